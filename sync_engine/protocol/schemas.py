@@ -1,0 +1,293 @@
+"""Request and response bodies (pydantic v2).
+
+Money travels as decimal strings; a JSON float where money is expected is refused, because a
+float cannot carry a price exactly. Quantities are integers in base units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+MAX_MUTATIONS_PER_PUSH = 500
+MAX_LINES_PER_ORDER = 1000
+MAX_PULL_LIMIT = 10_000
+
+ClientId = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Key = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Uuid = Annotated[
+    str,
+    Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
+]
+Id = Annotated[int, Field(ge=1, le=2**62)]
+Text = Annotated[str, Field(max_length=2000)]
+ShortText = Annotated[str, Field(max_length=200)]
+
+
+def _no_float(value: object) -> object:
+    if isinstance(value, float):
+        raise ValueError("money must be a decimal string such as \"12.50\", not a JSON number")
+    return value
+
+
+MoneyStr = Annotated[
+    Decimal,
+    BeforeValidator(_no_float),
+    Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False),
+]
+Quantity = Annotated[int, Field(ge=-(10**9), le=10**9)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+# ---------------------------------------------------------------- errors
+
+
+class FieldError(_Model):
+    """One problem with one field: stable ``code``, messages in English and Chinese."""
+
+    field: str
+    code: str
+    message: str
+    message_zh: str = ""
+    severity: Literal["error", "warning"] = "error"
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorDetail(_Model):
+    code: str
+    message: str
+    message_zh: str = ""
+    fields: list[FieldError] = Field(default_factory=list)
+
+
+class ErrorBody(_Model):
+    """The body of every non-2xx answer."""
+
+    error: ErrorDetail
+
+
+# ---------------------------------------------------------------- auth
+
+
+class LoginRequest(_Model):
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+    client_id: ClientId
+    device_name: ShortText = ""
+
+
+class RefreshRequest(_Model):
+    refresh_token: Annotated[str, Field(min_length=10, max_length=200)]
+    client_id: ClientId
+
+
+class UserInfo(_Model):
+    id: int
+    username: str
+    display_name: str
+    role: str
+    warehouse_id: int | None
+    customer_id: int | None
+
+
+class TokenResponse(_Model):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    refresh_expires_in: int
+    user: UserInfo
+
+
+# ---------------------------------------------------------------- push
+
+
+MutationKind = Literal[
+    "order.submit",
+    "order.update",
+    "order.cancel",
+    "order.confirm",
+    "order.reject",
+    "order.receive",
+    "shipment.confirm",
+    "favourite.set",
+    "customer.assign",
+]
+
+
+class LineArgs(_Model):
+    product_id: Id
+    quantity: Quantity
+    unit_price: MoneyStr | None = None
+
+
+class SubmitOrderArgs(_Model):
+    order_id: Uuid
+    customer_id: Id
+    lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
+    notes: Text = ""
+    delivery_date: dt.date | None = None
+    local_number: Annotated[str, Field(max_length=64)] = ""
+
+
+class UpdateOrderArgs(_Model):
+    order_id: Uuid
+    lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)] | None = None
+    notes: Text | None = None
+    delivery_date: dt.date | None = None
+    clear_delivery_date: bool = False
+
+
+class CancelOrderArgs(_Model):
+    order_id: Uuid
+    reason: Text = ""
+
+
+class ConfirmOrderArgs(_Model):
+    order_id: Uuid
+
+
+class RejectOrderArgs(_Model):
+    order_id: Uuid
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class ReceiveOrderArgs(_Model):
+    order_id: Uuid
+    discrepancy: Text = ""
+
+
+class ShipmentLineArgs(_Model):
+    product_id: Id
+    quantity: Quantity
+
+
+class ConfirmShipmentArgs(_Model):
+    shipment_id: Uuid
+    order_id: Uuid
+    lines: Annotated[list[ShipmentLineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
+    carrier: ShortText = ""
+    tracking_number: ShortText = ""
+
+
+class SetFavouriteArgs(_Model):
+    product_id: Id
+    favourite: bool
+
+
+class AssignCustomerArgs(_Model):
+    customer_id: Id
+    rep_id: Id | None
+
+
+ARGS_BY_KIND: dict[str, type[_Model]] = {
+    "order.submit": SubmitOrderArgs,
+    "order.update": UpdateOrderArgs,
+    "order.cancel": CancelOrderArgs,
+    "order.confirm": ConfirmOrderArgs,
+    "order.reject": RejectOrderArgs,
+    "order.receive": ReceiveOrderArgs,
+    "shipment.confirm": ConfirmShipmentArgs,
+    "favourite.set": SetFavouriteArgs,
+    "customer.assign": AssignCustomerArgs,
+}
+
+
+class Mutation(_Model):
+    """One command. ``key`` is its idempotency key: a replay gets the stored answer back."""
+
+    key: Key
+    kind: Annotated[str, Field(max_length=40)]
+    base_version: Annotated[int, Field(ge=0)] | None = None
+    args: dict[str, Any]
+    client_time: dt.datetime | None = None  # informational only: never used for ordering
+
+
+class PushRequest(_Model):
+    client_id: ClientId
+    mutations: Annotated[list[Mutation], Field(min_length=1, max_length=MAX_MUTATIONS_PER_PUSH)]
+
+
+class MutationResult(_Model):
+    key: str
+    kind: str
+    status: Literal["applied", "conflict", "rejected"]
+    entity: str | None = None
+    id: str | None = None
+    version: int | None = None
+    data: dict[str, Any] | None = None  # the entity's new server state (applied)
+    reason: str | None = None  # conflict reason code, or the rejection's summary code
+    message: str = ""
+    message_zh: str = ""
+    server: dict[str, Any] | None = None  # the server's current state (conflict)
+    details: dict[str, Any] = Field(default_factory=dict)
+    errors: list[FieldError] = Field(default_factory=list)
+    replayed: bool = False
+
+
+class PushResponse(_Model):
+    results: list[MutationResult]
+    server_time: dt.datetime
+
+
+# ---------------------------------------------------------------- pull
+
+
+class Change(_Model):
+    """One entity's new state (``upsert``), its removal (``delete``), or ``purge`` of a customer
+    and everything that belongs to it (it left this user's scope)."""
+
+    seq: int
+    entity: str
+    id: str
+    op: Literal["upsert", "delete", "purge"]
+    version: int
+    data: dict[str, Any] | None
+
+
+class PullResponse(_Model):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+    resync: bool = False
+    resync_reason: str | None = None
+    server_time: dt.datetime
+
+
+__all__ = [
+    "ARGS_BY_KIND",
+    "MAX_LINES_PER_ORDER",
+    "MAX_MUTATIONS_PER_PUSH",
+    "MAX_PULL_LIMIT",
+    "AssignCustomerArgs",
+    "CancelOrderArgs",
+    "Change",
+    "ConfirmOrderArgs",
+    "ConfirmShipmentArgs",
+    "ErrorBody",
+    "ErrorDetail",
+    "FieldError",
+    "LineArgs",
+    "LoginRequest",
+    "Mutation",
+    "MutationKind",
+    "MutationResult",
+    "PullResponse",
+    "PushRequest",
+    "PushResponse",
+    "ReceiveOrderArgs",
+    "RefreshRequest",
+    "RejectOrderArgs",
+    "SetFavouriteArgs",
+    "ShipmentLineArgs",
+    "SubmitOrderArgs",
+    "TokenResponse",
+    "UpdateOrderArgs",
+    "UserInfo",
+]

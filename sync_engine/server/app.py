@@ -1,0 +1,310 @@
+"""The HTTP API (FastAPI): sign-in, pull, push, health.
+
+Every ``/v1`` request carries the protocol version header; every answer that is not 2xx has the
+body ``{"error": {...}}`` (:mod:`.errors`). Endpoints are plain ``def`` functions: FastAPI runs
+them on its thread pool, each with its own database session.
+"""
+
+
+import logging
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync_engine.domain import Role
+from sync_engine.protocol import (
+    MAX_PULL_LIMIT,
+    MIN_SUPPORTED_VERSION,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    ErrorBody,
+    LoginRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RefreshRequest,
+    TokenResponse,
+    UserInfo,
+)
+
+from . import auth, feed
+from . import orders as _orders  # noqa: F401  (registers the order handlers)
+from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
+from .db import make_engine, make_session_factory, migrate
+from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
+from .models import Device, User, utcnow
+from .mutations import apply_mutation
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+"""Larger requests are refused with 413 before they are read into memory."""
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 426)
+}
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes (declared or streamed) with 413."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _too_large(send, self.limit)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send, self.limit)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = JSONResponse(
+        error_body("payload_too_large", f"The request is larger than {limit} bytes.",
+                   f"请求超过 {limit} 字节。"),
+        status_code=413,
+    ).body
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
+    """The server application over the database at ``db_url``."""
+    if run_migrations:
+        migrate(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Dinghuo sync server",
+        version=str(PROTOCOL_VERSION),
+        description="Offline-first B2B ordering: change feed (pull) and commands (push). "
+                    "See sync_engine/PROTOCOL.md.",
+        lifespan=lifespan,
+    )
+    app.state.sessions = sessions
+    app.state.engine = engine
+    _install_error_handlers(app)
+    _add_routes(app, sessions)
+    app.add_middleware(BodyLimit)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = []
+        for err in exc.errors():
+            loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
+            fields.append({"field": ".".join(loc) or "body", "code": f"invalid_{err['type']}",
+                           "message": str(err.get("msg", "")),
+                           "message_zh": f"字段无效：{err.get('msg', '')}",
+                           "severity": "error", "params": {}})
+        return JSONResponse(
+            error_body("validation_error", "The request is not valid; see the fields.",
+                       "请求无效，请查看各字段。", fields),
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", exc_info=exc)
+        return JSONResponse(
+            error_body("internal_error", "Something went wrong on the server; it was logged.",
+                       "服务器出错，已记录日志。"),
+            status_code=500,
+        )
+
+
+def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+    def db() -> Iterator[Session]:
+        with sessions() as session:
+            yield session
+
+    def protocol(
+        version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
+    ) -> int:
+        if version is None or not version.strip().isdigit():
+            raise UpdateRequired(
+                "update_required",
+                f"This server speaks protocol {MIN_SUPPORTED_VERSION}–{PROTOCOL_VERSION}; "
+                f"send the {PROTOCOL_HEADER} header. Update the app.",
+                "客户端版本过旧或无法识别，请更新应用。",
+            )
+        n = int(version)
+        if not MIN_SUPPORTED_VERSION <= n <= PROTOCOL_VERSION:
+            raise UpdateRequired(
+                "update_required",
+                f"Protocol {n} is not supported (this server: {MIN_SUPPORTED_VERSION}–"
+                f"{PROTOCOL_VERSION}). Update the app; your unsent changes are kept.",
+                "客户端版本不兼容，请更新应用；未发送的更改会保留。",
+            )
+        return n
+
+    def current(
+        _version: Annotated[int, Depends(protocol)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> tuple[User, str]:
+        """The signed-in user (detached, fully loaded) and their device id."""
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthorized("not_authenticated", "Sign in first.", "请先登录。")
+        # Its own short session: the endpoint's work must not wait behind this transaction
+        # (SQLite has one writer, and mutations each open their own transaction).
+        with sessions() as session:
+            try:
+                user, device_id = auth.authenticate(session, token.strip())
+            except auth.AuthError as exc:
+                raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+            session.expunge(user)
+        return user, device_id
+
+    Current = Annotated[tuple[User, str], Depends(current)]
+    Db = Annotated[Session, Depends(db)]
+    Version = Annotated[int, Depends(protocol)]
+
+    def token_response(pair: auth.TokenPair, user: User) -> TokenResponse:
+        return TokenResponse(
+            access_token=pair.access_token,
+            refresh_token=pair.refresh_token,
+            expires_in=pair.expires_in,
+            refresh_expires_in=max(0, int((pair.refresh_expires_at - utcnow()).total_seconds())),
+            user=user_info(user),
+        )
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz(session: Db) -> dict[str, str]:
+        session.execute(text("SELECT 1"))
+        return {"status": "ok", "protocol": str(PROTOCOL_VERSION)}
+
+    @app.post("/v1/auth/login", tags=["auth"], responses=ERROR_RESPONSES)
+    def login(body: LoginRequest, session: Db, _v: Version) -> TokenResponse:
+        try:
+            pair = auth.login(session, body.username, body.password, body.client_id,
+                              body.device_name)
+        except auth.DeviceConflict as exc:
+            raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
+        except auth.AuthError as exc:
+            raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        user = session.get(User, pair.user_id)
+        assert user is not None
+        return token_response(pair, user)
+
+    @app.post("/v1/auth/refresh", tags=["auth"], responses=ERROR_RESPONSES)
+    def refresh(body: RefreshRequest, session: Db, _v: Version) -> TokenResponse:
+        try:
+            pair = auth.refresh_tokens(session, body.refresh_token, body.client_id)
+        except auth.AuthError as exc:
+            raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        user = session.get(User, pair.user_id)
+        assert user is not None
+        return token_response(pair, user)
+
+    @app.post("/v1/auth/logout", tags=["auth"], status_code=204, responses=ERROR_RESPONSES)
+    def logout(session: Db, _v: Version,
+               authorization: Annotated[str | None, Header()] = None) -> Response:
+        _, _, token = (authorization or "").partition(" ")
+        try:
+            auth.logout(session, token.strip())
+        except auth.AuthError as exc:
+            raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        return Response(status_code=204)
+
+    @app.get("/v1/me", tags=["auth"], responses=ERROR_RESPONSES)
+    def me(who: Current) -> UserInfo:
+        return user_info(who[0])
+
+    @app.get("/v1/pull", tags=["sync"], response_model=PullResponse, responses=ERROR_RESPONSES)
+    def pull(
+        who: Current,
+        session: Db,
+        cursor: Annotated[str | None, Query(max_length=512)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
+    ) -> Response:
+        user, device_id = who
+        page = feed.pull(session, user, cursor, limit)
+        session.rollback()  # end the read snapshot before the small write below
+        feed.note_pull(session, device_id, page.cursor)
+        body = feed.render_page(page, utcnow().isoformat())
+        return Response(body, media_type="application/json")
+
+    @app.post("/v1/push", tags=["sync"], responses=ERROR_RESPONSES)
+    def push(body: PushRequest, who: Current, session: Db) -> PushResponse:
+        user, device_id = who
+        if body.client_id != device_id:
+            raise BadRequest("client_mismatch",
+                             "client_id does not match the device this session signed in on.",
+                             "client_id 与登录设备不一致。")
+        results = [apply_mutation(sessions, user, device_id, m) for m in body.mutations]
+        session.execute(update(Device).where(Device.id == device_id)
+                        .values(last_push_at=utcnow(), last_seen_at=utcnow()))
+        session.commit()
+        return PushResponse(results=results, server_time=utcnow())
+
+    @app.get("/v1/admin/devices", tags=["admin"], responses=ERROR_RESPONSES)
+    def devices(who: Current, session: Db) -> list[dict[str, Any]]:
+        if Role(who[0].role) is not Role.ADMIN:
+            raise Forbidden("forbidden", "Only the back office may see devices.",
+                            "只有后台管理员可以查看设备。")
+        rows = session.execute(
+            select(Device, User.username).join(User, User.id == Device.user_id)
+            .order_by(Device.last_seen_at.desc())
+        ).all()
+        return [
+            {"id": dev.id, "name": dev.name, "username": username,
+             "last_seen_at": dev.last_seen_at, "last_pull_at": dev.last_pull_at,
+             "last_push_at": dev.last_push_at, "last_cursor_seq": dev.last_cursor_seq}
+            for dev, username in rows
+        ]
+
+
+def user_info(user: User) -> UserInfo:
+    return UserInfo(id=user.id, username=user.username, display_name=user.display_name,
+                    role=user.role, warehouse_id=user.warehouse_id, customer_id=user.customer_id)
+

@@ -1,0 +1,190 @@
+"""How each synced entity looks on the wire, and in which scope its changes travel.
+
+``record_*`` functions put an entity's current state into the unit of work's change set. The
+shapes are documented in ``sync_engine/PROTOCOL.md``; quantities are integers in base units,
+money is a decimal string, times are ISO 8601 in UTC.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .changes import CUSTOMER, GLOBAL, USER, UnitOfWork
+from .models import Customer, CustomerPrice, Order, Product, Shipment, Stock, Warehouse
+
+
+def product_data(p: Product) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "sku": p.sku,
+        "barcode": p.barcode,
+        "name_zh": p.name_zh,
+        "name_en": p.name_en,
+        "category": p.category,
+        "unit": p.unit,
+        "case_unit": p.case_unit,
+        "case_qty": p.case_qty,
+        "pack_size": p.pack_size,
+        "min_qty": p.min_qty,
+        "tax_rate": str(p.tax_rate),
+        "base_price": str(p.base_price),
+        "active": p.active,
+        "sellable": p.sellable,
+        "pinyin": p.pinyin,
+        "initials": p.initials,
+        "version": p.version,
+        "updated_at": p.updated_at,
+    }
+
+
+def stock_data(s: Stock) -> dict[str, Any]:
+    return {
+        "product_id": s.product_id,
+        "warehouse_id": s.warehouse_id,
+        "on_hand": s.on_hand,
+        "reserved": s.reserved,
+        "available": max(0, s.on_hand - s.reserved),
+        "as_of": s.updated_at,
+        "version": s.version,
+    }
+
+
+def stock_key(product_id: int, warehouse_id: int) -> str:
+    return f"{product_id}:{warehouse_id}"
+
+
+def warehouse_data(w: Warehouse) -> dict[str, Any]:
+    return {"id": w.id, "code": w.code, "name": w.name, "version": w.version}
+
+
+def customer_data(c: Customer) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "code": c.code,
+        "name": c.name,
+        "name_en": c.name_en,
+        "address": c.address,
+        "phone": c.phone,
+        "rep_id": c.rep_id,
+        "warehouse_id": c.warehouse_id,
+        "credit_limit": None if c.credit_limit is None else str(c.credit_limit),
+        "payment_terms": c.payment_terms,
+        "active": c.active,
+        "version": c.version,
+        "updated_at": c.updated_at,
+    }
+
+
+def price_data(cp: CustomerPrice) -> dict[str, Any]:
+    return {
+        "customer_id": cp.customer_id,
+        "product_id": cp.product_id,
+        "breaks": [{"min_qty": int(q), "unit_price": str(price)} for q, price in cp.breaks],
+        "version": cp.version,
+    }
+
+
+def price_key(customer_id: int, product_id: int) -> str:
+    return f"{customer_id}:{product_id}"
+
+
+def order_data(o: Order) -> dict[str, Any]:
+    from sync_engine.domain import OrderLine as DomainLine
+
+    lines = []
+    for ln in o.lines:
+        d = DomainLine(ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, ln.shipped_qty)
+        lines.append(
+            {
+                "line_no": ln.line_no,
+                "product_id": ln.product_id,
+                "quantity": ln.quantity,
+                "unit_price": str(ln.unit_price),
+                "tax_rate": str(ln.tax_rate),
+                "shipped_qty": ln.shipped_qty,
+                "net": str(d.net),
+                "tax": str(d.tax),
+                "gross": str(d.gross),
+            }
+        )
+    return {
+        "id": o.id,
+        "number": o.number,
+        "local_number": o.local_number,
+        "customer_id": o.customer_id,
+        "warehouse_id": o.warehouse_id,
+        "status": o.status,
+        "hold_reasons": list(o.hold_reasons or []),
+        "stock_reserved": o.stock_reserved,
+        "notes": o.notes,
+        "delivery_date": o.delivery_date,
+        "created_by": o.created_by,
+        "created_at": o.created_at,
+        "updated_at": o.updated_at,
+        "totals": {"net": str(o.total_net), "tax": str(o.total_tax), "gross": str(o.total_gross)},
+        "lines": lines,
+        "history": [
+            {"status": e.status, "at": e.at, "user_id": e.user_id, "reason": e.reason}
+            for e in o.events
+        ],
+        "receipt_note": o.receipt_note,
+        "version": o.version,
+    }
+
+
+def shipment_data(s: Shipment) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "order_id": s.order_id,
+        "warehouse_id": s.warehouse_id,
+        "customer_id": s.customer_id,
+        "lines": s.lines,
+        "carrier": s.carrier,
+        "tracking_number": s.tracking_number,
+        "shipped_at": s.shipped_at,
+        "user_id": s.user_id,
+        "version": s.version,
+    }
+
+
+def record_product(uow: UnitOfWork, p: Product) -> None:
+    uow.upsert("product", p.id, p.version, product_data(p), scope=GLOBAL)
+
+
+def record_stock(uow: UnitOfWork, s: Stock) -> None:
+    uow.upsert("stock", stock_key(s.product_id, s.warehouse_id), s.version, stock_data(s),
+               scope=GLOBAL)
+
+
+def record_warehouse(uow: UnitOfWork, w: Warehouse) -> None:
+    uow.upsert("warehouse", w.id, w.version, warehouse_data(w), scope=GLOBAL)
+
+
+def record_customer(uow: UnitOfWork, c: Customer) -> None:
+    uow.upsert("customer", c.id, c.version, customer_data(c), scope=CUSTOMER,
+               customer_id=c.id, warehouse_id=c.warehouse_id)
+
+
+def record_price(uow: UnitOfWork, cp: CustomerPrice) -> None:
+    # No warehouse: clerks do not see customer prices.
+    uow.upsert("price", price_key(cp.customer_id, cp.product_id), cp.version, price_data(cp),
+               scope=CUSTOMER, customer_id=cp.customer_id)
+
+
+def record_order(uow: UnitOfWork, o: Order) -> None:
+    uow.upsert("order", o.id, o.version, order_data(o), scope=CUSTOMER,
+               customer_id=o.customer_id, warehouse_id=o.warehouse_id)
+
+
+def record_shipment(uow: UnitOfWork, s: Shipment) -> None:
+    uow.upsert("shipment", s.id, s.version, shipment_data(s), scope=CUSTOMER,
+               customer_id=s.customer_id, warehouse_id=s.warehouse_id)
+
+
+def record_favourite(uow: UnitOfWork, user_id: int, product_id: int, present: bool) -> None:
+    key = f"{user_id}:{product_id}"
+    if present:
+        uow.upsert("favourite", key, 1, {"user_id": user_id, "product_id": product_id},
+                   scope=USER, user_id=user_id)
+    else:
+        uow.delete("favourite", key, 1, scope=USER, user_id=user_id)

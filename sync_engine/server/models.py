@@ -1,0 +1,347 @@
+"""The server's database schema (SQLAlchemy 2 typed models).
+
+One schema for PostgreSQL (production, tests) and SQLite (the embedded demo default). Changes to
+it go through Alembic migrations in ``sync_engine/server/migrations``; never edit a released one.
+
+Every synced entity carries a ``version`` that each write bumps; the change feed
+(:mod:`sync_engine.server.changes`) records the new state in ``change_log`` in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so migrations render identically on every backend.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Money = Numeric(14, 4)
+"""Unit prices keep four decimals (ERP prices such as 0.1250); amounts are rounded to cents."""
+
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+"""64-bit ids on PostgreSQL; SQLite needs plain INTEGER for rowid aliasing."""
+
+
+def utcnow() -> dt.datetime:
+    """Server time: the only clock that orders anything."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        dt.datetime: DateTime(timezone=True),
+        Decimal: Money,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class Warehouse(Base):
+    __tablename__ = "warehouses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(32))
+    # A clerk ships from one warehouse; a store owner owns one customer account.
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))
+    # No FK: users and customers refer to each other (customers.rep_id).
+    customer_id: Mapped[int | None] = mapped_column(index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    # Bumped when the user's role or fixed assignment changes: their cursors then need a resync.
+    scope_epoch: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Device(Base):
+    """A client installation; its id is made by the client and sent with every push."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime | None]
+    last_pull_at: Mapped[dt.datetime | None]
+    last_push_at: Mapped[dt.datetime | None]
+    last_cursor_seq: Mapped[int | None] = mapped_column(BigId)
+    protocol_version: Mapped[int | None]
+
+
+class AuthToken(Base):
+    """Access and refresh tokens; only a SHA-256 of each token is stored."""
+
+    __tablename__ = "auth_tokens"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "access" | "refresh"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    # All tokens of one sign-in share a family: reuse of a rotated refresh token revokes it.
+    family: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), index=True)
+    name_zh: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    category: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(16))
+    case_unit: Mapped[str] = mapped_column(String(16))
+    case_qty: Mapped[int] = mapped_column(default=1)
+    pack_size: Mapped[int] = mapped_column(default=1)
+    min_qty: Mapped[int] = mapped_column(default=1)
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 4))
+    base_price: Mapped[Decimal]
+    active: Mapped[bool] = mapped_column(default=True)
+    sellable: Mapped[bool] = mapped_column(default=True)
+    # Search keys computed once here (pypinyin is slow) and shipped to every client.
+    pinyin: Mapped[str] = mapped_column(String(600), default="")
+    initials: Mapped[str] = mapped_column(String(300), default="")
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Stock(Base):
+    __tablename__ = "stock"
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(default=0)
+    reserved: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    rep_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    credit_limit: Mapped[Decimal | None]
+    payment_terms: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CustomerPrice(Base):
+    """A customer's price for one product: a list of quantity breaks ``[[min_qty, "price"], …]``."""
+
+    __tablename__ = "customer_prices"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    breaks: Mapped[list[Any]]
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
+    seq_no: Mapped[int] = mapped_column(BigId, unique=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    hold_reasons: Mapped[list[Any]] = mapped_column(default=list)
+    stock_reserved: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    delivery_date: Mapped[dt.date | None] = mapped_column(Date)
+    local_number: Mapped[str] = mapped_column(String(64), default="")
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    total_net: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    total_tax: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    total_gross: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    receipt_note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        order_by="OrderLine.line_no", cascade="all, delete-orphan", lazy="selectin"
+    )
+    events: Mapped[list[OrderEvent]] = relationship(
+        order_by="OrderEvent.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int]
+    unit_price: Mapped[Decimal]
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 4))
+    shipped_qty: Mapped[int] = mapped_column(default=0)
+
+
+class OrderEvent(Base):
+    """The order's status history: who moved it where, when (server time), and why."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    lines: Mapped[list[Any]]  # [{"product_id": 1, "quantity": 6}, …]
+    carrier: Mapped[str] = mapped_column(String(100), default="")
+    tracking_number: Mapped[str] = mapped_column(String(100), default="")
+    shipped_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class Favourite(Base):
+    __tablename__ = "favourites"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ChangeLog(Base):
+    """The change feed, compacted: one row per entity holding its latest state (or tombstone).
+
+    ``seq`` is taken from :class:`SyncCounter` while holding its row lock until commit, so seq
+    order is commit order and a reader's snapshot always sees a gap-free prefix.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        UniqueConstraint("entity", "entity_id", name="uq_change_log_entity"),
+        Index("ix_change_log_customer_seq", "customer_id", "seq"),
+        Index("ix_change_log_warehouse_seq", "warehouse_id", "seq"),
+        Index("ix_change_log_user_seq", "user_id", "seq"),
+    )
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    op: Mapped[str] = mapped_column(String(16))  # "upsert" | "delete" | "grant" | "revoke"
+    version: Mapped[int]
+    # "global" (catalog, stock: everyone), "customer" (a customer's data), "user" (one user's).
+    scope: Mapped[str] = mapped_column(String(16))
+    customer_id: Mapped[int | None]
+    warehouse_id: Mapped[int | None]
+    user_id: Mapped[int | None]
+    data: Mapped[str | None] = mapped_column(Text)  # JSON text, served as is
+    changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    changed_by: Mapped[int | None]
+    device_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class SyncCounter(Base):
+    """A single row; its lock serialises the last step of every writing transaction."""
+
+    __tablename__ = "sync_counter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigId, default=0)
+
+
+class ServerMeta(Base):
+    """Key/value facts about this database: its log epoch, the tombstone horizon, settings."""
+
+    __tablename__ = "server_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class MutationRecord(Base):
+    """The stored answer to each mutation, keyed by its idempotency key: replays get it back."""
+
+    __tablename__ = "mutations"
+    __table_args__ = (UniqueConstraint("user_id", "idempotency_key", name="uq_mutations_key"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    result: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class EventOutbox(Base):
+    """Business events for ERP/WMS, written in the business transaction, relayed to the broker."""
+
+    __tablename__ = "event_outbox"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[dt.datetime | None] = mapped_column(index=True)

@@ -1,0 +1,177 @@
+"""Applying pushed mutations: idempotency, one transaction each, and the stored answer.
+
+For each mutation, in order:
+
+1. If its idempotency key was seen before (for this user), answer with the stored result and
+   change nothing (``replayed``).
+2. Otherwise insert the key first, so a concurrent duplicate (two app instances, a retry racing
+   the original) waits on it and then finds the stored result.
+3. Validate the arguments for the kind; run the handler inside a savepoint. A conflict or
+   rejection rolls the business changes back; every outcome is stored with the key and
+   committed together with the changes and their change-log rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync_engine.domain import Role
+from sync_engine.protocol import ARGS_BY_KIND, Mutation, MutationResult
+
+from .changes import UnitOfWork
+from .models import MutationRecord, User
+from .outcomes import Conflict, Outcome, Rejected, reason_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Context:
+    """What a handler works with: the unit of work and who is acting, from which device."""
+
+    uow: UnitOfWork
+    user: User
+    device_id: str
+    base_version: int | None
+
+    @property
+    def session(self) -> Session:
+        return self.uow.session
+
+    @property
+    def role(self) -> Role:
+        return Role(self.user.role)
+
+
+@dataclass
+class Applied:
+    """What a handler returns when the mutation took effect."""
+
+    entity: str
+    id: str
+    version: int
+    data: dict[str, Any]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[Context, Any], Applied]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handler(kind: str) -> Callable[[Handler], Handler]:
+    """Register the function that applies mutations of ``kind``."""
+
+    def register(fn: Handler) -> Handler:
+        HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    errors = []
+    for err in exc.errors(include_url=False):
+        path = "".join(
+            f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+            for i, p in enumerate(err["loc"])
+        )
+        errors.append({
+            "field": path or "args",
+            "code": f"invalid_{err['type']}",
+            "severity": "error",
+            "params": {},
+            "message": err["msg"],
+            "message_zh": f"字段无效：{err['msg']}",
+        })
+    return errors
+
+
+def _result(m: Mutation, status: str, **kw: Any) -> MutationResult:
+    return MutationResult(key=m.key, kind=m.kind, status=status, **kw)  # type: ignore[arg-type]
+
+
+def _outcome_result(m: Mutation, o: Outcome) -> MutationResult:
+    return _result(m, o.status, reason=o.reason, message=o.message, message_zh=o.message_zh,
+                   server=o.server, details=o.details, errors=o.errors)
+
+
+def _rejected(m: Mutation, reason: str, errors: list[dict[str, Any]]) -> MutationResult:
+    return _result(m, "rejected", reason=reason, message=reason_text(reason, "en"),
+                   message_zh=reason_text(reason, "zh"), errors=errors)
+
+
+def _parse_args(m: Mutation) -> BaseModel | MutationResult:
+    model = ARGS_BY_KIND.get(m.kind)
+    if model is None or m.kind not in HANDLERS:
+        return _rejected(m, "unknown_kind", [])
+    try:
+        return model.model_validate(m.args)
+    except ValidationError as exc:
+        return _rejected(m, "invalid", _field_errors(exc))
+
+
+def apply_mutation(sessions: sessionmaker[Session], user: User, device_id: str,
+                   m: Mutation) -> MutationResult:
+    """Apply one mutation exactly once and return its (possibly stored) result."""
+    with sessions() as session:
+        stored = _stored(session, user.id, m.key)
+        if stored is not None:
+            return stored
+        record = MutationRecord(user_id=user.id, idempotency_key=m.key, device_id=device_id,
+                                kind=m.kind[:40], status="pending", result={})
+        session.add(record)
+        try:
+            session.flush()
+        except IntegrityError:
+            # A concurrent twin committed first: answer with what it stored.
+            session.rollback()
+            stored = _stored(session, user.id, m.key)
+            if stored is None:
+                raise
+            return stored
+        result, uow = _run(session, user, device_id, m)
+        record.status = result.status
+        record.result = result.model_dump(mode="json")
+        if uow is not None:
+            uow.commit()
+        else:
+            session.commit()
+        return result
+
+
+def _run(session: Session, user: User, device_id: str,
+         m: Mutation) -> tuple[MutationResult, UnitOfWork | None]:
+    """The mutation's result, and the unit of work to commit when it applied."""
+    args = _parse_args(m)
+    if isinstance(args, MutationResult):
+        return args, None
+    uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
+    ctx = Context(uow, user, device_id, m.base_version)
+    savepoint = session.begin_nested()
+    try:
+        applied = HANDLERS[m.kind](ctx, args)
+    except (Conflict, Rejected) as outcome:
+        savepoint.rollback()
+        return _outcome_result(m, outcome), None
+    savepoint.commit()
+    return _result(m, "applied", entity=applied.entity, id=applied.id, version=applied.version,
+                   data=applied.data, details=applied.details), uow
+
+
+def _stored(session: Session, user_id: int, key: str) -> MutationResult | None:
+    result = session.scalar(
+        select(MutationRecord.result).where(
+            MutationRecord.user_id == user_id, MutationRecord.idempotency_key == key
+        )
+    )
+    if not result:
+        return None
+    return MutationResult.model_validate({**result, "replayed": True})

@@ -1,0 +1,434 @@
+"""Order mutations: submit, update, cancel, confirm, reject, receive.
+
+Every handler re-runs the shared domain rules on the server's own data. What a human must decide
+(price changed, someone else's edit, shipped before the cancel, stock gone) is a ``Conflict``
+carrying the server's state; input that can never apply is ``Rejected`` with field errors.
+
+Each applied mutation bumps the order's ``version`` by exactly one, so a client with several
+queued mutations on one order can state each one's base version (see ``PROTOCOL.md``).
+
+Stock: reservation is a conditional update under row locks taken in product-id order (no
+deadlocks, no oversell). An order whose stock cannot be reserved in full reserves nothing and
+waits in the back office's review queue with the hold reason ``stock_short``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from sync_engine import domain as d
+from sync_engine.domain import OrderStatus, Role
+from sync_engine.protocol import (
+    CancelOrderArgs,
+    ConfirmOrderArgs,
+    LineArgs,
+    ReceiveOrderArgs,
+    RejectOrderArgs,
+    SubmitOrderArgs,
+    UpdateOrderArgs,
+)
+
+from . import domain_map
+from .entities import order_data, record_order, record_stock
+from .models import Customer, CustomerPrice, Order, OrderEvent, OrderLine, Product, ServerMeta, Stock, utcnow
+from .mutations import Applied, Context, handler
+from .outcomes import Conflict, Rejected, field_issue
+from .scoping import can_access_customer
+
+OPEN_STATUSES = tuple(s.value for s in OrderStatus if d.is_open(s))
+
+
+# ---------------------------------------------------------------- loading and locking
+
+
+def load_order(ctx: Context, order_id: str, *, lock: bool = True) -> Order:
+    """The order, locked, if the acting user may see it; otherwise ``order_unknown``.
+
+    Unknown and out-of-scope orders get the same answer, so nothing leaks about other users'
+    orders.
+    """
+    stmt = select(Order).where(Order.id == order_id).execution_options(populate_existing=True)
+    order = ctx.session.scalar(stmt.with_for_update() if lock else stmt)
+    if order is None or not can_see_order(ctx, order):
+        raise Rejected("order_unknown", errors=[field_issue("order_id", "order_unknown")])
+    return order
+
+
+def can_see_order(ctx: Context, order: Order) -> bool:
+    if ctx.role is Role.WAREHOUSE_CLERK:
+        return order.warehouse_id == ctx.user.warehouse_id
+    customer = ctx.session.get(Customer, order.customer_id)
+    return customer is not None and can_access_customer(ctx.user, customer)
+
+
+def lock_customer(ctx: Context, customer_id: int) -> Customer:
+    """The customer, locked: credit checks for one customer happen one at a time."""
+    customer = ctx.session.scalar(
+        select(Customer).where(Customer.id == customer_id).with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if customer is None or not can_access_customer(ctx.user, customer):
+        raise Rejected("customer_unknown", errors=[field_issue("customer_id", "customer_unknown")])
+    return customer
+
+
+def lock_stock(session: Session, warehouse_id: int, product_ids: Iterable[int]) -> dict[int, Stock]:
+    """Stock rows of ``warehouse_id`` for these products, locked in product-id order."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return {}
+    rows = session.scalars(
+        select(Stock)
+        .where(Stock.warehouse_id == warehouse_id, Stock.product_id.in_(ids))
+        .order_by(Stock.product_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    return {s.product_id: s for s in rows}
+
+
+def touch_stock(ctx: Context, s: Stock) -> None:
+    s.version += 1
+    s.updated_at = utcnow()
+    record_stock(ctx.uow, s)
+    ctx.uow.emit("stock.changed", {"product_id": s.product_id, "warehouse_id": s.warehouse_id,
+                                   "on_hand": s.on_hand, "reserved": s.reserved})
+
+
+def reserve(ctx: Context, warehouse_id: int, wanted: dict[int, int]) -> list[dict[str, int]]:
+    """Reserve ``wanted`` (product id → units) in full, or nothing: returns the shortfalls."""
+    stock = lock_stock(ctx.session, warehouse_id, wanted)
+    short = []
+    for pid in sorted(wanted):
+        s = stock.get(pid)
+        available = max(0, s.on_hand - s.reserved) if s else 0
+        if available < wanted[pid]:
+            short.append({"product_id": pid, "requested": wanted[pid], "available": available})
+    if short:
+        return short
+    for pid in sorted(wanted):
+        s = stock[pid]
+        s.reserved += wanted[pid]
+        touch_stock(ctx, s)
+    return []
+
+
+def release(ctx: Context, order: Order) -> None:
+    """Give back what the order still holds (its unshipped units), if it holds anything."""
+    if not order.stock_reserved:
+        return
+    remaining = _remaining(order)
+    stock = lock_stock(ctx.session, order.warehouse_id, remaining)
+    for pid in sorted(remaining):
+        s = stock.get(pid)
+        if s is not None and remaining[pid]:
+            s.reserved = max(0, s.reserved - remaining[pid])
+            touch_stock(ctx, s)
+    order.stock_reserved = False
+
+
+def _remaining(order: Order) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for ln in order.lines:
+        out[ln.product_id] = out.get(ln.product_id, 0) + ln.quantity - ln.shipped_qty
+    return out
+
+
+def open_orders_total(session: Session, customer_id: int, exclude: str | None) -> Decimal:
+    stmt = select(func.coalesce(func.sum(Order.total_gross), 0)).where(
+        Order.customer_id == customer_id, Order.status.in_(OPEN_STATUSES)
+    )
+    if exclude is not None:
+        stmt = stmt.where(Order.id != exclude)
+    return Decimal(str(session.scalar(stmt)))
+
+
+def auto_confirm_enabled(session: Session) -> bool:
+    value = session.scalar(select(ServerMeta.value).where(ServerMeta.key == "auto_confirm"))
+    return value != "false"
+
+
+def next_order_number(session: Session) -> tuple[int, str]:
+    """A unique, human-readable order number (``DH00000042``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        n = int(session.scalar(text("SELECT nextval('order_number_seq')")) or 0)
+    else:  # SQLite: the write lock is held from BEGIN, so max + 1 is safe
+        n = int(session.scalar(select(func.coalesce(func.max(Order.seq_no), 0))) or 0) + 1
+    return n, f"DH{n:08d}"
+
+
+# ---------------------------------------------------------------- pricing and rules
+
+
+def price_and_check(
+    ctx: Context,
+    customer: Customer,
+    lines: Sequence[LineArgs],
+    delivery_date: dt.date | None,
+    exclude_order: str | None,
+) -> tuple[list[d.OrderLine], list[d.Issue]]:
+    """Run the order rules; return the lines at today's prices and the warnings.
+
+    Errors reject the mutation. A quoted price that differs from today's is a ``price_changed``
+    conflict carrying both prices: never changed silently.
+    """
+    session = ctx.session
+    ids = {ln.product_id for ln in lines}
+    products = {
+        p.id: domain_map.product(p)
+        for p in session.scalars(select(Product).where(Product.id.in_(ids)))
+    } if ids else {}
+    prices = {
+        cp.product_id: domain_map.customer_price(cp)
+        for cp in session.scalars(
+            select(CustomerPrice).where(
+                CustomerPrice.customer_id == customer.id, CustomerPrice.product_id.in_(ids)
+            )
+        )
+    } if ids else {}
+    issues = d.validate_order(
+        customer=domain_map.customer(customer),
+        lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
+        products=products,
+        prices=prices,
+        stock=None,  # the reservation below is the authority on stock
+        open_orders_total=open_orders_total(session, customer.id, exclude_order),
+        delivery_date=delivery_date,
+        today=utcnow().date(),
+    )
+    errors = [i for i in issues if i.is_error and i.code != "price_changed"]
+    if errors:
+        raise Rejected("invalid", errors=errors)
+    changed = [i for i in issues if i.code == "price_changed"]
+    if changed:
+        raise Conflict(
+            "price_changed",
+            errors=changed,
+            details={"lines": [
+                {"field": i.field, "product_id": lines[_index(i.field)].product_id,
+                 "quoted": str(i.params["quoted"]), "current": str(i.params["current"])}
+                for i in changed
+            ]},
+        )
+    priced = [d.price_line(products[ln.product_id], prices.get(ln.product_id), ln.quantity)
+              for ln in lines]
+    return priced, [i for i in issues if not i.is_error]
+
+
+def _index(field: str) -> int:
+    return int(field.split("[", 1)[1].split("]", 1)[0])
+
+
+def _set_lines(order: Order, priced: list[d.OrderLine]) -> None:
+    order.lines[:] = [
+        OrderLine(line_no=i + 1, product_id=ln.product_id, quantity=ln.quantity,
+                  unit_price=ln.unit_price, tax_rate=ln.tax_rate, shipped_qty=0)
+        for i, ln in enumerate(priced)
+    ]
+    totals = d.order_totals(priced)
+    order.total_net, order.total_tax, order.total_gross = totals.net, totals.tax, totals.gross
+
+
+def _wanted(priced: Iterable[d.OrderLine]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for ln in priced:
+        out[ln.product_id] = out.get(ln.product_id, 0) + ln.quantity
+    return out
+
+
+def set_status(ctx: Context, order: Order, status: OrderStatus, reason: str = "", *,
+                by_system: bool = False) -> None:
+    order.status = status.value
+    order.events.append(OrderEvent(
+        status=status.value, reason=reason, at=utcnow(),
+        user_id=None if by_system else ctx.user.id,
+        device_id="" if by_system else ctx.device_id,
+    ))
+
+
+def _reserve_and_hold(ctx: Context, order: Order, priced: list[d.OrderLine],
+                      warnings: list[d.Issue]) -> dict[str, Any]:
+    """Reserve stock, decide the hold reasons, auto-confirm when the rule allows."""
+    details: dict[str, Any] = {}
+    hold: list[str] = []
+    short = reserve(ctx, order.warehouse_id, _wanted(priced))
+    order.stock_reserved = not short
+    if short:
+        hold.append("stock_short")
+        details["stock_short"] = short
+    credit = [w for w in warnings if w.code == "credit_limit_exceeded"]
+    if credit:
+        hold.append("credit_exceeded")
+        details["credit"] = credit[0].to_dict()["params"]
+    order.hold_reasons = hold
+    if not hold and auto_confirm_enabled(ctx.session):
+        set_status(ctx, order, OrderStatus.CONFIRMED, "auto_confirmed", by_system=True)
+        ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
+    details["hold_reasons"] = hold
+    return details
+
+
+def applied_order(ctx: Context, order: Order, details: dict[str, Any] | None = None) -> Applied:
+    order.updated_at = utcnow()
+    ctx.session.flush()
+    record_order(ctx.uow, order)
+    return Applied("order", order.id, order.version, order_data(order), details or {})
+
+
+def require_role(ctx: Context, frm: OrderStatus, to: OrderStatus, field: str = "order_id") -> None:
+    if not d.allowed(frm, to, ctx.role):
+        raise Rejected("forbidden", errors=[field_issue(field, "forbidden", role=ctx.role.value)])
+
+
+# ---------------------------------------------------------------- handlers
+
+
+@handler("order.submit")
+def submit_order(ctx: Context, a: SubmitOrderArgs) -> Applied:
+    require_role(ctx, OrderStatus.DRAFT, OrderStatus.SUBMITTED, "customer_id")
+    existing = ctx.session.get(Order, a.order_id)
+    if existing is not None:
+        if can_see_order(ctx, existing):
+            raise Conflict("order_exists", server=order_data(existing))
+        raise Rejected("invalid", errors=[field_issue("order_id", "order_exists")])
+    customer = lock_customer(ctx, a.customer_id)
+    priced, warnings = price_and_check(ctx, customer, a.lines, a.delivery_date, None)
+    seq_no, number = next_order_number(ctx.session)
+    now = utcnow()
+    order = Order(
+        id=a.order_id, seq_no=seq_no, number=number, customer_id=customer.id,
+        warehouse_id=customer.warehouse_id, status=OrderStatus.SUBMITTED.value, notes=a.notes,
+        delivery_date=a.delivery_date, local_number=a.local_number, created_by=ctx.user.id,
+        device_id=ctx.device_id, created_at=now, updated_at=now, version=1, hold_reasons=[],
+        lines=[], events=[],
+    )
+    ctx.session.add(order)
+    _set_lines(order, priced)
+    set_status(ctx, order, OrderStatus.SUBMITTED)
+    ctx.uow.emit("order.submitted", {"order_id": order.id, "number": number,
+                                     "customer_id": customer.id,
+                                     "total_gross": str(order.total_gross)})
+    details = _reserve_and_hold(ctx, order, priced, warnings)
+    return applied_order(ctx, order, details)
+
+
+@handler("order.update")
+def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
+    order = load_order(ctx, a.order_id)
+    require_role(ctx, OrderStatus.DRAFT, OrderStatus.SUBMITTED)
+    if ctx.base_version is None:
+        raise Rejected("base_version_required",
+                       errors=[field_issue("base_version", "base_version_required")])
+    if order.version != ctx.base_version:
+        raise Conflict("version_mismatch", server=order_data(order),
+                       details={"base_version": ctx.base_version, "version": order.version})
+    status = OrderStatus(order.status)
+    if not d.is_editable(status):
+        raise Conflict("not_editable", server=order_data(order), status=status.value)
+    today = utcnow().date()
+    if a.delivery_date is not None and a.delivery_date < today:
+        raise Rejected("invalid", errors=[field_issue(
+            "delivery_date", "delivery_date_in_past", delivery_date=a.delivery_date, today=today)])
+    details: dict[str, Any] = {}
+    if a.lines is not None:
+        customer = lock_customer(ctx, order.customer_id)
+        priced, warnings = price_and_check(ctx, customer, a.lines, None, order.id)
+        release(ctx, order)
+        _set_lines(order, priced)
+        ctx.session.flush()
+        details = _reserve_and_hold(ctx, order, priced, warnings)
+    if a.notes is not None:
+        order.notes = a.notes
+    if a.clear_delivery_date:
+        order.delivery_date = None
+    elif a.delivery_date is not None:
+        order.delivery_date = a.delivery_date
+    order.version += 1
+    order.events.append(OrderEvent(status=order.status, reason="edited", at=utcnow(),
+                                   user_id=ctx.user.id, device_id=ctx.device_id))
+    ctx.uow.emit("order.updated", {"order_id": order.id, "number": order.number})
+    return applied_order(ctx, order, details)
+
+
+@handler("order.cancel")
+def cancel_order(ctx: Context, a: CancelOrderArgs) -> Applied:
+    # State-based, not version-based: a cancel stays valid after a confirmation, and fails
+    # (visibly) only once something was shipped.
+    order = load_order(ctx, a.order_id)
+    status = OrderStatus(order.status)
+    if status is OrderStatus.CANCELLED:
+        return Applied("order", order.id, order.version, order_data(order), {"already": True})
+    shipped_any = any(ln.shipped_qty for ln in order.lines)
+    issue = d.check_transition(status, OrderStatus.CANCELLED, ctx.role, shipped_any=shipped_any)
+    if issue is not None:
+        if issue.code == "role_not_allowed":
+            raise Rejected("forbidden", errors=[issue])
+        if shipped_any or status in (OrderStatus.SHIPPED, OrderStatus.CLOSED):
+            raise Conflict("already_shipped", server=order_data(order))
+        raise Conflict("status_changed", server=order_data(order), status=status.value)
+    release(ctx, order)
+    order.hold_reasons = []
+    set_status(ctx, order, OrderStatus.CANCELLED, a.reason)
+    order.version += 1
+    ctx.uow.emit("order.cancelled", {"order_id": order.id, "number": order.number})
+    return applied_order(ctx, order)
+
+
+@handler("order.confirm")
+def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
+    require_role(ctx, OrderStatus.SUBMITTED, OrderStatus.CONFIRMED)
+    order = load_order(ctx, a.order_id)
+    status = OrderStatus(order.status)
+    if status is not OrderStatus.SUBMITTED:
+        raise Conflict("status_changed", server=order_data(order), status=status.value)
+    if not order.stock_reserved:
+        short = reserve(ctx, order.warehouse_id, _remaining(order))
+        if short:
+            raise Conflict("insufficient_stock", server=order_data(order),
+                           details={"stock_short": short})
+        order.stock_reserved = True
+    order.hold_reasons = []
+    set_status(ctx, order, OrderStatus.CONFIRMED)
+    order.version += 1
+    ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
+    return applied_order(ctx, order)
+
+
+@handler("order.reject")
+def reject_order(ctx: Context, a: RejectOrderArgs) -> Applied:
+    require_role(ctx, OrderStatus.SUBMITTED, OrderStatus.REJECTED)
+    order = load_order(ctx, a.order_id)
+    status = OrderStatus(order.status)
+    if status is not OrderStatus.SUBMITTED:
+        raise Conflict("status_changed", server=order_data(order), status=status.value)
+    release(ctx, order)
+    set_status(ctx, order, OrderStatus.REJECTED, a.reason)
+    order.version += 1
+    ctx.uow.emit("order.rejected", {"order_id": order.id, "number": order.number,
+                                    "reason": a.reason})
+    return applied_order(ctx, order)
+
+
+@handler("order.receive")
+def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
+    order = load_order(ctx, a.order_id)
+    status = OrderStatus(order.status)
+    issue = d.check_transition(status, OrderStatus.CLOSED, ctx.role)
+    if issue is not None:
+        if issue.code == "role_not_allowed":
+            raise Rejected("forbidden", errors=[issue])
+        raise Conflict("status_changed", server=order_data(order), status=status.value)
+    if status is OrderStatus.PARTIALLY_SHIPPED:
+        release(ctx, order)  # closing cancels the backorder
+    order.receipt_note = a.discrepancy
+    set_status(ctx, order, OrderStatus.CLOSED, a.discrepancy)
+    order.version += 1
+    ctx.uow.emit("order.closed", {"order_id": order.id, "number": order.number,
+                                  "discrepancy": a.discrepancy})
+    return applied_order(ctx, order)

@@ -1,0 +1,130 @@
+"""The business outcomes of a mutation other than "applied": conflict and rejected.
+
+Handlers raise these; :mod:`.mutations` rolls the business changes back, stores the outcome
+under the idempotency key and answers with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sync_engine.domain import Issue
+from sync_engine.domain.messages import MESSAGES, render
+
+# Reasons a human must decide on, in both languages. Domain codes come from the domain catalogue.
+REASONS: dict[str, dict[str, str]] = {
+    "version_mismatch": {
+        "en": "Someone else changed this order since you last synced. Compare both versions and "
+              "decide which to keep.",
+        "zh": "自上次同步以来，其他人修改了此订单。请对比两个版本，决定保留哪个。",
+    },
+    "price_changed": {
+        "en": "Prices changed since the customer was quoted. Review the new prices before "
+              "submitting again.",
+        "zh": "报价后价格已变动。请核对新价格后再提交。",
+    },
+    "not_editable": {
+        "en": "This order can no longer be changed: it is {status}.",
+        "zh": "此订单已无法修改：当前状态为{status}。",
+    },
+    "already_shipped": {
+        "en": "Goods for this order have already been shipped; it can no longer be cancelled.",
+        "zh": "此订单已有货物发出，无法取消。",
+    },
+    "order_cancelled": {
+        "en": "This order was cancelled meanwhile; nothing was shipped.",
+        "zh": "此订单已被取消，未做发货。",
+    },
+    "not_confirmed": {
+        "en": "This order is not confirmed for shipping (it is {status}).",
+        "zh": "此订单尚未确认发货（当前状态：{status}）。",
+    },
+    "status_changed": {
+        "en": "This order is {status} now, so this action no longer applies.",
+        "zh": "此订单当前为{status}，此操作已不适用。",
+    },
+    "insufficient_stock": {
+        "en": "Not enough stock to reserve this order. Reduce the quantities or wait for stock.",
+        "zh": "库存不足，无法预留此订单。请减少数量或等待到货。",
+    },
+    "order_exists": {
+        "en": "An order with this id already exists on the server.",
+        "zh": "服务器上已存在相同编号的订单。",
+    },
+    "shipment_exists": {
+        "en": "This shipment was already recorded.",
+        "zh": "此发货记录已存在。",
+    },
+    "forbidden": {
+        "en": "Your role or assignments do not allow this.",
+        "zh": "您的角色或分配范围不允许此操作。",
+    },
+    "invalid": {
+        "en": "Some fields are not valid; see the field errors.",
+        "zh": "部分字段无效，请查看字段错误。",
+    },
+    "unknown_kind": {
+        "en": "This kind of change is not known to the server. Update the app.",
+        "zh": "服务器不识别此类更改。请更新应用。",
+    },
+    "order_unknown": {
+        "en": "This order does not exist or is not yours.",
+        "zh": "订单不存在，或不属于您。",
+    },
+    "customer_unknown": {
+        "en": "This customer does not exist or is not yours.",
+        "zh": "客户不存在，或不属于您。",
+    },
+    "product_unknown": {
+        "en": "This product does not exist.",
+        "zh": "商品不存在。",
+    },
+    "base_version_required": {
+        "en": "This change must say which version of the order it was made on.",
+        "zh": "此更改必须注明基于订单的哪个版本。",
+    },
+}
+
+
+def reason_text(code: str, lang: str, **params: object) -> str:
+    table = REASONS.get(code)
+    if table is None:
+        return render(code, lang, **params) if code in MESSAGES else code
+    try:
+        return table.get(lang, table["en"]).format(**params)
+    except (KeyError, IndexError):
+        return table["en"]
+
+
+class Outcome(Exception):
+    """Not applied; carries what to answer."""
+
+    status = ""
+
+    def __init__(self, reason: str, *, server: dict[str, Any] | None = None,
+                 details: dict[str, Any] | None = None,
+                 errors: Iterable[Issue] = (), **params: object):
+        super().__init__(reason)
+        self.reason = reason
+        self.server = server
+        self.details = details or {}
+        self.errors = [e.to_dict() for e in errors]
+        self.message = reason_text(reason, "en", **params)
+        self.message_zh = reason_text(reason, "zh", **params)
+
+
+class Conflict(Outcome):
+    """A human must decide: the answer carries the server's state and the reason."""
+
+    status = "conflict"
+
+
+class Rejected(Outcome):
+    """The mutation can never apply as sent: field-level errors say why."""
+
+    status = "rejected"
+
+
+def field_issue(field: str, code: str, **params: object) -> Issue:
+    return Issue(field=field, code=code, params=params)

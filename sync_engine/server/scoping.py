@@ -1,0 +1,93 @@
+"""Who may see what: the per-role filters on the change feed, and scope moves.
+
+- sales rep: the catalog, their customers with those customers' prices, orders and shipments;
+- warehouse clerk: the catalog, and the customers, orders and shipments of their warehouse;
+- store owner: the catalog, and their own customer account with its prices, orders, shipments;
+- admin: everything.
+Everyone also receives their own user-scoped rows (favourites, scope events).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+
+from sync_engine.domain import Role
+
+from .changes import CUSTOMER, GLOBAL, USER, UnitOfWork
+from .models import ChangeLog, Customer, User
+
+
+def visible_customer_ids(user: User) -> ColumnElement[bool] | None:
+    """A filter on ``Customer`` for the customers ``user`` may see, or None for all."""
+    role = Role(user.role)
+    if role is Role.ADMIN:
+        return None
+    if role is Role.SALES_REP:
+        return Customer.rep_id == user.id
+    if role is Role.WAREHOUSE_CLERK:
+        return Customer.warehouse_id == user.warehouse_id if user.warehouse_id else false()
+    if role is Role.STORE_OWNER:
+        return Customer.id == user.customer_id if user.customer_id else false()
+    return false()
+
+
+def change_filter(user: User) -> ColumnElement[bool]:
+    """The rows of ``change_log`` that ``user`` may receive."""
+    role = Role(user.role)
+    own = and_(ChangeLog.scope == USER, ChangeLog.user_id == user.id)
+    if role is Role.ADMIN:
+        return or_(ChangeLog.scope != USER, own)
+    if role is Role.SALES_REP:
+        mine = select(Customer.id).where(Customer.rep_id == user.id).scalar_subquery()
+        scoped = and_(ChangeLog.scope == CUSTOMER, ChangeLog.customer_id.in_(mine))
+    elif role is Role.WAREHOUSE_CLERK:
+        scoped = (
+            and_(
+                ChangeLog.scope == CUSTOMER,
+                ChangeLog.warehouse_id == user.warehouse_id,
+                ChangeLog.entity.in_(("customer", "order", "shipment")),
+            )
+            if user.warehouse_id
+            else false()
+        )
+    elif role is Role.STORE_OWNER:
+        scoped = (
+            and_(ChangeLog.scope == CUSTOMER, ChangeLog.customer_id == user.customer_id)
+            if user.customer_id
+            else false()
+        )
+    else:
+        scoped = false()
+    return or_(ChangeLog.scope == GLOBAL, scoped, own)
+
+
+def can_access_customer(user: User, customer: Customer) -> bool:
+    """Whether ``user`` may see and act for ``customer``."""
+    role = Role(user.role)
+    if role is Role.ADMIN:
+        return True
+    if role is Role.SALES_REP:
+        return customer.rep_id == user.id
+    if role is Role.WAREHOUSE_CLERK:
+        return user.warehouse_id is not None and customer.warehouse_id == user.warehouse_id
+    if role is Role.STORE_OWNER:
+        return user.customer_id == customer.id
+    return False
+
+
+def reassign_customer(uow: UnitOfWork, customer: Customer, new_rep_id: int | None) -> None:
+    """Move ``customer`` to another rep: the old rep's devices purge it, the new rep's get it all.
+
+    The caller records the customer's own change (its ``rep_id`` and ``version`` bump) too.
+    """
+    old = customer.rep_id
+    if old == new_rep_id:
+        return
+    customer.rep_id = new_rep_id
+    if old is not None:
+        uow.scope_event(old, customer.id, "revoke")
+    if new_rep_id is not None:
+        uow.scope_event(new_rep_id, customer.id, "grant")
+
+
+__all__ = ["can_access_customer", "change_filter", "reassign_customer", "visible_customer_ids"]
