@@ -1,0 +1,104 @@
+"""The ordering rules, shared by the desktop client and the sync server: one set of rules.
+
+Pure Python (standard library only): no Qt, no SQL, no HTTP, and nothing else of ours.
+
+- ``money``: Decimal amounts and the rounding rule.
+- ``model``: products, customers, prices, stock, order lines, statuses, roles.
+- ``pricing``: which unit price applies (customer prices with quantity breaks).
+- ``validation``: what is wrong with an order, as field-level ``Issue``\\ s.
+- ``lifecycle``: the order state machine and who may move an order where.
+- ``shipping``: checking and applying (partial) shipments.
+- ``messages``: the issues' texts in English and Simplified Chinese.
+
+Errors raised here: ``TypeError`` for a wrong type (above all a float used as money or as a
+quantity); ``ValueError`` for an impossible value; ``RuleViolation`` (a ``ValueError`` with
+``.issues``) when asked to apply a change the rules forbid. A user's mistakes are not raised:
+they are reported as issues.
+"""
+
+from .lifecycle import (
+    TERMINAL,
+    TRANSITIONS,
+    allowed,
+    check_transition,
+    is_cancellable,
+    is_editable,
+    is_open,
+    next_statuses,
+    require_transition,
+    status_after_shipment,
+)
+from .messages import LABELS, MESSAGES, render, render_params
+from .model import (
+    Customer,
+    CustomerPrice,
+    OrderLine,
+    OrderStatus,
+    OrderTotals,
+    PriceBreak,
+    Product,
+    Role,
+    StockLevel,
+    order_totals,
+)
+from .money import CENT, ZERO, format_amount, line_net, line_tax, parse_decimal, sum_money, to_money
+from .pricing import applicable_break, price_line, unit_price_for
+from .shipping import apply_shipment, validate_shipment
+from .validation import (
+    Issue,
+    LineInput,
+    RuleViolation,
+    Severity,
+    has_errors,
+    smallest_valid_quantity,
+    validate_line,
+    validate_order,
+)
+
+__all__ = [
+    "CENT",
+    "LABELS",
+    "MESSAGES",
+    "TERMINAL",
+    "TRANSITIONS",
+    "ZERO",
+    "Customer",
+    "CustomerPrice",
+    "Issue",
+    "LineInput",
+    "OrderLine",
+    "OrderStatus",
+    "OrderTotals",
+    "PriceBreak",
+    "Product",
+    "Role",
+    "RuleViolation",
+    "Severity",
+    "StockLevel",
+    "allowed",
+    "applicable_break",
+    "apply_shipment",
+    "check_transition",
+    "format_amount",
+    "has_errors",
+    "is_cancellable",
+    "is_editable",
+    "is_open",
+    "line_net",
+    "line_tax",
+    "next_statuses",
+    "order_totals",
+    "parse_decimal",
+    "price_line",
+    "render",
+    "render_params",
+    "require_transition",
+    "smallest_valid_quantity",
+    "status_after_shipment",
+    "sum_money",
+    "to_money",
+    "unit_price_for",
+    "validate_line",
+    "validate_order",
+    "validate_shipment",
+]

@@ -1,0 +1,69 @@
+"""Which unit price a customer pays for a quantity of a product.
+
+The rule
+--------
+* A customer may have a price row (``CustomerPrice``) per product, made of quantity breaks.
+* A break prices the **whole line**, not just the units above its threshold: the unit price is
+  that of the break with the **highest** ``min_qty`` that is ``<= quantity``. With breaks
+  {1: 10.00, 24: 9.50, 120: 9.00}, 23 units cost 10.00 each, 24 to 119 units 9.50 each,
+  120 units or more 9.00 each.
+* If the customer has no price row for the product, or no break applies (the quantity is
+  below the lowest ``min_qty``), the unit price is the product's ``base_price``.
+* Prices are tax-exclusive; line amounts are rounded as described in ``money``.
+
+The chosen break is not necessarily the cheapest one: the price list is the contract, and a
+break with a higher threshold is trusted to be the one that applies.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+
+from .model import CustomerPrice, OrderLine, PriceBreak, Product
+from .money import require_int
+
+__all__ = ["applicable_break", "price_line", "unit_price_for"]
+
+
+def applicable_break(customer_price: CustomerPrice | None, quantity: int) -> PriceBreak | None:
+    """The break that prices ``quantity`` units, or ``None`` if the base price applies."""
+    qty = require_int(quantity, "quantity")
+    if customer_price is None or not customer_price.breaks:
+        return None
+    # Breaks are sorted by min_qty (CustomerPrice guarantees it), so a bisection finds the last
+    # one whose threshold is reached; this matters for the 350-line orders priced on each edit.
+    thresholds = [b.min_qty for b in customer_price.breaks]
+    position = bisect_right(thresholds, qty)
+    return customer_price.breaks[position - 1] if position else None
+
+
+def unit_price_for(
+    product: Product, customer_price: CustomerPrice | None, quantity: int
+) -> Decimal:
+    """The tax-exclusive unit price of ``quantity`` units of ``product`` for this customer.
+
+    ``customer_price`` is the customer's price row for this product, or ``None``. Raises
+    ``ValueError`` if that row belongs to another product (a bug in the caller's lookup) and
+    ``TypeError`` if ``quantity`` is not an int.
+    """
+    if customer_price is not None and customer_price.product_id != product.id:
+        raise ValueError(
+            f"price row for product {customer_price.product_id} used for product {product.id}"
+        )
+    chosen = applicable_break(customer_price, quantity)
+    return product.base_price if chosen is None else chosen.unit_price
+
+
+def price_line(product: Product, customer_price: CustomerPrice | None, quantity: int) -> OrderLine:
+    """An order line for ``quantity`` units at this customer's current price and tax rate.
+
+    Raises ``ValueError`` for a negative quantity; validate user input with
+    ``validation.validate_line`` first.
+    """
+    return OrderLine(
+        product_id=product.id,
+        quantity=quantity,
+        unit_price=unit_price_for(product, customer_price, quantity),
+        tax_rate=product.tax_rate,
+    )

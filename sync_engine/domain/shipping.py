@@ -1,0 +1,93 @@
+"""Shipments: checking and applying the quantities a warehouse clerk says went out.
+
+A shipment is a mapping product id → units shipped *now*. Partial shipments are normal: what
+is not shipped stays on the order as a backorder (``OrderLine.remaining``). Nothing may ship
+more than remains on its line, so ``shipped_qty`` never exceeds ``quantity``.
+
+Codes: ``shipment_empty`` (field "lines": every quantity is 0), ``shipment_unknown_product``
+(field "lines"), and on ``lines[i].quantity``: ``shipment_quantity_negative``, ``over_ship``
+(params remaining, requested).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from .model import OrderLine
+from .money import require_int
+from .validation import Issue, RuleViolation, has_errors
+
+__all__ = ["apply_shipment", "validate_shipment"]
+
+
+def _index_by_product(lines: Sequence[OrderLine]) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for position, line in enumerate(lines):
+        if line.product_id in index:
+            # validate_order forbids this; a shipment keyed by product could not say which line.
+            raise ValueError(f"product {line.product_id} is on more than one order line")
+        index[line.product_id] = position
+    return index
+
+
+def validate_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> list[Issue]:
+    """Issues with shipping ``shipped`` (product id → units now) against the order ``lines``.
+
+    Products not in ``shipped`` ship nothing. Raises ``TypeError`` for a non-int quantity and
+    ``ValueError`` if two order lines have the same product (a broken order, not user input).
+    """
+    index = _index_by_product(lines)
+    issues: list[Issue] = []
+    for product_id, quantity in shipped.items():
+        require_int(quantity, "shipped quantity")
+        position = index.get(product_id)
+        if position is None:
+            issues.append(
+                Issue(
+                    field="lines",
+                    code="shipment_unknown_product",
+                    params={"product_id": product_id, "requested": quantity},
+                )
+            )
+            continue
+        field = f"lines[{position}].quantity"
+        remaining = lines[position].remaining
+        if quantity < 0:
+            issues.append(
+                Issue(
+                    field=field,
+                    code="shipment_quantity_negative",
+                    params={"product_id": product_id, "requested": quantity},
+                )
+            )
+        elif quantity > remaining:
+            issues.append(
+                Issue(
+                    field=field,
+                    code="over_ship",
+                    params={
+                        "product_id": product_id,
+                        "remaining": remaining,
+                        "requested": quantity,
+                    },
+                )
+            )
+    if all(quantity == 0 for quantity in shipped.values()):
+        issues.append(Issue(field="lines", code="shipment_empty"))
+    return issues
+
+
+def apply_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> list[OrderLine]:
+    """New lines with ``shipped_qty`` increased by ``shipped``; the input is not changed.
+
+    Raises ``RuleViolation`` (a ``ValueError``, carrying the issues) if the shipment is invalid:
+    nothing is half-applied.
+    """
+    issues = validate_shipment(lines, shipped)
+    if has_errors(issues):
+        raise RuleViolation(issues)
+    return [
+        dataclasses.replace(line, shipped_qty=line.shipped_qty + shipped.get(line.product_id, 0))
+        for line in lines
+    ]
