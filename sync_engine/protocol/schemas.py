@@ -29,7 +29,7 @@ ShortText = Annotated[str, Field(max_length=200)]
 
 def _no_float(value: object) -> object:
     if isinstance(value, float):
-        raise ValueError("money must be a decimal string such as \"12.50\", not a JSON number")
+        raise ValueError('money must be a decimal string such as "12.50", not a JSON number')
     return value
 
 

@@ -5,7 +5,6 @@ body ``{"error": {...}}`` (:mod:`.errors`). Endpoints are plain ``def`` function
 them on its thread pool, each with its own database session.
 """
 
-
 import logging
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -68,35 +67,52 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)
             return
+        # Read the body first (it is bounded), so an oversized stream is refused cleanly
+        # instead of failing somewhere inside request parsing.
+        chunks: list[Message] = []
         seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
+            if message["type"] != "http.request":
+                chunks.append(message)
+                break
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge
-            return message
+                await _too_large(send, self.limit)
+                return
+            chunks.append(message)
+            if not message.get("more_body", False):
+                break
+        replay = iter(chunks)
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await _too_large(send, self.limit)
+        async def buffered() -> Message:
+            try:
+                return next(replay)
+            except StopIteration:
+                return await receive()
 
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, buffered, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
     body = JSONResponse(
-        error_body("payload_too_large", f"The request is larger than {limit} bytes.",
-                   f"请求超过 {limit} 字节。"),
+        error_body(
+            "payload_too_large",
+            f"The request is larger than {limit} bytes.",
+            f"请求超过 {limit} 字节。",
+        ),
         status_code=413,
     ).body
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -116,7 +132,7 @@ def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
         title="Dinghuo sync server",
         version=str(PROTOCOL_VERSION),
         description="Offline-first B2B ordering: change feed (pull) and commands (push). "
-                    "See sync_engine/PROTOCOL.md.",
+        "See sync_engine/PROTOCOL.md.",
         lifespan=lifespan,
     )
     app.state.sessions = sessions
@@ -137,13 +153,23 @@ def _install_error_handlers(app: FastAPI) -> None:
         fields = []
         for err in exc.errors():
             loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
-            fields.append({"field": ".".join(loc) or "body", "code": f"invalid_{err['type']}",
-                           "message": str(err.get("msg", "")),
-                           "message_zh": f"字段无效：{err.get('msg', '')}",
-                           "severity": "error", "params": {}})
+            fields.append(
+                {
+                    "field": ".".join(loc) or "body",
+                    "code": f"invalid_{err['type']}",
+                    "message": str(err.get("msg", "")),
+                    "message_zh": f"字段无效：{err.get('msg', '')}",
+                    "severity": "error",
+                    "params": {},
+                }
+            )
         return JSONResponse(
-            error_body("validation_error", "The request is not valid; see the fields.",
-                       "请求无效，请查看各字段。", fields),
+            error_body(
+                "validation_error",
+                "The request is not valid; see the fields.",
+                "请求无效，请查看各字段。",
+                fields,
+            ),
             status_code=422,
         )
 
@@ -156,8 +182,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=exc)
         return JSONResponse(
-            error_body("internal_error", "Something went wrong on the server; it was logged.",
-                       "服务器出错，已记录日志。"),
+            error_body(
+                "internal_error",
+                "Something went wrong on the server; it was logged.",
+                "服务器出错，已记录日志。",
+            ),
             status_code=500,
         )
 
@@ -226,8 +255,9 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     @app.post("/v1/auth/login", tags=["auth"], responses=ERROR_RESPONSES)
     def login(body: LoginRequest, session: Db, _v: Version) -> TokenResponse:
         try:
-            pair = auth.login(session, body.username, body.password, body.client_id,
-                              body.device_name)
+            pair = auth.login(
+                session, body.username, body.password, body.client_id, body.device_name
+            )
         except auth.DeviceConflict as exc:
             raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
         except auth.AuthError as exc:
@@ -247,8 +277,9 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
         return token_response(pair, user)
 
     @app.post("/v1/auth/logout", tags=["auth"], status_code=204, responses=ERROR_RESPONSES)
-    def logout(session: Db, _v: Version,
-               authorization: Annotated[str | None, Header()] = None) -> Response:
+    def logout(
+        session: Db, _v: Version, authorization: Annotated[str | None, Header()] = None
+    ) -> Response:
         _, _, token = (authorization or "").partition(" ")
         try:
             auth.logout(session, token.strip())
@@ -278,33 +309,51 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
     def push(body: PushRequest, who: Current, session: Db) -> PushResponse:
         user, device_id = who
         if body.client_id != device_id:
-            raise BadRequest("client_mismatch",
-                             "client_id does not match the device this session signed in on.",
-                             "client_id 与登录设备不一致。")
+            raise BadRequest(
+                "client_mismatch",
+                "client_id does not match the device this session signed in on.",
+                "client_id 与登录设备不一致。",
+            )
         results = [apply_mutation(sessions, user, device_id, m) for m in body.mutations]
-        session.execute(update(Device).where(Device.id == device_id)
-                        .values(last_push_at=utcnow(), last_seen_at=utcnow()))
+        session.execute(
+            update(Device)
+            .where(Device.id == device_id)
+            .values(last_push_at=utcnow(), last_seen_at=utcnow())
+        )
         session.commit()
         return PushResponse(results=results, server_time=utcnow())
 
     @app.get("/v1/admin/devices", tags=["admin"], responses=ERROR_RESPONSES)
     def devices(who: Current, session: Db) -> list[dict[str, Any]]:
         if Role(who[0].role) is not Role.ADMIN:
-            raise Forbidden("forbidden", "Only the back office may see devices.",
-                            "只有后台管理员可以查看设备。")
+            raise Forbidden(
+                "forbidden", "Only the back office may see devices.", "只有后台管理员可以查看设备。"
+            )
         rows = session.execute(
-            select(Device, User.username).join(User, User.id == Device.user_id)
+            select(Device, User.username)
+            .join(User, User.id == Device.user_id)
             .order_by(Device.last_seen_at.desc())
         ).all()
         return [
-            {"id": dev.id, "name": dev.name, "username": username,
-             "last_seen_at": dev.last_seen_at, "last_pull_at": dev.last_pull_at,
-             "last_push_at": dev.last_push_at, "last_cursor_seq": dev.last_cursor_seq}
+            {
+                "id": dev.id,
+                "name": dev.name,
+                "username": username,
+                "last_seen_at": dev.last_seen_at,
+                "last_pull_at": dev.last_pull_at,
+                "last_push_at": dev.last_push_at,
+                "last_cursor_seq": dev.last_cursor_seq,
+            }
             for dev, username in rows
         ]
 
 
 def user_info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, display_name=user.display_name,
-                    role=user.role, warehouse_id=user.warehouse_id, customer_id=user.customer_id)
-
+    return UserInfo(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        warehouse_id=user.warehouse_id,
+        customer_id=user.customer_id,
+    )

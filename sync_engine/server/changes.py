@@ -65,7 +65,9 @@ class Change:
 class UnitOfWork:
     """One business transaction: its session, the changes it makes, the events it emits."""
 
-    def __init__(self, session: Session, *, user_id: int | None = None, device_id: str | None = None):
+    def __init__(
+        self, session: Session, *, user_id: int | None = None, device_id: str | None = None
+    ):
         self.session = session
         self.user_id = user_id
         self.device_id = device_id
@@ -87,8 +89,17 @@ class UnitOfWork:
     ) -> None:
         """Record the new state of an entity (a later record of the same entity replaces it)."""
         self._add(
-            Change(entity, str(entity_id), "upsert", version, scope, dumps(data),
-                   customer_id, warehouse_id, user_id)
+            Change(
+                entity,
+                str(entity_id),
+                "upsert",
+                version,
+                scope,
+                dumps(data),
+                customer_id,
+                warehouse_id,
+                user_id,
+            )
         )
 
     def delete(
@@ -104,15 +115,33 @@ class UnitOfWork:
     ) -> None:
         """Record a tombstone: clients remove the entity."""
         self._add(
-            Change(entity, str(entity_id), "delete", version, scope, None,
-                   customer_id, warehouse_id, user_id)
+            Change(
+                entity,
+                str(entity_id),
+                "delete",
+                version,
+                scope,
+                None,
+                customer_id,
+                warehouse_id,
+                user_id,
+            )
         )
 
     def scope_event(self, user_id: int, customer_id: int, action: str) -> None:
-        """Tell one user's devices that a customer entered (``grant``) or left (``revoke``) scope."""
+        """Tell a user's devices that a customer entered (``grant``) or left (``revoke``) scope."""
         self._add(
-            Change("scope", f"{user_id}:{customer_id}", action, 1, USER,
-                   dumps({"customer_id": customer_id}), customer_id, None, user_id)
+            Change(
+                "scope",
+                f"{user_id}:{customer_id}",
+                action,
+                1,
+                USER,
+                dumps({"customer_id": customer_id}),
+                customer_id,
+                None,
+                user_id,
+            )
         )
 
     def emit(self, event_type: str, payload: dict[str, Any]) -> None:
@@ -130,15 +159,17 @@ class UnitOfWork:
         self._changes[key] = change
 
     def commit(self) -> int | None:
-        """Append the changes (in commit order) and the events, then commit. Returns the last seq."""
+        """Append the changes (in commit order) and the events, commit; return the last seq."""
         if self._events:
             self.session.add_all(
                 EventOutbox(type=t, payload=json.loads(dumps(p))) for t, p in self._events
             )
         if self._changes:
             self.last_seq = append_changes(
-                self.session, list(self._changes.values()),
-                changed_by=self.user_id, device_id=self.device_id,
+                self.session,
+                list(self._changes.values()),
+                changed_by=self.user_id,
+                device_id=self.device_id,
             )
         self.session.commit()
         self._changes.clear()
@@ -194,8 +225,19 @@ def append_changes(
             index_elements=[ChangeLog.entity, ChangeLog.entity_id],
             set_={
                 col: getattr(stmt.excluded, col)
-                for col in ("seq", "op", "version", "scope", "customer_id", "warehouse_id",
-                            "user_id", "data", "changed_at", "changed_by", "device_id")
+                for col in (
+                    "seq",
+                    "op",
+                    "version",
+                    "scope",
+                    "customer_id",
+                    "warehouse_id",
+                    "user_id",
+                    "data",
+                    "changed_at",
+                    "changed_by",
+                    "device_id",
+                )
             },
         )
         session.execute(stmt, rows[start : start + _INSERT_CHUNK])

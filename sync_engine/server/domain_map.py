@@ -11,17 +11,33 @@ from . import models as m
 
 def product(p: m.Product) -> d.Product:
     return d.Product(
-        id=p.id, sku=p.sku, name_zh=p.name_zh, name_en=p.name_en, unit=p.unit,
-        case_unit=p.case_unit, case_qty=p.case_qty, pack_size=p.pack_size, min_qty=p.min_qty,
-        tax_rate=p.tax_rate, base_price=p.base_price, active=p.active, sellable=p.sellable,
-        barcode=p.barcode, category=p.category,
+        id=p.id,
+        sku=p.sku,
+        name_zh=p.name_zh,
+        name_en=p.name_en,
+        unit=p.unit,
+        case_unit=p.case_unit,
+        case_qty=p.case_qty,
+        pack_size=p.pack_size,
+        min_qty=p.min_qty,
+        tax_rate=p.tax_rate,
+        base_price=p.base_price,
+        active=p.active,
+        sellable=p.sellable,
+        barcode=p.barcode,
+        category=p.category,
     )
 
 
 def customer(c: m.Customer) -> d.Customer:
     return d.Customer(
-        id=c.id, code=c.code, name=c.name, warehouse_id=c.warehouse_id,
-        credit_limit=c.credit_limit, payment_terms=c.payment_terms, rep_id=c.rep_id,
+        id=c.id,
+        code=c.code,
+        name=c.name,
+        warehouse_id=c.warehouse_id,
+        credit_limit=c.credit_limit,
+        payment_terms=c.payment_terms,
+        rep_id=c.rep_id,
         active=c.active,
     )
 

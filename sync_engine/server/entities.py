@@ -152,8 +152,9 @@ def record_product(uow: UnitOfWork, p: Product) -> None:
 
 
 def record_stock(uow: UnitOfWork, s: Stock) -> None:
-    uow.upsert("stock", stock_key(s.product_id, s.warehouse_id), s.version, stock_data(s),
-               scope=GLOBAL)
+    uow.upsert(
+        "stock", stock_key(s.product_id, s.warehouse_id), s.version, stock_data(s), scope=GLOBAL
+    )
 
 
 def record_warehouse(uow: UnitOfWork, w: Warehouse) -> None:
@@ -161,30 +162,63 @@ def record_warehouse(uow: UnitOfWork, w: Warehouse) -> None:
 
 
 def record_customer(uow: UnitOfWork, c: Customer) -> None:
-    uow.upsert("customer", c.id, c.version, customer_data(c), scope=CUSTOMER,
-               customer_id=c.id, warehouse_id=c.warehouse_id)
+    uow.upsert(
+        "customer",
+        c.id,
+        c.version,
+        customer_data(c),
+        scope=CUSTOMER,
+        customer_id=c.id,
+        warehouse_id=c.warehouse_id,
+    )
 
 
 def record_price(uow: UnitOfWork, cp: CustomerPrice) -> None:
     # No warehouse: clerks do not see customer prices.
-    uow.upsert("price", price_key(cp.customer_id, cp.product_id), cp.version, price_data(cp),
-               scope=CUSTOMER, customer_id=cp.customer_id)
+    uow.upsert(
+        "price",
+        price_key(cp.customer_id, cp.product_id),
+        cp.version,
+        price_data(cp),
+        scope=CUSTOMER,
+        customer_id=cp.customer_id,
+    )
 
 
 def record_order(uow: UnitOfWork, o: Order) -> None:
-    uow.upsert("order", o.id, o.version, order_data(o), scope=CUSTOMER,
-               customer_id=o.customer_id, warehouse_id=o.warehouse_id)
+    uow.upsert(
+        "order",
+        o.id,
+        o.version,
+        order_data(o),
+        scope=CUSTOMER,
+        customer_id=o.customer_id,
+        warehouse_id=o.warehouse_id,
+    )
 
 
 def record_shipment(uow: UnitOfWork, s: Shipment) -> None:
-    uow.upsert("shipment", s.id, s.version, shipment_data(s), scope=CUSTOMER,
-               customer_id=s.customer_id, warehouse_id=s.warehouse_id)
+    uow.upsert(
+        "shipment",
+        s.id,
+        s.version,
+        shipment_data(s),
+        scope=CUSTOMER,
+        customer_id=s.customer_id,
+        warehouse_id=s.warehouse_id,
+    )
 
 
 def record_favourite(uow: UnitOfWork, user_id: int, product_id: int, present: bool) -> None:
     key = f"{user_id}:{product_id}"
     if present:
-        uow.upsert("favourite", key, 1, {"user_id": user_id, "product_id": product_id},
-                   scope=USER, user_id=user_id)
+        uow.upsert(
+            "favourite",
+            key,
+            1,
+            {"user_id": user_id, "product_id": product_id},
+            scope=USER,
+            user_id=user_id,
+        )
     else:
         uow.delete("favourite", key, 1, scope=USER, user_id=user_id)

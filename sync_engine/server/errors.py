@@ -22,8 +22,13 @@ from typing import Any
 class ApiError(Exception):
     status = 400
 
-    def __init__(self, code: str, message: str, message_zh: str = "",
-                 fields: list[dict[str, Any]] | None = None):
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        message_zh: str = "",
+        fields: list[dict[str, Any]] | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -54,7 +59,14 @@ class UpdateRequired(ApiError):
     status = 426
 
 
-def error_body(code: str, message: str, message_zh: str = "",
-               fields: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "message_zh": message_zh or message,
-                      "fields": fields or []}}
+def error_body(
+    code: str, message: str, message_zh: str = "", fields: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    return {
+        "error": {
+            "code": code,
+            "message": message,
+            "message_zh": message_zh or message,
+            "fields": fields or [],
+        }
+    }

@@ -69,8 +69,9 @@ def _meta(session: Session) -> dict[str, str]:
     return {k: v for k, v in session.execute(select(ServerMeta.key, ServerMeta.value))}
 
 
-def _change_json(seq: int, entity: str, entity_id: str, op: str, version: int,
-                 data: str | None) -> str:
+def _change_json(
+    seq: int, entity: str, entity_id: str, op: str, version: int, data: str | None
+) -> str:
     return (
         f'{{"seq":{seq},"entity":"{entity}","id":{json.dumps(entity_id)},"op":"{op}",'
         f'"version":{version},"data":{data if data is not None else "null"}}}'
@@ -105,8 +106,13 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> P
     top = current_seq(session)
     rows = session.execute(
         select(
-            ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op,
-            ChangeLog.version, ChangeLog.data, ChangeLog.customer_id,
+            ChangeLog.seq,
+            ChangeLog.entity,
+            ChangeLog.entity_id,
+            ChangeLog.op,
+            ChangeLog.version,
+            ChangeLog.data,
+            ChangeLog.customer_id,
         )
         .where(ChangeLog.seq > start, ChangeLog.seq <= top, change_filter(user))
         .order_by(ChangeLog.seq)
@@ -135,8 +141,9 @@ def _snapshot(session: Session, customer_id: int, seq: int, *, up_to: int) -> li
     scope now), so only the older ones are repeated here, under the grant's sequence number.
     """
     rows = session.execute(
-        select(ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op, ChangeLog.version,
-               ChangeLog.data)
+        select(
+            ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op, ChangeLog.version, ChangeLog.data
+        )
         .where(
             ChangeLog.scope == CUSTOMER,
             ChangeLog.customer_id == customer_id,
@@ -156,8 +163,11 @@ def note_pull(session: Session, device_id: str, cursor_text: str) -> None:
     session.execute(
         update(Device)
         .where(Device.id == device_id)
-        .values(last_pull_at=utcnow(), last_seen_at=utcnow(),
-                last_cursor_seq=cursor.seq if cursor else None)
+        .values(
+            last_pull_at=utcnow(),
+            last_seen_at=utcnow(),
+            last_cursor_seq=cursor.seq if cursor else None,
+        )
     )
     session.commit()
 

@@ -83,29 +83,45 @@ def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
             f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
             for i, p in enumerate(err["loc"])
         )
-        errors.append({
-            "field": path or "args",
-            "code": f"invalid_{err['type']}",
-            "severity": "error",
-            "params": {},
-            "message": err["msg"],
-            "message_zh": f"字段无效：{err['msg']}",
-        })
+        errors.append(
+            {
+                "field": path or "args",
+                "code": f"invalid_{err['type']}",
+                "severity": "error",
+                "params": {},
+                "message": err["msg"],
+                "message_zh": f"字段无效：{err['msg']}",
+            }
+        )
     return errors
 
 
 def _result(m: Mutation, status: str, **kw: Any) -> MutationResult:
-    return MutationResult(key=m.key, kind=m.kind, status=status, **kw)  # type: ignore[arg-type]
+    return MutationResult(key=m.key, kind=m.kind, status=status, **kw)
 
 
 def _outcome_result(m: Mutation, o: Outcome) -> MutationResult:
-    return _result(m, o.status, reason=o.reason, message=o.message, message_zh=o.message_zh,
-                   server=o.server, details=o.details, errors=o.errors)
+    return _result(
+        m,
+        o.status,
+        reason=o.reason,
+        message=o.message,
+        message_zh=o.message_zh,
+        server=o.server,
+        details=o.details,
+        errors=o.errors,
+    )
 
 
 def _rejected(m: Mutation, reason: str, errors: list[dict[str, Any]]) -> MutationResult:
-    return _result(m, "rejected", reason=reason, message=reason_text(reason, "en"),
-                   message_zh=reason_text(reason, "zh"), errors=errors)
+    return _result(
+        m,
+        "rejected",
+        reason=reason,
+        message=reason_text(reason, "en"),
+        message_zh=reason_text(reason, "zh"),
+        errors=errors,
+    )
 
 
 def _parse_args(m: Mutation) -> BaseModel | MutationResult:
@@ -118,15 +134,22 @@ def _parse_args(m: Mutation) -> BaseModel | MutationResult:
         return _rejected(m, "invalid", _field_errors(exc))
 
 
-def apply_mutation(sessions: sessionmaker[Session], user: User, device_id: str,
-                   m: Mutation) -> MutationResult:
+def apply_mutation(
+    sessions: sessionmaker[Session], user: User, device_id: str, m: Mutation
+) -> MutationResult:
     """Apply one mutation exactly once and return its (possibly stored) result."""
     with sessions() as session:
         stored = _stored(session, user.id, m.key)
         if stored is not None:
             return stored
-        record = MutationRecord(user_id=user.id, idempotency_key=m.key, device_id=device_id,
-                                kind=m.kind[:40], status="pending", result={})
+        record = MutationRecord(
+            user_id=user.id,
+            idempotency_key=m.key,
+            device_id=device_id,
+            kind=m.kind[:40],
+            status="pending",
+            result={},
+        )
         session.add(record)
         try:
             session.flush()
@@ -147,8 +170,9 @@ def apply_mutation(sessions: sessionmaker[Session], user: User, device_id: str,
         return result
 
 
-def _run(session: Session, user: User, device_id: str,
-         m: Mutation) -> tuple[MutationResult, UnitOfWork | None]:
+def _run(
+    session: Session, user: User, device_id: str, m: Mutation
+) -> tuple[MutationResult, UnitOfWork | None]:
     """The mutation's result, and the unit of work to commit when it applied."""
     args = _parse_args(m)
     if isinstance(args, MutationResult):
@@ -162,8 +186,15 @@ def _run(session: Session, user: User, device_id: str,
         savepoint.rollback()
         return _outcome_result(m, outcome), None
     savepoint.commit()
-    return _result(m, "applied", entity=applied.entity, id=applied.id, version=applied.version,
-                   data=applied.data, details=applied.details), uow
+    return _result(
+        m,
+        "applied",
+        entity=applied.entity,
+        id=applied.id,
+        version=applied.version,
+        data=applied.data,
+        details=applied.details,
+    ), uow
 
 
 def _stored(session: Session, user_id: int, key: str) -> MutationResult | None:

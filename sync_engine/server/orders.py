@@ -36,7 +36,17 @@ from sync_engine.protocol import (
 
 from . import domain_map
 from .entities import order_data, record_order, record_stock
-from .models import Customer, CustomerPrice, Order, OrderEvent, OrderLine, Product, ServerMeta, Stock, utcnow
+from .models import (
+    Customer,
+    CustomerPrice,
+    Order,
+    OrderEvent,
+    OrderLine,
+    Product,
+    ServerMeta,
+    Stock,
+    utcnow,
+)
 from .mutations import Applied, Context, handler
 from .outcomes import Conflict, Rejected, field_issue
 from .scoping import can_access_customer
@@ -70,7 +80,9 @@ def can_see_order(ctx: Context, order: Order) -> bool:
 def lock_customer(ctx: Context, customer_id: int) -> Customer:
     """The customer, locked: credit checks for one customer happen one at a time."""
     customer = ctx.session.scalar(
-        select(Customer).where(Customer.id == customer_id).with_for_update()
+        select(Customer)
+        .where(Customer.id == customer_id)
+        .with_for_update()
         .execution_options(populate_existing=True)
     )
     if customer is None or not can_access_customer(ctx.user, customer):
@@ -97,8 +109,15 @@ def touch_stock(ctx: Context, s: Stock) -> None:
     s.version += 1
     s.updated_at = utcnow()
     record_stock(ctx.uow, s)
-    ctx.uow.emit("stock.changed", {"product_id": s.product_id, "warehouse_id": s.warehouse_id,
-                                   "on_hand": s.on_hand, "reserved": s.reserved})
+    ctx.uow.emit(
+        "stock.changed",
+        {
+            "product_id": s.product_id,
+            "warehouse_id": s.warehouse_id,
+            "on_hand": s.on_hand,
+            "reserved": s.reserved,
+        },
+    )
 
 
 def reserve(ctx: Context, warehouse_id: int, wanted: dict[int, int]) -> list[dict[str, int]]:
@@ -180,18 +199,26 @@ def price_and_check(
     """
     session = ctx.session
     ids = {ln.product_id for ln in lines}
-    products = {
-        p.id: domain_map.product(p)
-        for p in session.scalars(select(Product).where(Product.id.in_(ids)))
-    } if ids else {}
-    prices = {
-        cp.product_id: domain_map.customer_price(cp)
-        for cp in session.scalars(
-            select(CustomerPrice).where(
-                CustomerPrice.customer_id == customer.id, CustomerPrice.product_id.in_(ids)
+    products = (
+        {
+            p.id: domain_map.product(p)
+            for p in session.scalars(select(Product).where(Product.id.in_(ids)))
+        }
+        if ids
+        else {}
+    )
+    prices = (
+        {
+            cp.product_id: domain_map.customer_price(cp)
+            for cp in session.scalars(
+                select(CustomerPrice).where(
+                    CustomerPrice.customer_id == customer.id, CustomerPrice.product_id.in_(ids)
+                )
             )
-        )
-    } if ids else {}
+        }
+        if ids
+        else {}
+    )
     issues = d.validate_order(
         customer=domain_map.customer(customer),
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
@@ -210,14 +237,22 @@ def price_and_check(
         raise Conflict(
             "price_changed",
             errors=changed,
-            details={"lines": [
-                {"field": i.field, "product_id": lines[_index(i.field)].product_id,
-                 "quoted": str(i.params["quoted"]), "current": str(i.params["current"])}
-                for i in changed
-            ]},
+            details={
+                "lines": [
+                    {
+                        "field": i.field,
+                        "product_id": lines[_index(i.field)].product_id,
+                        "quoted": str(i.params["quoted"]),
+                        "current": str(i.params["current"]),
+                    }
+                    for i in changed
+                ]
+            },
         )
-    priced = [d.price_line(products[ln.product_id], prices.get(ln.product_id), ln.quantity)
-              for ln in lines]
+    priced = [
+        d.price_line(products[ln.product_id], prices.get(ln.product_id), ln.quantity)
+        for ln in lines
+    ]
     return priced, [i for i in issues if not i.is_error]
 
 
@@ -227,8 +262,14 @@ def _index(field: str) -> int:
 
 def _set_lines(order: Order, priced: list[d.OrderLine]) -> None:
     order.lines[:] = [
-        OrderLine(line_no=i + 1, product_id=ln.product_id, quantity=ln.quantity,
-                  unit_price=ln.unit_price, tax_rate=ln.tax_rate, shipped_qty=0)
+        OrderLine(
+            line_no=i + 1,
+            product_id=ln.product_id,
+            quantity=ln.quantity,
+            unit_price=ln.unit_price,
+            tax_rate=ln.tax_rate,
+            shipped_qty=0,
+        )
         for i, ln in enumerate(priced)
     ]
     totals = d.order_totals(priced)
@@ -242,18 +283,24 @@ def _wanted(priced: Iterable[d.OrderLine]) -> dict[int, int]:
     return out
 
 
-def set_status(ctx: Context, order: Order, status: OrderStatus, reason: str = "", *,
-                by_system: bool = False) -> None:
+def set_status(
+    ctx: Context, order: Order, status: OrderStatus, reason: str = "", *, by_system: bool = False
+) -> None:
     order.status = status.value
-    order.events.append(OrderEvent(
-        status=status.value, reason=reason, at=utcnow(),
-        user_id=None if by_system else ctx.user.id,
-        device_id="" if by_system else ctx.device_id,
-    ))
+    order.events.append(
+        OrderEvent(
+            status=status.value,
+            reason=reason,
+            at=utcnow(),
+            user_id=None if by_system else ctx.user.id,
+            device_id="" if by_system else ctx.device_id,
+        )
+    )
 
 
-def _reserve_and_hold(ctx: Context, order: Order, priced: list[d.OrderLine],
-                      warnings: list[d.Issue]) -> dict[str, Any]:
+def _reserve_and_hold(
+    ctx: Context, order: Order, priced: list[d.OrderLine], warnings: list[d.Issue]
+) -> dict[str, Any]:
     """Reserve stock, decide the hold reasons, auto-confirm when the rule allows."""
     details: dict[str, Any] = {}
     hold: list[str] = []
@@ -302,18 +349,36 @@ def submit_order(ctx: Context, a: SubmitOrderArgs) -> Applied:
     seq_no, number = next_order_number(ctx.session)
     now = utcnow()
     order = Order(
-        id=a.order_id, seq_no=seq_no, number=number, customer_id=customer.id,
-        warehouse_id=customer.warehouse_id, status=OrderStatus.SUBMITTED.value, notes=a.notes,
-        delivery_date=a.delivery_date, local_number=a.local_number, created_by=ctx.user.id,
-        device_id=ctx.device_id, created_at=now, updated_at=now, version=1, hold_reasons=[],
-        lines=[], events=[],
+        id=a.order_id,
+        seq_no=seq_no,
+        number=number,
+        customer_id=customer.id,
+        warehouse_id=customer.warehouse_id,
+        status=OrderStatus.SUBMITTED.value,
+        notes=a.notes,
+        delivery_date=a.delivery_date,
+        local_number=a.local_number,
+        created_by=ctx.user.id,
+        device_id=ctx.device_id,
+        created_at=now,
+        updated_at=now,
+        version=1,
+        hold_reasons=[],
+        lines=[],
+        events=[],
     )
     ctx.session.add(order)
     _set_lines(order, priced)
     set_status(ctx, order, OrderStatus.SUBMITTED)
-    ctx.uow.emit("order.submitted", {"order_id": order.id, "number": number,
-                                     "customer_id": customer.id,
-                                     "total_gross": str(order.total_gross)})
+    ctx.uow.emit(
+        "order.submitted",
+        {
+            "order_id": order.id,
+            "number": number,
+            "customer_id": customer.id,
+            "total_gross": str(order.total_gross),
+        },
+    )
     details = _reserve_and_hold(ctx, order, priced, warnings)
     return applied_order(ctx, order, details)
 
@@ -323,18 +388,31 @@ def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     order = load_order(ctx, a.order_id)
     require_role(ctx, OrderStatus.DRAFT, OrderStatus.SUBMITTED)
     if ctx.base_version is None:
-        raise Rejected("base_version_required",
-                       errors=[field_issue("base_version", "base_version_required")])
+        raise Rejected(
+            "base_version_required", errors=[field_issue("base_version", "base_version_required")]
+        )
     if order.version != ctx.base_version:
-        raise Conflict("version_mismatch", server=order_data(order),
-                       details={"base_version": ctx.base_version, "version": order.version})
+        raise Conflict(
+            "version_mismatch",
+            server=order_data(order),
+            details={"base_version": ctx.base_version, "version": order.version},
+        )
     status = OrderStatus(order.status)
     if not d.is_editable(status):
         raise Conflict("not_editable", server=order_data(order), status=status.value)
     today = utcnow().date()
     if a.delivery_date is not None and a.delivery_date < today:
-        raise Rejected("invalid", errors=[field_issue(
-            "delivery_date", "delivery_date_in_past", delivery_date=a.delivery_date, today=today)])
+        raise Rejected(
+            "invalid",
+            errors=[
+                field_issue(
+                    "delivery_date",
+                    "delivery_date_in_past",
+                    delivery_date=a.delivery_date,
+                    today=today,
+                )
+            ],
+        )
     details: dict[str, Any] = {}
     if a.lines is not None:
         customer = lock_customer(ctx, order.customer_id)
@@ -350,8 +428,15 @@ def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     elif a.delivery_date is not None:
         order.delivery_date = a.delivery_date
     order.version += 1
-    order.events.append(OrderEvent(status=order.status, reason="edited", at=utcnow(),
-                                   user_id=ctx.user.id, device_id=ctx.device_id))
+    order.events.append(
+        OrderEvent(
+            status=order.status,
+            reason="edited",
+            at=utcnow(),
+            user_id=ctx.user.id,
+            device_id=ctx.device_id,
+        )
+    )
     ctx.uow.emit("order.updated", {"order_id": order.id, "number": order.number})
     return applied_order(ctx, order, details)
 
@@ -390,8 +475,9 @@ def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
     if not order.stock_reserved:
         short = reserve(ctx, order.warehouse_id, _remaining(order))
         if short:
-            raise Conflict("insufficient_stock", server=order_data(order),
-                           details={"stock_short": short})
+            raise Conflict(
+                "insufficient_stock", server=order_data(order), details={"stock_short": short}
+            )
         order.stock_reserved = True
     order.hold_reasons = []
     set_status(ctx, order, OrderStatus.CONFIRMED)
@@ -410,8 +496,9 @@ def reject_order(ctx: Context, a: RejectOrderArgs) -> Applied:
     release(ctx, order)
     set_status(ctx, order, OrderStatus.REJECTED, a.reason)
     order.version += 1
-    ctx.uow.emit("order.rejected", {"order_id": order.id, "number": order.number,
-                                    "reason": a.reason})
+    ctx.uow.emit(
+        "order.rejected", {"order_id": order.id, "number": order.number, "reason": a.reason}
+    )
     return applied_order(ctx, order)
 
 
@@ -429,6 +516,7 @@ def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
     order.receipt_note = a.discrepancy
     set_status(ctx, order, OrderStatus.CLOSED, a.discrepancy)
     order.version += 1
-    ctx.uow.emit("order.closed", {"order_id": order.id, "number": order.number,
-                                  "discrepancy": a.discrepancy})
+    ctx.uow.emit(
+        "order.closed", {"order_id": order.id, "number": order.number, "discrepancy": a.discrepancy}
+    )
     return applied_order(ctx, order)

@@ -10,18 +10,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from sync_engine.domain import Issue
-from sync_engine.domain.messages import MESSAGES, render
+from sync_engine.domain.messages import LABELS, MESSAGES, render
 
 # Reasons a human must decide on, in both languages. Domain codes come from the domain catalogue.
 REASONS: dict[str, dict[str, str]] = {
     "version_mismatch": {
         "en": "Someone else changed this order since you last synced. Compare both versions and "
-              "decide which to keep.",
+        "decide which to keep.",
         "zh": "自上次同步以来，其他人修改了此订单。请对比两个版本，决定保留哪个。",
     },
     "price_changed": {
         "en": "Prices changed since the customer was quoted. Review the new prices before "
-              "submitting again.",
+        "submitting again.",
         "zh": "报价后价格已变动。请核对新价格后再提交。",
     },
     "not_editable": {
@@ -88,11 +88,16 @@ REASONS: dict[str, dict[str, str]] = {
 
 
 def reason_text(code: str, lang: str, **params: object) -> str:
+    """The sentence for a conflict or rejection reason in ``lang`` ("en" or "zh")."""
     table = REASONS.get(code)
     if table is None:
         return render(code, lang, **params) if code in MESSAGES else code
+    shown = {
+        name: (LABELS.get(f"status.{value}", {}).get(lang) or value) if name == "status" else value
+        for name, value in params.items()
+    }
     try:
-        return table.get(lang, table["en"]).format(**params)
+        return table.get(lang, table["en"]).format(**shown)
     except (KeyError, IndexError):
         return table["en"]
 
@@ -102,9 +107,15 @@ class Outcome(Exception):
 
     status = ""
 
-    def __init__(self, reason: str, *, server: dict[str, Any] | None = None,
-                 details: dict[str, Any] | None = None,
-                 errors: Iterable[Issue] = (), **params: object):
+    def __init__(
+        self,
+        reason: str,
+        *,
+        server: dict[str, Any] | None = None,
+        details: dict[str, Any] | None = None,
+        errors: Iterable[Issue] = (),
+        **params: object,
+    ):
         super().__init__(reason)
         self.reason = reason
         self.server = server

@@ -1,4 +1,4 @@
-"""Warehouse and catalogue mutations: ``shipment.confirm``, ``favourite.set``, ``customer.assign``."""
+"""Warehouse and catalogue mutations: shipment.confirm, favourite.set, customer.assign."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from . import domain_map
 from .entities import order_data, record_customer, record_favourite, record_shipment, shipment_data
 from .models import Customer, Favourite, Product, Shipment, User, utcnow
 from .mutations import Applied, Context, handler
-from .orders import applied_order, require_role, set_status, touch_stock, load_order, lock_stock
+from .orders import applied_order, load_order, lock_stock, require_role, set_status, touch_stock
 from .outcomes import Conflict, Rejected, field_issue
 from .scoping import reassign_customer
 
@@ -32,8 +32,11 @@ def confirm_shipment(ctx: Context, a: ConfirmShipmentArgs) -> Applied:
     if status not in (OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED):
         raise Conflict("not_confirmed", server=order_data(order), status=status.value)
     if ctx.base_version is not None and ctx.base_version != order.version:
-        raise Conflict("version_mismatch", server=order_data(order),
-                       details={"base_version": ctx.base_version, "version": order.version})
+        raise Conflict(
+            "version_mismatch",
+            server=order_data(order),
+            details={"base_version": ctx.base_version, "version": order.version},
+        )
     shipped: dict[int, int] = {}
     for ln in a.lines:
         shipped[ln.product_id] = shipped.get(ln.product_id, 0) + ln.quantity
@@ -48,33 +51,52 @@ def confirm_shipment(ctx: Context, a: ConfirmShipmentArgs) -> Applied:
         if qty == 0:
             continue
         if s is None or s.on_hand < qty:
-            raise Conflict("insufficient_stock", server=order_data(order), details={
-                "stock_short": [{"product_id": pid, "requested": qty,
-                                 "available": s.on_hand if s else 0}]})
+            raise Conflict(
+                "insufficient_stock",
+                server=order_data(order),
+                details={
+                    "stock_short": [
+                        {"product_id": pid, "requested": qty, "available": s.on_hand if s else 0}
+                    ]
+                },
+            )
         s.on_hand -= qty
         if order.stock_reserved:
             s.reserved = max(0, s.reserved - qty)
         touch_stock(ctx, s)
     new_lines = d.apply_shipment(lines, shipped)
-    for row, ln in zip(order.lines, new_lines, strict=True):
-        row.shipped_qty = ln.shipped_qty
+    for row, shipped_line in zip(order.lines, new_lines, strict=True):
+        row.shipped_qty = shipped_line.shipped_qty
     shipment = Shipment(
-        id=a.shipment_id, order_id=order.id, warehouse_id=order.warehouse_id,
+        id=a.shipment_id,
+        order_id=order.id,
+        warehouse_id=order.warehouse_id,
         customer_id=order.customer_id,
         lines=[{"product_id": pid, "quantity": q} for pid, q in sorted(shipped.items()) if q],
-        carrier=a.carrier, tracking_number=a.tracking_number, shipped_at=utcnow(),
-        user_id=ctx.user.id, device_id=ctx.device_id, version=1,
+        carrier=a.carrier,
+        tracking_number=a.tracking_number,
+        shipped_at=utcnow(),
+        user_id=ctx.user.id,
+        device_id=ctx.device_id,
+        version=1,
     )
     ctx.session.add(shipment)
     new_status = d.status_after_shipment(new_lines)
     set_status(ctx, order, new_status, a.tracking_number)
     order.version += 1
     record_shipment(ctx.uow, shipment)
-    ctx.uow.emit("shipment.confirmed", {
-        "shipment_id": shipment.id, "order_id": order.id, "number": order.number,
-        "lines": shipment.lines, "carrier": a.carrier, "tracking_number": a.tracking_number,
-        "backordered": {ln.product_id: ln.remaining for ln in new_lines if ln.remaining},
-    })
+    ctx.uow.emit(
+        "shipment.confirmed",
+        {
+            "shipment_id": shipment.id,
+            "order_id": order.id,
+            "number": order.number,
+            "lines": shipment.lines,
+            "carrier": a.carrier,
+            "tracking_number": a.tracking_number,
+            "backordered": {ln.product_id: ln.remaining for ln in new_lines if ln.remaining},
+        },
+    )
     applied = applied_order(ctx, order, {"shipment": shipment_data(shipment)})
     return applied
 
@@ -90,16 +112,21 @@ def set_favourite(ctx: Context, a: SetFavouriteArgs) -> Applied:
         ctx.session.delete(row)
     record_favourite(ctx.uow, ctx.user.id, a.product_id, a.favourite)
     key = f"{ctx.user.id}:{a.product_id}"
-    return Applied("favourite", key, 1, {"user_id": ctx.user.id, "product_id": a.product_id,
-                                         "favourite": a.favourite})
+    return Applied(
+        "favourite",
+        key,
+        1,
+        {"user_id": ctx.user.id, "product_id": a.product_id, "favourite": a.favourite},
+    )
 
 
 @handler("customer.assign")
 def assign_customer(ctx: Context, a: AssignCustomerArgs) -> Applied:
     """Back office moves a customer to another rep (or to nobody)."""
     if ctx.role is not Role.ADMIN:
-        raise Rejected("forbidden", errors=[field_issue("customer_id", "forbidden",
-                                                        role=ctx.role.value)])
+        raise Rejected(
+            "forbidden", errors=[field_issue("customer_id", "forbidden", role=ctx.role.value)]
+        )
     customer = ctx.session.scalar(
         select(Customer).where(Customer.id == a.customer_id).with_for_update()
     )
@@ -114,8 +141,12 @@ def assign_customer(ctx: Context, a: AssignCustomerArgs) -> Applied:
         customer.version += 1
         customer.updated_at = utcnow()
         record_customer(ctx.uow, customer)
-    return Applied("customer", str(customer.id), customer.version,
-                   {"id": customer.id, "rep_id": customer.rep_id})
+    return Applied(
+        "customer",
+        str(customer.id),
+        customer.version,
+        {"id": customer.id, "rep_id": customer.rep_id},
+    )
 
 
 __all__ = ["assign_customer", "confirm_shipment", "set_favourite"]

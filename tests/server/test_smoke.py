@@ -12,9 +12,14 @@ def test_submit_and_pull(db_url: str) -> None:
         kinds = {c["entity"] for c in changes}
         assert {"product", "stock", "customer", "price", "warehouse"} <= kinds
         oid = new_id()
-        r = rep.push_one("order.submit", {"order_id": oid, "customer_id": s.customers["A"],
-                                          "lines": [{"product_id": s.products[0], "quantity": 12,
-                                                     "unit_price": "8.50"}]})
+        r = rep.push_one(
+            "order.submit",
+            {
+                "order_id": oid,
+                "customer_id": s.customers["A"],
+                "lines": [{"product_id": s.products[0], "quantity": 12, "unit_price": "8.50"}],
+            },
+        )
         assert r["status"] == "applied", r
         assert r["data"]["status"] == "confirmed"
         assert r["data"]["number"].startswith("DH")

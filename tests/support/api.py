@@ -13,14 +13,22 @@ from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 class Api:
     """One signed-in device."""
 
-    def __init__(self, base_url: str, username: str, password: str = "demo",
-                 client_id: str | None = None):
+    def __init__(
+        self, base_url: str, username: str, password: str = "demo", client_id: str | None = None
+    ):
         self.client_id = client_id or f"dev-{uuid.uuid4().hex[:16]}"
-        self.http = httpx.Client(base_url=base_url, timeout=30,
-                                 headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
-        r = self.http.post("/v1/auth/login", json={
-            "username": username, "password": password, "client_id": self.client_id,
-            "device_name": f"test {username}"})
+        self.http = httpx.Client(
+            base_url=base_url, timeout=30, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        )
+        r = self.http.post(
+            "/v1/auth/login",
+            json={
+                "username": username,
+                "password": password,
+                "client_id": self.client_id,
+                "device_name": f"test {username}",
+            },
+        )
         r.raise_for_status()
         body = r.json()
         self.user = body["user"]
@@ -37,13 +45,19 @@ class Api:
         self.close()
 
     def push(self, *mutations: dict[str, Any]) -> list[dict[str, Any]]:
-        r = self.http.post("/v1/push", json={"client_id": self.client_id,
-                                             "mutations": list(mutations)})
+        r = self.http.post(
+            "/v1/push", json={"client_id": self.client_id, "mutations": list(mutations)}
+        )
         assert r.status_code == 200, r.text
         return list(r.json()["results"])
 
-    def push_one(self, kind: str, args: dict[str, Any], base_version: int | None = None,
-                 key: str | None = None) -> dict[str, Any]:
+    def push_one(
+        self,
+        kind: str,
+        args: dict[str, Any],
+        base_version: int | None = None,
+        key: str | None = None,
+    ) -> dict[str, Any]:
         return self.push(mutation(kind, args, base_version, key))[0]
 
     def pull_all(self, limit: int = 1000) -> list[dict[str, Any]]:
@@ -62,10 +76,15 @@ class Api:
                 return out
 
 
-def mutation(kind: str, args: dict[str, Any], base_version: int | None = None,
-             key: str | None = None) -> dict[str, Any]:
-    return {"key": key or uuid.uuid4().hex, "kind": kind, "base_version": base_version,
-            "args": args}
+def mutation(
+    kind: str, args: dict[str, Any], base_version: int | None = None, key: str | None = None
+) -> dict[str, Any]:
+    return {
+        "key": key or uuid.uuid4().hex,
+        "kind": kind,
+        "base_version": base_version,
+        "args": args,
+    }
 
 
 def new_id() -> str:

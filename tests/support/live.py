@@ -23,8 +23,9 @@ def free_port() -> int:
 def live_server(db_url: str) -> Iterator[str]:
     """Serve the app over ``db_url`` on a free loopback port; yields the base URL."""
     port = free_port()
-    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        create_app(db_url), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

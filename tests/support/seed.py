@@ -32,8 +32,14 @@ class Seed:
     products: list[int] = field(default_factory=list)
 
 
-def seed(db_url: str, *, products: int = 5, stock: int = 100, password: str = "demo",
-         credit_limit: Decimal | None = Decimal("100000")) -> Seed:
+def seed(
+    db_url: str,
+    *,
+    products: int = 5,
+    stock: int = 100,
+    password: str = "demo",
+    credit_limit: Decimal | None = Decimal("100000"),
+) -> Seed:
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
     out = Seed()
@@ -47,23 +53,40 @@ def seed(db_url: str, *, products: int = 5, stock: int = 100, password: str = "d
             record_warehouse(uow, w)
         for name, role in (("rep1", "sales_rep"), ("rep2", "sales_rep"), ("admin", "admin")):
             out.users[name] = auth.create_user(session, name, password, role, commit=False).id
-        out.users["clerk1"] = auth.create_user(session, "clerk1", password, "warehouse_clerk",
-                                               warehouse_id=whs[0].id, commit=False).id
+        out.users["clerk1"] = auth.create_user(
+            session, "clerk1", password, "warehouse_clerk", warehouse_id=whs[0].id, commit=False
+        ).id
         for code, rep, wh in (("A", "rep1", 0), ("B", "rep1", 0), ("C", "rep2", 1)):
-            c = Customer(code=f"CUST-{code}", name=f"客户{code}", rep_id=out.users[rep],
-                         warehouse_id=whs[wh].id, credit_limit=credit_limit,
-                         payment_terms="月结30天")
+            c = Customer(
+                code=f"CUST-{code}",
+                name=f"客户{code}",
+                rep_id=out.users[rep],
+                warehouse_id=whs[wh].id,
+                credit_limit=credit_limit,
+                payment_terms="月结30天",
+            )
             session.add(c)
             session.flush()
             out.customers[code] = c.id
             record_customer(uow, c)
-        out.users["owner1"] = auth.create_user(session, "owner1", password, "store_owner",
-                                               customer_id=out.customers["A"], commit=False).id
+        out.users["owner1"] = auth.create_user(
+            session, "owner1", password, "store_owner", customer_id=out.customers["A"], commit=False
+        ).id
         for i in range(1, products + 1):
-            p = Product(sku=f"SKU-{i:04d}", barcode=f"69000000{i:05d}", name_zh=f"商品{i}",
-                        name_en=f"Product {i}", category="饮料", unit="瓶", case_unit="箱",
-                        case_qty=6, pack_size=1, min_qty=1, tax_rate=Decimal("0.13"),
-                        base_price=Decimal("10.00"))
+            p = Product(
+                sku=f"SKU-{i:04d}",
+                barcode=f"69000000{i:05d}",
+                name_zh=f"商品{i}",
+                name_en=f"Product {i}",
+                category="饮料",
+                unit="瓶",
+                case_unit="箱",
+                case_qty=6,
+                pack_size=1,
+                min_qty=1,
+                tax_rate=Decimal("0.13"),
+                base_price=Decimal("10.00"),
+            )
             session.add(p)
             session.flush()
             out.products.append(p.id)
@@ -74,8 +97,11 @@ def seed(db_url: str, *, products: int = 5, stock: int = 100, password: str = "d
                 session.flush()
                 record_stock(uow, s)
         # Customer A has a contract price with a break on product 1.
-        cp = CustomerPrice(customer_id=out.customers["A"], product_id=out.products[0],
-                           breaks=[[1, "9.00"], [12, "8.50"]])
+        cp = CustomerPrice(
+            customer_id=out.customers["A"],
+            product_id=out.products[0],
+            breaks=[[1, "9.00"], [12, "8.50"]],
+        )
         session.add(cp)
         session.flush()
         record_price(uow, cp)
