@@ -8,6 +8,7 @@ dropped here, so no test leaves one behind.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,30 +43,41 @@ def fresh_pg_url() -> Iterator[str]:
         _pg_admin_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _make_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Migrated template databases, made once per run: copying one beats migrating each time."""
+    from sync_engine.server.db import migrate
+
+    sqlite_path = tmp_path_factory.mktemp("template") / "server.sqlite3"
+    migrate(f"sqlite:///{sqlite_path}")
+    pg_name = f"dinghuo_tpl_{uuid.uuid4().hex[:12]}"
+    _pg_admin_exec(f'CREATE DATABASE "{pg_name}"')
+    try:
+        migrate(_pg_url(pg_name))
+        yield {"sqlite": str(sqlite_path), "postgres": pg_name}
+    finally:
+        _pg_admin_exec(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+
+
+def _make_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest,
+             templates: dict[str, str]) -> str:
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        target = tmp_path / "server.sqlite3"
+        shutil.copyfile(templates["sqlite"], target)
+        return f"sqlite:///{target}"
     name = f"dinghuo_test_{uuid.uuid4().hex[:12]}"
-    _pg_admin_exec(f'CREATE DATABASE "{name}"')
+    _pg_admin_exec(f'CREATE DATABASE "{name}" TEMPLATE "{templates["postgres"]}"')
     request.addfinalizer(lambda: _pg_admin_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     return _pg_url(name)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str]) -> str:
     """A freshly migrated server database URL, once per backend."""
-    from sync_engine.server.db import migrate
-
-    url = _make_db(request.param, tmp_path, request)
-    migrate(url)
-    return url
+    return _make_db(request.param, tmp_path, request, _templates)
 
 
 @pytest.fixture
-def pg_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def pg_db_url(request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str]) -> str:
     """A freshly migrated PostgreSQL database (for tests that need real concurrency)."""
-    from sync_engine.server.db import migrate
-
-    url = _make_db("postgres", tmp_path, request)
-    migrate(url)
-    return url
+    return _make_db("postgres", tmp_path, request, _templates)

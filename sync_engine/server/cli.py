@@ -1,0 +1,289 @@
+"""``dinghuo-server``: run the sync server and administer its database.
+
+    dinghuo-server migrate          bring the schema up to date
+    dinghuo-server serve            migrate, then serve HTTP (uvicorn)
+    dinghuo-server create-user      add a user (password from stdin or a prompt)
+    dinghuo-server import           import an ERP CSV file (products, customers, prices, stock)
+    dinghuo-server demo             load the demo data set
+    dinghuo-server assign-customer  move a customer to another sales rep
+    dinghuo-server config           show or change settings (auto-confirm)
+
+Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
+user data directory. Commands other than ``serve --no-migrate`` migrate the database first,
+so a new SQLite file just works. User errors print one line on stderr and exit 1 (2 for bad
+arguments); only bugs print a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from sync_engine.domain import Role
+
+from . import auth, db, entities, importer, scoping
+from .changes import UnitOfWork
+from .demo import DEMO_PASSWORD, DemoError, load_demo
+from .models import Customer, ServerMeta, User, Warehouse, utcnow
+
+__all__ = ["default_db_url", "main"]
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit status 1."""
+
+
+def default_db_url() -> str:
+    """``$DINGHUO_DB``, else ``sqlite:///<user data dir>/server.sqlite3``."""
+    env = os.environ.get("DINGHUO_DB")
+    if env:
+        return env
+    return f"sqlite:///{Path(user_data_dir('dinghuo')) / 'server.sqlite3'}"
+
+
+@contextmanager
+def _session(url: str, *, migrate: bool = True) -> Iterator[Session]:
+    url = db.normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if migrate:
+        db.migrate(url)
+    engine = db.make_engine(url)
+    try:
+        with db.make_session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    with _session(args.db):
+        pass
+    print(f"database is up to date: {_display(args.db)}")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app  # imported late: the API's dependencies only when serving
+
+    if not args.no_migrate:
+        db.migrate(args.db)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port)
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise CliError("the passwords do not match")
+    return first
+
+
+def _cmd_create_user(args: argparse.Namespace) -> int:
+    password = _read_password(args)
+    with _session(args.db) as session:
+        warehouse_id = customer_id = None
+        if args.warehouse:
+            warehouse = session.scalars(
+                select(Warehouse).where(Warehouse.code == args.warehouse)
+            ).one_or_none()
+            if warehouse is None:
+                raise CliError(f"no warehouse with code {args.warehouse!r}")
+            warehouse_id = warehouse.id
+        if args.customer:
+            customer_id = _customer(session, args.customer).id
+        user = auth.create_user(session, args.username, password, args.role,
+                                display_name=args.display_name, warehouse_id=warehouse_id,
+                                customer_id=customer_id)
+        print(f"created user {user.username} ({user.role}), id {user.id}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    with _session(args.db) as session:
+        report = importer.import_csv(session, args.kind, path, device_id="cli-import")
+    if report.errors:
+        for line in importer.iter_errors(report, str(path)):
+            print(line, file=sys.stderr)
+        print(f"{path}: {len(report.errors)} error(s); nothing was imported", file=sys.stderr)
+        return 1
+    print(f"{path}: {report.kind}: {report.rows} rows — {report.created} created, "
+          f"{report.updated} updated, {report.unchanged} unchanged "
+          f"in {report.seconds:.1f} s ({report.rows_per_second:,.0f} rows/s)")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    url = db.normalise_url(args.db)
+    with _session(url):
+        pass
+    engine = db.make_engine(url)
+    try:
+        summary = load_demo(db.make_session_factory(engine), products=args.products,
+                            seed=args.seed, reset=args.reset)
+    finally:
+        engine.dispose()
+    print(f"demo loaded in {summary.seconds:.1f} s: {summary.warehouses} warehouses, "
+          f"{summary.customers} customers, {summary.products} products, "
+          f"{summary.stock_rows} stock rows, {summary.price_rows} customer prices; "
+          f"users {', '.join(summary.users)} (password {DEMO_PASSWORD!r})")
+    return 0
+
+
+def _customer(session: Session, code: str) -> Customer:
+    customer = session.scalars(select(Customer).where(Customer.code == code)).one_or_none()
+    if customer is None:
+        raise CliError(f"no customer with code {code!r}")
+    return customer
+
+
+def _cmd_assign_customer(args: argparse.Namespace) -> int:
+    with _session(args.db) as session:
+        customer = _customer(session, args.customer_code)
+        rep_id: int | None = None
+        rep_name = "nobody"
+        if args.rep_username != "-":
+            rep = session.scalars(
+                select(User).where(User.username == auth.normalise_username(args.rep_username))
+            ).one_or_none()
+            if rep is None:
+                raise CliError(f"no user {args.rep_username!r}")
+            if rep.role != Role.SALES_REP.value or not rep.active:
+                raise CliError(f"{rep.username!r} is not an active sales rep")
+            rep_id, rep_name = rep.id, rep.username
+        if customer.rep_id == rep_id:
+            print(f"{customer.code} {customer.name} already belongs to {rep_name}")
+            return 0
+        old = session.get(User, customer.rep_id) if customer.rep_id is not None else None
+        uow = UnitOfWork(session, device_id="cli")
+        scoping.reassign_customer(uow, customer, rep_id)
+        customer.version += 1
+        customer.updated_at = utcnow()
+        entities.record_customer(uow, customer)
+        uow.commit()
+        print(f"{customer.code} {customer.name}: {old.username if old else 'nobody'} → {rep_name}")
+    return 0
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    with _session(args.db) as session:
+        row = session.get(ServerMeta, "auto_confirm")
+        if args.value is not None:
+            value = "true" if args.value == "on" else "false"
+            if row is None:
+                session.add(ServerMeta(key="auto_confirm", value=value))
+            else:
+                row.value = value
+            session.commit()
+            current = value
+        else:
+            current = row.value if row is not None else "true"
+        print(f"auto-confirm: {'on' if current == 'true' else 'off'}")
+    return 0
+
+
+# --- wiring -------------------------------------------------------------------------------
+
+
+def _display(url: str) -> str:
+    return make_url(db.normalise_url(url)).render_as_string(hide_password=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dinghuo-server", description="Dinghuo sync server")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=default_db_url(),
+                        help="database URL (default: $DINGHUO_DB or a SQLite file in the user "
+                             "data directory)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=text, description=text)
+        p.set_defaults(func=func)
+        return p
+
+    add("migrate", _cmd_migrate, "bring the database schema up to date")
+
+    p = add("serve", _cmd_serve, "migrate the database, then serve the sync API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-migrate", action="store_true", help="do not migrate first")
+
+    roles = [r.value for r in Role if r is not Role.SYSTEM]
+    p = add("create-user", _cmd_create_user, "create a user")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=roles)
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of stdin (else prompt)")
+    p.add_argument("--display-name", default="")
+    p.add_argument("--warehouse", metavar="CODE", help="the clerk's warehouse")
+    p.add_argument("--customer", metavar="CODE", help="the store owner's customer account")
+
+    p = add("import", _cmd_import, "import an ERP CSV file (all or nothing)")
+    p.add_argument("kind", choices=importer.KINDS)
+    p.add_argument("file")
+
+    p = add("demo", _cmd_demo, "load the demo data set (users' password: demo)")
+    p.add_argument("--products", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--reset", action="store_true",
+                   help="delete all data in the database first")
+
+    p = add("assign-customer", _cmd_assign_customer, "move a customer to another sales rep")
+    p.add_argument("customer_code")
+    p.add_argument("rep_username", help="the new rep, or - for nobody")
+
+    p = add("config", _cmd_config, "show or change server settings")
+    p.add_argument("setting", choices=["auto-confirm"])
+    p.add_argument("value", nargs="?", choices=["on", "off"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 user error, 2 bad arguments)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage error (or --help)
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        return int(args.func(args))
+    except (CliError, DemoError) as exc:
+        print(f"dinghuo-server: {exc}", file=sys.stderr)
+    except auth.UserValidationError as exc:
+        print(f"dinghuo-server: {exc.field}: {exc.message}", file=sys.stderr)
+    except auth.AuthError as exc:
+        print(f"dinghuo-server: {exc.message}", file=sys.stderr)
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        print(f"dinghuo-server: cannot use database {_display(args.db)}: {reason}",
+              file=sys.stderr)
+    except OSError as exc:
+        print(f"dinghuo-server: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    return 1

@@ -1,0 +1,173 @@
+"""Sign-in, tokens and their rotation, on every backend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync_engine.server import auth
+from sync_engine.server.db import make_engine, make_session_factory
+from sync_engine.server.models import AuthToken, Device, User, Warehouse
+
+
+@pytest.fixture
+def session(db_url: str) -> Iterator[Session]:
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as s:
+        yield s
+    engine.dispose()
+
+
+@pytest.fixture
+def rep(session: Session) -> User:
+    return auth.create_user(session, "rep1", "secret", "sales_rep", display_name="王建国")
+
+
+def test_login_and_authenticate(session: Session, rep: User) -> None:
+    pair = auth.login(session, "Rep1 ", "secret", "dev-1", "Laptop")
+    assert pair.access_token != pair.refresh_token
+    user, device = auth.authenticate(session, pair.access_token)
+    assert (user.id, device) == (rep.id, "dev-1")
+    # Only digests are stored.
+    hashes = set(session.scalars(select(AuthToken.token_hash)))
+    assert pair.access_token not in hashes and len(hashes) == 2
+    assert session.get(Device, "dev-1") is not None
+
+
+def test_bad_password_and_unknown_user_get_the_same_error(session: Session, rep: User) -> None:
+    with pytest.raises(auth.InvalidCredentials) as bad:
+        auth.login(session, "rep1", "wrong", "dev-1")
+    with pytest.raises(auth.InvalidCredentials) as unknown:
+        auth.login(session, "nobody", "secret", "dev-1")
+    assert bad.value.code == unknown.value.code == "invalid_credentials"
+    assert bad.value.message == unknown.value.message
+    assert bad.value.message_zh == "用户名或密码错误"
+
+
+def test_inactive_user_is_refused(session: Session, rep: User) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    rep.active = False
+    session.commit()
+    with pytest.raises(auth.UserInactive):
+        auth.login(session, "rep1", "secret", "dev-1")
+    with pytest.raises(auth.UserInactive):
+        auth.authenticate(session, pair.access_token)
+    with pytest.raises(auth.UserInactive):
+        auth.refresh_tokens(session, pair.refresh_token, "dev-1")
+
+
+def test_refresh_rotates(session: Session, rep: User) -> None:
+    first = auth.login(session, "rep1", "secret", "dev-1")
+    second = auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    assert second.family == first.family
+    assert second.refresh_token != first.refresh_token
+    assert auth.authenticate(session, second.access_token)[0].id == rep.id
+    third = auth.refresh_tokens(session, second.refresh_token, "dev-1")
+    assert auth.authenticate(session, third.access_token)[0].id == rep.id
+
+
+def test_refresh_reuse_revokes_the_family(session: Session, rep: User) -> None:
+    first = auth.login(session, "rep1", "secret", "dev-1")
+    other = auth.login(session, "rep1", "secret", "dev-1")  # another sign-in: not affected
+    second = auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    with pytest.raises(auth.TokenRevoked):
+        auth.refresh_tokens(session, first.refresh_token, "dev-1")  # the thief, or the victim
+    for token in (second.access_token, first.access_token):
+        with pytest.raises(auth.TokenRevoked):
+            auth.authenticate(session, token)
+    with pytest.raises(auth.TokenRevoked):
+        auth.refresh_tokens(session, second.refresh_token, "dev-1")
+    assert auth.authenticate(session, other.access_token)[0].id == rep.id
+
+
+def test_refresh_from_another_device_is_invalid(session: Session, rep: User) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    with pytest.raises(auth.TokenInvalid):
+        auth.refresh_tokens(session, pair.refresh_token, "dev-2")
+    with pytest.raises(auth.TokenInvalid):
+        auth.refresh_tokens(session, pair.access_token, "dev-1")  # wrong kind
+    with pytest.raises(auth.TokenInvalid):
+        auth.authenticate(session, pair.refresh_token)
+    with pytest.raises(auth.TokenInvalid):
+        auth.authenticate(session, "garbage")
+
+
+def test_expiry_with_a_fake_clock(
+    session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    now = dt.datetime.now(dt.UTC)
+    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
+    with pytest.raises(auth.TokenExpired):
+        auth.authenticate(session, pair.access_token)
+    fresh = auth.refresh_tokens(session, pair.refresh_token, "dev-1")
+    assert auth.authenticate(session, fresh.access_token)[0].id == rep.id
+    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.REFRESH_TTL * 2)
+    with pytest.raises(auth.TokenExpired):
+        auth.refresh_tokens(session, fresh.refresh_token, "dev-1")
+
+
+def test_ttls_can_be_overridden(
+    session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "ACCESS_TTL", dt.timedelta(seconds=-1))
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    with pytest.raises(auth.TokenExpired) as exc:
+        auth.authenticate(session, pair.access_token)
+    assert exc.value.code == "token_expired"
+
+
+def test_device_of_another_user_conflicts(session: Session, rep: User) -> None:
+    auth.create_user(session, "rep2", "secret", "sales_rep")
+    auth.login(session, "rep1", "secret", "shared-pc")
+    with pytest.raises(auth.DeviceConflict) as exc:
+        auth.login(session, "rep2", "secret", "shared-pc")
+    assert exc.value.code == "device_conflict"
+
+
+def test_logout_revokes_the_sign_in(session: Session, rep: User) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    auth.logout(session, pair.access_token)
+    auth.logout(session, pair.refresh_token)  # idempotent
+    with pytest.raises(auth.TokenRevoked):
+        auth.authenticate(session, pair.access_token)
+    with pytest.raises(auth.TokenRevoked):
+        auth.refresh_tokens(session, pair.refresh_token, "dev-1")
+
+
+def test_create_user_validates(session: Session, rep: User) -> None:
+    cases = [
+        (("x", "secret", "sales_rep"), {}, "invalid_username"),
+        (("bad name", "secret", "sales_rep"), {}, "invalid_username"),
+        (("ok", "abc", "sales_rep"), {}, "password_too_short"),
+        (("ok", "secret", "boss"), {}, "invalid_role"),
+        (("ok", "secret", "system"), {}, "invalid_role"),
+        (("ok", "secret", "warehouse_clerk"), {}, "warehouse_required"),
+        (("ok", "secret", "store_owner"), {"customer_id": 999}, "customer_required"),
+        (("ok", "secret", "sales_rep"), {"warehouse_id": 1}, "not_allowed"),
+        (("REP1", "secret", "sales_rep"), {}, "username_taken"),
+    ]
+    for args, kwargs, code in cases:
+        with pytest.raises(auth.UserValidationError) as exc:
+            auth.create_user(session, *args, **kwargs)  # type: ignore[arg-type]
+        assert exc.value.code == code, args
+    wh = Warehouse(code="SH", name="上海仓", version=1)
+    session.add(wh)
+    session.commit()
+    clerk = auth.create_user(session, "clerk1", "secret", "warehouse_clerk", warehouse_id=wh.id)
+    assert clerk.display_name == "clerk1" and clerk.warehouse_id == wh.id
+
+
+def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User) -> None:
+    from argon2 import PasswordHasher
+
+    rep.password_hash = PasswordHasher(time_cost=1, memory_cost=8192).hash("secret")
+    session.commit()
+    auth.login(session, "rep1", "secret", "dev-1")
+    session.refresh(rep)
+    assert "t=1," not in rep.password_hash
+    assert auth.verify_password(rep.password_hash, "secret")
