@@ -6,6 +6,8 @@ them on its thread pool, each with its own database session.
 """
 
 import logging
+import os
+import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -40,7 +42,7 @@ from . import shipping as _shipping  # noqa: F401  (registers the shipment handl
 from .db import make_engine, make_session_factory, migrate
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
 from .models import Device, User, utcnow
-from .mutations import apply_mutation
+from .mutations import Settings, apply_mutation
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +142,39 @@ def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
     _install_error_handlers(app)
     _add_routes(app, sessions)
     app.add_middleware(BodyLimit)
+    app.add_middleware(ServerTiming)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` worker processes: the database URL from DINGHUO_DB."""
+    url = os.environ.get("DINGHUO_DB")
+    if not url:
+        raise RuntimeError("DINGHUO_DB is not set")
+    return create_app(url)
+
+
+class ServerTiming:
+    """Add ``Server-Timing: app;dur=<ms>`` to every answer: the server's own time, for ops."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ms = (time.perf_counter() - started) * 1000
+                headers = [*message.get("headers", []), (b"server-timing",
+                                                         f"app;dur={ms:.1f}".encode())]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, timed)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -314,7 +348,9 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
                 "client_id does not match the device this session signed in on.",
                 "client_id 与登录设备不一致。",
             )
-        results = [apply_mutation(sessions, user, device_id, m) for m in body.mutations]
+        settings = Settings.load(session)
+        session.rollback()  # end the read before the mutations' own transactions
+        results = [apply_mutation(sessions, user, device_id, m, settings) for m in body.mutations]
         session.execute(
             update(Device)
             .where(Device.id == device_id)

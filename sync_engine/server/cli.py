@@ -85,7 +85,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.no_migrate:
         db.migrate(args.db)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port)
+    if args.workers > 1:
+        # Worker processes build their own app from the environment (nothing is shared in
+        # memory between instances; the database is the only state).
+        os.environ["DINGHUO_DB"] = args.db
+        uvicorn.run("sync_engine.server.app:app_from_env", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level=args.log_level)
+    else:
+        uvicorn.run(create_app(args.db), host=args.host, port=args.port,
+                    log_level=args.log_level)
     return 0
 
 
@@ -232,6 +240,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-migrate", action="store_true", help="do not migrate first")
+    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument("--log-level", default="info",
+                   choices=["critical", "error", "warning", "info", "debug"])
 
     roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("create-user", _cmd_create_user, "create a user")

@@ -185,12 +185,12 @@ def record_price(uow: UnitOfWork, cp: CustomerPrice) -> None:
     )
 
 
-def record_order(uow: UnitOfWork, o: Order) -> None:
+def record_order(uow: UnitOfWork, o: Order, data: dict[str, Any] | None = None) -> None:
     uow.upsert(
         "order",
         o.id,
         o.version,
-        order_data(o),
+        order_data(o) if data is None else data,
         scope=CUSTOMER,
         customer_id=o.customer_id,
         warehouse_id=o.warehouse_id,

@@ -19,15 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.domain import Role
 from sync_engine.protocol import ARGS_BY_KIND, Mutation, MutationResult
 
 from .changes import UnitOfWork
-from .models import MutationRecord, User
+from .models import MutationRecord, ServerMeta, User, utcnow
 from .outcomes import Conflict, Outcome, Rejected, reason_text
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class Context:
     user: User
     device_id: str
     base_version: int | None
+    settings: Settings
 
     @property
     def session(self) -> Session:
@@ -134,35 +136,44 @@ def _parse_args(m: Mutation) -> BaseModel | MutationResult:
         return _rejected(m, "invalid", _field_errors(exc))
 
 
+@dataclass(frozen=True)
+class Settings:
+    """Server settings a mutation depends on, read once per push (they live in the database,
+    so every server instance sees the same)."""
+
+    auto_confirm: bool = True
+
+    @staticmethod
+    def load(session: Session) -> Settings:
+        value = session.scalar(select(ServerMeta.value).where(ServerMeta.key == "auto_confirm"))
+        return Settings(auto_confirm=value != "false")
+
+
 def apply_mutation(
-    sessions: sessionmaker[Session], user: User, device_id: str, m: Mutation
+    sessions: sessionmaker[Session],
+    user: User,
+    device_id: str,
+    m: Mutation,
+    settings: Settings | None = None,
 ) -> MutationResult:
     """Apply one mutation exactly once and return its (possibly stored) result."""
     with sessions() as session:
-        stored = _stored(session, user.id, m.key)
-        if stored is not None:
-            return stored
-        record = MutationRecord(
-            user_id=user.id,
-            idempotency_key=m.key,
-            device_id=device_id,
-            kind=m.kind[:40],
-            status="pending",
-            result={},
-        )
-        session.add(record)
-        try:
-            session.flush()
-        except IntegrityError:
-            # A concurrent twin committed first: answer with what it stored.
+        if settings is None:
+            settings = Settings.load(session)
+        record_id = _claim(session, user.id, device_id, m)
+        if record_id is None:
+            # Seen before, or a concurrent twin committed first: answer with what it stored.
             session.rollback()
             stored = _stored(session, user.id, m.key)
-            if stored is None:
-                raise
+            if stored is None:  # pragma: no cover - the twin committed or we would have won
+                raise RuntimeError(f"idempotency key {m.key!r} claimed without a stored result")
             return stored
-        result, uow = _run(session, user, device_id, m)
-        record.status = result.status
-        record.result = result.model_dump(mode="json")
+        result, uow = _run(session, user, device_id, m, settings)
+        session.execute(
+            update(MutationRecord)
+            .where(MutationRecord.id == record_id)
+            .values(status=result.status, result=result.model_dump(mode="json"))
+        )
         if uow is not None:
             uow.commit()
         else:
@@ -170,15 +181,29 @@ def apply_mutation(
         return result
 
 
+def _claim(session: Session, user_id: int, device_id: str, m: Mutation) -> int | None:
+    """Insert the idempotency key; None if it exists. A concurrent insert of the same key waits
+    here until the other transaction ends, so exactly one of them goes on."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(MutationRecord)
+        .values(user_id=user_id, idempotency_key=m.key, device_id=device_id, kind=m.kind[:40],
+                status="pending", result={}, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["user_id", "idempotency_key"])
+        .returning(MutationRecord.id)
+    )
+    return session.execute(stmt).scalar_one_or_none()
+
+
 def _run(
-    session: Session, user: User, device_id: str, m: Mutation
+    session: Session, user: User, device_id: str, m: Mutation, settings: Settings
 ) -> tuple[MutationResult, UnitOfWork | None]:
     """The mutation's result, and the unit of work to commit when it applied."""
     args = _parse_args(m)
     if isinstance(args, MutationResult):
         return args, None
     uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
-    ctx = Context(uow, user, device_id, m.base_version)
+    ctx = Context(uow, user, device_id, m.base_version, settings)
     savepoint = session.begin_nested()
     try:
         applied = HANDLERS[m.kind](ctx, args)

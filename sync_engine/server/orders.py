@@ -43,7 +43,6 @@ from .models import (
     OrderEvent,
     OrderLine,
     Product,
-    ServerMeta,
     Stock,
     utcnow,
 )
@@ -166,11 +165,6 @@ def open_orders_total(session: Session, customer_id: int, exclude: str | None) -
     if exclude is not None:
         stmt = stmt.where(Order.id != exclude)
     return Decimal(str(session.scalar(stmt)))
-
-
-def auto_confirm_enabled(session: Session) -> bool:
-    value = session.scalar(select(ServerMeta.value).where(ServerMeta.key == "auto_confirm"))
-    return value != "false"
 
 
 def next_order_number(session: Session) -> tuple[int, str]:
@@ -314,7 +308,7 @@ def _reserve_and_hold(
         hold.append("credit_exceeded")
         details["credit"] = credit[0].to_dict()["params"]
     order.hold_reasons = hold
-    if not hold and auto_confirm_enabled(ctx.session):
+    if not hold and ctx.settings.auto_confirm:
         set_status(ctx, order, OrderStatus.CONFIRMED, "auto_confirmed", by_system=True)
         ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
     details["hold_reasons"] = hold
@@ -324,8 +318,9 @@ def _reserve_and_hold(
 def applied_order(ctx: Context, order: Order, details: dict[str, Any] | None = None) -> Applied:
     order.updated_at = utcnow()
     ctx.session.flush()
-    record_order(ctx.uow, order)
-    return Applied("order", order.id, order.version, order_data(order), details or {})
+    data = order_data(order)
+    record_order(ctx.uow, order, data)
+    return Applied("order", order.id, order.version, data, details or {})
 
 
 def require_role(ctx: Context, frm: OrderStatus, to: OrderStatus, field: str = "order_id") -> None:
@@ -367,19 +362,16 @@ def submit_order(ctx: Context, a: SubmitOrderArgs) -> Applied:
         lines=[],
         events=[],
     )
-    ctx.session.add(order)
     _set_lines(order, priced)
     set_status(ctx, order, OrderStatus.SUBMITTED)
     ctx.uow.emit(
         "order.submitted",
-        {
-            "order_id": order.id,
-            "number": number,
-            "customer_id": customer.id,
-            "total_gross": str(order.total_gross),
-        },
+        {"order_id": order.id, "number": number, "customer_id": customer.id,
+         "total_gross": str(order.total_gross)},
     )
+    # Reserve and decide the status before the order is written: one INSERT, no UPDATEs.
     details = _reserve_and_hold(ctx, order, priced, warnings)
+    ctx.session.add(order)
     return applied_order(ctx, order, details)
 
 

@@ -1,0 +1,387 @@
+"""Local product search: every query kind, ranking, maintenance and hostile input."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sync_engine.client.search import (
+    create_search_schema,
+    index_products,
+    remove_products,
+    search_products,
+)
+from sync_engine.domain.search_keys import search_keys
+
+
+def _load_catalog_gen() -> Any:
+    """tests/perf is not a package (and not collected); load the generator by path."""
+    path = Path(__file__).resolve().parents[1] / "perf" / "catalog_gen.py"
+    spec = importlib.util.spec_from_file_location("catalog_gen", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# id, sku, barcode, name_zh, name_en, active
+_HAND_MADE = [
+    (1, "BEV-000001", "6901234567892", "可口可乐 330ml 罐装", "Coca-Cola 330ml Can", True),
+    (2, "BEV-000002", "6901234567809", "可口可乐零度 500ml", "Coca-Cola Zero 500ml", True),
+    (3, "BEV-000003", None, "百事可乐 330ml", "Pepsi Cola 330ml", True),
+    (4, "NDL-000004", "6920152400012", "康师傅红烧牛肉面 五连包", "Braised Beef Noodles", True),
+    (5, "DAI-000005", "6907992500010", "伊利纯牛奶 250ml×24盒", "Yili Pure Milk 250ml x24", True),
+    (6, "BER-000006", "6901035600011", "青岛啤酒经典 500ml", "Tsingtao Classic Beer 500ml", True),
+    (7, "HOM-000007", "6902088700013", "立白洗衣液 2kg", "Liby Laundry Detergent 2kg", True),
+    (8, "PAP-000008", "6922266400017", "心相印纸巾 三层", "Hearttex Tissue 3-ply", True),
+    (9, "BEV-000009", "6901234500011", "可乐味汽水（停产）", "Cola Flavoured Soda", False),
+    (10, "KO-3301", "6900000000017", "银行专用点钞纸", "Bank Counting Paper", True),
+    (11, "KO-3302", "6900000000024", "行李箱 24寸", "Suitcase 24 inch", True),
+    (12, "XYZ-1", "6900000000031", "乐", "Le", True),
+    (13, "BEV-000013", "6900000000048", "农夫山泉 饮用天然水 550ml", "Nongfu Water 550ml", True),
+    (14, "CAF-000014", "6900000000055", "雀巢咖啡 Café 1+2", "Nescafé Coffee 1+2", True),
+    (15, "BEV-000015", "6900000000062", "ＡＢＣ可乐３３０ｍｌ", "ABC Cola 330ml", True),
+]
+
+
+def _row(
+    product_id: int, sku: str, barcode: str | None, name_zh: str, name_en: str, active: bool
+) -> dict[str, Any]:
+    pinyin, initials = search_keys(name_zh)
+    return {
+        "id": product_id,
+        "sku": sku,
+        "barcode": barcode,
+        "name_zh": name_zh,
+        "name_en": name_en,
+        "pinyin": pinyin,
+        "initials": initials,
+        "category": "饮料",
+        "active": active,
+    }
+
+
+@pytest.fixture
+def conn() -> Iterator[sqlite3.Connection]:
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(*p) for p in _HAND_MADE])
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Iterator[tuple[sqlite3.Connection, dict[int, dict[str, Any]]]]:
+    """A few hundred generated products, for checks against brute force."""
+    gen = _load_catalog_gen()
+    rows: dict[int, dict[str, Any]] = {}
+    for i, product in enumerate(gen.generate_products(400, seed=7), 1):
+        pinyin, initials = search_keys(product["name_zh"])
+        rows[i] = {**product, "id": i, "pinyin": pinyin, "initials": initials, "active": True}
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, rows.values())
+    yield db, rows
+    db.close()
+
+
+def test_schema_creation_is_idempotent(conn: sqlite3.Connection) -> None:
+    create_search_schema(conn)
+    assert search_products(conn, "可乐")
+
+
+# --------------------------------------------------------------------------- query kinds
+
+
+def test_exact_barcode_is_found_and_ranked_first(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "6901234567892") == [1]
+    assert search_products(conn, " 6901234567892 ") == [1]
+
+
+def test_sku_prefix_ignores_case_and_punctuation(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "KO-33") == [10, 11]
+    assert search_products(conn, "ko33") == [10, 11]
+    assert search_products(conn, "ko-3302") == [11]
+    assert set(search_products(conn, "bev-00000")) == {1, 2, 3}  # 9 is inactive
+
+
+def test_exact_sku_ranks_first(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "xyz-1")[0] == 12
+
+
+def test_english_word_prefixes_and_any_order(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "braised") == [4]
+    assert search_products(conn, "beef nood") == [4]
+    assert search_products(conn, "noodles BEEF") == [4]
+    assert set(search_products(conn, "coca-cola")) == {1, 2}
+    assert search_products(conn, "coca zero") == [2]
+    assert search_products(conn, "beef milk") == []
+
+
+def test_accents_and_full_width_are_folded(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "nescafe") == [14]
+    assert search_products(conn, "NESCAFÉ") == [14]
+    assert search_products(conn, "ｃｏｌａ ａｂｃ") == [15]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("牛", {4, 5}),  # one character
+        ("牛肉", {4}),  # the usual two-character word, inside the name
+        ("可乐", {1, 2, 3, 15}),
+        ("红烧牛肉面", {4}),
+        ("康师傅红烧牛肉面五连包", {4}),  # spans the space in the name
+        ("肉牛", set()),  # characters present, but not adjacent in that order
+    ],
+)
+def test_chinese_substrings(conn: sqlite3.Connection, query: str, expected: set[int]) -> None:
+    assert set(search_products(conn, query)) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kekou", {1, 2}),  # full pinyin, prefix of the name
+        ("kekoukele", {1, 2}),
+        ("kele", {1, 2, 3, 15}),  # from a syllable inside the name
+        ("niurou", {4}),
+        ("niuroum", {4}),  # last syllable incomplete
+        ("hongshaoniu", {4}),
+        ("kkkl", {1, 2}),  # initials
+        ("kl", {1, 2, 3, 15}),  # initials inside a longer name
+        ("hsnrm", {4}),
+        ("yinhang", {10}),  # polyphone 行 read hang in 银行 ...
+        ("xingli", {11}),  # ... and xing in 行李
+        ("yh", {10}),
+        ("xl", {11}),
+    ],
+)
+def test_pinyin_and_initials(conn: sqlite3.Connection, query: str, expected: set[int]) -> None:
+    assert set(search_products(conn, query)) == expected
+
+
+def test_mixed_chinese_and_number(conn: sqlite3.Connection) -> None:
+    assert set(search_products(conn, "可乐 330")) == {1, 3, 15}
+    assert search_products(conn, "可乐 500") == [2]
+    assert search_products(conn, "牛奶 250") == [5]
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def test_name_prefix_ranks_before_substring(conn: sqlite3.Connection) -> None:
+    # 可口可乐… contains 可乐; 乐 (id 12) starts with 乐; 可乐味汽水 is inactive.
+    assert search_products(conn, "乐")[0] == 12
+    # The Chinese part of "ＡＢＣ可乐３３０ｍｌ" starts with 可乐 (kl); the others contain it,
+    # and among those the shorter name comes first.
+    assert search_products(conn, "kl") == [15, 3, 2, 1]
+    assert search_products(conn, "可乐") == [15, 3, 2, 1]
+
+
+def test_shorter_names_first_then_id(conn: sqlite3.Connection) -> None:
+    index_products(
+        conn,
+        [
+            _row(100, "T-100", None, "测试商品甲乙丙", "", True),
+            _row(101, "T-101", None, "测试商品", "", True),
+            _row(102, "T-102", None, "测试商品", "", True),
+        ],
+    )
+    assert search_products(conn, "商品") == [101, 102, 100]
+
+
+def test_active_before_inactive_when_inactive_included(conn: sqlite3.Connection) -> None:
+    # Within a tier (name starts with 可乐: 15 and 9), active first; tiers come before that.
+    assert search_products(conn, "可乐", include_inactive=True) == [15, 9, 3, 2, 1]
+
+
+def test_pagination_is_stable(catalog: tuple[sqlite3.Connection, dict[int, Any]]) -> None:
+    db, _ = catalog
+    everything = search_products(db, "装", limit=1000)
+    assert len(everything) > 60
+    pages = [search_products(db, "装", limit=25, offset=o) for o in range(0, len(everything), 25)]
+    assert [i for page in pages for i in page] == everything
+    assert search_products(db, "装", limit=0) == []
+
+
+# --------------------------------------------------------------------------- maintenance
+
+
+def test_reindexing_an_id_replaces_it(conn: sqlite3.Connection) -> None:
+    index_products(conn, [_row(7, "HOM-000007", None, "蓝月亮洗手液", "Blue Moon Hand Wash", True)])
+    assert search_products(conn, "立白") == []
+    assert search_products(conn, "liby") == []
+    assert search_products(conn, "6902088700013") == []
+    assert search_products(conn, "洗手液") == [7]
+    assert search_products(conn, "lyl") == [7]
+
+
+def test_remove_products(conn: sqlite3.Connection) -> None:
+    remove_products(conn, [1, 2, 999])
+    assert set(search_products(conn, "可乐")) == {3, 15}
+    assert search_products(conn, "6901234567892") == []
+    remove_products(conn, [])
+
+
+def test_inactive_products_are_hidden_by_default(conn: sqlite3.Connection) -> None:
+    assert 9 not in search_products(conn, "汽水")
+    assert search_products(conn, "汽水", include_inactive=True) == [9]
+    index_products(conn, [_row(*_HAND_MADE[8][:5], True)])  # reactivated
+    assert search_products(conn, "汽水") == [9]
+
+
+def test_index_products_accepts_an_empty_batch_and_a_generator(conn: sqlite3.Connection) -> None:
+    index_products(conn, [])
+    index_products(conn, (_row(*p) for p in _HAND_MADE[:1]))
+    assert search_products(conn, "6901234567892") == [1]
+
+
+def test_works_through_an_sqlalchemy_connection() -> None:
+    engine = sa.create_engine("sqlite://")
+    with engine.begin() as sa_conn:
+        create_search_schema(sa_conn)
+        index_products(sa_conn, [_row(*p) for p in _HAND_MADE])
+    with engine.connect() as sa_conn:
+        assert search_products(sa_conn, "kkkl") == [2, 1]
+        driver = sa_conn.connection.driver_connection
+        assert search_products(driver, "牛肉") == [4]
+    engine.dispose()
+
+
+# --------------------------------------------------------------------------- odd input
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "\t\n",
+        '"',
+        '""',
+        "*",
+        "可乐*",
+        "(",
+        ")",
+        "()",
+        "NEAR",
+        "NEAR(a b)",
+        "a AND b",
+        "OR",
+        "NOT 可乐",
+        "^",
+        ":",
+        "han: 可乐",
+        "{han}: x",
+        "'",
+        "'; DROP TABLE product_search; --",
+        "-",
+        "+",
+        "%",
+        "_",
+        "\x00",
+        "😀",
+        "a" * 500,
+        "可" * 300,
+        "x" * 40,
+    ],
+)
+def test_odd_input_never_raises(conn: sqlite3.Connection, query: str) -> None:
+    result = search_products(conn, query)
+    assert isinstance(result, list)
+
+
+def test_syntax_characters_are_ignored_not_interpreted(conn: sqlite3.Connection) -> None:
+    assert search_products(conn, "") == []
+    assert search_products(conn, "  ") == []
+    assert search_products(conn, '"*()') == []
+    assert search_products(conn, '"可乐"') == search_products(conn, "可乐")
+    assert search_products(conn, "(braised)") == [4]
+    assert set(search_products(conn, "NOT 可乐")) == set()  # "not" is a word, matching nothing
+    assert search_products(conn, "Zero AND") == []  # "and" must match too: no product has it
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_never_raises(query: str) -> None:
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(*p) for p in _HAND_MADE[:4]])
+    assert isinstance(search_products(db, query), list)
+    db.close()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=20))
+def test_any_name_can_be_indexed(name: str) -> None:
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(1, name, name or None, name, name, True)])
+    index_products(db, [_row(1, name, None, name, name, True)])  # and re-indexed
+    assert isinstance(search_products(db, name), list)
+    db.close()
+
+
+# --------------------------------------------------------------------------- brute force
+
+
+def test_chinese_matches_equal_substring_search(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+) -> None:
+    db, rows = catalog
+    rng = random.Random(3)
+    for _ in range(60):
+        name = "".join(c for c in rng.choice(list(rows.values()))["name_zh"] if "一" <= c <= "鿿")
+        length = rng.randint(1, 4)
+        start = rng.randrange(max(1, len(name) - length + 1))
+        query = name[start : start + length]
+        expected = {
+            i
+            for i, row in rows.items()
+            if query in "".join(c for c in row["name_zh"] if "一" <= c <= "鿿")
+        }
+        assert set(search_products(db, query, limit=1000)) == expected, query
+
+
+def test_initials_matches_equal_substring_of_initials(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+) -> None:
+    db, rows = catalog
+
+    def han_initials(row: dict[str, Any]) -> str:
+        return "".join(
+            i for p, i in zip(row["pinyin"].split(), row["initials"].split(), strict=True) if p != i
+        )
+
+    rng = random.Random(4)
+    for _ in range(40):
+        initials = han_initials(rng.choice(list(rows.values())))
+        length = rng.randint(2, 4)
+        start = rng.randrange(max(1, len(initials) - length + 1))
+        query = initials[start : start + length]
+        found = set(search_products(db, query, limit=1000))
+        # Initials also match word prefixes ("lb" could start an English word), so the set
+        # found contains every product whose initials contain the query.
+        assert {i for i, row in rows.items() if query in han_initials(row)} <= found, query
+
+
+def test_every_pypinyin_syllable_is_known_to_the_query_parser() -> None:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from sync_engine.client import search
+
+    readings: set[str] = set()
+    for codepoint in list(pinyin_dict)[::7]:  # a sample keeps this fast; every syllable recurs
+        readings.update(s for r in search_keys(chr(codepoint))[0].split() for s in r.split("'"))
+    unknown = {r for r in readings if r.isalpha() and r not in search._SYLLABLES}
+    assert not unknown

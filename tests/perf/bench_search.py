@@ -1,0 +1,207 @@
+"""Benchmark of the local product search (not collected by pytest).
+
+Run:  .venv/bin/python tests/perf/bench_search.py [--n 100000] [--queries 300] [--seed 1]
+
+Prints: search_keys throughput (pypinyin, cold and warm cache), bulk index time, DB size, and
+p50/p95/max latency of ``search_products`` (first page of 50) per query kind, on a synthetic
+catalog from ``catalog_gen``. The database is a temporary file (WAL), as on a desktop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from catalog_gen import generate_products
+
+from sync_engine.client.search import (
+    create_search_schema,
+    index_products,
+    search_products,
+)
+from sync_engine.domain import search_keys as keys_module
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _keys_throughput(names: list[str]) -> tuple[float, float]:
+    """names/s for search_keys with an empty cache (first import) and with a warm cache."""
+    keys_module._han_word.cache_clear()
+    start = time.perf_counter()
+    for name in names:
+        keys_module.search_keys(name)
+    cold = len(names) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for name in names:
+        keys_module.search_keys(name)
+    warm = len(names) / (time.perf_counter() - start)
+    return cold, warm
+
+
+def _unique_han_throughput(rng: random.Random, count: int) -> float:
+    """names/s on names whose Han words never repeat (worst case for the per-word cache)."""
+    alphabet = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    names = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(6, 12))) + " 500ml"
+        for _ in range(count)
+    ]
+    keys_module._han_word.cache_clear()
+    start = time.perf_counter()
+    for name in names:
+        keys_module.search_keys(name)
+    return count / (time.perf_counter() - start)
+
+
+def _queries(rows: list[dict[str, object]], rng: random.Random, count: int) -> dict[str, list[str]]:
+    """Realistic queries of each kind, drawn from the catalog itself."""
+
+    def pick() -> dict[str, object]:
+        return rows[rng.randrange(len(rows))]
+
+    def han_sub(length: int) -> str:
+        while True:
+            han = "".join(_HAN.findall(str(pick()["name_zh"])))
+            if len(han) >= length:
+                i = rng.randrange(len(han) - length + 1)
+                return han[i : i + length]
+
+    def initials_sub() -> str:
+        while True:
+            ini = "".join(w for w in str(pick()["initials"]).split() if not w[0].isdigit())
+            length = rng.randint(2, 4)
+            if len(ini) >= length:
+                i = rng.randrange(len(ini) - length + 1)
+                return ini[i : i + length]
+
+    def pinyin_prefix() -> str:
+        # From any syllable of the name, 3 to 10 letters, as typed (no apostrophes).
+        row = pick()
+        words = zip(str(row["pinyin"]).split(), str(row["initials"]).split(), strict=True)
+        syllables = [s for p, i in words if p != i for s in p.split("'")]  # Han words only
+        start = rng.randrange(len(syllables))
+        py = "".join(syllables[start:])
+        return py[: rng.randint(min(3, len(py)), min(10, len(py)))]
+
+    def sku_prefix() -> str:
+        sku = str(pick()["sku"])
+        return rng.choice([sku[: rng.randint(6, 9)], sku.lower().replace("-", "")[:8]])
+
+    def english() -> str:
+        words = str(pick()["name_en"]).split()
+        chosen = rng.sample(words, min(len(words), rng.randint(1, 2)))
+        return " ".join(w[: max(3, len(w) - rng.randint(0, 2))] for w in chosen)
+
+    def mixed() -> str:
+        row = pick()
+        sizes = re.findall(r"\d+", str(row["name_zh"]))
+        return han_sub(2) + " " + (sizes[0] if sizes else "500")
+
+    def barcode() -> str:
+        while True:
+            code = pick()["barcode"]
+            if code:
+                return str(code)
+
+    kinds: dict[str, Callable[[], str]] = {
+        "zh 1 char": lambda: han_sub(1),
+        "zh 2 chars": lambda: han_sub(2),
+        "zh 4 chars": lambda: han_sub(4),
+        "initials 2-4": initials_sub,
+        "pinyin prefix": pinyin_prefix,
+        "sku prefix": sku_prefix,
+        "barcode": barcode,
+        "english words": english,
+        "zh + number": mixed,
+        "latin 1 letter": lambda: rng.choice("abcdefghijklmnopqrstuvwxyz"),
+    }
+    return {kind: [make() for _ in range(count)] for kind, make in kinds.items()}
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.2f}"
+
+
+def main() -> None:
+    """Build a catalog, index it, time queries, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=100_000, help="number of products")
+    parser.add_argument("--queries", type=int, default=300, help="queries per kind")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    start = time.perf_counter()
+    products = generate_products(args.n, args.seed)
+    print(f"generated {args.n:,} products in {time.perf_counter() - start:.2f} s")
+
+    names = [str(p["name_zh"]) for p in products]
+    keys_module.search_keys("预热")  # load pypinyin's dictionaries outside the timing
+    cold, warm = _keys_throughput(names)
+    unique = _unique_han_throughput(rng, 20_000)
+    print(
+        f"search_keys: {cold:,.0f} names/s (catalog, cold cache), {warm:,.0f} names/s "
+        f"(warm cache), {unique:,.0f} names/s (20k names of never-repeating random Han words)"
+    )
+
+    rows: list[dict[str, object]] = []
+    for i, product in enumerate(products, 1):
+        pinyin, initials = keys_module.search_keys(str(product["name_zh"]))
+        rows.append(
+            {**product, "id": i, "pinyin": pinyin, "initials": initials, "active": i % 20 != 0}
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "bench.sqlite3")
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        create_search_schema(conn)
+        conn.commit()
+        start = time.perf_counter()
+        index_products(conn, rows)
+        conn.commit()
+        elapsed = time.perf_counter() - start
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = os.path.getsize(path)
+        print(
+            f"bulk index {args.n:,} products: {elapsed:.2f} s (with commit); "
+            f"DB {size / 1e6:.1f} MB"
+        )
+
+        start = time.perf_counter()
+        index_products(conn, rows[:1000])
+        conn.commit()
+        print(f"re-index 1,000 existing products (upsert): {time.perf_counter() - start:.3f} s")
+
+        print(f"\n{'query kind':<16} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  avg hits  example")
+        for kind, queries in _queries(rows, rng, args.queries).items():
+            times: list[float] = []
+            hits = 0
+            for query in queries:
+                start = time.perf_counter()
+                result = search_products(conn, query)
+                times.append(time.perf_counter() - start)
+                hits += len(result)
+            times.sort()
+            p95 = times[int(0.95 * (len(times) - 1))]
+            print(
+                f"{kind:<16} {_ms(statistics.median(times))} {_ms(p95)} {_ms(times[-1])}"
+                f"  {hits / len(queries):8.1f}  {queries[0]!r}"
+            )
+        conn.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""Server benchmarks on PostgreSQL (issue 2 §5). Not part of the default test run.
+
+    .venv/bin/python tests/perf/bench_server.py [--products 100000] [--orders 1000]
+
+Creates a throwaway database, loads the catalog through the importer, starts the real server
+(`dinghuo-server serve`, one process) and measures from a separate process:
+
+- full catalog pull: wall time of all pages as an admin from an empty cursor, and the server's
+  own time per page (``Server-Timing``), target ≤ 1.5 s;
+- push of 1,000 orders × 5 lines from one client (batches of 100) and from 20 concurrent
+  clients (one mutation per request): mutations/s (target ≥ 1,000) and p99 latency
+  (target ≤ 200 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.server.db import migrate
+from tests.perf.server_data import load_scale
+from tests.support.live import free_port
+
+ADMIN = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+class Client:
+    def __init__(self, base: str, user: str):
+        self.client_id = f"bench-{uuid.uuid4().hex[:12]}"
+        self.http = httpx.Client(base_url=base, timeout=120,
+                                 headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+        r = self.http.post("/v1/auth/login", json={"username": user, "password": "demo",
+                                                   "client_id": self.client_id})
+        r.raise_for_status()
+        self.http.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+
+    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        r = self.http.post("/v1/push", json={"client_id": self.client_id,
+                                             "mutations": mutations})
+        r.raise_for_status()
+        return list(r.json()["results"])
+
+
+def order_mutation(rng: random.Random, customers: list[dict[str, Any]],
+                   products: list[dict[str, Any]]) -> dict[str, Any]:
+    customer = rng.choice(customers)
+    lines = []
+    for p in rng.sample(products, 5):
+        lines.append({"product_id": p["id"], "quantity": max(p["min_qty"], p["pack_size"]),
+                      "unit_price": None})
+    return {"key": uuid.uuid4().hex, "kind": "order.submit",
+            "args": {"order_id": str(uuid.uuid4()), "customer_id": customer["id"],
+                     "lines": lines}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--products", type=int, default=100_000)
+    ap.add_argument("--skip-pull", action="store_true")
+    ap.add_argument("--orders", type=int, default=1000)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=1)
+    args = ap.parse_args()
+
+    name = f"dinghuo_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+    url = ADMIN.rsplit("/", 1)[0] + "/" + name
+    server = None
+    try:
+        migrate(url)
+        t = time.perf_counter()
+        phases = load_scale(url, products=args.products, customers=2000, prices=40_000)
+        print(f"load: {time.perf_counter() - t:.1f} s  "
+              + "  ".join(f"{k} {v:.1f}s" for k, v in phases.items()))
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "sync_engine.server", "serve", "--db", url,
+             "--host", "127.0.0.1", "--port", str(port), "--no-migrate",
+             "--workers", str(args.workers), "--log-level", "warning"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.05)
+
+        # --- full catalog pull
+        admin = Client(base, "admin")
+        for attempt in range(0 if args.skip_pull else 2):
+            cursor = None
+            pages = 0
+            server_ms = 0.0
+            nbytes = 0
+            counts: dict[str, int] = {}
+            t = time.perf_counter()
+            while True:
+                params: dict[str, Any] = {"limit": 10_000}
+                if cursor:
+                    params["cursor"] = cursor
+                r = admin.http.get("/v1/pull", params=params)
+                r.raise_for_status()
+                nbytes += len(r.content)
+                server_ms += float(r.headers["server-timing"].split("dur=")[1])
+                page = r.json()
+                for c in page["changes"]:
+                    counts[c["entity"]] = counts.get(c["entity"], 0) + 1
+                pages += 1
+                cursor = page["cursor"]
+                if not page["has_more"]:
+                    break
+            wall = time.perf_counter() - t
+            print(f"full pull #{attempt + 1}: {sum(counts.values())} changes {counts} in "
+                  f"{pages} pages, {nbytes / 1e6:.1f} MB; server {server_ms / 1000:.2f} s, "
+                  f"wall incl. client JSON parse {wall:.2f} s")
+
+        products = [c["data"] for c in admin.http.get(
+            "/v1/pull", params={"limit": 10_000}).json()["changes"] if c["entity"] == "product"]
+        products = [p for p in products if p["active"] and p["sellable"]]
+        rep = Client(base, "rep1")
+        mine = []
+        cursor = None
+        while True:
+            params = {"limit": 10_000, **({"cursor": cursor} if cursor else {})}
+            page = rep.http.get("/v1/pull", params=params).json()
+            mine += [c["data"] for c in page["changes"] if c["entity"] == "customer"]
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                break
+        rng = random.Random(1)
+
+        # --- one client, batches of 100
+        batches = [[order_mutation(rng, mine, products) for _ in range(100)]
+                   for _ in range(args.orders // 100)]
+        lat = []
+        t = time.perf_counter()
+        for batch in batches:
+            t0 = time.perf_counter()
+            results = rep.push(batch)
+            lat.append((time.perf_counter() - t0) / len(batch))
+            assert all(x["status"] == "applied" for x in results), results[0]
+        wall = time.perf_counter() - t
+        print(f"push, 1 client, {args.orders} orders × 5 lines in batches of 100: "
+              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s)")
+
+        # --- 20 clients, one mutation per request
+        clients = [Client(base, "rep1") for _ in range(args.clients)]
+        per = args.orders // args.clients
+        work = [[order_mutation(rng, mine, products) for _ in range(per)] for _ in clients]
+
+        def run(i: int) -> list[float]:
+            out = []
+            for m in work[i]:
+                t0 = time.perf_counter()
+                res = clients[i].push([m])
+                out.append(time.perf_counter() - t0)
+                assert res[0]["status"] == "applied", res[0]
+            return out
+
+        t = time.perf_counter()
+        with ThreadPoolExecutor(args.clients) as pool:
+            lat = [x for xs in pool.map(run, range(args.clients)) for x in xs]
+        wall = time.perf_counter() - t
+        print(f"push, {args.clients} concurrent clients, 1 mutation/request: "
+              f"{len(lat) / wall:.0f} mutations/s; latency p50 {statistics.median(lat)*1000:.0f}"
+              f" ms, p99 {pct(lat, 99)*1000:.0f} ms, max {max(lat)*1000:.0f} ms")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+        with psycopg.connect(ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
