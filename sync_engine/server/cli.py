@@ -155,7 +155,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"demo loaded in {summary.seconds:.1f} s: {summary.warehouses} warehouses, "
           f"{summary.customers} customers, {summary.products} products, "
-          f"{summary.stock_rows} stock rows, {summary.price_rows} customer prices; "
+          f"{summary.stock_rows} stock rows, {summary.price_rows} customer prices, "
+          f"{summary.orders} orders; "
           f"users {', '.join(summary.users)} (password {DEMO_PASSWORD!r})")
     return 0
 

@@ -7,7 +7,8 @@ is in the change feed, and the demo exercises the import path.
 
 Users (password ``demo``): ``rep1`` and ``rep2`` (sales reps), ``clerk1`` (warehouse clerk in
 上海仓 SH), ``owner1`` (store owner of one of rep1's customers) and ``admin``. Orders are not
-created here: past orders go through the real mutation handlers.
+created by the importer: :mod:`.demo_orders` makes the order history through the real
+mutation handlers (``orders=False`` leaves it out).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sync_engine.domain import Role
 from . import auth, entities
 from .changes import UnitOfWork
 from .demo_catalog import generate_products
+from .demo_orders import add_demo_orders
 from .importer import ImportReport, import_csv
 from .models import Base, Customer, Product, ServerMeta, User, Warehouse
 
@@ -53,6 +55,7 @@ class DemoSummary:
     stock_rows: int = 0
     price_rows: int = 0  # customer × product prices
     price_breaks: int = 0  # quantity breaks in them
+    orders: int = 0
     seconds: float = 0.0
     owner_customer_code: str = ""
 
@@ -123,6 +126,7 @@ def load_demo(
     products: int = 2000,
     seed: int = 1,
     reset: bool = False,
+    orders: bool = True,
 ) -> DemoSummary:
     """Fill an empty, migrated database with the demo data set; returns what it created.
 
@@ -171,6 +175,8 @@ def load_demo(
         summary.stock_rows = _run(session, "stock", _stock_rows(rng, catalog)).created
         prices = _run(session, "prices", _price_rows(rng, catalog, customer_rows))
         summary.price_rows, summary.price_breaks = prices.created, prices.rows
+    if orders:
+        summary.orders = add_demo_orders(session_factory, seed=seed)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -17,8 +17,10 @@ from sync_engine.server.models import (
     ChangeLog,
     Customer,
     CustomerPrice,
+    Order,
     Product,
     ServerMeta,
+    Shipment,
     Stock,
     User,
 )
@@ -56,7 +58,18 @@ def test_demo_loads_and_users_can_log_in(db_url: str) -> None:
             owner = s.scalars(select(User).where(User.username == "owner1")).one()
             assert s.get(Customer, owner.customer_id).rep_id == reps["rep1"]  # type: ignore[union-attr]
             # Every row is in the change feed.
-            assert count(ChangeLog) == 2 + 40 + 300 + 600 + summary.price_rows
+            per_entity = dict(s.execute(select(ChangeLog.entity, func.count())
+                                        .group_by(ChangeLog.entity)).all())
+            assert (per_entity["warehouse"], per_entity["customer"], per_entity["product"],
+                    per_entity["stock"], per_entity["price"]) == (2, 40, 300, 600,
+                                                                  summary.price_rows)
+            # The order history went through the real handlers: every order is in the feed,
+            # with its shipments, in every status a screen needs.
+            assert per_entity["order"] == count(Order) == summary.orders > 20
+            assert per_entity["shipment"] == count(Shipment) > 0
+            statuses = set(s.scalars(select(Order.status)))
+            assert {"confirmed", "partially_shipped", "shipped", "closed", "cancelled",
+                    "submitted"} <= statuses
             for name in summary.users:
                 pair = auth.login(s, name, "demo", f"dev-{name}")
                 assert auth.authenticate(s, pair.access_token)[0].username == name
