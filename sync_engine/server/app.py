@@ -41,8 +41,10 @@ from . import orders as _orders  # noqa: F401  (registers the order handlers)
 from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from .db import make_engine, make_session_factory, migrate
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
+from .events import add_event_stream
 from .models import Device, User, utcnow
 from .mutations import Settings, apply_mutation
+from .notify import Hub, Listener
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +126,14 @@ def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
         migrate(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
+    hub = Hub()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
+        listener = Listener(engine, hub)
+        listener.start()
         yield
+        listener.stop()
         engine.dispose()
 
     app = FastAPI(
@@ -139,8 +145,9 @@ def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
     )
     app.state.sessions = sessions
     app.state.engine = engine
+    app.state.hub = hub
     _install_error_handlers(app)
-    _add_routes(app, sessions)
+    _add_routes(app, sessions, hub)
     app.add_middleware(BodyLimit)
     app.add_middleware(ServerTiming)
     return app
@@ -225,7 +232,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
-def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
+def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None:
     def db() -> Iterator[Session]:
         with sessions() as session:
             yield session
@@ -268,6 +275,7 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session]) -> None:
             session.expunge(user)
         return user, device_id
 
+    add_event_stream(app, sessions, hub, current)
     Current = Annotated[tuple[User, str], Depends(current)]
     Db = Annotated[Session, Depends(db)]
     Version = Annotated[int, Depends(protocol)]

@@ -90,10 +90,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
         uvicorn.run("sync_engine.server.app:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level)
+                    port=args.port, workers=args.workers, log_level=args.log_level,
+                    timeout_graceful_shutdown=5)
     else:
+        # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(create_app(args.db), host=args.host, port=args.port,
-                    log_level=args.log_level)
+                    log_level=args.log_level, timeout_graceful_shutdown=5)
     return 0
 
 

@@ -23,8 +23,10 @@ def free_port() -> int:
 def live_server(db_url: str) -> Iterator[str]:
     """Serve the app over ``db_url`` on a free loopback port; yields the base URL."""
     port = free_port()
+    # Open event streams are closed a second after the test asks the server to stop.
     config = uvicorn.Config(
-        create_app(db_url), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        create_app(db_url), host="127.0.0.1", port=port, log_level="warning", lifespan="on",
+        timeout_graceful_shutdown=1,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
