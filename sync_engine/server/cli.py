@@ -215,6 +215,36 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_relay(args: argparse.Namespace) -> int:
+    import threading
+
+    from .relay import AmqpPublisher, relay_once, run_relay
+
+    try:
+        publisher = AmqpPublisher(args.amqp)
+    except Exception as exc:  # pika raises several unrelated types for "cannot connect"
+        raise CliError(f"cannot reach the message broker at {args.amqp}: {exc}") from exc
+    engine = db.make_engine(args.db)
+    sessions = db.make_session_factory(engine)
+    try:
+        if args.once:
+            total = 0
+            while n := relay_once(sessions(), publisher):
+                total += n
+            print(f"relayed {total} events")
+        else:
+            print(f"relaying events to {args.amqp} (Ctrl+C stops)")
+            stop = threading.Event()
+            try:
+                run_relay(sessions, publisher, stop)
+            except KeyboardInterrupt:
+                stop.set()
+    finally:
+        publisher.close()
+        engine.dispose()
+    return 0
+
+
 # --- wiring -------------------------------------------------------------------------------
 
 
@@ -270,6 +300,11 @@ def _parser() -> argparse.ArgumentParser:
     p = add("assign-customer", _cmd_assign_customer, "move a customer to another sales rep")
     p.add_argument("customer_code")
     p.add_argument("rep_username", help="the new rep, or - for nobody")
+
+    p = add("relay", _cmd_relay, "publish the event outbox to RabbitMQ (ERP/WMS integration)")
+    p.add_argument("--amqp", default=os.environ.get("DINGHUO_AMQP",
+                                                    "amqp://guest:guest@127.0.0.1:5672/%2F"))
+    p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])
