@@ -1,0 +1,177 @@
+"""The order confirmation: a bilingual (中文 / English) document to print or save as PDF and
+hand or send to the customer. Built as HTML for a QTextDocument, so printing and PDF share it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client.views import CustomerView, OrderView, ProductView
+
+from .i18n import Formatter
+from .labels import status_name
+
+__all__ = ["ConfirmationDialog", "confirmation_document", "confirmation_html", "write_pdf"]
+
+_STATUS_ZH = {"draft": "草稿", "submitted": "已提交", "confirmed": "已确认",
+              "partially_shipped": "部分发货", "shipped": "已发货", "closed": "已关闭",
+              "cancelled": "已取消", "rejected": "已拒绝"}
+_STATUS_EN = {"partially_shipped": "partially shipped"}
+
+_CSS = """
+body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
+       font-size: 10pt; color: #111; }
+h1 { font-size: 18pt; margin: 0; }
+.sub { color: #555; }
+table.lines { border-collapse: collapse; width: 100%; margin-top: 10px; }
+table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
+                 text-align: left; font-size: 9pt; }
+table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
+td.num, th.num { text-align: right; }
+.total td { font-weight: bold; border-top: 2px solid #333; }
+.meta td { padding: 2px 12px 2px 0; vertical-align: top; }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _bi(zh: str, en: str) -> str:
+    return f"{_e(zh)}<br><span class='sub'>{_e(en)}</span>"
+
+
+def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
+                      customer: CustomerView | None, fmt: Formatter) -> str:
+    """The confirmation as HTML (both languages side by side, money as Decimal)."""
+    number = order.number or order.local_number
+    rows = []
+    for line in order.lines:
+        p = products.get(line.product_id)
+        name = f"{_e(p.name_zh)}<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(
+            line.product_id)
+        unit = _e(p.unit) if p else ""
+        rows.append(
+            f"<tr><td>{line.line_no}</td><td>{_e(p.sku if p else '')}</td><td>{name}</td>"
+            f"<td class='num'>{fmt.integer(line.quantity)} {unit}</td>"
+            f"<td class='num'>{fmt.unit_price(line.unit_price)}</td>"
+            f"<td class='num'>{fmt.money(line.net)}</td>"
+            f"<td class='num'>{fmt.percent(line.tax_rate)}</td>"
+            f"<td class='num'>{fmt.money(line.gross)}</td></tr>")
+    status_en = _STATUS_EN.get(order.status, order.status)
+    who = ""
+    if customer is not None:
+        who = (f"<b>{_e(customer.name)}</b><br>{_e(customer.name_en)}<br>{_e(customer.address)}"
+               f"<br>{_e(customer.phone)}<br>{_e(customer.code)}")
+        terms = f"{_e(customer.payment_terms)}"
+    else:
+        who = f"<b>{_e(order.customer_name)}</b>"
+        terms = ""
+    delivery = fmt.date(order.delivery_date) or "—"
+    return f"""<html><head><style>{_CSS}</style></head><body>
+<h1>订单确认 · Order Confirmation</h1>
+<p class='sub'>订货 Dinghuo</p>
+<table class='meta' width='100%'><tr>
+<td width='50%'>{_bi('客户', 'Customer')}<br>{who}</td>
+<td width='50%'><table class='meta'>
+<tr><td>{_bi('订单号', 'Order number')}</td><td><b>{_e(number)}</b></td></tr>
+<tr><td>{_bi('本地编号', 'Local number')}</td><td>{_e(order.local_number)}</td></tr>
+<tr><td>{_bi('状态', 'Status')}</td>
+<td>{_e(_STATUS_ZH.get(order.status, order.status))} / {_e(status_en)}</td></tr>
+<tr><td>{_bi('下单时间', 'Ordered')}</td><td>{_e(fmt.timestamp(order.created_at))}</td></tr>
+<tr><td>{_bi('要求送货日期', 'Requested delivery')}</td><td>{_e(delivery)}</td></tr>
+<tr><td>{_bi('付款条件', 'Payment terms')}</td><td>{terms}</td></tr>
+</table></td></tr></table>
+<table class='lines'>
+<tr><th>#</th><th>{_bi('编码', 'SKU')}</th><th>{_bi('品名', 'Product')}</th>
+<th class='num'>{_bi('数量', 'Quantity')}</th><th class='num'>{_bi('单价', 'Unit price')}</th>
+<th class='num'>{_bi('金额', 'Net')}</th><th class='num'>{_bi('税率', 'Tax rate')}</th>
+<th class='num'>{_bi('含税金额', 'Total')}</th></tr>
+{''.join(rows)}
+<tr class='total'><td colspan='5'>{_bi('合计', 'Totals')}</td>
+<td class='num'>{fmt.money(order.net)}</td>
+<td class='num'>{_bi('税额', 'Tax')} {fmt.money(order.tax)}</td>
+<td class='num'>{fmt.money(order.gross)}</td></tr>
+</table>
+<p>{_bi('备注', 'Notes')}: {_e(order.notes or '—')}</p>
+<p class='sub'>价格以人民币计，含增值税。 Prices in CNY (RMB), VAT included in the total.</p>
+</body></html>"""
+
+
+def confirmation_document(order: OrderView, products: Mapping[int, ProductView],
+                          customer: CustomerView | None, fmt: Formatter) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setHtml(confirmation_html(order, products, customer, fmt))
+    return doc
+
+
+def write_pdf(path: Path, doc: QTextDocument) -> None:
+    """Save the document as an A4 PDF at ``path``."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle("Order Confirmation 订单确认")
+    writer.setCreator("Dinghuo")
+    # No page size on the document: print_() then lays it out on the writer's page and scales
+    # from screen points to the writer's resolution itself.
+    doc.print_(writer)
+
+
+class ConfirmationDialog(QDialog):
+    """A preview with "Print…" and "Save as PDF…"."""
+
+    def __init__(self, order: OrderView, products: Mapping[int, ProductView],
+                 customer: CustomerView | None, fmt: Formatter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmationDialog")
+        number = order.number or order.local_number
+        self.setWindowTitle(self.tr("Order confirmation %1 (%2)").replace("%1", number)
+                            .replace("%2", status_name(order.status)))
+        self.order = order
+        self.html = confirmation_html(order, products, customer, fmt)
+        self.preview = QTextBrowser()
+        self.preview.setHtml(self.html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton(self.tr("Print…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(self.tr("Save as PDF…"),
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview)
+        layout.addWidget(buttons)
+        self.resize(900, 760)
+
+    def document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setHtml(self.html)
+        return doc
+
+    def print_(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.document().print_(printer)
+
+    def save_pdf(self) -> None:
+        number = self.order.number or self.order.local_number
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), f"order-{number}.pdf", self.tr("PDF files (*.pdf)"))
+        if path:
+            write_pdf(Path(path), self.document())

@@ -1,0 +1,146 @@
+"""How errors reach the user, in the three kinds of the style guide.
+
+- cancelled (:class:`SyncCancelled`): silent;
+- user-facing (every other :class:`ClientError`): a message that says what to do; field-level
+  issues go beside their fields where a form can show them;
+- bugs (anything else): logged with the traceback, shown as "something went wrong" with the
+  path of the log file.
+
+This module decides the kind and the words; the main window shows them (a dialog or a toast).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from sync_engine.client import errors as ce
+
+from .i18n import domain_lang, translate
+
+__all__ = ["Presented", "log_path", "present", "setup_logging"]
+
+log = logging.getLogger(__name__)
+
+_log_file: Path | None = None
+
+
+def log_path() -> Path:
+    """The log file of this user (``platformdirs.user_log_dir``)."""
+    return _log_file or Path(platformdirs.user_log_dir("dinghuo", appauthor=False)) / "dinghuo.log"
+
+
+def setup_logging(verbose: bool = False, directory: Path | None = None) -> Path:
+    """Log to a rotating file in the user's log directory (and stderr when verbose)."""
+    global _log_file
+    folder = directory or Path(platformdirs.user_log_dir("dinghuo", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    _log_file = folder / "dinghuo.log"
+    handler = logging.handlers.RotatingFileHandler(
+        _log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    if verbose:
+        root.addHandler(logging.StreamHandler(sys.stderr))
+    return _log_file
+
+
+@dataclass(frozen=True, slots=True)
+class Presented:
+    """An error ready to show: ``kind`` is "cancelled", "user" or "bug"."""
+
+    kind: str
+    title: str
+    text: str
+
+
+def present(exc: BaseException) -> Presented:
+    """Classify ``exc`` and put it in words (logging it first if it is a bug)."""
+    if isinstance(exc, ce.SyncCancelled):
+        return Presented("cancelled", "", "")
+    if isinstance(exc, ce.ValidationFailed):
+        lang = domain_lang()
+        lines = [issue.message(lang) for issue in exc.errors] or [str(exc)]
+        return Presented("user", translate("Errors", "Please check the order"), "\n".join(lines))
+    if isinstance(exc, ce.ClientError):
+        return Presented("user", _title(exc), _words(exc))
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return Presented(
+        "bug",
+        translate("Errors", "Something went wrong"),
+        translate("Errors", "Something went wrong. It was written to the log file:\n{path}").format(
+            path=log_path()
+        ),
+    )
+
+
+def _title(exc: ce.ClientError) -> str:
+    if isinstance(exc, ce.NotFound):
+        return translate("Errors", "Not found")
+    if isinstance(exc, ce.ResolutionNotPossible):
+        return translate("Errors", "Cannot resolve this way")
+    if isinstance(exc, ce.SignInRequired | ce.NotSignedIn):
+        return translate("Errors", "Sign in required")
+    if isinstance(exc, ce.UpdateRequired):
+        return translate("Errors", "Update required")
+    return (
+        translate("Errors", "Cannot sync")
+        if isinstance(exc, ce.SyncError)
+        else translate("Errors", "Cannot do that")
+    )
+
+
+def _words(exc: ce.ClientError) -> str:
+    """The sentence for the user, in the UI language; branches on the class, never the text."""
+    if isinstance(exc, ce.InvalidCredentials):
+        return translate("Errors", "The user name or password is wrong. Check them and try again.")
+    if isinstance(exc, ce.SignInRequired | ce.NotSignedIn):
+        return translate(
+            "Errors", "Your session has ended. Please sign in again; your unsent changes are kept."
+        )
+    if isinstance(exc, ce.UpdateRequired):
+        return translate(
+            "Errors",
+            "This app is too old for the server. Please update it; your unsent changes are kept.",
+        )
+    if isinstance(exc, ce.Forbidden):
+        return translate(
+            "Errors", "The server refused this for your account or device. Ask your administrator."
+        )
+    if isinstance(exc, ce.NetworkError):
+        return translate(
+            "Errors",
+            "The server cannot be reached. Your work is saved on this computer and will "
+            "be sent when the connection returns.",
+        )
+    if isinstance(exc, ce.ServerUnavailable):
+        return translate(
+            "Errors",
+            "The server has a problem right now. Your work is kept; it will be sent "
+            "later automatically.",
+        )
+    if isinstance(exc, ce.ProtocolError):
+        return translate(
+            "Errors",
+            "The server sent an answer this app cannot use. Your work is kept. Please "
+            "report this to your administrator.",
+        )
+    if isinstance(exc, ce.NotFound):
+        return translate(
+            "Errors", "It is not on this computer any more (it may have been removed by a sync)."
+        )
+    if isinstance(exc, ce.ResolutionNotPossible):
+        return str(exc) or translate(
+            "Errors", "This conflict cannot be resolved this way. Choose another option."
+        )
+    return str(exc)

@@ -1,0 +1,148 @@
+"""Languages and locale formatting: Qt translators, and numbers, dates and money per locale.
+
+Source strings are English (``self.tr``); ``resources/translations/dinghuo_<lang>.qm`` holds the
+translations. Money stays ``Decimal`` all the way to the screen: QLocale only formats numbers
+as floats, so amounts are rounded as Decimals and only the separators come from the locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTimeZone,
+    QTranslator,
+)
+
+from .resources import resource_path
+
+__all__ = [
+    "LANGUAGES",
+    "Formatter",
+    "current_language",
+    "domain_lang",
+    "install_language",
+    "system_language",
+    "translate",
+]
+
+# Shown in the settings, each language in its own script.
+LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` for code outside a QObject (lupdate finds these too)."""
+    return QCoreApplication.translate(context, text)
+
+
+def system_language() -> str:
+    """The supported language closest to the system's ("zh_CN" for any Chinese locale)."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_language(lang: str) -> str:
+    """Make ``lang`` the UI language (translator and default locale); returns it."""
+    global _current
+    app = QCoreApplication.instance()
+    lang = lang if lang in LANGUAGES else "en"
+    for old in _installed:
+        QCoreApplication.removeTranslator(old)
+    _installed.clear()
+    translator = QTranslator(app)
+    qm = resource_path("translations") / f"dinghuo_{lang}.qm"
+    if qm.is_file() and translator.load(str(qm)):
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)
+    # Qt's own dialogs (buttons such as "Cancel") in the language too, when Qt ships them.
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    base = QTranslator(app)
+    if base.load(f"qtbase_{lang}", str(qt_dir)):
+        QCoreApplication.installTranslator(base)
+        _installed.append(base)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if lang == "zh_CN" else QLocale(QLocale.Language.English,
+                                                        QLocale.Country.UnitedStates))
+    _current = lang
+    return lang
+
+
+def current_language() -> str:
+    """The UI language code in use."""
+    return _current
+
+
+def domain_lang() -> str:
+    """The language code the domain's Issue messages use ("zh" or "en")."""
+    return "zh" if _current == "zh_CN" else "en"
+
+
+_CENT = Decimal("0.01")
+
+
+class Formatter:
+    """Formats values for display in the current locale."""
+
+    def __init__(self, locale: QLocale | None = None) -> None:
+        self.locale = locale or QLocale()
+
+    def integer(self, value: int) -> str:
+        """A whole number with the locale's digit grouping."""
+        return self.locale.toString(int(value))
+
+    def decimal(self, value: Decimal, places: int = 2) -> str:
+        """A Decimal rounded half-up to ``places``, with the locale's separators (no float)."""
+        q = Decimal(1).scaleb(-places)
+        rounded = value.quantize(q, rounding=ROUND_HALF_UP)
+        sign = "-" if rounded < 0 else ""
+        whole, _, frac = f"{abs(rounded):f}".partition(".")
+        grouped = self.locale.toString(int(whole))
+        if places == 0:
+            return sign + grouped
+        return f"{sign}{grouped}{self.locale.decimalPoint()}{frac}"
+
+    def money(self, value: Decimal | None) -> str:
+        """An amount in yuan, e.g. "¥1,234.50"."""
+        if value is None:
+            return "—"
+        text = self.decimal(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+        return f"-¥{text[1:]}" if text.startswith("-") else f"¥{text}"
+
+    def unit_price(self, value: Decimal) -> str:
+        """A unit price: two places, or four when the price has sub-cent precision."""
+        places = 2 if value == value.quantize(_CENT) else 4
+        return "¥" + self.decimal(value, places)
+
+    def percent(self, rate: Decimal) -> str:
+        """A tax rate such as 0.13 as "13%"."""
+        pct = (rate * 100).normalize()
+        return f"{pct:f}%"
+
+    def date(self, value: dt.date | None) -> str:
+        """A date in the locale's short format."""
+        if value is None:
+            return ""
+        return self.locale.toString(QDate(value.year, value.month, value.day),
+                                    QLocale.FormatType.ShortFormat)
+
+    def timestamp(self, iso: str | None) -> str:
+        """A server timestamp (ISO 8601, UTC) in local time, short format."""
+        if not iso:
+            return ""
+        try:
+            parsed = dt.datetime.fromisoformat(iso)
+        except ValueError:
+            return iso  # shown as sent rather than hidden
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.UTC)
+        when = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.utc())
+        return self.locale.toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)

@@ -1,0 +1,137 @@
+"""First run (and after signing out): the server's URL and signing in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client import errors as ce
+from sync_engine.client.views import Identity
+
+from ..errors import present
+from ..resources import icon
+from ..widgets.field import FieldBox
+
+__all__ = ["LoginDialog"]
+
+SignIn = Callable[[str, str, str], Identity]
+"""(server URL, user name, password) → identity; runs on a worker thread."""
+
+
+class LoginDialog(QDialog):
+    """Asks for the server and the credentials; signs in in the background.
+
+    ``run(fn, done, failed)`` is the app's background runner; ``sign_in`` does the work.
+    ``signed_in`` carries the identity when it worked.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(self, sign_in: SignIn,
+                 run: Callable[[Callable[[], object], Callable[[object], None],
+                                Callable[[BaseException], None]], None],
+                 *, server_url: str = "", username: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("Sign in — Dinghuo 订货"))
+        self.setWindowIcon(icon("app"))
+        self._sign_in = sign_in
+        self._run = run
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Welcome to Dinghuo"))
+        title.setObjectName("dialogTitle")
+        layout.addWidget(title)
+        intro = QLabel(self.tr("Sign in once while online. Afterwards the app opens straight "
+                               "away, even without a connection."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.server = QLineEdit(server_url)
+        self.server.setPlaceholderText("https://dinghuo.example.com")
+        self.user = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_box = FieldBox(self.server)
+        self.user_box = FieldBox(self.user)
+        self.password_box = FieldBox(self.password)
+        form.addRow(self.tr("Server"), self.server_box)
+        form.addRow(self.tr("User name"), self.user_box)
+        form.addRow(self.tr("Password"), self.password_box)
+        layout.addLayout(form)
+        self.general = QLabel()
+        self.general.setObjectName("fieldError")
+        self.general.setWordWrap(True)
+        self.general.hide()
+        layout.addWidget(self.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(self.tr("Sign in"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password if server_url and username else
+         self.user if server_url else self.server).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear(self) -> None:
+        for box in (self.server_box, self.user_box, self.password_box):
+            box.set_error("")
+        self.general.hide()
+
+    def submit(self) -> None:
+        """Check the fields, then sign in in the background."""
+        self._clear()
+        url = self.server.text().strip().rstrip("/")
+        user = self.user.text().strip()
+        password = self.password.text()
+        ok = True
+        if not url.startswith(("http://", "https://")):
+            self.server_box.set_error(self.tr("Enter the server's address, starting with "
+                                              "https:// (ask your administrator)."))
+            ok = False
+        if not user:
+            self.user_box.set_error(self.tr("Enter your user name."))
+            ok = False
+        if not password:
+            self.password_box.set_error(self.tr("Enter your password."))
+            ok = False
+        if not ok:
+            return
+        self._busy(True)
+        self._run(lambda: self._sign_in(url, user, password), self._done, self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.ok.setEnabled(not busy)
+        self.ok.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+
+    def _done(self, identity: object) -> None:
+        self._busy(False)
+        self.signed_in.emit(identity)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, ce.InvalidCredentials):
+            self.password_box.set_error(self.tr("The user name or password is wrong."))
+            self.password.selectAll()
+            self.password.setFocus()
+        elif isinstance(exc, ce.NetworkError):
+            self.server_box.set_error(self.tr("This server cannot be reached. Check the address "
+                                              "and your connection."))
+        else:
+            shown = present(exc)
+            self.general.setText(shown.text)
+            self.general.setVisible(bool(shown.text))

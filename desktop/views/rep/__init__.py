@@ -1,0 +1,1 @@
+"""The sales rep's workspace: customers, catalog, order entry, orders, conflicts."""

@@ -1,0 +1,289 @@
+"""The conflicts inbox: each change the server did not apply, both sides, the reason in words,
+and the three ways out (keep mine, take the server's, edit). Nothing is decided silently."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client import errors as ce
+from sync_engine.client.conflicts import KEEPABLE
+from sync_engine.client.views import ConflictView, OrderView, ProductView
+
+from ...context import AppContext
+from ...i18n import domain_lang
+from ...labels import status_name
+from ...models.base import ROW_ROLE, Column, ListTableModel
+from ...models.products import product_name
+from ...models.tables import ConflictListModel, conflict_message, order_number
+from ...resources import icon
+from ...widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from .workspace import RepWorkspace
+
+__all__ = ["ConflictsPage", "side_lines"]
+
+Line = dict[str, Any]
+
+
+def side_lines(data: dict[str, Any] | None) -> list[Line]:
+    """The order lines of one side of a conflict (the user's mutation or the server's order)."""
+    if not data:
+        return []
+    if "mutation" in data:
+        args = data["mutation"].get("args", {})
+        if "lines" in args:
+            return list(args["lines"])
+        return list((data.get("order") or {}).get("lines", []))
+    return list(data.get("lines", []))
+
+
+def _load(engine: Any) -> tuple[list[ConflictView], dict[str, str], dict[int, ProductView]]:
+    conflicts = engine.conflicts()
+    labels: dict[str, str] = {}
+    products: dict[int, ProductView] = {}
+    for c in conflicts:
+        if c.order_id:
+            try:
+                order: OrderView = engine.order(c.order_id)
+                labels[c.order_id] = f"{order_number(order)} · {order.customer_name}"
+            except ce.NotFound:
+                labels[c.order_id] = c.order_id[:8]
+        for side in (c.mine, c.server):
+            for line in side_lines(side):
+                pid = int(line["product_id"])
+                if pid not in products:
+                    with contextlib.suppress(ce.NotFound):  # an unknown product shows its id
+                        products[pid] = engine.product(pid)
+    return conflicts, labels, products
+
+
+class ConflictsPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("conflictsPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.products: dict[int, ProductView] = {}
+        self.model = ConflictListModel()
+        self.table = make_table(stretch=3)
+        self.table.setObjectName("conflictsTable")
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.empty = QLabel(self.tr("Nothing needs your decision. Changes the server cannot "
+                                    "apply as sent will appear here."))
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(left)
+        split.addWidget(self._build_detail())
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.conflict: ConflictView | None = None
+        ctx.conflicts_changed.connect(self.reload)
+        ctx.orders_changed.connect(self.reload)
+        self.reload()
+
+    def _build_detail(self) -> QWidget:
+        box = QGroupBox(self.tr("Decision"))
+        layout = QVBoxLayout(box)
+        self.reason = QLabel()
+        self.reason.setObjectName("conflictReason")
+        self.reason.setWordWrap(True)
+        self.field_errors = QLabel()
+        self.field_errors.setObjectName("fieldError")
+        self.field_errors.setWordWrap(True)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.field_errors)
+        sides = QHBoxLayout()
+        self.mine_title = QLabel()
+        self.server_title = QLabel()
+        self.mine_model = self._lines_model()
+        self.server_model = self._lines_model()
+        for title, model, name in ((self.mine_title, self.mine_model, "mine"),
+                                   (self.server_title, self.server_model, "server")):
+            column = QVBoxLayout()
+            title.setObjectName("sideTitle")
+            column.addWidget(title)
+            view = make_table(stretch=1)
+            view.setObjectName(f"{name}Lines")
+            view.setModel(model)
+            setattr(self, f"{name}_view", view)
+            column.addWidget(view)
+            sides.addLayout(column)
+        layout.addLayout(sides, 1)
+        buttons = QHBoxLayout()
+        self.keep_button = QPushButton(icon("submit"), self.tr("Keep mine"))
+        self.keep_button.setObjectName("keepMine")
+        self.keep_button.clicked.connect(self._keep)
+        self.take_button = QPushButton(icon("download"), self.tr("Take the server's"))
+        self.take_button.setObjectName("takeTheirs")
+        self.take_button.clicked.connect(self._take)
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit a copy"))
+        self.edit_button.clicked.connect(self._edit)
+        for b in (self.keep_button, self.take_button, self.edit_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._enable(None)
+        return box
+
+    def _lines_model(self) -> ListTableModel[Line]:
+        fmt = self.ctx.fmt
+
+        def product(line: Line) -> str:
+            p = self.products.get(int(line["product_id"]))
+            return f"{p.sku} {product_name(p)}" if p else str(line["product_id"])
+
+        def price(line: Line) -> str:
+            value = line.get("unit_price")
+            return fmt.unit_price(Decimal(str(value))) if value is not None else ""
+
+        return ListTableModel([
+            Column(lambda: self.tr("Product"), product),
+            Column(lambda: self.tr("Quantity"), lambda ln: fmt.integer(int(ln["quantity"])),
+                   align_right=True),
+            Column(lambda: self.tr("Unit price"), price, align_right=True),
+        ])
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        engine = self.ctx.engine
+        self.ctx.read(lambda: _load(engine), self._loaded)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        conflicts, labels, products = result
+        current = self.conflict.id if self.conflict else None
+        self.products = products
+        self.model.order_labels = labels
+        self.model.set_rows(conflicts)
+        fit_columns(self.table)
+        self.empty.setVisible(not conflicts)
+        rows = [i for i, c in enumerate(conflicts) if c.id == current]
+        if conflicts:
+            self.table.selectRow(rows[0] if rows else 0)
+            self._selected()
+        else:
+            self._show(None)
+
+    def _selected(self) -> None:
+        c = self.table.currentIndex().data(ROW_ROLE)
+        self._show(c if isinstance(c, ConflictView) else None)
+
+    def _show(self, c: ConflictView | None) -> None:
+        self.conflict = c
+        self._enable(c)
+        if c is None:
+            self.reason.setText("")
+            self.field_errors.setText("")
+            self.mine_model.set_rows([])
+            self.server_model.set_rows([])
+            self.mine_title.setText("")
+            self.server_title.setText("")
+            return
+        lang = domain_lang()
+        text = conflict_message(c)
+        if c.reason == "price_changed":
+            text += "\n" + self._price_lines(c)
+        if c.held:
+            text += "\n" + self.tr("%n later change(s) of this order wait for this decision.",
+                                   "", c.held)
+        self.reason.setText(text)
+        messages = [str(e.get("message_zh" if lang == "zh" else "message") or e.get("message"))
+                    for e in c.errors if c.reason != "price_changed"]
+        self.field_errors.setText("\n".join(messages))
+        self.mine_title.setText(self.tr("Yours"))
+        server = c.server or {}
+        other = side_lines(c.server)
+        if server:
+            self.server_title.setText(self.tr("The server's (%1)").replace(
+                "%1", status_name(str(server.get("status", "")))))
+        elif c.reason == "price_changed":
+            # The server never took the order: what it would take is the user's lines at
+            # today's prices, so show exactly that.
+            current = {int(x["product_id"]): x["current"] for x in c.details.get("lines", [])}
+            other = [dict(ln, unit_price=current.get(int(ln["product_id"]), ln.get("unit_price")))
+                     for ln in side_lines(c.mine)]
+            self.server_title.setText(self.tr("At today's prices (what the server accepts)"))
+        else:
+            self.server_title.setText(self.tr("The server's: it never accepted this order"))
+        self.mine_model.set_rows(side_lines(c.mine))
+        self.server_model.set_rows(other)
+        for view in (self.mine_view, self.server_view):  # type: ignore[attr-defined]
+            fit_columns(view)
+
+    def _price_lines(self, c: ConflictView) -> str:
+        fmt = self.ctx.fmt
+        out = []
+        for line in c.details.get("lines", []):
+            p = self.products.get(int(line["product_id"]))
+            name = f"{p.sku} {product_name(p)}" if p else str(line["product_id"])
+            out.append(self.tr("%1: quoted %2, now %3").replace("%1", name).replace(
+                "%2", fmt.unit_price(Decimal(str(line["quoted"])))).replace(
+                "%3", fmt.unit_price(Decimal(str(line["current"])))))
+        return "\n".join(out)
+
+    def _enable(self, c: ConflictView | None) -> None:
+        keepable = c is not None and c.status == "conflict" and c.reason in KEEPABLE
+        self.keep_button.setEnabled(keepable)
+        self.keep_button.setText(self.tr("Keep mine at the new prices")
+                                 if c is not None and c.reason == "price_changed"
+                                 else self.tr("Keep mine"))
+        self.take_button.setEnabled(c is not None)
+        self.edit_button.setEnabled(c is not None and c.order_id is not None)
+
+    # ------------------------------------------------------------------ decisions
+
+    def _resolved(self, _result: object = None) -> None:
+        self.conflict = None
+        self.ctx.message.emit(self.tr("Decided. The change is sent with the next sync."))
+
+    def _keep(self) -> None:
+        c = self.conflict
+        if c is None:
+            return
+        engine = self.ctx.engine
+        self.ctx.write(lambda: engine.keep_mine(
+            c.id, accept_new_prices=c.reason == "price_changed"), self._resolved,
+            conflicts=True)
+
+    def _take(self) -> None:
+        c = self.conflict
+        if c is not None:
+            engine = self.ctx.engine
+            self.ctx.write(lambda: engine.take_theirs(c.id), self._resolved, conflicts=True)
+
+    def _edit(self) -> None:
+        c = self.conflict
+        if c is None:
+            return
+        engine = self.ctx.engine
+
+        def opened(order: object) -> None:
+            assert isinstance(order, OrderView)
+            self._resolved()
+            self.workspace.edit_order(order.id)
+
+        self.ctx.write(lambda: engine.edit_conflict(c.id), opened, conflicts=True)

@@ -1,0 +1,194 @@
+"""Customers: the rep's own, searchable; detail with credit, terms, recent orders, "new order"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client.views import CustomerView, OrderView
+
+from ...context import AppContext
+from ...models.base import ROW_ROLE
+from ...models.tables import CustomerListModel, OrderListModel, customer_name
+from ...resources import icon
+from ...widgets.search_box import SearchBox
+from ...widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from .workspace import RepWorkspace
+
+__all__ = ["CustomersPage"]
+
+
+class CustomersPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("customersPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.search = SearchBox(self.tr("Search customers by code or name"))
+        self.search.search.connect(self.reload)
+        self.model = CustomerListModel()
+        self.table = make_table(stretch=1)
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _i: self._new_order())
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        left_layout.addWidget(self.count)
+        self.detail = self._build_detail()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setSizes([680, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.customer: CustomerView | None = None
+        ctx.customers_changed.connect(self.reload)
+        ctx.orders_changed.connect(self._reload_detail)
+        self.reload()
+
+    def _build_detail(self) -> QWidget:
+        box = QGroupBox(self.tr("Customer"))
+        box.setObjectName("customerDetail")
+        layout = QVBoxLayout(box)
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        form = QFormLayout()
+        self.address = QLabel()
+        self.address.setWordWrap(True)
+        self.phone = QLabel()
+        self.terms = QLabel()
+        self.limit = QLabel()
+        self.used = QLabel()
+        self.credit_bar = QProgressBar()
+        self.credit_bar.setTextVisible(False)
+        self.credit_bar.setMaximumHeight(8)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Payment terms"), self.terms)
+        form.addRow(self.tr("Credit limit"), self.limit)
+        form.addRow(self.tr("Used by open orders"), self.used)
+        form.addRow("", self.credit_bar)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.new_order = QPushButton(icon("order"), self.tr("New order"))
+        self.new_order.setObjectName("primary")
+        self.new_order.clicked.connect(self._new_order)
+        self.show_catalog = QPushButton(icon("catalog"), self.tr("Catalog at this customer's "
+                                                                  "prices"))
+        self.show_catalog.clicked.connect(self._catalog)
+        buttons.addWidget(self.new_order)
+        buttons.addWidget(self.show_catalog)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Recent orders")))
+        self.recent_model = OrderListModel(with_customer=False)
+        self.recent = make_table()
+        self.recent.setModel(self.recent_model)
+        self.recent.doubleClicked.connect(self._open_recent)
+        layout.addWidget(self.recent, 1)
+        self._set_enabled(False)
+        return box
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.new_order.setEnabled(enabled)
+        self.show_catalog.setEnabled(enabled)
+
+    def reload(self, *_args: object) -> None:
+        text = self.search.text()
+        self.ctx.read(lambda: self.ctx.engine.customers(text), self._loaded)
+
+    def _loaded(self, customers: object) -> None:
+        assert isinstance(customers, list)
+        current = self.customer.id if self.customer else None
+        self.model.set_rows(customers)
+        fit_columns(self.table)
+        self.count.setText(self.tr("%n customer(s)", "", len(customers)))
+        rows = [i for i, c in enumerate(customers) if c.id == current]
+        if rows or customers:
+            self.table.selectRow(rows[0] if rows else 0)
+
+    def _selected(self) -> None:
+        row = self.table.currentIndex().data(ROW_ROLE)
+        if isinstance(row, CustomerView):
+            self.customer = row
+            self.workspace.set_customer(row)
+            self._reload_detail()
+
+    def select_customer(self, customer_id: int) -> None:
+        for i, c in enumerate(self.model.rows):
+            if c.id == customer_id:
+                self.table.selectRow(i)
+
+    def _reload_detail(self) -> None:
+        customer = self.customer
+        if customer is None:
+            return
+        engine = self.ctx.engine
+
+        def load() -> tuple[Decimal, list[OrderView]]:
+            return engine.credit_used(customer.id), engine.orders(customer_id=customer.id,
+                                                                  limit=20)
+
+        self.ctx.read(load, lambda result: self._show_detail(customer, *result))
+
+    def _show_detail(self, c: CustomerView, used: Decimal, orders: list[OrderView]) -> None:
+        if self.customer is None or c.id != self.customer.id:
+            return
+        fmt = self.ctx.fmt
+        self.title.setText(customer_name(c))
+        other = c.name if customer_name(c) != c.name else c.name_en
+        self.subtitle.setText(f"{c.code} · {other}")
+        self.address.setText(c.address)
+        self.phone.setText(c.phone)
+        self.terms.setText(c.payment_terms)
+        if c.credit_limit is None:
+            self.limit.setText(self.tr("No limit"))
+            self.credit_bar.hide()
+        else:
+            self.limit.setText(fmt.money(c.credit_limit))
+            share = int(min(used / c.credit_limit, Decimal(1)) * 100) if c.credit_limit else 100
+            self.credit_bar.setValue(share)
+            self.credit_bar.setProperty("over", used > c.credit_limit)
+            self.credit_bar.show()
+        available = "" if c.credit_limit is None else self.tr(" (available %1)").replace(
+            "%1", fmt.money(c.credit_limit - used))
+        self.used.setText(fmt.money(used) + available)
+        self.recent_model.set_rows(orders)
+        fit_columns(self.recent)
+        self._set_enabled(c.active)
+
+    def _new_order(self) -> None:
+        if self.customer is not None:
+            self.ctx.new_order_for.emit(self.customer.id)
+
+    def _catalog(self) -> None:
+        self.workspace.show_page("catalog")
+
+    def _open_recent(self) -> None:
+        order = self.recent.currentIndex().data(ROW_ROLE)
+        if isinstance(order, OrderView):
+            self.ctx.open_order.emit(order.id)

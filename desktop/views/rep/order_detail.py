@@ -1,0 +1,231 @@
+"""One order: lines, totals, status history, shipments, the server's number once known; and
+what may be done with it now (edit, cancel, order again, confirmation)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine import domain as d
+from sync_engine.client import errors as ce
+from sync_engine.client.views import OrderView, ProductView, ReorderResult, ShipmentView
+
+from ...confirmation import ConfirmationDialog
+from ...context import AppContext
+from ...i18n import domain_lang
+from ...labels import status_name, sync_state_name
+from ...models.base import Column, ListTableModel
+from ...models.tables import OrderLinesModel, order_number
+from ...resources import icon
+from ...widgets.tables import fit_columns, make_table
+from .order_entry import load_order
+
+if TYPE_CHECKING:
+    from .workspace import RepWorkspace
+
+__all__ = ["OrderDetail"]
+
+
+class OrderDetail(QWidget):
+    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("orderDetail")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.order: OrderView | None = None
+        self.products: dict[int, ProductView] = {}
+        self.title = QLabel(self.tr("Choose an order."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        head = QFormLayout()
+        self.numbers = QLabel()
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dates = QLabel()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.totals = QLabel()
+        self.totals.setObjectName("total")
+        head.addRow(self.tr("Numbers"), self.numbers)
+        head.addRow(self.tr("Dates"), self.dates)
+        head.addRow(self.tr("Notes"), self.notes)
+        head.addRow(self.tr("Total"), self.totals)
+        self.lines_model = OrderLinesModel()
+        self.lines = make_table(stretch=2)
+        self.lines.setModel(self.lines_model)
+        self.history_model: ListTableModel[dict[str, object]] = ListTableModel([
+            Column(lambda: self.tr("When"), lambda h: ctx.fmt.timestamp(str(h.get("at") or ""))),
+            Column(lambda: self.tr("Status"), lambda h: status_name(str(h.get("status")))),
+            Column(lambda: self.tr("Reason"), lambda h: str(h.get("reason") or "")),
+        ])
+        self.history = make_table()
+        self.history.setModel(self.history_model)
+        self.shipments_model: ListTableModel[ShipmentView] = ListTableModel([
+            Column(lambda: self.tr("Shipped"), lambda s: ctx.fmt.timestamp(s.shipped_at)
+                   or self.tr("waiting to be sent")),
+            Column(lambda: self.tr("Carrier"), lambda s: s.carrier),
+            Column(lambda: self.tr("Tracking"), lambda s: s.tracking_number),
+            Column(lambda: self.tr("Units"), lambda s: ctx.fmt.integer(sum(q for _p, q in s.lines)),
+                   align_right=True),
+        ])
+        self.shipments = make_table()
+        self.shipments.setModel(self.shipments_model)
+        tabs = QTabWidget()
+        tabs.addTab(self.lines, self.tr("Lines"))
+        tabs.addTab(self.history, self.tr("Status history"))
+        tabs.addTab(self.shipments, self.tr("Shipments"))
+        self.tabs = tabs
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
+        self.edit_button.clicked.connect(self._edit)
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel order…"))
+        self.cancel_button.clicked.connect(self._cancel)
+        self.reorder_button = QPushButton(icon("reorder"), self.tr("Order again"))
+        self.reorder_button.clicked.connect(self._reorder)
+        self.print_button = QPushButton(icon("print"), self.tr("Confirmation…"))
+        self.print_button.clicked.connect(self.show_confirmation)
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.cancel_button, self.reorder_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QGroupBox()
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.title)
+        layout.addWidget(self.state)
+        layout.addLayout(head)
+        layout.addLayout(buttons)
+        layout.addWidget(tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        self._enable()
+
+    def show_order(self, order_id: str) -> None:
+        engine = self.ctx.engine
+
+        def load() -> tuple[OrderView, dict[int, ProductView], list[ShipmentView]]:
+            order, products = load_order(engine, order_id)
+            return order, products, engine.shipments(order_id)
+
+        self.ctx.read(load, self._loaded)
+
+    def reload(self) -> None:
+        if self.order is not None:
+            self.show_order(self.order.id)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        order, products, shipments = result
+        self.order, self.products = order, products
+        fmt = self.ctx.fmt
+        self.title.setText(self.tr("Order %1 — %2").replace("%1", order_number(order))
+                           .replace("%2", order.customer_name))
+        state = status_name(order.status)
+        if order.sync_state != "synced":
+            state += f" · {sync_state_name(order.sync_state)}"
+        if order.hold_reasons:
+            state += " · " + self.tr("held for review: %1").replace(
+                "%1", ", ".join(order.hold_reasons))
+        self.state.setText(state)
+        self.state.setProperty("attention", order.sync_state == "attention")
+        server_number = order.number or self.tr("(not yet assigned)")
+        self.numbers.setText(self.tr("server %1 · local %2").replace("%1", server_number)
+                             .replace("%2", order.local_number) if order.local_number
+                             else server_number)
+        delivery = fmt.date(order.delivery_date) or self.tr("none requested")
+        self.dates.setText(self.tr("created %1 · delivery %2").replace(
+            "%1", fmt.timestamp(order.created_at)).replace("%2", delivery))
+        self.notes.setText(order.notes or "—")
+        self.totals.setText(self.tr("%1 (net %2 + tax %3)").replace("%1", fmt.money(order.gross))
+                            .replace("%2", fmt.money(order.net)).replace(
+                                "%3", fmt.money(order.tax)))
+        self.lines_model.set_order(order, products)
+        fit_columns(self.lines)
+        self.history_model.set_rows(list(order.history))
+        fit_columns(self.history)
+        self.shipments_model.set_rows(shipments)
+        self._enable()
+
+    def _enable(self) -> None:
+        order = self.order
+        status = d.OrderStatus(order.status) if order else None
+        shipped_any = bool(order and any(ln.shipped_qty for ln in order.lines))
+        self.edit_button.setEnabled(status is not None and d.is_editable(status))
+        self.cancel_button.setEnabled(
+            status is not None and status is not d.OrderStatus.DRAFT
+            and d.is_cancellable(status, shipped_any))
+        self.reorder_button.setEnabled(order is not None and bool(order.lines))
+        self.print_button.setEnabled(order is not None and bool(order.lines))
+
+    def _edit(self) -> None:
+        if self.order is not None:
+            self.workspace.edit_order(self.order.id)
+
+    def _cancel(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Cancel order"),
+            self.tr("Cancel order %1? The reason is shown to the back office:").replace(
+                "%1", order_number(order)))
+        if not ok:
+            return
+        engine = self.ctx.engine
+        self.ctx.write(lambda: engine.cancel(order.id, reason.strip()),
+                       lambda _o: self.show_order(order.id))
+
+    def _reorder(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        engine = self.ctx.engine
+        self.ctx.write(lambda: engine.reorder(order.id), self._reordered)
+
+    def _reordered(self, result: object) -> None:
+        assert isinstance(result, ReorderResult)
+        lang = domain_lang()
+        if result.differences:
+            notes = []
+            for diff in result.differences:
+                product = self.products.get(diff.product_id)
+                sku = product.sku if product else str(diff.product_id)
+                if diff.kind == "price_changed" and diff.new_unit_price is not None:
+                    notes.append(self.tr("%1: price now %2 (was %3)").replace("%1", sku).replace(
+                        "%2", self.ctx.fmt.unit_price(diff.new_unit_price)).replace(
+                        "%3", self.ctx.fmt.unit_price(diff.old_unit_price or d.ZERO)))
+                elif diff.issue is not None:
+                    notes.append(f"{sku}: {diff.issue.message(lang)}")
+                else:
+                    notes.append(self.tr("%1: left out (%2)").replace("%1", sku).replace(
+                        "%2", diff.kind))
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Order again"),
+                              self.tr("A new draft was made at today's prices. Differences:")
+                              + "\n\n" + "\n".join(notes), QMessageBox.StandardButton.Ok, self)
+            box.open()
+        self.workspace.edit_order(result.draft.id)
+
+    def show_confirmation(self) -> None:
+        if self.order is None:
+            return
+        customer = None
+        try:
+            customer = self.ctx.engine.customer(self.order.customer_id)
+        except ce.NotFound:  # the customer left this device: print without the address
+            customer = None
+        dialog = ConfirmationDialog(self.order, self.products, customer, self.ctx.fmt, self)
+        self.confirmation = dialog
+        dialog.open()

@@ -1,0 +1,119 @@
+"""Orders: the history by status, with filter and search, and the detail of one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from sync_engine.client.views import OrderView
+
+from ...context import AppContext
+from ...labels import status_name
+from ...models.base import ROW_ROLE
+from ...models.tables import OrderListModel
+from ...widgets.search_box import SearchBox
+from ...widgets.tables import fit_columns, make_table
+from .order_detail import OrderDetail
+
+if TYPE_CHECKING:
+    from .workspace import RepWorkspace
+
+__all__ = ["OrdersPage"]
+
+_STATUSES = ("draft", "submitted", "confirmed", "partially_shipped", "shipped", "closed",
+             "cancelled", "rejected")
+_LIMIT = 500
+
+
+class OrdersPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("ordersPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("All statuses"), None)
+        for s in _STATUSES:
+            self.status.addItem(status_name(s), s)
+        self.status.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search = SearchBox(self.tr("Search by order number, customer or notes"))
+        self.search.search.connect(lambda _t: self.reload())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Status")))
+        top.addWidget(self.status)
+        top.addWidget(self.search, 1)
+        self.model = OrderListModel()
+        self.table = make_table(stretch=1)
+        self.table.setObjectName("ordersTable")
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        self.detail = OrderDetail(ctx, workspace)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setSizes([560, 720])
+        self.split = split
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._wanted: str | None = None
+        ctx.orders_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        status = self.status.currentData()
+        text = self.search.text().strip()
+        engine = self.ctx.engine
+        self.ctx.read(lambda: engine.orders(status=status, text=text, limit=_LIMIT), self._loaded)
+
+    def _loaded(self, orders: object) -> None:
+        assert isinstance(orders, list)
+        current = self._wanted or (self.detail.order.id if self.detail.order else None)
+        self.model.set_rows(orders)
+        fit_columns(self.table)
+        self.count.setText(self.tr("%n order(s)", "", len(orders)) if len(orders) < _LIMIT
+                           else self.tr("the latest %1 orders; filter to see others").replace(
+                               "%1", str(_LIMIT)))
+        for i, o in enumerate(orders):
+            if o.id == current:
+                self.table.selectRow(i)
+                break
+        else:
+            if current is not None:
+                self.detail.show_order(current)
+        self._wanted = None
+        self.detail.reload()
+
+    def _selected(self) -> None:
+        order = self.table.currentIndex().data(ROW_ROLE)
+        if isinstance(order, OrderView) and (self.detail.order is None
+                                             or self.detail.order.id != order.id):
+            self.detail.show_order(order.id)
+
+    def show_order(self, order_id: str, *, edit_if_draft: bool = False) -> None:
+        """Show an order's detail (drafts go to order entry when ``edit_if_draft``)."""
+        engine = self.ctx.engine
+
+        def shown(order: object) -> None:
+            assert isinstance(order, OrderView)
+            if edit_if_draft and order.status == "draft":
+                self.workspace.edit_order(order_id)
+                return
+            self.workspace.show_page("orders")
+            self._wanted = order_id
+            if self.status.currentData() not in (None, order.status):
+                self.status.setCurrentIndex(0)  # reloads
+            else:
+                self.reload()
+
+        self.ctx.read(lambda: engine.order(order_id), shown)

@@ -1,0 +1,1 @@
+"""Reusable widgets: status bar, toast, field error label, search box."""

@@ -1,0 +1,1428 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+  <context>
+    <name>CatalogModel</name>
+    <message>
+      <location filename="../../desktop/models/products.py" line="183" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="184" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="185" />
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="186" />
+      <source>Unit</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="187" />
+      <source>Pack / min.</source>
+      <translation>Pack / min.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="188" />
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="189" />
+      <source>Available</source>
+      <translation>Available</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="205" />
+      <source>As of %1</source>
+      <translation>As of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="218" />
+      <source>%1 (%2 per %3)</source>
+      <translation>%1 (%2 per %3)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="55" />
+      <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
+      <translation>SKU, barcode, name or pinyin (e.g. kl for 可乐)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="60" />
+      <source>Prices for</source>
+      <translation>Prices for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="74" />
+      <location filename="../../desktop/views/rep/catalog.py" line="186" />
+      <source>Type to search the catalog.</source>
+      <translation>Type to search the catalog.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="95" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="98" />
+      <source>Choose a product.</source>
+      <translation>Choose a product.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="118" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="119" />
+      <source>Barcode</source>
+      <translation>Barcode</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="120" />
+      <source>Packing</source>
+      <translation>Packing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="121" />
+      <source>Ordering</source>
+      <translation>Ordering</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="122" />
+      <source>Tax</source>
+      <translation>Tax</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="123" />
+      <source>Stock</source>
+      <translation>Stock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="125" />
+      <source>Price by quantity</source>
+      <translation>Price by quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <source>Unit price</source>
+      <translation>Unit price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="137" />
+      <source>Add to order</source>
+      <translation>Add to order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="155" />
+      <source>(list prices)</source>
+      <translation>(list prices)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="190" />
+      <source>Searching…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="194" />
+      <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
+      <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="197" />
+      <source>%1+ products; scroll for more</source>
+      <translation>%1+ products; scroll for more</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/rep/catalog.py" line="200" />
+      <source>%n product(s)</source>
+      <translation>
+        <numerusform>%n product</numerusform>
+        <numerusform>%n products</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="216" />
+      <source>%1 %2 per %3 (%4)</source>
+      <translation>%1 %2 per %3 (%4)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="219" />
+      <source>multiples of %1, at least %2 %3</source>
+      <translation>multiples of %1, at least %2 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="237" />
+      <source>unknown (choose a customer for their warehouse)</source>
+      <translation>unknown (choose a customer for their warehouse)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="239" />
+      <source>%1 available (%2 on hand, %3 reserved)
+as of %4</source>
+      <translation>%1 available (%2 on hand, %3 reserved)
+as of %4</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="248" />
+      <source>any</source>
+      <translation>any</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="249" />
+      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <source>list price</source>
+      <translation>list price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <source>customer price</source>
+      <translation>customer price</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmationDialog</name>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="142" />
+      <source>Order confirmation %1 (%2)</source>
+      <translation>Order confirmation %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="149" />
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="151" />
+      <source>Save as PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="175" />
+      <source>Save as PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="175" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="86" />
+      <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
+      <translation>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="108" />
+      <source>Decision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="136" />
+      <location filename="../../desktop/views/rep/conflicts.py" line="253" />
+      <source>Keep mine</source>
+      <translation>Keep mine</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="139" />
+      <source>Take the server's</source>
+      <translation>Take the server's</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="142" />
+      <source>Edit a copy</source>
+      <translation>Edit a copy</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="163" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="164" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="166" />
+      <source>Unit price</source>
+      <translation>Unit price</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/rep/conflicts.py" line="211" />
+      <source>%n later change(s) of this order wait for this decision.</source>
+      <translation>
+        <numerusform>%n later change of this order waits for this decision.</numerusform>
+        <numerusform>%n later changes of this order wait for this decision.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="217" />
+      <source>Yours</source>
+      <translation>Yours</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="221" />
+      <source>The server's (%1)</source>
+      <translation>The server's (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="229" />
+      <source>At today's prices (what the server accepts)</source>
+      <translation>At today's prices (what the server accepts)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="231" />
+      <source>The server's: it never accepted this order</source>
+      <translation>The server's: it never accepted this order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="243" />
+      <source>%1: quoted %2, now %3</source>
+      <translation>%1: quoted %2, now %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="251" />
+      <source>Keep mine at the new prices</source>
+      <translation>Keep mine at the new prices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/conflicts.py" line="261" />
+      <source>Decided. The change is sent with the next sync.</source>
+      <translation>Decided. The change is sent with the next sync.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomersPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="42" />
+      <source>Search customers by code or name</source>
+      <translation>Search customers by code or name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="69" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="89" />
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="90" />
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="91" />
+      <source>Payment terms</source>
+      <translation>Payment terms</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="92" />
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="93" />
+      <source>Used by open orders</source>
+      <translation>Used by open orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="97" />
+      <source>New order</source>
+      <translation>New order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="100" />
+      <source>Catalog at this customer's prices</source>
+      <translation>Catalog at this customer's prices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="107" />
+      <source>Recent orders</source>
+      <translation>Recent orders</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/rep/customers.py" line="129" />
+      <source>%n customer(s)</source>
+      <translation>
+        <numerusform>%n customer</numerusform>
+        <numerusform>%n customers</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="169" />
+      <source>No limit</source>
+      <translation>No limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="177" />
+      <source> (available %1)</source>
+      <translation> (available %1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DinghuoApp</name>
+    <message>
+      <location filename="../../desktop/app.py" line="145" />
+      <source>Starting the demo server and loading the demo data…</source>
+      <translation>Starting the demo server and loading the demo data…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="167" />
+      <source>Demo</source>
+      <translation>Demo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="168" />
+      <source>The demo server could not start: %1</source>
+      <translation>The demo server could not start: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="247" />
+      <source>Sign out</source>
+      <translation>Sign out</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="248" />
+      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="255" />
+      <source>Sign out anyway</source>
+      <translation>Sign out anyway</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryBar</name>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="66" />
+      <source>Scan or type a SKU or barcode, then Enter</source>
+      <translation>Scan or type a SKU or barcode, then Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="73" />
+      <location filename="../../desktop/views/rep/entry_bar.py" line="102" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="88" />
+      <source>Add line</source>
+      <translation>Add line</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="90" />
+      <source>Catalog…</source>
+      <translation>Catalog…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="91" />
+      <source>Find a product in the catalog (Ctrl+2)</source>
+      <translation>Find a product in the catalog (Ctrl+2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="101" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="143" />
+      <source>Type or scan a SKU or barcode.</source>
+      <translation>Type or scan a SKU or barcode.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="156" />
+      <source>No product has this SKU or barcode.</source>
+      <translation>No product has this SKU or barcode.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/rep/entry_bar.py" line="157" />
+      <source>%n products match; type the full SKU or choose in the catalog.</source>
+      <translation>
+        <numerusform>%n product matches; type the full SKU or choose in the catalog.</numerusform>
+        <numerusform>%n products match; type the full SKU or choose in the catalog.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="173" />
+      <source>%1 (%2 %3)</source>
+      <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="177" />
+      <source>1 %1 = %2 %3</source>
+      <translation>1 %1 = %2 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="180" />
+      <source>sold in packs of %1</source>
+      <translation>sold in packs of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="182" />
+      <source>minimum %1 %2</source>
+      <translation>minimum %1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/entry_bar.py" line="247" />
+      <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
+      <translation>%1 %2 × %3 = %4 (incl. tax %5)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../desktop/errors.py" line="74" />
+      <source>Please check the order</source>
+      <translation>Please check the order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="80" />
+      <source>Something went wrong</source>
+      <translation>Something went wrong</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="81" />
+      <source>Something went wrong. It was written to the log file:
+{path}</source>
+      <translation>Something went wrong. It was written to the log file:
+{path}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="89" />
+      <source>Not found</source>
+      <translation>Not found</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="91" />
+      <source>Cannot resolve this way</source>
+      <translation>Cannot resolve this way</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="93" />
+      <source>Sign in required</source>
+      <translation>Sign in required</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="95" />
+      <source>Update required</source>
+      <translation>Update required</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="97" />
+      <source>Cannot sync</source>
+      <translation>Cannot sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="99" />
+      <source>Cannot do that</source>
+      <translation>Cannot do that</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="106" />
+      <source>The user name or password is wrong. Check them and try again.</source>
+      <translation>The user name or password is wrong. Check them and try again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="108" />
+      <source>Your session has ended. Please sign in again; your unsent changes are kept.</source>
+      <translation>Your session has ended. Please sign in again; your unsent changes are kept.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="112" />
+      <source>This app is too old for the server. Please update it; your unsent changes are kept.</source>
+      <translation>This app is too old for the server. Please update it; your unsent changes are kept.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="117" />
+      <source>The server refused this for your account or device. Ask your administrator.</source>
+      <translation>The server refused this for your account or device. Ask your administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="121" />
+      <source>The server cannot be reached. Your work is saved on this computer and will be sent when the connection returns.</source>
+      <translation>The server cannot be reached. Your work is saved on this computer and will be sent when the connection returns.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="127" />
+      <source>The server has a problem right now. Your work is kept; it will be sent later automatically.</source>
+      <translation>The server has a problem right now. Your work is kept; it will be sent later automatically.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="133" />
+      <source>The server sent an answer this app cannot use. Your work is kept. Please report this to your administrator.</source>
+      <translation>The server sent an answer this app cannot use. Your work is kept. Please report this to your administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="139" />
+      <source>It is not on this computer any more (it may have been removed by a sync).</source>
+      <translation>It is not on this computer any more (it may have been removed by a sync).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="143" />
+      <source>This conflict cannot be resolved this way. Choose another option.</source>
+      <translation>This conflict cannot be resolved this way. Choose another option.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../desktop/views/login.py" line="47" />
+      <source>Sign in — Dinghuo 订货</source>
+      <translation>Sign in — Dinghuo 订货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="53" />
+      <source>Welcome to Dinghuo</source>
+      <translation>Welcome to Dinghuo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="56" />
+      <source>Sign in once while online. Afterwards the app opens straight away, even without a connection.</source>
+      <translation>Sign in once while online. Afterwards the app opens straight away, even without a connection.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="70" />
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="71" />
+      <source>User name</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="72" />
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="80" />
+      <location filename="../../desktop/views/login.py" line="118" />
+      <source>Sign in</source>
+      <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="102" />
+      <source>Enter the server's address, starting with https:// (ask your administrator).</source>
+      <translation>Enter the server's address, starting with https:// (ask your administrator).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="106" />
+      <source>Enter your user name.</source>
+      <translation>Enter your user name.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="109" />
+      <source>Enter your password.</source>
+      <translation>Enter your password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="118" />
+      <source>Signing in…</source>
+      <translation>Signing in…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="128" />
+      <source>The user name or password is wrong.</source>
+      <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="132" />
+      <source>This server cannot be reached. Check the address and your connection.</source>
+      <translation>This server cannot be reached. Check the address and your connection.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/main_window.py" line="41" />
+      <source>Dinghuo 订货 — %1</source>
+      <translation>Dinghuo 订货 — %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="69" />
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="70" />
+      <source>&amp;Sync now</source>
+      <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="74" />
+      <source>Se&amp;ttings…</source>
+      <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="79" />
+      <source>Sign &amp;out…</source>
+      <translation>Sign &amp;out…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="82" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="86" />
+      <source>&amp;Go</source>
+      <translation>&amp;Go</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="93" />
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="94" />
+      <source>Open the &amp;log folder</source>
+      <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="98" />
+      <source>&amp;About Dinghuo</source>
+      <translation>&amp;About Dinghuo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="123" />
+      <source>About Dinghuo</source>
+      <translation>About Dinghuo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="124" />
+      <source>Dinghuo 订货 — offline-first ordering.
+Log file: %1</source>
+      <translation>Dinghuo 订货 — offline-first ordering.
+Log file: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Notifier</name>
+    <message>
+      <location filename="../../desktop/notifier.py" line="44" />
+      <source>Order {number} ({customer}) needs your decision</source>
+      <translation>Order {number} ({customer}) needs your decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notifier.py" line="47" />
+      <source>Order {number} ({customer}) is now {status}</source>
+      <translation>Order {number} ({customer}) is now {status}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notifier.py" line="50" />
+      <source>… and {n} more</source>
+      <translation>… and {n} more</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notifier.py" line="51" />
+      <source>Orders updated</source>
+      <translation>Orders updated</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderDetail</name>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="50" />
+      <source>Choose an order.</source>
+      <translation>Choose an order.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="63" />
+      <source>Numbers</source>
+      <translation>Numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="64" />
+      <source>Dates</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="65" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="66" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="71" />
+      <source>When</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="72" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="73" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="78" />
+      <source>Shipped</source>
+      <translation>Shipped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="79" />
+      <source>waiting to be sent</source>
+      <translation>waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="80" />
+      <source>Carrier</source>
+      <translation>Carrier</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="81" />
+      <source>Tracking</source>
+      <translation>Tracking</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="82" />
+      <source>Units</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="88" />
+      <source>Lines</source>
+      <translation>Lines</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="89" />
+      <source>Status history</source>
+      <translation>Status history</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="90" />
+      <source>Shipments</source>
+      <translation>Shipments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="92" />
+      <source>Edit</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="94" />
+      <source>Cancel order…</source>
+      <translation>Cancel order…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="96" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="215" />
+      <source>Order again</source>
+      <translation>Order again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="98" />
+      <source>Confirmation…</source>
+      <translation>Confirmation…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="134" />
+      <source>Order %1 — %2</source>
+      <translation>Order %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
+      <source>held for review: %1</source>
+      <translation>held for review: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="145" />
+      <source>server %1 · local %2</source>
+      <translation>server %1 · local %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="144" />
+      <source>(not yet assigned)</source>
+      <translation>(not yet assigned)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="148" />
+      <source>none requested</source>
+      <translation>none requested</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="149" />
+      <source>created %1 · delivery %2</source>
+      <translation>created %1 · delivery %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="152" />
+      <source>%1 (net %2 + tax %3)</source>
+      <translation>%1 (net %2 + tax %3)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="182" />
+      <source>Cancel order</source>
+      <translation>Cancel order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="183" />
+      <source>Cancel order %1? The reason is shown to the back office:</source>
+      <translation>Cancel order %1? The reason is shown to the back office:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="207" />
+      <source>%1: price now %2 (was %3)</source>
+      <translation>%1: price now %2 (was %3)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="213" />
+      <source>%1: left out (%2)</source>
+      <translation>%1: left out (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="216" />
+      <source>A new draft was made at today's prices. Differences:</source>
+      <translation>A new draft was made at today's prices. Differences:</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderEntryPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="79" />
+      <location filename="../../desktop/views/rep/order_entry.py" line="255" />
+      <source>New order</source>
+      <translation>New order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="82" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="114" />
+      <source>Delivery and notes</source>
+      <translation>Delivery and notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="120" />
+      <source>Requested delivery date</source>
+      <translation>Requested delivery date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="131" />
+      <source>Notes for the warehouse or the customer</source>
+      <translation>Notes for the warehouse or the customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="134" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="135" />
+      <source>Totals</source>
+      <translation>Totals</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="144" />
+      <source>Net</source>
+      <translation>Net</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="145" />
+      <source>Tax</source>
+      <translation>Tax</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="146" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="152" />
+      <source>Save draft</source>
+      <translation>Save draft</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="155" />
+      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <source>Submit order</source>
+      <translation>Submit order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="177" />
+      <source>Choose a customer…</source>
+      <translation>Choose a customer…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="257" />
+      <source>Order %1 · %2</source>
+      <translation>Order %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <source>Done</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="272" />
+      <location filename="../../desktop/views/rep/order_entry.py" line="331" />
+      <source>Choose the customer first.</source>
+      <translation>Choose the customer first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="284" />
+      <source>Credit limit %1, used by open orders %2</source>
+      <translation>Credit limit %1, used by open orders %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="318" />
+      <source>Line %1 (%2): </source>
+      <translation>Line %1 (%2): </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="382" />
+      <source>Saved on this computer.</source>
+      <translation>Saved on this computer.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="403" />
+      <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
+      <translation>Order %1 is submitted. It is sent to the server as soon as there is a connection.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_entry.py" line="406" />
+      <source>Changes to order %1 are saved and will be sent.</source>
+      <translation>Changes to order %1 are saved and will be sent.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrdersPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/orders.py" line="38" />
+      <source>All statuses</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/orders.py" line="42" />
+      <source>Search by order number, customer or notes</source>
+      <translation>Search by order number, customer or notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/orders.py" line="45" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/rep/orders.py" line="84" />
+      <source>%n order(s)</source>
+      <translation>
+        <numerusform>%n order</numerusform>
+        <numerusform>%n orders</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/orders.py" line="85" />
+      <source>the latest %1 orders; filter to see others</source>
+      <translation>the latest %1 orders; filter to see others</translation>
+    </message>
+  </context>
+  <context>
+    <name>RepWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/rep/workspace.py" line="59" />
+      <source>Customers</source>
+      <translation>Customers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/workspace.py" line="60" />
+      <source>Catalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/workspace.py" line="61" />
+      <source>Order entry</source>
+      <translation>Order entry</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/workspace.py" line="62" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/workspace.py" line="63" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="30" />
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="35" />
+      <source>Server</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="36" />
+      <source>A new server address is used the next time you sign in.</source>
+      <translation>A new server address is used the next time you sign in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="43" />
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="45" />
+      <source>Sync every</source>
+      <translation>Sync every</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="50" />
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+  </context>
+  <context>
+    <name>Status</name>
+    <message>
+      <location filename="../../desktop/labels.py" line="13" />
+      <source>draft</source>
+      <translation>draft</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="14" />
+      <source>submitted</source>
+      <translation>submitted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="15" />
+      <source>confirmed</source>
+      <translation>confirmed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="16" />
+      <source>partially shipped</source>
+      <translation>partially shipped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="17" />
+      <source>shipped</source>
+      <translation>shipped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="18" />
+      <source>closed</source>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="19" />
+      <source>cancelled</source>
+      <translation>cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="20" />
+      <source>rejected</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="28" />
+      <source>not sent (draft)</source>
+      <translation>not sent (draft)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="29" />
+      <source>waiting to be sent</source>
+      <translation>waiting to be sent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="30" />
+      <source>needs your decision</source>
+      <translation>needs your decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="31" />
+      <source>synced</source>
+      <translation>synced</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusBar</name>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="38" />
+      <source>Sign in…</source>
+      <translation>Sign in…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="41" />
+      <location filename="../../desktop/widgets/status_bar.py" line="60" />
+      <source>Sync now</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="43" />
+      <source>Send your changes and fetch new ones now (F5)</source>
+      <translation>Send your changes and fetch new ones now (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="60" />
+      <source>Syncing…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="64" />
+      <source>● Connecting…</source>
+      <translation>● Connecting…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="67" />
+      <source>● Online</source>
+      <translation>● Online</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="70" />
+      <source>● Offline</source>
+      <translation>● Offline</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/widgets/status_bar.py" line="75" />
+      <source>%n change(s) waiting to be sent</source>
+      <translation>
+        <numerusform>%n change waiting to be sent</numerusform>
+        <numerusform>%n changes waiting to be sent</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="76" />
+      <source>All changes sent</source>
+      <translation>All changes sent</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/widgets/status_bar.py" line="79" />
+      <source>⚠ %n conflict(s) need a decision</source>
+      <translation>
+        <numerusform>⚠ %n conflict needs a decision</numerusform>
+        <numerusform>⚠ %n conflicts need a decision</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="81" />
+      <source>Last sync: %1</source>
+      <translation>Last sync: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="82" />
+      <source>Not synced yet</source>
+      <translation>Not synced yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="92" />
+      <source>This app is too old for the server: please update it. Your changes are kept.</source>
+      <translation>This app is too old for the server: please update it. Your changes are kept.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="95" />
+      <source>Please sign in again to sync. Your changes are kept.</source>
+      <translation>Please sign in again to sync. Your changes are kept.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/widgets/status_bar.py" line="98" />
+      <source>Cannot reach the server; will retry. Your work is saved here.</source>
+      <translation>Cannot reach the server; will retry. Your work is saved here.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tables</name>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="87" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="89" />
+      <location filename="../../desktop/models/tables.py" line="121" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="93" />
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="94" />
+      <source>Payment terms</source>
+      <translation>Payment terms</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="96" />
+      <source>Credit limit</source>
+      <translation>Credit limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="100" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="112" />
+      <location filename="../../desktop/models/tables.py" line="218" />
+      <source>Order</source>
+      <translation>Order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="114" />
+      <source>Local number: %1</source>
+      <translation>Local number: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="124" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="125" />
+      <source>Created</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="126" />
+      <source>Delivery</source>
+      <translation>Delivery</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="128" />
+      <location filename="../../desktop/models/tables.py" line="183" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="153" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="155" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="159" />
+      <source>(unknown product)</source>
+      <translation>(unknown product)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="163" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="168" />
+      <source>Unit price</source>
+      <translation>Unit price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="173" />
+      <source>Net</source>
+      <translation>Net</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="178" />
+      <source>Tax</source>
+      <translation>Tax</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="204" />
+      <source>Submit</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="205" />
+      <source>Change</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="206" />
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="207" />
+      <source>Shipment</source>
+      <translation>Shipment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="221" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="223" />
+      <source>Outcome</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="225" />
+      <source>conflict</source>
+      <translation>conflict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="227" />
+      <source>rejected</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="232" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="236" />
+      <source>When</source>
+      <translation>When</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workspaces</name>
+    <message>
+      <location filename="../../desktop/workspaces.py" line="50" />
+      <source>The workspace for your role ({role}) is not in this version yet. Your data is synced and safe.</source>
+      <translation>The workspace for your role ({role}) is not in this version yet. Your data is synced and safe.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,136 @@
+"""Reading the replica as domain values, so the shared rules can run on it offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from decimal import Decimal
+
+from sync_engine import domain as d
+
+__all__ = [
+    "customer",
+    "open_orders_total",
+    "price_row",
+    "prices",
+    "product",
+    "products",
+    "stock_levels",
+]
+
+_OPEN = tuple(s.value for s in d.OrderStatus if d.is_open(s))
+
+
+def _product(row: sqlite3.Row) -> d.Product:
+    return d.Product(
+        id=row["id"], sku=row["sku"], name_zh=row["name_zh"], name_en=row["name_en"],
+        unit=row["unit"], case_unit=row["case_unit"], case_qty=row["case_qty"],
+        pack_size=row["pack_size"], min_qty=row["min_qty"], tax_rate=Decimal(row["tax_rate"]),
+        base_price=Decimal(row["base_price"]), active=bool(row["active"]),
+        sellable=bool(row["sellable"]), barcode=row["barcode"], category=row["category"],
+    )
+
+
+def product(db: sqlite3.Connection, product_id: int) -> d.Product | None:
+    """The product as the rules see it, or None if the replica does not have it."""
+    row = db.execute("SELECT * FROM products WHERE id = ?", (product_id,)).fetchone()
+    return None if row is None else _product(row)
+
+
+def products(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, d.Product]:
+    """The known products among ``ids``, by id."""
+    wanted = sorted(set(ids))
+    out: dict[int, d.Product] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for row in db.execute(f"SELECT * FROM products WHERE id IN ({marks})", part):
+            out[row["id"]] = _product(row)
+    return out
+
+
+def customer(db: sqlite3.Connection, customer_id: int) -> d.Customer | None:
+    """The customer as the rules see it, or None if not in this device's scope."""
+    row = db.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        return None
+    return d.Customer(
+        id=row["id"], code=row["code"], name=row["name"], warehouse_id=row["warehouse_id"],
+        credit_limit=None if row["credit_limit"] is None else Decimal(row["credit_limit"]),
+        payment_terms=row["payment_terms"], rep_id=row["rep_id"], active=bool(row["active"]),
+    )
+
+
+def _price(customer_id: int, product_id: int, breaks: str) -> d.CustomerPrice:
+    return d.CustomerPrice(
+        customer_id=customer_id, product_id=product_id,
+        breaks=tuple(d.PriceBreak(int(b["min_qty"]), Decimal(str(b["unit_price"])))
+                     for b in json.loads(breaks)),
+    )
+
+
+def price_row(db: sqlite3.Connection, customer_id: int, product_id: int) -> d.CustomerPrice | None:
+    """The customer's price row (quantity breaks) for the product, if it has one."""
+    row = db.execute("SELECT breaks FROM prices WHERE customer_id = ? AND product_id = ?",
+                     (customer_id, product_id)).fetchone()
+    return None if row is None else _price(customer_id, product_id, row["breaks"])
+
+
+def prices(
+    db: sqlite3.Connection, customer_id: int, ids: Iterable[int]
+) -> dict[int, d.CustomerPrice]:
+    """The customer's price rows for ``ids``, by product id."""
+    wanted = sorted(set(ids))
+    out: dict[int, d.CustomerPrice] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for row in db.execute(
+            "SELECT product_id, breaks FROM prices WHERE customer_id = ?"
+            f" AND product_id IN ({marks})",
+            [customer_id, *part],
+        ):
+            out[row["product_id"]] = _price(customer_id, row["product_id"], row["breaks"])
+    return out
+
+
+def _as_of(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def stock_levels(db: sqlite3.Connection, warehouse_id: int | None,
+                 ids: Iterable[int]) -> dict[int, d.StockLevel]:
+    """Stock of ``ids`` in the warehouse as of the last sync, by product id."""
+    if warehouse_id is None:
+        return {}
+    wanted = sorted(set(ids))
+    out: dict[int, d.StockLevel] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        for row in db.execute(
+            f"SELECT * FROM stock WHERE warehouse_id = ? AND product_id IN ({marks})",
+            [warehouse_id, *part],
+        ):
+            out[row["product_id"]] = d.StockLevel(
+                product_id=row["product_id"], warehouse_id=row["warehouse_id"],
+                on_hand=row["on_hand"], reserved=row["reserved"], as_of=_as_of(row["as_of"]))
+    return out
+
+
+def open_orders_total(db: sqlite3.Connection, customer_id: int,
+                      exclude: str | None = None) -> Decimal:
+    """Credit used: the gross of the customer's open orders as this device sees them."""
+    marks = ",".join("?" * len(_OPEN))
+    rows = db.execute(
+        f"SELECT gross FROM orders WHERE customer_id = ? AND status IN ({marks}) AND id != ?",
+        [customer_id, *_OPEN, exclude or ""],
+    )
+    return d.sum_money(Decimal(r[0]) for r in rows)

@@ -1,0 +1,133 @@
+"""The client engine's exceptions.
+
+Everything the engine raises on purpose derives from :class:`ClientError`; the desktop app
+branches on the class (never on the text). Three kinds, as the style guide asks: cancelled
+(silent), user-facing (``str(exc)`` is a sentence that says what to do) and bugs (anything
+else, logged with its traceback)::
+
+    ClientError
+    ├── SyncCancelled              the caller's cancel flag was set; nothing is lost (silent)
+    ├── ValidationFailed           local input refused; ``issues`` are domain Issues per field
+    │   └── NotAllowed             the order's status or the user's role forbids the operation
+    ├── NotFound                   no such order / customer / product / conflict locally
+    ├── ResolutionNotPossible      this conflict cannot be resolved the way that was asked
+    ├── NotSignedIn                no identity on this device yet: sign in (online) first
+    └── SyncError                  syncing stopped; local work and the outbox are untouched
+        ├── SignInRequired         the session is over (refresh token gone, revoked, …)
+        │   └── InvalidCredentials wrong user name or password at sign-in
+        ├── UpdateRequired         the server speaks a newer protocol (HTTP 426)
+        ├── Forbidden              the server refused (403), e.g. device registered elsewhere
+        ├── Retryable              try again later, with backoff
+        │   ├── NetworkError       no connection, timeout, dropped response
+        │   └── ServerUnavailable  HTTP 5xx
+        └── ProtocolError          the server answered something this client cannot use (a bug)
+
+:class:`SyncError` subclasses carry ``code`` (the server's stable error code when there was
+one) so the status line can be kept in words without matching text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sync_engine.domain import Issue
+
+__all__ = [
+    "ClientError",
+    "Forbidden",
+    "InvalidCredentials",
+    "NetworkError",
+    "NotAllowed",
+    "NotFound",
+    "NotSignedIn",
+    "ProtocolError",
+    "ResolutionNotPossible",
+    "Retryable",
+    "ServerUnavailable",
+    "SignInRequired",
+    "SyncCancelled",
+    "SyncError",
+    "UpdateRequired",
+    "ValidationFailed",
+]
+
+
+class ClientError(Exception):
+    """Base of every error the client engine raises on purpose."""
+
+
+class SyncCancelled(ClientError):
+    """The sync was cancelled by its caller; what was committed so far stays committed."""
+
+
+class ValidationFailed(ClientError):
+    """Input refused by the ordering rules; nothing was changed.
+
+    ``issues`` are the domain's field-level :class:`~sync_engine.domain.Issue` objects (errors
+    and the warnings found alongside them); ``errors`` only those that block.
+    """
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        super().__init__("; ".join(f"{i.field}: {i.message('en')}" for i in self.errors))
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues that block the operation."""
+        return tuple(i for i in self.issues if i.is_error)
+
+
+class NotAllowed(ValidationFailed):
+    """The operation does not apply to this order now (its status) or to this user (role)."""
+
+
+class NotFound(ClientError):
+    """The named thing does not exist in the local database."""
+
+
+class ResolutionNotPossible(ClientError):
+    """A conflict cannot be resolved as asked (e.g. "keep mine" after goods were shipped)."""
+
+
+class NotSignedIn(ClientError):
+    """No user has signed in on this device yet, so there is no identity to work as."""
+
+
+class SyncError(ClientError):
+    """Syncing could not go on. ``code`` is the server's error code, if it sent one."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class SignInRequired(SyncError):
+    """The session cannot be renewed: ask the user to sign in again. The outbox is kept."""
+
+
+class InvalidCredentials(SignInRequired):
+    """Sign-in refused: wrong user name or password, or the account is disabled."""
+
+
+class UpdateRequired(SyncError):
+    """The server needs a newer app (HTTP 426). Syncing stops; the outbox is kept."""
+
+
+class Forbidden(SyncError):
+    """The server refused the request for this user or device (HTTP 403)."""
+
+
+class Retryable(SyncError):
+    """A passing failure: try again later with backoff. Nothing is dropped."""
+
+
+class NetworkError(Retryable):
+    """The server could not be reached, or the answer was lost on the way."""
+
+
+class ServerUnavailable(Retryable):
+    """The server failed (HTTP 5xx)."""
+
+
+class ProtocolError(SyncError):
+    """The server's answer does not fit the protocol this client speaks (a bug somewhere)."""

@@ -1,0 +1,178 @@
+"""The outbox: mutations waiting for the server, claimed with leases, answered once.
+
+A row is written in the same transaction as the local change it stands for, with its
+idempotency key made there and then (so a resend after a crash or a lost answer is a replay).
+States: ``pending`` → ``done`` | ``conflict`` | ``rejected``; ``held`` (behind a conflict of
+the same entity, never sent blindly); ``discarded`` (held, then dropped because the user took
+the server's version). A conflicted row stays as it is; "keep mine" queues a new row.
+
+Sending: rows go in the order they were made, at most one per entity per batch, so a mutation
+is only sent once the one before it on the same order has been answered. A batch is claimed in
+an ``IMMEDIATE`` transaction with a lease (owner and expiry), so two app instances on one
+database never send the same mutation at the same time; a lease whose owner process has died
+(same host) may be taken over at once, otherwise it expires.
+
+Base versions: each applied mutation bumps an order's version by exactly one, so a queued
+mutation's base is the previous queued one's base + 1 (a submit counts as base 0), or the
+order's known server version when nothing is queued for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .order_store import entity_key, now_iso
+
+__all__ = [
+    "VERSION_BUMPING",
+    "Claimed",
+    "claim",
+    "enqueue",
+    "make_owner",
+    "next_base_version",
+    "prune",
+    "release",
+    "serialise",
+]
+
+VERSION_BUMPING = frozenset({
+    "order.submit", "order.update", "order.cancel", "order.confirm", "order.reject",
+    "order.receive", "shipment.confirm",
+})
+# Sent without a base version: the server judges them by the order's state, not its version
+# (a cancel stays valid after a confirmation; two partial shipments do not conflict).
+_STATE_BASED = frozenset({"order.cancel", "shipment.confirm", "order.submit", "favourite.set",
+                          "customer.assign"})
+
+DEFAULT_LEASE = 90.0  # longer than one push request may take (timeout 30 s)
+
+
+def new_key() -> str:
+    """A fresh idempotency key."""
+    return uuid.uuid4().hex
+
+
+def next_base_version(db: sqlite3.Connection, entity: str, server_version: int) -> int:
+    """The version the server will have when the next mutation of ``entity`` is applied."""
+    row = db.execute(
+        "SELECT kind, base_version FROM outbox WHERE entity = ? AND state IN ('pending', 'held')"
+        " ORDER BY seq DESC LIMIT 1", (entity,)
+    ).fetchone()
+    if row is None or row["kind"] not in VERSION_BUMPING:
+        return server_version
+    return int(row["base_version"] or 0) + 1
+
+
+def enqueue(db: sqlite3.Connection, kind: str, args: Mapping[str, Any],
+            base_version: int | None = None, key: str | None = None) -> str:
+    """Add a mutation (in the caller's transaction); returns its idempotency key."""
+    key = key or new_key()
+    entity = entity_key(kind, args)
+    # A change to an entity with an undecided conflict waits behind it (never sent blindly).
+    conflict = db.execute(
+        "SELECT id FROM conflicts WHERE entity = ? AND resolved_at IS NULL ORDER BY id LIMIT 1",
+        (entity,)).fetchone()
+    db.execute(
+        "INSERT INTO outbox (key, kind, entity, base_version, args, state, created_at,"
+        " conflict_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (key, kind, entity, base_version,
+         json.dumps(dict(args), separators=(",", ":"), ensure_ascii=False, default=str),
+         "pending" if conflict is None else "held", now_iso(),
+         None if conflict is None else conflict[0]),
+    )
+    return key
+
+
+def make_owner() -> str:
+    """Who claims outbox rows: host, process, and a nonce for this engine instance."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _owner_alive(owner: str) -> bool:
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True  # another machine's lease (a shared folder?): let it expire
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """An outbox row claimed for sending."""
+
+    seq: int
+    key: str
+    kind: str
+    entity: str
+    base_version: int | None
+    args: str  # JSON text, sent as it was stored
+
+
+def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float = DEFAULT_LEASE,
+          now: Callable[[], float] = time.time,
+          alive: Callable[[str], bool] = _owner_alive) -> list[Claimed]:
+    """Claim up to ``limit`` sendable rows (caller's IMMEDIATE transaction), oldest first."""
+    t = now()
+    out: list[Claimed] = []
+    seen: set[str] = set()
+    for row in db.execute(
+        "SELECT seq, key, kind, entity, base_version, args, state, claimed_by, lease_until"
+        " FROM outbox WHERE state IN ('pending', 'held') AND entity NOT IN"
+        " (SELECT entity FROM conflicts WHERE resolved_at IS NULL) ORDER BY seq"
+    ):
+        if row["entity"] in seen:
+            continue
+        seen.add(row["entity"])
+        if row["state"] != "pending":
+            continue
+        holder = row["claimed_by"]
+        if (holder and holder != owner and (row["lease_until"] or 0) > t and alive(holder)):
+            continue
+        out.append(Claimed(row["seq"], row["key"], row["kind"], row["entity"],
+                           row["base_version"], row["args"]))
+        if len(out) >= limit:
+            break
+    db.executemany(
+        "UPDATE outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?",
+        [(owner, t + lease, c.seq) for c in out],
+    )
+    return out
+
+
+def prune(db: sqlite3.Connection, older_than_days: int = 30) -> int:
+    """Forget answered mutations older than this (kept that long to explain what happened);
+    pending, held and conflicted ones are never pruned. Returns how many were removed."""
+    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)).isoformat()
+    cur = db.execute("DELETE FROM outbox WHERE state IN ('done', 'discarded')"
+                     " AND created_at < ?", (cutoff,))
+    return int(cur.rowcount)
+
+
+def release(db: sqlite3.Connection, owner: str) -> None:
+    """Give up this owner's leases (after a failed send), so another attempt may go at once."""
+    db.execute("UPDATE outbox SET claimed_by = NULL, lease_until = NULL"
+               " WHERE claimed_by = ? AND state = 'pending'", (owner,))
+
+
+def serialise(row: Claimed) -> str:
+    """The mutation as JSON text for the push body."""
+    base = None if row.kind in _STATE_BASED else row.base_version
+    return (
+        f'{{"key":{json.dumps(row.key)},"kind":{json.dumps(row.kind)},'
+        f'"base_version":{"null" if base is None else int(base)},"args":{row.args}}}'
+    )

@@ -1,0 +1,298 @@
+"""Applying the change feed to the local replica, in bulk, in the caller's transaction.
+
+A page is split into runs of consecutive changes of one entity and op; each run is written with
+one ``executemany`` (an upsert that keeps the newer version), so a page of 5,000 products is a
+handful of statements. Products are indexed for search in the same transaction.
+
+``purge`` removes a customer and everything of it, except what the user still has in flight
+(drafts, orders with unsent changes or open conflicts): the server answers those mutations, and
+the user must see the answer.
+
+A ``resync`` pull is collected in ``resync_stage`` page by page (resumable like any pull) and
+swapped in by :func:`swap_in_stage` in one transaction, keeping the outbox and drafts.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from . import order_store, search
+from .store_rows import plain_rows
+
+__all__ = ["apply_changes", "clear_stage", "purge_customer", "stage_changes", "swap_in_stage"]
+
+_PRODUCT_COLS = (
+    "id", "sku", "barcode", "name_zh", "name_en", "category", "unit", "case_unit", "case_qty",
+    "pack_size", "min_qty", "tax_rate", "base_price", "active", "sellable", "pinyin",
+    "initials", "version", "updated_at",
+)
+
+
+def _upsert_sql(table: str, cols: tuple[str, ...], key: tuple[str, ...]) -> str:
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in key)
+    marks = ", ".join("?" for _ in cols)
+    # Keep the newer state: a replayed or reordered older change never overwrites a newer one.
+    return (
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks}) "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates} "
+        f"WHERE excluded.version >= {table}.version"
+    )
+
+
+_PRODUCT_UPSERT = _upsert_sql("products", _PRODUCT_COLS, ("id",))
+_STOCK_UPSERT = _upsert_sql(
+    "stock", ("product_id", "warehouse_id", "on_hand", "reserved", "as_of", "version"),
+    ("product_id", "warehouse_id"),
+)
+_CUSTOMER_COLS = ("id", "code", "name", "name_en", "address", "phone", "rep_id", "warehouse_id",
+                  "credit_limit", "payment_terms", "active", "version")
+_CUSTOMER_UPSERT = _upsert_sql("customers", _CUSTOMER_COLS, ("id",))
+_PRICE_UPSERT = _upsert_sql("prices", ("customer_id", "product_id", "breaks", "version"),
+                            ("customer_id", "product_id"))
+_WAREHOUSE_UPSERT = _upsert_sql("warehouses", ("id", "code", "name", "version"), ("id",))
+_SHIPMENT_UPSERT = _upsert_sql(
+    "shipments", ("id", "order_id", "customer_id", "warehouse_id", "data", "version"), ("id",)
+)
+
+
+_PRODUCT_FIELDS = operator.itemgetter(*_PRODUCT_COLS[:-2])
+
+
+def _product_row(d: Mapping[str, Any], version: int) -> tuple[Any, ...]:
+    try:
+        # The common case, 100,000 times in an initial sync: every field is there.
+        values = _PRODUCT_FIELDS(d)
+    except KeyError:
+        return _product_row_slow(d, version)
+    active, sellable = values[13], values[14]
+    return (*values[:13], 1 if active else 0, 1 if sellable else 0, *values[15:], version,
+            d.get("updated_at"))
+
+
+def _product_row_slow(d: Mapping[str, Any], version: int) -> tuple[Any, ...]:
+    return (
+        d["id"], d["sku"], d.get("barcode"), d.get("name_zh") or "", d.get("name_en") or "",
+        d.get("category") or "", d.get("unit") or "", d.get("case_unit") or "",
+        d.get("case_qty", 1), d.get("pack_size", 1), d.get("min_qty", 1), d["tax_rate"],
+        d["base_price"], 1 if d.get("active", True) else 0, 1 if d.get("sellable", True) else 0,
+        d.get("pinyin") or "", d.get("initials") or "", version, d.get("updated_at"),
+    )
+
+
+_Run = tuple[str, str, list[Mapping[str, Any]]]
+
+
+def _runs(changes: Iterable[Mapping[str, Any]]) -> Iterator[_Run]:
+    run: list[Mapping[str, Any]] = []
+    key: tuple[str, str] | None = None
+    for change in changes:
+        this = (str(change["entity"]), str(change["op"]))
+        if this != key and run:
+            assert key is not None
+            yield key[0], key[1], run
+            run = []
+        key = this
+        run.append(change)
+    if run and key is not None:
+        yield key[0], key[1], run
+
+
+def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]], *,
+                  fresh: bool = False) -> int:
+    """Apply pulled changes (in feed order); returns how many were applied.
+
+    ``fresh``: the replica is being filled from empty (initial sync, resync swap), so products
+    are indexed for search without first looking at what the index already has.
+    """
+    count = 0
+    for entity, op, run in _runs(changes):
+        count += len(run)
+        if op == "purge":
+            for change in run:
+                purge_customer(db, int(change["id"]))
+        elif op == "upsert" and entity == "product":
+            _upsert_products(db, run, fresh=fresh)
+        elif op == "upsert":
+            _upsert(db, entity, run)
+        elif op == "delete":
+            _delete(db, entity, run)
+    return count
+
+
+_SEARCHED = "id, version, sku, barcode, name_zh, name_en, category, pinyin, initials, active"
+
+
+def _search_key(d: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (d["sku"], d.get("barcode"), d.get("name_zh") or "", d.get("name_en") or "",
+            d.get("category") or "", d.get("pinyin") or "", d.get("initials") or "",
+            1 if d.get("active", True) else 0)
+
+
+def _upsert_products(db: sqlite3.Connection, run: list[Mapping[str, Any]], *,
+                     fresh: bool) -> None:
+    data = [c["data"] for c in run]
+    to_index: list[Mapping[str, Any]] = data
+    if not fresh:
+        # Re-index only what search can see changed: a price change (the common update)
+        # leaves the index alone, and an older version than the stored one never gets in.
+        known: dict[int, tuple[int, tuple[Any, ...]]] = {}
+        ids = [int(x["id"]) for x in data]
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for r in db.execute(f"SELECT {_SEARCHED} FROM products WHERE id IN ({marks})", part):
+                known[r[0]] = (r[1], tuple(r)[2:])
+        to_index = []
+        for x, c in zip(data, run, strict=True):
+            old = known.get(int(x["id"]))
+            if old is None or (int(c["version"]) >= old[0] and _search_key(x) != old[1]):
+                to_index.append(x)
+    db.executemany(_PRODUCT_UPSERT, [_product_row(x, int(c["version"]))
+                                     for x, c in zip(data, run, strict=True)])
+    if to_index:
+        with plain_rows(db):
+            search.index_products(db, to_index)
+
+
+def _upsert(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:
+    if entity == "stock":
+        db.executemany(_STOCK_UPSERT, [
+            (x["product_id"], x["warehouse_id"], x["on_hand"], x["reserved"], x.get("as_of"),
+             c["version"]) for c in run for x in (c["data"],)
+        ])
+    elif entity == "customer":
+        db.executemany(_CUSTOMER_UPSERT, [
+            (x["id"], x["code"], x["name"], x.get("name_en") or "", x.get("address") or "",
+             x.get("phone") or "", x.get("rep_id"), x["warehouse_id"], x.get("credit_limit"),
+             x.get("payment_terms") or "", 1 if x.get("active", True) else 0, c["version"])
+            for c in run for x in (c["data"],)
+        ])
+    elif entity == "price":
+        db.executemany(_PRICE_UPSERT, [
+            (x["customer_id"], x["product_id"], json.dumps(x["breaks"]), c["version"])
+            for c in run for x in (c["data"],)
+        ])
+    elif entity == "warehouse":
+        db.executemany(_WAREHOUSE_UPSERT, [
+            (x["id"], x["code"], x["name"], c["version"]) for c in run for x in (c["data"],)
+        ])
+    elif entity == "favourite":
+        db.executemany("INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES (?, ?)",
+                       [(c["data"]["user_id"], c["data"]["product_id"]) for c in run])
+    elif entity == "shipment":
+        db.executemany(_SHIPMENT_UPSERT, [
+            (x["id"], x["order_id"], x.get("customer_id"), x.get("warehouse_id"),
+             json.dumps(x, separators=(",", ":")), c["version"])
+            for c in run for x in (c["data"],)
+        ])
+    elif entity == "order":
+        for c in run:
+            order_store.store_server_state(db, c["data"], int(c["version"]))
+    # Unknown entities are skipped: a newer server may send more than this client shows.
+
+
+def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:
+    ids = [str(c["id"]) for c in run]
+    if entity == "product":
+        db.executemany("DELETE FROM products WHERE id = ?", [(int(i),) for i in ids])
+        with plain_rows(db):
+            search.remove_products(db, [int(i) for i in ids])
+    elif entity in ("stock", "price", "favourite"):
+        table, cols = {
+            "stock": ("stock", ("product_id", "warehouse_id")),
+            "price": ("prices", ("customer_id", "product_id")),
+            "favourite": ("favourites", ("user_id", "product_id")),
+        }[entity]
+        db.executemany(
+            f"DELETE FROM {table} WHERE {cols[0]} = ? AND {cols[1]} = ?",
+            [tuple(int(p) for p in i.split(":", 1)) for i in ids],
+        )
+    elif entity == "customer":
+        for i in ids:
+            purge_customer(db, int(i))
+    elif entity == "warehouse":
+        db.executemany("DELETE FROM warehouses WHERE id = ?", [(int(i),) for i in ids])
+    elif entity == "shipment":
+        db.executemany("DELETE FROM shipments WHERE id = ?", [(i,) for i in ids])
+    elif entity == "order":
+        for i in ids:
+            if not order_store.has_pending(db, i):
+                db.execute("DELETE FROM order_lines WHERE order_id = ?", (i,))
+                db.execute("DELETE FROM orders WHERE id = ?", (i,))
+
+
+def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
+    """Remove a customer and everything of it, keeping drafts and orders still in flight."""
+    db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
+    db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
+    db.execute("DELETE FROM shipments WHERE customer_id = ?", (customer_id,))
+    doomed = [
+        row[0] for row in db.execute(
+            "SELECT id FROM orders WHERE customer_id = ? AND status != 'draft'", (customer_id,)
+        )
+        if not order_store.has_pending(db, row[0])
+    ]
+    db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
+    db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])
+
+
+# ------------------------------------------------------------------------------ resync
+
+
+def stage_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]]) -> int:
+    """Keep a page of a resync pull for the swap at the end; returns how many."""
+    rows = [
+        (c["entity"], str(c["id"]), c["op"], int(c["version"]),
+         None if c.get("data") is None else json.dumps(c["data"], separators=(",", ":")))
+        for c in changes
+    ]
+    db.executemany(
+        "INSERT INTO resync_stage (entity, id, op, version, data) VALUES (?, ?, ?, ?, ?)", rows
+    )
+    return len(rows)
+
+
+def clear_stage(db: sqlite3.Connection) -> None:
+    """Forget a partly collected resync (e.g. a newer resync answer started over)."""
+    db.execute("DELETE FROM resync_stage")
+
+
+def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
+    """Replace the replicated collections with the staged full pull (caller's transaction).
+
+    Kept: the outbox, conflicts, drafts, and orders with changes in flight (their server state
+    is refreshed from the stage like any feed upsert).
+    """
+    ids = [row[0] for row in db.execute("SELECT id FROM products")]
+    with plain_rows(db):
+        search.remove_products(db, ids)
+    for table in ("products", "stock", "customers", "prices", "favourites", "warehouses",
+                  "shipments"):
+        db.execute(f"DELETE FROM {table}")
+    doomed = [
+        row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
+        if not order_store.has_pending(db, row[0])
+    ]
+    db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
+    db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])
+    total = 0
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT n, entity, id, op, version, data FROM resync_stage WHERE n > ? ORDER BY n"
+            " LIMIT ?", (last, chunk)
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1]["n"]
+        total += apply_changes(db, [
+            {"entity": r["entity"], "id": r["id"], "op": r["op"], "version": r["version"],
+             "data": None if r["data"] is None else json.loads(r["data"])}
+            for r in rows
+        ], fresh=True)
+    clear_stage(db)
+    return total

@@ -1,0 +1,270 @@
+"""One round of sync: push the outbox in order, then pull the feed in pages.
+
+Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each answer is recorded in one
+transaction: applied → the row is done and the server state stored; conflict/rejected → a
+conflict record with both sides, and later mutations of that entity held behind it.
+
+Pull: a fetcher thread requests page n+1 while page n is written (parsing and SQLite writes
+are CPU work; the server's time and the network overlap with them). Each page and its cursor
+are committed together, so a crash resumes from the last committed page. A ``resync`` answer
+collects the full pull in a staging table (resumable the same way) and swaps it in atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from . import order_store, outbox, replica
+from .errors import SyncCancelled
+from .order_store import now_iso
+from .outbox import Claimed
+from .session import Auth
+from .store import Store
+from .transport import AccessExpired, ServerApi
+
+__all__ = ["Counts", "Syncer", "record_results"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PUSH_BATCH = 500
+PULL_LIMIT = 10_000  # the server's maximum: fewer round trips
+
+
+@dataclass
+class Counts:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    resync: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise SyncCancelled("sync cancelled")
+
+
+class Syncer:
+    """Pushes and pulls for one store over one server session."""
+
+    def __init__(self, store: Store, api: ServerApi, auth: Auth, owner: str, *,
+                 page_limit: int = PULL_LIMIT, push_batch: int = PUSH_BATCH) -> None:
+        self.store = store
+        self.api = api
+        self.auth = auth
+        self.owner = owner
+        self.page_limit = page_limit
+        self.push_batch = push_batch
+
+    def _authorised(self, call: Callable[[str], T]) -> T:
+        token = self.auth.token()
+        try:
+            return call(token)
+        except AccessExpired:
+            return call(self.auth.refreshed_token(token))
+
+    # ------------------------------------------------------------------ push
+
+    def push(self, counts: Counts, cancel: threading.Event | None = None) -> None:
+        """Send every sendable outbox row, oldest first, until none is left."""
+        while True:
+            _check(cancel)
+            with self.store.write() as db:
+                claimed = outbox.claim(db, self.owner, limit=self.push_batch)
+            if not claimed:
+                return
+            body = [outbox.serialise(c) for c in claimed]
+
+            def send(token: str, body: list[str] = body) -> list[Any]:
+                return self.api.push(token, self.auth.client_id, body)
+
+            try:
+                results = self._authorised(send)
+            except BaseException:
+                # Not sent, or the answer was lost: free the rows so the next attempt resends
+                # them at once, with the same keys (a replay if the server did apply them).
+                with self.store.write() as db:
+                    outbox.release(db, self.owner)
+                raise
+            with self.store.write() as db:
+                record_results(db, claimed, results, counts)
+            counts.pushed += len(claimed)
+
+    # ------------------------------------------------------------------ pull
+
+    def pull(self, counts: Counts, cancel: threading.Event | None = None) -> None:
+        """Pull pages until the feed has nothing more; each page committed with its cursor."""
+        with self.store.read() as db:
+            cursor = self.store.get_meta(db, "cursor")
+        # One page ahead: enough to overlap, and memory stays at about two pages.
+        pages: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+        stop = threading.Event()
+
+        def fetch() -> None:
+            next_cursor = cursor
+            try:
+                while not stop.is_set():
+
+                    def get(token: str, at: str | None = next_cursor) -> Any:
+                        return self.api.pull(token, at, self.page_limit)
+
+                    page = self._authorised(get)
+                    pages.put(("page", page))
+                    if not page.get("has_more"):
+                        return
+                    next_cursor = str(page["cursor"])
+            except BaseException as exc:  # handed to the writing thread, which raises it
+                pages.put(("error", exc))
+
+        fetcher = threading.Thread(target=fetch, name="dinghuo-pull", daemon=True)
+        fetcher.start()
+        try:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise SyncCancelled("sync cancelled")
+                try:
+                    kind, item = pages.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if kind == "error":
+                    raise item
+                self._write_page(item, counts)
+                if not item.get("has_more"):
+                    return
+        finally:
+            stop.set()
+            # Unblock a fetcher waiting on a full queue, then let it finish its request.
+            while fetcher.is_alive():
+                with contextlib.suppress(queue.Empty):
+                    pages.get(timeout=0.05)
+
+    def _write_page(self, page: Mapping[str, Any], counts: Counts) -> None:
+        changes = page.get("changes") or []
+        with self.store.write() as db:
+            staging = self.store.get_meta(db, "resync_active") == "1"
+            if page.get("resync"):
+                # The server starts over from the beginning: collect everything, swap at the end.
+                replica.clear_stage(db)
+                self.store.set_meta(db, "resync_active", "1")
+                self.store.set_meta(db, "resync_reason", str(page.get("resync_reason")))
+                staging = True
+                counts.resync = True
+            if staging:
+                replica.stage_changes(db, changes)
+                if not page.get("has_more"):
+                    replica.swap_in_stage(db)
+                    self.store.set_meta(db, "resync_active", None)
+            else:
+                fresh = self.store.get_meta(db, "initial_sync_done") != "1"
+                replica.apply_changes(db, changes, fresh=fresh)
+            self.store.set_meta(db, "cursor", str(page["cursor"]))
+            if not page.get("has_more"):
+                self.store.set_meta(db, "initial_sync_done", "1")
+                self.store.set_meta(db, "server_time", str(page.get("server_time")))
+        counts.pulled += len(changes)
+        counts.pages += 1
+
+
+# ---------------------------------------------------------------------- recording answers
+
+
+def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
+    """The user's side of a conflict: the order as they have it, and the change they sent."""
+    mine: dict[str, Any] = {"mutation": {"key": row.key, "kind": row.kind,
+                                         "base_version": row.base_version,
+                                         "args": json.loads(row.args)}}
+    if row.entity.startswith("order:"):
+        order_id = row.entity.split(":", 1)[1]
+        o = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if o is not None:
+            mine["order"] = {
+                "id": order_id, "customer_id": o["customer_id"], "status": o["status"],
+                "notes": o["notes"], "delivery_date": o["delivery_date"],
+                "local_number": o["local_number"],
+                "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
+                "lines": [
+                    {"product_id": ln["product_id"], "quantity": ln["quantity"],
+                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
+                    for ln in db.execute(
+                        "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
+                        (order_id,))
+                ],
+            }
+    return mine
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def record_results(db: sqlite3.Connection, claimed: list[Claimed],
+                   results: list[Mapping[str, Any]], counts: Counts) -> None:
+    """Record the server's answers to a pushed batch (caller's transaction)."""
+    for row, result in zip(claimed, results, strict=True):
+        if result.get("key") != row.key:
+            raise ValueError(f"push answer for {result.get('key')!r} where {row.key!r} was sent")
+        current = db.execute("SELECT state FROM outbox WHERE seq = ?", (row.seq,)).fetchone()
+        if current is None or current["state"] != "pending":
+            continue  # answered already (another instance took over an expired lease)
+        status = str(result["status"])
+        if status == "applied":
+            counts.applied += 1
+            db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
+                       " lease_until = NULL WHERE seq = ?", (_dumps(result), row.seq))
+            _apply_result(db, row, result)
+            continue
+        if status == "conflict":
+            counts.conflicts += 1
+        else:
+            counts.rejected += 1
+        cur = db.execute(
+            "INSERT INTO conflicts (entity, outbox_key, kind, status, reason, message,"
+            " message_zh, errors, details, mine, server, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row.entity, row.key, row.kind, status, result.get("reason"),
+             result.get("message") or "", result.get("message_zh") or "",
+             _dumps(result.get("errors") or []), _dumps(result.get("details") or {}),
+             _dumps(_mine(db, row)),
+             None if result.get("server") is None else _dumps(result["server"]), now_iso()),
+        )
+        conflict_id = cur.lastrowid
+        db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
+                   " lease_until = NULL WHERE seq = ?",
+                   (status, _dumps(result), conflict_id, row.seq))
+        # Never send the later changes of this entity blindly: they wait for the decision.
+        db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
+                   " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
+        server = result.get("server")
+        if row.entity.startswith("order:") and isinstance(server, Mapping) and "lines" in server:
+            order_store.store_server_state(db, server, int(server.get("version") or 0))
+        log.info("mutation %s (%s) %s: %s", row.key, row.kind, status, result.get("reason"))
+
+
+def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> None:
+    data = result.get("data")
+    if (result.get("entity") == "order" and isinstance(data, Mapping)
+            and not order_store.store_server_state(db, data, int(result.get("version") or 0))):
+        order_store.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
+    shipment = (result.get("details") or {}).get("shipment")
+    if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
+        db.execute(
+            "INSERT INTO shipments (id, order_id, customer_id, warehouse_id, data, version)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data,"
+            " version = excluded.version WHERE excluded.version >= shipments.version",
+            (shipment["id"], shipment["order_id"], shipment.get("customer_id"),
+             shipment.get("warehouse_id"), _dumps(shipment), int(shipment.get("version") or 1)),
+        )
+

@@ -1,0 +1,241 @@
+"""What the engine hands to the desktop app: plain, immutable values (no SQL, no sessions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sync_engine.domain import Issue
+
+__all__ = [
+    "ConflictView",
+    "CustomerView",
+    "Identity",
+    "OrderLineView",
+    "OrderView",
+    "PriceQuote",
+    "ProductView",
+    "ReorderDifference",
+    "ReorderResult",
+    "ShipmentView",
+    "StockView",
+    "SyncReport",
+    "SyncStatus",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who is signed in on this device (cached, so the app starts offline)."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: str
+    warehouse_id: int | None
+    customer_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    id: int
+    sku: str
+    barcode: str | None
+    name_zh: str
+    name_en: str
+    category: str
+    unit: str
+    case_unit: str
+    case_qty: int
+    pack_size: int
+    min_qty: int
+    tax_rate: Decimal
+    base_price: Decimal
+    active: bool
+    sellable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StockView:
+    """Stock of a product in a warehouse as of ``as_of`` (the server's snapshot time)."""
+
+    product_id: int
+    warehouse_id: int
+    on_hand: int
+    reserved: int
+    available: int
+    as_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerView:
+    id: int
+    code: str
+    name: str
+    name_en: str
+    address: str
+    phone: str
+    rep_id: int | None
+    warehouse_id: int
+    credit_limit: Decimal | None
+    payment_terms: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PriceQuote:
+    """A customer's price for a quantity of a product, and the line it makes."""
+
+    customer_id: int
+    product_id: int
+    quantity: int
+    unit_price: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    from_contract: bool  # a customer price break applies (else the product's base price)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineView:
+    line_no: int
+    product_id: int
+    quantity: int
+    unit_price: Decimal
+    tax_rate: Decimal
+    shipped_qty: int
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    """An order as the user sees it: the server's state with their pending changes on top.
+
+    ``sync_state``: ``local`` (a draft, never sent), ``pending`` (changes wait for the server),
+    ``attention`` (a change conflicted or was rejected: see the conflicts), ``synced``.
+    ``display_status`` says both in words, e.g. "submitted (pending sync)".
+    """
+
+    id: str
+    number: str | None
+    local_number: str
+    customer_id: int
+    customer_name: str
+    warehouse_id: int | None
+    status: str
+    sync_state: str
+    display_status: str
+    notes: str
+    delivery_date: dt.date | None
+    created_at: str
+    updated_at: str
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    hold_reasons: tuple[str, ...]
+    server_version: int
+    lines: tuple[OrderLineView, ...]
+    history: tuple[dict[str, Any], ...] = ()
+    server: dict[str, Any] | None = None  # the last server state received, when it differs
+
+    def line_for(self, product_id: int) -> OrderLineView | None:
+        """The line of ``product_id``, if the order has one."""
+        return next((ln for ln in self.lines if ln.product_id == product_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ShipmentView:
+    id: str
+    order_id: str
+    lines: tuple[tuple[int, int], ...]  # (product id, units)
+    carrier: str
+    tracking_number: str
+    shipped_at: str | None
+    pending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A change the server did not apply, waiting for the user's decision.
+
+    ``mine`` is the user's version (the order as they had it, and the change they sent),
+    ``server`` the server's state; ``reason``, ``message`` and ``errors`` say why.
+    """
+
+    id: int
+    entity: str
+    order_id: str | None
+    kind: str
+    status: str  # "conflict" or "rejected"
+    reason: str | None
+    message: str
+    message_zh: str
+    errors: tuple[dict[str, Any], ...]
+    details: dict[str, Any]
+    mine: dict[str, Any]
+    server: dict[str, Any] | None
+    created_at: str
+    held: int  # later changes of the same order held back until this is decided
+
+
+@dataclass(frozen=True, slots=True)
+class ReorderDifference:
+    """How a reordered line differs from the past order.
+
+    ``kind``: ``price_changed`` (old/new unit price), ``product_inactive`` or
+    ``product_unknown`` (the line was left out), ``stock_insufficient`` (available/requested),
+    or another domain issue code (e.g. ``quantity_not_multiple_of_pack``: line left out).
+    """
+
+    product_id: int
+    kind: str
+    old_unit_price: Decimal | None = None
+    new_unit_price: Decimal | None = None
+    available: int | None = None
+    requested: int | None = None
+    issue: Issue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReorderResult:
+    """The new draft made from a past order, and what differs from it."""
+
+    draft: OrderView
+    differences: tuple[ReorderDifference, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar shows."""
+
+    signed_in: bool
+    username: str | None
+    pending: int  # mutations waiting to be sent
+    held: int  # mutations held behind a conflict
+    conflicts: int  # open conflicts
+    last_success_at: str | None
+    last_error: str | None  # in words
+    last_error_code: str | None
+    online: bool | None  # None: not tried yet
+    update_required: bool
+    sign_in_required: bool
+    initial_sync_done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one :meth:`Engine.sync_once` did."""
+
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    resync: bool = False
+    seconds: float = 0.0
+    notes: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,125 @@
+"""Desktop fixtures: a live demo server, an app wired to it, a network the test can cut."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.app import DinghuoApp, parse_args
+from desktop.i18n import install_language
+from desktop.settings import Settings
+from sync_engine.client.engine import Engine
+from sync_engine.client.memory_keyring import MemoryKeyring
+from tests.support.live import live_server
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Tokens never reach the real OS keyring in tests."""
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A server database with a small demo data set (with order history), made once."""
+    from sync_engine.server import db
+    from sync_engine.server.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "server.sqlite3"
+    url = f"sqlite:///{path}"
+    db.migrate(url)
+    engine = db.make_engine(url)
+    try:
+        load_demo(db.make_session_factory(engine), products=300)
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.fixture
+def server_db(demo_template: Path, tmp_path: Path) -> str:
+    """A fresh copy of the demo database for this test."""
+    target = tmp_path / "server.sqlite3"
+    shutil.copyfile(demo_template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def server_url(server_db: str) -> Iterator[str]:
+    with live_server(server_db) as url:
+        yield url
+
+
+class Switchable(httpx.BaseTransport):
+    """The real network, until the test pulls the plug (``online = False``)."""
+
+    def __init__(self) -> None:
+        self.online = True
+        self._inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.online:
+            raise httpx.ConnectError("network is down (test)", request=request)
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+@pytest.fixture
+def network() -> Switchable:
+    return Switchable()
+
+
+def make_app(tmp_path: Path, server_url: str | None, network: Switchable | None = None,
+             lang: str = "en", **engine_kwargs: Any) -> DinghuoApp:
+    install_language(lang)
+    args = parse_args(["--data-dir", str(tmp_path / "client"), "--lang", lang]
+                      + (["--server", server_url] if server_url else []))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    engine = Engine(tmp_path / "client", server_url, transport=network, **engine_kwargs)
+    return DinghuoApp(args, settings, engine)
+
+
+@pytest.fixture
+def app_factory(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    made: list[DinghuoApp] = []
+
+    def make(server_url: str | None, network: Switchable | None = None,
+             lang: str = "en") -> DinghuoApp:
+        app = make_app(tmp_path, server_url, network, lang)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        if app.window is not None:
+            app.window.close()
+        if app.login is not None:
+            app.login.close()
+        app.shutdown()
+    install_language("en")
+
+
+@pytest.fixture
+def signed_in(app_factory: Any, server_url: str, network: Switchable, qtbot: Any) -> DinghuoApp:
+    """rep1 signed in and synced, the main window open."""
+    app = app_factory(server_url, network)
+    identity = app.engine.login("rep1", "demo")
+    app.open_main(identity)
+    assert app.sync is not None
+    qtbot.waitUntil(lambda: app.sync.status is not None and app.sync.status.initial_sync_done
+                    and not app.sync.running, timeout=20000)
+    qtbot.waitUntil(lambda: app.tasks.in_flight == 0, timeout=10000)
+    return app

@@ -1,0 +1,209 @@
+"""Desktop benchmark (not collected by pytest): UI responsiveness during a 100,000-product
+initial sync, cold start to a usable window, and memory.
+
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/perf/bench_desktop.py \
+          [--products 100000] [--work /tmp/dinghuo-bench]
+
+1. A server database with ``--products`` products (``server_data.load_scale``: ERP import,
+   2,000 customers, 40,000 customer prices) is built once in ``--work`` and reused.
+2. Stall: the app signs in as rep1 on an empty local store, opens the main window, and runs
+   its initial sync on the background worker while a QTimer fires every 10 ms and records the
+   gaps between ticks; meanwhile the user searches the catalog every 300 ms. The longest gap
+   is the longest time the UI could not react (target <= 100 ms).
+3. Cold start: ``python -m desktop --exit-when-ready`` on that synced local store, five times;
+   wall time from spawn until the window is up and painted (target <= 1.5 s), and the
+   process's peak RSS (target <= 300 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from server_data import load_scale
+
+from desktop.app import DinghuoApp, open_engine, parse_args
+from desktop.settings import Settings
+from sync_engine.client.memory_keyring import MemoryKeyring
+from sync_engine.server.db import migrate
+from tests.support.live import free_port
+
+
+def server_db(work: Path, products: int) -> str:
+    path = work / f"server-{products}.sqlite3"
+    url = f"sqlite:///{path}"
+    if not path.exists():
+        print(f"building the server database with {products:,} products …", flush=True)
+        t = time.perf_counter()
+        migrate(url)
+        load_scale(url, products=products)
+        print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+    return url
+
+
+class StallMeter:
+    """Ticks every 10 ms; the gaps between ticks are how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self.at: list[tuple[float, float]] = []  # (when, gap): where the worst stalls were
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        gap = self._clock.restart() / 1.0
+        self.gaps.append(gap)
+        self.at.append((time.perf_counter(), gap))
+
+
+def measure_stall(url: str, work: Path) -> dict[str, float]:
+    keyring.set_keyring(MemoryKeyring())
+    client = work / "client-stall"
+    if client.exists():
+        import shutil
+
+        shutil.rmtree(client)
+    args = parse_args(["--data-dir", str(client), "--server", url, "--lang", "zh_CN"])
+    settings = Settings(QSettings(str(work / "bench.ini"), QSettings.Format.IniFormat))
+    app = DinghuoApp(args, settings, open_engine(client, url))
+    identity = app.engine.login("rep1", "demo")
+    meter = StallMeter()
+    loop = QEventLoop()
+    app.open_main(identity, start_sync=False)
+    assert app.sync is not None and app.window is not None
+    workspace = app.window.workspace
+    catalog = workspace.catalog  # type: ignore[attr-defined]
+    workspace.show_page("catalog")  # type: ignore[attr-defined]
+    queries = iter(["kl", "可乐", "BEV", "牛奶", "6901", "dami", "纸巾", "cola"] * 100)
+
+    def type_query() -> None:
+        text = next(queries)
+        catalog.search.setText(text)
+        catalog.search.search.emit(text)
+
+    typing = QTimer()
+    typing.setInterval(300)
+    typing.timeout.connect(type_query)
+    started = time.perf_counter()
+    app.sync.synced.connect(lambda _r: loop.quit())
+    app.sync.failed.connect(lambda exc: (print("sync failed:", exc), loop.quit()))
+    meter.start()
+    typing.start()
+    app.sync.start()
+    loop.exec()
+    seconds = time.perf_counter() - started
+    typing.stop()
+    meter.stop()
+    app.window.close()
+    app.shutdown()
+    gaps = sorted(meter.gaps)
+    worst = sorted(meter.at, key=lambda x: -x[1])[:5]
+    print("worst gaps (ms at s after the sync started): " + ", ".join(
+        f"{g:.0f} at {t - started:.1f}" for t, g in worst), flush=True)
+    return {
+        "sync_s": seconds,
+        "ticks": len(gaps),
+        "max_gap_ms": gaps[-1],
+        "p99_gap_ms": gaps[int(len(gaps) * 0.99) - 1],
+        "median_gap_ms": statistics.median(gaps),
+    }
+
+
+def cold_start(url: str, work: Path, runs: int = 5) -> list[tuple[float, float]]:
+    client = work / "client-stall"  # synced by the stall run: a 100,000-product local catalog
+    env = dict(os.environ, DINGHUO_KEYRING="memory", QT_QPA_PLATFORM="offscreen")
+    results = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(client), "--server", url,
+             "--exit-when-ready"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            cwd=str(Path(__file__).resolve().parents[2]), text=True)
+        assert proc.stdout is not None
+        line = ""
+        for line in proc.stdout:
+            if line.startswith("ready"):
+                break
+        ready = time.perf_counter() - t
+        proc.wait(timeout=60)
+        rss = float(line.split()[1]) if line.startswith("ready") else float("nan")
+        results.append((ready, rss))
+    return results
+
+
+@contextmanager
+def server_process(url: str) -> Iterator[str]:
+    """The server in its own process, as in real use (in-process it would share our GIL)."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sync_engine.server", "serve", "--db", url,
+                             "--port", str(port), "--no-migrate"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--work", type=Path,
+                        default=Path(tempfile.gettempdir()) / "dinghuo-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication.instance() or QApplication([])
+    url = server_db(args.work, args.products)
+    with server_process(url) as base:
+        stall = measure_stall(base, args.work)
+        print(f"initial sync of {args.products:,} products: {stall['sync_s']:.1f} s on the "
+              f"worker; event-loop gaps (10 ms timer, {stall['ticks']} ticks): "
+              f"max {stall['max_gap_ms']:.0f} ms, p99 {stall['p99_gap_ms']:.0f} ms, "
+              f"median {stall['median_gap_ms']:.0f} ms", flush=True)
+        print(f"bench process peak RSS: "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        starts = cold_start(base, args.work)
+    times = [t for t, _ in starts]
+    print(f"cold start to a usable window ({args.products:,}-product local catalog): "
+          f"median {statistics.median(times):.2f} s, best {min(times):.2f} s, "
+          f"worst {max(times):.2f} s; peak RSS {max(r for _, r in starts):.0f} MB")
+    del qapp
+
+
+if __name__ == "__main__":
+    main()
