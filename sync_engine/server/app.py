@@ -343,7 +343,8 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
         user, device_id = who
         page = feed.pull(session, user, cursor, limit)
         session.rollback()  # end the read snapshot before the small write below
-        feed.note_pull(session, device_id, page.cursor)
+        if not page.has_more:  # once per sync, not once per page
+            feed.note_pull(session, device_id, page.cursor)
         body = feed.render_page(page, utcnow().isoformat())
         return Response(body, media_type="application/json")
 

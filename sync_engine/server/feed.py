@@ -81,12 +81,13 @@ def _change_json(
     )
 
 
-def check_cursor(session: Session, user: User, text: str | None) -> tuple[int, str | None]:
+def check_cursor(
+    session: Session, user: User, text: str | None, meta: dict[str, str]
+) -> tuple[int, str | None]:
     """Where to start from, and the reason for a resync (None when the cursor is fine)."""
     if not text:
         return 0, None
     cursor = Cursor.decode(text)
-    meta = _meta(session)
     if cursor is None or cursor.user_id != user.id:
         return 0, "cursor_invalid"
     if cursor.log_epoch != meta["log_epoch"]:
@@ -105,7 +106,8 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> P
     """One page of the changes ``user`` may see after ``cursor_text``."""
     if session.get_bind().dialect.name == "postgresql":
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    start, resync_reason = check_cursor(session, user, cursor_text)
+    meta = _meta(session)
+    start, resync_reason = check_cursor(session, user, cursor_text, meta)
     top = current_seq(session)
     stmt = (
         select(
@@ -133,7 +135,6 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> P
         elif customer_id is not None:
             out.extend(_snapshot(session, customer_id, seq, up_to=start))
     next_seq = rows[-1][0] if has_more else top
-    meta = _meta(session)
     cursor = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"]).encode()
     return PullPage(out, cursor, has_more, resync_reason is not None, resync_reason)
 
