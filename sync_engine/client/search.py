@@ -8,40 +8,65 @@ transaction and never commit, so a sync page can update products and their index
 
 Schema (owned here, created by :func:`create_search_schema`)
 -----------------------------------------------------------
-``product_search``
-    one row per indexed product with what exact matching and ranking need: ``id`` (the
-    product id), ``sku_key`` (the SKU lowercased, letters and digits only: "BEV-000123" →
-    "bev000123"), ``barcode``, ``name_len`` and ``active``.
 ``product_search_fts``
-    an FTS5 table, rowid = product id, with four columns of tokens separated by spaces:
+    a contentless FTS5 table whose rowid is the product's *rank key* (below), with five
+    columns of tokens separated by spaces:
 
     ``han``    each Han character of the Chinese name is one token ("可 口 可 乐 罐 装"), so any
                Chinese substring, even one character, is a phrase query ("可 乐");
-    ``py``     the pinyin syllables and the latin/digit words of the Chinese name, from the
-               server-made key (see :mod:`sync_engine.domain.search_keys`): "ke kou ke le 330ml
-               guan zhuang"; full pinyin "kekou" or "niurou" is a phrase of syllables whose last
-               one may be incomplete ("ke kou"*);
-    ``ini``    overlapping pairs of syllable initials plus the last one ("kk kk kl lg gz z"): the
-               initials "kl" are one token, "kkkl" a phrase of three ("kk kk kl"). Pairs rather
-               than single letters because a single letter occurs in most names, which makes
-               phrase queries over single letters slow;
-    ``words``  the English name, the SKU and the SKU key ("coca cola 330ml bev 000123
-               bev000123").
+    ``py``     the pinyin syllables of the Chinese name's Han words, from the server-made key
+               (see :mod:`sync_engine.domain.search_keys`), each marked with "°": "°ke °kou °ke
+               °le °guan °zhuang"; full pinyin "kekou" or "niurou" is a phrase of syllables;
+    ``ini``    overlapping pairs of the initials of those syllables plus the last one, marked:
+               "°kk °kk °kl °lg °gz °z"; the initials "kl" are one token, "kkkl" a phrase of
+               three. Pairs because a single letter occurs in most names;
+    ``words``  the English name, the SKU and the latin/digit words of the Chinese name
+               ("coca cola 330ml bev 000123 330ml");
+    ``head``   how the name starts, as whole tokens marked "·": the first four Han characters,
+               the first ten letters of the pinyin and of the initials, the first English word
+               and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"); and the
+               SKU key, marked "§" ("§bev000123": the SKU lowercased, letters and digits only).
+
+    The markers keep terms of different kinds apart: an FTS5 prefix query ("s"*) merges the
+    doclists of *every* term with that prefix, in any column, before it returns a row, so the
+    syllables (装 zhuang is in most names) and the unique SKU keys must not share a prefix
+    with the English words. Neither marker is a letter or digit, so no query term contains one.
 
     The table uses FTS5's ``ascii`` tokenizer: it splits on ASCII spaces and punctuation only
     and keeps every other character, so what a token is is decided here alone, identically
     when indexing and when querying (``unicode61`` would make its own, version-dependent
     decisions about which characters separate words). Case and accents are folded here too.
+``product_search``
+    one row per indexed product: ``id``, ``rk`` (its FTS rowid), ``barcode`` (exact lookups;
+    barcodes are not tokens) and the five token strings. A contentless FTS5 table (SQLite
+    3.40 has no ``contentless_delete``) can only delete a row when given the text it indexed.
+
+Rank keys
+---------
+FTS5 returns matches in rowid order and can stop after a page. The rowid is therefore the
+ranking within a tier: ``inactive << 62 | min(len(name_zh), 1023) << 52 | id`` (ids must be in
+0..2**52-1). It is computed from the product, not from the time it was indexed, so a product
+indexed again later (renamed, deactivated) gets the key its new data ranks it at, and two
+products never share one (the id is part of it). Inactive products all rank after active ones,
+and ``rowid < 2**62`` leaves them out.
 
 Query plan
 ----------
 The query is normalised and split into terms: Han runs, and latin/digit runs ("KO-33" and
 "coca-cola" give one term made of two adjacent words). Every term must match (AND, any order);
-a term matches as a Han phrase, as initials, as full pinyin, or as the prefix of a word. The
-candidates are joined to ``product_search`` and ranked: exact barcode or SKU first, then
-products whose name (Chinese, pinyin, English) or SKU *starts* with the first term, then the
-rest; within a tier active first, shorter names first, then id. Exact barcodes are looked up in
-``product_search`` directly, since they are not tokens.
+a term matches as a Han phrase, as initials, as full pinyin (from any syllable; the last one
+may be incomplete), as the prefix of a word, or, when it mixes letters and digits, as the
+prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER BY rowid LIMIT``:
+
+0. exact barcode, or exact SKU key (a handful of rows);
+1. the name (Chinese, pinyin, initials, first English word) or the SKU starts with the first
+   term: a prefix query over the ``head`` tokens (a few distinct terms, not a "^" check on
+   every row of a large doclist), plus the other terms;
+2. the rest: everything NOT tier 1.
+
+Within a tier, rank-key order: active first, shorter names first, then id. The next tier is
+only queried when a tier has fewer rows than the page needs. Full pinyin never uses an FTS5
+prefix on a syllable (see :func:`_py_phrases`).
 """
 
 from __future__ import annotations
@@ -61,41 +86,80 @@ _HAN_RUN_RE = re.compile(rf"[{_HAN}]+")
 _NOT_HAN_RE = re.compile(rf"[^{_HAN}]+")
 _NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _TERM_RE = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
+# A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
+_TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")
 
-# Toneless pinyin syllables ("v" for ü, as pypinyin and keyboards write it), as initial × final.
-# A few combinations that do not exist in Mandarin are accepted; they only make query
-# segmentation try an alternative that matches nothing.
-_INITIALS = (
-    "", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
-    "r", "z", "c", "s", "y", "w",
-)
-_FINALS = (
-    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er",
-    "an", "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong",
-    "ua", "uo", "uai", "uan", "uang", "van", "n", "ng", "m",
-)
-_SYLLABLES = frozenset(i + f for i in _INITIALS for f in _FINALS)
+# Every toneless pinyin syllable pypinyin writes ("v" for ü, as pypinyin and keyboards write
+# it), taken from its dictionary; the test suite checks that none is missing.
+_SYLLABLE_LIST = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu
+    ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou
+    chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang
+    dao de dei den deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en
+    eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong
+    gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou
+    hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan
+    jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la
+    lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu
+    luan lun luo lv lve m ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo
+    mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin ning niu
+    nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin
+    ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao
+    re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai
+    shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si
+    song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong
+    tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie
+    xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue
+    yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi
+    zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+_SYLLABLES = frozenset(_SYLLABLE_LIST.split())
 _SYLLABLE_PREFIXES = frozenset(s[:k] for s in _SYLLABLES for k in range(1, len(s) + 1))
 # The interjections 嗯/呣 (n, ng, m) are real syllables, but reading "zhuan" as "zhua n" costs
 # a query for a name no one orders; they are still found as prefixes ("n" of "niu").
 _QUERY_SYLLABLES = _SYLLABLES - {"n", "ng", "m"}
+_COMPLETIONS: dict[str, list[str]] = {
+    p: sorted(s for s in _SYLLABLES if s.startswith(p)) for p in _SYLLABLE_PREFIXES
+}
 # At most this many readings of one pinyin query are tried ("xian" is 先 or 西安).
 _MAX_SEGMENTATIONS = 3
+
+# FTS rowids are rank keys: (inactive, name length, product id) packed into one positive
+# 63-bit integer, so that FTS5, which returns matches in rowid order, returns them best first
+# and a page of results needs no sort (see "Query plan" above).
+_ID_BITS = 52
+_ID_MASK = (1 << _ID_BITS) - 1
+_LEN_BITS = 10
+_MAX_LEN = (1 << _LEN_BITS) - 1
+_INACTIVE = 1 << (_ID_BITS + _LEN_BITS)  # 2**62; every active product's key is below it
+# Markers of the ``head`` tokens. Neither is a letter or digit (so no query term contains one)
+# nor ASCII (so the ascii tokenizer keeps it inside the token).
+_START = "\u00b7"  # "·kekoukele": the name's pinyin (initials, English, SKU …) starts so
+_SKU = "\u00a7"  # "§bev000123": the SKU key
+# Marks the tokens of ``py`` and ``ini``: they never share a term with a latin word in
+# ``words``, so a prefix query there ("s"*) does not have to merge every "shui" and "sh".
+_PY = "\u00b0"
+# ``head`` holds the first characters of the name as tokens, up to these lengths.
+_HEAD_HAN = 4
+_HEAD_LATIN = 10
 
 _SCHEMA = (
     """
     CREATE TABLE IF NOT EXISTS product_search (
         id INTEGER PRIMARY KEY,
-        sku_key TEXT NOT NULL,
+        rk INTEGER NOT NULL,
         barcode TEXT,
-        name_len INTEGER NOT NULL,
-        active INTEGER NOT NULL
+        han TEXT NOT NULL,
+        py TEXT NOT NULL,
+        ini TEXT NOT NULL,
+        words TEXT NOT NULL,
+        head TEXT NOT NULL
     )
     """,
     "CREATE INDEX IF NOT EXISTS product_search_barcode ON product_search (barcode)",
     """
     CREATE VIRTUAL TABLE IF NOT EXISTS product_search_fts USING fts5(
-        han, py, ini, words, tokenize = 'ascii'
+        han, py, ini, words, head, tokenize = 'ascii', content = '', columnsize = 0
     )
     """,
 )
@@ -109,10 +173,28 @@ def _driver(conn: Any) -> sqlite3.Connection:
 
 
 def create_search_schema(conn: Any) -> None:
-    """Create the search tables if they do not exist (idempotent; called by the migration)."""
+    """Create the search tables if they do not exist (idempotent; called by the migration).
+
+    An index in the first layout (before rank-key rowids) is dropped and created empty: the
+    caller must index the products again.
+    """
     db = _driver(conn)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(product_search)")}
+    if columns and "rk" not in columns:
+        db.execute("DROP TABLE IF EXISTS product_search_fts")
+        db.execute("DROP TABLE product_search")
+    new = not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'product_search_fts'"
+    ).fetchone()
     for statement in _SCHEMA:
         db.execute(statement)
+    if new:
+        # FTS5 writes its in-memory terms to a new segment every 1 MB by default, and merges
+        # segments as they pile up; 16 MB keeps a page of a few thousand products in one.
+        db.execute(
+            "INSERT INTO product_search_fts (product_search_fts, rank) VALUES ('hashsize', ?)",
+            (16 << 20,),
+        )
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -132,8 +214,8 @@ def _normalise(text: str) -> str:
 
 
 def _pairs(units: str) -> str:
-    """Overlapping pairs plus the last unit: "kkkl" → "kk kk kl l"."""
-    return " ".join(map(add, units, units[1:])) + " " + units[-1]
+    """Overlapping pairs plus the last unit, marked: "kkkl" → "°kk °kk °kl °l"."""
+    return _PY + f" {_PY}".join([*map(add, units, units[1:]), units[-1]])
 
 
 def _han(text: str) -> str:
@@ -144,8 +226,8 @@ def _han(text: str) -> str:
     return han
 
 
-def _columns(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    """The ``han``, ``py``, ``ini`` and ``words`` token strings of one product row.
+def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, str]:
+    """The ``han``, ``py``, ``ini``, ``words`` and ``head`` token strings of one product row.
 
     This runs 100,000 times in an initial sync, so it sticks to a few C-level string calls and
     skips Unicode normalisation for ASCII text (the ascii tokenizer folds its case).
@@ -155,22 +237,86 @@ def _columns(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
     initials_key = row.get("initials") or ""
     if not (pinyin.isascii() and initials_key.isascii()):
         pinyin, initials_key = _normalise(pinyin), _normalise(initials_key)
-    # Initials of Han words only: a latin word is the same in both keys and has no initials.
-    words = zip(pinyin.split(), initials_key.split(), strict=False)  # malformed keys: no raise
-    initials = "".join(i for p, i in words if p != i)
+    py = ini = latin = letters = py_start = ""
+    if pinyin == initials_key:  # no Han word at all (or no keys)
+        latin = pinyin
+    else:
+        # A Han word differs between the keys ("ke'kou" / "kk"); a latin word is the same in
+        # both and goes to ``words``.
+        syllables: list[str] = []
+        initials: list[str] = []
+        others: list[str] = []
+        for p, i in zip(pinyin.split(), initials_key.split(), strict=False):  # malformed: ok
+            if p == i:
+                others.append(p)
+            else:
+                syllables.append(p)
+                initials.append(i)
+        if syllables:
+            joined = " ".join(syllables).replace("'", " ")
+            py = _PY + joined.replace(" ", " " + _PY)
+            py_start = joined.replace(" ", "")[:_HEAD_LATIN]
+            letters = "".join(initials).lower()
+            ini = _pairs(letters)
+        latin = " ".join(others)
     name_en = row.get("name_en") or ""
     sku = row.get("sku") or ""
     if not (name_en.isascii() and sku.isascii()):
         name_en, sku = _normalise(name_en), _normalise(sku)
-    return (
-        " ".join(han),
-        pinyin.replace("'", " "),
-        _pairs(initials.lower()) if initials else "",
-        f"{name_en} {sku} {_NOT_ALNUM_RE.sub('', sku.lower())}",
-    )
+    # ``head``: how the name starts, as tokens (see _head): the first four Han characters,
+    # the first ten letters of the pinyin and of the initials, the first English word and
+    # the SKU's first word; then the whole SKU key.
+    en = _TOKEN_RE.search(name_en)
+    en_word = en.group().lower()[:_HEAD_LATIN] if en else ""
+    sku_word = _TOKEN_RE.search(sku)
+    starts = {
+        han[:_HEAD_HAN], py_start, letters[:_HEAD_LATIN], en_word,
+        sku_word.group().lower()[:_HEAD_LATIN] if sku_word else sku_key[:_HEAD_LATIN],
+    }
+    starts.discard("")
+    head = _START + f" {_START}".join(starts) if starts else ""
+    if sku_key:
+        head += f" {_SKU}{sku_key}"
+    words_col = f"{name_en} {sku} {latin}"
+    return " ".join(han), py, ini, words_col, head
+
+
+def _rank_key(product_id: int, name_len: int, active: bool) -> int:
+    """The FTS rowid of a product: inactive last, then shorter names, then lower ids."""
+    if not 0 <= product_id <= _ID_MASK:
+        raise ValueError(f"product id {product_id} is outside 0..2**{_ID_BITS}-1")
+    return (0 if active else _INACTIVE) | (min(name_len, _MAX_LEN) << _ID_BITS) | product_id
 
 
 # --------------------------------------------------------------------------- maintenance
+
+_FTS_INSERT = (
+    "INSERT INTO product_search_fts (rowid, han, py, ini, words, head) VALUES (?, ?, ?, ?, ?, ?)"
+)
+# A contentless FTS5 table forgets the text it indexed; deleting a row means handing it the
+# same text again, so product_search keeps it.
+_FTS_DELETE = (
+    "INSERT INTO product_search_fts (product_search_fts, rowid, han, py, ini, words, head)"
+    " VALUES ('delete', ?, ?, ?, ?, ?, ?)"
+)
+_CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
+
+
+def _existing(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The FTS rows (rowid and text) stored for those of ``ids`` that are indexed.
+
+    Sort them before handing them to FTS5: like inserts, deletes in rowid order stay in one
+    pending segment.
+    """
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found += db.execute(
+            "SELECT rk, han, py, ini, words, head FROM product_search"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+    return found
 
 
 def index_products(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -179,42 +325,49 @@ def index_products(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
     Each row needs ``id``, ``sku``, ``barcode`` (or None), ``name_zh``, ``name_en``, ``pinyin``
     and ``initials`` (the server-made keys, see :func:`sync_engine.domain.search_keys`),
     ``category`` and ``active`` (``category`` is not searched: it is a filter in the UI).
-    Works in the caller's transaction; does not commit.
+    Ids must be in 0..2**52-1 (ValueError otherwise). If a batch repeats an id, its last row
+    wins. Works in the caller's transaction; does not commit.
     """
     db = _driver(conn)
-    meta: list[tuple[int, str, str | None, int, int]] = []
-    fts: list[tuple[int, str, str, str, str]] = []
+    table: dict[int, tuple[Any, ...]] = {}
     for row in rows:
         product_id = int(row["id"])
+        sku = row.get("sku") or ""
+        sku_key = _NOT_ALNUM_RE.sub("", sku.lower() if sku.isascii() else _normalise(sku))
         barcode = row.get("barcode")
-        meta.append(
-            (
-                product_id,
-                _NOT_ALNUM_RE.sub("", _normalise(row.get("sku") or "")),
-                _normalise(barcode).strip() if barcode else None,
-                len(row.get("name_zh") or ""),
-                1 if row.get("active", True) else 0,
-            )
+        rank = _rank_key(product_id, len(row.get("name_zh") or ""), bool(row.get("active", True)))
+        table[product_id] = (
+            product_id,
+            rank,
+            _normalise(barcode).strip() if barcode else None,
+            *_columns(row, sku_key),
         )
-        fts.append((product_id, *_columns(row)))
-    if not meta:
+    if not table:
         return
-    # An FTS5 row cannot be upserted: existing entries must be deleted first. The initial sync
-    # fills an empty index, where bulk speed matters, and skips that.
+    # The initial sync fills an empty index, where bulk speed matters, and skips the lookup.
     if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is not None:
-        db.executemany("DELETE FROM product_search_fts WHERE rowid = ?", [(m[0],) for m in meta])
-    db.executemany("INSERT OR REPLACE INTO product_search VALUES (?, ?, ?, ?, ?)", meta)
+        db.executemany(_FTS_DELETE, sorted(_existing(db, list(table))))
     db.executemany(
-        "INSERT INTO product_search_fts (rowid, han, py, ini, words) VALUES (?, ?, ?, ?, ?)", fts
+        "INSERT OR REPLACE INTO product_search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", table.values()
     )
+    # FTS5 flushes its pending terms to a new segment whenever a rowid is not above the last
+    # one written: inserting in rowid order keeps a bulk load in one segment.
+    db.executemany(_FTS_INSERT, sorted(r[1:2] + r[3:] for r in table.values()))
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:
     """Remove products from the search index; unknown ids are ignored. Does not commit."""
     db = _driver(conn)
-    params = [(int(i),) for i in ids]
-    db.executemany("DELETE FROM product_search_fts WHERE rowid = ?", params)
-    db.executemany("DELETE FROM product_search WHERE id = ?", params)
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    if not wanted:
+        return
+    doomed = _existing(db, wanted)
+    db.executemany("DELETE FROM product_search WHERE id = ?", [(i,) for i in wanted])
+    if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is None:
+        # Everything went (a full resync): dropping all FTS data beats deleting row by row.
+        db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('delete-all')")
+    else:
+        db.executemany(_FTS_DELETE, sorted(doomed))
 
 
 # --------------------------------------------------------------------------- search
@@ -245,6 +398,31 @@ def _pinyin_readings(text: str) -> Iterator[tuple[str, ...]]:
                 return
 
 
+def _syllables_from(prefix: str) -> list[str]:
+    """The complete syllables a typed prefix can be the start of ("zhua" → zhua … zhuang)."""
+    return _COMPLETIONS.get(prefix, [])
+
+
+def _py_phrases(syllables: tuple[str, ...]) -> list[str]:
+    """``py`` phrases for syllables whose last one may be incomplete.
+
+    An incomplete last syllable is not made an FTS5 prefix: a prefix query merges the doclists
+    of every matching term before it returns a row ("z"* or "zhu"* includes 装 zhuang, in most
+    names), while exact phrases stream in rowid order and stop after a page. A last syllable
+    of one letter becomes the last initial: "jiah" is "jia" followed by a syllable starting
+    with h, i.e. ``py : "jia"`` and ``ini : "jh"`` (in practice at the same place in the name).
+    Longer ones are completed to each syllable they can start ("zhua" → zhua … zhuang).
+    """
+    last = syllables[-1]
+    if len(last) == 1 and len(syllables) > 1:
+        body = " ".join(f"{_PY}{s}" for s in syllables[:-1])
+        letters = "".join(s[0] for s in syllables)
+        pairs = f" {_PY}".join(map(add, letters, letters[1:]))
+        return [f'py : "{body}" AND ini : "{_PY}{pairs}"']
+    body = "".join(f"{_PY}{s} " for s in syllables[:-1])
+    return [f'py : "{body}{_PY}{s}"' for s in _COMPLETIONS.get(last, ())]
+
+
 @lru_cache(maxsize=256)
 def _term_phrases(term: str) -> tuple[str, ...]:
     """The FTS5 phrases (each with its column filter) one query term can match.
@@ -256,13 +434,22 @@ def _term_phrases(term: str) -> tuple[str, ...]:
     if _HAN_RUN_RE.fullmatch(term):
         return (f'han : "{" ".join(term)}"',)
     words = term.split()
-    if len(words) > 1:  # "ko-33": adjacent words, or one joined SKU key
-        return (f'{{words py}} : "{" ".join(words)}"*', f'words : "{"".join(words)}"*')
-    phrases = [f'{{words py}} : "{term}"*']
+    if len(words) > 1:  # "ko-33": adjacent words, or the start of a SKU key
+        return (f'words : "{" ".join(words)}"*', f'head : "{_SKU}{"".join(words)}"*')
+    phrases = [f'words : "{term}"*']
+    if not term.isalpha() and not term.isdigit():
+        # "ko33" typed for KO-3301. Only mixed terms: a prefix of a SKU's first word (letters)
+        # or of its number (digits) is a word prefix already, and a short one would merge the
+        # doclists of thousands of unique SKU keys.
+        phrases.append(f'head : "{_SKU}{term}"*')
     if term.isalpha():
-        pairs = " ".join(map(add, term, term[1:]))
-        phrases.append(f'ini : "{pairs}"' if len(term) > 1 else f'ini : "{term}"*')
-        phrases.extend(f'py : "{" ".join(r)}"*' for r in _pinyin_readings(term))
+        # One letter as initials is the start of a syllable: the py phrases cover it.
+        if len(term) > 1:
+            pairs = f" {_PY}".join(map(add, term, term[1:]))
+            phrases.append(f'ini : "{_PY}{pairs}"')
+        phrases += _py_phrases((term,))
+        for reading in _pinyin_readings(term):
+            phrases += _py_phrases(reading)
     return tuple(phrases)
 
 
@@ -280,6 +467,84 @@ def _terms(query: str) -> list[str]:
 
 def _or(phrases: Iterable[str]) -> str:
     return "(" + " OR ".join(f"({p})" for p in phrases) + ")"
+
+
+def _head(term: str) -> str | None:
+    """FTS5 query: the name (Chinese, pinyin, initials or English) or SKU starts with ``term``.
+
+    Uses the ``head`` tokens (see :func:`_columns`): a prefix query over the few distinct name
+    starts, instead of "^" phrases checked on every row of a large doclist.
+    A term of several words ("ko-33") only counts as the start of a SKU.
+    """
+    if " " in term:
+        return None
+    cap = _HEAD_HAN if _HAN_RUN_RE.match(term) else _HEAD_LATIN
+    if len(term) <= cap:
+        return f'head : "{_START}{term}"*'
+    return f'head : "{_START}{term[:cap]}" AND ' + _or(
+        p.replace(' : "', ' : ^"') for p in _term_phrases(term)
+    )
+
+
+class _Plan:
+    """The FTS5 queries for one search (see the module doc)."""
+
+    def __init__(self, terms: list[str], key: str | None) -> None:
+        groups = [_or(_term_phrases(t)) for t in terms]
+        self.everything = " AND ".join(groups)
+        #: tier 0: the exact SKU key
+        self.exact = f'head : "{_SKU}{key}"' if key else None
+        head = _head(terms[0])
+        starts = [head] if head else []
+        #: the head tokens of which a tier-1 row has one starting with one of these, when
+        #: prefixes say it all (None when the head condition needs phrases)
+        prefixes: list[str] | None = []
+        cap = _HEAD_HAN if _HAN_RUN_RE.match(terms[0]) else _HEAD_LATIN
+        if head:
+            prefixes = [_START + terms[0]] if len(terms[0]) <= cap else None
+        if key and (" " in terms[0] or not (key.isalpha() and len(key) <= _HEAD_LATIN)):
+            # The SKU starts with the key ("ko33", "bev-00"); a key of letters only is a
+            # prefix of the SKU's first word, which the head tokens hold.
+            starts.append(f'head : "{_SKU}{key}"*')
+            if prefixes is not None:
+                prefixes.append(_SKU + key)
+        self.prefixes = tuple(prefixes) if prefixes else None
+        #: tiers 1 and 2. The "starts with" condition of a one-term query is used alone: a
+        #: name whose Chinese, pinyin, initials or English starts with the term matches it.
+        self.tiers = [self.everything]
+        if starts:  # not e.g. "đ-ħ": neither a name start nor a SKU key
+            first = _or(starts)
+            if len(terms) > 1:
+                first = f"{first} AND {' AND '.join(groups[1:])}"
+            self.tiers = [first, f"({self.everything}) NOT {first}"]
+
+
+# A query of several terms that matches at most this many products is fetched whole and split
+# into tiers here: FTS5 then merges the doclists of a short prefix ("可乐 3": every word in 3)
+# once rather than once per tier.
+_SMALL = 1000
+
+
+def _split_tiers(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> list[int]:
+    """``rows`` (rank keys, in order) with those whose head tokens start with a prefix first."""
+    heads: set[int] = set()
+    ids = [r & _ID_MASK for r in rows]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for rank, head in db.execute(
+            "SELECT rk, head FROM product_search"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            if any(token.startswith(prefixes) for token in head.lower().split()):
+                heads.add(rank)
+    return [r for r in rows if r in heads] + [r for r in rows if r not in heads]
+
+
+_FETCH = (
+    "SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH ? AND rowid < ?"
+    " ORDER BY rowid LIMIT ?"
+)
 
 
 def search_products(
@@ -303,34 +568,35 @@ def search_products(
     terms = _terms(normalised)
     if not terms or limit <= 0:
         return []
-    match = " AND ".join(_or(_term_phrases(t)) for t in terms)
-    # The first term at the very start of a column: the name (or SKU) starts with it.
-    head = _or(p.replace(' : "', ' : ^"') for p in _term_phrases(terms[0]))
-    candidates = "SELECT rowid AS id FROM product_search_fts WHERE product_search_fts MATCH :m"
-    if " " not in normalised:
-        # Barcodes are not tokens; a scanned code is looked up directly.
-        candidates += " UNION SELECT id FROM product_search WHERE barcode = :exact"
-    sql = f"""
-        SELECT s.id FROM ({candidates}) AS c JOIN product_search AS s ON s.id = c.id
-        WHERE s.active OR :inactive
-        ORDER BY
-            CASE
-                WHEN s.barcode = :exact OR s.sku_key = :key THEN 0
-                WHEN substr(s.sku_key, 1, length(:key)) = :key OR s.id IN (
-                    SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH :head
-                ) THEN 1
-                ELSE 2
-            END,
-            s.active DESC, s.name_len, s.id
-        LIMIT :limit OFFSET :offset
-    """
-    params = {
-        "m": match,
-        "head": head,
-        "exact": normalised,
-        "key": _NOT_ALNUM_RE.sub("", normalised) or None,
-        "inactive": 1 if include_inactive else 0,
-        "limit": limit,
-        "offset": max(offset, 0),
-    }
-    return [row[0] for row in _driver(conn).execute(sql, params)]
+    db = _driver(conn)
+    offset = max(offset, 0)
+    wanted = offset + limit
+    below = (1 << 63) - 1 if include_inactive else _INACTIVE
+    plan = _Plan(terms, _NOT_ALNUM_RE.sub("", normalised) or None)
+    # Tier 0, exact barcode or SKU: a handful of rows at most.
+    first: set[int] = set()
+    if " " not in normalised:  # barcodes are not tokens: a scanned code is looked up directly
+        first.update(r[0] for r in db.execute(
+            "SELECT rk FROM product_search WHERE barcode = ? AND rk < ?", (normalised, below)
+        ))
+    if plan.exact is not None:
+        exact_rows = [r[0] for r in db.execute(_FETCH, (plan.exact, below, -1))]
+        if exact_rows and any(_HAN_RUN_RE.match(t) for t in terms):
+            # "可乐 330" must not put a product whose SKU is "330" first unless it is a 可乐
+            check = f"{plan.exact} AND {plan.everything}"
+            exact_rows = [r[0] for r in db.execute(_FETCH, (check, below, -1))]
+        first.update(exact_rows)
+    found = sorted(first)
+    if len(terms) > 1 and plan.prefixes is not None:
+        rows = [r[0] for r in db.execute(_FETCH, (plan.everything, below, _SMALL + 1))]
+        if len(rows) <= _SMALL:
+            found += _split_tiers(db, [r for r in rows if r not in first], plan.prefixes)
+            return [r & _ID_MASK for r in found[offset:wanted]]
+    # Tiers 1 and 2 come in rank order from FTS5, which stops after the rows asked for.
+    for tier in plan.tiers:
+        if len(found) >= wanted:
+            break
+        ask = wanted - len(found) + len(first)
+        rows = [r[0] for r in db.execute(_FETCH, (tier, below, ask))]
+        found += [r for r in rows if r not in first] if first else rows
+    return [r & _ID_MASK for r in found[offset:wanted]]

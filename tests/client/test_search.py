@@ -258,6 +258,95 @@ def test_works_through_an_sqlalchemy_connection() -> None:
     engine.dispose()
 
 
+def test_rank_keys_follow_the_product_when_it_is_indexed_again(conn: sqlite3.Connection) -> None:
+    # The FTS rowid is computed from (active, name length, id), not from insertion order.
+    assert search_products(conn, "商品") == []
+    index_products(
+        conn,
+        [
+            _row(100, "T-100", None, "测试商品甲乙丙", "", True),
+            _row(101, "T-101", None, "测试商品", "", True),
+        ],
+    )
+    assert search_products(conn, "商品") == [101, 100]
+    index_products(conn, [_row(101, "T-101", None, "测试商品甲乙丙丁", "", True)])  # longer now
+    assert search_products(conn, "商品") == [100, 101]
+    index_products(conn, [_row(100, "T-100", None, "测试商品甲乙丙", "", False)])  # deactivated
+    assert search_products(conn, "商品") == [101]
+    assert search_products(conn, "商品", include_inactive=True) == [101, 100]
+    index_products(conn, [_row(100, "T-100", None, "测试商品", "", True)])
+    assert search_products(conn, "商品") == [100, 101]
+
+
+def test_a_batch_may_repeat_an_id_and_come_in_any_order(conn: sqlite3.Connection) -> None:
+    index_products(
+        conn,
+        [
+            _row(300, "T-300", None, "长长长长长长长长长长商品", "", True),
+            _row(200, "T-200", None, "旧名字", "", True),
+            _row(250, "T-250", None, "商品", "", True),
+            _row(200, "T-200", None, "新的商品", "", True),  # the last row for an id wins
+        ],
+    )
+    assert search_products(conn, "旧名字") == []
+    assert search_products(conn, "商品") == [250, 200, 300]
+
+
+def test_removing_everything_and_indexing_again(conn: sqlite3.Connection) -> None:
+    remove_products(conn, [p[0] for p in _HAND_MADE])  # a full resync empties the index
+    assert search_products(conn, "可乐") == []
+    assert search_products(conn, "kl") == []
+    assert search_products(conn, "6901234567892") == []
+    index_products(conn, [_row(*p) for p in _HAND_MADE])
+    assert search_products(conn, "可乐") == [15, 3, 2, 1]
+    remove_products(conn, [3, 3, 15])
+    assert search_products(conn, "可乐") == [2, 1]
+
+
+def test_ids_must_fit_the_rank_key(conn: sqlite3.Connection) -> None:
+    with pytest.raises(ValueError):
+        index_products(conn, [_row(-1, "T-1", None, "商品", "", True)])
+    with pytest.raises(ValueError):
+        index_products(conn, [_row(2**52, "T-1", None, "商品", "", True)])
+    index_products(conn, [_row(2**52 - 1, "T-1", None, "测试商品", "", True)])
+    assert search_products(conn, "测试商品") == [2**52 - 1]
+
+
+def test_an_index_in_the_first_layout_is_replaced(conn: sqlite3.Connection) -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE product_search (id INTEGER PRIMARY KEY, sku_key TEXT NOT NULL, "
+        "barcode TEXT, name_len INTEGER NOT NULL, active INTEGER NOT NULL)"
+    )
+    db.execute("CREATE VIRTUAL TABLE product_search_fts USING fts5(han, py, ini, words)")
+    create_search_schema(db)
+    index_products(db, [_row(*p) for p in _HAND_MADE])
+    assert search_products(db, "可乐") == [15, 3, 2, 1]
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kekouk", {1, 2}),  # last syllable one letter: "ke kou" then a syllable in k
+        ("kekoukel", {1, 2}),
+        ("hongshaon", {4}),
+        ("hongshaoniur", {4}),  # last syllable incomplete, longer than one letter
+        ("niurouma", set()),  # 牛肉面 is niu rou mian: "ma" is no start of "mian"
+        ("kekoux", set()),
+    ],
+)
+def test_incomplete_last_syllable(conn: sqlite3.Connection, query: str, expected: set[int]) -> None:
+    assert set(search_products(conn, query)) == expected
+
+
+def test_one_letter_ranks_names_starting_with_it_first(conn: sqlite3.Connection) -> None:
+    found = search_products(conn, "k")
+    # 可口可乐 ×2, 康师傅, 可乐 (ＡＢＣ可乐: its pinyin starts with ke), and KO-3301/3302 (SKU)
+    assert set(found[:6]) == {1, 2, 4, 10, 11, 15}
+    assert found[6:] == [3, 14]  # 百事可乐 (ke), 雀巢咖啡 (ka): a k syllable, shorter name first
+
+
 # --------------------------------------------------------------------------- odd input
 
 
@@ -351,6 +440,40 @@ def test_chinese_matches_equal_substring_search(
             if query in "".join(c for c in row["name_zh"] if "一" <= c <= "鿿")
         }
         assert set(search_products(db, query, limit=1000)) == expected, query
+
+
+def test_small_results_split_into_tiers_here_as_fts5_would(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A query of several terms with few results is fetched whole and split into tiers in
+    # Python; the order must be the one the per-tier FTS5 queries give.
+    from sync_engine.client import search
+
+    db, rows = catalog
+    rng = random.Random(5)
+    queries = ["装 1", "可乐 330", "牛奶 250", "kl 5", "康师傅 牛肉", "beef nood", "wet 3-p"]
+    for _ in range(40):
+        words = str(rng.choice(list(rows.values()))["name_en"]).split()
+        queries.append(" ".join(w[:3] for w in rng.sample(words, min(2, len(words)))))
+    mixed = 0  # queries whose results have both tiers
+    for _ in range(80):
+        name = str(rng.choice(list(rows.values()))["name_zh"])
+        start = "".join(c for c in name if "一" <= c <= "鿿")[:1]
+        query = f"{start} {rng.choice('123456789')}"
+        queries.append(query)
+        found = search_products(db, query, limit=1000)
+        heads = [i for i in found if str(rows[i]["name_zh"]).startswith(start)]
+        if heads and len(heads) < len(found):
+            assert found[: len(heads)] == heads, query
+            mixed += 1
+    assert mixed >= 3
+    for query in queries:
+        fast = search_products(db, query, limit=1000, include_inactive=True)
+        monkeypatch.setattr(search, "_SMALL", 0)
+        slow = search_products(db, query, limit=1000, include_inactive=True)
+        monkeypatch.undo()
+        assert fast == slow, query
 
 
 def test_initials_matches_equal_substring_of_initials(
