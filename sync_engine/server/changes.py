@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -27,7 +27,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from .models import ChangeLog, EventOutbox, SyncCounter, utcnow
+from .models import ChangeLog, EventOutbox, MutationRecord, SyncCounter, utcnow
+from .notify import ANNOUNCE_SQL, announcement_params
+from .pgraw import driver_connection, is_postgres
 
 GLOBAL = "global"
 CUSTOMER = "customer"
@@ -73,6 +75,8 @@ class UnitOfWork:
         self.device_id = device_id
         self._changes: dict[tuple[str, str], Change] = {}
         self._events: list[tuple[str, dict[str, Any]]] = []
+        self._later: list[tuple[str, Sequence[Any] | Mapping[str, Any]]] = []
+        self._result: tuple[int, str, str] | None = None
         self.last_seq: int | None = None
 
     def upsert(
@@ -148,6 +152,16 @@ class UnitOfWork:
         """Queue a business event for the outbox (relayed to the broker after commit)."""
         self._events.append((event_type, payload))
 
+    def execute_later(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> None:
+        """Queue a PostgreSQL statement (psycopg placeholders) for the commit pipeline, where it
+        runs before the change-log step. PostgreSQL only: the fast paths that write with plain
+        SQL use it so that their writes, the log and the commit travel in one round trip."""
+        self._later.append((sql, params))
+
+    def store_result(self, record_id: int, status: str, result_json: str) -> None:
+        """Store a mutation's answer (JSON text) with its idempotency record in this commit."""
+        self._result = (record_id, status, result_json)
+
     @property
     def pending(self) -> int:
         return len(self._changes)
@@ -160,26 +174,135 @@ class UnitOfWork:
 
     def commit(self) -> int | None:
         """Append the changes (in commit order) and the events, commit; return the last seq."""
+        if is_postgres(self.session) and (
+            len(self._changes) <= _INSERT_CHUNK and len(self._events) <= _INSERT_CHUNK
+        ):
+            return self._commit_pipelined()
+        if self._later:  # pragma: no cover - only the PostgreSQL fast paths queue statements
+            raise RuntimeError("execute_later is for PostgreSQL")
+        if self._result is not None:
+            record_id, status, result_json = self._result
+            self.session.execute(
+                update(MutationRecord)
+                .where(MutationRecord.id == record_id)
+                .values(status=status, result=json.loads(result_json))
+            )
         if self._events:
             self.session.add_all(
                 EventOutbox(type=t, payload=json.loads(dumps(p))) for t, p in self._events
             )
         if self._changes:
+            changes = list(self._changes.values())
             self.last_seq = append_changes(
-                self.session,
-                list(self._changes.values()),
-                changed_by=self.user_id,
-                device_id=self.device_id,
+                self.session, changes, changed_by=self.user_id, device_id=self.device_id
             )
+            if is_postgres(self.session):  # SQLite: the server's counter watcher notices
+                driver_connection(self.session).execute(
+                    ANNOUNCE_SQL, announcement_params(changes)
+                )
         self.session.commit()
+        self._clear()
+        return self.last_seq
+
+    def _commit_pipelined(self) -> int | None:
+        """PostgreSQL: the queued statements, the stored result, the events, then the counter
+        and the log (one statement), then COMMIT — sent together in one round trip.
+
+        The counter row lock is taken by the last statement before COMMIT and the client does
+        not run between them, so the lock is held only for that statement and the commit itself
+        (no network round trip, no Python): sequence numbers still follow commit order.
+        """
+        self.session.flush()  # ORM writes of the handlers first, outside the pipeline
+        conn = driver_connection(self.session)
+        now = utcnow()
+        changes = list(self._changes.values())
+        log_cur = None
+        with conn.pipeline():
+            cur = conn.cursor()
+            for sql, params in self._later:
+                cur.execute(sql, params)
+            if self._result is not None:
+                record_id, status, result_json = self._result
+                cur.execute(_STORE_RESULT_SQL, (status, result_json, record_id))
+            if self._events:
+                cur.execute(
+                    _OUTBOX_SQL,
+                    (now, [t for t, _ in self._events], [dumps(p) for _, p in self._events]),
+                )
+            if changes:
+                log_cur = conn.cursor()
+                log_cur.execute(
+                    _LOG_SQL,
+                    {
+                        "n": len(changes),
+                        "entity": [c.entity for c in changes],
+                        "entity_id": [c.entity_id for c in changes],
+                        "op": [c.op for c in changes],
+                        "version": [c.version for c in changes],
+                        "scope": [c.scope for c in changes],
+                        "customer_id": [c.customer_id for c in changes],
+                        "warehouse_id": [c.warehouse_id for c in changes],
+                        "user_id": [c.user_id for c in changes],
+                        "data": [c.data for c in changes],
+                        "now": now,
+                        "changed_by": self.user_id,
+                        "device_id": self.device_id,
+                    },
+                )
+                cur.execute(ANNOUNCE_SQL, announcement_params(changes))
+            # COMMIT joins the pipeline and syncs it. Not session.commit() here: that would hand
+            # the connection back to the pool while still in pipeline mode.
+            conn.commit()
+        self.session.commit()  # the database has committed: this only ends the session's part
+        if log_cur is not None:
+            self.last_seq = max(row[0] for row in log_cur.fetchall())
+        self._clear()
+        return self.last_seq
+
+    def _clear(self) -> None:
         self._changes.clear()
         self._events.clear()
-        return self.last_seq
+        self._later.clear()
+        self._result = None
 
     def rollback(self) -> None:
         self.session.rollback()
-        self._changes.clear()
-        self._events.clear()
+        self._clear()
+
+
+_STORE_RESULT_SQL = "UPDATE mutations SET status = %s, result = %s::json WHERE id = %s"
+
+_OUTBOX_SQL = """
+INSERT INTO event_outbox (type, payload, created_at)
+SELECT v.type, v.payload::json, %s
+FROM unnest(%b::text[], %b::text[]) WITH ORDINALITY AS v(type, payload, ord)
+ORDER BY v.ord
+"""
+
+# Counter and log in one statement: the counter row lock is its first act and lasts until the
+# COMMIT that follows it in the same pipeline.
+_LOG_SQL = """
+WITH c AS (
+    UPDATE sync_counter SET value = value + %(n)s WHERE id = 1 RETURNING value
+)
+INSERT INTO change_log AS l (seq, entity, entity_id, op, version, scope, customer_id,
+                             warehouse_id, user_id, data, changed_at, changed_by, device_id)
+SELECT c.value - %(n)s + v.ord, v.entity, v.entity_id, v.op, v.version, v.scope,
+       v.customer_id, v.warehouse_id, v.user_id, v.data, %(now)s, %(changed_by)s, %(device_id)s
+FROM unnest(%(entity)b::text[], %(entity_id)b::text[], %(op)b::text[], %(version)b::int8[],
+               %(scope)b::text[], %(customer_id)b::int8[], %(warehouse_id)b::int8[],
+               %(user_id)b::int8[], %(data)b::text[])
+        WITH ORDINALITY AS v(entity, entity_id, op, version, scope, customer_id, warehouse_id,
+                             user_id, data, ord)
+LEFT JOIN c ON true  -- no counter row: a NULL seq fails the statement, never a silent skip
+ORDER BY v.ord
+ON CONFLICT (entity, entity_id) DO UPDATE SET
+    seq = EXCLUDED.seq, op = EXCLUDED.op, version = EXCLUDED.version, scope = EXCLUDED.scope,
+    customer_id = EXCLUDED.customer_id, warehouse_id = EXCLUDED.warehouse_id,
+    user_id = EXCLUDED.user_id, data = EXCLUDED.data, changed_at = EXCLUDED.changed_at,
+    changed_by = EXCLUDED.changed_by, device_id = EXCLUDED.device_id
+RETURNING l.seq
+"""
 
 
 def append_changes(

@@ -7,7 +7,11 @@ money is a decimal string, times are ISO 8601 in UTC.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sync_engine.domain.money import line_net, line_tax, sum_money
 
 from .changes import CUSTOMER, GLOBAL, USER, UnitOfWork
 from .models import Customer, CustomerPrice, Order, Product, Shipment, Stock, Warehouse
@@ -38,14 +42,27 @@ def product_data(p: Product) -> dict[str, Any]:
 
 
 def stock_data(s: Stock) -> dict[str, Any]:
+    return stock_values(s.product_id, s.warehouse_id, s.on_hand, s.reserved, s.updated_at,
+                        s.version)
+
+
+def stock_values(
+    product_id: int,
+    warehouse_id: int,
+    on_hand: int,
+    reserved: int,
+    as_of: dt.datetime,
+    version: int,
+) -> dict[str, Any]:
+    """The ``stock`` shape from plain values (the fast paths write without ORM objects)."""
     return {
-        "product_id": s.product_id,
-        "warehouse_id": s.warehouse_id,
-        "on_hand": s.on_hand,
-        "reserved": s.reserved,
-        "available": max(0, s.on_hand - s.reserved),
-        "as_of": s.updated_at,
-        "version": s.version,
+        "product_id": product_id,
+        "warehouse_id": warehouse_id,
+        "on_hand": on_hand,
+        "reserved": reserved,
+        "available": max(0, on_hand - reserved),
+        "as_of": as_of,
+        "version": version,
     }
 
 
@@ -89,24 +106,92 @@ def price_key(customer_id: int, product_id: int) -> str:
 
 
 def order_data(o: Order) -> dict[str, Any]:
-    from sync_engine.domain import OrderLine as DomainLine
+    return order_values(
+        o,
+        [
+            line_values(ln.line_no, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate,
+                        ln.shipped_qty)
+            for ln in o.lines
+        ],
+        [history_values(e.status, e.at, e.user_id, e.reason) for e in o.events],
+    )
 
-    lines = []
-    for ln in o.lines:
-        d = DomainLine(ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, ln.shipped_qty)
-        lines.append(
-            {
-                "line_no": ln.line_no,
-                "product_id": ln.product_id,
-                "quantity": ln.quantity,
-                "unit_price": str(ln.unit_price),
-                "tax_rate": str(ln.tax_rate),
-                "shipped_qty": ln.shipped_qty,
-                "net": str(d.net),
-                "tax": str(d.tax),
-                "gross": str(d.gross),
-            }
-        )
+
+def line_values(
+    line_no: int,
+    product_id: int,
+    quantity: int,
+    unit_price: Decimal,
+    tax_rate: Decimal,
+    shipped_qty: int,
+) -> dict[str, Any]:
+    """One order line on the wire, with its rounded amounts (the domain's money rules)."""
+    net = line_net(quantity, unit_price)
+    tax = line_tax(net, tax_rate)
+    return {
+        "line_no": line_no,
+        "product_id": product_id,
+        "quantity": quantity,
+        "unit_price": str(unit_price),
+        "tax_rate": str(tax_rate),
+        "shipped_qty": shipped_qty,
+        "net": str(net),
+        "tax": str(tax),
+        "gross": str(sum_money((net, tax))),
+    }
+
+
+def history_values(
+    status: str, at: dt.datetime, user_id: int | None, reason: str
+) -> dict[str, Any]:
+    return {"status": status, "at": at, "user_id": user_id, "reason": reason}
+
+
+class OrderHead(Protocol):
+    """The order's own fields that its wire shape shows (an ``Order`` row, or plain values)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def local_number(self) -> str: ...
+    @property
+    def customer_id(self) -> int: ...
+    @property
+    def warehouse_id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def hold_reasons(self) -> list[Any]: ...
+    @property
+    def stock_reserved(self) -> bool: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def delivery_date(self) -> dt.date | None: ...
+    @property
+    def created_by(self) -> int: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
+    @property
+    def updated_at(self) -> dt.datetime: ...
+    @property
+    def total_net(self) -> Decimal: ...
+    @property
+    def total_tax(self) -> Decimal: ...
+    @property
+    def total_gross(self) -> Decimal: ...
+    @property
+    def receipt_note(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+
+
+def order_values(
+    o: OrderHead, lines: list[dict[str, Any]], history: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The ``order`` shape (PROTOCOL.md) from its head, its lines and its history."""
     return {
         "id": o.id,
         "number": o.number,
@@ -123,10 +208,7 @@ def order_data(o: Order) -> dict[str, Any]:
         "updated_at": o.updated_at,
         "totals": {"net": str(o.total_net), "tax": str(o.total_tax), "gross": str(o.total_gross)},
         "lines": lines,
-        "history": [
-            {"status": e.status, "at": e.at, "user_id": e.user_id, "reason": e.reason}
-            for e in o.events
-        ],
+        "history": history,
         "receipt_note": o.receipt_note,
         "version": o.version,
     }

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +30,7 @@ from sync_engine.protocol import ARGS_BY_KIND, Mutation, MutationResult
 from .changes import UnitOfWork
 from .models import MutationRecord, ServerMeta, User, utcnow
 from .outcomes import Conflict, Outcome, Rejected, reason_text
+from .pgraw import is_postgres
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,12 @@ class Applied:
 
 Handler = Callable[[Context, Any], Applied]
 HANDLERS: dict[str, Handler] = {}
+
+FastPath = Callable[[Session, "User", str, Mutation, "Settings"], MutationResult | None]
+"""A whole-mutation implementation for PostgreSQL (claim, rules, writes, stored result, commit)
+that skips the ORM. It returns None, before touching the database, to leave the mutation to the
+general path (bad arguments, a role that may not act: rare answers the general path gives)."""
+FAST_PATHS: dict[str, FastPath] = {}
 
 
 def handler(kind: str) -> Callable[[Handler], Handler]:
@@ -160,25 +167,30 @@ def apply_mutation(
     with sessions() as session:
         if settings is None:
             settings = Settings.load(session)
+        fast = FAST_PATHS.get(m.kind)
+        if fast is not None and is_postgres(session):
+            answer = fast(session, user, device_id, m, settings)
+            if answer is not None:
+                return answer
         record_id = _claim(session, user.id, device_id, m)
         if record_id is None:
-            # Seen before, or a concurrent twin committed first: answer with what it stored.
-            session.rollback()
-            stored = _stored(session, user.id, m.key)
-            if stored is None:  # pragma: no cover - the twin committed or we would have won
-                raise RuntimeError(f"idempotency key {m.key!r} claimed without a stored result")
-            return stored
+            return replay(session, user.id, m.key)
         result, uow = _run(session, user, device_id, m, settings)
-        session.execute(
-            update(MutationRecord)
-            .where(MutationRecord.id == record_id)
-            .values(status=result.status, result=result.model_dump(mode="json"))
-        )
-        if uow is not None:
-            uow.commit()
-        else:
-            session.commit()
+        if uow is None:  # not applied: only the stored answer is written
+            uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
+        uow.store_result(record_id, result.status, result.model_dump_json())
+        uow.commit()
         return result
+
+
+def replay(session: Session, user_id: int, key: str) -> MutationResult:
+    """The stored answer to a key seen before (or claimed by a concurrent twin that committed
+    first); ends the current transaction."""
+    session.rollback()
+    stored = _stored(session, user_id, key)
+    if stored is None:  # pragma: no cover - the twin committed or we would have won
+        raise RuntimeError(f"idempotency key {key!r} claimed without a stored result")
+    return stored
 
 
 def _claim(session: Session, user_id: int, device_id: str, m: Mutation) -> int | None:

@@ -3,7 +3,8 @@
 Each committed transaction that appended to the change log announces itself:
 
 - on PostgreSQL with ``pg_notify`` inside the transaction (delivered only if it commits), so
-  every server instance — each LISTENing on its own connection — hears every commit;
+  every server instance — each LISTENing on its own connection — hears every commit
+  (:class:`~sync_engine.server.changes.UnitOfWork` sends :data:`ANNOUNCE_SQL`);
 - on SQLite (one embedded instance) a watcher reads the change counter twice a second.
 
 An announcement carries the new sequence number and which scopes it touched (global, customers,
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
@@ -32,7 +33,6 @@ from .models import Customer, SyncCounter, User
 log = logging.getLogger(__name__)
 
 CHANNEL = "dinghuo_changes"
-_MAX_PAYLOAD = 7000  # PostgreSQL refuses NOTIFY payloads of 8000 bytes and more
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,45 +45,41 @@ class Announcement:
     warehouses: frozenset[int] = frozenset()
     users: frozenset[int] = frozenset()
 
-    def encode(self) -> str:
-        body = json.dumps({"s": self.seq, "g": self.everyone, "c": sorted(self.customers),
-                           "w": sorted(self.warehouses), "u": sorted(self.users)})
-        if len(body) > _MAX_PAYLOAD:
-            body = json.dumps({"s": self.seq, "g": True, "all": True})
-        return body
-
     @staticmethod
     def decode(raw: str) -> Announcement:
         d = json.loads(raw)
-        if d.get("all"):
-            return Announcement(int(d["s"]), everyone=True, customers=frozenset(),
-                                warehouses=frozenset(), users=frozenset())
-        return Announcement(int(d["s"]), bool(d["g"]), frozenset(d["c"]), frozenset(d["w"]),
-                            frozenset(d["u"]))
+        return Announcement(int(d["s"]), bool(d["g"]), frozenset(d["c"] or ()),
+                            frozenset(d["w"] or ()), frozenset(d["u"] or ()))
 
 
-def announce(session: Session, seq: int, changes: Iterable[Any]) -> None:
-    """Queue the announcement in the current transaction (PostgreSQL only; a no-op on SQLite,
-    where :class:`CounterWatcher` notices commits instead)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+# The sequence number is read inside the committing transaction, which holds the counter
+# lock by then: it is this commit's last number, known only to the database at that point.
+ANNOUNCE_SQL = """
+SELECT pg_notify(%(channel)s, json_build_object(
+    's', (SELECT value FROM sync_counter WHERE id = 1), 'g', %(g)s,
+    'c', %(c)s::int8[], 'w', %(w)s::int8[], 'u', %(u)s::int8[])::text)
+"""
+
+
+def announcement_params(changes: Iterable[Any]) -> dict[str, Any]:
+    """The parameters of :data:`ANNOUNCE_SQL` for a commit's changes (scopes they touched)."""
     everyone = False
     customers: set[int] = set()
     warehouses: set[int] = set()
     users: set[int] = set()
     for c in changes:
-        if c.scope == "global":
-            everyone = True
+        everyone = everyone or c.scope == "global"
         if c.customer_id is not None:
             customers.add(c.customer_id)
         if c.warehouse_id is not None:
             warehouses.add(c.warehouse_id)
         if c.user_id is not None:
             users.add(c.user_id)
-    payload = Announcement(seq, everyone, frozenset(customers), frozenset(warehouses),
-                           frozenset(users)).encode()
-    session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": CHANNEL, "payload": payload})
+    if len(customers) + len(warehouses) + len(users) > 500:
+        # Too much to list in one NOTIFY payload (8 kB): wake everyone instead.
+        everyone, customers, warehouses, users = True, set(), set(), set()
+    return {"channel": CHANNEL, "g": everyone, "c": sorted(customers), "w": sorted(warehouses),
+            "u": sorted(users)}
 
 
 @dataclass(eq=False)

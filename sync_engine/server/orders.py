@@ -213,13 +213,33 @@ def price_and_check(
         if ids
         else {}
     )
+    return check_and_price(
+        domain_map.customer(customer),
+        lines,
+        products,
+        prices,
+        open_orders_total(session, customer.id, exclude_order),
+        delivery_date,
+    )
+
+
+def check_and_price(
+    customer: d.Customer,
+    lines: Sequence[LineArgs],
+    products: dict[int, d.Product],
+    prices: dict[int, d.CustomerPrice],
+    open_total: Decimal,
+    delivery_date: dt.date | None,
+) -> tuple[list[d.OrderLine], list[d.Issue]]:
+    """The rules on data already read (under the customer lock): priced lines and warnings, or
+    ``Rejected`` / ``Conflict`` (``price_changed``)."""
     issues = d.validate_order(
-        customer=domain_map.customer(customer),
+        customer=customer,
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
         products=products,
         prices=prices,
         stock=None,  # the reservation below is the authority on stock
-        open_orders_total=open_orders_total(session, customer.id, exclude_order),
+        open_orders_total=open_total,
         delivery_date=delivery_date,
         today=utcnow().date(),
     )
@@ -296,10 +316,22 @@ def _reserve_and_hold(
     ctx: Context, order: Order, priced: list[d.OrderLine], warnings: list[d.Issue]
 ) -> dict[str, Any]:
     """Reserve stock, decide the hold reasons, auto-confirm when the rule allows."""
-    details: dict[str, Any] = {}
-    hold: list[str] = []
     short = reserve(ctx, order.warehouse_id, _wanted(priced))
     order.stock_reserved = not short
+    hold, details = hold_reasons(short, warnings)
+    order.hold_reasons = hold
+    if not hold and ctx.settings.auto_confirm:
+        set_status(ctx, order, OrderStatus.CONFIRMED, "auto_confirmed", by_system=True)
+        ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
+    return details
+
+
+def hold_reasons(
+    short: list[dict[str, int]], warnings: list[d.Issue]
+) -> tuple[list[str], dict[str, Any]]:
+    """Why an order waits for review (``stock_short``, ``credit_exceeded``), with the details."""
+    details: dict[str, Any] = {}
+    hold: list[str] = []
     if short:
         hold.append("stock_short")
         details["stock_short"] = short
@@ -307,12 +339,8 @@ def _reserve_and_hold(
     if credit:
         hold.append("credit_exceeded")
         details["credit"] = credit[0].to_dict()["params"]
-    order.hold_reasons = hold
-    if not hold and ctx.settings.auto_confirm:
-        set_status(ctx, order, OrderStatus.CONFIRMED, "auto_confirmed", by_system=True)
-        ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
     details["hold_reasons"] = hold
-    return details
+    return hold, details
 
 
 def applied_order(ctx: Context, order: Order, details: dict[str, Any] | None = None) -> Applied:
@@ -512,3 +540,7 @@ def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
         "order.closed", {"order_id": order.id, "number": order.number, "discrepancy": a.discrepancy}
     )
     return applied_order(ctx, order)
+
+
+# The PostgreSQL fast path of order.submit registers itself (it uses the helpers above).
+from . import orders_fast as _orders_fast  # noqa: E402,F401

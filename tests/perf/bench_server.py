@@ -39,6 +39,59 @@ from tests.support.live import free_port
 ADMIN = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
+def _proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of one process (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> list[tuple[int, int, str]]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        out.append((int(entry), ppid, cmd))
+    return out
+
+
+class CpuMeter:
+    """CPU seconds spent by the server processes, this database's PostgreSQL backends and this
+    load generator: where the machine's cores go, per mutation."""
+
+    def __init__(self, server_pid: int, dbname: str):
+        self.server_pid = server_pid
+        self.dbname = dbname
+
+    def snapshot(self) -> dict[str, float]:
+        procs = _processes()
+        server = {self.server_pid}
+        server |= {pid for pid, ppid, _ in procs if ppid in server}
+        server |= {pid for pid, ppid, _ in procs if ppid in server}
+        backends = [pid for pid, _, cmd in procs if cmd.startswith("postgres:")
+                    and f" {self.dbname} " in cmd]
+        return {
+            "server": sum(_proc_cpu(p) for p in server),
+            "postgres": sum(_proc_cpu(p) for p in backends),
+            "client": time.process_time(),
+        }
+
+    @staticmethod
+    def report(before: dict[str, float], after: dict[str, float], n: int) -> str:
+        parts = [f"{k} {(after[k] - before.get(k, 0.0)) / n * 1000:.2f}" for k in after]
+        return "CPU ms/mutation: " + ", ".join(parts)
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
@@ -151,10 +204,13 @@ def main() -> None:
                 break
         rng = random.Random(1)
 
+        meter = CpuMeter(server.pid, name)
+
         # --- one client, batches of 100
         batches = [[order_mutation(rng, mine, products) for _ in range(100)]
                    for _ in range(args.orders // 100)]
         lat = []
+        cpu = meter.snapshot()
         t = time.perf_counter()
         for batch in batches:
             t0 = time.perf_counter()
@@ -163,7 +219,8 @@ def main() -> None:
             assert all(x["status"] == "applied" for x in results), results[0]
         wall = time.perf_counter() - t
         print(f"push, 1 client, {args.orders} orders × 5 lines in batches of 100: "
-              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s)")
+              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); "
+              + meter.report(cpu, meter.snapshot(), args.orders))
 
         # --- 20 clients, one mutation per request
         clients = [Client(base, "rep1") for _ in range(args.clients)]
@@ -179,13 +236,16 @@ def main() -> None:
                 assert res[0]["status"] == "applied", res[0]
             return out
 
+        cpu = meter.snapshot()
         t = time.perf_counter()
         with ThreadPoolExecutor(args.clients) as pool:
             lat = [x for xs in pool.map(run, range(args.clients)) for x in xs]
         wall = time.perf_counter() - t
         print(f"push, {args.clients} concurrent clients, 1 mutation/request: "
               f"{len(lat) / wall:.0f} mutations/s; latency p50 {statistics.median(lat)*1000:.0f}"
-              f" ms, p99 {pct(lat, 99)*1000:.0f} ms, max {max(lat)*1000:.0f} ms")
+              f" ms, p99 {pct(lat, 99)*1000:.0f} ms, max {max(lat)*1000:.0f} ms; "
+              + meter.report(cpu, meter.snapshot(), len(lat)))
+        print(f"machine load average {os.getloadavg()[0]:.1f} (2 cores; other work counts too)")
     finally:
         if server is not None:
             server.terminate()

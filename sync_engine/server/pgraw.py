@@ -1,0 +1,23 @@
+"""Plain psycopg access to a session's connection, for the PostgreSQL fast paths.
+
+The hot write paths (a pushed ``order.submit``, the commit of every unit of work) send their
+statements through psycopg's pipeline mode on the session's own connection and transaction:
+several statements, one network round trip, and none of the ORM's per-statement work.
+SQLAlchemy still owns the transaction (it begins, commits and rolls back).
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import psycopg
+from sqlalchemy.orm import Session
+
+
+def is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def driver_connection(session: Session) -> psycopg.Connection[Any]:
+    """The psycopg connection under ``session``'s current transaction (begun if need be)."""
+    return cast("psycopg.Connection[Any]", session.connection().connection.driver_connection)

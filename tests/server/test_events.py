@@ -1,0 +1,79 @@
+"""The real-time stream: an online client hears about changes in its scope, and only those."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+
+from tests.support.api import Api, new_id
+from tests.support.live import live_server
+from tests.support.seed import seed
+
+
+@contextmanager
+def listen(api: Api) -> Iterator[queue.Queue[tuple[str, dict[str, Any]]]]:
+    """Read ``/v1/events`` on a thread; yields a queue of (event, data)."""
+    events: queue.Queue[tuple[str, dict[str, Any]]] = queue.Queue()
+    stop = threading.Event()
+    client = httpx.Client(base_url=str(api.http.base_url), headers=dict(api.http.headers),
+                          timeout=httpx.Timeout(5, read=30))
+
+    def run() -> None:
+        try:
+            with client.stream("GET", "/v1/events") as r:
+                name = ""
+                for line in r.iter_lines():
+                    if stop.is_set():
+                        return
+                    if line.startswith("event: "):
+                        name = line[7:]
+                    elif line.startswith("data: "):
+                        events.put((name, json.loads(line[6:])))
+        except httpx.HTTPError:
+            if not stop.is_set():  # closing the client under the reader ends it this way
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        assert events.get(timeout=10)[0] == "hello"
+        yield events
+    finally:
+        stop.set()
+        client.close()
+        thread.join(timeout=5)
+
+
+def test_event_stream_wakes_the_right_clients(db_url: str) -> None:
+    s = seed(db_url)
+    with live_server(db_url) as url, Api(url, "rep1") as rep1, Api(url, "rep2") as rep2, \
+            Api(url, "admin") as admin, listen(rep1) as heard:
+        # Nothing relevant: rep2's favourite is rep2's alone.
+        rep2.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
+        if db_url.startswith("postgresql"):
+            try:
+                extra = heard.get(timeout=2)
+            except queue.Empty:
+                extra = None
+            assert extra is None, extra
+        else:
+            # SQLite's watcher cannot tell scopes apart: any commit wakes everyone.
+            while not heard.empty():
+                heard.get_nowait()
+        # rep1's own customer changes: heard within a second or two.
+        r = admin.push_one("order.submit", {
+            "order_id": new_id(), "customer_id": s.customers["A"],
+            "lines": [{"product_id": s.products[1], "quantity": 1, "unit_price": "10.00"}]})
+        assert r["status"] == "applied"
+        name, data = heard.get(timeout=10)
+        assert name == "changes"
+        before = rep1.cursor
+        changes = rep1.pull_all()
+        assert any(c["entity"] == "order" for c in changes)
+        assert data["seq"] >= max(c["seq"] for c in changes) or before is None
