@@ -140,7 +140,7 @@ def _words(exc: ce.ClientError) -> str:
             "Errors", "It is not on this computer any more (it may have been removed by a sync)."
         )
     if isinstance(exc, ce.ResolutionNotPossible):
-        return str(exc) or translate(
+        return exc.text(domain_lang()) or translate(
             "Errors", "This conflict cannot be resolved this way. Choose another option."
         )
     return str(exc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from .app import DinghuoApp
 from .confirmation import confirmation_document, write_pdf
 from .demo_orders import seed_demo_orders
+from .screenshots_roles import RoleShots
 from .views.login import LoginDialog
 
 __all__ = ["ScreenshotRun"]
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 Step = Callable[[], None]
 
 
-class ScreenshotRun(QObject):
+class ScreenshotRun(QObject, RoleShots):
     def __init__(self, app: DinghuoApp, directory: Path, timeout_s: float = 180) -> None:
         super().__init__()
         self.app = app
@@ -105,7 +106,7 @@ class ScreenshotRun(QObject):
         self.app.start()
         self.steps = [self.shoot_login, self.seed, self.shoot_customers, self.shoot_catalog,
                       self.shoot_order_entry, self.shoot_orders, self.shoot_order_detail,
-                      self.shoot_conflicts, self.shoot_confirmation]
+                      self.shoot_conflicts, self.shoot_confirmation, *self.role_steps()]
         self.wait(self._synced, self.next)
 
     def _synced(self) -> bool:

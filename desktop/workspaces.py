@@ -2,7 +2,7 @@
 
 A workspace is a QWidget with ``pages`` (name → widget) and ``show_page(name)``. Register a
 factory for a role with :func:`register`; the main window asks :func:`create` for the signed-in
-user's role. The sales rep's workspace registers itself here; the others come next.
+user's role. The built-in ones (rep, clerk, owner, back office) are registered here.
 """
 
 from __future__ import annotations
@@ -68,7 +68,13 @@ def create(role: str, ctx: AppContext) -> QWidget:
 
 def _load_builtin() -> None:
     # Imported late so the registry has no import cycle with the workspaces themselves.
+    from .views.admin import workspace as admin
+    from .views.clerk import workspace as clerk
+    from .views.owner import workspace as owner
     from .views.rep import workspace as rep
 
-    if "sales_rep" not in _FACTORIES:
-        register("sales_rep", rep.RepWorkspace)
+    for role, factory in (("sales_rep", rep.RepWorkspace),
+                          ("warehouse_clerk", clerk.ClerkWorkspace),
+                          ("store_owner", owner.OwnerWorkspace),
+                          ("admin", admin.AdminWorkspace)):
+        _FACTORIES.setdefault(role, factory)

@@ -13,11 +13,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-__all__ = ["ROW_ROLE", "Column", "ListTableModel"]
+__all__ = ["ROW_ROLE", "SORT_ROLE", "Column", "ListTableModel"]
 
 T = TypeVar("T")
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) is the row object itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a sorting proxy compares (else the text)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +32,7 @@ class Column(Generic[T]):
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], Any] | None = None
+    sort: Callable[[T], Any] | None = None  # a sortable value (a number, an ISO date …)
 
 
 class ListTableModel(QAbstractTableModel, Generic[T]):
@@ -64,6 +66,8 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.text(row)
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            return column.sort(row) if column.sort is not None else column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:

@@ -98,7 +98,7 @@ class ProductTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ queries
 
     def set_query(self, query: str) -> None:
-        """Search for ``query`` (an empty query shows nothing)."""
+        """Search for ``query`` (an empty query browses the catalog in SKU order)."""
         self.query = query.strip()
         self._restart()
 
@@ -115,7 +115,7 @@ class ProductTableModel(QAbstractTableModel):
         self._generation += 1
         self.beginResetModel()
         self.rows = []
-        self._more = bool(self.query)
+        self._more = True
         self._loading = False
         self.endResetModel()
         if self._more:

@@ -118,7 +118,8 @@ class OrderListModel(ListTableModel[OrderView]):
         ]
         if with_customer:
             columns.append(
-                Column(lambda: translate("Tables", "Customer"), lambda o: o.customer_name)
+                Column(lambda: translate("Tables", "Customer"),
+                       lambda o: o.customer_name_in(domain_lang()))
             )
         columns += [
             Column(lambda: translate("Tables", "Status"), _status_text, foreground=_order_color),
@@ -205,6 +206,9 @@ def conflict_kind(c: ConflictView) -> str:
         "order.update": translate("Tables", "Change"),
         "order.cancel": translate("Tables", "Cancel"),
         "shipment.confirm": translate("Tables", "Shipment"),
+        "order.confirm": translate("Tables", "Confirm"),
+        "order.reject": translate("Tables", "Reject"),
+        "order.receive": translate("Tables", "Receipt"),
     }
     return kinds.get(c.kind, c.kind)
 

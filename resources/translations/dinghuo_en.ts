@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Admin</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="51" />
+      <source>credit limit exceeded</source>
+      <translation>credit limit exceeded</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="52" />
+      <source>stock short</source>
+      <translation>stock short</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="135" />
+      <source>Order</source>
+      <translation>Order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="137" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="141" />
+      <source>Held because</source>
+      <translation>Held because</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="144" />
+      <source>manual review</source>
+      <translation>manual review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="149" />
+      <source>Submitted</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="152" />
+      <location filename="../../desktop/views/admin/review.py" line="228" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="209" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="213" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="217" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="222" />
+      <source>Available</source>
+      <translation>Available</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="57" />
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="60" />
+      <source>just now</source>
+      <translation>just now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="62" />
+      <source>%1 min ago</source>
+      <translation>%1 min ago</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="64" />
+      <source>%1 h ago</source>
+      <translation>%1 h ago</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="65" />
+      <source>%1 days ago</source>
+      <translation>%1 days ago</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="82" />
+      <source>User</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="84" />
+      <source>Device</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="89" />
+      <source>Last sync</source>
+      <translation>Last sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="95" />
+      <source>Last pull</source>
+      <translation>Last pull</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="98" />
+      <source>Last push</source>
+      <translation>Last push</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="101" />
+      <source>Last seen</source>
+      <translation>Last seen</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="104" />
+      <source>Feed position</source>
+      <translation>Feed position</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <source>Review</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="30" />
+      <source>Sync health</source>
+      <translation>Sync health</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="31" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="32" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogModel</name>
     <message>
       <location filename="../../desktop/models/products.py" line="183" />
@@ -63,7 +210,6 @@
     </message>
     <message>
       <location filename="../../desktop/views/rep/catalog.py" line="74" />
-      <location filename="../../desktop/views/rep/catalog.py" line="186" />
       <source>Type to search the catalog.</source>
       <translation>Type to search the catalog.</translation>
     </message>
@@ -138,22 +284,22 @@
       <translation>(list prices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="190" />
+      <location filename="../../desktop/views/rep/catalog.py" line="188" />
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="194" />
+      <location filename="../../desktop/views/rep/catalog.py" line="192" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="197" />
+      <location filename="../../desktop/views/rep/catalog.py" line="195" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ products; scroll for more</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/catalog.py" line="200" />
+      <location filename="../../desktop/views/rep/catalog.py" line="198" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n product</numerusform>
@@ -161,42 +307,154 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="216" />
+      <location filename="../../desktop/views/rep/catalog.py" line="214" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>%1 %2 per %3 (%4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="219" />
+      <location filename="../../desktop/views/rep/catalog.py" line="217" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>multiples of %1, at least %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="237" />
+      <location filename="../../desktop/views/rep/catalog.py" line="235" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>unknown (choose a customer for their warehouse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="239" />
+      <location filename="../../desktop/views/rep/catalog.py" line="237" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>%1 available (%2 on hand, %3 reserved)
 as of %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="248" />
+      <location filename="../../desktop/views/rep/catalog.py" line="246" />
       <source>any</source>
       <translation>any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="249" />
-      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <location filename="../../desktop/views/rep/catalog.py" line="247" />
+      <location filename="../../desktop/views/rep/catalog.py" line="251" />
       <source>list price</source>
       <translation>list price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <location filename="../../desktop/views/rep/catalog.py" line="251" />
       <source>customer price</source>
       <translation>customer price</translation>
+    </message>
+  </context>
+  <context>
+    <name>Clerk</name>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="50" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="54" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="58" />
+      <source>(unknown product)</source>
+      <translation>(unknown product)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="62" />
+      <source>Barcode</source>
+      <translation>Barcode</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="66" />
+      <source>Ordered</source>
+      <translation>Ordered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="71" />
+      <source>Shipped before</source>
+      <translation>Shipped before</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
+      <source>To ship</source>
+      <translation>To ship</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="81" />
+      <source>This shipment</source>
+      <translation>This shipment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="87" />
+      <source>Backordered</source>
+      <translation>Backordered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="121" />
+      <source>Type a whole number of units.</source>
+      <translation>Type a whole number of units.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="49" />
+      <source>Order</source>
+      <translation>Order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="51" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <source>Requested</source>
+      <translation>Requested</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
+      <source>not given</source>
+      <translation>not given</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <source>Open lines</source>
+      <translation>Open lines</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
+      <source>Shipped</source>
+      <translation>Shipped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
+      <source>Placed</source>
+      <translation>Placed</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClerkWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="21" />
+      <source>To ship</source>
+      <translation>To ship</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="22" />
+      <source>Ship</source>
+      <translation>Ship</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="23" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
     </message>
   </context>
   <context>
@@ -309,7 +567,7 @@ as of %4</translation>
       <translation>Keep mine at the new prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="261" />
+      <location filename="../../desktop/views/rep/conflicts.py" line="262" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
     </message>
@@ -388,27 +646,27 @@ as of %4</translation>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/app.py" line="145" />
+      <location filename="../../desktop/app.py" line="146" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>Starting the demo server and loading the demo data…</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="167" />
+      <location filename="../../desktop/app.py" line="168" />
       <source>Demo</source>
       <translation>Demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="168" />
+      <location filename="../../desktop/app.py" line="169" />
       <source>The demo server could not start: %1</source>
       <translation>The demo server could not start: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="247" />
+      <location filename="../../desktop/app.py" line="252" />
       <source>Sign out</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="248" />
+      <location filename="../../desktop/app.py" line="253" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -417,7 +675,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="255" />
+      <location filename="../../desktop/app.py" line="260" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
     </message>
@@ -592,6 +850,59 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/errors.py" line="143" />
       <source>This conflict cannot be resolved this way. Choose another option.</source>
       <translation>This conflict cannot be resolved this way. Choose another option.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HealthPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="119" />
+      <source>Devices</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="120" />
+      <source>Not synced for an hour</source>
+      <translation>Not synced for an hour</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="121" />
+      <source>Waiting to send (here)</source>
+      <translation>Waiting to send (here)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="122" />
+      <source>Conflicts (here)</source>
+      <translation>Conflicts (here)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <source>Devices as of %1 (live from the server).</source>
+      <translation>Devices as of %1 (live from the server).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <source>Offline: the device list as last fetched, %1.</source>
+      <translation>Offline: the device list as last fetched, %1.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <source>The device list needs a connection to the server.</source>
+      <translation>The device list needs a connection to the server.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <source>This device last synced %1.</source>
+      <translation>This device last synced %1.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <source>never</source>
+      <translation>never</translation>
     </message>
   </context>
   <context>
@@ -845,7 +1156,7 @@ Log file: %1</translation>
     </message>
     <message>
       <location filename="../../desktop/views/rep/order_detail.py" line="96" />
-      <location filename="../../desktop/views/rep/order_detail.py" line="215" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="245" />
       <source>Order again</source>
       <translation>Order again</translation>
     </message>
@@ -855,62 +1166,72 @@ Log file: %1</translation>
       <translation>Confirmation…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="134" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="100" />
+      <source>Confirm receipt…</source>
+      <translation>Confirm receipt…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
       <source>Order %1 — %2</source>
       <translation>Order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="146" />
       <source>held for review: %1</source>
       <translation>held for review: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="145" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="151" />
       <source>server %1 · local %2</source>
       <translation>server %1 · local %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="144" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="150" />
       <source>(not yet assigned)</source>
       <translation>(not yet assigned)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="148" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="154" />
       <source>none requested</source>
       <translation>none requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="149" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="155" />
       <source>created %1 · delivery %2</source>
       <translation>created %1 · delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="152" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="159" />
+      <source>On receipt: %1</source>
+      <translation>On receipt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="161" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1 (net %2 + tax %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="182" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="197" />
       <source>Cancel order</source>
       <translation>Cancel order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="183" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="198" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>Cancel order %1? The reason is shown to the back office:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="207" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="237" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1: price now %2 (was %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="213" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="243" />
       <source>%1: left out (%2)</source>
       <translation>%1: left out (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="216" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="246" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
     </message>
@@ -1058,6 +1379,383 @@ Log file: %1</translation>
     </message>
   </context>
   <context>
+    <name>Owner</name>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="84" />
+      <location filename="../../desktop/views/owner/home.py" line="149" />
+      <location filename="../../desktop/views/owner/reorder.py" line="110" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="85" />
+      <location filename="../../desktop/views/owner/home.py" line="150" />
+      <location filename="../../desktop/views/owner/reorder.py" line="114" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="87" />
+      <source>Usual quantity</source>
+      <translation>Usual quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="92" />
+      <source>Every</source>
+      <translation>Every</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="94" />
+      <source>%1 days</source>
+      <translation>%1 days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="101" />
+      <source>Last ordered</source>
+      <translation>Last ordered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="105" />
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="107" />
+      <source>due now</source>
+      <translation>due now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="114" />
+      <location filename="../../desktop/views/owner/home.py" line="152" />
+      <source>Unit price</source>
+      <translation>Unit price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="156" />
+      <source>not available</source>
+      <translation>not available</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <source>price up %1</source>
+      <translation>price up %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <source>price down %1</source>
+      <translation>price down %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="62" />
+      <source>only %1 in stock (as of the last sync)</source>
+      <translation>only %1 in stock (as of the last sync)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="66" />
+      <source>left out: %1</source>
+      <translation>left out: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="67" />
+      <source>left out (%1)</source>
+      <translation>left out (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="118" />
+      <source>(unknown product)</source>
+      <translation>(unknown product)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="122" />
+      <source>Quantity</source>
+      <translation>Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="127" />
+      <source>Price then</source>
+      <translation>Price then</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="132" />
+      <source>Price now</source>
+      <translation>Price now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="138" />
+      <source>Total now</source>
+      <translation>Total now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="143" />
+      <source>What changed</source>
+      <translation>What changed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="146" />
+      <source>same as last time</source>
+      <translation>same as last time</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnerHomePage</name>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="124" />
+      <source>Add selected to cart</source>
+      <translation>Add selected to cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="126" />
+      <source>Add all due to cart</source>
+      <translation>Add all due to cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="131" />
+      <source>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</source>
+      <translation>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="137" />
+      <source>Suggested for you</source>
+      <translation>Suggested for you</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="166" />
+      <source>Add to cart…</source>
+      <translation>Add to cart…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="168" />
+      <source>Remove from favourites</source>
+      <translation>Remove from favourites</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="170" />
+      <source>Favourites</source>
+      <translation>Favourites</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="204" />
+      <source>Add all due to cart (%1)</source>
+      <translation>Add all due to cart (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnerWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="68" />
+      <source>Favourite</source>
+      <translation>Favourite</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="75" />
+      <source>Add to cart</source>
+      <translation>Add to cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="77" />
+      <source>For you</source>
+      <translation>For you</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="78" />
+      <source>Catalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="79" />
+      <source>Cart</source>
+      <translation>Cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="80" />
+      <source>My orders</source>
+      <translation>My orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="81" />
+      <source>Order again</source>
+      <translation>Order again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="82" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/owner/workspace.py" line="143" />
+      <source>%n product(s) added to the cart.</source>
+      <translation>
+        <numerusform>%n product added to the cart.</numerusform>
+        <numerusform>%n products added to the cart.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="168" />
+      <source>★ Favourite</source>
+      <translation>★ Favourite</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="169" />
+      <source>☆ Mark as favourite</source>
+      <translation>☆ Mark as favourite</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickListDialog</name>
+    <message>
+      <location filename="../../desktop/picklist.py" line="142" />
+      <source>Pick list %1</source>
+      <translation>Pick list %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="148" />
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="150" />
+      <source>Save as PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="172" />
+      <source>Save as PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="173" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="35" />
+      <source>Confirm receipt of %1</source>
+      <translation>Confirm receipt of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="36" />
+      <source>Check the delivery against the lines below.</source>
+      <translation>Check the delivery against the lines below.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="43" />
+      <source>Everything arrived in good order</source>
+      <translation>Everything arrived in good order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="45" />
+      <source>Something is missing or damaged:</source>
+      <translation>Something is missing or damaged:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="48" />
+      <source>e.g. one case of 可口可乐 missing, two bottles broken</source>
+      <translation>e.g. one case of 可口可乐 missing, two bottles broken</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="55" />
+      <source>Confirm receipt</source>
+      <translation>Confirm receipt</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="72" />
+      <source>Say what is missing or damaged.</source>
+      <translation>Say what is missing or damaged.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="77" />
+      <source>Receipt confirmed. It is sent with the next sync.</source>
+      <translation>Receipt confirmed. It is sent with the next sync.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="95" />
+      <source>Reject order %1</source>
+      <translation>Reject order %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="99" />
+      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
+      <translation>e.g. credit limit exceeded: please pay the open invoices first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="104" />
+      <source>Reject order</source>
+      <translation>Reject order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="109" />
+      <source>Why? The sales rep is notified with this reason.</source>
+      <translation>Why? The sales rep is notified with this reason.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="119" />
+      <source>Say why the order is rejected.</source>
+      <translation>Say why the order is rejected.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReorderPage</name>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="104" />
+      <source>Choose “Order again” on a past order.</source>
+      <translation>Choose “Order again” on a past order.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="158" />
+      <source>Submit order</source>
+      <translation>Submit order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="161" />
+      <source>Change in cart</source>
+      <translation>Change in cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="163" />
+      <source>Discard</source>
+      <translation>Discard</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="189" />
+      <source>Order again: %1 of %2, at today's prices</source>
+      <translation>Order again: %1 of %2, at today's prices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="196" />
+      <source>Then %1 · now %2 (%3).</source>
+      <translation>Then %1 · now %2 (%3).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="200" />
+      <source>no change</source>
+      <translation>no change</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/owner/reorder.py" line="204" />
+      <source>%n line(s) differ from last time: check them before you submit.</source>
+      <translation>
+        <numerusform>%n line differs from last time: check it before you submit.</numerusform>
+        <numerusform>%n lines differ from last time: check them before you submit.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <source>Same products, quantities and prices as last time.</source>
+      <translation>Same products, quantities and prices as last time.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="232" />
+      <source>Order submitted. It is sent with the next sync.</source>
+      <translation>Order submitted. It is sent with the next sync.</translation>
+    </message>
+  </context>
+  <context>
     <name>RepWorkspace</name>
     <message>
       <location filename="../../desktop/views/rep/workspace.py" line="59" />
@@ -1083,6 +1781,80 @@ Log file: %1</translation>
       <location filename="../../desktop/views/rep/workspace.py" line="63" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="164" />
+      <source>No order waits for review. Orders the auto-confirm rule holds back (credit, stock) appear here.</source>
+      <translation>No order waits for review. Orders the auto-confirm rule holds back (credit, stock) appear here.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="186" />
+      <source>Decision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="188" />
+      <location filename="../../desktop/views/admin/review.py" line="288" />
+      <source>Choose an order.</source>
+      <translation>Choose an order.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="198" />
+      <source>Held because</source>
+      <translation>Held because</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="199" />
+      <source>Credit</source>
+      <translation>Credit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="200" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="236" />
+      <source>Confirm order</source>
+      <translation>Confirm order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="239" />
+      <source>Reject…</source>
+      <translation>Reject…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="295" />
+      <source>Order %1 — %2 · %3</source>
+      <translation>Order %1 — %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="302" />
+      <source>manual review (auto-confirm is off)</source>
+      <translation>manual review (auto-confirm is off)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="306" />
+      <source>limit %1 · open orders %2 (with this one) · %3 over</source>
+      <translation>limit %1 · open orders %2 (with this one) · %3 over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="312" />
+      <source>no credit limit</source>
+      <translation>no credit limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="333" />
+      <source>Order %1 confirmed. The rep is notified after the next sync.</source>
+      <translation>Order %1 confirmed. The rep is notified after the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="354" />
+      <source>Order %1 rejected. The rep is notified after the next sync.</source>
+      <translation>Order %1 rejected. The rep is notified after the next sync.</translation>
     </message>
   </context>
   <context>
@@ -1116,6 +1888,163 @@ Log file: %1</translation>
       <location filename="../../desktop/views/settings_dialog.py" line="50" />
       <source>Language</source>
       <translation>Language</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShipPage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="68" />
+      <source>Choose an order in the queue.</source>
+      <translation>Choose an order in the queue.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="75" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
+      <translation>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="81" />
+      <source>Each scan counts one unit</source>
+      <translation>Each scan counts one unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="82" />
+      <source>Each scan counts one case</source>
+      <translation>Each scan counts one case</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="112" />
+      <location filename="../../desktop/views/clerk/ship.py" line="123" />
+      <source>Carrier</source>
+      <translation>Carrier</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="121" />
+      <source>Scan or type the waybill number</source>
+      <translation>Scan or type the waybill number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="124" />
+      <source>Tracking number</source>
+      <translation>Tracking number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="125" />
+      <source>Count everything left</source>
+      <translation>Count everything left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="127" />
+      <source>Start over</source>
+      <translation>Start over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="129" />
+      <source>Confirm shipment</source>
+      <translation>Confirm shipment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="188" />
+      <source>Ship order %1 — %2</source>
+      <translation>Ship order %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="190" />
+      <source>not given</source>
+      <translation>not given</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="191" />
+      <source>%1 · requested delivery %2</source>
+      <translation>%1 · requested delivery %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="194" />
+      <source>notes: %1</source>
+      <translation>notes: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="196" />
+      <source>the server did not accept a change: see Conflicts</source>
+      <translation>the server did not accept a change: see Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="211" />
+      <source>This order is %1 now: nothing can be shipped.</source>
+      <translation>This order is %1 now: nothing can be shipped.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="228" />
+      <source>“%1” is not on this order. Check the product or scan another.</source>
+      <translation>“%1” is not on this order. Check the product or scan another.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="238" />
+      <source>%1: %2 of %3 counted</source>
+      <translation>%1: %2 of %3 counted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="261" />
+      <source>Nothing counted yet: scan the goods as they are packed.</source>
+      <translation>Nothing counted yet: scan the goods as they are packed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="263" />
+      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
+      <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="267" />
+      <source>This shipment: %1 unit(s) — everything left on the order.</source>
+      <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="282" />
+      <source>Enter the tracking number from the waybill.</source>
+      <translation>Enter the tracking number from the waybill.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="291" />
+      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
+      <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="294" />
+      <source>Shipment of %1 recorded. It is sent with the next sync.</source>
+      <translation>Shipment of %1 recorded. It is sent with the next sync.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShipQueuePage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="115" />
+      <source>Order number or customer</source>
+      <translation>Order number or customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="117" />
+      <source>Ship…</source>
+      <translation>Ship…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <source>Pick list…</source>
+      <translation>Pick list…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="144" />
+      <source>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</source>
+      <translation>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="172" />
+      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
+      <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="232" />
+      <source>%1 orders</source>
+      <translation>%1 orders</translation>
     </message>
   </context>
   <context>
@@ -1301,7 +2230,7 @@ Log file: %1</translation>
     </message>
     <message>
       <location filename="../../desktop/models/tables.py" line="112" />
-      <location filename="../../desktop/models/tables.py" line="218" />
+      <location filename="../../desktop/models/tables.py" line="222" />
       <source>Order</source>
       <translation>Order</translation>
     </message>
@@ -1311,108 +2240,123 @@ Log file: %1</translation>
       <translation>Local number: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="124" />
+      <location filename="../../desktop/models/tables.py" line="125" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="125" />
+      <location filename="../../desktop/models/tables.py" line="126" />
       <source>Created</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="126" />
+      <location filename="../../desktop/models/tables.py" line="127" />
       <source>Delivery</source>
       <translation>Delivery</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="128" />
-      <location filename="../../desktop/models/tables.py" line="183" />
+      <location filename="../../desktop/models/tables.py" line="129" />
+      <location filename="../../desktop/models/tables.py" line="184" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="153" />
+      <location filename="../../desktop/models/tables.py" line="154" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="155" />
+      <location filename="../../desktop/models/tables.py" line="156" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="159" />
+      <location filename="../../desktop/models/tables.py" line="160" />
       <source>(unknown product)</source>
       <translation>(unknown product)</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="163" />
+      <location filename="../../desktop/models/tables.py" line="164" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="168" />
+      <location filename="../../desktop/models/tables.py" line="169" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="173" />
+      <location filename="../../desktop/models/tables.py" line="174" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="178" />
+      <location filename="../../desktop/models/tables.py" line="179" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="204" />
+      <location filename="../../desktop/models/tables.py" line="205" />
       <source>Submit</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="205" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Change</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="206" />
+      <location filename="../../desktop/models/tables.py" line="207" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="207" />
+      <location filename="../../desktop/models/tables.py" line="208" />
       <source>Shipment</source>
       <translation>Shipment</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="221" />
+      <location filename="../../desktop/models/tables.py" line="209" />
+      <source>Confirm</source>
+      <translation>Confirm</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="210" />
+      <source>Reject</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="211" />
+      <source>Receipt</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="225" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="223" />
+      <location filename="../../desktop/models/tables.py" line="227" />
       <source>Outcome</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="225" />
+      <location filename="../../desktop/models/tables.py" line="229" />
       <source>conflict</source>
       <translation>conflict</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="227" />
+      <location filename="../../desktop/models/tables.py" line="231" />
       <source>rejected</source>
       <translation>rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="232" />
+      <location filename="../../desktop/models/tables.py" line="236" />
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="240" />
       <source>When</source>
       <translation>When</translation>
     </message>

@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>Admin</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="51" />
+      <source>credit limit exceeded</source>
+      <translation>超出信用额度</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="52" />
+      <source>stock short</source>
+      <translation>库存不足</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="135" />
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="137" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="141" />
+      <source>Held because</source>
+      <translation>待审原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="144" />
+      <source>manual review</source>
+      <translation>人工审核</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="149" />
+      <source>Submitted</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="152" />
+      <location filename="../../desktop/views/admin/review.py" line="228" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="209" />
+      <source>SKU</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="213" />
+      <source>Product</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="217" />
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="222" />
+      <source>Available</source>
+      <translation>可用库存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="57" />
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="60" />
+      <source>just now</source>
+      <translation>刚刚</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="62" />
+      <source>%1 min ago</source>
+      <translation>%1 分钟前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="64" />
+      <source>%1 h ago</source>
+      <translation>%1 小时前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="65" />
+      <source>%1 days ago</source>
+      <translation>%1 天前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="82" />
+      <source>User</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="84" />
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="89" />
+      <source>Last sync</source>
+      <translation>上次同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="95" />
+      <source>Last pull</source>
+      <translation>上次拉取</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="98" />
+      <source>Last push</source>
+      <translation>上次推送</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="101" />
+      <source>Last seen</source>
+      <translation>上次在线</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="104" />
+      <source>Feed position</source>
+      <translation>变更序号</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <source>Review</source>
+      <translation>订单审核</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="30" />
+      <source>Sync health</source>
+      <translation>同步状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="31" />
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="32" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogModel</name>
     <message>
       <location filename="../../desktop/models/products.py" line="183" />
@@ -63,7 +210,6 @@
     </message>
     <message>
       <location filename="../../desktop/views/rep/catalog.py" line="74" />
-      <location filename="../../desktop/views/rep/catalog.py" line="186" />
       <source>Type to search the catalog.</source>
       <translation>输入内容以搜索商品目录。</translation>
     </message>
@@ -138,64 +284,176 @@
       <translation>（目录价）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="190" />
+      <location filename="../../desktop/views/rep/catalog.py" line="188" />
       <source>Searching…</source>
       <translation>正在搜索…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="194" />
+      <location filename="../../desktop/views/rep/catalog.py" line="192" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>没有与“%1”匹配的商品。请尝试编码、条码或拼音首字母。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="197" />
+      <location filename="../../desktop/views/rep/catalog.py" line="195" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ 个商品，向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/catalog.py" line="200" />
+      <location filename="../../desktop/views/rep/catalog.py" line="198" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n 个商品</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="216" />
+      <location filename="../../desktop/views/rep/catalog.py" line="214" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>每%3 %1 %2（%4）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="219" />
+      <location filename="../../desktop/views/rep/catalog.py" line="217" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>%1 的倍数，至少 %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="237" />
+      <location filename="../../desktop/views/rep/catalog.py" line="235" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>未知（选择客户以查看其仓库库存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="239" />
+      <location filename="../../desktop/views/rep/catalog.py" line="237" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>可用 %1（在库 %2，已预留 %3）
 截至 %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="248" />
+      <location filename="../../desktop/views/rep/catalog.py" line="246" />
       <source>any</source>
       <translation>任意</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="249" />
-      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <location filename="../../desktop/views/rep/catalog.py" line="247" />
+      <location filename="../../desktop/views/rep/catalog.py" line="251" />
       <source>list price</source>
       <translation>目录价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="253" />
+      <location filename="../../desktop/views/rep/catalog.py" line="251" />
       <source>customer price</source>
       <translation>客户协议价</translation>
+    </message>
+  </context>
+  <context>
+    <name>Clerk</name>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="50" />
+      <source>SKU</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="54" />
+      <source>Product</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="58" />
+      <source>(unknown product)</source>
+      <translation>（未知商品）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="62" />
+      <source>Barcode</source>
+      <translation>条码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="66" />
+      <source>Ordered</source>
+      <translation>订购</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="71" />
+      <source>Shipped before</source>
+      <translation>已发</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
+      <source>To ship</source>
+      <translation>待发</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="81" />
+      <source>This shipment</source>
+      <translation>本次发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="87" />
+      <source>Backordered</source>
+      <translation>欠货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship_lines.py" line="121" />
+      <source>Type a whole number of units.</source>
+      <translation>请输入整数数量。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="49" />
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="51" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <source>Requested</source>
+      <translation>要求送货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
+      <source>not given</source>
+      <translation>未指定</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <source>Open lines</source>
+      <translation>待发行数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
+      <source>Shipped</source>
+      <translation>已发/订购</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
+      <source>Placed</source>
+      <translation>下单时间</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClerkWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="21" />
+      <source>To ship</source>
+      <translation>待发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="22" />
+      <source>Ship</source>
+      <translation>发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="23" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
     </message>
   </context>
   <context>
@@ -307,7 +565,7 @@ as of %4</source>
       <translation>按新价格保留我的订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="261" />
+      <location filename="../../desktop/views/rep/conflicts.py" line="262" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
     </message>
@@ -385,27 +643,27 @@ as of %4</source>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/app.py" line="145" />
+      <location filename="../../desktop/app.py" line="146" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>正在启动演示服务器并加载演示数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="167" />
+      <location filename="../../desktop/app.py" line="168" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="168" />
+      <location filename="../../desktop/app.py" line="169" />
       <source>The demo server could not start: %1</source>
       <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="247" />
+      <location filename="../../desktop/app.py" line="252" />
       <source>Sign out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="248" />
+      <location filename="../../desktop/app.py" line="253" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -414,7 +672,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="255" />
+      <location filename="../../desktop/app.py" line="260" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
     </message>
@@ -588,6 +846,59 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/errors.py" line="143" />
       <source>This conflict cannot be resolved this way. Choose another option.</source>
       <translation>无法按此方式处理该冲突，请选择其他方式。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HealthPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="119" />
+      <source>Devices</source>
+      <translation>设备数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="120" />
+      <source>Not synced for an hour</source>
+      <translation>超过一小时未同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="121" />
+      <source>Waiting to send (here)</source>
+      <translation>待发送（本机）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="122" />
+      <source>Conflicts (here)</source>
+      <translation>冲突（本机）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <source>Devices as of %1 (live from the server).</source>
+      <translation>设备列表更新于 %1（来自服务器）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <source>Offline: the device list as last fetched, %1.</source>
+      <translation>离线：显示 %1 获取的设备列表。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <source>The device list needs a connection to the server.</source>
+      <translation>查看设备列表需要连接服务器。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <source>This device last synced %1.</source>
+      <translation>本机上次同步：%1。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <source>never</source>
+      <translation>从未</translation>
     </message>
   </context>
   <context>
@@ -841,7 +1152,7 @@ Log file: %1</source>
     </message>
     <message>
       <location filename="../../desktop/views/rep/order_detail.py" line="96" />
-      <location filename="../../desktop/views/rep/order_detail.py" line="215" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="245" />
       <source>Order again</source>
       <translation>再来一单</translation>
     </message>
@@ -851,62 +1162,72 @@ Log file: %1</source>
       <translation>订单确认单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="134" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="100" />
+      <source>Confirm receipt…</source>
+      <translation>确认收货…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
       <source>Order %1 — %2</source>
       <translation>订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="146" />
       <source>held for review: %1</source>
       <translation>待审核：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="145" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="151" />
       <source>server %1 · local %2</source>
       <translation>服务器 %1 · 本地 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="144" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="150" />
       <source>(not yet assigned)</source>
       <translation>（尚未分配）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="148" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="154" />
       <source>none requested</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="149" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="155" />
       <source>created %1 · delivery %2</source>
       <translation>创建于 %1 · 送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="152" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="159" />
+      <source>On receipt: %1</source>
+      <translation>收货备注：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/order_detail.py" line="161" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1（不含税 %2 + 税 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="182" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="197" />
       <source>Cancel order</source>
       <translation>取消订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="183" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="198" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>取消订单 %1？取消原因将告知后台：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="207" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="237" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1：现价 %2（原价 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="213" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="243" />
       <source>%1: left out (%2)</source>
       <translation>%1：未加入（%2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="216" />
+      <location filename="../../desktop/views/rep/order_detail.py" line="246" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
     </message>
@@ -1053,6 +1374,381 @@ Log file: %1</source>
     </message>
   </context>
   <context>
+    <name>Owner</name>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="84" />
+      <location filename="../../desktop/views/owner/home.py" line="149" />
+      <location filename="../../desktop/views/owner/reorder.py" line="110" />
+      <source>SKU</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="85" />
+      <location filename="../../desktop/views/owner/home.py" line="150" />
+      <location filename="../../desktop/views/owner/reorder.py" line="114" />
+      <source>Product</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="87" />
+      <source>Usual quantity</source>
+      <translation>通常数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="92" />
+      <source>Every</source>
+      <translation>间隔</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="94" />
+      <source>%1 days</source>
+      <translation>%1 天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="101" />
+      <source>Last ordered</source>
+      <translation>上次订货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="105" />
+      <source>Due</source>
+      <translation>下次订货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="107" />
+      <source>due now</source>
+      <translation>该订货了</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="114" />
+      <location filename="../../desktop/views/owner/home.py" line="152" />
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="156" />
+      <source>not available</source>
+      <translation>不可订购</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <source>price up %1</source>
+      <translation>涨价 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <source>price down %1</source>
+      <translation>降价 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="62" />
+      <source>only %1 in stock (as of the last sync)</source>
+      <translation>库存仅剩 %1（截至上次同步）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="66" />
+      <source>left out: %1</source>
+      <translation>未加入：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="67" />
+      <source>left out (%1)</source>
+      <translation>未加入（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="118" />
+      <source>(unknown product)</source>
+      <translation>（未知商品）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="122" />
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="127" />
+      <source>Price then</source>
+      <translation>原单价</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="132" />
+      <source>Price now</source>
+      <translation>现单价</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="138" />
+      <source>Total now</source>
+      <translation>现金额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="143" />
+      <source>What changed</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="146" />
+      <source>same as last time</source>
+      <translation>与上次相同</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnerHomePage</name>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="124" />
+      <source>Add selected to cart</source>
+      <translation>将所选加入购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="126" />
+      <source>Add all due to cart</source>
+      <translation>将到期商品全部加入购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="131" />
+      <source>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</source>
+      <translation>根据您的订货记录：通常的订货数量和间隔。只有您选择后才会加入购物车。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="137" />
+      <source>Suggested for you</source>
+      <translation>为您推荐</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="166" />
+      <source>Add to cart…</source>
+      <translation>加入购物车…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="168" />
+      <source>Remove from favourites</source>
+      <translation>取消收藏</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="170" />
+      <source>Favourites</source>
+      <translation>收藏</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="204" />
+      <source>Add all due to cart (%1)</source>
+      <translation>将到期商品全部加入购物车（%1）</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnerWorkspace</name>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="68" />
+      <source>Favourite</source>
+      <translation>收藏</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="75" />
+      <source>Add to cart</source>
+      <translation>加入购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="77" />
+      <source>For you</source>
+      <translation>为您推荐</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="78" />
+      <source>Catalog</source>
+      <translation>商品目录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="79" />
+      <source>Cart</source>
+      <translation>购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="80" />
+      <source>My orders</source>
+      <translation>我的订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="81" />
+      <source>Order again</source>
+      <translation>再来一单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="82" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/owner/workspace.py" line="143" />
+      <source>%n product(s) added to the cart.</source>
+      <translation>
+        <numerusform>已将 %n 个商品加入购物车。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="168" />
+      <source>★ Favourite</source>
+      <translation>★ 已收藏</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="169" />
+      <source>☆ Mark as favourite</source>
+      <translation>☆ 收藏</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickListDialog</name>
+    <message>
+      <location filename="../../desktop/picklist.py" line="142" />
+      <source>Pick list %1</source>
+      <translation>拣货单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="148" />
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="150" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="172" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/picklist.py" line="173" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="35" />
+      <source>Confirm receipt of %1</source>
+      <translation>确认收货：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="36" />
+      <source>Check the delivery against the lines below.</source>
+      <translation>请对照以下明细核对到货。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="43" />
+      <source>Everything arrived in good order</source>
+      <translation>全部到货，完好无损</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="45" />
+      <source>Something is missing or damaged:</source>
+      <translation>有缺货或破损：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="48" />
+      <source>e.g. one case of 可口可乐 missing, two bottles broken</source>
+      <translation>例如：可口可乐少一箱，破损两瓶</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="55" />
+      <source>Confirm receipt</source>
+      <translation>确认收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="72" />
+      <source>Say what is missing or damaged.</source>
+      <translation>请说明缺少或破损的商品。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/receipt.py" line="77" />
+      <source>Receipt confirmed. It is sent with the next sync.</source>
+      <translation>已确认收货，将在下次同步时发送。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="95" />
+      <source>Reject order %1</source>
+      <translation>拒绝订单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="99" />
+      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
+      <translation>例如：超出信用额度，请先结清未付账款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="104" />
+      <source>Reject order</source>
+      <translation>拒绝订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="109" />
+      <source>Why? The sales rep is notified with this reason.</source>
+      <translation>拒绝原因（会通知销售代表）：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="119" />
+      <source>Say why the order is rejected.</source>
+      <translation>请填写拒绝原因。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReorderPage</name>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="104" />
+      <source>Choose “Order again” on a past order.</source>
+      <translation>请在历史订单上选择“再来一单”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="158" />
+      <source>Submit order</source>
+      <translation>提交订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="161" />
+      <source>Change in cart</source>
+      <translation>在购物车中修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="163" />
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="189" />
+      <source>Order again: %1 of %2, at today's prices</source>
+      <translation>再来一单：%2 的订单 %1，按今日价格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="196" />
+      <source>Then %1 · now %2 (%3).</source>
+      <translation>原 %1 · 现 %2（%3）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="200" />
+      <source>no change</source>
+      <translation>无变化</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/owner/reorder.py" line="204" />
+      <source>%n line(s) differ from last time: check them before you submit.</source>
+      <translation>
+        <numerusform>有 %n 行与上次不同：请在提交前核对。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <source>Same products, quantities and prices as last time.</source>
+      <translation>商品、数量和价格与上次相同。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="232" />
+      <source>Order submitted. It is sent with the next sync.</source>
+      <translation>订单已提交，将在下次同步时发送。</translation>
+    </message>
+  </context>
+  <context>
     <name>RepWorkspace</name>
     <message>
       <location filename="../../desktop/views/rep/workspace.py" line="59" />
@@ -1078,6 +1774,80 @@ Log file: %1</source>
       <location filename="../../desktop/views/rep/workspace.py" line="63" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="164" />
+      <source>No order waits for review. Orders the auto-confirm rule holds back (credit, stock) appear here.</source>
+      <translation>没有待审核的订单。自动确认规则暂扣的订单（信用、库存）会显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="186" />
+      <source>Decision</source>
+      <translation>审核</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="188" />
+      <location filename="../../desktop/views/admin/review.py" line="288" />
+      <source>Choose an order.</source>
+      <translation>请选择订单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="198" />
+      <source>Held because</source>
+      <translation>待审原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="199" />
+      <source>Credit</source>
+      <translation>信用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="200" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="236" />
+      <source>Confirm order</source>
+      <translation>确认订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="239" />
+      <source>Reject…</source>
+      <translation>拒绝…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="295" />
+      <source>Order %1 — %2 · %3</source>
+      <translation>订单 %1 — %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="302" />
+      <source>manual review (auto-confirm is off)</source>
+      <translation>人工审核（自动确认已关闭）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="306" />
+      <source>limit %1 · open orders %2 (with this one) · %3 over</source>
+      <translation>额度 %1 · 未完成订单 %2（含本单）· 超出 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="312" />
+      <source>no credit limit</source>
+      <translation>无信用额度限制</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="333" />
+      <source>Order %1 confirmed. The rep is notified after the next sync.</source>
+      <translation>订单 %1 已确认。下次同步后会通知销售代表。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="354" />
+      <source>Order %1 rejected. The rep is notified after the next sync.</source>
+      <translation>订单 %1 已拒绝。下次同步后会通知销售代表。</translation>
     </message>
   </context>
   <context>
@@ -1111,6 +1881,163 @@ Log file: %1</source>
       <location filename="../../desktop/views/settings_dialog.py" line="50" />
       <source>Language</source>
       <translation>语言</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShipPage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="68" />
+      <source>Choose an order in the queue.</source>
+      <translation>请在待发货列表中选择订单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="75" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
+      <translation>扫描条码或输入编码后回车（12*编码 计 12 个）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="81" />
+      <source>Each scan counts one unit</source>
+      <translation>每次扫描计 1 个单位</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="82" />
+      <source>Each scan counts one case</source>
+      <translation>每次扫描计 1 箱</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="112" />
+      <location filename="../../desktop/views/clerk/ship.py" line="123" />
+      <source>Carrier</source>
+      <translation>承运商</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="121" />
+      <source>Scan or type the waybill number</source>
+      <translation>扫描或输入运单号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="124" />
+      <source>Tracking number</source>
+      <translation>运单号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="125" />
+      <source>Count everything left</source>
+      <translation>全部待发计入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="127" />
+      <source>Start over</source>
+      <translation>重新计数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="129" />
+      <source>Confirm shipment</source>
+      <translation>确认发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="188" />
+      <source>Ship order %1 — %2</source>
+      <translation>发货：订单 %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="190" />
+      <source>not given</source>
+      <translation>未指定</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="191" />
+      <source>%1 · requested delivery %2</source>
+      <translation>%1 · 要求送货 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="194" />
+      <source>notes: %1</source>
+      <translation>备注：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="196" />
+      <source>the server did not accept a change: see Conflicts</source>
+      <translation>服务器未接受某项更改：请查看“冲突”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="211" />
+      <source>This order is %1 now: nothing can be shipped.</source>
+      <translation>此订单现为“%1”：无法发货。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="228" />
+      <source>“%1” is not on this order. Check the product or scan another.</source>
+      <translation>“%1”不在此订单中。请核对商品或扫描其他商品。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="238" />
+      <source>%1: %2 of %3 counted</source>
+      <translation>%1：已计 %2 / %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="261" />
+      <source>Nothing counted yet: scan the goods as they are packed.</source>
+      <translation>尚未计数：装箱时逐件扫描。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="263" />
+      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
+      <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="267" />
+      <source>This shipment: %1 unit(s) — everything left on the order.</source>
+      <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="282" />
+      <source>Enter the tracking number from the waybill.</source>
+      <translation>请输入运单上的运单号。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="291" />
+      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
+      <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="294" />
+      <source>Shipment of %1 recorded. It is sent with the next sync.</source>
+      <translation>订单 %1 的发货已记录，将在下次同步时发送。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShipQueuePage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="115" />
+      <source>Order number or customer</source>
+      <translation>订单号或客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="117" />
+      <source>Ship…</source>
+      <translation>发货…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <source>Pick list…</source>
+      <translation>拣货单…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="144" />
+      <source>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</source>
+      <translation>按住 Ctrl 或 Shift 选择多张订单可合并打印拣货单。双击订单开始发货。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="172" />
+      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
+      <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="232" />
+      <source>%1 orders</source>
+      <translation>%1 张订单</translation>
     </message>
   </context>
   <context>
@@ -1294,7 +2221,7 @@ Log file: %1</source>
     </message>
     <message>
       <location filename="../../desktop/models/tables.py" line="112" />
-      <location filename="../../desktop/models/tables.py" line="218" />
+      <location filename="../../desktop/models/tables.py" line="222" />
       <source>Order</source>
       <translation>订单</translation>
     </message>
@@ -1304,108 +2231,123 @@ Log file: %1</source>
       <translation>本地编号：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="124" />
+      <location filename="../../desktop/models/tables.py" line="125" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="125" />
+      <location filename="../../desktop/models/tables.py" line="126" />
       <source>Created</source>
       <translation>创建时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="126" />
+      <location filename="../../desktop/models/tables.py" line="127" />
       <source>Delivery</source>
       <translation>送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="128" />
-      <location filename="../../desktop/models/tables.py" line="183" />
+      <location filename="../../desktop/models/tables.py" line="129" />
+      <location filename="../../desktop/models/tables.py" line="184" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="153" />
+      <location filename="../../desktop/models/tables.py" line="154" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="155" />
+      <location filename="../../desktop/models/tables.py" line="156" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="159" />
+      <location filename="../../desktop/models/tables.py" line="160" />
       <source>(unknown product)</source>
       <translation>（未知商品）</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="163" />
+      <location filename="../../desktop/models/tables.py" line="164" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="168" />
+      <location filename="../../desktop/models/tables.py" line="169" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="173" />
+      <location filename="../../desktop/models/tables.py" line="174" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="178" />
+      <location filename="../../desktop/models/tables.py" line="179" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="204" />
+      <location filename="../../desktop/models/tables.py" line="205" />
       <source>Submit</source>
       <translation>提交</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="205" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Change</source>
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="206" />
+      <location filename="../../desktop/models/tables.py" line="207" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="207" />
+      <location filename="../../desktop/models/tables.py" line="208" />
       <source>Shipment</source>
       <translation>发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="221" />
+      <location filename="../../desktop/models/tables.py" line="209" />
+      <source>Confirm</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="210" />
+      <source>Reject</source>
+      <translation>拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="211" />
+      <source>Receipt</source>
+      <translation>收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="225" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="223" />
+      <location filename="../../desktop/models/tables.py" line="227" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="225" />
+      <location filename="../../desktop/models/tables.py" line="229" />
       <source>conflict</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="227" />
+      <location filename="../../desktop/models/tables.py" line="231" />
       <source>rejected</source>
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="232" />
+      <location filename="../../desktop/models/tables.py" line="236" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="240" />
       <source>When</source>
       <translation>时间</translation>
     </message>

@@ -39,7 +39,8 @@ def _open(db: sqlite3.Connection, conflict_id: int) -> sqlite3.Row:
         raise NotFound(f"There is no conflict {conflict_id}.")
     if row["resolved_at"] is not None:
         raise ResolutionNotPossible(f"Conflict {conflict_id} was already resolved "
-                                    f"({row['resolution']}).")
+                                    f"({row['resolution']}).", "already_resolved",
+                                    f"冲突 {conflict_id} 已经处理过了（{row['resolution']}）。")
     return row
 
 
@@ -77,11 +78,13 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
     if conflict["status"] != "conflict" or reason not in KEEPABLE:
         raise ResolutionNotPossible(
             f"Your version cannot be sent again ({reason}): take the server's version or edit "
-            "a copy.")
+            "a copy.", "not_keepable",
+            f"您的版本无法重新提交（{reason}）：请采用服务器的版本，或编辑副本。")
     if reason == "price_changed" and not accept_new_prices:
         raise ResolutionNotPossible(
             "Prices changed since the customer was quoted: accept the new prices, take the "
-            "server's version, or edit a copy.")
+            "server's version, or edit a copy.", "prices_not_accepted",
+            "报价后价格已变：请接受新价格、采用服务器的版本，或编辑副本。")
     mine = json.loads(conflict["mine"])
     mutation = mine["mutation"]
     kind = str(mutation["kind"])
@@ -144,7 +147,8 @@ def edit(db: sqlite3.Connection, identity: Identity, conflict_id: int) -> str:
     conflict = _open(db, conflict_id)
     order_id = _order_id(conflict)
     if order_id is None:
-        raise ResolutionNotPossible("Only an order's conflict can be edited.")
+        raise ResolutionNotPossible("Only an order's conflict can be edited.", "not_an_order",
+                                    "只有订单的冲突可以编辑。")
     row = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
     if row is None:
         raise NotFound(f"There is no order {order_id} on this device.")

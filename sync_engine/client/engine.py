@@ -29,6 +29,7 @@ from sync_engine.protocol import PROTOCOL_VERSION
 from . import catalog, conflicts, errors, ordering, outbox, queries, replica, search
 from .backoff import Backoff
 from .outbox import make_owner
+from .role_ops import RoleOperations
 from .session import Auth
 from .store import Store
 from .store_rows import plain_rows
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 _UNSET: Any = ordering.UNSET
 
 
-class Engine:
+class Engine(RoleOperations):
     """One device's local store and its sync with one server.
 
     ``data_dir``: where the database lives (default: the user's data directory).
@@ -177,8 +178,13 @@ class Engine:
 
     def search_products(self, query: str, *, limit: int = 50, offset: int = 0,
                         include_inactive: bool = False) -> list[ProductView]:
-        """Products matching ``query`` (SKU, barcode, names, pinyin, initials), best first."""
+        """Products matching ``query`` (SKU, barcode, names, pinyin, initials), best first;
+        with an empty query, the whole catalog in SKU order (browsing, a page at a time)."""
         with self.store.read() as db:
+            if not query.strip():
+                ids = queries.browse_products(db, limit=limit, offset=offset,
+                                              include_inactive=include_inactive)
+                return queries.product_views(db, ids)
             with plain_rows(db):
                 ids = search.search_products(db, query, limit=limit, offset=offset,
                                              include_inactive=include_inactive)

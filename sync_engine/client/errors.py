@@ -86,7 +86,20 @@ class NotFound(ClientError):
 
 
 class ResolutionNotPossible(ClientError):
-    """A conflict cannot be resolved as asked (e.g. "keep mine" after goods were shipped)."""
+    """A conflict cannot be resolved as asked (e.g. "keep mine" after goods were shipped).
+
+    ``code`` says which case it is (``already_resolved``, ``not_keepable``,
+    ``prices_not_accepted``, ``not_an_order``); ``message_zh`` is the sentence in Chinese.
+    """
+
+    def __init__(self, message: str, code: str = "", message_zh: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message_zh = message_zh or message
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else str(self)
 
 
 class NotSignedIn(ClientError):

@@ -19,10 +19,12 @@ from .views import (
     OrderView,
     ProductView,
     ShipmentView,
+    ShipQueueItem,
     StockView,
 )
 
 __all__ = [
+    "browse_products",
     "conflict_view",
     "conflicts",
     "customer_view",
@@ -30,6 +32,7 @@ __all__ = [
     "list_orders",
     "order_view",
     "product_views",
+    "ship_queue",
     "shipments",
     "stock_view",
     "sync_state",
@@ -111,8 +114,8 @@ _SUFFIX = {"pending": " (pending sync)", "attention": " (needs attention)", "loc
 def order_view(db: sqlite3.Connection, order_id: str) -> OrderView:
     """The order as the user sees it, or :class:`NotFound`."""
     r = db.execute(
-        "SELECT o.*, c.name AS customer_name FROM orders o LEFT JOIN customers c"
-        " ON c.id = o.customer_id WHERE o.id = ?", (order_id,)).fetchone()
+        "SELECT o.*, c.name AS customer_name, c.name_en AS customer_name_en FROM orders o"
+        " LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = ?", (order_id,)).fetchone()
     if r is None:
         raise NotFound(f"There is no order {order_id} on this device.")
     return _order(db, r, with_lines=True)
@@ -143,6 +146,8 @@ def _order(db: sqlite3.Connection, r: sqlite3.Row, *, with_lines: bool) -> Order
         hold_reasons=tuple(json.loads(r["hold_reasons"] or "[]")),
         server_version=r["server_version"], lines=tuple(lines), history=history,
         server=server if state in ("pending", "attention") else None,
+        customer_name_en=r["customer_name_en"] or "",
+        receipt_note=str((server or {}).get("receipt_note") or ""),
     )
 
 
@@ -162,8 +167,8 @@ def list_orders(
     ``text`` matches the order number, the local number, the customer's code or name and the
     notes. Dates are creation dates, inclusive.
     """
-    sql = ("SELECT o.*, c.name AS customer_name FROM orders o LEFT JOIN customers c"
-           " ON c.id = o.customer_id WHERE 1 = 1")
+    sql = ("SELECT o.*, c.name AS customer_name, c.name_en AS customer_name_en FROM orders o"
+           " LEFT JOIN customers c ON c.id = o.customer_id WHERE 1 = 1")
     params: list[Any] = []
     if status:
         sql += " AND o.status = ?"
@@ -184,6 +189,40 @@ def list_orders(
     sql += " ORDER BY o.created_at DESC, o.id LIMIT ? OFFSET ?"
     params += [limit, offset]
     return [_order(db, r, with_lines=False) for r in db.execute(sql, params).fetchall()]
+
+
+_SHIPPABLE = ("confirmed", "partially_shipped")
+
+
+def ship_queue(db: sqlite3.Connection, warehouse_id: int | None) -> list[ShipQueueItem]:
+    """Orders to ship from the warehouse (all warehouses with None): confirmed or partially
+    shipped, with lines and what remains; by requested delivery date (none last), then age."""
+    sql = ("SELECT o.*, c.name AS customer_name, c.name_en AS customer_name_en,"
+           " c.code AS customer_code FROM orders o LEFT JOIN customers c"
+           " ON c.id = o.customer_id WHERE o.status IN (?, ?)")
+    params: list[Any] = list(_SHIPPABLE)
+    if warehouse_id is not None:
+        sql += " AND o.warehouse_id = ?"
+        params.append(warehouse_id)
+    sql += " ORDER BY o.delivery_date IS NULL, o.delivery_date, o.created_at, o.id"
+    out = []
+    for r in db.execute(sql, params).fetchall():
+        order = _order(db, r, with_lines=True)
+        ordered = sum(ln.quantity for ln in order.lines)
+        shipped = sum(min(ln.shipped_qty, ln.quantity) for ln in order.lines)
+        out.append(ShipQueueItem(
+            order=order, customer_code=r["customer_code"] or "", ordered_units=ordered,
+            shipped_units=shipped, remaining_units=ordered - shipped,
+            open_lines=sum(1 for ln in order.lines if ln.remaining)))
+    return out
+
+
+def browse_products(db: sqlite3.Connection, *, limit: int, offset: int,
+                    include_inactive: bool = False) -> list[int]:
+    """Product ids in SKU order, a page at a time (the catalog with nothing searched)."""
+    return [r[0] for r in db.execute(
+        "SELECT id FROM products WHERE (? OR active) ORDER BY sku LIMIT ? OFFSET ?",
+        (1 if include_inactive else 0, max(0, limit), max(0, offset)))]
 
 
 def shipments(db: sqlite3.Connection, order_id: str) -> list[ShipmentView]:

@@ -124,6 +124,13 @@ class ServerApi:
             params["cursor"] = cursor
         return self._send("GET", "/v1/pull", token=token, params=params)
 
+    def devices(self, token: str) -> list[Any]:
+        """``GET /v1/admin/devices`` (admin): every device with its last pull, push and visit."""
+        answer = self._send("GET", "/v1/admin/devices", token=token)
+        if not isinstance(answer, list):
+            raise errors.ProtocolError("The device list is not a list.", "bad_devices")
+        return answer
+
     def push(self, token: str, client_id: str, mutations: Sequence[str]) -> list[Any]:
         """``POST /v1/push`` with mutations already serialised as JSON texts; the results."""
         body = (

@@ -12,6 +12,7 @@ from sync_engine.domain import Issue
 __all__ = [
     "ConflictView",
     "CustomerView",
+    "DeviceView",
     "Identity",
     "OrderLineView",
     "OrderView",
@@ -19,8 +20,11 @@ __all__ = [
     "ProductView",
     "ReorderDifference",
     "ReorderResult",
+    "ShipQueueItem",
     "ShipmentView",
     "StockView",
+    "Suggestion",
+    "SyncHealth",
     "SyncReport",
     "SyncStatus",
 ]
@@ -110,6 +114,11 @@ class OrderLineView:
     tax: Decimal
     gross: Decimal
 
+    @property
+    def remaining(self) -> int:
+        """Units still to ship (the backorder once something has shipped)."""
+        return max(0, self.quantity - self.shipped_qty)
+
 
 @dataclass(frozen=True, slots=True)
 class OrderView:
@@ -141,6 +150,13 @@ class OrderView:
     lines: tuple[OrderLineView, ...]
     history: tuple[dict[str, Any], ...] = ()
     server: dict[str, Any] | None = None  # the last server state received, when it differs
+    customer_name_en: str = ""
+    receipt_note: str = ""  # the store's note on receipt (a discrepancy), once closed
+
+    def customer_name_in(self, lang: str) -> str:
+        """The customer's name in ``lang`` ("en" or "zh"); Chinese when there is no English."""
+        return self.customer_name_en if lang == "en" and self.customer_name_en else (
+            self.customer_name)
 
     def line_for(self, product_id: int) -> OrderLineView | None:
         """The line of ``product_id``, if the order has one."""
@@ -239,3 +255,62 @@ class SyncReport:
     resync: bool = False
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class ShipQueueItem:
+    """An order waiting to ship from the clerk's warehouse, with what is left of it."""
+
+    order: OrderView
+    customer_code: str
+    ordered_units: int
+    shipped_units: int
+    remaining_units: int
+    open_lines: int  # lines with something left to ship
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What the owner usually orders of a product, and whether it is due again.
+
+    ``usual_quantity``: the median of the quantities ordered (one of them, so it is a valid
+    quantity). ``interval_days``: the median number of days between two orders of it (None
+    with fewer than two orders). ``due``: that interval has passed since ``last_ordered``.
+    """
+
+    product_id: int
+    usual_quantity: int
+    times_ordered: int
+    last_ordered: dt.date
+    interval_days: int | None
+    next_due: dt.date | None
+    due: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceView:
+    """A device as the server knows it (admin): who uses it and when it last synced."""
+
+    id: str
+    name: str
+    username: str
+    last_seen_at: str | None
+    last_pull_at: str | None
+    last_push_at: str | None
+    last_cursor_seq: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncHealth:
+    """Sync at a glance: this device's status, and every device's last sync (admin).
+
+    ``devices`` are the server's list as of ``devices_as_of`` (this device's clock); when the
+    server cannot be reached, the last list fetched is returned with ``devices_live`` False
+    and ``devices_error`` saying why.
+    """
+
+    status: SyncStatus
+    devices: tuple[DeviceView, ...]
+    devices_as_of: str | None
+    devices_live: bool
+    devices_error: str | None = None

@@ -182,8 +182,6 @@ class CatalogPage(QWidget):
 
     def _search(self, text: str) -> None:
         self.model.set_query(text)
-        if not text.strip():
-            self.state.setText(self.tr("Type to search the catalog."))
 
     def _loading(self, loading: bool) -> None:
         if loading:

@@ -253,6 +253,7 @@ class ConflictsPage(QWidget):
                                  else self.tr("Keep mine"))
         self.take_button.setEnabled(c is not None)
         self.edit_button.setEnabled(c is not None and c.order_id is not None)
+        self.edit_button.setVisible(getattr(self.workspace, "can_edit_orders", True))
 
     # ------------------------------------------------------------------ decisions
 

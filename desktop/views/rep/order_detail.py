@@ -97,8 +97,14 @@ class OrderDetail(QWidget):
         self.reorder_button.clicked.connect(self._reorder)
         self.print_button = QPushButton(icon("print"), self.tr("Confirmation…"))
         self.print_button.clicked.connect(self.show_confirmation)
+        self.receive_button = QPushButton(icon("receive"), self.tr("Confirm receipt…"))
+        self.receive_button.setObjectName("receiveButton")
+        self.receive_button.clicked.connect(self.confirm_receipt)
+        identity = ctx.engine.identity
+        self.role = d.Role(identity.role) if identity else d.Role.SALES_REP
         buttons = QHBoxLayout()
-        for b in (self.edit_button, self.cancel_button, self.reorder_button, self.print_button):
+        for b in (self.edit_button, self.cancel_button, self.reorder_button, self.receive_button,
+                  self.print_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QGroupBox()
@@ -132,7 +138,7 @@ class OrderDetail(QWidget):
         self.order, self.products = order, products
         fmt = self.ctx.fmt
         self.title.setText(self.tr("Order %1 — %2").replace("%1", order_number(order))
-                           .replace("%2", order.customer_name))
+                           .replace("%2", order.customer_name_in(domain_lang())))
         state = status_name(order.status)
         if order.sync_state != "synced":
             state += f" · {sync_state_name(order.sync_state)}"
@@ -148,7 +154,10 @@ class OrderDetail(QWidget):
         delivery = fmt.date(order.delivery_date) or self.tr("none requested")
         self.dates.setText(self.tr("created %1 · delivery %2").replace(
             "%1", fmt.timestamp(order.created_at)).replace("%2", delivery))
-        self.notes.setText(order.notes or "—")
+        notes = order.notes or "—"
+        if order.receipt_note:
+            notes += "\n" + self.tr("On receipt: %1").replace("%1", order.receipt_note)
+        self.notes.setText(notes)
         self.totals.setText(self.tr("%1 (net %2 + tax %3)").replace("%1", fmt.money(order.gross))
                             .replace("%2", fmt.money(order.net)).replace(
                                 "%3", fmt.money(order.tax)))
@@ -163,11 +172,17 @@ class OrderDetail(QWidget):
         order = self.order
         status = d.OrderStatus(order.status) if order else None
         shipped_any = bool(order and any(ln.shipped_qty for ln in order.lines))
-        self.edit_button.setEnabled(status is not None and d.is_editable(status))
+        role = self.role
+        orders = d.allowed(d.OrderStatus.DRAFT, d.OrderStatus.SUBMITTED, role)
+        self.edit_button.setEnabled(orders and status is not None and d.is_editable(status))
         self.cancel_button.setEnabled(
             status is not None and status is not d.OrderStatus.DRAFT
-            and d.is_cancellable(status, shipped_any))
-        self.reorder_button.setEnabled(order is not None and bool(order.lines))
+            and d.is_cancellable(status, shipped_any)
+            and d.allowed(status, d.OrderStatus.CANCELLED, role))
+        self.reorder_button.setEnabled(orders and order is not None and bool(order.lines))
+        self.receive_button.setVisible(d.allowed(d.OrderStatus.SHIPPED, d.OrderStatus.CLOSED,
+                                                 role))
+        self.receive_button.setEnabled(status is d.OrderStatus.SHIPPED)
         self.print_button.setEnabled(order is not None and bool(order.lines))
 
     def _edit(self) -> None:
@@ -188,9 +203,24 @@ class OrderDetail(QWidget):
         self.ctx.write(lambda: engine.cancel(order.id, reason.strip()),
                        lambda _o: self.show_order(order.id))
 
+    def confirm_receipt(self) -> None:
+        """Ask what arrived; then close the order with the note (offline too)."""
+        from .receipt import ReceiptDialog
+
+        order = self.order
+        if order is None:
+            return
+        dialog = ReceiptDialog(order, self.products, self.ctx, self)
+        self.receipt = dialog
+        dialog.open()
+
     def _reorder(self) -> None:
         order = self.order
         if order is None:
+            return
+        reorder = getattr(self.workspace, "reorder", None)
+        if reorder is not None:  # a workspace with its own review of the differences
+            reorder(order.id)
             return
         engine = self.ctx.engine
         self.ctx.write(lambda: engine.reorder(order.id), self._reordered)

@@ -1,0 +1,235 @@
+"""The shipping queue: confirmed and partially shipped orders of the clerk's warehouse,
+sortable by requested date and customer; pick lists for one order or several."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client import errors as ce
+from sync_engine.client.engine import Engine
+from sync_engine.client.views import CustomerView, ProductView, ShipQueueItem
+
+from ...context import AppContext
+from ...i18n import domain_lang, translate
+from ...labels import status_name
+from ...models.base import ROW_ROLE, SORT_ROLE, Column, ListTableModel
+from ...models.tables import order_number
+from ...picklist import PickListDialog, pick_list_html
+from ...resources import icon
+from ...widgets.search_box import SearchBox
+from ...widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from .workspace import ClerkWorkspace
+
+__all__ = ["ShipQueueModel", "ShipQueuePage", "load_pick_data"]
+
+_PARTIAL = QBrush(QColor("#b45309"))
+
+
+class ShipQueueModel(ListTableModel[ShipQueueItem]):
+    def __init__(self, ctx: AppContext) -> None:
+        fmt = ctx.fmt
+
+        super().__init__(
+            [
+                Column(lambda: translate("Clerk", "Order"), lambda i: order_number(i.order)),
+                Column(
+                    lambda: translate("Clerk", "Customer"),
+                    lambda i: f"{i.customer_code} {i.order.customer_name_in(domain_lang())}",
+                    sort=lambda i: i.customer_code,
+                ),
+                Column(
+                    lambda: translate("Clerk", "Requested"),
+                    lambda i: fmt.date(i.order.delivery_date) or translate("Clerk", "not given"),
+                    sort=lambda i: (i.order.delivery_date or dt.date.max).isoformat(),
+                ),
+                Column(
+                    lambda: translate("Clerk", "Status"),
+                    lambda i: status_name(i.order.status),
+                    foreground=lambda i: _PARTIAL if i.shipped_units else None,
+                ),
+                Column(
+                    lambda: translate("Clerk", "Open lines"),
+                    lambda i: fmt.integer(i.open_lines),
+                    align_right=True,
+                    sort=lambda i: i.open_lines,
+                ),
+                Column(
+                    lambda: translate("Clerk", "Shipped"),
+                    lambda i: f"{fmt.integer(i.shipped_units)} / {fmt.integer(i.ordered_units)}",
+                    align_right=True,
+                    sort=lambda i: i.shipped_units,
+                ),
+                Column(
+                    lambda: translate("Clerk", "To ship"),
+                    lambda i: fmt.integer(i.remaining_units),
+                    align_right=True,
+                    sort=lambda i: i.remaining_units,
+                ),
+                Column(
+                    lambda: translate("Clerk", "Placed"),
+                    lambda i: fmt.timestamp(i.order.created_at),
+                    sort=lambda i: i.order.created_at,
+                ),
+            ]
+        )
+
+
+def load_pick_data(
+    engine: Engine, items: list[ShipQueueItem]
+) -> tuple[list[ShipQueueItem], dict[int, ProductView], dict[int, CustomerView]]:
+    """The products and customers a pick list names (worker thread)."""
+    products: dict[int, ProductView] = {}
+    customers: dict[int, CustomerView] = {}
+    for item in items:
+        for ln in item.order.lines:
+            if ln.product_id not in products:
+                with contextlib.suppress(ce.NotFound):
+                    products[ln.product_id] = engine.product(ln.product_id)
+        if item.order.customer_id not in customers:
+            with contextlib.suppress(ce.NotFound):
+                customers[item.order.customer_id] = engine.customer(item.order.customer_id)
+    return items, products, customers
+
+
+class ShipQueuePage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("shipQueuePage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.search = SearchBox(self.tr("Order number or customer"))
+        self.search.search.connect(self._filter)
+        self.ship_button = QPushButton(icon("truck"), self.tr("Ship…"))
+        self.ship_button.setObjectName("primary")
+        self.ship_button.clicked.connect(self.ship_selected)
+        self.pick_button = QPushButton(icon("picklist"), self.tr("Pick list…"))
+        self.pick_button.clicked.connect(self.show_pick_list)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.pick_button)
+        top.addWidget(self.ship_button)
+        self.model = ShipQueueModel(ctx)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = make_table(stretch=1)
+        self.table.setObjectName("shipQueue")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(lambda _i: self.ship_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        hint = QLabel(
+            self.tr(
+                "Select several orders (Ctrl or Shift) for one pick list. "
+                "Double-click an order to ship it."
+            )
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(hint)
+        self.pick_dialog: PickListDialog | None = None
+        ctx.orders_changed.connect(self.reload)
+        self.reload()
+        self._enable()
+
+    def reload(self) -> None:
+        engine = self.ctx.engine
+        self.ctx.read(engine.ship_queue, self._loaded)
+
+    def _loaded(self, items: object) -> None:
+        assert isinstance(items, list)
+        selected = {i.order.id for i in self.selected_items()}
+        self.model.set_rows(items)
+        fit_columns(self.table)
+        units = sum(i.remaining_units for i in items)
+        partial = sum(1 for i in items if i.shipped_units)
+        self.count.setText(
+            self.tr("%1 order(s) to ship, %2 unit(s); %3 partially shipped")
+            .replace("%1", self.ctx.fmt.integer(len(items)))
+            .replace("%2", self.ctx.fmt.integer(units))
+            .replace("%3", self.ctx.fmt.integer(partial))
+        )
+        for row in range(self.proxy.rowCount()):
+            item = self.proxy.index(row, 0).data(ROW_ROLE)
+            if isinstance(item, ShipQueueItem) and item.order.id in selected:
+                self.table.selectRow(row)
+        self.workspace.set_badge("queue", len(items))
+        self._enable()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+
+    def selected_items(self) -> list[ShipQueueItem]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for row in rows:
+            item = self.proxy.index(row, 0).data(ROW_ROLE)
+            if isinstance(item, ShipQueueItem):
+                out.append(item)
+        return out
+
+    def select_orders(self, order_ids: list[str]) -> None:
+        """Select these orders (as the user would with Ctrl-click)."""
+        self.table.clearSelection()
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for row in range(self.proxy.rowCount()):
+            item = self.proxy.index(row, 0).data(ROW_ROLE)
+            if isinstance(item, ShipQueueItem) and item.order.id in order_ids:
+                self.table.selectRow(row)
+        self.table.setSelectionMode(mode)
+
+    def _enable(self) -> None:
+        n = len(self.selected_items())
+        self.ship_button.setEnabled(n == 1)
+        self.pick_button.setEnabled(n >= 1)
+
+    def ship_selected(self) -> None:
+        items = self.selected_items()
+        if len(items) == 1:
+            self.workspace.ship(items[0].order.id)
+
+    def show_pick_list(self) -> None:
+        items = self.selected_items()
+        if not items:
+            return
+        engine = self.ctx.engine
+        self.ctx.read(lambda: load_pick_data(engine, items), self._show_pick_list)
+
+    def _show_pick_list(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        items, products, customers = result
+        printed = self.ctx.fmt.timestamp(dt.datetime.now(dt.UTC).isoformat())
+        text = pick_list_html(items, products, customers, self.ctx.fmt, printed)
+        name = (
+            order_number(items[0].order)
+            if len(items) == 1
+            else self.tr("%1 orders").replace("%1", str(len(items)))
+        )
+        self.pick_dialog = PickListDialog(text, name, self)
+        self.pick_dialog.open()

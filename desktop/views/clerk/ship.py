@@ -1,0 +1,310 @@
+"""Scan-first shipment confirmation for one order.
+
+A barcode scanner types the code and Enter: each scan counts one unit (or one case) of that
+line. "12*code" counts twelve. Quantities can be typed in the table too. Counting past what is
+left to ship is refused with the rules' own message; what is not shipped stays backordered and
+is shown as such. Then carrier, tracking number, confirm: recorded locally at once (offline
+too) and sent with the next sync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client import errors as ce
+from sync_engine.client.engine import Engine
+from sync_engine.client.views import OrderView, ProductView
+
+from ...context import AppContext
+from ...i18n import domain_lang
+from ...labels import status_name
+from ...models.products import product_name
+from ...models.tables import order_number
+from ...resources import icon
+from ...widgets.field import FieldBox
+from ...widgets.tables import fit_columns, make_table
+from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
+
+if TYPE_CHECKING:
+    from .workspace import ClerkWorkspace
+
+__all__ = ["CARRIERS", "ShipPage"]
+
+CARRIERS = ("顺丰速运", "京东物流", "中通快递", "圆通速递", "德邦物流", "自有车辆")
+_TIMES = re.compile(r"^\s*(\d+)\s*[*xX×]\s*(\S+)\s*$")
+
+
+def _load(engine: Engine, order_id: str) -> tuple[OrderView, dict[int, ProductView]]:
+    order = engine.order(order_id)
+    products: dict[int, ProductView] = {}
+    for line in order.lines:
+        with contextlib.suppress(ce.NotFound):
+            products[line.product_id] = engine.product(line.product_id)
+    return order, products
+
+
+class ShipPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("shipPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.order: OrderView | None = None
+        self.title = QLabel(self.tr("Choose an order in the queue."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scanInput")
+        self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter "
+                                             "(12*code counts twelve)"))
+        self.scan.returnPressed.connect(self.scanned)
+        self.scan_box = FieldBox(self.scan)
+        self.per_scan = QComboBox()
+        self.per_scan.setObjectName("perScan")
+        self.per_scan.addItem(self.tr("Each scan counts one unit"), "unit")
+        self.per_scan.addItem(self.tr("Each scan counts one case"), "case")
+        scan_row = QHBoxLayout()
+        scan_icon = QLabel()
+        scan_icon.setPixmap(icon("scan").pixmap(24, 24))
+        scan_row.addWidget(scan_icon, 0, Qt.AlignmentFlag.AlignTop)
+        scan_row.addWidget(self.scan_box, 1)
+        scan_row.addWidget(self.per_scan, 0, Qt.AlignmentFlag.AlignTop)
+        self.model = ShipLinesModel(ctx.fmt)
+        self.model.refused.connect(self.scan_box.set_error)
+        self.model.counts_changed.connect(self._summarise)
+        self.table = make_table(stretch=1)
+        self.table.setObjectName("shipLines")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked
+                                   | self.table.EditTrigger.EditKeyPressed
+                                   | self.table.EditTrigger.AnyKeyPressed)
+        self.summary = QLabel()
+        self.summary.setObjectName("total")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_footer())
+        ctx.orders_changed.connect(self._refresh)
+        self._enable()
+
+    def _build_footer(self) -> QHBoxLayout:
+        box = QGroupBox(self.tr("Carrier"))
+        form = QFormLayout(box)
+        self.carrier = QComboBox()
+        self.carrier.setObjectName("carrier")
+        self.carrier.setEditable(True)
+        self.carrier.addItems(CARRIERS)
+        self.carrier.setCurrentIndex(0)
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("tracking")
+        self.tracking.setPlaceholderText(self.tr("Scan or type the waybill number"))
+        self.tracking_box = FieldBox(self.tracking)
+        form.addRow(self.tr("Carrier"), self.carrier)
+        form.addRow(self.tr("Tracking number"), self.tracking_box)
+        self.all_button = QPushButton(self.tr("Count everything left"))
+        self.all_button.clicked.connect(self.count_all)
+        self.clear_button = QPushButton(self.tr("Start over"))
+        self.clear_button.clicked.connect(self.clear_counts)
+        self.confirm_button = QPushButton(icon("truck"), self.tr("Confirm shipment"))
+        self.confirm_button.setObjectName("primary")
+        self.confirm_button.clicked.connect(self.confirm)
+        buttons = QVBoxLayout()
+        for b in (self.confirm_button, self.all_button, self.clear_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        footer = QHBoxLayout()
+        footer.addWidget(box, 1)
+        footer.addLayout(buttons)
+        return footer
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self, order_id: str) -> None:
+        engine = self.ctx.engine
+        self.ctx.read(lambda: _load(engine, order_id), self._loaded)
+
+    def _refresh(self) -> None:
+        # The order may have changed by sync (cancelled!): show it, keep the counts if it can
+        # still ship; otherwise say so.
+        if self.order is not None:
+            engine, order_id = self.ctx.engine, self.order.id
+            self.ctx.read(lambda: _load(engine, order_id), self._refreshed)
+
+    def _refreshed(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        order, _products = result
+        if self.order is None or order.id != self.order.id:
+            return
+        if order.lines != self.order.lines or order.status != self.order.status:
+            self._loaded(result)
+        else:
+            self.order = order
+            self._show_header()
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        order, products = result
+        same = self.order is not None and self.order.id == order.id
+        counts = {r.line.product_id: r.count for r in self.model.rows} if same else {}
+        self.order = order
+        rows = [ShipLine(ln, products.get(ln.product_id),
+                         min(counts.get(ln.product_id, 0), ln.remaining))
+                for ln in order.lines]
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        if not same:
+            self.tracking.clear()
+            self.scan_box.set_error("")
+            self.tracking_box.set_error("")
+        self._show_header()
+        self._summarise()
+        self.scan.setFocus()
+
+    def _show_header(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        self.title.setText(self.tr("Ship order %1 — %2").replace("%1", order_number(order))
+                           .replace("%2", order.customer_name_in(domain_lang())))
+        delivery = self.ctx.fmt.date(order.delivery_date) or self.tr("not given")
+        text = self.tr("%1 · requested delivery %2").replace(
+            "%1", status_name(order.status)).replace("%2", delivery)
+        if order.notes:
+            text += " · " + self.tr("notes: %1").replace("%1", order.notes)
+        if order.sync_state == "attention":
+            text += " · " + self.tr("the server did not accept a change: see Conflicts")
+        self.info.setText(text)
+        self._enable()
+
+    def _shippable(self) -> bool:
+        return self.order is not None and self.order.status in ("confirmed",
+                                                                "partially_shipped")
+
+    def _enable(self) -> None:
+        ok = self._shippable()
+        for w in (self.scan, self.per_scan, self.table, self.all_button, self.clear_button,
+                  self.carrier, self.tracking):
+            w.setEnabled(ok)
+        self.confirm_button.setEnabled(ok and bool(self.model.quantities()))
+        if self.order is not None and not ok:
+            self.summary.setText(self.tr("This order is %1 now: nothing can be shipped.")
+                                 .replace("%1", status_name(self.order.status)))
+
+    # ------------------------------------------------------------------ counting
+
+    def scanned(self) -> None:
+        """A scan (or a typed code) arrived: count it on its line."""
+        text = self.scan.text().strip()
+        self.scan.clear()
+        if not text or not self._shippable():
+            return
+        times = 1
+        match = _TIMES.match(text)
+        if match:
+            times, text = int(match.group(1)), match.group(2)
+        row = self.model.row_of_code(text)
+        if row is None:
+            self.scan_box.set_error(self.tr("“%1” is not on this order. Check the product "
+                                            "or scan another.").replace("%1", text))
+            return
+        line = self.model.rows[row]
+        per = 1
+        if self.per_scan.currentData() == "case" and line.product and line.product.case_qty > 1:
+            per = line.product.case_qty
+        if self.model.set_count(row, line.count + per * times):
+            p = line.product
+            name = f"{p.sku} {product_name(p)}" if p else str(line.line.product_id)
+            self.scan_box.set_hint(self.tr("%1: %2 of %3 counted").replace("%1", name)
+                                   .replace("%2", self.ctx.fmt.integer(line.count))
+                                   .replace("%3", self.ctx.fmt.integer(line.line.remaining)))
+            self.table.selectRow(row)
+
+    def count_all(self) -> None:
+        for i, r in enumerate(self.model.rows):
+            self.model.set_count(i, r.line.remaining)
+
+    def clear_counts(self) -> None:
+        for i in range(len(self.model.rows)):
+            self.model.set_count(i, 0)
+        self.scan_box.set_error("")
+
+    def type_count(self, row: int, units: int) -> bool:
+        """Type a quantity into a line (as the user does in the table)."""
+        return self.model.setData(self.model.index(row, COUNT_COLUMN), str(units))
+
+    def _summarise(self) -> None:
+        counted = sum(r.count for r in self.model.rows)
+        left = sum(r.backorder for r in self.model.rows)
+        fmt = self.ctx.fmt
+        if not counted:
+            text = self.tr("Nothing counted yet: scan the goods as they are packed.")
+        elif left:
+            text = self.tr("This shipment: %1 unit(s). %2 unit(s) stay backordered and "
+                           "remain in the queue.").replace("%1", fmt.integer(counted)).replace(
+                               "%2", fmt.integer(left))
+        else:
+            text = self.tr("This shipment: %1 unit(s) — everything left on the order.").replace(
+                "%1", fmt.integer(counted))
+        self.summary.setText(text)
+        self._enable()
+
+    # ------------------------------------------------------------------ confirming
+
+    def confirm(self) -> None:
+        order = self.order
+        quantities = self.model.quantities()
+        if order is None or not quantities:
+            return
+        carrier = self.carrier.currentText().strip()
+        tracking = self.tracking.text().strip()
+        if carrier != CARRIERS[-1] and not tracking:
+            self.tracking_box.set_error(self.tr("Enter the tracking number from the waybill."))
+            self.tracking.setFocus()
+            return
+        self.tracking_box.set_error("")
+        engine = self.ctx.engine
+        left = sum(r.backorder for r in self.model.rows)
+
+        def done(_shipment_id: object) -> None:
+            self.ctx.message.emit(
+                self.tr("Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the "
+                        "next sync.").replace("%1", order_number(order)).replace(
+                            "%2", self.ctx.fmt.integer(left)) if left else
+                self.tr("Shipment of %1 recorded. It is sent with the next sync.").replace(
+                    "%1", order_number(order)))
+            self.order = None
+            self.model.set_rows([])
+            self.workspace.show_page("queue")
+
+        self.ctx.write(lambda: engine.confirm_shipment(order.id, quantities, carrier=carrier,
+                                                       tracking_number=tracking),
+                       done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ce.ValidationFailed):
+            lang = domain_lang()
+            self.scan_box.set_error("\n".join(i.message(lang) for i in exc.errors))
+            self._refresh()
+            return
+        self.ctx.error.emit(exc)

@@ -1,0 +1,30 @@
+"""The warehouse clerk's workspace: the queue to ship, the shipment being counted, and the
+conflicts inbox (a shipment of an order cancelled meanwhile lands there)."""
+
+from __future__ import annotations
+
+from ...context import AppContext
+from ..nav_workspace import NavWorkspace
+from ..rep.conflicts import ConflictsPage
+from .queue import ShipQueuePage
+from .ship import ShipPage
+
+__all__ = ["ClerkWorkspace"]
+
+
+class ClerkWorkspace(NavWorkspace):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "clerkWorkspace")
+        self.queue = ShipQueuePage(ctx, self)
+        self.ship_page = ShipPage(ctx, self)
+        self.conflicts = ConflictsPage(ctx, self)  # type: ignore[arg-type]
+        self.add_page("queue", self.tr("To ship"), "orders", self.queue)
+        self.add_page("ship", self.tr("Ship"), "truck", self.ship_page)
+        self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.nav.setCurrentRow(0)
+        self.count_conflicts()
+
+    def ship(self, order_id: str) -> None:
+        """Open an order for counting and confirming its shipment."""
+        self.ship_page.load(order_id)
+        self.show_page("ship")

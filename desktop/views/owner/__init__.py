@@ -1,0 +1,1 @@
+"""The store owner's workspace: favourites and suggestions, catalog, cart, orders, reorder."""

@@ -1,0 +1,233 @@
+"""The owner's start page: what they usually order and whether it is due (suggestions, never
+applied by themselves), and their favourites; either goes to the cart on request."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client import errors as ce
+from sync_engine.client.engine import Engine
+from sync_engine.client.views import PriceQuote, ProductView, Suggestion
+
+from ...context import AppContext
+from ...i18n import translate
+from ...models.base import ROW_ROLE, Column, ListTableModel
+from ...models.products import product_name
+from ...models.tables import quantity_text
+from ...resources import icon
+from ...widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from .workspace import OwnerWorkspace
+
+__all__ = ["OwnerHomePage", "SuggestionRow"]
+
+_DUE = QBrush(QColor("#b45309"))
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRow:
+    suggestion: Suggestion
+    product: ProductView
+    quote: PriceQuote | None
+
+
+@dataclass(frozen=True, slots=True)
+class FavouriteRow:
+    product: ProductView
+    quote: PriceQuote | None
+
+
+def _load(engine: Engine, customer_id: int) -> tuple[list[SuggestionRow], list[FavouriteRow]]:
+    suggestions = []
+    for s in engine.suggestions(customer_id):
+        with contextlib.suppress(ce.NotFound):
+            p = engine.product(s.product_id)
+            if p.active and p.sellable:
+                suggestions.append(
+                    SuggestionRow(s, p, engine.price(customer_id, p.id, s.usual_quantity))
+                )
+    favourites = []
+    for p in engine.favourites():
+        quantity = max(p.min_qty, p.pack_size, 1)
+        favourites.append(
+            FavouriteRow(p, engine.price(customer_id, p.id, quantity) if p.active else None)
+        )
+    return suggestions, favourites
+
+
+class OwnerHomePage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("ownerHome")
+        self.ctx = ctx
+        self.workspace = workspace
+        fmt = ctx.fmt
+
+        self.suggestions_model: ListTableModel[SuggestionRow] = ListTableModel(
+            [
+                Column(lambda: translate("Owner", "SKU"), lambda r: r.product.sku),
+                Column(lambda: translate("Owner", "Product"), lambda r: product_name(r.product)),
+                Column(
+                    lambda: translate("Owner", "Usual quantity"),
+                    lambda r: quantity_text(r.suggestion.usual_quantity, r.product),
+                    align_right=True,
+                ),
+                Column(
+                    lambda: translate("Owner", "Every"),
+                    lambda r: (
+                        translate("Owner", "%1 days").replace("%1", str(r.suggestion.interval_days))
+                        if r.suggestion.interval_days
+                        else "—"
+                    ),
+                    align_right=True,
+                ),
+                Column(
+                    lambda: translate("Owner", "Last ordered"),
+                    lambda r: fmt.date(r.suggestion.last_ordered),
+                ),
+                Column(
+                    lambda: translate("Owner", "Due"),
+                    lambda r: (
+                        translate("Owner", "due now")
+                        if r.suggestion.due
+                        else fmt.date(r.suggestion.next_due)
+                    ),
+                    foreground=lambda r: _DUE if r.suggestion.due else None,
+                ),
+                Column(
+                    lambda: translate("Owner", "Unit price"),
+                    lambda r: fmt.unit_price(r.quote.unit_price) if r.quote else "",
+                    align_right=True,
+                ),
+            ]
+        )
+        self.suggestions = make_table(stretch=1)
+        self.suggestions.setObjectName("suggestions")
+        self.suggestions.setModel(self.suggestions_model)
+        self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_suggested = QPushButton(icon("cart"), self.tr("Add selected to cart"))
+        self.add_suggested.clicked.connect(self.add_selected_suggestions)
+        self.add_due = QPushButton(icon("cart"), self.tr("Add all due to cart"))
+        self.add_due.setObjectName("primary")
+        self.add_due.clicked.connect(self.add_due_suggestions)
+        explain = QLabel(
+            self.tr(
+                "From your order history: the quantity you usually order and "
+                "how often. Nothing is added until you choose to."
+            )
+        )
+        explain.setObjectName("hint")
+        explain.setWordWrap(True)
+        top = QGroupBox(self.tr("Suggested for you"))
+        top_layout = QVBoxLayout(top)
+        top_layout.addWidget(explain)
+        top_layout.addWidget(self.suggestions, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_suggested)
+        row.addWidget(self.add_due)
+        top_layout.addLayout(row)
+
+        self.favourites_model: ListTableModel[FavouriteRow] = ListTableModel(
+            [
+                Column(lambda: translate("Owner", "SKU"), lambda r: r.product.sku),
+                Column(lambda: translate("Owner", "Product"), lambda r: product_name(r.product)),
+                Column(
+                    lambda: translate("Owner", "Unit price"),
+                    lambda r: (
+                        fmt.unit_price(r.quote.unit_price)
+                        if r.quote
+                        else translate("Owner", "not available")
+                    ),
+                    align_right=True,
+                ),
+            ]
+        )
+        self.favourites = make_table(stretch=1)
+        self.favourites.setObjectName("favourites")
+        self.favourites.setModel(self.favourites_model)
+        self.favourites.doubleClicked.connect(lambda _i: self.order_favourite())
+        self.order_fav = QPushButton(icon("add"), self.tr("Add to cart…"))
+        self.order_fav.clicked.connect(self.order_favourite)
+        self.unfav = QPushButton(icon("star"), self.tr("Remove from favourites"))
+        self.unfav.clicked.connect(self.remove_favourite)
+        bottom = QGroupBox(self.tr("Favourites"))
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.addWidget(self.favourites, 1)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.unfav)
+        row2.addWidget(self.order_fav)
+        bottom_layout.addLayout(row2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([420, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        ctx.orders_changed.connect(self.reload)
+        ctx.catalog_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        customer = self.workspace.customer
+        if customer is None:
+            return
+        engine = self.ctx.engine
+        self.ctx.read(lambda: _load(engine, customer.id), self._loaded)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        suggestions, favourites = result
+        self.suggestions_model.set_rows(suggestions)
+        self.favourites_model.set_rows(favourites)
+        fit_columns(self.suggestions)
+        fit_columns(self.favourites)
+        due = sum(1 for r in suggestions if r.suggestion.due)
+        self.add_due.setEnabled(due > 0)
+        self.add_due.setText(self.tr("Add all due to cart (%1)").replace("%1", str(due)))
+        self.workspace.set_badge("home", due)
+
+    def _selected(self, table: QAbstractItemView) -> list[object]:
+        return [
+            table.model().index(i.row(), 0).data(ROW_ROLE)
+            for i in table.selectionModel().selectedRows()
+        ]
+
+    def add_selected_suggestions(self) -> None:
+        rows = [r for r in self._selected(self.suggestions) if isinstance(r, SuggestionRow)]
+        self.workspace.add_to_cart({r.product.id: r.suggestion.usual_quantity for r in rows})
+
+    def add_due_suggestions(self) -> None:
+        rows = [r for r in self.suggestions_model.rows if r.suggestion.due]
+        self.workspace.add_to_cart({r.product.id: r.suggestion.usual_quantity for r in rows})
+
+    def order_favourite(self) -> None:
+        rows = [r for r in self._selected(self.favourites) if isinstance(r, FavouriteRow)]
+        if rows:
+            self.workspace.order_entry.pick_product(rows[0].product)
+            self.workspace.show_page("order")
+
+    def remove_favourite(self) -> None:
+        rows = [r for r in self._selected(self.favourites) if isinstance(r, FavouriteRow)]
+        if rows:
+            engine, pid = self.ctx.engine, rows[0].product.id
+            self.ctx.write(
+                lambda: engine.set_favourite(pid, False), lambda _r: self.reload(), orders=False
+            )

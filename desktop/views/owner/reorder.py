@@ -1,0 +1,253 @@
+"""Order again: the past order beside the new draft at today's prices and availability, with
+every difference spelled out before anything is submitted."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sync_engine import domain as d
+from sync_engine.client import errors as ce
+from sync_engine.client.engine import Engine
+from sync_engine.client.views import (
+    OrderLineView,
+    OrderView,
+    ProductView,
+    ReorderDifference,
+    ReorderResult,
+)
+
+from ...context import AppContext
+from ...i18n import domain_lang, translate
+from ...models.base import Column, ListTableModel
+from ...models.products import product_name
+from ...models.tables import order_number
+from ...resources import icon
+from ...widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from .workspace import OwnerWorkspace
+
+__all__ = ["ReorderPage", "ReorderRow", "difference_text"]
+
+_UP = QBrush(QColor("#b91c1c"))
+_DOWN = QBrush(QColor("#15803d"))
+_NOTE = QBrush(QColor("#b45309"))
+
+
+@dataclass(frozen=True, slots=True)
+class ReorderRow:
+    product_id: int
+    product: ProductView | None
+    old: OrderLineView
+    new: OrderLineView | None  # None: left out of the new order
+    differences: tuple[ReorderDifference, ...]
+
+
+def difference_text(diff: ReorderDifference, fmt: object) -> str:
+    """One difference in words, in the UI language."""
+    if diff.kind == "price_changed" and diff.new_unit_price is not None:
+        old = diff.old_unit_price or d.ZERO
+        change = diff.new_unit_price - old
+        word = (
+            translate("Owner", "price up %1") if change > 0 else translate("Owner", "price down %1")
+        )
+        return word.replace("%1", fmt.unit_price(abs(change)))  # type: ignore[attr-defined]
+    if diff.kind == "stock_insufficient":
+        return translate("Owner", "only %1 in stock (as of the last sync)").replace(
+            "%1", fmt.integer(diff.available or 0)
+        )  # type: ignore[attr-defined]
+    if diff.issue is not None:
+        return translate("Owner", "left out: %1").replace("%1", diff.issue.message(domain_lang()))
+    return translate("Owner", "left out (%1)").replace("%1", diff.kind)
+
+
+def _load(
+    engine: Engine, old_id: str, result: ReorderResult
+) -> tuple[OrderView, OrderView, list[ReorderRow]]:
+    old = engine.order(old_id)
+    draft = engine.order(result.draft.id)
+    rows = []
+    for line in old.lines:
+        product = None
+        with contextlib.suppress(ce.NotFound):
+            product = engine.product(line.product_id)
+        diffs = tuple(x for x in result.differences if x.product_id == line.product_id)
+        rows.append(
+            ReorderRow(line.product_id, product, line, draft.line_for(line.product_id), diffs)
+        )
+    return old, draft, rows
+
+
+class ReorderPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("reorderPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.old: OrderView | None = None
+        self.draft: OrderView | None = None
+        fmt = ctx.fmt
+
+        def color(r: ReorderRow) -> QBrush | None:
+            if r.new is None or any(x.kind != "price_changed" for x in r.differences):
+                return _NOTE
+            if r.new.unit_price > r.old.unit_price:
+                return _UP
+            return _DOWN if r.new.unit_price < r.old.unit_price else None
+
+        self.title = QLabel(self.tr("Choose “Order again” on a past order."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.model: ListTableModel[ReorderRow] = ListTableModel(
+            [
+                Column(
+                    lambda: translate("Owner", "SKU"),
+                    lambda r: r.product.sku if r.product else str(r.product_id),
+                ),
+                Column(
+                    lambda: translate("Owner", "Product"),
+                    lambda r: (
+                        product_name(r.product)
+                        if r.product
+                        else translate("Owner", "(unknown product)")
+                    ),
+                ),
+                Column(
+                    lambda: translate("Owner", "Quantity"),
+                    lambda r: fmt.integer(r.old.quantity),
+                    align_right=True,
+                ),
+                Column(
+                    lambda: translate("Owner", "Price then"),
+                    lambda r: fmt.unit_price(r.old.unit_price),
+                    align_right=True,
+                ),
+                Column(
+                    lambda: translate("Owner", "Price now"),
+                    lambda r: fmt.unit_price(r.new.unit_price) if r.new else "—",
+                    align_right=True,
+                    foreground=color,
+                ),
+                Column(
+                    lambda: translate("Owner", "Total now"),
+                    lambda r: fmt.money(r.new.gross) if r.new else "—",
+                    align_right=True,
+                ),
+                Column(
+                    lambda: translate("Owner", "What changed"),
+                    lambda r: (
+                        "; ".join(difference_text(x, fmt) for x in r.differences)
+                        or translate("Owner", "same as last time")
+                    ),
+                    foreground=color,
+                ),
+            ]
+        )
+        self.table = make_table(stretch=6)
+        self.table.setObjectName("reorderLines")
+        self.table.setModel(self.model)
+        self.summary = QLabel()
+        self.summary.setObjectName("total")
+        self.summary.setWordWrap(True)
+        self.submit_button = QPushButton(icon("submit"), self.tr("Submit order"))
+        self.submit_button.setObjectName("primary")
+        self.submit_button.clicked.connect(self.submit)
+        self.edit_button = QPushButton(icon("cart"), self.tr("Change in cart"))
+        self.edit_button.clicked.connect(self.edit)
+        self.discard_button = QPushButton(icon("cancel"), self.tr("Discard"))
+        self.discard_button.clicked.connect(self.discard)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self._enable()
+
+    def start(self, old_id: str) -> None:
+        """Make the new draft from the past order and show how it differs."""
+        engine = self.ctx.engine
+        self.ctx.write(lambda: _load(engine, old_id, engine.reorder(old_id)), self._loaded)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        self.old, self.draft, rows = result
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        old, draft, fmt = self.old, self.draft, self.ctx.fmt
+        self.title.setText(
+            self.tr("Order again: %1 of %2, at today's prices")
+            .replace("%1", order_number(old))
+            .replace("%2", fmt.timestamp(old.created_at))
+        )
+        changed = sum(1 for r in rows if r.differences)
+        diff = draft.gross - old.gross
+        text = (
+            self.tr("Then %1 · now %2 (%3).")
+            .replace("%1", fmt.money(old.gross))
+            .replace("%2", fmt.money(draft.gross))
+            .replace(
+                "%3", ("+" if diff > 0 else "") + fmt.money(diff) if diff else self.tr("no change")
+            )
+        )
+        text += " " + (
+            self.tr("%n line(s) differ from last time: check them before you submit.", "", changed)
+            if changed
+            else self.tr("Same products, quantities and prices as last time.")
+        )
+        self.summary.setText(text)
+        self._enable()
+
+    def _enable(self) -> None:
+        ok = self.draft is not None and self.draft.status == "draft"
+        self.submit_button.setEnabled(ok and bool(self.draft and self.draft.lines))
+        self.edit_button.setEnabled(ok)
+        self.discard_button.setEnabled(ok)
+
+    def price_differences(self) -> list[tuple[int, Decimal, Decimal]]:
+        """(product id, price then, price now) of each line whose price changed."""
+        return [
+            (r.product_id, r.old.unit_price, r.new.unit_price)
+            for r in self.model.rows
+            if r.new is not None and r.new.unit_price != r.old.unit_price
+        ]
+
+    def submit(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        engine = self.ctx.engine
+
+        def done(_warnings: object) -> None:
+            self.ctx.message.emit(self.tr("Order submitted. It is sent with the next sync."))
+            self.draft = None
+            self._enable()
+            self.workspace.orders.show_order(draft.id)
+
+        self.ctx.write(lambda: engine.submit(draft.id), done)
+
+    def edit(self) -> None:
+        if self.draft is not None:
+            self.workspace.edit_order(self.draft.id)
+
+    def discard(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        engine = self.ctx.engine
+        self.ctx.write(
+            lambda: engine.cancel(draft.id), lambda _o: self.workspace.show_page("orders")
+        )
+        self.draft = None
+        self.model.set_rows([])
+        self._enable()

@@ -1,0 +1,80 @@
+"""Confirming receipt of a delivery: everything arrived, or what did not (a discrepancy the
+back office and the rep see). The order closes; the note travels with it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client.views import OrderView, ProductView
+
+from ...context import AppContext
+from ...models.tables import OrderLinesModel, order_number
+from ...widgets.field import FieldBox
+from ...widgets.tables import fit_columns, make_table
+
+__all__ = ["ReceiptDialog"]
+
+
+class ReceiptDialog(QDialog):
+    def __init__(self, order: OrderView, products: Mapping[int, ProductView], ctx: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptDialog")
+        self.ctx = ctx
+        self.order = order
+        self.setWindowTitle(self.tr("Confirm receipt of %1").replace("%1", order_number(order)))
+        intro = QLabel(self.tr("Check the delivery against the lines below."))
+        intro.setWordWrap(True)
+        lines = OrderLinesModel()
+        lines.set_order(order, products)
+        table = make_table(stretch=2)
+        table.setModel(lines)
+        fit_columns(table)
+        self.all_ok = QRadioButton(self.tr("Everything arrived in good order"))
+        self.all_ok.setChecked(True)
+        self.problem = QRadioButton(self.tr("Something is missing or damaged:"))
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("discrepancy")
+        self.note.setPlaceholderText(self.tr("e.g. one case of 可口可乐 missing, two bottles "
+                                             "broken"))
+        self.note.setMaximumHeight(80)
+        self.note_box = FieldBox(self.note)
+        self.note.setEnabled(False)
+        self.problem.toggled.connect(self.note.setEnabled)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(self.tr("Confirm receipt"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("primary")
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.all_ok)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.note_box)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    def confirm(self) -> None:
+        note = self.note.toPlainText().strip() if self.problem.isChecked() else ""
+        if self.problem.isChecked() and not note:
+            self.note_box.set_error(self.tr("Say what is missing or damaged."))
+            return
+        engine, order_id = self.ctx.engine, self.order.id
+
+        def done(_order: object) -> None:
+            self.ctx.message.emit(self.tr("Receipt confirmed. It is sent with the next sync."))
+            self.accept()
+
+        self.ctx.write(lambda: engine.receive(order_id, note), done)
