@@ -1,0 +1,327 @@
+"""Benchmark of the sync client against a live server on a throwaway PostgreSQL database.
+
+Run:  .venv/bin/python tests/perf/bench_sync.py [--products 100000] [--customers 2000]
+                                                 [--prices 40000] [--orders 1000] [--stock]
+
+What it does: creates a PostgreSQL database (``$DINGHUO_TEST_PG`` admin URL, default
+``postgresql://postgres@127.0.0.1:5432/postgres``), migrates it, bulk-loads the catalog
+(real-looking Chinese/English names from ``demo_catalog``, pinyin keys from
+``search_keys``), customers (all assigned to ``rep1``) and customer prices, starts the server in
+its own process (uvicorn), and runs the client in another process (so its RSS is its own):
+
+- W1  initial sync from an empty client (products + customers + prices [+ stock]), end to end
+- W2  incremental sync after 1,000 products changed on the server (prices; then names too,
+      which the search index must follow: "W2 renamed")
+- W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull)
+- search p50/p95 over typical queries (SKU, barcode, Chinese, pinyin, initials, English)
+- RSS peak of the client process during W1
+
+The database is dropped at the end. Prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+PG_ADMIN_URL = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+TARGETS = {"W1": 3.0, "W2": 0.15, "W3 push": 0.45, "search p95 ms": 20.0, "RSS MB": 300.0}
+
+
+# ---------------------------------------------------------------------- server side (parent)
+
+
+def _admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+def _db_url(name: str) -> str:
+    return PG_ADMIN_URL.rpartition("/")[0] + "/" + name
+
+
+def load(db_url: str, products: int, customers: int, prices: int, stock: bool) -> dict[str, Any]:
+    """Bulk-load the data set; every row also goes into the change log, as the server's own
+    writes would put it there."""
+    from sqlalchemy import insert, select, text
+
+    from sync_engine.domain.search_keys import search_keys
+    from sync_engine.server import auth
+    from sync_engine.server.changes import CUSTOMER, GLOBAL, Change, append_changes, dumps
+    from sync_engine.server.db import make_engine, make_session_factory, migrate
+    from sync_engine.server.demo_catalog import generate_products
+    from sync_engine.server.models import Customer, CustomerPrice, Product, Stock, Warehouse
+
+    started = time.perf_counter()
+    migrate(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    rng = random.Random(7)
+    now = "2026-11-25T08:00:00+00:00"
+    with sessions() as session:
+        wh = Warehouse(code="SH", name="上海仓")
+        session.add(wh)
+        session.flush()
+        changes: list[Change] = [Change("warehouse", str(wh.id), "upsert", 1, GLOBAL,
+                                        dumps({"id": wh.id, "code": "SH", "name": "上海仓",
+                                               "version": 1}))]
+        rep = auth.create_user(session, "rep1", "demo", "sales_rep", commit=False)
+        auth.create_user(session, "admin", "demo", "admin", commit=False)
+        catalog = generate_products(products, 1)
+        product_rows = []
+        for i, p in enumerate(catalog, start=1):
+            full, initials = search_keys(p["name_zh"])
+            row = {**p, "id": i, "tax_rate": Decimal(p["tax_rate"]),
+                   "base_price": Decimal(p["base_price"]), "active": True, "sellable": True,
+                   "pinyin": full, "initials": initials, "version": 1}
+            product_rows.append(row)
+            data = {**row, "tax_rate": p["tax_rate"], "base_price": p["base_price"],
+                    "updated_at": now}
+            changes.append(Change("product", str(i), "upsert", 1, GLOBAL, dumps(data)))
+        for start in range(0, len(product_rows), 5000):
+            session.execute(insert(Product), product_rows[start:start + 5000])
+        if stock:
+            stock_rows = [{"product_id": i, "warehouse_id": wh.id, "on_hand": 1000,
+                           "reserved": 0, "version": 1} for i in range(1, products + 1)]
+            for start in range(0, len(stock_rows), 5000):
+                session.execute(insert(Stock), stock_rows[start:start + 5000])
+            changes.extend(
+                Change("stock", f"{r['product_id']}:{wh.id}", "upsert", 1, GLOBAL, dumps({
+                    "product_id": r["product_id"], "warehouse_id": wh.id, "on_hand": 1000,
+                    "reserved": 0, "available": 1000, "as_of": now, "version": 1}))
+                for r in stock_rows)
+        customer_rows = [{"id": c, "code": f"C{c:05d}", "name": f"客户{c:05d}",
+                          "name_en": f"Customer {c}", "rep_id": rep.id, "warehouse_id": wh.id,
+                          "credit_limit": None, "payment_terms": "月结30天", "version": 1}
+                         for c in range(1, customers + 1)]
+        session.execute(insert(Customer), customer_rows)
+        for c in customer_rows:
+            changes.append(Change("customer", str(c["id"]), "upsert", 1, CUSTOMER, dumps({
+                **c, "address": "", "phone": "", "active": True, "credit_limit": None}),
+                customer_id=c["id"], warehouse_id=wh.id))
+        per_customer = max(1, prices // max(1, customers))
+        price_rows = []
+        for c in range(1, customers + 1):
+            for pid in rng.sample(range(1, products + 1), per_customer):
+                base = Decimal(catalog[pid - 1]["base_price"])
+                breaks = [[1, str((base * Decimal("0.95")).quantize(Decimal("0.01")))],
+                          [24, str((base * Decimal("0.90")).quantize(Decimal("0.01")))]]
+                price_rows.append({"customer_id": c, "product_id": pid, "breaks": breaks,
+                                   "version": 1})
+                changes.append(Change("price", f"{c}:{pid}", "upsert", 1, CUSTOMER, dumps({
+                    "customer_id": c, "product_id": pid,
+                    "breaks": [{"min_qty": q, "unit_price": u} for q, u in breaks],
+                    "version": 1}), customer_id=c))
+        for start in range(0, len(price_rows), 5000):
+            session.execute(insert(CustomerPrice), price_rows[start:start + 5000])
+        append_changes(session, changes)
+        for table in ("products", "customers"):
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT max(id) FROM {table}))"))
+        session.commit()
+        counts = {"changes": len(changes), "warehouse": wh.id,
+                  "products": int(session.scalar(select(text("count(*)")).select_from(
+                      Product)) or 0)}
+    engine.dispose()
+    counts["seconds"] = time.perf_counter() - started
+    return counts
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db_url: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    code = ("import uvicorn; from sync_engine.server.app import create_app; "
+            f"uvicorn.run(create_app({db_url!r}), host='127.0.0.1', port={port}, "
+            "log_level='warning')")
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+# ---------------------------------------------------------------------- client side (child)
+
+
+def _change_products(db_url: str, n: int, rename: bool = False) -> None:
+    from sqlalchemy import select
+
+    from sync_engine.server.changes import UnitOfWork
+    from sync_engine.server.db import make_engine, make_session_factory
+    from sync_engine.server.entities import record_product
+    from sync_engine.server.models import Product, utcnow
+
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        uow = UnitOfWork(session)
+        for p in session.scalars(select(Product).order_by(Product.id).limit(n)):
+            p.base_price = p.base_price + Decimal("0.10")
+            if rename:  # a change search sees: the index is updated too
+                p.name_en = p.name_en + " new"
+            p.version += 1
+            p.updated_at = utcnow()
+            record_product(uow, p)
+        uow.commit()
+    engine.dispose()
+
+
+_QUERIES = ["可乐", "牛奶", "kele", "niunai", "kkkl", "nn", "cola", "milk", "BEV-0001",
+            "1000", "康师傅", "ksf", "红烧牛肉", "hsnr", "矿泉水", "kqs", "500ml", "juice", "茶",
+            "cha"]
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
+    import keyring
+
+    from sync_engine.client.engine import Engine
+    from sync_engine.client.memory_keyring import MemoryKeyring
+    from sync_engine.client.sync import Counts, Syncer
+
+    keyring.set_keyring(MemoryKeyring())
+    out: dict[str, Any] = {}
+    with Engine(data_dir, url) as engine:
+        engine.login("rep1", "demo")
+        rss_before = _peak_rss_mb()
+        start, cpu = time.perf_counter(), time.process_time()
+        report = engine.sync_once()
+        out["W1"] = time.perf_counter() - start
+        # CPU of the client process alone: on a shared machine the wall time also shows
+        # everyone else's load (the load average is printed too).
+        out["W1 client CPU"] = time.process_time() - cpu
+        out["W1 changes"] = report.pulled
+        out["W1 pages"] = report.pages
+        out["RSS MB"] = _peak_rss_mb()
+        out["RSS before W1 MB"] = rss_before
+
+        _change_products(db_url, 1000)
+        start = time.perf_counter()
+        report = engine.sync_once()
+        out["W2"] = time.perf_counter() - start
+        out["W2 changes"] = report.pulled
+        _change_products(db_url, 1000, rename=True)
+        start = time.perf_counter()
+        engine.sync_once()
+        out["W2 renamed"] = time.perf_counter() - start
+
+        customers = [c.id for c in engine.customers()][:50]
+        with engine.store.read() as db:
+            pids = [r[0] for r in db.execute(
+                "SELECT id FROM products WHERE pack_size = 1 AND min_qty = 1 LIMIT 500")]
+        rng = random.Random(3)
+        for i in range(orders):
+            draft = engine.create_draft(customers[i % len(customers)],
+                                        dict.fromkeys(rng.sample(pids, 5), 1))
+            engine.submit(draft.id)
+        api, auth = engine._session()
+        syncer = Syncer(engine.store, api, auth, engine._owner)
+        counts = Counts()
+        start = time.perf_counter()
+        syncer.push(counts)
+        out["W3 push"] = time.perf_counter() - start
+        out["W3 applied"] = counts.applied
+        start = time.perf_counter()
+        engine.sync_once()
+        out["W3 pull after"] = time.perf_counter() - start
+
+        times = []
+        for _ in range(15):
+            for q in _QUERIES:
+                t = time.perf_counter()
+                engine.search_products(q, limit=50)
+                times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        out["search p50 ms"] = statistics.median(times)
+        out["search p95 ms"] = times[int(len(times) * 0.95)]
+        out["db MB"] = sum(f.stat().st_size for f in Path(data_dir).iterdir()) / 2**20
+    return out
+
+
+# ---------------------------------------------------------------------- main
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--products", type=int, default=100_000)
+    p.add_argument("--customers", type=int, default=2000)
+    p.add_argument("--prices", type=int, default=40_000)
+    p.add_argument("--orders", type=int, default=1000)
+    p.add_argument("--stock", action="store_true", help="also one stock row per product")
+    p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.client:
+        print(json.dumps(client(*args.client, args.orders)))
+        return 0
+
+    name = f"dinghuo_bench_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        db_url = _db_url(name)
+        loaded = load(db_url, args.products, args.customers, args.prices, args.stock)
+        print(f"loaded {loaded['changes']:,} changes in {loaded['seconds']:.1f} s", flush=True)
+        server, url = start_server(db_url)
+        with tempfile.TemporaryDirectory() as tmp:
+            done = subprocess.run(
+                [sys.executable, __file__, "--orders", str(args.orders), "--client", url,
+                 db_url, tmp], capture_output=True, text=True, cwd=ROOT, check=False)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print(f"load average during the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    print(f"\n{'measure':<20} {'value':>10} {'target':>8}  ok")
+    for key, value in figures.items():
+        target = TARGETS.get(key)
+        unit_value = f"{value:.3f}" if isinstance(value, float) else str(value)
+        mark = "" if target is None else ("yes" if value <= target else "NO")
+        print(f"{key:<20} {unit_value:>10} {'' if target is None else target:>8}  {mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
