@@ -5,26 +5,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialog, QWidget
 
 from sync_engine.client.views import CustomerView, OrderView, ProductView
 
 from .i18n import Formatter
 from .labels import status_name
+from .printing import build_preview, html_document, print_html, save_html_as_pdf, write_pdf
 
-__all__ = ["ConfirmationDialog", "confirmation_document", "confirmation_html", "write_pdf"]
+__all__ = ["ConfirmationDialog", "confirmation_document", "confirmation_html",
+           "write_pdf"]  # write_pdf lives in .printing; still importable from here
 
 _STATUS_ZH = {"draft": "草稿", "submitted": "已提交", "confirmed": "已确认",
               "partially_shipped": "部分发货", "shipped": "已发货", "closed": "已关闭",
@@ -81,7 +73,8 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
         who = f"<b>{_e(order.customer_name)}</b>"
         terms = ""
     delivery = fmt.date(order.delivery_date) or "—"
-    return f"""<html><head><style>{_CSS}</style></head><body>
+    title = f"订单确认 Order Confirmation {_e(number)}"
+    return f"""<html><head><title>{title}</title><style>{_CSS}</style></head><body>
 <h1>订单确认 · Order Confirmation</h1>
 <p class='sub'>订货 Dinghuo</p>
 <table class='meta' width='100%'><tr>
@@ -113,21 +106,7 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 
 def confirmation_document(order: OrderView, products: Mapping[int, ProductView],
                           customer: CustomerView | None, fmt: Formatter) -> QTextDocument:
-    doc = QTextDocument()
-    doc.setHtml(confirmation_html(order, products, customer, fmt))
-    return doc
-
-
-def write_pdf(path: Path, doc: QTextDocument) -> None:
-    """Save the document as an A4 PDF at ``path``."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Order Confirmation 订单确认")
-    writer.setCreator("Dinghuo")
-    # No page size on the document: print_() then lays it out on the writer's page and scales
-    # from screen points to the writer's resolution itself.
-    doc.print_(writer)
+    return html_document(confirmation_html(order, products, customer, fmt))
 
 
 class ConfirmationDialog(QDialog):
@@ -143,35 +122,18 @@ class ConfirmationDialog(QDialog):
                             .replace("%2", status_name(order.status)))
         self.order = order
         self.html = confirmation_html(order, products, customer, fmt)
-        self.preview = QTextBrowser()
-        self.preview.setHtml(self.html)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton(self.tr("Print…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button = buttons.addButton(self.tr("Save as PDF…"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview, self.print_button, self.pdf_button = build_preview(
+            self, self.html, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.save_pdf)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview)
-        layout.addWidget(buttons)
-        self.resize(900, 760)
 
     def document(self) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setHtml(self.html)
-        return doc
+        return html_document(self.html)
 
     def print_(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.document().print_(printer)
+        print_html(self.html, self)
 
     def save_pdf(self) -> None:
         number = self.order.number or self.order.local_number
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), f"order-{number}.pdf", self.tr("PDF files (*.pdf)"))
-        if path:
-            write_pdf(Path(path), self.document())
+        save_html_as_pdf(self.html, self, self.tr("Save as PDF"), f"order-{number}.pdf",
+                         self.tr("PDF files (*.pdf)"))

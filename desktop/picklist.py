@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from sync_engine.client.views import CustomerView, ProductView, ShipQueueItem
 
-from .confirmation import write_pdf
 from .i18n import Formatter
+from .printing import build_preview, html_document, print_html, save_html_as_pdf
 
 __all__ = ["PickListDialog", "pick_list_document", "pick_list_html"]
 
@@ -73,7 +64,7 @@ def pick_list_html(items: Sequence[ShipQueueItem], products: Mapping[int, Produc
                    customers: Mapping[int, CustomerView], fmt: Formatter,
                    printed_at: str = "") -> str:
     """The pick list of ``items`` as HTML: what remains to ship of each line."""
-    parts = [f"<html><head><style>{_CSS}</style></head><body>",
+    parts = [f"<html><head><title>Pick List 拣货单</title><style>{_CSS}</style></head><body>",
              "<h1>拣货单 · Pick List</h1>",
              f"<p class='sub'>订货 Dinghuo · {len(items)} 张订单 / order(s) · {_e(printed_at)}</p>"]
     if len(items) > 1:
@@ -128,9 +119,7 @@ def pick_list_html(items: Sequence[ShipQueueItem], products: Mapping[int, Produc
 def pick_list_document(items: Sequence[ShipQueueItem], products: Mapping[int, ProductView],
                        customers: Mapping[int, CustomerView], fmt: Formatter,
                        printed_at: str = "") -> QTextDocument:
-    doc = QTextDocument()
-    doc.setHtml(pick_list_html(items, products, customers, fmt, printed_at))
-    return doc
+    return html_document(pick_list_html(items, products, customers, fmt, printed_at))
 
 
 class PickListDialog(QDialog):
@@ -142,34 +131,17 @@ class PickListDialog(QDialog):
         self.setWindowTitle(self.tr("Pick list %1").replace("%1", name))
         self.html = html_text
         self.name = name
-        self.preview = QTextBrowser()
-        self.preview.setHtml(html_text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton(self.tr("Print…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button = buttons.addButton(self.tr("Save as PDF…"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview, self.print_button, self.pdf_button = build_preview(
+            self, html_text, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.save_pdf)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview)
-        layout.addWidget(buttons)
-        self.resize(900, 760)
 
     def document(self) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setHtml(self.html)
-        return doc
+        return html_document(self.html)
 
     def print_(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            self.document().print_(printer)
+        print_html(self.html, self)
 
     def save_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), f"pick-list-{self.name}.pdf",
-            self.tr("PDF files (*.pdf)"))
-        if path:
-            write_pdf(Path(path), self.document())
+        save_html_as_pdf(self.html, self, self.tr("Save as PDF"), f"pick-list-{self.name}.pdf",
+                         self.tr("PDF files (*.pdf)"))

@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .app import DinghuoApp
-from .confirmation import confirmation_document, write_pdf
+from .confirmation import confirmation_document
 from .demo_orders import seed_demo_orders
+from .printing import write_pdf
 from .screenshots_roles import RoleShots
 from .views.login import LoginDialog
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from sync_engine.client.views import Identity
 
 from .app import DEMO_PASSWORD, open_engine
-from .confirmation import write_pdf
 from .picklist import pick_list_document
+from .printing import write_pdf
 
 if TYPE_CHECKING:
     from .screenshots import ScreenshotRun

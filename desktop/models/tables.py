@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QColor
 
+from sync_engine.client import errors as ce
 from sync_engine.client.views import (
     ConflictView,
     CustomerView,
@@ -20,6 +23,9 @@ from ..labels import status_name, sync_state_name
 from .base import Column, ListTableModel
 from .products import product_name
 
+if TYPE_CHECKING:
+    from sync_engine.client.engine import Engine
+
 __all__ = [
     "ConflictListModel",
     "CustomerListModel",
@@ -27,6 +33,7 @@ __all__ = [
     "OrderLinesModel",
     "OrderListModel",
     "customer_name",
+    "load_order",
     "order_number",
     "quantity_text",
 ]
@@ -138,6 +145,17 @@ class OrderListModel(ListTableModel[OrderView]):
 class LineRow:
     line: OrderLineView
     product: ProductView | None
+
+
+def load_order(engine: Engine, order_id: str) -> tuple[OrderView, dict[int, ProductView]]:
+    """The order and its lines' products (worker thread)."""
+    order = engine.order(order_id)
+    products: dict[int, ProductView] = {}
+    for line in order.lines:
+        # A product gone from the catalog shows as "unknown product"; the rules say the rest.
+        with contextlib.suppress(ce.NotFound):
+            products[line.product_id] = engine.product(line.product_id)
+    return order, products
 
 
 def _sku(r: LineRow) -> str:

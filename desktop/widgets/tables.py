@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-__all__ = ["fit_columns", "make_table"]
+__all__ = ["fit_columns", "make_table", "table_pane"]
 
 
 def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> QTableView:
@@ -36,3 +43,14 @@ def fit_columns(view: QTableView) -> None:
     model = view.model()
     if isinstance(stretch, int) and model is not None and stretch < model.columnCount():
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def table_pane(table: QTableView, note: QLabel) -> QWidget:
+    """The table over its note (a hint, a count, "nothing here"), without margins of its own,
+    so it lines up as one side of a splitter."""
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    layout.addWidget(note)
+    return pane

@@ -34,7 +34,7 @@ from .session import Auth
 from .store import Store
 from .store_rows import plain_rows
 from .sync import PULL_LIMIT, Counts, Syncer
-from .transport import ServerApi
+from .transport import AccessExpired, ServerApi
 from .views import (
     ConflictView,
     CustomerView,
@@ -464,6 +464,45 @@ class Engine(RoleOperations):
             sign_in_required=bool(meta.get("sign_in_required")),
             initial_sync_done=meta.get("initial_sync_done") == "1",
         )
+
+    def watch_changes(self, stop: threading.Event, on_changes: Callable[[int], None], *,
+                      on_connected: Callable[[], None] | None = None,
+                      retry_max: float = 60.0) -> None:
+        """Listen to the server's "new changes for you" stream until ``stop`` is set, calling
+        ``on_changes(seq)`` (on this thread) for each; run it on a thread of its own.
+        ``on_connected()`` is called each time the stream is (re)established.
+
+        The stream is a hint: when it cannot be held (offline, a proxy, an old server) this
+        waits and tries again, doubling the pause up to ``retry_max``, and interval syncs carry
+        on meanwhile. It ends for good on "sign in again" or "update required".
+        """
+        pause = 1.0
+        while not stop.is_set():
+            try:
+                api, auth = self._session()
+                token = auth.token()
+                def handle(name: str, data: dict[str, Any]) -> None:
+                    if name == "hello" and on_connected is not None:
+                        on_connected()
+                    self._on_event(name, data, on_changes)
+
+                try:
+                    api.watch(token, handle, stop)
+                except AccessExpired:
+                    api.watch(auth.refreshed_token(token), handle, stop)
+                pause = 1.0  # the stream was up: start the retry pauses afresh
+            except (errors.SignInRequired, errors.UpdateRequired, errors.NotSignedIn):
+                return
+            except errors.SyncError as exc:
+                log.info("change stream unavailable (%s); retrying in %.0f s", exc.code, pause)
+            stop.wait(pause)
+            pause = min(retry_max, pause * 2)
+
+    @staticmethod
+    def _on_event(name: str, data: dict[str, Any], on_changes: Callable[[int], None]) -> None:
+        if name == "changes":
+            seq = data.get("seq")
+            on_changes(seq if isinstance(seq, int) else 0)
 
     def run_sync_loop(self, stop: threading.Event, *, interval: float = 30.0) -> None:
         """Sync until ``stop`` is set: at once, then every ``interval`` seconds, backing off

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -68,6 +69,7 @@ class ServerApi:
     def __init__(self, base_url: str, *, transport: httpx.BaseTransport | None = None,
                  timeout: httpx.Timeout | float = DEFAULT_TIMEOUT) -> None:
         self.base_url = base_url.rstrip("/")
+        self._transport = transport
         self.http = httpx.Client(
             base_url=self.base_url, timeout=timeout, transport=transport,
             headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
@@ -130,6 +132,45 @@ class ServerApi:
         if not isinstance(answer, list):
             raise errors.ProtocolError("The device list is not a list.", "bad_devices")
         return answer
+
+    def watch(self, token: str, on_event: Callable[[str, dict[str, Any]], None],
+              stop: threading.Event) -> None:
+        """Hold ``GET /v1/events`` open and call ``on_event(name, data)`` for each event.
+
+        Returns when ``stop`` is set or the server ends the stream; raises like the other calls
+        when it cannot be opened. Uses its own connection: the stream stays open for hours.
+        """
+        headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
+        # The server sends a keep-alive line every 20 s: 60 s of silence means a dead link.
+        timeout = httpx.Timeout(10.0, read=60.0)
+        with httpx.Client(base_url=self.base_url, timeout=timeout,
+                          transport=self._transport,
+                          headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as client:
+            try:
+                with client.stream("GET", "/v1/events", headers=headers) as response:
+                    if response.status_code != 200:
+                        response.read()
+                        raise_for_answer(response)
+                    name = "message"
+                    for line in response.iter_lines():
+                        if stop.is_set():
+                            return
+                        if line.startswith("event:"):
+                            name = line[6:].strip()
+                        elif line.startswith("data:"):
+                            try:
+                                data = json.loads(line[5:])
+                            except ValueError:
+                                data = {}
+                            on_event(name, data if isinstance(data, dict) else {})
+                        elif not line:
+                            name = "message"
+            except httpx.TransportError as exc:
+                if stop.is_set():
+                    return
+                raise errors.NetworkError(
+                    f"The change stream was interrupted ({type(exc).__name__}).", "network"
+                ) from exc
 
     def push(self, token: str, client_id: str, mutations: Sequence[str]) -> list[Any]:
         """``POST /v1/push`` with mutations already serialised as JSON texts; the results."""

@@ -36,7 +36,7 @@ from ...models.products import product_name
 from ...models.tables import order_number, quantity_text
 from ...resources import icon
 from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, table_pane
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -167,13 +167,8 @@ class ReviewPage(QWidget):
         )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
         split.setSizes([660, 620])
         layout = QVBoxLayout(self)

@@ -9,7 +9,6 @@ too) and sent with the next sync.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from typing import TYPE_CHECKING
 
@@ -27,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from sync_engine.client import errors as ce
-from sync_engine.client.engine import Engine
-from sync_engine.client.views import OrderView, ProductView
+from sync_engine.client.views import OrderView
 
 from ...context import AppContext
 from ...i18n import domain_lang
 from ...labels import status_name
 from ...models.products import product_name
-from ...models.tables import order_number
+from ...models.tables import load_order, order_number
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table
@@ -47,15 +45,6 @@ __all__ = ["CARRIERS", "ShipPage"]
 
 CARRIERS = ("顺丰速运", "京东物流", "中通快递", "圆通速递", "德邦物流", "自有车辆")
 _TIMES = re.compile(r"^\s*(\d+)\s*[*xX×]\s*(\S+)\s*$")
-
-
-def _load(engine: Engine, order_id: str) -> tuple[OrderView, dict[int, ProductView]]:
-    order = engine.order(order_id)
-    products: dict[int, ProductView] = {}
-    for line in order.lines:
-        with contextlib.suppress(ce.NotFound):
-            products[line.product_id] = engine.product(line.product_id)
-    return order, products
 
 
 class ShipPage(QWidget):
@@ -142,14 +131,14 @@ class ShipPage(QWidget):
 
     def load(self, order_id: str) -> None:
         engine = self.ctx.engine
-        self.ctx.read(lambda: _load(engine, order_id), self._loaded)
+        self.ctx.read(lambda: load_order(engine, order_id), self._loaded)
 
     def _refresh(self) -> None:
         # The order may have changed by sync (cancelled!): show it, keep the counts if it can
         # still ship; otherwise say so.
         if self.order is not None:
             engine, order_id = self.ctx.engine, self.order.id
-            self.ctx.read(lambda: _load(engine, order_id), self._refreshed)
+            self.ctx.read(lambda: load_order(engine, order_id), self._refreshed)
 
     def _refreshed(self, result: object) -> None:
         assert isinstance(result, tuple)

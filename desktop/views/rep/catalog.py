@@ -27,7 +27,7 @@ from ...models.products import CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import make_table
+from ...widgets.tables import make_table, table_pane
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
@@ -73,13 +73,8 @@ class CatalogPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.state = QLabel(self.tr("Type to search the catalog."))
         self.state.setObjectName("hint")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.state)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        split.addWidget(table_pane(self.table, self.state))
         split.addWidget(self._build_detail())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)

@@ -29,7 +29,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...resources import icon
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, table_pane
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
@@ -87,13 +87,8 @@ class ConflictsPage(QWidget):
                                     "apply as sent will appear here."))
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(left)
+        split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)

@@ -28,10 +28,9 @@ from ...context import AppContext
 from ...i18n import domain_lang
 from ...labels import status_name, sync_state_name
 from ...models.base import Column, ListTableModel
-from ...models.tables import OrderLinesModel, order_number
+from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
-from .order_entry import load_order
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace

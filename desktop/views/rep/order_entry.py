@@ -7,7 +7,6 @@ server. Works the same offline.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,13 @@ from ...context import AppContext
 from ...i18n import domain_lang
 from ...labels import status_name
 from ...models.base import ROW_ROLE
-from ...models.tables import LineRow, OrderLinesModel, customer_name, order_number
+from ...models.tables import (
+    LineRow,
+    OrderLinesModel,
+    customer_name,
+    load_order,
+    order_number,
+)
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table
@@ -45,21 +50,7 @@ from .entry_bar import EntryBar
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
 
-__all__ = ["OrderEntryPage", "load_order"]
-
-
-def load_order(engine: object, order_id: str) -> tuple[OrderView, dict[int, ProductView]]:
-    """The order and its lines' products (worker thread)."""
-    from sync_engine.client.engine import Engine
-
-    assert isinstance(engine, Engine)
-    order = engine.order(order_id)
-    products: dict[int, ProductView] = {}
-    for line in order.lines:
-        # A product gone from the catalog shows as "unknown product"; the rules say the rest.
-        with contextlib.suppress(ce.NotFound):
-            products[line.product_id] = engine.product(line.product_id)
-    return order, products
+__all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
 
 class OrderEntryPage(QWidget):
