@@ -41,6 +41,7 @@ class SyncController(QObject):
     failed = Signal(object)  # the exception (already recorded by the engine)
     order_events = Signal(list)  # list[OrderEvent]
     sign_in_needed = Signal()
+    _server_news = Signal()  # emitted on the watcher thread, delivered on the UI thread
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,8 @@ class SyncController(QObject):
         ctx.changed_locally.connect(self._local_change)
         self.status: SyncStatus | None = None
         self.last_error: BaseException | None = None
+        self._server_news.connect(self._on_server_news)
+        self._watch_stop: threading.Event | None = None
 
     # ------------------------------------------------------------------ control
 
@@ -66,6 +69,7 @@ class SyncController(QObject):
         self.set_interval(interval_s or self.ctx.settings.sync_interval)
         self.refresh_status()
         self.sync_now()
+        self._start_watch()
 
     def set_interval(self, seconds: int) -> None:
         self._timer.start(max(1, seconds) * 1000)
@@ -76,6 +80,28 @@ class SyncController(QObject):
         self._timer.stop()
         self._soon.stop()
         self._cancel.set()
+        if self._watch_stop is not None:
+            self._watch_stop.set()
+            self._watch_stop = None
+
+    def _start_watch(self) -> None:
+        """Hold the server's "new changes for you" stream on a thread of its own, so changes
+        made elsewhere arrive within seconds instead of at the next interval."""
+        if self._watch_stop is not None:
+            return
+        stop = threading.Event()
+        self._watch_stop = stop
+
+        def news(_seq: int) -> None:
+            if not stop.is_set():
+                self._server_news.emit()
+
+        threading.Thread(target=self.ctx.engine.watch_changes, args=(stop, news),
+                         name="dinghuo-watch", daemon=True).start()
+
+    def _on_server_news(self) -> None:
+        if not self._stopped:
+            self._soon.start(300)  # a burst of news makes one sync
 
     @property
     def running(self) -> bool:

@@ -94,6 +94,7 @@ class Engine(RoleOperations):
             self._server_url = self.store.get_meta(db, "server_url")
         self.client_id: str = client_id
         self._api: ServerApi | None = None
+        self._session_lock = threading.Lock()
         self._auth: Auth | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -118,10 +119,11 @@ class Engine(RoleOperations):
     def _session(self) -> tuple[ServerApi, Auth]:
         if self._server_url is None:
             raise errors.NotSignedIn("No server is configured: sign in first.")
-        if self._api is None or self._auth is None:
-            self._api = ServerApi(self._server_url, transport=self._transport)
-            self._auth = Auth(self._api, self.client_id, clock=self._clock)
-        return self._api, self._auth
+        with self._session_lock:  # the sync worker and the change watcher both get here
+            if self._api is None or self._auth is None:
+                self._api = ServerApi(self._server_url, transport=self._transport)
+                self._auth = Auth(self._api, self.client_id, clock=self._clock)
+            return self._api, self._auth
 
     # ------------------------------------------------------------------ identity
 

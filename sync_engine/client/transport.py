@@ -7,8 +7,10 @@ status and the stable ``error.code`` of the body (see ``PROTOCOL.md``), never by
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -61,6 +63,17 @@ def raise_for_answer(response: httpx.Response) -> None:
         raise errors.ServerUnavailable(f"The server failed (HTTP {status}); retrying later.",
                                        code or "internal_error")
     raise errors.ProtocolError(f"HTTP {status} {code}: {message}", code)
+
+
+def _close_when_set(stop: threading.Event, response: httpx.Response) -> None:
+    """Wait for ``stop``, then shut the stream's socket: that wakes a reader blocked in recv()
+    at once (closing the response object alone does not)."""
+    stop.wait()
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class ServerApi:
@@ -151,6 +164,10 @@ class ServerApi:
                     if response.status_code != 200:
                         response.read()
                         raise_for_answer(response)
+                    # Stopping must not wait for the next keep-alive line: close the stream
+                    # under the reader as soon as ``stop`` is set.
+                    threading.Thread(target=_close_when_set, args=(stop, response),
+                                     name="dinghuo-watch-closer", daemon=True).start()
                     name = "message"
                     for line in response.iter_lines():
                         if stop.is_set():
@@ -165,7 +182,7 @@ class ServerApi:
                             on_event(name, data if isinstance(data, dict) else {})
                         elif not line:
                             name = "message"
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, httpx.StreamClosed, RuntimeError) as exc:
                 if stop.is_set():
                     return
                 raise errors.NetworkError(
