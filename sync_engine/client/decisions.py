@@ -38,11 +38,8 @@ def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: Ord
     return outbox.enqueue(db, kind, {"order_id": order_id, **args}, base)
 
 
-def _text(field: str, value: str, *, required: bool) -> str:
-    text = value.strip()
-    if required and not text:
-        raise ValidationFailed([Issue(field, "reason_required")])
-    return text[:MAX_TEXT]
+def _text(value: str) -> str:
+    return value.strip()[:MAX_TEXT]
 
 
 def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> str:
@@ -53,7 +50,10 @@ def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> 
 
 def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reason: str) -> str:
     """Back office: reject a submitted order, saying why (required: the rep is told)."""
-    why = _text("reason", reason, required=True)
+    missing = d.check_reason(OrderStatus.REJECTED, reason)
+    if missing is not None:
+        raise ValidationFailed([missing])
+    why = _text(reason)
     return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject", {"reason": why})
 
 
@@ -61,7 +61,7 @@ def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                   discrepancy: str = "") -> str:
     """The store confirms receipt of a shipped order (closing it), with a note of anything
     missing or damaged; queues ``order.receive``."""
-    note = _text("discrepancy", discrepancy, required=False)
+    note = _text(discrepancy)
     if not any(ln.shipped_qty for ln in order_lines(db, order_id)):
         raise NotAllowed([Issue("status", "transition_not_allowed",
                                 {"from": order_row(db, order_id)["status"], "to": "closed"})])

@@ -38,6 +38,7 @@ __all__ = [
     "TERMINAL",
     "TRANSITIONS",
     "allowed",
+    "check_reason",
     "check_transition",
     "is_cancellable",
     "is_editable",
@@ -116,6 +117,16 @@ def check_transition(
         return Issue(field="status", code="role_not_allowed", params={"role": actor.value, **names})
     if target is _S.CANCELLED and shipped_any:
         return Issue(field="status", code="already_shipped", params=names)
+    return None
+
+
+def check_reason(to_status: OrderStatus, reason: str, field: str = "reason") -> Issue | None:
+    """A rejection must say why (the rep and the customer read it); other moves need no reason.
+
+    ``None`` when fine, else an ``Issue`` with code ``reason_required``.
+    """
+    if OrderStatus(to_status) is _S.REJECTED and not reason.strip():
+        return Issue(field=field, code="reason_required", params={})
     return None
 
 

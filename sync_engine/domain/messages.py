@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Split it into several orders.",
         "zh": "每个订单最多 {max_lines} 行，当前有 {count} 行。请拆分成多个订单。",
     },
+    "reason_required": {
+        "en": "Say why the order is rejected: the rep and the customer will read it.",
+        "zh": "请填写拒绝原因：业务员和客户会看到它。",
+    },
     "delivery_date_in_past": {
         "en": "The delivery date {delivery_date} is in the past. Choose {today} or a later date.",
         "zh": "交货日期 {delivery_date} 已过。请选择 {today} 或之后的日期。",

@@ -18,6 +18,7 @@ from sync_engine.domain import (
     LineInput,
     OrderStatus,
     Role,
+    check_reason,
     check_transition,
     render,
     render_params,
@@ -58,6 +59,7 @@ EXPECTED_CODES = {
     "transition_not_allowed",
     "role_not_allowed",
     "already_shipped",
+    "reason_required",
     # shipping
     "shipment_empty",
     "shipment_quantity_negative",
@@ -152,6 +154,9 @@ def every_issue() -> list[Issue]:
         found = check_transition(OrderStatus(args[0]), OrderStatus(args[1]), Role(args[2]))
         assert found is not None
         issues.append(found)
+    missing_reason = check_reason(OrderStatus.REJECTED, "  ")
+    assert missing_reason is not None
+    issues.append(missing_reason)
     lines = [line(1, 10), line(2, 5, shipped=5)]
     issues += validate_shipment(lines, {1: -1, 2: 1, 9: 3})
     issues += validate_shipment(lines, {1: 0})
