@@ -1,0 +1,5 @@
+"""Entry script of the frozen ``dinghuo-server`` (the demo's embedded server)."""
+
+from sync_engine.server.cli import main
+
+raise SystemExit(main())
