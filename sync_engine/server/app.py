@@ -5,6 +5,7 @@ body ``{"error": {...}}`` (:mod:`.errors`). Endpoints are plain ``def`` function
 them on its thread pool, each with its own database session.
 """
 
+import datetime as dt
 import logging
 import os
 import time
@@ -15,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import select, text, update
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -360,10 +361,15 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
         settings = Settings.load(session)
         session.rollback()  # end the read before the mutations' own transactions
         results = [apply_mutation(sessions, user, device_id, m, settings) for m in body.mutations]
+        now = utcnow()
+        # Sync health needs minutes, not milliseconds: skip the write (and its disk flush) when
+        # this device pushed within the last half minute.
         session.execute(
             update(Device)
             .where(Device.id == device_id)
-            .values(last_push_at=utcnow(), last_seen_at=utcnow())
+            .where(or_(Device.last_push_at.is_(None),
+                       Device.last_push_at < now - dt.timedelta(seconds=30)))
+            .values(last_push_at=now, last_seen_at=now)
         )
         session.commit()
         return PushResponse(results=results, server_time=utcnow())
