@@ -215,6 +215,19 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compact(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .compaction import compact_tombstones
+
+    if args.older_than_days < 1:
+        raise CliError("--older-than-days must be at least 1")
+    with _session(args.db) as session:
+        deleted, horizon = compact_tombstones(session, dt.timedelta(days=args.older_than_days))
+    print(f"removed {deleted} tombstones; devices with cursors before {horizon} will resync")
+    return 0
+
+
 def _cmd_relay(args: argparse.Namespace) -> int:
     import threading
 
@@ -300,6 +313,9 @@ def _parser() -> argparse.ArgumentParser:
     p = add("assign-customer", _cmd_assign_customer, "move a customer to another sales rep")
     p.add_argument("customer_code")
     p.add_argument("rep_username", help="the new rep, or - for nobody")
+
+    p = add("compact", _cmd_compact, "forget tombstones older than N days (devices resync)")
+    p.add_argument("--older-than-days", type=int, default=90)
 
     p = add("relay", _cmd_relay, "publish the event outbox to RabbitMQ (ERP/WMS integration)")
     p.add_argument("--amqp", default=os.environ.get("DINGHUO_AMQP",

@@ -130,3 +130,34 @@ def test_cursors_the_server_cannot_serve_get_resync(db_url: str) -> None:
         assert page["resync_reason"] == "scope_changed"
         assert page["has_more"] is True and len(page["changes"]) == 5  # type: ignore[arg-type]
     engine.dispose()
+
+
+def test_compacting_old_tombstones_sends_stale_devices_to_resync(db_url: str) -> None:
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from sync_engine.server.compaction import compact_tombstones
+    from sync_engine.server.models import ChangeLog
+
+    s = seed(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    with live_server(db_url) as url, Api(url, "owner1") as away, Api(url, "owner1") as fresh:
+        away.pull_all()  # this device then stays away
+        fresh.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
+        fresh.push_one("favourite.set", {"product_id": s.products[0], "favourite": False})
+        fresh.pull_all()
+        with sessions() as session:
+            assert compact_tombstones(session, dt.timedelta(days=90)) == (0, 0)  # too young
+        with sessions() as session:
+            deleted, horizon = compact_tombstones(session, dt.timedelta(seconds=-1))
+            assert deleted == 1 and horizon > 0
+            assert session.scalar(select(func.count()).select_from(ChangeLog)
+                                  .where(ChangeLog.op == "delete")) == 0
+        # The device that saw everything carries on; the one that was away must resync.
+        page = fresh.http.get("/v1/pull", params={"cursor": fresh.cursor}).json()
+        assert page["resync"] is False
+        page = away.http.get("/v1/pull", params={"cursor": away.cursor}).json()
+        assert page["resync"] is True and page["resync_reason"] == "cursor_too_old"
+    engine.dispose()
