@@ -224,7 +224,10 @@ def _cmd_compact(args: argparse.Namespace) -> int:
         raise CliError("--older-than-days must be at least 1")
     with _session(args.db) as session:
         deleted, horizon = compact_tombstones(session, dt.timedelta(days=args.older_than_days))
-    print(f"removed {deleted} tombstones; devices with cursors before {horizon} will resync")
+    if deleted:
+        print(f"removed {deleted} tombstones; devices with cursors before {horizon} will resync")
+    else:
+        print(f"no tombstones older than {args.older_than_days} days")
     return 0
 
 
