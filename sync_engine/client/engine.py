@@ -420,7 +420,9 @@ class Engine(RoleOperations):
 
     def resync(self, cancel: threading.Event | None = None) -> SyncReport:
         """Replace the replica with a full pull (atomically at the end); keeps outbox/drafts."""
-        with self.store.write() as db:
+        # Not in the middle of this instance's own pull (another instance's pull notices the
+        # moved cursor and stops: see Syncer._write_page).
+        with self._sync_lock, self.store.write() as db:
             replica.clear_stage(db)
             self.store.set_meta(db, "cursor", None)
             self.store.set_meta(db, "resync_active", "1")

@@ -122,7 +122,7 @@ class Syncer:
                         return self.api.pull(token, at, self.page_limit)
 
                     page = self._authorised(get)
-                    pages.put(("page", page))
+                    pages.put(("page", (next_cursor, page)))
                     if not page.get("has_more"):
                         return
                     next_cursor = str(page["cursor"])
@@ -141,8 +141,10 @@ class Syncer:
                     continue
                 if kind == "error":
                     raise item
-                self._write_page(item, counts)
-                if not item.get("has_more"):
+                requested_at, page = item
+                if not self._write_page(page, counts, requested_at):
+                    return  # someone else moved the cursor (a resync, another instance)
+                if not page.get("has_more"):
                     return
         finally:
             stop.set()
@@ -151,9 +153,17 @@ class Syncer:
                 with contextlib.suppress(queue.Empty):
                     pages.get(timeout=0.05)
 
-    def _write_page(self, page: Mapping[str, Any], counts: Counts) -> None:
+    def _write_page(self, page: Mapping[str, Any], counts: Counts,
+                    requested_at: str | None) -> bool:
+        """Apply one page and its cursor in one transaction; False (nothing written) if the
+        stored cursor is no longer the one the page was asked for."""
         changes = page.get("changes") or []
         with self.store.write() as db:
+            if self.store.get_meta(db, "cursor") != requested_at:
+                # A resync was started, or another app instance pulled meanwhile: this page
+                # belongs to a stale position. Writing it would mix two pulls (and a resync's
+                # swap would then drop rows); the next sync carries on from the stored cursor.
+                return False
             staging = self.store.get_meta(db, "resync_active") == "1"
             if page.get("resync"):
                 # The server starts over from the beginning: collect everything, swap at the end.
@@ -176,6 +186,7 @@ class Syncer:
                 self.store.set_meta(db, "server_time", str(page.get("server_time")))
         counts.pulled += len(changes)
         counts.pages += 1
+        return True
 
 
 # ---------------------------------------------------------------------- recording answers
