@@ -91,6 +91,7 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
     args: dict[str, Any] = dict(mutation["args"])
     order_id = _order_id(conflict)
     base: int | None = None
+    current: dict[int, Decimal] = {}
     if order_id is not None:
         lines = order_lines(db, order_id)
         if accept_new_prices:
@@ -114,7 +115,15 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
     chain = 0 if kind == "order.submit" else (base or 0)
     for r in held:
         chain += 1
-        outbox.enqueue(db, r["kind"], json.loads(r["args"]),
+        held_args = json.loads(r["args"])
+        if current and isinstance(held_args.get("lines"), list):
+            # The user accepted the new prices: later queued edits quote them too (they were
+            # never sent, so changing them under the same key is still exactly-once).
+            for line in held_args["lines"]:
+                new_price = current.get(int(line.get("product_id", 0)))
+                if new_price is not None and line.get("unit_price") is not None:
+                    line["unit_price"] = d.format_amount(new_price)
+        outbox.enqueue(db, r["kind"], held_args,
                        chain if r["kind"] in outbox.VERSION_BUMPING else r["base_version"],
                        key=r["key"])
     return key

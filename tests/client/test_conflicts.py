@@ -190,3 +190,26 @@ def test_cancel_after_shipment_is_a_conflict(env: Env) -> None:
     rep.take_theirs(conflict.id)
     assert rep.order(order.id).status == "shipped"
     assert_converged(rep, env.url, "rep1")
+
+
+def test_accepting_new_prices_carries_over_to_held_edits(env: Env) -> None:
+    set_auto_confirm(env.db_url, False)
+    s = env.seed
+    rep = env.device("rep1")
+    order = rep.create_draft(s.customers["B"], {s.products[2]: 4})
+    rep.submit(order.id)  # quoted at 10.00
+    rep.set_line(order.id, s.products[3], 6)  # an edit queued behind the submit
+    set_base_price(env.db_url, s.products[2], "10.50")
+    assert rep.sync_once().conflicts == 1
+    [conflict] = rep.conflicts()
+    assert conflict.reason == "price_changed"
+    rep.keep_mine(conflict.id, accept_new_prices=True)
+    report = rep.sync_once()
+    # The held edit went out with the price the user accepted: no second price conflict.
+    assert report.conflicts == 0 and not rep.conflicts()
+    server = server_order(env.db_url, order.id)
+    assert server is not None
+    prices = {ln.product_id: ln.unit_price for ln in server.lines}
+    assert prices[s.products[2]] == Decimal("10.50")
+    assert {ln.product_id: ln.quantity for ln in server.lines}[s.products[3]] == 6
+    assert_converged(rep, env.url, "rep1")
