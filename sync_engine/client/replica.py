@@ -229,7 +229,8 @@ def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
     """Remove a customer and everything of it, keeping drafts and orders still in flight."""
     db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
     db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
-    db.execute("DELETE FROM shipments WHERE customer_id = ?", (customer_id,))
+    # Version 0: a shipment made here and not yet answered by the server stays in view.
+    db.execute("DELETE FROM shipments WHERE customer_id = ? AND version > 0", (customer_id,))
     doomed = [
         row[0] for row in db.execute(
             "SELECT id FROM orders WHERE customer_id = ? AND status != 'draft'", (customer_id,)
@@ -270,9 +271,9 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
     ids = [row[0] for row in db.execute("SELECT id FROM products")]
     with plain_rows(db):
         search.remove_products(db, ids)
-    for table in ("products", "stock", "customers", "prices", "favourites", "warehouses",
-                  "shipments"):
+    for table in ("products", "stock", "customers", "prices", "favourites", "warehouses"):
         db.execute(f"DELETE FROM {table}")
+    db.execute("DELETE FROM shipments WHERE version > 0")  # keep this device's unsent ones
     doomed = [
         row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
         if not order_store.has_pending(db, row[0])
