@@ -143,4 +143,6 @@ def _words(exc: ce.ClientError) -> str:
         return exc.text(domain_lang()) or translate(
             "Errors", "This conflict cannot be resolved this way. Choose another option."
         )
+    if isinstance(exc, ce.UnsentChangesOfAnotherUser):
+        return exc.message_zh if domain_lang() == "zh" else str(exc)
     return str(exc)

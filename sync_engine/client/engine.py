@@ -143,6 +143,14 @@ class Engine(RoleOperations):
     def login(self, username: str, password: str, device_name: str = "") -> Identity:
         """Sign in (online); the tokens go to the OS keyring, the identity to the database."""
         _api, auth = self._session()
+        with self.store.read() as db:
+            previous = self.store.get_json(db, "identity")
+            waiting = outbox.pending_count(db)
+        if (previous is not None and waiting
+                and str(previous["username"]).lower() != username.strip().lower()):
+            # Checked before the server is asked: the new user's tokens must never carry the
+            # previous user's queued changes.
+            raise errors.UnsentChangesOfAnotherUser(str(previous["username"]), waiting)
         try:
             user = auth.login(username, password, device_name or "dinghuo desktop")
         except errors.SyncError as exc:
@@ -156,9 +164,11 @@ class Engine(RoleOperations):
         with self.store.write() as db:
             previous = self.store.get_json(db, "identity")
             if previous is not None and previous["user_id"] != identity.user_id:
-                # The server refuses a device registered to someone else, so this is a store
-                # whose owner changed on the server side: start the replica over.
+                # Another user on this device: replace the replica with their scope (a resync
+                # swaps it in whole, so the previous user's customers and orders go).
+                replica.clear_stage(db)
                 self.store.set_meta(db, "cursor", None)
+                self.store.set_meta(db, "resync_active", "1")
             self.store.set_meta(db, "identity", json.dumps(_identity_dict(identity)))
             self.store.set_meta(db, "sign_in_required", None)
             self.store.set_meta(db, "last_error", None)

@@ -12,6 +12,7 @@ else, logged with its traceback)::
     ├── NotFound                   no such order / customer / product / conflict locally
     ├── ResolutionNotPossible      this conflict cannot be resolved the way that was asked
     ├── NotSignedIn                no identity on this device yet: sign in (online) first
+    ├── UnsentChangesOfAnotherUser another user's changes are still waiting on this device
     └── SyncError                  syncing stopped; local work and the outbox are untouched
         ├── SignInRequired         the session is over (refresh token gone, revoked, …)
         │   └── InvalidCredentials wrong user name or password at sign-in
@@ -47,6 +48,7 @@ __all__ = [
     "SignInRequired",
     "SyncCancelled",
     "SyncError",
+    "UnsentChangesOfAnotherUser",
     "UpdateRequired",
     "ValidationFailed",
 ]
@@ -104,6 +106,23 @@ class ResolutionNotPossible(ClientError):
 
 class NotSignedIn(ClientError):
     """No user has signed in on this device yet, so there is no identity to work as."""
+
+
+class UnsentChangesOfAnotherUser(ClientError):
+    """Someone else signed in here while the previous user's changes still wait to be sent.
+
+    They are never sent under another user's name and never dropped: the previous user signs
+    in and syncs first. ``username`` is theirs; ``message_zh`` is the sentence in Chinese.
+    """
+
+    def __init__(self, username: str, pending: int) -> None:
+        super().__init__(
+            f"{pending} change(s) by {username} are still waiting to be sent from this device. "
+            f"Sign in as {username} and sync first; they are kept until then.")
+        self.username = username
+        self.pending = pending
+        self.message_zh = (f"本设备上仍有 {username} 的 {pending} 项更改尚未发送。"
+                           f"请先以 {username} 登录并同步；在此之前这些更改会保留。")
 
 
 class SyncError(ClientError):

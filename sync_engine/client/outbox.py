@@ -39,6 +39,7 @@ __all__ = [
     "enqueue",
     "make_owner",
     "next_base_version",
+    "pending_count",
     "prune",
     "release",
     "serialise",
@@ -152,6 +153,12 @@ def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float 
         [(owner, t + lease, c.seq) for c in out],
     )
     return out
+
+
+def pending_count(db: sqlite3.Connection) -> int:
+    """Mutations not yet answered by the server (waiting or held behind a conflict)."""
+    row = db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'held')").fetchone()
+    return int(row[0])
 
 
 def prune(db: sqlite3.Connection, older_than_days: int = 30) -> int:
