@@ -53,10 +53,7 @@ ON CONFLICT (user_id, idempotency_key) DO NOTHING
 RETURNING id
 """
 _ORDER_EXISTS = "SELECT 1 FROM orders WHERE id = %s"
-_CUSTOMER = """
-SELECT id, code, name, rep_id, warehouse_id, credit_limit, payment_terms, active
-FROM customers WHERE id = %s FOR UPDATE
-"""
+_CUSTOMER = f"SELECT {domain_map.CUSTOMER_COLUMNS} FROM customers WHERE id = %s FOR UPDATE"
 _PRODUCTS = f"SELECT {domain_map.PRODUCT_COLUMNS} FROM products WHERE id = ANY(%b::int8[])"
 _PRICES = """
 SELECT customer_id, product_id, breaks FROM customer_prices
