@@ -55,8 +55,9 @@ def add_event_stream(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
                         yield ": keep-alive\n\n"
                         continue
                     sub.wake.clear()
-                    # A scope event for this user may have changed which customers are theirs.
-                    await run_in_threadpool(refresh, sub, user)
+                    if sub.rescope:  # a scope event for this user: which customers are theirs
+                        sub.rescope = False
+                        await run_in_threadpool(refresh, sub, user)
                     yield _event("changes", {"seq": sub.latest})
                     await asyncio.sleep(COALESCE_SECONDS)
             finally:

@@ -93,6 +93,9 @@ class Subscriber:
     loop: asyncio.AbstractEventLoop
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     latest: int = 0
+    # Set when a commit named this user (e.g. a customer granted or revoked): the stream then
+    # reloads the user's customers before the next filter; other wake-ups need no query.
+    rescope: bool = False
 
     def wants(self, a: Announcement) -> bool:
         if a.everyone or self.role is Role.ADMIN or self.user_id in a.users:
@@ -104,6 +107,8 @@ class Subscriber:
     def offer(self, a: Announcement) -> None:
         if a.seq > self.latest and self.wants(a):
             self.latest = a.seq
+            if self.user_id in a.users:
+                self.rescope = True
             self.loop.call_soon_threadsafe(self.wake.set)
 
 
