@@ -152,6 +152,8 @@ def require_decimal(value: object, name: str) -> Decimal:
     Used by the domain's value objects to check their fields. Raises ``TypeError`` for a float
     (floats are never money) or another type, ``ValueError`` for NaN or infinity.
     """
+    if type(value) is Decimal and value.is_finite():
+        return value  # the common case, checked first: this runs for every amount of every line
     if isinstance(value, str):
         # Text is parsed only by parse_decimal, at the edge; a str here is a programming error.
         raise TypeError(f"{name} must be a Decimal, not str")

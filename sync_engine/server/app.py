@@ -44,7 +44,7 @@ from .db import make_engine, make_session_factory, migrate
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
 from .events import add_event_stream
 from .models import Device, User, utcnow
-from .mutations import Settings, apply_mutation
+from .mutations import Settings, apply_push
 from .notify import Hub, Listener
 
 log = logging.getLogger(__name__)
@@ -360,7 +360,7 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
             )
         settings = Settings.load(session)
         session.rollback()  # end the read before the mutations' own transactions
-        results = [apply_mutation(sessions, user, device_id, m, settings) for m in body.mutations]
+        results = apply_push(sessions, user, device_id, body.mutations, settings)
         now = utcnow()
         # Sync health needs minutes, not milliseconds: skip the write (and its disk flush) when
         # this device pushed within the last half minute.

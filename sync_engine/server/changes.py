@@ -76,7 +76,7 @@ class UnitOfWork:
         self._changes: dict[tuple[str, str], Change] = {}
         self._events: list[tuple[str, dict[str, Any]]] = []
         self._later: list[tuple[str, Sequence[Any] | Mapping[str, Any]]] = []
-        self._result: tuple[int, str, str] | None = None
+        self._results: list[tuple[int, str, str]] = []
         self.last_seq: int | None = None
 
     def upsert(
@@ -160,7 +160,7 @@ class UnitOfWork:
 
     def store_result(self, record_id: int, status: str, result_json: str) -> None:
         """Store a mutation's answer (JSON text) with its idempotency record in this commit."""
-        self._result = (record_id, status, result_json)
+        self._results.append((record_id, status, result_json))
 
     @property
     def pending(self) -> int:
@@ -180,8 +180,7 @@ class UnitOfWork:
             return self._commit_pipelined()
         if self._later:  # pragma: no cover - only the PostgreSQL fast paths queue statements
             raise RuntimeError("execute_later is for PostgreSQL")
-        if self._result is not None:
-            record_id, status, result_json = self._result
+        for record_id, status, result_json in self._results:
             self.session.execute(
                 update(MutationRecord)
                 .where(MutationRecord.id == record_id)
@@ -221,9 +220,12 @@ class UnitOfWork:
             cur = conn.cursor()
             for sql, params in self._later:
                 cur.execute(sql, params)
-            if self._result is not None:
-                record_id, status, result_json = self._result
-                cur.execute(_STORE_RESULT_SQL, (status, result_json, record_id))
+            if self._results:
+                cur.execute(
+                    _STORE_RESULTS_SQL,
+                    ([r[0] for r in self._results], [r[1] for r in self._results],
+                     [r[2] for r in self._results]),
+                )
             if self._events:
                 cur.execute(
                     _OUTBOX_SQL,
@@ -263,14 +265,18 @@ class UnitOfWork:
         self._changes.clear()
         self._events.clear()
         self._later.clear()
-        self._result = None
+        self._results.clear()
 
     def rollback(self) -> None:
         self.session.rollback()
         self._clear()
 
 
-_STORE_RESULT_SQL = "UPDATE mutations SET status = %s, result = %s::json WHERE id = %s"
+_STORE_RESULTS_SQL = """
+UPDATE mutations AS m SET status = v.status, result = v.result::json
+FROM unnest(%b::int8[], %b::text[], %b::text[]) AS v(id, status, result)
+WHERE m.id = v.id
+"""
 
 _OUTBOX_SQL = """
 INSERT INTO event_outbox (type, payload, created_at)

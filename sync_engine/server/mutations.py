@@ -14,7 +14,7 @@ For each mutation, in order:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +73,12 @@ FastPath = Callable[[Session, "User", str, Mutation, "Settings"], MutationResult
 that skips the ORM. It returns None, before touching the database, to leave the mutation to the
 general path (bad arguments, a role that may not act: rare answers the general path gives)."""
 FAST_PATHS: dict[str, FastPath] = {}
+
+RunPath = Callable[[Session, "User", str, Sequence[Mutation], "Settings"], list[MutationResult]]
+"""A group commit for a run of same-kind mutations on PostgreSQL (see :mod:`.orders_batch`):
+answers for a prefix of the run, decided one by one in order and committed together; an empty
+list leaves the first mutation to the one-by-one path."""
+RUN_PATHS: dict[str, RunPath] = {}
 
 
 def handler(kind: str) -> Callable[[Handler], Handler]:
@@ -154,6 +160,34 @@ class Settings:
     def load(session: Session) -> Settings:
         value = session.scalar(select(ServerMeta.value).where(ServerMeta.key == "auto_confirm"))
         return Settings(auto_confirm=value != "false")
+
+
+def apply_push(
+    sessions: sessionmaker[Session],
+    user: User,
+    device_id: str,
+    mutations: Sequence[Mutation],
+    settings: Settings,
+) -> list[MutationResult]:
+    """Apply a push's mutations in order and answer each (runs of one kind may be grouped)."""
+    results: list[MutationResult] = []
+    i = 0
+    while i < len(mutations):
+        run = RUN_PATHS.get(mutations[i].kind)
+        end = i
+        while end < len(mutations) and mutations[end].kind == mutations[i].kind:
+            end += 1
+        if run is not None and end - i > 1:
+            with sessions() as session:
+                done = run(session, user, device_id, mutations[i:end], settings) \
+                    if is_postgres(session) else []
+            if done:
+                results += done
+                i += len(done)
+                continue
+        results.append(apply_mutation(sessions, user, device_id, mutations[i], settings))
+        i += 1
+    return results
 
 
 def apply_mutation(

@@ -543,4 +543,5 @@ def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
 
 
 # The PostgreSQL fast path of order.submit registers itself (it uses the helpers above).
+from . import orders_batch as _orders_batch  # noqa: E402,F401
 from . import orders_fast as _orders_fast  # noqa: E402,F401
