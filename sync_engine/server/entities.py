@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sync_engine.domain.money import line_net, line_tax, sum_money
 
@@ -186,6 +186,29 @@ class OrderHead(Protocol):
     def receipt_note(self) -> str: ...
     @property
     def version(self) -> int: ...
+
+
+class OrderRow(NamedTuple):
+    """An order's own fields as plain values (the fast paths build orders without ORM objects)."""
+
+    id: str
+    number: str
+    local_number: str
+    customer_id: int
+    warehouse_id: int
+    status: str
+    hold_reasons: list[Any]
+    stock_reserved: bool
+    notes: str
+    delivery_date: Any
+    created_by: int
+    created_at: Any
+    updated_at: Any
+    total_net: Decimal
+    total_tax: Decimal
+    total_gross: Decimal
+    receipt_note: str
+    version: int
 
 
 def order_values(

@@ -42,11 +42,17 @@ from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 
 from . import domain_map
 from .changes import CUSTOMER, GLOBAL, UnitOfWork
-from .entities import history_values, line_values, order_values, stock_key, stock_values
+from .entities import (
+    OrderRow,
+    history_values,
+    line_values,
+    order_values,
+    stock_key,
+    stock_values,
+)
 from .models import Customer, User, utcnow
 from .mutations import RUN_PATHS, Settings, _outcome_result, _result
 from .orders import OPEN_STATUSES, check_and_price, hold_reasons
-from .orders_fast import _Head
 from .outcomes import Outcome, Rejected, field_issue
 from .pgraw import driver_connection
 from .scoping import can_access_customer
@@ -353,7 +359,7 @@ def _finish(
     if x.status is OrderStatus.CONFIRMED:
         history.append((OrderStatus.CONFIRMED.value, "auto_confirmed", None))
         x.events.append(("order.confirmed", {"order_id": a.order_id, "number": number}))
-    head = _Head(
+    head = OrderRow(
         id=a.order_id, number=number, local_number=a.local_number, customer_id=customer.id,
         warehouse_id=warehouse_id, status=x.status.value, hold_reasons=x.hold,
         stock_reserved=not x.short, notes=a.notes, delivery_date=a.delivery_date,

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -35,7 +34,15 @@ from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 
 from . import domain_map
 from .changes import CUSTOMER, GLOBAL, UnitOfWork
-from .entities import history_values, line_values, order_data, order_values, stock_key, stock_values
+from .entities import (
+    OrderRow,
+    history_values,
+    line_values,
+    order_data,
+    order_values,
+    stock_key,
+    stock_values,
+)
 from .models import Customer, Order, User, utcnow
 from .mutations import FAST_PATHS, Context, Settings, _outcome_result, _result, replay
 from .orders import OPEN_STATUSES, can_see_order, check_and_price, hold_reasons
@@ -106,29 +113,6 @@ FROM unnest(%b::int8[], %b::text[], %b::text[], %b::text[]) WITH ORDINALITY
      AS v(user_id, device_id, status, reason, ord)
 ORDER BY v.ord
 """
-
-
-class _Head(NamedTuple):
-    """The new order's own fields, for :func:`.entities.order_values`."""
-
-    id: str
-    number: str
-    local_number: str
-    customer_id: int
-    warehouse_id: int
-    status: str
-    hold_reasons: list[Any]
-    stock_reserved: bool
-    notes: str
-    delivery_date: Any
-    created_by: int
-    created_at: Any
-    updated_at: Any
-    total_net: Decimal
-    total_tax: Decimal
-    total_gross: Decimal
-    receipt_note: str
-    version: int
 
 
 def submit_fast(
@@ -247,7 +231,7 @@ def submit_fast(
         history.append((OrderStatus.CONFIRMED.value, "auto_confirmed", None, ""))
         uow.emit("order.confirmed", {"order_id": a.order_id, "number": number})
 
-    head = _Head(
+    head = OrderRow(
         id=a.order_id,
         number=number,
         local_number=a.local_number,
