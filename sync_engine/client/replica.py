@@ -2,7 +2,12 @@
 
 A page is split into runs of consecutive changes of one entity and op; each run is written with
 one ``executemany`` (an upsert that keeps the newer version), so a page of 5,000 products is a
-handful of statements. Products are indexed for search in the same transaction.
+handful of statements. Products are indexed for search in the same transaction (or queued for
+the full-text index in it, see ``defer_index``).
+
+:func:`prepare` does the Python part of that (the runs, their rows, the search index rows)
+without the database, so a sync prepares the next page outside the write transaction, while
+another thread holds it.
 
 ``purge`` removes a customer and everything of it, except what the user still has in flight
 (drafts, orders with unsent changes or open conflicts): the server answers those mutations, and
@@ -18,12 +23,21 @@ import json
 import operator
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import order_store, search
 from .store_rows import plain_rows
 
-__all__ = ["apply_changes", "clear_stage", "purge_customer", "stage_changes", "swap_in_stage"]
+__all__ = [
+    "Prepared",
+    "apply_changes",
+    "clear_stage",
+    "prepare",
+    "purge_customer",
+    "stage_changes",
+    "swap_in_stage",
+]
 
 _PRODUCT_COLS = (
     "id", "sku", "barcode", "name_zh", "name_en", "category", "unit", "case_unit", "case_qty",
@@ -101,25 +115,101 @@ def _runs(changes: Iterable[Mapping[str, Any]]) -> Iterator[_Run]:
         yield key[0], key[1], run
 
 
-def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]], *,
-                  fresh: bool = False) -> int:
-    """Apply pulled changes (in feed order); returns how many were applied.
+def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
+    """The ``executemany`` parameters of an upsert run (None: written change by change)."""
+    if entity == "product":
+        return [_product_row(c["data"], int(c["version"])) for c in run]
+    if entity == "stock":
+        return [(x["product_id"], x["warehouse_id"], x["on_hand"], x["reserved"], x.get("as_of"),
+                 c["version"]) for c in run for x in (c["data"],)]
+    if entity == "customer":
+        return [(x["id"], x["code"], x["name"], x.get("name_en") or "", x.get("address") or "",
+                 x.get("phone") or "", x.get("rep_id"), x["warehouse_id"], x.get("credit_limit"),
+                 x.get("payment_terms") or "", 1 if x.get("active", True) else 0, c["version"])
+                for c in run for x in (c["data"],)]
+    if entity == "price":
+        return [(x["customer_id"], x["product_id"], json.dumps(x["breaks"]), c["version"])
+                for c in run for x in (c["data"],)]
+    if entity == "warehouse":
+        return [(x["id"], x["code"], x["name"], c["version"]) for c in run for x in (c["data"],)]
+    if entity == "favourite":
+        return [(c["data"]["user_id"], c["data"]["product_id"]) for c in run]
+    if entity == "shipment":
+        return [(x["id"], x["order_id"], x.get("customer_id"), x.get("warehouse_id"),
+                 json.dumps(x, separators=(",", ":")), c["version"])
+                for c in run for x in (c["data"],)]
+    return None  # orders (merged with local state), and entities this client does not know
+
+
+_UPSERTS = {
+    "product": _PRODUCT_UPSERT,
+    "stock": _STOCK_UPSERT,
+    "customer": _CUSTOMER_UPSERT,
+    "price": _PRICE_UPSERT,
+    "warehouse": _WAREHOUSE_UPSERT,
+    "favourite": "INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES (?, ?)",
+    "shipment": _SHIPMENT_UPSERT,
+}
+
+
+@dataclass
+class _Prepared:
+    entity: str
+    op: str
+    changes: list[Mapping[str, Any]]
+    rows: list[tuple[Any, ...]] | None = None
+    index: search.IndexRows | None = None
+
+
+class Prepared:
+    """Pulled changes made ready for :func:`apply_changes` by :func:`prepare`."""
+
+    def __init__(self, runs: list[_Prepared]) -> None:
+        self.runs = runs
+
+
+def prepare(changes: Iterable[Mapping[str, Any]], *, index: bool = False) -> Prepared:
+    """Split changes (in feed order) into runs and compute the rows to write, without the
+    database. ``index``: also the search index rows of the products, which
+    :func:`apply_changes` uses when it fills the replica from empty (``fresh``)."""
+    runs = []
+    for entity, op, run in _runs(changes):
+        item = _Prepared(entity, op, run)
+        if op == "upsert":
+            item.rows = _upsert_rows(entity, run)
+            if index and entity == "product":
+                item.index = search.index_rows(c["data"] for c in run)
+        runs.append(item)
+    return Prepared(runs)
+
+
+def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] | Prepared, *,
+                  fresh: bool = False, defer_index: bool = False) -> int:
+    """Apply pulled changes (in feed order, or as :func:`prepare` made them ready); returns
+    how many were applied.
 
     ``fresh``: the replica is being filled from empty (initial sync, resync swap), so products
     are indexed for search without first looking at what the index already has.
+    ``defer_index`` (with ``fresh``): products are queued for the full-text index, not added
+    to it (see :func:`.search.write_index`); the caller runs :func:`.search.index_pending`.
     """
+    prepared = changes if isinstance(changes, Prepared) else prepare(changes, index=fresh)
     count = 0
-    for entity, op, run in _runs(changes):
-        count += len(run)
-        if op == "purge":
-            for change in run:
+    for run in prepared.runs:
+        count += len(run.changes)
+        if run.op == "purge":
+            for change in run.changes:
                 purge_customer(db, int(change["id"]))
-        elif op == "upsert" and entity == "product":
-            _upsert_products(db, run, fresh=fresh)
-        elif op == "upsert":
-            _upsert(db, entity, run)
-        elif op == "delete":
-            _delete(db, entity, run)
+        elif run.op == "upsert" and run.entity == "product":
+            _upsert_products(db, run, fresh=fresh, defer_index=fresh and defer_index)
+        elif run.op == "upsert" and run.entity == "order":
+            for c in run.changes:
+                order_store.store_server_state(db, c["data"], int(c["version"]))
+        elif run.op == "upsert" and run.rows is not None:
+            db.executemany(_UPSERTS[run.entity], run.rows)
+        elif run.op == "delete":
+            _delete(db, run.entity, run.changes)
+        # Unknown entities are skipped: a newer server may send more than this client shows.
     return count
 
 
@@ -132,10 +222,10 @@ def _search_key(d: Mapping[str, Any]) -> tuple[Any, ...]:
             1 if d.get("active", True) else 0)
 
 
-def _upsert_products(db: sqlite3.Connection, run: list[Mapping[str, Any]], *,
-                     fresh: bool) -> None:
-    data = [c["data"] for c in run]
-    to_index: list[Mapping[str, Any]] = data
+def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool,
+                     defer_index: bool) -> None:
+    data = [c["data"] for c in run.changes]
+    index = run.index
     if not fresh:
         # Re-index only what search can see changed: a price change (the common update)
         # leaves the index alone, and an older version than the stored one never gets in.
@@ -147,52 +237,18 @@ def _upsert_products(db: sqlite3.Connection, run: list[Mapping[str, Any]], *,
             for r in db.execute(f"SELECT {_SEARCHED} FROM products WHERE id IN ({marks})", part):
                 known[r[0]] = (r[1], tuple(r)[2:])
         to_index = []
-        for x, c in zip(data, run, strict=True):
+        for x, c in zip(data, run.changes, strict=True):
             old = known.get(int(x["id"]))
             if old is None or (int(c["version"]) >= old[0] and _search_key(x) != old[1]):
                 to_index.append(x)
-    db.executemany(_PRODUCT_UPSERT, [_product_row(x, int(c["version"]))
-                                     for x, c in zip(data, run, strict=True)])
-    if to_index:
+        index = search.index_rows(to_index)
+    elif index is None:
+        index = search.index_rows(data)
+    assert run.rows is not None
+    db.executemany(_PRODUCT_UPSERT, run.rows)
+    if index:
         with plain_rows(db):
-            search.index_products(db, to_index)
-
-
-def _upsert(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:
-    if entity == "stock":
-        db.executemany(_STOCK_UPSERT, [
-            (x["product_id"], x["warehouse_id"], x["on_hand"], x["reserved"], x.get("as_of"),
-             c["version"]) for c in run for x in (c["data"],)
-        ])
-    elif entity == "customer":
-        db.executemany(_CUSTOMER_UPSERT, [
-            (x["id"], x["code"], x["name"], x.get("name_en") or "", x.get("address") or "",
-             x.get("phone") or "", x.get("rep_id"), x["warehouse_id"], x.get("credit_limit"),
-             x.get("payment_terms") or "", 1 if x.get("active", True) else 0, c["version"])
-            for c in run for x in (c["data"],)
-        ])
-    elif entity == "price":
-        db.executemany(_PRICE_UPSERT, [
-            (x["customer_id"], x["product_id"], json.dumps(x["breaks"]), c["version"])
-            for c in run for x in (c["data"],)
-        ])
-    elif entity == "warehouse":
-        db.executemany(_WAREHOUSE_UPSERT, [
-            (x["id"], x["code"], x["name"], c["version"]) for c in run for x in (c["data"],)
-        ])
-    elif entity == "favourite":
-        db.executemany("INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES (?, ?)",
-                       [(c["data"]["user_id"], c["data"]["product_id"]) for c in run])
-    elif entity == "shipment":
-        db.executemany(_SHIPMENT_UPSERT, [
-            (x["id"], x["order_id"], x.get("customer_id"), x.get("warehouse_id"),
-             json.dumps(x, separators=(",", ":")), c["version"])
-            for c in run for x in (c["data"],)
-        ])
-    elif entity == "order":
-        for c in run:
-            order_store.store_server_state(db, c["data"], int(c["version"]))
-    # Unknown entities are skipped: a newer server may send more than this client shows.
+            search.write_index(db, index, defer=defer_index)
 
 
 def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:

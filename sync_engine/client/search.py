@@ -40,6 +40,11 @@ Schema (owned here, created by :func:`create_search_schema`)
     one row per indexed product: ``id``, ``rk`` (its FTS rowid), ``barcode`` (exact lookups;
     barcodes are not tokens) and the five token strings. A contentless FTS5 table (SQLite
     3.40 has no ``contentless_delete``) can only delete a row when given the text it indexed.
+``product_search_pending``
+    the ids of products stored in ``product_search`` but not yet in ``product_search_fts``
+    (written with ``defer=True``, see :func:`write_index`); :func:`index_pending` moves them
+    into the full-text index in one statement. The initial sync drains it before it returns,
+    and opening the store drains what a crash left behind.
 
 Rank keys
 ---------
@@ -79,7 +84,16 @@ from functools import lru_cache
 from operator import add
 from typing import Any
 
-__all__ = ["create_search_schema", "index_products", "remove_products", "search_products"]
+__all__ = [
+    "IndexRows",
+    "create_search_schema",
+    "index_pending",
+    "index_products",
+    "index_rows",
+    "remove_products",
+    "search_products",
+    "write_index",
+]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RUN_RE = re.compile(rf"[{_HAN}]+")
@@ -157,6 +171,7 @@ _SCHEMA = (
     )
     """,
     "CREATE INDEX IF NOT EXISTS product_search_barcode ON product_search (barcode)",
+    "CREATE TABLE IF NOT EXISTS product_search_pending (id INTEGER PRIMARY KEY)",
     """
     CREATE VIRTUAL TABLE IF NOT EXISTS product_search_fts USING fts5(
         han, py, ini, words, head, tokenize = 'ascii', content = '', columnsize = 0
@@ -301,9 +316,13 @@ _FTS_DELETE = (
 )
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
+#: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
+IndexRows = dict[int, tuple[Any, ...]]
 
-def _existing(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
-    """The FTS rows (rowid and text) stored for those of ``ids`` that are indexed.
+
+def _indexed(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The FTS rows (rowid and text) of those of ``ids`` that are in the full-text index:
+    stored in ``product_search`` and not waiting in ``product_search_pending``.
 
     Sort them before handing them to FTS5: like inserts, deletes in rowid order stay in one
     pending segment.
@@ -312,24 +331,29 @@ def _existing(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         found += db.execute(
-            "SELECT rk, han, py, ini, words, head FROM product_search"
-            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            "SELECT rk, han, py, ini, words, head FROM product_search s"
+            f" WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS"
+            " (SELECT 1 FROM product_search_pending p WHERE p.id = s.id)",
             chunk,
         ).fetchall()
     return found
 
 
-def index_products(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Add or replace products in the search index (upsert by ``id``).
+def _has_pending(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM product_search_pending LIMIT 1").fetchone() is not None
+
+
+def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
+    """The index rows of products, computed without touching the database (so a sync can
+    prepare one page while another is being written); :func:`write_index` stores them.
 
     Each row needs ``id``, ``sku``, ``barcode`` (or None), ``name_zh``, ``name_en``, ``pinyin``
     and ``initials`` (the server-made keys, see :func:`sync_engine.domain.search_keys`),
     ``category`` and ``active`` (``category`` is not searched: it is a filter in the UI).
     Ids must be in 0..2**52-1 (ValueError otherwise). If a batch repeats an id, its last row
-    wins. Works in the caller's transaction; does not commit.
+    wins.
     """
-    db = _driver(conn)
-    table: dict[int, tuple[Any, ...]] = {}
+    table: IndexRows = {}
     for row in rows:
         product_id = int(row["id"])
         sku = row.get("sku") or ""
@@ -342,17 +366,61 @@ def index_products(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
             _normalise(barcode).strip() if barcode else None,
             *_columns(row, sku_key),
         )
-    if not table:
+    return table
+
+
+def index_products(conn: Any, rows: Iterable[Mapping[str, Any]], *, defer: bool = False) -> None:
+    """Add or replace products in the search index (upsert by ``id``); see :func:`index_rows`
+    for what a row needs and :func:`write_index` for ``defer``. Works in the caller's
+    transaction; does not commit."""
+    write_index(conn, index_rows(rows), defer=defer)
+
+
+def write_index(conn: Any, rows: IndexRows, *, defer: bool = False) -> None:
+    """Store index rows made by :func:`index_rows` (caller's transaction; does not commit).
+
+    ``defer``: store them in ``product_search`` and queue them in ``product_search_pending``
+    instead of adding them to the full-text index now; :func:`index_pending` adds every queued
+    product in one statement later. Until then, search does not find them. A bulk load (the
+    initial sync) defers, so that the full-text work runs while the next page is prepared.
+    """
+    db = _driver(conn)
+    if not rows:
         return
     # The initial sync fills an empty index, where bulk speed matters, and skips the lookup.
     if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is not None:
-        db.executemany(_FTS_DELETE, sorted(_existing(db, list(table))))
+        db.executemany(_FTS_DELETE, sorted(_indexed(db, list(rows))))
     db.executemany(
-        "INSERT OR REPLACE INTO product_search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", table.values()
+        "INSERT OR REPLACE INTO product_search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.values()
     )
+    if defer:
+        db.executemany("INSERT OR IGNORE INTO product_search_pending (id) VALUES (?)",
+                       [(i,) for i in rows])
+        return
+    if _has_pending(db):
+        db.executemany("DELETE FROM product_search_pending WHERE id = ?", [(i,) for i in rows])
     # FTS5 flushes its pending terms to a new segment whenever a rowid is not above the last
     # one written: inserting in rowid order keeps a bulk load in one segment.
-    db.executemany(_FTS_INSERT, sorted(r[1:2] + r[3:] for r in table.values()))
+    db.executemany(_FTS_INSERT, sorted(r[1:2] + r[3:] for r in rows.values()))
+
+
+def index_pending(conn: Any) -> int:
+    """Add the products queued by ``write_index(..., defer=True)`` to the full-text index;
+    returns how many. Caller's transaction; does not commit.
+
+    One ``INSERT ... SELECT``: SQLite runs it without Python's GIL, so on another thread it
+    overlaps with Python work (the sync decoding and preparing the next page).
+    """
+    db = _driver(conn)
+    count = int(db.execute("SELECT COUNT(*) FROM product_search_pending").fetchone()[0])
+    if count:
+        db.execute(
+            "INSERT INTO product_search_fts (rowid, han, py, ini, words, head)"
+            " SELECT s.rk, s.han, s.py, s.ini, s.words, s.head FROM product_search_pending p"
+            " JOIN product_search s ON s.id = p.id ORDER BY s.rk"
+        )
+        db.execute("DELETE FROM product_search_pending")
+    return count
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:
@@ -361,8 +429,10 @@ def remove_products(conn: Any, ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(int(i) for i in ids))
     if not wanted:
         return
-    doomed = _existing(db, wanted)
+    doomed = _indexed(db, wanted)
     db.executemany("DELETE FROM product_search WHERE id = ?", [(i,) for i in wanted])
+    if _has_pending(db):
+        db.executemany("DELETE FROM product_search_pending WHERE id = ?", [(i,) for i in wanted])
     if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is None:
         # Everything went (a full resync): dropping all FTS data beats deleting row by row.
         db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('delete-all')")

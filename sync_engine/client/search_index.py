@@ -1,10 +1,10 @@
 """Keeping the search index's tables in step with :mod:`.search`, which owns their schema.
 
 The index is derived data: when a new version of the app defines the search tables
-differently, the old ones are dropped and the index is rebuilt from the replicated products at
-start (the products, the outbox and everything else stay untouched). Comparing the stored
-table definitions with freshly made ones catches any change, without a version number to
-forget.
+differently (as the one that added ``product_search_pending`` did), the old ones are dropped
+and the index is rebuilt from the replicated products at start (the products, the outbox and
+everything else stay untouched). Comparing the stored table definitions with freshly made ones
+catches any change, without a version number to forget.
 """
 
 from __future__ import annotations
@@ -55,9 +55,12 @@ def _products(db: sqlite3.Connection) -> Iterator[list[dict[str, object]]]:
 
 
 def ensure_search_index(db: sqlite3.Connection) -> bool:
-    """Rebuild the index if its tables differ from what :mod:`.search` defines now (caller's
-    write transaction). Returns True if it rebuilt."""
+    """Rebuild the index if its tables differ from what :mod:`.search` defines now, and index
+    the products an interrupted sync left queued (caller's write transaction). Returns True if
+    it rebuilt."""
     if _definitions(db) == _wanted():
+        with plain_rows(db):
+            search.index_pending(db)
         return False
     log.info("search index schema changed: rebuilding it from the products")
     for name, kind in db.execute(

@@ -376,16 +376,21 @@ def authenticate(session: Session, access_token: str) -> tuple[User, str]:
 
     Read-only: it neither writes nor commits, so it can run at the start of any request.
     """
-    row = _find(session, access_token)
-    if row is None or row.kind != ACCESS:
+    digest = _digest(access_token)
+    found = session.execute(  # the token and its user in one query: this runs on every request
+        select(AuthToken, User)
+        .join(User, User.id == AuthToken.user_id)
+        .where(AuthToken.token_hash == digest)
+    ).first()
+    if found is None or not hmac.compare_digest(found[0].token_hash, digest):
+        raise TokenInvalid()
+    row, user = found
+    if row.kind != ACCESS:
         raise TokenInvalid()
     if row.revoked_at is not None:
         raise TokenRevoked()
     if _aware(row.expires_at) <= utcnow():
         raise TokenExpired()
-    user = session.get(User, row.user_id)
-    if user is None:
-        raise TokenInvalid()
     if not user.active:
         raise UserInactive()
     return user, row.device_id
