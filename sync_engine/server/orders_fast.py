@@ -144,6 +144,9 @@ def submit_fast(
 
     with conn.pipeline():
         claim = conn.execute(_CLAIM, (user.id, m.key, device_id, m.kind[:40], now))
+        # Generic plans for the array lookups below: a custom plan per order costs more to make
+        # than it saves (they are all primary-key probes).
+        conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
         conn.execute("SAVEPOINT submit")
         cust = conn.execute(_CUSTOMER, (a.customer_id,))
         # After the customer lock: a twin submit of this order (another key) that held the
