@@ -211,6 +211,7 @@ def _run(
     pair_customers = [c for c, _ in pairs]
     pair_products = [p for _, p in pairs]
     with conn.pipeline():
+        conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")  # key probes: no replans
         claim = conn.execute(_CLAIM, (user.id, device_id, now, [m.key for m in ms]))
         custs = conn.execute(_CUSTOMERS, (customer_ids,))
         # After the customer locks: twin submits (other keys) that held them have committed.
