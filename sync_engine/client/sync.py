@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import json
 import logging
 import queue
@@ -33,7 +34,7 @@ from .outbox import Claimed
 from .session import Auth
 from .store import Store
 from .store_rows import plain_rows
-from .transport import AccessExpired, ServerApi
+from .transport import AccessExpired, ServerApi, parse_json
 
 __all__ = ["Counts", "Syncer", "record_results"]
 
@@ -43,6 +44,7 @@ T = TypeVar("T")
 
 PUSH_BATCH = 500
 PULL_LIMIT = 10_000  # the server's maximum: fewer round trips
+_FIRST_PAGES = (1000, 4000)  # the limits of the first requests of a pull (then PULL_LIMIT)
 
 
 @dataclass
@@ -120,63 +122,78 @@ class Syncer:
             # Filling the replica from empty: products are queued for the full-text index,
             # which another thread builds while the next page is prepared (see _Indexer).
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
-        # One page ahead: enough to overlap, and memory stays at about two pages.
-        pages: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
-        stop = threading.Event()
+        # The fetcher hands over the page as it came (bytes); this thread decodes it and sends
+        # back its cursor, and the fetcher asks for the next page while this one is prepared
+        # and written. So one page is decoded at a time, and at most one more waits as bytes.
+        bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+        cursors: queue.Queue[str | None] = queue.Queue()
 
         def fetch() -> None:
-            next_cursor = cursor
+            at = cursor
             try:
-                while not stop.is_set():
+                for n in itertools.count():
+                    # A small first page: the writing thread has work after a fraction of
+                    # the time the server takes for a full one.
+                    limit = min(self.page_limit, _FIRST_PAGES[n]) if n < len(_FIRST_PAGES) \
+                        else self.page_limit
 
-                    def get(token: str, at: str | None = next_cursor) -> Any:
-                        return self.api.pull(token, at, self.page_limit)
+                    def get(token: str, at: str | None = at, limit: int = limit) -> bytes:
+                        return self.api.pull_body(token, at, limit)
 
-                    page = self._authorised(get)
-                    pages.put(("page", (next_cursor, page)))
-                    if not page.get("has_more"):
+                    bodies.put(("page", (at, self._authorised(get))))
+                    at = cursors.get()
+                    if at is None:
                         return
-                    next_cursor = str(page["cursor"])
             except BaseException as exc:  # handed to the writing thread, which raises it
-                pages.put(("error", exc))
+                bodies.put(("error", exc))
 
         indexer = _Indexer(self.store, self._write_lock) if bulk else None
         fetcher = threading.Thread(target=fetch, name="dinghuo-pull", daemon=True)
-        failed = True
         with _bulk_work():
             fetcher.start()
             try:
-                while True:
-                    if cancel is not None and cancel.is_set():
-                        raise SyncCancelled("sync cancelled")
-                    try:
-                        kind, item = pages.get(timeout=0.2)
-                    except queue.Empty:
-                        continue
-                    if kind == "error":
-                        raise item
-                    requested_at, page = item
-                    # The Python work of a page, done before its transaction: meanwhile the
-                    # indexer holds the write lock for the previous page.
-                    prepared = replica.prepare(page.get("changes") or [], index=bulk)
-                    if not self._write_page(page, prepared, counts, requested_at,
-                                            defer_index=indexer is not None):
-                        failed = False
-                        return  # someone else moved the cursor (a resync, another instance)
-                    if indexer is not None:
-                        indexer.wake()
-                    if not page.get("has_more"):
-                        failed = False
-                        return
+                self._pull_pages(bodies, cursors, counts, cancel, indexer)
+            except BaseException:
+                if indexer is not None:
+                    indexer.finish(raise_error=False)
+                raise
+            else:
+                if indexer is not None:
+                    # What was committed is searchable when pull returns.
+                    indexer.finish(raise_error=True)
             finally:
-                stop.set()
+                cursors.put(None)
                 # Unblock a fetcher waiting on a full queue, then let it finish its request.
                 while fetcher.is_alive():
                     with contextlib.suppress(queue.Empty):
-                        pages.get(timeout=0.05)
-                if indexer is not None:
-                    # Whatever happened, what was committed is searchable when pull returns.
-                    indexer.finish(raise_error=not failed)
+                        bodies.get(timeout=0.05)
+
+    def _pull_pages(self, bodies: queue.Queue[tuple[str, Any]], cursors: queue.Queue[str | None],
+                    counts: Counts, cancel: threading.Event | None,
+                    indexer: _Indexer | None) -> None:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise SyncCancelled("sync cancelled")
+            try:
+                kind, item = bodies.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if kind == "error":
+                raise item
+            requested_at, body = item
+            page = parse_json(body)
+            del body, item
+            cursors.put(str(page["cursor"]) if page.get("has_more") else None)
+            # The Python work of a page, done before its transaction: meanwhile the indexer
+            # may hold the write lock for the previous page.
+            prepared = replica.prepare(page.get("changes") or [], index=indexer is not None)
+            if not self._write_page(page, prepared, counts, requested_at,
+                                    defer_index=indexer is not None):
+                return  # someone else moved the cursor (a resync, another instance)
+            if indexer is not None:
+                indexer.wake()
+            if not page.get("has_more"):
+                return
 
     def _write_page(self, page: Mapping[str, Any], prepared: replica.Prepared, counts: Counts,
                     requested_at: str | None, *, defer_index: bool) -> bool:

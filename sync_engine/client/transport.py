@@ -21,7 +21,7 @@ from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 from . import errors
 
-__all__ = ["AccessExpired", "ServerApi"]
+__all__ = ["AccessExpired", "ServerApi", "parse_json"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,14 @@ def _close_when_set(stop: threading.Event, response: httpx.Response) -> None:
             sock.shutdown(socket.SHUT_RDWR)
 
 
+def parse_json(body: bytes) -> Any:
+    """A server answer's JSON body, decoded (:class:`~.errors.ProtocolError` if it is not)."""
+    try:
+        return json.loads(body)
+    except ValueError as exc:
+        raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
+
+
 class ServerApi:
     """One server, over one ``httpx.Client`` (pass ``transport`` in tests to fake the network)."""
 
@@ -92,8 +100,9 @@ class ServerApi:
         """Close the connection pool."""
         self.http.close()
 
-    def _send(self, method: str, path: str, *, token: str | None = None,
-              params: Mapping[str, Any] | None = None, content: bytes | None = None) -> Any:
+    def _request(self, method: str, path: str, *, token: str | None = None,
+                 params: Mapping[str, Any] | None = None,
+                 content: bytes | None = None) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         if content is not None:
             headers["Content-Type"] = "application/json"
@@ -106,12 +115,14 @@ class ServerApi:
             raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
                                       "network") from exc
         raise_for_answer(response)
+        return response
+
+    def _send(self, method: str, path: str, *, token: str | None = None,
+              params: Mapping[str, Any] | None = None, content: bytes | None = None) -> Any:
+        response = self._request(method, path, token=token, params=params, content=content)
         if response.status_code == 204 or not response.content:
             return None
-        try:
-            return json.loads(response.content)
-        except ValueError as exc:
-            raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
+        return parse_json(response.content)
 
     # ------------------------------------------------------------------ auth
 
@@ -134,10 +145,18 @@ class ServerApi:
 
     def pull(self, token: str, cursor: str | None, limit: int) -> Any:
         """``GET /v1/pull``: one page of changes."""
+        return parse_json(self.pull_body(token, cursor, limit))
+
+    def pull_body(self, token: str, cursor: str | None, limit: int) -> bytes:
+        """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`parse_json`).
+
+        For a caller that fetches on one thread and decodes on another: decoding is Python
+        work, which belongs on the thread that does the rest of it.
+        """
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        return self._send("GET", "/v1/pull", token=token, params=params)
+        return self._request("GET", "/v1/pull", token=token, params=params).content
 
     def devices(self, token: str) -> list[Any]:
         """``GET /v1/admin/devices`` (admin): every device with its last pull, push and visit."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -172,12 +172,21 @@ class UnitOfWork:
         self._changes.pop(key, None)
         self._changes[key] = change
 
-    def commit(self) -> int | None:
-        """Append the changes (in commit order) and the events, commit; return the last seq."""
+    def commit(self, steps: Iterator[None] | None = None) -> int | None:
+        """Append the changes (in commit order) and the events, commit; return the last seq.
+
+        ``steps``: more work for this unit, run step by step inside the commit's pipeline on
+        PostgreSQL. After each step, the statements, answers and events it queued are sent at
+        once, so the database writes them while the next step is computed (the group commit
+        finishes its orders this way). The log and COMMIT follow the last step.
+        """
         if is_postgres(self.session) and (
-            len(self._changes) <= _INSERT_CHUNK and len(self._events) <= _INSERT_CHUNK
+            steps is not None
+            or (len(self._changes) <= _INSERT_CHUNK and len(self._events) <= _INSERT_CHUNK)
         ):
-            return self._commit_pipelined()
+            return self._commit_pipelined(steps)
+        for _ in steps or ():
+            pass
         if self._later:  # pragma: no cover - only the PostgreSQL fast paths queue statements
             raise RuntimeError("execute_later is for PostgreSQL")
         for record_id, status, result_json in self._results:
@@ -203,8 +212,8 @@ class UnitOfWork:
         self._clear()
         return self.last_seq
 
-    def _commit_pipelined(self) -> int | None:
-        """PostgreSQL: the queued statements, the stored result, the events, then the counter
+    def _commit_pipelined(self, steps: Iterator[None] | None) -> int | None:
+        """PostgreSQL: the queued statements, the stored results, the events, then the counter
         and the log (one statement), then COMMIT — sent together in one round trip.
 
         The counter row lock is taken by the last statement before COMMIT and the client does
@@ -214,23 +223,13 @@ class UnitOfWork:
         self.session.flush()  # ORM writes of the handlers first, outside the pipeline
         conn = driver_connection(self.session)
         now = utcnow()
-        changes = list(self._changes.values())
         log_cur = None
         with conn.pipeline():
             cur = conn.cursor()
-            for sql, params in self._later:
-                cur.execute(sql, params)
-            if self._results:
-                cur.execute(
-                    _STORE_RESULTS_SQL,
-                    ([r[0] for r in self._results], [r[1] for r in self._results],
-                     [r[2] for r in self._results]),
-                )
-            if self._events:
-                cur.execute(
-                    _OUTBOX_SQL,
-                    (now, [t for t, _ in self._events], [dumps(p) for _, p in self._events]),
-                )
+            self._send(cur, now)
+            for _ in steps or ():
+                self._send(cur, now)
+            changes = list(self._changes.values())
             if changes:
                 log_cur = conn.cursor()
                 log_cur.execute(
@@ -260,6 +259,25 @@ class UnitOfWork:
             self.last_seq = max(row[0] for row in log_cur.fetchall())
         self._clear()
         return self.last_seq
+
+    def _send(self, cur: Any, now: dt.datetime) -> None:
+        """Into the open pipeline: the queued statements, stored results and events so far."""
+        for sql, params in self._later:
+            cur.execute(sql, params)
+        if self._results:
+            cur.execute(
+                _STORE_RESULTS_SQL,
+                ([r[0] for r in self._results], [r[1] for r in self._results],
+                 [r[2] for r in self._results]),
+            )
+        if self._events:
+            cur.execute(
+                _OUTBOX_SQL,
+                (now, [t for t, _ in self._events], [dumps(p) for _, p in self._events]),
+            )
+        self._later.clear()
+        self._results.clear()
+        self._events.clear()
 
     def _clear(self) -> None:
         self._changes.clear()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -64,6 +64,9 @@ ENABLED = True
 
 MAX_RUN = 100
 """Orders per group commit: bounds how long the run's customer and stock locks are held."""
+
+_CHUNK = 20
+"""Orders finished per step of the commit pipeline (see :meth:`.UnitOfWork.commit`)."""
 
 _CLAIM = """
 INSERT INTO mutations (user_id, idempotency_key, device_id, kind, status, result, created_at)
@@ -262,21 +265,29 @@ def _run(
     numbers: list[int] = []
     if applied:
         numbers = sorted(int(r[0]) for r in conn.execute(_NUMBERS, (len(applied),)).fetchall())
-    for one, seq_no in zip(applied, numbers, strict=True):
-        _finish(uow, user, device_id, one, seq_no, now)
-
     for answer in answers:
         if isinstance(answer, MutationResult):
             uow.store_result(claimed[answer.key], answer.status, answer.model_dump_json())
-        elif isinstance(answer, _Decided):
-            assert answer.result is not None
-            for event_type, payload in answer.events:
-                uow.emit(event_type, payload)
-            uow.store_result(answer.record_id, "applied", answer.result.model_dump_json())
-    _queue_writes(uow, applied, numbers, stock, now, user, device_id)
+    _queue_stock(uow, stock, now)
     if unused:
         uow.execute_later(_UNCLAIM, (unused,))
-    uow.commit()
+
+    def finish_in_chunks() -> Iterator[None]:
+        """Each chunk's orders finished and queued; the database writes a chunk while the next
+        one is made."""
+        numbered = list(zip(applied, numbers, strict=True))
+        for start in range(0, len(numbered), _CHUNK):
+            chunk = numbered[start:start + _CHUNK]
+            for one, seq_no in chunk:
+                _finish(uow, user, device_id, one, seq_no, now)
+                assert one.result is not None
+                for event_type, payload in one.events:
+                    uow.emit(event_type, payload)
+                uow.store_result(one.record_id, "applied", one.result.model_dump_json())
+            _queue_orders(uow, chunk, now, user, device_id)
+            yield
+
+    uow.commit(finish_in_chunks())
     return _replays(session, user.id, taken, answers)
 
 
@@ -379,24 +390,22 @@ def _finish(
                        details=x.details)
 
 
-def _queue_writes(
-    uow: UnitOfWork,
-    applied: list[_Decided],
-    numbers: list[int],
-    stock: dict[tuple[int, int], _Stock],
-    now: Any,
-    user: User,
-    device_id: str,
-) -> None:
-    """The run's rows, one set-based statement per table: stock, orders, lines, history."""
+def _queue_stock(uow: UnitOfWork, stock: dict[tuple[int, int], _Stock], now: Any) -> None:
+    """The run's reservations: one statement for every stock row it touched."""
     touched = sorted((k, v) for k, v in stock.items() if v.touched)
     if touched:
         uow.execute_later(_WRITE_STOCK, (now, [k[0] for k, _ in touched],
                                          [k[1] for k, _ in touched],
                                          [v.reserved for _, v in touched],
                                          [v.version for _, v in touched]))
-    if not applied:
-        return
+
+
+def _queue_orders(
+    uow: UnitOfWork, chunk: list[tuple[_Decided, int]], now: Any, user: User, device_id: str
+) -> None:
+    """A chunk's orders, lines and status history, one set-based statement each."""
+    applied = [x for x, _ in chunk]
+    numbers = [n for _, n in chunk]
     uow.execute_later(_INSERT_ORDERS, {
         "id": [x.a.order_id for x in applied],
         "seq_no": numbers,
