@@ -241,7 +241,7 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
         with sessions() as session:
             yield session
 
-    def protocol(
+    async def protocol(  # async: no I/O, so no hop to a worker thread on every request
         version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
     ) -> int:
         if version is None or not version.strip().isdigit():
@@ -355,7 +355,7 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
     recent_pushes: dict[str, dt.datetime] = {}  # device → when this process noted a push
 
     @app.post("/v1/push", tags=["sync"], responses=ERROR_RESPONSES)
-    def push(body: PushRequest, who: Current, session: Db) -> PushResponse:
+    def push(body: PushRequest, who: Current) -> PushResponse:
         user, device_id = who
         if body.client_id != device_id:
             raise BadRequest(
@@ -363,24 +363,26 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
                 "client_id does not match the device this session signed in on.",
                 "client_id 与登录设备不一致。",
             )
-        settings = Settings.load(session)
-        session.rollback()  # end the read before the mutations' own transactions
-        results = apply_push(sessions, user, device_id, body.mutations, settings)
+        with sessions() as session:  # not the Db dependency: one worker-thread hop fewer
+            settings = Settings.load(session)
+            session.rollback()  # end the read before the mutations' own transactions
+            results = apply_push(sessions, user, device_id, body.mutations, settings)
         now = utcnow()
         # Sync health needs minutes, not milliseconds: skip the write (and its disk flush) when
         # this device pushed within the last half minute — known here without asking the
         # database when this process recorded it; the WHERE covers the other processes.
         last = recent_pushes.get(device_id)
         if last is None or now - last >= PUSH_NOTE_INTERVAL:
-            session.execute(
-                update(Device)
-                .where(Device.id == device_id)
-                .where(or_(Device.last_push_at.is_(None),
-                           Device.last_push_at < now - PUSH_NOTE_INTERVAL))
-                .values(last_push_at=now, last_seen_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            session.commit()
+            with sessions() as session:
+                session.execute(
+                    update(Device)
+                    .where(Device.id == device_id)
+                    .where(or_(Device.last_push_at.is_(None),
+                               Device.last_push_at < now - PUSH_NOTE_INTERVAL))
+                    .values(last_push_at=now, last_seen_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                session.commit()
             recent_pushes[device_id] = now
         return PushResponse(results=results, server_time=utcnow())
 
