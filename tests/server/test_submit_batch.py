@@ -10,24 +10,19 @@ reservation holds against concurrent writers.
 
 from __future__ import annotations
 
-import json
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from sync_engine.protocol import Mutation
 from sync_engine.server import orders_batch
 from sync_engine.server.db import make_engine, make_session_factory
 from sync_engine.server.models import Order, Stock, User
 from sync_engine.server.mutations import RUN_PATHS, Settings, apply_push
-from tests.conftest import _make_db
-from tests.server.test_submit_fast import _norm
+from tests.server.conftest import WRITES, dump_tables, norm, submit
 from tests.support.api import Api, new_id
 from tests.support.live import live_server
 from tests.support.seed import Seed, seed
@@ -37,14 +32,6 @@ def _pushes(s: Seed) -> list[list[dict[str, Any]]]:
     """Pushes (all by rep1) whose runs of submits cover every answer a submit can give."""
     a, b, c = s.customers["A"], s.customers["B"], s.customers["C"]
     p = s.products
-
-    def submit(n: int, customer: int, lines: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-        return {
-            "key": f"key-{n:04d}",
-            "kind": "order.submit",
-            "args": {"order_id": f"00000000-0000-4000-8000-{n:012d}", "customer_id": customer,
-                     "lines": lines, **extra},
-        }
 
     first = [
         submit(1, a, [{"product_id": p[0], "quantity": 12},
@@ -98,50 +85,25 @@ def _run(db_url: str, grouped: bool) -> dict[str, Any]:
         for push in _pushes(s):
             answers = apply_push(sessions, rep, "dev-rep1",
                                  [Mutation.model_validate(m) for m in push], Settings())
-            results.append([_norm(r.model_dump(mode="json")) for r in answers])
+            results.append([norm(r.model_dump(mode="json")) for r in answers])
     finally:
         orders_batch.ENABLED = True
         RUN_PATHS["order.submit"] = original
     out: dict[str, Any] = {"results": results, "grouped": sum(grouped_answers)}
+    # A group takes one counter step and claims its keys together: sequence and record numbers
+    # differ from one by one, their order does not.
     queries = {
+        **{k: v for k, v in WRITES.items() if k != "counter"},
         "log": "SELECT entity, entity_id, op, version, scope, customer_id, warehouse_id,"
                " user_id, data, changed_by, device_id FROM change_log ORDER BY seq",
-        "outbox": "SELECT id, type, payload FROM event_outbox ORDER BY id",
         "stored": "SELECT user_id, idempotency_key, device_id, kind, status, result"
                   " FROM mutations ORDER BY idempotency_key",
-        "orders": "SELECT id, seq_no, number, customer_id, warehouse_id, status, hold_reasons,"
-                  " stock_reserved, notes, delivery_date, local_number, created_by, device_id,"
-                  " total_net, total_tax, total_gross, receipt_note, version FROM orders"
-                  " ORDER BY id",
-        "lines": "SELECT * FROM order_lines ORDER BY order_id, line_no",
         "events": "SELECT order_id, user_id, device_id, status, reason FROM order_events"
                   " ORDER BY order_id, id",
-        "stock": "SELECT product_id, warehouse_id, on_hand, reserved, version FROM stock"
-                 " ORDER BY product_id, warehouse_id",
     }
-    with engine.connect() as conn:
-        for name, sql in queries.items():
-            rows = []
-            for row in conn.execute(text(sql)):
-                values = []
-                for v in row:
-                    if isinstance(v, str) and v[:1] in ("{", "["):
-                        v = json.loads(v)
-                    values.append(_norm(v))
-                rows.append(values)
-            out[name] = rows
+    out.update(dump_tables(engine, queries))
     engine.dispose()
     return out
-
-
-@pytest.fixture
-def twin_dbs(
-    request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str], db_url: str
-) -> Iterator[tuple[str, str]]:
-    backend = "sqlite" if db_url.startswith("sqlite") else "postgres"
-    other = tmp_path / "twin"
-    other.mkdir()
-    yield db_url, _make_db(backend, other, request, _templates)
 
 
 def test_grouped_submits_match_one_by_one(twin_dbs: tuple[str, str]) -> None:
