@@ -174,3 +174,34 @@ def test_batched_pushes_race_for_the_last_units(db_url: str) -> None:
         assert (row.on_hand, row.reserved) == (10, 10)
         assert session.scalar(select(func.count()).select_from(Order)) == 20
     engine.dispose()
+
+
+def test_the_same_batch_pushed_twice_at_once_applies_once(db_url: str) -> None:
+    """A retry racing the original push (a timeout on a slow link): one effect, one answer."""
+    s = seed(db_url)
+    with live_server(db_url) as url:
+        first = Api(url, "rep1")
+        second = Api(url, "rep1", client_id=first.client_id)
+        orders = [
+            {"key": new_id(), "kind": "order.submit",
+             "args": {"order_id": new_id(), "customer_id": s.customers["A"],
+                      "lines": [{"product_id": s.products[i % 3], "quantity": 12}]}}
+            for i in range(6)
+        ]
+        barrier = threading.Barrier(2)
+
+        def push(api: Api) -> list[dict[str, Any]]:
+            barrier.wait()
+            return api.push(*orders)
+
+        with ThreadPoolExecutor(2) as pool:
+            a, b = pool.map(push, (first, second))
+        first.close()
+        second.close()
+    assert [r["status"] for r in a + b] == ["applied"] * 12
+    assert [r["data"]["number"] for r in a] == [r["data"]["number"] for r in b]
+    assert sorted(r["replayed"] for r in a + b) == [False] * 6 + [True] * 6
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 6
+    engine.dispose()
