@@ -30,7 +30,7 @@ from . import catalog, conflicts, errors, ordering, outbox, queries, replica, se
 from .backoff import Backoff
 from .outbox import make_owner
 from .role_ops import RoleOperations
-from .session import Auth
+from .session import TOKEN_LOCK, Auth
 from .store import Store
 from .store_rows import plain_rows
 from .sync import PULL_LIMIT, Counts, Syncer
@@ -122,7 +122,8 @@ class Engine(RoleOperations):
         with self._session_lock:  # the sync worker and the change watcher both get here
             if self._api is None or self._auth is None:
                 self._api = ServerApi(self._server_url, transport=self._transport)
-                self._auth = Auth(self._api, self.client_id, clock=self._clock)
+                self._auth = Auth(self._api, self.client_id, clock=self._clock,
+                                  lock_file=self.store.data_dir / TOKEN_LOCK)
             return self._api, self._auth
 
     # ------------------------------------------------------------------ identity

@@ -5,6 +5,11 @@ small JSON value; nothing secret is written to the database. The user's identity
 the database, so the app starts and works offline with an expired session: only syncing needs
 a valid token. When the refresh token is gone or refused, :class:`~.errors.SignInRequired` is
 raised and the tokens are forgotten; the outbox is untouched.
+
+A refresh token is good for one use: the server retires it and treats a second use as theft,
+ending the session. Two processes on one device (the app and ``dinghuo-cli``, say) share the
+keyring entry, so reading the tokens, refreshing and storing the new pair happen under a lock
+file beside the database: the second process waits, then finds the fresh pair and uses it.
 """
 
 from __future__ import annotations
@@ -13,21 +18,26 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import keyring
 import keyring.errors
+from filelock import FileLock
 
 from . import errors
 from .transport import AccessExpired, ServerApi
 
-__all__ = ["KEYRING_SERVICE", "Auth", "TokenVault", "Tokens"]
+__all__ = ["KEYRING_SERVICE", "TOKEN_LOCK", "Auth", "TokenVault", "Tokens"]
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "dinghuo"
+TOKEN_LOCK = "tokens.lock"
+"""The lock file's name, in the data directory beside the database."""
 _EARLY = 30.0  # refresh this many seconds before the access token runs out
 
 
@@ -77,12 +87,21 @@ class Auth:
     """A device's session with the server: a valid access token on demand."""
 
     def __init__(self, api: ServerApi, client_id: str,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, lock_file: Path | None = None) -> None:
         self.api = api
         self.client_id = client_id
         self.vault = TokenVault(api.base_url, client_id)
         self._clock = clock
         self._lock = threading.Lock()
+        # Other processes on this device; waiting for a refresh in progress takes a round trip,
+        # a minute means the holder is stuck (the OS frees the lock of a dead process).
+        self._file_lock = None if lock_file is None else FileLock(lock_file, timeout=60)
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """This thread alone, and this process alone among those sharing the lock file."""
+        with self._lock, (self._file_lock if self._file_lock is not None else nullcontext()):
+            yield
 
     def _store(self, answer: Any) -> Tokens:
         tokens = Tokens(
@@ -96,7 +115,7 @@ class Auth:
     def login(self, username: str, password: str, device_name: str) -> dict[str, Any]:
         """Sign in; stores the tokens and returns the user (``UserInfo`` as a dict)."""
         answer = self.api.login(username, password, self.client_id, device_name)
-        with self._lock:
+        with self._exclusive():
             self._store(answer)
         return dict(answer["user"])
 
@@ -106,7 +125,7 @@ class Auth:
 
     def token(self) -> str:
         """A usable access token, refreshing first if it has (nearly) run out."""
-        with self._lock:
+        with self._exclusive():
             tokens = self.vault.load()
             if tokens is None:
                 raise errors.SignInRequired("Please sign in to sync.", "not_authenticated")
@@ -116,12 +135,12 @@ class Auth:
 
     def refreshed_token(self, stale: str) -> str:
         """After the server said ``token_expired`` for ``stale``: a fresh access token."""
-        with self._lock:
+        with self._exclusive():
             tokens = self.vault.load()
             if tokens is None:
                 raise errors.SignInRequired("Please sign in to sync.", "not_authenticated")
             if tokens.access_token != stale:
-                return tokens.access_token  # another thread refreshed meanwhile
+                return tokens.access_token  # another thread or process refreshed meanwhile
             return self._refresh(tokens).access_token
 
     def _refresh(self, tokens: Tokens) -> Tokens:
