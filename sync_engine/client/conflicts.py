@@ -140,6 +140,8 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
         mine = json.loads(conflict["mine"])
         db.execute("DELETE FROM shipments WHERE id = ? AND version = 0",
                    (mine["mutation"]["args"].get("shipment_id"),))
+    if conflict["kind"] == "favourite.set":
+        _undo_favourite(db, json.loads(conflict["mine"])["mutation"]["args"])
     if order_id is None or order_store.has_pending(db, order_id):
         return
     server = _server_state(db, conflict, order_id)
@@ -149,6 +151,18 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
         db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
         db.execute("DELETE FROM shipments WHERE order_id = ? AND version = 0", (order_id,))
         db.execute("DELETE FROM orders WHERE id = ?", (order_id,))
+
+
+def _undo_favourite(db: sqlite3.Connection, args: dict[str, Any]) -> None:
+    """The server refused a favourite (its product is gone there), so it holds none: the local
+    mark goes too, unless a later change of the same favourite is still waiting to be sent."""
+    product_id = int(args.get("product_id", 0))
+    if not args.get("favourite") or db.execute(
+        "SELECT 1 FROM outbox WHERE entity = ? AND state IN ('pending', 'held')",
+        (order_store.entity_key("favourite.set", {"product_id": product_id}),),
+    ).fetchone():
+        return
+    db.execute("DELETE FROM favourites WHERE product_id = ?", (product_id,))
 
 
 def edit(db: sqlite3.Connection, identity: Identity, conflict_id: int) -> str:

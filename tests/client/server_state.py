@@ -7,14 +7,24 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.client.engine import Engine
 from sync_engine.server.changes import UnitOfWork
 from sync_engine.server.db import make_engine, make_session_factory
 from sync_engine.server.entities import record_product
-from sync_engine.server.models import AuthToken, Order, Product, ServerMeta, Shipment, utcnow
+from sync_engine.server.models import (
+    AuthToken,
+    CustomerPrice,
+    Favourite,
+    Order,
+    Product,
+    ServerMeta,
+    Shipment,
+    Stock,
+    utcnow,
+)
 from tests.support.api import Api
 
 
@@ -64,6 +74,15 @@ def set_base_price(db_url: str, product_id: int, price: str) -> None:
         uow = UnitOfWork(s)
         record_product(uow, p)
         uow.commit()
+
+
+def delete_product(db_url: str, product_id: int) -> None:
+    """A product removed from the server's database behind its back (no order uses it)."""
+    with server_session(db_url) as s:
+        for table in (Stock, CustomerPrice, Favourite):
+            s.execute(delete(table).where(table.product_id == product_id))
+        s.execute(delete(Product).where(Product.id == product_id))
+        s.commit()
 
 
 def expire_access_tokens(db_url: str) -> None:

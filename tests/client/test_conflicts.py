@@ -13,6 +13,7 @@ from tests.client.conftest import Env
 from tests.client.server_state import (
     assert_converged,
     count_orders,
+    delete_product,
     server_order,
     set_auto_confirm,
     set_base_price,
@@ -213,3 +214,21 @@ def test_accepting_new_prices_carries_over_to_held_edits(env: Env) -> None:
     assert prices[s.products[2]] == Decimal("10.50")
     assert {ln.product_id: ln.quantity for ln in server.lines}[s.products[3]] == 6
     assert_converged(rep, env.url, "rep1")
+
+
+def test_take_theirs_on_a_refused_favourite_unmarks_it(env: Env) -> None:
+    """The product is gone on the server: the favourite is refused, and taking the server's
+    side leaves the device without it (the server holds none)."""
+    s = env.seed
+    owner = env.device("owner1")
+    kept, gone = s.products[1], s.products[3]
+    owner.set_favourite(kept)
+    owner.set_favourite(gone)
+    delete_product(env.db_url, gone)
+    report = owner.sync_once()
+    assert report.rejected == 1
+    [conflict] = owner.conflicts()
+    assert conflict.status == "rejected"
+    assert sorted(p.id for p in owner.favourites()) == sorted([kept, gone])  # kept until decided
+    owner.take_theirs(conflict.id)
+    assert [p.id for p in owner.favourites()] == [kept]
