@@ -1,13 +1,14 @@
 """Applying the change feed to the local replica, in bulk, in the caller's transaction.
 
 A page is split into runs of consecutive changes of one entity and op; each run is written with
-one ``executemany`` (an upsert that keeps the newer version), so a page of 5,000 products is a
-handful of statements. Products are indexed for search in the same transaction (or queued for
-the full-text index in it, see ``defer_index``).
+multi-row upserts that keep the newer version (:func:`.store_rows.insert_rows`), so a page of
+10,000 products is a few dozen statements, which SQLite runs without Python's GIL. Products
+are indexed for search in the same transaction (or queued for the full-text index in it, see
+``defer_index``).
 
 :func:`prepare` does the Python part of that (the runs, their rows, the search index rows)
-without the database, so a sync prepares the next page outside the write transaction, while
-another thread holds it.
+without the database, so a sync prepares the next page on one thread while another writes the
+previous one.
 
 ``purge`` removes a customer and everything of it, except what the user still has in flight
 (drafts, orders with unsent changes or open conflicts): the server answers those mutations, and
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import order_store, search
-from .store_rows import plain_rows
+from .store_rows import insert_rows, plain_rows
 
 __all__ = [
     "Prepared",
@@ -46,14 +47,14 @@ _PRODUCT_COLS = (
 )
 
 
-def _upsert_sql(table: str, cols: tuple[str, ...], key: tuple[str, ...]) -> str:
+def _upsert_sql(table: str, cols: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str]:
+    """The two halves of a multi-row upsert (see :func:`.store_rows.insert_rows`)."""
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in key)
-    marks = ", ".join("?" for _ in cols)
     # Keep the newer state: a replayed or reordered older change never overwrites a newer one.
     return (
-        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks}) "
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES",
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates} "
-        f"WHERE excluded.version >= {table}.version"
+        f"WHERE excluded.version >= {table}.version",
     )
 
 
@@ -116,7 +117,8 @@ def _runs(changes: Iterable[Mapping[str, Any]]) -> Iterator[_Run]:
 
 
 def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
-    """The ``executemany`` parameters of an upsert run (None: written change by change)."""
+    """The rows of an upsert run, for :func:`.store_rows.insert_rows` (None: written change
+    by change)."""
     if entity == "product":
         return [_product_row(c["data"], int(c["version"])) for c in run]
     if entity == "stock":
@@ -147,9 +149,15 @@ _UPSERTS = {
     "customer": _CUSTOMER_UPSERT,
     "price": _PRICE_UPSERT,
     "warehouse": _WAREHOUSE_UPSERT,
-    "favourite": "INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES (?, ?)",
+    "favourite": ("INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES", ""),
     "shipment": _SHIPMENT_UPSERT,
 }
+
+
+def _write_rows(db: sqlite3.Connection, sql: tuple[str, str],
+                rows: list[tuple[Any, ...]]) -> None:
+    head, tail = sql
+    insert_rows(db, head, rows, tail)
 
 
 @dataclass
@@ -206,7 +214,7 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
             for c in run.changes:
                 order_store.store_server_state(db, c["data"], int(c["version"]))
         elif run.op == "upsert" and run.rows is not None:
-            db.executemany(_UPSERTS[run.entity], run.rows)
+            _write_rows(db, _UPSERTS[run.entity], run.rows)
         elif run.op == "delete":
             _delete(db, run.entity, run.changes)
         # Unknown entities are skipped: a newer server may send more than this client shows.
@@ -245,7 +253,7 @@ def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool,
     elif index is None:
         index = search.index_rows(data)
     assert run.rows is not None
-    db.executemany(_PRODUCT_UPSERT, run.rows)
+    _write_rows(db, _PRODUCT_UPSERT, run.rows)
     if index:
         with plain_rows(db):
             search.write_index(db, index, defer=defer_index)
@@ -307,9 +315,7 @@ def stage_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]]) 
          None if c.get("data") is None else json.dumps(c["data"], separators=(",", ":")))
         for c in changes
     ]
-    db.executemany(
-        "INSERT INTO resync_stage (entity, id, op, version, data) VALUES (?, ?, ?, ?, ?)", rows
-    )
+    insert_rows(db, "INSERT INTO resync_stage (entity, id, op, version, data) VALUES", rows)
     return len(rows)
 
 

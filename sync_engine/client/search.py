@@ -76,6 +76,7 @@ prefix on a syllable (see :func:`_py_phrases`).
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -83,6 +84,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from operator import add
 from typing import Any
+
+from .store_rows import insert_rows
 
 __all__ = [
     "IndexRows",
@@ -92,6 +95,7 @@ __all__ = [
     "index_rows",
     "remove_products",
     "search_products",
+    "set_bulk_load",
     "write_index",
 ]
 
@@ -157,6 +161,7 @@ _PY = "\u00b0"
 _HEAD_HAN = 4
 _HEAD_LATIN = 10
 
+_BARCODE_INDEX = "CREATE INDEX IF NOT EXISTS product_search_barcode ON product_search (barcode)"
 _SCHEMA = (
     """
     CREATE TABLE IF NOT EXISTS product_search (
@@ -170,7 +175,7 @@ _SCHEMA = (
         head TEXT NOT NULL
     )
     """,
-    "CREATE INDEX IF NOT EXISTS product_search_barcode ON product_search (barcode)",
+    _BARCODE_INDEX,
     "CREATE TABLE IF NOT EXISTS product_search_pending (id INTEGER PRIMARY KEY)",
     """
     CREATE VIRTUAL TABLE IF NOT EXISTS product_search_fts USING fts5(
@@ -315,6 +320,7 @@ _FTS_DELETE = (
     " VALUES ('delete', ?, ?, ?, ?, ?, ?)"
 )
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
+_AUTOMERGE = 4  # FTS5's default
 
 #: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
 IndexRows = dict[int, tuple[Any, ...]]
@@ -327,16 +333,12 @@ def _indexed(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     Sort them before handing them to FTS5: like inserts, deletes in rowid order stay in one
     pending segment.
     """
-    found: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found += db.execute(
-            "SELECT rk, han, py, ini, words, head FROM product_search s"
-            f" WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS"
-            " (SELECT 1 FROM product_search_pending p WHERE p.id = s.id)",
-            chunk,
-        ).fetchall()
-    return found
+    return db.execute(
+        "SELECT rk, han, py, ini, words, head FROM product_search s"
+        " WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS"
+        " (SELECT 1 FROM product_search_pending p WHERE p.id = s.id)",
+        (json.dumps(ids),),
+    ).fetchall()
 
 
 def _has_pending(db: sqlite3.Connection) -> bool:
@@ -390,12 +392,10 @@ def write_index(conn: Any, rows: IndexRows, *, defer: bool = False) -> None:
     # The initial sync fills an empty index, where bulk speed matters, and skips the lookup.
     if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is not None:
         db.executemany(_FTS_DELETE, sorted(_indexed(db, list(rows))))
-    db.executemany(
-        "INSERT OR REPLACE INTO product_search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.values()
-    )
+    insert_rows(db, "INSERT OR REPLACE INTO product_search VALUES", rows.values())
     if defer:
-        db.executemany("INSERT OR IGNORE INTO product_search_pending (id) VALUES (?)",
-                       [(i,) for i in rows])
+        insert_rows(db, "INSERT OR IGNORE INTO product_search_pending (id) VALUES",
+                    [(i,) for i in rows])
         return
     if _has_pending(db):
         db.executemany("DELETE FROM product_search_pending WHERE id = ?", [(i,) for i in rows])
@@ -421,6 +421,27 @@ def index_pending(conn: Any) -> int:
         )
         db.execute("DELETE FROM product_search_pending")
     return count
+
+
+def set_bulk_load(conn: Any, on: bool) -> None:
+    """Tune the index for loading a whole catalog (``on``), or back for everyday updates
+    (caller's transaction; idempotent).
+
+    - FTS5 merges its segments as they pile up (``automerge``). During an initial sync each
+      page adds one large segment, and merging them as they come rewrites the index again and
+      again (a fifth of its cost). Loaded without merging, the index has a segment per page,
+      which costs a query far less than a millisecond; back to normal, later writes merge them
+      bit by bit.
+    - The barcode index is dropped, and made again at the end in one sort: inserting 100,000
+      random barcodes one by one into it cost more than the rest of ``product_search``. Until
+      then a barcode is found by a scan.
+    """
+    db = _driver(conn)
+    db.execute(
+        "INSERT INTO product_search_fts (product_search_fts, rank) VALUES ('automerge', ?)",
+        (0 if on else _AUTOMERGE,),
+    )
+    db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:

@@ -21,6 +21,7 @@ __all__ = ["ensure_search_index"]
 log = logging.getLogger(__name__)
 
 _CHUNK = 5000
+_BARCODE_INDEX = "product_search_barcode"
 
 
 def _definitions(db: sqlite3.Connection) -> dict[str, str]:
@@ -58,7 +59,15 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
     """Rebuild the index if its tables differ from what :mod:`.search` defines now, and index
     the products an interrupted sync left queued (caller's write transaction). Returns True if
     it rebuilt."""
-    if _definitions(db) == _wanted():
+    have, wanted = _definitions(db), _wanted()
+    if have != wanted and have == {k: v for k, v in wanted.items() if k != _BARCODE_INDEX}:
+        # Dropped for an initial sync that was interrupted (see search.set_bulk_load): the
+        # index is made again; the sync, when it goes on, drops it again.
+        log.info("making the barcode index an interrupted initial sync dropped")
+        with plain_rows(db):
+            search.set_bulk_load(db, False)
+        have = _definitions(db)
+    if have == wanted:
         with plain_rows(db):
             search.index_pending(db)
         return False
