@@ -14,7 +14,9 @@ waits for a writer. Alembic migrations run when the store opens.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +33,10 @@ from .search_index import ensure_search_index
 
 __all__ = ["DB_FILENAME", "Store", "default_data_dir"]
 
+log = logging.getLogger(__name__)
+
 DB_FILENAME = "dinghuo.sqlite3"
+WAL_AUTOCHECKPOINT = 8192  # pages (32 MB)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -60,6 +65,9 @@ class Store:
             max_overflow=8,
         )
         _configure(self.engine)
+        self._bulk_lock = threading.Lock()
+        self._bulk_loads = 0
+        self._checkpointer: threading.Thread | None = None
         self.migrate()
 
     # ------------------------------------------------------------------ lifecycle
@@ -83,8 +91,58 @@ class Store:
             return MigrationContext.configure(conn).get_current_revision()
 
     def close(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection (after a checkpoint :meth:`bulk_load` started)."""
+        with self._bulk_lock:
+            checkpointer = self._checkpointer
+        if checkpointer is not None:
+            checkpointer.join()
         self.engine.dispose()
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Write transactions in the block do not checkpoint the WAL; it is checkpointed on a
+        background thread when the block ends.
+
+        A checkpoint copies the pages written since the last one from the WAL into the
+        database file, and syncs it to disk. Every 32 MB of WAL, as usual, that is a fifth of
+        an initial sync (which writes 150 MB for 100,000 products), spent while the user
+        waits for the catalog and copying pages that the next page rewrites anyway. Commits
+        are as durable either way: they are in the WAL.
+        """
+        with self._bulk_lock:
+            self._bulk_loads += 1
+        try:
+            yield
+        finally:
+            with self._bulk_lock:
+                self._bulk_loads -= 1
+                if self._bulk_loads == 0 and self._checkpointer is None:
+                    self._checkpointer = threading.Thread(
+                        target=self._checkpoint, name="dinghuo-checkpoint", daemon=True)
+                    self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        try:
+            raw = self.engine.raw_connection()
+            try:
+                db: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+                # PASSIVE: copies everything without waiting for, or blocking, anyone. Then
+                # TRUNCATE, which has nothing left to copy, starts the WAL over (the next
+                # commit would otherwise checkpoint again, and the file would stay 150 MB); it
+                # must not hold up a writer, so it waits for readers only for a moment.
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                db.execute("PRAGMA busy_timeout=100")
+                try:
+                    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    db.execute("PRAGMA busy_timeout=30000")
+            finally:
+                raw.close()
+        except Exception:
+            log.exception("checkpoint after a bulk load failed (the next commit will do it)")
+        finally:
+            with self._bulk_lock:
+                self._checkpointer = None
 
     # ------------------------------------------------------------------ transactions
 
@@ -92,7 +150,16 @@ class Store:
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction (``BEGIN IMMEDIATE``), committed on exit, rolled back on error."""
         with self.engine.begin() as conn:
-            yield conn.connection.driver_connection  # type: ignore[misc]
+            db: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+            # Not during a bulk load, nor while its checkpoint runs (a commit would do it again,
+            # in the foreground). The setting belongs to the pooled connection: set it when it
+            # must change.
+            wanted = 0 if self._bulk_loads or self._checkpointer else WAL_AUTOCHECKPOINT
+            info = conn.connection.info
+            if info.get("wal_autocheckpoint") != wanted:
+                db.execute(f"PRAGMA wal_autocheckpoint={wanted}")
+                info["wal_autocheckpoint"] = wanted
+            yield db
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -138,7 +205,7 @@ def _configure(engine: Engine) -> None:
         # A 100,000-product sync rewrites the same B-tree pages page after page: a bigger page
         # cache and fewer, larger checkpoints keep them in memory (a third less time in W1).
         dbapi_conn.execute("PRAGMA cache_size=-32768")
-        dbapi_conn.execute("PRAGMA wal_autocheckpoint=8192")
+        dbapi_conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
         dbapi_conn.execute("PRAGMA foreign_keys=OFF")
 
     @event.listens_for(engine, "begin")

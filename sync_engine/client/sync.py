@@ -4,19 +4,19 @@ Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each answer is r
 transaction: applied → the row is done and the server state stored; conflict/rejected → a
 conflict record with both sides, and later mutations of that entity held behind it.
 
-Pull: a fetcher thread requests page n+1 while page n is written (parsing and SQLite writes
-are CPU work; the server's time and the network overlap with them). Each page and its cursor
-are committed together, so a crash resumes from the last committed page. In an initial sync,
-the full-text index of each page's products is built by a third thread (see ``_Indexer``),
-and the pull returns only when it has caught up. A ``resync`` answer
-collects the full pull in a staging table (resumable the same way) and swaps it in atomically.
+Pull: a pipeline of threads. A fetcher requests page n+1 while the pulling thread decodes and
+prepares page n (Python work, which holds the GIL) and a writer commits page n-1 (SQLite work
+in bulk statements, which does not). Each page and its cursor are committed together, so a
+crash resumes from the last committed page. In an initial sync, the full-text index of each
+page's products is built by a fourth thread (see ``_Indexer``), and the pull returns only when
+it has caught up. A ``resync`` answer collects the full pull in a staging table (resumable the
+same way) and swaps it in atomically.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import json
 import logging
 import queue
@@ -44,7 +44,6 @@ T = TypeVar("T")
 
 PUSH_BATCH = 500
 PULL_LIMIT = 10_000  # the server's maximum: fewer round trips
-_FIRST_PAGES = (1000, 4000)  # the limits of the first requests of a pull (then PULL_LIMIT)
 
 
 @dataclass
@@ -119,80 +118,40 @@ class Syncer:
         """Pull pages until the feed has nothing more; each page committed with its cursor."""
         with self.store.read() as db:
             cursor = self.store.get_meta(db, "cursor")
-            # Filling the replica from empty: products are queued for the full-text index,
-            # which another thread builds while the next page is prepared (see _Indexer).
+            # Filling the replica from empty (the initial sync, or its resumption): a bulk load.
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
-        # The fetcher hands over the page as it came (bytes); this thread decodes it and sends
-        # back its cursor, and the fetcher asks for the next page while this one is prepared
-        # and written. So one page is decoded at a time, and at most one more waits as bytes.
-        bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
-        cursors: queue.Queue[str | None] = queue.Queue()
-
-        def fetch() -> None:
-            at = cursor
+        with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
+            fetcher = _Fetcher(self, cursor)
+            indexer = _Indexer(self.store, self._write_lock) if bulk else None
+            writer = _Writer(self, counts, indexer)
             try:
-                for n in itertools.count():
-                    # A small first page: the writing thread has work after a fraction of
-                    # the time the server takes for a full one.
-                    limit = min(self.page_limit, _FIRST_PAGES[n]) if n < len(_FIRST_PAGES) \
-                        else self.page_limit
-
-                    def get(token: str, at: str | None = at, limit: int = limit) -> bytes:
-                        return self.api.pull_body(token, at, limit)
-
-                    bodies.put(("page", (at, self._authorised(get))))
-                    at = cursors.get()
-                    if at is None:
-                        return
-            except BaseException as exc:  # handed to the writing thread, which raises it
-                bodies.put(("error", exc))
-
-        indexer = _Indexer(self.store, self._write_lock) if bulk else None
-        fetcher = threading.Thread(target=fetch, name="dinghuo-pull", daemon=True)
-        with _bulk_work():
-            fetcher.start()
-            try:
-                self._pull_pages(bodies, cursors, counts, cancel, indexer)
+                self._pull_pages(fetcher, writer, cancel, bulk=bulk)
             except BaseException:
+                writer.stop()
+                fetcher.stop()
                 if indexer is not None:
                     indexer.finish(raise_error=False)
                 raise
-            else:
-                if indexer is not None:
-                    # What was committed is searchable when pull returns.
-                    indexer.finish(raise_error=True)
-            finally:
-                cursors.put(None)
-                # Unblock a fetcher waiting on a full queue, then let it finish its request.
-                while fetcher.is_alive():
-                    with contextlib.suppress(queue.Empty):
-                        bodies.get(timeout=0.05)
-
-    def _pull_pages(self, bodies: queue.Queue[tuple[str, Any]], cursors: queue.Queue[str | None],
-                    counts: Counts, cancel: threading.Event | None,
-                    indexer: _Indexer | None) -> None:
-        while True:
-            if cancel is not None and cancel.is_set():
-                raise SyncCancelled("sync cancelled")
-            try:
-                kind, item = bodies.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            if kind == "error":
-                raise item
-            requested_at, body = item
-            page = parse_json(body)
-            del body, item
-            cursors.put(str(page["cursor"]) if page.get("has_more") else None)
-            # The Python work of a page, done before its transaction: meanwhile the indexer
-            # may hold the write lock for the previous page.
-            prepared = replica.prepare(page.get("changes") or [], index=indexer is not None)
-            if not self._write_page(page, prepared, counts, requested_at,
-                                    defer_index=indexer is not None):
-                return  # someone else moved the cursor (a resync, another instance)
+            writer.stop()
+            fetcher.stop()
             if indexer is not None:
-                indexer.wake()
-            if not page.get("has_more"):
+                # What was committed is searchable when pull returns.
+                indexer.finish(raise_error=True)
+
+    def _pull_pages(self, fetcher: _Fetcher, writer: _Writer, cancel: threading.Event | None,
+                    *, bulk: bool) -> None:
+        while True:
+            requested_at, body = fetcher.next(cancel)
+            page = parse_json(body)
+            del body
+            more = bool(page.get("has_more"))
+            fetcher.go_on(str(page["cursor"]) if more else None)
+            # The Python work of a page, done while the writer commits the one before.
+            prepared = replica.prepare(page.get("changes") or [], index=bulk)
+            if not writer.write(requested_at, page, prepared):
+                return  # the stored cursor was moved (a resync, another instance): stop
+            if not more:
+                writer.finish()
                 return
 
     def _write_page(self, page: Mapping[str, Any], prepared: replica.Prepared, counts: Counts,
@@ -221,14 +180,150 @@ class Syncer:
                     self.store.set_meta(db, "resync_active", None)
             else:
                 fresh = self.store.get_meta(db, "initial_sync_done") != "1"
+                if fresh and defer_index:
+                    with plain_rows(db):
+                        search.set_bulk_load(db, True)
                 replica.apply_changes(db, prepared, fresh=fresh, defer_index=defer_index)
             self.store.set_meta(db, "cursor", str(page["cursor"]))
             if not page.get("has_more"):
+                if self.store.get_meta(db, "initial_sync_done") != "1":
+                    with plain_rows(db):
+                        search.set_bulk_load(db, False)
                 self.store.set_meta(db, "initial_sync_done", "1")
                 self.store.set_meta(db, "server_time", str(page.get("server_time")))
         counts.pulled += len(changes)
         counts.pages += 1
         return True
+
+
+class _Fetcher:
+    """Requests the pages of a pull on a thread of its own, one ahead of the pulling thread.
+
+    A request needs the cursor of the page before it: the pulling thread hands it over
+    (:meth:`go_on`) as soon as it has decoded that page, and prepares it while the server works
+    on the next one. Pages travel as bytes: decoding is Python work, which stays on the pulling
+    thread. (Reading the cursor off the end of the body, to ask even earlier, was measured:
+    the fetcher's reading then competes with the pulling thread for the GIL and the CPU, and
+    the sync got slower.)
+    """
+
+    def __init__(self, syncer: Syncer, cursor: str | None) -> None:
+        self._syncer = syncer
+        self._bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
+        self._cursors: queue.Queue[str | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, args=(cursor,), name="dinghuo-pull",
+                                        daemon=True)
+        self._thread.start()
+
+    def next(self, cancel: threading.Event | None) -> tuple[str | None, bytes]:
+        """The next page: the cursor it was asked for, and its body."""
+        while True:
+            _check(cancel)
+            try:
+                kind, item = self._bodies.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if kind == "error":
+                raise item
+            return item  # type: ignore[no-any-return]
+
+    def go_on(self, cursor: str | None) -> None:
+        """Ask for the page after ``cursor`` (None: there is none, stop)."""
+        self._cursors.put(cursor)
+
+    def stop(self) -> None:
+        """Stop fetching; returns once the thread has finished its request."""
+        self._cursors.put(None)
+        while self._thread.is_alive():  # it may be waiting to hand over a page
+            with contextlib.suppress(queue.Empty):
+                self._bodies.get(timeout=0.05)
+
+    def _run(self, at: str | None) -> None:
+        api, limit = self._syncer.api, self._syncer.page_limit
+        try:
+            while True:
+
+                def get(token: str, at: str | None = at) -> bytes:
+                    return api.pull_body(token, at, limit)
+
+                self._bodies.put(("page", (at, self._syncer._authorised(get))))
+                after = self._cursors.get()
+                if after is None:
+                    return
+                at = after
+        except BaseException as exc:  # handed to the pulling thread, which raises it
+            self._bodies.put(("error", exc))
+
+
+class _Writer:
+    """Writes the pages of a pull on a thread of its own, one at a time, while the pulling
+    thread decodes and prepares the next one (so at most two pages are in memory).
+
+    The writes are multi-row statements that SQLite runs without Python's GIL
+    (:func:`.store_rows.insert_rows`): they overlap with the Python work of the next page
+    instead of following it, and never wait for it between two rows. Each page is one
+    transaction with its cursor, as before.
+    """
+
+    def __init__(self, syncer: Syncer, counts: Counts, indexer: _Indexer | None) -> None:
+        self._syncer = syncer
+        self._counts = counts
+        self._indexer = indexer
+        self._items: queue.Queue[tuple[str | None, Any, replica.Prepared] | None] = \
+            queue.Queue(maxsize=1)
+        self._idle = threading.Event()
+        self._idle.set()
+        self._error: BaseException | None = None
+        self._stale = False
+        self._thread = threading.Thread(target=self._run, name="dinghuo-write", daemon=True)
+        self._thread.start()
+
+    def write(self, requested_at: str | None, page: Mapping[str, Any],
+              prepared: replica.Prepared) -> bool:
+        """Hand over a page once the one before is committed; False (nothing handed over) if
+        the pull must stop because the stored cursor was moved under it."""
+        if not self.finish():
+            return False
+        self._idle.clear()
+        self._items.put((requested_at, page, prepared))
+        return True
+
+    def finish(self) -> bool:
+        """Wait for the page handed over last; raise what went wrong writing it; False if the
+        stored cursor had moved (that page was not written)."""
+        self._idle.wait()
+        if self._error is not None:
+            error, self._error = self._error, None
+            self._stale = True  # nothing more is written after a failed page
+            raise error
+        return not self._stale
+
+    def stop(self) -> None:
+        """Let the thread end, after the page it was handed (if any)."""
+        self._items.put(None)
+        self._thread.join()
+        if self._error is not None:  # the pull failed otherwise before it could raise this
+            log.error("writing a pulled page failed", exc_info=self._error)
+
+    def _run(self) -> None:
+        while True:
+            item = self._items.get()
+            if item is None:
+                return
+            try:
+                if not self._stale and self._error is None:
+                    requested_at, page, prepared = item
+                    if self._syncer._write_page(page, prepared, self._counts, requested_at,
+                                                defer_index=self._indexer is not None):
+                        if self._indexer is not None:
+                            self._indexer.wake()
+                    else:
+                        self._stale = True
+            except BaseException as exc:  # raised on the pulling thread
+                self._error = exc
+            finally:
+                del item
+                self._idle.set()
 
 
 class _Indexer:

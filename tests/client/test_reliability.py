@@ -15,8 +15,10 @@ import pytest
 from sqlalchemy import func, select
 
 from sync_engine.client.engine import Engine
+from sync_engine.client.store import DB_FILENAME
 from sync_engine.server.models import MutationRecord, Order
 from tests.client.conftest import Env
+from tests.client.search_check import assert_store_search_consistent
 from tests.client.server_state import assert_converged, server_session
 
 DRIVER = Path(__file__).with_name("sync_driver.py")
@@ -57,6 +59,7 @@ def _check(env: Env, data_dir: Path, saved: set[str]) -> None:
         assert local == server_ids, "local and server orders differ"
         assert keys == done, "a mutation was applied more than once or not at all"
         assert_converged(engine, env.url, "rep1")
+    assert_store_search_consistent(data_dir / DB_FILENAME)
 
 
 def _kill_many(env: Env, data_dir: Path, kills: int) -> set[str]:

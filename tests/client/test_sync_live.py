@@ -14,6 +14,7 @@ from sync_engine.client import errors
 from sync_engine.client.engine import Engine
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
+from tests.client.search_check import assert_store_search_consistent
 from tests.client.server_state import (
     assert_converged,
     count_orders,
@@ -228,11 +229,20 @@ def test_initial_sync_resumes_after_an_interruption(env: Env) -> None:
         cursor = rep.store.get_meta(db, "cursor")
         products = db.execute("SELECT COUNT(*) FROM products").fetchone()[0]
     assert cursor is not None and products > 0
+    assert_store_search_consistent(rep.store.path)
     pulls.clear()
     rep.sync_once()
     assert "cursor" in str(pulls[0].url)  # resumed, not started over
     assert rep.status().initial_sync_done
     assert_converged(rep, env.url, "rep1")
+    assert_store_search_consistent(rep.store.path)
+    with rep.store.read() as db:
+        assert db.execute("SELECT COUNT(*) FROM product_search_pending").fetchone()[0] == 0
+    with rep.store.read() as db:
+        skus = {r[0]: r[1] for r in db.execute("SELECT id, sku FROM products")}
+    assert set(skus) == set(env.seed.products)
+    for pid, sku in skus.items():
+        assert pid in [p.id for p in rep.search_products(sku)]
 
 
 def test_resync_replaces_the_replica_and_keeps_drafts_and_outbox(env: Env) -> None:
