@@ -3,8 +3,7 @@
 A page is split into runs of consecutive changes of one entity and op; each run is written with
 multi-row upserts that keep the newer version (:func:`.store_rows.insert_rows`), so a page of
 10,000 products is a few dozen statements, which SQLite runs without Python's GIL. Products
-are indexed for search in the same transaction (or queued for the full-text index in it, see
-``defer_index``).
+are indexed for search in the same transaction.
 
 :func:`prepare` does the Python part of that (the runs, their rows, the search index rows)
 without the database, so a sync prepares the next page on one thread while another writes the
@@ -192,14 +191,12 @@ def prepare(changes: Iterable[Mapping[str, Any]], *, index: bool = False) -> Pre
 
 
 def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] | Prepared, *,
-                  fresh: bool = False, defer_index: bool = False) -> int:
+                  fresh: bool = False) -> int:
     """Apply pulled changes (in feed order, or as :func:`prepare` made them ready); returns
     how many were applied.
 
     ``fresh``: the replica is being filled from empty (initial sync, resync swap), so products
     are indexed for search without first looking at what the index already has.
-    ``defer_index`` (with ``fresh``): products are queued for the full-text index, not added
-    to it (see :func:`.search.write_index`); the caller runs :func:`.search.index_pending`.
     """
     prepared = changes if isinstance(changes, Prepared) else prepare(changes, index=fresh)
     count = 0
@@ -209,7 +206,7 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
             for change in run.changes:
                 purge_customer(db, int(change["id"]))
         elif run.op == "upsert" and run.entity == "product":
-            _upsert_products(db, run, fresh=fresh, defer_index=fresh and defer_index)
+            _upsert_products(db, run, fresh=fresh)
         elif run.op == "upsert" and run.entity == "order":
             for c in run.changes:
                 order_store.store_server_state(db, c["data"], int(c["version"]))
@@ -230,8 +227,7 @@ def _search_key(d: Mapping[str, Any]) -> tuple[Any, ...]:
             1 if d.get("active", True) else 0)
 
 
-def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool,
-                     defer_index: bool) -> None:
+def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool) -> None:
     data = [c["data"] for c in run.changes]
     index = run.index
     if not fresh:
@@ -256,7 +252,7 @@ def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool,
     _write_rows(db, _PRODUCT_UPSERT, run.rows)
     if index:
         with plain_rows(db):
-            search.write_index(db, index, defer=defer_index)
+            search.write_index(db, index)
 
 
 def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:

@@ -40,11 +40,6 @@ Schema (owned here, created by :func:`create_search_schema`)
     one row per indexed product: ``id``, ``rk`` (its FTS rowid), ``barcode`` (exact lookups;
     barcodes are not tokens) and the five token strings. A contentless FTS5 table (SQLite
     3.40 has no ``contentless_delete``) can only delete a row when given the text it indexed.
-``product_search_pending``
-    the ids of products stored in ``product_search`` but not yet in ``product_search_fts``
-    (written with ``defer=True``, see :func:`write_index`); :func:`index_pending` moves them
-    into the full-text index in one statement. The initial sync drains it before it returns,
-    and opening the store drains what a crash left behind.
 
 Rank keys
 ---------
@@ -90,7 +85,6 @@ from .store_rows import insert_rows
 __all__ = [
     "IndexRows",
     "create_search_schema",
-    "index_pending",
     "index_products",
     "index_rows",
     "remove_products",
@@ -176,7 +170,6 @@ _SCHEMA = (
     )
     """,
     _BARCODE_INDEX,
-    "CREATE TABLE IF NOT EXISTS product_search_pending (id INTEGER PRIMARY KEY)",
     """
     CREATE VIRTUAL TABLE IF NOT EXISTS product_search_fts USING fts5(
         han, py, ini, words, head, tokenize = 'ascii', content = '', columnsize = 0
@@ -310,39 +303,24 @@ def _rank_key(product_id: int, name_len: int, active: bool) -> int:
 
 # --------------------------------------------------------------------------- maintenance
 
-_FTS_INSERT = (
-    "INSERT INTO product_search_fts (rowid, han, py, ini, words, head) VALUES (?, ?, ?, ?, ?, ?)"
-)
 # A contentless FTS5 table forgets the text it indexed; deleting a row means handing it the
-# same text again, so product_search keeps it.
+# same text again, so product_search keeps it. Rows go in and out in rowid order: FTS5 starts a
+# new segment whenever a rowid is not above the last one it was given.
+_FTS_INSERT = (
+    "INSERT INTO product_search_fts (rowid, han, py, ini, words, head)"
+    " SELECT rk, han, py, ini, words, head FROM product_search"
+    " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rk"
+)
 _FTS_DELETE = (
     "INSERT INTO product_search_fts (product_search_fts, rowid, han, py, ini, words, head)"
-    " VALUES ('delete', ?, ?, ?, ?, ?, ?)"
+    " SELECT 'delete', rk, han, py, ini, words, head FROM product_search"
+    " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rk"
 )
-_CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 _AUTOMERGE = 4  # FTS5's default
+_CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
 #: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
 IndexRows = dict[int, tuple[Any, ...]]
-
-
-def _indexed(db: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]:
-    """The FTS rows (rowid and text) of those of ``ids`` that are in the full-text index:
-    stored in ``product_search`` and not waiting in ``product_search_pending``.
-
-    Sort them before handing them to FTS5: like inserts, deletes in rowid order stay in one
-    pending segment.
-    """
-    return db.execute(
-        "SELECT rk, han, py, ini, words, head FROM product_search s"
-        " WHERE id IN (SELECT value FROM json_each(?)) AND NOT EXISTS"
-        " (SELECT 1 FROM product_search_pending p WHERE p.id = s.id)",
-        (json.dumps(ids),),
-    ).fetchall()
-
-
-def _has_pending(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM product_search_pending LIMIT 1").fetchone() is not None
 
 
 def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
@@ -371,56 +349,29 @@ def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
     return table
 
 
-def index_products(conn: Any, rows: Iterable[Mapping[str, Any]], *, defer: bool = False) -> None:
+def index_products(conn: Any, rows: Iterable[Mapping[str, Any]]) -> None:
     """Add or replace products in the search index (upsert by ``id``); see :func:`index_rows`
-    for what a row needs and :func:`write_index` for ``defer``. Works in the caller's
-    transaction; does not commit."""
-    write_index(conn, index_rows(rows), defer=defer)
+    for what a row needs. Works in the caller's transaction; does not commit."""
+    write_index(conn, index_rows(rows))
 
 
-def write_index(conn: Any, rows: IndexRows, *, defer: bool = False) -> None:
+def write_index(conn: Any, rows: IndexRows) -> None:
     """Store index rows made by :func:`index_rows` (caller's transaction; does not commit).
 
-    ``defer``: store them in ``product_search`` and queue them in ``product_search_pending``
-    instead of adding them to the full-text index now; :func:`index_pending` adds every queued
-    product in one statement later. Until then, search does not find them. A bulk load (the
-    initial sync) defers, so that the full-text work runs while the next page is prepared.
+    Bulk statements, not one per row: the rows go in with a few multi-row inserts, and into
+    (and, replaced, out of) the full-text index with one ``INSERT ... SELECT`` each. SQLite
+    runs each without Python's GIL, so on a writing thread this overlaps with Python work on
+    another (the sync preparing its next page) and never waits for it between two rows.
     """
     db = _driver(conn)
     if not rows:
         return
+    ids = json.dumps(list(rows))
     # The initial sync fills an empty index, where bulk speed matters, and skips the lookup.
     if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is not None:
-        db.executemany(_FTS_DELETE, sorted(_indexed(db, list(rows))))
+        db.execute(_FTS_DELETE, (ids,))  # the text the replaced products were indexed with
     insert_rows(db, "INSERT OR REPLACE INTO product_search VALUES", rows.values())
-    if defer:
-        insert_rows(db, "INSERT OR IGNORE INTO product_search_pending (id) VALUES",
-                    [(i,) for i in rows])
-        return
-    if _has_pending(db):
-        db.executemany("DELETE FROM product_search_pending WHERE id = ?", [(i,) for i in rows])
-    # FTS5 flushes its pending terms to a new segment whenever a rowid is not above the last
-    # one written: inserting in rowid order keeps a bulk load in one segment.
-    db.executemany(_FTS_INSERT, sorted(r[1:2] + r[3:] for r in rows.values()))
-
-
-def index_pending(conn: Any) -> int:
-    """Add the products queued by ``write_index(..., defer=True)`` to the full-text index;
-    returns how many. Caller's transaction; does not commit.
-
-    One ``INSERT ... SELECT``: SQLite runs it without Python's GIL, so on another thread it
-    overlaps with Python work (the sync decoding and preparing the next page).
-    """
-    db = _driver(conn)
-    count = int(db.execute("SELECT COUNT(*) FROM product_search_pending").fetchone()[0])
-    if count:
-        db.execute(
-            "INSERT INTO product_search_fts (rowid, han, py, ini, words, head)"
-            " SELECT s.rk, s.han, s.py, s.ini, s.words, s.head FROM product_search_pending p"
-            " JOIN product_search s ON s.id = p.id ORDER BY s.rk"
-        )
-        db.execute("DELETE FROM product_search_pending")
-    return count
+    db.execute(_FTS_INSERT, (ids,))
 
 
 def set_bulk_load(conn: Any, on: bool) -> None:
@@ -450,15 +401,17 @@ def remove_products(conn: Any, ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(int(i) for i in ids))
     if not wanted:
         return
-    doomed = _indexed(db, wanted)
-    db.executemany("DELETE FROM product_search WHERE id = ?", [(i,) for i in wanted])
-    if _has_pending(db):
-        db.executemany("DELETE FROM product_search_pending WHERE id = ?", [(i,) for i in wanted])
-    if db.execute("SELECT 1 FROM product_search LIMIT 1").fetchone() is None:
-        # Everything went (a full resync): dropping all FTS data beats deleting row by row.
+    as_json = json.dumps(wanted)
+    if db.execute(
+        "SELECT 1 FROM product_search WHERE id NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
+        (as_json,),
+    ).fetchone() is None:
+        # Everything goes (a full resync): dropping all FTS data beats deleting row by row.
         db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('delete-all')")
     else:
-        db.executemany(_FTS_DELETE, sorted(doomed))
+        db.execute(_FTS_DELETE, (as_json,))
+    db.execute("DELETE FROM product_search WHERE id IN (SELECT value FROM json_each(?))",
+               (as_json,))
 
 
 # --------------------------------------------------------------------------- search

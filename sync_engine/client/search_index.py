@@ -1,10 +1,11 @@
 """Keeping the search index's tables in step with :mod:`.search`, which owns their schema.
 
 The index is derived data: when a new version of the app defines the search tables
-differently (as the one that added ``product_search_pending`` did), the old ones are dropped
-and the index is rebuilt from the replicated products at start (the products, the outbox and
-everything else stay untouched). Comparing the stored table definitions with freshly made ones
-catches any change, without a version number to forget.
+differently, the old ones are dropped and the index is rebuilt from the replicated products at
+start (the products, the outbox and everything else stay untouched). Comparing the stored
+table definitions with freshly made ones catches any change, without a version number to
+forget. One difference is not a new version: the barcode index an initial sync drops while it
+loads (see :func:`.search.set_bulk_load`); if it was interrupted, the index is just made again.
 """
 
 from __future__ import annotations
@@ -56,9 +57,8 @@ def _products(db: sqlite3.Connection) -> Iterator[list[dict[str, object]]]:
 
 
 def ensure_search_index(db: sqlite3.Connection) -> bool:
-    """Rebuild the index if its tables differ from what :mod:`.search` defines now, and index
-    the products an interrupted sync left queued (caller's write transaction). Returns True if
-    it rebuilt."""
+    """Rebuild the index if its tables differ from what :mod:`.search` defines now (caller's
+    write transaction). Returns True if it rebuilt."""
     have, wanted = _definitions(db), _wanted()
     if have != wanted and have == {k: v for k, v in wanted.items() if k != _BARCODE_INDEX}:
         # Dropped for an initial sync that was interrupted (see search.set_bulk_load): the
@@ -68,8 +68,6 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
             search.set_bulk_load(db, False)
         have = _definitions(db)
     if have == wanted:
-        with plain_rows(db):
-            search.index_pending(db)
         return False
     log.info("search index schema changed: rebuilding it from the products")
     for name, kind in db.execute(

@@ -4,13 +4,12 @@ Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each answer is r
 transaction: applied → the row is done and the server state stored; conflict/rejected → a
 conflict record with both sides, and later mutations of that entity held behind it.
 
-Pull: a pipeline of threads. A fetcher requests page n+1 while the pulling thread decodes and
-prepares page n (Python work, which holds the GIL) and a writer commits page n-1 (SQLite work
-in bulk statements, which does not). Each page and its cursor are committed together, so a
-crash resumes from the last committed page. In an initial sync, the full-text index of each
-page's products is built by a fourth thread (see ``_Indexer``), and the pull returns only when
-it has caught up. A ``resync`` answer collects the full pull in a staging table (resumable the
-same way) and swaps it in atomically.
+Pull: a pipeline of three threads. A fetcher requests page n+1 while the pulling thread decodes
+and prepares page n (Python work, which holds the GIL) and a writer commits page n-1 (SQLite
+work in bulk statements, which does not). Each page, the search index of its products and its
+cursor are committed together, so a crash resumes from the last committed page. An initial
+sync is a bulk load (see ``Store.bulk_load`` and ``search.set_bulk_load``). A ``resync`` answer
+collects the full pull in a staging table (resumable the same way) and swaps it in atomically.
 """
 
 from __future__ import annotations
@@ -74,9 +73,6 @@ class Syncer:
         self.owner = owner
         self.page_limit = page_limit
         self.push_batch = push_batch
-        # Held around each write transaction of a pull, so that the pull and its indexer take
-        # turns without SQLite's busy-wait (which sleeps in steps of milliseconds).
-        self._write_lock = threading.Lock()
 
     def _authorised(self, call: Callable[[str], T]) -> T:
         token = self.auth.token()
@@ -122,21 +118,12 @@ class Syncer:
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
             fetcher = _Fetcher(self, cursor)
-            indexer = _Indexer(self.store, self._write_lock) if bulk else None
-            writer = _Writer(self, counts, indexer)
+            writer = _Writer(self, counts)
             try:
                 self._pull_pages(fetcher, writer, cancel, bulk=bulk)
-            except BaseException:
+            finally:
                 writer.stop()
                 fetcher.stop()
-                if indexer is not None:
-                    indexer.finish(raise_error=False)
-                raise
-            writer.stop()
-            fetcher.stop()
-            if indexer is not None:
-                # What was committed is searchable when pull returns.
-                indexer.finish(raise_error=True)
 
     def _pull_pages(self, fetcher: _Fetcher, writer: _Writer, cancel: threading.Event | None,
                     *, bulk: bool) -> None:
@@ -155,11 +142,11 @@ class Syncer:
                 return
 
     def _write_page(self, page: Mapping[str, Any], prepared: replica.Prepared, counts: Counts,
-                    requested_at: str | None, *, defer_index: bool) -> bool:
+                    requested_at: str | None) -> bool:
         """Apply one page and its cursor in one transaction; False (nothing written) if the
         stored cursor is no longer the one the page was asked for."""
         changes = page.get("changes") or []
-        with self._write_lock, self.store.write() as db:
+        with self.store.write() as db:
             if self.store.get_meta(db, "cursor") != requested_at:
                 # A resync was started, or another app instance pulled meanwhile: this page
                 # belongs to a stale position. Writing it would mix two pulls (and a resync's
@@ -180,10 +167,10 @@ class Syncer:
                     self.store.set_meta(db, "resync_active", None)
             else:
                 fresh = self.store.get_meta(db, "initial_sync_done") != "1"
-                if fresh and defer_index:
+                if fresh:
                     with plain_rows(db):
                         search.set_bulk_load(db, True)
-                replica.apply_changes(db, prepared, fresh=fresh, defer_index=defer_index)
+                replica.apply_changes(db, prepared, fresh=fresh)
             self.store.set_meta(db, "cursor", str(page["cursor"]))
             if not page.get("has_more"):
                 if self.store.get_meta(db, "initial_sync_done") != "1":
@@ -265,10 +252,9 @@ class _Writer:
     transaction with its cursor, as before.
     """
 
-    def __init__(self, syncer: Syncer, counts: Counts, indexer: _Indexer | None) -> None:
+    def __init__(self, syncer: Syncer, counts: Counts) -> None:
         self._syncer = syncer
         self._counts = counts
-        self._indexer = indexer
         self._items: queue.Queue[tuple[str | None, Any, replica.Prepared] | None] = \
             queue.Queue(maxsize=1)
         self._idle = threading.Event()
@@ -313,65 +299,13 @@ class _Writer:
             try:
                 if not self._stale and self._error is None:
                     requested_at, page, prepared = item
-                    if self._syncer._write_page(page, prepared, self._counts, requested_at,
-                                                defer_index=self._indexer is not None):
-                        if self._indexer is not None:
-                            self._indexer.wake()
-                    else:
+                    if not self._syncer._write_page(page, prepared, self._counts, requested_at):
                         self._stale = True
             except BaseException as exc:  # raised on the pulling thread
                 self._error = exc
             finally:
                 del item
                 self._idle.set()
-
-
-class _Indexer:
-    """Builds the full-text index of the products an initial sync queued, on its own thread.
-
-    Each page's products are committed with the page, queued in ``product_search_pending``;
-    this thread then adds them to the FTS index with one statement (:func:`.search.index_pending`)
-    in its own transaction. SQLite runs that statement without Python's GIL, so it overlaps with
-    the decoding and preparing of the next page. The two take turns on ``lock`` (the write
-    transaction) instead of SQLite's busy-wait. A crash leaves the queue committed: the next
-    sync, or opening the store, indexes it.
-    """
-
-    def __init__(self, store: Store, lock: threading.Lock) -> None:
-        self._store = store
-        self._lock = lock
-        self._wanted = threading.Event()
-        self._finishing = False
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="dinghuo-index", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        """A page was committed: index its products."""
-        self._wanted.set()
-
-    def finish(self, *, raise_error: bool) -> None:
-        """Index what is still queued, and stop; raises what went wrong if ``raise_error``."""
-        self._finishing = True
-        self._wanted.set()
-        self._thread.join()
-        if self._error is not None:
-            if raise_error:
-                raise self._error
-            log.error("indexing the pulled products failed", exc_info=self._error)
-
-    def _run(self) -> None:
-        try:
-            while True:
-                self._wanted.wait()
-                self._wanted.clear()
-                last = self._finishing
-                with self._lock, self._store.write() as db, plain_rows(db):
-                    search.index_pending(db)
-                if last:
-                    return
-        except BaseException as exc:  # raised by finish(), on the pulling thread
-            self._error = exc
 
 
 _bulk_lock = threading.Lock()

@@ -1,5 +1,5 @@
-"""The initial sync as a bulk load: multi-row writes, the search index built on the side, the
-interpreter and WAL settings it changes for a while, and what a crash in the middle leaves."""
+"""The initial sync as a bulk load: multi-row writes, the pipeline of threads, the interpreter,
+WAL and index settings it changes for a while, and what an interruption leaves."""
 
 from __future__ import annotations
 
@@ -86,28 +86,18 @@ def test_a_pull_restores_the_interpreter_settings_it_changes() -> None:
         gc.enable()
 
 
-def _interrupted_bulk_load(path: Path) -> None:
-    """A store as an initial sync leaves it when killed between a page and its indexing."""
-    engine = offline_engine(path)
-    with engine.store.write() as db, plain_rows(db):
-        search.set_bulk_load(db, True)
-        search.index_products(db, [product(9, name_zh="雪碧柠檬味", pinyin="xue'bi'ning'meng'wei",
-                                           initials="xbnmw")], defer=True)
-        db.execute("INSERT INTO products SELECT 9, 'SKU-0009', NULL, '雪碧柠檬味', '', '', '',"
-                   " '', 1, 1, 1, '0.13', '1.00', 1, 1, 'xue''bi''ning''meng''wei', 'xbnmw',"
-                   " 1, NULL")
-    engine.close()
-
-
 def test_opening_a_store_finishes_what_an_interrupted_bulk_load_left(tmp_path: Path) -> None:
-    _interrupted_bulk_load(tmp_path / "dev")
-    with Engine(tmp_path / "dev") as engine:
-        assert [p.id for p in engine.search_products("雪碧")] == [9]
+    engine = offline_engine(tmp_path / "dev")
+    with engine.store.write() as db, plain_rows(db):  # killed in the middle of a bulk load
+        search.set_bulk_load(db, True)
+    engine.close()
+    with Engine(tmp_path / "dev") as engine:  # opening it: no rebuild, the index made again
         assert [p.id for p in engine.search_products("6900000000001")] == [1]
         with engine.store.read() as db:
-            assert db.execute("SELECT COUNT(*) FROM product_search_pending").fetchone()[0] == 0
             assert db.execute("SELECT 1 FROM sqlite_master"
                               " WHERE name = 'product_search_barcode'").fetchone()
+            assert db.execute("SELECT v FROM product_search_fts_config WHERE k = 'automerge'"
+                              ).fetchone()[0] == 4
     assert_store_search_consistent(tmp_path / "dev" / "dinghuo.sqlite3")
 
 

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from sync_engine.client.search import (
     create_search_schema,
-    index_pending,
     index_products,
     remove_products,
     search_products,
@@ -306,50 +305,13 @@ def test_removing_everything_and_indexing_again(conn: sqlite3.Connection) -> Non
     assert search_products(conn, "可乐") == [2, 1]
 
 
-def test_deferred_products_are_found_once_the_queue_is_indexed(
-    conn: sqlite3.Connection,
-) -> None:
-    index_products(conn, [_row(100, "T-100", "6900000000100", "测试商品", "Test item", True)],
-                   defer=True)
-    assert search_products(conn, "商品") == []  # queued: not in the full-text index yet
-    assert_search_index_consistent(conn)
-    assert index_pending(conn) == 1
-    assert search_products(conn, "商品") == [100]
-    assert search_products(conn, "6900000000100") == [100]
-    assert index_pending(conn) == 0
-    assert_search_index_consistent(conn)
-
-
-def test_a_queued_product_may_be_indexed_again_or_removed_before_its_turn(
-    conn: sqlite3.Connection,
-) -> None:
-    # Queued, then queued again with another name: the last one is indexed, once.
-    index_products(conn, [_row(100, "T-100", None, "测试商品", "", True)], defer=True)
-    index_products(conn, [_row(100, "T-100", None, "样品", "", True)], defer=True)
-    # Queued, then indexed at once (a later page, outside a bulk load).
-    index_products(conn, [_row(101, "T-101", None, "测试商品", "", True)], defer=True)
-    index_products(conn, [_row(101, "T-101", None, "新品", "", True)])
-    # Queued, then removed.
-    index_products(conn, [_row(102, "T-102", None, "测试商品", "", True)], defer=True)
-    remove_products(conn, [102])
-    # Indexed, then queued with a new name: the old text leaves the index now.
-    index_products(conn, [_row(4, "NDL-000004", None, "康师傅香辣牛肉面", "Spicy Beef", True)],
-                   defer=True)
-    assert search_products(conn, "红烧") == []
-    assert_search_index_consistent(conn)
-    assert index_pending(conn) == 2
-    assert search_products(conn, "测试商品") == []
-    assert search_products(conn, "样品") == [100]
-    assert search_products(conn, "新品") == [101]
-    assert search_products(conn, "香辣") == [4]
-    assert_search_index_consistent(conn)
-
-
-def test_removing_everything_while_products_are_queued(conn: sqlite3.Connection) -> None:
-    index_products(conn, [_row(100, "T-100", None, "测试商品", "", True)], defer=True)
-    remove_products(conn, [p[0] for p in _HAND_MADE] + [100])
-    assert index_pending(conn) == 0
-    assert search_products(conn, "商品") == search_products(conn, "可乐") == []
+def test_many_products_indexed_again_at_once(conn: sqlite3.Connection) -> None:
+    # A resumed initial sync sends products again: each replaced text leaves the index.
+    renamed = [_row(p[0], p[1], p[2], p[3] + "新装", p[4] + " new", p[5]) for p in _HAND_MADE]
+    index_products(conn, renamed)
+    assert search_products(conn, "新装", limit=100, include_inactive=True) == \
+        search_products(conn, "xz", limit=100, include_inactive=True)
+    assert len(search_products(conn, "新装", limit=100, include_inactive=True)) == 15
     assert_search_index_consistent(conn)
 
 
@@ -359,9 +321,8 @@ def test_a_bulk_load_finds_the_same_products(conn: sqlite3.Connection) -> None:
     assert conn.execute("SELECT v FROM product_search_fts_config WHERE k = 'automerge'"
                         ).fetchone() == (0,)
     assert search_products(conn, "6901234567892") == [1]  # no barcode index: a scan
-    index_products(conn, [_row(100, "T-100", "6900000000100", "测试可乐", "Test cola", True)],
-                   defer=True)
-    index_pending(conn)
+    index_products(conn, [_row(100, "T-100", "6900000000100", "测试可乐", "Test cola", True)])
+    assert search_products(conn, "6900000000100") == [100]
     set_bulk_load(conn, False)
     set_bulk_load(conn, False)  # idempotent
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'product_search_barcode'"
