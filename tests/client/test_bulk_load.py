@@ -14,7 +14,7 @@ import pytest
 
 from sync_engine.client import search, sync
 from sync_engine.client.engine import Engine
-from sync_engine.client.store import WAL_AUTOCHECKPOINT, Store
+from sync_engine.client.store import PAGE_SIZE, WAL_CHECKPOINT_BYTES, Store
 from sync_engine.client.store_rows import insert_rows, plain_rows
 from tests.client.offline import change, offline_engine, product
 from tests.client.search_check import assert_store_search_consistent
@@ -50,7 +50,10 @@ def _autocheckpoint(store: Store) -> int:
 
 def test_a_bulk_load_checkpoints_once_in_the_background(tmp_path: Path) -> None:
     store = Store(tmp_path)
-    assert _autocheckpoint(store) == WAL_AUTOCHECKPOINT
+    with store.read() as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    usual = WAL_CHECKPOINT_BYTES // PAGE_SIZE
+    assert _autocheckpoint(store) == usual
     with store.bulk_load():
         assert _autocheckpoint(store) == 0
         with store.write() as db:
@@ -61,7 +64,7 @@ def test_a_bulk_load_checkpoints_once_in_the_background(tmp_path: Path) -> None:
     assert (tmp_path / "dinghuo.sqlite3-wal").stat().st_size < 1_000_000 \
         if (tmp_path / "dinghuo.sqlite3-wal").exists() else True
     again = Store(tmp_path)
-    assert _autocheckpoint(again) == WAL_AUTOCHECKPOINT
+    assert _autocheckpoint(again) == usual
     with again.read() as db:
         assert db.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'k%'").fetchone()[0] == 3000
     again.close()
