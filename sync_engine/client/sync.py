@@ -124,6 +124,21 @@ class Syncer:
             finally:
                 writer.stop()
                 fetcher.stop()
+                if bulk:
+                    self._end_bulk_load()
+
+    def _end_bulk_load(self) -> None:
+        """After an initial sync that stopped before its last page: the search index back to
+        everyday settings (the last page does it otherwise), so that barcodes are looked up
+        by index while the app goes on offline; the next sync picks the bulk load up again."""
+        try:
+            with self.store.read() as db:
+                if self.store.get_meta(db, "initial_sync_done") == "1":
+                    return
+            with self.store.write() as db, plain_rows(db):
+                search.set_bulk_load(db, False)
+        except Exception:
+            log.exception("the search index stays in bulk-load mode until the next start")
 
     def _pull_pages(self, fetcher: _Fetcher, writer: _Writer, cancel: threading.Event | None,
                     *, bulk: bool) -> None:

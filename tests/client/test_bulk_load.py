@@ -176,6 +176,11 @@ def test_a_page_that_cannot_be_written_stops_the_pull_with_its_error(
     with store.read() as db:
         assert store.get_meta(db, "cursor") == "c1"  # the first page, nothing after it
         assert [r[0] for r in db.execute("SELECT id FROM products")] == [1]
+        # Not left in bulk-load mode while the app goes on without the rest.
+        assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'product_search_barcode'"
+                          ).fetchone()
+        assert db.execute("SELECT v FROM product_search_fts_config WHERE k = 'automerge'"
+                          ).fetchone()[0] == 4
     store.close()
     assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
 
