@@ -15,7 +15,7 @@ waits in the back office's review queue with the hold reason ``stock_short``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -35,7 +35,18 @@ from sync_engine.protocol import (
 )
 
 from . import domain_map
-from .entities import order_data, record_order, record_stock
+from .changes import CUSTOMER, GLOBAL, UnitOfWork
+from .entities import (
+    OrderRow,
+    history_values,
+    line_values,
+    order_data,
+    order_values,
+    record_order,
+    record_stock,
+    stock_key,
+    stock_values,
+)
 from .models import (
     Customer,
     CustomerPrice,
@@ -44,6 +55,7 @@ from .models import (
     OrderLine,
     Product,
     Stock,
+    User,
     utcnow,
 )
 from .mutations import Applied, Context, handler
@@ -119,15 +131,73 @@ def touch_stock(ctx: Context, s: Stock) -> None:
     )
 
 
+def record_submitted(
+    uow: UnitOfWork,
+    user: User,
+    a: SubmitOrderArgs,
+    customer: d.Customer,
+    number: str,
+    status: OrderStatus,
+    hold: list[str],
+    short: bool,
+    totals: d.OrderTotals,
+    priced: list[d.OrderLine],
+    stock_after: list[tuple[Any, ...]],
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """A new order's events and change-log rows (its stock rows' too, as ``(product, on hand,
+    reserved, version)``); returns the order's wire shape. The PostgreSQL paths use it."""
+    warehouse_id = customer.warehouse_id
+    uow.emit(
+        "order.submitted",
+        {"order_id": a.order_id, "number": number, "customer_id": customer.id,
+         "total_gross": str(totals.gross)},
+    )
+    for pid, on_hand, reserved, version in stock_after:
+        uow.upsert("stock", stock_key(pid, warehouse_id), version,
+                   stock_values(pid, warehouse_id, on_hand, reserved, now, version), scope=GLOBAL)
+        uow.emit("stock.changed", {"product_id": pid, "warehouse_id": warehouse_id,
+                                   "on_hand": on_hand, "reserved": reserved})
+    history = [history_values(OrderStatus.SUBMITTED.value, now, user.id, "")]
+    if status is OrderStatus.CONFIRMED:
+        history.append(history_values(OrderStatus.CONFIRMED.value, now, None, "auto_confirmed"))
+        uow.emit("order.confirmed", {"order_id": a.order_id, "number": number})
+    head = OrderRow(
+        id=a.order_id, number=number, local_number=a.local_number, customer_id=customer.id,
+        warehouse_id=warehouse_id, status=status.value, hold_reasons=hold,
+        stock_reserved=not short, notes=a.notes, delivery_date=a.delivery_date,
+        created_by=user.id, created_at=now, updated_at=now, total_net=totals.net,
+        total_tax=totals.tax, total_gross=totals.gross, receipt_note="", version=1,
+    )
+    data = order_values(
+        head,
+        [line_values(i + 1, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, 0)
+         for i, ln in enumerate(priced)],
+        history,
+    )
+    uow.upsert("order", a.order_id, 1, data, scope=CUSTOMER, customer_id=customer.id,
+               warehouse_id=warehouse_id)
+    return data
+
+
+def shortfalls(
+    wanted: Mapping[int, int], levels: Mapping[int, tuple[int, int]]
+) -> list[dict[str, int]]:
+    """The lines of ``wanted`` (product → units) that the stock ``levels`` (product → on hand,
+    reserved) cannot cover, with what is available; a product without stock has none."""
+    short = []
+    for pid in sorted(wanted):
+        on_hand, held = levels.get(pid, (0, 0))
+        available = max(0, on_hand - held)
+        if available < wanted[pid]:
+            short.append({"product_id": pid, "requested": wanted[pid], "available": available})
+    return short
+
+
 def reserve(ctx: Context, warehouse_id: int, wanted: dict[int, int]) -> list[dict[str, int]]:
     """Reserve ``wanted`` (product id → units) in full, or nothing: returns the shortfalls."""
     stock = lock_stock(ctx.session, warehouse_id, wanted)
-    short = []
-    for pid in sorted(wanted):
-        s = stock.get(pid)
-        available = max(0, s.on_hand - s.reserved) if s else 0
-        if available < wanted[pid]:
-            short.append({"product_id": pid, "requested": wanted[pid], "available": available})
+    short = shortfalls(wanted, {pid: (s.on_hand, s.reserved) for pid, s in stock.items()})
     if short:
         return short
     for pid in sorted(wanted):

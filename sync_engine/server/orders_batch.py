@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -41,18 +41,16 @@ from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 
 from . import domain_map
-from .changes import CUSTOMER, GLOBAL, UnitOfWork
-from .entities import (
-    OrderRow,
-    history_values,
-    line_values,
-    order_values,
-    stock_key,
-    stock_values,
-)
+from .changes import UnitOfWork
 from .models import Customer, User, utcnow
 from .mutations import RUN_PATHS, Settings, _outcome_result, _result
-from .orders import OPEN_STATUSES, check_and_price, hold_reasons
+from .orders import (
+    OPEN_STATUSES,
+    check_and_price,
+    hold_reasons,
+    record_submitted,
+    shortfalls,
+)
 from .outcomes import Outcome, Rejected, field_issue
 from .pgraw import driver_connection
 from .scoping import can_access_customer
@@ -171,7 +169,6 @@ class _Decided:
     short: bool
     stock_after: list[tuple[int, int, int, int]]  # product, on hand, reserved, version
     result: MutationResult | None = None
-    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def submit_run(
@@ -279,10 +276,8 @@ def _run(
         for start in range(0, len(numbered), _CHUNK):
             chunk = numbered[start:start + _CHUNK]
             for one, seq_no in chunk:
-                _finish(uow, user, device_id, one, seq_no, now)
+                _finish(uow, user, one, seq_no, now)
                 assert one.result is not None
-                for event_type, payload in one.events:
-                    uow.emit(event_type, payload)
                 uow.store_result(one.record_id, "applied", one.result.model_dump_json())
             _queue_orders(uow, chunk, now, user, device_id)
             yield
@@ -327,12 +322,9 @@ def _decide(
     for ln in a.lines:
         wanted[ln.product_id] = wanted.get(ln.product_id, 0) + ln.quantity
     warehouse = customer.warehouse_id
-    short = []
-    for pid in sorted(wanted):
-        row = stock.get((warehouse, pid))
-        available = max(0, row.on_hand - row.reserved) if row else 0
-        if available < wanted[pid]:
-            short.append({"product_id": pid, "requested": wanted[pid], "available": available})
+    levels = {pid: (row.on_hand, row.reserved) for pid in wanted
+              if (row := stock.get((warehouse, pid))) is not None}
+    short = shortfalls(wanted, levels)
     after = []
     if not short:
         for pid in sorted(wanted):
@@ -351,42 +343,11 @@ def _decide(
     )
 
 
-def _finish(
-    uow: UnitOfWork, user: User, device_id: str, x: _Decided, seq_no: int, now: Any
-) -> None:
+def _finish(uow: UnitOfWork, user: User, x: _Decided, seq_no: int, now: Any) -> None:
     """Number an applied order; its change-log rows, events and answer."""
-    a, customer = x.a, x.customer
-    number = f"DH{seq_no:08d}"
-    warehouse_id = customer.warehouse_id
-    x.events.append(("order.submitted", {"order_id": a.order_id, "number": number,
-                                         "customer_id": customer.id,
-                                         "total_gross": str(x.totals.gross)}))
-    for pid, on_hand, reserved, version in x.stock_after:
-        uow.upsert("stock", stock_key(pid, warehouse_id), version,
-                   stock_values(pid, warehouse_id, on_hand, reserved, now, version),
-                   scope=GLOBAL)
-        x.events.append(("stock.changed", {"product_id": pid, "warehouse_id": warehouse_id,
-                                           "on_hand": on_hand, "reserved": reserved}))
-    history: list[tuple[str, str, int | None]] = [(OrderStatus.SUBMITTED.value, "", user.id)]
-    if x.status is OrderStatus.CONFIRMED:
-        history.append((OrderStatus.CONFIRMED.value, "auto_confirmed", None))
-        x.events.append(("order.confirmed", {"order_id": a.order_id, "number": number}))
-    head = OrderRow(
-        id=a.order_id, number=number, local_number=a.local_number, customer_id=customer.id,
-        warehouse_id=warehouse_id, status=x.status.value, hold_reasons=x.hold,
-        stock_reserved=not x.short, notes=a.notes, delivery_date=a.delivery_date,
-        created_by=user.id, created_at=now, updated_at=now, total_net=x.totals.net,
-        total_tax=x.totals.tax, total_gross=x.totals.gross, receipt_note="", version=1,
-    )
-    data = order_values(
-        head,
-        [line_values(i + 1, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, 0)
-         for i, ln in enumerate(x.priced)],
-        [history_values(s, now, u, r) for s, r, u in history],
-    )
-    uow.upsert("order", a.order_id, 1, data, scope=CUSTOMER, customer_id=customer.id,
-               warehouse_id=warehouse_id)
-    x.result = _result(x.m, "applied", entity="order", id=a.order_id, version=1, data=data,
+    data = record_submitted(uow, user, x.a, x.customer, f"DH{seq_no:08d}", x.status, x.hold,
+                            x.short, x.totals, x.priced, x.stock_after, now)
+    x.result = _result(x.m, "applied", entity="order", id=x.a.order_id, version=1, data=data,
                        details=x.details)
 
 

@@ -33,19 +33,20 @@ from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 
 from . import domain_map
-from .changes import CUSTOMER, GLOBAL, UnitOfWork
+from .changes import UnitOfWork
 from .entities import (
-    OrderRow,
-    history_values,
-    line_values,
     order_data,
-    order_values,
-    stock_key,
-    stock_values,
 )
 from .models import Customer, Order, User, utcnow
 from .mutations import FAST_PATHS, Context, Settings, _outcome_result, _result, replay
-from .orders import OPEN_STATUSES, can_see_order, check_and_price, hold_reasons
+from .orders import (
+    OPEN_STATUSES,
+    can_see_order,
+    check_and_price,
+    hold_reasons,
+    record_submitted,
+    shortfalls,
+)
 from .outcomes import Conflict, Outcome, Rejected, field_issue
 from .pgraw import driver_connection
 from .scoping import can_access_customer
@@ -192,12 +193,7 @@ def submit_fast(
     # The reservation: every line or none.
     before = {r[0]: (r[1], r[2]) for r in locked.fetchall()}
     after = reserved.fetchall()
-    short = []
-    for pid in pids:
-        on_hand, held = before.get(pid, (0, 0))
-        available = max(0, on_hand - held) if pid in before else 0
-        if available < wanted[pid]:
-            short.append({"product_id": pid, "requested": wanted[pid], "available": available})
+    short = shortfalls(wanted, before)
     if len(after) != (0 if short else len(pids)):  # pragma: no cover - the guard is the rule
         raise RuntimeError(f"stock reservation disagrees with the locked rows: {short} {after}")
 
@@ -209,63 +205,13 @@ def submit_fast(
     confirm = not hold and settings.auto_confirm
     status = OrderStatus.CONFIRMED if confirm else OrderStatus.SUBMITTED
 
-    uow.emit(
-        "order.submitted",
-        {"order_id": a.order_id, "number": number, "customer_id": customer.id,
-         "total_gross": str(totals.gross)},
-    )
-    for pid, on_hand, now_reserved, version in sorted(after):
-        uow.upsert(
-            "stock",
-            stock_key(pid, warehouse_id),
-            version,
-            stock_values(pid, warehouse_id, on_hand, now_reserved, now, version),
-            scope=GLOBAL,
-        )
-        uow.emit(
-            "stock.changed",
-            {"product_id": pid, "warehouse_id": warehouse_id, "on_hand": on_hand,
-             "reserved": now_reserved},
-        )
+    data = record_submitted(uow, user, a, customer, number, status, hold, bool(short), totals,
+                            priced, sorted(after), now)
     history: list[tuple[str, str, int | None, str]] = [
         (OrderStatus.SUBMITTED.value, "", user.id, device_id)
     ]
     if confirm:
         history.append((OrderStatus.CONFIRMED.value, "auto_confirmed", None, ""))
-        uow.emit("order.confirmed", {"order_id": a.order_id, "number": number})
-
-    head = OrderRow(
-        id=a.order_id,
-        number=number,
-        local_number=a.local_number,
-        customer_id=customer.id,
-        warehouse_id=warehouse_id,
-        status=status.value,
-        hold_reasons=hold,
-        stock_reserved=not short,
-        notes=a.notes,
-        delivery_date=a.delivery_date,
-        created_by=user.id,
-        created_at=now,
-        updated_at=now,
-        total_net=totals.net,
-        total_tax=totals.tax,
-        total_gross=totals.gross,
-        receipt_note="",
-        version=1,
-    )
-    data = order_values(
-        head,
-        [
-            line_values(i + 1, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, 0)
-            for i, ln in enumerate(priced)
-        ],
-        [history_values(s, now, u, r) for s, r, u, _ in history],
-    )
-    uow.upsert(
-        "order", a.order_id, 1, data, scope=CUSTOMER, customer_id=customer.id,
-        warehouse_id=warehouse_id,
-    )
     uow.execute_later("RELEASE SAVEPOINT submit", ())
     uow.execute_later(
         _INSERT_ORDER,
@@ -282,7 +228,7 @@ def submit_fast(
     uow.execute_later(
         _INSERT_EVENTS,
         (a.order_id, now, [u for _, _, u, _ in history], [dv for _, _, _, dv in history],
-         [s for s, _, _, _ in history], [r for _, r, _, _ in history]),
+         [st for st, _, _, _ in history], [r for _, r, _, _ in history]),
     )
     result = _result(m, "applied", entity="order", id=a.order_id, version=1, data=data,
                      details=details)
