@@ -70,6 +70,17 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def end_read(session: Session) -> None:
+    """End a transaction that only read, with COMMIT rather than ROLLBACK.
+
+    Both end a read alike, but psycopg forgets every statement it has prepared on a connection
+    when that connection rolls back. A request's reads (its token, the settings) ending in a
+    rollback would keep PostgreSQL parsing and planning each hot statement afresh, every time.
+    """
+    if session.in_transaction():
+        session.commit()
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))

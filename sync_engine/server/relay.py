@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .changes import dumps
+from .db import end_read
 from .models import EventOutbox, utcnow
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def relay_once(session: Session, publisher: Publisher, *, batch: int = 200) -> i
         stmt = stmt.with_for_update(skip_locked=True)
     events = list(session.scalars(stmt))
     if not events:
-        session.rollback()
+        end_read(session)
         return 0
     now = utcnow()
     for event in events:
