@@ -2,7 +2,8 @@
 
 Every ``/v1`` request carries the protocol version header; every answer that is not 2xx has the
 body ``{"error": {...}}`` (:mod:`.errors`). Endpoints are plain ``def`` functions: FastAPI runs
-them on its thread pool, each with its own database session.
+them on its thread pool, each with its own database session. The push endpoint, the busiest, does
+the same by hand with less machinery.
 """
 
 import datetime as dt
@@ -13,9 +14,13 @@ from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import models_json_schema
 from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -40,7 +45,7 @@ from sync_engine.protocol import (
 from . import auth, feed
 from . import orders as _orders  # noqa: F401  (registers the order handlers)
 from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
-from .db import make_engine, make_session_factory, migrate
+from .db import end_read, make_engine, make_session_factory, migrate
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
 from .events import add_event_stream
 from .models import Device, User, utcnow
@@ -121,11 +126,16 @@ async def _too_large(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+PUSH_THREADS = int(os.environ.get("DINGHUO_PUSH_THREADS", "0")) or 2 * (os.cpu_count() or 1) + 2
+"""Pushes worked on at once per server process (the rest queue): measured in tests/perf."""
+
 PUSH_NOTE_INTERVAL = dt.timedelta(seconds=30)
 """How stale a device's last-push time may be (sync health reads minutes)."""
 
-def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
-    """The server application over the database at ``db_url``."""
+def create_app(db_url: str, *, run_migrations: bool = False,
+               push_threads: int = PUSH_THREADS) -> FastAPI:
+    """The server application over the database at ``db_url``; at most ``push_threads``
+    pushes are worked on at once (the others wait their turn)."""
     if run_migrations:
         migrate(db_url)
     engine = make_engine(db_url)
@@ -151,7 +161,8 @@ def create_app(db_url: str, *, run_migrations: bool = False) -> FastAPI:
     app.state.engine = engine
     app.state.hub = hub
     _install_error_handlers(app)
-    _add_routes(app, sessions, hub)
+    _add_routes(app, sessions, hub, push_threads)
+    _document_models(app, PushRequest)
     app.add_middleware(BodyLimit)
     app.add_middleware(ServerTiming)
     return app
@@ -236,47 +247,29 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
 
-def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None:
+def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
+                push_threads: int) -> None:
     def db() -> Iterator[Session]:
         with sessions() as session:
             yield session
+            end_read(session)
 
     async def protocol(  # async: no I/O, so no hop to a worker thread on every request
         version: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
     ) -> int:
-        if version is None or not version.strip().isdigit():
-            raise UpdateRequired(
-                "update_required",
-                f"This server speaks protocol {MIN_SUPPORTED_VERSION}–{PROTOCOL_VERSION}; "
-                f"send the {PROTOCOL_HEADER} header. Update the app.",
-                "客户端版本过旧或无法识别，请更新应用。",
-            )
-        n = int(version)
-        if not MIN_SUPPORTED_VERSION <= n <= PROTOCOL_VERSION:
-            raise UpdateRequired(
-                "update_required",
-                f"Protocol {n} is not supported (this server: {MIN_SUPPORTED_VERSION}–"
-                f"{PROTOCOL_VERSION}). Update the app; your unsent changes are kept.",
-                "客户端版本不兼容，请更新应用；未发送的更改会保留。",
-            )
-        return n
+        return check_protocol(version)
 
     def current(
         _version: Annotated[int, Depends(protocol)],
         authorization: Annotated[str | None, Header()] = None,
     ) -> tuple[User, str]:
         """The signed-in user (detached, fully loaded) and their device id."""
-        scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthorized("not_authenticated", "Sign in first.", "请先登录。")
+        token = bearer_token(authorization)
         # Its own short session: the endpoint's work must not wait behind this transaction
         # (SQLite has one writer, and mutations each open their own transaction).
         with sessions() as session:
-            try:
-                user, device_id = auth.authenticate(session, token.strip())
-            except auth.AuthError as exc:
-                raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
-            session.expunge(user)
+            user, device_id = signed_in(session, token)
+            end_read(session)
         return user, device_id
 
     add_event_stream(app, sessions, hub, current)
@@ -346,45 +339,80 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub) -> None
     ) -> Response:
         user, device_id = who
         page = feed.pull(session, user, cursor, limit)
-        session.rollback()  # end the read snapshot before the small write below
+        end_read(session)  # end the read snapshot before the small write below
         if not page.has_more:  # once per sync, not once per page
             feed.note_pull(session, device_id, page.cursor)
         body = feed.render_page(page, utcnow().isoformat())
         return Response(body, media_type="application/json")
 
     recent_pushes: dict[str, dt.datetime] = {}  # device → when this process noted a push
+    # Pushes are CPU work in Python and PostgreSQL: a few at a time keep both cores busy; more
+    # threads only fight over the GIL and the same rows (waiting pushes queue at no cost).
+    push_slots = anyio.CapacityLimiter(push_threads)
 
-    @app.post("/v1/push", tags=["sync"], responses=ERROR_RESPONSES)
-    def push(body: PushRequest, who: Current) -> PushResponse:
-        user, device_id = who
-        if body.client_id != device_id:
-            raise BadRequest(
-                "client_mismatch",
-                "client_id does not match the device this session signed in on.",
-                "client_id 与登录设备不一致。",
-            )
-        with sessions() as session:  # not the Db dependency: one worker-thread hop fewer
-            settings = Settings.load(session)
-            session.rollback()  # end the read before the mutations' own transactions
-            results = apply_push(sessions, user, device_id, body.mutations, settings)
+    def note_push(device_id: str) -> None:
+        """Record the device's last push for sync health, which needs minutes, not milliseconds:
+        skipped (with its disk flush) when this process noted one in the last half minute; the
+        WHERE covers the other processes."""
         now = utcnow()
-        # Sync health needs minutes, not milliseconds: skip the write (and its disk flush) when
-        # this device pushed within the last half minute — known here without asking the
-        # database when this process recorded it; the WHERE covers the other processes.
         last = recent_pushes.get(device_id)
-        if last is None or now - last >= PUSH_NOTE_INTERVAL:
-            with sessions() as session:
-                session.execute(
-                    update(Device)
-                    .where(Device.id == device_id)
-                    .where(or_(Device.last_push_at.is_(None),
-                               Device.last_push_at < now - PUSH_NOTE_INTERVAL))
-                    .values(last_push_at=now, last_seen_at=now)
-                    .execution_options(synchronize_session=False)
+        if last is not None and now - last < PUSH_NOTE_INTERVAL:
+            return
+        with sessions() as session:
+            session.execute(
+                update(Device)
+                .where(Device.id == device_id)
+                .where(or_(Device.last_push_at.is_(None),
+                           Device.last_push_at < now - PUSH_NOTE_INTERVAL))
+                .values(last_push_at=now, last_seen_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        recent_pushes[device_id] = now
+
+    def push_now(token: str, raw: bytes) -> bytes:
+        # One session from the token to the first mutation's commit: the request's reads (who,
+        # settings) share the first mutation's transaction instead of paying for their own.
+        with sessions() as session:
+            user, device_id = signed_in(session, token)
+            try:
+                body = PushRequest.model_validate_json(raw)
+            except ValidationError as exc:
+                raise RequestValidationError(exc.errors(include_url=False)) from None
+            if body.client_id != device_id:
+                raise BadRequest(
+                    "client_mismatch",
+                    "client_id does not match the device this session signed in on.",
+                    "client_id 与登录设备不一致。",
                 )
-                session.commit()
-            recent_pushes[device_id] = now
-        return PushResponse(results=results, server_time=utcnow())
+            settings = Settings.load(session)
+            results = apply_push(sessions, user, device_id, body.mutations, settings,
+                                 session=session)
+        note_push(device_id)
+        return PushResponse(results=results, server_time=utcnow()).model_dump_json().encode()
+
+    @app.post(
+        "/v1/push",
+        tags=["sync"],
+        response_model=PushResponse,
+        responses=ERROR_RESPONSES,
+        openapi_extra={"requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": _schema_ref(PushRequest)}}},
+        }},
+    )
+    async def push(request: Request) -> Response:
+        """Apply a batch of mutations in order; one answer per mutation (PROTOCOL.md).
+
+        The busiest endpoint, so it skips FastAPI's per-request machinery (dependencies, body
+        and response validation on the event loop and three hops to worker threads): the same
+        checks in the same order — protocol, token, body — and one hop for all the work.
+        """
+        check_protocol(request.headers.get(PROTOCOL_HEADER))
+        token = bearer_token(request.headers.get("authorization"))
+        raw = await request.body()
+        answer = await anyio.to_thread.run_sync(push_now, token, raw, limiter=push_slots)
+        return Response(answer, media_type="application/json")
 
     @app.get("/v1/admin/devices", tags=["admin"], responses=ERROR_RESPONSES)
     def devices(who: Current, session: Db) -> list[dict[str, Any]]:
@@ -420,3 +448,63 @@ def user_info(user: User) -> UserInfo:
         warehouse_id=user.warehouse_id,
         customer_id=user.customer_id,
     )
+
+
+def check_protocol(version: str | None) -> int:
+    """The request's protocol version; raises :class:`UpdateRequired` for a missing, unreadable
+    or unsupported one."""
+    if version is None or not version.strip().isdigit():
+        raise UpdateRequired(
+            "update_required",
+            f"This server speaks protocol {MIN_SUPPORTED_VERSION}–{PROTOCOL_VERSION}; "
+            f"send the {PROTOCOL_HEADER} header. Update the app.",
+            "客户端版本过旧或无法识别，请更新应用。",
+        )
+    n = int(version)
+    if not MIN_SUPPORTED_VERSION <= n <= PROTOCOL_VERSION:
+        raise UpdateRequired(
+            "update_required",
+            f"Protocol {n} is not supported (this server: {MIN_SUPPORTED_VERSION}–"
+            f"{PROTOCOL_VERSION}). Update the app; your unsent changes are kept.",
+            "客户端版本不兼容，请更新应用；未发送的更改会保留。",
+        )
+    return n
+
+
+def bearer_token(authorization: str | None) -> str:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("not_authenticated", "Sign in first.", "请先登录。")
+    return token.strip()
+
+
+def signed_in(session: Session, token: str) -> tuple[User, str]:
+    """The token's user, detached from ``session``, and device; 401 if the token is no good."""
+    try:
+        user, device_id = auth.authenticate(session, token)
+    except auth.AuthError as exc:
+        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+    if user in session:
+        session.expunge(user)
+    return user, device_id
+
+
+def _schema_ref(model: type[BaseModel]) -> str:
+    return f"#/components/schemas/{model.__name__}"
+
+
+def _document_models(app: FastAPI, *models: type[BaseModel]) -> None:
+    """Add request models that no endpoint declares as a parameter (the lean push reads its own
+    body) to the OpenAPI document's components."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            _, defs = models_json_schema([(m, "validation") for m in models],
+                                         ref_template="#/components/schemas/{model}")
+            spec.setdefault("components", {}).setdefault("schemas", {}).update(
+                defs.get("$defs", {}))
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]

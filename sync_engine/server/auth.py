@@ -36,7 +36,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from sync_engine.domain import Role
 
 from .models import AuthToken, Customer, Device, User, Warehouse, utcnow
+from .pgraw import driver_connection, is_postgres
 
 __all__ = [
     "ACCESS_TTL",
@@ -371,29 +372,57 @@ def _find(session: Session, token: str) -> AuthToken | None:
     return row
 
 
+_USER_COLUMNS = tuple(c.key for c in User.__table__.columns)
+_TOKEN_AND_USER_SQL = (
+    "SELECT t.token_hash, t.kind, t.device_id, t.expires_at, t.revoked_at, "
+    + ", ".join(f"u.{c}" for c in _USER_COLUMNS)
+    + " FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = %s"
+)
+
+
 def authenticate(session: Session, access_token: str) -> tuple[User, str]:
     """The user and device an access token belongs to; raises an :class:`AuthError`.
 
-    Read-only: it neither writes nor commits, so it can run at the start of any request.
+    Read-only: it neither writes nor commits, so it can run at the start of any request. On
+    PostgreSQL the user is a new, detached object; elsewhere it is ``session``'s own.
     """
     digest = _digest(access_token)
-    found = session.execute(  # the token and its user in one query: this runs on every request
-        select(AuthToken, User)
-        .join(User, User.id == AuthToken.user_id)
-        .where(AuthToken.token_hash == digest)
-    ).first()
-    if found is None or not hmac.compare_digest(found[0].token_hash, digest):
+    # The token and its user in one query: this runs on every request. On PostgreSQL in plain
+    # SQL, a few times cheaper than loading two ORM entities.
+    if is_postgres(session):
+        row = driver_connection(session).execute(_TOKEN_AND_USER_SQL, (digest,)).fetchone()
+        if row is None:
+            raise TokenInvalid()
+        token = _TokenRow(*row[:5])
+        user = User(**dict(zip(_USER_COLUMNS, row[5:], strict=True)))
+    else:
+        found = session.execute(
+            select(AuthToken, User)
+            .join(User, User.id == AuthToken.user_id)
+            .where(AuthToken.token_hash == digest)
+        ).first()
+        if found is None:
+            raise TokenInvalid()
+        token = _TokenRow(found[0].token_hash, found[0].kind, found[0].device_id,
+                          found[0].expires_at, found[0].revoked_at)
+        user = found[1]
+    if not hmac.compare_digest(token.token_hash, digest) or token.kind != ACCESS:
         raise TokenInvalid()
-    row, user = found
-    if row.kind != ACCESS:
-        raise TokenInvalid()
-    if row.revoked_at is not None:
+    if token.revoked_at is not None:
         raise TokenRevoked()
-    if _aware(row.expires_at) <= utcnow():
+    if _aware(token.expires_at) <= utcnow():
         raise TokenExpired()
     if not user.active:
         raise UserInactive()
-    return user, row.device_id
+    return user, token.device_id
+
+
+class _TokenRow(NamedTuple):
+    token_hash: str
+    kind: str
+    device_id: str
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None
 
 
 def refresh_tokens(session: Session, refresh_token: str, device_id: str) -> TokenPair:

@@ -176,8 +176,19 @@ def apply_push(
     device_id: str,
     mutations: Sequence[Mutation],
     settings: Settings,
+    session: Session | None = None,
 ) -> list[MutationResult]:
-    """Apply a push's mutations in order and answer each (runs of one kind may be grouped)."""
+    """Apply a push's mutations in order and answer each (runs of one kind may be grouped).
+
+    ``session``, if given, is an open session the first mutation (or run) goes on with: the
+    request's own, whose reads then share that mutation's transaction. Every later one gets a
+    fresh session, so nothing loaded for one mutation is seen stale by the next.
+    """
+    given = [session] if session is not None else []
+
+    def next_session() -> Session:
+        return given.pop() if given else sessions()
+
     results: list[MutationResult] = []
     i = 0
     while i < len(mutations):
@@ -186,20 +197,20 @@ def apply_push(
         while end < len(mutations) and mutations[end].kind == mutations[i].kind:
             end += 1
         if run is not None and end - i > 1:
-            with sessions() as session:
-                done = run(session, user, device_id, mutations[i:end], settings) \
-                    if is_postgres(session) else []
+            with next_session() as s:
+                done = run(s, user, device_id, mutations[i:end], settings) \
+                    if is_postgres(s) else []
             if done:
                 results += done
                 i += len(done)
                 continue
-        results.append(apply_mutation(sessions, user, device_id, mutations[i], settings))
+        results.append(apply_mutation(next_session, user, device_id, mutations[i], settings))
         i += 1
     return results
 
 
 def apply_mutation(
-    sessions: sessionmaker[Session],
+    sessions: Callable[[], Session],
     user: User,
     device_id: str,
     m: Mutation,

@@ -56,6 +56,14 @@ def test_protocol_version_is_required_and_checked(env: tuple[str, str, Seed]) ->
         assert http.get("/healthz").json()["status"] == "ok"
         spec = http.get("/openapi.json").json()
         assert "/v1/push" in spec["paths"] and "/v1/pull" in spec["paths"]
+        # The push endpoint reads its own body; its schema is still documented for client authors.
+        push = spec["paths"]["/v1/push"]["post"]
+        body = push["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        assert body == "#/components/schemas/PushRequest"
+        assert "mutations" in spec["components"]["schemas"]["PushRequest"]["properties"]
+        assert "Mutation" in spec["components"]["schemas"]
+        assert push["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] \
+            == "#/components/schemas/PushResponse"
 
 
 def test_malformed_bodies_are_422_with_fields(env: tuple[str, str, Seed]) -> None:
