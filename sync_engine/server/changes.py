@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -47,8 +48,13 @@ def _json_default(value: object) -> object:
 
 
 def dumps(value: object) -> str:
-    """Compact JSON with Decimals as strings (never floats) and ISO dates."""
-    return json.dumps(value, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON with Decimals as strings (never floats) and ISO dates.
+
+    orjson: every change row and event of every write goes through here, and it is several
+    times quicker than the standard library for the same text (dates in ISO 8601, non-ASCII
+    as UTF-8, no spaces).
+    """
+    return orjson.dumps(value, default=_json_default, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 @dataclass(frozen=True, slots=True)
