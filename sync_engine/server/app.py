@@ -489,22 +489,24 @@ def signed_in(session: Session, token: str) -> tuple[User, str]:
     return user, device_id
 
 
+_SCHEMAS = "#/components/schemas/"
+
+
 def _schema_ref(model: type[BaseModel]) -> str:
-    return f"#/components/schemas/{model.__name__}"
+    return _SCHEMAS + model.__name__
 
 
 def _document_models(app: FastAPI, *models: type[BaseModel]) -> None:
     """Add request models that no endpoint declares as a parameter (the lean push reads its own
     body) to the OpenAPI document's components."""
-    build = app.openapi
+    build = app.openapi  # builds the document once and keeps it in app.openapi_schema
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            spec = build()
             _, defs = models_json_schema([(m, "validation") for m in models],
-                                         ref_template="#/components/schemas/{model}")
-            spec.setdefault("components", {}).setdefault("schemas", {}).update(
+                                         ref_template=_SCHEMAS + "{model}")
+            build().setdefault("components", {}).setdefault("schemas", {}).update(
                 defs.get("$defs", {}))
-        return app.openapi_schema or build()
+        return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]
