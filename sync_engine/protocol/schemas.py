@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+)
+from pydantic_core import PydanticKnownError
 
 MAX_MUTATIONS_PER_PUSH = 500
 MAX_LINES_PER_ORDER = 1000
@@ -33,10 +42,37 @@ def _no_float(value: object) -> object:
     return value
 
 
+MONEY_DIGITS, MONEY_PLACES = 14, 4
+_MONEY_WHOLE = MONEY_DIGITS - MONEY_PLACES
+_EXACT_MONEY: TypeAdapter[Decimal] = TypeAdapter(
+    Annotated[Decimal, Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)]
+)
+
+
+def _fits_money(value: Decimal) -> Decimal:
+    """pydantic's ``max_digits`` / ``decimal_places`` check, with a quick way through for the
+    usual amount (at most 4 places and 10 whole digits). pydantic's own check runs a Python
+    function per constraint and cost a 5-line order 19 µs of its 24 µs of validation; anything
+    off the quick way gets exactly pydantic's check and its error."""
+    _sign, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and -MONEY_PLACES <= exponent <= 0 and (
+        len(digits) + exponent <= _MONEY_WHOLE
+    ):
+        return value
+    try:
+        return _EXACT_MONEY.validate_python(value)
+    except ValidationError as exc:
+        error = exc.errors()[0]  # a Decimal already: only a digits error is possible
+        kind = cast(Literal["decimal_max_digits", "decimal_max_places", "decimal_whole_digits"],
+                    error["type"])
+        raise PydanticKnownError(kind, error.get("ctx")) from None
+
+
 MoneyStr = Annotated[
     Decimal,
     BeforeValidator(_no_float),
-    Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False),
+    Field(ge=0, allow_inf_nan=False),
+    AfterValidator(_fits_money),
 ]
 Quantity = Annotated[int, Field(ge=-(10**9), le=10**9)]
 
