@@ -61,10 +61,13 @@ _CONTEXT = Context(
 _DECIMAL_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
+_NUMBER_TYPES = (Decimal, int, str)
+
+
 def _reject_non_number(value: object, what: str) -> None:
     if isinstance(value, float):
         raise TypeError(f"{what} must be Decimal, int or str, not float: floats are never money")
-    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
         raise TypeError(f"{what} must be Decimal, int or str, not {type(value).__name__}")
 
 
@@ -96,7 +99,8 @@ def to_money(value: Decimal | int | str) -> Decimal:
     Raises ``TypeError`` for a float, ``ValueError`` for malformed or non-finite input and for
     amounts too large to represent.
     """
-    amount = parse_decimal(value)
+    # A finite Decimal, the common case (every line amount and total), needs no parsing.
+    amount = value if type(value) is Decimal and value.is_finite() else parse_decimal(value)
     try:
         return amount.quantize(CENT, rounding=ROUND_HALF_UP, context=_CONTEXT)
     except InvalidOperation as exc:
@@ -167,6 +171,8 @@ def require_int(value: object, name: str) -> int:
 
     Quantities are whole numbers of base units; 2.0 bottles is a bug upstream, not a quantity.
     """
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     return value
