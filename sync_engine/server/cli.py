@@ -81,7 +81,7 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import create_app  # imported late: the API's dependencies only when serving
+    from .app import create_app, settle_heap  # imported late: only when serving
 
     if not args.no_migrate:
         db.migrate(args.db)
@@ -93,9 +93,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
                     port=args.port, workers=args.workers, log_level=args.log_level,
                     timeout_graceful_shutdown=5)
     else:
+        app = create_app(args.db)
+        settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
-        uvicorn.run(create_app(args.db), host=args.host, port=args.port,
-                    log_level=args.log_level, timeout_graceful_shutdown=5)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    timeout_graceful_shutdown=5)
     return 0
 
 

@@ -159,10 +159,10 @@ def _free_port() -> int:
 
 def start_server(db_url: str) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    code = ("import uvicorn; from sync_engine.server.app import create_app; "
-            f"uvicorn.run(create_app({db_url!r}), host='127.0.0.1', port={port}, "
-            "log_level='warning')")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    # The real server command, as deployed (one process).
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync_engine.server", "serve", "--db", db_url, "--host",
+         "127.0.0.1", "--port", str(port), "--no-migrate", "--log-level", "warning"], cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     import httpx
 
