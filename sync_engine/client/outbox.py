@@ -26,7 +26,7 @@ import socket
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,8 +126,13 @@ class Claimed:
 
 def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float = DEFAULT_LEASE,
           now: Callable[[], float] = time.time,
-          alive: Callable[[str], bool] = _owner_alive) -> list[Claimed]:
-    """Claim up to ``limit`` sendable rows (caller's IMMEDIATE transaction), oldest first."""
+          alive: Callable[[str], bool] = _owner_alive,
+          in_flight: Collection[int] = ()) -> list[Claimed]:
+    """Claim up to ``limit`` sendable rows (caller's IMMEDIATE transaction), oldest first.
+
+    ``in_flight``: rows of ours already sent whose answers are not recorded yet. They are not
+    claimed again, and their entities' later rows wait for those answers, as for any row
+    still pending."""
     t = now()
     out: list[Claimed] = []
     seen: set[str] = set()
@@ -139,7 +144,7 @@ def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float 
         if row["entity"] in seen:
             continue
         seen.add(row["entity"])
-        if row["state"] != "pending":
+        if row["state"] != "pending" or row["seq"] in in_flight:
             continue
         holder = row["claimed_by"]
         if (holder and holder != owner and (row["lease_until"] or 0) > t and alive(holder)):
@@ -170,10 +175,12 @@ def prune(db: sqlite3.Connection, older_than_days: int = 30) -> int:
     return int(cur.rowcount)
 
 
-def release(db: sqlite3.Connection, owner: str) -> None:
-    """Give up this owner's leases (after a failed send), so another attempt may go at once."""
-    db.execute("UPDATE outbox SET claimed_by = NULL, lease_until = NULL"
-               " WHERE claimed_by = ? AND state = 'pending'", (owner,))
+def release(db: sqlite3.Connection, owner: str, seqs: Sequence[int]) -> None:
+    """Give up this owner's leases of these rows (after a failed send), so another attempt
+    may go at once."""
+    db.executemany("UPDATE outbox SET claimed_by = NULL, lease_until = NULL"
+                   " WHERE seq = ? AND claimed_by = ? AND state = 'pending'",
+                   [(seq, owner) for seq in seqs])
 
 
 def serialise(row: Claimed) -> str:

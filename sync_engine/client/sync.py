@@ -14,6 +14,7 @@ collects the full pull in a staging table (resumable the same way) and swaps it 
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import gc
 import json
@@ -84,29 +85,66 @@ class Syncer:
     # ------------------------------------------------------------------ push
 
     def push(self, counts: Counts, cancel: threading.Event | None = None) -> None:
-        """Send every sendable outbox row, oldest first, until none is left."""
-        while True:
-            _check(cancel)
-            with self.store.write() as db:
-                claimed = outbox.claim(db, self.owner, limit=self.push_batch)
-            if not claimed:
-                return
-            body = [outbox.serialise(c) for c in claimed]
+        """Send every sendable outbox row, oldest first, until none is left.
 
-            def send(token: str, body: list[str] = body) -> list[Any]:
-                return self.api.push(token, self.auth.client_id, body)
+        While the server works on a batch, the answers to the one before are recorded. That
+        batch must have been applied in full: a conflict or a rejection holds its entity's
+        later rows back, so it is recorded before the next batch is chosen.
+        """
+        answered: tuple[list[Claimed], list[Any]] | None = None  # not recorded yet
 
+        def record_answered() -> None:
+            nonlocal answered
+            if answered is not None:
+                batch, answered = answered, None
+                self._record(batch, counts)
+
+        with concurrent.futures.ThreadPoolExecutor(1, "dinghuo-push") as sender:
             try:
-                results = self._authorised(send)
-            except BaseException:
-                # Not sent, or the answer was lost: free the rows so the next attempt resends
-                # them at once, with the same keys (a replay if the server did apply them).
-                with self.store.write() as db:
-                    outbox.release(db, self.owner)
-                raise
+                while True:
+                    _check(cancel)
+                    if answered is not None and not _all_applied(answered[1]):
+                        record_answered()
+                    in_flight = {c.seq for c in answered[0]} if answered is not None else ()
+                    with self.store.write() as db:
+                        claimed = outbox.claim(db, self.owner, limit=self.push_batch,
+                                               in_flight=in_flight)
+                    if not claimed:
+                        if answered is None:
+                            return
+                        # What is left may wait for those answers (same entities): record them
+                        # and look again.
+                        record_answered()
+                        continue
+                    sending = sender.submit(self._send_batch, claimed)
+                    try:
+                        record_answered()  # while the server works on the next batch
+                    finally:
+                        concurrent.futures.wait([sending])
+                    answered = (claimed, sending.result())
+            finally:
+                record_answered()
+
+    def _send_batch(self, claimed: list[Claimed]) -> list[Any]:
+        body = [outbox.serialise(c) for c in claimed]
+
+        def send(token: str) -> list[Any]:
+            return self.api.push(token, self.auth.client_id, body)
+
+        try:
+            return self._authorised(send)
+        except BaseException:
+            # Not sent, or the answer was lost: free the rows so the next attempt resends them
+            # at once, with the same keys (a replay if the server did apply them).
             with self.store.write() as db:
-                record_results(db, claimed, results, counts)
-            counts.pushed += len(claimed)
+                outbox.release(db, self.owner, [c.seq for c in claimed])
+            raise
+
+    def _record(self, answered: tuple[list[Claimed], list[Any]], counts: Counts) -> None:
+        claimed, results = answered
+        with self.store.write() as db:
+            record_results(db, claimed, results, counts)
+        counts.pushed += len(claimed)
 
     # ------------------------------------------------------------------ pull
 
@@ -387,6 +425,10 @@ def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
                 ],
             }
     return mine
+
+
+def _all_applied(results: list[Any]) -> bool:
+    return all(isinstance(r, Mapping) and r.get("status") == "applied" for r in results)
 
 
 def _dumps(value: Any) -> str:

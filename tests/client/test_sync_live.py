@@ -3,6 +3,7 @@ update required, resumable and atomic pulls, scope moves, convergence."""
 
 from __future__ import annotations
 
+import json
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -124,6 +125,46 @@ def test_dropped_push_response_is_replayed_not_duplicated(env_any: Env) -> None:
     with rep.store.read() as db:
         result = db.execute("SELECT result FROM outbox").fetchone()[0]
     assert '"replayed":true' in result
+    assert_converged(rep, env_any.url, "rep1")
+
+
+def test_batches_overlap_and_an_answer_lost_mid_push_loses_nothing(env_any: Env) -> None:
+    """Batch n+1 goes out while batch n's answers are recorded; an order's next mutation waits
+    for its submit's answer; a lost answer in the middle leaves the earlier batches recorded."""
+    set_auto_confirm(env_any.db_url, False)  # stays editable after the submit
+    net = FlakyTransport()
+    rep = env_any.device("rep1", transport=net, push_batch=2)
+    a = env_any.seed.customers["A"]
+    p1, p2 = env_any.seed.products[:2]
+    orders = []
+    for _ in range(5):
+        draft = rep.create_draft(a, {p1: 1})
+        rep.submit(draft.id)
+        orders.append(draft.id)
+    rep.set_line(orders[0], p2, 2)  # waits behind the first order's submit
+    pushes: list[list[str]] = []
+
+    def watch(request: httpx.Request) -> None:
+        if request.url.path == "/v1/push":
+            pushes.append([m["kind"] for m in json.loads(request.content)["mutations"]])
+            if len(pushes) == 3:
+                net.drop_after.add("/v1/push")  # the server commits; the answer is lost
+
+    net.on_request = watch
+    with pytest.raises(errors.NetworkError):
+        rep.sync_once()
+    assert pushes == [["order.submit"] * 2, ["order.submit"] * 2,
+                      ["order.submit", "order.update"]]
+    assert [rep.order(o).sync_state for o in orders[:4]] == ["pending", "synced", "synced",
+                                                             "synced"]
+    assert rep.status().pending == 2  # the batch whose answer was lost
+
+    rep.sync_once()
+    assert count_orders(env_any.db_url) == 5
+    first = server_order(env_any.db_url, orders[0])
+    assert first is not None and first.version == 2
+    assert sorted((ln.product_id, ln.quantity) for ln in first.lines) == [(p1, 1), (p2, 2)]
+    assert [rep.order(o).sync_state for o in orders] == ["synced"] * 5
     assert_converged(rep, env_any.url, "rep1")
 
 

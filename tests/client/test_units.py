@@ -66,6 +66,19 @@ def test_claim_takes_one_mutation_per_entity_in_order(engine: Engine) -> None:
     engine.close()
 
 
+def test_rows_in_flight_are_not_claimed_again_and_hold_their_entity(engine: Engine) -> None:
+    first = _submit(engine)
+    engine.set_line(first, 2, 1)  # a later mutation of the same order
+    second = _submit(engine)
+    with engine.store.write() as db:
+        sent = outbox.claim(db, "me", limit=1)
+        assert [c.entity for c in sent] == [f"order:{first}"]
+        # Its answer is not recorded yet: neither it nor the order's next mutation goes again.
+        later = outbox.claim(db, "me", in_flight={c.seq for c in sent})
+        assert [c.entity for c in later] == [f"order:{second}"]
+    engine.close()
+
+
 def test_leases_keep_a_second_instance_off_until_they_expire(engine: Engine) -> None:
     _submit(engine)
     clock = FakeClock()
@@ -75,8 +88,8 @@ def test_leases_keep_a_second_instance_off_until_they_expire(engine: Engine) -> 
         # The owner died: its lease is taken over at once.
         assert len(outbox.claim(db, "host:2:b", now=clock, alive=lambda _o: False)) == 1
         clock.now += outbox.DEFAULT_LEASE + 1  # or it expires
-        assert len(outbox.claim(db, "host:3:c", now=clock, alive=lambda _o: True)) == 1
-        outbox.release(db, "host:3:c")
+        [taken] = outbox.claim(db, "host:3:c", now=clock, alive=lambda _o: True)
+        outbox.release(db, "host:3:c", [taken.seq])
         assert len(outbox.claim(db, "host:4:d", now=clock, alive=lambda _o: True)) == 1
     engine.close()
 
