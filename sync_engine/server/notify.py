@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -47,7 +47,7 @@ class Announcement:
 
     @staticmethod
     def decode(raw: str) -> Announcement:
-        d = json.loads(raw)
+        d = orjson.loads(raw)  # one per commit, on every server process
         return Announcement(int(d["s"]), bool(d["g"]), frozenset(d["c"] or ()),
                             frozenset(d["w"] or ()), frozenset(d["u"] or ()))
 
