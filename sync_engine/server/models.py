@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -187,8 +188,20 @@ class CustomerPrice(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+OPEN_ORDER_SQL = "status IN ('submitted', 'confirmed', 'partially_shipped')"
+"""Open orders (they count against the customer's credit), as SQL: the predicate of
+``ix_orders_customer_open``, which a query must state in these words for the index to serve it."""
+
+
 class Order(Base):
     __tablename__ = "orders"
+    __table_args__ = (
+        # A customer's open orders and their totals, for the credit check of every submit:
+        # read from the index alone, whatever the number of closed orders or of other
+        # customers' open ones (the status index alone matched every open order there is).
+        Index("ix_orders_customer_open", "customer_id", postgresql_include=["total_gross"],
+              postgresql_where=text(OPEN_ORDER_SQL), sqlite_where=text(OPEN_ORDER_SQL)),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
     seq_no: Mapped[int] = mapped_column(BigId, unique=True)

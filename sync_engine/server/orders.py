@@ -48,6 +48,7 @@ from .entities import (
     stock_values,
 )
 from .models import (
+    OPEN_ORDER_SQL,
     Customer,
     CustomerPrice,
     Order,
@@ -230,7 +231,7 @@ def _remaining(order: Order) -> dict[int, int]:
 
 def open_orders_total(session: Session, customer_id: int, exclude: str | None) -> Decimal:
     stmt = select(func.coalesce(func.sum(Order.total_gross), 0)).where(
-        Order.customer_id == customer_id, Order.status.in_(OPEN_STATUSES)
+        Order.customer_id == customer_id, text(OPEN_ORDER_SQL)
     )
     if exclude is not None:
         stmt = stmt.where(Order.id != exclude)

@@ -43,7 +43,7 @@ from sync_engine.protocol.schemas import MAX_MUTATIONS_PER_PUSH
 
 from . import domain_map
 from .changes import UnitOfWork
-from .models import Customer, User, utcnow
+from .models import OPEN_ORDER_SQL, Customer, User, utcnow
 from .mutations import RUN_PATHS, Settings, _outcome_result, _result
 from .orders import (
     OPEN_STATUSES,
@@ -90,9 +90,9 @@ FROM customer_prices cp
 JOIN unnest(%b::int8[], %b::int8[]) AS w(customer_id, product_id)
   ON cp.customer_id = w.customer_id AND cp.product_id = w.product_id
 """
-_OPEN_TOTALS = """
+_OPEN_TOTALS = f"""
 SELECT customer_id, coalesce(sum(total_gross), 0) FROM orders
-WHERE customer_id = ANY(%b::int8[]) AND status = ANY(%b::text[])
+WHERE customer_id = ANY(%b::int8[]) AND {OPEN_ORDER_SQL}
 GROUP BY customer_id
 """
 # Runs after _CUSTOMERS in the same pipeline, so the customers' warehouses are settled.
@@ -222,7 +222,7 @@ def _run(
         existing = conn.execute(_EXISTING, ([a.order_id for a in args],))
         prods = conn.execute(_PRODUCTS, (sorted(set(pair_products)),))
         prices = conn.execute(_PRICES, (pair_customers, pair_products))
-        totals = conn.execute(_OPEN_TOTALS, (customer_ids, list(OPEN_STATUSES)))
+        totals = conn.execute(_OPEN_TOTALS, (customer_ids,))
         locked = conn.execute(_LOCK_STOCK, (pair_customers, pair_products))
     claimed = {str(k): int(i) for k, i in claim.fetchall()}
     customers = {r[0]: domain_map.customer_row(r) for r in custs.fetchall()}

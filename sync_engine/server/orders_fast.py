@@ -37,10 +37,9 @@ from .changes import UnitOfWork
 from .entities import (
     order_data,
 )
-from .models import Customer, Order, User, utcnow
+from .models import OPEN_ORDER_SQL, Customer, Order, User, utcnow
 from .mutations import FAST_PATHS, Context, Settings, _outcome_result, _result, replay
 from .orders import (
-    OPEN_STATUSES,
     can_see_order,
     check_and_price,
     hold_reasons,
@@ -67,9 +66,9 @@ _PRICES = """
 SELECT customer_id, product_id, breaks FROM customer_prices
 WHERE customer_id = %s AND product_id = ANY(%b::int8[])
 """
-_OPEN_TOTAL = """
+_OPEN_TOTAL = f"""
 SELECT coalesce(sum(total_gross), 0) FROM orders
-WHERE customer_id = %s AND status = ANY(%b::text[])
+WHERE customer_id = %s AND {OPEN_ORDER_SQL}
 """
 _WAREHOUSE = "(SELECT warehouse_id FROM customers WHERE id = %(customer)s)"
 _LOCK_STOCK = f"""
@@ -155,7 +154,7 @@ def submit_fast(
         exists = conn.execute(_ORDER_EXISTS, (a.order_id,))
         prods = conn.execute(_PRODUCTS, (line_ids,))
         prices = conn.execute(_PRICES, (a.customer_id, line_ids))
-        open_total = conn.execute(_OPEN_TOTAL, (a.customer_id, list(OPEN_STATUSES)))
+        open_total = conn.execute(_OPEN_TOTAL, (a.customer_id,))
         locked = conn.execute(_LOCK_STOCK, stock_params)
         reserved = conn.execute(_RESERVE, stock_params)
     claimed = claim.fetchone()

@@ -20,8 +20,9 @@ from sqlalchemy import func, select
 from sync_engine.protocol import Mutation
 from sync_engine.server import orders_batch
 from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import Order, Stock, User
+from sync_engine.server.models import OPEN_ORDER_SQL, Order, Stock, User
 from sync_engine.server.mutations import RUN_PATHS, Settings, apply_push
+from sync_engine.server.orders import OPEN_STATUSES
 from tests.server.conftest import WRITES, dump_tables, norm, submit
 from tests.support.api import Api, new_id
 from tests.support.live import live_server
@@ -205,3 +206,25 @@ def test_the_same_batch_pushed_twice_at_once_applies_once(db_url: str) -> None:
     with make_session_factory(engine)() as session:
         assert session.scalar(select(func.count()).select_from(Order)) == 6
     engine.dispose()
+
+
+def test_the_credit_check_reads_a_customers_open_orders_from_their_index(db_url: str) -> None:
+    """The open orders' sum is served by ``ix_orders_customer_open``: the SQL states the index's
+    predicate in its own words, and those words name exactly the open statuses."""
+    assert OPEN_ORDER_SQL == f"status IN ({', '.join(repr(s) for s in OPEN_STATUSES)})"
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET enable_seqscan = off")
+                query = orders_batch._OPEN_TOTALS.replace("%b::int8[]", "ARRAY[1, 2]::int8[]")
+                plan = "\n".join(str(r[0]) for r in conn.exec_driver_sql("EXPLAIN " + query))
+                assert "Index Only Scan using ix_orders_customer_open" in plan, plan
+            else:
+                query = orders_batch._OPEN_TOTALS.replace("ANY(%b::int8[])", "1")
+                query = query.replace("customer_id = 1", "customer_id IN (1, 2)")
+                plan = "\n".join(str(r[-1]) for r in conn.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + query))
+                assert "ix_orders_customer_open" in plan, plan
+    finally:
+        engine.dispose()
