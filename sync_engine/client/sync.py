@@ -1,8 +1,10 @@
 """One round of sync: push the outbox in order, then pull the feed in pages.
 
-Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each answer is recorded in one
-transaction: applied → the row is done and the server state stored; conflict/rejected → a
-conflict record with both sides, and later mutations of that entity held behind it.
+Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each batch's answers are recorded
+in one transaction: applied → the row is done and the server state stored; conflict/rejected →
+a conflict record with both sides, and later mutations of that entity held behind it. A batch is
+sent only after the one before was answered; when all of those answers were "applied", they are
+recorded while the server works on the next batch.
 
 Pull: a pipeline of three threads. A fetcher requests page n+1 while the pulling thread decodes
 and prepares page n (Python work, which holds the GIL) and a writer commits page n-1 (SQLite
