@@ -211,7 +211,8 @@ def test_the_same_batch_pushed_twice_at_once_applies_once(db_url: str) -> None:
 def test_the_credit_check_reads_a_customers_open_orders_from_their_index(db_url: str) -> None:
     """The open orders' sum is served by ``ix_orders_customer_open``: the SQL states the index's
     predicate in its own words, and those words name exactly the open statuses."""
-    assert OPEN_ORDER_SQL == f"status IN ({', '.join(repr(s) for s in OPEN_STATUSES)})"
+    open_statuses = ", ".join(repr(s) for s in OPEN_STATUSES)
+    assert f"status IN ({open_statuses})" == OPEN_ORDER_SQL
     engine = make_engine(db_url)
     try:
         with engine.connect() as conn:
