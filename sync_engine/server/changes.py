@@ -83,6 +83,7 @@ class UnitOfWork:
         self._events: list[tuple[str, dict[str, Any]]] = []
         self._later: list[tuple[str, Sequence[Any] | Mapping[str, Any]]] = []
         self._results: list[tuple[int, str, str]] = []
+        self._new_results: list[tuple[str, str, str, str]] = []
         self.last_seq: int | None = None
 
     def upsert(
@@ -168,6 +169,12 @@ class UnitOfWork:
         """Store a mutation's answer (JSON text) with its idempotency record in this commit."""
         self._results.append((record_id, status, result_json))
 
+    def store_new_result(self, key: str, kind: str, status: str, result_json: str) -> None:
+        """Insert a mutation's idempotency record with its answer in this commit (for a key
+        claimed another way than by inserting it first: see ``orders_batch``). A concurrent
+        insert of the same key makes the commit fail; nothing is half-written."""
+        self._new_results.append((key, kind[:40], status, result_json))
+
     @property
     def pending(self) -> int:
         return len(self._changes)
@@ -200,6 +207,14 @@ class UnitOfWork:
                 update(MutationRecord)
                 .where(MutationRecord.id == record_id)
                 .values(status=status, result=json.loads(result_json))
+            )
+        if self._new_results:
+            assert self.user_id is not None and self.device_id is not None
+            self.session.add_all(
+                MutationRecord(user_id=self.user_id, idempotency_key=key,
+                               device_id=self.device_id, kind=kind, status=status,
+                               result=json.loads(result_json))
+                for key, kind, status, result_json in self._new_results
             )
         if self._events:
             self.session.add_all(
@@ -276,6 +291,13 @@ class UnitOfWork:
                 ([r[0] for r in self._results], [r[1] for r in self._results],
                  [r[2] for r in self._results]),
             )
+        if self._new_results:
+            rows = self._new_results
+            cur.execute(
+                _NEW_RESULTS_SQL,
+                (self.user_id, self.device_id, now, [r[0] for r in rows], [r[1] for r in rows],
+                 [r[2] for r in rows], [r[3] for r in rows]),
+            )
         if self._events:
             cur.execute(
                 _OUTBOX_SQL,
@@ -283,6 +305,7 @@ class UnitOfWork:
             )
         self._later.clear()
         self._results.clear()
+        self._new_results.clear()
         self._events.clear()
 
     def _clear(self) -> None:
@@ -290,6 +313,7 @@ class UnitOfWork:
         self._events.clear()
         self._later.clear()
         self._results.clear()
+        self._new_results.clear()
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -300,6 +324,14 @@ _STORE_RESULTS_SQL = """
 UPDATE mutations AS m SET status = v.status, result = v.result::json
 FROM unnest(%b::int8[], %b::text[], %b::text[]) AS v(id, status, result)
 WHERE m.id = v.id
+"""
+
+_NEW_RESULTS_SQL = """
+INSERT INTO mutations (user_id, idempotency_key, device_id, kind, status, result, created_at)
+SELECT %s, v.key, %s, v.kind, v.status, v.result::json, %s
+FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[]) WITH ORDINALITY
+     AS v(key, kind, status, result, ord)
+ORDER BY v.ord
 """
 
 _OUTBOX_SQL = """

@@ -70,13 +70,18 @@ the same rows may wait once. Runs of 100 held them 0.04 s but made the whole pus
 _CHUNK = 20
 """Orders finished per step of the commit pipeline (see :meth:`.UnitOfWork.commit`)."""
 
-_CLAIM = """
-INSERT INTO mutations (user_id, idempotency_key, device_id, kind, status, result, created_at)
-SELECT %s, v.key, %s, 'order.submit', 'pending', '{}', %s
-FROM unnest(%b::text[]) WITH ORDINALITY AS v(key, ord)
-ORDER BY v.ord
-ON CONFLICT (user_id, idempotency_key) DO NOTHING
-RETURNING idempotency_key, id
+# The run's idempotency keys, claimed with transaction-scoped advisory locks (in one order, so
+# two runs never wait for each other crosswise); the answers are inserted once, at commit. A
+# claim row inserted first and updated at commit cost a second, non-HOT row version with its
+# index entries: the costliest statement of a push after the order lines.
+_LOCK_KEYS = """
+SELECT pg_advisory_xact_lock(k.h)
+FROM (SELECT DISTINCT hashtextextended(%s::text || ':' || v.key, 0) AS h
+      FROM unnest(%b::text[]) AS v(key) ORDER BY 1 OFFSET 0) AS k
+"""
+# After the locks, so a twin run that held them has committed and is seen.
+_SEEN_KEYS = """
+SELECT idempotency_key FROM mutations WHERE user_id = %s AND idempotency_key = ANY(%b::text[])
 """
 _CUSTOMERS = f"""
 SELECT {domain_map.CUSTOMER_COLUMNS} FROM customers WHERE id = ANY(%b::int8[])
@@ -142,7 +147,6 @@ FROM unnest(%b::text[], %b::int8[], %b::text[], %b::text[], %b::text[]) WITH ORD
      AS v(order_id, user_id, device_id, status, reason, ord)
 ORDER BY v.ord
 """
-_UNCLAIM = "DELETE FROM mutations WHERE id = ANY(%b::int8[])"
 _STORED = """
 SELECT idempotency_key, result FROM mutations
 WHERE user_id = %s AND idempotency_key = ANY(%b::text[])
@@ -163,7 +167,6 @@ class _Decided:
 
     m: Mutation
     a: SubmitOrderArgs
-    record_id: int
     customer: d.Customer
     priced: list[d.OrderLine]
     totals: d.OrderTotals
@@ -216,7 +219,9 @@ def _run(
     pair_products = [p for _, p in pairs]
     with conn.pipeline():
         conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")  # key probes: no replans
-        claim = conn.execute(_CLAIM, (user.id, device_id, now, [m.key for m in ms]))
+        keys = [m.key for m in ms]
+        conn.execute(_LOCK_KEYS, (str(user.id), keys))
+        seen = conn.execute(_SEEN_KEYS, (user.id, keys))
         custs = conn.execute(_CUSTOMERS, (customer_ids,))
         # After the customer locks: twin submits (other keys) that held them have committed.
         existing = conn.execute(_EXISTING, ([a.order_id for a in args],))
@@ -224,7 +229,7 @@ def _run(
         prices = conn.execute(_PRICES, (pair_customers, pair_products))
         totals = conn.execute(_OPEN_TOTALS, (customer_ids,))
         locked = conn.execute(_LOCK_STOCK, (pair_customers, pair_products))
-    claimed = {str(k): int(i) for k, i in claim.fetchall()}
+    seen_before = {str(r[0]) for r in seen.fetchall()}
     customers = {r[0]: domain_map.customer_row(r) for r in custs.fetchall()}
     exists = {str(r[0]) for r in existing.fetchall()}
     products = {r[0]: domain_map.product_row(r) for r in prods.fetchall()}
@@ -238,14 +243,14 @@ def _run(
     answers: list[MutationResult | _Decided | None] = []  # None: a replay, read after commit
     seen_keys: set[str] = set()
     for m, a in zip(ms, args, strict=True):
-        if m.key in seen_keys or m.key not in claimed:
+        if m.key in seen_keys or m.key in seen_before:
             answers.append(None)
             seen_keys.add(m.key)
             continue
         seen_keys.add(m.key)
         if a.order_id in exists:
             break  # order_exists needs the order's full state: the general path answers
-        decided = _decide(user, m, a, claimed[m.key], customers, products, price_rows,
+        decided = _decide(user, m, a, customers, products, price_rows,
                           open_sums, stock, settings)
         if isinstance(decided, _Decided):
             exists.add(a.order_id)
@@ -254,8 +259,6 @@ def _run(
                     decided.totals.gross
         answers.append(decided)
     taken = ms[: len(answers)]
-    unused = [claimed[m.key] for m in ms[len(answers):] if m.key in claimed
-              and m.key not in {t.key for t in taken}]
     if not any(isinstance(x, _Decided | MutationResult) for x in answers):
         session.rollback()  # replays only: nothing of ours to keep
         if not answers:
@@ -268,10 +271,9 @@ def _run(
         numbers = sorted(int(r[0]) for r in conn.execute(_NUMBERS, (len(applied),)).fetchall())
     for answer in answers:
         if isinstance(answer, MutationResult):
-            uow.store_result(claimed[answer.key], answer.status, answer.model_dump_json())
+            uow.store_new_result(answer.key, "order.submit", answer.status,
+                                 answer.model_dump_json())
     _queue_stock(uow, stock, now)
-    if unused:
-        uow.execute_later(_UNCLAIM, (unused,))
 
     def finish_in_chunks() -> Iterator[None]:
         """Each chunk's orders finished and queued; the database writes a chunk while the next
@@ -282,7 +284,8 @@ def _run(
             for one, seq_no in chunk:
                 _finish(uow, user, one, seq_no, now)
                 assert one.result is not None
-                uow.store_result(one.record_id, "applied", one.result.model_dump_json())
+                uow.store_new_result(one.m.key, "order.submit", "applied",
+                                     one.result.model_dump_json())
             _queue_orders(uow, chunk, now, user, device_id)
             yield
 
@@ -294,7 +297,6 @@ def _decide(
     user: User,
     m: Mutation,
     a: SubmitOrderArgs,
-    record_id: int,
     customers: dict[int, d.Customer],
     products: dict[int, d.Product],
     price_rows: dict[int, dict[int, d.CustomerPrice]],
@@ -340,7 +342,7 @@ def _decide(
     hold, details = hold_reasons(short, warnings)
     confirm = not hold and settings.auto_confirm
     return _Decided(
-        m=m, a=a, record_id=record_id, customer=customer, priced=priced,
+        m=m, a=a, customer=customer, priced=priced,
         totals=d.order_totals(priced),
         status=OrderStatus.CONFIRMED if confirm else OrderStatus.SUBMITTED,
         hold=hold, details=details, short=bool(short), stock_after=after,
@@ -429,8 +431,8 @@ def _replays(
             out.append(x)
         else:
             result = stored.get(m.key)
-            if not result:  # pragma: no cover - the twin committed or we would have claimed
-                raise RuntimeError(f"idempotency key {m.key!r} claimed without a stored result")
+            if not result:  # pragma: no cover - the key was seen, or answered in this run
+                raise RuntimeError(f"idempotency key {m.key!r} without a stored result")
             if isinstance(result, str):
                 result = json.loads(result)
             out.append(MutationResult.model_validate({**result, "replayed": True}))

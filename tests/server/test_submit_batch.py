@@ -15,12 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from sync_engine.protocol import Mutation
 from sync_engine.server import orders_batch
 from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import OPEN_ORDER_SQL, Order, Stock, User
+from sync_engine.server.models import OPEN_ORDER_SQL, MutationRecord, Order, Stock, User
 from sync_engine.server.mutations import RUN_PATHS, Settings, apply_push
 from sync_engine.server.orders import OPEN_STATUSES
 from tests.server.conftest import WRITES, dump_tables, norm, submit
@@ -229,3 +230,38 @@ def test_the_credit_check_reads_a_customers_open_orders_from_their_index(db_url:
                 assert "ix_orders_customer_open" in plan, plan
     finally:
         engine.dispose()
+
+
+def test_a_key_stored_behind_the_groups_back_sends_the_run_one_by_one(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The group claims keys with advisory locks and inserts their records at commit. A path
+    that stores a key without those locks is caught by the unique key at commit: the run is
+    rolled back whole and applied one by one, so the key answers as a replay and nothing is
+    written twice. (Made visible here by hiding the stored key from the group's check.)"""
+    s = seed(db_url)
+    a, p = s.customers["A"], s.products
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    with sessions() as session:
+        rep = session.scalars(select(User).where(User.username == "rep1")).one()
+        session.expunge(rep)
+
+    def push(*ms: dict[str, Any]) -> list[dict[str, Any]]:
+        answers = apply_push(sessions, rep, "dev-rep1", [Mutation.model_validate(m) for m in ms],
+                             Settings())
+        return [r.model_dump(mode="json") for r in answers]
+
+    [first] = push(submit(1, a, [{"product_id": p[0], "quantity": 12}]))
+    monkeypatch.setattr(orders_batch, "_SEEN_KEYS",
+                        "SELECT NULL WHERE %s IS NULL AND %b::text[] IS NULL")
+    again = {**submit(3, a, [{"product_id": p[1], "quantity": 1}]), "key": "key-0001"}
+    second = push(submit(2, a, [{"product_id": p[0], "quantity": 12}]), again)
+    assert [(r["status"], r["replayed"]) for r in second] == [("applied", False),
+                                                               ("applied", True)]
+    assert second[1]["data"] == first["data"]
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 2
+        stored = session.scalar(select(func.count()).select_from(MutationRecord))
+        assert stored == 2
+    engine.dispose()
