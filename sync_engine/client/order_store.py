@@ -15,9 +15,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+import orjson
+
 from sync_engine import domain as d
 
 __all__ = [
+    "compact_json",
     "entity_key",
     "has_pending",
     "now_iso",
@@ -26,6 +29,13 @@ __all__ = [
     "store_server_state",
     "write_from_server",
 ]
+
+
+def compact_json(value: Any) -> str:
+    """JSON text without spaces, non-ASCII kept, anything else (Decimal) as ``str``: how server
+    states and answers are kept locally. orjson: a push's answers are recorded while the next
+    batch is out, and the standard library took a third of that time."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def now_iso() -> str:
@@ -101,7 +111,7 @@ def write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: 
     order_id = str(data["id"])
     existing = db.execute("SELECT local_number, created_at FROM orders WHERE id = ?",
                           (order_id,)).fetchone()
-    text = json.dumps(data, separators=(",", ":"), default=str)
+    text = compact_json(data)
     values = (
         data.get("number"),
         data.get("local_number") or (existing["local_number"] if existing else ""),
@@ -162,7 +172,7 @@ def store_server_state(db: sqlite3.Connection, data: Mapping[str, Any], version:
         db.execute(
             "UPDATE orders SET server_version = ?, server_data = ?, number = COALESCE(?, number)"
             " WHERE id = ?",
-            (version, json.dumps(data, separators=(",", ":"), default=str), data.get("number"),
+            (version, compact_json(data), data.get("number"),
              order_id),
         )
         return False

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from . import order_store, outbox, replica, search
 from .errors import SyncCancelled
-from .order_store import now_iso
+from .order_store import compact_json, now_iso
 from .outbox import Claimed
 from .session import Auth
 from .store import Store
@@ -433,10 +433,6 @@ def _all_applied(results: list[Any]) -> bool:
     return all(isinstance(r, Mapping) and r.get("status") == "applied" for r in results)
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
 def record_results(db: sqlite3.Connection, claimed: list[Claimed],
                    results: list[Mapping[str, Any]], counts: Counts) -> None:
     """Record the server's answers to a pushed batch (caller's transaction)."""
@@ -450,7 +446,7 @@ def record_results(db: sqlite3.Connection, claimed: list[Claimed],
         if status == "applied":
             counts.applied += 1
             db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
-                       " lease_until = NULL WHERE seq = ?", (_dumps(result), row.seq))
+                       " lease_until = NULL WHERE seq = ?", (compact_json(result), row.seq))
             _apply_result(db, row, result)
             continue
         if status == "conflict":
@@ -463,14 +459,14 @@ def record_results(db: sqlite3.Connection, claimed: list[Claimed],
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (row.entity, row.key, row.kind, status, result.get("reason"),
              result.get("message") or "", result.get("message_zh") or "",
-             _dumps(result.get("errors") or []), _dumps(result.get("details") or {}),
-             _dumps(_mine(db, row)),
-             None if result.get("server") is None else _dumps(result["server"]), now_iso()),
+             compact_json(result.get("errors") or []), compact_json(result.get("details") or {}),
+             compact_json(_mine(db, row)),
+             None if result.get("server") is None else compact_json(result["server"]), now_iso()),
         )
         conflict_id = cur.lastrowid
         db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
                    " lease_until = NULL WHERE seq = ?",
-                   (status, _dumps(result), conflict_id, row.seq))
+                   (status, compact_json(result), conflict_id, row.seq))
         # Never send the later changes of this entity blindly: they wait for the decision.
         db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
                    " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
@@ -492,6 +488,7 @@ def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data,"
             " version = excluded.version WHERE excluded.version >= shipments.version",
             (shipment["id"], shipment["order_id"], shipment.get("customer_id"),
-             shipment.get("warehouse_id"), _dumps(shipment), int(shipment.get("version") or 1)),
+             shipment.get("warehouse_id"), compact_json(shipment),
+             int(shipment.get("version") or 1)),
         )
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
+import orjson
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
@@ -77,10 +78,14 @@ def _close_when_set(stop: threading.Event, response: httpx.Response) -> None:
 
 
 def parse_json(body: bytes) -> Any:
-    """A server answer's JSON body, decoded (:class:`~.errors.ProtocolError` if it is not)."""
+    """A server answer's JSON body, decoded (:class:`~.errors.ProtocolError` if it is not).
+
+    orjson: the pages of an initial sync are about 60 MB of JSON, several times quicker to
+    decode than with the standard library (and the same values: the server sends no floats).
+    """
     try:
-        return json.loads(body)
-    except ValueError as exc:
+        return orjson.loads(body)
+    except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
         raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
 
 
