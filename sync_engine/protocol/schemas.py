@@ -71,7 +71,9 @@ def _fits_money(value: Decimal) -> Decimal:
 MoneyStr = Annotated[
     Decimal,
     BeforeValidator(_no_float),
-    Field(ge=0, allow_inf_nan=False),
+    # The digits limits are checked by _fits_money and still documented in the schema.
+    Field(ge=0, allow_inf_nan=False,
+          json_schema_extra={"decimal_places": MONEY_PLACES, "max_digits": MONEY_DIGITS}),
     AfterValidator(_fits_money),
 ]
 Quantity = Annotated[int, Field(ge=-(10**9), le=10**9)]

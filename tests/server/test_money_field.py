@@ -40,3 +40,7 @@ def test_listed_amounts_answered_as_pydantic_does(value: object) -> None:
        | st.from_regex(r"\A-?[0-9]{0,16}(\.[0-9]{0,8})?(E[+-]?[0-9])?\Z"))
 def test_any_amount_answered_as_pydantic_does(text: str) -> None:
     assert _answer(OUR_MONEY, text) == _answer(PYDANTIC_MONEY, text)
+
+
+def test_the_schema_documents_the_same_limits() -> None:
+    assert OUR_MONEY.json_schema() == PYDANTIC_MONEY.json_schema()
