@@ -5,15 +5,16 @@ database transaction costs a WAL flush, the counter lock and a few round trips p
 caps a push at a few hundred orders a second. Here a run of consecutive submits (up to
 :data:`MAX_RUN`) is a group commit:
 
-1. one pipeline: claim every idempotency key (``ON CONFLICT DO NOTHING``); lock the run's
-   customers (sorted by id); which orders exist; the products, the contract prices, the open
-   orders' totals; lock the stock rows (sorted by product) — the lock order of every other path;
+1. one pipeline: claim every idempotency key (advisory locks, then which keys are stored
+   already); lock the run's customers (sorted by id); which orders exist; the products, the
+   contract prices, the open orders' totals; lock the stock rows (sorted by product) — the lock
+   order of every other path;
 2. the shared domain rules decide each mutation **in push order**, exactly as the one-by-one path
    would: the credit check counts the run's earlier orders, a reservation sees what the earlier
    orders reserved, a conflict or rejection writes nothing but its stored answer (the
    per-mutation transaction's all-or-nothing, kept in memory instead of with savepoints);
-3. one round trip for the order numbers, then every write, the stored answers, the events, the
-   change log (one counter step) and ``COMMIT`` in one pipeline.
+3. one round trip for the order numbers, then every write, the answers with their idempotency
+   records, the events, the change log (one counter step) and ``COMMIT`` in one pipeline.
 
 Nothing is answered before the commit, so a crash loses only answers nobody saw; the client
 resends and the keys make the resend safe. A mutation this path cannot decide (an order id that
