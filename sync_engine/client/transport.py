@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
-import orjson
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
@@ -80,12 +79,13 @@ def _close_when_set(stop: threading.Event, response: httpx.Response) -> None:
 def parse_json(body: bytes) -> Any:
     """A server answer's JSON body, decoded (:class:`~.errors.ProtocolError` if it is not).
 
-    orjson: the pages of an initial sync are about 60 MB of JSON, several times quicker to
-    decode than with the standard library (and the same values: the server sends no floats).
+    The standard library, not orjson: orjson made the initial sync 0.25 s quicker but its peak
+    memory 25 MB higher (288 of the 300 MB allowed; tests/perf/bench_sync.py). Decoding then
+    outran the writer, and a decoded page waited in memory beside the next.
     """
     try:
-        return orjson.loads(body)
-    except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
+        return json.loads(body)
+    except ValueError as exc:
         raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
 
 
