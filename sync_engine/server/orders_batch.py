@@ -80,10 +80,6 @@ SELECT pg_advisory_xact_lock(k.h)
 FROM (SELECT DISTINCT hashtextextended(%s::text || ':' || v.key, 0) AS h
       FROM unnest(%b::text[]) AS v(key) ORDER BY 1 OFFSET 0) AS k
 """
-# After the locks, so a twin run that held them has committed and is seen.
-_SEEN_KEYS = """
-SELECT idempotency_key FROM mutations WHERE user_id = %s AND idempotency_key = ANY(%b::text[])
-"""
 _CUSTOMERS = f"""
 SELECT {domain_map.CUSTOMER_COLUMNS} FROM customers WHERE id = ANY(%b::int8[])
 ORDER BY id FOR UPDATE
@@ -222,7 +218,8 @@ def _run(
         conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")  # key probes: no replans
         keys = [m.key for m in ms]
         conn.execute(_LOCK_KEYS, (str(user.id), keys))
-        seen = conn.execute(_SEEN_KEYS, (user.id, keys))
+        # After the locks, so a twin run that held them has committed and is seen.
+        seen = conn.execute(_STORED, (user.id, keys))
         custs = conn.execute(_CUSTOMERS, (customer_ids,))
         # After the customer locks: twin submits (other keys) that held them have committed.
         existing = conn.execute(_EXISTING, ([a.order_id for a in args],))
@@ -230,7 +227,7 @@ def _run(
         prices = conn.execute(_PRICES, (pair_customers, pair_products))
         totals = conn.execute(_OPEN_TOTALS, (customer_ids,))
         locked = conn.execute(_LOCK_STOCK, (pair_customers, pair_products))
-    seen_before = {str(r[0]) for r in seen.fetchall()}
+    stored_before = {str(k): r for k, r in seen.fetchall()}
     customers = {r[0]: domain_map.customer_row(r) for r in custs.fetchall()}
     exists = {str(r[0]) for r in existing.fetchall()}
     products = {r[0]: domain_map.product_row(r) for r in prods.fetchall()}
@@ -244,7 +241,7 @@ def _run(
     answers: list[MutationResult | _Decided | None] = []  # None: a replay, read after commit
     seen_keys: set[str] = set()
     for m, a in zip(ms, args, strict=True):
-        if m.key in seen_keys or m.key in seen_before:
+        if m.key in seen_keys or m.key in stored_before:
             answers.append(None)
             seen_keys.add(m.key)
             continue
@@ -264,7 +261,7 @@ def _run(
         session.rollback()  # replays only: nothing of ours to keep
         if not answers:
             return []
-        return _replays(session, user.id, taken, answers)
+        return _replays(session, user.id, taken, answers, stored_before)
 
     applied = [x for x in answers if isinstance(x, _Decided)]
     numbers: list[int] = []
@@ -291,7 +288,7 @@ def _run(
             yield
 
     uow.commit(finish_in_chunks())
-    return _replays(session, user.id, taken, answers)
+    return _replays(session, user.id, taken, answers, stored_before)
 
 
 def _decide(
@@ -414,14 +411,16 @@ def _replays(
     user_id: int,
     taken: list[Mutation],
     answers: list[MutationResult | _Decided | None],
+    stored: dict[str, Any],
 ) -> list[MutationResult]:
-    """The answers in push order, reading the stored ones for keys seen before (after our
-    commit, so a key answered earlier in this run reads as it was stored)."""
-    wanted = [m.key for m, x in zip(taken, answers, strict=True) if x is None]
-    stored: dict[str, Any] = {}
+    """The answers in push order: the stored ones for keys seen before the run (``stored``),
+    and read after our commit for keys answered earlier in this run, as they were stored."""
+    wanted = [m.key for m, x in zip(taken, answers, strict=True)
+              if x is None and m.key not in stored]
     if wanted:
         conn = driver_connection(session)
-        stored = {str(k): r for k, r in conn.execute(_STORED, (user_id, wanted)).fetchall()}
+        stored = {**stored,
+                  **{str(k): r for k, r in conn.execute(_STORED, (user_id, wanted)).fetchall()}}
         session.rollback()
     out = []
     for m, x in zip(taken, answers, strict=True):

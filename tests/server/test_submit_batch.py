@@ -252,16 +252,18 @@ def test_a_key_stored_behind_the_groups_back_sends_the_run_one_by_one(
                              Settings())
         return [r.model_dump(mode="json") for r in answers]
 
-    [first] = push(submit(1, a, [{"product_id": p[0], "quantity": 12}]))
-    monkeypatch.setattr(orders_batch, "_SEEN_KEYS",
-                        "SELECT NULL WHERE %s IS NULL AND %b::text[] IS NULL")
-    again = {**submit(3, a, [{"product_id": p[1], "quantity": 1}]), "key": "key-0001"}
-    second = push(submit(2, a, [{"product_id": p[0], "quantity": 12}]), again)
-    assert [(r["status"], r["replayed"]) for r in second] == [("applied", False),
-                                                               ("applied", True)]
-    assert second[1]["data"] == first["data"]
-    with sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Order)) == 2
-        stored = session.scalar(select(func.count()).select_from(MutationRecord))
-        assert stored == 2
-    engine.dispose()
+    try:
+        [first] = push(submit(1, a, [{"product_id": p[0], "quantity": 12}]))
+        monkeypatch.setattr(orders_batch, "_STORED",
+                            "SELECT NULL, NULL WHERE %s IS NULL AND %b::text[] IS NULL")
+        again = {**submit(3, a, [{"product_id": p[1], "quantity": 1}]), "key": "key-0001"}
+        second = push(submit(2, a, [{"product_id": p[0], "quantity": 12}]), again)
+        assert [(r["status"], r["replayed"]) for r in second] == [("applied", False),
+                                                                   ("applied", True)]
+        assert second[1]["data"] == first["data"]
+        with sessions() as session:
+            assert session.scalar(select(func.count()).select_from(Order)) == 2
+            stored = session.scalar(select(func.count()).select_from(MutationRecord))
+            assert stored == 2
+    finally:
+        engine.dispose()
