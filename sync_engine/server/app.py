@@ -6,7 +6,6 @@ them on its thread pool, each with its own database session. The push endpoint, 
 the same by hand with less machinery.
 """
 
-import datetime as dt
 import gc
 import logging
 import os
@@ -20,9 +19,9 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -47,11 +46,19 @@ from . import auth, feed
 from . import orders as _orders  # noqa: F401  (registers the order handlers)
 from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from .db import end_read, make_engine, make_session_factory, migrate
-from .errors import ApiError, BadRequest, Forbidden, Unauthorized, UpdateRequired, error_body
+from .errors import (
+    ApiError,
+    Forbidden,
+    Unauthorized,
+    UpdateRequired,
+    error_body,
+    internal_error_body,
+    validation_error_body,
+)
 from .events import add_event_stream
 from .models import Device, User, utcnow
-from .mutations import Settings, apply_push
 from .notify import Hub, Listener
+from .push import PushNotes, PushPool, answer_push, signed_in
 
 log = logging.getLogger(__name__)
 
@@ -130,24 +137,35 @@ async def _too_large(send: Send, limit: int) -> None:
 PUSH_THREADS = int(os.environ.get("DINGHUO_PUSH_THREADS", "0")) or 2 * (os.cpu_count() or 1) + 2
 """Pushes worked on at once per server process (the rest queue): measured in tests/perf."""
 
-PUSH_NOTE_INTERVAL = dt.timedelta(seconds=30)
-"""How stale a device's last-push time may be (sync health reads minutes)."""
+PUSH_PROCESSES = os.cpu_count() or 1
+"""Push processes ``dinghuo-server serve`` starts on PostgreSQL (:mod:`.push`): one per core
+measured best (tests/perf/bench_server.py)."""
 
 def create_app(db_url: str, *, run_migrations: bool = False,
-               push_threads: int = PUSH_THREADS) -> FastAPI:
-    """The server application over the database at ``db_url``; at most ``push_threads``
-    pushes are worked on at once (the others wait their turn)."""
+               push_threads: int = PUSH_THREADS, push_processes: int = 0) -> FastAPI:
+    """The server application over the database at ``db_url``.
+
+    Pushes go to ``push_processes`` processes (:class:`.PushPool`, PostgreSQL only), or if 0
+    to threads of this process, at most ``push_threads`` at once (the others wait their turn).
+    """
     if run_migrations:
         migrate(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
     hub = Hub()
+    if push_processes and engine.dialect.name != "postgresql":
+        raise ValueError("push processes serve PostgreSQL; SQLite has one writer")
+    pool = PushPool(db_url, push_processes) if push_processes else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
         listener = Listener(engine, hub)
         listener.start()
+        if pool is not None:
+            await anyio.to_thread.run_sync(pool.start)
         yield
+        if pool is not None:
+            await anyio.to_thread.run_sync(pool.close)
         listener.stop()
         engine.dispose()
 
@@ -161,8 +179,9 @@ def create_app(db_url: str, *, run_migrations: bool = False,
     app.state.sessions = sessions
     app.state.engine = engine
     app.state.hub = hub
+    app.state.push_pool = pool
     _install_error_handlers(app)
-    _add_routes(app, sessions, hub, push_threads)
+    _add_routes(app, sessions, hub, push_threads, pool)
     _document_models(app, PushRequest)
     app.add_middleware(BodyLimit)
     app.add_middleware(ServerTiming)
@@ -170,11 +189,12 @@ def create_app(db_url: str, *, run_migrations: bool = False,
 
 
 def app_from_env() -> FastAPI:
-    """The app for ``uvicorn --factory`` worker processes: the database URL from DINGHUO_DB."""
+    """The app for ``uvicorn --factory`` worker processes: the database URL from DINGHUO_DB,
+    the number of push processes from DINGHUO_PUSH_PROCESSES (default 0)."""
     url = os.environ.get("DINGHUO_DB")
     if not url:
         raise RuntimeError("DINGHUO_DB is not set")
-    app = create_app(url)
+    app = create_app(url, push_processes=int(os.environ.get("DINGHUO_PUSH_PROCESSES") or 0))
     settle_heap()
     return app
 
@@ -219,28 +239,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        fields = []
-        for err in exc.errors():
-            loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
-            fields.append(
-                {
-                    "field": ".".join(loc) or "body",
-                    "code": f"invalid_{err['type']}",
-                    "message": str(err.get("msg", "")),
-                    "message_zh": f"字段无效：{err.get('msg', '')}",
-                    "severity": "error",
-                    "params": {},
-                }
-            )
-        return JSONResponse(
-            error_body(
-                "validation_error",
-                "The request is not valid; see the fields.",
-                "请求无效，请查看各字段。",
-                fields,
-            ),
-            status_code=422,
-        )
+        return JSONResponse(validation_error_body(exc.errors()), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -250,18 +249,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=exc)
-        return JSONResponse(
-            error_body(
-                "internal_error",
-                "Something went wrong on the server; it was logged.",
-                "服务器出错，已记录日志。",
-            ),
-            status_code=500,
-        )
+        return JSONResponse(internal_error_body(), status_code=500)
 
 
 def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
-                push_threads: int) -> None:
+                push_threads: int, pool: PushPool | None) -> None:
     def db() -> Iterator[Session]:
         with sessions() as session:
             yield session
@@ -358,51 +350,10 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
         body = feed.render_page(page, utcnow().isoformat())
         return Response(body, media_type="application/json")
 
-    recent_pushes: dict[str, dt.datetime] = {}  # device → when this process noted a push
     # Pushes are CPU work in Python and PostgreSQL: a few at a time keep both cores busy; more
     # threads only fight over the GIL and the same rows (waiting pushes queue at no cost).
     push_slots = anyio.CapacityLimiter(push_threads)
-
-    def note_push(device_id: str) -> None:
-        """Record the device's last push for sync health, which needs minutes, not milliseconds:
-        skipped (with its disk flush) when this process noted one in the last half minute; the
-        WHERE covers the other processes."""
-        now = utcnow()
-        last = recent_pushes.get(device_id)
-        if last is not None and now - last < PUSH_NOTE_INTERVAL:
-            return
-        with sessions() as session:
-            session.execute(
-                update(Device)
-                .where(Device.id == device_id)
-                .where(or_(Device.last_push_at.is_(None),
-                           Device.last_push_at < now - PUSH_NOTE_INTERVAL))
-                .values(last_push_at=now, last_seen_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            session.commit()
-        recent_pushes[device_id] = now
-
-    def push_now(token: str, raw: bytes) -> bytes:
-        # One session from the token to the first mutation's commit: the request's reads (who,
-        # settings) share the first mutation's transaction instead of paying for their own.
-        with sessions() as session:
-            user, device_id = signed_in(session, token)
-            try:
-                body = PushRequest.model_validate_json(raw)
-            except ValidationError as exc:
-                raise RequestValidationError(exc.errors(include_url=False)) from None
-            if body.client_id != device_id:
-                raise BadRequest(
-                    "client_mismatch",
-                    "client_id does not match the device this session signed in on.",
-                    "client_id 与登录设备不一致。",
-                )
-            settings = Settings.load(session)
-            results = apply_push(sessions, user, device_id, body.mutations, settings,
-                                 session=session)
-        note_push(device_id)
-        return PushResponse(results=results, server_time=utcnow()).model_dump_json().encode()
+    note_push = PushNotes(sessions)
 
     @app.post(
         "/v1/push",
@@ -424,7 +375,11 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
         check_protocol(request.headers.get(PROTOCOL_HEADER))
         token = bearer_token(request.headers.get("authorization"))
         raw = await request.body()
-        answer = await anyio.to_thread.run_sync(push_now, token, raw, limiter=push_slots)
+        if pool is not None:
+            status, answer = await pool.push(token, raw)
+            return Response(answer, status_code=status, media_type="application/json")
+        answer = await anyio.to_thread.run_sync(answer_push, sessions, note_push, token, raw,
+                                                limiter=push_slots)
         return Response(answer, media_type="application/json")
 
     @app.get("/v1/admin/devices", tags=["admin"], responses=ERROR_RESPONSES)
@@ -489,17 +444,6 @@ def bearer_token(authorization: str | None) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("not_authenticated", "Sign in first.", "请先登录。")
     return token.strip()
-
-
-def signed_in(session: Session, token: str) -> tuple[User, str]:
-    """The token's user, detached from ``session``, and device; 401 if the token is no good."""
-    try:
-        user, device_id = auth.authenticate(session, token)
-    except auth.AuthError as exc:
-        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
-    if user in session:
-        session.expunge(user)
-    return user, device_id
 
 
 _SCHEMAS = "#/components/schemas/"

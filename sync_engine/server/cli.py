@@ -81,19 +81,28 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import create_app, settle_heap  # imported late: only when serving
+    from .app import PUSH_PROCESSES, create_app, settle_heap  # imported late: only when serving
 
+    postgres = make_url(db.normalise_url(args.db)).get_backend_name() == "postgresql"
+    push_processes = args.push_processes
+    if push_processes is None:
+        # Not in the packaged app, whose server serves the embedded SQLite demo.
+        frozen = getattr(sys, "frozen", False)
+        push_processes = PUSH_PROCESSES if postgres and not frozen else 0
+    elif push_processes and not postgres:
+        raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
         # Worker processes build their own app from the environment (nothing is shared in
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
+        os.environ["DINGHUO_PUSH_PROCESSES"] = str(push_processes)
         uvicorn.run("sync_engine.server.app:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level,
                     timeout_graceful_shutdown=5)
     else:
-        app = create_app(args.db)
+        app = create_app(args.db, push_processes=push_processes)
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
@@ -292,6 +301,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-migrate", action="store_true", help="do not migrate first")
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument("--push-processes", type=int, default=None, metavar="N",
+                   help="processes that apply pushes, per server process (PostgreSQL only; "
+                        "default: one per CPU core; 0: threads of the server process)")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
 

@@ -8,6 +8,7 @@ Exception tree::
     ├── Forbidden (403)         authenticated, but the role or assignments do not allow it
     ├── NotFound (404)
     ├── UpdateRequired (426)    protocol version not served: update the app
+    ├── Unavailable (503)       the work was cut off on the server: send it again
     └── BadRequest (400)
 
 Business outcomes of a mutation (conflict, rejected) are not errors: they are results inside a
@@ -16,6 +17,7 @@ Business outcomes of a mutation (conflict, rejected) are not errors: they are re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -59,6 +61,10 @@ class UpdateRequired(ApiError):
     status = 426
 
 
+class Unavailable(ApiError):
+    status = 503
+
+
 def error_body(
     code: str, message: str, message_zh: str = "", fields: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
@@ -70,3 +76,36 @@ def error_body(
             "fields": fields or [],
         }
     }
+
+
+def validation_error_body(errors: Sequence[Any]) -> dict[str, Any]:
+    """The 422 body for a request that does not match its schema: one field error per problem
+    (``errors`` as pydantic reports them)."""
+    fields = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
+        fields.append(
+            {
+                "field": ".".join(loc) or "body",
+                "code": f"invalid_{err['type']}",
+                "message": str(err.get("msg", "")),
+                "message_zh": f"字段无效：{err.get('msg', '')}",
+                "severity": "error",
+                "params": {},
+            }
+        )
+    return error_body(
+        "validation_error",
+        "The request is not valid; see the fields.",
+        "请求无效，请查看各字段。",
+        fields,
+    )
+
+
+def internal_error_body() -> dict[str, Any]:
+    """The 500 body: no detail for the client; the server logged the error."""
+    return error_body(
+        "internal_error",
+        "Something went wrong on the server; it was logged.",
+        "服务器出错，已记录日志。",
+    )

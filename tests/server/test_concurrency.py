@@ -18,9 +18,18 @@ from tests.support.seed import seed
 
 
 def test_twenty_clients_race_for_the_last_ten_units(db_url: str) -> None:
+    _race_for_the_last_ten_units(db_url, push_processes=0)
+
+
+def test_twenty_clients_race_through_push_processes(pg_db_url: str) -> None:
+    """The same race when pushes run in separate processes (as ``serve`` on PostgreSQL)."""
+    _race_for_the_last_ten_units(pg_db_url, push_processes=3)
+
+
+def _race_for_the_last_ten_units(db_url: str, push_processes: int) -> None:
     s = seed(db_url, stock=10)
     product, warehouse = s.products[0], s.warehouses[0]
-    with live_server(db_url) as url:
+    with live_server(db_url, push_processes) as url:
         reps = [Api(url, "rep1") for _ in range(20)]
         barrier = threading.Barrier(20)
 

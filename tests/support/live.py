@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import uvicorn
+from fastapi import FastAPI
 
 from sync_engine.server.app import create_app
 
@@ -20,12 +21,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(db_url: str) -> Iterator[str]:
-    """Serve the app over ``db_url`` on a free loopback port; yields the base URL."""
+def live_server(db_url: str, push_processes: int = 0) -> Iterator[str]:
+    """Serve the app over ``db_url`` on a free loopback port; yields the base URL. Pushes run
+    on threads, or in ``push_processes`` processes (PostgreSQL)."""
+    with serve_app(create_app(db_url, push_processes=push_processes)) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port; yields the base URL."""
     port = free_port()
     # Open event streams are closed a second after the test asks the server to stop.
     config = uvicorn.Config(
-        create_app(db_url), host="127.0.0.1", port=port, log_level="warning", lifespan="on",
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
         timeout_graceful_shutdown=1,
     )
     server = uvicorn.Server(config)
