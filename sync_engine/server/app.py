@@ -3,7 +3,7 @@
 Every ``/v1`` request carries the protocol version header; every answer that is not 2xx has the
 body ``{"error": {...}}`` (:mod:`.errors`). Endpoints are plain ``def`` functions: FastAPI runs
 them on its thread pool, each with its own database session. The push endpoint, the busiest, does
-the same by hand with less machinery.
+the same by hand with less machinery, or hands the push to a push process (:mod:`.push`).
 """
 
 import gc
@@ -370,7 +370,8 @@ def _add_routes(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
 
         The busiest endpoint, so it skips FastAPI's per-request machinery (dependencies, body
         and response validation on the event loop and three hops to worker threads): the same
-        checks in the same order — protocol, token, body — and one hop for all the work.
+        checks in the same order — protocol, token, body — and one hop for all the work: to a
+        push process (:class:`.PushPool`) if the server has them, else to a thread.
         """
         check_protocol(request.headers.get(PROTOCOL_HEADER))
         token = bearer_token(request.headers.get("authorization"))

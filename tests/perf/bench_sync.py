@@ -157,12 +157,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db_url: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db_url: str, push_processes: int | None = None
+                 ) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    # The real server command, as deployed (one process).
+    # The real server command, as deployed (one server process; pushes in serve's push processes).
+    extra = [] if push_processes is None else ["--push-processes", str(push_processes)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "sync_engine.server", "serve", "--db", db_url, "--host",
-         "127.0.0.1", "--port", str(port), "--no-migrate", "--log-level", "warning"], cwd=ROOT)
+         "127.0.0.1", "--port", str(port), "--no-migrate", "--log-level", "warning", *extra],
+        cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     import httpx
 
@@ -291,6 +294,8 @@ def main() -> int:
     p.add_argument("--prices", type=int, default=40_000)
     p.add_argument("--orders", type=int, default=1000)
     p.add_argument("--stock", action="store_true", help="also one stock row per product")
+    p.add_argument("--push-processes", type=int, default=None,
+                   help="passed to serve (default: serve's own, one per core)")
     p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.client:
@@ -304,7 +309,7 @@ def main() -> int:
         db_url = _db_url(name)
         loaded = load(db_url, args.products, args.customers, args.prices, args.stock)
         print(f"loaded {loaded['changes']:,} changes in {loaded['seconds']:.1f} s", flush=True)
-        server, url = start_server(db_url)
+        server, url = start_server(db_url, args.push_processes)
         with tempfile.TemporaryDirectory() as tmp:
             done = subprocess.run(
                 [sys.executable, __file__, "--orders", str(args.orders), "--client", url,
