@@ -7,14 +7,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import ChangeLog, MutationRecord, Order
 from tests.support.api import Api, mutation, new_id
 from tests.support.live import live_server
-from tests.support.seed import Seed, seed
+from tests.support.seed import Seed, seed, totals
 
 
 @pytest.fixture
@@ -22,17 +19,6 @@ def env(db_url: str) -> Iterator[tuple[str, str, Seed]]:
     s = seed(db_url)
     with live_server(db_url) as url:
         yield db_url, url, s
-
-
-def totals(db_url: str) -> tuple[int, int, int]:
-    engine = make_engine(db_url)
-    with make_session_factory(engine)() as session:
-        out = tuple(
-            int(session.scalar(select(func.count()).select_from(m)) or 0)
-            for m in (Order, MutationRecord, ChangeLog)
-        )
-    engine.dispose()
-    return out  # type: ignore[return-value]
 
 
 def assert_error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:

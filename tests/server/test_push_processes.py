@@ -21,21 +21,10 @@ from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync_engine.server.app import MAX_BODY_BYTES, create_app
 from sync_engine.server.cli import main as server_cli
 from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import ChangeLog, MutationRecord, Order
+from sync_engine.server.models import MutationRecord, Order
 from tests.support.api import Api, mutation, new_id
 from tests.support.live import free_port, serve_app
-from tests.support.seed import Seed, seed
-
-
-def totals(db_url: str) -> tuple[int, int, int]:
-    engine = make_engine(db_url)
-    with make_session_factory(engine)() as session:
-        out = tuple(
-            int(session.scalar(select(func.count()).select_from(m)) or 0)
-            for m in (Order, MutationRecord, ChangeLog)
-        )
-    engine.dispose()
-    return out  # type: ignore[return-value]
+from tests.support.seed import Seed, seed, totals
 
 
 def order(s: Seed, customer: str = "A", quantity: int = 2) -> dict[str, Any]:

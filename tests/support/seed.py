@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync_engine.server import auth
@@ -21,7 +22,16 @@ from sync_engine.server.entities import (
     record_stock,
     record_warehouse,
 )
-from sync_engine.server.models import Customer, CustomerPrice, Product, Stock, Warehouse
+from sync_engine.server.models import (
+    ChangeLog,
+    Customer,
+    CustomerPrice,
+    MutationRecord,
+    Order,
+    Product,
+    Stock,
+    Warehouse,
+)
 
 
 @dataclass
@@ -118,3 +128,16 @@ def set_stock(session: Session, product_id: int, warehouse_id: int, on_hand: int
     s.version += 1
     record_stock(uow, s)
     uow.commit()
+
+
+def totals(db_url: str) -> tuple[int, int, int]:
+    """How many orders, stored mutation answers and change-log rows the database holds: what a
+    refused request must leave as it found it."""
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as session:
+        out = tuple(
+            int(session.scalar(select(func.count()).select_from(m)) or 0)
+            for m in (Order, MutationRecord, ChangeLog)
+        )
+    engine.dispose()
+    return out  # type: ignore[return-value]
