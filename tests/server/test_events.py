@@ -51,9 +51,17 @@ def listen(api: Api) -> Iterator[queue.Queue[tuple[str, dict[str, Any]]]]:
 
 
 def test_event_stream_wakes_the_right_clients(db_url: str) -> None:
+    _wakes_the_right_clients(db_url, push_processes=0)
+
+
+def test_event_stream_hears_pushes_applied_in_push_processes(pg_db_url: str) -> None:
+    _wakes_the_right_clients(pg_db_url, push_processes=2)
+
+
+def _wakes_the_right_clients(db_url: str, push_processes: int) -> None:
     s = seed(db_url)
-    with live_server(db_url) as url, Api(url, "rep1") as rep1, Api(url, "rep2") as rep2, \
-            Api(url, "admin") as admin, listen(rep1) as heard:
+    with live_server(db_url, push_processes) as url, Api(url, "rep1") as rep1, \
+            Api(url, "rep2") as rep2, Api(url, "admin") as admin, listen(rep1) as heard:
         # Nothing relevant: rep2's favourite is rep2's alone.
         rep2.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
         if db_url.startswith("postgresql"):
