@@ -192,12 +192,16 @@ def _push_in_worker(token: str, raw: bytes) -> tuple[int, bytes]:
     try:
         return 200, answer_push(sessions, note, token, raw)
     except ApiError as exc:
-        return exc.status, json.dumps(exc.body(), ensure_ascii=False).encode()
+        return exc.status, _encode(exc.body())
     except RequestValidationError as exc:
-        return 422, json.dumps(validation_error_body(exc.errors()), ensure_ascii=False).encode()
+        return 422, _encode(validation_error_body(exc.errors()))
     except Exception:
         log.exception("unhandled error in a push")
-        return 500, json.dumps(internal_error_body(), ensure_ascii=False).encode()
+        return 500, _encode(internal_error_body())
+
+
+def _encode(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False).encode()
 
 
 def _cut_off() -> Unavailable:
