@@ -46,7 +46,7 @@ def fresh_pg_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Migrated template databases, made once per run: copying one beats migrating each time."""
-    from sync_engine.server.db import migrate
+    from sync_engine.server.storage.engine import migrate
 
     sqlite_path = tmp_path_factory.mktemp("template") / "server.sqlite3"
     migrate(f"sqlite:///{sqlite_path}")

@@ -2,6 +2,6 @@
 
 import sys
 
-from .cli import main
+from sync_engine.server.ops.cli import main
 
 sys.exit(main())

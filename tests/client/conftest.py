@@ -65,7 +65,7 @@ def _env(db_url: str, tmp_path: Path, **seed_kwargs: Any) -> Iterator[Env]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A freshly migrated SQLite server database (the fast default for client tests)."""
-    from sync_engine.server.db import migrate
+    from sync_engine.server.storage.engine import migrate
 
     url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
     migrate(url)

@@ -11,10 +11,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.client.engine import Engine
-from sync_engine.server.changes import UnitOfWork
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.entities import record_product
-from sync_engine.server.models import (
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import record_product
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import (
     AuthToken,
     CustomerPrice,
     Favourite,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from sync_engine.client import errors
-from sync_engine.server.models import Order
+from sync_engine.server.storage.models import Order
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
 from tests.client.server_state import assert_converged, server_session, set_auto_confirm

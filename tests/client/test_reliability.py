@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import DB_FILENAME
-from sync_engine.server.models import MutationRecord, Order
+from sync_engine.server.storage.models import MutationRecord, Order
 from tests.client.conftest import Env
 from tests.client.search_check import assert_store_search_consistent
 from tests.client.server_state import assert_converged, server_session

@@ -33,8 +33,8 @@ def test_the_new_users_scope_replaces_the_previous_one(env: Env) -> None:
     # that by clearing the registration, as the back office would.
     from sqlalchemy import delete
 
-    from sync_engine.server.db import make_engine, make_session_factory
-    from sync_engine.server.models import AuthToken, Device
+    from sync_engine.server.storage.engine import make_engine, make_session_factory
+    from sync_engine.server.storage.models import AuthToken, Device
 
     engine = make_engine(env.db_url)
     with make_session_factory(engine)() as session:

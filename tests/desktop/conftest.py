@@ -33,8 +33,8 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A server database with a small demo data set (with order history), made once."""
-    from sync_engine.server import db
-    from sync_engine.server.demo import load_demo
+    from sync_engine.server.demo.load import load_demo
+    from sync_engine.server.storage import engine as db
 
     path = tmp_path_factory.mktemp("demo") / "server.sqlite3"
     url = f"sqlite:///{path}"

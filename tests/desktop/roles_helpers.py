@@ -44,8 +44,8 @@ def sync_app(qtbot: Any, app: DinghuoApp) -> None:
 
 def import_prices(server_db: str, rows: list[tuple[str, str, int, str]]) -> None:
     """Customer prices as the ERP imports them: (customer code, SKU, from units, price)."""
-    from sync_engine.server.db import make_engine, make_session_factory
-    from sync_engine.server.importer import import_csv
+    from sync_engine.server.ops.importer import import_csv
+    from sync_engine.server.storage.engine import make_engine, make_session_factory
 
     text = "customer,sku,min_qty,unit_price\n" + "".join(
         f"{c},{s},{q},{p}\n" for c, s, q, p in rows)

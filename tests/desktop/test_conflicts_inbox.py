@@ -13,8 +13,8 @@ from tests.desktop.helpers import settle, workspace
 
 def _raise_price(db_url: str, customer_code: str, sku: str, price: Decimal) -> None:
     """The ERP changes the customer's price on the server (tests may use the server)."""
-    from sync_engine.server import db
-    from sync_engine.server.importer import import_csv
+    from sync_engine.server.ops.importer import import_csv
+    from sync_engine.server.storage import engine as db
 
     engine = db.make_engine(db_url)
     try:

@@ -42,7 +42,7 @@ from server_data import load_scale
 from desktop.app import DinghuoApp, open_engine, parse_args
 from desktop.settings import Settings
 from sync_engine.client.memory_keyring import MemoryKeyring
-from sync_engine.server.db import migrate
+from sync_engine.server.storage.engine import migrate
 from tests.support.live import free_port
 
 

@@ -147,14 +147,14 @@ def main() -> None:
         "--catalog",
         choices=("gen", "demo"),
         default="gen",
-        help="tests/perf/catalog_gen (default) or sync_engine.server.demo_catalog",
+        help="tests/perf/catalog_gen (default) or sync_engine.server.demo.catalog",
     )
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
     start = time.perf_counter()
     if args.catalog == "demo":
-        from sync_engine.server.demo_catalog import generate_products as demo_products
+        from sync_engine.server.demo.catalog import generate_products as demo_products
 
         products = demo_products(args.n, args.seed)
     else:

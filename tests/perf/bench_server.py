@@ -35,7 +35,7 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync_engine.server.db import migrate
+from sync_engine.server.storage.engine import migrate
 from tests.perf.server_data import load_scale
 from tests.support.live import free_port
 

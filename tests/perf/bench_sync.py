@@ -64,12 +64,12 @@ def load(db_url: str, products: int, customers: int, prices: int, stock: bool) -
     from sqlalchemy import insert, select, text
 
     from sync_engine.domain.search_keys import search_keys
-    from sync_engine.server import auth
-    from sync_engine.server.changes import CUSTOMER, GLOBAL, Change, append_changes, dumps
-    from sync_engine.server.db import make_engine, make_session_factory, migrate
-    from sync_engine.server.demo_catalog import generate_products
-    from sync_engine.server.importer import _refresh_statistics
-    from sync_engine.server.models import Customer, CustomerPrice, Product, Stock, Warehouse
+    from sync_engine.server import accounts as auth
+    from sync_engine.server.demo.catalog import generate_products
+    from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, Change, append_changes, dumps
+    from sync_engine.server.ops.importer import _refresh_statistics
+    from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
+    from sync_engine.server.storage.models import Customer, CustomerPrice, Product, Stock, Warehouse
 
     started = time.perf_counter()
     migrate(db_url)
@@ -186,10 +186,10 @@ def start_server(db_url: str, push_processes: int | None = None
 def _change_products(db_url: str, n: int, rename: bool = False) -> None:
     from sqlalchemy import select
 
-    from sync_engine.server.changes import UnitOfWork
-    from sync_engine.server.db import make_engine, make_session_factory
-    from sync_engine.server.entities import record_product
-    from sync_engine.server.models import Product, utcnow
+    from sync_engine.server.feed.changes import UnitOfWork
+    from sync_engine.server.feed.entities import record_product
+    from sync_engine.server.storage.engine import make_engine, make_session_factory
+    from sync_engine.server.storage.models import Product, utcnow
 
     engine = make_engine(db_url)
     with make_session_factory(engine)() as session:

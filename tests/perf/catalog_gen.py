@@ -10,7 +10,7 @@ Usage::
     from catalog_gen import generate_products
     products = generate_products(100_000, seed=1)
 
-Why not :func:`sync_engine.server.demo_catalog.generate_products`: its names are more real
+Why not :func:`sync_engine.server.demo.catalog.generate_products`: its names are more real
 (only brand/product pairs that exist), but it builds them from a fixed list of combinations
 times editions and regions, so names repeat: about half of 100,000 are distinct, and at
 1,000,000 each name recurs about twenty times, which makes result sets and ties unrealistic

@@ -14,13 +14,13 @@ import random
 import time
 from typing import Any
 
-from sync_engine.server import auth
-from sync_engine.server.changes import UnitOfWork
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.demo_catalog import generate_products
-from sync_engine.server.entities import record_warehouse
-from sync_engine.server.importer import import_csv
-from sync_engine.server.models import Customer, Warehouse
+from sync_engine.server import accounts as auth
+from sync_engine.server.demo.catalog import generate_products
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import record_warehouse
+from sync_engine.server.ops.importer import import_csv
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import Customer, Warehouse
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> io.StringIO:

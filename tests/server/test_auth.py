@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.server import auth
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import AuthToken, Device, User, Warehouse
+from sync_engine.server import accounts as auth
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import AuthToken, Device, User, Warehouse
 
 
 @pytest.fixture

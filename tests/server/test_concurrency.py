@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from sync_engine.server.changes import UnitOfWork
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.entities import record_product
-from sync_engine.server.models import Order, Product, Stock
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import record_product
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import Order, Product, Stock
 from tests.support.api import Api, new_id
 from tests.support.live import live_server
 from tests.support.seed import seed

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from sync_engine.server import auth
-from sync_engine.server.cli import main
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.demo import DemoError, load_demo
-from sync_engine.server.demo_catalog import ean13_check_digit, generate_products
-from sync_engine.server.models import (
+from sync_engine.server import accounts as auth
+from sync_engine.server.demo.catalog import ean13_check_digit, generate_products
+from sync_engine.server.demo.load import DemoError, load_demo
+from sync_engine.server.ops.cli import main
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import (
     ChangeLog,
     Customer,
     CustomerPrice,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.feed import Cursor
-from sync_engine.server.models import ServerMeta, User
+from sync_engine.server.feed.pull import Cursor
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import ServerMeta, User
 from tests.support.api import Api, new_id
 from tests.support.live import live_server
 from tests.support.seed import seed
@@ -137,8 +137,8 @@ def test_compacting_old_tombstones_sends_stale_devices_to_resync(db_url: str) ->
 
     from sqlalchemy import func, select
 
-    from sync_engine.server.compaction import compact_tombstones
-    from sync_engine.server.models import ChangeLog
+    from sync_engine.server.ops.compaction import compact_tombstones
+    from sync_engine.server.storage.models import ChangeLog
 
     s = seed(db_url)
     engine = make_engine(db_url)

@@ -87,7 +87,7 @@ mutation = st.one_of(plausible, plausible, plausible, garbage)
 @pytest.fixture(scope="module")
 def devices(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Api]]:
     """A live server and two signed-in devices (signing in once: argon2 is slow on purpose)."""
-    from sync_engine.server.db import migrate
+    from sync_engine.server.storage.engine import migrate
 
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'server.sqlite3'}"
     migrate(url)

@@ -12,12 +12,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain.search_keys import search_keys
-from sync_engine.server import auth
-from sync_engine.server.changes import UnitOfWork, current_seq
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.entities import record_warehouse
-from sync_engine.server.importer import ImportReport, import_csv
-from sync_engine.server.models import ChangeLog, Customer, CustomerPrice, Product, Stock, Warehouse
+from sync_engine.server import accounts as auth
+from sync_engine.server.feed.changes import UnitOfWork, current_seq
+from sync_engine.server.feed.entities import record_warehouse
+from sync_engine.server.ops.importer import ImportReport, import_csv
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import (
+    ChangeLog,
+    Customer,
+    CustomerPrice,
+    Product,
+    Stock,
+    Warehouse,
+)
 
 PRODUCTS = (
     "\ufeffsku,barcode,name_zh,name_en,category,unit,case_unit,case_qty,pack_size,min_qty,"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import EventOutbox, MutationRecord, Order, Stock
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import EventOutbox, MutationRecord, Order, Stock
 from tests.support.api import Api, mutation, new_id
 from tests.support.live import live_server
 from tests.support.seed import Seed, seed
@@ -135,7 +135,7 @@ def test_two_devices_edit_one_order_one_applies_other_conflicts(db_url: str) -> 
 
 
 def _auto_confirm(db_url: str, on: bool) -> None:
-    from sync_engine.server.models import ServerMeta
+    from sync_engine.server.storage.models import ServerMeta
 
     engine = make_engine(db_url)
     with make_session_factory(engine)() as session:

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import func, select
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync_engine.server.app import MAX_BODY_BYTES, create_app
-from sync_engine.server.cli import main as server_cli
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import MutationRecord, Order
+from sync_engine.server.api.app import MAX_BODY_BYTES, create_app
+from sync_engine.server.ops.cli import main as server_cli
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import MutationRecord, Order
 from tests.support.api import Api, mutation, new_id
 from tests.support.live import free_port, serve_app
 from tests.support.seed import Seed, seed, totals

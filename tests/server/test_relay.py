@@ -12,9 +12,9 @@ import pika
 import pytest
 from sqlalchemy import func, select
 
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import EventOutbox
-from sync_engine.server.relay import AmqpPublisher, event_json, relay_once
+from sync_engine.server.ops.relay import AmqpPublisher, event_json, relay_once
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import EventOutbox
 from tests.support.api import Api, new_id
 from tests.support.live import live_server
 from tests.support.seed import seed

@@ -1,7 +1,7 @@
 """The group commit of pushed ``order.submit`` runs answers and writes what one-by-one does.
 
 The same pushes run against two identical databases: one groups runs of submits
-(:mod:`sync_engine.server.orders_batch`), the other applies every mutation in its own
+(:mod:`sync_engine.server.commands.orders_batch`), the other applies every mutation in its own
 transaction. Answers, stored answers, orders, lines, history, stock, outbox and the change log
 (in sequence order; the numbers themselves differ, a group takes one counter step) must match.
 On SQLite both go one by one. A race of batched pushes for the last units shows the group's
@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import func, select
 
 from sync_engine.protocol import Mutation
-from sync_engine.server import orders_batch
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import OPEN_ORDER_SQL, MutationRecord, Order, Stock, User
-from sync_engine.server.mutations import RUN_PATHS, Settings, apply_push
-from sync_engine.server.orders import OPEN_STATUSES
+from sync_engine.server.commands import orders_batch
+from sync_engine.server.commands.apply import RUN_PATHS, Settings, apply_push
+from sync_engine.server.commands.orders import OPEN_STATUSES
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import OPEN_ORDER_SQL, MutationRecord, Order, Stock, User
 from tests.server.conftest import WRITES, dump_tables, norm, submit
 from tests.support.api import Api, new_id
 from tests.support.live import live_server

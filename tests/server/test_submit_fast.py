@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import select
 
 from sync_engine.protocol import Mutation
-from sync_engine.server import orders_fast
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.models import User
-from sync_engine.server.mutations import apply_mutation
+from sync_engine.server.commands import orders_fast
+from sync_engine.server.commands.apply import apply_mutation
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import User
 from tests.server.conftest import WRITES, dump_tables, norm, submit
 from tests.support.seed import Seed, seed
 

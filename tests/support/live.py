@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-from sync_engine.server.app import create_app
+from sync_engine.server.api.app import create_app
 
 
 def free_port() -> int:

@@ -12,17 +12,17 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync_engine.server import auth
-from sync_engine.server.changes import UnitOfWork
-from sync_engine.server.db import make_engine, make_session_factory
-from sync_engine.server.entities import (
+from sync_engine.server import accounts as auth
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import (
     record_customer,
     record_price,
     record_product,
     record_stock,
     record_warehouse,
 )
-from sync_engine.server.models import (
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import (
     ChangeLog,
     Customer,
     CustomerPrice,

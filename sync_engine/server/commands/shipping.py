@@ -7,14 +7,26 @@ from sqlalchemy import select
 from sync_engine import domain as d
 from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import AssignCustomerArgs, ConfirmShipmentArgs, SetFavouriteArgs
-
-from . import domain_map
-from .entities import order_data, record_customer, record_favourite, record_shipment, shipment_data
-from .models import Customer, Favourite, Product, Shipment, User, utcnow
-from .mutations import Applied, Context, handler
-from .orders import applied_order, load_order, lock_stock, require_role, set_status, touch_stock
-from .outcomes import Conflict, Rejected, field_issue
-from .scoping import reassign_customer
+from sync_engine.server.commands.apply import Applied, Context, handler
+from sync_engine.server.commands.orders import (
+    applied_order,
+    load_order,
+    lock_stock,
+    require_role,
+    set_status,
+    touch_stock,
+)
+from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
+from sync_engine.server.feed.entities import (
+    order_data,
+    record_customer,
+    record_favourite,
+    record_shipment,
+    shipment_data,
+)
+from sync_engine.server.feed.scoping import reassign_customer
+from sync_engine.server.storage import rows as domain_map
+from sync_engine.server.storage.models import Customer, Favourite, Product, Shipment, User, utcnow
 
 
 @handler("shipment.confirm")

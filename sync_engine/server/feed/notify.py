@@ -4,7 +4,7 @@ Each committed transaction that appended to the change log announces itself:
 
 - on PostgreSQL with ``pg_notify`` inside the transaction (delivered only if it commits), so
   every server instance — each LISTENing on its own connection — hears every commit
-  (:class:`~sync_engine.server.changes.UnitOfWork` sends :data:`ANNOUNCE_SQL`);
+  (:class:`~sync_engine.server.feed.changes.UnitOfWork` sends :data:`ANNOUNCE_SQL`);
 - on SQLite (one embedded instance) a watcher reads the change counter twice a second.
 
 An announcement carries the new sequence number and which scopes it touched (global, customers,
@@ -27,8 +27,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-
-from .models import Customer, SyncCounter, User
+from sync_engine.server.storage.models import Customer, SyncCounter, User
 
 log = logging.getLogger(__name__)
 

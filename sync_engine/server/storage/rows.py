@@ -8,8 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sync_engine import domain as d
-
-from . import models as m
+from sync_engine.server.storage import models as m
 
 # One field list per entity serves both ways in: ORM objects (the general path) and plain rows
 # selected in this column order (the PostgreSQL fast path, see orders_fast.py).

@@ -41,21 +41,20 @@ from sync_engine import domain as d
 from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 from sync_engine.protocol.schemas import MAX_MUTATIONS_PER_PUSH
-
-from . import domain_map
-from .changes import UnitOfWork
-from .models import OPEN_ORDER_SQL, Customer, User, utcnow
-from .mutations import RUN_PATHS, Settings, _outcome_result, _result
-from .orders import (
+from sync_engine.server.commands.apply import RUN_PATHS, Settings, _outcome_result, _result
+from sync_engine.server.commands.orders import (
     OPEN_STATUSES,
     check_and_price,
     hold_reasons,
     record_submitted,
     shortfalls,
 )
-from .outcomes import Outcome, Rejected, field_issue
-from .pgraw import driver_connection
-from .scoping import can_access_customer
+from sync_engine.server.commands.outcomes import Outcome, Rejected, field_issue
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.scoping import can_access_customer
+from sync_engine.server.storage import rows as domain_map
+from sync_engine.server.storage.models import OPEN_ORDER_SQL, Customer, User, utcnow
+from sync_engine.server.storage.sql import driver_connection
 
 log = logging.getLogger(__name__)
 

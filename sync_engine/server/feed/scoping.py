@@ -12,9 +12,8 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, false, or_, select
 
 from sync_engine.domain import Role
-
-from .changes import CUSTOMER, GLOBAL, USER, UnitOfWork
-from .models import ChangeLog, Customer, User
+from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, USER, UnitOfWork
+from sync_engine.server.storage.models import ChangeLog, Customer, User
 
 
 def visible_customer_ids(user: User) -> ColumnElement[bool] | None:

@@ -24,9 +24,9 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .changes import dumps
-from .db import end_read
-from .models import EventOutbox, utcnow
+from sync_engine.server.feed.changes import dumps
+from sync_engine.server.storage.engine import end_read
+from sync_engine.server.storage.models import EventOutbox, utcnow
 
 log = logging.getLogger(__name__)
 

@@ -41,12 +41,8 @@ from sync_engine.protocol import (
     TokenResponse,
     UserInfo,
 )
-
-from . import auth, feed
-from . import orders as _orders  # noqa: F401  (registers the order handlers)
-from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
-from .db import end_read, make_engine, make_session_factory, migrate
-from .errors import (
+from sync_engine.server import accounts as auth
+from sync_engine.server.api.errors import (
     ApiError,
     Forbidden,
     Unauthorized,
@@ -55,10 +51,14 @@ from .errors import (
     internal_error_body,
     validation_error_body,
 )
-from .events import add_event_stream
-from .models import Device, User, utcnow
-from .notify import Hub, Listener
-from .push import PushNotes, PushPool, answer_push, signed_in
+from sync_engine.server.api.push_pool import PushNotes, PushPool, answer_push, signed_in
+from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
+from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
+from sync_engine.server.feed import pull as feed
+from sync_engine.server.feed.notify import Hub, Listener
+from sync_engine.server.feed.stream import add_event_stream
+from sync_engine.server.storage.engine import end_read, make_engine, make_session_factory, migrate
+from sync_engine.server.storage.models import Device, User, utcnow
 
 log = logging.getLogger(__name__)
 

@@ -33,10 +33,10 @@ from sync_engine.protocol import (
     SubmitOrderArgs,
     UpdateOrderArgs,
 )
-
-from . import domain_map
-from .changes import CUSTOMER, GLOBAL, UnitOfWork
-from .entities import (
+from sync_engine.server.commands.apply import Applied, Context, handler
+from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
+from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, UnitOfWork
+from sync_engine.server.feed.entities import (
     OrderRow,
     history_values,
     line_values,
@@ -47,7 +47,9 @@ from .entities import (
     stock_key,
     stock_values,
 )
-from .models import (
+from sync_engine.server.feed.scoping import can_access_customer
+from sync_engine.server.storage import rows as domain_map
+from sync_engine.server.storage.models import (
     OPEN_ORDER_SQL,
     Customer,
     CustomerPrice,
@@ -59,9 +61,6 @@ from .models import (
     User,
     utcnow,
 )
-from .mutations import Applied, Context, handler
-from .outcomes import Conflict, Rejected, field_issue
-from .scoping import can_access_customer
 
 OPEN_STATUSES = tuple(s.value for s in OrderStatus if d.is_open(s))
 
@@ -614,5 +613,5 @@ def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
 
 
 # The PostgreSQL fast path of order.submit registers itself (it uses the helpers above).
-from . import orders_batch as _orders_batch  # noqa: E402,F401
-from . import orders_fast as _orders_fast  # noqa: E402,F401
+from sync_engine.server.commands import orders_batch as _orders_batch  # noqa: E402,F401
+from sync_engine.server.commands import orders_fast as _orders_fast  # noqa: E402,F401

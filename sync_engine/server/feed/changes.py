@@ -28,9 +28,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from .models import ChangeLog, EventOutbox, MutationRecord, SyncCounter, utcnow
-from .notify import ANNOUNCE_SQL, announcement_params
-from .pgraw import driver_connection, is_postgres
+from sync_engine.server.feed.notify import ANNOUNCE_SQL, announcement_params
+from sync_engine.server.storage.models import (
+    ChangeLog,
+    EventOutbox,
+    MutationRecord,
+    SyncCounter,
+    utcnow,
+)
+from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 GLOBAL = "global"
 CUSTOMER = "customer"

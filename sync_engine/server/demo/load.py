@@ -1,8 +1,8 @@
 """A demo data set: two warehouses, five users, ~40 customers, a catalogue, stock and prices.
 
 Everything goes in the way real data does: warehouses and users through a
-:class:`~sync_engine.server.changes.UnitOfWork`, customers, products, stock and customer
-prices as ERP CSV files through :func:`~sync_engine.server.importer.import_csv`. So every row
+:class:`~sync_engine.server.feed.changes.UnitOfWork`, customers, products, stock and customer
+prices as ERP CSV files through :func:`~sync_engine.server.ops.importer.import_csv`. So every row
 is in the change feed, and the demo exercises the import path.
 
 Users (password ``demo``): ``rep1`` and ``rep2`` (sales reps), ``clerk1`` (warehouse clerk in
@@ -27,13 +27,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-
-from . import auth, entities
-from .changes import UnitOfWork
-from .demo_catalog import generate_products
-from .demo_orders import add_demo_orders
-from .importer import ImportReport, import_csv
-from .models import Base, Customer, Product, ServerMeta, User, Warehouse
+from sync_engine.server import accounts as auth
+from sync_engine.server.demo.catalog import generate_products
+from sync_engine.server.demo.orders import add_demo_orders
+from sync_engine.server.feed import entities
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.ops.importer import ImportReport, import_csv
+from sync_engine.server.storage.models import Base, Customer, Product, ServerMeta, User, Warehouse
 
 __all__ = ["DEMO_PASSWORD", "DemoError", "DemoSummary", "load_demo", "reset_database"]
 

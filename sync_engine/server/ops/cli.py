@@ -31,11 +31,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-
-from . import auth, db, entities, importer, scoping
-from .changes import UnitOfWork
-from .demo import DEMO_PASSWORD, DemoError, load_demo
-from .models import Customer, ServerMeta, User, Warehouse, utcnow
+from sync_engine.server import accounts as auth
+from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
+from sync_engine.server.feed import entities, scoping
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.ops import importer
+from sync_engine.server.storage import engine as db
+from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
 
 __all__ = ["default_db_url", "main"]
 
@@ -81,7 +83,11 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import PUSH_PROCESSES, create_app, settle_heap  # imported late: only when serving
+    from sync_engine.server.api.app import (  # imported late: only when serving
+        PUSH_PROCESSES,
+        create_app,
+        settle_heap,
+    )
 
     postgres = make_url(db.normalise_url(args.db)).get_backend_name() == "postgresql"
     push_processes = args.push_processes
@@ -98,7 +104,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
         os.environ["DINGHUO_PUSH_PROCESSES"] = str(push_processes)
-        uvicorn.run("sync_engine.server.app:app_from_env", factory=True, host=args.host,
+        uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level,
                     timeout_graceful_shutdown=5)
     else:
@@ -229,7 +235,7 @@ def _cmd_config(args: argparse.Namespace) -> int:
 def _cmd_compact(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .compaction import compact_tombstones
+    from sync_engine.server.ops.compaction import compact_tombstones
 
     if args.older_than_days < 1:
         raise CliError("--older-than-days must be at least 1")
@@ -245,7 +251,7 @@ def _cmd_compact(args: argparse.Namespace) -> int:
 def _cmd_relay(args: argparse.Namespace) -> int:
     import threading
 
-    from .relay import AmqpPublisher, relay_once, run_relay
+    from sync_engine.server.ops.relay import AmqpPublisher, relay_once, run_relay
 
     try:
         publisher = AmqpPublisher(args.amqp)

@@ -2,7 +2,7 @@
 
 :func:`generate_products` crosses ~40 real brands with their product kinds, flavours and sizes,
 in a deterministic order per seed. Rows carry the columns of the product CSV import (see
-:mod:`sync_engine.server.importer`), so the same rows can seed a database directly or be
+:mod:`sync_engine.server.ops.importer`), so the same rows can seed a database directly or be
 written as an ERP file with :func:`write_products_csv`.
 """
 

@@ -19,7 +19,7 @@ Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decim
 Rows are matched to existing data by natural key (sku, code, customer+sku, sku+warehouse) and
 created or updated. Every row is checked first; if any row is wrong, nothing is written and
 every problem is reported as a :class:`RowError` with its line number. Otherwise the whole
-file is written in one :class:`~sync_engine.server.changes.UnitOfWork`: only rows whose values
+file is written in one :class:`~sync_engine.server.feed.changes.UnitOfWork`: only rows whose values
 actually change get a new version and a change-feed entry, so re-importing the same file is a
 no-op for clients.
 
@@ -45,10 +45,17 @@ from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role, parse_decimal
 from sync_engine.domain.search_keys import search_keys
-
-from . import entities, scoping
-from .changes import UnitOfWork
-from .models import Customer, CustomerPrice, Product, Stock, User, Warehouse, utcnow
+from sync_engine.server.feed import entities, scoping
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.storage.models import (
+    Customer,
+    CustomerPrice,
+    Product,
+    Stock,
+    User,
+    Warehouse,
+    utcnow,
+)
 
 __all__ = ["COLUMNS", "KINDS", "ImportReport", "RowError", "import_csv", "iter_errors"]
 

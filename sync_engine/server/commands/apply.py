@@ -26,11 +26,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.domain import Role
 from sync_engine.protocol import ARGS_BY_KIND, Mutation, MutationResult
-
-from .changes import UnitOfWork
-from .models import MutationRecord, ServerMeta, User, utcnow
-from .outcomes import Conflict, Outcome, Rejected, reason_text
-from .pgraw import driver_connection, is_postgres
+from sync_engine.server.commands.outcomes import Conflict, Outcome, Rejected, reason_text
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.storage.models import MutationRecord, ServerMeta, User, utcnow
+from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 log = logging.getLogger(__name__)
 

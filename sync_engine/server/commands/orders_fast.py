@@ -31,24 +31,30 @@ from sqlalchemy.orm import Session
 from sync_engine import domain as d
 from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
-
-from . import domain_map
-from .changes import UnitOfWork
-from .entities import (
-    order_data,
+from sync_engine.server.commands.apply import (
+    FAST_PATHS,
+    Context,
+    Settings,
+    _outcome_result,
+    _result,
+    replay,
 )
-from .models import OPEN_ORDER_SQL, Customer, Order, User, utcnow
-from .mutations import FAST_PATHS, Context, Settings, _outcome_result, _result, replay
-from .orders import (
+from sync_engine.server.commands.orders import (
     can_see_order,
     check_and_price,
     hold_reasons,
     record_submitted,
     shortfalls,
 )
-from .outcomes import Conflict, Outcome, Rejected, field_issue
-from .pgraw import driver_connection
-from .scoping import can_access_customer
+from sync_engine.server.commands.outcomes import Conflict, Outcome, Rejected, field_issue
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import (
+    order_data,
+)
+from sync_engine.server.feed.scoping import can_access_customer
+from sync_engine.server.storage import rows as domain_map
+from sync_engine.server.storage.models import OPEN_ORDER_SQL, Customer, Order, User, utcnow
+from sync_engine.server.storage.sql import driver_connection
 
 ENABLED = True
 """Switch for tests that compare this path with the general one."""

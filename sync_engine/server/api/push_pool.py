@@ -41,12 +41,8 @@ from sqlalchemy import or_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import PushRequest, PushResponse
-
-from . import auth
-from . import orders as _orders  # noqa: F401  (registers the order handlers)
-from . import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
-from .db import make_engine, make_session_factory
-from .errors import (
+from sync_engine.server import accounts as auth
+from sync_engine.server.api.errors import (
     ApiError,
     BadRequest,
     Unauthorized,
@@ -54,8 +50,11 @@ from .errors import (
     internal_error_body,
     validation_error_body,
 )
-from .models import Device, User, utcnow
-from .mutations import Settings, apply_push
+from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
+from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
+from sync_engine.server.commands.apply import Settings, apply_push
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import Device, User, utcnow
 
 log = logging.getLogger(__name__)
 

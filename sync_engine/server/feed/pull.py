@@ -20,9 +20,9 @@ from sqlalchemy import ClauseElement, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from .changes import CUSTOMER, current_seq
-from .models import ChangeLog, Device, ServerMeta, User, utcnow
-from .scoping import change_filter
+from sync_engine.server.feed.changes import CUSTOMER, current_seq
+from sync_engine.server.feed.scoping import change_filter
+from sync_engine.server.storage.models import ChangeLog, Device, ServerMeta, User, utcnow
 
 DEFAULT_PULL_LIMIT = 2000
 

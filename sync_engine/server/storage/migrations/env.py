@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from sync_engine.server.models import Base
+from sync_engine.server.storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata

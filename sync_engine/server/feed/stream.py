@@ -16,9 +16,9 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from .changes import current_seq
-from .models import User
-from .notify import Hub, Subscriber, subscriber_for
+from sync_engine.server.feed.changes import current_seq
+from sync_engine.server.feed.notify import Hub, Subscriber, subscriber_for
+from sync_engine.server.storage.models import User
 
 COALESCE_SECONDS = 1.0
 HEARTBEAT_SECONDS = 20.0

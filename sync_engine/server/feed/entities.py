@@ -12,9 +12,16 @@ from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
 from sync_engine.domain.money import line_net, line_tax, sum_money
-
-from .changes import CUSTOMER, GLOBAL, USER, UnitOfWork
-from .models import Customer, CustomerPrice, Order, Product, Shipment, Stock, Warehouse
+from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, USER, UnitOfWork
+from sync_engine.server.storage.models import (
+    Customer,
+    CustomerPrice,
+    Order,
+    Product,
+    Shipment,
+    Stock,
+    Warehouse,
+)
 
 
 def product_data(p: Product) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .models import ChangeLog, ServerMeta, utcnow
+from sync_engine.server.storage.models import ChangeLog, ServerMeta, utcnow
 
 HORIZON_KEY = "tombstone_horizon"
 

@@ -1,10 +1,10 @@
 """The server's database schema (SQLAlchemy 2 typed models).
 
-One schema for PostgreSQL (production, tests) and SQLite (the embedded demo default). Changes to
-it go through Alembic migrations in ``sync_engine/server/migrations``; never edit a released one.
+One schema for PostgreSQL (production, tests) and SQLite (the embedded demo default). Changes
+to it go through Alembic migrations in ``storage/migrations``; never edit a released one.
 
 Every synced entity carries a ``version`` that each write bumps; the change feed
-(:mod:`sync_engine.server.changes`) records the new state in ``change_log`` in the same
+(:mod:`sync_engine.server.feed.changes`) records the new state in ``change_log`` in the same
 transaction.
 """
 

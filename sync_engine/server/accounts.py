@@ -44,9 +44,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-
-from .models import AuthToken, Customer, Device, User, Warehouse, utcnow
-from .pgraw import driver_connection, is_postgres
+from sync_engine.server.storage.models import AuthToken, Customer, Device, User, Warehouse, utcnow
+from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 __all__ = [
     "ACCESS_TTL",

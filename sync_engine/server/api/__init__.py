@@ -1,0 +1,1 @@
+"""The HTTP API: the app, its routes, errors and the push processes."""

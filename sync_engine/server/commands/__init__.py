@@ -1,0 +1,1 @@
+"""Mutation handlers: one per mutation kind, and the one place that applies a push."""

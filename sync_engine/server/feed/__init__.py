@@ -1,0 +1,1 @@
+"""The change feed: the change log, scoping, pulls, notifications and the event stream."""

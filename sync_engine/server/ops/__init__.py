@@ -1,0 +1,1 @@
+"""Operations: the admin CLI, the ERP importer, the event relay and compaction."""

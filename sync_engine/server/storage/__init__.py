@@ -1,0 +1,1 @@
+"""Storage: the database models, engines, migrations and raw SQL."""
