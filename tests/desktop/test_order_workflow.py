@@ -53,7 +53,7 @@ def test_validation_errors_are_shown_at_the_field_and_nothing_is_saved(
 
 
 def _domain(p: ProductView) -> d.Product:
-    from desktop.views.rep.entry_bar import as_domain_product
+    from desktop.views.shared.entry_bar import as_domain_product
 
     return as_domain_product(p)
 

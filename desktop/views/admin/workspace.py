@@ -8,8 +8,8 @@ from sync_engine.client.views import CustomerView
 
 from ...context import AppContext
 from ..nav_workspace import NavWorkspace
-from ..rep.conflicts import ConflictsPage
-from ..rep.orders import OrdersPage
+from ..shared.conflicts import ConflictsPage
+from ..shared.orders import OrdersPage
 from .health import HealthPage
 from .review import ReviewPage
 

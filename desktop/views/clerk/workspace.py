@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...context import AppContext
 from ..nav_workspace import NavWorkspace
-from ..rep.conflicts import ConflictsPage
+from ..shared.conflicts import ConflictsPage
 from .queue import ShipQueuePage
 from .ship import ShipPage
 

@@ -20,10 +20,10 @@ from ...context import AppContext
 from ...models.base import ROW_ROLE
 from ...models.products import CatalogRow
 from ..nav_workspace import NavWorkspace
-from ..rep.catalog import CatalogPage
-from ..rep.conflicts import ConflictsPage
-from ..rep.order_entry import OrderEntryPage
-from ..rep.orders import OrdersPage
+from ..shared.catalog import CatalogPage
+from ..shared.conflicts import ConflictsPage
+from ..shared.order_entry import OrderEntryPage
+from ..shared.orders import OrdersPage
 from .home import OwnerHomePage
 from .reorder import ReorderPage
 

@@ -15,11 +15,11 @@ from sync_engine.client.views import CustomerView
 
 from ...context import AppContext
 from ...resources import icon
-from .catalog import CatalogPage
-from .conflicts import ConflictsPage
+from ..shared.catalog import CatalogPage
+from ..shared.conflicts import ConflictsPage
+from ..shared.order_entry import OrderEntryPage
+from ..shared.orders import OrdersPage
 from .customers import CustomersPage
-from .order_entry import OrderEntryPage
-from .orders import OrdersPage
 
 __all__ = ["RepWorkspace"]
 

@@ -48,7 +48,7 @@ from ...widgets.tables import fit_columns, make_table
 from .entry_bar import EntryBar
 
 if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+    from ..rep.workspace import RepWorkspace
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 

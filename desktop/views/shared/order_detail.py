@@ -33,7 +33,7 @@ from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
 
 if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+    from ..rep.workspace import RepWorkspace
 
 __all__ = ["OrderDetail"]
 

@@ -32,7 +32,7 @@ from ...resources import icon
 from ...widgets.tables import fit_columns, make_table, table_pane
 
 if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+    from ..rep.workspace import RepWorkspace
 
 __all__ = ["ConflictsPage", "side_lines"]
 

@@ -30,7 +30,7 @@ from ...widgets.search_box import SearchBox
 from ...widgets.tables import make_table, table_pane
 
 if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+    from ..rep.workspace import RepWorkspace
 
 __all__ = ["CatalogPage"]
 

@@ -18,7 +18,7 @@ from ...widgets.tables import fit_columns, make_table
 from .order_detail import OrderDetail
 
 if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+    from ..rep.workspace import RepWorkspace
 
 __all__ = ["OrdersPage"]
 
