@@ -232,7 +232,7 @@ class ReorderPage(QWidget):
             self.ctx.message.emit(self.tr("Order submitted. It is sent with the next sync."))
             self.draft = None
             self._enable()
-            self.workspace.orders.show_order(draft.id)
+            self.workspace.show_order(draft.id)
 
         self.ctx.write(lambda: engine.submit(draft.id), done)
 

@@ -8,7 +8,6 @@ server. Works the same offline.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,16 +44,14 @@ from ...models.tables import (
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table
+from ..workspace import OrderingHost
 from .entry_bar import EntryBar
-
-if TYPE_CHECKING:
-    from ..rep.workspace import RepWorkspace
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
 
 class OrderEntryPage(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
         super().__init__()
         self.setObjectName("orderEntryPage")
         self.ctx = ctx
@@ -401,7 +398,7 @@ class OrderEntryPage(QWidget):
             self.ctx.message.emit(text)
             order_id = order.id
             self.start_new()
-            self.workspace.orders.show_order(order_id)
+            self.workspace.show_order(order_id)
 
         self.ctx.write(run, submitted, self._submit_failed)
 
