@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import i18n
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from sync_engine import domain as d
 from sync_engine.client.views import ProductView
 from tests.desktop.conftest import Switchable

@@ -1,0 +1,70 @@
+"""``dinghuo --demo --screenshots DIR [--lang zh_CN|en] [--demo-user NAME]``: render every main
+screen of every role with the demo data to PNG files (and the printed documents to PDF), then
+exit. Keeps the README's pictures honest.
+
+The run, in order: the sign-in dialog; the demo orders made on the demo user's device
+(:mod:`.orders`: history, a draft, a price conflict); the rep's screens; then clerk1's,
+owner1's and admin's, each on a device of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sync_engine.client.views import Identity
+
+from ..views.login import LoginDialog
+from .camera import Camera
+from .orders import seed_demo_orders
+from .rep_shots import RepShots
+from .role_shots import AdminShots, ClerkShots, OwnerShots
+
+__all__ = ["ScreenshotRun"]
+
+log = logging.getLogger(__name__)
+
+
+class ScreenshotRun(Camera):
+    """Connect ``finished`` (the exit code), then call :meth:`begin` on the event loop."""
+
+    def begin(self) -> None:
+        self.app.start()
+        self.steps = [self.login, self.seed, *RepShots(self).steps(),
+                      lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
+                      lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
+                      lambda: self.switch_user("admin"), *AdminShots(self).steps()]
+        self.wait(self.synced, self.next)
+
+    def login(self) -> None:
+        dialog = LoginDialog(_never_signs_in, _never_runs,
+                             server_url="https://dinghuo.example.com", username="rep1")
+        dialog.password.setText("demo")
+        dialog.server_box.set_hint("")
+        dialog.adjustSize()
+        dialog.show()
+        self.grab(dialog, "login")
+        dialog.close()
+        self.next()
+
+    def seed(self) -> None:
+        app, demo = self.app, self.demo
+        sync = app.sync
+        assert sync is not None
+        sync.stop()  # the seeding syncs itself; the timer would only interleave
+
+        def seeded(_n: object) -> None:
+            sync.start()
+            self.wait(self.synced, self.next)
+
+        engine = app.engine
+        clerk_dir = demo.directory / "client-clerk1-screens"
+        app.tasks.run("sync", lambda: seed_demo_orders(engine, demo, clerk_dir), seeded,
+                      lambda exc: self.fail(f"seeding: {exc!r}"))
+
+
+def _never_signs_in(_url: str, _user: str, _password: str) -> Identity:
+    raise AssertionError("the sign-in dialog of the screenshots is never submitted")
+
+
+def _never_runs(_fn: object, _done: object, _failed: object) -> None:
+    raise AssertionError("the sign-in dialog of the screenshots is never submitted")
