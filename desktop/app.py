@@ -41,7 +41,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--demo-products", type=int, default=2000, help=argparse.SUPPRESS)
     p.add_argument("--demo-dir", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--screenshots", type=Path, metavar="DIR",
-                   help="render every main screen to PNG files in DIR and exit (with --demo)")
+                   help="render every screen of every role to PNG files in DIR and exit "
+                   "(with --demo)")
     p.add_argument("--lang", choices=sorted(LANGUAGES), help="the UI language")
     p.add_argument("--data-dir", type=Path, help="the local database's directory")
     p.add_argument("--server", help="the sync server's URL (first run)")

@@ -2,15 +2,17 @@
 screen of every role with the demo data to PNG files (and the printed documents to PDF), then
 exit. Keeps the README's pictures honest.
 
-The run, in order: the sign-in dialog; the demo orders made on the demo user's device
-(:mod:`.orders`: history, a draft, a price conflict); the rep's screens; then clerk1's,
-owner1's and admin's, each on a device of their own.
+The run, in order: the sign-in dialog; a sales rep signed in (the demo user when that is a
+rep, else rep1), on whose device the demo orders are made (:mod:`.orders`: history, a draft, a
+price conflict); the rep's screens; then clerk1's, owner1's and admin's, each on a device of
+their own. So the pictures are the same whoever ``--demo-user`` names, but for which rep's.
 """
 
 from __future__ import annotations
 
 import logging
 
+from sync_engine import domain as d
 from sync_engine.client.views import Identity
 
 from ..views.login import LoginDialog
@@ -23,13 +25,15 @@ __all__ = ["ScreenshotRun"]
 
 log = logging.getLogger(__name__)
 
+FIRST_REP = "rep1"  # the rep whose screens are shot when the demo user is not a rep
+
 
 class ScreenshotRun(Camera):
     """Connect ``finished`` (the exit code), then call :meth:`begin` on the event loop."""
 
     def begin(self) -> None:
         self.app.start()
-        self.steps = [self.login, self.seed, *RepShots(self).steps(),
+        self.steps = [self.login, self.sign_in_a_rep, self.seed, *RepShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
                       lambda: self.switch_user("admin"), *AdminShots(self).steps()]
@@ -45,6 +49,13 @@ class ScreenshotRun(Camera):
         self.grab(dialog, "login")
         dialog.close()
         self.next()
+
+    def sign_in_a_rep(self) -> None:
+        """The rep's screens come first, and the demo orders are made on a rep's device."""
+        if d.Role(self.window.identity.role) is d.Role.SALES_REP:
+            self.next()
+        else:
+            self.switch_user(FIRST_REP)
 
     def seed(self) -> None:
         app, demo = self.app, self.demo
