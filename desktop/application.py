@@ -234,7 +234,11 @@ class DinghuoApp(QObject):
             # The demo knows its password: sign in again quietly.
             engine, user, password = self.engine, self.args.demo_user, self.demo.password
             self.tasks.run("sync", lambda: engine.login(user, password, "dinghuo demo"),
-                           lambda _i: self.sync and self.sync.start(), self._unhandled)
+                           self._signed_in_again, self._unhandled)
+
+    def _signed_in_again(self, _identity: object) -> None:
+        if self.sync is not None:
+            self.sync.start()
 
     def sign_out(self) -> None:
         """Sign out; with unsent work, warn first. Local data is never deleted here."""
@@ -287,10 +291,10 @@ class DinghuoApp(QObject):
         install_language(lang)
         if self.window is not None:
             identity = self.window.identity
-            QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+            QApplication.setQuitOnLastWindowClosed(False)
             self.close_main()
             self.open_main(identity, start_sync=False)
-            QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
+            QApplication.setQuitOnLastWindowClosed(True)
 
     def _report_ready(self) -> None:
         # Runs on the first event-loop turn after the window is shown: it has been painted.

@@ -67,9 +67,7 @@ class OwnerWorkspace(Workspace):
         self.favourite_button.setObjectName("favouriteButton")
         self.favourite_button.setCheckable(True)
         self.favourite_button.clicked.connect(self._toggle_favourite)
-        detail = self.catalog.add_button.parentWidget().layout()
-        detail.insertWidget(detail.indexOf(self.catalog.add_button) + 1,  # type: ignore[attr-defined]
-                            self.favourite_button)
+        self.catalog.add_detail_button(self.favourite_button)
         self.catalog.add_button.setText(self.tr("Add to cart"))
         self.catalog.table.selectionModel().currentRowChanged.connect(self._show_favourite)
         self.add_page("home", self.tr("For you"), "star", self.home)

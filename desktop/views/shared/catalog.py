@@ -131,7 +131,13 @@ class CatalogPage(QWidget):
         self.add_button.clicked.connect(self._add)
         layout.addWidget(self.add_button)
         layout.addStretch(1)
+        self._detail_layout = layout
         return box
+
+    def add_detail_button(self, button: QPushButton) -> None:
+        """Put a workspace's own button under "Add to order" (the owner's "Favourite")."""
+        self._detail_layout.insertWidget(self._detail_layout.indexOf(self.add_button) + 1,
+                                         button)
 
     # ------------------------------------------------------------------ customers
 

@@ -117,15 +117,16 @@ class ConflictsPage(QWidget):
         self.server_title = QLabel()
         self.mine_model = self._lines_model()
         self.server_model = self._lines_model()
-        for title, model, name in ((self.mine_title, self.mine_model, "mine"),
-                                   (self.server_title, self.server_model, "server")):
+        self.mine_view = make_table(stretch=1)
+        self.server_view = make_table(stretch=1)
+        for title, model, view, name in (
+                (self.mine_title, self.mine_model, self.mine_view, "mine"),
+                (self.server_title, self.server_model, self.server_view, "server")):
             column = QVBoxLayout()
             title.setObjectName("sideTitle")
             column.addWidget(title)
-            view = make_table(stretch=1)
             view.setObjectName(f"{name}Lines")
             view.setModel(model)
-            setattr(self, f"{name}_view", view)
             column.addWidget(view)
             sides.addLayout(column)
         layout.addLayout(sides, 1)
@@ -228,7 +229,7 @@ class ConflictsPage(QWidget):
             self.server_title.setText(self.tr("The server's: it never accepted this order"))
         self.mine_model.set_rows(side_lines(c.mine))
         self.server_model.set_rows(other)
-        for view in (self.mine_view, self.server_view):  # type: ignore[attr-defined]
+        for view in (self.mine_view, self.server_view):
             fit_columns(view)
 
     def _price_lines(self, c: ConflictView) -> str:

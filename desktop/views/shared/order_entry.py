@@ -8,6 +8,7 @@ server. Works the same offline.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -269,8 +270,9 @@ class OrderEntryPage(QWidget):
         engine, fmt = self.ctx.engine, self.ctx.fmt
 
         def shown(used: object) -> None:
+            assert isinstance(used, Decimal)
             self.credit.setText(self.tr("Credit limit %1, used by open orders %2").replace(
-                "%1", fmt.money(limit)).replace("%2", fmt.money(used)))  # type: ignore[arg-type]
+                "%1", fmt.money(limit)).replace("%2", fmt.money(used)))
 
         self.ctx.read(lambda: engine.credit_used(customer.id), shown)
 
