@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
@@ -27,7 +27,7 @@ from ..printing import write_pdf
 from ..views.workspace import Workspace
 from .server import DemoServer
 
-__all__ = ["Camera", "Step"]
+__all__ = ["Camera", "RoleShots", "Step"]
 
 log = logging.getLogger(__name__)
 
@@ -184,3 +184,19 @@ class Camera(QObject):
 
         app.tasks.run("sync", lambda: engine.login(user, demo.password, "dinghuo demo"),
                       signed_in, lambda exc: self.fail(f"signing in {user}: {exc!r}"))
+
+
+class RoleShots(Generic[W]):
+    """The steps that shoot one role's screens, with that role's workspace signed in."""
+
+    workspace_type: type[W]
+
+    def __init__(self, camera: Camera) -> None:
+        self.camera = camera
+
+    @property
+    def ws(self) -> W:
+        return self.camera.workspace(self.workspace_type)
+
+    def steps(self) -> list[Step]:
+        raise NotImplementedError

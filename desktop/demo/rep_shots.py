@@ -5,22 +5,17 @@ from __future__ import annotations
 
 from ..confirmation import confirmation_document
 from ..views.rep.workspace import RepWorkspace
-from .camera import Camera, Step
+from .camera import RoleShots, Step
 
 __all__ = ["RepShots"]
 
 
-class RepShots:
-    def __init__(self, camera: Camera) -> None:
-        self.camera = camera
+class RepShots(RoleShots[RepWorkspace]):
+    workspace_type = RepWorkspace
 
     def steps(self) -> list[Step]:
         return [self.customers, self.catalog, self.order_entry, self.orders, self.order_detail,
                 self.conflicts, self.confirmation]
-
-    @property
-    def ws(self) -> RepWorkspace:
-        return self.camera.workspace(RepWorkspace)
 
     def customers(self) -> None:
         ws = self.ws

@@ -12,21 +12,16 @@ from ..views.admin.workspace import AdminWorkspace
 from ..views.clerk.queue import load_pick_data
 from ..views.clerk.workspace import ClerkWorkspace
 from ..views.owner.workspace import OwnerWorkspace
-from .camera import Camera, Step
+from .camera import RoleShots, Step
 
 __all__ = ["AdminShots", "ClerkShots", "OwnerShots"]
 
 
-class ClerkShots:
-    def __init__(self, camera: Camera) -> None:
-        self.camera = camera
+class ClerkShots(RoleShots[ClerkWorkspace]):
+    workspace_type = ClerkWorkspace
 
     def steps(self) -> list[Step]:
         return [self.queue, self.pick_list, self.ship]
-
-    @property
-    def ws(self) -> ClerkWorkspace:
-        return self.camera.workspace(ClerkWorkspace)
 
     def queue(self) -> None:
         ws = self.ws
@@ -83,16 +78,11 @@ class ClerkShots:
         self.camera.settle(self.camera.snap("clerk-ship"))
 
 
-class OwnerShots:
-    def __init__(self, camera: Camera) -> None:
-        self.camera = camera
+class OwnerShots(RoleShots[OwnerWorkspace]):
+    workspace_type = OwnerWorkspace
 
     def steps(self) -> list[Step]:
         return [self.home, self.catalog, self.reorder, self.orders]
-
-    @property
-    def ws(self) -> OwnerWorkspace:
-        return self.camera.workspace(OwnerWorkspace)
 
     def home(self) -> None:
         home = self.ws.home
@@ -169,16 +159,11 @@ class OwnerShots:
         self.camera.next()
 
 
-class AdminShots:
-    def __init__(self, camera: Camera) -> None:
-        self.camera = camera
+class AdminShots(RoleShots[AdminWorkspace]):
+    workspace_type = AdminWorkspace
 
     def steps(self) -> list[Step]:
         return [self.review, self.health]
-
-    @property
-    def ws(self) -> AdminWorkspace:
-        return self.camera.workspace(AdminWorkspace)
 
     def review(self) -> None:
         ws = self.ws
