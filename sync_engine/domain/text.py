@@ -28,6 +28,7 @@ from .validation import Issue
 __all__ = [
     "CARRIER",
     "DEVICE_NAME",
+    "DISPLAY_NAME",
     "LOCAL_NUMBER",
     "NOTES",
     "PASSWORD",
@@ -100,3 +101,6 @@ PASSWORD = TextRule(256)
 
 DEVICE_NAME = TextRule(200)
 """The name a device gives itself at sign-in."""
+
+DISPLAY_NAME = TextRule(200)
+"""A user's name as others see it."""

@@ -186,3 +186,20 @@ def test_control_characters_at_sign_in_are_422_with_field_errors(
         assert bad_refresh.status_code == 422, bad_refresh.text
         assert login(device_name="前台电脑").status_code == 200
     assert totals(db_url) == before
+
+
+def test_refresh_after_logout_says_the_session_was_signed_out(env: tuple[str, str, Seed]) -> None:
+    _db, url, _s = env
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+    with httpx.Client(base_url=url, headers=headers) as http:
+        body = {"username": "rep1", "password": "demo", "client_id": "dev-signed-out"}
+        tokens = http.post("/v1/auth/login", json=body).json()
+        out = http.post("/v1/auth/logout",
+                        headers={"Authorization": f"Bearer {tokens['access_token']}"})
+        assert out.status_code == 204
+        r = http.post("/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"],
+                                                "client_id": "dev-signed-out"})
+    assert r.status_code == 401
+    assert r.json()["error"] == {
+        "code": "token_revoked", "message": "this session was signed out; sign in again",
+        "message_zh": "该登录已退出，请重新登录", "fields": []}
