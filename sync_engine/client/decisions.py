@@ -12,17 +12,15 @@ import sqlite3
 
 from sync_engine import domain as d
 from sync_engine.domain import Issue, OrderStatus, Role
+from sync_engine.domain import text as text_rules
 
 from . import outbox
 from .errors import NotAllowed, ValidationFailed
 from .order_store import now_iso, order_entity
-from .ordering import order_lines, order_row
+from .ordering import order_lines, order_row, require_text
 from .views import Identity
 
 __all__ = ["confirm_order", "receive_order", "reject_order"]
-
-MAX_TEXT = 500
-
 
 def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: OrderStatus,
           kind: str, args: dict[str, object], *, clear_holds: bool = False) -> str:
@@ -38,10 +36,6 @@ def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: Ord
     return outbox.enqueue(db, kind, {"order_id": order_id, **args}, base)
 
 
-def _text(value: str) -> str:
-    return value.strip()[:MAX_TEXT]
-
-
 def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> str:
     """Back office: confirm a submitted (held) order; queues ``order.confirm``."""
     return _move(db, identity, order_id, OrderStatus.CONFIRMED, "order.confirm", {},
@@ -53,7 +47,8 @@ def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reas
     missing = d.check_reason(OrderStatus.REJECTED, reason)
     if missing is not None:
         raise ValidationFailed([missing])
-    why = _text(reason)
+    why = reason.strip()
+    require_text(("reason", why, text_rules.REASON))
     return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject", {"reason": why})
 
 
@@ -61,7 +56,8 @@ def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                   discrepancy: str = "") -> str:
     """The store confirms receipt of a shipped order (closing it), with a note of anything
     missing or damaged; queues ``order.receive``."""
-    note = _text(discrepancy)
+    note = discrepancy.strip()
+    require_text(("discrepancy", note, text_rules.REASON))
     if not any(ln.shipped_qty for ln in order_lines(db, order_id)):
         raise NotAllowed([Issue("status", "transition_not_allowed",
                                 {"from": order_row(db, order_id)["status"], "to": "closed"})])

@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from sync_engine import domain as d
-from sync_engine.domain import Issue, OrderStatus, Role
+from sync_engine.domain import Issue, OrderStatus, Role, TextRule
+from sync_engine.domain import text as text_rules
 
 from . import catalog, outbox
 from .errors import NotAllowed, NotFound, ValidationFailed
@@ -36,6 +37,7 @@ __all__ = [
     "edit_order",
     "order_lines",
     "reorder",
+    "require_text",
     "set_favourite",
     "submit_order",
 ]
@@ -65,6 +67,15 @@ def order_lines(db: sqlite3.Connection, order_id: str) -> list[d.OrderLine]:
     ]
 
 
+def require_text(*fields: tuple[str, str | None, TextRule]) -> None:
+    """Refuse text the shared rule refuses (control characters, broken characters, too long)
+    with :class:`ValidationFailed`, before anything is saved or queued. ``None`` is not set."""
+    issues = [issue for field, value, rule in fields
+              if value is not None and (issue := rule.check(field, value)) is not None]
+    if issues:
+        raise ValidationFailed(issues)
+
+
 def _role(identity: Identity) -> Role:
     return Role(identity.role)
 
@@ -89,6 +100,7 @@ def create_draft(db: sqlite3.Connection, identity: Identity, customer_id: int, *
                  notes: str = "", delivery_date: dt.date | None = None) -> str:
     """A new empty draft for the customer; returns its id (a UUID made here)."""
     _require_ordering_role(identity)
+    require_text(("notes", notes, text_rules.NOTES))
     customer = catalog.customer(db, customer_id)
     if customer is None:
         raise ValidationFailed([Issue("customer", "customer_unknown")])
@@ -176,6 +188,7 @@ def edit_order(
     """Change lines (product → quantity; new products are appended), remove lines, set notes or
     the delivery date (None clears it). Returns the outbox key when an update was queued."""
     row = _editable(db, identity, order_id)
+    require_text(("notes", notes, text_rules.NOTES))
     lines = order_lines(db, order_id)
     lines_changed = bool(set_lines) or bool(remove)
     if set_lines:
@@ -260,6 +273,9 @@ def submit_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> l
     issue = d.check_transition(status, OrderStatus.SUBMITTED, _role(identity))
     if issue is not None:
         raise NotAllowed([issue])
+    # A draft saved by an older version may hold text the rule now refuses: never queue it.
+    require_text(("notes", row["notes"], text_rules.NOTES),
+                 ("local_number", row["local_number"], text_rules.LOCAL_NUMBER))
     lines = order_lines(db, order_id)
     issues = check_lines(db, row, lines, whole_order=True)
     if d.has_errors(issues):
@@ -287,6 +303,7 @@ def cancel_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                                shipped_any=shipped_any)
     if issue is not None:
         raise NotAllowed([issue])
+    require_text(("reason", reason, text_rules.REASON))
     db.execute("UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?",
                (now_iso(), order_id))
     if status is OrderStatus.DRAFT:
@@ -357,6 +374,8 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     ``shipment.confirm``. Returns the new shipment's id."""
     row = order_row(db, order_id)
     status = OrderStatus(row["status"])
+    require_text(("carrier", carrier, text_rules.CARRIER),
+                 ("tracking_number", tracking_number, text_rules.TRACKING_NUMBER))
     lines = order_lines(db, order_id)
     issues = d.validate_shipment(lines, quantities)
     if d.has_errors(issues):
