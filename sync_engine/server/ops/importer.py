@@ -43,13 +43,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any, TypeVar, cast
 
-from sqlalchemy import Select, insert, select, text
+from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, TextRule, parse_decimal
 from sync_engine.domain.search_keys import search_keys
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.storage.dialect import refresh_statistics
 from sync_engine.server.storage.models import (
     Customer,
     CustomerPrice,
@@ -175,15 +176,17 @@ def import_csv(
     return report
 
 
+_BIG_TABLES = ("change_log", "products", "stock", "customers", "customer_prices")
+
+
 def _refresh_statistics(session: Session, rows: int) -> None:
     """After a big import, let PostgreSQL's planner see the new sizes at once.
 
     Without it the change feed's ``ORDER BY seq LIMIT n`` is planned for a tiny table (a sort
     of the whole range instead of an index scan) until autovacuum gets round to it.
     """
-    if rows >= 1000 and session.get_bind().dialect.name == "postgresql":
-        session.execute(text("ANALYZE change_log, products, stock, customers, customer_prices"))
-        session.commit()
+    if rows >= 1000:
+        refresh_statistics(session, _BIG_TABLES)
 
 
 # --- reading ------------------------------------------------------------------------------
