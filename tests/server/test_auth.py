@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine.server import accounts as auth
+from sync_engine.server.accounts import tokens
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import AuthToken, Device, User, Warehouse
 
@@ -101,12 +102,12 @@ def test_expiry_with_a_fake_clock(
 ) -> None:
     pair = auth.login(session, "rep1", "secret", "dev-1")
     now = dt.datetime.now(dt.UTC)
-    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
+    monkeypatch.setattr(tokens, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
     with pytest.raises(auth.TokenExpired):
         auth.authenticate(session, pair.access_token)
     fresh = auth.refresh_tokens(session, pair.refresh_token, "dev-1")
     assert auth.authenticate(session, fresh.access_token)[0].id == rep.id
-    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.REFRESH_TTL * 2)
+    monkeypatch.setattr(tokens, "utcnow", lambda: now + auth.REFRESH_TTL * 2)
     with pytest.raises(auth.TokenExpired):
         auth.refresh_tokens(session, fresh.refresh_token, "dev-1")
 
@@ -114,7 +115,7 @@ def test_expiry_with_a_fake_clock(
 def test_ttls_can_be_overridden(
     session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auth, "ACCESS_TTL", dt.timedelta(seconds=-1))
+    monkeypatch.setattr(tokens, "ACCESS_TTL", dt.timedelta(seconds=-1))
     pair = auth.login(session, "rep1", "secret", "dev-1")
     with pytest.raises(auth.TokenExpired) as exc:
         auth.authenticate(session, pair.access_token)

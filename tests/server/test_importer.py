@@ -23,6 +23,7 @@ from sync_engine.server.storage.models import (
     CustomerPrice,
     Product,
     Stock,
+    User,
     Warehouse,
 )
 
@@ -167,8 +168,8 @@ def test_customers_import_with_reps_and_reassignment(session: Session) -> None:
     scope = set(session.execute(
         select(ChangeLog.op, ChangeLog.user_id).where(ChangeLog.entity == "scope")
     ).all())
-    rep1 = session.scalars(select(auth.User.id).where(auth.User.username == "rep1")).one()
-    rep2 = session.scalars(select(auth.User.id).where(auth.User.username == "rep2")).one()
+    rep1 = session.scalars(select(User.id).where(User.username == "rep1")).one()
+    rep2 = session.scalars(select(User.id).where(User.username == "rep2")).one()
     assert scope == {("revoke", rep1), ("grant", rep2)}
 
 
