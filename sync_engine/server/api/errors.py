@@ -12,7 +12,7 @@ Exception tree::
     └── BadRequest (400)
 
 Business outcomes of a mutation (conflict, rejected) are not errors: they are results inside a
-200 push answer (see :mod:`.mutations`).
+200 push answer (see :mod:`sync_engine.server.commands`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sync_engine.protocol import field_error
+from sync_engine.protocol import ErrorBody, field_error
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 426)
+}
+"""The error answers every ``/v1`` route documents in the OpenAPI document."""
 
 
 class ApiError(Exception):
