@@ -50,6 +50,13 @@ def test_protocol_version_is_required_and_checked(env: tuple[str, str, Seed]) ->
         assert "Mutation" in spec["components"]["schemas"]
         assert push["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] \
             == "#/components/schemas/PushResponse"
+        # The event stream is documented as one, with the error bodies it really sends.
+        events = spec["paths"]["/v1/events"]["get"]["responses"]
+        assert "text/event-stream" in events["200"]["content"]
+        for status in ("401", "422", "426"):
+            assert events[status]["content"]["application/json"]["schema"]["$ref"] \
+                == "#/components/schemas/ErrorBody"
+        assert "HTTPValidationError" not in spec["components"]["schemas"]
 
 
 def test_malformed_bodies_are_422_with_fields(env: tuple[str, str, Seed]) -> None:

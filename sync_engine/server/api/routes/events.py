@@ -3,15 +3,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from sync_engine.server.api.deps import Current, Svc
+from sync_engine.server.api.errors import ERROR_RESPONSES
 from sync_engine.server.feed.stream import open_stream
 
 router = APIRouter(tags=["sync"])
 
-@router.get("/v1/events", response_class=StreamingResponse)
+_STREAM: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-sent events: `hello`, then `changes` whenever there are new "
+                       "changes for the user (data: the newest sequence number); comment lines "
+                       "keep the connection open.",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    },
+}
+
+
+@router.get("/v1/events", response_class=StreamingResponse,
+            responses={**ERROR_RESPONSES, **_STREAM})
 async def events(who: Current, app: Svc) -> StreamingResponse:
     stream = await open_stream(app.sessions, app.hub, who[0])
     return StreamingResponse(stream, media_type="text/event-stream",
