@@ -43,7 +43,7 @@ class UnitOfWork:
         self.user_id = user_id
         self.device_id = device_id
         self._changes: dict[tuple[str, str], Change] = {}
-        self._writes = PendingWrites()
+        self._writes = PendingWrites(user_id, device_id)
         self.last_seq: int | None = None
 
     def upsert(
@@ -153,9 +153,8 @@ class UnitOfWork:
         once, so the database writes them while the next step is computed (the group commit
         finishes its orders this way). The log and COMMIT follow the last step.
         """
-        seq = commit_unit(self.session, self._changes.values(), self._writes, steps,
-                          changed_by=self.user_id, device_id=self.device_id,
-                          announcement=announcement_params)
+        seq = commit_unit(self.session, self._writes, self._changes.values(), steps,
+                          announcement_params)
         if seq is not None:
             self.last_seq = seq
         self._clear()

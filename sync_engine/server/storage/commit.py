@@ -53,9 +53,12 @@ class Change:
 
 
 class PendingWrites:
-    """What a unit of work writes at commit beside its ORM objects and its change-log rows."""
+    """What a unit of work writes at commit beside its ORM objects and its change-log rows, and
+    on whose behalf (``changed_by``, ``device_id``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, changed_by: int | None, device_id: str | None) -> None:
+        self.changed_by = changed_by
+        self.device_id = device_id
         self.later: list[tuple[str, Sequence[Any] | Mapping[str, Any]]] = []
         self.results: list[tuple[int, str, str]] = []  # (mutation id, status, answer JSON)
         self.new_results: list[tuple[str, str, str, str]] = []  # (key, kind, status, answer)
@@ -72,16 +75,8 @@ Announcement = Callable[[Sequence[Change]], Mapping[str, Any]]
 """A commit's changes → the parameters of its announcement (:data:`.announce.ANNOUNCE_SQL`)."""
 
 
-def commit_unit(
-    session: Session,
-    changes: Collection[Change],
-    writes: PendingWrites,
-    steps: Iterator[None] | None,
-    *,
-    changed_by: int | None,
-    device_id: str | None,
-    announcement: Announcement,
-) -> int | None:
+def commit_unit(session: Session, writes: PendingWrites, changes: Collection[Change],
+                steps: Iterator[None] | None, announcement: Announcement) -> int | None:
     """Write ``writes`` and ``changes`` (in order) and commit; the last sequence number used.
 
     ``changes`` is read after ``steps`` ran (a step may add to it). ``steps``: more work for the
@@ -91,8 +86,7 @@ def commit_unit(
     if is_postgres(session) and (
         steps is not None or (len(changes) <= INSERT_CHUNK and len(writes.events) <= INSERT_CHUNK)
     ):
-        return _commit_pipelined(session, changes, writes, steps, changed_by=changed_by,
-                                 device_id=device_id, announcement=announcement)
+        return _commit_pipelined(session, writes, changes, steps, announcement)
     for _ in steps or ():
         pass
     if writes.later:  # pragma: no cover - only the PostgreSQL fast paths queue statements
@@ -104,10 +98,11 @@ def commit_unit(
             .values(status=status, result=json.loads(result_json))
         )
     if writes.new_results:
-        assert changed_by is not None and device_id is not None
+        assert writes.changed_by is not None and writes.device_id is not None
         session.add_all(
-            MutationRecord(user_id=changed_by, idempotency_key=key, device_id=device_id,
-                           kind=kind, status=status, result=json.loads(result_json))
+            MutationRecord(user_id=writes.changed_by, idempotency_key=key,
+                           device_id=writes.device_id, kind=kind, status=status,
+                           result=json.loads(result_json))
             for key, kind, status, result_json in writes.new_results
         )
     if writes.events:
@@ -117,23 +112,16 @@ def commit_unit(
     last_seq = None
     if changes:
         rows = list(changes)
-        last_seq = append_changes(session, rows, changed_by=changed_by, device_id=device_id)
+        last_seq = append_changes(session, rows, changed_by=writes.changed_by,
+                                  device_id=writes.device_id)
         if is_postgres(session):  # SQLite: the server's counter watcher notices
             driver_connection(session).execute(ANNOUNCE_SQL, announcement(rows))
     session.commit()
     return last_seq
 
 
-def _commit_pipelined(
-    session: Session,
-    changes: Collection[Change],
-    writes: PendingWrites,
-    steps: Iterator[None] | None,
-    *,
-    changed_by: int | None,
-    device_id: str | None,
-    announcement: Announcement,
-) -> int | None:
+def _commit_pipelined(session: Session, writes: PendingWrites, changes: Collection[Change],
+                      steps: Iterator[None] | None, announcement: Announcement) -> int | None:
     """PostgreSQL: the queued statements, the stored results, the events, then the counter
     and the log (one statement), then COMMIT — sent together in one round trip.
 
@@ -147,9 +135,9 @@ def _commit_pipelined(
     log_cur = None
     with conn.pipeline():
         cur = conn.cursor()
-        _send(cur, writes, now, changed_by, device_id)
+        _send(cur, writes, now)
         for _ in steps or ():
-            _send(cur, writes, now, changed_by, device_id)
+            _send(cur, writes, now)
         rows = list(changes)
         if rows:
             log_cur = conn.cursor()
@@ -167,8 +155,8 @@ def _commit_pipelined(
                     "user_id": [c.user_id for c in rows],
                     "data": [c.data for c in rows],
                     "now": now,
-                    "changed_by": changed_by,
-                    "device_id": device_id,
+                    "changed_by": writes.changed_by,
+                    "device_id": writes.device_id,
                 },
             )
             cur.execute(ANNOUNCE_SQL, announcement(rows))
@@ -182,8 +170,7 @@ def _commit_pipelined(
     return last
 
 
-def _send(cur: Any, writes: PendingWrites, now: dt.datetime, changed_by: int | None,
-          device_id: str | None) -> None:
+def _send(cur: Any, writes: PendingWrites, now: dt.datetime) -> None:
     """Into the open pipeline: the queued statements, stored results and events so far."""
     for sql, params in writes.later:
         cur.execute(sql, params)
@@ -197,7 +184,7 @@ def _send(cur: Any, writes: PendingWrites, now: dt.datetime, changed_by: int | N
         rows = writes.new_results
         cur.execute(
             _NEW_RESULTS_SQL,
-            (changed_by, device_id, now, [r[0] for r in rows], [r[1] for r in rows],
+            (writes.changed_by, writes.device_id, now, [r[0] for r in rows], [r[1] for r in rows],
              [r[2] for r in rows], [r[3] for r in rows]),
         )
     if writes.events:
