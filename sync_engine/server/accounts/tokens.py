@@ -21,7 +21,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.server.accounts.errors import (
@@ -253,21 +253,18 @@ def _family_live(session: Session, family: str) -> bool:
 
 def revoke_family(session: Session, family: str) -> int:
     """Revoke every live token of one sign-in and commit; returns how many were revoked."""
-    result = session.execute(
-        update(AuthToken)
-        .where(AuthToken.family == family, AuthToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    session.commit()
-    return int(getattr(result, "rowcount", 0))
+    return _revoke(session, AuthToken.family == family)
 
 
 def revoke_user_tokens(session: Session, user_id: int) -> int:
     """Revoke every live token of a user (e.g. when disabling the account) and commit."""
+    return _revoke(session, AuthToken.user_id == user_id)
+
+
+def _revoke(session: Session, which: ColumnElement[bool]) -> int:
     result = session.execute(
         update(AuthToken)
-        .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+        .where(which, AuthToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
         .execution_options(synchronize_session=False)
     )
