@@ -46,6 +46,7 @@ def services(request: Request) -> Services:
 
 
 async def get_services(request: Request) -> Services:
+    """:func:`services` as a dependency (``AppServices``)."""
     return services(request)
 
 
@@ -77,7 +78,7 @@ def current(
     return user, device_id
 
 
-Svc = Annotated[Services, Depends(get_services)]
+AppServices = Annotated[Services, Depends(get_services)]
 Db = Annotated[Session, Depends(db)]
 Version = Annotated[int, Depends(protocol)]
 Current = Annotated[tuple[User, str], Depends(current)]

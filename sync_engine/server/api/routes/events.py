@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from sync_engine.server.api.deps import Current, Svc
+from sync_engine.server.api.deps import AppServices, Current
 from sync_engine.server.api.errors import ERROR_RESPONSES
 from sync_engine.server.feed.stream import open_stream
 
@@ -26,7 +26,7 @@ _STREAM: dict[int | str, dict[str, Any]] = {
 
 @router.get("/v1/events", response_class=StreamingResponse,
             responses={**ERROR_RESPONSES, **_STREAM})
-async def events(who: Current, app: Svc) -> StreamingResponse:
+async def events(who: Current, app: AppServices) -> StreamingResponse:
     stream = await open_stream(app.sessions, app.hub, who[0])
     return StreamingResponse(stream, media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
