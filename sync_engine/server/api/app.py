@@ -69,25 +69,12 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_notes=PushNotes(sessions),
     )
 
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        listener = Listener(engine, services.hub)
-        listener.start()
-        pool = services.push_pool
-        if pool is not None:
-            await anyio.to_thread.run_sync(pool.start)
-        yield
-        if pool is not None:
-            await anyio.to_thread.run_sync(pool.close)
-        listener.stop()
-        engine.dispose()
-
     app = FastAPI(
         title="Dinghuo sync server",
         version=str(PROTOCOL_VERSION),
         description="Offline-first B2B ordering: change feed (pull) and commands (push). "
         "See sync_engine/PROTOCOL.md.",
-        lifespan=lifespan,
+        lifespan=_lifespan,
     )
     app.state.services = services
     _install_error_handlers(app)
@@ -98,6 +85,22 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(ServerTiming)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the change listener and the push processes before serving; stop them after."""
+    services: Services = app.state.services
+    listener = Listener(services.engine, services.hub)
+    listener.start()
+    pool = services.push_pool
+    if pool is not None:
+        await anyio.to_thread.run_sync(pool.start)
+    yield
+    if pool is not None:
+        await anyio.to_thread.run_sync(pool.close)
+    listener.stop()
+    services.engine.dispose()
 
 
 def app_from_env() -> FastAPI:
