@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sync_engine.client.engine import Engine
 from sync_engine.client.memory_keyring import MemoryKeyring
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from .context import AppContext
 from .demo_server import DemoServer

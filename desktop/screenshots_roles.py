@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from .app import DEMO_PASSWORD, open_engine
 from .picklist import pick_list_document

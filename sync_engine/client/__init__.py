@@ -2,7 +2,7 @@
 
 The desktop app and ``dinghuo-cli`` use one object, :class:`sync_engine.client.engine.Engine`;
 its errors are in :mod:`sync_engine.client.errors`, the values it returns in
-:mod:`sync_engine.client.views`. Inside:
+:mod:`sync_engine.client.values`. Inside:
 
 - ``store``/``migrations``: the SQLite file (WAL), Alembic migrations run at open;
   ``search_index`` keeps the search tables (owned by ``search``) in step.

@@ -45,7 +45,7 @@ from typing import Any, TextIO
 
 from . import errors
 from .engine import Engine
-from .views import OrderView
+from .values import OrderView
 
 __all__ = ["main"]
 

@@ -24,7 +24,7 @@ from . import order_store, outbox
 from .errors import NotFound, ResolutionNotPossible
 from .order_store import now_iso, replace_lines
 from .ordering import create_draft, order_lines, replace_all_lines
-from .views import Identity
+from .values import Identity
 
 __all__ = ["KEEPABLE", "edit", "keep_mine", "take_theirs"]
 

@@ -17,7 +17,7 @@ from . import outbox
 from .errors import NotAllowed, ValidationFailed
 from .order_store import now_iso, order_entity
 from .ordering import order_lines, order_row
-from .views import Identity
+from .values import Identity
 
 __all__ = ["confirm_order", "receive_order", "reject_order"]
 

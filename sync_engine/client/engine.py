@@ -35,7 +35,7 @@ from .store import Store
 from .store_rows import plain_rows
 from .sync import PULL_LIMIT, Counts, Syncer
 from .transport import AccessExpired, ServerApi
-from .views import (
+from .values import (
     ConflictView,
     CustomerView,
     Identity,

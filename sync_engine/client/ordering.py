@@ -25,7 +25,7 @@ from sync_engine.domain import Issue, OrderStatus, Role
 from . import catalog, outbox
 from .errors import NotAllowed, NotFound, ValidationFailed
 from .order_store import now_iso, order_entity, replace_lines
-from .views import Identity, ReorderDifference
+from .values import Identity, ReorderDifference
 
 __all__ = [
     "accept_current_prices",

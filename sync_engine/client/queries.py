@@ -12,7 +12,7 @@ from sync_engine import domain as d
 
 from . import order_store
 from .errors import NotFound
-from .views import (
+from .values import (
     ConflictView,
     CustomerView,
     OrderLineView,

@@ -23,7 +23,7 @@ from .session import Auth
 from .store import Store
 from .suggestions import PastOrder, suggest
 from .transport import AccessExpired, ServerApi
-from .views import (
+from .values import (
     DeviceView,
     Identity,
     OrderView,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from sync_engine.client.views import CustomerView
+from sync_engine.client.values import CustomerView
 
 from ...context import AppContext
 from ..nav_workspace import NavWorkspace

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.views import CustomerView
+from sync_engine.client.values import CustomerView
 
 from ...context import AppContext
 from ...resources import icon
