@@ -32,7 +32,6 @@ from .outbox import make_owner
 from .role_ops import RoleOperations
 from .session import TOKEN_LOCK, Auth
 from .store import Store
-from .store_rows import plain_rows
 from .sync import PULL_LIMIT, Counts, Syncer
 from .transport import AccessExpired, ServerApi
 from .values import (
@@ -198,7 +197,7 @@ class Engine(RoleOperations):
                 ids = queries.browse_products(db, limit=limit, offset=offset,
                                               include_inactive=include_inactive)
                 return queries.product_views(db, ids)
-            with plain_rows(db):
+            with search.plain_rows(db):
                 ids = search.search_products(db, query, limit=limit, offset=offset,
                                              include_inactive=include_inactive)
             return queries.product_views(db, ids)

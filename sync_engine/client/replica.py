@@ -1,7 +1,7 @@
 """Applying the change feed to the local replica, in bulk, in the caller's transaction.
 
 A page is split into runs of consecutive changes of one entity and op; each run is written with
-multi-row upserts that keep the newer version (:func:`.store_rows.insert_rows`), so a page of
+multi-row upserts that keep the newer version (:func:`.bulk_insert.insert_rows`), so a page of
 10,000 products is a few dozen statements, which SQLite runs without Python's GIL. Products
 are indexed for search in the same transaction.
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import order_store, search
-from .store_rows import insert_rows, plain_rows
+from .bulk_insert import insert_rows
 
 __all__ = [
     "Prepared",
@@ -47,7 +47,7 @@ _PRODUCT_COLS = (
 
 
 def _upsert_sql(table: str, cols: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str]:
-    """The two halves of a multi-row upsert (see :func:`.store_rows.insert_rows`)."""
+    """The two halves of a multi-row upsert (see :func:`.bulk_insert.insert_rows`)."""
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in key)
     # Keep the newer state: a replayed or reordered older change never overwrites a newer one.
     return (
@@ -116,7 +116,7 @@ def _runs(changes: Iterable[Mapping[str, Any]]) -> Iterator[_Run]:
 
 
 def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
-    """The rows of an upsert run, for :func:`.store_rows.insert_rows` (None: written change
+    """The rows of an upsert run, for :func:`.bulk_insert.insert_rows` (None: written change
     by change)."""
     if entity == "product":
         return [_product_row(c["data"], int(c["version"])) for c in run]
@@ -251,7 +251,7 @@ def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool) -> 
     assert run.rows is not None
     _write_rows(db, _PRODUCT_UPSERT, run.rows)
     if index:
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.write_index(db, index)
 
 
@@ -259,7 +259,7 @@ def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -
     ids = [str(c["id"]) for c in run]
     if entity == "product":
         db.executemany("DELETE FROM products WHERE id = ?", [(int(i),) for i in ids])
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.remove_products(db, [int(i) for i in ids])
     elif entity in ("stock", "price", "favourite"):
         table, cols = {
@@ -327,7 +327,7 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
     is refreshed from the stage like any feed upsert).
     """
     ids = [row[0] for row in db.execute("SELECT id FROM products")]
-    with plain_rows(db):
+    with search.plain_rows(db):
         search.remove_products(db, ids)
     for table in ("products", "stock", "customers", "prices", "favourites", "warehouses"):
         db.execute(f"DELETE FROM {table}")

@@ -35,7 +35,6 @@ from .order_store import compact_json, now_iso
 from .outbox import Claimed
 from .session import Auth
 from .store import Store
-from .store_rows import plain_rows
 from .transport import AccessExpired, ServerApi, parse_json
 
 __all__ = ["Counts", "Syncer", "record_results"]
@@ -175,7 +174,7 @@ class Syncer:
             with self.store.read() as db:
                 if self.store.get_meta(db, "initial_sync_done") == "1":
                     return
-            with self.store.write() as db, plain_rows(db):
+            with self.store.write() as db, search.plain_rows(db):
                 search.set_bulk_load(db, False)
         except Exception:
             log.exception("the search index stays in bulk-load mode until the next start")
@@ -223,13 +222,13 @@ class Syncer:
             else:
                 fresh = self.store.get_meta(db, "initial_sync_done") != "1"
                 if fresh:
-                    with plain_rows(db):
+                    with search.plain_rows(db):
                         search.set_bulk_load(db, True)
                 replica.apply_changes(db, prepared, fresh=fresh)
             self.store.set_meta(db, "cursor", str(page["cursor"]))
             if not page.get("has_more"):
                 if self.store.get_meta(db, "initial_sync_done") != "1":
-                    with plain_rows(db):
+                    with search.plain_rows(db):
                         search.set_bulk_load(db, False)
                 self.store.set_meta(db, "initial_sync_done", "1")
                 self.store.set_meta(db, "server_time", str(page.get("server_time")))
@@ -302,7 +301,7 @@ class _Writer:
     thread decodes and prepares the next one (so at most two pages are in memory).
 
     The writes are multi-row statements that SQLite runs without Python's GIL
-    (:func:`.store_rows.insert_rows`): they overlap with the Python work of the next page
+    (:func:`.bulk_insert.insert_rows`): they overlap with the Python work of the next page
     instead of following it, and never wait for it between two rows. Each page is one
     transaction with its cursor, as before.
     """
