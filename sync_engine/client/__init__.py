@@ -7,7 +7,7 @@ its errors are in :mod:`sync_engine.client.errors`, the values it returns in
 - ``store``/``migrations``: the SQLite file (WAL), Alembic migrations run at open;
   ``search_index`` keeps the search tables (owned by ``search``) in step.
 - ``ordering``, ``catalog``, ``queries``: local operations on the shared domain rules, reads.
-- ``outbox``, ``order_store``, ``replica``, ``conflicts``: mutations waiting for the server, the
+- ``outbox``, ``orders``, ``replica``, ``conflicts``: mutations waiting for the server, the
   user's view of orders beside the server's state, applying the feed, deciding conflicts.
 - ``transport``, ``session``, ``sync``, ``backoff``: HTTP, tokens in the OS keyring, push/pull,
   retry schedule.

@@ -20,10 +20,11 @@ from typing import Any
 
 from sync_engine import domain as d
 
-from . import order_store, outbox
+from . import orders, outbox
 from .errors import NotFound, ResolutionNotPossible
-from .order_store import now_iso, replace_lines
 from .ordering import create_draft, order_lines, replace_all_lines
+from .orders import replace_lines
+from .store import now_iso
 from .values import Identity
 
 __all__ = ["KEEPABLE", "edit", "keep_mine", "take_theirs"]
@@ -142,11 +143,11 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
                    (mine["mutation"]["args"].get("shipment_id"),))
     if conflict["kind"] == "favourite.set":
         _undo_favourite(db, json.loads(conflict["mine"])["mutation"]["args"])
-    if order_id is None or order_store.has_pending(db, order_id):
+    if order_id is None or orders.has_pending(db, order_id):
         return
     server = _server_state(db, conflict, order_id)
     if server is not None:
-        order_store.write_from_server(db, server, int(server.get("version") or 0))
+        orders.write_from_server(db, server, int(server.get("version") or 0))
     else:  # the server never had this order
         db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
         db.execute("DELETE FROM shipments WHERE order_id = ? AND version = 0", (order_id,))
@@ -159,7 +160,7 @@ def _undo_favourite(db: sqlite3.Connection, args: dict[str, Any]) -> None:
     product_id = int(args.get("product_id", 0))
     if not args.get("favourite") or db.execute(
         "SELECT 1 FROM outbox WHERE entity = ? AND state IN ('pending', 'held')",
-        (order_store.entity_key("favourite.set", {"product_id": product_id}),),
+        (outbox.entity_key("favourite.set", {"product_id": product_id}),),
     ).fetchone():
         return
     db.execute("DELETE FROM favourites WHERE product_id = ?", (product_id,))

@@ -15,8 +15,8 @@ from sync_engine.domain import Issue, OrderStatus, Role
 
 from . import outbox
 from .errors import NotAllowed, ValidationFailed
-from .order_store import now_iso, order_entity
 from .ordering import order_lines, order_row
+from .store import now_iso
 from .values import Identity
 
 __all__ = ["confirm_order", "receive_order", "reject_order"]
@@ -34,7 +34,7 @@ def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: Ord
     if clear_holds:
         sql += ", hold_reasons = '[]'"
     db.execute(sql + " WHERE id = ?", (target.value, now_iso(), order_id))
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
+    base = outbox.next_base_version(db, outbox.order_entity(order_id), int(row["server_version"]))
     return outbox.enqueue(db, kind, {"order_id": order_id, **args}, base)
 
 

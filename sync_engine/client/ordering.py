@@ -24,7 +24,8 @@ from sync_engine.domain import Issue, OrderStatus, Role
 
 from . import catalog, outbox
 from .errors import NotAllowed, NotFound, ValidationFailed
-from .order_store import now_iso, order_entity, replace_lines
+from .orders import replace_lines
+from .store import now_iso
 from .values import Identity, ReorderDifference
 
 __all__ = [
@@ -225,7 +226,7 @@ def edit_order(
             args["clear_delivery_date"] = True
         else:
             args["delivery_date"] = delivery_date.isoformat()
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
+    base = outbox.next_base_version(db, outbox.order_entity(order_id), int(row["server_version"]))
     return outbox.enqueue(db, "order.update", args, base)
 
 
@@ -291,7 +292,7 @@ def cancel_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                (now_iso(), order_id))
     if status is OrderStatus.DRAFT:
         return None
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
+    base = outbox.next_base_version(db, outbox.order_entity(order_id), int(row["server_version"]))
     return outbox.enqueue(db, "order.cancel", {"order_id": order_id, "reason": reason}, base)
 
 
@@ -379,7 +380,7 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     )
     db.execute("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
                (target.value, now_iso(), order_id))
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
+    base = outbox.next_base_version(db, outbox.order_entity(order_id), int(row["server_version"]))
     outbox.enqueue(db, "shipment.confirm", {
         "shipment_id": shipment_id, "order_id": order_id, "lines": shipped,
         "carrier": carrier, "tracking_number": tracking_number}, base)

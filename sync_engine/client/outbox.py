@@ -30,15 +30,17 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .order_store import entity_key, now_iso
+from .store import now_iso
 
 __all__ = [
     "VERSION_BUMPING",
     "Claimed",
     "claim",
     "enqueue",
+    "entity_key",
     "make_owner",
     "next_base_version",
+    "order_entity",
     "pending_count",
     "prune",
     "release",
@@ -55,6 +57,22 @@ _STATE_BASED = frozenset({"order.cancel", "shipment.confirm", "order.submit", "f
                           "customer.assign"})
 
 DEFAULT_LEASE = 90.0  # longer than one push request may take (timeout 30 s)
+
+
+def order_entity(order_id: str) -> str:
+    """The outbox/conflict entity key of an order."""
+    return f"order:{order_id}"
+
+
+def entity_key(kind: str, args: Mapping[str, Any]) -> str:
+    """Which entity a mutation acts on: mutations of one entity are sent one at a time."""
+    if kind.startswith("order.") or kind == "shipment.confirm":
+        return order_entity(str(args["order_id"]))
+    if kind == "favourite.set":
+        return f"favourite:{args['product_id']}"
+    if kind == "customer.assign":
+        return f"customer:{args['customer_id']}"
+    return f"{kind}:{json.dumps(args, sort_keys=True)[:200]}"
 
 
 def new_key() -> str:

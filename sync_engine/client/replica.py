@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import order_store, search
+from . import orders, search
 from .bulk_insert import insert_rows
 
 __all__ = [
@@ -209,7 +209,7 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
             _upsert_products(db, run, fresh=fresh)
         elif run.op == "upsert" and run.entity == "order":
             for c in run.changes:
-                order_store.store_server_state(db, c["data"], int(c["version"]))
+                orders.store_server_state(db, c["data"], int(c["version"]))
         elif run.op == "upsert" and run.rows is not None:
             _write_rows(db, _UPSERTS[run.entity], run.rows)
         elif run.op == "delete":
@@ -280,7 +280,7 @@ def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -
         db.executemany("DELETE FROM shipments WHERE id = ?", [(i,) for i in ids])
     elif entity == "order":
         for i in ids:
-            if not order_store.has_pending(db, i):
+            if not orders.has_pending(db, i):
                 db.execute("DELETE FROM order_lines WHERE order_id = ?", (i,))
                 db.execute("DELETE FROM orders WHERE id = ?", (i,))
 
@@ -295,7 +295,7 @@ def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
         row[0] for row in db.execute(
             "SELECT id FROM orders WHERE customer_id = ? AND status != 'draft'", (customer_id,)
         )
-        if not order_store.has_pending(db, row[0])
+        if not orders.has_pending(db, row[0])
     ]
     db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
     db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])
@@ -334,7 +334,7 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
     db.execute("DELETE FROM shipments WHERE version > 0")  # keep this device's unsent ones
     doomed = [
         row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
-        if not order_store.has_pending(db, row[0])
+        if not orders.has_pending(db, row[0])
     ]
     db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
     db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])

@@ -29,12 +29,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from . import order_store, outbox, replica, search
+from . import orders, outbox, replica, search
 from .errors import SyncCancelled
-from .order_store import compact_json, now_iso
 from .outbox import Claimed
 from .session import Auth
-from .store import Store
+from .store import Store, compact_json, now_iso
 from .transport import AccessExpired, ServerApi, parse_json
 
 __all__ = ["Counts", "Syncer", "record_results"]
@@ -471,15 +470,15 @@ def record_results(db: sqlite3.Connection, claimed: list[Claimed],
                    " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
         server = result.get("server")
         if row.entity.startswith("order:") and isinstance(server, Mapping) and "lines" in server:
-            order_store.store_server_state(db, server, int(server.get("version") or 0))
+            orders.store_server_state(db, server, int(server.get("version") or 0))
         log.info("mutation %s (%s) %s: %s", row.key, row.kind, status, result.get("reason"))
 
 
 def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> None:
     data = result.get("data")
     if (result.get("entity") == "order" and isinstance(data, Mapping)
-            and not order_store.store_server_state(db, data, int(result.get("version") or 0))):
-        order_store.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
+            and not orders.store_server_state(db, data, int(result.get("version") or 0))):
+        orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
     shipment = (result.get("details") or {}).get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
         db.execute(

@@ -8,55 +8,24 @@ pending edits are never clobbered); once nothing is pending, the view becomes th
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-import orjson
-
 from sync_engine import domain as d
 
+from .outbox import order_entity
+from .store import compact_json, now_iso
+
 __all__ = [
-    "compact_json",
-    "entity_key",
     "has_pending",
-    "now_iso",
-    "order_entity",
     "replace_lines",
+    "settle",
     "store_server_state",
     "write_from_server",
 ]
-
-
-def compact_json(value: Any) -> str:
-    """JSON text without spaces, non-ASCII kept, anything else (Decimal) as ``str``: how server
-    states and answers are kept locally. orjson: a push's answers are recorded while the next
-    batch is out, and the standard library took a third of that time."""
-    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
-
-
-def now_iso() -> str:
-    """The current UTC time, ISO 8601 (local bookkeeping only; never used for ordering)."""
-    return dt.datetime.now(dt.UTC).isoformat()
-
-
-def order_entity(order_id: str) -> str:
-    """The outbox/conflict entity key of an order."""
-    return f"order:{order_id}"
-
-
-def entity_key(kind: str, args: Mapping[str, Any]) -> str:
-    """Which entity a mutation acts on: mutations of one entity are sent one at a time."""
-    if kind.startswith("order.") or kind == "shipment.confirm":
-        return order_entity(str(args["order_id"]))
-    if kind == "favourite.set":
-        return f"favourite:{args['product_id']}"
-    if kind == "customer.assign":
-        return f"customer:{args['customer_id']}"
-    return f"{kind}:{json.dumps(args, sort_keys=True)[:200]}"
 
 
 def has_pending(db: sqlite3.Connection, order_id: str) -> bool:
