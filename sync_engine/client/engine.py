@@ -26,7 +26,18 @@ from sync_engine import domain as d
 from sync_engine.domain import Issue
 from sync_engine.protocol import PROTOCOL_VERSION
 
-from . import catalog, conflicts, errors, ordering, outbox, queries, replica, search
+from . import (
+    catalog,
+    conflicts,
+    errors,
+    favourites,
+    ordering,
+    orders,
+    outbox,
+    queries,
+    replica,
+    search,
+)
 from .backoff import Backoff
 from .outbox import make_owner
 from .role_ops import RoleOperations
@@ -254,7 +265,7 @@ class Engine(RoleOperations):
         """Mark (or unmark) a favourite."""
         who = self._who()
         with self.store.write() as db:
-            ordering.set_favourite(db, who, product_id, favourite)
+            favourites.set_favourite(db, who, product_id, favourite)
 
     # ------------------------------------------------------------------ orders
 
@@ -301,8 +312,8 @@ class Engine(RoleOperations):
     def check_order(self, order_id: str) -> list[Issue]:
         """Every issue the rules find with the order now (errors and warnings); changes nothing."""
         with self.store.read() as db:
-            row = ordering.order_row(db, order_id)
-            lines = ordering.order_lines(db, order_id)
+            row = orders.order_row(db, order_id)
+            lines = orders.order_lines(db, order_id)
             return ordering.check_lines(db, row, lines, whole_order=True)
 
     def accept_current_prices(self, order_id: str) -> list[Issue]:

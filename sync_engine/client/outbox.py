@@ -36,15 +36,21 @@ __all__ = [
     "VERSION_BUMPING",
     "Claimed",
     "claim",
+    "discard_held",
     "enqueue",
     "entity_key",
+    "is_waiting",
     "make_owner",
+    "mark_done",
+    "mark_refused",
     "next_base_version",
     "order_entity",
     "pending_count",
     "prune",
     "release",
     "serialise",
+    "state",
+    "take_held",
 ]
 
 VERSION_BUMPING = frozenset({
@@ -176,6 +182,51 @@ def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float 
         [(owner, t + lease, c.seq) for c in out],
     )
     return out
+
+
+def state(db: sqlite3.Connection, seq: int) -> str | None:
+    """The row's state, or None if it is gone (pruned)."""
+    row = db.execute("SELECT state FROM outbox WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row["state"])
+
+
+def is_waiting(db: sqlite3.Connection, entity: str) -> bool:
+    """True if a change of ``entity`` waits to be sent (pending, or held behind a conflict)."""
+    return db.execute("SELECT 1 FROM outbox WHERE entity = ? AND state IN ('pending', 'held')",
+                      (entity,)).fetchone() is not None
+
+
+def mark_done(db: sqlite3.Connection, seq: int, answer: str) -> None:
+    """The server applied the row: it is done, with the server's answer (JSON text) kept."""
+    db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
+               " lease_until = NULL WHERE seq = ?", (answer, seq))
+
+
+def mark_refused(db: sqlite3.Connection, row: Claimed, status: str, answer: str,
+                 conflict_id: int) -> None:
+    """The server answered the row with a conflict or a rejection (``status``), recorded as
+    ``conflict_id``. The later changes of its entity are held behind that conflict: never
+    sent blindly, they wait for the user's decision."""
+    db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
+               " lease_until = NULL WHERE seq = ?", (status, answer, conflict_id, row.seq))
+    db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
+               " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
+
+
+def take_held(db: sqlite3.Connection, conflict_id: int) -> list[sqlite3.Row]:
+    """Remove the rows held behind a conflict and return them, oldest first (to be queued
+    again, with their keys, after the user's own change is sent again)."""
+    held: list[sqlite3.Row] = db.execute(
+        "SELECT * FROM outbox WHERE conflict_id = ? AND state = 'held' ORDER BY seq",
+        (conflict_id,)).fetchall()
+    db.executemany("DELETE FROM outbox WHERE seq = ?", [(r["seq"],) for r in held])
+    return held
+
+
+def discard_held(db: sqlite3.Connection, conflict_id: int) -> None:
+    """Drop the rows held behind a conflict (the user took the server's version)."""
+    db.execute("UPDATE outbox SET state = 'discarded' WHERE conflict_id = ? AND state = 'held'",
+               (conflict_id,))
 
 
 def pending_count(db: sqlite3.Connection) -> int:

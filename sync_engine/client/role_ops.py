@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from . import catalog, decisions, errors, queries
+from . import catalog, errors, ordering, queries
 from .session import Auth
 from .store import Store
 from .suggestions import PastOrder, suggest
@@ -96,7 +96,7 @@ class RoleOperations:
         """Confirm receipt of a shipped order (it closes), noting any discrepancy."""
         who = self._who()
         with self.store.write() as db:
-            decisions.receive_order(db, who, order_id, discrepancy)
+            ordering.receive_order(db, who, order_id, discrepancy)
             return queries.order_view(db, order_id)
 
     # ------------------------------------------------------------------ back office
@@ -114,14 +114,14 @@ class RoleOperations:
         """Back office: confirm a held order."""
         who = self._who()
         with self.store.write() as db:
-            decisions.confirm_order(db, who, order_id)
+            ordering.confirm_order(db, who, order_id)
             return queries.order_view(db, order_id)
 
     def reject_order(self, order_id: str, reason: str) -> OrderView:
         """Back office: reject a held order; ``reason`` is required (the rep sees it)."""
         who = self._who()
         with self.store.write() as db:
-            decisions.reject_order(db, who, order_id, reason)
+            ordering.reject_order(db, who, order_id, reason)
             return queries.order_view(db, order_id)
 
     def sync_health(self, *, fetch_devices: bool = True) -> SyncHealth:

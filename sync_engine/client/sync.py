@@ -19,7 +19,6 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import gc
-import json
 import logging
 import queue
 import sqlite3
@@ -29,11 +28,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from . import orders, outbox, replica, search
+from . import conflicts, orders, outbox, replica, search, shipments
 from .errors import SyncCancelled
 from .outbox import Claimed
 from .session import Auth
-from .store import Store, compact_json, now_iso
+from .store import Store, compact_json
 from .transport import AccessExpired, ServerApi, parse_json
 
 __all__ = ["Counts", "Syncer", "record_results"]
@@ -402,31 +401,6 @@ def _bulk_work() -> Iterator[None]:
 # ---------------------------------------------------------------------- recording answers
 
 
-def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
-    """The user's side of a conflict: the order as they have it, and the change they sent."""
-    mine: dict[str, Any] = {"mutation": {"key": row.key, "kind": row.kind,
-                                         "base_version": row.base_version,
-                                         "args": json.loads(row.args)}}
-    if row.entity.startswith("order:"):
-        order_id = row.entity.split(":", 1)[1]
-        o = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
-        if o is not None:
-            mine["order"] = {
-                "id": order_id, "customer_id": o["customer_id"], "status": o["status"],
-                "notes": o["notes"], "delivery_date": o["delivery_date"],
-                "local_number": o["local_number"],
-                "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
-                "lines": [
-                    {"product_id": ln["product_id"], "quantity": ln["quantity"],
-                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
-                    for ln in db.execute(
-                        "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
-                        (order_id,))
-                ],
-            }
-    return mine
-
-
 def _all_applied(results: list[Any]) -> bool:
     return all(isinstance(r, Mapping) and r.get("status") == "applied" for r in results)
 
@@ -437,37 +411,20 @@ def record_results(db: sqlite3.Connection, claimed: list[Claimed],
     for row, result in zip(claimed, results, strict=True):
         if result.get("key") != row.key:
             raise ValueError(f"push answer for {result.get('key')!r} where {row.key!r} was sent")
-        current = db.execute("SELECT state FROM outbox WHERE seq = ?", (row.seq,)).fetchone()
-        if current is None or current["state"] != "pending":
+        if outbox.state(db, row.seq) != "pending":
             continue  # answered already (another instance took over an expired lease)
         status = str(result["status"])
         if status == "applied":
             counts.applied += 1
-            db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
-                       " lease_until = NULL WHERE seq = ?", (compact_json(result), row.seq))
+            outbox.mark_done(db, row.seq, compact_json(result))
             _apply_result(db, row, result)
             continue
         if status == "conflict":
             counts.conflicts += 1
         else:
             counts.rejected += 1
-        cur = db.execute(
-            "INSERT INTO conflicts (entity, outbox_key, kind, status, reason, message,"
-            " message_zh, errors, details, mine, server, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row.entity, row.key, row.kind, status, result.get("reason"),
-             result.get("message") or "", result.get("message_zh") or "",
-             compact_json(result.get("errors") or []), compact_json(result.get("details") or {}),
-             compact_json(_mine(db, row)),
-             None if result.get("server") is None else compact_json(result["server"]), now_iso()),
-        )
-        conflict_id = cur.lastrowid
-        db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
-                   " lease_until = NULL WHERE seq = ?",
-                   (status, compact_json(result), conflict_id, row.seq))
-        # Never send the later changes of this entity blindly: they wait for the decision.
-        db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
-                   " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
+        conflict_id = conflicts.record(db, row, result)
+        outbox.mark_refused(db, row, status, compact_json(result), conflict_id)
         server = result.get("server")
         if row.entity.startswith("order:") and isinstance(server, Mapping) and "lines" in server:
             orders.store_server_state(db, server, int(server.get("version") or 0))
@@ -481,12 +438,4 @@ def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any
         orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
     shipment = (result.get("details") or {}).get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
-        db.execute(
-            "INSERT INTO shipments (id, order_id, customer_id, warehouse_id, data, version)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data,"
-            " version = excluded.version WHERE excluded.version >= shipments.version",
-            (shipment["id"], shipment["order_id"], shipment.get("customer_id"),
-             shipment.get("warehouse_id"), compact_json(shipment),
-             int(shipment.get("version") or 1)),
-        )
-
+        shipments.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])
