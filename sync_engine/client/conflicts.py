@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from sync_engine import domain as d
+from sync_engine.protocol import MutationResult
 
 from . import favourites, orders, outbox, shipments
 from .errors import NotFound, ResolutionNotPossible
-from .ordering import create_draft, replace_all_lines
+from .ordering import create_draft, line_args, replace_all_lines
 from .orders import order_lines, replace_lines
 from .outbox import Claimed
 from .store import compact_json, now_iso
@@ -62,7 +62,7 @@ def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
     return mine
 
 
-def record(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> int:
+def record(db: sqlite3.Connection, row: Claimed, result: MutationResult) -> int:
     """Open a conflict for an outbox row the server answered with a conflict or a rejection:
     the user's side as it stands, the server's answer (reason, messages, field errors, its
     current state). Returns the conflict's id."""
@@ -70,11 +70,11 @@ def record(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> i
         "INSERT INTO conflicts (entity, outbox_key, kind, status, reason, message,"
         " message_zh, errors, details, mine, server, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row.entity, row.key, row.kind, str(result["status"]), result.get("reason"),
-         result.get("message") or "", result.get("message_zh") or "",
-         compact_json(result.get("errors") or []), compact_json(result.get("details") or {}),
-         compact_json(_mine(db, row)),
-         None if result.get("server") is None else compact_json(result["server"]), now_iso()),
+        (row.entity, row.key, row.kind, result.status, result.reason, result.message,
+         result.message_zh,
+         compact_json([e.model_dump(mode="json", exclude_unset=True) for e in result.errors]),
+         compact_json(result.details), compact_json(_mine(db, row)),
+         None if result.server is None else compact_json(result.server), now_iso()),
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
@@ -149,10 +149,8 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
             replace_lines(db, order_id, lines)
         server = _server_state(db, conflict, order_id)
         base = int(server["version"]) if server else 0
-        line_args = [{"product_id": ln.product_id, "quantity": ln.quantity,
-                      "unit_price": d.format_amount(ln.unit_price)} for ln in lines]
         if kind in ("order.submit", "order.update") and "lines" in args:
-            args["lines"] = line_args
+            args["lines"] = [a.model_dump(mode="json") for a in line_args(lines)]
     # Re-queue the held ones *after* the new mutation (the outbox sends in seq order): they
     # were never sent, so they keep their keys; their base versions follow the new one.
     held = outbox.take_held(db, conflict_id)

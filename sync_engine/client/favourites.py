@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sync_engine.domain import Issue
+from sync_engine.protocol import SetFavouriteArgs
 
 from . import catalog, outbox
 from .bulk_insert import insert_rows
@@ -30,7 +31,8 @@ def set_favourite(db: sqlite3.Connection, identity: Identity, product_id: int,
         add(db, [(identity.user_id, product_id)])
     else:
         remove(db, [(identity.user_id, product_id)])
-    return outbox.enqueue(db, "favourite.set", {"product_id": product_id, "favourite": favourite})
+    return outbox.enqueue(db, "favourite.set", SetFavouriteArgs.model_construct(
+        product_id=product_id, favourite=favourite))
 
 
 def add(db: sqlite3.Connection, marks: Iterable[tuple[int, int]]) -> None:

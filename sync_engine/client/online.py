@@ -81,9 +81,8 @@ class OnlineOperations:
             self._record_error(exc)
             raise
         identity = Identity(
-            user_id=int(user["id"]), username=str(user["username"]),
-            display_name=str(user.get("display_name") or ""), role=str(user["role"]),
-            warehouse_id=user.get("warehouse_id"), customer_id=user.get("customer_id"),
+            user_id=user.id, username=user.username, display_name=user.display_name,
+            role=user.role, warehouse_id=user.warehouse_id, customer_id=user.customer_id,
         )
         with self.store.write() as db:
             previous = self.store.get_json(db, "identity")

@@ -21,8 +21,21 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
+
 from sync_engine import domain as d
 from sync_engine.domain import Issue, OrderStatus, Role
+from sync_engine.protocol import (
+    CancelOrderArgs,
+    ConfirmOrderArgs,
+    ConfirmShipmentArgs,
+    LineArgs,
+    ReceiveOrderArgs,
+    RejectOrderArgs,
+    ShipmentLineArgs,
+    SubmitOrderArgs,
+    UpdateOrderArgs,
+)
 
 from . import catalog, orders, outbox, shipments
 from .errors import NotAllowed, ValidationFailed
@@ -38,6 +51,7 @@ __all__ = [
     "confirm_shipment",
     "create_draft",
     "edit_order",
+    "line_args",
     "receive_order",
     "reject_order",
     "reorder",
@@ -201,23 +215,26 @@ def edit_order(
     orders.touch(db, order_id)
     if not submitted:
         return None
-    args: dict[str, Any] = {"order_id": order_id}
+    # Only what changed travels: the fields set are those sent.
+    changed = {"order_id"}
     if lines_changed:
-        args["lines"] = _line_args(lines)
+        changed.add("lines")
     if notes is not None:
-        args["notes"] = notes
+        changed.add("notes")
     if delivery_date is not _UNSET:
-        if delivery_date is None:
-            args["clear_delivery_date"] = True
-        else:
-            args["delivery_date"] = delivery_date.isoformat()
-    base = _base_version(db, row)
-    return outbox.enqueue(db, "order.update", args, base)
+        changed.add("clear_delivery_date" if delivery_date is None else "delivery_date")
+    args = UpdateOrderArgs.model_construct(
+        changed, order_id=order_id, lines=line_args(lines), notes=notes,
+        delivery_date=None if delivery_date is _UNSET else delivery_date,
+        clear_delivery_date=delivery_date is None)
+    return outbox.enqueue(db, "order.update", args, _base_version(db, row))
 
 
-def _line_args(lines: Sequence[d.OrderLine]) -> list[dict[str, Any]]:
-    return [{"product_id": ln.product_id, "quantity": ln.quantity,
-             "unit_price": d.format_amount(ln.unit_price)} for ln in lines]
+def line_args(lines: Sequence[d.OrderLine]) -> list[LineArgs]:
+    """The lines as a mutation carries them: product, quantity, and the quoted unit price."""
+    return [LineArgs.model_construct(product_id=ln.product_id, quantity=ln.quantity,
+                                     unit_price=Decimal(d.format_amount(ln.unit_price)))
+            for ln in lines]
 
 
 def accept_current_prices(db: sqlite3.Connection, identity: Identity, order_id: str) -> list[Issue]:
@@ -251,14 +268,12 @@ def submit_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> l
     if d.has_errors(issues):
         raise ValidationFailed(issues)
     orders.set_status(db, order_id, OrderStatus.SUBMITTED)
-    outbox.enqueue(db, "order.submit", {
-        "order_id": order_id,
-        "customer_id": row["customer_id"],
-        "lines": _line_args(lines),
-        "notes": row["notes"],
-        "delivery_date": row["delivery_date"],
-        "local_number": row["local_number"],
-    })
+    delivery = row["delivery_date"]
+    outbox.enqueue(db, "order.submit", SubmitOrderArgs.model_construct(
+        order_id=order_id, customer_id=row["customer_id"], lines=line_args(lines),
+        notes=row["notes"],
+        delivery_date=None if delivery is None else dt.date.fromisoformat(delivery),
+        local_number=row["local_number"]))
     return [i for i in issues if not i.is_error]
 
 
@@ -275,8 +290,9 @@ def cancel_order(db: sqlite3.Connection, identity: Identity, order_id: str,
     orders.set_status(db, order_id, OrderStatus.CANCELLED)
     if status is OrderStatus.DRAFT:
         return None
-    base = _base_version(db, row)
-    return outbox.enqueue(db, "order.cancel", {"order_id": order_id, "reason": reason}, base)
+    return outbox.enqueue(db, "order.cancel",
+                          CancelOrderArgs.model_construct(order_id=order_id, reason=reason),
+                          _base_version(db, row))
 
 
 def reorder(db: sqlite3.Connection, identity: Identity,
@@ -343,10 +359,11 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
             "tracking_number": tracking_number, "shipped_at": None, "user_id": identity.user_id}
     shipments.record_unsent(db, data)
     orders.set_status(db, order_id, target)
-    base = _base_version(db, row)
-    outbox.enqueue(db, "shipment.confirm", {
-        "shipment_id": shipment_id, "order_id": order_id, "lines": shipped,
-        "carrier": carrier, "tracking_number": tracking_number}, base)
+    outbox.enqueue(db, "shipment.confirm", ConfirmShipmentArgs.model_construct(
+        shipment_id=shipment_id, order_id=order_id,
+        lines=[ShipmentLineArgs.model_construct(product_id=pid, quantity=q)
+               for pid, q in sorted(quantities.items()) if q],
+        carrier=carrier, tracking_number=tracking_number), _base_version(db, row))
     return shipment_id
 
 
@@ -362,14 +379,13 @@ def replace_all_lines(
 
 
 def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: OrderStatus,
-          kind: str, args: dict[str, object], *, clear_holds: bool = False) -> str:
+          kind: str, args: BaseModel, *, clear_holds: bool = False) -> str:
     row = order_row(db, order_id)
     issue = d.check_transition(OrderStatus(row["status"]), target, _role(identity))
     if issue is not None:
         raise NotAllowed([issue])
     orders.set_status(db, order_id, target, clear_holds=clear_holds)
-    base = _base_version(db, row)
-    return outbox.enqueue(db, kind, {"order_id": order_id, **args}, base)
+    return outbox.enqueue(db, kind, args, _base_version(db, row))
 
 
 def _text(value: str) -> str:
@@ -378,8 +394,8 @@ def _text(value: str) -> str:
 
 def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> str:
     """Back office: confirm a submitted (held) order; queues ``order.confirm``."""
-    return _move(db, identity, order_id, OrderStatus.CONFIRMED, "order.confirm", {},
-                 clear_holds=True)
+    return _move(db, identity, order_id, OrderStatus.CONFIRMED, "order.confirm",
+                 ConfirmOrderArgs.model_construct(order_id=order_id), clear_holds=True)
 
 
 def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reason: str) -> str:
@@ -388,7 +404,8 @@ def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reas
     if missing is not None:
         raise ValidationFailed([missing])
     why = _text(reason)
-    return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject", {"reason": why})
+    return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject",
+                 RejectOrderArgs.model_construct(order_id=order_id, reason=why))
 
 
 def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
@@ -400,4 +417,4 @@ def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
         raise NotAllowed([Issue("status", "transition_not_allowed",
                                 {"from": order_row(db, order_id)["status"], "to": "closed"})])
     return _move(db, identity, order_id, OrderStatus.CLOSED, "order.receive",
-                 {"discrepancy": note})
+                 ReceiveOrderArgs.model_construct(order_id=order_id, discrepancy=note))

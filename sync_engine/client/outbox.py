@@ -30,6 +30,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from sync_engine.protocol import ARGS_BY_KIND, Mutation
+
 from .store import now_iso
 
 __all__ = [
@@ -43,12 +47,12 @@ __all__ = [
     "make_owner",
     "mark_done",
     "mark_refused",
+    "mutation",
     "next_base_version",
     "order_entity",
     "pending_count",
     "prune",
     "release",
-    "serialise",
     "state",
     "take_held",
 ]
@@ -97,9 +101,18 @@ def next_base_version(db: sqlite3.Connection, entity: str, server_version: int) 
     return int(row["base_version"] or 0) + 1
 
 
-def enqueue(db: sqlite3.Connection, kind: str, args: Mapping[str, Any],
+def enqueue(db: sqlite3.Connection, kind: str, args: BaseModel | Mapping[str, Any],
             base_version: int | None = None, key: str | None = None) -> str:
-    """Add a mutation (in the caller's transaction); returns its idempotency key."""
+    """Add a mutation (in the caller's transaction); returns its idempotency key.
+
+    ``args``: the kind's arguments as the protocol's model (``ARGS_BY_KIND``), its fields set
+    being those sent; or, for a change sent again (a conflict's "keep mine"), as they were
+    stored. They are not validated here: the server does, and answers with field errors.
+    """
+    if isinstance(args, BaseModel):
+        if not isinstance(args, ARGS_BY_KIND[kind]):
+            raise TypeError(f"{type(args).__name__} are not the arguments of {kind}")
+        args = args.model_dump(mode="json", exclude_unset=True)
     key = key or new_key()
     entity = entity_key(kind, args)
     # A change to an entity with an undecided conflict waits behind it (never sent blindly).
@@ -145,7 +158,7 @@ class Claimed:
     kind: str
     entity: str
     base_version: int | None
-    args: str  # JSON text, sent as it was stored
+    args: str  # JSON text, as stored
 
 
 def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float = DEFAULT_LEASE,
@@ -252,10 +265,8 @@ def release(db: sqlite3.Connection, owner: str, seqs: Sequence[int]) -> None:
                    [(seq, owner) for seq in seqs])
 
 
-def serialise(row: Claimed) -> str:
-    """The mutation as JSON text for the push body."""
-    base = None if row.kind in _STATE_BASED else row.base_version
-    return (
-        f'{{"key":{json.dumps(row.key)},"kind":{json.dumps(row.kind)},'
-        f'"base_version":{"null" if base is None else int(base)},"args":{row.args}}}'
-    )
+def mutation(row: Claimed) -> Mutation:
+    """The row as the protocol's :class:`~sync_engine.protocol.Mutation`, to be pushed."""
+    return Mutation(key=row.key, kind=row.kind,
+                    base_version=None if row.kind in _STATE_BASED else row.base_version,
+                    args=json.loads(row.args))

@@ -24,16 +24,18 @@ import queue
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from sync_engine.protocol import MutationResult, PullResponse, PushRequest
 
 from . import conflicts, orders, outbox, replica, search, shipments
 from .errors import SyncCancelled
 from .outbox import Claimed
 from .session import Auth
-from .store import Store, compact_json
-from .transport import AccessExpired, ServerApi, parse_json
+from .store import Store
+from .transport import AccessExpired, ServerApi, decode_page
 
 __all__ = ["Counts", "Syncer", "record_results"]
 
@@ -90,7 +92,7 @@ class Syncer:
         batch must have been applied in full: a conflict or a rejection holds its entity's
         later rows back, so it is recorded before the next batch is chosen.
         """
-        answered: tuple[list[Claimed], list[Any]] | None = None  # not recorded yet
+        answered: tuple[list[Claimed], list[MutationResult]] | None = None  # not recorded yet
 
         def record_answered() -> None:
             nonlocal answered
@@ -124,13 +126,13 @@ class Syncer:
             finally:
                 record_answered()
 
-    def _send_batch(self, claimed: list[Claimed]) -> list[Any]:
-        body = [outbox.serialise(c) for c in claimed]
-
-        def send(token: str) -> list[Any]:
-            return self.api.push(token, self.auth.client_id, body)
+    def _send_batch(self, claimed: list[Claimed]) -> list[MutationResult]:
+        def send(token: str) -> list[MutationResult]:
+            return self.api.push(token, request)
 
         try:
+            request = PushRequest(client_id=self.auth.client_id,
+                                  mutations=[outbox.mutation(c) for c in claimed])
             return self._authorised(send)
         except BaseException:
             # Not sent, or the answer was lost: free the rows so the next attempt resends them
@@ -139,7 +141,8 @@ class Syncer:
                 outbox.release(db, self.owner, [c.seq for c in claimed])
             raise
 
-    def _record(self, answered: tuple[list[Claimed], list[Any]], counts: Counts) -> None:
+    def _record(self, answered: tuple[list[Claimed], list[MutationResult]],
+                counts: Counts) -> None:
         claimed, results = answered
         with self.store.write() as db:
             record_results(db, claimed, results, counts)
@@ -181,23 +184,21 @@ class Syncer:
                     *, bulk: bool) -> None:
         while True:
             requested_at, body = fetcher.next(cancel)
-            page = parse_json(body)
+            envelope, changes = decode_page(body)
             del body
-            more = bool(page.get("has_more"))
-            fetcher.go_on(str(page["cursor"]) if more else None)
+            fetcher.go_on(envelope.cursor if envelope.has_more else None)
             # The Python work of a page, done while the writer commits the one before.
-            prepared = replica.prepare(page.get("changes") or [], index=bulk)
-            if not writer.write(requested_at, page, prepared):
+            prepared = replica.prepare(changes, index=bulk)
+            if not writer.write(requested_at, _Page(envelope, changes, prepared)):
                 return  # the stored cursor was moved (a resync, another instance): stop
-            if not more:
+            if not envelope.has_more:
                 writer.finish()
                 return
 
-    def _write_page(self, page: Mapping[str, Any], prepared: replica.Prepared, counts: Counts,
-                    requested_at: str | None) -> bool:
+    def _write_page(self, page: _Page, counts: Counts, requested_at: str | None) -> bool:
         """Apply one page and its cursor in one transaction; False (nothing written) if the
         stored cursor is no longer the one the page was asked for."""
-        changes = page.get("changes") or []
+        envelope, changes = page.envelope, page.changes
         with self.store.write() as db:
             if self.store.get_meta(db, "cursor") != requested_at:
                 # A resync was started, or another app instance pulled meanwhile: this page
@@ -205,16 +206,16 @@ class Syncer:
                 # swap would then drop rows); the next sync carries on from the stored cursor.
                 return False
             staging = self.store.get_meta(db, "resync_active") == "1"
-            if page.get("resync"):
+            if envelope.resync:
                 # The server starts over from the beginning: collect everything, swap at the end.
                 replica.clear_stage(db)
                 self.store.set_meta(db, "resync_active", "1")
-                self.store.set_meta(db, "resync_reason", str(page.get("resync_reason")))
+                self.store.set_meta(db, "resync_reason", str(envelope.resync_reason))
                 staging = True
                 counts.resync = True
             if staging:
                 replica.stage_changes(db, changes)
-                if not page.get("has_more"):
+                if not envelope.has_more:
                     replica.swap_in_stage(db)
                     self.store.set_meta(db, "resync_active", None)
             else:
@@ -222,17 +223,27 @@ class Syncer:
                 if fresh:
                     with search.plain_rows(db):
                         search.set_bulk_load(db, True)
-                replica.apply_changes(db, prepared, fresh=fresh)
-            self.store.set_meta(db, "cursor", str(page["cursor"]))
-            if not page.get("has_more"):
+                replica.apply_changes(db, page.prepared, fresh=fresh)
+            self.store.set_meta(db, "cursor", envelope.cursor)
+            if not envelope.has_more:
                 if self.store.get_meta(db, "initial_sync_done") != "1":
                     with search.plain_rows(db):
                         search.set_bulk_load(db, False)
                 self.store.set_meta(db, "initial_sync_done", "1")
-                self.store.set_meta(db, "server_time", str(page.get("server_time")))
+                self.store.set_meta(db, "server_time", envelope.server_time.isoformat())
         counts.pulled += len(changes)
         counts.pages += 1
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A pulled page on its way to the writer: its envelope (cursor, ``has_more``, ``resync``;
+    see :func:`.transport.decode_page`), its changes, and those made ready to write."""
+
+    envelope: PullResponse
+    changes: list[Any]
+    prepared: replica.Prepared
 
 
 class _Fetcher:
@@ -307,8 +318,7 @@ class _Writer:
     def __init__(self, syncer: Syncer, counts: Counts) -> None:
         self._syncer = syncer
         self._counts = counts
-        self._items: queue.Queue[tuple[str | None, Any, replica.Prepared] | None] = \
-            queue.Queue(maxsize=1)
+        self._items: queue.Queue[tuple[str | None, _Page] | None] = queue.Queue(maxsize=1)
         self._idle = threading.Event()
         self._idle.set()
         self._error: BaseException | None = None
@@ -316,14 +326,13 @@ class _Writer:
         self._thread = threading.Thread(target=self._run, name="dinghuo-write", daemon=True)
         self._thread.start()
 
-    def write(self, requested_at: str | None, page: Mapping[str, Any],
-              prepared: replica.Prepared) -> bool:
+    def write(self, requested_at: str | None, page: _Page) -> bool:
         """Hand over a page once the one before is committed; False (nothing handed over) if
         the pull must stop because the stored cursor was moved under it."""
         if not self.finish():
             return False
         self._idle.clear()
-        self._items.put((requested_at, page, prepared))
+        self._items.put((requested_at, page))
         return True
 
     def finish(self) -> bool:
@@ -350,8 +359,8 @@ class _Writer:
                 return
             try:
                 if not self._stale and self._error is None:
-                    requested_at, page, prepared = item
-                    if not self._syncer._write_page(page, prepared, self._counts, requested_at):
+                    requested_at, page = item
+                    if not self._syncer._write_page(page, self._counts, requested_at):
                         self._stale = True
             except BaseException as exc:  # raised on the pulling thread
                 self._error = exc
@@ -401,41 +410,45 @@ def _bulk_work() -> Iterator[None]:
 # ---------------------------------------------------------------------- recording answers
 
 
-def _all_applied(results: list[Any]) -> bool:
-    return all(isinstance(r, Mapping) and r.get("status") == "applied" for r in results)
+def _all_applied(results: Sequence[MutationResult]) -> bool:
+    return all(r.status == "applied" for r in results)
 
 
-def record_results(db: sqlite3.Connection, claimed: list[Claimed],
-                   results: list[Mapping[str, Any]], counts: Counts) -> None:
+def _kept(result: MutationResult) -> str:
+    """The server's answer as the outbox keeps it: JSON text of the fields it sent."""
+    return result.model_dump_json(exclude_unset=True)
+
+
+def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
+                   results: Sequence[MutationResult], counts: Counts) -> None:
     """Record the server's answers to a pushed batch (caller's transaction)."""
     for row, result in zip(claimed, results, strict=True):
-        if result.get("key") != row.key:
-            raise ValueError(f"push answer for {result.get('key')!r} where {row.key!r} was sent")
+        if result.key != row.key:
+            raise ValueError(f"push answer for {result.key!r} where {row.key!r} was sent")
         if outbox.state(db, row.seq) != "pending":
             continue  # answered already (another instance took over an expired lease)
-        status = str(result["status"])
-        if status == "applied":
+        if result.status == "applied":
             counts.applied += 1
-            outbox.mark_done(db, row.seq, compact_json(result))
+            outbox.mark_done(db, row.seq, _kept(result))
             _apply_result(db, row, result)
             continue
-        if status == "conflict":
+        if result.status == "conflict":
             counts.conflicts += 1
         else:
             counts.rejected += 1
         conflict_id = conflicts.record(db, row, result)
-        outbox.mark_refused(db, row, status, compact_json(result), conflict_id)
-        server = result.get("server")
-        if row.entity.startswith("order:") and isinstance(server, Mapping) and "lines" in server:
+        outbox.mark_refused(db, row, result.status, _kept(result), conflict_id)
+        server = result.server
+        if row.entity.startswith("order:") and server is not None and "lines" in server:
             orders.store_server_state(db, server, int(server.get("version") or 0))
-        log.info("mutation %s (%s) %s: %s", row.key, row.kind, status, result.get("reason"))
+        log.info("mutation %s (%s) %s: %s", row.key, row.kind, result.status, result.reason)
 
 
-def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> None:
-    data = result.get("data")
-    if (result.get("entity") == "order" and isinstance(data, Mapping)
-            and not orders.store_server_state(db, data, int(result.get("version") or 0))):
+def _apply_result(db: sqlite3.Connection, row: Claimed, result: MutationResult) -> None:
+    data = result.data
+    if (result.entity == "order" and data is not None
+            and not orders.store_server_state(db, data, int(result.version or 0))):
         orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
-    shipment = (result.get("details") or {}).get("shipment")
+    shipment = result.details.get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
         shipments.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])
