@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from sync_engine.client.values import Identity
 
@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         name = identity.display_name or identity.username
         self.setWindowTitle(self.tr("Dinghuo 订货 — %1").replace("%1", name))
         self.setWindowIcon(icon("app"))
-        self.workspace: QWidget = workspaces.create(identity.role, ctx)
+        self.workspace = workspaces.create(identity.role, ctx)
         self.setCentralWidget(self.workspace)
         self.status = SyncStatusBar(self)
         self.setStatusBar(self.status)
@@ -84,8 +84,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = bar.addMenu(self.tr("&Go"))
-        pages = getattr(self.workspace, "page_titles", {})
-        for i, (name, title) in enumerate(pages.items(), start=1):
+        for i, (name, title) in enumerate(self.workspace.page_titles.items(), start=1):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
             action.triggered.connect(lambda _=False, n=name: self.show_page(n))
@@ -100,9 +99,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_page(self, name: str) -> None:
-        show = getattr(self.workspace, "show_page", None)
-        if show is not None:
-            show(name)
+        self.workspace.show_page(name)
 
     def show_error(self, exc: object) -> None:
         """Show an error the way its kind asks (silent, a clear message, or "went wrong")."""
@@ -126,7 +123,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.save_window_state("main", self.saveGeometry(), self.saveState())
-        save = getattr(self.workspace, "save_state", None)
-        if save is not None:
-            save()
+        self.workspace.save_state()
         super().closeEvent(event)

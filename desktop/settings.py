@@ -26,9 +26,12 @@ class Settings:
     @property
     def sync_interval(self) -> int:
         """Seconds between automatic syncs (at least 10)."""
+        stored = self._s.value("sync/interval", _DEFAULT_INTERVAL)  # a str in an INI file
+        if not isinstance(stored, (int, float, str)):
+            return _DEFAULT_INTERVAL
         try:
-            return max(10, int(self._s.value("sync/interval", _DEFAULT_INTERVAL)))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+            return max(10, int(stored))
+        except ValueError:
             return _DEFAULT_INTERVAL
 
     @sync_interval.setter

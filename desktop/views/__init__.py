@@ -1,1 +1,3 @@
-"""Screens. ``views.rep`` is the sales rep's workspace; other roles get their own package."""
+"""Screens. One package per role (``views.rep``, ``views.clerk``, ``views.owner``,
+``views.admin``) holds that role's workspace and its own pages; ``views.shared`` holds the pages
+several roles use."""

@@ -13,6 +13,7 @@ class Toast(QFrame):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._window = parent  # whose corner it sits in
         self.setObjectName("toast")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
@@ -31,7 +32,7 @@ class Toast(QFrame):
     def show_message(self, title: str, text: str, msecs: int = 6000) -> None:
         self.title.setText(title)
         self.body.setText(text)
-        self.setFixedWidth(min(420, max(260, self.parentWidget().width() // 3)))
+        self.setFixedWidth(min(420, max(260, self._window.width() // 3)))
         self.adjustSize()
         self._place()
         self.show()
@@ -39,7 +40,7 @@ class Toast(QFrame):
         self._timer.start(msecs)
 
     def _place(self) -> None:
-        parent = self.parentWidget()
+        parent = self._window
         margin = 16
         bottom = parent.height() - 40  # above the status bar
         self.move(QPoint(parent.width() - self.width() - margin, bottom - self.height() - margin))

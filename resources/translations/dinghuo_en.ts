@@ -199,107 +199,107 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="55" />
+      <location filename="../../desktop/views/shared/catalog.py" line="55" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>SKU, barcode, name or pinyin (e.g. kl for 可乐)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="60" />
+      <location filename="../../desktop/views/shared/catalog.py" line="60" />
       <source>Prices for</source>
       <translation>Prices for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="74" />
+      <location filename="../../desktop/views/shared/catalog.py" line="74" />
       <source>Type to search the catalog.</source>
       <translation>Type to search the catalog.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="95" />
+      <location filename="../../desktop/views/shared/catalog.py" line="95" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="98" />
+      <location filename="../../desktop/views/shared/catalog.py" line="98" />
       <source>Choose a product.</source>
       <translation>Choose a product.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="118" />
+      <location filename="../../desktop/views/shared/catalog.py" line="118" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="119" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="120" />
       <source>Packing</source>
       <translation>Packing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="121" />
       <source>Ordering</source>
       <translation>Ordering</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="122" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="123" />
       <source>Stock</source>
       <translation>Stock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="125" />
       <source>Price by quantity</source>
       <translation>Price by quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="137" />
+      <location filename="../../desktop/views/shared/catalog.py" line="137" />
       <source>Add to order</source>
       <translation>Add to order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="155" />
+      <location filename="../../desktop/views/shared/catalog.py" line="155" />
       <source>(list prices)</source>
       <translation>(list prices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="188" />
+      <location filename="../../desktop/views/shared/catalog.py" line="188" />
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="192" />
+      <location filename="../../desktop/views/shared/catalog.py" line="192" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="195" />
+      <location filename="../../desktop/views/shared/catalog.py" line="195" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ products; scroll for more</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/catalog.py" line="198" />
+      <location filename="../../desktop/views/shared/catalog.py" line="198" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n product</numerusform>
@@ -307,40 +307,40 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="214" />
+      <location filename="../../desktop/views/shared/catalog.py" line="214" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>%1 %2 per %3 (%4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="217" />
+      <location filename="../../desktop/views/shared/catalog.py" line="217" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>multiples of %1, at least %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="235" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>unknown (choose a customer for their warehouse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="237" />
+      <location filename="../../desktop/views/shared/catalog.py" line="237" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>%1 available (%2 on hand, %3 reserved)
 as of %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="246" />
+      <location filename="../../desktop/views/shared/catalog.py" line="246" />
       <source>any</source>
       <translation>any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="247" />
-      <location filename="../../desktop/views/rep/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="247" />
+      <location filename="../../desktop/views/shared/catalog.py" line="251" />
       <source>list price</source>
       <translation>list price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="251" />
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
@@ -488,48 +488,48 @@ as of %4</translation>
   <context>
     <name>ConflictsPage</name>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="86" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="86" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="108" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="108" />
       <source>Decision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="136" />
-      <location filename="../../desktop/views/rep/conflicts.py" line="253" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="136" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="253" />
       <source>Keep mine</source>
       <translation>Keep mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="139" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="139" />
       <source>Take the server's</source>
       <translation>Take the server's</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="142" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="142" />
       <source>Edit a copy</source>
       <translation>Edit a copy</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="163" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="163" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="164" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="166" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="166" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/conflicts.py" line="211" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="211" />
       <source>%n later change(s) of this order wait for this decision.</source>
       <translation>
         <numerusform>%n later change of this order waits for this decision.</numerusform>
@@ -537,37 +537,37 @@ as of %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="217" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="217" />
       <source>Yours</source>
       <translation>Yours</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="221" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="221" />
       <source>The server's (%1)</source>
       <translation>The server's (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="229" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
       <source>At today's prices (what the server accepts)</source>
       <translation>At today's prices (what the server accepts)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="231" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="231" />
       <source>The server's: it never accepted this order</source>
       <translation>The server's: it never accepted this order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="243" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="243" />
       <source>%1: quoted %2, now %3</source>
       <translation>%1: quoted %2, now %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="251" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
       <source>Keep mine at the new prices</source>
       <translation>Keep mine at the new prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="262" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="262" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
     </message>
@@ -646,27 +646,27 @@ as of %4</translation>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/app.py" line="146" />
+      <location filename="../../desktop/application.py" line="146" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>Starting the demo server and loading the demo data…</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="168" />
+      <location filename="../../desktop/application.py" line="168" />
       <source>Demo</source>
       <translation>Demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="169" />
+      <location filename="../../desktop/application.py" line="169" />
       <source>The demo server could not start: %1</source>
       <translation>The demo server could not start: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="252" />
+      <location filename="../../desktop/application.py" line="252" />
       <source>Sign out</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="253" />
+      <location filename="../../desktop/application.py" line="253" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -675,7 +675,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="260" />
+      <location filename="../../desktop/application.py" line="260" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
     </message>
@@ -683,48 +683,48 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="66" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="66" />
       <source>Scan or type a SKU or barcode, then Enter</source>
       <translation>Scan or type a SKU or barcode, then Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="73" />
-      <location filename="../../desktop/views/rep/entry_bar.py" line="102" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="73" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="102" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="88" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="88" />
       <source>Add line</source>
       <translation>Add line</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="90" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="90" />
       <source>Catalog…</source>
       <translation>Catalog…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="91" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="91" />
       <source>Find a product in the catalog (Ctrl+2)</source>
       <translation>Find a product in the catalog (Ctrl+2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="101" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="101" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="143" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Type or scan a SKU or barcode.</source>
       <translation>Type or scan a SKU or barcode.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="156" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="156" />
       <source>No product has this SKU or barcode.</source>
       <translation>No product has this SKU or barcode.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/entry_bar.py" line="157" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="157" />
       <source>%n products match; type the full SKU or choose in the catalog.</source>
       <translation>
         <numerusform>%n product matches; type the full SKU or choose in the catalog.</numerusform>
@@ -732,27 +732,27 @@ It stays on this computer and is sent after you sign in again as the same user. 
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="173" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="173" />
       <source>%1 (%2 %3)</source>
       <translation>%1 (%2 %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="177" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="177" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="180" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="180" />
       <source>sold in packs of %1</source>
       <translation>sold in packs of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="182" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="182" />
       <source>minimum %1 %2</source>
       <translation>minimum %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="247" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="247" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4 (incl. tax %5)</translation>
     </message>
@@ -1065,173 +1065,173 @@ Log file: %1</translation>
   <context>
     <name>OrderDetail</name>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="50" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="50" />
       <source>Choose an order.</source>
       <translation>Choose an order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="63" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="63" />
       <source>Numbers</source>
       <translation>Numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="64" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="64" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="65" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="65" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="66" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="66" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="71" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="71" />
       <source>When</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="72" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="72" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="73" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="78" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="78" />
       <source>Shipped</source>
       <translation>Shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="79" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="79" />
       <source>waiting to be sent</source>
       <translation>waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="80" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="80" />
       <source>Carrier</source>
       <translation>Carrier</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="81" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
       <source>Tracking</source>
       <translation>Tracking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="82" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Units</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="88" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
       <source>Lines</source>
       <translation>Lines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="89" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
       <source>Status history</source>
       <translation>Status history</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="90" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
       <source>Shipments</source>
       <translation>Shipments</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="92" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
       <source>Edit</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="94" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="94" />
       <source>Cancel order…</source>
       <translation>Cancel order…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="96" />
-      <location filename="../../desktop/views/rep/order_detail.py" line="245" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="96" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="245" />
       <source>Order again</source>
       <translation>Order again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="98" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
       <source>Confirmation…</source>
       <translation>Confirmation…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="100" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
       <source>Confirm receipt…</source>
       <translation>Confirm receipt…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="140" />
       <source>Order %1 — %2</source>
       <translation>Order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="146" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="146" />
       <source>held for review: %1</source>
       <translation>held for review: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="151" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="151" />
       <source>server %1 · local %2</source>
       <translation>server %1 · local %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="150" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="150" />
       <source>(not yet assigned)</source>
       <translation>(not yet assigned)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="154" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="154" />
       <source>none requested</source>
       <translation>none requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="155" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="155" />
       <source>created %1 · delivery %2</source>
       <translation>created %1 · delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="159" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="159" />
       <source>On receipt: %1</source>
       <translation>On receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="161" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="161" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1 (net %2 + tax %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="197" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="197" />
       <source>Cancel order</source>
       <translation>Cancel order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="198" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="198" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>Cancel order %1? The reason is shown to the back office:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="237" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="237" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1: price now %2 (was %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="243" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="243" />
       <source>%1: left out (%2)</source>
       <translation>%1: left out (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="246" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="246" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
     </message>
@@ -1239,110 +1239,110 @@ Log file: %1</translation>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="79" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="255" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="79" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="255" />
       <source>New order</source>
       <translation>New order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="82" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="82" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="114" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="114" />
       <source>Delivery and notes</source>
       <translation>Delivery and notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="120" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="120" />
       <source>Requested delivery date</source>
       <translation>Requested delivery date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="131" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="131" />
       <source>Notes for the warehouse or the customer</source>
       <translation>Notes for the warehouse or the customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="134" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="134" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="135" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="135" />
       <source>Totals</source>
       <translation>Totals</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="145" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="145" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="146" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="146" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="152" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Save draft</source>
       <translation>Save draft</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="155" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
       <source>Submit order</source>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="177" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
       <source>Choose a customer…</source>
       <translation>Choose a customer…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="257" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="257" />
       <source>Order %1 · %2</source>
       <translation>Order %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
       <source>Done</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="272" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="331" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="272" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Choose the customer first.</source>
       <translation>Choose the customer first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="284" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="284" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>Credit limit %1, used by open orders %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="318" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>Line %1 (%2): </source>
       <translation>Line %1 (%2): </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="382" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="382" />
       <source>Saved on this computer.</source>
       <translation>Saved on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="403" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="403" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>Order %1 is submitted. It is sent to the server as soon as there is a connection.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="406" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="406" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>Changes to order %1 are saved and will be sent.</translation>
     </message>
@@ -1350,22 +1350,22 @@ Log file: %1</translation>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="38" />
+      <location filename="../../desktop/views/shared/orders.py" line="38" />
       <source>All statuses</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="42" />
+      <location filename="../../desktop/views/shared/orders.py" line="42" />
       <source>Search by order number, customer or notes</source>
       <translation>Search by order number, customer or notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="45" />
+      <location filename="../../desktop/views/shared/orders.py" line="45" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/orders.py" line="84" />
+      <location filename="../../desktop/views/shared/orders.py" line="84" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n order</numerusform>
@@ -1373,7 +1373,7 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="85" />
+      <location filename="../../desktop/views/shared/orders.py" line="85" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>the latest %1 orders; filter to see others</translation>
     </message>
@@ -1631,42 +1631,42 @@ Log file: %1</translation>
   <context>
     <name>ReceiptDialog</name>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="35" />
+      <location filename="../../desktop/views/shared/receipt.py" line="35" />
       <source>Confirm receipt of %1</source>
       <translation>Confirm receipt of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="36" />
+      <location filename="../../desktop/views/shared/receipt.py" line="36" />
       <source>Check the delivery against the lines below.</source>
       <translation>Check the delivery against the lines below.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="43" />
+      <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>Everything arrived in good order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="45" />
+      <location filename="../../desktop/views/shared/receipt.py" line="45" />
       <source>Something is missing or damaged:</source>
       <translation>Something is missing or damaged:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="48" />
+      <location filename="../../desktop/views/shared/receipt.py" line="48" />
       <source>e.g. one case of 可口可乐 missing, two bottles broken</source>
       <translation>e.g. one case of 可口可乐 missing, two bottles broken</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="55" />
+      <location filename="../../desktop/views/shared/receipt.py" line="55" />
       <source>Confirm receipt</source>
       <translation>Confirm receipt</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="72" />
+      <location filename="../../desktop/views/shared/receipt.py" line="72" />
       <source>Say what is missing or damaged.</source>
       <translation>Say what is missing or damaged.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="77" />
+      <location filename="../../desktop/views/shared/receipt.py" line="77" />
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>Receipt confirmed. It is sent with the next sync.</translation>
     </message>

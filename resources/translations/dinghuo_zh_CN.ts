@@ -199,147 +199,147 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="55" />
+      <location filename="../../desktop/views/shared/catalog.py" line="55" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>编码、条码、名称或拼音（如 kl 查可乐）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="60" />
+      <location filename="../../desktop/views/shared/catalog.py" line="60" />
       <source>Prices for</source>
       <translation>价格适用客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="74" />
+      <location filename="../../desktop/views/shared/catalog.py" line="74" />
       <source>Type to search the catalog.</source>
       <translation>输入内容以搜索商品目录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="95" />
+      <location filename="../../desktop/views/shared/catalog.py" line="95" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="98" />
+      <location filename="../../desktop/views/shared/catalog.py" line="98" />
       <source>Choose a product.</source>
       <translation>请选择商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="118" />
+      <location filename="../../desktop/views/shared/catalog.py" line="118" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="119" />
       <source>Barcode</source>
       <translation>条码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="120" />
       <source>Packing</source>
       <translation>包装</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="121" />
       <source>Ordering</source>
       <translation>订购规则</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="122" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="123" />
       <source>Stock</source>
       <translation>库存</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="125" />
       <source>Price by quantity</source>
       <translation>按数量计价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="137" />
+      <location filename="../../desktop/views/shared/catalog.py" line="137" />
       <source>Add to order</source>
       <translation>加入订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="155" />
+      <location filename="../../desktop/views/shared/catalog.py" line="155" />
       <source>(list prices)</source>
       <translation>（目录价）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="188" />
+      <location filename="../../desktop/views/shared/catalog.py" line="188" />
       <source>Searching…</source>
       <translation>正在搜索…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="192" />
+      <location filename="../../desktop/views/shared/catalog.py" line="192" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>没有与“%1”匹配的商品。请尝试编码、条码或拼音首字母。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="195" />
+      <location filename="../../desktop/views/shared/catalog.py" line="195" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ 个商品，向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/catalog.py" line="198" />
+      <location filename="../../desktop/views/shared/catalog.py" line="198" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n 个商品</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="214" />
+      <location filename="../../desktop/views/shared/catalog.py" line="214" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>每%3 %1 %2（%4）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="217" />
+      <location filename="../../desktop/views/shared/catalog.py" line="217" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>%1 的倍数，至少 %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="235" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>未知（选择客户以查看其仓库库存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="237" />
+      <location filename="../../desktop/views/shared/catalog.py" line="237" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>可用 %1（在库 %2，已预留 %3）
 截至 %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="246" />
+      <location filename="../../desktop/views/shared/catalog.py" line="246" />
       <source>any</source>
       <translation>任意</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="247" />
-      <location filename="../../desktop/views/rep/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="247" />
+      <location filename="../../desktop/views/shared/catalog.py" line="251" />
       <source>list price</source>
       <translation>目录价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="251" />
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
@@ -487,85 +487,85 @@ as of %4</source>
   <context>
     <name>ConflictsPage</name>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="86" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="86" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>暂无需要处理的事项。服务器无法按原样接受的更改会显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="108" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="108" />
       <source>Decision</source>
       <translation>处理</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="136" />
-      <location filename="../../desktop/views/rep/conflicts.py" line="253" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="136" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="253" />
       <source>Keep mine</source>
       <translation>保留我的版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="139" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="139" />
       <source>Take the server's</source>
       <translation>采用服务器版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="142" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="142" />
       <source>Edit a copy</source>
       <translation>编辑副本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="163" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="163" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="164" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="166" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="166" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/conflicts.py" line="211" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="211" />
       <source>%n later change(s) of this order wait for this decision.</source>
       <translation>
         <numerusform>此订单另有 %n 项后续更改等待您的决定。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="217" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="217" />
       <source>Yours</source>
       <translation>我的版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="221" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="221" />
       <source>The server's (%1)</source>
       <translation>服务器版本（%1）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="229" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
       <source>At today's prices (what the server accepts)</source>
       <translation>按今日价格（服务器可接受）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="231" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="231" />
       <source>The server's: it never accepted this order</source>
       <translation>服务器版本：服务器从未接受此订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="243" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="243" />
       <source>%1: quoted %2, now %3</source>
       <translation>%1：报价 %2，现价 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="251" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
       <source>Keep mine at the new prices</source>
       <translation>按新价格保留我的订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/conflicts.py" line="262" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="262" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
     </message>
@@ -643,27 +643,27 @@ as of %4</source>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/app.py" line="146" />
+      <location filename="../../desktop/application.py" line="146" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>正在启动演示服务器并加载演示数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="168" />
+      <location filename="../../desktop/application.py" line="168" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="169" />
+      <location filename="../../desktop/application.py" line="169" />
       <source>The demo server could not start: %1</source>
       <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="252" />
+      <location filename="../../desktop/application.py" line="252" />
       <source>Sign out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="253" />
+      <location filename="../../desktop/application.py" line="253" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -672,7 +672,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="260" />
+      <location filename="../../desktop/application.py" line="260" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
     </message>
@@ -680,75 +680,75 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="66" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="66" />
       <source>Scan or type a SKU or barcode, then Enter</source>
       <translation>扫描或输入编码/条码，然后按回车</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="73" />
-      <location filename="../../desktop/views/rep/entry_bar.py" line="102" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="73" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="102" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="88" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="88" />
       <source>Add line</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="90" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="90" />
       <source>Catalog…</source>
       <translation>商品目录…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="91" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="91" />
       <source>Find a product in the catalog (Ctrl+2)</source>
       <translation>在商品目录中查找（Ctrl+2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="101" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="101" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="143" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Type or scan a SKU or barcode.</source>
       <translation>请输入或扫描编码/条码。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="156" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="156" />
       <source>No product has this SKU or barcode.</source>
       <translation>没有此编码或条码的商品。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/entry_bar.py" line="157" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="157" />
       <source>%n products match; type the full SKU or choose in the catalog.</source>
       <translation>
         <numerusform>有 %n 个商品匹配，请输入完整编码或在商品目录中选择。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="173" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="173" />
       <source>%1 (%2 %3)</source>
       <translation>%1（%2 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="177" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="177" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="180" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="180" />
       <source>sold in packs of %1</source>
       <translation>按 %1 的倍数销售</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="182" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="182" />
       <source>minimum %1 %2</source>
       <translation>起订 %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/entry_bar.py" line="247" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="247" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4（含税 %5）</translation>
     </message>
@@ -1061,173 +1061,173 @@ Log file: %1</source>
   <context>
     <name>OrderDetail</name>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="50" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="50" />
       <source>Choose an order.</source>
       <translation>请选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="63" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="63" />
       <source>Numbers</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="64" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="64" />
       <source>Dates</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="65" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="65" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="66" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="66" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="71" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="71" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="72" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="72" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="73" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="78" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="78" />
       <source>Shipped</source>
       <translation>发货时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="79" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="79" />
       <source>waiting to be sent</source>
       <translation>待发送</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="80" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="80" />
       <source>Carrier</source>
       <translation>承运商</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="81" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
       <source>Tracking</source>
       <translation>运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="82" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Units</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="88" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
       <source>Lines</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="89" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
       <source>Status history</source>
       <translation>状态历史</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="90" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
       <source>Shipments</source>
       <translation>发货记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="92" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="94" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="94" />
       <source>Cancel order…</source>
       <translation>取消订单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="96" />
-      <location filename="../../desktop/views/rep/order_detail.py" line="245" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="96" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="245" />
       <source>Order again</source>
       <translation>再来一单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="98" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
       <source>Confirmation…</source>
       <translation>订单确认单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="100" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
       <source>Confirm receipt…</source>
       <translation>确认收货…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="140" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="140" />
       <source>Order %1 — %2</source>
       <translation>订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="146" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="146" />
       <source>held for review: %1</source>
       <translation>待审核：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="151" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="151" />
       <source>server %1 · local %2</source>
       <translation>服务器 %1 · 本地 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="150" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="150" />
       <source>(not yet assigned)</source>
       <translation>（尚未分配）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="154" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="154" />
       <source>none requested</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="155" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="155" />
       <source>created %1 · delivery %2</source>
       <translation>创建于 %1 · 送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="159" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="159" />
       <source>On receipt: %1</source>
       <translation>收货备注：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="161" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="161" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1（不含税 %2 + 税 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="197" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="197" />
       <source>Cancel order</source>
       <translation>取消订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="198" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="198" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>取消订单 %1？取消原因将告知后台：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="237" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="237" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1：现价 %2（原价 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="243" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="243" />
       <source>%1: left out (%2)</source>
       <translation>%1：未加入（%2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_detail.py" line="246" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="246" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
     </message>
@@ -1235,110 +1235,110 @@ Log file: %1</source>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="79" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="255" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="79" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="255" />
       <source>New order</source>
       <translation>新建订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="82" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="82" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="114" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="114" />
       <source>Delivery and notes</source>
       <translation>送货与备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="120" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="120" />
       <source>Requested delivery date</source>
       <translation>要求送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="131" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="131" />
       <source>Notes for the warehouse or the customer</source>
       <translation>给仓库或客户的备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="134" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="134" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="135" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="135" />
       <source>Totals</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="145" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="145" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="146" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="146" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="152" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Save draft</source>
       <translation>保存草稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="155" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
       <source>Submit order</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="177" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
       <source>Choose a customer…</source>
       <translation>选择客户…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="257" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="257" />
       <source>Order %1 · %2</source>
       <translation>订单 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="272" />
-      <location filename="../../desktop/views/rep/order_entry.py" line="331" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="272" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Choose the customer first.</source>
       <translation>请先选择客户。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="284" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="284" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>信用额度 %1，未结订单已占用 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="318" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>Line %1 (%2): </source>
       <translation>第 %1 行（%2）：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="382" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="382" />
       <source>Saved on this computer.</source>
       <translation>已保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="403" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="403" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>订单 %1 已提交，联网后将立即发送到服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/order_entry.py" line="406" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="406" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>订单 %1 的更改已保存，将自动发送。</translation>
     </message>
@@ -1346,29 +1346,29 @@ Log file: %1</source>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="38" />
+      <location filename="../../desktop/views/shared/orders.py" line="38" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="42" />
+      <location filename="../../desktop/views/shared/orders.py" line="42" />
       <source>Search by order number, customer or notes</source>
       <translation>按订单号、客户或备注搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="45" />
+      <location filename="../../desktop/views/shared/orders.py" line="45" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/orders.py" line="84" />
+      <location filename="../../desktop/views/shared/orders.py" line="84" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n 个订单</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/orders.py" line="85" />
+      <location filename="../../desktop/views/shared/orders.py" line="85" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>最近 %1 个订单；使用筛选查看其他订单</translation>
     </message>
@@ -1625,42 +1625,42 @@ Log file: %1</source>
   <context>
     <name>ReceiptDialog</name>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="35" />
+      <location filename="../../desktop/views/shared/receipt.py" line="35" />
       <source>Confirm receipt of %1</source>
       <translation>确认收货：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="36" />
+      <location filename="../../desktop/views/shared/receipt.py" line="36" />
       <source>Check the delivery against the lines below.</source>
       <translation>请对照以下明细核对到货。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="43" />
+      <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>全部到货，完好无损</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="45" />
+      <location filename="../../desktop/views/shared/receipt.py" line="45" />
       <source>Something is missing or damaged:</source>
       <translation>有缺货或破损：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="48" />
+      <location filename="../../desktop/views/shared/receipt.py" line="48" />
       <source>e.g. one case of 可口可乐 missing, two bottles broken</source>
       <translation>例如：可口可乐少一箱，破损两瓶</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="55" />
+      <location filename="../../desktop/views/shared/receipt.py" line="55" />
       <source>Confirm receipt</source>
       <translation>确认收货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="72" />
+      <location filename="../../desktop/views/shared/receipt.py" line="72" />
       <source>Say what is missing or damaged.</source>
       <translation>请说明缺少或破损的商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/receipt.py" line="77" />
+      <location filename="../../desktop/views/shared/receipt.py" line="77" />
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>已确认收货，将在下次同步时发送。</translation>
     </message>

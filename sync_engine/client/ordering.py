@@ -24,7 +24,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from sync_engine import domain as d
-from sync_engine.domain import Issue, OrderStatus, Role
+from sync_engine.domain import Issue, OrderStatus, Role, TextRule
+from sync_engine.domain import text as text_rules
 from sync_engine.protocol import (
     CancelOrderArgs,
     ConfirmOrderArgs,
@@ -55,6 +56,7 @@ __all__ = [
     "receive_order",
     "reject_order",
     "reorder",
+    "require_text",
     "submit_order",
 ]
 
@@ -62,8 +64,14 @@ UNSET: Any = object()
 """Marks an argument that was not given (where None means "clear it")."""
 _UNSET = UNSET
 
-MAX_TEXT = 500
-"""Longest reason or discrepancy note kept (characters)."""
+
+def require_text(*fields: tuple[str, str | None, TextRule]) -> None:
+    """Refuse text the shared rule refuses (control characters, broken characters, too long)
+    with :class:`ValidationFailed`, before anything is saved or queued. ``None`` is not set."""
+    issues = [issue for field, value, rule in fields
+              if value is not None and (issue := rule.check(field, value)) is not None]
+    if issues:
+        raise ValidationFailed(issues)
 
 
 def _role(identity: Identity) -> Role:
@@ -94,6 +102,7 @@ def create_draft(db: sqlite3.Connection, identity: Identity, customer_id: int, *
                  notes: str = "", delivery_date: dt.date | None = None) -> str:
     """A new empty draft for the customer; returns its id (a UUID made here)."""
     _require_ordering_role(identity)
+    require_text(("notes", notes, text_rules.NOTES))
     customer = catalog.customer(db, customer_id)
     if customer is None:
         raise ValidationFailed([Issue("customer", "customer_unknown")])
@@ -177,6 +186,7 @@ def edit_order(
     """Change lines (product → quantity; new products are appended), remove lines, set notes or
     the delivery date (None clears it). Returns the outbox key when an update was queued."""
     row = _editable(db, identity, order_id)
+    require_text(("notes", notes, text_rules.NOTES))
     lines = order_lines(db, order_id)
     lines_changed = bool(set_lines) or bool(remove)
     if set_lines:
@@ -263,6 +273,9 @@ def submit_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> l
     issue = d.check_transition(status, OrderStatus.SUBMITTED, _role(identity))
     if issue is not None:
         raise NotAllowed([issue])
+    # A draft saved by an older version may hold text the rule now refuses: never queue it.
+    require_text(("notes", row["notes"], text_rules.NOTES),
+                 ("local_number", row["local_number"], text_rules.LOCAL_NUMBER))
     lines = order_lines(db, order_id)
     issues = check_lines(db, row, lines, whole_order=True)
     if d.has_errors(issues):
@@ -287,6 +300,7 @@ def cancel_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                                shipped_any=shipped_any)
     if issue is not None:
         raise NotAllowed([issue])
+    require_text(("reason", reason, text_rules.REASON))
     orders.set_status(db, order_id, OrderStatus.CANCELLED)
     if status is OrderStatus.DRAFT:
         return None
@@ -342,6 +356,8 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     ``shipment.confirm``. Returns the new shipment's id."""
     row = order_row(db, order_id)
     status = OrderStatus(row["status"])
+    require_text(("carrier", carrier, text_rules.CARRIER),
+                 ("tracking_number", tracking_number, text_rules.TRACKING_NUMBER))
     lines = order_lines(db, order_id)
     issues = d.validate_shipment(lines, quantities)
     if d.has_errors(issues):
@@ -388,10 +404,6 @@ def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: Ord
     return outbox.enqueue(db, kind, args, _base_version(db, row))
 
 
-def _text(value: str) -> str:
-    return value.strip()[:MAX_TEXT]
-
-
 def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> str:
     """Back office: confirm a submitted (held) order; queues ``order.confirm``."""
     return _move(db, identity, order_id, OrderStatus.CONFIRMED, "order.confirm",
@@ -403,7 +415,8 @@ def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reas
     missing = d.check_reason(OrderStatus.REJECTED, reason)
     if missing is not None:
         raise ValidationFailed([missing])
-    why = _text(reason)
+    why = reason.strip()
+    require_text(("reason", why, text_rules.REASON))
     return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject",
                  RejectOrderArgs.model_construct(order_id=order_id, reason=why))
 
@@ -412,7 +425,8 @@ def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                   discrepancy: str = "") -> str:
     """The store confirms receipt of a shipped order (closing it), with a note of anything
     missing or damaged; queues ``order.receive``."""
-    note = _text(discrepancy)
+    note = discrepancy.strip()
+    require_text(("discrepancy", note, text_rules.REASON))
     if not any(ln.shipped_qty for ln in order_lines(db, order_id)):
         raise NotAllowed([Issue("status", "transition_not_allowed",
                                 {"from": order_row(db, order_id)["status"], "to": "closed"})])

@@ -44,6 +44,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
+from sync_engine.domain import text as text_rules
 from sync_engine.server.storage.models import AuthToken, Customer, Device, User, Warehouse, utcnow
 from sync_engine.server.storage.sql import driver_connection, is_postgres
 
@@ -218,6 +219,12 @@ def create_user(
             "password", "password_too_short",
             f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
         )
+    # Sign-in refuses what the text rule refuses: such a password could never be used.
+    for field, value, rule in (("password", password, text_rules.PASSWORD),
+                               ("display_name", display_name, text_rules.DISPLAY_NAME)):
+        issue = rule.check(field, value)
+        if issue is not None:
+            raise UserValidationError(field, issue.code, issue.message("en"))
     if user_role is Role.WAREHOUSE_CLERK:
         if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
             raise UserValidationError(
@@ -428,7 +435,8 @@ def refresh_tokens(session: Session, refresh_token: str, device_id: str) -> Toke
     """Exchange a refresh token for a new pair of the same family (rotation) and commit.
 
     Raises :class:`TokenRevoked` — after revoking the whole family — when the token was already
-    used (or its family was logged out); :class:`TokenExpired`, :class:`TokenInvalid` (unknown
+    used, or (saying so) when its family was signed out; :class:`TokenExpired`,
+    :class:`TokenInvalid` (unknown
     token, or one issued to another device), :class:`UserInactive`.
     """
     row = _find(session, refresh_token)
@@ -448,6 +456,11 @@ def refresh_tokens(session: Session, refresh_token: str, device_id: str) -> Toke
     )
     if getattr(claimed, "rowcount", 0) != 1:
         session.rollback()
+        if not _family_live(session, family):
+            # Nothing of the family is live: it was signed out (or disabled), not stolen.
+            raise TokenRevoked(
+                "this session was signed out; sign in again", "该登录已退出，请重新登录"
+            )
         revoke_family(session, family)
         raise TokenRevoked(
             "this sign-in was ended because its refresh token was used twice; sign in again",
@@ -465,6 +478,15 @@ def refresh_tokens(session: Session, refresh_token: str, device_id: str) -> Toke
         session.rollback()
         raise
     return pair
+
+
+def _family_live(session: Session, family: str) -> bool:
+    """Whether any token of the sign-in ``family`` is still unrevoked (rotation leaves the new
+    pair live; a logout or theft revokes them all)."""
+    return session.scalar(
+        select(AuthToken.id).where(AuthToken.family == family, AuthToken.revoked_at.is_(None))
+        .limit(1)
+    ) is not None
 
 
 def revoke_family(session: Session, family: str) -> int:

@@ -12,7 +12,8 @@ import keyring
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.app import DinghuoApp, parse_args
+from desktop.app import parse_args
+from desktop.application import DinghuoApp
 from desktop.i18n import install_language
 from desktop.settings import Settings
 from sync_engine.client.engine import Engine

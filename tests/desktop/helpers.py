@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from desktop.views.rep.workspace import RepWorkspace
 
 

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from sync_engine.client.engine import Engine
 from tests.desktop.helpers import settle
 

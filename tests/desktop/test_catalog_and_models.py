@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from desktop.i18n import Formatter
 from desktop.models import products as product_models
 from desktop.models.tables import CustomerListModel, OrderListModel

@@ -6,7 +6,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from sync_engine import domain as d
 from tests.desktop.helpers import settle, workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from tests.support.api import Api
 
 

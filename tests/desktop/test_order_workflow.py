@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import i18n
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from sync_engine import domain as d
 from sync_engine.client.values import ProductView
 from tests.desktop.conftest import Switchable
@@ -53,7 +53,7 @@ def test_validation_errors_are_shown_at_the_field_and_nothing_is_saved(
 
 
 def _domain(p: ProductView) -> d.Product:
-    from desktop.views.rep.entry_bar import as_domain_product
+    from desktop.views.shared.entry_bar import as_domain_product
 
     return as_domain_product(p)
 

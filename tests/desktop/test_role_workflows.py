@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from desktop.views.admin.workspace import AdminWorkspace
 from desktop.views.clerk.workspace import ClerkWorkspace
 from desktop.views.owner.workspace import OwnerWorkspace

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import errors as desktop_errors
-from desktop.app import DinghuoApp
+from desktop.application import DinghuoApp
 from desktop.i18n import install_language
 from desktop.views.login import LoginDialog
 from tests.desktop.conftest import Switchable

@@ -39,7 +39,8 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from server_data import load_scale
 
-from desktop.app import DinghuoApp, open_engine, parse_args
+from desktop.app import parse_args
+from desktop.application import DinghuoApp, open_engine
 from desktop.settings import Settings
 from sync_engine.client.memory_keyring import MemoryKeyring
 from sync_engine.server.storage.engine import migrate

@@ -139,11 +139,33 @@ def test_logout_revokes_the_sign_in(session: Session, rep: User) -> None:
         auth.refresh_tokens(session, pair.refresh_token, "dev-1")
 
 
+def test_refresh_after_logout_says_signed_out_and_reuse_says_used_twice(
+    session: Session, rep: User
+) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    auth.logout(session, pair.access_token)
+    with pytest.raises(auth.TokenRevoked) as out:
+        auth.refresh_tokens(session, pair.refresh_token, "dev-1")
+    assert out.value.message == "this session was signed out; sign in again"
+    assert out.value.message_zh == "该登录已退出，请重新登录"
+    first = auth.login(session, "rep1", "secret", "dev-1")
+    auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    with pytest.raises(auth.TokenRevoked) as reused:
+        auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    assert "used twice" in reused.value.message and "重复使用" in reused.value.message_zh
+    # The family is revoked now: presenting it again says so, as after a logout.
+    with pytest.raises(auth.TokenRevoked) as again:
+        auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    assert again.value.message == "this session was signed out; sign in again"
+
+
 def test_create_user_validates(session: Session, rep: User) -> None:
     cases = [
         (("x", "secret", "sales_rep"), {}, "invalid_username"),
         (("bad name", "secret", "sales_rep"), {}, "invalid_username"),
         (("ok", "abc", "sales_rep"), {}, "password_too_short"),
+        (("ok", "sec\x00ret", "sales_rep"), {}, "text_control_char"),
+        (("ok", "secret", "sales_rep"), {"display_name": "王" * 201}, "text_too_long"),
         (("ok", "secret", "boss"), {}, "invalid_role"),
         (("ok", "secret", "system"), {}, "invalid_role"),
         (("ok", "secret", "warehouse_clerk"), {}, "warehouse_required"),

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-
-from sync_engine.client.values import CustomerView
-
 from ...context import AppContext
-from ..nav_workspace import NavWorkspace
-from ..rep.conflicts import ConflictsPage
-from ..rep.orders import OrdersPage
+from ..shared.conflicts import ConflictsPage
+from ..shared.orders import OrdersPage
+from ..workspace import Workspace
 from .health import HealthPage
 from .review import ReviewPage
 
 __all__ = ["AdminWorkspace"]
 
 
-class AdminWorkspace(NavWorkspace):
-    customer_changed = Signal(object)
-
+class AdminWorkspace(Workspace):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "adminWorkspace")
-        self.customer: CustomerView | None = None
         self.review = ReviewPage(ctx, self)
         self.health = HealthPage(ctx)
-        self.orders = OrdersPage(ctx, self)  # type: ignore[arg-type]
-        self.conflicts = ConflictsPage(ctx, self)  # type: ignore[arg-type]
+        self.orders = OrdersPage(ctx, self)
+        self.conflicts = ConflictsPage(ctx)  # the back office edits no one's orders
         self.add_page("review", self.tr("Review"), "review", self.review)
         self.add_page("health", self.tr("Sync health"), "health", self.health)
         self.add_page("orders", self.tr("Orders"), "orders", self.orders)
@@ -35,8 +28,6 @@ class AdminWorkspace(NavWorkspace):
         self.count_conflicts()
         self.health.refresh()
 
-    def set_customer(self, customer: CustomerView | None) -> None:
-        self.customer = customer
-
     def edit_order(self, order_id: str) -> None:
+        """The back office edits no one's orders: it shows them."""
         self.orders.show_order(order_id)

@@ -4,20 +4,20 @@ conflicts inbox (a shipment of an order cancelled meanwhile lands there)."""
 from __future__ import annotations
 
 from ...context import AppContext
-from ..nav_workspace import NavWorkspace
-from ..rep.conflicts import ConflictsPage
+from ..shared.conflicts import ConflictsPage
+from ..workspace import Workspace
 from .queue import ShipQueuePage
 from .ship import ShipPage
 
 __all__ = ["ClerkWorkspace"]
 
 
-class ClerkWorkspace(NavWorkspace):
+class ClerkWorkspace(Workspace):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "clerkWorkspace")
         self.queue = ShipQueuePage(ctx, self)
         self.ship_page = ShipPage(ctx, self)
-        self.conflicts = ConflictsPage(ctx, self)  # type: ignore[arg-type]
+        self.conflicts = ConflictsPage(ctx)  # a clerk edits no orders
         self.add_page("queue", self.tr("To ship"), "orders", self.queue)
         self.add_page("ship", self.tr("Ship"), "truck", self.ship_page)
         self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)

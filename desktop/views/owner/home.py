@@ -221,8 +221,7 @@ class OwnerHomePage(QWidget):
     def order_favourite(self) -> None:
         rows = [r for r in self._selected(self.favourites) if isinstance(r, FavouriteRow)]
         if rows:
-            self.workspace.order_entry.pick_product(rows[0].product)
-            self.workspace.show_page("order")
+            self.workspace.pick_product(rows[0].product)
 
     def remove_favourite(self) -> None:
         rows = [r for r in self._selected(self.favourites) if isinstance(r, FavouriteRow)]

@@ -23,7 +23,7 @@ from sync_engine.client.values import (
 )
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import Formatter, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number
@@ -49,7 +49,7 @@ class ReorderRow:
     differences: tuple[ReorderDifference, ...]
 
 
-def difference_text(diff: ReorderDifference, fmt: object) -> str:
+def difference_text(diff: ReorderDifference, fmt: Formatter) -> str:
     """One difference in words, in the UI language."""
     if diff.kind == "price_changed" and diff.new_unit_price is not None:
         old = diff.old_unit_price or d.ZERO
@@ -57,11 +57,11 @@ def difference_text(diff: ReorderDifference, fmt: object) -> str:
         word = (
             translate("Owner", "price up %1") if change > 0 else translate("Owner", "price down %1")
         )
-        return word.replace("%1", fmt.unit_price(abs(change)))  # type: ignore[attr-defined]
+        return word.replace("%1", fmt.unit_price(abs(change)))
     if diff.kind == "stock_insufficient":
         return translate("Owner", "only %1 in stock (as of the last sync)").replace(
             "%1", fmt.integer(diff.available or 0)
-        )  # type: ignore[attr-defined]
+        )
     if diff.issue is not None:
         return translate("Owner", "left out: %1").replace("%1", diff.issue.message(domain_lang()))
     return translate("Owner", "left out (%1)").replace("%1", diff.kind)
@@ -232,7 +232,7 @@ class ReorderPage(QWidget):
             self.ctx.message.emit(self.tr("Order submitted. It is sent with the next sync."))
             self.draft = None
             self._enable()
-            self.workspace.orders.show_order(draft.id)
+            self.workspace.show_order(draft.id)
 
         self.ctx.write(lambda: engine.submit(draft.id), done)
 

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QPushButton
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.values import CustomerView, OrderView
+from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE
 from ...models.products import CatalogRow
-from ..nav_workspace import NavWorkspace
-from ..rep.catalog import CatalogPage
-from ..rep.conflicts import ConflictsPage
-from ..rep.order_entry import OrderEntryPage
-from ..rep.orders import OrdersPage
+from ..shared.catalog import CatalogPage
+from ..shared.conflicts import ConflictsPage
+from ..shared.order_entry import OrderEntryPage
+from ..shared.orders import OrdersPage
+from ..workspace import Workspace
 from .home import OwnerHomePage
 from .reorder import ReorderPage
 
@@ -42,9 +42,8 @@ def add_to_cart(engine: Engine, customer_id: int, draft_id: str | None,
     return engine.update_order(draft_id, lines=lines)
 
 
-class OwnerWorkspace(NavWorkspace):
+class OwnerWorkspace(Workspace):
     customer_changed = Signal(object)
-    can_edit_orders = True
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "ownerWorkspace")
@@ -56,11 +55,11 @@ class OwnerWorkspace(NavWorkspace):
             with contextlib.suppress(ce.NotFound):
                 self.customer = ctx.engine.customer(self.customer_id)
         self.home = OwnerHomePage(ctx, self)
-        self.catalog = CatalogPage(ctx, self)  # type: ignore[arg-type]
-        self.order_entry = OrderEntryPage(ctx, self)  # type: ignore[arg-type]
-        self.orders = OrdersPage(ctx, self)  # type: ignore[arg-type]
+        self.catalog = CatalogPage(ctx, self)
+        self.order_entry = OrderEntryPage(ctx, self)
+        self.orders = OrdersPage(ctx, self, reorder=self.reorder)
         self.reorder_page = ReorderPage(ctx, self)
-        self.conflicts = ConflictsPage(ctx, self)  # type: ignore[arg-type]
+        self.conflicts = ConflictsPage(ctx, self.edit_order)
         self.orders.table.hideColumn(1)  # the customer: always the owner's own shop
         for combo in (self.catalog.customer_combo, self.order_entry.customer_combo):
             combo.setEnabled(False)  # an owner orders for their own shop only
@@ -68,9 +67,7 @@ class OwnerWorkspace(NavWorkspace):
         self.favourite_button.setObjectName("favouriteButton")
         self.favourite_button.setCheckable(True)
         self.favourite_button.clicked.connect(self._toggle_favourite)
-        detail = self.catalog.add_button.parentWidget().layout()
-        detail.insertWidget(detail.indexOf(self.catalog.add_button) + 1,  # type: ignore[attr-defined]
-                            self.favourite_button)
+        self.catalog.add_detail_button(self.favourite_button)
         self.catalog.add_button.setText(self.tr("Add to cart"))
         self.catalog.table.selectionModel().currentRowChanged.connect(self._show_favourite)
         self.add_page("home", self.tr("For you"), "star", self.home)
@@ -117,8 +114,15 @@ class OwnerWorkspace(NavWorkspace):
     def open_order(self, order_id: str) -> None:
         self.orders.show_order(order_id, edit_if_draft=True)
 
+    def show_order(self, order_id: str) -> None:
+        self.orders.show_order(order_id)
+
     def edit_order(self, order_id: str) -> None:
         self.order_entry.load(order_id)
+        self.show_page("order")
+
+    def pick_product(self, product: ProductView) -> None:
+        self.order_entry.pick_product(product)
         self.show_page("order")
 
     def new_order_for(self, _customer_id: int) -> None:

@@ -1,1 +1,1 @@
-"""The sales rep's workspace: customers, catalog, order entry, orders, conflicts."""
+"""The sales rep's workspace and the page only reps have: customers."""

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sync_engine.protocol import field_error
+
 
 class ApiError(Exception):
     status = 400
@@ -80,20 +82,11 @@ def error_body(
 
 def validation_error_body(errors: Sequence[Any]) -> dict[str, Any]:
     """The 422 body for a request that does not match its schema: one field error per problem
-    (``errors`` as pydantic reports them)."""
+    (``errors`` as pydantic reports them; the domain's codes keep their own messages)."""
     fields = []
     for err in errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
-        fields.append(
-            {
-                "field": ".".join(loc) or "body",
-                "code": f"invalid_{err['type']}",
-                "message": str(err.get("msg", "")),
-                "message_zh": f"字段无效：{err.get('msg', '')}",
-                "severity": "error",
-                "params": {},
-            }
-        )
+        fields.append(field_error(".".join(loc) or "body", err))
     return error_body(
         "validation_error",
         "The request is not valid; see the fields.",

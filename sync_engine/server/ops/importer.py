@@ -14,7 +14,10 @@ prices     customer* (code), sku*, min_qty*, unit_price*: one row per quantity b
            of one customer+sku replace all its breaks
 stock      sku*, warehouse* (code), on_hand*: sets on hand; reserved stock is left alone
 
-Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals.
+Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals and at most
+9999999999.9999; whole numbers fit the database's integers (``domain.limits``). Text cells follow
+the domain's text rule (``domain.text``): no control characters (tab and line breaks only in an
+address), no broken characters, no longer than their column.
 
 Rows are matched to existing data by natural key (sku, code, customer+sku, sku+warehouse) and
 created or updated. Every row is checked first; if any row is wrong, nothing is written and
@@ -43,7 +46,7 @@ from typing import IO, Any, TypeVar, cast
 from sqlalchemy import Select, insert, select, text
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import Role, parse_decimal
+from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, TextRule, parse_decimal
 from sync_engine.domain.search_keys import search_keys
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
@@ -78,10 +81,7 @@ COLUMNS: dict[str, dict[str, bool]] = {
     "stock": {"sku": True, "warehouse": True, "on_hand": True},
 }
 
-_MONEY_PLACES = 4
-_MONEY_MAX = Decimal(10) ** 10  # Numeric(14, 4)
-_QUANT = Decimal("0.0001")
-_INT_MAX = 2**31 - 1
+_QUANT = Decimal(1).scaleb(-MONEY_PLACES)
 _TRUE = {"1", "true", "yes", "y", "t", "是"}
 _FALSE = {"0", "false", "no", "n", "f", "否"}
 _CHUNK = 500  # ids per IN (…) list; SQLite limits bound parameters
@@ -94,7 +94,9 @@ class RowError:
     """One problem in the file: where (``line``, 1 = header; ``column``), what (``code``), why.
 
     ``column`` is "" when the problem is the whole row or file. Codes are stable: ``required``,
-    ``too_long``, ``invalid_number``, ``invalid_integer``, ``invalid_boolean``, ``out_of_range``,
+    the text rule's (``text_too_long``, ``text_control_char``, ``text_line_break``,
+    ``text_lone_surrogate``), ``invalid_number``, ``invalid_integer``, ``invalid_boolean``,
+    ``out_of_range``,
     ``too_many_decimals``, ``duplicate``, ``unknown_warehouse``, ``unknown_rep``, ``not_a_rep``,
     ``unknown_customer``, ``unknown_product``, ``below_reserved``, ``missing_column``,
     ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``.
@@ -260,12 +262,14 @@ class _Row:
         self.ok = False
         self._errors.append(RowError(self.line, column, code, message))
 
-    def text(self, col: str, max_len: int, *, required: bool = False) -> str:
+    def text(self, col: str, max_len: int, *, required: bool = False, lines: bool = False) -> str:
         value = self.cells.get(col, "")
         if required and not value:
             self.error(col, "required", "a value is required")
-        elif len(value) > max_len:
-            self.error(col, "too_long", f"at most {max_len} characters ({len(value)} given)")
+            return value
+        issue = TextRule(max_len, lines=lines).check(col, value)
+        if issue is not None:
+            self.error(col, issue.code, issue.message("en"))
         return value
 
     def integer(self, col: str, minimum: int, default: int | None = None) -> int | None:
@@ -279,13 +283,14 @@ class _Row:
         except ValueError:
             self.error(col, "invalid_integer", f"{value!r} is not a whole number")
             return None
-        if not minimum <= number <= _INT_MAX:
-            self.error(col, "out_of_range", f"must be at least {minimum}, got {number}")
+        if not minimum <= number <= MAX_INTEGER:
+            self.error(col, "out_of_range", f"must be between {minimum} and {MAX_INTEGER}, "
+                                            f"got {number}")
             return None
         return number
 
     def decimal(
-        self, col: str, *, maximum: Decimal = _MONEY_MAX, percent: bool = False
+        self, col: str, *, maximum: Decimal = MAX_AMOUNT, percent: bool = False
     ) -> Decimal | None:
         """A non-negative amount (empty → None, the caller decides whether that is allowed)."""
         value = self.cells.get(col, "")
@@ -303,7 +308,7 @@ class _Row:
             self.error(col, "out_of_range", f"must be between 0 and {maximum}, got {number}")
             return None
         if number != number.quantize(_QUANT):
-            self.error(col, "too_many_decimals", f"at most {_MONEY_PLACES} decimals")
+            self.error(col, "too_many_decimals", f"at most {MONEY_PLACES} decimals")
             return None
         return number.quantize(_QUANT)
 
@@ -436,10 +441,11 @@ def _import_customers(
     for row in rows:
         f: dict[str, Any] = {"code": row.text("code", 32, required=True),
                              "name": row.text("name", 200, required=True)}
-        for col, size in (("name_en", 200), ("address", 500), ("phone", 64),
-                          ("payment_terms", 64)):
+        for col, size in (("name_en", 200), ("phone", 64), ("payment_terms", 64)):
             if col in header:
                 f[col] = row.text(col, size)
+        if "address" in header:
+            f["address"] = row.text("address", 500, lines=True)
         code = row.text("warehouse", 32, required=True)
         if code and code not in warehouses:
             row.error("warehouse", "unknown_warehouse", f"no warehouse with code {code!r}")

@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from sync_engine.domain import MONEY_DIGITS, MONEY_PLACES
+
 # Stable constraint names so migrations render identically on every backend.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,11 +42,14 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-Money = Numeric(14, 4)
-"""Unit prices keep four decimals (ERP prices such as 0.1250); amounts are rounded to cents."""
+Money = Numeric(MONEY_DIGITS, MONEY_PLACES)
+"""Unit prices keep four decimals (ERP prices such as 0.1250); amounts are rounded to cents.
+The wire schemas and the rules stop every amount at what this holds (``domain.limits``)."""
 
 BigId = BigInteger().with_variant(Integer(), "sqlite")
-"""64-bit ids on PostgreSQL; SQLite needs plain INTEGER for rowid aliasing."""
+"""64-bit ids on PostgreSQL; SQLite needs plain INTEGER for rowid aliasing. Entity ids, versions,
+quantities and stock levels are plain (32-bit) integers: ``domain.limits`` bounds every one
+where it enters (schemas, import), so none can overflow its column."""
 
 
 def utcnow() -> dt.datetime:

@@ -3,7 +3,7 @@ what may be done with it now (edit, cancel, order again, confirmation)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,19 +31,23 @@ from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
-
-if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+from ..workspace import OrdersHost
 
 __all__ = ["OrderDetail"]
 
 
 class OrderDetail(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    """``reorder(order_id)`` is how the workspace orders again, where it has a review of the
+    differences of its own; without one, "Order again" makes the new draft at once, says what
+    differs, and opens it."""
+
+    def __init__(self, ctx: AppContext, workspace: OrdersHost,
+                 reorder: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("orderDetail")
         self.ctx = ctx
         self.workspace = workspace
+        self.review_reorder = reorder
         self.order: OrderView | None = None
         self.products: dict[int, ProductView] = {}
         self.title = QLabel(self.tr("Choose an order."))
@@ -217,9 +221,8 @@ class OrderDetail(QWidget):
         order = self.order
         if order is None:
             return
-        reorder = getattr(self.workspace, "reorder", None)
-        if reorder is not None:  # a workspace with its own review of the differences
-            reorder(order.id)
+        if self.review_reorder is not None:
+            self.review_reorder(order.id)
             return
         engine = self.ctx.engine
         self.ctx.write(lambda: engine.reorder(order.id), self._reordered)

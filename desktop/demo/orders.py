@@ -17,7 +17,7 @@ from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, ProductView
 
-from .demo_server import DemoServer
+from .server import DEMO_PASSWORD, DemoServer
 
 __all__ = ["seed_demo_orders"]
 
@@ -98,7 +98,7 @@ def _ship(engine: Engine, demo: DemoServer, clerk_dir: Path, order_ids: list[str
     """Ship two orders in full and one in part, from the clerk's own device."""
     clerk = Engine(clerk_dir, demo.url)
     try:
-        clerk.login("clerk1", "demo", "demo warehouse PC")
+        clerk.login("clerk1", DEMO_PASSWORD, "demo warehouse PC")
         clerk.sync_once()
         for n, order_id in enumerate(order_ids):
             try:

@@ -20,9 +20,11 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["DemoServer", "DemoServerError", "demo_dir"]
+__all__ = ["DEMO_PASSWORD", "DemoServer", "DemoServerError", "demo_dir"]
 
 log = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "demo"  # the demo data set's users all have it (see the server's demo)
 
 
 class DemoServerError(Exception):
@@ -50,7 +52,12 @@ def _server_command() -> list[str]:
 
 
 class DemoServer:
-    """A demo server on a free loopback port. ``start`` blocks: call it off the UI thread."""
+    """A demo server on a free loopback port. ``start`` blocks: call it off the UI thread.
+
+    The app drives it as a :class:`desktop.application.LocalServer`.
+    """
+
+    password = DEMO_PASSWORD
 
     def __init__(self, directory: Path | None = None, *, products: int = 2000) -> None:
         self.directory = directory or demo_dir()
@@ -71,6 +78,10 @@ class DemoServer:
             reason = done.stderr.decode(errors="replace").strip().splitlines()
             raise DemoServerError(reason[-1] if reason else f"{args[0]} failed")
         return done.stdout.decode(errors="replace")
+
+    def client_dir(self, username: str) -> Path:
+        """Where ``username``'s device keeps its local database in the demo."""
+        return self.directory / f"client-{username}"
 
     def prepare(self) -> None:
         """Load the demo data set, unless an earlier run already did."""
@@ -136,6 +147,6 @@ class DemoServer:
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     # The child must find this checkout's packages even when started from elsewhere.
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
     return env

@@ -1,24 +1,36 @@
-"""The frame every role's workspace shares: a navigation list on the left, one page per job.
+"""A role's workspace: the frame every role's screens share, and what the shared pages ask of it.
 
-The sales rep's workspace set the pattern; the clerk's, the owner's and the back office's
-derive from this class and only say which pages they have.
+:class:`Workspace` is the frame: a navigation list on the left, one page per job. The rep's,
+the clerk's, the owner's and the back office's workspaces derive from it and only say which
+pages they have; the main window holds one (:mod:`desktop.workspaces` says which role gets
+which).
+
+The pages several roles use (:mod:`.shared`) are written against protocols, not against one
+role's workspace: :class:`OrdersHost` is what the orders list and an order's detail need,
+:class:`OrderingHost` what the catalog and order entry need (one customer at a time).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from typing import Protocol
+
+from PySide6.QtCore import QSize, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from sync_engine.client.values import CustomerView, ProductView
 
 from ..context import AppContext
 from ..resources import icon
 
-__all__ = ["NavWorkspace"]
+__all__ = ["OrderingHost", "OrdersHost", "Workspace"]
 
 
-class NavWorkspace(QWidget):
-    """``pages`` (name → widget), ``page_titles`` (name → title) and ``show_page(name)``."""
+class Workspace(QWidget):
+    """``pages`` (name → widget), ``page_titles`` (name → title) and ``show_page(name)``.
 
-    can_edit_orders = False  # whether a conflict may be turned into an editable draft here
+    The main window builds its Go menu from ``page_titles`` and calls :meth:`save_state` when
+    it closes.
+    """
 
     def __init__(self, ctx: AppContext, object_name: str) -> None:
         super().__init__()
@@ -73,3 +85,33 @@ class NavWorkspace(QWidget):
             save = getattr(page, "save_state", None)
             if save is not None:
                 save()
+
+
+class OrdersHost(Protocol):
+    """What the orders list and an order's detail need from the workspace around them."""
+
+    def show_page(self, name: str) -> None: ...
+
+    def edit_order(self, order_id: str) -> None:
+        """Open an order for editing; where the role edits no orders, just show it."""
+
+
+class OrderingHost(OrdersHost, Protocol):
+    """What the catalog and order entry need: the customer they are both for, and the way
+    from one page to the other."""
+
+    @property
+    def customer(self) -> CustomerView | None:
+        """The customer whose prices the catalog shows and for whom a new order is made."""
+
+    @property
+    def customer_changed(self) -> SignalInstance:
+        """Emitted with the new customer (or None) when :attr:`customer` changes."""
+
+    def set_customer(self, customer: CustomerView | None) -> None: ...
+
+    def pick_product(self, product: ProductView) -> None:
+        """Put a product in order entry, ready for its quantity, and show order entry."""
+
+    def show_order(self, order_id: str) -> None:
+        """Show an order in the orders page."""

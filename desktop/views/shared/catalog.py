@@ -3,8 +3,6 @@ quantity breaks; stock with the time of its snapshot."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,9 +26,7 @@ from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import make_table, table_pane
-
-if TYPE_CHECKING:
-    from .workspace import RepWorkspace
+from ..workspace import OrderingHost
 
 __all__ = ["CatalogPage"]
 
@@ -44,7 +40,7 @@ def quantity_steps(p: ProductView) -> list[int]:
 
 
 class CatalogPage(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
         super().__init__()
         self.setObjectName("catalogPage")
         self.ctx = ctx
@@ -135,7 +131,13 @@ class CatalogPage(QWidget):
         self.add_button.clicked.connect(self._add)
         layout.addWidget(self.add_button)
         layout.addStretch(1)
+        self._detail_layout = layout
         return box
+
+    def add_detail_button(self, button: QPushButton) -> None:
+        """Put a workspace's own button under "Add to order" (the owner's "Favourite")."""
+        self._detail_layout.insertWidget(self._detail_layout.indexOf(self.add_button) + 1,
+                                         button)
 
     # ------------------------------------------------------------------ customers
 
@@ -250,5 +252,4 @@ class CatalogPage(QWidget):
     def _add(self) -> None:
         row = self.table.currentIndex().data(ROW_ROLE)
         if isinstance(row, CatalogRow) and row.product.active and row.product.sellable:
-            self.workspace.order_entry.pick_product(row.product)
-            self.workspace.show_page("order")
+            self.workspace.pick_product(row.product)

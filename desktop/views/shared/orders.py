@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
@@ -15,10 +15,8 @@ from ...models.base import ROW_ROLE
 from ...models.tables import OrderListModel
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table
+from ..workspace import OrdersHost
 from .order_detail import OrderDetail
-
-if TYPE_CHECKING:
-    from .workspace import RepWorkspace
 
 __all__ = ["OrdersPage"]
 
@@ -28,7 +26,10 @@ _LIMIT = 500
 
 
 class OrdersPage(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    """``reorder``: see :class:`.OrderDetail`."""
+
+    def __init__(self, ctx: AppContext, workspace: OrdersHost,
+                 reorder: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("ordersPage")
         self.ctx = ctx
@@ -58,7 +59,7 @@ class OrdersPage(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
-        self.detail = OrderDetail(ctx, workspace)
+        self.detail = OrderDetail(ctx, workspace, reorder)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.detail)

@@ -8,7 +8,7 @@ server. Works the same offline.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,16 +45,14 @@ from ...models.tables import (
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table
+from ..workspace import OrderingHost
 from .entry_bar import EntryBar
-
-if TYPE_CHECKING:
-    from .workspace import RepWorkspace
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
 
 class OrderEntryPage(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
         super().__init__()
         self.setObjectName("orderEntryPage")
         self.ctx = ctx
@@ -272,8 +270,9 @@ class OrderEntryPage(QWidget):
         engine, fmt = self.ctx.engine, self.ctx.fmt
 
         def shown(used: object) -> None:
+            assert isinstance(used, Decimal)
             self.credit.setText(self.tr("Credit limit %1, used by open orders %2").replace(
-                "%1", fmt.money(limit)).replace("%2", fmt.money(used)))  # type: ignore[arg-type]
+                "%1", fmt.money(limit)).replace("%2", fmt.money(used)))
 
         self.ctx.read(lambda: engine.credit_used(customer.id), shown)
 
@@ -401,7 +400,7 @@ class OrderEntryPage(QWidget):
             self.ctx.message.emit(text)
             order_id = order.id
             self.start_new()
-            self.workspace.orders.show_order(order_id)
+            self.workspace.show_order(order_id)
 
         self.ctx.write(run, submitted, self._submit_failed)
 

@@ -4,8 +4,9 @@ and the three ways out (keep mine, take the server's, edit). Nothing is decided 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,9 +31,6 @@ from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table, table_pane
-
-if TYPE_CHECKING:
-    from .workspace import RepWorkspace
 
 __all__ = ["ConflictsPage", "side_lines"]
 
@@ -72,11 +70,15 @@ def _load(engine: Any) -> tuple[list[ConflictView], dict[str, str], dict[int, Pr
 
 
 class ConflictsPage(QWidget):
-    def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
+    """``edit_order(order_id)`` opens an order for editing in the workspace around the page;
+    without it (a role that edits no orders) "Edit a copy" is not offered."""
+
+    def __init__(self, ctx: AppContext,
+                 edit_order: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("conflictsPage")
         self.ctx = ctx
-        self.workspace = workspace
+        self.edit_order = edit_order
         self.products: dict[int, ProductView] = {}
         self.model = ConflictListModel()
         self.table = make_table(stretch=3)
@@ -115,15 +117,16 @@ class ConflictsPage(QWidget):
         self.server_title = QLabel()
         self.mine_model = self._lines_model()
         self.server_model = self._lines_model()
-        for title, model, name in ((self.mine_title, self.mine_model, "mine"),
-                                   (self.server_title, self.server_model, "server")):
+        self.mine_view = make_table(stretch=1)
+        self.server_view = make_table(stretch=1)
+        for title, model, view, name in (
+                (self.mine_title, self.mine_model, self.mine_view, "mine"),
+                (self.server_title, self.server_model, self.server_view, "server")):
             column = QVBoxLayout()
             title.setObjectName("sideTitle")
             column.addWidget(title)
-            view = make_table(stretch=1)
             view.setObjectName(f"{name}Lines")
             view.setModel(model)
-            setattr(self, f"{name}_view", view)
             column.addWidget(view)
             sides.addLayout(column)
         layout.addLayout(sides, 1)
@@ -226,7 +229,7 @@ class ConflictsPage(QWidget):
             self.server_title.setText(self.tr("The server's: it never accepted this order"))
         self.mine_model.set_rows(side_lines(c.mine))
         self.server_model.set_rows(other)
-        for view in (self.mine_view, self.server_view):  # type: ignore[attr-defined]
+        for view in (self.mine_view, self.server_view):
             fit_columns(view)
 
     def _price_lines(self, c: ConflictView) -> str:
@@ -248,7 +251,7 @@ class ConflictsPage(QWidget):
                                  else self.tr("Keep mine"))
         self.take_button.setEnabled(c is not None)
         self.edit_button.setEnabled(c is not None and c.order_id is not None)
-        self.edit_button.setVisible(getattr(self.workspace, "can_edit_orders", True))
+        self.edit_button.setVisible(self.edit_order is not None)
 
     # ------------------------------------------------------------------ decisions
 
@@ -272,14 +275,14 @@ class ConflictsPage(QWidget):
             self.ctx.write(lambda: engine.take_theirs(c.id), self._resolved, conflicts=True)
 
     def _edit(self) -> None:
-        c = self.conflict
-        if c is None:
+        c, edit_order = self.conflict, self.edit_order
+        if c is None or edit_order is None:
             return
         engine = self.ctx.engine
 
         def opened(order: object) -> None:
             assert isinstance(order, OrderView)
             self._resolved()
-            self.workspace.edit_order(order.id)
+            edit_order(order.id)
 
         self.ctx.write(lambda: engine.edit_conflict(c.id), opened, conflicts=True)

@@ -1,0 +1,95 @@
+"""The sales rep's screens for ``--screenshots`` (``rep-customers.png``, ``rep-catalog.png`` …),
+taken on the rep's own device after the demo orders were made there."""
+
+from __future__ import annotations
+
+from ..confirmation import confirmation_document
+from ..views.rep.workspace import RepWorkspace
+from .camera import RoleShots, Step
+
+__all__ = ["RepShots"]
+
+
+class RepShots(RoleShots[RepWorkspace]):
+    workspace_type = RepWorkspace
+
+    def steps(self) -> list[Step]:
+        return [self.customers, self.catalog, self.order_entry, self.orders, self.order_detail,
+                self.conflicts, self.confirmation]
+
+    def customers(self) -> None:
+        ws = self.ws
+        ws.show_page("customers")
+        ws.customers.table.selectRow(2)
+        self.camera.settle(self.camera.snap("rep-customers"))
+
+    def catalog(self) -> None:
+        page = self.ws.catalog
+        self.ws.show_page("catalog")
+        page.search.setText("可乐" if self.camera.lang == "zh_CN" else "cola")
+        page.search.search.emit(page.search.text())
+
+        def found() -> None:
+            page.table.selectRow(1)
+            self.camera.settle(self.camera.snap("rep-catalog"))
+
+        self.camera.wait(lambda: page.model.rowCount() > 0 and not page.model.loading, found)
+
+    def order_entry(self) -> None:
+        ws = self.ws
+        drafts = ws.ctx.engine.orders(status="draft", limit=5)
+        ws.edit_order(drafts[0].id)
+        self.camera.wait(lambda: ws.order_entry.order is not None, self._entry_error)
+
+    def _entry_error(self) -> None:
+        """A quantity that breaks the pack size, with the rules' message under the field."""
+        ws = self.ws
+        entry = ws.order_entry.entry
+        products = ws.ctx.engine.search_products("可乐", limit=10)
+        packed = next((p for p in products if p.pack_size > 1), products[0])
+        entry.set_product(packed)
+        entry.unit.setCurrentIndex(0)
+        entry.quantity.setText(str(max(1, packed.pack_size // 2 + 1)))
+        self.camera.settle(self.camera.snap("rep-order-entry", tidy=entry.clear))
+
+    def orders(self) -> None:
+        ws = self.ws
+        orders = ws.ctx.engine.orders(limit=50)
+        shipped = next((o for o in orders if o.status in ("shipped", "partially_shipped")),
+                       orders[0])
+        ws.orders.show_order(shipped.id)
+        self.camera.wait(lambda: ws.orders.detail.order is not None,
+                         self.camera.snap("rep-orders"))
+
+    def order_detail(self) -> None:
+        page = self.ws.orders
+        page.split.setSizes([380, 900])
+        page.detail.tabs.setCurrentIndex(1)
+
+        def tidy() -> None:
+            page.detail.tabs.setCurrentIndex(0)
+            page.split.setSizes([640, 640])
+
+        self.camera.settle(self.camera.snap("rep-order-detail", tidy))
+
+    def conflicts(self) -> None:
+        ws = self.ws
+        ws.show_page("conflicts")
+        ws.conflicts.reload()
+        self.camera.wait(lambda: ws.conflicts.model.rowCount() > 0,
+                         self.camera.snap("rep-conflicts"))
+
+    def confirmation(self) -> None:
+        """The order confirmation: the dialog, and the PDF it saves."""
+        ws = self.ws
+        ws.show_page("orders")
+        detail = ws.orders.detail
+        detail.show_confirmation()
+        dialog = detail.confirmation
+        self.camera.grab(dialog, "rep-confirmation")
+        assert detail.order is not None
+        customer = ws.ctx.engine.customer(detail.order.customer_id)
+        self.camera.write_pdf("order-confirmation", confirmation_document(
+            detail.order, detail.products, customer, ws.ctx.fmt))
+        dialog.close()
+        self.camera.next()
