@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from . import workspaces
 from .context import AppContext

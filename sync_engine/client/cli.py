@@ -46,7 +46,7 @@ from typing import Any
 from . import errors
 from .csv_export import write_csv
 from .engine import Engine
-from .views import OrderView
+from .values import OrderView
 
 __all__ = ["main"]
 

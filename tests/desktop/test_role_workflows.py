@@ -15,7 +15,7 @@ from desktop.views.admin.workspace import AdminWorkspace
 from desktop.views.clerk.workspace import ClerkWorkspace
 from desktop.views.owner.workspace import OwnerWorkspace
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import OrderView
+from sync_engine.client.values import OrderView
 from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import settle
 from tests.desktop.roles_helpers import device, import_prices, sign_in_app, sync_app

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync_engine import domain as d
-from sync_engine.client.views import PriceQuote, ProductView
+from sync_engine.client.values import PriceQuote, ProductView
 
 from ...context import AppContext
 from ...i18n import domain_lang

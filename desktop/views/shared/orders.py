@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from sync_engine.client.views import OrderView
+from sync_engine.client.values import OrderView
 
 from ...context import AppContext
 from ...labels import status_name
