@@ -1,0 +1,39 @@
+"""A server for a test to talk to: in this process (the default) or live on loopback.
+
+Most tests need the server's answers, not a socket: :func:`app_server` runs the app in the test
+process (:mod:`tests.support.asgi`), which starts in milliseconds instead of a uvicorn's second.
+A test that needs a real socket — killing a server, a proxy in between, a second process — uses
+:func:`~tests.support.live.live_server` and is marked ``live``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from sync_engine.server.api.app import create_app
+from tests.support.asgi import BASE_URL, serve_in_process
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where a server answers: its base URL and, in process, the transport that reaches it
+    (``None``: a real socket)."""
+
+    url: str
+    transport: httpx.BaseTransport | None = None
+
+    def client(self, **kwargs: Any) -> httpx.Client:
+        """A plain httpx client of this server (``kwargs`` as for ``httpx.Client``)."""
+        return httpx.Client(base_url=self.url, transport=self.transport, **kwargs)
+
+
+@contextmanager
+def app_server(db_url: str) -> Iterator[Server]:
+    """The app over ``db_url``, served in this process for the ``with`` block."""
+    with serve_in_process(create_app(db_url)) as transport:
+        yield Server(BASE_URL, transport)
