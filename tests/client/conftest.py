@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import keyring
 import pytest
 
@@ -39,8 +40,6 @@ class Env:
         self.db_url = db_url
         self.server = server
         self.url = server.url
-        self.transport = server.transport
-        """How devices reach the server (``None``: over a socket, to :attr:`url`)."""
         self.seed = data
         self.tmp_path = tmp_path
         self.engines: list[Engine] = []
@@ -50,13 +49,18 @@ class Env:
                **kwargs: Any) -> Engine:
         """A new device (its own data directory); signed in and synced if ``username``."""
         self._n += 1
-        kwargs.setdefault("transport", self.transport)
+        if "transport" not in kwargs:
+            kwargs["transport"] = self.transport()
         engine = Engine(self.tmp_path / (name or f"dev{self._n}"), self.url, **kwargs)
         self.engines.append(engine)
         if username:
             engine.login(username, "demo")
             engine.sync_once()
         return engine
+
+    def transport(self) -> httpx.BaseTransport | None:
+        """A new connection for one device (``None``: over a socket, to :attr:`url`)."""
+        return self.server.transport()
 
     def close(self) -> None:
         for engine in self.engines:

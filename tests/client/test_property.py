@@ -35,7 +35,7 @@ def test_random_interleavings_converge_without_loss_or_duplicates(env: Env,
                                                                   steps: list[Any]) -> None:
     set_auto_confirm(env.db_url, False)
     s = env.seed
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     device = env.device("rep1", transport=net, push_batch=2, page_limit=7)
     customers = [s.customers["A"], s.customers["B"]]
     orders: list[str] = []

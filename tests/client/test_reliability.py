@@ -138,7 +138,7 @@ def test_two_engines_in_threads_share_the_outbox(env: Env, tmp_path: Path) -> No
     for i in range(30):
         draft = first.create_draft(s.customers["B"], {s.products[i % 5]: 1})
         first.submit(draft.id)
-    second = Engine(data_dir, env.url, transport=env.transport, push_batch=2)
+    second = Engine(data_dir, env.url, transport=env.transport(), push_batch=2)
     env.engines.append(second)
     threads = [threading.Thread(target=e.sync_once) for e in (first, second)]
     for t in threads:

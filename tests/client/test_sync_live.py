@@ -35,7 +35,7 @@ from tests.support.api import Api
 
 def test_rep_submits_offline_and_everything_arrives_once(env_any: Env) -> None:
     set_auto_confirm(env_any.db_url, False)  # stays editable after the submit
-    net = FlakyTransport(env_any.transport)
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net)
     a = env_any.seed.customers["A"]
     p1, p2 = env_any.seed.products[:2]
@@ -73,7 +73,7 @@ def test_clerk_ships_offline(env: Env) -> None:
     rep.sync_once()
     assert rep.order(order.id).status == "confirmed"  # auto-confirmed: within credit, reserved
 
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     clerk = env.device("clerk1", transport=net)
     net.offline = True
     shipment = clerk.confirm_shipment(order.id, {p1: 4}, carrier="SF", tracking_number="SF1")
@@ -96,7 +96,7 @@ def test_clerk_ships_offline(env: Env) -> None:
 
 
 def test_owner_reorders_offline(env: Env) -> None:
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     owner = env.device("owner1", transport=net)
     a = env.seed.customers["A"]
     first = owner.create_draft(a, {env.seed.products[0]: 2, env.seed.products[1]: 1})
@@ -115,7 +115,7 @@ def test_owner_reorders_offline(env: Env) -> None:
 
 
 def test_dropped_push_response_is_replayed_not_duplicated(env_any: Env) -> None:
-    net = FlakyTransport(env_any.transport)
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net)
     order = rep.create_draft(env_any.seed.customers["A"], {env_any.seed.products[0]: 3})
     rep.submit(order.id)
@@ -137,7 +137,7 @@ def test_batches_overlap_and_an_answer_lost_mid_push_loses_nothing(env_any: Env)
     """Batch n+1 goes out while batch n's answers are recorded; an order's next mutation waits
     for its submit's answer; a lost answer in the middle leaves the earlier batches recorded."""
     set_auto_confirm(env_any.db_url, False)  # stays editable after the submit
-    net = FlakyTransport(env_any.transport)
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net, push_batch=2)
     a = env_any.seed.customers["A"]
     p1, p2 = env_any.seed.products[:2]
@@ -174,7 +174,7 @@ def test_batches_overlap_and_an_answer_lost_mid_push_loses_nothing(env_any: Env)
 
 
 def test_dropped_pull_response_is_pulled_again(env: Env) -> None:
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     rep = env.device(None, transport=net)
     rep.login("rep1", "demo")
     net.drop_after.add("/v1/pull")
@@ -188,7 +188,7 @@ def test_expired_access_token_is_refreshed(env: Env, memory_keyring: MemoryKeyri
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The server's clock passes the access token's lifetime while the device still trusts it:
     the refused request makes the device refresh once, and the sync goes through."""
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=net)
     old = stored_access_token(memory_keyring, rep)
     order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
@@ -221,7 +221,7 @@ def test_access_token_the_device_believes_expired_is_refreshed_before_use(
     """By the device's own clock the access token has run out: it refreshes before sending
     anything, so the server never sees the old token again."""
     now = [4_000_000_000.0]
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=net, clock=lambda: now[0])
     old = stored_access_token(memory_keyring, rep)
     order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
@@ -276,7 +276,7 @@ def test_revoked_session_asks_to_sign_in_and_keeps_the_outbox(env: Env) -> None:
 def test_app_starts_offline_with_the_cached_identity(env: Env, tmp_path: Path) -> None:
     rep = env.device("rep1", name="laptop")
     rep.close()
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     net.offline = True
     again = Engine(tmp_path / "laptop", transport=net)
     env.engines.append(again)
@@ -298,7 +298,7 @@ def test_wrong_password_is_invalid_credentials(env: Env) -> None:
 
 
 def test_update_required_stops_syncing_and_keeps_the_outbox(env: Env) -> None:
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=net)
     order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
     rep.submit(order.id)
@@ -315,7 +315,7 @@ def test_update_required_stops_syncing_and_keeps_the_outbox(env: Env) -> None:
 
 
 def test_initial_sync_resumes_after_an_interruption(env: Env) -> None:
-    net = FlakyTransport(env.transport)
+    net = FlakyTransport(env.transport())
     cancel = threading.Event()
     pulls: list[httpx.Request] = []
 

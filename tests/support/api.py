@@ -22,6 +22,7 @@ class Api:
         """Sign ``username`` in on ``server`` (a :class:`Server`, or the URL of a live one)."""
         if isinstance(server, str):
             server = Server(server)
+        self.server = server
         self.client_id = client_id or f"dev-{uuid.uuid4().hex[:16]}"
         self.http = server.client(timeout=30, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
         r = self.http.post(

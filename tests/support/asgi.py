@@ -34,42 +34,20 @@ BASE_URL = "http://dinghuo.test"
 """The base URL of a server in this process (the name never reaches a resolver)."""
 
 
-class AppTransport(httpx.BaseTransport):
-    """A synchronous httpx transport that hands each request to an ASGI app in this process.
-
-    Thread-safe: the client engine's sync, its event stream and the test's own calls may share
-    one. :meth:`close` is a no-op (clients close their transports; the server outlives them).
-    """
+class InProcessApp:
+    """An ASGI app running on an event loop of its own (see :func:`serve_in_process`)."""
 
     def __init__(self, app: ASGIApp, portal: BlockingPortal, state: dict[str, Any]) -> None:
-        self._app = app
-        self._portal = portal
-        self._state = state
+        self.app = app
+        self.portal = portal
+        self.state = state
         self._open: set[_Exchange] = set()
         self._lock = threading.Lock()
         self._stopped = False
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        exchange = _Exchange(self._app, _scope(request, self._state), request.read())
-        with self._lock:
-            if self._stopped:
-                raise httpx.ConnectError("the in-process server has stopped", request=request)
-            self._open.add(exchange)
-        try:
-            done, (status, headers) = self._portal.start_task(exchange.run)
-        except CancelledError as exc:  # the server stopped while the app worked on it
-            self._forget(exchange)
-            raise httpx.RemoteProtocolError("the server stopped without answering",
-                                            request=request) from exc
-        except BaseException:
-            self._forget(exchange)
-            raise
-        return httpx.Response(status, headers=headers, request=request,
-                              stream=_Body(self, exchange, done),
-                              extensions={"network_stream": _Connection(self, exchange)})
-
-    def close(self) -> None:
-        """Nothing to free: the server belongs to the test, not to the client."""
+    def connect(self) -> AppTransport:
+        """A new transport to the app: one client's connections (see :class:`AppTransport`)."""
+        return AppTransport(self)
 
     def stop(self) -> None:
         """Refuse new requests and end the answers still under way (event streams)."""
@@ -77,16 +55,64 @@ class AppTransport(httpx.BaseTransport):
             self._stopped = True
             under_way = list(self._open)
         for exchange in under_way:
-            self._portal.call(exchange.cancel)
+            self.portal.call(exchange.cancel)
+
+    def begin(self, exchange: _Exchange, request: httpx.Request) -> None:
+        with self._lock:
+            if self._stopped:
+                raise httpx.ConnectError("the in-process server has stopped", request=request)
+            self._open.add(exchange)
+
+    def end(self, exchange: _Exchange) -> None:
+        with self._lock:
+            self._open.discard(exchange)
 
     def hang_up(self, exchange: _Exchange) -> None:
         """The client drops the connection of ``exchange`` (it reads no further)."""
         with contextlib.suppress(RuntimeError):  # the server stopped: the answer has ended
-            self._portal.call(exchange.hang_up)
+            self.portal.call(exchange.hang_up)
 
-    def _forget(self, exchange: _Exchange) -> None:
+
+class AppTransport(httpx.BaseTransport):
+    """A synchronous httpx transport to an :class:`InProcessApp`: what a client's connection
+    pool is to a real server. Thread-safe; closing it hangs up the answers it is still reading
+    (an event stream ends), as closing a pool closes its sockets."""
+
+    def __init__(self, server: InProcessApp) -> None:
+        self._server = server
+        self._open: set[_Exchange] = set()
+        self._lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        server = self._server
+        exchange = _Exchange(server.app, _scope(request, server.state), request.read())
+        server.begin(exchange, request)
+        with self._lock:
+            self._open.add(exchange)
+        try:
+            done, (status, headers) = server.portal.start_task(exchange.run)
+        except CancelledError as exc:  # the server stopped while the app worked on it
+            self._end(exchange)
+            raise httpx.RemoteProtocolError("the server stopped without answering",
+                                            request=request) from exc
+        except BaseException:
+            self._end(exchange)
+            raise
+        return httpx.Response(status, headers=headers, request=request,
+                              stream=_Body(server.portal, exchange, done,
+                                           lambda: self._end(exchange)),
+                              extensions={"network_stream": _Connection(server, exchange)})
+
+    def close(self) -> None:
+        with self._lock:
+            reading = list(self._open)
+        for exchange in reading:
+            self._server.hang_up(exchange)
+
+    def _end(self, exchange: _Exchange) -> None:
         with self._lock:
             self._open.discard(exchange)
+        self._server.end(exchange)
 
 
 class _Exchange:
@@ -163,17 +189,17 @@ class _Exchange:
 class _Body(httpx.SyncByteStream):
     """An answer's body, read chunk by chunk from the event loop as the app sends it."""
 
-    def __init__(self, transport: AppTransport, exchange: _Exchange, done: Future[None]
-                 ) -> None:
-        self._transport = transport
+    def __init__(self, portal: BlockingPortal, exchange: _Exchange, done: Future[None],
+                 on_close: Callable[[], None]) -> None:
+        self._portal = portal
         self._exchange = exchange
         self._done = done
+        self._on_close = on_close
 
     def __iter__(self) -> Iterator[bytes]:
-        portal = self._transport._portal
         while True:
             try:
-                chunk = portal.call(self._exchange.next_chunk)
+                chunk = self._portal.call(self._exchange.next_chunk)
             except RuntimeError as exc:  # the portal is gone: the server has stopped
                 raise httpx.ReadError("the in-process server stopped") from exc
             if chunk is None:
@@ -188,19 +214,19 @@ class _Body(httpx.SyncByteStream):
 
     def close(self) -> None:
         try:
-            self._transport._portal.call(self._exchange.close)
+            self._portal.call(self._exchange.close)
         except RuntimeError:
             pass  # the server has stopped: the answer has ended already
         finally:
-            self._transport._forget(self._exchange)
+            self._on_close()
 
 
 class _Connection:
     """What httpx calls a response's network stream. The client engine shuts the stream's
     socket to stop reading an event stream at once; here that hangs the exchange up."""
 
-    def __init__(self, transport: AppTransport, exchange: _Exchange) -> None:
-        self._hang_up = lambda: transport.hang_up(exchange)
+    def __init__(self, server: InProcessApp, exchange: _Exchange) -> None:
+        self._hang_up = lambda: server.hang_up(exchange)
 
     def get_extra_info(self, info: str) -> Any:
         return _HangUpSocket(self._hang_up) if info == "socket" else None
@@ -260,14 +286,15 @@ async def _lifespan(app: ASGIApp, state: dict[str, Any]) -> AsyncIterator[None]:
 
 
 @contextmanager
-def serve_in_process(app: ASGIApp) -> Iterator[AppTransport]:
-    """Start ``app`` (its lifespan) on an event loop of its own; yields a transport to it.
-    On exit, answers under way are ended and the app shuts down as under a real server."""
+def serve_in_process(app: ASGIApp) -> Iterator[InProcessApp]:
+    """Start ``app`` (its lifespan) on an event loop of its own, for the ``with`` block; clients
+    reach it through :meth:`InProcessApp.connect`. On exit, answers under way are ended and the
+    app shuts down as under a real server."""
     state: dict[str, Any] = {}
     with start_blocking_portal(name="dinghuo-test-server") as portal, \
             portal.wrap_async_context_manager(_lifespan(app, state)):
-        transport = AppTransport(app, portal, state)
+        server = InProcessApp(app, portal, state)
         try:
-            yield transport
+            yield server
         finally:
-            transport.stop()
+            server.stop()

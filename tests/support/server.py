@@ -8,7 +8,7 @@ A test that needs a real socket — killing a server, a proxy in between, a seco
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -21,19 +21,24 @@ from tests.support.asgi import BASE_URL, serve_in_process
 
 @dataclass(frozen=True)
 class Server:
-    """Where a server answers: its base URL and, in process, the transport that reaches it
-    (``None``: a real socket)."""
+    """Where a server answers: its base URL and, in process, how to connect to it (``None``:
+    over a real socket)."""
 
     url: str
-    transport: httpx.BaseTransport | None = None
+    connect: Callable[[], httpx.BaseTransport] | None = None
+
+    def transport(self) -> httpx.BaseTransport | None:
+        """A new transport to the server for one client (``None``: httpx's own, a socket)."""
+        return self.connect() if self.connect is not None else None
 
     def client(self, **kwargs: Any) -> httpx.Client:
         """A plain httpx client of this server (``kwargs`` as for ``httpx.Client``)."""
-        return httpx.Client(base_url=self.url, transport=self.transport, **kwargs)
+        return httpx.Client(base_url=self.url, transport=self.transport(), **kwargs)
 
 
 @contextmanager
-def app_server(db_url: str) -> Iterator[Server]:
-    """The app over ``db_url``, served in this process for the ``with`` block."""
-    with serve_in_process(create_app(db_url)) as transport:
-        yield Server(BASE_URL, transport)
+def app_server(db_url: str, push_processes: int = 0) -> Iterator[Server]:
+    """The app over ``db_url``, served in this process for the ``with`` block. Pushes run on
+    threads, or in ``push_processes`` processes (PostgreSQL)."""
+    with serve_in_process(create_app(db_url, push_processes=push_processes)) as app:
+        yield Server(BASE_URL, app.connect)
