@@ -120,12 +120,14 @@ class _PgDatabases:
                 jobs.append(self._work.get_nowait())
             try:
                 _drop_together([job for job in jobs if job])
+                if None in jobs:
+                    return
                 for _ in range(jobs.count("")):
                     self._ready.put(self._create())
             except BaseException as exc:  # raised again by close(), at the end of the run
                 self._errors.append(exc)
-            if None in jobs:
-                return
+                if None in jobs:
+                    return
 
 
 def _drop_together(names: list[str]) -> None:

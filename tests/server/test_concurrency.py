@@ -6,6 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from sync_engine.server.feed.changes import UnitOfWork
@@ -21,6 +22,7 @@ def test_twenty_clients_race_for_the_last_ten_units(db_url: str) -> None:
     _race_for_the_last_ten_units(db_url, push_processes=0)
 
 
+@pytest.mark.slow
 def test_twenty_clients_race_through_push_processes(pg_db_url: str) -> None:
     """The same race when pushes run in separate processes (as ``serve`` on PostgreSQL)."""
     _race_for_the_last_ten_units(pg_db_url, push_processes=3)
@@ -66,6 +68,7 @@ def _race_for_the_last_ten_units(db_url: str, push_processes: int) -> None:
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_pull_paging_while_writers_commit_skips_and_duplicates_nothing(db_url: str) -> None:
     """Writers bump product versions while a reader pages; the reader must end with every
     product at its final version, and never see one (entity, version) twice."""

@@ -96,6 +96,7 @@ def devices(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Api]]:
         yield [rep, clerk]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(batch=st.lists(mutation, min_size=1, max_size=6))

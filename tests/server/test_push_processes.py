@@ -172,6 +172,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.live
 def test_push_processes_end_with_a_killed_server(pg_db_url: str) -> None:
     port = free_port()
