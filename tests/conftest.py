@@ -81,6 +81,7 @@ class _PgDatabases:
         self._ready: queue.Queue[str] = queue.Queue()
         self._work: queue.Queue[str | None] = queue.Queue()  # "" makes one, a name drops it
         self._errors: list[BaseException] = []
+        self._left: list[str] = []
         self._thread = threading.Thread(target=self._run, name="dinghuo-test-databases",
                                         daemon=True)
         self._thread.start()
@@ -100,11 +101,12 @@ class _PgDatabases:
         self._work.put(name)
 
     def close(self) -> None:
-        """Drop what is left (ready copies, the template); raise what the thread met."""
+        """Drop what is left (ready copies, the template) in one go; raise what the thread
+        met."""
         self._work.put(None)
         self._thread.join()
         left = [self._ready.get_nowait() for _ in range(self._ready.qsize())]
-        _drop_together([*left, self.template])
+        _drop_together([*self._left, *left, self.template])
         if self._errors:
             raise self._errors[0]
 
@@ -118,16 +120,17 @@ class _PgDatabases:
             jobs = [self._work.get()]
             while not self._work.empty():
                 jobs.append(self._work.get_nowait())
+            names = [job for job in jobs if job]
+            if None in jobs:
+                self._left = names  # close() drops them with the rest
+                return
             try:
-                _drop_together([job for job in jobs if job])
-                if None in jobs:
-                    return
+                _drop_together(names)
                 for _ in range(jobs.count("")):
-                    self._ready.put(self._create())
+                    if self._ready.qsize() < self.AHEAD:  # tests that found none made their own
+                        self._ready.put(self._create())
             except BaseException as exc:  # raised again by close(), at the end of the run
                 self._errors.append(exc)
-                if None in jobs:
-                    return
 
 
 def _drop_together(names: list[str]) -> None:
