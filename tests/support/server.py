@@ -1,9 +1,10 @@
 """A server for a test to talk to: in this process (the default) or live on loopback.
 
 Most tests need the server's answers, not a socket: :func:`app_server` runs the app in the test
-process (:mod:`tests.support.asgi`), which starts in milliseconds instead of a uvicorn's second.
-A test that needs a real socket — killing a server, a proxy in between, a second process — uses
-:func:`~tests.support.live.live_server` and is marked ``live``.
+process (:mod:`tests.support.asgi`), with no port to bind, no uvicorn to start and stop, no
+network stack in between. A test that needs a real socket — a killed server, a proxy in between,
+a client in another process — uses :func:`~tests.support.live.live_server` and is marked
+``live``.
 """
 
 from __future__ import annotations
