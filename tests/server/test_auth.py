@@ -185,7 +185,8 @@ def test_create_user_validates(session: Session, rep: User) -> None:
     assert clerk.display_name == "clerk1" and clerk.warehouse_id == wh.id
 
 
-def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User) -> None:
+def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User,
+                                            production_hashing: None) -> None:
     from argon2 import PasswordHasher
 
     rep.password_hash = PasswordHasher(time_cost=1, memory_cost=8192).hash("secret")

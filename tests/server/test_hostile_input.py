@@ -12,17 +12,17 @@ import pytest
 from sync_engine.domain import MAX_ID, MAX_QUANTITY
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.support.api import Api, mutation, new_id
-from tests.support.live import live_server
 from tests.support.seed import Seed, seed, totals
+from tests.support.server import Server, app_server
 
 BEYOND_32_BITS = 2**31
 
 
 @pytest.fixture
-def env(db_url: str) -> Iterator[tuple[str, str, Seed]]:
+def env(db_url: str) -> Iterator[tuple[str, Server, Seed]]:
     s = seed(db_url)
-    with live_server(db_url) as url:
-        yield db_url, url, s
+    with app_server(db_url) as server:
+        yield db_url, server, s
 
 
 def field_errors(result: dict[str, Any]) -> dict[str, str]:
@@ -43,10 +43,10 @@ def submit_args(s: Seed, **extra: Any) -> dict[str, Any]:
 
 
 def test_control_characters_in_mutation_text_reject_that_mutation_only(
-    env: tuple[str, str, Seed],
+    env: tuple[str, Server, Seed],
 ) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep:
         placed = rep.push_one("order.submit", submit_args(s))
         assert placed["status"] == "applied"
         order_id, version = placed["id"], placed["version"]
@@ -68,9 +68,9 @@ def test_control_characters_in_mutation_text_reject_that_mutation_only(
     assert totals(db_url)[0] == 2
 
 
-def test_shipment_text_beyond_its_columns_is_rejected(env: tuple[str, str, Seed]) -> None:
-    _db, url, s = env
-    with Api(url, "rep1") as rep, Api(url, "clerk1") as clerk:
+def test_shipment_text_beyond_its_columns_is_rejected(env: tuple[str, Server, Seed]) -> None:
+    _db, server, s = env
+    with Api(server, "rep1") as rep, Api(server, "clerk1") as clerk:
         placed = rep.push_one("order.submit", submit_args(s))
         assert placed["data"]["status"] == "confirmed"
 
@@ -90,10 +90,10 @@ def test_shipment_text_beyond_its_columns_is_rejected(env: tuple[str, str, Seed]
     assert good["status"] == "applied"
 
 
-def test_ids_beyond_32_bits_are_field_errors(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
+def test_ids_beyond_32_bits_are_field_errors(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
     before = totals(db_url)
-    with Api(url, "rep1") as rep, Api(url, "admin") as admin:
+    with Api(server, "rep1") as rep, Api(server, "admin") as admin:
         favourite, order = rep.push(
             mutation("favourite.set", {"product_id": BEYOND_32_BITS, "favourite": True}),
             mutation("order.submit", {
@@ -118,10 +118,10 @@ def test_ids_beyond_32_bits_are_field_errors(env: tuple[str, str, Seed]) -> None
 
 
 def test_quantities_and_totals_beyond_the_columns_are_field_errors(
-    env: tuple[str, str, Seed],
+    env: tuple[str, Server, Seed],
 ) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep:
         huge_line, huge_total, good = rep.push(
             mutation("order.submit", {"order_id": new_id(), "customer_id": s.customers["B"],
                                       "lines": [{"product_id": s.products[1],
@@ -142,12 +142,12 @@ def test_quantities_and_totals_beyond_the_columns_are_field_errors(
 
 
 def test_control_characters_at_sign_in_are_422_with_field_errors(
-    env: tuple[str, str, Seed],
+    env: tuple[str, Server, Seed],
 ) -> None:
-    db_url, url, _s = env
+    db_url, server, _s = env
     before = totals(db_url)
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-    with httpx.Client(base_url=url, headers=headers) as http:
+    with server.client(headers=headers) as http:
         def login(**body: str) -> httpx.Response:
             return http.post("/v1/auth/login", json={
                 "username": "rep1", "password": "demo", "client_id": "dev-hostile-1", **body})
@@ -188,10 +188,11 @@ def test_control_characters_at_sign_in_are_422_with_field_errors(
     assert totals(db_url) == before
 
 
-def test_refresh_after_logout_says_the_session_was_signed_out(env: tuple[str, str, Seed]) -> None:
-    _db, url, _s = env
+def test_refresh_after_logout_says_the_session_was_signed_out(
+        env: tuple[str, Server, Seed]) -> None:
+    _db, server, _s = env
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-    with httpx.Client(base_url=url, headers=headers) as http:
+    with server.client(headers=headers) as http:
         body = {"username": "rep1", "password": "demo", "client_id": "dev-signed-out"}
         tokens = http.post("/v1/auth/login", json=body).json()
         out = http.post("/v1/auth/logout",

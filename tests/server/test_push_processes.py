@@ -42,6 +42,7 @@ def error(r: httpx.Response, status: int) -> dict[str, Any]:
     return dict(body)
 
 
+@pytest.mark.live
 def test_push_processes_answer_as_the_threads_do(pg_db_url: str) -> None:
     s = seed(pg_db_url)
     settings = ServerSettings(db=pg_db_url, push_processes=2)
@@ -98,6 +99,7 @@ def _waiting_for_a_lock(db_url: str) -> bool:
     return bool(row and row[0])
 
 
+@pytest.mark.live
 def test_a_push_process_killed_mid_push_loses_and_duplicates_nothing(pg_db_url: str) -> None:
     s = seed(pg_db_url)
     app = create_app(ServerSettings(db=pg_db_url, push_processes=2))
@@ -173,6 +175,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
+@pytest.mark.live
 def test_push_processes_end_with_a_killed_server(pg_db_url: str) -> None:
     port = free_port()
     server = subprocess.Popen(
