@@ -47,11 +47,11 @@ def _quick_password_hashing() -> Iterator[object]:
     """
     from argon2 import PasswordHasher
 
-    from sync_engine.server import accounts
+    from sync_engine.server.accounts import passwords
 
-    production = accounts._hasher
+    production = passwords._hasher
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
+        patch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
                                                           parallelism=1))
         yield production
 
@@ -59,9 +59,9 @@ def _quick_password_hashing() -> Iterator[object]:
 @pytest.fixture
 def production_hashing(monkeypatch: pytest.MonkeyPatch, _quick_password_hashing: object) -> None:
     """The server's own Argon2 parameters, for a test about them."""
-    from sync_engine.server import accounts
+    from sync_engine.server.accounts import passwords
 
-    monkeypatch.setattr(accounts, "_hasher", _quick_password_hashing)
+    monkeypatch.setattr(passwords, "_hasher", _quick_password_hashing)
 
 
 class _PgDatabases:

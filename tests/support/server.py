@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from sync_engine.server.api.app import create_app
+from sync_engine.server.api.settings import ServerSettings
 from tests.support.asgi import BASE_URL, serve_in_process
 
 
@@ -41,5 +42,6 @@ class Server:
 def app_server(db_url: str, push_processes: int = 0) -> Iterator[Server]:
     """The app over ``db_url``, served in this process for the ``with`` block. Pushes run on
     threads, or in ``push_processes`` processes (PostgreSQL)."""
-    with serve_in_process(create_app(db_url, push_processes=push_processes)) as app:
+    settings = ServerSettings(db=db_url, push_processes=push_processes)
+    with serve_in_process(create_app(settings)) as app:
         yield Server(BASE_URL, app.connect)
