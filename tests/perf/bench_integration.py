@@ -166,6 +166,7 @@ def main() -> None:
                 warehouse_id = s.scalar(select(Warehouse.id).where(Warehouse.code == "SH"))
             assert warehouse_id is not None
             latencies = []
+            parts: dict[str, list[float]] = {"post": [], "woken": [], "sync": []}
             for i in range(args.rounds):
                 version += 1
                 level = 5000 + i
@@ -173,14 +174,23 @@ def main() -> None:
                 erp.post("/v1/integration/stock", json={"rows": [
                     {"sku": product_sku, "warehouse": "SH", "on_hand": level,
                      "version": version}]}).raise_for_status()
+                parts["post"].append(time.perf_counter() - t)
                 while True:
                     heard.get(timeout=10)
+                    parts["woken"].append(time.perf_counter() - t)
                     device.sync_once()
                     view = device.stock(product_id, warehouse_id)
                     if view is not None and view.on_hand == level:
                         break
                 latencies.append(time.perf_counter() - t)
-                time.sleep(0.05)
+                parts["sync"].append(latencies[-1] - parts["woken"][-1])
+                # The stream coalesces: at most one event a second per device (feed/stream.py);
+                # a change after a quiet second is what this measures.
+                time.sleep(1.1)
+            print("  medians: " + ", ".join(f"{k} {statistics.median(v) * 1000:.0f} ms"
+                                            for k, v in parts.items())
+                  + " (post: the ERP's request; woken: the stream's event; sync: the "
+                    "device's sync_once)")
             watching.set()
             device.close()
         print(f"ERP → device: p50 {statistics.median(latencies) * 1000:.0f} ms, "

@@ -136,10 +136,7 @@ def apply_upserts(
             uow.rollback()
             return report
         if good:
-            stmt = upsert(session, SourceVersion, ["entity", "key"], ["version", "applied_at"])
-            now = utcnow()
-            session.execute(stmt, [{"entity": _ENTITY[kind], "key": u.key,
-                                    "version": u.version, "applied_at": now} for u in good])
+            _store_versions(uow, _ENTITY[kind], good)
         if message_id is not None:
             session.add(ConsumedMessage(message_id=message_id, outcome="applied"))
         uow.commit()
@@ -148,6 +145,27 @@ def apply_upserts(
     except BaseException:
         uow.rollback()
         raise
+
+
+_STORE_VERSIONS_SQL = """
+INSERT INTO source_versions (entity, key, version, applied_at)
+SELECT %s, k, v, %s FROM unnest(%s::varchar[], %s::bigint[]) AS t(k, v)
+ON CONFLICT (entity, key) DO UPDATE SET version = excluded.version,
+                                        applied_at = excluded.applied_at
+"""
+
+
+def _store_versions(uow: UnitOfWork, entity: str, written: list[_Update]) -> None:
+    """Remember the versions applied, in the unit's commit. PostgreSQL: one statement sent
+    with the commit (no round trip of its own); SQLite: an executemany upsert."""
+    session, now = uow.session, utcnow()
+    if is_postgres(session):
+        uow.execute_later(_STORE_VERSIONS_SQL, (entity, now, [u.key for u in written],
+                                                [u.version for u in written]))
+        return
+    stmt = upsert(session, SourceVersion, ["entity", "key"], ["version", "applied_at"])
+    session.execute(stmt, [{"entity": entity, "key": u.key, "version": u.version,
+                            "applied_at": now} for u in written])
 
 
 def _serialise(session: Session, kind: str) -> None:
