@@ -220,3 +220,16 @@ def test_erp_stock_change_reaches_a_device(world: tuple[str, Seed, Session]) -> 
     log = session.scalars(select(ChangeLog).where(ChangeLog.entity == "stock")
                           .order_by(ChangeLog.seq.desc())).first()
     assert log is not None and log.device_id == "integration:wms"
+
+
+def test_the_integration_api_is_in_the_openapi_document(world: tuple[str, Seed, Session]
+                                                        ) -> None:
+    url, _data, _session = world
+    spec = httpx.get(f"{url}/openapi.json").json()
+    for kind in ("products", "customers", "prices", "stock"):
+        post = spec["paths"][f"/v1/integration/{kind}"]["post"]
+        assert post["tags"] == ["integration"]
+        assert post["responses"]["429"]["content"]["application/json"]["schema"]["$ref"] \
+            == "#/components/schemas/ErrorBody"
+    assert "delta" in spec["components"]["schemas"]["StockRow"]["properties"]
+    assert "HTTPValidationError" not in spec["components"]["schemas"]

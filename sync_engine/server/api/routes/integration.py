@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync_engine.domain import Role
+from sync_engine.protocol import ErrorBody
 from sync_engine.server.api.deps import Current, Db, bearer_token, services
 from sync_engine.server.api.errors import (
     ERROR_RESPONSES,
@@ -29,7 +30,8 @@ from sync_engine.server.ops.integration.upserts import SCOPES, apply_upserts
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import IntegrationToken
 
-router = APIRouter(tags=["integration"], responses={**ERROR_RESPONSES, 429: {}})
+router = APIRouter(tags=["integration"],
+                   responses={**ERROR_RESPONSES, 429: {"model": ErrorBody}})
 
 Cell = str | int | bool | None
 """A field's value: text, a whole number or yes/no. Money is a decimal string ("12.50")."""
