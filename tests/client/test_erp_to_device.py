@@ -22,6 +22,14 @@ def _token(db_url: str, name: str, *scopes: str) -> str:
         engine.dispose()
 
 
+def _erp(env: Env, token: str) -> httpx.Client:
+    """The ERP's HTTP client, to wherever the test server listens (a socket, or the app in
+    this process where the fixture offers a transport)."""
+    transport = getattr(env, "transport", lambda: None)()
+    return httpx.Client(base_url=env.url, timeout=30, transport=transport,
+                        headers={"Authorization": f"Bearer {token}"})
+
+
 def test_erp_stock_change_reaches_a_connected_device(env_pg: Env) -> None:
     rep = env_pg.device("rep1")
     product, warehouse = env_pg.seed.products[1], env_pg.seed.warehouses[0]
@@ -33,10 +41,8 @@ def test_erp_stock_change_reaches_a_connected_device(env_pg: Env) -> None:
     watcher = threading.Thread(target=rep.watch_changes, args=(stop, heard.put),
                                kwargs={"on_connected": connected.set}, daemon=True)
     watcher.start()
-    wms = httpx.Client(base_url=env_pg.url, timeout=30, headers={
-        "Authorization": f"Bearer {_token(env_pg.db_url, 'wms', 'stock')}"})
-    pricing = httpx.Client(base_url=env_pg.url, timeout=30, headers={
-        "Authorization": f"Bearer {_token(env_pg.db_url, 'pricing', 'prices')}"})
+    wms = _erp(env_pg, _token(env_pg.db_url, "wms", "stock"))
+    pricing = _erp(env_pg, _token(env_pg.db_url, "pricing", "prices"))
     try:
         assert connected.wait(15)
         row = {"sku": "SKU-0002", "warehouse": "SH", "delta": 200, "version": 1}
