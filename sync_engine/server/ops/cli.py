@@ -7,6 +7,7 @@
     dinghuo-server demo             load the demo data set
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)
+    dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
 user data directory. The other ``DINGHUO_*`` settings are read here too, once
@@ -40,6 +41,7 @@ from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops import importer
+from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
 
@@ -342,6 +344,8 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--amqp", default=settings.amqp,
                    help="the message broker's URL (default: $DINGHUO_AMQP or a local RabbitMQ)")
     p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
+
+    integration_cli.register(add, settings.amqp)
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])

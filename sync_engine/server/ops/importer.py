@@ -36,14 +36,14 @@ import csv
 import io
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any, TypeVar, cast
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, TextRule, parse_decimal
@@ -61,7 +61,10 @@ from sync_engine.server.storage.models import (
     utcnow,
 )
 
-__all__ = ["COLUMNS", "KINDS", "ImportReport", "RowError", "import_csv", "iter_errors"]
+__all__ = [
+    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "check_and_write", "import_csv",
+    "iter_errors",
+]
 
 KINDS = ("products", "customers", "prices", "stock")
 
@@ -108,10 +111,43 @@ class RowError:
     code: str
     message: str
 
+    @property
+    def message_zh(self) -> str:
+        """The problem in Chinese (by its code; the English message carries the details)."""
+        return f"{MESSAGES_ZH.get(self.code, '数据有误')}（{self.message}）"
+
     def __str__(self) -> str:
         if self.column:
             return f"{self.line}: {self.column}: {self.message}"
         return f"{self.line}: {self.message}"
+
+
+MESSAGES_ZH = {
+    "required": "必须填写",
+    "text_too_long": "文字过长",
+    "text_control_char": "含有控制字符",
+    "text_line_break": "不能换行",
+    "text_lone_surrogate": "含有损坏的字符",
+    "invalid_number": "不是数字",
+    "invalid_integer": "不是整数",
+    "invalid_boolean": "不是“是/否”",
+    "invalid_version": "版本号无效（应为整数或 ISO 8601 时间）",
+    "out_of_range": "超出允许范围",
+    "too_many_decimals": "小数位过多",
+    "duplicate": "重复",
+    "unknown_warehouse": "仓库代码不存在",
+    "unknown_rep": "用户不存在",
+    "not_a_rep": "不是在职的销售代表",
+    "unknown_customer": "客户代码不存在",
+    "unknown_product": "商品编码（SKU）不存在",
+    "below_reserved": "库存低于订单已预留的数量",
+    "missing_column": "缺少必需的列",
+    "unknown_column": "未知的列",
+    "extra_fields": "字段数多于表头",
+    "encoding": "文件不是 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”）",
+    "empty_file": "文件为空，需要表头行",
+}
+"""Each row error code in Chinese; every code a :class:`RowError` may carry is here."""
 
 
 @dataclass(slots=True)
@@ -210,7 +246,7 @@ def _read_text(source: Source, errors: list[RowError]) -> str | None:
 
 def _parse(
     source: Source, spec: dict[str, bool], errors: list[RowError]
-) -> tuple[set[str], list[_Row]] | None:
+) -> tuple[set[str], list[Row]] | None:
     text = _read_text(source, errors)
     if text is None:
         return None
@@ -234,7 +270,7 @@ def _parse(
             errors.append(RowError(1, name, "missing_column", "required column is missing"))
     if errors:
         return None
-    rows: list[_Row] = []
+    rows: list[Row] = []
     end = reader.line_num
     for cells in reader:
         line, end = end + 1, reader.line_num
@@ -246,11 +282,11 @@ def _parse(
             continue
         values = {name: (cells[i].strip() if i < len(cells) else "")
                   for i, name in enumerate(header)}
-        rows.append(_Row(line, values, errors))
+        rows.append(Row(line, values, errors))
     return seen, rows
 
 
-class _Row:
+class Row:
     """One data row's cells, parsed on demand; problems go to the shared error list."""
 
     __slots__ = ("_errors", "cells", "line", "ok")
@@ -331,7 +367,7 @@ def _locked(stmt: _S, *order: Any) -> _S:
     return stmt.order_by(*order).with_for_update()
 
 
-def _duplicates(rows: list[_Row], key: Callable[[_Row], object], column: str) -> None:
+def _duplicates(rows: list[Row], key: Callable[[Row], object], column: str) -> None:
     first: dict[object, int] = {}
     for row in rows:
         k = key(row)
@@ -344,7 +380,7 @@ def _duplicates(rows: list[_Row], key: Callable[[_Row], object], column: str) ->
 # --- products -----------------------------------------------------------------------------
 
 
-def _product_fields(row: _Row, header: set[str]) -> dict[str, Any]:
+def _product_fields(row: Row, header: set[str]) -> dict[str, Any]:
     """The fields the row sets (only columns present in the header)."""
     f: dict[str, Any] = {"sku": row.text("sku", 64, required=True)}
     f["name_zh"] = row.text("name_zh", 300, required=True)
@@ -374,7 +410,7 @@ def _product_fields(row: _Row, header: set[str]) -> dict[str, Any]:
 
 
 def _import_products(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     parsed = [(row, _product_fields(row, header)) for row in rows]
     _duplicates(rows, lambda r: r.cells["sku"], "sku")
@@ -435,7 +471,7 @@ def _bulk_insert(session: Session, model: type[_M], rows: list[dict[str, Any]]) 
 
 
 def _import_customers(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
@@ -516,7 +552,7 @@ def _breaks_key(breaks: list[Any]) -> list[tuple[int, Decimal]]:
 
 
 def _import_prices(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     customers = dict(session.execute(select(Customer.code, Customer.id)).all())
@@ -578,18 +614,37 @@ def _import_prices(
 # --- stock --------------------------------------------------------------------------------
 
 
+def locked_stock(
+    session: Session, product_ids: Iterable[int], warehouse_ids: Iterable[int]
+) -> dict[tuple[int, int], Any]:
+    """The stock rows (product_id, warehouse_id, on_hand, reserved, version) of these products
+    in these warehouses, locked in key order (lock order: see ``feed/changes.py``), as plain
+    rows: a batch locks and reads only the rows it writes, never the whole warehouse."""
+    pids, wids = sorted(set(product_ids)), sorted(set(warehouse_ids))
+    out: dict[tuple[int, int], Any] = {}
+    if not wids:
+        return out
+    columns = select(Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved,
+                     Stock.version).where(Stock.warehouse_id.in_(wids))
+    for start in range(0, len(pids), _CHUNK):
+        stmt = columns.where(Stock.product_id.in_(pids[start : start + _CHUNK]))
+        stmt = stmt.order_by(Stock.product_id, Stock.warehouse_id).with_for_update()
+        for r in session.execute(stmt):
+            out[(r.product_id, r.warehouse_id)] = r
+    return out
+
+
 def _import_stock(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
     products = dict(session.execute(select(Product.sku, Product.id)).all())
-    wanted = {warehouses[r.cells["warehouse"]] for r in rows if r.cells["warehouse"] in warehouses}
-    stmt = select(Stock).where(Stock.warehouse_id.in_(sorted(wanted)))
-    existing = {
-        (s.product_id, s.warehouse_id): s
-        for s in session.scalars(_locked(stmt, Stock.product_id, Stock.warehouse_id))
-    }
+    existing = locked_stock(
+        session,
+        (products[r.cells["sku"]] for r in rows if r.cells["sku"] in products),
+        (warehouses[r.cells["warehouse"]] for r in rows if r.cells["warehouse"] in warehouses),
+    )
     levels: list[tuple[tuple[int, int], int]] = []
     for row in rows:
         sku = row.text("sku", 64, required=True)
@@ -613,6 +668,7 @@ def _import_stock(
         return
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     # Lock order (changes.py): stock rows sorted by product before the counter.
     for (product_id, warehouse_id), on_hand in sorted(levels):
         stock = existing.get((product_id, warehouse_id))
@@ -622,22 +678,38 @@ def _import_stock(
         elif stock.on_hand == on_hand:
             report.unchanged += 1
         else:
-            stock.on_hand = on_hand
-            stock.version += 1
-            stock.updated_at = now
-            entities.record_stock(uow, stock)
-            report.updated += 1
-    for stock in _bulk_insert(session, Stock, new_rows):
-        entities.record_stock(uow, stock)
+            changed.append({"product_id": product_id, "warehouse_id": warehouse_id,
+                            "on_hand": on_hand, "reserved": stock.reserved,
+                            "version": stock.version + 1, "updated_at": now})
+    if changed:  # one executemany UPDATE by primary key (reserved is left as it is)
+        session.execute(update(Stock), [{k: v for k, v in c.items() if k != "reserved"}
+                                        for c in changed])
+        for c in changed:
+            entities.record_stock(uow, cast(Stock, SimpleNamespace(**c)))
+        report.updated = len(changed)
+    for new in _bulk_insert(session, Stock, new_rows):
+        entities.record_stock(uow, new)
     report.created = len(new_rows)
 
 
-_IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[_Row], ImportReport], None]] = {
+_IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[Row], ImportReport], None]] = {
     "products": _import_products,
     "customers": _import_customers,
     "prices": _import_prices,
     "stock": _import_stock,
 }
+
+
+def check_and_write(
+    uow: UnitOfWork, kind: str, header: set[str], rows: list[Row], report: ImportReport
+) -> None:
+    """The row rules of ``kind`` and, if no row is wrong, the writes, in ``uow``.
+
+    The one implementation of every row rule: the CSV import and the integration API and
+    queue (:mod:`sync_engine.server.ops.integration`) all come here. ``header`` names the
+    columns the rows set; a problem goes to ``report.errors`` and then nothing is written.
+    """
+    _IMPORTERS[kind](uow, header, rows, report)
 
 
 def iter_errors(report: ImportReport, filename: str) -> Iterator[str]:
