@@ -194,7 +194,7 @@ def test_expired_access_token_is_refreshed(env: Env, memory_keyring: MemoryKeyri
     order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
     rep.submit(order.id)
     later = utcnow() + ACCESS_TTL + dt.timedelta(minutes=1)
-    monkeypatch.setattr(accounts.tokens, "utcnow", lambda: later)  # the server's clock, not the device's
+    monkeypatch.setattr(accounts.tokens, "utcnow", lambda: later)  # the server's clock
     net.requests.clear()
     net.answers.clear()
 

@@ -17,6 +17,8 @@ from tests.support.api import Api
 from tests.support.live import live_server
 from tests.support.seed import Seed, seed
 
+pytestmark = pytest.mark.live  # a real uvicorn: the device test holds the event stream open
+
 
 class FakeErp:
     """The ERP's side: an integration token and the bulk endpoints."""
