@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -85,6 +86,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync_engine.server.api.app import create_app, settle_heap  # only when serving
+    from sync_engine.server.api.metrics import new_metrics_dir
 
     settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
     if args.push_processes is not None:
@@ -101,9 +103,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
         os.environ["DINGHUO_PUSH_PROCESSES"] = str(settings.push_process_count())
-        uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+        # One metrics directory for all the workers of this start: /metrics adds them up.
+        metrics_dir = new_metrics_dir()
+        os.environ["DINGHUO_METRICS_DIR"] = str(metrics_dir)
+        try:
+            uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
+                        host=args.host, port=args.port, workers=args.workers,
+                        log_level=args.log_level, timeout_graceful_shutdown=5)
+        finally:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
     else:
         app = create_app(settings)
         settle_heap()
