@@ -36,7 +36,7 @@ from sync_engine.server.api.metrics import start_metrics
 from sync_engine.server.api.middleware import BodyLimit, RequestMetrics, ServerTiming
 from sync_engine.server.api.openapi import document_models
 from sync_engine.server.api.push_pool import PushNotes, PushPool
-from sync_engine.server.api.routes import admin, auth, events, health, metrics, sync
+from sync_engine.server.api.routes import admin, auth, devices, events, health, metrics, sync
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
 from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
@@ -84,7 +84,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     app.state.services = services
     _install_error_handlers(app)
     # Requests are matched against the routers in this order: the busiest first.
-    for area in (sync, events, health, auth, admin, metrics):
+    for area in (sync, events, health, auth, devices, admin, metrics):
         app.include_router(area.router)
     document_models(app, PushRequest)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

@@ -24,8 +24,13 @@ knows (anything else is ``other``), status codes. Never a device, a user or an i
 ``dinghuo_sign_ins_total``                  sign-ins by result (``ok`` or the error code)
 ``dinghuo_event_outbox_backlog``            events not yet relayed (read at scrape)
 ``dinghuo_event_outbox_oldest_age_seconds``  age of the oldest of them (0 when none)
-``dinghuo_devices_unsent_total``            devices by how old their oldest unsent change is
-``dinghuo_devices``                         devices known to the server
+``dinghuo_devices``                         devices known to the server (not revoked)
+``dinghuo_devices_revoked``                 devices cut off by the back office
+``dinghuo_devices_with_unsent``             devices whose last report had unsent changes
+``dinghuo_devices_unsent_older_than_hour``  … whose oldest unsent change is over an hour old
+``dinghuo_devices_unsent_silent_seconds_max``  longest silence of a device with unsent changes
+``dinghuo_devices_conflicts_waiting``       conflicts waiting for a decision, all devices
+``dinghuo_devices_db_check_failed``         devices whose local database check failed
 ==========================================  ===================================================
 """
 
@@ -57,7 +62,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync_engine.domain.messages import MESSAGES
 from sync_engine.protocol import ARGS_BY_KIND, MutationResult
 from sync_engine.server.commands.outcomes import REASONS
-from sync_engine.server.storage.models import EventOutbox, utcnow
+from sync_engine.server.storage.models import Device, DeviceReport, EventOutbox, utcnow
 
 __all__ = ["CONTENT_TYPE", "ServerMetrics", "render", "start_metrics"]
 
@@ -188,6 +193,12 @@ class _DatabaseGauges(Collector):
                 select(func.count(EventOutbox.id), func.min(EventOutbox.created_at))
                 .where(EventOutbox.published_at.is_(None))
             ).one()
+            devices = session.execute(
+                select(Device.revoked_at, Device.last_seen_at, DeviceReport.unsent_changes,
+                       DeviceReport.oldest_unsent_at, DeviceReport.conflicts_waiting,
+                       DeviceReport.db_check)
+                .outerjoin(DeviceReport, DeviceReport.device_id == Device.id)
+            ).all()
             session.rollback()
         yield GaugeMetricFamily("dinghuo_event_outbox_backlog", "Events not yet relayed",
                                 value=backlog)
@@ -195,6 +206,34 @@ class _DatabaseGauges(Collector):
             "dinghuo_event_outbox_oldest_age_seconds",
             "Age of the oldest event not yet relayed (0 when none wait)",
             value=_age(oldest))
+        yield from _device_gauges(devices)
+
+
+def _device_gauges(rows: Sequence[Any]) -> Iterator[GaugeMetricFamily]:
+    """Aggregates of the devices' latest health reports (never one series per device)."""
+    live = [r for r in rows if r.revoked_at is None]
+    unsent = [r for r in live if r.unsent_changes]
+    hour = 3600.0
+    yield GaugeMetricFamily("dinghuo_devices", "Devices known to the server, not revoked",
+                            value=len(live))
+    yield GaugeMetricFamily("dinghuo_devices_revoked", "Devices the back office cut off",
+                            value=len(rows) - len(live))
+    yield GaugeMetricFamily("dinghuo_devices_with_unsent",
+                            "Devices whose last report had unsent changes", value=len(unsent))
+    yield GaugeMetricFamily(
+        "dinghuo_devices_unsent_older_than_hour",
+        "Devices whose oldest unsent change is more than an hour old",
+        value=sum(1 for r in unsent if _age(r.oldest_unsent_at) > hour))
+    yield GaugeMetricFamily(
+        "dinghuo_devices_unsent_silent_seconds_max",
+        "Longest time since a device with unsent changes was last heard from (0: none)",
+        value=max((_age(r.last_seen_at) for r in unsent), default=0.0))
+    yield GaugeMetricFamily(
+        "dinghuo_devices_conflicts_waiting", "Conflicts waiting for a decision on all devices",
+        value=sum(r.conflicts_waiting or 0 for r in live))
+    yield GaugeMetricFamily(
+        "dinghuo_devices_db_check_failed", "Devices whose local database check failed",
+        value=sum(1 for r in live if r.db_check == "failed"))
 
 
 def _age(when: dt.datetime | None) -> float:

@@ -45,6 +45,7 @@ from sync_engine.server import accounts as auth
 from sync_engine.server.api.errors import (
     ApiError,
     BadRequest,
+    DeviceRevoked,
     Unauthorized,
     Unavailable,
     internal_error_body,
@@ -67,6 +68,8 @@ def signed_in(session: Session, token: str) -> tuple[User, str]:
     """The token's user, detached from ``session``, and device; 401 if the token is no good."""
     try:
         user, device_id = auth.authenticate(session, token)
+    except auth.DeviceRevoked as exc:
+        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
         raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
     if user in session:
