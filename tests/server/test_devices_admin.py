@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+from unittest import mock
 
 import httpx
+import pytest
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.ops.cli import main as server_cli
 from sync_engine.server.storage.models import utcnow
 from tests.server.test_metrics import scrape, total
 from tests.support.api import Api
@@ -95,3 +100,59 @@ def test_a_revoked_device_is_told_at_once_and_cannot_sign_in_again(db_url: str) 
         assert rows[lost.client_id]["revoked_at"] and rows[lost.client_id]["revoke_wipe"]
         assert rows[other.client_id]["revoked_at"] is None
         assert total(scrape(url), "dinghuo_devices_revoked") == 1
+
+
+def cli(capsys: pytest.CaptureFixture[str], db_url: str, *argv: str, stdin: str = "") -> str:
+    capsys.readouterr()
+    with mock.patch("sys.stdin", io.StringIO(stdin)):
+        status = server_cli([*argv, "--db", db_url])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    return out
+
+
+def test_revoke_a_device_and_manage_users_from_the_command_line(
+        pg_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db_url = pg_db_url
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    with serve_app(app) as url, Api(url, "rep1") as lost, Api(url, "clerk1") as clerk:
+        assert lost.http.post("/v1/devices/report", json={"unsent_changes": 2}).status_code == 204
+        table = cli(capsys, db_url, "devices")
+        assert table.splitlines()[0].split()[:3] == ["DEVICE", "USER", "NAME"]
+        assert lost.client_id in table and "rep1" in table
+
+        assert "revoked" in cli(capsys, db_url, "revoke-device", lost.client_id)
+        error = lost.http.get("/v1/pull").json()["error"]
+        assert error["code"] == "device_revoked" and error["wipe"] is False
+        assert server_cli(["revoke-device", "no-such-device", "--db", db_url]) == 1
+        assert "no device" in capsys.readouterr().err
+
+        # Users: list, disable (signs out), enable, reset the password, move a clerk.
+        listing = cli(capsys, db_url, "users", "list")
+        assert re.search(r"^clerk1 .* warehouse_clerk +SH +- +yes$", listing, re.M), listing
+        cli(capsys, db_url, "users", "disable", "clerk1")
+        assert clerk.http.get("/v1/me").json()["error"]["code"] == "token_revoked"
+        refused = httpx.post(f"{url}/v1/auth/login", headers=clerk.http.headers, json={
+            "username": "clerk1", "password": "demo", "client_id": clerk.client_id})
+        assert refused.json()["error"]["code"] == "user_inactive"
+        cli(capsys, db_url, "users", "enable", "clerk1")
+        cli(capsys, db_url, "users", "reset-password", "clerk1", "--password-stdin",
+            stdin="n3w-pass\n")
+        with Api(url, "clerk1", password="n3w-pass") as back:
+            assert back.user["warehouse_id"] == s.warehouses[0]
+        cli(capsys, db_url, "users", "set-warehouse", "clerk1", "GZ")
+        cli(capsys, db_url, "users", "set-role", "rep2", "store_owner", "--customer", "CUST-C")
+        assert server_cli(["users", "set-role", "rep2", "warehouse_clerk", "--db", db_url]) == 1
+        assert "warehouse" in capsys.readouterr().err
+        listing = cli(capsys, db_url, "users", "list")
+        assert re.search(r"^clerk1 .* warehouse_clerk +GZ ", listing, re.M)
+        assert re.search(r"^rep2 .* store_owner +- +CUST-C ", listing, re.M)
+
+        trail = cli(capsys, db_url, "users", "audit").splitlines()
+        actions = [line.split()[4] for line in trail[1:]]
+        assert actions == ["set_assignment", "set_assignment", "reset_password", "enable",
+                           "disable"]
+        assert all(line.split()[2].startswith("cli") for line in trail[1:])
+        assert "n3w-pass" not in "\n".join(trail)
+        assert '"warehouse_id": ' in trail[2]

@@ -7,6 +7,7 @@
     dinghuo-server demo             load the demo data set
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)
+    dinghuo-server devices, revoke-device, sign-out, users   the back office (:mod:`.admin_cli`)
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
 user data directory. The other ``DINGHUO_*`` settings are read here too, once
@@ -40,7 +41,7 @@ from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops import importer
+from sync_engine.server.ops import admin_cli, importer
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
 
@@ -350,6 +351,8 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--amqp", default=settings.amqp,
                    help="the message broker's URL (default: $DINGHUO_AMQP or a local RabbitMQ)")
     p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
+
+    admin_cli.add_commands(add, _session, _read_password)
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])
