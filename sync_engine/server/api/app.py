@@ -32,6 +32,7 @@ from sync_engine.server.api.errors import (
     internal_error_body,
     validation_error_body,
 )
+from sync_engine.server.api.logs import RequestLog, configure_logging
 from sync_engine.server.api.metrics import start_metrics
 from sync_engine.server.api.middleware import BodyLimit, RequestMetrics, ServerTiming
 from sync_engine.server.api.openapi import document_models
@@ -90,6 +91,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(ServerTiming)
     app.add_middleware(RequestMetrics, metrics=server_metrics)
+    app.add_middleware(RequestLog)  # outermost of ours: its id covers the others' log lines
     return app
 
 
@@ -116,6 +118,7 @@ def app_from_env() -> FastAPI:
     settings = ServerSettings()
     if not settings.db:
         raise RuntimeError("DINGHUO_DB is not set")
+    configure_logging(settings.log_format)
     app = create_app(settings)
     settle_heap()
     return app

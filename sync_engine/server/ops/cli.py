@@ -87,6 +87,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync_engine.server.api.app import create_app, settle_heap  # only when serving
+    from sync_engine.server.api.logs import configure_logging
     from sync_engine.server.api.metrics import new_metrics_dir
 
     settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
@@ -97,6 +98,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"push_processes": 0})
     if settings.push_process_count() and not settings.many_writers():
         raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
+    if args.log_format is not None:
+        settings = settings.model_copy(update={"log_format": args.log_format})
+    configure_logging(settings.log_format, args.log_level)
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
@@ -107,10 +111,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # One metrics directory for all the workers of this start: /metrics adds them up.
         metrics_dir = new_metrics_dir()
         os.environ["DINGHUO_METRICS_DIR"] = str(metrics_dir)
+        os.environ["DINGHUO_LOG_FORMAT"] = settings.log_format
         try:
             uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
-                        log_level=args.log_level, timeout_graceful_shutdown=5)
+                        log_level=args.log_level, timeout_graceful_shutdown=5,
+                        log_config=None, access_log=False)
         finally:
             shutil.rmtree(metrics_dir, ignore_errors=True)
     else:
@@ -118,7 +124,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+                    timeout_graceful_shutdown=5, log_config=None, access_log=False)
     return 0
 
 
@@ -317,6 +323,8 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--push-processes", type=int, default=None, metavar="N",
                    help="processes that apply pushes, per server process (PostgreSQL only; "
                         "default: one per CPU core; 0: threads of the server process)")
+    p.add_argument("--log-format", choices=["text", "json"], default=None,
+                   help="text (default: $DINGHUO_LOG_FORMAT or text) or json, one per line")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
 
