@@ -156,3 +156,33 @@ def test_revoke_a_device_and_manage_users_from_the_command_line(
         assert all(line.split()[2].startswith("cli") for line in trail[1:])
         assert "n3w-pass" not in "\n".join(trail)
         assert '"warehouse_id": ' in trail[2]
+
+
+def test_the_back_office_manages_users_through_the_api(db_url: str) -> None:
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    with serve_app(app) as url, Api(url, "admin") as admin, Api(url, "clerk1") as clerk:
+        users = {u["username"]: u for u in admin.http.get("/v1/admin/users").json()}
+        assert users["clerk1"]["warehouse_id"] == s.warehouses[0] and users["clerk1"]["active"]
+        assert clerk.http.get("/v1/admin/users").status_code == 403
+        clerk_id = s.users["clerk1"]
+        r = admin.http.post(f"/v1/admin/users/{clerk_id}", json={"active": False})
+        assert r.status_code == 200 and r.json()["active"] is False
+        assert clerk.http.get("/v1/me").json()["error"]["code"] == "token_revoked"
+        moved = admin.http.post(f"/v1/admin/users/{clerk_id}",
+                                json={"active": True, "warehouse_id": s.warehouses[1],
+                                      "password": "fresh-pw"})
+        assert moved.json()["warehouse_id"] == s.warehouses[1] and moved.json()["active"]
+        bad = admin.http.post(f"/v1/admin/users/{s.users['rep1']}",
+                              json={"role": "warehouse_clerk"})
+        assert bad.status_code == 400
+        assert bad.json()["error"]["fields"][0]["code"] == "warehouse_required"
+        assert admin.http.post(f"/v1/admin/users/{clerk_id}",
+                               json={"colour": "red"}).status_code == 422
+        with Api(url, "clerk1", password="fresh-pw") as back:
+            assert back.user["warehouse_id"] == s.warehouses[1]
+        trail = admin.http.get("/v1/admin/audit").json()
+        assert [(a["action"], a["actor"]) for a in trail] == [
+            ("enable", "admin"), ("reset_password", "admin"), ("set_assignment", "admin"),
+            ("disable", "admin")]
+        assert "fresh-pw" not in str(trail)

@@ -1,17 +1,21 @@
 """The back office's view of the server: every device's sync health, cutting a device off,
-signing a user out everywhere. Admins only."""
+signing a user out everywhere, and managing users (every change recorded). Admins only."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
-from sync_engine.domain import Role
+from sync_engine.domain import MAX_ID, Role
+from sync_engine.domain import text as text_rules
+from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server import accounts
+from sync_engine.server.accounts import management
 from sync_engine.server.api.deps import Current, Db
-from sync_engine.server.api.errors import ERROR_RESPONSES, Forbidden, NotFound
+from sync_engine.server.api.errors import ERROR_RESPONSES, BadRequest, Forbidden, NotFound
 from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["admin"], responses=ERROR_RESPONSES)
@@ -55,3 +59,63 @@ def sign_out_user(user_id: int, who: Current, session: Db) -> Response:
         raise NotFound("user_unknown", "No user has this id.", "没有此编号的用户。")
     accounts.sign_out_user(session, user_id)
     return Response(status_code=204)
+
+
+class UserChange(BaseModel):
+    """What to change about a user; fields left out stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    active: bool | None = None
+    role: Literal["sales_rep", "warehouse_clerk", "store_owner", "admin"] | None = None
+    warehouse_id: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
+    customer_id: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
+    password: Annotated[str, Field(min_length=1), FollowsRule(text_rules.PASSWORD)] | None = None
+
+
+def _user_json(user: User) -> dict[str, Any]:
+    return {"id": user.id, "username": user.username, "display_name": user.display_name,
+            "role": user.role, "warehouse_id": user.warehouse_id,
+            "customer_id": user.customer_id, "active": user.active}
+
+
+@router.get("/v1/admin/users")
+def list_users(who: Current, session: Db) -> list[dict[str, Any]]:
+    require_admin(who[0])
+    return [_user_json(u) for u in management.users(session)]
+
+
+@router.post("/v1/admin/users/{user_id}")
+def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
+    """Change a user (recorded with the admin's name): enable or disable (disabling signs them
+    out everywhere), a new password (signs them out), role, warehouse or customer."""
+    require_admin(who[0])
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user_unknown", "No user has this id.", "没有此编号的用户。")
+    actor = who[0].username
+    try:
+        if body.role is not None or body.warehouse_id is not None \
+                or body.customer_id is not None:
+            management.set_assignment(session, actor, user, role=body.role,
+                                      warehouse_id=body.warehouse_id,
+                                      customer_id=body.customer_id)
+        if body.password is not None:
+            management.reset_password(session, actor, user, body.password)
+        if body.active is not None:
+            management.set_active(session, actor, user, body.active)
+    except accounts.UserValidationError as exc:
+        session.rollback()
+        raise BadRequest("invalid_user", exc.message, exc.message, [
+            {"field": exc.field, "code": exc.code, "message": exc.message,
+             "message_zh": exc.message, "severity": "error", "params": {}}]) from None
+    session.refresh(user)
+    return _user_json(user)
+
+
+@router.get("/v1/admin/audit")
+def audit(who: Current, session: Db) -> list[dict[str, Any]]:
+    """The latest recorded changes to users, newest first."""
+    require_admin(who[0])
+    return [{"at": a.at, "actor": a.actor, "user_id": a.user_id, "action": a.action,
+             "detail": a.detail} for a in management.audit_trail(session)]
