@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from sync_engine.client import errors
@@ -15,7 +14,7 @@ from tests.support.api import Api
 
 
 def admin_devices(env: Env) -> dict[str, dict[str, object]]:
-    with Api(env.url, "admin") as admin:
+    with Api(env.server, "admin") as admin:
         return {d["id"]: d for d in admin.http.get("/v1/admin/devices").json()}
 
 
@@ -62,7 +61,7 @@ def test_revoke_with_wipe_deletes_the_local_data_and_keys(
     rep = env.device("rep1")
     order = rep.create_draft(s.customers["A"], {s.products[1]: 2})
     assert rep.order(order.id)
-    with Api(env.url, "admin") as admin:
+    with Api(env.server, "admin") as admin:
         r = admin.http.post(f"/v1/admin/devices/{rep.client_id}/revoke", json={"wipe": True})
         assert r.status_code == 200
     with pytest.raises(errors.DeviceRevoked) as raised:
@@ -76,8 +75,7 @@ def test_revoke_with_wipe_deletes_the_local_data_and_keys(
     with pytest.raises(errors.DeviceRevoked):
         rep.sync_once()
     # The server refuses the device id for good.
-    answer = httpx.post(f"{env.url}/v1/auth/login",
-                        headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
-                        json={"username": "rep1", "password": "demo",
-                              "client_id": rep.client_id})
+    with env.server.client(headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as http:
+        answer = http.post("/v1/auth/login", json={
+            "username": "rep1", "password": "demo", "client_id": rep.client_id})
     assert answer.status_code == 401 and answer.json()["error"]["wipe"] is True

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.settings import ServerSettings
-from tests.server.test_metrics import scrape
+from tests.server.test_metrics import scrape, served
 from tests.support.api import Api, mutation, new_id
-from tests.support.live import serve_app
 from tests.support.seed import seed
 
 RULES = Path(__file__).resolve().parents[2] / "packaging" / "prometheus"
@@ -55,11 +54,11 @@ def test_every_metric_a_rule_uses_is_exported_by_the_server(db_url: str) -> None
     s = seed(db_url)
     used = {name for rule in rules() for name in NAME.findall(rule.split("annotations:")[0])}
     app = create_app(ServerSettings(db=db_url, push_processes=0))
-    with serve_app(app) as url, Api(url, "rep1") as rep:
+    with served(app) as server, Api(server, "rep1") as rep:
         # One of each thing a rule counts: a sign-in, a push, a conflict.
         rep.push(mutation("order.submit", {
             "order_id": new_id(), "customer_id": s.customers["A"],
             "lines": [{"product_id": s.products[0], "quantity": 12, "unit_price": "9.00"}],
         }))
-        exported = {name for name, _ in scrape(url)}
+        exported = {name for name, _ in scrape(server)}
     assert used and used <= exported, used - exported

@@ -7,7 +7,6 @@ import io
 import re
 from unittest import mock
 
-import httpx
 import pytest
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -15,9 +14,8 @@ from sync_engine.server.api.app import create_app
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.ops.cli import main as server_cli
 from sync_engine.server.storage.models import utcnow
-from tests.server.test_metrics import scrape, total
+from tests.server.test_metrics import scrape, served, total
 from tests.support.api import Api
-from tests.support.live import serve_app
 from tests.support.seed import seed
 
 
@@ -25,8 +23,8 @@ def test_a_device_report_round_trip_reaches_the_back_office_and_the_metrics(
         db_url: str) -> None:
     seed(db_url)
     app = create_app(ServerSettings(db=db_url, push_processes=0))
-    with serve_app(app) as url, Api(url, "rep1") as rep, Api(url, "rep2") as quiet, \
-            Api(url, "admin") as admin:
+    with served(app) as server, Api(server, "rep1") as rep, Api(server, "rep2") as quiet, \
+            Api(server, "admin") as admin:
         two_hours_ago = (utcnow() - dt.timedelta(hours=2)).isoformat()
         report = {"unsent_changes": 3, "oldest_unsent_at": two_hours_ago,
                   "conflicts_waiting": 1, "last_error": "network_error",
@@ -58,7 +56,7 @@ def test_a_device_report_round_trip_reaches_the_back_office_and_the_metrics(
         assert by_id[quiet.client_id]["attention"] == []  # null is "not known", not "bad"
         assert by_id[admin.client_id]["report"] is None
 
-        m = scrape(url)
+        m = scrape(server)
         assert total(m, "dinghuo_devices") == 3
         assert total(m, "dinghuo_devices_with_unsent") == 1
         assert total(m, "dinghuo_devices_unsent_older_than_hour") == 1
@@ -70,8 +68,8 @@ def test_a_revoked_device_is_told_at_once_and_cannot_sign_in_again(db_url: str) 
     s = seed(db_url)
     app = create_app(ServerSettings(db=db_url, push_processes=0))
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-    with serve_app(app) as url, Api(url, "rep1") as lost, Api(url, "rep1") as other, \
-            Api(url, "admin") as admin:
+    with served(app) as server, Api(server, "rep1") as lost, Api(server, "rep1") as other, \
+            Api(server, "admin") as admin:
         assert lost.http.get("/v1/me").status_code == 200
         assert lost.http.post(f"/v1/admin/devices/{lost.client_id}/revoke",
                               json={"wipe": True}).status_code == 403
@@ -86,7 +84,7 @@ def test_a_revoked_device_is_told_at_once_and_cannot_sign_in_again(db_url: str) 
             error = answer.json()["error"]
             assert error["code"] == "device_revoked" and error["wipe"] is True
             assert error["message"] and error["message_zh"]
-        again = httpx.post(f"{url}/v1/auth/login", headers=headers, json={
+        again = server.client(headers=headers).post("/v1/auth/login", json={
             "username": "rep1", "password": "demo", "client_id": lost.client_id,
             "device_name": "found"})
         assert again.status_code == 401 and again.json()["error"]["code"] == "device_revoked"
@@ -99,7 +97,7 @@ def test_a_revoked_device_is_told_at_once_and_cannot_sign_in_again(db_url: str) 
         rows = {d["id"]: d for d in admin.http.get("/v1/admin/devices").json()}
         assert rows[lost.client_id]["revoked_at"] and rows[lost.client_id]["revoke_wipe"]
         assert rows[other.client_id]["revoked_at"] is None
-        assert total(scrape(url), "dinghuo_devices_revoked") == 1
+        assert total(scrape(server), "dinghuo_devices_revoked") == 1
 
 
 def cli(capsys: pytest.CaptureFixture[str], db_url: str, *argv: str, stdin: str = "") -> str:
@@ -116,7 +114,7 @@ def test_revoke_a_device_and_manage_users_from_the_command_line(
     db_url = pg_db_url
     s = seed(db_url)
     app = create_app(ServerSettings(db=db_url, push_processes=0))
-    with serve_app(app) as url, Api(url, "rep1") as lost, Api(url, "clerk1") as clerk:
+    with served(app) as server, Api(server, "rep1") as lost, Api(server, "clerk1") as clerk:
         assert lost.http.post("/v1/devices/report", json={"unsent_changes": 2}).status_code == 204
         table = cli(capsys, db_url, "devices")
         assert table.splitlines()[0].split()[:3] == ["DEVICE", "USER", "NAME"]
@@ -133,13 +131,13 @@ def test_revoke_a_device_and_manage_users_from_the_command_line(
         assert re.search(r"^clerk1 .* warehouse_clerk +SH +- +yes$", listing, re.M), listing
         cli(capsys, db_url, "users", "disable", "clerk1")
         assert clerk.http.get("/v1/me").json()["error"]["code"] == "token_revoked"
-        refused = httpx.post(f"{url}/v1/auth/login", headers=clerk.http.headers, json={
+        refused = server.client(headers=clerk.http.headers).post("/v1/auth/login", json={
             "username": "clerk1", "password": "demo", "client_id": clerk.client_id})
         assert refused.json()["error"]["code"] == "user_inactive"
         cli(capsys, db_url, "users", "enable", "clerk1")
         cli(capsys, db_url, "users", "reset-password", "clerk1", "--password-stdin",
             stdin="n3w-pass\n")
-        with Api(url, "clerk1", password="n3w-pass") as back:
+        with Api(server, "clerk1", password="n3w-pass") as back:
             assert back.user["warehouse_id"] == s.warehouses[0]
         cli(capsys, db_url, "users", "set-warehouse", "clerk1", "GZ")
         cli(capsys, db_url, "users", "set-role", "rep2", "store_owner", "--customer", "CUST-C")
@@ -161,7 +159,7 @@ def test_revoke_a_device_and_manage_users_from_the_command_line(
 def test_the_back_office_manages_users_through_the_api(db_url: str) -> None:
     s = seed(db_url)
     app = create_app(ServerSettings(db=db_url, push_processes=0))
-    with serve_app(app) as url, Api(url, "admin") as admin, Api(url, "clerk1") as clerk:
+    with served(app) as server, Api(server, "admin") as admin, Api(server, "clerk1") as clerk:
         users = {u["username"]: u for u in admin.http.get("/v1/admin/users").json()}
         assert users["clerk1"]["warehouse_id"] == s.warehouses[0] and users["clerk1"]["active"]
         assert clerk.http.get("/v1/admin/users").status_code == 403
@@ -179,7 +177,7 @@ def test_the_back_office_manages_users_through_the_api(db_url: str) -> None:
         assert bad.json()["error"]["fields"][0]["code"] == "warehouse_required"
         assert admin.http.post(f"/v1/admin/users/{clerk_id}",
                                json={"colour": "red"}).status_code == 422
-        with Api(url, "clerk1", password="fresh-pw") as back:
+        with Api(server, "clerk1", password="fresh-pw") as back:
             assert back.user["warehouse_id"] == s.warehouses[1]
         trail = admin.http.get("/v1/admin/audit").json()
         assert [(a["action"], a["actor"]) for a in trail] == [

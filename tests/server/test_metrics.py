@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
+import pytest
+from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select
 
@@ -14,14 +18,24 @@ from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import EventOutbox
 from tests.support.api import Api, mutation, new_id
+from tests.support.asgi import BASE_URL, serve_in_process
 from tests.support.live import serve_app
 from tests.support.seed import Seed, seed
+from tests.support.server import Server
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
 
-def scrape(url: str) -> Samples:
-    r = httpx.get(f"{url}/metrics")
+@contextmanager
+def served(app: FastAPI) -> Iterator[Server]:
+    """``app`` served in this process (no socket)."""
+    with serve_in_process(app) as running:
+        yield Server(BASE_URL, running.connect)
+
+
+def scrape(server: Server) -> Samples:
+    with server.client() as http:
+        r = http.get("/metrics")
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/plain")
     out: Samples = {}
@@ -45,11 +59,13 @@ def order(s: Seed, quantity: int = 2, price: str = "10.00", product: int = 1) ->
     })
 
 
+@pytest.mark.live  # push processes
 def test_counts_add_up_across_two_push_processes(pg_db_url: str) -> None:
     s = seed(pg_db_url, stock=100)
     app = create_app(ServerSettings(db=pg_db_url, push_processes=2))
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
     with serve_app(app) as url, Api(url, "rep1") as rep:
+        server = Server(url)
         assert len(app.state.services.push_pool.pids()) == 2
         for _ in range(3):
             bad = httpx.post(f"{url}/v1/auth/login", headers=headers, json={
@@ -84,7 +100,7 @@ def test_counts_add_up_across_two_push_processes(pg_db_url: str) -> None:
         resync = rep.http.get("/v1/pull", params={"cursor": "garbage"})
         assert resync.json()["resync_reason"] == "cursor_invalid"
 
-        m = scrape(url)
+        m = scrape(server)
         outcomes = [("replayed" if a["replayed"] else a["status"]) for a in answers]
         push = "dinghuo_push_mutations_total"
         assert total(m, push) == len(answers) == 18

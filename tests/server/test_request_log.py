@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 
-import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -15,8 +14,8 @@ from sync_engine.server.api.app import create_app
 from sync_engine.server.api.logs import JsonFormatter
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.storage.engine import make_engine
+from tests.server.test_metrics import served
 from tests.support.api import Api
-from tests.support.live import serve_app
 from tests.support.seed import seed
 
 
@@ -30,7 +29,7 @@ def test_one_line_per_request_with_its_id_and_nothing_secret(
         raise RuntimeError("a bug")
 
     caplog.set_level(logging.INFO)
-    with serve_app(app) as url, Api(url, "rep1", password="s3cret-pass") as rep:
+    with served(app) as server, Api(server, "rep1", password="s3cret-pass") as rep:
         token = rep.http.headers["Authorization"].split()[1]
         caplog.clear()
         mine = rep.http.get("/v1/pull", params={"cursor": "abc"},
@@ -39,7 +38,8 @@ def test_one_line_per_request_with_its_id_and_nothing_secret(
         made = rep.http.get("/v1/me", headers={"X-Request-Id": "bad id; x"})
         assert made.headers["x-request-id"] != "bad id"
         assert len(made.headers["x-request-id"]) == 16
-        bug = httpx.get(f"{url}/boom", headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+        with server.client(headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as http:
+            bug = http.get("/boom")
         assert bug.status_code == 500
         assert bug.json()["error"]["code"] == "internal_error"
         assert bug.headers["x-request-id"]
