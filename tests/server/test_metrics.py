@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -138,3 +140,21 @@ def test_counts_add_up_across_two_push_processes(pg_db_url: str) -> None:
         assert total(m, "dinghuo_event_outbox_oldest_age_seconds") >= 0
         assert ("dinghuo_db_connections_in_use", frozenset()) in m
         assert ("dinghuo_event_streams", frozenset()) in m
+
+
+def test_apps_built_one_after_another_close_their_metric_files(tmp_path: Path) -> None:
+    def open_metric_files() -> int:
+        return sum(1 for fd in Path("/proc/self/fd").iterdir()
+                   if "dinghuo-metrics-" in str(fd.resolve(strict=False)))
+
+    settings = ServerSettings(db=f"sqlite:///{tmp_path / 'server.sqlite3'}", push_processes=0)
+    app = create_app(settings)
+    directory = app.state.services.metrics.directory
+    assert open_metric_files() >= 1
+    del app
+    gc.collect()
+    for _ in range(20):
+        create_app(settings)
+    gc.collect()
+    assert open_metric_files() == 0
+    assert not directory.exists()  # a fresh directory per start, removed with its app

@@ -36,12 +36,13 @@ knows (anything else is ``other``), status codes. Never a device, a user or an i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -170,10 +171,20 @@ def start_metrics(directory: str | Path | None = None) -> ServerMetrics:
     path.mkdir(parents=True, exist_ok=True)
     os.environ[MULTIPROC_ENV] = str(path)
     values.ValueClass = values.MultiProcessValue()  # type: ignore[no-untyped-call]
+    # The store's own list keeps every store's open files for good; this one's are closed when
+    # its collectors go (tests build many apps in one process).
+    close_files = values._multi_process_cleanups[-1]
     metrics = ServerMetrics(path)
-    if owned:
-        weakref.finalize(metrics, shutil.rmtree, path, True)
+    weakref.finalize(metrics, _forget, close_files, path if owned else None)
     return metrics
+
+
+def _forget(close_files: Callable[[], None], directory: Path | None) -> None:
+    with contextlib.suppress(ValueError):
+        values._multi_process_cleanups.remove(close_files)
+    close_files()
+    if directory is not None:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def new_metrics_dir() -> Path:

@@ -51,6 +51,7 @@ from sync_engine.server.api.errors import (
     internal_error_body,
     validation_error_body,
 )
+from sync_engine.server.api.logs import request_id
 from sync_engine.server.api.metrics import ServerMetrics, start_metrics
 from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
 from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
@@ -192,7 +193,7 @@ def _ready() -> None:
         session.connection()
 
 
-def _push_in_worker(token: str, raw: bytes) -> tuple[int, bytes]:
+def _push_in_worker(token: str, raw: bytes, rid: str = "-") -> tuple[int, bytes]:
     """A push in a push process: the HTTP status and body, errors rendered here (an exception
     would have to cross the process boundary by pickle)."""
     assert _worker is not None
@@ -204,7 +205,7 @@ def _push_in_worker(token: str, raw: bytes) -> tuple[int, bytes]:
     except RequestValidationError as exc:
         return 422, _encode(validation_error_body(exc.errors()))
     except Exception:
-        log.exception("unhandled error in a push")
+        log.exception("unhandled error in a push (request %s)", rid)
         return 500, _encode(internal_error_body())
 
 
@@ -263,7 +264,8 @@ class PushPool:
         working on it died (the pool is then replaced)."""
         executor = self._current()
         try:
-            return await asyncio.wrap_future(executor.submit(_push_in_worker, token, raw))
+            return await asyncio.wrap_future(executor.submit(_push_in_worker, token, raw,
+                                                            request_id.get()))
         except BrokenProcessPool:  # a RuntimeError too: first
             log.error("a push process died; starting the push processes again")
             for pid in self.pids():
