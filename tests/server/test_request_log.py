@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 
 import pytest
 from sqlalchemy import text
@@ -11,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync_engine.server.api.app import create_app
-from sync_engine.server.api.logs import JsonFormatter
+from sync_engine.server.api.logs import JsonFormatter, TextFormatter
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.storage.engine import make_engine
 from tests.server.test_metrics import served
@@ -71,3 +72,22 @@ def test_database_errors_do_not_carry_parameter_values(db_url: str) -> None:
     engine.dispose()
     assert "hunter2-value" not in str(raised.value)
     assert "hidden" in str(raised.value).lower()
+
+
+def test_a_database_error_in_the_log_carries_no_row(pg_db_url: str) -> None:
+    seed(pg_db_url)
+    engine = make_engine(pg_db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO users (username, display_name, password_hash, role,"
+                              " active, scope_epoch, created_at) VALUES ('rep1', 'Secret Name',"
+                              " 'h', 'sales_rep', true, 1, now())"))
+    except DBAPIError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "unhandled error", None,
+                                   sys.exc_info())
+    engine.dispose()
+    assert "Key (username)" in str(record.exc_info[1])  # type: ignore[index]  # it was there
+    for formatter in (TextFormatter(), JsonFormatter()):
+        logged = formatter.format(record)
+        assert "Traceback" in logged and "IntegrityError" in logged
+        assert "Key (username)=(rep1)" not in logged

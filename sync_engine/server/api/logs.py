@@ -40,6 +40,22 @@ class _WithRequestId(logging.Filter):
         return True
 
 
+_ROW_DETAIL = re.compile(r"^.*\b(DETAIL|Failing row contains|Key \().*$", re.M)
+
+
+def _without_rows(text: str) -> str:
+    """A traceback without the database's row details (PostgreSQL's ``DETAIL: Key (…)=(…)``
+    and ``Failing row contains (…)`` lines carry customers' data)."""
+    return _ROW_DETAIL.sub("[row detail removed]", text)
+
+
+class TextFormatter(logging.Formatter):
+    """Text lines with the request id; tracebacks without row details."""
+
+    def formatException(self, ei: Any) -> str:
+        return _without_rows(super().formatException(ei))
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, request id, and the request's
     fields or a traceback when there is one."""
@@ -56,7 +72,7 @@ class JsonFormatter(logging.Formatter):
         if isinstance(fields, dict):
             out.update(fields)
         if record.exc_info:
-            out["traceback"] = self.formatException(record.exc_info)
+            out["traceback"] = _without_rows(self.formatException(record.exc_info))
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
@@ -68,7 +84,7 @@ def configure_logging(log_format: str = "text", level: str = "info") -> None:
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter(
+        handler.setFormatter(TextFormatter(
             "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
