@@ -78,6 +78,9 @@ class OnlineOperations:
             raise errors.UnsentChangesOfAnotherUser(str(previous["username"]), waiting)
         try:
             user = auth.login(username, password, device_name or "dinghuo desktop")
+        except errors.DeviceRevoked as exc:
+            self._revoked(exc.wipe)
+            raise
         except errors.SyncError as exc:
             self._record_error(exc)
             raise

@@ -79,3 +79,16 @@ def test_revoke_with_wipe_deletes_the_local_data_and_keys(
         answer = http.post("/v1/auth/login", json={
             "username": "rep1", "password": "demo", "client_id": rep.client_id})
     assert answer.status_code == 401 and answer.json()["error"]["wipe"] is True
+
+
+def test_signing_in_on_a_device_revoked_with_wipe_wipes_it(env: Env) -> None:
+    s = env.seed
+    rep = env.device("rep1")
+    order = rep.create_draft(s.customers["A"], {s.products[1]: 2})
+    rep.logout()
+    assert server_cli(["revoke-device", rep.client_id, "--wipe", "--db", env.db_url]) == 0
+    with pytest.raises(errors.DeviceRevoked) as raised:
+        rep.login("rep1", "demo")
+    assert raised.value.wipe
+    with pytest.raises(errors.NotFound):
+        rep.order(order.id)
