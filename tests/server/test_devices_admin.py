@@ -175,6 +175,7 @@ def test_the_back_office_manages_users_through_the_api(db_url: str) -> None:
                               json={"role": "warehouse_clerk"})
         assert bad.status_code == 400
         assert bad.json()["error"]["fields"][0]["code"] == "warehouse_required"
+        assert bad.json()["error"]["message_zh"] == "仓库管理员需要一个已有的仓库。"
         assert admin.http.post(f"/v1/admin/users/{clerk_id}",
                                json={"colour": "red"}).status_code == 422
         with Api(server, "clerk1", password="fresh-pw") as back:

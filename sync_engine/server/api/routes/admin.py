@@ -73,6 +73,17 @@ class UserChange(BaseModel):
     password: Annotated[str, Field(min_length=1), FollowsRule(text_rules.PASSWORD)] | None = None
 
 
+_USER_ERRORS_ZH = {
+    "warehouse_required": "仓库管理员需要一个已有的仓库。",
+    "customer_required": "门店店主需要一个已有的客户。",
+    "not_allowed": "此角色不能有该分配。",
+    "invalid_role": "未知角色。",
+    "password_too_short": "密码太短。",
+}
+"""The sentences of :class:`~.accounts.UserValidationError` codes in Chinese (the errors carry
+English; the other codes follow the domain's text rule, whose sentence is generic here)."""
+
+
 def _user_json(user: User) -> dict[str, Any]:
     return {"id": user.id, "username": user.username, "display_name": user.display_name,
             "role": user.role, "warehouse_id": user.warehouse_id,
@@ -106,9 +117,10 @@ def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> di
             management.set_active(session, actor, user, body.active)
     except accounts.UserValidationError as exc:
         session.rollback()
-        raise BadRequest("invalid_user", exc.message, exc.message, [
+        zh = _USER_ERRORS_ZH.get(exc.code, "用户信息无效。")
+        raise BadRequest("invalid_user", exc.message, zh, [
             {"field": exc.field, "code": exc.code, "message": exc.message,
-             "message_zh": exc.message, "severity": "error", "params": {}}]) from None
+             "message_zh": zh, "severity": "error", "params": {}}]) from None
     session.refresh(user)
     return _user_json(user)
 
