@@ -120,7 +120,8 @@ class DeviceReport(Base):
 
     __tablename__ = "device_reports"
 
-    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"),
+                                           primary_key=True)  # goes with its device
     reported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     unsent_changes: Mapped[int | None]
     oldest_unsent_at: Mapped[dt.datetime | None]

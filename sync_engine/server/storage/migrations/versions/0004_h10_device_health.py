@@ -34,7 +34,7 @@ def upgrade() -> None:
         sa.Column("db_check", sa.String(20), nullable=True),
         sa.Column("newest_backup_at", _TS, nullable=True),
         sa.Column("encrypted", sa.Boolean(), nullable=True),
-        sa.ForeignKeyConstraint(["device_id"], ["devices.id"],
+        sa.ForeignKeyConstraint(["device_id"], ["devices.id"], ondelete="CASCADE",
                                 name="fk_device_reports_device_id_devices"),
         sa.PrimaryKeyConstraint("device_id", name="pk_device_reports"),
     )
