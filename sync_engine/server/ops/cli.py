@@ -8,6 +8,7 @@
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)
     dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
+    dinghuo-server devices, revoke-device, sign-out, users   the back office (:mod:`.admin_cli`)
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
 user data directory. The other ``DINGHUO_*`` settings are read here too, once
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,7 +42,7 @@ from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops import importer
+from sync_engine.server.ops import admin_cli, importer
 from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
@@ -87,6 +89,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync_engine.server.api.app import create_app, settle_heap  # only when serving
+    from sync_engine.server.api.logs import configure_logging
+    from sync_engine.server.api.metrics import new_metrics_dir
 
     settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
     if args.push_processes is not None:
@@ -96,6 +100,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"push_processes": 0})
     if settings.push_process_count() and not settings.many_writers():
         raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
+    if args.log_format is not None:
+        settings = settings.model_copy(update={"log_format": args.log_format})
+    configure_logging(settings.log_format, args.log_level)
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
@@ -103,15 +110,23 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
         os.environ["DINGHUO_PUSH_PROCESSES"] = str(settings.push_process_count())
-        uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+        # One metrics directory for all the workers of this start: /metrics adds them up.
+        metrics_dir = new_metrics_dir()
+        os.environ["DINGHUO_METRICS_DIR"] = str(metrics_dir)
+        os.environ["DINGHUO_LOG_FORMAT"] = settings.log_format
+        try:
+            uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
+                        host=args.host, port=args.port, workers=args.workers,
+                        log_level=args.log_level, timeout_graceful_shutdown=5,
+                        log_config=None, access_log=False)
+        finally:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
     else:
         app = create_app(settings)
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+                    timeout_graceful_shutdown=5, log_config=None, access_log=False)
     return 0
 
 
@@ -310,6 +325,8 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--push-processes", type=int, default=None, metavar="N",
                    help="processes that apply pushes, per server process (PostgreSQL only; "
                         "default: one per CPU core; 0: threads of the server process)")
+    p.add_argument("--log-format", choices=["text", "json"], default=None,
+                   help="text (default: $DINGHUO_LOG_FORMAT or text) or json, one per line")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
 
@@ -346,6 +363,7 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
 
     integration_cli.register(add, settings.amqp)
+    admin_cli.add_commands(add, _session, _read_password)
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])
