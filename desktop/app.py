@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from .application import DinghuoApp
 from .errors import setup_logging
+from .fonts import ensure_chinese_font
 from .i18n import LANGUAGES, install_language, system_language
 from .resources import icon, style_sheet
 from .settings import Settings
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp.setOrganizationName("dinghuo")
     qapp.setApplicationDisplayName("Dinghuo 订货")
     qapp.setWindowIcon(icon("app"))
+    ensure_chinese_font()
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.screenshots:
         # A fresh demo and settings of its own: the pictures never depend on (or change) the
