@@ -185,3 +185,17 @@ def test_the_demo_server_ends_with_the_app(running_app: tuple[subprocess.Popen[s
     while not _gone(server_pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _gone(server_pid)
+
+
+def test_the_linux_desktop_entry_starts_the_app_with_its_icon() -> None:
+    import configparser
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read(ROOT / "packaging" / "dinghuo.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Terminal"] == "false"
+    assert desktop["Exec"] == desktop["TryExec"] == "dinghuo"  # the spec's app executable
+    assert 'name="dinghuo"' in (ROOT / "packaging" / "dinghuo.spec").read_text(encoding="utf-8")
+    assert desktop["Icon"] == "dinghuo"  # build.sh puts dinghuo.svg (app.svg) beside it
+    assert desktop["Name[zh_CN]"] == "订货" and desktop["Categories"].endswith(";")
