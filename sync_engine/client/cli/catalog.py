@@ -19,8 +19,8 @@ def search_command(engine: Engine, args: argparse.Namespace) -> int:
         print(f"no product matches {args.query!r}")
         return 0
     print_table(
-        [Column("SKU"), Column("Product"), Column("English name"), Column("Category"),
-         Column("Pack", right=True), Column("List price", right=True)],
+        [Column("SKU"), Column("Product", wrap=True), Column("English name", wrap=True),
+         Column("Category"), Column("Pack", right=True), Column("List price", right=True)],
         ([p.sku, p.name_zh, p.name_en, p.category,
           f"{p.pack_size} {p.unit}",
           f"{unit_price(p.base_price)}/{p.unit}"] for p in found))
@@ -36,8 +36,8 @@ def customers_command(engine: Engine, args: argparse.Namespace) -> int:
         print("no customers" + (f" match {args.text!r}" if args.text else " on this device"))
         return 0
     print_table(
-        [Column("Code"), Column("Name"), Column("English name"), Column("Credit limit", right=True),
-         Column("Terms"), Column("Phone")],
+        [Column("Code"), Column("Name", wrap=True), Column("English name", wrap=True),
+         Column("Credit limit", right=True), Column("Terms"), Column("Phone")],
         ([c.code, c.name, c.name_en, money(c.credit_limit) if c.credit_limit is not None
           else "no limit", c.payment_terms, c.phone] for c in found))
     return 0

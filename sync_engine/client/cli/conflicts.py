@@ -66,17 +66,21 @@ def _list(engine: Engine, *, include_resolved: bool, as_json: bool) -> int:
         print("nothing needs your decision")
         return 0
 
+    held = any(c.held for c in found)  # a column only when changes wait behind one
+
     def row(c: ConflictView) -> list[object]:
         number, customer = _order_label(engine, c)
-        return [c.id, number, customer, KINDS.get(c.kind, c.kind), _reason(c),
-                c.created_at[:16].replace("T", " "), c.held or ""]
+        cells: list[object] = [c.id, number, customer, KINDS.get(c.kind, c.kind), _reason(c),
+                               c.created_at[:16].replace("T", " ")]
+        return [*cells, c.held or ""] if held else cells
 
-    print_table([Column("ID", right=True), Column("Order"), Column("Customer"),
-                 Column("Change"), Column("Why", wrap=True), Column("Since (UTC)"),
-                 Column("Held", right=True)], (row(c) for c in found))
+    columns = [Column("ID", right=True), Column("Order"), Column("Customer", wrap=True),
+               Column("Change"), Column("Why", wrap=True), Column("Since (UTC)")]
+    print_table([*columns, Column("Held", right=True)] if held else columns,
+                (row(c) for c in found))
     print()
-    print("`dinghuo-cli conflicts show ID` shows both sides; "
-          "`dinghuo-cli conflicts resolve ID keep-mine|take-theirs|edit` decides")
+    print("`dinghuo-cli conflicts show ID` shows both sides;")
+    print("`dinghuo-cli conflicts resolve ID keep-mine|take-theirs|edit` decides.")
     return 0
 
 
@@ -113,7 +117,7 @@ def _show(engine: Engine, c: ConflictView, *, as_json: bool) -> int:
     if c.held:
         print(f"{c.held} later change(s) of this order wait for this decision.")
     print()
-    columns = [Column("SKU"), Column("Product"), Column("Quantity", right=True),
+    columns = [Column("SKU"), Column("Product", wrap=True), Column("Quantity", right=True),
                Column("Unit price", right=True), Column("Net", right=True)]
 
     def rows(lines: list[dict[str, Any]]) -> list[list[object]]:

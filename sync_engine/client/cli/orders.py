@@ -108,8 +108,8 @@ def _list(engine: Engine, args: argparse.Namespace) -> int:
         print("no orders match")
         return 0
     print_table(
-        [Column("Order"), Column("Customer"), Column("Status"), Column("Total", right=True),
-         Column("Created"), Column("Sync")],
+        [Column("Order"), Column("Customer", wrap=True), Column("Status"),
+         Column("Total", right=True), Column("Created"), Column("Sync")],
         ([o.number or o.local_number, o.customer_name, status_words(o.status), money(o.gross),
           o.created_at[:10], SYNC_WORDS.get(o.sync_state, o.sync_state)] for o in found))
     return 0
@@ -149,7 +149,7 @@ def _show(engine: Engine, order: OrderView, *, as_json: bool) -> int:
                 percent(ln.tax_rate), money(ln.gross),
                 quantity(ln.shipped_qty, p) if ln.shipped_qty else ""]
 
-    print_table([Column("#", right=True), Column("SKU"), Column("Product"),
+    print_table([Column("#", right=True), Column("SKU"), Column("Product", wrap=True),
                  Column("Quantity", right=True), Column("Unit price", right=True),
                  Column("Net", right=True), Column("Tax", right=True),
                  Column("Total", right=True), Column("Shipped", right=True)],

@@ -3,7 +3,7 @@ its width on screen, so columns line up), money always as ``¥1,234.56``, quanti
 unit, statuses in words; ``--json`` for scripts.
 
 Tables go to standard output. On a terminal they fit its width; into a pipe or a file they keep
-their natural width (no wrapping at 80 columns) and carry no colour.
+their natural width (no wrapping at 80 columns; ``$COLUMNS`` sets one) and carry no colour.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -48,11 +50,14 @@ SYNC_WORDS = {
 
 
 def console() -> Console:
-    """A console on the current standard output (tests replace it)."""
+    """A console on the current standard output (tests replace it): a terminal's width, else
+    ``$COLUMNS``, else wide enough for any row."""
     out = sys.stdout
     terminal = out.isatty()
-    return Console(file=out, width=None if terminal else 400, highlight=False, markup=False,
-                   emoji=False, soft_wrap=not terminal)
+    columns = os.environ.get("COLUMNS", "")
+    width = None if terminal else int(columns) if columns.isdigit() else 400
+    return Console(file=out, width=width, highlight=False, markup=False, emoji=False,
+                   soft_wrap=not terminal)
 
 
 def money(amount: Decimal | None) -> str:
@@ -108,13 +113,20 @@ def print_table(columns: Sequence[Column], rows: Iterable[Sequence[object]], *,
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False,
                   show_edge=False, header_style="bold")
     for c in columns:
+        # On a narrow terminal the free-text columns wrap; the others keep their header whole.
         table.add_column(c.header, justify="right" if c.right else "left",
-                         no_wrap=not c.wrap, overflow="fold")
+                         no_wrap=not c.wrap, overflow="fold",
+                         min_width=None if c.wrap else cell_len(c.header))
     count = 0
     for row in rows:
         table.add_row(*(Text(str(value)) for value in row))
         count += 1
-    console().print(table)
+    out = console()
+    with out.capture() as captured:
+        out.print(table)
+    # Without the spaces that pad each line to the table's width (they only get in the way of
+    # whoever reads the output with a program).
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     return count
 
 
