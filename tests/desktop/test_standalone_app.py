@@ -39,8 +39,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_the_about_box_says_the_version(app_factory: Any, server_url: str, lang: str) -> None:
-    app: DinghuoApp = app_factory(server_url, lang=lang)
+def test_the_about_box_says_the_version(app_factory: Any, server_url: str, network: Any,
+                                        lang: str) -> None:
+    app: DinghuoApp = app_factory(server_url, network, lang=lang)
     app.open_main(app.engine.login("rep1", "demo"), start_sync=False)
     assert app.window is not None
     text = app.window.about_text()
@@ -88,9 +89,10 @@ def self_test(demo: ServedDemo, tmp_path: Path, qtbot: Any) -> tuple[int, SelfTe
         install_language("en")
 
 
-def test_self_test_passes_in_one_line(server_url: str, tmp_path: Path, qtbot: Any,
+@pytest.mark.live  # the app's engines connect to the demo by its URL
+def test_self_test_passes_in_one_line(live_server_url: str, tmp_path: Path, qtbot: Any,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    code, test = self_test(ServedDemo(tmp_path / "demo", server_url), tmp_path, qtbot)
+    code, test = self_test(ServedDemo(tmp_path / "demo", live_server_url), tmp_path, qtbot)
     out, err = capsys.readouterr()
     assert code == 0, err
     [line] = out.splitlines()
@@ -172,6 +174,8 @@ def _gone(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] == "Z"
 
 
+@pytest.mark.live
+@pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
                          ids=["SIGTERM", "SIGINT", "SIGKILL"])
 def test_the_demo_server_ends_with_the_app(running_app: tuple[subprocess.Popen[str], int],

@@ -91,6 +91,7 @@ def serving(db_url: str, *, code: str | None = None) -> Iterator[tuple[subproces
                 pipe.close()
 
 
+@pytest.mark.live
 def test_serve_stops_when_its_stdin_closes(sqlite_template: Path, tmp_path: Path) -> None:
     db = tmp_path / "server.sqlite3"
     shutil.copyfile(sqlite_template, db)
@@ -103,6 +104,8 @@ def test_serve_stops_when_its_stdin_closes(sqlite_template: Path, tmp_path: Path
         assert b"standard input closed: stopping" in process.stdout.read()
 
 
+@pytest.mark.live
+@pytest.mark.slow
 def test_a_server_on_sqlite_runs_without_psycopg(demo_sqlite: Path, tmp_path: Path,
                                                  memory_keyring: MemoryKeyring) -> None:
     """The standalone app's demo server ships no psycopg: it signs in, serves pulls and
