@@ -20,7 +20,7 @@ from typing import Protocol
 
 import keyring
 import keyring.backends.fail
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sync_engine.client.engine import Engine
@@ -85,6 +85,10 @@ def open_engine(data_dir: Path | None, server_url: str | None) -> Engine:
 
 class DinghuoApp(QObject):
     """The running app: engine, background work, sync, and the windows of one session."""
+
+    demo_failed = Signal(str)
+    """The demo server could not start (why, in words); with ``--self-test`` no dialog says
+    so: the self-test does."""
 
     def __init__(self, args: argparse.Namespace, settings: Settings | None = None,
                  engine: Engine | None = None, demo: LocalServer | None = None) -> None:
@@ -158,6 +162,9 @@ class DinghuoApp(QObject):
         log.error("demo start failed", exc_info=(type(exc), exc, exc.__traceback__))
         if self.splash is not None:
             self.splash.close()
+        self.demo_failed.emit(str(exc))
+        if getattr(self.args, "self_test", False):
+            return
         QMessageBox.critical(None, self.tr("Demo"), self.tr(
             "The demo server could not start: %1").replace("%1", str(exc)))
         if self.window is None:
