@@ -31,6 +31,7 @@ from sync_engine.domain import Issue
 
 from . import catalog, conflicts, errors, favourites, ordering, orders, queries, search
 from .backoff import Backoff
+from .journal import OutboxJournal
 from .online import OnlineOperations
 from .outbox import make_owner
 from .session import Auth
@@ -83,6 +84,11 @@ class Engine(OnlineOperations):
         push_batch: int = 500,
     ) -> None:
         self.store = Store(data_dir)
+        # Unsent changes that only the journal still has (a lost or restored replica) are
+        # queued again first; from here on every write transaction journals its outbox rows.
+        self.journal = OutboxJournal(self.store.data_dir)
+        self.replayed = self.journal.open(self.store)
+        self.store.commit_hook = self.journal
         self._transport = transport
         self._clock = clock
         self.backoff = backoff or Backoff()
@@ -98,6 +104,7 @@ class Engine(OnlineOperations):
             if server_url:
                 self.store.set_meta(db, "server_url", server_url.rstrip("/"))
             self._server_url = self.store.get_meta(db, "server_url")
+        self.journal.compact(self.store)
         self.client_id: str = client_id
         self._api: ServerApi | None = None
         self._session_lock = threading.Lock()

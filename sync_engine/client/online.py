@@ -23,6 +23,7 @@ from sync_engine.protocol import PROTOCOL_VERSION
 
 from . import errors, outbox, replica
 from .backoff import Backoff
+from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
 from .store import Store
 from .sync import Counts, Syncer
@@ -39,6 +40,7 @@ class OnlineOperations:
     constructor sets the attributes below)."""
 
     store: Store
+    journal: OutboxJournal
     client_id: str
     backoff: Backoff
     _server_url: str | None
@@ -145,6 +147,7 @@ class OnlineOperations:
             for key in ("last_error", "last_error_code", "sign_in_required"):
                 self.store.set_meta(db, key, None)
             outbox.prune(db)
+        self.journal.compact(self.store)  # acknowledged entries leave the journal
         return SyncReport(pushed=counts.pushed, applied=counts.applied,
                           conflicts=counts.conflicts, rejected=counts.rejected,
                           pulled=counts.pulled, pages=counts.pages, resync=counts.resync,

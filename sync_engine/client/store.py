@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 import platformdirs
@@ -64,8 +64,20 @@ def _alembic_config() -> Config:
     return cfg
 
 
+class CommitHook(Protocol):
+    """Something written outside the database with every write transaction (the outbox
+    journal): :meth:`capture` runs just before the commit, :meth:`persist` just after it,
+    before :meth:`Store.write` returns."""
+
+    def capture(self, db: sqlite3.Connection) -> Any: ...
+
+    def persist(self, captured: Any) -> None: ...
+
+
 class Store:
     """The open local database. Thread-safe: each thread gets its own pooled connection."""
+
+    commit_hook: CommitHook | None = None
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -174,6 +186,10 @@ class Store:
                 db.execute(f"PRAGMA wal_autocheckpoint={wanted}")
                 info["wal_autocheckpoint"] = wanted
             yield db
+            hook = self.commit_hook
+            captured = None if hook is None else hook.capture(db)
+        if hook is not None:
+            hook.persist(captured)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -238,9 +254,9 @@ def _configure(engine: Engine) -> None:
         # ones, and its initial sync does less work.
         dbapi_conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         dbapi_conn.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a commit survives a crash of the program (the promise); only a
-        # power cut may lose the last commits, never corrupt the file.
-        dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+        # FULL in WAL mode: the WAL is synced at every commit, so a commit survives a power cut
+        # too, not only a crash of the program (NORMAL may lose the last commits then).
+        dbapi_conn.execute("PRAGMA synchronous=FULL")
         dbapi_conn.execute("PRAGMA busy_timeout=30000")
         # A 100,000-product sync rewrites the same B-tree pages page after page: a bigger page
         # cache and fewer, larger checkpoints keep them in memory (a third less time in W1).
