@@ -12,6 +12,9 @@
     order create FILE [--draft]              from JSON or CSV (see below); submitted unless --draft
     export FILE [same filters as orders list] orders to CSV (UTF-8 with BOM, safe in Excel)
     search QUERY [--limit N]                 local product search
+    backup [--list]                          back the local database up now (or list backups)
+    restore [FILE]                           replace the local database by a backup (default:
+                                             the newest good one); unsent changes are kept
 
 Order files. JSON: ``{"customer": "CUST-A" or id, "lines": [{"sku": "...", "quantity": 12} or
 {"product_id": 7, "quantity": 12}], "notes": "...", "delivery_date": "2026-12-01"}`` (or a list
@@ -24,7 +27,13 @@ session is stored. Tokens go to the OS keyring. For tests only, ``DINGHUO_KEYRIN
 them in the process's memory instead (so every run signs in again); never use it otherwise.
 
 Exit codes: 0 ok, 1 an error (one line on stderr), 2 bad usage, 3 conflicts need a decision
-(``sync``), 4 update required, 5 sign in required.
+(``sync``), 4 update required, 5 sign in required, 6 the local database is damaged (found while
+in use: the next start moves it aside and repairs it).
+
+The local database is checked each time it is opened; a damaged one is moved aside and
+replaced by the newest good backup (or rebuilt by the next sync), and the unsent changes kept
+in the outbox journal are queued again. The CLI says so in one line on stderr
+(``dinghuo-cli: repaired: …``) and goes on with the command.
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ import getpass
 import json
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
@@ -43,9 +53,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import errors
+from . import backups, errors
 from .csv_export import write_csv
 from .engine import Engine
+from .store import default_data_dir
 from .values import OrderView
 
 __all__ = ["main"]
@@ -53,6 +64,7 @@ __all__ = ["main"]
 log = logging.getLogger("dinghuo.cli")
 
 EXIT_ERROR, EXIT_USAGE, EXIT_CONFLICTS, EXIT_UPDATE, EXIT_SIGN_IN = 1, 2, 3, 4, 5
+EXIT_DAMAGED = 6
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,6 +108,11 @@ def _parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="search the local catalog")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
+
+    backup = sub.add_parser("backup", help="back the local database up now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = sub.add_parser("restore", help="replace the local database by a backup")
+    restore.add_argument("file", type=Path, nargs="?", help="default: the newest good backup")
     return p
 
 
@@ -124,8 +141,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     _install_test_keyring()
     try:
+        if args.command == "restore":
+            _restore(args)
         with Engine(args.data_dir, args.server) as engine:
+            if engine.repair is not None:
+                print(f"dinghuo-cli: repaired: {engine.repair.message}", file=sys.stderr)
             return _run(engine, args)
+    except sqlite3.DatabaseError as exc:
+        log.debug("database error", exc_info=exc)
+        print("dinghuo-cli: error: the local database is damaged; run dinghuo-cli again to "
+              "repair it (your unsent changes are kept)", file=sys.stderr)
+        return EXIT_DAMAGED
     except errors.UpdateRequired as exc:
         return _fail(exc, EXIT_UPDATE)
     except errors.SignInRequired as exc:
@@ -134,6 +160,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc, EXIT_ERROR)
     except KeyboardInterrupt:
         return 130
+
+
+def _restore(args: argparse.Namespace) -> None:
+    folder = args.data_dir or default_data_dir()
+    chosen = args.file
+    if chosen is None:
+        good = [b.path for b in backups.list_backups(folder)]
+        if not good:
+            raise ValueError(f"there is no backup in {folder / backups.BACKUP_DIR}")
+        chosen = good[0]
+    backups.restore(folder, chosen)
+    print(f"restored {chosen}")
+
+
+def _backup(engine: Engine, listing: bool) -> int:
+    if listing:
+        for b in backups.list_backups(engine.store.data_dir):
+            print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:9}  {b.size:>12,}  {b.path}")
+        return 0
+    made = backups.make_backup(engine.store, "manual")
+    print(f"backed up to {made.path} ({made.size:,} bytes)")
+    return 0
 
 
 def _fail(exc: BaseException, code: int) -> int:
@@ -164,6 +212,10 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return 0
     if command == "sync":
         return _sync(engine, args)
+    if command == "backup":
+        return _backup(engine, args.list)
+    if command == "restore":
+        return 0
     if command == "status":
         return _status(engine, args.json)
     if command == "orders":

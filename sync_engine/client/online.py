@@ -41,6 +41,9 @@ class OnlineOperations:
 
     store: Store
     journal: OutboxJournal
+
+    def maintain(self) -> None:  # pragma: no cover - defined by Engine
+        raise NotImplementedError
     client_id: str
     backoff: Backoff
     _server_url: str | None
@@ -148,6 +151,7 @@ class OnlineOperations:
                 self.store.set_meta(db, key, None)
             outbox.prune(db)
         self.journal.compact(self.store)  # acknowledged entries leave the journal
+        self.maintain()
         return SyncReport(pushed=counts.pushed, applied=counts.applied,
                           conflicts=counts.conflicts, rejected=counts.rejected,
                           pulled=counts.pulled, pages=counts.pages, resync=counts.resync,

@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +43,7 @@ __all__ = [
     "compact_json",
     "default_data_dir",
     "get_meta",
+    "make_private_dir",
     "now_iso",
     "set_meta",
 ]
@@ -56,6 +59,25 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 def default_data_dir() -> Path:
     """The per-user data directory (e.g. ``~/.local/share/dinghuo`` on Linux)."""
     return Path(platformdirs.user_data_dir("dinghuo", appauthor=False))
+
+
+def make_private_dir(path: Path) -> None:
+    """Create the data folder readable by its user alone (0700 on POSIX), and make an existing
+    one so, with the files in it (0600): customer names, prices and tokens live there."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    for child in path.iterdir():
+        try:
+            if child.is_dir() and not child.is_symlink():
+                if stat.S_IMODE(child.stat().st_mode) & 0o077:
+                    child.chmod(0o700)
+            elif child.is_file() and stat.S_IMODE(child.stat().st_mode) & 0o077:
+                child.chmod(0o600)
+        except OSError:
+            log.warning("cannot make %s private", child)
 
 
 def _alembic_config() -> Config:
@@ -81,8 +103,12 @@ class Store:
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.data_dir)
         self.path = self.data_dir / DB_FILENAME
+        if not self.path.exists() and os.name == "posix":
+            # SQLite creates the file (and its WAL) with the umask's mode: create it private,
+            # the WAL and shared memory files copy the database's permissions.
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         self.engine: Engine = create_engine(
             f"sqlite:///{self.path}",
             connect_args={"check_same_thread": False, "timeout": 30},
@@ -104,6 +130,11 @@ class Store:
         with self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
         if current != head:
+            if current is not None:
+                from .backups import backup_file  # the backups module opens stores
+
+                self.engine.dispose()
+                backup_file(self.path, "migration")
             with self.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import random
+import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
+import pytest
 from sqlalchemy import func, select
 
+from sync_engine.client import backups, cli, integrity
 from sync_engine.client.engine import Engine
 from sync_engine.client.journal import JOURNAL_FILENAME
 from sync_engine.client.store import DB_FILENAME
@@ -108,3 +115,100 @@ def test_replica_commits_are_synced_to_disk(tmp_path: Path) -> None:
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert isinstance(sqlite3.sqlite_version, str)
+
+
+def _checkpoint(data_dir: Path) -> None:
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _truncate_half(path: Path) -> None:
+    os.truncate(path, path.stat().st_size // 2)
+
+
+def _garbage_middle(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.seek(path.stat().st_size // 2 - 32 * 1024)
+        f.write(random.Random(7).randbytes(64 * 1024))
+
+
+def _overwrite_header(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.write(b"\xff" * 100)
+
+
+@pytest.mark.parametrize("damage", [_truncate_half, _garbage_middle, _overwrite_header])
+@pytest.mark.parametrize("with_backup", [False, True])
+def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
+        env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        damage: Callable[[Path], None], with_backup: bool) -> None:
+    data_dir = tmp_path / "lap"
+    ids, keys = _unsent_orders(env, data_dir)  # the first sync took a backup, before them
+    if not with_backup:
+        shutil.rmtree(data_dir / backups.BACKUP_DIR)
+    _, before_keys = _server_orders(env)
+    _checkpoint(data_dir)
+    damage(data_dir / DB_FILENAME)
+    assert integrity.damage(data_dir / DB_FILENAME) is not None
+
+    code = cli.main(["--data-dir", str(data_dir), "sync"])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_CONFLICTS, err  # the edit of an auto-confirmed order, as before
+    repaired = [line for line in err.splitlines() if line.startswith("dinghuo-cli: repaired:")]
+    assert len(repaired) == 1 and f"{len(keys)} unsent change(s)" in repaired[0]
+    assert ("restored from the backup" in repaired[0]) == with_backup
+    assert list(data_dir.glob(f"{DB_FILENAME}.damaged-*"))
+    server_ids, server_keys = _server_orders(env)
+    assert set(ids) <= server_ids
+    assert server_keys == before_keys + len(keys)
+    with Engine(data_dir) as engine:  # sound now: no second repair, nothing sent twice
+        assert engine.repair is None and engine.replayed == 0
+        assert set(ids) <= {o.id for o in engine.orders()}
+        engine.sync_once()
+    assert _server_orders(env)[1] == server_keys
+
+
+def test_database_damaged_in_use_is_one_line_and_exit_6(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Engine(tmp_path).close()
+    with mock.patch.object(cli, "_run", side_effect=sqlite3.DatabaseError("malformed")):
+        code = cli.main(["--data-dir", str(tmp_path), "status"])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_DAMAGED
+    assert len(err.splitlines()) == 1 and "damaged" in err
+
+
+def test_backup_and_restore_verbs(env: Env, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = tmp_path / "lap"
+    device = env.device("rep1", name="lap")
+    device.close()
+    env.engines.remove(device)
+    shutil.rmtree(data_dir / backups.BACKUP_DIR)
+    assert cli.main(["--data-dir", str(data_dir), "backup"]) == 0
+    assert "backed up to" in capsys.readouterr().out
+    ids, keys = _unsent_orders(env, data_dir)
+    assert cli.main(["--data-dir", str(data_dir), "restore"]) == 0
+    assert "restored" in capsys.readouterr().out
+    with Engine(data_dir) as engine:  # the backup had no orders: the journal brought them back
+        assert engine.status().pending == len(keys)
+        engine.sync_once()
+    assert set(ids) <= _server_orders(env)[0]
+    assert cli.main(["--data-dir", str(data_dir), "backup", "--list"]) == 0
+    assert "manual" in capsys.readouterr().out
+
+
+def test_scheduled_backups_rotate_and_health_reports_them(tmp_path: Path) -> None:
+    with Engine(tmp_path) as engine:
+        assert engine.health().newest_backup_age is None
+        engine.maintain()
+        health = engine.health()
+        assert health.backups == 1 and health.integrity == "ok"
+        assert health.newest_backup_age is not None and health.newest_backup_age < 3600
+        engine.maintain()  # not due yet
+        assert engine.health().backups == 1
+        for _ in range(6):
+            backups.make_backup(engine.store, "recent")
+        kinds = [b.kind for b in backups.list_backups(tmp_path)]
+        assert kinds.count("recent") == backups.KEEP_RECENT
