@@ -62,7 +62,7 @@ class OutboxJournal:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = Path(data_dir) / JOURNAL_FILENAME
-        self._lock = FileLock(str(self.path) + ".lock", timeout=60)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=60, mode=0o600)
         self._high = 0  # the outbox's last seq this process has journaled
 
     # ------------------------------------------------------------------ the commit hook

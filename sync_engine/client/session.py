@@ -96,7 +96,7 @@ class Auth:
         self._lock = threading.Lock()
         # Other processes on this device; waiting for a refresh in progress takes a round trip,
         # a minute means the holder is stuck (the OS frees the lock of a dead process).
-        self._file_lock = None if lock_file is None else FileLock(lock_file, timeout=60)
+        self._file_lock = None if lock_file is None else FileLock(lock_file, timeout=60, mode=0o600)
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
@@ -212,3 +216,74 @@ def test_scheduled_backups_rotate_and_health_reports_them(tmp_path: Path) -> Non
             backups.make_backup(engine.store, "recent")
         kinds = [b.kind for b in backups.list_backups(tmp_path)]
         assert kinds.count("recent") == backups.KEEP_RECENT
+
+
+def test_data_folder_and_its_files_are_private(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        folder = tmp_path / "data"
+        with Engine(folder) as engine:
+            with engine.store.write() as db:
+                engine.store.set_meta(db, "probe", "1")
+            engine.maintain()
+            paths = [folder, *folder.rglob("*")]
+            assert {p.name for p in paths} >= {DB_FILENAME, JOURNAL_FILENAME, "backups"}
+            for p in paths:
+                mode = p.stat().st_mode & 0o777
+                assert mode == (0o700 if p.is_dir() else 0o600), (p, oct(mode))
+        # A folder made public by someone else is made private again at the next start.
+        folder.chmod(0o755)
+        (folder / DB_FILENAME).chmod(0o644)
+        Engine(folder).close()
+        assert folder.stat().st_mode & 0o777 == 0o700
+        assert (folder / DB_FILENAME).stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+_KILLED = """
+import sys
+from pathlib import Path
+from sync_engine.client import backups
+from sync_engine.client.engine import Engine
+folder, action = Path(sys.argv[1]), sys.argv[2]
+if action == "backup":
+    with Engine(folder) as engine:
+        print("ready", flush=True)
+        while True:
+            backups.make_backup(engine.store, "recent")
+else:
+    newest = backups.list_backups(folder)[0].path
+    print("ready", flush=True)
+    while True:
+        backups.restore(folder, newest)
+"""
+
+
+@pytest.mark.parametrize("action", ["backup", "restore"])
+def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(tmp_path: Path,
+                                                                  action: str) -> None:
+    folder = tmp_path / "data"
+    with Engine(folder) as engine, engine.store.write() as db:
+        client_id = engine.client_id
+        for i in range(3000):  # a few MB, so that a copy takes a while
+            engine.store.set_meta(db, f"filler{i}", "x" * 2000)
+    with Engine(folder) as engine:
+        backups.make_backup(engine.store, "manual")
+    rng = random.Random(99)
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-c", _KILLED, str(folder), action],
+                                stdout=subprocess.PIPE, text=True,
+                                cwd=Path(__file__).resolve().parents[2])
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 0.4))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=10)
+        with Engine(folder) as engine:
+            assert engine.repair is None  # neither a half backup nor a half restore is used
+            assert engine.client_id == client_id
+            with engine.store.read() as db:
+                assert engine.store.get_meta(db, "filler2999") == "x" * 2000
+        assert integrity.full_check(folder) is None
+        for b in backups.list_backups(folder):
+            assert integrity.damage(b.path) is None, b.path
