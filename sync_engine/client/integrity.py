@@ -11,8 +11,10 @@ replica starts empty and the next sync rebuilds it from the server; the outbox j
 :func:`full_check` (``PRAGMA integrity_check``) is the thorough one, run on a schedule in the
 background; it reports, and the repair happens at the next start.
 
-Cost on 100,000 products (tests/perf/bench_safety.py): see the module's figures in
-``README``/the closing note; the quick check reads every page once.
+Cost on a 100,000-product replica (52 MB; ``tests/perf/bench_safety.py``, page cache warm, 2
+shared cores): ``quick_check`` 0.37 s, ``integrity_check`` 0.49 s. The quick check reads every
+page once (O(size)) but skips the index-against-table comparison; a third of a second at
+start is kept, rather than a header-only check that would miss damaged pages.
 """
 
 from __future__ import annotations
