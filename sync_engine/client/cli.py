@@ -23,8 +23,11 @@ optionally ``notes``, ``delivery_date``; one order per customer, in file order.
 
 Automation: the password may come from ``$DINGHUO_PASSWORD`` or stdin (``--password-stdin``);
 with ``$DINGHUO_USER`` and ``$DINGHUO_PASSWORD`` set, ``sync`` signs in by itself when no
-session is stored. Tokens go to the OS keyring. For tests only, ``DINGHUO_KEYRING=memory`` keeps
-them in the process's memory instead (so every run signs in again); never use it otherwise.
+session is stored. Tokens go to the OS keyring; where none works (no keyring service, or
+keyring's ``null``/``fail`` backends) they go to ``credentials.json`` in the data folder,
+readable by you alone, with a one-line warning. ``--keyring auto|system|file`` (or
+``$DINGHUO_KEYRING``) chooses. For tests only, ``DINGHUO_KEYRING=memory`` keeps them in the
+process's memory instead (so every run signs in again); never use it otherwise.
 
 Exit codes: 0 ok, 1 an error (one line on stderr), 2 bad usage, 3 conflicts need a decision
 (``sync``), 4 update required, 5 sign in required, 6 the local database is damaged (found while
@@ -74,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--server", default=os.environ.get("DINGHUO_SERVER"),
                    help="sync server URL (default: $DINGHUO_SERVER or the last one used)")
     p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    p.add_argument("--keyring", choices=("auto", "system", "file"), default=None,
+                   help="where to keep the sign-in: the OS keyring, else a private file "
+                        "(auto, the default; or $DINGHUO_KEYRING), the keyring only, the file")
     sub = p.add_subparsers(dest="command", required=True)
 
     login = sub.add_parser("login", help="sign in")
@@ -139,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    if args.keyring:
+        os.environ["DINGHUO_KEYRING"] = args.keyring
     _install_test_keyring()
     try:
         if args.command == "restore":
