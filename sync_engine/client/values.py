@@ -366,3 +366,25 @@ class ReplicaHealth:
     backups: int
     encrypted: bool
     repair: ReplicaRepair | None
+
+    def text(self, lang: str) -> str:
+        """One line for the sync-health page, in ``lang`` ("zh" or "en")."""
+        age = self.newest_backup_age
+        if lang == "zh":
+            when = ("尚无备份" if age is None else
+                    f"最新备份于 {_age_words(age, 'zh')}前（共 {self.backups} 个）")
+            check = {None: "尚未检查", "ok": "正常"}.get(self.integrity, "发现损坏")
+            return f"本地数据库：{when}，备份位置 {self.backup_dir}；完整性检查：{check}。"
+        when = ("no backup yet" if age is None else
+                f"newest backup {_age_words(age, 'en')} ago ({self.backups} kept)")
+        check = {None: "not checked yet", "ok": "ok"}.get(self.integrity, "damage found")
+        return f"Local database: {when}, in {self.backup_dir}; integrity check: {check}."
+
+
+def _age_words(seconds: float, lang: str) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} 分钟" if lang == "zh" else f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} 小时" if lang == "zh" else f"{minutes // 60} h"
+    return f"{minutes // 1440} 天" if lang == "zh" else f"{minutes // 1440} days"
