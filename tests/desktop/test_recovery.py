@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 
 from desktop.application import DinghuoApp
 from sync_engine import domain as d
+from sync_engine.client.session import CREDENTIALS
 from sync_engine.client.store import DB_FILENAME
 from tests.desktop.conftest import Switchable
 
@@ -74,3 +75,22 @@ def test_damaged_replica_shows_a_recovery_dialog_and_sends_unsent_orders_once(
     qtbot.waitUntil(lambda: _orders_on_server(server_db, ids) == 2, timeout=30000)
     qtbot.waitUntil(lambda: again.tasks.in_flight == 0, timeout=10000)
     assert _orders_on_server(server_db, ids) == 2
+
+
+def test_app_signs_in_and_syncs_without_a_keyring(qtbot: Any, app_factory: Any,
+                                                  server_url: str, network: Switchable,
+                                                  tmp_path: Path) -> None:
+    import keyring
+    import keyring.backends.null
+
+    keyring.set_keyring(keyring.backends.null.Keyring())  # keeps nothing, says nothing
+    app = app_factory(server_url, network)
+    identity = app.engine.login("rep1", "demo")
+    credentials = tmp_path / "client" / CREDENTIALS
+    assert credentials.stat().st_mode & 0o777 == 0o600
+    app.open_main(identity)
+    assert app.sync is not None
+    qtbot.waitUntil(lambda: app.sync.status is not None and app.sync.status.initial_sync_done
+                    and not app.sync.running, timeout=20000)
+    assert app.engine.is_session_stored()
+    assert app.sync.status.sign_in_required is False
