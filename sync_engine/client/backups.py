@@ -9,8 +9,9 @@ until :data:`KEEP_MIGRATION` newer exist.
 
 A backup is written to ``*.partial``, fsync'd, checked, and only then renamed into place, so
 a process killed in the middle leaves a partial file that is never used (and is removed next
-time). A restore copies the backup to ``*.restoring`` beside the replica, fsyncs it and
-renames it over: killed in the middle, the replica is either the old file or the whole backup.
+time). A restore copies the backup to ``*.restoring`` beside the replica, fsyncs it, folds the old
+replica's WAL into it, keeps it as ``*.replaced-<time>`` (a hard link) and renames the copy
+over it: killed at any moment, the replica is either the old file or the whole backup.
 
 Unsent changes are not lost by restoring an older backup: the outbox journal (:mod:`.journal`)
 queues again every change the restored outbox does not know.
@@ -183,14 +184,21 @@ def restore(data_dir: Path, backup: Path) -> None:
     shutil.copyfile(backup, staging)
     _fsync(staging)
     if db_path.exists():
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        for suffix in ("", "-wal", "-shm"):
-            old = db_path.with_name(db_path.name + suffix)
-            if old.exists():
-                old.replace(db_path.with_name(f"{db_path.name}.replaced-{stamp}{suffix}"))
-    else:
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        # Keep the replaced file (a hard link: no copy, and the replica stays in place until
+        # the rename below), with its WAL folded in first: an old WAL must never meet the
+        # restored file, and removing one that still held commits would lose them.
+        try:
+            conn = sqlite3.connect(db_path, timeout=30)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            log.warning("cannot checkpoint the replaced database %s", db_path)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        os.link(db_path, db_path.with_name(f"{db_path.name}.replaced-{stamp}"))
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     staging.replace(db_path)
     _fsync_dir(data_dir)
     log.warning("restored the local database from %s", backup)
