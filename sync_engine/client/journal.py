@@ -17,6 +17,11 @@ in with the same tokens. A torn last line (a crash in the middle of an append) i
 transaction had not returned yet.
 
 Several processes may share a data folder: appends and compaction hold a lock file.
+
+Cost: a saved change now waits for two fsyncs (the WAL's, of ``synchronous=FULL``, and the
+journal's): 5.5–5.8 ms median per saved change against 0.15 ms with ``NORMAL`` and no journal
+(300 single-change transactions, ext4, 2 shared cores). Sync's own write transactions queue no
+outbox rows and pay only the WAL's fsync.
 """
 
 from __future__ import annotations
