@@ -13,6 +13,7 @@ else, logged with its traceback)::
     ├── ResolutionNotPossible      this conflict cannot be resolved the way that was asked
     ├── NotSignedIn                no identity on this device yet: sign in (online) first
     ├── UnsentChangesOfAnotherUser another user's changes are still waiting on this device
+    ├── CredentialsNotKept         signed in, but the tokens cannot be stored (no keyring)
     └── SyncError                  syncing stopped; local work and the outbox are untouched
         ├── SignInRequired         the session is over (refresh token gone, revoked, …)
         │   ├── InvalidCredentials wrong user name or password at sign-in
@@ -36,6 +37,7 @@ from sync_engine.domain import Issue
 
 __all__ = [
     "ClientError",
+    "CredentialsNotKept",
     "DeviceRevoked",
     "Forbidden",
     "InvalidCredentials",
@@ -125,6 +127,12 @@ class UnsentChangesOfAnotherUser(ClientError):
         self.pending = pending
         self.message_zh = (f"本设备上仍有 {username} 的 {pending} 项更改尚未发送。"
                            f"请先以 {username} 登录并同步；在此之前这些更改会保留。")
+
+
+class CredentialsNotKept(ClientError):
+    """The server signed the user in, but the tokens cannot be kept on this device (the
+    keyring fails or keeps nothing, and the file was not allowed). Shown once; retrying the
+    same sign-in would fail the same way."""
 
 
 class SyncError(ClientError):

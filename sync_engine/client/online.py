@@ -24,6 +24,7 @@ from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
 from . import errors, outbox, replica
 from .backoff import Backoff
+from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
 from .store import DB_FILENAME, Store
 from .sync import Counts, Syncer
@@ -40,6 +41,10 @@ class OnlineOperations:
     constructor sets the attributes below)."""
 
     store: Store
+    journal: OutboxJournal
+
+    def maintain(self) -> None:  # pragma: no cover - defined by Engine
+        raise NotImplementedError
     client_id: str
     backoff: Backoff
     _server_url: str | None
@@ -158,6 +163,8 @@ class OnlineOperations:
             for key in ("last_error", "last_error_code", "sign_in_required"):
                 self.store.set_meta(db, key, None)
             outbox.prune(db)
+        self.journal.compact(self.store)  # acknowledged entries leave the journal
+        self.maintain()
         self._report(syncer, None)
         return SyncReport(pushed=counts.pushed, applied=counts.applied,
                           conflicts=counts.conflicts, rejected=counts.rejected,

@@ -13,6 +13,7 @@ from sync_engine.version import version_line
 
 __all__ = [
     "EXIT_CONFLICTS",
+    "EXIT_DAMAGED",
     "EXIT_ERROR",
     "EXIT_SIGN_IN",
     "EXIT_UPDATE",
@@ -22,6 +23,7 @@ __all__ = [
 ]
 
 EXIT_ERROR, EXIT_USAGE, EXIT_CONFLICTS, EXIT_UPDATE, EXIT_SIGN_IN = 1, 2, 3, 4, 5
+EXIT_DAMAGED = 6  # the local database was found damaged while in use
 
 STATUSES = [s.value for s in OrderStatus]
 
@@ -45,11 +47,18 @@ An order is named by its server number (DH00000027), its local number (L1A2B-000
 Every listing takes --json. Money is in yuan (¥1,234.56).
 
 Environment: DINGHUO_SERVER (the server's URL), DINGHUO_USER and DINGHUO_PASSWORD (sign-in for
-scripts: `sync` signs in by itself when no session is stored). Tokens go to the OS keyring; for
-tests only, DINGHUO_KEYRING=memory keeps them in memory (every run signs in again).
+scripts: `sync` signs in by itself when no session is stored). Tokens go to the OS keyring;
+where none works they go to credentials.json in the data folder, readable by you alone, with a
+one-line warning (--keyring or DINGHUO_KEYRING: auto, system, file). For tests only,
+DINGHUO_KEYRING=memory keeps them in memory (every run signs in again).
+
+The local database is checked each time it is opened; a damaged one is moved aside, replaced by
+the newest good backup (or rebuilt by the next sync), and the unsent changes kept in the outbox
+journal are queued again: one line on stderr (`dinghuo-cli: repaired: …`), then the command.
 
 Exit codes: 0 ok, 1 an error (one line on stderr), 2 bad usage or an unknown value, 3 conflicts
-need a decision (`sync`), 4 update required, 5 sign in required.
+need a decision (`sync`), 4 update required, 5 sign in required, 6 the local database is
+damaged (found while in use: the next start moves it aside and repairs it).
 
 First time:  dinghuo-cli login --server https://dinghuo.example.com --user rep1
 """
@@ -112,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the sync server (default: $DINGHUO_SERVER, else the one last signed "
                         "in to)")
     p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    p.add_argument("--keyring", choices=("auto", "system", "file"), default=None,
+                   help="where to keep the sign-in: the OS keyring, else a private file (auto, "
+                        "the default; or $DINGHUO_KEYRING), the keyring only, or the file")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, text: str, **kwargs: object) -> argparse.ArgumentParser:
@@ -167,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--limit", type=_positive, default=20, help="at most this many")
     search.add_argument("--json", action="store_true", help="as JSON")
+
+    backup = command("backup", "back the local database up now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = command("restore", "replace the local database by a backup (unsent changes are "
+                                 "kept)")
+    restore.add_argument("file", type=Path, nargs="?", help="default: the newest good backup")
 
     export = command("export", "orders to CSV (as `orders export`)")
     export.add_argument("file", type=Path)
