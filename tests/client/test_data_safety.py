@@ -25,6 +25,9 @@ from sync_engine.server.storage.models import MutationRecord, Order
 from tests.client.conftest import Env
 from tests.client.server_state import server_session
 
+pytestmark = pytest.mark.live  # the CLI reaches the server over a socket
+
+
 
 def _server_orders(env: Env) -> tuple[set[str], int]:
     with server_session(env.db_url) as s:
@@ -56,15 +59,17 @@ def _remove_replica(data_dir: Path) -> None:
         (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
 
 
-def test_unsent_changes_are_journaled_before_saved(env: Env, tmp_path: Path) -> None:
+def test_unsent_changes_are_journaled_before_saved(live_env: Env, tmp_path: Path) -> None:
+    env = live_env
     _ids, keys = _unsent_orders(env, tmp_path / "lap")
     journal = (tmp_path / "lap" / JOURNAL_FILENAME).read_text()
     assert all(key in journal for key in keys)
     assert len(keys) == 4  # three submits, one update
 
 
-def test_deleted_replica_unsent_orders_reach_the_server_exactly_once(env: Env,
+def test_deleted_replica_unsent_orders_reach_the_server_exactly_once(live_env: Env,
                                                                      tmp_path: Path) -> None:
+    env = live_env
     data_dir = tmp_path / "lap"
     ids, keys = _unsent_orders(env, data_dir)
     before_ids, before_keys = _server_orders(env)
@@ -94,8 +99,9 @@ def test_deleted_replica_unsent_orders_reach_the_server_exactly_once(env: Env,
     assert _server_orders(env) == (server_ids, server_keys)
 
 
-def test_replica_lost_after_the_push_but_before_the_journal_forgot(env: Env,
+def test_replica_lost_after_the_push_but_before_the_journal_forgot(live_env: Env,
                                                                    tmp_path: Path) -> None:
+    env = live_env
     data_dir = tmp_path / "lap"
     _ids, keys = _unsent_orders(env, data_dir)
     journal = (data_dir / JOURNAL_FILENAME).read_bytes()
@@ -145,8 +151,9 @@ def _overwrite_header(path: Path) -> None:
 @pytest.mark.parametrize("damage", [_truncate_half, _garbage_middle, _overwrite_header])
 @pytest.mark.parametrize("with_backup", [False, True])
 def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
-        env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        live_env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         damage: Callable[[Path], None], with_backup: bool) -> None:
+    env = live_env
     data_dir = tmp_path / "lap"
     ids, keys = _unsent_orders(env, data_dir)  # the first sync took a backup, before them
     if not with_backup:
@@ -176,15 +183,17 @@ def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
 def test_database_damaged_in_use_is_one_line_and_exit_6(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     Engine(tmp_path).close()
-    with mock.patch.object(cli, "_run", side_effect=sqlite3.DatabaseError("malformed")):
+    damaged = mock.Mock(side_effect=sqlite3.DatabaseError("malformed"))
+    with mock.patch.dict(cli.COMMANDS, {"status": damaged}):
         code = cli.main(["--data-dir", str(tmp_path), "status"])
     err = capsys.readouterr().err
     assert code == cli.EXIT_DAMAGED
     assert len(err.splitlines()) == 1 and "damaged" in err
 
 
-def test_backup_and_restore_verbs(env: Env, tmp_path: Path,
+def test_backup_and_restore_verbs(live_env: Env, tmp_path: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
+    env = live_env
     data_dir = tmp_path / "lap"
     device = env.device("rep1", name="lap")
     device.close()

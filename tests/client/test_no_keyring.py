@@ -15,6 +15,9 @@ from tests.client.conftest import Env
 ROOT = Path(__file__).resolve().parents[2]
 
 
+pytestmark = pytest.mark.live  # the CLI runs as a subprocess: it needs a socket
+
+
 def _cli(env: Env, data_dir: Path, backend: str, *args: str,
          keyring: str | None = None) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k != "DINGHUO_KEYRING"}
@@ -28,25 +31,25 @@ def _cli(env: Env, data_dir: Path, backend: str, *args: str,
 
 @pytest.mark.parametrize("backend", ["keyring.backends.null.Keyring",
                                      "keyring.backends.fail.Keyring"])
-def test_cli_login_and_sync_without_a_keyring(env: Env, tmp_path: Path, backend: str) -> None:
+def test_cli_login_and_sync_without_a_keyring(live_env: Env, tmp_path: Path, backend: str) -> None:
     data_dir = tmp_path / "lap"
-    login = _cli(env, data_dir, backend, "login", "--user", "rep1")
+    login = _cli(live_env, data_dir, backend, "login", "--user", "rep1")
     assert login.returncode == 0, login.stderr
     assert "Traceback" not in login.stderr
     warnings = [line for line in login.stderr.splitlines() if "credentials are kept in" in line]
     assert len(warnings) == 1 and str(data_dir / CREDENTIALS) in warnings[0]
     assert (data_dir / CREDENTIALS).stat().st_mode & 0o777 == 0o600
-    sync = _cli(env, data_dir, backend, "sync")  # no password needed: the session was kept
+    sync = _cli(live_env, data_dir, backend, "sync")  # no password needed: the session was kept
     assert sync.returncode == 0, sync.stderr
     assert "Traceback" not in sync.stderr
     assert sum("credentials are kept in" in line for line in sync.stderr.splitlines()) == 1
-    status = _cli(env, data_dir, backend, "status", "--json")
+    status = _cli(live_env, data_dir, backend, "status", "--json")
     assert status.returncode == 0 and '"pending": 0' in status.stdout.replace('"pending":0',
                                                                                '"pending": 0')
 
 
-def test_keyring_system_without_a_keyring_is_one_clear_line(env: Env, tmp_path: Path) -> None:
-    done = _cli(env, tmp_path / "lap", "keyring.backends.fail.Keyring", "login", "--user",
+def test_keyring_system_without_a_keyring_is_one_clear_line(live_env: Env, tmp_path: Path) -> None:
+    done = _cli(live_env, tmp_path / "lap", "keyring.backends.fail.Keyring", "login", "--user",
                 "rep1", keyring="system")
     assert done.returncode == 1
     assert len(done.stderr.splitlines()) == 1 and "--keyring file" in done.stderr

@@ -43,6 +43,7 @@ from .catalog import customers_command, search_command
 from .conflicts import conflicts_command
 from .orders import order_command
 from .parser import (
+    EXIT_CONFLICTS,
     EXIT_DAMAGED,
     EXIT_ERROR,
     EXIT_SIGN_IN,
@@ -53,7 +54,7 @@ from .parser import (
 )
 from .session import login_command, status_command, sync_command
 
-__all__ = ["main"]
+__all__ = ["EXIT_CONFLICTS", "EXIT_DAMAGED", "main"]
 
 log = logging.getLogger("dinghuo.cli")
 
