@@ -143,18 +143,20 @@ def test_counts_add_up_across_two_push_processes(pg_db_url: str) -> None:
 
 
 def test_apps_built_one_after_another_close_their_metric_files(tmp_path: Path) -> None:
-    def open_metric_files() -> int:
+    def open_metric_files(under: str = "dinghuo-metrics-") -> int:
         return sum(1 for fd in Path("/proc/self/fd").iterdir()
-                   if "dinghuo-metrics-" in str(fd.resolve(strict=False)))
+                   if under in str(fd.resolve(strict=False)))
 
+    before = open_metric_files()  # other tests' apps may still be alive: count only what is new
     settings = ServerSettings(db=f"sqlite:///{tmp_path / 'server.sqlite3'}", push_processes=0)
     app = create_app(settings)
     directory = app.state.services.metrics.directory
-    assert open_metric_files() >= 1
+    assert open_metric_files(str(directory)) >= 1
     del app
     gc.collect()
     for _ in range(20):
         create_app(settings)
     gc.collect()
-    assert open_metric_files() == 0
+    assert open_metric_files(str(directory)) == 0
+    assert open_metric_files() <= before
     assert not directory.exists()  # a fresh directory per start, removed with its app
