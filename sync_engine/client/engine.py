@@ -27,6 +27,7 @@ from sync_engine.domain import Issue
 from sync_engine.protocol import PROTOCOL_VERSION
 
 from . import catalog, conflicts, errors, ordering, outbox, queries, replica, search
+from .customer_search import find_customers
 from .backoff import Backoff
 from .outbox import make_owner
 from .role_ops import RoleOperations
@@ -225,6 +226,11 @@ class Engine(RoleOperations):
         """One customer, or :class:`~.errors.NotFound`."""
         with self.store.read() as db:
             return queries.customer_view(db, customer_id)
+
+    def find_customers(self, text: str, *, limit: int = 20) -> list[CustomerView]:
+        """The active customers in scope that ``text`` finds by code, name (either language)
+        or the name's pinyin, full or initials; best first (see :mod:`.customer_search`)."""
+        return find_customers(self.customers(), text, limit)
 
     def price(self, customer_id: int, product_id: int, quantity: int) -> PriceQuote:
         """The customer's price for ``quantity`` units of the product (quantity breaks apply)."""
