@@ -32,6 +32,7 @@ __all__ = [
     "LineRow",
     "OrderLinesModel",
     "OrderListModel",
+    "customer_matches_model",
     "customer_name",
     "load_order",
     "order_number",
@@ -53,6 +54,16 @@ def _f() -> Formatter:
 def customer_name(c: CustomerView) -> str:
     """The customer's name in the UI language."""
     return c.name_en if domain_lang() == "en" and c.name_en else c.name
+
+
+def customer_matches_model() -> ListTableModel[CustomerView]:
+    """The rows of a customer field's drop-down: code, name, the name in the other language."""
+    return ListTableModel([
+        Column(lambda: translate("Tables", "Code"), lambda c: c.code),
+        Column(lambda: translate("Tables", "Customer"), customer_name),
+        Column(lambda: translate("Tables", "Also"),
+               lambda c: c.name if customer_name(c) != c.name else c.name_en),
+    ])
 
 
 def order_number(o: OrderView) -> str:

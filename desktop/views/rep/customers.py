@@ -1,4 +1,8 @@
-"""Customers: the rep's own, searchable; detail with credit, terms, recent orders, "new order"."""
+"""Customers: the rep's own, searchable; detail with credit, terms, recent orders, "new order".
+
+From the keyboard: type in the search, Down into the list, Enter starts a new order for the
+customer (Enter on a recent order opens it).
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...resources import icon
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, on_row_action
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
@@ -39,13 +43,14 @@ class CustomersPage(QWidget):
         self.setObjectName("customersPage")
         self.ctx = ctx
         self.workspace = workspace
-        self.search = SearchBox(self.tr("Search customers by code or name"))
+        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"))
         self.search.search.connect(self.reload)
         self.model = CustomerListModel()
         self.table = make_table(stretch=1)
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _i: self._new_order())
+        on_row_action(self.table, self._new_order)
+        self.search.lead_to(self.table)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
@@ -108,18 +113,24 @@ class CustomersPage(QWidget):
         self.recent_model = OrderListModel(with_customer=False)
         self.recent = make_table()
         self.recent.setModel(self.recent_model)
-        self.recent.doubleClicked.connect(self._open_recent)
+        on_row_action(self.recent, self._open_recent)
         layout.addWidget(self.recent, 1)
         self._set_enabled(False)
         return box
+
+    def focus_main_field(self) -> None:
+        """The cursor in the search, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _set_enabled(self, enabled: bool) -> None:
         self.new_order.setEnabled(enabled)
         self.show_catalog.setEnabled(enabled)
 
     def reload(self, *_args: object) -> None:
-        text = self.search.text()
-        self.ctx.read(lambda: self.ctx.engine.customers(text), self._loaded)
+        text, engine = self.search.text(), self.ctx.engine
+        self.ctx.read(lambda: engine.find_customers(text, limit=100_000) if text.strip()
+                      else engine.customers(), self._loaded)
 
     def _loaded(self, customers: object) -> None:
         assert isinstance(customers, list)

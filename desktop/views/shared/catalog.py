@@ -1,15 +1,19 @@
 """Catalog: search as you type over the whole catalog; the selected customer's prices and
-quantity breaks; stock with the time of its snapshot."""
+quantity breaks; stock with the time of its snapshot.
+
+From the keyboard: the cursor starts in the search (Ctrl+F brings it back), Down goes into the
+results, Enter on a product adds it to the order.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -25,7 +29,7 @@ from ...models.products import CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import make_table, table_pane
+from ...widgets.tables import fit_columns, make_table, on_row_action, table_pane
 from ..workspace import OrderingHost
 
 __all__ = ["CatalogPage"]
@@ -46,14 +50,18 @@ class CatalogPage(QWidget):
         self.ctx = ctx
         self.workspace = workspace
         self.customer_combo = QComboBox()
-        self.customer_combo.setMinimumWidth(280)
+        self.customer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.customer_combo.setMinimumContentsLength(16)
         self.customer_combo.currentIndexChanged.connect(self._customer_chosen)
         self.search = SearchBox(self.tr("SKU, barcode, name or pinyin (e.g. kl for 可乐)"),
                                 delay_ms=150)
         self.search.setObjectName("catalogSearch")
         self.search.search.connect(self._search)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Prices for")))
+        prices_for = QLabel(self.tr("Prices &for"))
+        prices_for.setBuddy(self.customer_combo)
+        top.addWidget(prices_for)
         top.addWidget(self.customer_combo)
         top.addWidget(self.search, 1)
         self.model = ProductTableModel(ctx.engine, ctx.read, self)
@@ -63,10 +71,12 @@ class CatalogPage(QWidget):
         self.table = make_table(stretch=1)
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _i: self._add())
-        for col, width in enumerate((110, 300, 80, 120, 90, 90, 90)):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        on_row_action(self.table, self._add)
+        fit_columns(self.table)
+        self.search.lead_to(self.table)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_main_field)
         self.state = QLabel(self.tr("Type to search the catalog."))
         self.state.setObjectName("hint")
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -84,7 +94,6 @@ class CatalogPage(QWidget):
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Product"))
-        box.setMinimumWidth(320)
         layout = QVBoxLayout(box)
         self.name = QLabel(self.tr("Choose a product."))
         self.name.setObjectName("detailTitle")
@@ -138,6 +147,16 @@ class CatalogPage(QWidget):
         """Put a workspace's own button under "Add to order" (the owner's "Favourite")."""
         self._detail_layout.insertWidget(self._detail_layout.indexOf(self.add_button) + 1,
                                          button)
+
+    def focus_main_field(self) -> None:
+        """The cursor in the search, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` (carried over from the product field of order entry)."""
+        if text and text != self.search.text():
+            self.search.search_for(text)
 
     # ------------------------------------------------------------------ customers
 
