@@ -1,5 +1,9 @@
 """The shipping queue: confirmed and partially shipped orders of the clerk's warehouse,
-sortable by requested date and customer; pick lists for one order or several."""
+sortable by requested date and customer; pick lists for one order or several.
+
+From the keyboard: the cursor starts on the queue, Enter ships the order, Shift+arrows select
+several, Ctrl+P shows their pick list; Ctrl+F searches.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +34,7 @@ from ...models.tables import order_number
 from ...picklist import PickListDialog, pick_list_html
 from ...resources import icon
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, on_row_action
 
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
@@ -118,6 +122,7 @@ class ShipQueuePage(QWidget):
         self.ship_button.setObjectName("primary")
         self.ship_button.clicked.connect(self.ship_selected)
         self.pick_button = QPushButton(icon("picklist"), self.tr("Pick list…"))
+        self.pick_button.setToolTip("Ctrl+P")
         self.pick_button.clicked.connect(self.show_pick_list)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -135,14 +140,20 @@ class ShipQueuePage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.doubleClicked.connect(lambda _i: self.ship_selected())
+        on_row_action(self.table, self.ship_selected)
+        self.search.lead_to(self.table)
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.show_pick_list),
+                           (QKeySequence.StandardKey.Find, self.search.setFocus)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.count = QLabel()
         self.count.setObjectName("hint")
         hint = QLabel(
             self.tr(
-                "Select several orders (Ctrl or Shift) for one pick list. "
-                "Double-click an order to ship it."
+                "Enter (or a double click) ships the order. Select several orders "
+                "(Shift+↓ or Ctrl+click) for one pick list (Ctrl+P)."
             )
         )
         hint.setObjectName("hint")
@@ -156,6 +167,12 @@ class ShipQueuePage(QWidget):
         ctx.orders_changed.connect(self.reload)
         self.reload()
         self._enable()
+
+    def focus_main_field(self) -> None:
+        """The cursor on the queue, on its first order when none is chosen."""
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
         engine = self.ctx.engine

@@ -1,5 +1,5 @@
 """Order again: the past order beside the new draft at today's prices and availability, with
-every difference spelled out before anything is submitted."""
+every difference spelled out before anything is submitted. Ctrl+Enter submits it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
@@ -157,7 +158,12 @@ class ReorderPage(QWidget):
         self.summary.setWordWrap(True)
         self.submit_button = QPushButton(icon("submit"), self.tr("Submit order"))
         self.submit_button.setObjectName("primary")
+        self.submit_button.setToolTip("Ctrl+Enter")
         self.submit_button.clicked.connect(self.submit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.submit)
         self.edit_button = QPushButton(icon("cart"), self.tr("Change in cart"))
         self.edit_button.clicked.connect(self.edit)
         self.discard_button = QPushButton(icon("cancel"), self.tr("Discard"))
@@ -224,7 +230,7 @@ class ReorderPage(QWidget):
 
     def submit(self) -> None:
         draft = self.draft
-        if draft is None:
+        if draft is None or not self.submit_button.isEnabled():
             return
         engine = self.ctx.engine
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -39,7 +39,9 @@ __all__ = ["OrderDetail"]
 class OrderDetail(QWidget):
     """``reorder(order_id)`` is how the workspace orders again, where it has a review of the
     differences of its own; without one, "Order again" makes the new draft at once, says what
-    differs, and opens it."""
+    differs, and opens it. ``loaded`` is emitted when an order is shown."""
+
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
@@ -49,6 +51,7 @@ class OrderDetail(QWidget):
         self.workspace = workspace
         self.review_reorder = reorder
         self.order: OrderView | None = None
+        self._wanted = ""
         self.products: dict[int, ProductView] = {}
         self.title = QLabel(self.tr("Choose an order."))
         self.title.setObjectName("detailTitle")
@@ -93,12 +96,15 @@ class OrderDetail(QWidget):
         tabs.addTab(self.shipments, self.tr("Shipments"))
         self.tabs = tabs
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
+        self.edit_button.setToolTip("Ctrl+E")
         self.edit_button.clicked.connect(self._edit)
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel order…"))
         self.cancel_button.clicked.connect(self._cancel)
         self.reorder_button = QPushButton(icon("reorder"), self.tr("Order again"))
+        self.reorder_button.setToolTip("Ctrl+R")
         self.reorder_button.clicked.connect(self._reorder)
         self.print_button = QPushButton(icon("print"), self.tr("Confirmation…"))
+        self.print_button.setToolTip("Ctrl+P")
         self.print_button.clicked.connect(self.show_confirmation)
         self.receive_button = QPushButton(icon("receive"), self.tr("Confirm receipt…"))
         self.receive_button.setObjectName("receiveButton")
@@ -124,6 +130,7 @@ class OrderDetail(QWidget):
 
     def show_order(self, order_id: str) -> None:
         engine = self.ctx.engine
+        self._wanted = order_id  # reads finish in any order: only this one's is shown
 
         def load() -> tuple[OrderView, dict[int, ProductView], list[ShipmentView]]:
             order, products = load_order(engine, order_id)
@@ -132,12 +139,15 @@ class OrderDetail(QWidget):
         self.ctx.read(load, self._loaded)
 
     def reload(self) -> None:
-        if self.order is not None:
-            self.show_order(self.order.id)
+        """Read the order shown (or being shown) again."""
+        if self._wanted:
+            self.show_order(self._wanted)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
         order, products, shipments = result
+        if order.id != self._wanted:
+            return
         self.order, self.products = order, products
         fmt = self.ctx.fmt
         self.title.setText(self.tr("Order %1 — %2").replace("%1", order_number(order))
@@ -170,6 +180,7 @@ class OrderDetail(QWidget):
         fit_columns(self.history)
         self.shipments_model.set_rows(shipments)
         self._enable()
+        self.loaded.emit()
 
     def _enable(self) -> None:
         order = self.order
@@ -187,6 +198,11 @@ class OrderDetail(QWidget):
                                                  role))
         self.receive_button.setEnabled(status is d.OrderStatus.SHIPPED)
         self.print_button.setEnabled(order is not None and bool(order.lines))
+
+    def run_action(self, button: QPushButton) -> None:
+        """A button's action from its shortcut, when the button is offered now."""
+        if button.isVisible() and button.isEnabled():
+            button.click()
 
     def _edit(self) -> None:
         if self.order is not None:
