@@ -2,7 +2,8 @@
 sortable by requested date and customer; pick lists for one order or several.
 
 From the keyboard: the cursor starts on the queue, Enter ships the order, Shift+arrows select
-several, Ctrl+P shows their pick list; Ctrl+F searches.
+several, Ctrl+P shows their pick list; Ctrl+F searches, and Enter on a search that finds one
+order (its number typed or scanned) ships it.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ class ShipQueuePage(QWidget):
         self.workspace = workspace
         self.search = SearchBox(self.tr("Order number or customer"))
         self.search.search.connect(self._filter)
+        self.search.returnPressed.connect(self._search_entered)
         self.ship_button = QPushButton(icon("truck"), self.tr("Ship…"))
         self.ship_button.setObjectName("primary")
         self.ship_button.clicked.connect(self.ship_selected)
@@ -200,6 +202,13 @@ class ShipQueuePage(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+
+    def _search_entered(self) -> None:
+        """Enter in the search (a typed or scanned order number): the only order it finds is
+        the one to ship."""
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
+            self.ship_selected()
 
     def selected_items(self) -> list[ShipQueueItem]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
