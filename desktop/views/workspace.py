@@ -21,6 +21,7 @@ from sync_engine.client.views import CustomerView, ProductView
 
 from ..context import AppContext
 from ..resources import icon
+from ..widgets.scroll import scrolling
 
 __all__ = ["HasMainField", "OrderingHost", "OrdersHost", "Workspace", "focus_first_field"]
 
@@ -73,12 +74,14 @@ class Workspace(QWidget):
         ctx.conflicts_changed.connect(self.count_conflicts)
 
     def add_page(self, name: str, title: str, icon_name: str, page: QWidget) -> None:
+        """Add a page. It sits in a scroll area: on a screen too small for it (1366×768 at
+        150 %, say) it scrolls instead of making the window larger than the screen."""
         self.pages[name] = page
         self.page_titles[name] = title
         item = QListWidgetItem(icon(icon_name), title)
         item.setData(256, name)
         self.nav.addItem(item)
-        self.stack.addWidget(page)
+        self.stack.addWidget(scrolling(page, "pageScroll"))
 
     def show_page(self, name: str) -> None:
         """Bring a page to the front by name."""
@@ -88,7 +91,7 @@ class Workspace(QWidget):
 
     def focus_page(self) -> None:
         """Put the cursor in the main field of the page in front."""
-        page = self.stack.currentWidget()
+        page = self.pages.get(self.current_page())
         if page is None:
             return
         if isinstance(page, HasMainField):
@@ -97,7 +100,8 @@ class Workspace(QWidget):
             focus_first_field(page)
 
     def current_page(self) -> str:
-        return list(self.pages)[self.nav.currentRow()] if self.pages else ""
+        row = self.nav.currentRow()
+        return list(self.pages)[row] if self.pages and 0 <= row < len(self.pages) else ""
 
     def set_badge(self, name: str, n: int) -> None:
         """Show a count beside a page's title (0: just the title)."""

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -28,6 +27,7 @@ from ...context import AppContext
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...resources import icon
+from ...widgets.flow import FlowLayout
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
 
@@ -98,7 +98,7 @@ class CustomersPage(QWidget):
         form.addRow(self.tr("Used by open orders"), self.used)
         form.addRow("", self.credit_bar)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.new_order = QPushButton(icon("order"), self.tr("New order"))
         self.new_order.setObjectName("primary")
         self.new_order.clicked.connect(self._new_order)
@@ -107,7 +107,6 @@ class CustomersPage(QWidget):
         self.show_catalog.clicked.connect(self._catalog)
         buttons.addWidget(self.new_order)
         buttons.addWidget(self.show_catalog)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Recent orders")))
         self.recent_model = OrderListModel(with_customer=False)

@@ -28,6 +28,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
+from ...widgets.scroll import scrolling
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action, table_pane
 from ..workspace import OrderingHost
@@ -52,7 +53,7 @@ class CatalogPage(QWidget):
         self.customer_combo = QComboBox()
         self.customer_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.customer_combo.setMinimumContentsLength(16)
+        self.customer_combo.setMinimumContentsLength(24)
         self.customer_combo.currentIndexChanged.connect(self._customer_chosen)
         self.search = SearchBox(self.tr("SKU, barcode, name or pinyin (e.g. kl for 可乐)"),
                                 delay_ms=150)
@@ -81,7 +82,7 @@ class CatalogPage(QWidget):
         self.state.setObjectName("hint")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.table, self.state))
-        split.addWidget(self._build_detail())
+        split.addWidget(scrolling(self._build_detail()))  # scrolls on a small screen
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -130,9 +131,10 @@ class CatalogPage(QWidget):
             Column(lambda: price, lambda r: r[1], align_right=True),
             Column(lambda: source, lambda r: r[2]),
         ])
-        self.breaks = make_table()
+        self.breaks = make_table(stretch=2)
         self.breaks.setModel(self.breaks_model)
-        self.breaks.setMaximumHeight(180)
+        fit_columns(self.breaks)
+        self.breaks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.breaks)
         self.add_button = QPushButton(icon("add"), self.tr("Add to order"))
         self.add_button.setObjectName("primary")
@@ -266,7 +268,11 @@ class CatalogPage(QWidget):
                 (f"{fmt.integer(q.quantity)} {p.unit}", fmt.unit_price(q.unit_price),
                  self.tr("customer price") if q.from_contract else self.tr("list price"))
                 for q in quotes])
-        self.breaks.resizeColumnsToContents()
+        # As tall as its rows (five at most): no scroll bar inside the detail pane.
+        rows = self.breaks_model.rowCount()
+        self.breaks.setFixedHeight(self.breaks.horizontalHeader().sizeHint().height()
+                                   + rows * self.breaks.verticalHeader().defaultSectionSize()
+                                   + 2 * self.breaks.frameWidth())
 
     def _add(self) -> None:
         row = self.table.currentIndex().data(ROW_ROLE)

@@ -82,6 +82,19 @@ def stock_issues(product: ProductView, units: int, stock: StockView | None) -> l
     return [i for i in issues if i.code == "stock_insufficient"]
 
 
+class _Line(QLabel):
+    """A wrapping label that takes no room while it has nothing to say."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class LinePreview:
     """What a line being typed would be: its price, the customer's quantity breaks and the
     stock in their warehouse (read on the read lane)."""
@@ -150,12 +163,10 @@ class EntryBar(QWidget):
         self.browse_button = QPushButton(icon("catalog"), self.tr("Catalog…"))
         self.browse_button.setToolTip(self.tr("Look for the typed text in the catalog"))
         self.browse_button.clicked.connect(lambda: self.browse.emit(self.code.text().strip()))
-        self.product_label = QLabel()
+        self.product_label = _Line()
         self.product_label.setObjectName("entryProduct")
-        self.product_label.setWordWrap(True)
-        self.hints = QLabel()
+        self.hints = _Line()
         self.hints.setObjectName("hint")
-        self.hints.setWordWrap(True)
         product_title = QLabel(self.tr("&Product"))
         product_title.setBuddy(self.code)
         quantity_title = QLabel(self.tr("&Quantity"))

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -30,6 +29,8 @@ from ...labels import status_name, sync_state_name
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
+from ...widgets.flow import FlowLayout
+from ...widgets.scroll import scrolling
 from ...widgets.tables import fit_columns, make_table
 from ..workspace import OrdersHost
 
@@ -61,11 +62,14 @@ class OrderDetail(QWidget):
         head = QFormLayout()
         self.numbers = QLabel()
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.numbers.setWordWrap(True)
         self.dates = QLabel()
+        self.dates.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setObjectName("total")
+        self.totals.setWordWrap(True)
         head.addRow(self.tr("Numbers"), self.numbers)
         head.addRow(self.tr("Dates"), self.dates)
         head.addRow(self.tr("Notes"), self.notes)
@@ -111,11 +115,10 @@ class OrderDetail(QWidget):
         self.receive_button.clicked.connect(self.confirm_receipt)
         identity = ctx.engine.identity
         self.role = d.Role(identity.role) if identity else d.Role.SALES_REP
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane instead of widening it
         for b in (self.edit_button, self.cancel_button, self.reorder_button, self.receive_button,
                   self.print_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         box = QGroupBox()
         layout = QVBoxLayout(box)
         layout.addWidget(self.title)
@@ -125,7 +128,7 @@ class OrderDetail(QWidget):
         layout.addWidget(tabs, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
+        outer.addWidget(scrolling(box))  # on a small screen the pane scrolls, not the page
         self._enable()
 
     def show_order(self, order_id: str) -> None:

@@ -348,6 +348,8 @@ class OrderEntryPage(QWidget):
         self.save_button.setEnabled(editable and order is not None)
         if not has_customer:
             self.issues.setText(self.tr("Choose the customer first."))
+        elif order is None:
+            self.issues.setText("")  # nothing to check before the first line
         self._show_credit()
 
     def _show_credit(self) -> None:

@@ -3,7 +3,7 @@
 From the keyboard: the cursor starts on the list; Enter opens a draft in order entry, else
 moves into the order's detail; Ctrl+E edits, Ctrl+R orders again,
 Ctrl+P shows the confirmation; Ctrl+F searches. The detail pane is hidden until an order is
-chosen, so the list has the width.
+chosen, so the list has the room; on a narrow window it sits under the list, not beside it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
@@ -31,6 +31,9 @@ __all__ = ["OrdersPage"]
 _STATUSES = ("draft", "submitted", "confirmed", "partially_shipped", "shipped", "closed",
              "cancelled", "rejected")
 _LIMIT = 500
+# Below this width the list and an order's detail do not both fit side by side (each has a
+# table of six to eight columns): the detail goes under the list instead.
+_SIDE_BY_SIDE = 1500
 
 
 class OrdersPage(QWidget):
@@ -92,6 +95,15 @@ class OrdersPage(QWidget):
         self._wanted: str | None = None
         ctx.orders_changed.connect(self.reload)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= _SIDE_BY_SIDE
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            room = self.split.width() if wide else self.split.height()
+            self.split.setSizes([room // 2, room - room // 2])
 
     def focus_main_field(self) -> None:
         """The cursor on the list (Down goes to its first order)."""
