@@ -27,7 +27,6 @@ _MOUSE = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
 def activate(qtbot: Any, window: QWidget) -> None:
     """Make ``window`` the active window, so it has the keyboard focus."""
     window.show()
-    window.raise_()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
 

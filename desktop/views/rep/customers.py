@@ -110,7 +110,7 @@ class CustomersPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Recent orders")))
         self.recent_model = OrderListModel(with_customer=False)
-        self.recent = make_table()
+        self.recent = make_table(stretch=1)  # no name column: the status takes the room
         self.recent.setModel(self.recent_model)
         on_row_action(self.recent, self._open_recent)
         layout.addWidget(self.recent, 1)

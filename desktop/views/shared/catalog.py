@@ -70,6 +70,7 @@ class CatalogPage(QWidget):
         self.model.query_done.connect(self._counted)
         self.model.failed.connect(ctx.error)
         self.table = make_table(stretch=1)
+        self.table.setObjectName("catalogTable")
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         on_row_action(self.table, self._add)
