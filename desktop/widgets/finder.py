@@ -62,7 +62,6 @@ class MatchList(QFrame):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().hide()
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.clicked.connect(lambda index: self.clicked_row.emit(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
@@ -89,8 +88,13 @@ class MatchList(QFrame):
             self.setParent(window)
         view, model = self.view, self.view.model()
         rows = model.rowCount() if model is not None else 0
-        view.resizeColumnsToContents()
-        content = sum(view.columnWidth(c) for c in range(model.columnCount())) if model else 0
+        columns = model.columnCount() if model is not None else 0
+        header = view.horizontalHeader()
+        for c in range(columns):  # the name (second column) takes what is left over
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        content = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(columns))
         scroll = view.verticalScrollBar().sizeHint().width() if rows > _ROWS_SHOWN else 0
         width = min(max(field.width(), content + scroll + 4), window.width() - 8)
         height = view.rowHeight(0) * min(rows, _ROWS_SHOWN) + 4 if rows else 0

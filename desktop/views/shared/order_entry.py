@@ -96,6 +96,8 @@ class OrderEntryPage(QWidget):
         self.new_button.clicked.connect(self.start_new)
         customer_title = QLabel(self.tr("&Customer"))
         customer_title.setBuddy(self.customer_field)
+        # Level with the field's text, not with the top of the box under it (its message).
+        customer_title.setMinimumHeight(self.customer_field.sizeHint().height())
         top = QHBoxLayout()
         top.addWidget(customer_title, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.customer_box, 2, Qt.AlignmentFlag.AlignTop)

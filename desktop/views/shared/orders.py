@@ -102,8 +102,11 @@ class OrdersPage(QWidget):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.split.orientation() != orientation:
             self.split.setOrientation(orientation)
+            # Beside each other half and half; one under the other, the detail (a header and
+            # its own table) a little more.
             room = self.split.width() if wide else self.split.height()
-            self.split.setSizes([room // 2, room - room // 2])
+            first = room // 2 if wide else room * 2 // 5
+            self.split.setSizes([first, room - first])
 
     def focus_main_field(self) -> None:
         """The cursor on the list (Down goes to its first order)."""
