@@ -223,97 +223,97 @@
       <translation>Prices &amp;for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="81" />
+      <location filename="../../desktop/views/shared/catalog.py" line="84" />
       <source>Type to search the catalog.</source>
       <translation>Type to search the catalog.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="97" />
+      <location filename="../../desktop/views/shared/catalog.py" line="100" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="99" />
+      <location filename="../../desktop/views/shared/catalog.py" line="102" />
       <source>Choose a product.</source>
       <translation>Choose a product.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="122" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="123" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="124" />
       <source>Packing</source>
       <translation>Packing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="125" />
       <source>Ordering</source>
       <translation>Ordering</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="124" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Stock</source>
       <translation>Stock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="126" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Price by quantity</source>
       <translation>Price by quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="139" />
+      <location filename="../../desktop/views/shared/catalog.py" line="142" />
       <source>Add to order</source>
       <translation>Add to order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="173" />
+      <location filename="../../desktop/views/shared/catalog.py" line="176" />
       <source>(list prices)</source>
       <translation>(list prices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="206" />
+      <location filename="../../desktop/views/shared/catalog.py" line="209" />
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="210" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="213" />
+      <location filename="../../desktop/views/shared/catalog.py" line="216" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ products; scroll for more</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="216" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n product</numerusform>
@@ -321,40 +321,40 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="232" />
+      <location filename="../../desktop/views/shared/catalog.py" line="235" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>%1 %2 per %3 (%4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="238" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>multiples of %1, at least %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="253" />
+      <location filename="../../desktop/views/shared/catalog.py" line="256" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>unknown (choose a customer for their warehouse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="255" />
+      <location filename="../../desktop/views/shared/catalog.py" line="258" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>%1 available (%2 on hand, %3 reserved)
 as of %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="264" />
+      <location filename="../../desktop/views/shared/catalog.py" line="267" />
       <source>any</source>
       <translation>any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="265" />
-      <location filename="../../desktop/views/shared/catalog.py" line="269" />
+      <location filename="../../desktop/views/shared/catalog.py" line="268" />
+      <location filename="../../desktop/views/shared/catalog.py" line="272" />
       <source>list price</source>
       <translation>list price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="269" />
+      <location filename="../../desktop/views/shared/catalog.py" line="272" />
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
@@ -1318,7 +1318,7 @@ Log file: %1</translation>
     <name>OrderEntryPage</name>
     <message>
       <location filename="../../desktop/views/shared/order_entry.py" line="94" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="333" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
       <source>New order</source>
       <translation>New order</translation>
     </message>
@@ -1328,99 +1328,109 @@ Log file: %1</translation>
       <translation>&amp;Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="136" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Delivery and notes</source>
       <translation>Delivery and notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
       <source>Requested delivery date</source>
       <translation>Requested delivery date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
       <source>Notes for the warehouse or the customer</source>
       <translation>Notes for the warehouse or the customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="157" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="159" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="158" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Totals</source>
       <translation>Totals</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="167" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="168" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="170" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="171" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="175" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
       <source>Save draft</source>
       <translation>Save draft</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="178" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="346" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="180" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
       <source>Submit order</source>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="241" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="243" />
       <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
       <translation>This order's customer is fixed. Ctrl+N starts a new order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="337" />
       <source>Order %1 · %2</source>
       <translation>Order %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="346" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
       <source>Done</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="412" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="352" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="414" />
       <source>Choose the customer first.</source>
       <translation>Choose the customer first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="365" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="367" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>Credit limit %1, used by open orders %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="399" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="401" />
       <source>Line %1 (%2): </source>
       <translation>Line %1 (%2): </translation>
     </message>
     <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="459" />
+      <source>There is nothing to save or submit yet: the order is made with its first line.</source>
+      <translation>There is nothing to save or submit yet: the order is made with its first line.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/shared/order_entry.py" line="463" />
+      <source>Order %1 can no longer be changed.</source>
+      <translation>Order %1 can no longer be changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="479" />
       <source>Saved on this computer.</source>
       <translation>Saved on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="501" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>Order %1 is submitted. It is sent to the server as soon as there is a connection.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="504" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>Changes to order %1 are saved and will be sent.</translation>
     </message>
@@ -1443,7 +1453,7 @@ Log file: %1</translation>
       <translation>Status</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="135" />
+      <location filename="../../desktop/views/shared/orders.py" line="138" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n order</numerusform>
@@ -1451,7 +1461,7 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="136" />
+      <location filename="../../desktop/views/shared/orders.py" line="139" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>the latest %1 orders; filter to see others</translation>
     </message>

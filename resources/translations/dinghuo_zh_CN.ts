@@ -223,137 +223,137 @@
       <translation>价格适用客户(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="81" />
+      <location filename="../../desktop/views/shared/catalog.py" line="84" />
       <source>Type to search the catalog.</source>
       <translation>输入内容以搜索商品目录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="97" />
+      <location filename="../../desktop/views/shared/catalog.py" line="100" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="99" />
+      <location filename="../../desktop/views/shared/catalog.py" line="102" />
       <source>Choose a product.</source>
       <translation>请选择商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="122" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="123" />
       <source>Barcode</source>
       <translation>条码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="124" />
       <source>Packing</source>
       <translation>包装</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="125" />
       <source>Ordering</source>
       <translation>订购规则</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="124" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Stock</source>
       <translation>库存</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="126" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Price by quantity</source>
       <translation>按数量计价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="128" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="139" />
+      <location filename="../../desktop/views/shared/catalog.py" line="142" />
       <source>Add to order</source>
       <translation>加入订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="173" />
+      <location filename="../../desktop/views/shared/catalog.py" line="176" />
       <source>(list prices)</source>
       <translation>（目录价）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="206" />
+      <location filename="../../desktop/views/shared/catalog.py" line="209" />
       <source>Searching…</source>
       <translation>正在搜索…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="210" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>没有与“%1”匹配的商品。请尝试编码、条码或拼音首字母。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="213" />
+      <location filename="../../desktop/views/shared/catalog.py" line="216" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ 个商品，向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="216" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n 个商品</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="232" />
+      <location filename="../../desktop/views/shared/catalog.py" line="235" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>每%3 %1 %2（%4）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="238" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>%1 的倍数，至少 %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="253" />
+      <location filename="../../desktop/views/shared/catalog.py" line="256" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>未知（选择客户以查看其仓库库存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="255" />
+      <location filename="../../desktop/views/shared/catalog.py" line="258" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>可用 %1（在库 %2，已预留 %3）
 截至 %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="264" />
+      <location filename="../../desktop/views/shared/catalog.py" line="267" />
       <source>any</source>
       <translation>任意</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="265" />
-      <location filename="../../desktop/views/shared/catalog.py" line="269" />
+      <location filename="../../desktop/views/shared/catalog.py" line="268" />
+      <location filename="../../desktop/views/shared/catalog.py" line="272" />
       <source>list price</source>
       <translation>目录价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="269" />
+      <location filename="../../desktop/views/shared/catalog.py" line="272" />
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
@@ -1312,7 +1312,7 @@ Log file: %1</source>
     <name>OrderEntryPage</name>
     <message>
       <location filename="../../desktop/views/shared/order_entry.py" line="94" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="333" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
       <source>New order</source>
       <translation>新建订单</translation>
     </message>
@@ -1322,99 +1322,109 @@ Log file: %1</source>
       <translation>客户(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="136" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Delivery and notes</source>
       <translation>送货与备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
       <source>Requested delivery date</source>
       <translation>要求送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
       <source>Notes for the warehouse or the customer</source>
       <translation>给仓库或客户的备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="157" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="159" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="158" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Totals</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="167" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="168" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="170" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="171" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="175" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
       <source>Save draft</source>
       <translation>保存草稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="178" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="346" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="180" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
       <source>Submit order</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="241" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="243" />
       <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
       <translation>此订单的客户已确定。按 Ctrl+N 新建订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="337" />
       <source>Order %1 · %2</source>
       <translation>订单 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="346" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="412" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="352" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="414" />
       <source>Choose the customer first.</source>
       <translation>请先选择客户。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="365" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="367" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>信用额度 %1，未结订单已占用 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="399" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="401" />
       <source>Line %1 (%2): </source>
       <translation>第 %1 行（%2）：</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="459" />
+      <source>There is nothing to save or submit yet: the order is made with its first line.</source>
+      <translation>还没有可保存或提交的内容：添加第一行商品时才会生成订单。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/shared/order_entry.py" line="463" />
+      <source>Order %1 can no longer be changed.</source>
+      <translation>订单 %1 已不能再修改。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="479" />
       <source>Saved on this computer.</source>
       <translation>已保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="501" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>订单 %1 已提交，联网后将立即发送到服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="504" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>订单 %1 的更改已保存，将自动发送。</translation>
     </message>
@@ -1437,14 +1447,14 @@ Log file: %1</source>
       <translation>状态</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="135" />
+      <location filename="../../desktop/views/shared/orders.py" line="138" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n 个订单</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="136" />
+      <location filename="../../desktop/views/shared/orders.py" line="139" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>最近 %1 个订单；使用筛选查看其他订单</translation>
     </message>

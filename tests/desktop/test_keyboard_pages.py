@@ -91,8 +91,13 @@ def test_enter_on_a_customer_starts_their_order_and_every_page_follows(
     combo = ws.catalog.customer_combo
     kb.wait(lambda: combo.currentText().startswith("C0003"))
 
-    # A line typed for them; after Ctrl+Enter the next order is for them again.
+    # Ctrl+Enter before the first line says why nothing happens.
     kb.press(Key.Key_3, CTRL)
+    with qtbot.waitSignal(app.ctx.message, timeout=2000) as said:
+        kb.press(Key.Key_Return, CTRL)
+    assert "nothing to save or submit yet" in said.args[0]
+
+    # A line typed for them; after Ctrl+Enter the next order is for them again.
     product = next(p for p in app.engine.search_products("", limit=50)
                    if p.active and p.sellable)
     kb.type(product.sku)

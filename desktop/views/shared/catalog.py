@@ -71,6 +71,8 @@ class CatalogPage(QWidget):
         self.model.failed.connect(ctx.error)
         self.table = make_table(stretch=1)
         self.table.setObjectName("catalogTable")
+        # Cut long names in the middle: variants differ at the end ("… Promo Pack").
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         on_row_action(self.table, self._add)

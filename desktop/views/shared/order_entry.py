@@ -452,11 +452,25 @@ class OrderEntryPage(QWidget):
         assert date is None or isinstance(date, dt.date)
         return self.notes.toPlainText().strip(), date
 
+    def _actionable(self) -> OrderView | None:
+        """The order Ctrl+S or Ctrl+Enter acts on; without one, say why rather than nothing."""
+        order = self.order
+        if order is None:
+            self.ctx.message.emit(self.tr("There is nothing to save or submit yet: the order "
+                                          "is made with its first line."))
+            return None
+        if not self._editable():
+            self.ctx.message.emit(self.tr("Order %1 can no longer be changed.").replace(
+                "%1", order_number(order)))
+            return None
+        return order
+
     def save_draft(self) -> None:
         """Save notes and delivery date (lines are saved as they are added)."""
-        if self.order is None or not self._editable():
+        order = self._actionable()
+        if order is None:
             return
-        engine, order_id = self.ctx.engine, self.order.id
+        engine, order_id = self.ctx.engine, order.id
         notes, date = self._header_changes()
 
         def saved(order: object) -> None:
@@ -469,9 +483,10 @@ class OrderEntryPage(QWidget):
 
     def submit(self) -> None:
         """Save the header, run every rule, and queue the order for the server."""
-        if self.order is None or not self._editable():
+        order = self._actionable()
+        if order is None:
             return
-        engine, order = self.ctx.engine, self.order
+        engine = self.ctx.engine
         notes, date = self._header_changes()
 
         def run() -> list[d.Issue]:
