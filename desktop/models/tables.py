@@ -35,6 +35,7 @@ __all__ = [
     "customer_matches_model",
     "customer_name",
     "load_order",
+    "load_order_for_entry",
     "order_number",
     "quantity_text",
 ]
@@ -167,6 +168,18 @@ def load_order(engine: Engine, order_id: str) -> tuple[OrderView, dict[int, Prod
         with contextlib.suppress(ce.NotFound):
             products[line.product_id] = engine.product(line.product_id)
     return order, products
+
+
+def load_order_for_entry(engine: Engine, order_id: str) -> tuple[
+        OrderView, dict[int, ProductView], CustomerView | None]:
+    """The order, its lines' products and its customer (None when no longer on this device)
+    (worker thread)."""
+    order, products = load_order(engine, order_id)
+    try:
+        customer: CustomerView | None = engine.customer(order.customer_id)
+    except ce.NotFound:
+        customer = None
+    return order, products, customer
 
 
 def _sku(r: LineRow) -> str:

@@ -21,7 +21,7 @@ from sync_engine.client.views import CustomerView, ProductView
 
 from ..context import AppContext
 from ..resources import icon
-from ..widgets.scroll import scrolling
+from ..widgets.scroll import ScrollingPane
 
 __all__ = ["HasMainField", "OrderingHost", "OrdersHost", "Workspace", "focus_first_field"]
 
@@ -81,7 +81,9 @@ class Workspace(QWidget):
         item = QListWidgetItem(icon(icon_name), title)
         item.setData(256, name)
         self.nav.addItem(item)
-        self.stack.addWidget(scrolling(page, "pageScroll"))
+        pane = ScrollingPane("pageScroll")
+        self.stack.addWidget(pane)
+        pane.set_content(page)
 
     def show_page(self, name: str) -> None:
         """Bring a page to the front by name."""

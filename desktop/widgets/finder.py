@@ -130,8 +130,7 @@ class Finder(QObject, Generic[T]):
         self._search = search
         self._exact = exact
         self._run_read = run_read
-        self.list = MatchList(model)
-        self.list.clicked_row.connect(self._pick_row)
+        self._list: MatchList | None = None  # made when first shown
         self._generation = 0
         self._results: tuple[str, list[T]] | None = None  # (text, rows) of the last search
         self._enter_waiting = False  # Enter came before the rows for the text did
@@ -187,16 +186,24 @@ class Finder(QObject, Generic[T]):
 
     # ------------------------------------------------------------------ the list
 
+    @property
+    def match_list(self) -> MatchList:
+        if self._list is None:
+            self._list = MatchList(self.model)
+            self._list.clicked_row.connect(self._pick_row)
+        return self._list
+
     def _show_list(self) -> None:
-        self.list.place(self.field)
-        self.list.set_current_row(0)
+        self.match_list.place(self.field)
+        self.match_list.set_current_row(0)
 
     def close_list(self) -> None:
-        self.list.hide()
+        if self._list is not None:
+            self._list.hide()
 
     @property
     def list_shown(self) -> bool:
-        return self.list.isVisible()
+        return self._list is not None and self._list.isVisible()
 
     def _pick_row(self, row: int) -> None:
         found = self.model.row_at(row)
@@ -221,7 +228,7 @@ class Finder(QObject, Generic[T]):
         assert self._results is not None
         rows = self._results[1]
         if self.list_shown and (self._moved or self._exact(text, rows) is None):
-            self._pick_row(self.list.current_row())
+            self._pick_row(self.match_list.current_row())
             return
         self._decide(text, rows)
 
@@ -245,7 +252,7 @@ class Finder(QObject, Generic[T]):
             if kind in (QEvent.Type.FocusOut, QEvent.Type.Hide):
                 self.close_list()
             elif kind in (QEvent.Type.Move, QEvent.Type.Resize) and self.list_shown:
-                self.list.place(self.field)
+                self.match_list.place(self.field)
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -262,7 +269,7 @@ class Finder(QObject, Generic[T]):
                  Qt.Key.Key_PageUp: -_ROWS_SHOWN}
         if key in steps and plain:
             if self.list_shown:
-                self.list.set_current_row(self.list.current_row() + steps[key])
+                self.match_list.set_current_row(self.match_list.current_row() + steps[key])
                 self._moved = True
                 return True
             if key == Qt.Key.Key_Down and self._has_results() and self.model.rowCount():

@@ -1,12 +1,12 @@
-"""A widget in a scroll area that scrolls only below the widget's minimum size: on a screen
-too small for it (1366×768 at 150 %, say) the widget scrolls instead of making the window
-larger than the screen, and at any larger size it lays out exactly as without the scroll area."""
+"""A pane that scrolls only below its content's minimum size: on a screen too small for the
+content (1366×768 at 150 %, say) it scrolls instead of making the window larger than the
+screen, and at any larger size it lays the content out exactly as without the scroll area."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-__all__ = ["scrolling"]
+__all__ = ["ScrollingPane"]
 
 
 class _Holder(QVBoxLayout):
@@ -18,16 +18,21 @@ class _Holder(QVBoxLayout):
         return False
 
 
-def scrolling(widget: QWidget, name: str = "scroll") -> QScrollArea:
-    """``widget`` in a frameless, transparent scroll area named ``name``."""
-    holder = QWidget()
-    holder.setObjectName("scrollHolder")
-    layout = _Holder(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-    area = QScrollArea()
-    area.setObjectName(name)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setWidget(holder)
-    return area
+class ScrollingPane(QScrollArea):
+    """Put the pane where it goes first, then :meth:`set_content`: the content is then moved
+    into a parented tree once (each move of a widget tree re-resolves the style sheet over it,
+    which is most of what building a page costs)."""
+
+    def __init__(self, name: str = "scroll") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        holder = QWidget()
+        holder.setObjectName("scrollHolder")
+        self._layout = _Holder(holder)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(holder)
+
+    def set_content(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["fit_columns", "make_table", "on_row_action", "table_pane"]
+__all__ = ["fit_columns", "fit_columns_once", "make_table", "on_row_action", "table_pane"]
 
 
 def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> QTableView:
@@ -59,6 +59,24 @@ def fit_columns(view: QTableView) -> None:
     for column in range(model.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def fit_columns_once(view: QTableView) -> None:
+    """As :func:`fit_columns`, measured now rather than on every change: for a long list whose
+    rows come page by page (the catalog), where measuring at each page cost a few
+    milliseconds of the UI thread per search."""
+    model = view.model()
+    stretch = view.property("stretchColumn")
+    if model is None or not isinstance(stretch, int):
+        view.resizeColumnsToContents()
+        return
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.resizeColumnToContents(column)
 
 
 def on_row_action(view: QAbstractItemView, action: Callable[[], None]) -> None:

@@ -4,7 +4,10 @@ of the Chinese name, full ("lianhua") or initials ("lhcs").
 A device holds the customers of one user's scope (a rep's own: tens to a few thousand), so they
 are matched here over the rows the caller read, not through an index as the 100,000 products
 are (:mod:`.search`). The pinyin keys are the ones products are searched by
-(:func:`sync_engine.domain.search_keys`), made once per name and kept.
+(:func:`sync_engine.domain.search_keys`), made once per name and kept — and only for a term
+of latin letters that the code and the names do not hold: pypinyin's dictionaries cost the
+process some 50 MB, which the app does not pay until someone types pinyin (product keys are
+made by the server).
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-
-from sync_engine.domain.search_keys import search_keys
 
 from .views import CustomerView
 
@@ -28,6 +29,8 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=16_384)
 def _keys(name: str) -> tuple[str, str]:
     """The name's pinyin and initials with separators dropped ("shanghailianhua…", "shlh…")."""
+    from sync_engine.domain.search_keys import search_keys  # pypinyin: see the module doc
+
     full, initials = search_keys(name)
     return full.replace("'", "").replace(" ", ""), initials.replace(" ", "")
 
@@ -36,18 +39,23 @@ def _rank(c: CustomerView, terms: list[str]) -> int | None:
     """0 the code is the text, 1 the code starts with it, 2 a name (or its pinyin) starts with
     it, 3 every term is somewhere in the code, the names or the pinyin; None: no match."""
     code, name, name_en = _fold(c.code), _fold(c.name), _fold(c.name_en)
-    full, initials = _keys(c.name)
-    fields = (code, name, name_en, full, initials)
+    plain = (code, name, name_en)
+    keys: tuple[str, str] | None = None
     for term in terms:
         bare = term.replace(" ", "")
-        if not any(term in f or bare in f for f in fields):
+        if any(term in f or bare in f for f in plain):
+            continue
+        if not (bare.isascii() and bare.isalpha()):
+            return None
+        keys = keys or _keys(c.name)
+        if not any(bare in k for k in keys):
             return None
     first = terms[0]
     if len(terms) == 1 and code == first:
         return 0
     if code.startswith(first):
         return 1
-    if any(f.startswith(first) for f in fields[1:]):
+    if any(f.startswith(first) for f in (name, name_en, *(keys or ()))):
         return 2
     return 3
 

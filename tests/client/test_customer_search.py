@@ -51,3 +51,16 @@ def test_nothing_for_an_empty_text_or_no_match() -> None:
     assert _codes("") == [] and _codes("   ") == []
     assert _codes("zzz") == []
     assert find_customers(CUSTOMERS, "c0", limit=2) == CUSTOMERS[:2]
+
+
+def test_pinyin_keys_are_made_only_for_pinyin() -> None:
+    """A code or a Chinese name needs no pinyin: pypinyin's dictionaries (some 50 MB) are
+    loaded only for a term of latin letters that is not in the code or the names."""
+    from sync_engine.client.customer_search import _keys
+
+    _keys.cache_clear()
+    assert _codes("C0002") == ["C0002"] and _codes("联华") == ["C0001", "C0020"]
+    assert _codes("c00") == ["C0001", "C0002", "C0012", "C0020"]
+    assert _keys.cache_info().currsize == 0
+    assert _codes("hlj") == ["C0002"]
+    assert _keys.cache_info().currsize == len(CUSTOMERS)

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from ...models.base import ROW_ROLE, SORT_ROLE, Column, ListTableModel
 from ...models.tables import order_number
 from ...picklist import PickListDialog, pick_list_html
 from ...resources import icon
+from ...widgets.keys import page_shortcut
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
 
@@ -144,11 +145,8 @@ class ShipQueuePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         on_row_action(self.table, self.ship_selected)
         self.search.lead_to(self.table)
-        for keys, slot in ((QKeySequence.StandardKey.Print, self.show_pick_list),
-                           (QKeySequence.StandardKey.Find, self.search.setFocus)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        page_shortcut(QKeySequence.StandardKey.Print, self, self.show_pick_list)
+        page_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.count = QLabel()
         self.count.setObjectName("hint")

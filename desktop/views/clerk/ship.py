@@ -17,7 +17,6 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -40,6 +39,7 @@ from ...models.products import product_name
 from ...models.tables import load_order, order_number
 from ...resources import icon
 from ...widgets.field import FieldBox
+from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
@@ -103,10 +103,7 @@ class ShipPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self._build_footer())
         ctx.orders_changed.connect(self._refresh)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.confirm)
+        page_shortcut(FINAL_ACTION, self, self.confirm)
         self._enable()
 
     def focus_main_field(self) -> None:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
@@ -29,6 +28,7 @@ from ...models.base import Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number
 from ...resources import icon
+from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table
 
 if TYPE_CHECKING:
@@ -160,10 +160,7 @@ class ReorderPage(QWidget):
         self.submit_button.setObjectName("primary")
         self.submit_button.setToolTip("Ctrl+Enter")
         self.submit_button.clicked.connect(self.submit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.submit)
+        page_shortcut(FINAL_ACTION, self, self.submit)
         self.edit_button = QPushButton(icon("cart"), self.tr("Change in cart"))
         self.edit_button.clicked.connect(self.edit)
         self.discard_button = QPushButton(icon("cancel"), self.tr("Discard"))

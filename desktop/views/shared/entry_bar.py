@@ -133,12 +133,10 @@ class EntryBar(QWidget):
         self.code.textEdited.connect(self._code_edited)
         self.code_box = FieldBox(self.code)
         self.matches = product_matches_model(ctx.fmt)
-        engine = ctx.engine
         self.finder: Finder[CatalogRow] = Finder(
             self.code, self.matches, self._search, exact_product, ctx.read, self)
         self.finder.picked.connect(lambda row: self.set_product(row.product))
         self.finder.not_found.connect(self._not_found)
-        self._engine = engine
         self.quantity = QLineEdit()
         self.quantity.setObjectName("quantityField")
         self.quantity.setValidator(QIntValidator(0, 10_000_000, self))
@@ -199,7 +197,7 @@ class EntryBar(QWidget):
     def _search(self, text: str) -> list[CatalogRow]:
         """The product field's matches (read lane): the customer's price and stock with each."""
         customer = self.customer
-        return load_catalog_page(self._engine, text, 0, customer.id if customer else None,
+        return load_catalog_page(self.ctx.engine, text, 0, customer.id if customer else None,
                                  customer.warehouse_id if customer else None, limit=_MATCHES)
 
     def clear(self) -> None:

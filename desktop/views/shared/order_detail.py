@@ -30,7 +30,7 @@ from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
 from ...widgets.flow import FlowLayout
-from ...widgets.scroll import scrolling
+from ...widgets.scroll import ScrollingPane
 from ...widgets.tables import fit_columns, make_table
 from ..workspace import OrdersHost
 
@@ -128,7 +128,9 @@ class OrderDetail(QWidget):
         layout.addWidget(tabs, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(box))  # on a small screen the pane scrolls, not the page
+        pane = ScrollingPane()  # on a small screen the pane scrolls, not the page
+        outer.addWidget(pane)
+        pane.set_content(box)
         self._enable()
 
     def show_order(self, order_id: str) -> None:

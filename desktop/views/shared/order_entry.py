@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
-from sync_engine.client.engine import Engine
 from sync_engine.client.views import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
@@ -45,10 +44,12 @@ from ...models.tables import (
     LineRow,
     OrderLinesModel,
     load_order,
+    load_order_for_entry,
     order_number,
 )
 from ...resources import icon
 from ...widgets.field import FieldBox
+from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..workspace import OrderingHost
 from .customer_field import CustomerField
@@ -56,23 +57,6 @@ from .entry_bar import EntryBar
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
-
-def _load_with_customer(engine: Engine, order_id: str) -> tuple[
-        OrderView, dict[int, ProductView], CustomerView | None]:
-    """An order, its products and its customer (None when no longer on this device)."""
-    order, products = load_order(engine, order_id)
-    try:
-        customer: CustomerView | None = engine.customer(order.customer_id)
-    except ce.NotFound:
-        customer = None
-    return order, products, customer
-
-
-def _shortcut(keys: str, parent: QWidget, slot: object) -> None:
-    """A shortcut active anywhere on the page."""
-    shortcut = QShortcut(QKeySequence(keys), parent)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(slot)
 
 
 class OrderEntryPage(QWidget):
@@ -124,11 +108,10 @@ class OrderEntryPage(QWidget):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.issues)
         layout.addLayout(self._build_footer())
-        _shortcut("Ctrl+S", self, self.save_draft)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            _shortcut(keys, self, self.submit)
-        _shortcut("Ctrl+K", self, self.focus_customer)
-        _shortcut("Ctrl+N", self, self.start_new)
+        page_shortcut("Ctrl+S", self, self.save_draft)
+        page_shortcut(FINAL_ACTION, self, self.submit)
+        page_shortcut("Ctrl+K", self, self.focus_customer)
+        page_shortcut("Ctrl+N", self, self.start_new)
         workspace.customer_changed.connect(self._follow_customer)
         ctx.customers_changed.connect(self._reload_customer)
         self._set_customer(workspace.customer)
@@ -298,7 +281,7 @@ class OrderEntryPage(QWidget):
     def load(self, order_id: str) -> None:
         """Open an existing draft or editable order."""
         engine = self.ctx.engine
-        self.ctx.read(lambda: _load_with_customer(engine, order_id), self._loaded)
+        self.ctx.read(lambda: load_order_for_entry(engine, order_id), self._loaded)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)

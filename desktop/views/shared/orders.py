@@ -9,9 +9,10 @@ chosen, so the list has the room; on a narrow window it sits under the list, not
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
@@ -21,6 +22,7 @@ from ...context import AppContext
 from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import OrderListModel
+from ...widgets.keys import page_shortcut
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..workspace import OrdersHost
@@ -84,12 +86,8 @@ class OrdersPage(QWidget):
         detail = self.detail
         for keys, button in (("Ctrl+E", detail.edit_button), ("Ctrl+R", detail.reorder_button),
                              ("Ctrl+P", detail.print_button)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda b=button: detail.run_action(b))
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.search.setFocus)
+            page_shortcut(keys, self, partial(detail.run_action, button))
+        page_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._wanted: str | None = None
