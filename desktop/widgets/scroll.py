@@ -4,6 +4,7 @@ screen, and at any larger size it lays the content out exactly as without the sc
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 __all__ = ["ScrollingPane"]
@@ -36,3 +37,12 @@ class ScrollingPane(QScrollArea):
 
     def set_content(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """The content's (QScrollArea keeps the one of the moment its widget was set: here,
+        the empty holder's), so splitters and layouts size the pane as they would the
+        content."""
+        frame = 2 * self.frameWidth()
+        holder = self.widget()
+        return (holder.sizeHint() if holder is not None else QSize()) + QSize(frame, frame)

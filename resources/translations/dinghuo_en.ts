@@ -213,107 +213,107 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="58" />
+      <location filename="../../desktop/views/shared/catalog.py" line="65" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>SKU, barcode, name or pinyin (e.g. kl for 可乐)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="63" />
+      <location filename="../../desktop/views/shared/catalog.py" line="70" />
       <source>Prices &amp;for</source>
       <translation>Prices &amp;for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="84" />
+      <location filename="../../desktop/views/shared/catalog.py" line="86" />
       <source>Type to search the catalog.</source>
       <translation>Type to search the catalog.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="100" />
+      <location filename="../../desktop/views/shared/catalog.py" line="104" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="102" />
+      <location filename="../../desktop/views/shared/catalog.py" line="106" />
       <source>Choose a product.</source>
       <translation>Choose a product.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="124" />
+      <location filename="../../desktop/views/shared/catalog.py" line="128" />
       <source>Packing</source>
       <translation>Packing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Ordering</source>
       <translation>Ordering</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="126" />
+      <location filename="../../desktop/views/shared/catalog.py" line="130" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Stock</source>
       <translation>Stock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="129" />
+      <location filename="../../desktop/views/shared/catalog.py" line="133" />
       <source>Price by quantity</source>
       <translation>Price by quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="142" />
+      <location filename="../../desktop/views/shared/catalog.py" line="146" />
       <source>Add to order</source>
       <translation>Add to order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="176" />
+      <location filename="../../desktop/views/shared/catalog.py" line="180" />
       <source>(list prices)</source>
       <translation>(list prices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="209" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="213" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="216" />
+      <location filename="../../desktop/views/shared/catalog.py" line="222" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ products; scroll for more</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="219" />
+      <location filename="../../desktop/views/shared/catalog.py" line="225" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n product</numerusform>
@@ -321,40 +321,40 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="241" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>%1 %2 per %3 (%4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="238" />
+      <location filename="../../desktop/views/shared/catalog.py" line="244" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>multiples of %1, at least %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="256" />
+      <location filename="../../desktop/views/shared/catalog.py" line="262" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>unknown (choose a customer for their warehouse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="258" />
+      <location filename="../../desktop/views/shared/catalog.py" line="264" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>%1 available (%2 on hand, %3 reserved)
 as of %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="267" />
+      <location filename="../../desktop/views/shared/catalog.py" line="273" />
       <source>any</source>
       <translation>any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="268" />
-      <location filename="../../desktop/views/shared/catalog.py" line="272" />
+      <location filename="../../desktop/views/shared/catalog.py" line="274" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>list price</source>
       <translation>list price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="272" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
@@ -393,7 +393,7 @@ as of %4</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
-      <location filename="../../desktop/views/clerk/queue.py" line="83" />
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
       <source>To ship</source>
       <translation>To ship</translation>
     </message>
@@ -413,42 +413,42 @@ as of %4</translation>
       <translation>Type a whole number of units.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="54" />
+      <location filename="../../desktop/views/clerk/queue.py" line="55" />
       <source>Order</source>
       <translation>Order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
       <source>Requested</source>
       <translation>Requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>not given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="71" />
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
       <source>Open lines</source>
       <translation>Open lines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
       <source>Shipped</source>
       <translation>Shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="89" />
+      <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>Placed</translation>
     </message>
@@ -723,17 +723,17 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="145" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="160" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="158" />
       <source>Add line</source>
       <translation>Add line</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="163" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
       <source>Catalog…</source>
       <translation>Catalog…</translation>
     </message>
@@ -743,37 +743,37 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>SKU, barcode, name or pinyin — or scan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="159" />
       <source>Add the line (Enter)</source>
       <translation>Add the line (Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="164" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="162" />
       <source>Look for the typed text in the catalog</source>
       <translation>Look for the typed text in the catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="168" />
       <source>&amp;Product</source>
       <translation>&amp;Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="172" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
       <source>&amp;Quantity</source>
       <translation>&amp;Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="235" />
       <source>Type or scan a SKU or barcode, or a name.</source>
       <translation>Type or scan a SKU or barcode, or a name.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="239" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
       <source>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/entry_bar.py" line="243" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="241" />
       <source>%n products match: choose one with ↓ and Enter.</source>
       <translation>
         <numerusform>%n product matches: choose it with ↓ and Enter.</numerusform>
@@ -781,37 +781,37 @@ It stays on this computer and is sent after you sign in again as the same user. 
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="257" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="255" />
       <source>%1 (%2 %3)</source>
       <translation>%1 (%2 %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="260" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="258" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="261" />
       <source>sold in packs of %1</source>
       <translation>sold in packs of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="265" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
       <source>minimum %1 %2</source>
       <translation>minimum %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="340" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="338" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4 (incl. tax %5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="346" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="344" />
       <source>from %1 %2: %3 each</source>
       <translation>from %1 %2: %3 each</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="350" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="348" />
       <source>%1 %2 in stock</source>
       <translation>%1 %2 in stock</translation>
     </message>
@@ -1234,7 +1234,7 @@ Log file: %1</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="107" />
-      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="268" />
       <source>Order again</source>
       <translation>Order again</translation>
     </message>
@@ -1249,67 +1249,67 @@ Log file: %1</translation>
       <translation>Confirm receipt…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="156" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="158" />
       <source>Order %1 — %2</source>
       <translation>Order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="162" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>held for review: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="167" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
       <source>server %1 · local %2</source>
       <translation>server %1 · local %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="166" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
       <source>(not yet assigned)</source>
       <translation>(not yet assigned)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="170" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
       <source>none requested</source>
       <translation>none requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="171" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>created %1 · delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>On receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="179" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1 (net %2 + tax %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="219" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="221" />
       <source>Cancel order</source>
       <translation>Cancel order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="220" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="222" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>Cancel order %1? The reason is shown to the back office:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="258" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="260" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1: price now %2 (was %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="264" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
       <source>%1: left out (%2)</source>
       <translation>%1: left out (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="267" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
     </message>
@@ -1317,120 +1317,120 @@ Log file: %1</translation>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="94" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="78" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>New order</source>
       <translation>New order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="97" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="81" />
       <source>&amp;Customer</source>
       <translation>&amp;Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="121" />
       <source>Delivery and notes</source>
       <translation>Delivery and notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="127" />
       <source>Requested delivery date</source>
       <translation>Requested delivery date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Notes for the warehouse or the customer</source>
       <translation>Notes for the warehouse or the customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="159" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="143" />
       <source>Totals</source>
       <translation>Totals</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="170" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="171" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="154" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Save draft</source>
       <translation>Save draft</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="180" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="163" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Submit order</source>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="243" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="226" />
       <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
       <translation>This order's customer is fixed. Ctrl+N starts a new order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="337" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="320" />
       <source>Order %1 · %2</source>
       <translation>Order %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Done</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="352" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="414" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="397" />
       <source>Choose the customer first.</source>
       <translation>Choose the customer first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="367" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>Credit limit %1, used by open orders %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="401" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="384" />
       <source>Line %1 (%2): </source>
       <translation>Line %1 (%2): </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="459" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="442" />
       <source>There is nothing to save or submit yet: the order is made with its first line.</source>
       <translation>There is nothing to save or submit yet: the order is made with its first line.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="463" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="446" />
       <source>Order %1 can no longer be changed.</source>
       <translation>Order %1 can no longer be changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="479" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="462" />
       <source>Saved on this computer.</source>
       <translation>Saved on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="501" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>Order %1 is submitted. It is sent to the server as soon as there is a connection.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="504" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>Changes to order %1 are saved and will be sent.</translation>
     </message>
@@ -1438,22 +1438,22 @@ Log file: %1</translation>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="50" />
+      <location filename="../../desktop/views/shared/orders.py" line="52" />
       <source>All statuses</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="54" />
+      <location filename="../../desktop/views/shared/orders.py" line="56" />
       <source>Search by order number, customer or notes</source>
       <translation>Search by order number, customer or notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="57" />
+      <location filename="../../desktop/views/shared/orders.py" line="59" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="138" />
+      <location filename="../../desktop/views/shared/orders.py" line="136" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n order</numerusform>
@@ -1461,7 +1461,7 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="139" />
+      <location filename="../../desktop/views/shared/orders.py" line="137" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>the latest %1 orders; filter to see others</translation>
     </message>
@@ -1800,32 +1800,32 @@ Log file: %1</translation>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="167" />
+      <location filename="../../desktop/views/owner/reorder.py" line="164" />
       <source>Change in cart</source>
       <translation>Change in cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="169" />
+      <location filename="../../desktop/views/owner/reorder.py" line="166" />
       <source>Discard</source>
       <translation>Discard</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="195" />
+      <location filename="../../desktop/views/owner/reorder.py" line="192" />
       <source>Order again: %1 of %2, at today's prices</source>
       <translation>Order again: %1 of %2, at today's prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="202" />
+      <location filename="../../desktop/views/owner/reorder.py" line="199" />
       <source>Then %1 · now %2 (%3).</source>
       <translation>Then %1 · now %2 (%3).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <location filename="../../desktop/views/owner/reorder.py" line="203" />
       <source>no change</source>
       <translation>no change</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/reorder.py" line="210" />
+      <location filename="../../desktop/views/owner/reorder.py" line="207" />
       <source>%n line(s) differ from last time: check them before you submit.</source>
       <translation>
         <numerusform>%n line differs from last time: check it before you submit.</numerusform>
@@ -1833,12 +1833,12 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="212" />
+      <location filename="../../desktop/views/owner/reorder.py" line="209" />
       <source>Same products, quantities and prices as last time.</source>
       <translation>Same products, quantities and prices as last time.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="238" />
+      <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>Order submitted. It is sent with the next sync.</translation>
     </message>
@@ -1996,8 +1996,8 @@ Log file: %1</translation>
       <translation>Each scan counts one case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="122" />
-      <location filename="../../desktop/views/clerk/ship.py" line="135" />
+      <location filename="../../desktop/views/clerk/ship.py" line="119" />
+      <location filename="../../desktop/views/clerk/ship.py" line="132" />
       <source>Carrier</source>
       <translation>Carrier</translation>
     </message>
@@ -2007,97 +2007,97 @@ Log file: %1</translation>
       <translation>Scan a barcode or type a SKU, then Enter (12*code counts twelve). Enter on an empty field: the tracking number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="131" />
+      <location filename="../../desktop/views/clerk/ship.py" line="128" />
       <source>Scan or type the waybill number, then Enter to confirm</source>
       <translation>Scan or type the waybill number, then Enter to confirm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="136" />
+      <location filename="../../desktop/views/clerk/ship.py" line="133" />
       <source>Tracking number</source>
       <translation>Tracking number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="137" />
+      <location filename="../../desktop/views/clerk/ship.py" line="134" />
       <source>Count everything left</source>
       <translation>Count everything left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="139" />
+      <location filename="../../desktop/views/clerk/ship.py" line="136" />
       <source>Start over</source>
       <translation>Start over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="141" />
+      <location filename="../../desktop/views/clerk/ship.py" line="138" />
       <source>Confirm shipment</source>
       <translation>Confirm shipment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="201" />
+      <location filename="../../desktop/views/clerk/ship.py" line="198" />
       <source>Ship order %1 — %2</source>
       <translation>Ship order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="203" />
+      <location filename="../../desktop/views/clerk/ship.py" line="200" />
       <source>not given</source>
       <translation>not given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="204" />
+      <location filename="../../desktop/views/clerk/ship.py" line="201" />
       <source>%1 · requested delivery %2</source>
       <translation>%1 · requested delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="207" />
+      <location filename="../../desktop/views/clerk/ship.py" line="204" />
       <source>notes: %1</source>
       <translation>notes: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="209" />
+      <location filename="../../desktop/views/clerk/ship.py" line="206" />
       <source>the server did not accept a change: see Conflicts</source>
       <translation>the server did not accept a change: see Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="224" />
+      <location filename="../../desktop/views/clerk/ship.py" line="221" />
       <source>This order is %1 now: nothing can be shipped.</source>
       <translation>This order is %1 now: nothing can be shipped.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="245" />
+      <location filename="../../desktop/views/clerk/ship.py" line="242" />
       <source>“%1” is not on this order. Check the product or scan another.</source>
       <translation>“%1” is not on this order. Check the product or scan another.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="255" />
+      <location filename="../../desktop/views/clerk/ship.py" line="252" />
       <source>%1: %2 of %3 counted</source>
       <translation>%1: %2 of %3 counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="278" />
+      <location filename="../../desktop/views/clerk/ship.py" line="275" />
       <source>Nothing counted yet: scan the goods as they are packed.</source>
       <translation>Nothing counted yet: scan the goods as they are packed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="280" />
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
       <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
       <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="284" />
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
       <source>This shipment: %1 unit(s) — everything left on the order.</source>
       <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="299" />
+      <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>Enter the tracking number from the waybill.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="308" />
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
       <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="311" />
+      <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded. It is sent with the next sync.</translation>
     </message>
@@ -2105,32 +2105,32 @@ Log file: %1</translation>
   <context>
     <name>ShipQueuePage</name>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <location filename="../../desktop/views/clerk/queue.py" line="121" />
       <source>Order number or customer</source>
       <translation>Order number or customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="123" />
+      <location filename="../../desktop/views/clerk/queue.py" line="124" />
       <source>Ship…</source>
       <translation>Ship…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="126" />
+      <location filename="../../desktop/views/clerk/queue.py" line="127" />
       <source>Pick list…</source>
       <translation>Pick list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="157" />
+      <location filename="../../desktop/views/clerk/queue.py" line="155" />
       <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
       <translation>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="191" />
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
       <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
       <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="258" />
+      <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 orders</translation>
     </message>
@@ -2462,172 +2462,172 @@ Log file: %1</translation>
   <context>
     <name>Tables</name>
     <message>
-      <location filename="../../desktop/models/tables.py" line="62" />
-      <location filename="../../desktop/models/tables.py" line="105" />
+      <location filename="../../desktop/models/tables.py" line="63" />
+      <location filename="../../desktop/models/tables.py" line="106" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="63" />
-      <location filename="../../desktop/models/tables.py" line="107" />
-      <location filename="../../desktop/models/tables.py" line="139" />
+      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="108" />
+      <location filename="../../desktop/models/tables.py" line="140" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="65" />
       <source>Also</source>
       <translation>Also</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="111" />
+      <location filename="../../desktop/models/tables.py" line="112" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="112" />
+      <location filename="../../desktop/models/tables.py" line="113" />
       <source>Payment terms</source>
       <translation>Payment terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="114" />
+      <location filename="../../desktop/models/tables.py" line="115" />
       <source>Credit limit</source>
       <translation>Credit limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="118" />
+      <location filename="../../desktop/models/tables.py" line="119" />
       <source>none</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="130" />
-      <location filename="../../desktop/models/tables.py" line="251" />
+      <location filename="../../desktop/models/tables.py" line="131" />
+      <location filename="../../desktop/models/tables.py" line="264" />
       <source>Order</source>
       <translation>Order</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="132" />
+      <location filename="../../desktop/models/tables.py" line="133" />
       <source>Local number: %1</source>
       <translation>Local number: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="143" />
+      <location filename="../../desktop/models/tables.py" line="144" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="144" />
+      <location filename="../../desktop/models/tables.py" line="145" />
       <source>Created</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="145" />
+      <location filename="../../desktop/models/tables.py" line="146" />
       <source>Delivery</source>
       <translation>Delivery</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="147" />
-      <location filename="../../desktop/models/tables.py" line="213" />
+      <location filename="../../desktop/models/tables.py" line="148" />
+      <location filename="../../desktop/models/tables.py" line="226" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="183" />
+      <location filename="../../desktop/models/tables.py" line="196" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="185" />
+      <location filename="../../desktop/models/tables.py" line="198" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="189" />
+      <location filename="../../desktop/models/tables.py" line="202" />
       <source>(unknown product)</source>
       <translation>(unknown product)</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="193" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="198" />
+      <location filename="../../desktop/models/tables.py" line="211" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="203" />
+      <location filename="../../desktop/models/tables.py" line="216" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="208" />
+      <location filename="../../desktop/models/tables.py" line="221" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="234" />
+      <location filename="../../desktop/models/tables.py" line="247" />
       <source>Submit</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="235" />
+      <location filename="../../desktop/models/tables.py" line="248" />
       <source>Change</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="249" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="237" />
+      <location filename="../../desktop/models/tables.py" line="250" />
       <source>Shipment</source>
       <translation>Shipment</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="238" />
+      <location filename="../../desktop/models/tables.py" line="251" />
       <source>Confirm</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="239" />
+      <location filename="../../desktop/models/tables.py" line="252" />
       <source>Reject</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="240" />
+      <location filename="../../desktop/models/tables.py" line="253" />
       <source>Receipt</source>
       <translation>Receipt</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="254" />
+      <location filename="../../desktop/models/tables.py" line="267" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="256" />
+      <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="258" />
+      <location filename="../../desktop/models/tables.py" line="271" />
       <source>conflict</source>
       <translation>conflict</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="260" />
+      <location filename="../../desktop/models/tables.py" line="273" />
       <source>rejected</source>
       <translation>rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="265" />
+      <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="269" />
+      <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>When</translation>
     </message>

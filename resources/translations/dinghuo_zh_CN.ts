@@ -213,147 +213,147 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="58" />
+      <location filename="../../desktop/views/shared/catalog.py" line="65" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>编码、条码、名称或拼音（如 kl 查可乐）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="63" />
+      <location filename="../../desktop/views/shared/catalog.py" line="70" />
       <source>Prices &amp;for</source>
       <translation>价格适用客户(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="84" />
+      <location filename="../../desktop/views/shared/catalog.py" line="86" />
       <source>Type to search the catalog.</source>
       <translation>输入内容以搜索商品目录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="100" />
+      <location filename="../../desktop/views/shared/catalog.py" line="104" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="102" />
+      <location filename="../../desktop/views/shared/catalog.py" line="106" />
       <source>Choose a product.</source>
       <translation>请选择商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Barcode</source>
       <translation>条码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="124" />
+      <location filename="../../desktop/views/shared/catalog.py" line="128" />
       <source>Packing</source>
       <translation>包装</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Ordering</source>
       <translation>订购规则</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="126" />
+      <location filename="../../desktop/views/shared/catalog.py" line="130" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Stock</source>
       <translation>库存</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="129" />
+      <location filename="../../desktop/views/shared/catalog.py" line="133" />
       <source>Price by quantity</source>
       <translation>按数量计价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="131" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="142" />
+      <location filename="../../desktop/views/shared/catalog.py" line="146" />
       <source>Add to order</source>
       <translation>加入订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="176" />
+      <location filename="../../desktop/views/shared/catalog.py" line="180" />
       <source>(list prices)</source>
       <translation>（目录价）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="209" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Searching…</source>
       <translation>正在搜索…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="213" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>没有与“%1”匹配的商品。请尝试编码、条码或拼音首字母。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="216" />
+      <location filename="../../desktop/views/shared/catalog.py" line="222" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ 个商品，向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="219" />
+      <location filename="../../desktop/views/shared/catalog.py" line="225" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n 个商品</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="241" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>每%3 %1 %2（%4）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="238" />
+      <location filename="../../desktop/views/shared/catalog.py" line="244" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>%1 的倍数，至少 %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="256" />
+      <location filename="../../desktop/views/shared/catalog.py" line="262" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>未知（选择客户以查看其仓库库存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="258" />
+      <location filename="../../desktop/views/shared/catalog.py" line="264" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>可用 %1（在库 %2，已预留 %3）
 截至 %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="267" />
+      <location filename="../../desktop/views/shared/catalog.py" line="273" />
       <source>any</source>
       <translation>任意</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="268" />
-      <location filename="../../desktop/views/shared/catalog.py" line="272" />
+      <location filename="../../desktop/views/shared/catalog.py" line="274" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>list price</source>
       <translation>目录价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="272" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
@@ -392,7 +392,7 @@ as of %4</source>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
-      <location filename="../../desktop/views/clerk/queue.py" line="83" />
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
       <source>To ship</source>
       <translation>待发</translation>
     </message>
@@ -412,42 +412,42 @@ as of %4</source>
       <translation>请输入整数数量。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="54" />
+      <location filename="../../desktop/views/clerk/queue.py" line="55" />
       <source>Order</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
       <source>Requested</source>
       <translation>要求送货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="71" />
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
       <source>Open lines</source>
       <translation>待发行数</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
       <source>Shipped</source>
       <translation>已发/订购</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="89" />
+      <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>下单时间</translation>
     </message>
@@ -719,17 +719,17 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="145" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="160" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="158" />
       <source>Add line</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="163" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
       <source>Catalog…</source>
       <translation>商品目录…</translation>
     </message>
@@ -739,74 +739,74 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>SKU、条码、品名或拼音——或直接扫码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="159" />
       <source>Add the line (Enter)</source>
       <translation>添加此行（回车）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="164" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="162" />
       <source>Look for the typed text in the catalog</source>
       <translation>在商品目录中查找所输入的内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="168" />
       <source>&amp;Product</source>
       <translation>商品(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="172" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
       <source>&amp;Quantity</source>
       <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="235" />
       <source>Type or scan a SKU or barcode, or a name.</source>
       <translation>请输入或扫描 SKU、条码，或输入品名。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="239" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
       <source>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</source>
       <translation>没有符合“%1”的商品。请试试 SKU、条码、品名或拼音首字母。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/entry_bar.py" line="243" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="241" />
       <source>%n products match: choose one with ↓ and Enter.</source>
       <translation>
         <numerusform>有 %n 个商品符合：用 ↓ 选择，回车确定。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="257" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="255" />
       <source>%1 (%2 %3)</source>
       <translation>%1（%2 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="260" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="258" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="261" />
       <source>sold in packs of %1</source>
       <translation>按 %1 的倍数销售</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="265" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
       <source>minimum %1 %2</source>
       <translation>起订 %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="340" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="338" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4（含税 %5）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="346" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="344" />
       <source>from %1 %2: %3 each</source>
       <translation>满 %1 %2：单价 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="350" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="348" />
       <source>%1 %2 in stock</source>
       <translation>库存 %1 %2</translation>
     </message>
@@ -1228,7 +1228,7 @@ Log file: %1</source>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="107" />
-      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="268" />
       <source>Order again</source>
       <translation>再来一单</translation>
     </message>
@@ -1243,67 +1243,67 @@ Log file: %1</source>
       <translation>确认收货…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="156" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="158" />
       <source>Order %1 — %2</source>
       <translation>订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="162" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>待审核：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="167" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
       <source>server %1 · local %2</source>
       <translation>服务器 %1 · 本地 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="166" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
       <source>(not yet assigned)</source>
       <translation>（尚未分配）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="170" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
       <source>none requested</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="171" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>创建于 %1 · 送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>收货备注：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="179" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1（不含税 %2 + 税 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="219" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="221" />
       <source>Cancel order</source>
       <translation>取消订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="220" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="222" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>取消订单 %1？取消原因将告知后台：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="258" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="260" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1：现价 %2（原价 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="264" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
       <source>%1: left out (%2)</source>
       <translation>%1：未加入（%2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="267" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
     </message>
@@ -1311,120 +1311,120 @@ Log file: %1</source>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="94" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="78" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>New order</source>
       <translation>新建订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="97" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="81" />
       <source>&amp;Customer</source>
       <translation>客户(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="121" />
       <source>Delivery and notes</source>
       <translation>送货与备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="127" />
       <source>Requested delivery date</source>
       <translation>要求送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Notes for the warehouse or the customer</source>
       <translation>给仓库或客户的备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="159" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="143" />
       <source>Totals</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="169" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="170" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="171" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="154" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Save draft</source>
       <translation>保存草稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="180" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="163" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Submit order</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="243" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="226" />
       <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
       <translation>此订单的客户已确定。按 Ctrl+N 新建订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="337" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="320" />
       <source>Order %1 · %2</source>
       <translation>订单 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="348" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="352" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="414" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="397" />
       <source>Choose the customer first.</source>
       <translation>请先选择客户。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="367" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>信用额度 %1，未结订单已占用 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="401" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="384" />
       <source>Line %1 (%2): </source>
       <translation>第 %1 行（%2）：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="459" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="442" />
       <source>There is nothing to save or submit yet: the order is made with its first line.</source>
       <translation>还没有可保存或提交的内容：添加第一行商品时才会生成订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="463" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="446" />
       <source>Order %1 can no longer be changed.</source>
       <translation>订单 %1 已不能再修改。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="479" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="462" />
       <source>Saved on this computer.</source>
       <translation>已保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="501" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>订单 %1 已提交，联网后将立即发送到服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="504" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>订单 %1 的更改已保存，将自动发送。</translation>
     </message>
@@ -1432,29 +1432,29 @@ Log file: %1</source>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="50" />
+      <location filename="../../desktop/views/shared/orders.py" line="52" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="54" />
+      <location filename="../../desktop/views/shared/orders.py" line="56" />
       <source>Search by order number, customer or notes</source>
       <translation>按订单号、客户或备注搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="57" />
+      <location filename="../../desktop/views/shared/orders.py" line="59" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="138" />
+      <location filename="../../desktop/views/shared/orders.py" line="136" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n 个订单</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="139" />
+      <location filename="../../desktop/views/shared/orders.py" line="137" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>最近 %1 个订单；使用筛选查看其他订单</translation>
     </message>
@@ -1792,44 +1792,44 @@ Log file: %1</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="167" />
+      <location filename="../../desktop/views/owner/reorder.py" line="164" />
       <source>Change in cart</source>
       <translation>在购物车中修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="169" />
+      <location filename="../../desktop/views/owner/reorder.py" line="166" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="195" />
+      <location filename="../../desktop/views/owner/reorder.py" line="192" />
       <source>Order again: %1 of %2, at today's prices</source>
       <translation>再来一单：%2 的订单 %1，按今日价格</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="202" />
+      <location filename="../../desktop/views/owner/reorder.py" line="199" />
       <source>Then %1 · now %2 (%3).</source>
       <translation>原 %1 · 现 %2（%3）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <location filename="../../desktop/views/owner/reorder.py" line="203" />
       <source>no change</source>
       <translation>无变化</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/reorder.py" line="210" />
+      <location filename="../../desktop/views/owner/reorder.py" line="207" />
       <source>%n line(s) differ from last time: check them before you submit.</source>
       <translation>
         <numerusform>有 %n 行与上次不同：请在提交前核对。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="212" />
+      <location filename="../../desktop/views/owner/reorder.py" line="209" />
       <source>Same products, quantities and prices as last time.</source>
       <translation>商品、数量和价格与上次相同。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="238" />
+      <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>订单已提交，将在下次同步时发送。</translation>
     </message>
@@ -1987,8 +1987,8 @@ Log file: %1</source>
       <translation>每次扫描计 1 箱</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="122" />
-      <location filename="../../desktop/views/clerk/ship.py" line="135" />
+      <location filename="../../desktop/views/clerk/ship.py" line="119" />
+      <location filename="../../desktop/views/clerk/ship.py" line="132" />
       <source>Carrier</source>
       <translation>承运商</translation>
     </message>
@@ -1998,97 +1998,97 @@ Log file: %1</source>
       <translation>扫描条码或输入 SKU 后回车（12*编码 计 12 件）。空白时回车：转到运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="131" />
+      <location filename="../../desktop/views/clerk/ship.py" line="128" />
       <source>Scan or type the waybill number, then Enter to confirm</source>
       <translation>扫描或输入运单号，回车确认发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="136" />
+      <location filename="../../desktop/views/clerk/ship.py" line="133" />
       <source>Tracking number</source>
       <translation>运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="137" />
+      <location filename="../../desktop/views/clerk/ship.py" line="134" />
       <source>Count everything left</source>
       <translation>全部待发计入</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="139" />
+      <location filename="../../desktop/views/clerk/ship.py" line="136" />
       <source>Start over</source>
       <translation>重新计数</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="141" />
+      <location filename="../../desktop/views/clerk/ship.py" line="138" />
       <source>Confirm shipment</source>
       <translation>确认发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="201" />
+      <location filename="../../desktop/views/clerk/ship.py" line="198" />
       <source>Ship order %1 — %2</source>
       <translation>发货：订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="203" />
+      <location filename="../../desktop/views/clerk/ship.py" line="200" />
       <source>not given</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="204" />
+      <location filename="../../desktop/views/clerk/ship.py" line="201" />
       <source>%1 · requested delivery %2</source>
       <translation>%1 · 要求送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="207" />
+      <location filename="../../desktop/views/clerk/ship.py" line="204" />
       <source>notes: %1</source>
       <translation>备注：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="209" />
+      <location filename="../../desktop/views/clerk/ship.py" line="206" />
       <source>the server did not accept a change: see Conflicts</source>
       <translation>服务器未接受某项更改：请查看“冲突”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="224" />
+      <location filename="../../desktop/views/clerk/ship.py" line="221" />
       <source>This order is %1 now: nothing can be shipped.</source>
       <translation>此订单现为“%1”：无法发货。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="245" />
+      <location filename="../../desktop/views/clerk/ship.py" line="242" />
       <source>“%1” is not on this order. Check the product or scan another.</source>
       <translation>“%1”不在此订单中。请核对商品或扫描其他商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="255" />
+      <location filename="../../desktop/views/clerk/ship.py" line="252" />
       <source>%1: %2 of %3 counted</source>
       <translation>%1：已计 %2 / %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="278" />
+      <location filename="../../desktop/views/clerk/ship.py" line="275" />
       <source>Nothing counted yet: scan the goods as they are packed.</source>
       <translation>尚未计数：装箱时逐件扫描。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="280" />
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
       <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
       <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="284" />
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
       <source>This shipment: %1 unit(s) — everything left on the order.</source>
       <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="299" />
+      <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>请输入运单上的运单号。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="308" />
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
       <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="311" />
+      <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录，将在下次同步时发送。</translation>
     </message>
@@ -2096,32 +2096,32 @@ Log file: %1</source>
   <context>
     <name>ShipQueuePage</name>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <location filename="../../desktop/views/clerk/queue.py" line="121" />
       <source>Order number or customer</source>
       <translation>订单号或客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="123" />
+      <location filename="../../desktop/views/clerk/queue.py" line="124" />
       <source>Ship…</source>
       <translation>发货…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="126" />
+      <location filename="../../desktop/views/clerk/queue.py" line="127" />
       <source>Pick list…</source>
       <translation>拣货单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="157" />
+      <location filename="../../desktop/views/clerk/queue.py" line="155" />
       <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
       <translation>回车（或双击）开始发货。选择多张订单（Shift+↓ 或 Ctrl+单击）可合并打印拣货单（Ctrl+P）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="191" />
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
       <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
       <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="258" />
+      <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 张订单</translation>
     </message>
@@ -2451,172 +2451,172 @@ Log file: %1</source>
   <context>
     <name>Tables</name>
     <message>
-      <location filename="../../desktop/models/tables.py" line="62" />
-      <location filename="../../desktop/models/tables.py" line="105" />
+      <location filename="../../desktop/models/tables.py" line="63" />
+      <location filename="../../desktop/models/tables.py" line="106" />
       <source>Code</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="63" />
-      <location filename="../../desktop/models/tables.py" line="107" />
-      <location filename="../../desktop/models/tables.py" line="139" />
+      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="108" />
+      <location filename="../../desktop/models/tables.py" line="140" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="65" />
       <source>Also</source>
       <translation>另称</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="111" />
+      <location filename="../../desktop/models/tables.py" line="112" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="112" />
+      <location filename="../../desktop/models/tables.py" line="113" />
       <source>Payment terms</source>
       <translation>付款条件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="114" />
+      <location filename="../../desktop/models/tables.py" line="115" />
       <source>Credit limit</source>
       <translation>信用额度</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="118" />
+      <location filename="../../desktop/models/tables.py" line="119" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="130" />
-      <location filename="../../desktop/models/tables.py" line="251" />
+      <location filename="../../desktop/models/tables.py" line="131" />
+      <location filename="../../desktop/models/tables.py" line="264" />
       <source>Order</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="132" />
+      <location filename="../../desktop/models/tables.py" line="133" />
       <source>Local number: %1</source>
       <translation>本地编号：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="143" />
+      <location filename="../../desktop/models/tables.py" line="144" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="144" />
+      <location filename="../../desktop/models/tables.py" line="145" />
       <source>Created</source>
       <translation>创建时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="145" />
+      <location filename="../../desktop/models/tables.py" line="146" />
       <source>Delivery</source>
       <translation>送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="147" />
-      <location filename="../../desktop/models/tables.py" line="213" />
+      <location filename="../../desktop/models/tables.py" line="148" />
+      <location filename="../../desktop/models/tables.py" line="226" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="183" />
+      <location filename="../../desktop/models/tables.py" line="196" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="185" />
+      <location filename="../../desktop/models/tables.py" line="198" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="189" />
+      <location filename="../../desktop/models/tables.py" line="202" />
       <source>(unknown product)</source>
       <translation>（未知商品）</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="193" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="198" />
+      <location filename="../../desktop/models/tables.py" line="211" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="203" />
+      <location filename="../../desktop/models/tables.py" line="216" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="208" />
+      <location filename="../../desktop/models/tables.py" line="221" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="234" />
+      <location filename="../../desktop/models/tables.py" line="247" />
       <source>Submit</source>
       <translation>提交</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="235" />
+      <location filename="../../desktop/models/tables.py" line="248" />
       <source>Change</source>
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="249" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="237" />
+      <location filename="../../desktop/models/tables.py" line="250" />
       <source>Shipment</source>
       <translation>发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="238" />
+      <location filename="../../desktop/models/tables.py" line="251" />
       <source>Confirm</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="239" />
+      <location filename="../../desktop/models/tables.py" line="252" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="240" />
+      <location filename="../../desktop/models/tables.py" line="253" />
       <source>Receipt</source>
       <translation>收货</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="254" />
+      <location filename="../../desktop/models/tables.py" line="267" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="256" />
+      <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="258" />
+      <location filename="../../desktop/models/tables.py" line="271" />
       <source>conflict</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="260" />
+      <location filename="../../desktop/models/tables.py" line="273" />
       <source>rejected</source>
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="265" />
+      <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="269" />
+      <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>时间</translation>
     </message>

@@ -25,7 +25,7 @@ from sync_engine.client.views import CustomerView, PriceQuote, ProductView, Stoc
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...models.products import CatalogRow, ProductTableModel, product_name
+from ...models.products import PAGE, CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.keys import page_shortcut
@@ -78,12 +78,9 @@ class CatalogPage(QWidget):
         self.model.failed.connect(ctx.error)
         self.table = make_table(stretch=1)
         self.table.setObjectName("catalogTable")
-        # Cut long names in the middle: variants differ at the end ("… Promo Pack").
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         on_row_action(self.table, self._add)
-        self._fitted = False
         self.search.lead_to(self.table)
         page_shortcut(QKeySequence.StandardKey.Find, self, self.focus_main_field)
         self.state = QLabel(self.tr("Type to search the catalog."))
@@ -216,10 +213,7 @@ class CatalogPage(QWidget):
             self.state.setText(self.tr("Searching…"))
 
     def _counted(self, query: str, rows: int) -> None:
-        if rows and not self._fitted:
-            # The columns fit the first products shown, once: measuring them again for each
-            # search cost the UI thread some 5 ms a search. The name column takes the rest.
-            self._fitted = True
+        if rows <= PAGE:  # a search's first page: the columns fit it, the name takes the rest
             fit_columns_once(self.table)
         if rows == 0:
             self.state.setText(self.tr("Nothing matches “%1”. Try the SKU, the barcode or "
