@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sync_engine.client.engine import Engine
 from sync_engine.client.memory_keyring import MemoryKeyring
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from .context import AppContext
 from .i18n import current_language, install_language

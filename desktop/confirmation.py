@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
-from sync_engine.client.views import CustomerView, OrderView, ProductView
+from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from .i18n import Formatter
 from .labels import status_name

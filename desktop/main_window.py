@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QMessageBox
 
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from . import workspaces
 from .context import AppContext

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
-from sync_engine.client.views import CustomerView, ProductView, ShipQueueItem
+from sync_engine.client.values import CustomerView, ProductView, ShipQueueItem
 
 from .i18n import Formatter
 from .printing import build_preview, html_document, print_html, save_html_as_pdf

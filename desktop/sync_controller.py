@@ -14,7 +14,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sync_engine.client import errors as ce
-from sync_engine.client.views import OrderView, SyncReport, SyncStatus
+from sync_engine.client.values import OrderView, SyncReport, SyncStatus
 
 from .context import AppContext
 

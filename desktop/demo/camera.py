@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from ..application import DinghuoApp, open_engine
 from ..main_window import MainWindow

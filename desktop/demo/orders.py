@@ -15,7 +15,7 @@ from pathlib import Path
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, ProductView
+from sync_engine.client.values import CustomerView, ProductView
 
 from .server import DEMO_PASSWORD, DemoServer
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from sync_engine import domain as d
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from ..views.login import LoginDialog
 from .camera import Camera

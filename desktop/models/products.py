@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import PriceQuote, ProductView, StockView
+from sync_engine.client.values import PriceQuote, ProductView, StockView
 
 from ..i18n import Formatter, domain_lang, translate
 from .base import ROW_ROLE, Column, ListTableModel

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QBrush, QColor
 
 from sync_engine.client import errors as ce
-from sync_engine.client.views import (
+from sync_engine.client.values import (
     ConflictView,
     CustomerView,
     OrderLineView,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync_engine.client import errors as ce
-from sync_engine.client.views import Identity
+from sync_engine.client.values import Identity
 
 from ..errors import present
 from ..resources import icon

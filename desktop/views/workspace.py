@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from sync_engine.client.views import CustomerView, ProductView
+from sync_engine.client.values import CustomerView, ProductView
 
 from ..context import AppContext
 from ..resources import icon

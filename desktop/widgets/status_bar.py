@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from sync_engine.client.views import SyncStatus
+from sync_engine.client.values import SyncStatus
 
 from ..i18n import Formatter
 from ..resources import icon

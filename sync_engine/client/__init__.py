@@ -2,16 +2,37 @@
 
 The desktop app and ``dinghuo-cli`` use one object, :class:`sync_engine.client.engine.Engine`;
 its errors are in :mod:`sync_engine.client.errors`, the values it returns in
-:mod:`sync_engine.client.views`. Inside:
+:mod:`sync_engine.client.values`. Inside:
 
-- ``store``/``migrations``: the SQLite file (WAL), Alembic migrations run at open;
-  ``search_index`` keeps the search tables (owned by ``search``) in step.
-- ``ordering``, ``catalog``, ``queries``: local operations on the shared domain rules, reads.
-- ``outbox``, ``order_store``, ``replica``, ``conflicts``: mutations waiting for the server, the
-  user's view of orders beside the server's state, applying the feed, deciding conflicts.
-- ``transport``, ``session``, ``sync``, ``backoff``: HTTP, tokens in the OS keyring, push/pull,
-  retry schedule.
+- ``engine``: every local operation, for every role (offline, always); ``online``, mixed into
+  it: signing in, syncing, the change stream, sync health.
+- ``ordering``: what users do to orders (draft, edit, submit, cancel, reorder, ship, confirm,
+  reject, receive): the shared rules first, then the change and its outbox row in one
+  transaction. ``favourites``: marking products. ``conflicts``: recording and deciding them.
+- ``catalog``, ``queries``: reading the replica, as domain values for the rules and as the
+  values the app shows.
+- ``sync`` (one round: push the outbox, pull the feed), ``transport`` (HTTP, with the
+  ``sync_engine.protocol`` models), ``session`` (tokens in the OS keyring), ``backoff``.
+- ``store`` (the SQLite file: opening, migrations, transactions), ``bulk_insert`` (multi-row
+  writes), ``search`` and ``search_index`` (the offline product search).
 - ``cli``: ``dinghuo-cli``.
+
+Each table has one writer: the module below holds every ``INSERT``, ``UPDATE`` and ``DELETE``
+on it, and everyone else calls that module's functions (``tests/client/test_table_owners.py``
+checks it).
+
+- ``meta``: :mod:`.store`
+- ``outbox``: :mod:`.outbox`
+- ``conflicts``: :mod:`.conflicts`
+- ``orders``, ``order_lines``: :mod:`.orders`
+- ``shipments``: :mod:`.shipments`
+- ``favourites``: :mod:`.favourites`
+- ``products``, ``stock``, ``customers``, ``prices``: :mod:`.replica`
+- ``warehouses``, ``resync_stage``: :mod:`.replica`
+- ``product_search``, ``product_search_fts``: :mod:`.search`
+
+Tables the user changes as well as the feed (orders, shipments, favourites) have an owner of
+their own; :mod:`.replica` applies the feed through them.
 
 Importing this package imports nothing else; import the modules you need.
 """

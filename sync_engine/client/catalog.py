@@ -23,6 +23,16 @@ __all__ = [
 _OPEN = tuple(s.value for s in d.OrderStatus if d.is_open(s))
 
 
+def _could_exist(entity_id: int) -> bool:
+    # An id beyond what any database holds is simply unknown (SQLite cannot even bind it).
+    return 1 <= entity_id <= d.MAX_ID
+
+
+def _known(ids: Iterable[int]) -> list[int]:
+    """The ids among ``ids`` that could exist, sorted and without repeats."""
+    return sorted({i for i in ids if _could_exist(i)})
+
+
 def _product(row: sqlite3.Row) -> d.Product:
     return d.Product(
         id=row["id"], sku=row["sku"], name_zh=row["name_zh"], name_en=row["name_en"],
@@ -35,13 +45,15 @@ def _product(row: sqlite3.Row) -> d.Product:
 
 def product(db: sqlite3.Connection, product_id: int) -> d.Product | None:
     """The product as the rules see it, or None if the replica does not have it."""
+    if not _could_exist(product_id):
+        return None
     row = db.execute("SELECT * FROM products WHERE id = ?", (product_id,)).fetchone()
     return None if row is None else _product(row)
 
 
 def products(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, d.Product]:
     """The known products among ``ids``, by id."""
-    wanted = sorted(set(ids))
+    wanted = _known(ids)
     out: dict[int, d.Product] = {}
     for start in range(0, len(wanted), 500):
         part = wanted[start : start + 500]
@@ -53,6 +65,8 @@ def products(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, d.Product]
 
 def customer(db: sqlite3.Connection, customer_id: int) -> d.Customer | None:
     """The customer as the rules see it, or None if not in this device's scope."""
+    if not _could_exist(customer_id):
+        return None
     row = db.execute("SELECT * FROM customers WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
         return None
@@ -73,6 +87,8 @@ def _price(customer_id: int, product_id: int, breaks: str) -> d.CustomerPrice:
 
 def price_row(db: sqlite3.Connection, customer_id: int, product_id: int) -> d.CustomerPrice | None:
     """The customer's price row (quantity breaks) for the product, if it has one."""
+    if not (_could_exist(customer_id) and _could_exist(product_id)):
+        return None
     row = db.execute("SELECT breaks FROM prices WHERE customer_id = ? AND product_id = ?",
                      (customer_id, product_id)).fetchone()
     return None if row is None else _price(customer_id, product_id, row["breaks"])
@@ -82,7 +98,7 @@ def prices(
     db: sqlite3.Connection, customer_id: int, ids: Iterable[int]
 ) -> dict[int, d.CustomerPrice]:
     """The customer's price rows for ``ids``, by product id."""
-    wanted = sorted(set(ids))
+    wanted = _known(ids) if _could_exist(customer_id) else []
     out: dict[int, d.CustomerPrice] = {}
     for start in range(0, len(wanted), 500):
         part = wanted[start : start + 500]
@@ -110,7 +126,7 @@ def stock_levels(db: sqlite3.Connection, warehouse_id: int | None,
     """Stock of ``ids`` in the warehouse as of the last sync, by product id."""
     if warehouse_id is None:
         return {}
-    wanted = sorted(set(ids))
+    wanted = _known(ids)
     out: dict[int, d.StockLevel] = {}
     for start in range(0, len(wanted), 500):
         part = wanted[start : start + 500]

@@ -10,7 +10,7 @@
     orders list [--status S] [--customer ID|CODE] [--from DATE] [--to DATE] [--text T] [--json]
     orders show ORDER_ID [--json]
     order create FILE [--draft]              from JSON or CSV (see below); submitted unless --draft
-    export FILE [same filters as orders list] orders to CSV
+    export FILE [same filters as orders list] orders to CSV (UTF-8 with BOM, safe in Excel)
     search QUERY [--limit N]                 local product search
 
 Order files. JSON: ``{"customer": "CUST-A" or id, "lines": [{"sku": "...", "quantity": 12} or
@@ -41,11 +41,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from . import errors
+from .csv_export import write_csv
 from .engine import Engine
-from .views import OrderView
+from .values import OrderView
 
 __all__ = ["main"]
 
@@ -191,8 +192,7 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         return _create_orders(engine, args.file, submit=not args.draft)
     if command == "export":
         found = _find_orders(engine, args)
-        with args.file.open("w", newline="", encoding="utf-8") as out:
-            _export(found, out)
+        _export(found, args.file)
         print(f"exported {len(found)} orders to {args.file}")
         return 0
     if command == "search":
@@ -314,12 +314,9 @@ _EXPORT_COLUMNS = ("id", "number", "local_number", "customer_id", "customer_name
                    "sync_state", "created_at", "delivery_date", "net", "tax", "gross", "notes")
 
 
-def _export(found: list[OrderView], out: TextIO) -> None:
-    writer = csv.writer(out)
-    writer.writerow(_EXPORT_COLUMNS)
-    for o in found:
-        writer.writerow(["" if getattr(o, c) is None else str(getattr(o, c))
-                         for c in _EXPORT_COLUMNS])
+def _export(found: list[OrderView], path: Path) -> None:
+    # Amounts and ids go out as numbers, names and notes as text a spreadsheet never runs.
+    write_csv(path, _EXPORT_COLUMNS, ([getattr(o, c) for c in _EXPORT_COLUMNS] for o in found))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""Deciding a conflict: keep mine, take theirs, or edit. Nothing is resolved silently.
+"""The ``conflicts`` table: changes the server did not apply, recorded with both sides
+(:func:`record`), and the user's decision on each: keep mine, take theirs, or edit. Nothing is
+resolved silently. Every write to the table is here.
 
 - **keep mine**: the user's change is sent again as a *new* mutation (new idempotency key) on
   the server's current version; for ``price_changed`` only with the new prices, and only when
@@ -19,17 +21,63 @@ from decimal import Decimal
 from typing import Any
 
 from sync_engine import domain as d
+from sync_engine.protocol import MutationResult
 
-from . import order_store, outbox
+from . import favourites, orders, outbox, shipments
 from .errors import NotFound, ResolutionNotPossible
-from .order_store import now_iso, replace_lines
-from .ordering import create_draft, order_lines, replace_all_lines
-from .views import Identity
+from .ordering import create_draft, line_args, replace_all_lines
+from .orders import order_lines, replace_lines
+from .outbox import Claimed
+from .store import compact_json, now_iso
+from .values import Identity
 
-__all__ = ["KEEPABLE", "edit", "keep_mine", "take_theirs"]
+__all__ = ["KEEPABLE", "edit", "keep_mine", "record", "take_theirs"]
 
 # Reasons where sending the user's change again can succeed.
 KEEPABLE = frozenset({"price_changed", "version_mismatch", "insufficient_stock"})
+
+
+def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
+    """The user's side of a conflict: the order as they have it, and the change they sent."""
+    mine: dict[str, Any] = {"mutation": {"key": row.key, "kind": row.kind,
+                                         "base_version": row.base_version,
+                                         "args": json.loads(row.args)}}
+    if row.entity.startswith("order:"):
+        order_id = row.entity.split(":", 1)[1]
+        o = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if o is not None:
+            mine["order"] = {
+                "id": order_id, "customer_id": o["customer_id"], "status": o["status"],
+                "notes": o["notes"], "delivery_date": o["delivery_date"],
+                "local_number": o["local_number"],
+                "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
+                "lines": [
+                    {"product_id": ln["product_id"], "quantity": ln["quantity"],
+                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
+                    for ln in db.execute(
+                        "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
+                        (order_id,))
+                ],
+            }
+    return mine
+
+
+def record(db: sqlite3.Connection, row: Claimed, result: MutationResult) -> int:
+    """Open a conflict for an outbox row the server answered with a conflict or a rejection:
+    the user's side as it stands, the server's answer (reason, messages, field errors, its
+    current state). Returns the conflict's id."""
+    cur = db.execute(
+        "INSERT INTO conflicts (entity, outbox_key, kind, status, reason, message,"
+        " message_zh, errors, details, mine, server, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row.entity, row.key, row.kind, result.status, result.reason, result.message,
+         result.message_zh,
+         compact_json([e.model_dump(mode="json", exclude_unset=True) for e in result.errors]),
+         compact_json(result.details), compact_json(_mine(db, row)),
+         None if result.server is None else compact_json(result.server), now_iso()),
+    )
+    assert cur.lastrowid is not None
+    return cur.lastrowid
 
 
 def _open(db: sqlite3.Connection, conflict_id: int) -> sqlite3.Row:
@@ -101,15 +149,11 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
             replace_lines(db, order_id, lines)
         server = _server_state(db, conflict, order_id)
         base = int(server["version"]) if server else 0
-        line_args = [{"product_id": ln.product_id, "quantity": ln.quantity,
-                      "unit_price": d.format_amount(ln.unit_price)} for ln in lines]
         if kind in ("order.submit", "order.update") and "lines" in args:
-            args["lines"] = line_args
-    held = db.execute("SELECT * FROM outbox WHERE conflict_id = ? AND state = 'held'"
-                      " ORDER BY seq", (conflict_id,)).fetchall()
+            args["lines"] = [a.model_dump(mode="json") for a in line_args(lines)]
     # Re-queue the held ones *after* the new mutation (the outbox sends in seq order): they
     # were never sent, so they keep their keys; their base versions follow the new one.
-    db.executemany("DELETE FROM outbox WHERE seq = ?", [(r["seq"],) for r in held])
+    held = outbox.take_held(db, conflict_id)
     _close(db, conflict_id, "keep_mine")  # first: changes to an open conflict are held
     key = outbox.enqueue(db, kind, args, base)
     chain = 0 if kind == "order.submit" else (base or 0)
@@ -132,37 +176,22 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
 def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
     """Make the local data the server's; the user's change and the held ones are dropped."""
     conflict = _open(db, conflict_id)
-    db.execute("UPDATE outbox SET state = 'discarded' WHERE conflict_id = ? AND state = 'held'",
-               (conflict_id,))
+    outbox.discard_held(db, conflict_id)
     _close(db, conflict_id, "take_theirs")
     order_id = _order_id(conflict)
     if conflict["kind"] == "shipment.confirm":
         mine = json.loads(conflict["mine"])
-        db.execute("DELETE FROM shipments WHERE id = ? AND version = 0",
-                   (mine["mutation"]["args"].get("shipment_id"),))
+        shipments.drop_unsent(db, mine["mutation"]["args"].get("shipment_id"))
     if conflict["kind"] == "favourite.set":
-        _undo_favourite(db, json.loads(conflict["mine"])["mutation"]["args"])
-    if order_id is None or order_store.has_pending(db, order_id):
+        favourites.drop_refused(db, json.loads(conflict["mine"])["mutation"]["args"])
+    if order_id is None or orders.has_pending(db, order_id):
         return
     server = _server_state(db, conflict, order_id)
     if server is not None:
-        order_store.write_from_server(db, server, int(server.get("version") or 0))
+        orders.write_from_server(db, server, int(server.get("version") or 0))
     else:  # the server never had this order
-        db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
-        db.execute("DELETE FROM shipments WHERE order_id = ? AND version = 0", (order_id,))
-        db.execute("DELETE FROM orders WHERE id = ?", (order_id,))
-
-
-def _undo_favourite(db: sqlite3.Connection, args: dict[str, Any]) -> None:
-    """The server refused a favourite (its product is gone there), so it holds none: the local
-    mark goes too, unless a later change of the same favourite is still waiting to be sent."""
-    product_id = int(args.get("product_id", 0))
-    if not args.get("favourite") or db.execute(
-        "SELECT 1 FROM outbox WHERE entity = ? AND state IN ('pending', 'held')",
-        (order_store.entity_key("favourite.set", {"product_id": product_id}),),
-    ).fetchone():
-        return
-    db.execute("DELETE FROM favourites WHERE product_id = ?", (product_id,))
+        shipments.drop_unsent_of_order(db, order_id)
+        orders.delete(db, order_id)
 
 
 def edit(db: sqlite3.Connection, identity: Identity, conflict_id: int) -> str:
@@ -172,18 +201,14 @@ def edit(db: sqlite3.Connection, identity: Identity, conflict_id: int) -> str:
     if order_id is None:
         raise ResolutionNotPossible("Only an order's conflict can be edited.", "not_an_order",
                                     "只有订单的冲突可以编辑。")
-    row = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"There is no order {order_id} on this device.")
+    row = orders.order_row(db, order_id)
     lines = order_lines(db, order_id)
     server = _server_state(db, conflict, order_id)
     if server is None:
         # The server never accepted it: the order itself becomes a draft again.
-        db.execute("UPDATE outbox SET state = 'discarded' WHERE conflict_id = ?"
-                   " AND state = 'held'", (conflict_id,))
+        outbox.discard_held(db, conflict_id)
         _close(db, conflict_id, "edit")
-        db.execute("UPDATE orders SET status = 'draft', updated_at = ? WHERE id = ?",
-                   (now_iso(), order_id))
+        orders.set_status(db, order_id, d.OrderStatus.DRAFT)
         replace_lines(db, order_id, [d.OrderLine(ln.product_id, ln.quantity, ln.unit_price,
                                                  ln.tax_rate) for ln in lines])
         return order_id

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .views import CustomerView
+from .values import CustomerView
 
 __all__ = ["find_customers"]
 

@@ -1,21 +1,25 @@
 """The client engine: the one object the desktop app (and ``dinghuo-cli``) talks to.
 
-Every operation is a small named method. Local operations check the shared rules and write the
-change and its outbox row in one SQLite transaction; they work offline, always. Sync
-(:meth:`Engine.sync_once`) may run on a background thread while the UI keeps calling the local
-operations: each thread uses its own database connection, and WAL lets readers go on while
-sync writes. Errors are the typed ones of :mod:`.errors`.
+Every operation is a small named method. Here are the local ones, for every role: the catalog,
+the rep's orders, the clerk's shipping queue, the owner's suggestions and receipts, the back
+office's decisions, the conflicts inbox. They check the shared rules and write the change and
+its outbox row in one SQLite transaction; they work offline, always. What needs the server
+(signing in, syncing, the change stream, device health) is in :mod:`.online`, mixed in.
+
+Sync (:meth:`Engine.sync_once`) may run on a background thread while the UI keeps calling the
+local operations: each thread uses its own database connection, and WAL lets readers go on
+while sync writes. Errors are the typed ones of :mod:`.errors`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
+import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,19 +28,18 @@ import httpx
 
 from sync_engine import domain as d
 from sync_engine.domain import Issue
-from sync_engine.protocol import PROTOCOL_VERSION
 
-from . import catalog, conflicts, errors, ordering, outbox, queries, replica, search
+from . import catalog, conflicts, errors, favourites, ordering, orders, queries, search
 from .backoff import Backoff
 from .customer_search import find_customers
+from .online import OnlineOperations
 from .outbox import make_owner
-from .role_ops import RoleOperations
-from .session import TOKEN_LOCK, Auth
+from .session import Auth
 from .store import Store
-from .store_rows import plain_rows
-from .sync import PULL_LIMIT, Counts, Syncer
-from .transport import AccessExpired, ServerApi
-from .views import (
+from .suggestions import PastOrder, suggest
+from .sync import PULL_LIMIT
+from .transport import ServerApi
+from .values import (
     ConflictView,
     CustomerView,
     Identity,
@@ -45,9 +48,9 @@ from .views import (
     ProductView,
     ReorderResult,
     ShipmentView,
+    ShipQueueItem,
     StockView,
-    SyncReport,
-    SyncStatus,
+    Suggestion,
 )
 
 __all__ = ["Engine"]
@@ -56,8 +59,11 @@ log = logging.getLogger(__name__)
 
 _UNSET: Any = ordering.UNSET
 
+# Orders that count as the customer's history: what they really ordered.
+_HISTORY_STATUSES = ("submitted", "confirmed", "partially_shipped", "shipped", "closed")
 
-class Engine(RoleOperations):
+
+class Engine(OnlineOperations):
     """One device's local store and its sync with one server.
 
     ``data_dir``: where the database lives (default: the user's data directory).
@@ -117,16 +123,6 @@ class Engine(RoleOperations):
         """The sync server's URL, if one is known."""
         return self._server_url
 
-    def _session(self) -> tuple[ServerApi, Auth]:
-        if self._server_url is None:
-            raise errors.NotSignedIn("No server is configured: sign in first.")
-        with self._session_lock:  # the sync worker and the change watcher both get here
-            if self._api is None or self._auth is None:
-                self._api = ServerApi(self._server_url, transport=self._transport)
-                self._auth = Auth(self._api, self.client_id, clock=self._clock,
-                                  lock_file=self.store.data_dir / TOKEN_LOCK)
-            return self._api, self._auth
-
     # ------------------------------------------------------------------ identity
 
     @property
@@ -142,52 +138,6 @@ class Engine(RoleOperations):
             raise errors.NotSignedIn("Nobody has signed in on this device yet.")
         return identity
 
-    def login(self, username: str, password: str, device_name: str = "") -> Identity:
-        """Sign in (online); the tokens go to the OS keyring, the identity to the database."""
-        _api, auth = self._session()
-        with self.store.read() as db:
-            previous = self.store.get_json(db, "identity")
-            waiting = outbox.pending_count(db)
-        if (previous is not None and waiting
-                and str(previous["username"]).lower() != username.strip().lower()):
-            # Checked before the server is asked: the new user's tokens must never carry the
-            # previous user's queued changes.
-            raise errors.UnsentChangesOfAnotherUser(str(previous["username"]), waiting)
-        try:
-            user = auth.login(username, password, device_name or "dinghuo desktop")
-        except errors.SyncError as exc:
-            self._record_error(exc)
-            raise
-        identity = Identity(
-            user_id=int(user["id"]), username=str(user["username"]),
-            display_name=str(user.get("display_name") or ""), role=str(user["role"]),
-            warehouse_id=user.get("warehouse_id"), customer_id=user.get("customer_id"),
-        )
-        with self.store.write() as db:
-            previous = self.store.get_json(db, "identity")
-            if previous is not None and previous["user_id"] != identity.user_id:
-                # Another user on this device: replace the replica with their scope (a resync
-                # swaps it in whole, so the previous user's customers and orders go).
-                replica.clear_stage(db)
-                self.store.set_meta(db, "cursor", None)
-                self.store.set_meta(db, "resync_active", "1")
-            self.store.set_meta(db, "identity", json.dumps(_identity_dict(identity)))
-            self.store.set_meta(db, "sign_in_required", None)
-            self.store.set_meta(db, "last_error", None)
-            self.store.set_meta(db, "last_error_code", None)
-        return identity
-
-    def is_session_stored(self) -> bool:
-        """True if tokens are stored for this device (they may still be expired or revoked)."""
-        if self._server_url is None:
-            return False
-        return self._session()[1].has_tokens()
-
-    def logout(self) -> None:
-        """Sign out on the server (best effort) and forget the tokens; local data stays."""
-        _api, auth = self._session()
-        auth.logout()
-
     # ------------------------------------------------------------------ catalog
 
     def search_products(self, query: str, *, limit: int = 50, offset: int = 0,
@@ -199,7 +149,7 @@ class Engine(RoleOperations):
                 ids = queries.browse_products(db, limit=limit, offset=offset,
                                               include_inactive=include_inactive)
                 return queries.product_views(db, ids)
-            with plain_rows(db):
+            with search.plain_rows(db):
                 ids = search.search_products(db, query, limit=limit, offset=offset,
                                              include_inactive=include_inactive)
             return queries.product_views(db, ids)
@@ -222,15 +172,15 @@ class Engine(RoleOperations):
         with self.store.read() as db:
             return queries.customers(db, text, include_inactive)
 
-    def customer(self, customer_id: int) -> CustomerView:
-        """One customer, or :class:`~.errors.NotFound`."""
-        with self.store.read() as db:
-            return queries.customer_view(db, customer_id)
-
     def find_customers(self, text: str, *, limit: int = 20) -> list[CustomerView]:
         """The active customers in scope that ``text`` finds by code, name (either language)
         or the name's pinyin, full or initials; best first (see :mod:`.customer_search`)."""
         return find_customers(self.customers(), text, limit)
+
+    def customer(self, customer_id: int) -> CustomerView:
+        """One customer, or :class:`~.errors.NotFound`."""
+        with self.store.read() as db:
+            return queries.customer_view(db, customer_id)
 
     def price(self, customer_id: int, product_id: int, quantity: int) -> PriceQuote:
         """The customer's price for ``quantity`` units of the product (quantity breaks apply)."""
@@ -261,7 +211,7 @@ class Engine(RoleOperations):
         """Mark (or unmark) a favourite."""
         who = self._who()
         with self.store.write() as db:
-            ordering.set_favourite(db, who, product_id, favourite)
+            favourites.set_favourite(db, who, product_id, favourite)
 
     # ------------------------------------------------------------------ orders
 
@@ -308,8 +258,8 @@ class Engine(RoleOperations):
     def check_order(self, order_id: str) -> list[Issue]:
         """Every issue the rules find with the order now (errors and warnings); changes nothing."""
         with self.store.read() as db:
-            row = ordering.order_row(db, order_id)
-            lines = ordering.order_lines(db, order_id)
+            row = orders.order_row(db, order_id)
+            lines = orders.order_lines(db, order_id)
             return ordering.check_lines(db, row, lines, whole_order=True)
 
     def accept_current_prices(self, order_id: str) -> list[Issue]:
@@ -365,6 +315,74 @@ class Engine(RoleOperations):
         with self.store.read() as db:
             return queries.shipments(db, order_id)
 
+    # ------------------------------------------------------------------ warehouse
+
+    def ship_queue(self, warehouse_id: int | None = None) -> list[ShipQueueItem]:
+        """Confirmed and partially shipped orders to ship, with what remains of each line.
+
+        ``warehouse_id`` defaults to the clerk's own warehouse (None for others: every
+        warehouse in their scope). Ordered by requested delivery date, then age.
+        """
+        if warehouse_id is None:
+            warehouse_id = self._who().warehouse_id
+        with self.store.read() as db:
+            return queries.ship_queue(db, warehouse_id)
+
+    # ------------------------------------------------------------------ store owner
+
+    def price_breaks(self, customer_id: int, product_id: int) -> list[tuple[int, Decimal]]:
+        """The customer's quantity breaks for the product: (from units, unit price), lowest
+        first; empty when the product's base price applies."""
+        with self.store.read() as db:
+            row = catalog.price_row(db, customer_id, product_id)
+        if row is None:
+            return []
+        return sorted((b.min_qty, b.unit_price) for b in row.breaks)
+
+    def suggestions(self, customer_id: int | None = None,
+                    today: dt.date | None = None) -> list[Suggestion]:
+        """What the customer (default: the signed-in owner's) usually orders and when it is
+        due again, from their order history on this device. Never applied by itself."""
+        if customer_id is None:
+            customer_id = self._who().customer_id
+        if customer_id is None:
+            return []
+        with self.store.read() as db:
+            history = list(_past_orders(db, customer_id))
+        return suggest(history, today or dt.date.today())
+
+    def receive(self, order_id: str, discrepancy: str = "") -> OrderView:
+        """Confirm receipt of a shipped order (it closes), noting any discrepancy."""
+        who = self._who()
+        with self.store.write() as db:
+            ordering.receive_order(db, who, order_id, discrepancy)
+            return queries.order_view(db, order_id)
+
+    # ------------------------------------------------------------------ back office
+
+    def review_queue(self) -> list[OrderView]:
+        """Submitted orders waiting for a decision (held: credit exceeded, stock short), the
+        oldest first, with their lines."""
+        with self.store.read() as db:
+            ids = [r[0] for r in db.execute(
+                "SELECT id FROM orders WHERE status = 'submitted' AND number IS NOT NULL"
+                " ORDER BY created_at, id")]
+            return [queries.order_view(db, i) for i in ids]
+
+    def confirm_order(self, order_id: str) -> OrderView:
+        """Back office: confirm a held order."""
+        who = self._who()
+        with self.store.write() as db:
+            ordering.confirm_order(db, who, order_id)
+            return queries.order_view(db, order_id)
+
+    def reject_order(self, order_id: str, reason: str) -> OrderView:
+        """Back office: reject a held order; ``reason`` is required (the rep sees it)."""
+        who = self._who()
+        with self.store.write() as db:
+            ordering.reject_order(db, who, order_id, reason)
+            return queries.order_view(db, order_id)
+
     # ------------------------------------------------------------------ conflicts
 
     def conflicts(self, include_resolved: bool = False) -> list[ConflictView]:
@@ -394,163 +412,14 @@ class Engine(RoleOperations):
             draft_id = conflicts.edit(db, who, conflict_id)
             return queries.order_view(db, draft_id)
 
-    # ------------------------------------------------------------------ sync
 
-    def sync_once(self, cancel: threading.Event | None = None) -> SyncReport:
-        """Push everything pending, then pull everything new. Safe on a background thread;
-        ``cancel`` is checked between batches and pages (raises ``SyncCancelled``)."""
-        with self.store.read() as db:
-            refused = self.store.get_meta(db, "update_required")
-        if refused == str(PROTOCOL_VERSION):
-            raise errors.UpdateRequired(
-                "This app is too old for the server. Please update it; your unsent changes "
-                "are kept.", "update_required")
-        api, auth = self._session()
-        syncer = Syncer(self.store, api, auth, self._owner, page_limit=self._page_limit,
-                        push_batch=self._push_batch)
-        counts = Counts()
-        start = time.perf_counter()
-        with self._sync_lock:
-            try:
-                syncer.push(counts, cancel)
-                syncer.pull(counts, cancel)
-            except errors.SyncCancelled:
-                raise
-            except errors.SyncError as exc:
-                self._record_error(exc)
-                raise
-            except Exception as exc:
-                log.exception("sync failed")
-                self._record_error(exc)
-                raise
-        self.backoff.succeeded()
-        with self.store.write() as db:
-            self.store.set_meta(db, "last_success_at", dt.datetime.now(dt.UTC).isoformat())
-            self.store.set_meta(db, "online", "1")
-            for key in ("last_error", "last_error_code", "sign_in_required"):
-                self.store.set_meta(db, key, None)
-            outbox.prune(db)
-        return SyncReport(pushed=counts.pushed, applied=counts.applied,
-                          conflicts=counts.conflicts, rejected=counts.rejected,
-                          pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
-                          seconds=time.perf_counter() - start, notes=tuple(counts.notes))
-
-    def resync(self, cancel: threading.Event | None = None) -> SyncReport:
-        """Replace the replica with a full pull (atomically at the end); keeps outbox/drafts."""
-        # Not in the middle of this instance's own pull (another instance's pull notices the
-        # moved cursor and stops: see Syncer._write_page).
-        with self._sync_lock, self.store.write() as db:
-            replica.clear_stage(db)
-            self.store.set_meta(db, "cursor", None)
-            self.store.set_meta(db, "resync_active", "1")
-        return self.sync_once(cancel)
-
-    def _record_error(self, exc: BaseException) -> None:
-        if isinstance(exc, errors.Retryable):
-            self.backoff.failed()
-        code = exc.code if isinstance(exc, errors.SyncError) else "internal"
-        message = str(exc) if isinstance(exc, errors.ClientError) else (
-            "Something went wrong while syncing; it was logged.")
-        with self.store.write() as db:
-            self.store.set_meta(db, "last_error", message)
-            self.store.set_meta(db, "last_error_code", code)
-            if isinstance(exc, errors.Retryable):
-                self.store.set_meta(db, "online", "0")
-            elif isinstance(exc, errors.SyncError):
-                self.store.set_meta(db, "online", "1")
-            if isinstance(exc, errors.UpdateRequired):
-                self.store.set_meta(db, "update_required", str(PROTOCOL_VERSION))
-            if isinstance(exc, errors.SignInRequired):
-                self.store.set_meta(db, "sign_in_required", "1")
-
-    def status(self) -> SyncStatus:
-        """Pending count, conflicts, last successful sync, last error in words, online."""
-        with self.store.read() as db:
-            counts = dict(db.execute(
-                "SELECT state, COUNT(*) FROM outbox WHERE state IN ('pending', 'held')"
-                " GROUP BY state").fetchall())
-            open_conflicts = db.execute(
-                "SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
-            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        identity = json.loads(meta["identity"]) if meta.get("identity") else None
-        online = meta.get("online")
-        return SyncStatus(
-            signed_in=identity is not None and not meta.get("sign_in_required"),
-            username=identity["username"] if identity else None,
-            pending=int(counts.get("pending", 0)), held=int(counts.get("held", 0)),
-            conflicts=int(open_conflicts), last_success_at=meta.get("last_success_at"),
-            last_error=meta.get("last_error"), last_error_code=meta.get("last_error_code"),
-            online=None if online is None else online == "1",
-            update_required=meta.get("update_required") == str(PROTOCOL_VERSION),
-            sign_in_required=bool(meta.get("sign_in_required")),
-            initial_sync_done=meta.get("initial_sync_done") == "1",
-        )
-
-    def watch_changes(self, stop: threading.Event, on_changes: Callable[[int], None], *,
-                      on_connected: Callable[[], None] | None = None,
-                      on_lost: Callable[[], None] | None = None,
-                      retry_max: float = 60.0) -> None:
-        """Listen to the server's "new changes for you" stream until ``stop`` is set, calling
-        ``on_changes(seq)`` (on this thread) for each; run it on a thread of its own.
-        ``on_connected()`` is called each time the stream is (re)established.
-
-        The stream is a hint: when it cannot be held (offline, a proxy, an old server) this
-        waits and tries again, doubling the pause up to ``retry_max``, and interval syncs carry
-        on meanwhile. It ends for good on "sign in again" or "update required".
-
-        Losing the stream to the network (or failing to open it) is also the first sign that
-        the device is offline: it is recorded at once, as a failed sync would record it, so
-        :meth:`status` says offline within seconds rather than at the next sync, and
-        ``on_lost()`` is called.
-        """
-        pause = 1.0
-        while not stop.is_set():
-            try:
-                api, auth = self._session()
-                token = auth.token()
-                def handle(name: str, data: dict[str, Any]) -> None:
-                    if name == "hello" and on_connected is not None:
-                        on_connected()
-                    self._on_event(name, data, on_changes)
-
-                try:
-                    api.watch(token, handle, stop)
-                except AccessExpired:
-                    api.watch(auth.refreshed_token(token), handle, stop)
-                pause = 1.0  # the stream was up: start the retry pauses afresh
-            except (errors.SignInRequired, errors.UpdateRequired, errors.NotSignedIn):
-                return
-            except errors.SyncError as exc:
-                log.info("change stream unavailable (%s); retrying in %.0f s", exc.code, pause)
-                if isinstance(exc, errors.Retryable) and not stop.is_set():
-                    self._record_error(exc)
-                    if on_lost is not None:
-                        on_lost()
-            stop.wait(pause)
-            pause = min(retry_max, pause * 2)
-
-    @staticmethod
-    def _on_event(name: str, data: dict[str, Any], on_changes: Callable[[int], None]) -> None:
-        if name == "changes":
-            seq = data.get("seq")
-            on_changes(seq if isinstance(seq, int) else 0)
-
-    def run_sync_loop(self, stop: threading.Event, *, interval: float = 30.0) -> None:
-        """Sync until ``stop`` is set: at once, then every ``interval`` seconds, backing off
-        after passing failures; stops on "update required" or "sign in again"."""
-        while not stop.is_set():
-            if self.backoff.due():
-                try:
-                    self.sync_once(stop)
-                except errors.SyncCancelled:
-                    return
-                except errors.Retryable as exc:
-                    log.info("sync failed, retrying in %.0f s: %s", self.backoff.remaining(), exc)
-                except (errors.UpdateRequired, errors.SignInRequired):
-                    return
-            wait = self.backoff.remaining() if not self.backoff.due() else interval
-            stop.wait(max(0.05, wait))
-
-
-def _identity_dict(identity: Identity) -> dict[str, Any]:
-    return {name: getattr(identity, name) for name in Identity.__slots__}
+def _past_orders(db: sqlite3.Connection, customer_id: int) -> Iterator[PastOrder]:
+    marks = ",".join("?" * len(_HISTORY_STATUSES))
+    past = db.execute(
+        f"SELECT id, created_at FROM orders WHERE customer_id = ? AND status IN ({marks})",
+        (customer_id, *_HISTORY_STATUSES)).fetchall()
+    for o in past:
+        quantities = {r[0]: int(r[1]) for r in db.execute(
+            "SELECT product_id, quantity FROM order_lines WHERE order_id = ?", (o["id"],))}
+        placed = dt.datetime.fromisoformat(str(o["created_at"])).date()
+        yield PastOrder(placed, quantities)

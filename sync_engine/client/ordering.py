@@ -1,5 +1,8 @@
-"""Local order operations: each checks the shared rules, then writes the change and its outbox
-row in the caller's one transaction. Nothing here commits; the engine does.
+"""What users do to orders: the rep's drafts, edits, submits, cancels and reorders, the clerk's
+shipments, the back office's confirmations and rejections, the store's receipt. Each checks the
+shared rules, then writes the change (through :mod:`.orders` and :mod:`.shipments`, which own
+those tables) and its outbox row in the caller's one transaction. Nothing here commits; the
+engine does.
 
 Editing works the same on drafts and on submitted orders: a draft changes locally only; a
 submitted order (still editable) gets the same change locally at once and an ``order.update``
@@ -12,31 +15,48 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sync_engine import domain as d
-from sync_engine.domain import Issue, OrderStatus, Role
+from pydantic import BaseModel
 
-from . import catalog, outbox
-from .errors import NotAllowed, NotFound, ValidationFailed
-from .order_store import now_iso, order_entity, replace_lines
-from .views import Identity, ReorderDifference
+from sync_engine import domain as d
+from sync_engine.domain import Issue, OrderStatus, Role, TextRule
+from sync_engine.domain import text as text_rules
+from sync_engine.protocol import (
+    CancelOrderArgs,
+    ConfirmOrderArgs,
+    ConfirmShipmentArgs,
+    LineArgs,
+    ReceiveOrderArgs,
+    RejectOrderArgs,
+    ShipmentLineArgs,
+    SubmitOrderArgs,
+    UpdateOrderArgs,
+)
+
+from . import catalog, orders, outbox, shipments
+from .errors import NotAllowed, ValidationFailed
+from .orders import order_lines, order_row, replace_lines
+from .store import get_meta, set_meta
+from .values import Identity, ReorderDifference
 
 __all__ = [
     "accept_current_prices",
     "cancel_order",
     "check_lines",
+    "confirm_order",
     "confirm_shipment",
     "create_draft",
     "edit_order",
-    "order_lines",
+    "line_args",
+    "receive_order",
+    "reject_order",
     "reorder",
-    "set_favourite",
+    "require_text",
     "submit_order",
 ]
 
@@ -45,28 +65,22 @@ UNSET: Any = object()
 _UNSET = UNSET
 
 
-def order_row(db: sqlite3.Connection, order_id: str) -> sqlite3.Row:
-    """The order's row, or :class:`NotFound`."""
-    row: sqlite3.Row | None = db.execute("SELECT * FROM orders WHERE id = ?",
-                                         (order_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"There is no order {order_id} on this device.")
-    return row
-
-
-def order_lines(db: sqlite3.Connection, order_id: str) -> list[d.OrderLine]:
-    """The order's lines as the user sees them, in line order."""
-    return [
-        d.OrderLine(product_id=r["product_id"], quantity=r["quantity"],
-                    unit_price=Decimal(r["unit_price"]), tax_rate=Decimal(r["tax_rate"]),
-                    shipped_qty=r["shipped_qty"])
-        for r in db.execute("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
-                            (order_id,))
-    ]
+def require_text(*fields: tuple[str, str | None, TextRule]) -> None:
+    """Refuse text the shared rule refuses (control characters, broken characters, too long)
+    with :class:`ValidationFailed`, before anything is saved or queued. ``None`` is not set."""
+    issues = [issue for field, value, rule in fields
+              if value is not None and (issue := rule.check(field, value)) is not None]
+    if issues:
+        raise ValidationFailed(issues)
 
 
 def _role(identity: Identity) -> Role:
     return Role(identity.role)
+
+
+def _base_version(db: sqlite3.Connection, row: sqlite3.Row) -> int:
+    """The base version of the order's next mutation (see :func:`.outbox.next_base_version`)."""
+    return outbox.next_base_version(db, outbox.order_entity(row["id"]), int(row["server_version"]))
 
 
 def _require_ordering_role(identity: Identity) -> None:
@@ -76,12 +90,11 @@ def _require_ordering_role(identity: Identity) -> None:
 
 
 def _next_local_number(db: sqlite3.Connection) -> str:
-    row = db.execute("SELECT value FROM meta WHERE key = 'local_seq'").fetchone()
-    n = int(row[0]) + 1 if row else 1
-    db.execute("INSERT INTO meta (key, value) VALUES ('local_seq', ?) ON CONFLICT (key)"
-               " DO UPDATE SET value = excluded.value", (str(n),))
-    client = db.execute("SELECT value FROM meta WHERE key = 'client_id'").fetchone()
-    prefix = (str(client[0])[-4:] if client else "LOCL").upper()
+    last = get_meta(db, "local_seq")
+    n = int(last) + 1 if last is not None else 1
+    set_meta(db, "local_seq", str(n))
+    client = get_meta(db, "client_id")
+    prefix = (client[-4:] if client is not None else "LOCL").upper()
     return f"L{prefix}-{n:05d}"
 
 
@@ -89,6 +102,7 @@ def create_draft(db: sqlite3.Connection, identity: Identity, customer_id: int, *
                  notes: str = "", delivery_date: dt.date | None = None) -> str:
     """A new empty draft for the customer; returns its id (a UUID made here)."""
     _require_ordering_role(identity)
+    require_text(("notes", notes, text_rules.NOTES))
     customer = catalog.customer(db, customer_id)
     if customer is None:
         raise ValidationFailed([Issue("customer", "customer_unknown")])
@@ -97,14 +111,10 @@ def create_draft(db: sqlite3.Connection, identity: Identity, customer_id: int, *
                                       {"customer_code": customer.code})])
     _check_date(delivery_date)
     order_id = str(uuid.uuid4())
-    now = now_iso()
-    db.execute(
-        "INSERT INTO orders (id, number, local_number, customer_id, warehouse_id, status, notes,"
-        " delivery_date, created_at, updated_at, net, tax, gross) VALUES"
-        " (?, NULL, ?, ?, ?, 'draft', ?, ?, ?, ?, '0.00', '0.00', '0.00')",
-        (order_id, _next_local_number(db), customer_id, customer.warehouse_id, notes,
-         None if delivery_date is None else delivery_date.isoformat(), now, now),
-    )
+    orders.insert_draft(
+        db, order_id, local_number=_next_local_number(db), customer_id=customer_id,
+        warehouse_id=customer.warehouse_id, notes=notes,
+        delivery_date=None if delivery_date is None else delivery_date.isoformat())
     return order_id
 
 
@@ -176,6 +186,7 @@ def edit_order(
     """Change lines (product → quantity; new products are appended), remove lines, set notes or
     the delivery date (None clears it). Returns the outbox key when an update was queued."""
     row = _editable(db, identity, order_id)
+    require_text(("notes", notes, text_rules.NOTES))
     lines = order_lines(db, order_id)
     lines_changed = bool(set_lines) or bool(remove)
     if set_lines:
@@ -204,34 +215,36 @@ def edit_order(
         errors = [i for i in issues if i.is_error and i.code != "price_changed"]
         if errors:
             raise ValidationFailed(issues)
-    now = now_iso()
     if lines_changed:
         replace_lines(db, order_id, lines)
     if notes is not None:
-        db.execute("UPDATE orders SET notes = ? WHERE id = ?", (notes, order_id))
+        orders.set_notes(db, order_id, notes)
     if delivery_date is not _UNSET:
-        db.execute("UPDATE orders SET delivery_date = ? WHERE id = ?",
-                   (None if delivery_date is None else delivery_date.isoformat(), order_id))
-    db.execute("UPDATE orders SET updated_at = ? WHERE id = ?", (now, order_id))
+        orders.set_delivery_date(
+            db, order_id, None if delivery_date is None else delivery_date.isoformat())
+    orders.touch(db, order_id)
     if not submitted:
         return None
-    args: dict[str, Any] = {"order_id": order_id}
+    # Only what changed travels: the fields set are those sent.
+    changed = {"order_id"}
     if lines_changed:
-        args["lines"] = _line_args(lines)
+        changed.add("lines")
     if notes is not None:
-        args["notes"] = notes
+        changed.add("notes")
     if delivery_date is not _UNSET:
-        if delivery_date is None:
-            args["clear_delivery_date"] = True
-        else:
-            args["delivery_date"] = delivery_date.isoformat()
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
-    return outbox.enqueue(db, "order.update", args, base)
+        changed.add("clear_delivery_date" if delivery_date is None else "delivery_date")
+    args = UpdateOrderArgs.model_construct(
+        changed, order_id=order_id, lines=line_args(lines), notes=notes,
+        delivery_date=None if delivery_date is _UNSET else delivery_date,
+        clear_delivery_date=delivery_date is None)
+    return outbox.enqueue(db, "order.update", args, _base_version(db, row))
 
 
-def _line_args(lines: Sequence[d.OrderLine]) -> list[dict[str, Any]]:
-    return [{"product_id": ln.product_id, "quantity": ln.quantity,
-             "unit_price": d.format_amount(ln.unit_price)} for ln in lines]
+def line_args(lines: Sequence[d.OrderLine]) -> list[LineArgs]:
+    """The lines as a mutation carries them: product, quantity, and the quoted unit price."""
+    return [LineArgs.model_construct(product_id=ln.product_id, quantity=ln.quantity,
+                                     unit_price=Decimal(d.format_amount(ln.unit_price)))
+            for ln in lines]
 
 
 def accept_current_prices(db: sqlite3.Connection, identity: Identity, order_id: str) -> list[Issue]:
@@ -248,7 +261,7 @@ def accept_current_prices(db: sqlite3.Connection, identity: Identity, order_id: 
     repriced = [_priced(db, row["customer_id"], ln.product_id, ln.quantity, i)
                 for i, ln in enumerate(lines)]
     replace_lines(db, order_id, repriced)
-    db.execute("UPDATE orders SET updated_at = ? WHERE id = ?", (now_iso(), order_id))
+    orders.touch(db, order_id)
     return changes
 
 
@@ -260,20 +273,20 @@ def submit_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> l
     issue = d.check_transition(status, OrderStatus.SUBMITTED, _role(identity))
     if issue is not None:
         raise NotAllowed([issue])
+    # A draft saved by an older version may hold text the rule now refuses: never queue it.
+    require_text(("notes", row["notes"], text_rules.NOTES),
+                 ("local_number", row["local_number"], text_rules.LOCAL_NUMBER))
     lines = order_lines(db, order_id)
     issues = check_lines(db, row, lines, whole_order=True)
     if d.has_errors(issues):
         raise ValidationFailed(issues)
-    db.execute("UPDATE orders SET status = 'submitted', updated_at = ? WHERE id = ?",
-               (now_iso(), order_id))
-    outbox.enqueue(db, "order.submit", {
-        "order_id": order_id,
-        "customer_id": row["customer_id"],
-        "lines": _line_args(lines),
-        "notes": row["notes"],
-        "delivery_date": row["delivery_date"],
-        "local_number": row["local_number"],
-    })
+    orders.set_status(db, order_id, OrderStatus.SUBMITTED)
+    delivery = row["delivery_date"]
+    outbox.enqueue(db, "order.submit", SubmitOrderArgs.model_construct(
+        order_id=order_id, customer_id=row["customer_id"], lines=line_args(lines),
+        notes=row["notes"],
+        delivery_date=None if delivery is None else dt.date.fromisoformat(delivery),
+        local_number=row["local_number"]))
     return [i for i in issues if not i.is_error]
 
 
@@ -287,12 +300,13 @@ def cancel_order(db: sqlite3.Connection, identity: Identity, order_id: str,
                                shipped_any=shipped_any)
     if issue is not None:
         raise NotAllowed([issue])
-    db.execute("UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?",
-               (now_iso(), order_id))
+    require_text(("reason", reason, text_rules.REASON))
+    orders.set_status(db, order_id, OrderStatus.CANCELLED)
     if status is OrderStatus.DRAFT:
         return None
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
-    return outbox.enqueue(db, "order.cancel", {"order_id": order_id, "reason": reason}, base)
+    return outbox.enqueue(db, "order.cancel",
+                          CancelOrderArgs.model_construct(order_id=order_id, reason=reason),
+                          _base_version(db, row))
 
 
 def reorder(db: sqlite3.Connection, identity: Identity,
@@ -335,21 +349,6 @@ def reorder(db: sqlite3.Connection, identity: Identity,
     return draft_id, differences
 
 
-def set_favourite(db: sqlite3.Connection, identity: Identity, product_id: int,
-                  favourite: bool) -> str:
-    """Mark or unmark a product as a favourite; queues ``favourite.set``."""
-    if catalog.product(db, product_id) is None:
-        raise ValidationFailed([Issue("product_id", "product_unknown",
-                                      {"product_id": product_id})])
-    if favourite:
-        db.execute("INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES (?, ?)",
-                   (identity.user_id, product_id))
-    else:
-        db.execute("DELETE FROM favourites WHERE user_id = ? AND product_id = ?",
-                   (identity.user_id, product_id))
-    return outbox.enqueue(db, "favourite.set", {"product_id": product_id, "favourite": favourite})
-
-
 def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
                      quantities: Mapping[int, int], *, carrier: str = "",
                      tracking_number: str = "") -> str:
@@ -357,6 +356,8 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     ``shipment.confirm``. Returns the new shipment's id."""
     row = order_row(db, order_id)
     status = OrderStatus(row["status"])
+    require_text(("carrier", carrier, text_rules.CARRIER),
+                 ("tracking_number", tracking_number, text_rules.TRACKING_NUMBER))
     lines = order_lines(db, order_id)
     issues = d.validate_shipment(lines, quantities)
     if d.has_errors(issues):
@@ -372,17 +373,13 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     data = {"id": shipment_id, "order_id": order_id, "warehouse_id": row["warehouse_id"],
             "customer_id": row["customer_id"], "lines": shipped, "carrier": carrier,
             "tracking_number": tracking_number, "shipped_at": None, "user_id": identity.user_id}
-    db.execute(
-        "INSERT INTO shipments (id, order_id, customer_id, warehouse_id, data, version)"
-        " VALUES (?, ?, ?, ?, ?, 0)",
-        (shipment_id, order_id, row["customer_id"], row["warehouse_id"], json.dumps(data)),
-    )
-    db.execute("UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
-               (target.value, now_iso(), order_id))
-    base = outbox.next_base_version(db, order_entity(order_id), int(row["server_version"]))
-    outbox.enqueue(db, "shipment.confirm", {
-        "shipment_id": shipment_id, "order_id": order_id, "lines": shipped,
-        "carrier": carrier, "tracking_number": tracking_number}, base)
+    shipments.record_unsent(db, data)
+    orders.set_status(db, order_id, target)
+    outbox.enqueue(db, "shipment.confirm", ConfirmShipmentArgs.model_construct(
+        shipment_id=shipment_id, order_id=order_id,
+        lines=[ShipmentLineArgs.model_construct(product_id=pid, quantity=q)
+               for pid, q in sorted(quantities.items()) if q],
+        carrier=carrier, tracking_number=tracking_number), _base_version(db, row))
     return shipment_id
 
 
@@ -392,3 +389,46 @@ def replace_all_lines(
     """The lines with the unit prices in ``prices`` (by product) put in; others unchanged."""
     return [dataclasses.replace(ln, unit_price=prices.get(ln.product_id, ln.unit_price))
             for ln in lines]
+
+
+# ---------------------------------------------------------------------- decisions on an order
+
+
+def _move(db: sqlite3.Connection, identity: Identity, order_id: str, target: OrderStatus,
+          kind: str, args: BaseModel, *, clear_holds: bool = False) -> str:
+    row = order_row(db, order_id)
+    issue = d.check_transition(OrderStatus(row["status"]), target, _role(identity))
+    if issue is not None:
+        raise NotAllowed([issue])
+    orders.set_status(db, order_id, target, clear_holds=clear_holds)
+    return outbox.enqueue(db, kind, args, _base_version(db, row))
+
+
+def confirm_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> str:
+    """Back office: confirm a submitted (held) order; queues ``order.confirm``."""
+    return _move(db, identity, order_id, OrderStatus.CONFIRMED, "order.confirm",
+                 ConfirmOrderArgs.model_construct(order_id=order_id), clear_holds=True)
+
+
+def reject_order(db: sqlite3.Connection, identity: Identity, order_id: str, reason: str) -> str:
+    """Back office: reject a submitted order, saying why (required: the rep is told)."""
+    missing = d.check_reason(OrderStatus.REJECTED, reason)
+    if missing is not None:
+        raise ValidationFailed([missing])
+    why = reason.strip()
+    require_text(("reason", why, text_rules.REASON))
+    return _move(db, identity, order_id, OrderStatus.REJECTED, "order.reject",
+                 RejectOrderArgs.model_construct(order_id=order_id, reason=why))
+
+
+def receive_order(db: sqlite3.Connection, identity: Identity, order_id: str,
+                  discrepancy: str = "") -> str:
+    """The store confirms receipt of a shipped order (closing it), with a note of anything
+    missing or damaged; queues ``order.receive``."""
+    note = discrepancy.strip()
+    require_text(("discrepancy", note, text_rules.REASON))
+    if not any(ln.shipped_qty for ln in order_lines(db, order_id)):
+        raise NotAllowed([Issue("status", "transition_not_allowed",
+                                {"from": order_row(db, order_id)["status"], "to": "closed"})])
+    return _move(db, identity, order_id, OrderStatus.CLOSED, "order.receive",
+                 ReceiveOrderArgs.model_construct(order_id=order_id, discrepancy=note))

@@ -30,19 +30,31 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .order_store import entity_key, now_iso
+from pydantic import BaseModel
+
+from sync_engine.protocol import ARGS_BY_KIND, Mutation
+
+from .store import now_iso
 
 __all__ = [
     "VERSION_BUMPING",
     "Claimed",
     "claim",
+    "discard_held",
     "enqueue",
+    "entity_key",
+    "is_waiting",
     "make_owner",
+    "mark_done",
+    "mark_refused",
+    "mutation",
     "next_base_version",
+    "order_entity",
     "pending_count",
     "prune",
     "release",
-    "serialise",
+    "state",
+    "take_held",
 ]
 
 VERSION_BUMPING = frozenset({
@@ -55,6 +67,22 @@ _STATE_BASED = frozenset({"order.cancel", "shipment.confirm", "order.submit", "f
                           "customer.assign"})
 
 DEFAULT_LEASE = 90.0  # longer than one push request may take (timeout 30 s)
+
+
+def order_entity(order_id: str) -> str:
+    """The outbox/conflict entity key of an order."""
+    return f"order:{order_id}"
+
+
+def entity_key(kind: str, args: Mapping[str, Any]) -> str:
+    """Which entity a mutation acts on: mutations of one entity are sent one at a time."""
+    if kind.startswith("order.") or kind == "shipment.confirm":
+        return order_entity(str(args["order_id"]))
+    if kind == "favourite.set":
+        return f"favourite:{args['product_id']}"
+    if kind == "customer.assign":
+        return f"customer:{args['customer_id']}"
+    return f"{kind}:{json.dumps(args, sort_keys=True)[:200]}"
 
 
 def new_key() -> str:
@@ -73,9 +101,18 @@ def next_base_version(db: sqlite3.Connection, entity: str, server_version: int) 
     return int(row["base_version"] or 0) + 1
 
 
-def enqueue(db: sqlite3.Connection, kind: str, args: Mapping[str, Any],
+def enqueue(db: sqlite3.Connection, kind: str, args: BaseModel | Mapping[str, Any],
             base_version: int | None = None, key: str | None = None) -> str:
-    """Add a mutation (in the caller's transaction); returns its idempotency key."""
+    """Add a mutation (in the caller's transaction); returns its idempotency key.
+
+    ``args``: the kind's arguments as the protocol's model (``ARGS_BY_KIND``), its fields set
+    being those sent; or, for a change sent again (a conflict's "keep mine"), as they were
+    stored. They are not validated here: the server does, and answers with field errors.
+    """
+    if isinstance(args, BaseModel):
+        if not isinstance(args, ARGS_BY_KIND[kind]):
+            raise TypeError(f"{type(args).__name__} are not the arguments of {kind}")
+        args = args.model_dump(mode="json", exclude_unset=True)
     key = key or new_key()
     entity = entity_key(kind, args)
     # A change to an entity with an undecided conflict waits behind it (never sent blindly).
@@ -121,7 +158,7 @@ class Claimed:
     kind: str
     entity: str
     base_version: int | None
-    args: str  # JSON text, sent as it was stored
+    args: str  # JSON text, as stored
 
 
 def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float = DEFAULT_LEASE,
@@ -160,6 +197,51 @@ def claim(db: sqlite3.Connection, owner: str, *, limit: int = 500, lease: float 
     return out
 
 
+def state(db: sqlite3.Connection, seq: int) -> str | None:
+    """The row's state, or None if it is gone (pruned)."""
+    row = db.execute("SELECT state FROM outbox WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row["state"])
+
+
+def is_waiting(db: sqlite3.Connection, entity: str) -> bool:
+    """True if a change of ``entity`` waits to be sent (pending, or held behind a conflict)."""
+    return db.execute("SELECT 1 FROM outbox WHERE entity = ? AND state IN ('pending', 'held')",
+                      (entity,)).fetchone() is not None
+
+
+def mark_done(db: sqlite3.Connection, seq: int, answer: str) -> None:
+    """The server applied the row: it is done, with the server's answer (JSON text) kept."""
+    db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
+               " lease_until = NULL WHERE seq = ?", (answer, seq))
+
+
+def mark_refused(db: sqlite3.Connection, row: Claimed, status: str, answer: str,
+                 conflict_id: int) -> None:
+    """The server answered the row with a conflict or a rejection (``status``), recorded as
+    ``conflict_id``. The later changes of its entity are held behind that conflict: never
+    sent blindly, they wait for the user's decision."""
+    db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
+               " lease_until = NULL WHERE seq = ?", (status, answer, conflict_id, row.seq))
+    db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
+               " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
+
+
+def take_held(db: sqlite3.Connection, conflict_id: int) -> list[sqlite3.Row]:
+    """Remove the rows held behind a conflict and return them, oldest first (to be queued
+    again, with their keys, after the user's own change is sent again)."""
+    held: list[sqlite3.Row] = db.execute(
+        "SELECT * FROM outbox WHERE conflict_id = ? AND state = 'held' ORDER BY seq",
+        (conflict_id,)).fetchall()
+    db.executemany("DELETE FROM outbox WHERE seq = ?", [(r["seq"],) for r in held])
+    return held
+
+
+def discard_held(db: sqlite3.Connection, conflict_id: int) -> None:
+    """Drop the rows held behind a conflict (the user took the server's version)."""
+    db.execute("UPDATE outbox SET state = 'discarded' WHERE conflict_id = ? AND state = 'held'",
+               (conflict_id,))
+
+
 def pending_count(db: sqlite3.Connection) -> int:
     """Mutations not yet answered by the server (waiting or held behind a conflict)."""
     row = db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'held')").fetchone()
@@ -183,10 +265,8 @@ def release(db: sqlite3.Connection, owner: str, seqs: Sequence[int]) -> None:
                    [(seq, owner) for seq in seqs])
 
 
-def serialise(row: Claimed) -> str:
-    """The mutation as JSON text for the push body."""
-    base = None if row.kind in _STATE_BASED else row.base_version
-    return (
-        f'{{"key":{json.dumps(row.key)},"kind":{json.dumps(row.kind)},'
-        f'"base_version":{"null" if base is None else int(base)},"args":{row.args}}}'
-    )
+def mutation(row: Claimed) -> Mutation:
+    """The row as the protocol's :class:`~sync_engine.protocol.Mutation`, to be pushed."""
+    return Mutation(key=row.key, kind=row.kind,
+                    base_version=None if row.kind in _STATE_BASED else row.base_version,
+                    args=json.loads(row.args))

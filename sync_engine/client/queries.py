@@ -10,9 +10,9 @@ from typing import Any
 
 from sync_engine import domain as d
 
-from . import order_store
+from . import outbox
 from .errors import NotFound
-from .views import (
+from .values import (
     ConflictView,
     CustomerView,
     OrderLineView,
@@ -97,7 +97,7 @@ def customer_view(db: sqlite3.Connection, customer_id: int) -> CustomerView:
 
 def sync_state(db: sqlite3.Connection, order_id: str, status: str) -> str:
     """``local``, ``attention``, ``pending`` or ``synced`` (see :class:`OrderView`)."""
-    entity = order_store.order_entity(order_id)
+    entity = outbox.order_entity(order_id)
     if db.execute("SELECT 1 FROM conflicts WHERE entity = ? AND resolved_at IS NULL",
                   (entity,)).fetchone():
         return "attention"

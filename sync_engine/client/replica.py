@@ -1,7 +1,12 @@
 """Applying the change feed to the local replica, in bulk, in the caller's transaction.
 
+The tables only the feed writes are written here: ``products``, ``stock``, ``customers``,
+``prices``, ``warehouses`` and ``resync_stage``. Those the user writes too have owners of their
+own, which this module calls: orders (:mod:`.orders`), shipments (:mod:`.shipments`),
+favourites (:mod:`.favourites`); the search index is :mod:`.search`'s.
+
 A page is split into runs of consecutive changes of one entity and op; each run is written with
-multi-row upserts that keep the newer version (:func:`.store_rows.insert_rows`), so a page of
+multi-row upserts that keep the newer version (:func:`.bulk_insert.insert_rows`), so a page of
 10,000 products is a few dozen statements, which SQLite runs without Python's GIL. Products
 are indexed for search in the same transaction.
 
@@ -26,8 +31,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import order_store, search
-from .store_rows import insert_rows, plain_rows
+from . import favourites, orders, search, shipments
+from .bulk_insert import insert_rows
 
 __all__ = [
     "Prepared",
@@ -46,31 +51,34 @@ _PRODUCT_COLS = (
 )
 
 
-def _upsert_sql(table: str, cols: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str]:
-    """The two halves of a multi-row upsert (see :func:`.store_rows.insert_rows`)."""
+def _upsert_sql(insert_into: str, cols: tuple[str, ...],
+                key: tuple[str, ...]) -> tuple[str, str]:
+    """The two halves of a multi-row upsert (see :func:`.bulk_insert.insert_rows`);
+    ``insert_into`` is "INSERT INTO <table>", written out where the table's upsert is made so
+    that a reader (and the test of the tables' owners) sees which table is written."""
+    table = insert_into.removeprefix("INSERT INTO ")
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in key)
     # Keep the newer state: a replayed or reordered older change never overwrites a newer one.
     return (
-        f"INSERT INTO {table} ({', '.join(cols)}) VALUES",
+        f"{insert_into} ({', '.join(cols)}) VALUES",
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates} "
         f"WHERE excluded.version >= {table}.version",
     )
 
 
-_PRODUCT_UPSERT = _upsert_sql("products", _PRODUCT_COLS, ("id",))
+_PRODUCT_UPSERT = _upsert_sql("INSERT INTO products", _PRODUCT_COLS, ("id",))
 _STOCK_UPSERT = _upsert_sql(
-    "stock", ("product_id", "warehouse_id", "on_hand", "reserved", "as_of", "version"),
+    "INSERT INTO stock", ("product_id", "warehouse_id", "on_hand", "reserved", "as_of", "version"),
     ("product_id", "warehouse_id"),
 )
 _CUSTOMER_COLS = ("id", "code", "name", "name_en", "address", "phone", "rep_id", "warehouse_id",
                   "credit_limit", "payment_terms", "active", "version")
-_CUSTOMER_UPSERT = _upsert_sql("customers", _CUSTOMER_COLS, ("id",))
-_PRICE_UPSERT = _upsert_sql("prices", ("customer_id", "product_id", "breaks", "version"),
+_CUSTOMER_UPSERT = _upsert_sql("INSERT INTO customers", _CUSTOMER_COLS, ("id",))
+_PRICE_UPSERT = _upsert_sql("INSERT INTO prices",
+                            ("customer_id", "product_id", "breaks", "version"),
                             ("customer_id", "product_id"))
-_WAREHOUSE_UPSERT = _upsert_sql("warehouses", ("id", "code", "name", "version"), ("id",))
-_SHIPMENT_UPSERT = _upsert_sql(
-    "shipments", ("id", "order_id", "customer_id", "warehouse_id", "data", "version"), ("id",)
-)
+_WAREHOUSE_UPSERT = _upsert_sql("INSERT INTO warehouses", ("id", "code", "name", "version"),
+                                ("id",))
 
 
 _PRODUCT_FIELDS = operator.itemgetter(*_PRODUCT_COLS[:-2])
@@ -116,7 +124,7 @@ def _runs(changes: Iterable[Mapping[str, Any]]) -> Iterator[_Run]:
 
 
 def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
-    """The rows of an upsert run, for :func:`.store_rows.insert_rows` (None: written change
+    """The rows of an upsert run, for :func:`.bulk_insert.insert_rows` (None: written change
     by change)."""
     if entity == "product":
         return [_product_row(c["data"], int(c["version"])) for c in run]
@@ -133,13 +141,9 @@ def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, .
                 for c in run for x in (c["data"],)]
     if entity == "warehouse":
         return [(x["id"], x["code"], x["name"], c["version"]) for c in run for x in (c["data"],)]
-    if entity == "favourite":
-        return [(c["data"]["user_id"], c["data"]["product_id"]) for c in run]
-    if entity == "shipment":
-        return [(x["id"], x["order_id"], x.get("customer_id"), x.get("warehouse_id"),
-                 json.dumps(x, separators=(",", ":")), c["version"])
-                for c in run for x in (c["data"],)]
-    return None  # orders (merged with local state), and entities this client does not know
+    # Orders, shipments and favourites go to their owners (orders are merged with local state),
+    # and entities this client does not know are skipped.
+    return None
 
 
 _UPSERTS = {
@@ -148,8 +152,6 @@ _UPSERTS = {
     "customer": _CUSTOMER_UPSERT,
     "price": _PRICE_UPSERT,
     "warehouse": _WAREHOUSE_UPSERT,
-    "favourite": ("INSERT OR IGNORE INTO favourites (user_id, product_id) VALUES", ""),
-    "shipment": _SHIPMENT_UPSERT,
 }
 
 
@@ -209,7 +211,12 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
             _upsert_products(db, run, fresh=fresh)
         elif run.op == "upsert" and run.entity == "order":
             for c in run.changes:
-                order_store.store_server_state(db, c["data"], int(c["version"]))
+                orders.store_server_state(db, c["data"], int(c["version"]))
+        elif run.op == "upsert" and run.entity == "shipment":
+            shipments.store_server_states(db, ((c["data"], c["version"]) for c in run.changes))
+        elif run.op == "upsert" and run.entity == "favourite":
+            favourites.add(db, ((c["data"]["user_id"], c["data"]["product_id"])
+                                for c in run.changes))
         elif run.op == "upsert" and run.rows is not None:
             _write_rows(db, _UPSERTS[run.entity], run.rows)
         elif run.op == "delete":
@@ -251,54 +258,46 @@ def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool) -> 
     assert run.rows is not None
     _write_rows(db, _PRODUCT_UPSERT, run.rows)
     if index:
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.write_index(db, index)
+
+
+def _pairs(ids: list[str]) -> list[tuple[int, int]]:
+    """The two ids in the key of a stock, price or favourite change ("3:7")."""
+    return [(int(a), int(b)) for a, _, b in (i.partition(":") for i in ids)]
 
 
 def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -> None:
     ids = [str(c["id"]) for c in run]
     if entity == "product":
         db.executemany("DELETE FROM products WHERE id = ?", [(int(i),) for i in ids])
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.remove_products(db, [int(i) for i in ids])
-    elif entity in ("stock", "price", "favourite"):
-        table, cols = {
-            "stock": ("stock", ("product_id", "warehouse_id")),
-            "price": ("prices", ("customer_id", "product_id")),
-            "favourite": ("favourites", ("user_id", "product_id")),
-        }[entity]
-        db.executemany(
-            f"DELETE FROM {table} WHERE {cols[0]} = ? AND {cols[1]} = ?",
-            [tuple(int(p) for p in i.split(":", 1)) for i in ids],
-        )
+    elif entity == "stock":
+        db.executemany("DELETE FROM stock WHERE product_id = ? AND warehouse_id = ?",
+                       _pairs(ids))
+    elif entity == "price":
+        db.executemany("DELETE FROM prices WHERE customer_id = ? AND product_id = ?",
+                       _pairs(ids))
+    elif entity == "favourite":
+        favourites.remove(db, _pairs(ids))
     elif entity == "customer":
         for i in ids:
             purge_customer(db, int(i))
     elif entity == "warehouse":
         db.executemany("DELETE FROM warehouses WHERE id = ?", [(int(i),) for i in ids])
     elif entity == "shipment":
-        db.executemany("DELETE FROM shipments WHERE id = ?", [(i,) for i in ids])
+        shipments.delete(db, ids)
     elif entity == "order":
-        for i in ids:
-            if not order_store.has_pending(db, i):
-                db.execute("DELETE FROM order_lines WHERE order_id = ?", (i,))
-                db.execute("DELETE FROM orders WHERE id = ?", (i,))
+        orders.remove_synced(db, ids)
 
 
 def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
     """Remove a customer and everything of it, keeping drafts and orders still in flight."""
     db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
     db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
-    # Version 0: a shipment made here and not yet answered by the server stays in view.
-    db.execute("DELETE FROM shipments WHERE customer_id = ? AND version > 0", (customer_id,))
-    doomed = [
-        row[0] for row in db.execute(
-            "SELECT id FROM orders WHERE customer_id = ? AND status != 'draft'", (customer_id,)
-        )
-        if not order_store.has_pending(db, row[0])
-    ]
-    db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
-    db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])
+    shipments.purge_customer(db, customer_id)
+    orders.purge_customer(db, customer_id)
 
 
 # ------------------------------------------------------------------------------ resync
@@ -327,17 +326,16 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
     is refreshed from the stage like any feed upsert).
     """
     ids = [row[0] for row in db.execute("SELECT id FROM products")]
-    with plain_rows(db):
+    with search.plain_rows(db):
         search.remove_products(db, ids)
-    for table in ("products", "stock", "customers", "prices", "favourites", "warehouses"):
-        db.execute(f"DELETE FROM {table}")
-    db.execute("DELETE FROM shipments WHERE version > 0")  # keep this device's unsent ones
-    doomed = [
-        row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
-        if not order_store.has_pending(db, row[0])
-    ]
-    db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in doomed])
-    db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in doomed])
+    db.execute("DELETE FROM products")
+    db.execute("DELETE FROM stock")
+    db.execute("DELETE FROM customers")
+    db.execute("DELETE FROM prices")
+    db.execute("DELETE FROM warehouses")
+    favourites.clear(db)
+    shipments.clear_synced(db)  # keeps this device's unsent ones
+    orders.clear_synced(db)
     total = 0
     last = 0
     while True:

@@ -5,6 +5,8 @@ Connections
 Every function takes a DB-API ``sqlite3.Connection``; an SQLAlchemy ``Connection`` is accepted
 too and unwrapped to ``connection.driver_connection``. The functions run in the caller's
 transaction and never commit, so a sync page can update products and their index atomically.
+They are written against the bare DB-API's tuple rows: the store's connections return
+``sqlite3.Row``, so callers wrap them in :func:`plain_rows`.
 
 Schema (owned here, created by :func:`create_search_schema`)
 -----------------------------------------------------------
@@ -76,17 +78,19 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from operator import add
 from typing import Any
 
-from .store_rows import insert_rows
+from .bulk_insert import insert_rows
 
 __all__ = [
     "IndexRows",
     "create_search_schema",
     "index_products",
     "index_rows",
+    "plain_rows",
     "remove_products",
     "search_products",
     "set_bulk_load",
@@ -176,6 +180,18 @@ _SCHEMA = (
     )
     """,
 )
+
+
+@contextmanager
+def plain_rows(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The connection with plain tuple rows, as the functions here expect them (the store's
+    connections otherwise return ``sqlite3.Row``)."""
+    previous = db.row_factory
+    db.row_factory = None
+    try:
+        yield db
+    finally:
+        db.row_factory = previous
 
 
 def _driver(conn: Any) -> sqlite3.Connection:

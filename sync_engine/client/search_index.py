@@ -15,7 +15,6 @@ import sqlite3
 from collections.abc import Iterator
 
 from . import search
-from .store_rows import plain_rows
 
 __all__ = ["ensure_search_index"]
 
@@ -64,7 +63,7 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
         # Dropped for an initial sync that was interrupted (see search.set_bulk_load): the
         # index is made again; the sync, when it goes on, drops it again.
         log.info("making the barcode index an interrupted initial sync dropped")
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.set_bulk_load(db, False)
         have = _definitions(db)
     if have == wanted:
@@ -77,6 +76,6 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
         db.execute(f'DROP {"TABLE" if kind == "table" else "INDEX"} IF EXISTS "{name}"')
     search.create_search_schema(db)
     for chunk in _products(db):
-        with plain_rows(db):
+        with search.plain_rows(db):
             search.index_products(db, chunk)
     return True

@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 import keyring
 import keyring.errors
 from filelock import FileLock
+
+from sync_engine.protocol import TokenResponse, UserInfo
 
 from . import errors
 from .transport import AccessExpired, ServerApi
@@ -103,21 +104,21 @@ class Auth:
         with self._lock, (self._file_lock if self._file_lock is not None else nullcontext()):
             yield
 
-    def _store(self, answer: Any) -> Tokens:
+    def _store(self, answer: TokenResponse) -> Tokens:
         tokens = Tokens(
-            access_token=str(answer["access_token"]),
-            refresh_token=str(answer["refresh_token"]),
-            access_expires_at=self._clock() + float(answer.get("expires_in", 900)),
+            access_token=answer.access_token,
+            refresh_token=answer.refresh_token,
+            access_expires_at=self._clock() + float(answer.expires_in),
         )
         self.vault.save(tokens)
         return tokens
 
-    def login(self, username: str, password: str, device_name: str) -> dict[str, Any]:
-        """Sign in; stores the tokens and returns the user (``UserInfo`` as a dict)."""
+    def login(self, username: str, password: str, device_name: str) -> UserInfo:
+        """Sign in; stores the tokens and returns the user."""
         answer = self.api.login(username, password, self.client_id, device_name)
         with self._exclusive():
             self._store(answer)
-        return dict(answer["user"])
+        return answer.user
 
     def has_tokens(self) -> bool:
         """True if a session is stored (it may still turn out to be expired or revoked)."""

@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .views import Suggestion
+from .values import Suggestion
 
 __all__ = ["PastOrder", "suggest"]
 

@@ -1,10 +1,11 @@
 """One round of sync: push the outbox in order, then pull the feed in pages.
 
-Push: batches of at most 500 claimed rows (see :mod:`.outbox`); each batch's answers are recorded
-in one transaction: applied → the row is done and the server state stored; conflict/rejected →
-a conflict record with both sides, and later mutations of that entity held behind it. A batch is
-sent only after the one before was answered; when all of those answers were "applied", they are
-recorded while the server works on the next batch.
+Push: batches of at most 500 claimed rows (see :mod:`.outbox`), sent as a ``PushRequest``; each
+batch's answers (``MutationResult``) are recorded in one transaction, each table by its owner:
+applied → the row is done and the server state stored; conflict/rejected → a conflict record
+with both sides, and later mutations of that entity held behind it. A batch is sent only after
+the one before was answered; when all of those answers were "applied", they are recorded while
+the server works on the next batch.
 
 Pull: a pipeline of three threads. A fetcher requests page n+1 while the pulling thread decodes
 and prepares page n (Python work, which holds the GIL) and a writer commits page n-1 (SQLite
@@ -19,24 +20,23 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import gc
-import json
 import logging
 import queue
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from . import order_store, outbox, replica, search
+from sync_engine.protocol import MutationResult, PullResponse, PushRequest
+
+from . import conflicts, orders, outbox, replica, search, shipments
 from .errors import SyncCancelled
-from .order_store import compact_json, now_iso
 from .outbox import Claimed
 from .session import Auth
 from .store import Store
-from .store_rows import plain_rows
-from .transport import AccessExpired, ServerApi, parse_json
+from .transport import AccessExpired, ServerApi, decode_page
 
 __all__ = ["Counts", "Syncer", "record_results"]
 
@@ -93,7 +93,7 @@ class Syncer:
         batch must have been applied in full: a conflict or a rejection holds its entity's
         later rows back, so it is recorded before the next batch is chosen.
         """
-        answered: tuple[list[Claimed], list[Any]] | None = None  # not recorded yet
+        answered: tuple[list[Claimed], list[MutationResult]] | None = None  # not recorded yet
 
         def record_answered() -> None:
             nonlocal answered
@@ -101,7 +101,7 @@ class Syncer:
                 batch, answered = answered, None
                 self._record(batch, counts)
 
-        with concurrent.futures.ThreadPoolExecutor(1, "dinghuo-push") as sender:
+        with _bulk_work(), concurrent.futures.ThreadPoolExecutor(1, "dinghuo-push") as sender:
             try:
                 while True:
                     _check(cancel)
@@ -127,13 +127,13 @@ class Syncer:
             finally:
                 record_answered()
 
-    def _send_batch(self, claimed: list[Claimed]) -> list[Any]:
-        body = [outbox.serialise(c) for c in claimed]
-
-        def send(token: str) -> list[Any]:
-            return self.api.push(token, self.auth.client_id, body)
+    def _send_batch(self, claimed: list[Claimed]) -> list[MutationResult]:
+        def send(token: str) -> list[MutationResult]:
+            return self.api.push(token, request)
 
         try:
+            request = PushRequest(client_id=self.auth.client_id,
+                                  mutations=[outbox.mutation(c) for c in claimed])
             return self._authorised(send)
         except BaseException:
             # Not sent, or the answer was lost: free the rows so the next attempt resends them
@@ -142,7 +142,8 @@ class Syncer:
                 outbox.release(db, self.owner, [c.seq for c in claimed])
             raise
 
-    def _record(self, answered: tuple[list[Claimed], list[Any]], counts: Counts) -> None:
+    def _record(self, answered: tuple[list[Claimed], list[MutationResult]],
+                counts: Counts) -> None:
         claimed, results = answered
         with self.store.write() as db:
             record_results(db, claimed, results, counts)
@@ -175,7 +176,7 @@ class Syncer:
             with self.store.read() as db:
                 if self.store.get_meta(db, "initial_sync_done") == "1":
                     return
-            with self.store.write() as db, plain_rows(db):
+            with self.store.write() as db, search.plain_rows(db):
                 search.set_bulk_load(db, False)
         except Exception:
             log.exception("the search index stays in bulk-load mode until the next start")
@@ -184,23 +185,21 @@ class Syncer:
                     *, bulk: bool) -> None:
         while True:
             requested_at, body = fetcher.next(cancel)
-            page = parse_json(body)
+            envelope, changes = decode_page(body)
             del body
-            more = bool(page.get("has_more"))
-            fetcher.go_on(str(page["cursor"]) if more else None)
+            fetcher.go_on(envelope.cursor if envelope.has_more else None)
             # The Python work of a page, done while the writer commits the one before.
-            prepared = replica.prepare(page.get("changes") or [], index=bulk)
-            if not writer.write(requested_at, page, prepared):
+            prepared = replica.prepare(changes, index=bulk)
+            if not writer.write(requested_at, _Page(envelope, changes, prepared)):
                 return  # the stored cursor was moved (a resync, another instance): stop
-            if not more:
+            if not envelope.has_more:
                 writer.finish()
                 return
 
-    def _write_page(self, page: Mapping[str, Any], prepared: replica.Prepared, counts: Counts,
-                    requested_at: str | None) -> bool:
+    def _write_page(self, page: _Page, counts: Counts, requested_at: str | None) -> bool:
         """Apply one page and its cursor in one transaction; False (nothing written) if the
         stored cursor is no longer the one the page was asked for."""
-        changes = page.get("changes") or []
+        envelope, changes = page.envelope, page.changes
         with self.store.write() as db:
             if self.store.get_meta(db, "cursor") != requested_at:
                 # A resync was started, or another app instance pulled meanwhile: this page
@@ -208,34 +207,44 @@ class Syncer:
                 # swap would then drop rows); the next sync carries on from the stored cursor.
                 return False
             staging = self.store.get_meta(db, "resync_active") == "1"
-            if page.get("resync"):
+            if envelope.resync:
                 # The server starts over from the beginning: collect everything, swap at the end.
                 replica.clear_stage(db)
                 self.store.set_meta(db, "resync_active", "1")
-                self.store.set_meta(db, "resync_reason", str(page.get("resync_reason")))
+                self.store.set_meta(db, "resync_reason", str(envelope.resync_reason))
                 staging = True
                 counts.resync = True
             if staging:
                 replica.stage_changes(db, changes)
-                if not page.get("has_more"):
+                if not envelope.has_more:
                     replica.swap_in_stage(db)
                     self.store.set_meta(db, "resync_active", None)
             else:
                 fresh = self.store.get_meta(db, "initial_sync_done") != "1"
                 if fresh:
-                    with plain_rows(db):
+                    with search.plain_rows(db):
                         search.set_bulk_load(db, True)
-                replica.apply_changes(db, prepared, fresh=fresh)
-            self.store.set_meta(db, "cursor", str(page["cursor"]))
-            if not page.get("has_more"):
+                replica.apply_changes(db, page.prepared, fresh=fresh)
+            self.store.set_meta(db, "cursor", envelope.cursor)
+            if not envelope.has_more:
                 if self.store.get_meta(db, "initial_sync_done") != "1":
-                    with plain_rows(db):
+                    with search.plain_rows(db):
                         search.set_bulk_load(db, False)
                 self.store.set_meta(db, "initial_sync_done", "1")
-                self.store.set_meta(db, "server_time", str(page.get("server_time")))
+                self.store.set_meta(db, "server_time", envelope.server_time.isoformat())
         counts.pulled += len(changes)
         counts.pages += 1
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """A pulled page on its way to the writer: its envelope (cursor, ``has_more``, ``resync``;
+    see :func:`.transport.decode_page`), its changes, and those made ready to write."""
+
+    envelope: PullResponse
+    changes: list[Any]
+    prepared: replica.Prepared
 
 
 class _Fetcher:
@@ -302,7 +311,7 @@ class _Writer:
     thread decodes and prepares the next one (so at most two pages are in memory).
 
     The writes are multi-row statements that SQLite runs without Python's GIL
-    (:func:`.store_rows.insert_rows`): they overlap with the Python work of the next page
+    (:func:`.bulk_insert.insert_rows`): they overlap with the Python work of the next page
     instead of following it, and never wait for it between two rows. Each page is one
     transaction with its cursor, as before.
     """
@@ -310,8 +319,7 @@ class _Writer:
     def __init__(self, syncer: Syncer, counts: Counts) -> None:
         self._syncer = syncer
         self._counts = counts
-        self._items: queue.Queue[tuple[str | None, Any, replica.Prepared] | None] = \
-            queue.Queue(maxsize=1)
+        self._items: queue.Queue[tuple[str | None, _Page] | None] = queue.Queue(maxsize=1)
         self._idle = threading.Event()
         self._idle.set()
         self._error: BaseException | None = None
@@ -319,14 +327,13 @@ class _Writer:
         self._thread = threading.Thread(target=self._run, name="dinghuo-write", daemon=True)
         self._thread.start()
 
-    def write(self, requested_at: str | None, page: Mapping[str, Any],
-              prepared: replica.Prepared) -> bool:
+    def write(self, requested_at: str | None, page: _Page) -> bool:
         """Hand over a page once the one before is committed; False (nothing handed over) if
         the pull must stop because the stored cursor was moved under it."""
         if not self.finish():
             return False
         self._idle.clear()
-        self._items.put((requested_at, page, prepared))
+        self._items.put((requested_at, page))
         return True
 
     def finish(self) -> bool:
@@ -353,8 +360,8 @@ class _Writer:
                 return
             try:
                 if not self._stale and self._error is None:
-                    requested_at, page, prepared = item
-                    if not self._syncer._write_page(page, prepared, self._counts, requested_at):
+                    requested_at, page = item
+                    if not self._syncer._write_page(page, self._counts, requested_at):
                         self._stale = True
             except BaseException as exc:  # raised on the pulling thread
                 self._error = exc
@@ -370,17 +377,20 @@ _bulk_saved: tuple[bool, float] = (True, 0.005)
 
 @contextlib.contextmanager
 def _bulk_work() -> Iterator[None]:
-    """Tune the interpreter for a pull, which decodes and writes millions of objects.
+    """Tune the interpreter for a pull, which decodes and writes millions of objects, or a
+    push, which makes and decodes thousands (mutations and answers as protocol models).
 
     - The cyclic garbage collector is paused: a page of JSON is acyclic, yet each batch of
       allocations made the collector walk every object alive again (0.6 s of CPU in an
-      initial sync of 100,000 products). Automatic collection resumes when the pull ends.
-    - The GIL switch interval is shortened: the writer and fetcher threads need the GIL for a
-      moment at a time (to bind a statement's values, to take in 64 KB of a response), and
-      with the default 5 ms each such moment could wait that long behind the pulling
-      thread's Python work (measured: W1 0.1 s shorter).
+      initial sync of 100,000 products; in a push of 1,000 orders after one, a full
+      collection of 65 ms). Automatic collection resumes when the pull or push ends.
+    - The GIL switch interval is shortened: the writer and fetcher threads (and the push's
+      sender) need the GIL for a moment at a time (to bind a statement's values, to take in
+      64 KB of a response), and with the default 5 ms each such moment could wait that long
+      behind the pulling thread's Python work (measured: W1 0.1 s shorter).
 
-    Both are process-wide: the first of concurrent pulls sets them, the last one restores them.
+    Both are process-wide: the first of concurrent pulls and pushes sets them, the last one
+    restores them.
     """
     global _bulk_users, _bulk_saved
     with _bulk_lock:
@@ -404,91 +414,45 @@ def _bulk_work() -> Iterator[None]:
 # ---------------------------------------------------------------------- recording answers
 
 
-def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
-    """The user's side of a conflict: the order as they have it, and the change they sent."""
-    mine: dict[str, Any] = {"mutation": {"key": row.key, "kind": row.kind,
-                                         "base_version": row.base_version,
-                                         "args": json.loads(row.args)}}
-    if row.entity.startswith("order:"):
-        order_id = row.entity.split(":", 1)[1]
-        o = db.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
-        if o is not None:
-            mine["order"] = {
-                "id": order_id, "customer_id": o["customer_id"], "status": o["status"],
-                "notes": o["notes"], "delivery_date": o["delivery_date"],
-                "local_number": o["local_number"],
-                "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
-                "lines": [
-                    {"product_id": ln["product_id"], "quantity": ln["quantity"],
-                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
-                    for ln in db.execute(
-                        "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
-                        (order_id,))
-                ],
-            }
-    return mine
+def _all_applied(results: Sequence[MutationResult]) -> bool:
+    return all(r.status == "applied" for r in results)
 
 
-def _all_applied(results: list[Any]) -> bool:
-    return all(isinstance(r, Mapping) and r.get("status") == "applied" for r in results)
+def _kept(result: MutationResult) -> str:
+    """The server's answer as the outbox keeps it: JSON text of the fields it sent."""
+    return result.model_dump_json(exclude_unset=True)
 
 
-def record_results(db: sqlite3.Connection, claimed: list[Claimed],
-                   results: list[Mapping[str, Any]], counts: Counts) -> None:
+def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
+                   results: Sequence[MutationResult], counts: Counts) -> None:
     """Record the server's answers to a pushed batch (caller's transaction)."""
     for row, result in zip(claimed, results, strict=True):
-        if result.get("key") != row.key:
-            raise ValueError(f"push answer for {result.get('key')!r} where {row.key!r} was sent")
-        current = db.execute("SELECT state FROM outbox WHERE seq = ?", (row.seq,)).fetchone()
-        if current is None or current["state"] != "pending":
+        if result.key != row.key:
+            raise ValueError(f"push answer for {result.key!r} where {row.key!r} was sent")
+        if outbox.state(db, row.seq) != "pending":
             continue  # answered already (another instance took over an expired lease)
-        status = str(result["status"])
-        if status == "applied":
+        if result.status == "applied":
             counts.applied += 1
-            db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
-                       " lease_until = NULL WHERE seq = ?", (compact_json(result), row.seq))
+            outbox.mark_done(db, row.seq, _kept(result))
             _apply_result(db, row, result)
             continue
-        if status == "conflict":
+        if result.status == "conflict":
             counts.conflicts += 1
         else:
             counts.rejected += 1
-        cur = db.execute(
-            "INSERT INTO conflicts (entity, outbox_key, kind, status, reason, message,"
-            " message_zh, errors, details, mine, server, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row.entity, row.key, row.kind, status, result.get("reason"),
-             result.get("message") or "", result.get("message_zh") or "",
-             compact_json(result.get("errors") or []), compact_json(result.get("details") or {}),
-             compact_json(_mine(db, row)),
-             None if result.get("server") is None else compact_json(result["server"]), now_iso()),
-        )
-        conflict_id = cur.lastrowid
-        db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
-                   " lease_until = NULL WHERE seq = ?",
-                   (status, compact_json(result), conflict_id, row.seq))
-        # Never send the later changes of this entity blindly: they wait for the decision.
-        db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
-                   " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
-        server = result.get("server")
-        if row.entity.startswith("order:") and isinstance(server, Mapping) and "lines" in server:
-            order_store.store_server_state(db, server, int(server.get("version") or 0))
-        log.info("mutation %s (%s) %s: %s", row.key, row.kind, status, result.get("reason"))
+        conflict_id = conflicts.record(db, row, result)
+        outbox.mark_refused(db, row, result.status, _kept(result), conflict_id)
+        server = result.server
+        if row.entity.startswith("order:") and server is not None and "lines" in server:
+            orders.store_server_state(db, server, int(server.get("version") or 0))
+        log.info("mutation %s (%s) %s: %s", row.key, row.kind, result.status, result.reason)
 
 
-def _apply_result(db: sqlite3.Connection, row: Claimed, result: Mapping[str, Any]) -> None:
-    data = result.get("data")
-    if (result.get("entity") == "order" and isinstance(data, Mapping)
-            and not order_store.store_server_state(db, data, int(result.get("version") or 0))):
-        order_store.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
-    shipment = (result.get("details") or {}).get("shipment")
+def _apply_result(db: sqlite3.Connection, row: Claimed, result: MutationResult) -> None:
+    data = result.data
+    if (result.entity == "order" and data is not None
+            and not orders.store_server_state(db, data, int(result.version or 0))):
+        orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
+    shipment = result.details.get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
-        db.execute(
-            "INSERT INTO shipments (id, order_id, customer_id, warehouse_id, data, version)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data,"
-            " version = excluded.version WHERE excluded.version >= shipments.version",
-            (shipment["id"], shipment["order_id"], shipment.get("customer_id"),
-             shipment.get("warehouse_id"), compact_json(shipment),
-             int(shipment.get("version") or 1)),
-        )
-
+        shipments.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])

@@ -1,8 +1,14 @@
 """The HTTP side of the sync client (httpx): requests, headers, and error codes → exceptions.
 
-Bodies are parsed with the standard ``json`` module, not validated model by model: a pull page
-of 5,000 products is parsed once and written straight to SQLite. Errors are decided by HTTP
-status and the stable ``error.code`` of the body (see ``PROTOCOL.md``), never by message text.
+Requests and answers are the :mod:`sync_engine.protocol` models, as on the server: a request is
+built as its model and sent as the model's JSON; an answer is decoded (the standard ``json``
+module, see :func:`parse_json`) and validated by its model, ignoring fields this client does not
+know (a newer server may send more). A model that does not fit is a
+:class:`~.errors.ProtocolError`.
+
+One exception, for speed: the changes of a pull page are not validated one by one
+(:func:`decode_page`). Errors are decided by HTTP status and the stable ``error.code`` of the
+body (see ``PROTOCOL.md``), never by message text.
 """
 
 from __future__ import annotations
@@ -12,16 +18,30 @@ import json
 import logging
 import socket
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
-from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    ErrorBody,
+    LoginRequest,
+    MutationResult,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RefreshRequest,
+    TokenResponse,
+)
 
 from . import errors
 
-__all__ = ["AccessExpired", "ServerApi", "parse_json"]
+__all__ = ["AccessExpired", "ServerApi", "decode_page", "parse_json"]
+
+M = TypeVar("M", bound=BaseModel)
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +54,10 @@ class AccessExpired(errors.SyncError):
 
 def _error_info(response: httpx.Response) -> tuple[str, str]:
     try:
-        body = response.json()
-        detail = body["error"]
-        return str(detail.get("code", "")), str(detail.get("message", ""))
-    except (ValueError, KeyError, TypeError):
+        detail = ErrorBody.model_validate_json(response.content, extra="ignore").error
+    except ValidationError:  # not ours (a proxy's page, say): its first words
         return "", response.text[:200]
+    return detail.code, detail.message
 
 
 def raise_for_answer(response: httpx.Response) -> None:
@@ -89,6 +108,37 @@ def parse_json(body: bytes) -> Any:
         raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
 
 
+def _validated(model: type[M], answer: Any, code: str) -> M:
+    """``answer`` (decoded JSON) as ``model``; fields this client does not know are ignored."""
+    try:
+        return model.model_validate(answer, extra="ignore")
+    except ValidationError as exc:
+        raise errors.ProtocolError(
+            f"The server's answer is not a {model.__name__}: {exc.errors()[0]['msg']}.",
+            code) from exc
+
+
+def decode_page(body: bytes) -> tuple[PullResponse, list[Any]]:
+    """A pull page: its envelope (cursor, ``has_more``, ``resync``, server time) validated as
+    :class:`~sync_engine.protocol.PullResponse` (with its ``changes`` left empty), and the
+    changes as decoded.
+
+    The changes are not validated as ``Change`` models one by one: for an initial sync of
+    100,000 products that cost 37 ms a page of 10,000 on top of the 93 ms of decoding it (0.4 s
+    in all, on the pulling thread, which is the pipeline's slowest), and kept a second copy of
+    the page in memory. They go as they are to the replica's bulk writes, which take the fields
+    they need by name.
+    """
+    page = parse_json(body)
+    if not isinstance(page, dict):
+        raise errors.ProtocolError("The server's answer is not a pull page.", "bad_page")
+    changes = page.get("changes")
+    envelope = _validated(PullResponse, {**page, "changes": []}, "bad_page")
+    if not isinstance(changes, list):
+        raise errors.ProtocolError("The pull page has no list of changes.", "bad_page")
+    return envelope, changes
+
+
 class ServerApi:
     """One server, over one ``httpx.Client`` (pass ``transport`` in tests to fake the network)."""
 
@@ -131,16 +181,23 @@ class ServerApi:
 
     # ------------------------------------------------------------------ auth
 
-    def login(self, username: str, password: str, client_id: str, device_name: str) -> Any:
-        """``POST /v1/auth/login``: the token pair and the user."""
-        body = {"username": username, "password": password, "client_id": client_id,
-                "device_name": device_name}
-        return self._send("POST", "/v1/auth/login", content=json.dumps(body).encode())
+    def login(self, username: str, password: str, client_id: str,
+              device_name: str) -> TokenResponse:
+        """``POST /v1/auth/login``: the token pair and the user.
 
-    def refresh(self, refresh_token: str, client_id: str) -> Any:
+        What the user typed is sent as it is (``model_construct``: no check here), so that an
+        empty or overlong name is refused by the server, with its field errors, as any input.
+        """
+        body = LoginRequest.model_construct(username=username, password=password,
+                                            client_id=client_id, device_name=device_name)
+        return _validated(TokenResponse, self._send("POST", "/v1/auth/login",
+                                                    content=_json(body)), "bad_tokens")
+
+    def refresh(self, refresh_token: str, client_id: str) -> TokenResponse:
         """``POST /v1/auth/refresh``: a new token pair (the old refresh token is retired)."""
-        body = {"refresh_token": refresh_token, "client_id": client_id}
-        return self._send("POST", "/v1/auth/refresh", content=json.dumps(body).encode())
+        body = RefreshRequest.model_construct(refresh_token=refresh_token, client_id=client_id)
+        return _validated(TokenResponse, self._send("POST", "/v1/auth/refresh",
+                                                    content=_json(body)), "bad_tokens")
 
     def logout(self, token: str) -> None:
         """``POST /v1/auth/logout``."""
@@ -148,12 +205,14 @@ class ServerApi:
 
     # ------------------------------------------------------------------ sync
 
-    def pull(self, token: str, cursor: str | None, limit: int) -> Any:
-        """``GET /v1/pull``: one page of changes."""
-        return parse_json(self.pull_body(token, cursor, limit))
+    def pull(self, token: str, cursor: str | None, limit: int) -> PullResponse:
+        """``GET /v1/pull``: one page of changes, every change validated (for a caller that
+        wants one page whole; a sync decodes its pages with :func:`decode_page`)."""
+        return _validated(PullResponse, parse_json(self.pull_body(token, cursor, limit)),
+                          "bad_page")
 
     def pull_body(self, token: str, cursor: str | None, limit: int) -> bytes:
-        """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`parse_json`).
+        """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`decode_page`).
 
         For a caller that fetches on one thread and decodes on another: decoding is Python
         work, which belongs on the thread that does the rest of it.
@@ -213,14 +272,16 @@ class ServerApi:
                     f"The change stream was interrupted ({type(exc).__name__}).", "network"
                 ) from exc
 
-    def push(self, token: str, client_id: str, mutations: Sequence[str]) -> list[Any]:
-        """``POST /v1/push`` with mutations already serialised as JSON texts; the results."""
-        body = (
-            '{"client_id":' + json.dumps(client_id) + ',"mutations":[' + ",".join(mutations)
-            + "]}"
-        ).encode()
-        answer = self._send("POST", "/v1/push", token=token, content=body)
-        results = answer.get("results") if isinstance(answer, dict) else None
-        if not isinstance(results, list) or len(results) != len(mutations):
+    def push(self, token: str, request: PushRequest) -> list[MutationResult]:
+        """``POST /v1/push``: the answer to each mutation, in order."""
+        answer = self._send("POST", "/v1/push", token=token, content=_json(request))
+        results = _validated(PushResponse, answer, "bad_push").results
+        if len(results) != len(request.mutations):
             raise errors.ProtocolError("The push answer does not match the request.", "bad_push")
         return results
+
+
+def _json(body: BaseModel) -> bytes:
+    """A request's body: the model's JSON with the fields that were set (one left out, such as a
+    mutation's ``client_time``, is not sent as null)."""
+    return body.model_dump_json(exclude_unset=True).encode()

@@ -8,6 +8,8 @@ Pure Python (standard library only): no Qt, no SQL, no HTTP, and nothing else of
 - ``validation``: what is wrong with an order, as field-level ``Issue``\\ s.
 - ``lifecycle``: the order state machine and who may move an order where.
 - ``shipping``: checking and applying (partial) shipments.
+- ``text``: the one rule for free text (control characters, broken characters, length).
+- ``limits``: the ranges numbers must stay in (what the server's database holds).
 - ``messages``: the issues' texts in English and Simplified Chinese.
 
 Errors raised here: ``TypeError`` for a wrong type (above all a float used as money or as a
@@ -29,6 +31,7 @@ from .lifecycle import (
     require_transition,
     status_after_shipment,
 )
+from .limits import MAX_AMOUNT, MAX_ID, MAX_INTEGER, MAX_QUANTITY, MONEY_DIGITS, MONEY_PLACES
 from .messages import LABELS, MESSAGES, render, render_params
 from .model import (
     Customer,
@@ -45,6 +48,7 @@ from .model import (
 from .money import CENT, ZERO, format_amount, line_net, line_tax, parse_decimal, sum_money, to_money
 from .pricing import applicable_break, price_line, unit_price_for
 from .shipping import apply_shipment, validate_shipment
+from .text import TEXT_CODES, TextRule
 from .validation import (
     Issue,
     LineInput,
@@ -59,8 +63,15 @@ from .validation import (
 __all__ = [
     "CENT",
     "LABELS",
+    "MAX_AMOUNT",
+    "MAX_ID",
+    "MAX_INTEGER",
+    "MAX_QUANTITY",
     "MESSAGES",
+    "MONEY_DIGITS",
+    "MONEY_PLACES",
     "TERMINAL",
+    "TEXT_CODES",
     "TRANSITIONS",
     "ZERO",
     "Customer",
@@ -76,6 +87,7 @@ __all__ = [
     "RuleViolation",
     "Severity",
     "StockLevel",
+    "TextRule",
     "allowed",
     "applicable_break",
     "apply_shipment",

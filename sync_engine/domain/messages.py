@@ -126,6 +126,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Lower the quantity.",
         "zh": "此行仅剩 {remaining} 待发，您填写了 {requested}。请减少数量。",
     },
+    # --- text and numbers in range ------------------------------------------------------------
+    "text_too_long": {
+        "en": "This is {length} characters long; at most {max_length} fit here. Shorten it.",
+        "zh": "当前 {length} 个字符，此处最多 {max_length} 个字符。请删减。",
+    },
+    "text_control_char": {
+        "en": "Character {position} is an invisible control character ({char}) that cannot be "
+        "saved. Remove it.",
+        "zh": "第 {position} 个字符是无法保存的不可见控制字符（{char}），请删除。",
+    },
+    "text_line_break": {
+        "en": "This field takes a single line: remove the line break or tab at character "
+        "{position} ({char}).",
+        "zh": "此处只能填写一行：请删除第 {position} 个字符处的换行或制表符（{char}）。",
+    },
+    "text_lone_surrogate": {
+        "en": "Character {position} is broken ({char}, half of a character). Type the text "
+        "again.",
+        "zh": "第 {position} 个字符已损坏（{char}，不完整的字符）。请重新输入。",
+    },
+    "quantity_too_large": {
+        "en": "At most {max_qty} units fit on one line; you entered {quantity}.",
+        "zh": "每行最多 {max_qty} 个单位，您填写了 {quantity}。",
+    },
+    "order_total_too_large": {
+        "en": "The order's total ({total}) is more than the largest amount that can be recorded "
+        "({max_amount}). Split it into several orders.",
+        "zh": "订单总额（{total}）超过可记录的最大金额（{max_amount}）。请拆分成多个订单。",
+    },
 }
 
 # Words used inside messages: status and role names, and stand-ins for missing values.

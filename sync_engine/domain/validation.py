@@ -12,11 +12,12 @@ Codes, by field:
 =================================  ==========================================================
 ``customer``                       customer_unknown, customer_inactive,
                                    credit_limit_exceeded (warning)
-``lines``                          lines_empty, too_many_lines
+``lines``                          lines_empty, too_many_lines, order_total_too_large
 ``lines[i].product_id``            product_unknown, product_inactive, product_not_sellable,
                                    duplicate_product
-``lines[i].quantity``              quantity_not_positive, quantity_below_minimum,
-                                   quantity_not_multiple_of_pack, stock_insufficient (warning)
+``lines[i].quantity``              quantity_not_positive, quantity_too_large,
+                                   quantity_below_minimum, quantity_not_multiple_of_pack,
+                                   stock_insufficient (warning)
 ``lines[i].unit_price``            price_changed
 ``delivery_date``                  delivery_date_in_past
 =================================  ==========================================================
@@ -32,6 +33,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Literal
 
+from .limits import MAX_AMOUNT, MAX_QUANTITY
 from .messages import render_params
 from .model import Customer, CustomerPrice, Product, StockLevel
 from .money import (
@@ -207,6 +209,14 @@ def validate_line(
                 params={"quantity": quantity},
             )
         ]
+    if quantity > MAX_QUANTITY:
+        return [
+            Issue(
+                field=_line_field(index, "quantity"),
+                code="quantity_too_large",
+                params={"quantity": quantity, "max_qty": MAX_QUANTITY},
+            )
+        ]
 
     issues: list[Issue] = []
     suggestion = smallest_valid_quantity(product, quantity)
@@ -323,7 +333,8 @@ def validate_order(
         issues.extend(validate_line(index, line, product, price_row))
 
         # Only lines that could really be ordered count towards stock and credit.
-        if product is not None and product.active and product.sellable and line.quantity > 0:
+        if (product is not None and product.active and product.sellable
+                and 0 < line.quantity <= MAX_QUANTITY):
             requested[product.id] = requested.get(product.id, 0) + line.quantity
             # The credit check uses what the server would charge now, not the quoted price.
             net = line_net(line.quantity, unit_price_for(product, price_row, line.quantity))
@@ -340,8 +351,18 @@ def validate_order(
                 )
             )
 
+    order_total = sum_money(grosses)
+    if order_total > MAX_AMOUNT:
+        # Stored totals are numeric(14, 4): a bigger order could not be recorded anywhere.
+        issues.append(
+            Issue(
+                field="lines",
+                code="order_total_too_large",
+                params={"total": order_total, "max_amount": MAX_AMOUNT},
+            )
+        )
+
     if customer is not None and customer.credit_limit is not None and grosses:
-        order_total = sum_money(grosses)
         exposure = sum_money((used, order_total))
         if exposure > customer.credit_limit:
             issues.append(

@@ -2,11 +2,17 @@
 
 Money travels as decimal strings; a JSON float where money is expected is refused, because a
 float cannot carry a price exactly. Quantities are integers in base units.
+
+Every number a request carries is bounded by what the server stores (``domain.limits``), and
+every free-text field follows the domain's text rule (``domain.text``): a value outside them is
+a field error with the domain's code and messages (:func:`field_error`), never a failed write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, cast
 
@@ -16,10 +22,24 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     TypeAdapter,
     ValidationError,
 )
-from pydantic_core import PydanticKnownError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, PydanticKnownError, core_schema
+
+from sync_engine.domain import (
+    MAX_ID,
+    MAX_QUANTITY,
+    MESSAGES,
+    MONEY_DIGITS,
+    MONEY_PLACES,
+    TextRule,
+    render_params,
+)
+from sync_engine.domain import text as rules
 
 MAX_MUTATIONS_PER_PUSH = 500
 MAX_LINES_PER_ORDER = 1000
@@ -31,9 +51,57 @@ Uuid = Annotated[
     str,
     Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
 ]
-Id = Annotated[int, Field(ge=1, le=2**62)]
-Text = Annotated[str, Field(max_length=2000)]
-ShortText = Annotated[str, Field(max_length=200)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowsRule:
+    """Marks a text field that follows a domain text ``rule``: its problems are field errors
+    whose type is the domain's code (``text_control_char``, ``text_too_long`` …) with the
+    code's params. The schema documents the rule's length limit as ``maxLength``."""
+
+    rule: TextRule
+
+    def check(self, value: str) -> str:
+        issue = self.rule.check("", value)
+        if issue is not None:
+            raise PydanticCustomError(issue.code, issue.message("en"), dict(issue.params))
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        documented = handler(schema)
+        documented["maxLength"] = self.rule.max_length
+        return documented
+
+
+Notes = Annotated[str, FollowsRule(rules.NOTES)]
+Reason = Annotated[str, FollowsRule(rules.REASON)]
+LocalNumber = Annotated[str, FollowsRule(rules.LOCAL_NUMBER)]
+Carrier = Annotated[str, FollowsRule(rules.CARRIER)]
+TrackingNumber = Annotated[str, FollowsRule(rules.TRACKING_NUMBER)]
+DeviceName = Annotated[str, FollowsRule(rules.DEVICE_NAME)]
+
+
+def field_error(field: str, error: Mapping[str, Any]) -> dict[str, Any]:
+    """One pydantic error as a :class:`FieldError` dict at ``field``. A domain code (the text
+    rule's) keeps its code, params and both languages' messages; pydantic's own errors become
+    ``invalid_<type>`` with pydantic's message."""
+    kind = str(error["type"])
+    if kind in MESSAGES:
+        params = dict(error.get("ctx") or {})
+        return {"field": field, "code": kind, "severity": "error", "params": params,
+                "message": render_params(kind, "en", params),
+                "message_zh": render_params(kind, "zh", params)}
+    message = str(error.get("msg", ""))
+    return {"field": field, "code": f"invalid_{kind}", "severity": "error", "params": {},
+            "message": message, "message_zh": f"字段无效：{message}"}
 
 
 def _no_float(value: object) -> object:
@@ -42,7 +110,6 @@ def _no_float(value: object) -> object:
     return value
 
 
-MONEY_DIGITS, MONEY_PLACES = 14, 4
 _MONEY_WHOLE = MONEY_DIGITS - MONEY_PLACES
 _EXACT_MONEY: TypeAdapter[Decimal] = TypeAdapter(
     Annotated[Decimal, Field(max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)]
@@ -76,7 +143,8 @@ MoneyStr = Annotated[
           json_schema_extra={"decimal_places": MONEY_PLACES, "max_digits": MONEY_DIGITS}),
     AfterValidator(_fits_money),
 ]
-Quantity = Annotated[int, Field(ge=-(10**9), le=10**9)]
+# Negative and zero quantities pass here: the domain's rules say what is wrong with them.
+Quantity = Annotated[int, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
 
 
 class _Model(BaseModel):
@@ -114,14 +182,14 @@ class ErrorBody(_Model):
 
 
 class LoginRequest(_Model):
-    username: Annotated[str, Field(min_length=1, max_length=64)]
-    password: Annotated[str, Field(min_length=1, max_length=256)]
+    username: Annotated[str, Field(min_length=1), FollowsRule(rules.USERNAME)]
+    password: Annotated[str, Field(min_length=1), FollowsRule(rules.PASSWORD)]
     client_id: ClientId
-    device_name: ShortText = ""
+    device_name: DeviceName = ""
 
 
 class RefreshRequest(_Model):
-    refresh_token: Annotated[str, Field(min_length=10, max_length=200)]
+    refresh_token: Annotated[str, Field(min_length=10, max_length=200, pattern=r"^[A-Za-z0-9_-]+$")]
     client_id: ClientId
 
 
@@ -169,22 +237,22 @@ class SubmitOrderArgs(_Model):
     order_id: Uuid
     customer_id: Id
     lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
-    notes: Text = ""
+    notes: Notes = ""
     delivery_date: dt.date | None = None
-    local_number: Annotated[str, Field(max_length=64)] = ""
+    local_number: LocalNumber = ""
 
 
 class UpdateOrderArgs(_Model):
     order_id: Uuid
     lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)] | None = None
-    notes: Text | None = None
+    notes: Notes | None = None
     delivery_date: dt.date | None = None
     clear_delivery_date: bool = False
 
 
 class CancelOrderArgs(_Model):
     order_id: Uuid
-    reason: Text = ""
+    reason: Reason = ""
 
 
 class ConfirmOrderArgs(_Model):
@@ -193,12 +261,12 @@ class ConfirmOrderArgs(_Model):
 
 class RejectOrderArgs(_Model):
     order_id: Uuid
-    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+    reason: Annotated[str, Field(min_length=1), FollowsRule(rules.REASON)]
 
 
 class ReceiveOrderArgs(_Model):
     order_id: Uuid
-    discrepancy: Text = ""
+    discrepancy: Reason = ""
 
 
 class ShipmentLineArgs(_Model):
@@ -210,8 +278,8 @@ class ConfirmShipmentArgs(_Model):
     shipment_id: Uuid
     order_id: Uuid
     lines: Annotated[list[ShipmentLineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
-    carrier: ShortText = ""
-    tracking_number: ShortText = ""
+    carrier: Carrier = ""
+    tracking_number: TrackingNumber = ""
 
 
 class SetFavouriteArgs(_Model):
@@ -241,7 +309,9 @@ class Mutation(_Model):
     """One command. ``key`` is its idempotency key: a replay gets the stored answer back."""
 
     key: Key
-    kind: Annotated[str, Field(max_length=40)]
+    kind: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.:-]+$")]
+    # Not bounded to a stored version: one that can never match is answered as a conflict of
+    # this mutation alone, where a bound would refuse the whole push.
     base_version: Annotated[int, Field(ge=0)] | None = None
     args: dict[str, Any]
     client_time: dt.datetime | None = None  # informational only: never used for ordering
@@ -303,6 +373,8 @@ __all__ = [
     "MAX_LINES_PER_ORDER",
     "MAX_MUTATIONS_PER_PUSH",
     "MAX_PULL_LIMIT",
+    "MONEY_DIGITS",
+    "MONEY_PLACES",
     "AssignCustomerArgs",
     "CancelOrderArgs",
     "Change",
@@ -328,4 +400,5 @@ __all__ = [
     "TokenResponse",
     "UpdateOrderArgs",
     "UserInfo",
+    "field_error",
 ]

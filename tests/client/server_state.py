@@ -26,6 +26,7 @@ from sync_engine.server.storage.models import (
     utcnow,
 )
 from tests.support.api import Api
+from tests.support.server import Server
 
 
 @contextmanager
@@ -85,13 +86,6 @@ def delete_product(db_url: str, product_id: int) -> None:
         s.commit()
 
 
-def expire_access_tokens(db_url: str) -> None:
-    with server_session(db_url) as s:
-        s.execute(update(AuthToken).where(AuthToken.kind == "access")
-                  .values(expires_at=utcnow().replace(year=2000)))
-        s.commit()
-
-
 def revoke_all_tokens(db_url: str) -> None:
     with server_session(db_url) as s:
         s.execute(update(AuthToken).values(revoked_at=utcnow()))
@@ -103,10 +97,10 @@ _TABLES = {"product": "products", "customer": "customers", "price": "prices",
            "warehouse": "warehouses"}
 
 
-def server_view(url: str, username: str) -> dict[str, dict[str, int]]:
+def server_view(server: Server | str, username: str) -> dict[str, dict[str, int]]:
     """A fresh full pull for ``username``: entity → {id: version}."""
     out: dict[str, dict[str, int]] = {k: {} for k in _TABLES}
-    with Api(url, username) as api:
+    with Api(server, username) as api:
         for c in api.pull_all(limit=5000):
             if c["entity"] in out:
                 if c["op"] == "upsert":
@@ -135,12 +129,12 @@ def local_view(engine: Engine) -> dict[str, dict[str, int]]:
     return out
 
 
-def assert_converged(engine: Engine, url: str, username: str) -> None:
+def assert_converged(engine: Engine, server: Server | str, username: str) -> None:
     """The device's replica equals the server's state for its scope, entity by entity."""
-    server = server_view(url, username)
+    remote = server_view(server, username)
     local = local_view(engine)
     for entity in _TABLES:
-        assert local[entity] == server[entity], entity
+        assert local[entity] == remote[entity], entity
     status = engine.status()
     assert status.pending == 0 and status.held == 0 and status.conflicts == 0
 

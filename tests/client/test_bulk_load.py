@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from sync_engine.client import search, sync
+from sync_engine.client.bulk_insert import insert_rows
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import PAGE_SIZE, WAL_CHECKPOINT_BYTES, Store
-from sync_engine.client.store_rows import insert_rows, plain_rows
 from tests.client.offline import change, offline_engine, product
 from tests.client.search_check import assert_store_search_consistent
 
@@ -91,7 +91,7 @@ def test_a_pull_restores_the_interpreter_settings_it_changes() -> None:
 
 def test_opening_a_store_finishes_what_an_interrupted_bulk_load_left(tmp_path: Path) -> None:
     engine = offline_engine(tmp_path / "dev")
-    with engine.store.write() as db, plain_rows(db):  # killed in the middle of a bulk load
+    with engine.store.write() as db, search.plain_rows(db):  # killed in the middle of a bulk load
         search.set_bulk_load(db, True)
     engine.close()
     with Engine(tmp_path / "dev") as engine:  # opening it: no rebuild, the index made again
@@ -145,7 +145,7 @@ def test_an_initial_sync_in_pages_ends_with_a_whole_index(tmp_path: Path) -> Non
     counts = sync.Counts()
     syncer.pull(counts)
     assert counts.pages == 6 and api.asked == [None, "c1", "c2", "c3", "c4", "c5"]
-    with store.read() as db, plain_rows(db):
+    with store.read() as db, search.plain_rows(db):
         assert db.execute("SELECT COUNT(*) FROM products").fetchone()[0] == 299
         assert search.search_products(db, "雪碧") == [7]
         assert search.search_products(db, "SKU-0008") == []

@@ -17,6 +17,14 @@ from tests.client.server_state import count_orders
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.live
+
+
+@pytest.fixture
+def env(live_env: Env) -> Env:
+    """The CLI opens its own connection to the server: one on loopback."""
+    return live_env
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))

@@ -60,8 +60,8 @@ def test_loser_keeps_and_sees_both_then_keeps_mine(env_any: Env) -> None:
     a.sync_once()
     assert _qty(a, order_id, p) == 7
     assert b.order(order_id).sync_state == "synced"
-    assert_converged(a, env_any.url, "rep1")
-    assert_converged(b, env_any.url, "rep1")
+    assert_converged(a, env_any.server, "rep1")
+    assert_converged(b, env_any.server, "rep1")
 
 
 def test_take_theirs(env: Env) -> None:
@@ -72,7 +72,7 @@ def test_take_theirs(env: Env) -> None:
     b.sync_once()
     server = server_order(env.db_url, order_id)
     assert server is not None and server.version == 2
-    assert_converged(b, env.url, "rep1")
+    assert_converged(b, env.server, "rep1")
     assert b.conflicts() == [] and len(b.conflicts(include_resolved=True)) == 1
 
 
@@ -86,7 +86,7 @@ def test_edit_makes_a_draft_copy(env: Env) -> None:
     b.submit(draft.id)
     b.sync_once()
     assert count_orders(env.db_url) == 2
-    assert_converged(b, env.url, "rep1")
+    assert_converged(b, env.server, "rep1")
 
 
 def test_later_mutations_are_held_behind_a_conflict(env: Env) -> None:
@@ -106,7 +106,7 @@ def test_later_mutations_are_held_behind_a_conflict(env: Env) -> None:
     server = server_order(env.db_url, order_id)
     assert server is not None and server.version == 5 and server.notes == "call before delivery"
     assert sorted((ln.product_id, ln.quantity) for ln in server.lines) == [(p, 7), (q, 1)]
-    assert_converged(b, env.url, "rep1")
+    assert_converged(b, env.server, "rep1")
 
 
 def test_take_theirs_drops_the_held_ones(env: Env) -> None:
@@ -118,7 +118,7 @@ def test_take_theirs_drops_the_held_ones(env: Env) -> None:
     b.sync_once()
     assert b.order(order_id).notes == ""
     assert b.status().pending == 0 and b.status().held == 0
-    assert_converged(b, env.url, "rep1")
+    assert_converged(b, env.server, "rep1")
 
 
 def test_price_changed_needs_the_users_consent(env_any: Env) -> None:
@@ -140,7 +140,7 @@ def test_price_changed_needs_the_users_consent(env_any: Env) -> None:
     rep.sync_once()
     server = server_order(env_any.db_url, order.id)
     assert server is not None and server.lines[0].unit_price == Decimal("10.50")
-    assert_converged(rep, env_any.url, "rep1")
+    assert_converged(rep, env_any.server, "rep1")
 
 
 def test_rejected_submit_edit_and_take_theirs(env: Env) -> None:
@@ -168,7 +168,7 @@ def test_rejected_submit_edit_and_take_theirs(env: Env) -> None:
     rep.submit(first.id)
     rep.sync_once()
     assert count_orders(env.db_url) == 1
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
 
 
 def test_cancel_after_shipment_is_a_conflict(env: Env) -> None:
@@ -190,7 +190,7 @@ def test_cancel_after_shipment_is_a_conflict(env: Env) -> None:
         rep.keep_mine(conflict.id)
     rep.take_theirs(conflict.id)
     assert rep.order(order.id).status == "shipped"
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
 
 
 def test_accepting_new_prices_carries_over_to_held_edits(env: Env) -> None:
@@ -213,7 +213,7 @@ def test_accepting_new_prices_carries_over_to_held_edits(env: Env) -> None:
     prices = {ln.product_id: ln.unit_price for ln in server.lines}
     assert prices[s.products[2]] == Decimal("10.50")
     assert {ln.product_id: ln.quantity for ln in server.lines}[s.products[3]] == 6
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
 
 
 def test_take_theirs_on_a_refused_favourite_unmarks_it(env: Env) -> None:

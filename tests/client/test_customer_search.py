@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sync_engine.client.customer_search import find_customers
-from sync_engine.client.views import CustomerView
+from sync_engine.client.values import CustomerView
 
 
 def _customer(i: int, code: str, name: str, name_en: str) -> CustomerView:

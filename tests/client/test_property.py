@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -28,6 +29,7 @@ ops = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=ops)
@@ -35,7 +37,7 @@ def test_random_interleavings_converge_without_loss_or_duplicates(env: Env,
                                                                   steps: list[Any]) -> None:
     set_auto_confirm(env.db_url, False)
     s = env.seed
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     device = env.device("rep1", transport=net, push_batch=2, page_limit=7)
     customers = [s.customers["A"], s.customers["B"]]
     orders: list[str] = []
@@ -76,4 +78,4 @@ def test_random_interleavings_converge_without_loss_or_duplicates(env: Env,
     for order_id in orders:
         local = device.order(order_id)
         assert (local.status, local.server_version) == server[order_id]
-    assert_converged(device, env.url, "rep1")
+    assert_converged(device, env.server, "rep1")

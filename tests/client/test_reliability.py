@@ -1,4 +1,6 @@
-"""Crashes and concurrency: kill -9 at random moments of a sync, two processes on one database."""
+"""Crashes and concurrency: kill -9 at random moments of a sync, two processes on one database.
+
+The processes reach the server over loopback (``live_env``); threads share it in process."""
 
 from __future__ import annotations
 
@@ -58,7 +60,7 @@ def _check(env: Env, data_dir: Path, saved: set[str]) -> None:
         assert saved <= local, "an order the user saw saved is gone"
         assert local == server_ids, "local and server orders differ"
         assert keys == done, "a mutation was applied more than once or not at all"
-        assert_converged(engine, env.url, "rep1")
+        assert_converged(engine, env.server, "rep1")
     assert_store_search_consistent(data_dir / DB_FILENAME)
 
 
@@ -80,21 +82,27 @@ def _kill_many(env: Env, data_dir: Path, kills: int) -> set[str]:
 
 
 @pytest.mark.slow
-def test_kill_9_during_sync_loses_nothing_and_duplicates_nothing(env: Env,
+@pytest.mark.live
+def test_kill_9_during_sync_loses_nothing_and_duplicates_nothing(live_env: Env,
                                                                  tmp_path: Path) -> None:
+    env = live_env
     saved = _kill_many(env, tmp_path / "dev", kills=40)
     assert len(saved) > 40
     _check(env, tmp_path / "dev", saved)
 
 
 @pytest.mark.slow
-def test_kill_9_on_postgres(env_pg: Env, tmp_path: Path) -> None:
+@pytest.mark.live
+def test_kill_9_on_postgres(live_env_pg: Env, tmp_path: Path) -> None:
+    env_pg = live_env_pg
     saved = _kill_many(env_pg, tmp_path / "dev", kills=12)
     _check(env_pg, tmp_path / "dev", saved)
 
 
-def test_two_processes_on_one_database_never_push_a_mutation_twice(env_pg: Env,
+@pytest.mark.live
+def test_two_processes_on_one_database_never_push_a_mutation_twice(live_env_pg: Env,
                                                                    tmp_path: Path) -> None:
+    env_pg = live_env_pg
     data_dir = tmp_path / "shared"
     s = env_pg.seed
     with Engine(data_dir, env_pg.url) as engine:
@@ -130,7 +138,7 @@ def test_two_engines_in_threads_share_the_outbox(env: Env, tmp_path: Path) -> No
     for i in range(30):
         draft = first.create_draft(s.customers["B"], {s.products[i % 5]: 1})
         first.submit(draft.id)
-    second = Engine(data_dir, env.url, push_batch=2)
+    second = Engine(data_dir, env.url, transport=env.transport(), push_batch=2)
     env.engines.append(second)
     threads = [threading.Thread(target=e.sync_once) for e in (first, second)]
     for t in threads:

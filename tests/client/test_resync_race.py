@@ -12,11 +12,11 @@ from tests.client.conftest import Env
 
 
 class GatedTransport(httpx.BaseTransport):
-    """The real network, except that the ``block_at``-th pull (and later ones) wait for
-    ``gate``; ``reached`` is set when the first of them is waiting."""
+    """The environment's network, except that the ``block_at``-th pull (and later ones) wait
+    for ``gate``; ``reached`` is set when the first of them is waiting."""
 
-    def __init__(self, block_at: int) -> None:
-        self.inner = httpx.HTTPTransport()
+    def __init__(self, inner: httpx.BaseTransport | None, block_at: int) -> None:
+        self.inner = inner or httpx.HTTPTransport()
         self.block_at = block_at
         self.pulls = 0
         self.reached = threading.Event()
@@ -41,13 +41,13 @@ def count(engine: Engine, table: str) -> int:
 
 def test_resync_by_another_instance_during_a_pull_loses_nothing(env: Env) -> None:
     # Instance A has written two pages of its initial sync; its third request is held.
-    a_net = GatedTransport(block_at=3)
+    a_net = GatedTransport(env.transport(), block_at=3)
     a = env.device(name="shared", transport=a_net, page_limit=5)
     a.login("rep1", "demo")
     a_pull = threading.Thread(target=a.sync_once)
     a_pull.start()
     # Instance B, on the same local database, starts a resync; it stages one page, then waits.
-    b_net = GatedTransport(block_at=2)
+    b_net = GatedTransport(env.transport(), block_at=2)
     b = env.device(name="shared", transport=b_net, page_limit=5)
     b_pull = threading.Thread(target=b.resync)
     try:
@@ -69,7 +69,7 @@ def test_resync_by_another_instance_during_a_pull_loses_nothing(env: Env) -> Non
 
 
 def test_resync_pressed_during_this_instances_pull_loses_nothing(env: Env) -> None:
-    net = GatedTransport(block_at=3)
+    net = GatedTransport(env.transport(), block_at=3)
     device = env.device(transport=net, page_limit=5)
     device.login("rep1", "demo")
     pull = threading.Thread(target=device.sync_once)

@@ -37,7 +37,7 @@ def test_back_office_confirms_and_rejects_and_the_rep_sees_it(env: Env) -> None:
     with pytest.raises(errors.ValidationFailed) as no_reason:
         admin.reject_order(second.id, "   ")
     assert no_reason.value.errors[0].code == "reason_required"
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     offline_admin = env.device("admin", name="admin-laptop", transport=net)
     net.offline = True
     confirmed = offline_admin.confirm_order(first)
@@ -136,7 +136,7 @@ def test_owner_suggestions_come_from_their_history(env: Env) -> None:
 def test_sync_health_lists_devices_and_falls_back_to_the_last_list(env: Env) -> None:
     env.device("rep1", name="rep-laptop")
     env.device("clerk1", name="warehouse-pc")
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     admin = env.device("admin", transport=net)
     health = admin.sync_health()
     assert health.devices_live and health.devices_as_of

@@ -3,6 +3,7 @@ update required, resumable and atomic pulls, scope moves, convergence."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from decimal import Decimal
@@ -13,6 +14,11 @@ import pytest
 
 from sync_engine.client import errors
 from sync_engine.client.engine import Engine
+from sync_engine.client.memory_keyring import MemoryKeyring
+from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.server import accounts
+from sync_engine.server.accounts import ACCESS_TTL
+from sync_engine.server.storage.models import utcnow
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
 from tests.client.search_check import assert_store_search_consistent
@@ -20,7 +26,6 @@ from tests.client.server_state import (
     assert_converged,
     count_orders,
     count_shipments,
-    expire_access_tokens,
     revoke_all_tokens,
     server_order,
     set_auto_confirm,
@@ -30,7 +35,7 @@ from tests.support.api import Api
 
 def test_rep_submits_offline_and_everything_arrives_once(env_any: Env) -> None:
     set_auto_confirm(env_any.db_url, False)  # stays editable after the submit
-    net = FlakyTransport()
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net)
     a = env_any.seed.customers["A"]
     p1, p2 = env_any.seed.products[:2]
@@ -56,7 +61,7 @@ def test_rep_submits_offline_and_everything_arrives_once(env_any: Env) -> None:
     assert local.lines[0].unit_price == Decimal("8.50")
     rep.sync_once()
     assert count_orders(env_any.db_url) == 1
-    assert_converged(rep, env_any.url, "rep1")
+    assert_converged(rep, env_any.server, "rep1")
 
 
 def test_clerk_ships_offline(env: Env) -> None:
@@ -68,7 +73,7 @@ def test_clerk_ships_offline(env: Env) -> None:
     rep.sync_once()
     assert rep.order(order.id).status == "confirmed"  # auto-confirmed: within credit, reserved
 
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     clerk = env.device("clerk1", transport=net)
     net.offline = True
     shipment = clerk.confirm_shipment(order.id, {p1: 4}, carrier="SF", tracking_number="SF1")
@@ -86,12 +91,12 @@ def test_clerk_ships_offline(env: Env) -> None:
     assert [s.id for s in clerk.shipments(order.id)] == [shipment]
     rep.sync_once()
     assert rep.order(order.id).lines[0].shipped_qty == 4
-    assert_converged(clerk, env.url, "clerk1")
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(clerk, env.server, "clerk1")
+    assert_converged(rep, env.server, "rep1")
 
 
 def test_owner_reorders_offline(env: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     owner = env.device("owner1", transport=net)
     a = env.seed.customers["A"]
     first = owner.create_draft(a, {env.seed.products[0]: 2, env.seed.products[1]: 1})
@@ -106,11 +111,11 @@ def test_owner_reorders_offline(env: Env) -> None:
     owner.sync_once()
     assert count_orders(env.db_url) == 2
     assert owner.order(again.draft.id).status == "confirmed"
-    assert_converged(owner, env.url, "owner1")
+    assert_converged(owner, env.server, "owner1")
 
 
 def test_dropped_push_response_is_replayed_not_duplicated(env_any: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net)
     order = rep.create_draft(env_any.seed.customers["A"], {env_any.seed.products[0]: 3})
     rep.submit(order.id)
@@ -125,14 +130,14 @@ def test_dropped_push_response_is_replayed_not_duplicated(env_any: Env) -> None:
     with rep.store.read() as db:
         result = db.execute("SELECT result FROM outbox").fetchone()[0]
     assert '"replayed":true' in result
-    assert_converged(rep, env_any.url, "rep1")
+    assert_converged(rep, env_any.server, "rep1")
 
 
 def test_batches_overlap_and_an_answer_lost_mid_push_loses_nothing(env_any: Env) -> None:
     """Batch n+1 goes out while batch n's answers are recorded; an order's next mutation waits
     for its submit's answer; a lost answer in the middle leaves the earlier batches recorded."""
     set_auto_confirm(env_any.db_url, False)  # stays editable after the submit
-    net = FlakyTransport()
+    net = FlakyTransport(env_any.transport())
     rep = env_any.device("rep1", transport=net, push_batch=2)
     a = env_any.seed.customers["A"]
     p1, p2 = env_any.seed.products[:2]
@@ -165,28 +170,87 @@ def test_batches_overlap_and_an_answer_lost_mid_push_loses_nothing(env_any: Env)
     assert first is not None and first.version == 2
     assert sorted((ln.product_id, ln.quantity) for ln in first.lines) == [(p1, 1), (p2, 2)]
     assert [rep.order(o).sync_state for o in orders] == ["synced"] * 5
-    assert_converged(rep, env_any.url, "rep1")
+    assert_converged(rep, env_any.server, "rep1")
 
 
 def test_dropped_pull_response_is_pulled_again(env: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     rep = env.device(None, transport=net)
     rep.login("rep1", "demo")
     net.drop_after.add("/v1/pull")
     with pytest.raises(errors.NetworkError):
         rep.sync_once()
     rep.sync_once()
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
 
 
-def test_expired_access_token_is_refreshed(env: Env) -> None:
-    rep = env.device("rep1")
-    rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
-    expire_access_tokens(env.db_url)
-    rep.sync_once()  # 401 token_expired → refresh → retry
-    # An access token this device believes expired is refreshed before use.
-    rep2 = env.device("rep2", clock=lambda: 4_000_000_000.0)
-    rep2.sync_once()
+def test_expired_access_token_is_refreshed(env: Env, memory_keyring: MemoryKeyring,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server's clock passes the access token's lifetime while the device still trusts it:
+    the refused request makes the device refresh once, and the sync goes through."""
+    net = FlakyTransport(env.transport())
+    rep = env.device("rep1", transport=net)
+    old = stored_access_token(memory_keyring, rep)
+    order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
+    rep.submit(order.id)
+    later = utcnow() + ACCESS_TTL + dt.timedelta(minutes=1)
+    monkeypatch.setattr(accounts.tokens, "utcnow", lambda: later)  # the server's clock
+    net.requests.clear()
+    net.answers.clear()
+
+    report = rep.sync_once()
+
+    assert net.answers[0] == (net.requests[0].url.path, 401)  # the old token, refused...
+    assert bearer(net.requests[0]) == old
+    assert net.paths().count("/v1/auth/refresh") == 1  # ...refreshed once...
+    new = stored_access_token(memory_keyring, rep)
+    assert new != old
+    after = net.requests[net.paths().index("/v1/auth/refresh") + 1:]
+    assert after and all(bearer(r) == new for r in after)  # ...and the sync went on with it
+    assert report.applied == 1 and rep.status().pending == 0
+    server = server_order(env.db_url, order.id)
+    assert server is not None and server.status == "confirmed"
+    with env.server.client(headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as http:
+        refused = http.get("/v1/pull", headers={"Authorization": f"Bearer {old}"})
+        assert refused.status_code == 401 and refused.json()["error"]["code"] == "token_expired"
+        assert http.get("/v1/pull", headers={"Authorization": f"Bearer {new}"}).status_code == 200
+
+
+def test_access_token_the_device_believes_expired_is_refreshed_before_use(
+        env: Env, memory_keyring: MemoryKeyring) -> None:
+    """By the device's own clock the access token has run out: it refreshes before sending
+    anything, so the server never sees the old token again."""
+    now = [4_000_000_000.0]
+    net = FlakyTransport(env.transport())
+    rep = env.device("rep1", transport=net, clock=lambda: now[0])
+    old = stored_access_token(memory_keyring, rep)
+    order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
+    rep.submit(order.id)
+    now[0] += ACCESS_TTL.total_seconds()  # as long as the server said the token would last
+    net.requests.clear()
+    net.answers.clear()
+
+    report = rep.sync_once()
+
+    assert net.paths()[0] == "/v1/auth/refresh" and net.paths().count("/v1/auth/refresh") == 1
+    assert all(status < 400 for _path, status in net.answers)
+    new = stored_access_token(memory_keyring, rep)
+    assert new != old
+    assert all(bearer(r) == new for r in net.requests[1:]) and len(net.requests) > 1
+    assert report.applied == 1 and rep.status().pending == 0
+    assert server_order(env.db_url, order.id) is not None
+
+
+def bearer(request: httpx.Request) -> str:
+    return request.headers.get("Authorization", "").removeprefix("Bearer ")
+
+
+def stored_access_token(ring: MemoryKeyring, device: Engine) -> str:
+    """The access token ``device`` keeps in the keyring (its one entry there)."""
+    entries = [json.loads(v) for (_service, account), v in ring._items.items()
+               if account.endswith(f" {device.client_id}")]
+    assert len(entries) == 1
+    return str(entries[0]["access_token"])
 
 
 def test_revoked_session_asks_to_sign_in_and_keeps_the_outbox(env: Env) -> None:
@@ -212,7 +276,7 @@ def test_revoked_session_asks_to_sign_in_and_keeps_the_outbox(env: Env) -> None:
 def test_app_starts_offline_with_the_cached_identity(env: Env, tmp_path: Path) -> None:
     rep = env.device("rep1", name="laptop")
     rep.close()
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     net.offline = True
     again = Engine(tmp_path / "laptop", transport=net)
     env.engines.append(again)
@@ -234,7 +298,7 @@ def test_wrong_password_is_invalid_credentials(env: Env) -> None:
 
 
 def test_update_required_stops_syncing_and_keeps_the_outbox(env: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=net)
     order = rep.create_draft(env.seed.customers["A"], {env.seed.products[0]: 1})
     rep.submit(order.id)
@@ -251,7 +315,7 @@ def test_update_required_stops_syncing_and_keeps_the_outbox(env: Env) -> None:
 
 
 def test_initial_sync_resumes_after_an_interruption(env: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     cancel = threading.Event()
     pulls: list[httpx.Request] = []
 
@@ -275,7 +339,7 @@ def test_initial_sync_resumes_after_an_interruption(env: Env) -> None:
     rep.sync_once()
     assert "cursor" in str(pulls[0].url)  # resumed, not started over
     assert rep.status().initial_sync_done
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
     assert_store_search_consistent(rep.store.path)
     with rep.store.read() as db:
         skus = {r[0]: r[1] for r in db.execute("SELECT id, sku FROM products")}
@@ -302,7 +366,7 @@ def test_resync_replaces_the_replica_and_keeps_drafts_and_outbox(env: Env) -> No
     assert rep.order(draft.id).status == "draft"
     assert rep.order(pending.id).sync_state == "synced"
     assert count_orders(env.db_url) == 1
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
 
 
 def test_customer_moved_to_another_rep(env_any: Env) -> None:
@@ -312,7 +376,7 @@ def test_customer_moved_to_another_rep(env_any: Env) -> None:
     order = rep1.create_draft(s.customers["B"], {s.products[0]: 2})
     rep1.submit(order.id)
     rep1.sync_once()
-    with Api(env_any.url, "admin") as admin:
+    with Api(env_any.server, "admin") as admin:
         result = admin.push_one("customer.assign",
                                 {"customer_id": s.customers["B"], "rep_id": s.users["rep2"]})
     assert result["status"] == "applied"
@@ -322,8 +386,8 @@ def test_customer_moved_to_another_rep(env_any: Env) -> None:
     assert rep1.orders(customer_id=s.customers["B"]) == []
     assert s.customers["B"] in {c.id for c in rep2.customers()}
     assert [o.id for o in rep2.orders(customer_id=s.customers["B"])] == [order.id]
-    assert_converged(rep1, env_any.url, "rep1")
-    assert_converged(rep2, env_any.url, "rep2")
+    assert_converged(rep1, env_any.server, "rep1")
+    assert_converged(rep2, env_any.server, "rep2")
 
 
 def test_everyone_converges(env: Env) -> None:
@@ -345,6 +409,6 @@ def test_everyone_converges(env: Env) -> None:
     for device, user in ((rep1, "rep1"), (rep2, "rep2"), (owner, "owner1"), (clerk, "clerk1"),
                          (admin, "admin")):
         device.sync_once()
-        assert_converged(device, env.url, user)
+        assert_converged(device, env.server, user)
     assert rep1.order(o1.id).status == "shipped"
     assert [p.id for p in owner.favourites()] == [s.products[3]]

@@ -28,7 +28,7 @@ def _race(env: Env, lock_file: Path | None) -> tuple[list[Any], int]:
     barrier = threading.Barrier(2)
 
     def process() -> Any:
-        api = ServerApi(env.url)
+        api = ServerApi(env.url, transport=env.transport())
         refresh = api.refresh
 
         def slow_refresh(token: str, client_id: str) -> Any:

@@ -15,6 +15,7 @@ from sync_engine.client.backoff import Backoff
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import DB_FILENAME, Store, _alembic_config
 from sync_engine.client.sync import Counts, record_results
+from sync_engine.protocol import FieldError, MutationResult
 from tests.client.offline import CUSTOMER_A, offline_engine
 
 
@@ -100,8 +101,9 @@ def test_results_are_recorded_once_and_conflicts_hold_later_changes(engine: Engi
     with engine.store.write() as db:
         [row] = outbox.claim(db, "me")
         counts = Counts()
-        result = {"key": row.key, "kind": row.kind, "status": "rejected", "reason": "invalid",
-                  "message": "bad", "errors": [{"field": "lines[0].quantity", "code": "x"}]}
+        result = MutationResult(key=row.key, kind=row.kind, status="rejected", reason="invalid",
+                                message="bad", errors=[FieldError(field="lines[0].quantity",
+                                                                  code="x", message="bad")])
         record_results(db, [row], [result], counts)
         record_results(db, [row], [result], counts)  # a second answer changes nothing
         states = [r[0] for r in db.execute("SELECT state FROM outbox ORDER BY seq")]
@@ -120,7 +122,9 @@ def test_serialised_mutations_carry_base_versions_only_where_needed(engine: Engi
     with engine.store.read() as db:
         rows = db.execute("SELECT seq, key, kind, entity, base_version, args FROM outbox"
                           " ORDER BY seq").fetchall()
-    bodies = [json.loads(outbox.serialise(outbox.Claimed(*r))) for r in rows]
+    # As they go out in a push body.
+    bodies = [json.loads(outbox.mutation(outbox.Claimed(*r)).model_dump_json(exclude_unset=True))
+              for r in rows]
     assert [(b["kind"], b["base_version"]) for b in bodies] == [
         ("order.submit", None), ("order.update", 1), ("order.cancel", None)]
     assert bodies[1]["args"] == {"order_id": order_id, "notes": "a"}

@@ -1,4 +1,5 @@
-"""Desktop fixtures: a live demo server, an app wired to it, a network the test can cut."""
+"""Desktop fixtures: a demo server (in this process), an app wired to it, a network the test
+can cut."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop.settings import Settings
 from sync_engine.client.engine import Engine
 from sync_engine.client.memory_keyring import MemoryKeyring
 from tests.support.live import live_server
+from tests.support.server import Server, app_server
 
 
 @pytest.fixture(autouse=True)
@@ -57,17 +59,32 @@ def server_db(demo_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def server_url(server_db: str) -> Iterator[str]:
+def server(server_db: str) -> Iterator[Server]:
+    """The demo server, in this process: devices reach it through ``network`` or
+    ``server.transport()``."""
+    with app_server(server_db) as running:
+        yield running
+
+
+@pytest.fixture
+def server_url(server: Server) -> str:
+    return server.url
+
+
+@pytest.fixture
+def live_server_url(server_db: str) -> Iterator[str]:
+    """The demo server on loopback, for what only has a URL (a server typed at sign-in)."""
     with live_server(server_db) as url:
         yield url
 
 
 class Switchable(httpx.BaseTransport):
-    """The real network, until the test pulls the plug (``online = False``)."""
+    """The network to ``inner`` (a real one if None), until the test pulls the plug
+    (``online = False``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
         self.online = True
-        self._inner = httpx.HTTPTransport()
+        self._inner = inner or httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not self.online:
@@ -79,8 +96,8 @@ class Switchable(httpx.BaseTransport):
 
 
 @pytest.fixture
-def network() -> Switchable:
-    return Switchable()
+def network(server: Server) -> Switchable:
+    return Switchable(server.transport())
 
 
 def make_app(tmp_path: Path, server_url: str | None, network: Switchable | None = None,

@@ -10,6 +10,7 @@ from typing import Any
 from desktop.application import DinghuoApp
 from sync_engine.client.engine import Engine
 from tests.desktop.helpers import settle
+from tests.support.server import Server
 
 
 def sign_in_app(qtbot: Any, app_factory: Any, server_url: str, network: Any,
@@ -25,9 +26,9 @@ def sign_in_app(qtbot: Any, app_factory: Any, server_url: str, network: Any,
     return app
 
 
-def device(tmp_path: Path, server_url: str, username: str) -> Engine:
+def device(tmp_path: Path, server: Server, username: str) -> Engine:
     """Another user's device (a bare engine), signed in and synced."""
-    engine = Engine(tmp_path / f"device-{username}", server_url)
+    engine = Engine(tmp_path / f"device-{username}", server.url, transport=server.transport())
     engine.login(username, "demo")
     engine.sync_once()
     return engine

@@ -17,7 +17,7 @@ from desktop.views.clerk.workspace import ClerkWorkspace
 from desktop.views.owner.workspace import OwnerWorkspace
 from sync_engine import domain as d
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, OrderView, ProductView
+from sync_engine.client.values import CustomerView, OrderView, ProductView
 from sync_engine.domain.search_keys import search_keys
 from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import settle, workspace

@@ -7,7 +7,7 @@ from typing import Any
 from desktop import i18n
 from desktop.application import DinghuoApp
 from sync_engine import domain as d
-from sync_engine.client.views import ProductView
+from sync_engine.client.values import ProductView
 from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import choose_customer, settle, type_line, workspace
 

@@ -1,4 +1,4 @@
-"""The clerk's, the owner's and the back office's workflows end to end against a live server:
+"""The clerk's, the owner's and the back office's workflows end to end against the server:
 an offline partial shipment reaches the rep and the owner, a cancel racing a shipment ends in
 a visible conflict, an owner's reorder shows the price difference before submitting."""
 
@@ -15,10 +15,11 @@ from desktop.views.admin.workspace import AdminWorkspace
 from desktop.views.clerk.workspace import ClerkWorkspace
 from desktop.views.owner.workspace import OwnerWorkspace
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import OrderView
+from sync_engine.client.values import OrderView
 from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import settle
 from tests.desktop.roles_helpers import device, import_prices, sign_in_app, sync_app
+from tests.support.server import Server
 
 
 def _clerk(app: DinghuoApp) -> ClerkWorkspace:
@@ -67,12 +68,12 @@ def _open_for_shipping(qtbot: Any, app: DinghuoApp, order_id: str) -> None:
 
 
 def test_clerk_offline_partial_shipment_reaches_rep_and_owner(
-        qtbot: Any, app_factory: Any, server_url: str, network: Switchable,
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
         tmp_path: Path) -> None:
-    owner = device(tmp_path, server_url, "owner1")
+    owner = device(tmp_path, server, "owner1")
     order = _owner_order(owner)
     first, second = order.lines
-    app = sign_in_app(qtbot, app_factory, server_url, network, "clerk1")
+    app = sign_in_app(qtbot, app_factory, server.url, network, "clerk1")
     ws = _clerk(app)
     _open_for_shipping(qtbot, app, order.id)
     page = ws.ship_page
@@ -119,7 +120,7 @@ def test_clerk_offline_partial_shipment_reaches_rep_and_owner(
     customer = owner.customer(seen.customer_id)
     rep_name = {None: "rep1"}.get(None)
     for name in ("rep1", "rep2"):
-        rep = device(tmp_path, server_url, name)
+        rep = device(tmp_path, server, name)
         try:
             if any(c.id == customer.id for c in rep.customers()):
                 rep_name = name
@@ -132,11 +133,11 @@ def test_clerk_offline_partial_shipment_reaches_rep_and_owner(
 
 
 def test_a_cancel_racing_a_shipment_ends_in_a_visible_conflict(
-        qtbot: Any, app_factory: Any, server_url: str, network: Switchable,
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
         tmp_path: Path) -> None:
-    owner = device(tmp_path, server_url, "owner1")
+    owner = device(tmp_path, server, "owner1")
     order = _owner_order(owner)
-    app = sign_in_app(qtbot, app_factory, server_url, network, "clerk1")
+    app = sign_in_app(qtbot, app_factory, server.url, network, "clerk1")
     ws = _clerk(app)
     _open_for_shipping(qtbot, app, order.id)
     network.online = False
@@ -218,9 +219,9 @@ def test_owner_reorder_shows_the_price_difference_before_submit(
 
 
 def test_owner_suggestions_favourites_and_receipt(
-        qtbot: Any, app_factory: Any, server_url: str, network: Switchable,
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
         tmp_path: Path) -> None:
-    app = sign_in_app(qtbot, app_factory, server_url, network, "owner1")
+    app = sign_in_app(qtbot, app_factory, server.url, network, "owner1")
     assert app.window is not None
     ws = app.window.workspace
     assert isinstance(ws, OwnerWorkspace)
@@ -237,7 +238,7 @@ def test_owner_suggestions_favourites_and_receipt(
     assert cart.line_for(chosen.product.id).quantity == chosen.suggestion.usual_quantity  # type: ignore[union-attr]
 
     # Receipt with a discrepancy: a shipped order of the shop closes, the note travels.
-    clerk = device(tmp_path, server_url, "clerk1")
+    clerk = device(tmp_path, server, "clerk1")
     owner_orders = app.engine.orders(limit=200)
     target = next((o for o in owner_orders if o.status == "shipped"), None)
     if target is None:
@@ -270,9 +271,9 @@ def test_owner_suggestions_favourites_and_receipt(
 
 
 def test_admin_reviews_held_orders_and_sees_sync_health(
-        qtbot: Any, app_factory: Any, server_url: str, network: Switchable,
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
         tmp_path: Path) -> None:
-    app = sign_in_app(qtbot, app_factory, server_url, network, "admin")
+    app = sign_in_app(qtbot, app_factory, server.url, network, "admin")
     assert app.window is not None
     ws = app.window.workspace
     assert isinstance(ws, AdminWorkspace)
@@ -307,7 +308,7 @@ def test_admin_reviews_held_orders_and_sees_sync_health(
     # The rep hears about it through the usual notifications (status arrived by sync).
     customer_id = held[1].customer_id
     for name in ("rep1", "rep2"):
-        rep = device(tmp_path, server_url, name)
+        rep = device(tmp_path, server, name)
         try:
             if any(c.id == customer_id for c in rep.customers()):
                 rejected = rep.order(held[1].id)

@@ -59,6 +59,7 @@ def demo(server_db: str, tmp_path: Path) -> Iterator[ServedDemo]:
 
 
 @pytest.mark.slow
+@pytest.mark.live  # the app makes its own engines, connected by URL
 @pytest.mark.parametrize("user", ["rep1", "rep2", "clerk1", "owner1", "admin"])
 def test_screenshots_for_every_demo_user(user: str, demo: ServedDemo, qtbot: Any,
                                          tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import errors as desktop_errors
@@ -14,8 +15,10 @@ from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import settle, workspace
 
 
+@pytest.mark.live
 def test_first_run_asks_for_server_and_sign_in(qtbot: Any, app_factory: Any,
-                                               server_url: str) -> None:
+                                               live_server_url: str) -> None:
+    server_url = live_server_url  # typed at sign-in: the app connects by itself
     app: DinghuoApp = app_factory(None)
     app.start()
     assert isinstance(app.login, LoginDialog) and app.window is None

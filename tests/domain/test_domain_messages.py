@@ -13,11 +13,13 @@ import pytest
 import sync_engine.domain as domain
 from sync_engine.domain import (
     LABELS,
+    MAX_QUANTITY,
     MESSAGES,
     Issue,
     LineInput,
     OrderStatus,
     Role,
+    TextRule,
     check_reason,
     check_transition,
     render,
@@ -36,7 +38,7 @@ from tests.domain.domain_builders import (
 )
 
 DOMAIN_DIR = Path(domain.__file__).parent
-RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py")
+RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py", "text.py")
 
 EXPECTED_CODES = {
     # validation
@@ -49,12 +51,14 @@ EXPECTED_CODES = {
     "product_inactive",
     "product_not_sellable",
     "quantity_not_positive",
+    "quantity_too_large",
     "quantity_below_minimum",
     "quantity_not_multiple_of_pack",
     "price_changed",
     "delivery_date_in_past",
     "credit_limit_exceeded",
     "stock_insufficient",
+    "order_total_too_large",
     # lifecycle
     "transition_not_allowed",
     "role_not_allowed",
@@ -65,6 +69,11 @@ EXPECTED_CODES = {
     "shipment_quantity_negative",
     "shipment_unknown_product",
     "over_ship",
+    # text
+    "text_too_long",
+    "text_control_char",
+    "text_line_break",
+    "text_lone_surrogate",
 }
 
 
@@ -160,6 +169,18 @@ def every_issue() -> list[Issue]:
     lines = [line(1, 10), line(2, 5, shipped=5)]
     issues += validate_shipment(lines, {1: -1, 2: 1, 9: 3})
     issues += validate_shipment(lines, {1: 0})
+    issues += validate_order(
+        customer=None, lines=[LineInput(1, MAX_QUANTITY + 1)], products={1: beer}, prices={},
+        stock=None,
+    )
+    dear = simple_product(6, base_price=Decimal("9999999999.0000"))
+    issues += validate_order(
+        customer=None, lines=[LineInput(6, 2)], products={6: dear}, prices={}, stock=None
+    )
+    for value in ("x" * 11, "a\x00b", "a\nb", "a\ud800"):
+        found_text = TextRule(10).check("notes", value)
+        assert found_text is not None
+        issues.append(found_text)
     return issues
 
 

@@ -20,6 +20,8 @@ RULE_FILES = [
     "messages.py",
     "lifecycle.py",
     "shipping.py",
+    "text.py",
+    "limits.py",
 ]
 
 

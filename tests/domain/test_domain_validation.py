@@ -14,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync_engine.domain import (
+    MAX_AMOUNT,
+    MAX_QUANTITY,
     Customer,
     CustomerPrice,
     Issue,
@@ -159,6 +161,25 @@ def test_product_that_cannot_be_ordered_is_the_only_issue_on_its_line(
 def test_quantity_not_positive(quantity: int) -> None:
     issues = check([LineInput(1, quantity, Decimal("9.99"))])
     assert codes(issues) == [("lines[0].quantity", "quantity_not_positive")]
+
+
+def test_quantity_beyond_what_a_line_holds_is_the_only_issue_on_its_line() -> None:
+    issues = check([LineInput(2, 1), LineInput(1, MAX_QUANTITY + 6)])
+    assert codes(issues) == [("lines[1].quantity", "quantity_too_large")]
+    assert issues[0].params == {"quantity": MAX_QUANTITY + 6, "max_qty": MAX_QUANTITY}
+    assert issues[0].message("en") == (
+        "At most 1000000000 units fit on one line; you entered 1000000006.")
+
+
+def test_an_order_total_beyond_what_can_be_stored_is_an_error() -> None:
+    # 10.00 + 13% VAT = 11.30 a unit: 884,955,752 units are just under 10^10, one more is over.
+    fits = check([LineInput(2, 884_955_752)])
+    assert codes(fits) == []
+    too_big = check([LineInput(2, 884_955_753)])
+    assert codes(too_big) == [("lines", "order_total_too_large")]
+    assert too_big[0].params == {"total": Decimal("10000000008.90"), "max_amount": MAX_AMOUNT}
+    assert "9999999999.9999" in too_big[0].message("en")
+    assert "9999999999.9999" in too_big[0].message("zh")
 
 
 def test_quantity_below_minimum() -> None:

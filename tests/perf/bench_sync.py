@@ -66,8 +66,10 @@ def load(db_url: str, products: int, customers: int, prices: int, stock: bool) -
     from sync_engine.domain.search_keys import search_keys
     from sync_engine.server import accounts as auth
     from sync_engine.server.demo.catalog import generate_products
-    from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, Change, append_changes, dumps
+    from sync_engine.server.feed.changes import CUSTOMER, GLOBAL
     from sync_engine.server.ops.importer import _refresh_statistics
+    from sync_engine.server.storage.commit import Change, append_changes
+    from sync_engine.server.storage.encoding import dumps
     from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
     from sync_engine.server.storage.models import Customer, CustomerPrice, Product, Stock, Warehouse
 

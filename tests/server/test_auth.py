@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine.server import accounts as auth
+from sync_engine.server.accounts import tokens
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import AuthToken, Device, User, Warehouse
 
@@ -101,12 +102,12 @@ def test_expiry_with_a_fake_clock(
 ) -> None:
     pair = auth.login(session, "rep1", "secret", "dev-1")
     now = dt.datetime.now(dt.UTC)
-    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
+    monkeypatch.setattr(tokens, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
     with pytest.raises(auth.TokenExpired):
         auth.authenticate(session, pair.access_token)
     fresh = auth.refresh_tokens(session, pair.refresh_token, "dev-1")
     assert auth.authenticate(session, fresh.access_token)[0].id == rep.id
-    monkeypatch.setattr(auth, "utcnow", lambda: now + auth.REFRESH_TTL * 2)
+    monkeypatch.setattr(tokens, "utcnow", lambda: now + auth.REFRESH_TTL * 2)
     with pytest.raises(auth.TokenExpired):
         auth.refresh_tokens(session, fresh.refresh_token, "dev-1")
 
@@ -114,7 +115,7 @@ def test_expiry_with_a_fake_clock(
 def test_ttls_can_be_overridden(
     session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auth, "ACCESS_TTL", dt.timedelta(seconds=-1))
+    monkeypatch.setattr(tokens, "ACCESS_TTL", dt.timedelta(seconds=-1))
     pair = auth.login(session, "rep1", "secret", "dev-1")
     with pytest.raises(auth.TokenExpired) as exc:
         auth.authenticate(session, pair.access_token)
@@ -139,11 +140,33 @@ def test_logout_revokes_the_sign_in(session: Session, rep: User) -> None:
         auth.refresh_tokens(session, pair.refresh_token, "dev-1")
 
 
+def test_refresh_after_logout_says_signed_out_and_reuse_says_used_twice(
+    session: Session, rep: User
+) -> None:
+    pair = auth.login(session, "rep1", "secret", "dev-1")
+    auth.logout(session, pair.access_token)
+    with pytest.raises(auth.TokenRevoked) as out:
+        auth.refresh_tokens(session, pair.refresh_token, "dev-1")
+    assert out.value.message == "this session was signed out; sign in again"
+    assert out.value.message_zh == "该登录已退出，请重新登录"
+    first = auth.login(session, "rep1", "secret", "dev-1")
+    auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    with pytest.raises(auth.TokenRevoked) as reused:
+        auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    assert "used twice" in reused.value.message and "重复使用" in reused.value.message_zh
+    # The family is revoked now: presenting it again says so, as after a logout.
+    with pytest.raises(auth.TokenRevoked) as again:
+        auth.refresh_tokens(session, first.refresh_token, "dev-1")
+    assert again.value.message == "this session was signed out; sign in again"
+
+
 def test_create_user_validates(session: Session, rep: User) -> None:
     cases = [
         (("x", "secret", "sales_rep"), {}, "invalid_username"),
         (("bad name", "secret", "sales_rep"), {}, "invalid_username"),
         (("ok", "abc", "sales_rep"), {}, "password_too_short"),
+        (("ok", "sec\x00ret", "sales_rep"), {}, "text_control_char"),
+        (("ok", "secret", "sales_rep"), {"display_name": "王" * 201}, "text_too_long"),
         (("ok", "secret", "boss"), {}, "invalid_role"),
         (("ok", "secret", "system"), {}, "invalid_role"),
         (("ok", "secret", "warehouse_clerk"), {}, "warehouse_required"),
@@ -162,7 +185,8 @@ def test_create_user_validates(session: Session, rep: User) -> None:
     assert clerk.display_name == "clerk1" and clerk.warehouse_id == wh.id
 
 
-def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User) -> None:
+def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User,
+                                            production_hashing: None) -> None:
     from argon2 import PasswordHasher
 
     rep.password_hash = PasswordHasher(time_cost=1, memory_cost=8192).hash("secret")

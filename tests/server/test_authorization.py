@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import Seed, seed
+from tests.support.server import app_server
 
 
 @pytest.fixture
@@ -23,8 +22,8 @@ def world(db_url: str) -> Iterator[tuple[str, Seed, dict[str, str]]]:
     """Seed, then one confirmed order per customer (A, B by rep1; C by rep2)."""
     s = seed(db_url)
     orders: dict[str, str] = {}
-    with live_server(db_url) as url:
-        with Api(url, "rep1") as rep1, Api(url, "rep2") as rep2:
+    with app_server(db_url) as server:
+        with Api(server, "rep1") as rep1, Api(server, "rep2") as rep2:
             for code, api in (("A", rep1), ("B", rep1), ("C", rep2)):
                 oid = new_id()
                 r = api.push_one(
@@ -39,7 +38,7 @@ def world(db_url: str) -> Iterator[tuple[str, Seed, dict[str, str]]]:
                 )
                 assert r["status"] == "applied", r
                 orders[code] = oid
-        yield url, s, orders
+        yield server, s, orders
 
 
 def scope_of(changes: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -51,7 +50,7 @@ def scope_of(changes: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def test_pull_shows_each_role_exactly_its_scope(world: tuple[str, Seed, dict[str, str]]) -> None:
-    url, s, orders = world
+    server, s, orders = world
     cid = {k: str(v) for k, v in s.customers.items()}
     expected = {
         # user: (customers, orders, customers whose prices are visible)
@@ -62,7 +61,7 @@ def test_pull_shows_each_role_exactly_its_scope(world: tuple[str, Seed, dict[str
         "admin": ({"A", "B", "C"}, {"A", "B", "C"}, {"A"}),
     }
     for user, (customers, own_orders, priced) in expected.items():
-        with Api(url, user) as api:
+        with Api(server, user) as api:
             seen = scope_of(api.pull_all(limit=3))
         assert seen["customer"] == {cid[c] for c in customers}, user
         assert seen["order"] == {orders[c] for c in own_orders}, user
@@ -80,14 +79,14 @@ def denied(r: dict[str, Any], reason: str) -> bool:
 def test_writes_outside_scope_are_denied_and_change_nothing(
     world: tuple[str, Seed, dict[str, str]],
 ) -> None:
-    url, s, orders = world
+    server, s, orders = world
     line = [{"product_id": s.products[1], "quantity": 1, "unit_price": "10.00"}]
     with (
-        Api(url, "rep2") as rep2,
-        Api(url, "clerk1") as clerk,
-        Api(url, "owner1") as owner,
-        Api(url, "rep1") as rep1,
-        Api(url, "admin") as admin,
+        Api(server, "rep2") as rep2,
+        Api(server, "clerk1") as clerk,
+        Api(server, "owner1") as owner,
+        Api(server, "rep1") as rep1,
+        Api(server, "admin") as admin,
     ):
         admin.pull_all()
         cursor = admin.cursor
@@ -160,9 +159,9 @@ def test_writes_outside_scope_are_denied_and_change_nothing(
 
 
 def test_http_level_denials(world: tuple[str, Seed, dict[str, str]]) -> None:
-    url, _s, _orders = world
+    server, _s, _orders = world
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-    with httpx.Client(base_url=url, headers=headers) as http:
+    with server.client(headers=headers) as http:
         r = http.get("/v1/pull")
         assert r.status_code == 401 and r.json()["error"]["code"] == "not_authenticated"
         r = http.get("/v1/pull", headers={"Authorization": "Bearer not-a-token"})
@@ -177,7 +176,7 @@ def test_http_level_denials(world: tuple[str, Seed, dict[str, str]]) -> None:
             json={"username": "nobody", "password": "wrong", "client_id": "dev-12345678"},
         )
         assert r.json()["error"]["code"] == "invalid_credentials"
-    with Api(url, "rep1") as rep1, Api(url, "rep2") as rep2:
+    with Api(server, "rep1") as rep1, Api(server, "rep2") as rep2:
         r = rep1.http.get("/v1/admin/devices")
         assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
         # A push claiming another device's id is refused.

@@ -10,15 +10,15 @@ import pytest
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.support.api import Api, mutation, new_id
-from tests.support.live import live_server
 from tests.support.seed import Seed, seed, totals
+from tests.support.server import Server, app_server
 
 
 @pytest.fixture
-def env(db_url: str) -> Iterator[tuple[str, str, Seed]]:
+def env(db_url: str) -> Iterator[tuple[str, Server, Seed]]:
     s = seed(db_url)
-    with live_server(db_url) as url:
-        yield db_url, url, s
+    with app_server(db_url) as server:
+        yield db_url, server, s
 
 
 def assert_error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
@@ -29,9 +29,9 @@ def assert_error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
     return dict(body)
 
 
-def test_protocol_version_is_required_and_checked(env: tuple[str, str, Seed]) -> None:
-    _db, url, _s = env
-    with httpx.Client(base_url=url) as http:
+def test_protocol_version_is_required_and_checked(env: tuple[str, Server, Seed]) -> None:
+    _db, server, _s = env
+    with server.client() as http:
         assert_error(http.get("/v1/pull"), 426, "update_required")
         assert_error(http.get("/v1/pull", headers={PROTOCOL_HEADER: "99"}), 426, "update_required")
         assert_error(
@@ -50,12 +50,19 @@ def test_protocol_version_is_required_and_checked(env: tuple[str, str, Seed]) ->
         assert "Mutation" in spec["components"]["schemas"]
         assert push["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] \
             == "#/components/schemas/PushResponse"
+        # The event stream is documented as one, with the error bodies it really sends.
+        events = spec["paths"]["/v1/events"]["get"]["responses"]
+        assert "text/event-stream" in events["200"]["content"]
+        for status in ("401", "422", "426"):
+            assert events[status]["content"]["application/json"]["schema"]["$ref"] \
+                == "#/components/schemas/ErrorBody"
+        assert "HTTPValidationError" not in spec["components"]["schemas"]
 
 
-def test_malformed_bodies_are_422_with_fields(env: tuple[str, str, Seed]) -> None:
-    db_url, url, _s = env
+def test_malformed_bodies_are_422_with_fields(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, _s = env
     before = totals(db_url)
-    with Api(url, "rep1") as rep:
+    with Api(server, "rep1") as rep:
         http = rep.http
         cases: list[Any] = [
             {},
@@ -85,10 +92,10 @@ def test_malformed_bodies_are_422_with_fields(env: tuple[str, str, Seed]) -> Non
     assert totals(db_url) == before
 
 
-def test_oversized_body_is_413(env: tuple[str, str, Seed]) -> None:
-    db_url, url, _s = env
+def test_oversized_body_is_413(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, _s = env
     before = totals(db_url)
-    with Api(url, "rep1") as rep:
+    with Api(server, "rep1") as rep:
         huge = b'{"client_id": "x", "mutations": [' + b" " * (9 * 1024 * 1024) + b"]}"
         assert_error(
             rep.http.post("/v1/push", content=huge, headers={"Content-Type": "application/json"}),
@@ -111,8 +118,8 @@ def test_oversized_body_is_413(env: tuple[str, str, Seed]) -> None:
     assert totals(db_url) == before
 
 
-def test_invalid_mutation_args_reject_only_that_mutation(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
+def test_invalid_mutation_args_reject_only_that_mutation(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
     good = mutation(
         "order.submit",
         {
@@ -174,7 +181,7 @@ def test_invalid_mutation_args_reject_only_that_mutation(env: tuple[str, str, Se
             },
         ),
     ]
-    with Api(url, "rep1") as rep:
+    with Api(server, "rep1") as rep:
         results = rep.push(*bad_cases, good)
     *bad, ok = results
     assert ok["status"] == "applied"
@@ -192,10 +199,10 @@ def test_invalid_mutation_args_reject_only_that_mutation(env: tuple[str, str, Se
     assert totals(db_url)[0] == 1
 
 
-def test_login_body_errors(env: tuple[str, str, Seed]) -> None:
-    _db, url, _s = env
+def test_login_body_errors(env: tuple[str, Server, Seed]) -> None:
+    _db, server, _s = env
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-    with httpx.Client(base_url=url, headers=headers) as http:
+    with server.client(headers=headers) as http:
         err = assert_error(
             http.post("/v1/auth/login", json={"username": "rep1"}), 422, "validation_error"
         )

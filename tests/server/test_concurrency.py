@@ -6,6 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from sync_engine.server.feed.changes import UnitOfWork
@@ -13,14 +14,15 @@ from sync_engine.server.feed.entities import record_product
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Order, Product, Stock
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 
 def test_twenty_clients_race_for_the_last_ten_units(db_url: str) -> None:
     _race_for_the_last_ten_units(db_url, push_processes=0)
 
 
+@pytest.mark.slow
 def test_twenty_clients_race_through_push_processes(pg_db_url: str) -> None:
     """The same race when pushes run in separate processes (as ``serve`` on PostgreSQL)."""
     _race_for_the_last_ten_units(pg_db_url, push_processes=3)
@@ -29,8 +31,8 @@ def test_twenty_clients_race_through_push_processes(pg_db_url: str) -> None:
 def _race_for_the_last_ten_units(db_url: str, push_processes: int) -> None:
     s = seed(db_url, stock=10)
     product, warehouse = s.products[0], s.warehouses[0]
-    with live_server(db_url, push_processes) as url:
-        reps = [Api(url, "rep1") for _ in range(20)]
+    with app_server(db_url, push_processes) as server:
+        reps = [Api(server, "rep1") for _ in range(20)]
         barrier = threading.Barrier(20)
 
         def order_one(api: Api) -> dict[str, Any]:
@@ -66,6 +68,7 @@ def _race_for_the_last_ten_units(db_url: str, push_processes: int) -> None:
     engine.dispose()
 
 
+@pytest.mark.slow
 def test_pull_paging_while_writers_commit_skips_and_duplicates_nothing(db_url: str) -> None:
     """Writers bump product versions while a reader pages; the reader must end with every
     product at its final version, and never see one (entity, version) twice."""
@@ -90,7 +93,7 @@ def test_pull_paging_while_writers_commit_skips_and_duplicates_nothing(db_url: s
             writes[0] += 1
             i += 7
 
-    with live_server(db_url) as url, Api(url, "rep1") as rep:
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
         threads = [threading.Thread(target=writer, args=(k,)) for k in range(3)]
         for t in threads:
             t.start()

@@ -40,6 +40,7 @@ def test_catalog_is_deterministic_unique_and_valid() -> None:
     assert ean13_check_digit("690123456789") == "2"
 
 
+@pytest.mark.slow
 def test_demo_loads_and_users_can_log_in(db_url: str) -> None:
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
@@ -88,6 +89,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
+@pytest.mark.slow
 def test_cli_commands(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,

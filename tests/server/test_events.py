@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 
 @contextmanager
@@ -21,8 +21,7 @@ def listen(api: Api) -> Iterator[queue.Queue[tuple[str, dict[str, Any]]]]:
     """Read ``/v1/events`` on a thread; yields a queue of (event, data)."""
     events: queue.Queue[tuple[str, dict[str, Any]]] = queue.Queue()
     stop = threading.Event()
-    client = httpx.Client(base_url=str(api.http.base_url), headers=dict(api.http.headers),
-                          timeout=httpx.Timeout(5, read=30))
+    client = api.server.client(headers=dict(api.http.headers), timeout=httpx.Timeout(5, read=30))
 
     def run() -> None:
         try:
@@ -60,8 +59,8 @@ def test_event_stream_hears_pushes_applied_in_push_processes(pg_db_url: str) -> 
 
 def _wakes_the_right_clients(db_url: str, push_processes: int) -> None:
     s = seed(db_url)
-    with live_server(db_url, push_processes) as url, Api(url, "rep1") as rep1, \
-            Api(url, "rep2") as rep2, Api(url, "admin") as admin, listen(rep1) as heard:
+    with app_server(db_url, push_processes) as server, Api(server, "rep1") as rep1, \
+            Api(server, "rep2") as rep2, Api(server, "admin") as admin, listen(rep1) as heard:
         # Nothing relevant: rep2's favourite is rep2's alone.
         rep2.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
         if db_url.startswith("postgresql"):

@@ -8,18 +8,18 @@ from sync_engine.server.feed.pull import Cursor
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import ServerMeta, User
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 
 def test_customer_moved_to_another_rep(db_url: str) -> None:
     s = seed(db_url)
     a = str(s.customers["A"])
     with (
-        live_server(db_url) as url,
-        Api(url, "rep1") as rep1,
-        Api(url, "rep2") as rep2,
-        Api(url, "admin") as admin,
+        app_server(db_url) as server,
+        Api(server, "rep1") as rep1,
+        Api(server, "rep2") as rep2,
+        Api(server, "admin") as admin,
     ):
         oid = new_id()
         rep1.push_one(
@@ -63,7 +63,7 @@ def test_customer_moved_to_another_rep(db_url: str) -> None:
 
 def test_pull_from_zero_returns_each_entity_once(db_url: str) -> None:
     s = seed(db_url)
-    with live_server(db_url) as url, Api(url, "rep1") as rep:
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
         oid = new_id()
         r = rep.push_one(
             "order.submit",
@@ -89,7 +89,7 @@ def test_cursors_the_server_cannot_serve_get_resync(db_url: str) -> None:
     seed(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
-    with live_server(db_url) as url, Api(url, "rep1") as rep:
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
         rep.pull_all()
         good = rep.cursor
         assert good is not None
@@ -143,7 +143,8 @@ def test_compacting_old_tombstones_sends_stale_devices_to_resync(db_url: str) ->
     s = seed(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
-    with live_server(db_url) as url, Api(url, "owner1") as away, Api(url, "owner1") as fresh:
+    with app_server(db_url) as server, Api(server, "owner1") as away, \
+            Api(server, "owner1") as fresh:
         away.pull_all()  # this device then stays away
         fresh.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
         fresh.push_one("favourite.set", {"product_id": s.products[0], "favourite": False})

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from sync_engine.protocol import ARGS_BY_KIND
 from tests.support.api import Api
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 json_scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
@@ -86,16 +86,17 @@ mutation = st.one_of(plausible, plausible, plausible, garbage)
 
 @pytest.fixture(scope="module")
 def devices(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Api]]:
-    """A live server and two signed-in devices (signing in once: argon2 is slow on purpose)."""
+    """A server and two signed-in devices, for the whole module."""
     from sync_engine.server.storage.engine import migrate
 
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'server.sqlite3'}"
     migrate(url)
     seed(url)
-    with live_server(url) as base, Api(base, "rep1") as rep, Api(base, "clerk1") as clerk:
+    with app_server(url) as server, Api(server, "rep1") as rep, Api(server, "clerk1") as clerk:
         yield [rep, clerk]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(batch=st.lists(mutation, min_size=1, max_size=6))

@@ -23,6 +23,7 @@ from sync_engine.server.storage.models import (
     CustomerPrice,
     Product,
     Stock,
+    User,
     Warehouse,
 )
 
@@ -167,8 +168,8 @@ def test_customers_import_with_reps_and_reassignment(session: Session) -> None:
     scope = set(session.execute(
         select(ChangeLog.op, ChangeLog.user_id).where(ChangeLog.entity == "scope")
     ).all())
-    rep1 = session.scalars(select(auth.User.id).where(auth.User.username == "rep1")).one()
-    rep2 = session.scalars(select(auth.User.id).where(auth.User.username == "rep2")).one()
+    rep1 = session.scalars(select(User.id).where(User.username == "rep1")).one()
+    rep2 = session.scalars(select(User.id).where(User.username == "rep2")).one()
     assert scope == {("revoke", rep1), ("grant", rep2)}
 
 
@@ -245,3 +246,51 @@ def test_stock_sets_on_hand_and_respects_reserved(session: Session) -> None:
     assert (report.updated, report.unchanged) == (1, 1)
     session.refresh(stock)
     assert (stock.on_hand, stock.reserved, stock.version) == (50, 40, 2)
+
+
+def test_text_the_database_cannot_store_is_a_row_error(session: Session) -> None:
+    # A NUL used to reach PostgreSQL, which refused the whole file with a traceback.
+    bad = ("sku,name_zh,name_en,unit,tax_rate,base_price\n"
+           "A-1,可乐\x00,Cola,瓶,0.13,1.00\n"
+           "A-2,雪碧,Sprite\x1b[0m,瓶,0.13,1.00\n"
+           "A-3,芬达,\"two\nlines\",瓶,0.13,1.00\n"
+           f"A-4,{'长' * 301},Long,瓶,0.13,1.00\n"
+           "A-5,好,Fine,瓶,0.13,1.00\n")
+    report = _imp(session, "products", bad)
+    got = {(e.line, e.column, e.code) for e in report.errors}
+    assert got == {(2, "name_zh", "text_control_char"), (3, "name_en", "text_control_char"),
+                   (4, "name_en", "text_line_break"), (6, "name_zh", "text_too_long")}
+    nul = next(e for e in report.errors if e.line == 2)
+    assert "U+0000" in nul.message and str(nul) == f"2: name_zh: {nul.message}"
+    assert _count(session, Product) == 0
+    # Addresses take several lines; a NUL is refused there too.
+    customers = ("code,name,address,warehouse\n"
+                 "C1,好邻居,\"上海市\n浦东新区\",SH\n"
+                 "C2,联华,\"广州市\x00\",SH\n")
+    report = _imp(session, "customers", customers)
+    assert [(e.line, e.column, e.code) for e in report.errors] == [
+        (4, "address", "text_control_char")]
+    report = _imp(session, "customers", customers.replace("\x00", ""))
+    assert report.ok and report.created == 2
+    c1 = session.scalars(select(Customer).where(Customer.code == "C1")).one()
+    assert c1.address == "上海市\n浦东新区"
+
+
+def test_numbers_beyond_the_columns_name_the_real_bound(session: Session) -> None:
+    _setup_catalog(session)
+    report = _imp(session, "stock", "sku,warehouse,on_hand\nBEV-1,SH,99999999999\nBEV-2,SH,-1\n")
+    assert [(e.line, e.column, e.code, e.message) for e in report.errors] == [
+        (2, "on_hand", "out_of_range", "must be between 0 and 2147483647, got 99999999999"),
+        (3, "on_hand", "out_of_range", "must be between 0 and 2147483647, got -1"),
+    ]
+    # numeric(14, 4) holds 9999999999.9999 at most: 10^10 used to reach the database.
+    report = _imp(session, "customers", "code,name,warehouse,credit_limit\n"
+                                        "C3,甲,SH,10000000000\nC4,乙,SH,9999999999.9999\n")
+    assert [(e.line, e.column, e.code) for e in report.errors] == [(2, "credit_limit",
+                                                                    "out_of_range")]
+    assert "9999999999.9999" in report.errors[0].message
+    report = _imp(session, "customers", "code,name,warehouse,credit_limit\n"
+                                        "C4,乙,SH,9999999999.9999\n")
+    assert report.ok
+    c4 = session.scalars(select(Customer).where(Customer.code == "C4")).one()
+    assert c4.credit_limit == Decimal("9999999999.9999")

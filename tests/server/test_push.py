@@ -12,15 +12,15 @@ from sqlalchemy import func, select
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import EventOutbox, MutationRecord, Order, Stock
 from tests.support.api import Api, mutation, new_id
-from tests.support.live import live_server
 from tests.support.seed import Seed, seed
+from tests.support.server import Server, app_server
 
 
 @pytest.fixture
-def env(db_url: str) -> Iterator[tuple[str, str, Seed]]:
+def env(db_url: str) -> Iterator[tuple[str, Server, Seed]]:
     s = seed(db_url)
-    with live_server(db_url) as url:
-        yield db_url, url, s
+    with app_server(db_url) as server:
+        yield db_url, server, s
 
 
 def submit_args(
@@ -55,10 +55,11 @@ def stock_row(db_url: str, product_id: int, warehouse_id: int) -> tuple[int, int
     return out
 
 
-def test_replayed_batch_after_lost_response_creates_one_order(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
+def test_replayed_batch_after_lost_response_creates_one_order(
+        env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
     batch = [mutation("order.submit", submit_args(s, qty=3)) for _ in range(3)]
-    with Api(url, "rep1") as rep:
+    with Api(server, "rep1") as rep:
         first = rep.push(*batch)
         # The response was lost: the client sends the very same batch again, twice.
         second = rep.push(*batch)
@@ -72,9 +73,9 @@ def test_replayed_batch_after_lost_response_creates_one_order(env: tuple[str, st
     assert count(db_url, EventOutbox, EventOutbox.type == "order.submitted") == 3
 
 
-def test_price_changed_is_a_conflict_with_both_prices(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep:
+def test_price_changed_is_a_conflict_with_both_prices(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep:
         # Customer A's contract price for 12+ units of product 1 is 8.50; the rep quoted 9.00.
         r = rep.push_one("order.submit", submit_args(s, qty=12, price="9.00"))
         assert r["status"] == "conflict"
@@ -96,9 +97,9 @@ def test_price_changed_is_a_conflict_with_both_prices(env: tuple[str, str, Seed]
         assert Decimal(ok["data"]["lines"][0]["unit_price"]) == Decimal("8.50")
 
 
-def test_rejected_with_field_errors_changes_nothing(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep:
+def test_rejected_with_field_errors_changes_nothing(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep:
         args = submit_args(s, qty=0)
         args["lines"].append({"product_id": 999_999, "quantity": 1})
         r = rep.push_one("order.submit", args)
@@ -113,7 +114,7 @@ def test_rejected_with_field_errors_changes_nothing(env: tuple[str, str, Seed]) 
 def test_two_devices_edit_one_order_one_applies_other_conflicts(db_url: str) -> None:
     s = seed(db_url, credit_limit=None)
     _auto_confirm(db_url, False)
-    with live_server(db_url) as url, Api(url, "rep1") as laptop, Api(url, "rep1") as tablet:
+    with app_server(db_url) as server, Api(server, "rep1") as laptop, Api(server, "rep1") as tablet:
         args = submit_args(s, qty=2)
         r = laptop.push_one("order.submit", args)
         assert r["status"] == "applied" and r["data"]["status"] == "submitted"
@@ -146,9 +147,9 @@ def _auto_confirm(db_url: str, on: bool) -> None:
     engine.dispose()
 
 
-def test_lifecycle_ship_partially_then_fully(env: tuple[str, str, Seed]) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep, Api(url, "clerk1") as clerk, Api(url, "owner1") as owner:
+def test_lifecycle_ship_partially_then_fully(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep, Api(server, "clerk1") as clerk, Api(server, "owner1") as owner:
         args = submit_args(s, qty=10)
         r = rep.push_one("order.submit", args)
         assert r["data"]["status"] == "confirmed"
@@ -199,10 +200,10 @@ def test_lifecycle_ship_partially_then_fully(env: tuple[str, str, Seed]) -> None
 
 
 def test_cancel_releases_stock_and_shipping_a_cancelled_order_conflicts(
-    env: tuple[str, str, Seed],
+    env: tuple[str, Server, Seed],
 ) -> None:
-    db_url, url, s = env
-    with Api(url, "rep1") as rep, Api(url, "clerk1") as clerk:
+    db_url, server, s = env
+    with Api(server, "rep1") as rep, Api(server, "clerk1") as clerk:
         args = submit_args(s, qty=5)
         r = rep.push_one("order.submit", args)
         oid = args["order_id"]
@@ -226,7 +227,7 @@ def test_cancel_releases_stock_and_shipping_a_cancelled_order_conflicts(
 
 def test_stock_short_and_credit_exceeded_hold_for_review(db_url: str) -> None:
     s = seed(db_url, stock=3, credit_limit=None)
-    with live_server(db_url) as url, Api(url, "rep1") as rep, Api(url, "admin") as admin:
+    with app_server(db_url) as server, Api(server, "rep1") as rep, Api(server, "admin") as admin:
         args = submit_args(s, qty=5)
         r = rep.push_one("order.submit", args)
         assert r["status"] == "applied"
@@ -245,7 +246,7 @@ def test_stock_short_and_credit_exceeded_hold_for_review(db_url: str) -> None:
 
 def test_credit_limit_holds_order(db_url: str) -> None:
     s = seed(db_url, credit_limit=Decimal("50"))
-    with live_server(db_url) as url, Api(url, "rep1") as rep, Api(url, "admin") as admin:
+    with app_server(db_url) as server, Api(server, "rep1") as rep, Api(server, "admin") as admin:
         args = submit_args(s, qty=5, product=1)  # 5 × 10.00 + 13 % tax = 56.50 > 50
         r = rep.push_one("order.submit", args)
         assert r["data"]["status"] == "submitted"
@@ -257,9 +258,9 @@ def test_credit_limit_holds_order(db_url: str) -> None:
         assert ok["data"]["hold_reasons"] == []
 
 
-def test_update_of_confirmed_order_is_not_editable(env: tuple[str, str, Seed]) -> None:
-    _db_url, url, s = env
-    with Api(url, "rep1") as rep:
+def test_update_of_confirmed_order_is_not_editable(env: tuple[str, Server, Seed]) -> None:
+    _db_url, server, s = env
+    with Api(server, "rep1") as rep:
         args = submit_args(s, qty=1)
         r = rep.push_one("order.submit", args)
         u = rep.push_one("order.update", {"order_id": args["order_id"], "notes": "x"}, r["version"])
@@ -268,9 +269,9 @@ def test_update_of_confirmed_order_is_not_editable(env: tuple[str, str, Seed]) -
         assert missing["status"] == "rejected" and missing["reason"] == "base_version_required"
 
 
-def test_favourites_travel_to_the_user_only(env: tuple[str, str, Seed]) -> None:
-    _db_url, url, s = env
-    with Api(url, "owner1") as owner, Api(url, "rep1") as rep:
+def test_favourites_travel_to_the_user_only(env: tuple[str, Server, Seed]) -> None:
+    _db_url, server, s = env
+    with Api(server, "owner1") as owner, Api(server, "rep1") as rep:
         owner.pull_all()
         rep.pull_all()
         r = owner.push_one("favourite.set", {"product_id": s.products[2], "favourite": True})

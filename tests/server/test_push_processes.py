@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import func, select
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync_engine.server.api.app import MAX_BODY_BYTES, create_app
+from sync_engine.server.api.app import create_app
+from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.ops.cli import main as server_cli
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import MutationRecord, Order
@@ -41,11 +42,14 @@ def error(r: httpx.Response, status: int) -> dict[str, Any]:
     return dict(body)
 
 
+@pytest.mark.live
 def test_push_processes_answer_as_the_threads_do(pg_db_url: str) -> None:
     s = seed(pg_db_url)
-    app = create_app(pg_db_url, push_processes=2)
+    settings = ServerSettings(db=pg_db_url, push_processes=2)
+    app = create_app(settings)
     with serve_app(app) as url, Api(url, "rep1") as rep:
-        assert len(app.state.push_pool.pids()) == 2  # started with the server, not on demand
+        # Started with the server, not on demand.
+        assert len(app.state.services.push_pool.pids()) == 2
         first = order(s)
         [applied] = rep.push(first)
         assert applied["status"] == "applied"
@@ -76,7 +80,7 @@ def test_push_processes_answer_as_the_threads_do(pg_db_url: str) -> None:
                      400)["code"] == "client_mismatch"
         # Refused before a push process sees it: the protocol, the size.
         assert error(httpx.post(push, json=body), 426)["code"] == "update_required"
-        big = httpx.post(push, content=b"x" * (MAX_BODY_BYTES + 1),
+        big = httpx.post(push, content=b"x" * (settings.max_body_bytes + 1),
                          headers={**auth, "Content-Type": "application/json"})
         assert big.status_code == 413
         # An order the rules reject is an answer, not an error.
@@ -95,9 +99,10 @@ def _waiting_for_a_lock(db_url: str) -> bool:
     return bool(row and row[0])
 
 
+@pytest.mark.live
 def test_a_push_process_killed_mid_push_loses_and_duplicates_nothing(pg_db_url: str) -> None:
     s = seed(pg_db_url)
-    app = create_app(pg_db_url, push_processes=2)
+    app = create_app(ServerSettings(db=pg_db_url, push_processes=2))
     with serve_app(app) as url, Api(url, "rep1") as rep:
         m = order(s)
         body = {"client_id": rep.client_id, "mutations": [m]}
@@ -110,7 +115,7 @@ def test_a_push_process_killed_mid_push_loses_and_duplicates_nothing(pg_db_url: 
             while not _waiting_for_a_lock(pg_db_url):
                 assert time.monotonic() < deadline, "the push never reached the lock"
                 time.sleep(0.02)
-            for pid in app.state.push_pool.pids():
+            for pid in app.state.services.push_pool.pids():
                 os.kill(pid, signal.SIGKILL)
             cut = pending.result(timeout=30)
             holder.rollback()
@@ -133,13 +138,13 @@ def test_a_push_process_killed_mid_push_loses_and_duplicates_nothing(pg_db_url: 
         engine.dispose()
         # The pool was started afresh: later pushes are served as before.
         assert rep.push(order(s, "B"))[0]["status"] == "applied"
-        assert len(app.state.push_pool.pids()) >= 1
+        assert len(app.state.services.push_pool.pids()) >= 1
 
 
 def test_push_processes_need_postgresql(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.sqlite3'}"
     with pytest.raises(ValueError, match="PostgreSQL"):
-        create_app(url, push_processes=2)
+        create_app(ServerSettings(db=url, push_processes=2))
     code = server_cli(["serve", "--db", url, "--push-processes", "2"])
     assert code != 0
     assert "--push-processes needs PostgreSQL" in capsys.readouterr().err
@@ -170,6 +175,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
+@pytest.mark.live
 def test_push_processes_end_with_a_killed_server(pg_db_url: str) -> None:
     port = free_port()
     server = subprocess.Popen(

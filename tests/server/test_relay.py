@@ -16,8 +16,8 @@ from sync_engine.server.ops.relay import AmqpPublisher, event_json, relay_once
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import EventOutbox
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 AMQP = os.environ.get("DINGHUO_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
@@ -70,7 +70,7 @@ def test_outbox_reaches_the_broker_in_order_at_least_once(
 ) -> None:
     publisher, channel, queue = broker
     s = seed(db_url)
-    with live_server(db_url) as url, Api(url, "rep1") as rep:
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
         oid = new_id()
         r = rep.push_one("order.submit", {"order_id": oid, "customer_id": s.customers["A"],
                                           "lines": [{"product_id": s.products[1], "quantity": 2,

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from tests.support.api import Api, new_id
-from tests.support.live import live_server
 from tests.support.seed import seed
+from tests.support.server import app_server
 
 
 def test_submit_and_pull(db_url: str) -> None:
     s = seed(db_url)
-    with live_server(db_url) as url, Api(url, "rep1") as rep:
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
         changes = rep.pull_all()
         kinds = {c["entity"] for c in changes}
         assert {"product", "stock", "customer", "price", "warehouse"} <= kinds

@@ -5,21 +5,26 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import httpx
-
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests.support.server import Server
 
 
 class Api:
     """One signed-in device."""
 
     def __init__(
-        self, base_url: str, username: str, password: str = "demo", client_id: str | None = None
+        self,
+        server: Server | str,
+        username: str,
+        password: str = "demo",
+        client_id: str | None = None,
     ):
+        """Sign ``username`` in on ``server`` (a :class:`Server`, or the URL of a live one)."""
+        if isinstance(server, str):
+            server = Server(server)
+        self.server = server
         self.client_id = client_id or f"dev-{uuid.uuid4().hex[:16]}"
-        self.http = httpx.Client(
-            base_url=base_url, timeout=30, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-        )
+        self.http = server.client(timeout=30, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
         r = self.http.post(
             "/v1/auth/login",
             json={

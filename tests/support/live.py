@@ -12,6 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from sync_engine.server.api.app import create_app
+from sync_engine.server.api.settings import ServerSettings
 
 
 def free_port() -> int:
@@ -24,7 +25,7 @@ def free_port() -> int:
 def live_server(db_url: str, push_processes: int = 0) -> Iterator[str]:
     """Serve the app over ``db_url`` on a free loopback port; yields the base URL. Pushes run
     on threads, or in ``push_processes`` processes (PostgreSQL)."""
-    with serve_app(create_app(db_url, push_processes=push_processes)) as url:
+    with serve_app(create_app(ServerSettings(db=db_url, push_processes=push_processes))) as url:
         yield url
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.views import DeviceView, SyncHealth
+from sync_engine.client.values import DeviceView, SyncHealth
 
 from ...context import AppContext
 from ...i18n import translate

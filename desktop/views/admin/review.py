@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, OrderView, ProductView, StockView
+from sync_engine.client.values import CustomerView, OrderView, ProductView, StockView
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate

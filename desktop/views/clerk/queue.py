@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, ProductView, ShipQueueItem
+from sync_engine.client.values import CustomerView, ProductView, ShipQueueItem
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync_engine.client import errors as ce
-from sync_engine.client.views import OrderView
+from sync_engine.client.values import OrderView
 
 from ...context import AppContext
 from ...i18n import domain_lang

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from sync_engine import domain as d
-from sync_engine.client.views import OrderLineView, ProductView
+from sync_engine.client.values import OrderLineView, ProductView
 
 from ...i18n import Formatter, domain_lang, translate
 from ...models.base import Column, ListTableModel

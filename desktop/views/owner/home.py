@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import PriceQuote, ProductView, Suggestion
+from sync_engine.client.values import PriceQuote, ProductView, Suggestion
 
 from ...context import AppContext
 from ...i18n import translate

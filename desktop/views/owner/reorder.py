@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import (
+from sync_engine.client.values import (
     OrderLineView,
     OrderView,
     ProductView,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, OrderView, ProductView
+from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.views import CustomerView, OrderView
+from sync_engine.client.values import CustomerView, OrderView
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE

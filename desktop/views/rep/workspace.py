@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from sync_engine.client.views import CustomerView, ProductView
+from sync_engine.client.values import CustomerView, ProductView
 
 from ...context import AppContext
 from ..shared.catalog import CatalogPage

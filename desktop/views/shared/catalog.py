@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.views import CustomerView, PriceQuote, ProductView, StockView
+from sync_engine.client.values import CustomerView, PriceQuote, ProductView, StockView
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE, Column, ListTableModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine.client import errors as ce
 from sync_engine.client.conflicts import KEEPABLE
-from sync_engine.client.views import ConflictView, OrderView, ProductView
+from sync_engine.client.values import ConflictView, OrderView, ProductView
 
 from ...context import AppContext
 from ...i18n import domain_lang

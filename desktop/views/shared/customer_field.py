@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from sync_engine.client.views import CustomerView
+from sync_engine.client.values import CustomerView
 
 from ...context import AppContext
 from ...models.tables import customer_matches_model, customer_name

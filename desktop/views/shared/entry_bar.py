@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine import domain as d
 from sync_engine.client.engine import Engine
-from sync_engine.client.views import CustomerView, PriceQuote, ProductView, StockView
+from sync_engine.client.values import CustomerView, PriceQuote, ProductView, StockView
 
 from ...context import AppContext
 from ...i18n import domain_lang

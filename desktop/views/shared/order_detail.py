@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
-from sync_engine.client.views import OrderView, ProductView, ReorderResult, ShipmentView
+from sync_engine.client.values import OrderView, ProductView, ReorderResult, ShipmentView
 
 from ...confirmation import ConfirmationDialog
 from ...context import AppContext

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
-from sync_engine.client.views import CustomerView, OrderView, ProductView
+from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
 from ...i18n import domain_lang

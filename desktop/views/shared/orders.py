@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
-from sync_engine.client.views import OrderView
+from sync_engine.client.values import OrderView
 
 from ...context import AppContext
 from ...labels import status_name

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.views import OrderView, ProductView
+from sync_engine.client.values import OrderView, ProductView
 
 from ...context import AppContext
 from ...models.tables import OrderLinesModel, order_number

@@ -1,1 +1,2 @@
-"""The HTTP API: the app, its routes, errors and the push processes."""
+"""The HTTP API: the app (:mod:`.app`), a router per area (:mod:`.routes`), dependencies,
+settings, errors, middleware and the push processes."""

@@ -12,13 +12,20 @@ Exception tree::
     └── BadRequest (400)
 
 Business outcomes of a mutation (conflict, rejected) are not errors: they are results inside a
-200 push answer (see :mod:`.mutations`).
+200 push answer (see :mod:`sync_engine.server.commands`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from sync_engine.protocol import ErrorBody, field_error
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 426)
+}
+"""The error answers every ``/v1`` route documents in the OpenAPI document."""
 
 
 class ApiError(Exception):
@@ -80,20 +87,11 @@ def error_body(
 
 def validation_error_body(errors: Sequence[Any]) -> dict[str, Any]:
     """The 422 body for a request that does not match its schema: one field error per problem
-    (``errors`` as pydantic reports them)."""
+    (``errors`` as pydantic reports them; the domain's codes keep their own messages)."""
     fields = []
     for err in errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "header")]
-        fields.append(
-            {
-                "field": ".".join(loc) or "body",
-                "code": f"invalid_{err['type']}",
-                "message": str(err.get("msg", "")),
-                "message_zh": f"字段无效：{err.get('msg', '')}",
-                "severity": "error",
-                "params": {},
-            }
-        )
+        fields.append(field_error(".".join(loc) or "body", err))
     return error_body(
         "validation_error",
         "The request is not valid; see the fields.",

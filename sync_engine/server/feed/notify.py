@@ -3,9 +3,10 @@
 Each committed transaction that appended to the change log announces itself:
 
 - on PostgreSQL with ``pg_notify`` inside the transaction (delivered only if it commits), so
-  every server instance — each LISTENing on its own connection — hears every commit
-  (:class:`~sync_engine.server.feed.changes.UnitOfWork` sends :data:`ANNOUNCE_SQL`);
+  every server instance — each LISTENing on its own connection — hears every commit;
 - on SQLite (one embedded instance) a watcher reads the change counter twice a second.
+
+(:mod:`sync_engine.server.storage.announce` carries the signal; this module says what it means.)
 
 An announcement carries the new sequence number and which scopes it touched (global, customers,
 warehouses, users). Each server-sent-events subscriber keeps only what is relevant to its user
@@ -27,7 +28,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-from sync_engine.server.storage.models import Customer, SyncCounter, User
+from sync_engine.server.storage.announce import commit_signals
+from sync_engine.server.storage.models import Customer, User
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +53,9 @@ class Announcement:
                             frozenset(d["w"] or ()), frozenset(d["u"] or ()))
 
 
-# The sequence number is read inside the committing transaction, which holds the counter
-# lock by then: it is this commit's last number, known only to the database at that point.
-ANNOUNCE_SQL = """
-SELECT pg_notify(%(channel)s, json_build_object(
-    's', (SELECT value FROM sync_counter WHERE id = 1), 'g', %(g)s,
-    'c', %(c)s::int8[], 'w', %(w)s::int8[], 'u', %(u)s::int8[])::text)
-"""
-
-
 def announcement_params(changes: Iterable[Any]) -> dict[str, Any]:
-    """The parameters of :data:`ANNOUNCE_SQL` for a commit's changes (scopes they touched)."""
+    """The parameters of a commit's announcement (:data:`.storage.announce.ANNOUNCE_SQL`):
+    the scopes its changes touched."""
     everyone = False
     customers: set[int] = set()
     warehouses: set[int] = set()
@@ -168,31 +162,12 @@ class Listener:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                if self.engine.dialect.name == "postgresql":
-                    self._listen()
-                else:
-                    self._watch_counter()
+                for signal in commit_signals(self.engine, CHANNEL, self._stop, self.poll):
+                    if isinstance(signal, int):  # the counter moved (SQLite): tell everyone
+                        self.hub.publish(Announcement(signal, everyone=True))
+                        continue
+                    with contextlib.suppress(ValueError, KeyError, TypeError):
+                        self.hub.publish(Announcement.decode(signal))
             except Exception:  # keep the stream alive; clients still poll as a fallback
                 log.exception("change listener failed; retrying in 2 s")
                 self._stop.wait(2)
-
-    def _listen(self) -> None:
-        import psycopg
-
-        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"LISTEN {CHANNEL}")
-            while not self._stop.is_set():
-                for note in conn.notifies(timeout=self.poll, stop_after=100):
-                    with contextlib.suppress(ValueError, KeyError, TypeError):
-                        self.hub.publish(Announcement.decode(note.payload))
-
-    def _watch_counter(self) -> None:
-        last = None
-        while not self._stop.is_set():
-            with Session(self.engine) as session:
-                seq = session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0
-            if last is not None and seq > last:
-                self.hub.publish(Announcement(seq, everyone=True))
-            last = seq
-            self._stop.wait(self.poll)

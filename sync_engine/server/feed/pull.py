@@ -22,6 +22,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
+from sync_engine.server.storage.dialect import snapshot_reads
 from sync_engine.server.storage.models import ChangeLog, Device, ServerMeta, User, utcnow
 
 DEFAULT_PULL_LIMIT = 2000
@@ -104,8 +105,7 @@ def check_cursor(
 
 def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> PullPage:
     """One page of the changes ``user`` may see after ``cursor_text``."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    snapshot_reads(session)
     meta = _meta(session)
     start, resync_reason = check_cursor(session, user, cursor_text, meta)
     top = current_seq(session)

@@ -1,20 +1,19 @@
-"""``GET /v1/events``: a server-sent-events stream that says "new changes for you".
+"""The event stream: server-sent events that say "new changes for you" (``GET /v1/events``).
 
 The stream sends ``event: changes`` with the newest relevant sequence number; the client then
 pulls. Bursts are coalesced (at most one event per :data:`COALESCE_SECONDS`), a comment line
 keeps idle connections open, and a client that cannot hold a stream simply polls.
 """
 
+from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any
+from collections.abc import AsyncIterator
+from typing import Any
 
-from fastapi import Depends, FastAPI
-from fastapi.responses import StreamingResponse
+import anyio.to_thread
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.concurrency import run_in_threadpool
 
 from sync_engine.server.feed.changes import current_seq
 from sync_engine.server.feed.notify import Hub, Subscriber, subscriber_for
@@ -24,48 +23,48 @@ COALESCE_SECONDS = 1.0
 HEARTBEAT_SECONDS = 20.0
 
 
-def add_event_stream(app: FastAPI, sessions: sessionmaker[Session], hub: Hub,
-                     current: Callable[..., tuple[User, str]]) -> None:
-    """Register the events route on ``app``."""
+async def open_stream(sessions: sessionmaker[Session], hub: Hub,
+                      user: User) -> AsyncIterator[str]:
+    """Subscribe ``user`` to ``hub`` now; the stream's text, event by event (it unsubscribes
+    when it ends)."""
+    sub, seq = await anyio.to_thread.run_sync(_subscribe, sessions, user,
+                                              asyncio.get_running_loop())
+    hub.subscribe(sub)
+    return _stream(sessions, hub, sub, seq, user)
 
-    def subscribe(user: User, loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int]:
-        with sessions() as session:
-            sub = subscriber_for(session, user, loop)
-            seq = current_seq(session)
-        sub.latest = seq
-        return sub, seq
 
-    def refresh(sub: Subscriber, user: User) -> None:
-        with sessions() as session:
-            sub.customer_ids = subscriber_for(session, user, sub.loop).customer_ids
-
-    @app.get("/v1/events", tags=["sync"], response_class=StreamingResponse)
-    async def events(who: Annotated[tuple[User, str], Depends(current)]) -> StreamingResponse:
-        user = who[0]
-        sub, seq = await run_in_threadpool(subscribe, user, asyncio.get_running_loop())
-        hub.subscribe(sub)
-
-        async def stream() -> AsyncIterator[str]:
+async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, seq: int,
+                  user: User) -> AsyncIterator[str]:
+    try:
+        yield _event("hello", {"seq": seq})
+        while True:
             try:
-                yield _event("hello", {"seq": seq})
-                while True:
-                    try:
-                        await asyncio.wait_for(sub.wake.wait(), timeout=HEARTBEAT_SECONDS)
-                    except TimeoutError:
-                        yield ": keep-alive\n\n"
-                        continue
-                    sub.wake.clear()
-                    if sub.rescope:  # a scope event for this user: which customers are theirs
-                        sub.rescope = False
-                        await run_in_threadpool(refresh, sub, user)
-                    yield _event("changes", {"seq": sub.latest})
-                    await asyncio.sleep(COALESCE_SECONDS)
-            finally:
-                hub.unsubscribe(sub)
+                await asyncio.wait_for(sub.wake.wait(), timeout=HEARTBEAT_SECONDS)
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                continue
+            sub.wake.clear()
+            if sub.rescope:  # a scope event for this user: which customers are theirs
+                sub.rescope = False
+                await anyio.to_thread.run_sync(_refresh, sessions, sub, user)
+            yield _event("changes", {"seq": sub.latest})
+            await asyncio.sleep(COALESCE_SECONDS)
+    finally:
+        hub.unsubscribe(sub)
 
-        return StreamingResponse(stream(), media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-cache",
-                                          "X-Accel-Buffering": "no"})
+
+def _subscribe(sessions: sessionmaker[Session], user: User,
+               loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int]:
+    with sessions() as session:
+        sub = subscriber_for(session, user, loop)
+        seq = current_seq(session)
+    sub.latest = seq
+    return sub, seq
+
+
+def _refresh(sessions: sessionmaker[Session], sub: Subscriber, user: User) -> None:
+    with sessions() as session:
+        sub.customer_ids = subscriber_for(session, user, sub.loop).customer_ids
 
 
 def _event(name: str, data: dict[str, Any]) -> str:

@@ -7,11 +7,14 @@
     dinghuo-server demo             load the demo data set
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)
+    dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
-user data directory. Commands other than ``serve --no-migrate`` migrate the database first,
-so a new SQLite file just works. User errors print one line on stderr and exit 1 (2 for bad
-arguments); only bugs print a traceback.
+user data directory. The other ``DINGHUO_*`` settings are read here too, once
+(:class:`~sync_engine.server.api.settings.ServerSettings`); options win over them. Commands
+other than ``serve --no-migrate`` migrate the database first, so a new SQLite file just works.
+User errors print one line on stderr and exit 1 (2 for bad arguments); only bugs print a
+traceback.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from platformdirs import user_data_dir
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -32,10 +36,12 @@ from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
 from sync_engine.server import accounts as auth
+from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops import importer
+from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
 
@@ -46,20 +52,17 @@ class CliError(Exception):
     """A user error: printed as one line, exit status 1."""
 
 
-def default_db_url() -> str:
-    """``$DINGHUO_DB``, else ``sqlite:///<user data dir>/server.sqlite3``."""
-    env = os.environ.get("DINGHUO_DB")
-    if env:
-        return env
+def default_db_url(settings: ServerSettings) -> str:
+    """``settings.db`` (``$DINGHUO_DB``), else ``sqlite:///<user data dir>/server.sqlite3``."""
+    if settings.db:
+        return settings.db
     return f"sqlite:///{Path(user_data_dir('dinghuo')) / 'server.sqlite3'}"
 
 
 @contextmanager
 def _session(url: str, *, migrate: bool = True) -> Iterator[Session]:
     url = db.normalise_url(url)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    db.make_location(url)
     if migrate:
         db.migrate(url)
     engine = db.make_engine(url)
@@ -83,19 +86,15 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync_engine.server.api.app import (  # imported late: only when serving
-        PUSH_PROCESSES,
-        create_app,
-        settle_heap,
-    )
+    from sync_engine.server.api.app import create_app, settle_heap  # only when serving
 
-    postgres = make_url(db.normalise_url(args.db)).get_backend_name() == "postgresql"
-    push_processes = args.push_processes
-    if push_processes is None:
+    settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
+    if args.push_processes is not None:
+        settings = settings.model_copy(update={"push_processes": args.push_processes})
+    elif settings.push_processes is None and getattr(sys, "frozen", False):
         # Not in the packaged app, whose server serves the embedded SQLite demo.
-        frozen = getattr(sys, "frozen", False)
-        push_processes = PUSH_PROCESSES if postgres and not frozen else 0
-    elif push_processes and not postgres:
+        settings = settings.model_copy(update={"push_processes": 0})
+    if settings.push_process_count() and not settings.many_writers():
         raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
     if not args.no_migrate:
         db.migrate(args.db)
@@ -103,12 +102,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # Worker processes build their own app from the environment (nothing is shared in
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
-        os.environ["DINGHUO_PUSH_PROCESSES"] = str(push_processes)
+        os.environ["DINGHUO_PUSH_PROCESSES"] = str(settings.push_process_count())
         uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level=args.log_level,
                     timeout_graceful_shutdown=5)
     else:
-        app = create_app(args.db, push_processes=push_processes)
+        app = create_app(settings)
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
@@ -285,10 +284,11 @@ def _display(url: str) -> str:
     return make_url(db.normalise_url(url)).render_as_string(hide_password=True)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dinghuo-server", description="Dinghuo sync server")
+    parser.set_defaults(settings=settings)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=default_db_url(),
+    common.add_argument("--db", default=default_db_url(settings),
                         help="database URL (default: $DINGHUO_DB or a SQLite file in the user "
                              "data directory)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -341,9 +341,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--older-than-days", type=int, default=90)
 
     p = add("relay", _cmd_relay, "publish the event outbox to RabbitMQ (ERP/WMS integration)")
-    p.add_argument("--amqp", default=os.environ.get("DINGHUO_AMQP",
-                                                    "amqp://guest:guest@127.0.0.1:5672/%2F"))
+    p.add_argument("--amqp", default=settings.amqp,
+                   help="the message broker's URL (default: $DINGHUO_AMQP or a local RabbitMQ)")
     p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
+
+    integration_cli.register(add, settings.amqp)
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])
@@ -353,7 +355,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 user error, 2 bad arguments)."""
-    parser = _parser()
+    try:
+        settings = ServerSettings()
+    except ValidationError as exc:
+        problems = "; ".join(f"DINGHUO_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}"
+                             for e in exc.errors())
+        print(f"dinghuo-server: bad setting in the environment: {problems}", file=sys.stderr)
+        return 2
+    parser = _parser(settings)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage error (or --help)

@@ -14,7 +14,10 @@ prices     customer* (code), sku*, min_qty*, unit_price*: one row per quantity b
            of one customer+sku replace all its breaks
 stock      sku*, warehouse* (code), on_hand*: sets on hand; reserved stock is left alone
 
-Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals.
+Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals and at most
+9999999999.9999; whole numbers fit the database's integers (``domain.limits``). Text cells follow
+the domain's text rule (``domain.text``): no control characters (tab and line breaks only in an
+address), no broken characters, no longer than their column.
 
 Rows are matched to existing data by natural key (sku, code, customer+sku, sku+warehouse) and
 created or updated. Every row is checked first; if any row is wrong, nothing is written and
@@ -33,20 +36,21 @@ import csv
 import io
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any, TypeVar, cast
 
-from sqlalchemy import Select, insert, select, text
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import Role, parse_decimal
+from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, TextRule, parse_decimal
 from sync_engine.domain.search_keys import search_keys
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.storage.dialect import refresh_statistics
 from sync_engine.server.storage.models import (
     Customer,
     CustomerPrice,
@@ -57,7 +61,10 @@ from sync_engine.server.storage.models import (
     utcnow,
 )
 
-__all__ = ["COLUMNS", "KINDS", "ImportReport", "RowError", "import_csv", "iter_errors"]
+__all__ = [
+    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "check_and_write", "import_csv",
+    "iter_errors",
+]
 
 KINDS = ("products", "customers", "prices", "stock")
 
@@ -78,10 +85,7 @@ COLUMNS: dict[str, dict[str, bool]] = {
     "stock": {"sku": True, "warehouse": True, "on_hand": True},
 }
 
-_MONEY_PLACES = 4
-_MONEY_MAX = Decimal(10) ** 10  # Numeric(14, 4)
-_QUANT = Decimal("0.0001")
-_INT_MAX = 2**31 - 1
+_QUANT = Decimal(1).scaleb(-MONEY_PLACES)
 _TRUE = {"1", "true", "yes", "y", "t", "是"}
 _FALSE = {"0", "false", "no", "n", "f", "否"}
 _CHUNK = 500  # ids per IN (…) list; SQLite limits bound parameters
@@ -94,7 +98,9 @@ class RowError:
     """One problem in the file: where (``line``, 1 = header; ``column``), what (``code``), why.
 
     ``column`` is "" when the problem is the whole row or file. Codes are stable: ``required``,
-    ``too_long``, ``invalid_number``, ``invalid_integer``, ``invalid_boolean``, ``out_of_range``,
+    the text rule's (``text_too_long``, ``text_control_char``, ``text_line_break``,
+    ``text_lone_surrogate``), ``invalid_number``, ``invalid_integer``, ``invalid_boolean``,
+    ``out_of_range``,
     ``too_many_decimals``, ``duplicate``, ``unknown_warehouse``, ``unknown_rep``, ``not_a_rep``,
     ``unknown_customer``, ``unknown_product``, ``below_reserved``, ``missing_column``,
     ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``.
@@ -105,10 +111,43 @@ class RowError:
     code: str
     message: str
 
+    @property
+    def message_zh(self) -> str:
+        """The problem in Chinese (by its code; the English message carries the details)."""
+        return f"{MESSAGES_ZH.get(self.code, '数据有误')}（{self.message}）"
+
     def __str__(self) -> str:
         if self.column:
             return f"{self.line}: {self.column}: {self.message}"
         return f"{self.line}: {self.message}"
+
+
+MESSAGES_ZH = {
+    "required": "必须填写",
+    "text_too_long": "文字过长",
+    "text_control_char": "含有控制字符",
+    "text_line_break": "不能换行",
+    "text_lone_surrogate": "含有损坏的字符",
+    "invalid_number": "不是数字",
+    "invalid_integer": "不是整数",
+    "invalid_boolean": "不是“是/否”",
+    "invalid_version": "版本号无效（应为整数或 ISO 8601 时间）",
+    "out_of_range": "超出允许范围",
+    "too_many_decimals": "小数位过多",
+    "duplicate": "重复",
+    "unknown_warehouse": "仓库代码不存在",
+    "unknown_rep": "用户不存在",
+    "not_a_rep": "不是在职的销售代表",
+    "unknown_customer": "客户代码不存在",
+    "unknown_product": "商品编码（SKU）不存在",
+    "below_reserved": "库存低于订单已预留的数量",
+    "missing_column": "缺少必需的列",
+    "unknown_column": "未知的列",
+    "extra_fields": "字段数多于表头",
+    "encoding": "文件不是 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”）",
+    "empty_file": "文件为空，需要表头行",
+}
+"""Each row error code in Chinese; every code a :class:`RowError` may carry is here."""
 
 
 @dataclass(slots=True)
@@ -173,15 +212,17 @@ def import_csv(
     return report
 
 
+_BIG_TABLES = ("change_log", "products", "stock", "customers", "customer_prices")
+
+
 def _refresh_statistics(session: Session, rows: int) -> None:
     """After a big import, let PostgreSQL's planner see the new sizes at once.
 
     Without it the change feed's ``ORDER BY seq LIMIT n`` is planned for a tiny table (a sort
     of the whole range instead of an index scan) until autovacuum gets round to it.
     """
-    if rows >= 1000 and session.get_bind().dialect.name == "postgresql":
-        session.execute(text("ANALYZE change_log, products, stock, customers, customer_prices"))
-        session.commit()
+    if rows >= 1000:
+        refresh_statistics(session, _BIG_TABLES)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -205,7 +246,7 @@ def _read_text(source: Source, errors: list[RowError]) -> str | None:
 
 def _parse(
     source: Source, spec: dict[str, bool], errors: list[RowError]
-) -> tuple[set[str], list[_Row]] | None:
+) -> tuple[set[str], list[Row]] | None:
     text = _read_text(source, errors)
     if text is None:
         return None
@@ -229,7 +270,7 @@ def _parse(
             errors.append(RowError(1, name, "missing_column", "required column is missing"))
     if errors:
         return None
-    rows: list[_Row] = []
+    rows: list[Row] = []
     end = reader.line_num
     for cells in reader:
         line, end = end + 1, reader.line_num
@@ -241,11 +282,11 @@ def _parse(
             continue
         values = {name: (cells[i].strip() if i < len(cells) else "")
                   for i, name in enumerate(header)}
-        rows.append(_Row(line, values, errors))
+        rows.append(Row(line, values, errors))
     return seen, rows
 
 
-class _Row:
+class Row:
     """One data row's cells, parsed on demand; problems go to the shared error list."""
 
     __slots__ = ("_errors", "cells", "line", "ok")
@@ -260,12 +301,14 @@ class _Row:
         self.ok = False
         self._errors.append(RowError(self.line, column, code, message))
 
-    def text(self, col: str, max_len: int, *, required: bool = False) -> str:
+    def text(self, col: str, max_len: int, *, required: bool = False, lines: bool = False) -> str:
         value = self.cells.get(col, "")
         if required and not value:
             self.error(col, "required", "a value is required")
-        elif len(value) > max_len:
-            self.error(col, "too_long", f"at most {max_len} characters ({len(value)} given)")
+            return value
+        issue = TextRule(max_len, lines=lines).check(col, value)
+        if issue is not None:
+            self.error(col, issue.code, issue.message("en"))
         return value
 
     def integer(self, col: str, minimum: int, default: int | None = None) -> int | None:
@@ -279,13 +322,14 @@ class _Row:
         except ValueError:
             self.error(col, "invalid_integer", f"{value!r} is not a whole number")
             return None
-        if not minimum <= number <= _INT_MAX:
-            self.error(col, "out_of_range", f"must be at least {minimum}, got {number}")
+        if not minimum <= number <= MAX_INTEGER:
+            self.error(col, "out_of_range", f"must be between {minimum} and {MAX_INTEGER}, "
+                                            f"got {number}")
             return None
         return number
 
     def decimal(
-        self, col: str, *, maximum: Decimal = _MONEY_MAX, percent: bool = False
+        self, col: str, *, maximum: Decimal = MAX_AMOUNT, percent: bool = False
     ) -> Decimal | None:
         """A non-negative amount (empty → None, the caller decides whether that is allowed)."""
         value = self.cells.get(col, "")
@@ -303,7 +347,7 @@ class _Row:
             self.error(col, "out_of_range", f"must be between 0 and {maximum}, got {number}")
             return None
         if number != number.quantize(_QUANT):
-            self.error(col, "too_many_decimals", f"at most {_MONEY_PLACES} decimals")
+            self.error(col, "too_many_decimals", f"at most {MONEY_PLACES} decimals")
             return None
         return number.quantize(_QUANT)
 
@@ -323,7 +367,7 @@ def _locked(stmt: _S, *order: Any) -> _S:
     return stmt.order_by(*order).with_for_update()
 
 
-def _duplicates(rows: list[_Row], key: Callable[[_Row], object], column: str) -> None:
+def _duplicates(rows: list[Row], key: Callable[[Row], object], column: str) -> None:
     first: dict[object, int] = {}
     for row in rows:
         k = key(row)
@@ -336,7 +380,7 @@ def _duplicates(rows: list[_Row], key: Callable[[_Row], object], column: str) ->
 # --- products -----------------------------------------------------------------------------
 
 
-def _product_fields(row: _Row, header: set[str]) -> dict[str, Any]:
+def _product_fields(row: Row, header: set[str]) -> dict[str, Any]:
     """The fields the row sets (only columns present in the header)."""
     f: dict[str, Any] = {"sku": row.text("sku", 64, required=True)}
     f["name_zh"] = row.text("name_zh", 300, required=True)
@@ -366,7 +410,7 @@ def _product_fields(row: _Row, header: set[str]) -> dict[str, Any]:
 
 
 def _import_products(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     parsed = [(row, _product_fields(row, header)) for row in rows]
     _duplicates(rows, lambda r: r.cells["sku"], "sku")
@@ -427,7 +471,7 @@ def _bulk_insert(session: Session, model: type[_M], rows: list[dict[str, Any]]) 
 
 
 def _import_customers(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
@@ -436,10 +480,11 @@ def _import_customers(
     for row in rows:
         f: dict[str, Any] = {"code": row.text("code", 32, required=True),
                              "name": row.text("name", 200, required=True)}
-        for col, size in (("name_en", 200), ("address", 500), ("phone", 64),
-                          ("payment_terms", 64)):
+        for col, size in (("name_en", 200), ("phone", 64), ("payment_terms", 64)):
             if col in header:
                 f[col] = row.text(col, size)
+        if "address" in header:
+            f["address"] = row.text("address", 500, lines=True)
         code = row.text("warehouse", 32, required=True)
         if code and code not in warehouses:
             row.error("warehouse", "unknown_warehouse", f"no warehouse with code {code!r}")
@@ -507,7 +552,7 @@ def _breaks_key(breaks: list[Any]) -> list[tuple[int, Decimal]]:
 
 
 def _import_prices(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     customers = dict(session.execute(select(Customer.code, Customer.id)).all())
@@ -569,18 +614,37 @@ def _import_prices(
 # --- stock --------------------------------------------------------------------------------
 
 
+def locked_stock(
+    session: Session, product_ids: Iterable[int], warehouse_ids: Iterable[int]
+) -> dict[tuple[int, int], Any]:
+    """The stock rows (product_id, warehouse_id, on_hand, reserved, version) of these products
+    in these warehouses, locked in key order (lock order: see ``feed/changes.py``), as plain
+    rows: a batch locks and reads only the rows it writes, never the whole warehouse."""
+    pids, wids = sorted(set(product_ids)), sorted(set(warehouse_ids))
+    out: dict[tuple[int, int], Any] = {}
+    if not wids:
+        return out
+    columns = select(Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved,
+                     Stock.version).where(Stock.warehouse_id.in_(wids))
+    for start in range(0, len(pids), _CHUNK):
+        stmt = columns.where(Stock.product_id.in_(pids[start : start + _CHUNK]))
+        stmt = stmt.order_by(Stock.product_id, Stock.warehouse_id).with_for_update()
+        for r in session.execute(stmt):
+            out[(r.product_id, r.warehouse_id)] = r
+    return out
+
+
 def _import_stock(
-    uow: UnitOfWork, header: set[str], rows: list[_Row], report: ImportReport
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
     products = dict(session.execute(select(Product.sku, Product.id)).all())
-    wanted = {warehouses[r.cells["warehouse"]] for r in rows if r.cells["warehouse"] in warehouses}
-    stmt = select(Stock).where(Stock.warehouse_id.in_(sorted(wanted)))
-    existing = {
-        (s.product_id, s.warehouse_id): s
-        for s in session.scalars(_locked(stmt, Stock.product_id, Stock.warehouse_id))
-    }
+    existing = locked_stock(
+        session,
+        (products[r.cells["sku"]] for r in rows if r.cells["sku"] in products),
+        (warehouses[r.cells["warehouse"]] for r in rows if r.cells["warehouse"] in warehouses),
+    )
     levels: list[tuple[tuple[int, int], int]] = []
     for row in rows:
         sku = row.text("sku", 64, required=True)
@@ -604,6 +668,7 @@ def _import_stock(
         return
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     # Lock order (changes.py): stock rows sorted by product before the counter.
     for (product_id, warehouse_id), on_hand in sorted(levels):
         stock = existing.get((product_id, warehouse_id))
@@ -613,22 +678,38 @@ def _import_stock(
         elif stock.on_hand == on_hand:
             report.unchanged += 1
         else:
-            stock.on_hand = on_hand
-            stock.version += 1
-            stock.updated_at = now
-            entities.record_stock(uow, stock)
-            report.updated += 1
-    for stock in _bulk_insert(session, Stock, new_rows):
-        entities.record_stock(uow, stock)
+            changed.append({"product_id": product_id, "warehouse_id": warehouse_id,
+                            "on_hand": on_hand, "reserved": stock.reserved,
+                            "version": stock.version + 1, "updated_at": now})
+    if changed:  # one executemany UPDATE by primary key (reserved is left as it is)
+        session.execute(update(Stock), [{k: v for k, v in c.items() if k != "reserved"}
+                                        for c in changed])
+        for c in changed:
+            entities.record_stock(uow, cast(Stock, SimpleNamespace(**c)))
+        report.updated = len(changed)
+    for new in _bulk_insert(session, Stock, new_rows):
+        entities.record_stock(uow, new)
     report.created = len(new_rows)
 
 
-_IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[_Row], ImportReport], None]] = {
+_IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[Row], ImportReport], None]] = {
     "products": _import_products,
     "customers": _import_customers,
     "prices": _import_prices,
     "stock": _import_stock,
 }
+
+
+def check_and_write(
+    uow: UnitOfWork, kind: str, header: set[str], rows: list[Row], report: ImportReport
+) -> None:
+    """The row rules of ``kind`` and, if no row is wrong, the writes, in ``uow``.
+
+    The one implementation of every row rule: the CSV import and the integration API and
+    queue (:mod:`sync_engine.server.ops.integration`) all come here. ``header`` names the
+    columns the rows set; a problem goes to ``report.errors`` and then nothing is written.
+    """
+    _IMPORTERS[kind](uow, header, rows, report)
 
 
 def iter_errors(report: ImportReport, filename: str) -> Iterator[str]:

@@ -24,7 +24,8 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.server.feed.changes import dumps
+from sync_engine.server.storage.dialect import skip_locked
+from sync_engine.server.storage.encoding import dumps
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import EventOutbox, utcnow
 
@@ -81,9 +82,7 @@ def relay_once(session: Session, publisher: Publisher, *, batch: int = 200) -> i
         .order_by(EventOutbox.id)
         .limit(batch)
     )
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
-    events = list(session.scalars(stmt))
+    events = list(session.scalars(skip_locked(session, stmt)))
     if not events:
         end_read(session)
         return 0

@@ -1,1 +1,2 @@
-"""Storage: the database models, engines, migrations and raw SQL."""
+"""Storage: the database models, engines, migrations, raw SQL, and every place PostgreSQL and
+SQLite differ (:mod:`.dialect`, :mod:`.commit`, :mod:`.announce`, :mod:`.tokens`)."""

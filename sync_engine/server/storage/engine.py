@@ -32,6 +32,20 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def many_writers(url: str) -> bool:
+    """Whether the database at ``url`` takes writes from several processes at once: PostgreSQL
+    does; SQLite has one writer."""
+    return make_url(normalise_url(url)).get_backend_name() == "postgresql"
+
+
+def make_location(url: str) -> None:
+    """Create the folder a SQLite database file at ``url`` goes in, so a new file just works
+    (a database server keeps its own files)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url`` with the settings this server relies on."""
     url = normalise_url(url)

@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from sync_engine.domain import MONEY_DIGITS, MONEY_PLACES
+
 # Stable constraint names so migrations render identically on every backend.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,11 +42,14 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-Money = Numeric(14, 4)
-"""Unit prices keep four decimals (ERP prices such as 0.1250); amounts are rounded to cents."""
+Money = Numeric(MONEY_DIGITS, MONEY_PLACES)
+"""Unit prices keep four decimals (ERP prices such as 0.1250); amounts are rounded to cents.
+The wire schemas and the rules stop every amount at what this holds (``domain.limits``)."""
 
 BigId = BigInteger().with_variant(Integer(), "sqlite")
-"""64-bit ids on PostgreSQL; SQLite needs plain INTEGER for rowid aliasing."""
+"""64-bit ids on PostgreSQL; SQLite needs plain INTEGER for rowid aliasing. Entity ids, versions,
+quantities and stock levels are plain (32-bit) integers: ``domain.limits`` bounds every one
+where it enters (schemas, import), so none can overflow its column."""
 
 
 def utcnow() -> dt.datetime:
@@ -357,3 +362,73 @@ class EventOutbox(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     published_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+
+
+class IntegrationToken(Base):
+    """A credential for a system (the ERP, the WMS), not a person: the scopes it may write,
+    its last use, and its rate-limit bucket. Only a SHA-256 of the token is stored."""
+
+    __tablename__ = "integration_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[str] = mapped_column(String(200))  # comma-separated: catalog,prices,…
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    # Token bucket, in the database so every server instance draws from the same one.
+    bucket_level: Mapped[float] = mapped_column(default=0.0)
+    bucket_at: Mapped[dt.datetime | None]
+
+
+class SourceVersion(Base):
+    """The source system's version of the last update applied to one entity row, by natural
+    key (``sku``, customer ``code``, ``code|sku``, ``sku|warehouse``): older ones are skipped."""
+
+    __tablename__ = "source_versions"
+
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    applied_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ConsumedMessage(Base):
+    """A queue message applied (or dead-lettered): written in the transaction of its upsert,
+    so a redelivered or duplicated message is never applied twice."""
+
+    __tablename__ = "consumed_messages"
+
+    message_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16))  # "applied" | "dead"
+    consumed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class WebhookEndpoint(Base):
+    """A URL that receives the outbox's events (signed POSTs), with its own cursor."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(500))
+    secret: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_event_id: Mapped[int] = mapped_column(BigId, default=0)
+    failures: Mapped[int] = mapped_column(default=0)  # in a row, for the backoff
+    next_attempt_at: Mapped[dt.datetime | None]
+
+
+class WebhookDelivery(Base):
+    """One attempt to deliver one event to one endpoint (the admin's delivery log)."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id"), index=True)
+    event_id: Mapped[int] = mapped_column(BigId)
+    attempt: Mapped[int]
+    status_code: Mapped[int | None]
+    error: Mapped[str] = mapped_column(Text, default="")
+    delivered: Mapped[bool]
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)

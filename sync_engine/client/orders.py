@@ -1,4 +1,6 @@
-"""Local order rows: writing the user's view of an order, and the server's state beside it.
+"""The ``orders`` and ``order_lines`` tables: the user's view of each order, and the server's
+state beside it. Every write to them is a function here; the operations (:mod:`.ordering`,
+:mod:`.conflicts`) and the feed (:mod:`.replica`) call them.
 
 An order row is what the user sees. ``server_data``/``server_version`` hold the last server
 state received. While the order has pending or held mutations, or an open conflict, a server
@@ -8,55 +10,59 @@ pending edits are never clobbered); once nothing is pending, the view becomes th
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-import orjson
-
 from sync_engine import domain as d
 
+from .errors import NotFound
+from .outbox import order_entity
+from .store import compact_json, now_iso
+
 __all__ = [
-    "compact_json",
-    "entity_key",
+    "clear_synced",
+    "delete",
     "has_pending",
-    "now_iso",
-    "order_entity",
+    "insert_draft",
+    "order_lines",
+    "order_row",
+    "purge_customer",
+    "remove_synced",
     "replace_lines",
+    "set_delivery_date",
+    "set_notes",
+    "set_status",
+    "settle",
     "store_server_state",
+    "touch",
     "write_from_server",
 ]
 
 
-def compact_json(value: Any) -> str:
-    """JSON text without spaces, non-ASCII kept, anything else (Decimal) as ``str``: how server
-    states and answers are kept locally. orjson: a push's answers are recorded while the next
-    batch is out, and the standard library took a third of that time."""
-    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+# ---------------------------------------------------------------------- reading
 
 
-def now_iso() -> str:
-    """The current UTC time, ISO 8601 (local bookkeeping only; never used for ordering)."""
-    return dt.datetime.now(dt.UTC).isoformat()
+def order_row(db: sqlite3.Connection, order_id: str) -> sqlite3.Row:
+    """The order's row, or :class:`NotFound`."""
+    row: sqlite3.Row | None = db.execute("SELECT * FROM orders WHERE id = ?",
+                                         (order_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no order {order_id} on this device.")
+    return row
 
 
-def order_entity(order_id: str) -> str:
-    """The outbox/conflict entity key of an order."""
-    return f"order:{order_id}"
-
-
-def entity_key(kind: str, args: Mapping[str, Any]) -> str:
-    """Which entity a mutation acts on: mutations of one entity are sent one at a time."""
-    if kind.startswith("order.") or kind == "shipment.confirm":
-        return order_entity(str(args["order_id"]))
-    if kind == "favourite.set":
-        return f"favourite:{args['product_id']}"
-    if kind == "customer.assign":
-        return f"customer:{args['customer_id']}"
-    return f"{kind}:{json.dumps(args, sort_keys=True)[:200]}"
+def order_lines(db: sqlite3.Connection, order_id: str) -> list[d.OrderLine]:
+    """The order's lines as the user sees them, in line order."""
+    return [
+        d.OrderLine(product_id=r["product_id"], quantity=r["quantity"],
+                    unit_price=Decimal(r["unit_price"]), tax_rate=Decimal(r["tax_rate"]),
+                    shipped_qty=r["shipped_qty"])
+        for r in db.execute("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
+                            (order_id,))
+    ]
 
 
 def has_pending(db: sqlite3.Connection, order_id: str) -> bool:
@@ -68,6 +74,51 @@ def has_pending(db: sqlite3.Connection, order_id: str) -> bool:
         (entity, entity),
     ).fetchone()
     return bool(row[0])
+
+
+# ---------------------------------------------------------------------- the user's changes
+
+
+def insert_draft(db: sqlite3.Connection, order_id: str, *, local_number: str, customer_id: int,
+                 warehouse_id: int | None, notes: str, delivery_date: str | None) -> None:
+    """A new empty draft (no server number, totals zero)."""
+    now = now_iso()
+    db.execute(
+        "INSERT INTO orders (id, number, local_number, customer_id, warehouse_id, status, notes,"
+        " delivery_date, created_at, updated_at, net, tax, gross) VALUES"
+        " (?, NULL, ?, ?, ?, 'draft', ?, ?, ?, ?, '0.00', '0.00', '0.00')",
+        (order_id, local_number, customer_id, warehouse_id, notes, delivery_date, now, now),
+    )
+
+
+def set_status(db: sqlite3.Connection, order_id: str, status: d.OrderStatus, *,
+               clear_holds: bool = False) -> None:
+    """Move the order to ``status`` (the rules were checked by the caller); ``clear_holds``
+    also forgets why the server held it (a back-office confirmation)."""
+    sql = "UPDATE orders SET status = ?, updated_at = ?"
+    if clear_holds:
+        sql += ", hold_reasons = '[]'"
+    db.execute(sql + " WHERE id = ?", (status.value, now_iso(), order_id))
+
+
+def set_notes(db: sqlite3.Connection, order_id: str, notes: str) -> None:
+    """Set the order's notes (:func:`touch` records when)."""
+    db.execute("UPDATE orders SET notes = ? WHERE id = ?", (notes, order_id))
+
+
+def set_delivery_date(db: sqlite3.Connection, order_id: str, delivery_date: str | None) -> None:
+    """Set (ISO date) or clear the requested delivery date (:func:`touch` records when)."""
+    db.execute("UPDATE orders SET delivery_date = ? WHERE id = ?", (delivery_date, order_id))
+
+
+def touch(db: sqlite3.Connection, order_id: str) -> None:
+    """Record that the user changed the order now."""
+    db.execute("UPDATE orders SET updated_at = ? WHERE id = ?", (now_iso(), order_id))
+
+
+def delete(db: sqlite3.Connection, order_id: str) -> None:
+    """Remove the order and its lines (one the server never had, given up by the user)."""
+    _drop(db, [order_id])
 
 
 def replace_lines(
@@ -91,6 +142,9 @@ def replace_lines(
         (str(totals.net), str(totals.tax), str(totals.gross), order_id),
     )
     return totals
+
+
+# ---------------------------------------------------------------------- the server's states
 
 
 def _server_lines(data: Mapping[str, Any]) -> list[d.OrderLine]:
@@ -189,3 +243,36 @@ def settle(db: sqlite3.Connection, order_id: str) -> None:
     if row is None or row["server_data"] is None:
         return
     write_from_server(db, json.loads(row["server_data"]), int(row["server_version"]))
+
+
+# ---------------------------------------------------------------------- leaving the replica
+
+
+def _drop(db: sqlite3.Connection, order_ids: list[str]) -> None:
+    db.executemany("DELETE FROM order_lines WHERE order_id = ?", [(i,) for i in order_ids])
+    db.executemany("DELETE FROM orders WHERE id = ?", [(i,) for i in order_ids])
+
+
+def remove_synced(db: sqlite3.Connection, order_ids: Iterable[str]) -> None:
+    """The server deleted these orders: remove them, except those with local changes waiting
+    (the server answers those mutations, and the user must see the answer)."""
+    _drop(db, [i for i in order_ids if not has_pending(db, i)])
+
+
+def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
+    """The customer left this user's scope: remove its orders, keeping drafts and orders still
+    in flight."""
+    _drop(db, [
+        row[0] for row in db.execute(
+            "SELECT id FROM orders WHERE customer_id = ? AND status != 'draft'", (customer_id,))
+        if not has_pending(db, row[0])
+    ])
+
+
+def clear_synced(db: sqlite3.Connection) -> None:
+    """Before a resync's full state is swapped in: remove every order but drafts and orders
+    still in flight."""
+    _drop(db, [
+        row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
+        if not has_pending(db, row[0])
+    ])

@@ -1,4 +1,5 @@
-"""What the engine hands to the desktop app: plain, immutable values (no SQL, no sessions)."""
+"""The values the engine hands to the desktop app: plain, immutable dataclasses (no SQL, no
+sessions). Named ``…View`` where they show a replica row as the user sees it."""
 
 from __future__ import annotations
 

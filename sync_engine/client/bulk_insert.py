@@ -1,32 +1,19 @@
-"""Row shapes and bulk writes on the store's ``sqlite3`` connections.
+"""Multi-row ``INSERT`` statements on a ``sqlite3`` connection: how bulk writes are made.
 
-The store's connections return ``sqlite3.Row``; some code wants plain tuples
-(:func:`plain_rows`). Bulk inserts go through :func:`insert_rows`.
+Used wherever many rows go in at once: the replica applying a pull page, the search index,
+a resync's staging table.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["insert_rows", "plain_rows"]
+__all__ = ["insert_rows"]
 
 _ROWS_PER_STATEMENT = 500
-
-
-@contextmanager
-def plain_rows(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """The connection with plain tuple rows, for code written against the bare DB-API
-    (:mod:`.search`); the store's connections otherwise return ``sqlite3.Row``."""
-    previous = db.row_factory
-    db.row_factory = None
-    try:
-        yield db
-    finally:
-        db.row_factory = previous
 
 
 def insert_rows(db: sqlite3.Connection, head: str, rows: Iterable[tuple[Any, ...]],

@@ -1,0 +1,321 @@
+"""The engine's link to the server: signing in and out, syncing (once, in a loop, or a full
+resync), the change stream, and how sync is doing (this device's status, every device's health).
+
+A mixin of :class:`~.engine.Engine`: everything else the engine does works offline, on the
+local store alone; what is here needs the server (and says so with a typed
+:class:`~.errors.SyncError` when it cannot reach it). :meth:`OnlineOperations.sync_once` may
+run on a background thread while the UI keeps calling the local operations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from sync_engine.protocol import PROTOCOL_VERSION
+
+from . import errors, outbox, replica
+from .backoff import Backoff
+from .session import TOKEN_LOCK, Auth
+from .store import Store
+from .sync import Counts, Syncer
+from .transport import AccessExpired, ServerApi
+from .values import DeviceView, Identity, SyncHealth, SyncReport, SyncStatus
+
+__all__ = ["OnlineOperations"]
+
+log = logging.getLogger(__name__)
+
+
+class OnlineOperations:
+    """Signing in, syncing, the change stream and sync health (mixed into the engine, whose
+    constructor sets the attributes below)."""
+
+    store: Store
+    client_id: str
+    backoff: Backoff
+    _server_url: str | None
+    _transport: httpx.BaseTransport | None
+    _clock: Callable[[], float]
+    _page_limit: int
+    _push_batch: int
+    _owner: str
+    _sync_lock: threading.Lock
+    _session_lock: threading.Lock
+    _api: ServerApi | None
+    _auth: Auth | None
+
+    # ------------------------------------------------------------------ signing in
+
+    def _session(self) -> tuple[ServerApi, Auth]:
+        if self._server_url is None:
+            raise errors.NotSignedIn("No server is configured: sign in first.")
+        with self._session_lock:  # the sync worker and the change watcher both get here
+            if self._api is None or self._auth is None:
+                self._api = ServerApi(self._server_url, transport=self._transport)
+                self._auth = Auth(self._api, self.client_id, clock=self._clock,
+                                  lock_file=self.store.data_dir / TOKEN_LOCK)
+            return self._api, self._auth
+
+    def login(self, username: str, password: str, device_name: str = "") -> Identity:
+        """Sign in (online); the tokens go to the OS keyring, the identity to the database."""
+        _api, auth = self._session()
+        with self.store.read() as db:
+            previous = self.store.get_json(db, "identity")
+            waiting = outbox.pending_count(db)
+        if (previous is not None and waiting
+                and str(previous["username"]).lower() != username.strip().lower()):
+            # Checked before the server is asked: the new user's tokens must never carry the
+            # previous user's queued changes.
+            raise errors.UnsentChangesOfAnotherUser(str(previous["username"]), waiting)
+        try:
+            user = auth.login(username, password, device_name or "dinghuo desktop")
+        except errors.SyncError as exc:
+            self._record_error(exc)
+            raise
+        identity = Identity(
+            user_id=user.id, username=user.username, display_name=user.display_name,
+            role=user.role, warehouse_id=user.warehouse_id, customer_id=user.customer_id,
+        )
+        with self.store.write() as db:
+            previous = self.store.get_json(db, "identity")
+            if previous is not None and previous["user_id"] != identity.user_id:
+                # Another user on this device: replace the replica with their scope (a resync
+                # swaps it in whole, so the previous user's customers and orders go).
+                replica.clear_stage(db)
+                self.store.set_meta(db, "cursor", None)
+                self.store.set_meta(db, "resync_active", "1")
+            self.store.set_meta(db, "identity", json.dumps(_identity_dict(identity)))
+            self.store.set_meta(db, "sign_in_required", None)
+            self.store.set_meta(db, "last_error", None)
+            self.store.set_meta(db, "last_error_code", None)
+        return identity
+
+    def is_session_stored(self) -> bool:
+        """True if tokens are stored for this device (they may still be expired or revoked)."""
+        if self._server_url is None:
+            return False
+        return self._session()[1].has_tokens()
+
+    def logout(self) -> None:
+        """Sign out on the server (best effort) and forget the tokens; local data stays."""
+        _api, auth = self._session()
+        auth.logout()
+
+    # ------------------------------------------------------------------ sync
+
+    def sync_once(self, cancel: threading.Event | None = None) -> SyncReport:
+        """Push everything pending, then pull everything new. Safe on a background thread;
+        ``cancel`` is checked between batches and pages (raises ``SyncCancelled``)."""
+        with self.store.read() as db:
+            refused = self.store.get_meta(db, "update_required")
+        if refused == str(PROTOCOL_VERSION):
+            raise errors.UpdateRequired(
+                "This app is too old for the server. Please update it; your unsent changes "
+                "are kept.", "update_required")
+        api, auth = self._session()
+        syncer = Syncer(self.store, api, auth, self._owner, page_limit=self._page_limit,
+                        push_batch=self._push_batch)
+        counts = Counts()
+        start = time.perf_counter()
+        with self._sync_lock:
+            try:
+                syncer.push(counts, cancel)
+                syncer.pull(counts, cancel)
+            except errors.SyncCancelled:
+                raise
+            except errors.SyncError as exc:
+                self._record_error(exc)
+                raise
+            except Exception as exc:
+                log.exception("sync failed")
+                self._record_error(exc)
+                raise
+        self.backoff.succeeded()
+        with self.store.write() as db:
+            self.store.set_meta(db, "last_success_at", dt.datetime.now(dt.UTC).isoformat())
+            self.store.set_meta(db, "online", "1")
+            for key in ("last_error", "last_error_code", "sign_in_required"):
+                self.store.set_meta(db, key, None)
+            outbox.prune(db)
+        return SyncReport(pushed=counts.pushed, applied=counts.applied,
+                          conflicts=counts.conflicts, rejected=counts.rejected,
+                          pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
+                          seconds=time.perf_counter() - start, notes=tuple(counts.notes))
+
+    def resync(self, cancel: threading.Event | None = None) -> SyncReport:
+        """Replace the replica with a full pull (atomically at the end); keeps outbox/drafts."""
+        # Not in the middle of this instance's own pull (another instance's pull notices the
+        # moved cursor and stops: see Syncer._write_page).
+        with self._sync_lock, self.store.write() as db:
+            replica.clear_stage(db)
+            self.store.set_meta(db, "cursor", None)
+            self.store.set_meta(db, "resync_active", "1")
+        return self.sync_once(cancel)
+
+    def _record_error(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.Retryable):
+            self.backoff.failed()
+        code = exc.code if isinstance(exc, errors.SyncError) else "internal"
+        message = str(exc) if isinstance(exc, errors.ClientError) else (
+            "Something went wrong while syncing; it was logged.")
+        with self.store.write() as db:
+            self.store.set_meta(db, "last_error", message)
+            self.store.set_meta(db, "last_error_code", code)
+            if isinstance(exc, errors.Retryable):
+                self.store.set_meta(db, "online", "0")
+            elif isinstance(exc, errors.SyncError):
+                self.store.set_meta(db, "online", "1")
+            if isinstance(exc, errors.UpdateRequired):
+                self.store.set_meta(db, "update_required", str(PROTOCOL_VERSION))
+            if isinstance(exc, errors.SignInRequired):
+                self.store.set_meta(db, "sign_in_required", "1")
+
+    def status(self) -> SyncStatus:
+        """Pending count, conflicts, last successful sync, last error in words, online."""
+        with self.store.read() as db:
+            counts = dict(db.execute(
+                "SELECT state, COUNT(*) FROM outbox WHERE state IN ('pending', 'held')"
+                " GROUP BY state").fetchall())
+            open_conflicts = db.execute(
+                "SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        identity = json.loads(meta["identity"]) if meta.get("identity") else None
+        online = meta.get("online")
+        return SyncStatus(
+            signed_in=identity is not None and not meta.get("sign_in_required"),
+            username=identity["username"] if identity else None,
+            pending=int(counts.get("pending", 0)), held=int(counts.get("held", 0)),
+            conflicts=int(open_conflicts), last_success_at=meta.get("last_success_at"),
+            last_error=meta.get("last_error"), last_error_code=meta.get("last_error_code"),
+            online=None if online is None else online == "1",
+            update_required=meta.get("update_required") == str(PROTOCOL_VERSION),
+            sign_in_required=bool(meta.get("sign_in_required")),
+            initial_sync_done=meta.get("initial_sync_done") == "1",
+        )
+
+    def watch_changes(self, stop: threading.Event, on_changes: Callable[[int], None], *,
+                      on_connected: Callable[[], None] | None = None,
+                      on_lost: Callable[[], None] | None = None,
+                      retry_max: float = 60.0) -> None:
+        """Listen to the server's "new changes for you" stream until ``stop`` is set, calling
+        ``on_changes(seq)`` (on this thread) for each; run it on a thread of its own.
+        ``on_connected()`` is called each time the stream is (re)established.
+
+        The stream is a hint: when it cannot be held (offline, a proxy, an old server) this
+        waits and tries again, doubling the pause up to ``retry_max``, and interval syncs carry
+        on meanwhile. It ends for good on "sign in again" or "update required".
+
+        Losing the stream to the network (or failing to open it) is also the first sign that
+        the device is offline: it is recorded at once, as a failed sync would record it, so
+        :meth:`status` says offline within seconds rather than at the next sync, and
+        ``on_lost()`` is called.
+        """
+        pause = 1.0
+        while not stop.is_set():
+            try:
+                api, auth = self._session()
+                token = auth.token()
+                def handle(name: str, data: dict[str, Any]) -> None:
+                    if name == "hello" and on_connected is not None:
+                        on_connected()
+                    self._on_event(name, data, on_changes)
+
+                try:
+                    api.watch(token, handle, stop)
+                except AccessExpired:
+                    api.watch(auth.refreshed_token(token), handle, stop)
+                pause = 1.0  # the stream was up: start the retry pauses afresh
+            except (errors.SignInRequired, errors.UpdateRequired, errors.NotSignedIn):
+                return
+            except errors.SyncError as exc:
+                log.info("change stream unavailable (%s); retrying in %.0f s", exc.code, pause)
+                if isinstance(exc, errors.Retryable) and not stop.is_set():
+                    self._record_error(exc)
+                    if on_lost is not None:
+                        on_lost()
+            stop.wait(pause)
+            pause = min(retry_max, pause * 2)
+
+    @staticmethod
+    def _on_event(name: str, data: dict[str, Any], on_changes: Callable[[int], None]) -> None:
+        if name == "changes":
+            seq = data.get("seq")
+            on_changes(seq if isinstance(seq, int) else 0)
+
+    def run_sync_loop(self, stop: threading.Event, *, interval: float = 30.0) -> None:
+        """Sync until ``stop`` is set: at once, then every ``interval`` seconds, backing off
+        after passing failures; stops on "update required" or "sign in again"."""
+        while not stop.is_set():
+            if self.backoff.due():
+                try:
+                    self.sync_once(stop)
+                except errors.SyncCancelled:
+                    return
+                except errors.Retryable as exc:
+                    log.info("sync failed, retrying in %.0f s: %s", self.backoff.remaining(), exc)
+                except (errors.UpdateRequired, errors.SignInRequired):
+                    return
+            wait = self.backoff.remaining() if not self.backoff.due() else interval
+            stop.wait(max(0.05, wait))
+
+    # ------------------------------------------------------------------ sync health
+
+    def sync_health(self, *, fetch_devices: bool = True) -> SyncHealth:
+        """This device's sync status, and every device's last sync (admin; fetched from the
+        server when it can be reached, else the last list fetched, marked as such)."""
+        status = self.status()
+        with self.store.read() as db:
+            cached = self.store.get_meta(db, "devices_cache")
+        devices, as_of = _decode_devices(cached)
+        if not fetch_devices:
+            return SyncHealth(status, devices, as_of, False)
+        try:
+            fresh = self._fetch_devices()
+        except errors.SyncError as exc:
+            log.info("device list not fetched: %s", exc)
+            return SyncHealth(status, devices, as_of, False, str(exc))
+        as_of = dt.datetime.now(dt.UTC).isoformat()
+        with self.store.write() as db:
+            self.store.set_meta(db, "devices_cache", json.dumps({"as_of": as_of,
+                                                                 "devices": fresh}))
+        return SyncHealth(status, tuple(_device(d) for d in fresh), as_of, True)
+
+    def _fetch_devices(self) -> list[Any]:
+        api, auth = self._session()
+        return _authorised(auth, api.devices)
+
+
+def _authorised(auth: Auth, call: Callable[[str], list[Any]]) -> list[Any]:
+    token = auth.token()
+    try:
+        return call(token)
+    except AccessExpired:
+        return call(auth.refreshed_token(token))
+
+
+def _identity_dict(identity: Identity) -> dict[str, Any]:
+    return {name: getattr(identity, name) for name in Identity.__slots__}
+
+
+def _device(d: Any) -> DeviceView:
+    seq = d.get("last_cursor_seq")
+    return DeviceView(
+        id=str(d.get("id") or ""), name=str(d.get("name") or ""),
+        username=str(d.get("username") or ""), last_seen_at=d.get("last_seen_at"),
+        last_pull_at=d.get("last_pull_at"), last_push_at=d.get("last_push_at"),
+        last_cursor_seq=None if seq is None else int(seq))
+
+
+def _decode_devices(text: str | None) -> tuple[tuple[DeviceView, ...], str | None]:
+    if not text:
+        return (), None
+    data = json.loads(text)
+    return tuple(_device(d) for d in data.get("devices", [])), data.get("as_of")

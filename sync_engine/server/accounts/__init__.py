@@ -1,0 +1,71 @@
+"""Users, passwords and tokens.
+
+Passwords are hashed with Argon2id (:mod:`.passwords`). Tokens are opaque random strings; the
+database keeps only their SHA-256, so a leaked database backup does not let anyone sign in
+(:mod:`.tokens`). Users are created with every field checked (:mod:`.users`).
+
+Functions that write commit their own transaction (they are complete operations), except
+:func:`create_user` with ``commit=False``, which lets a caller add users inside a larger one.
+
+Exceptions (:mod:`.errors`; ``code`` is stable and safe to send to clients)::
+
+    AuthError                      base; .code, .message, .message_zh
+    ├── InvalidCredentials         "invalid_credentials": unknown user or wrong password
+    ├── UserInactive               "user_inactive": the account is disabled
+    ├── TokenInvalid               "token_invalid": unknown, malformed or wrong kind of token
+    ├── TokenExpired               "token_expired": past its expiry; refresh or sign in again
+    ├── TokenRevoked               "token_revoked": logged out, or revoked after reuse (theft)
+    └── DeviceConflict             "device_conflict": device id registered to another user
+    UserValidationError (ValueError)  bad input to create_user; .field, .code, .message
+"""
+
+from sync_engine.server.accounts.errors import (
+    AuthError,
+    DeviceConflict,
+    InvalidCredentials,
+    TokenExpired,
+    TokenInvalid,
+    TokenRevoked,
+    UserInactive,
+    UserValidationError,
+)
+from sync_engine.server.accounts.passwords import hash_password, verify_password
+from sync_engine.server.accounts.tokens import (
+    ACCESS_TTL,
+    REFRESH_TTL,
+    TokenPair,
+    authenticate,
+    issue_tokens,
+    login,
+    logout,
+    refresh_tokens,
+    revoke_family,
+    revoke_user_tokens,
+)
+from sync_engine.server.accounts.users import MIN_PASSWORD_LENGTH, create_user, normalise_username
+
+__all__ = [
+    "ACCESS_TTL",
+    "MIN_PASSWORD_LENGTH",
+    "REFRESH_TTL",
+    "AuthError",
+    "DeviceConflict",
+    "InvalidCredentials",
+    "TokenExpired",
+    "TokenInvalid",
+    "TokenPair",
+    "TokenRevoked",
+    "UserInactive",
+    "UserValidationError",
+    "authenticate",
+    "create_user",
+    "hash_password",
+    "issue_tokens",
+    "login",
+    "logout",
+    "normalise_username",
+    "refresh_tokens",
+    "revoke_family",
+    "revoke_user_tokens",
+    "verify_password",
+]

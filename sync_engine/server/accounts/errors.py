@@ -1,0 +1,64 @@
+"""What signing in and creating users refuse with (the tree: :mod:`sync_engine.server.accounts`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class AuthError(Exception):
+    """Base of the sign-in and token errors; ``code`` is stable, the messages are for people."""
+
+    code: ClassVar[str] = "auth_error"
+    default_message: ClassVar[str] = "authentication failed"
+    default_message_zh: ClassVar[str] = "身份验证失败"
+
+    def __init__(self, message: str | None = None, message_zh: str | None = None) -> None:
+        self.message = message or self.default_message
+        self.message_zh = message_zh or self.default_message_zh
+        super().__init__(self.message)
+
+
+class InvalidCredentials(AuthError):
+    code = "invalid_credentials"
+    default_message = "invalid username or password"
+    default_message_zh = "用户名或密码错误"
+
+
+class UserInactive(AuthError):
+    code = "user_inactive"
+    default_message = "this account is disabled; ask your administrator"
+    default_message_zh = "该账号已停用，请联系管理员"
+
+
+class TokenInvalid(AuthError):
+    code = "token_invalid"
+    default_message = "invalid token; please sign in again"
+    default_message_zh = "登录凭证无效，请重新登录"
+
+
+class TokenExpired(AuthError):
+    code = "token_expired"
+    default_message = "the token has expired"
+    default_message_zh = "登录凭证已过期"
+
+
+class TokenRevoked(AuthError):
+    code = "token_revoked"
+    default_message = "this session was ended; please sign in again"
+    default_message_zh = "登录已失效，请重新登录"
+
+
+class DeviceConflict(AuthError):
+    code = "device_conflict"
+    default_message = "this device is registered to another user"
+    default_message_zh = "该设备已登记给其他用户"
+
+
+class UserValidationError(ValueError):
+    """Bad input to :func:`~.users.create_user`: which ``field``, a stable ``code``, and why."""
+
+    def __init__(self, field: str, code: str, message: str) -> None:
+        self.field = field
+        self.code = code
+        self.message = message
+        super().__init__(f"{field}: {message}")

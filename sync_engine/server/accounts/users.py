@@ -1,0 +1,102 @@
+"""Creating users: every field checked, so a bad account never exists."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync_engine.domain import Role
+from sync_engine.domain import text as text_rules
+from sync_engine.server.accounts.errors import UserValidationError
+from sync_engine.server.accounts.passwords import hash_password
+from sync_engine.server.storage.models import Customer, User, Warehouse, utcnow
+
+MIN_PASSWORD_LENGTH = 4
+"""Deliberately low: the demo's accounts use "demo", and shop staff share simple passwords
+on LAN-only installations. Argon2 makes guessing slow; deployments facing the internet should
+enforce a stronger policy in front of :func:`create_user`."""
+
+USERNAME_RE = re.compile(r"[a-z0-9_.-]{2,64}")
+
+
+def normalise_username(username: str) -> str:
+    """Usernames are compared trimmed and lower-case ("Rep1 " signs in as "rep1")."""
+    return username.strip().lower()
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    display_name: str = "",
+    warehouse_id: int | None = None,
+    customer_id: int | None = None,
+    commit: bool = True,
+) -> User:
+    """Create a user after checking every field; raises :class:`UserValidationError`.
+
+    ``username`` is normalised (:func:`normalise_username`) and must match ``[a-z0-9_.-]{2,64}``.
+    ``password`` needs at least :data:`MIN_PASSWORD_LENGTH` characters. A warehouse clerk
+    needs ``warehouse_id`` (an existing warehouse), a store owner ``customer_id`` (an existing
+    customer); other roles take neither, so an assignment never silently means nothing.
+    Commits unless ``commit`` is false (then the user is only flushed, so it has an id).
+    """
+    name = normalise_username(username)
+    if not USERNAME_RE.fullmatch(name):
+        raise UserValidationError(
+            "username", "invalid_username",
+            "use 2–64 characters: lower-case letters, digits, '_', '.' or '-'",
+        )
+    try:
+        user_role = Role(role)
+    except ValueError:
+        user_role = Role.SYSTEM
+    if user_role is Role.SYSTEM:
+        choices = ", ".join(r.value for r in Role if r is not Role.SYSTEM)
+        raise UserValidationError("role", "invalid_role", f"unknown role {role!r}; use {choices}")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserValidationError(
+            "password", "password_too_short",
+            f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
+        )
+    # Sign-in refuses what the text rule refuses: such a password could never be used.
+    for field, value, rule in (("password", password, text_rules.PASSWORD),
+                               ("display_name", display_name, text_rules.DISPLAY_NAME)):
+        issue = rule.check(field, value)
+        if issue is not None:
+            raise UserValidationError(field, issue.code, issue.message("en"))
+    if user_role is Role.WAREHOUSE_CLERK:
+        if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
+            raise UserValidationError(
+                "warehouse", "warehouse_required", "a warehouse clerk needs an existing warehouse"
+            )
+    elif warehouse_id is not None:
+        raise UserValidationError("warehouse", "not_allowed", "only clerks have a warehouse")
+    if user_role is Role.STORE_OWNER:
+        if customer_id is None or session.get(Customer, customer_id) is None:
+            raise UserValidationError(
+                "customer", "customer_required", "a store owner needs an existing customer"
+            )
+    elif customer_id is not None:
+        raise UserValidationError("customer", "not_allowed", "only store owners have a customer")
+    if session.scalar(select(User.id).where(User.username == name)) is not None:
+        raise UserValidationError("username", "username_taken", f"user {name!r} already exists")
+    user = User(
+        username=name,
+        display_name=display_name.strip() or name,
+        password_hash=hash_password(password),
+        role=user_role.value,
+        warehouse_id=warehouse_id,
+        customer_id=customer_id,
+        active=True,
+        created_at=utcnow(),
+    )
+    session.add(user)
+    session.flush()
+    if commit:
+        session.commit()
+    return user

@@ -1,0 +1,84 @@
+"""Signing in and out: ``/v1/auth/login``, ``/v1/auth/refresh``, ``/v1/auth/logout``, ``/v1/me``.
+
+Sign-in failures are 401 (403 for a device registered to another user) with the stable code of
+the :mod:`sync_engine.server.accounts` error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header
+from fastapi.responses import Response
+
+from sync_engine.protocol import LoginRequest, RefreshRequest, TokenResponse, UserInfo
+from sync_engine.server import accounts as auth
+from sync_engine.server.api.deps import Current, Db, Version
+from sync_engine.server.api.errors import ERROR_RESPONSES, Forbidden, Unauthorized
+from sync_engine.server.storage.models import User, utcnow
+
+router = APIRouter(tags=["auth"], responses=ERROR_RESPONSES)
+
+
+@router.post("/v1/auth/login")
+def login(body: LoginRequest, session: Db, _v: Version) -> TokenResponse:
+    try:
+        pair = auth.login(
+            session, body.username, body.password, body.client_id, body.device_name
+        )
+    except auth.DeviceConflict as exc:
+        raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
+    except auth.AuthError as exc:
+        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+    user = session.get(User, pair.user_id)
+    assert user is not None
+    return token_response(pair, user)
+
+
+@router.post("/v1/auth/refresh")
+def refresh(body: RefreshRequest, session: Db, _v: Version) -> TokenResponse:
+    try:
+        pair = auth.refresh_tokens(session, body.refresh_token, body.client_id)
+    except auth.AuthError as exc:
+        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+    user = session.get(User, pair.user_id)
+    assert user is not None
+    return token_response(pair, user)
+
+
+@router.post("/v1/auth/logout", status_code=204)
+def logout(
+    session: Db, _v: Version, authorization: Annotated[str | None, Header()] = None
+) -> Response:
+    _, _, token = (authorization or "").partition(" ")
+    try:
+        auth.logout(session, token.strip())
+    except auth.AuthError as exc:
+        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+    return Response(status_code=204)
+
+
+@router.get("/v1/me")
+def me(who: Current) -> UserInfo:
+    return user_info(who[0])
+
+
+def token_response(pair: auth.TokenPair, user: User) -> TokenResponse:
+    return TokenResponse(
+        access_token=pair.access_token,
+        refresh_token=pair.refresh_token,
+        expires_in=pair.expires_in,
+        refresh_expires_in=max(0, int((pair.refresh_expires_at - utcnow()).total_seconds())),
+        user=user_info(user),
+    )
+
+
+def user_info(user: User) -> UserInfo:
+    return UserInfo(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        warehouse_id=user.warehouse_id,
+        customer_id=user.customer_id,
+    )

@@ -1,0 +1,251 @@
+"""The integration API for the ERP and the WMS: ``/v1/integration/{kind}`` bulk upserts with an
+integration token, and the back office's ``/v1/admin/integration-tokens``.
+
+The rules (versions, row checks, stock levels and deltas) are
+:mod:`sync_engine.server.ops.integration.upserts`; this module reads the request, checks the
+token and answers. A batch answers 200 with its report whether or not rows had errors (like a
+push's rejected mutations); ``applied`` says whether anything was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from sync_engine.domain import Role
+from sync_engine.protocol import ErrorBody
+from sync_engine.server.api.deps import Current, Db, bearer_token, services
+from sync_engine.server.api.errors import (
+    ERROR_RESPONSES,
+    ApiError,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+)
+from sync_engine.server.ops.integration import tokens
+from sync_engine.server.ops.integration.upserts import SCOPES, apply_upserts
+from sync_engine.server.storage.engine import end_read
+from sync_engine.server.storage.models import IntegrationToken
+
+router = APIRouter(tags=["integration"],
+                   responses={**ERROR_RESPONSES, 429: {"model": ErrorBody}})
+
+Cell = str | int | bool | None
+"""A field's value: text, a whole number or yes/no. Money is a decimal string ("12.50")."""
+Version = Annotated[int | str, Field(
+    description="the source's version of this row: an integer that grows with each change, or "
+                "an ISO 8601 time")]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="allow")  # an unknown field is a row error, as in the CSV
+    version: Version
+
+
+class ProductRow(_Row):
+    sku: str
+    name_zh: Cell = None
+    unit: Cell = None
+    tax_rate: Cell = None
+    base_price: Cell = None
+    barcode: Cell = None
+    name_en: Cell = None
+    category: Cell = None
+    case_unit: Cell = None
+    case_qty: Cell = None
+    pack_size: Cell = None
+    min_qty: Cell = None
+    active: Cell = None
+    sellable: Cell = None
+
+
+class CustomerRow(_Row):
+    code: str
+    name: Cell = None
+    warehouse: Cell = None
+    name_en: Cell = None
+    address: Cell = None
+    phone: Cell = None
+    rep: Cell = None
+    credit_limit: Cell = None
+    payment_terms: Cell = None
+    active: Cell = None
+
+
+class PriceBreak(BaseModel):
+    min_qty: int | str
+    unit_price: str | int
+
+
+class PriceRow(_Row):
+    customer: str
+    sku: str
+    breaks: list[PriceBreak]
+
+
+class StockRow(_Row):
+    sku: str
+    warehouse: str
+    on_hand: int | str | None = Field(None, description="the absolute level on hand")
+    delta: int | str | None = Field(None, description="a signed change of on hand (instead "
+                                                      "of on_hand)")
+
+
+Mode = Literal["all_or_nothing", "per_row"]
+
+
+class _Batch(BaseModel):
+    mode: Mode = "all_or_nothing"
+
+
+class ProductBatch(_Batch):
+    rows: list[ProductRow]
+
+
+class CustomerBatch(_Batch):
+    rows: list[CustomerRow]
+
+
+class PriceBatch(_Batch):
+    rows: list[PriceRow]
+
+
+class StockBatch(_Batch):
+    rows: list[StockRow]
+
+
+class RowErrorOut(BaseModel):
+    row: int = Field(description="the row's index in ``rows`` (0 = the first)")
+    field: str
+    code: str
+    message: str
+    message_zh: str
+
+
+class UpsertReportOut(BaseModel):
+    kind: str
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int = Field(description="rows whose version was not newer than the applied one")
+    applied: bool
+    duplicate: bool
+    errors: list[RowErrorOut]
+
+
+class TooManyRequests(ApiError):
+    status = 429
+
+
+def _token_for(scope: str) -> Any:
+    def check(request: Request,
+              authorization: Annotated[str | None, Header()] = None) -> IntegrationToken:
+        token = bearer_token(authorization)
+        with services(request).sessions() as session:
+            try:
+                return tokens.authenticate(session, token, scope)
+            except tokens.IntegrationAuthError as exc:
+                error = {401: Unauthorized, 403: Forbidden, 429: TooManyRequests}[exc.status]
+                raise error(exc.code, exc.message, exc.message_zh) from None
+    return Depends(check)
+
+
+def _rows(batch: _Batch) -> list[dict[str, Any]]:
+    return [r.model_dump(exclude_unset=True) for r in getattr(batch, "rows", [])]
+
+
+def _upsert(session: Db, kind: str, batch: _Batch, token: IntegrationToken) -> dict[str, Any]:
+    report = apply_upserts(session, kind, _rows(batch), per_row=batch.mode == "per_row",
+                           device_id=f"integration:{token.name}"[:64])
+    return report.as_dict()
+
+
+@router.post("/v1/integration/products", response_model=UpsertReportOut)
+def upsert_products(batch: ProductBatch, session: Db,
+                    token: Annotated[IntegrationToken, _token_for(SCOPES["products"])],
+                    ) -> dict[str, Any]:
+    """Create or update products by SKU (scope ``catalog``)."""
+    return _upsert(session, "products", batch, token)
+
+
+@router.post("/v1/integration/customers", response_model=UpsertReportOut)
+def upsert_customers(batch: CustomerBatch, session: Db,
+                     token: Annotated[IntegrationToken, _token_for(SCOPES["customers"])],
+                     ) -> dict[str, Any]:
+    """Create or update customers by code (scope ``customers``)."""
+    return _upsert(session, "customers", batch, token)
+
+
+@router.post("/v1/integration/prices", response_model=UpsertReportOut)
+def upsert_prices(batch: PriceBatch, session: Db,
+                  token: Annotated[IntegrationToken, _token_for(SCOPES["prices"])],
+                  ) -> dict[str, Any]:
+    """Replace a customer's quantity breaks for a SKU (scope ``prices``)."""
+    return _upsert(session, "prices", batch, token)
+
+
+@router.post("/v1/integration/stock", response_model=UpsertReportOut)
+def upsert_stock(batch: StockBatch, session: Db,
+                 token: Annotated[IntegrationToken, _token_for(SCOPES["stock"])],
+                 ) -> dict[str, Any]:
+    """Set stock levels (``on_hand``) or change them (``delta``) by SKU and warehouse code
+    (scope ``stock``). A level below what orders have reserved is a row error."""
+    return _upsert(session, "stock", batch, token)
+
+
+# --- the back office's token management -----------------------------------------------------
+
+
+class TokenIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    scopes: list[Literal["catalog", "customers", "prices", "stock"]] = Field(min_length=1)
+
+
+class TokenOut(BaseModel):
+    name: str
+    scopes: list[str]
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+    token: str | None = Field(None, description="the token itself: only in the answer that "
+                                                "created it")
+
+
+def _admin(who: Current) -> None:
+    if Role(who[0].role) is not Role.ADMIN:
+        raise Forbidden("forbidden", "Only the back office may manage integration tokens.",
+                        "只有后台管理员可以管理集成令牌。")
+
+
+def _out(row: IntegrationToken, secret: str | None = None) -> TokenOut:
+    return TokenOut(name=row.name, scopes=row.scopes.split(","), created_at=row.created_at,
+                    last_used_at=row.last_used_at, revoked_at=row.revoked_at, token=secret)
+
+
+@router.get("/v1/admin/integration-tokens", response_model=list[TokenOut])
+def list_integration_tokens(who: Current, session: Db) -> list[TokenOut]:
+    _admin(who)
+    return [_out(t) for t in tokens.list_tokens(session)]
+
+
+@router.post("/v1/admin/integration-tokens", response_model=TokenOut, status_code=201)
+def create_integration_token(body: TokenIn, who: Current, session: Db) -> TokenOut:
+    _admin(who)
+    try:
+        row, secret = tokens.create_token(session, body.name, sorted(set(body.scopes)))
+    except ValueError as exc:
+        raise ApiError("token_name_taken", str(exc), "该名称的集成令牌已存在。") from None
+    return _out(row, secret)
+
+
+@router.delete("/v1/admin/integration-tokens/{name}", status_code=204)
+def revoke_integration_token(name: str, who: Current, session: Db) -> None:
+    _admin(who)
+    if not tokens.revoke_token(session, name):
+        end_read(session)
+        raise NotFound("not_found", f"No active integration token {name!r}.",
+                       f"没有名为 {name!r} 的有效集成令牌。")

@@ -1,0 +1,73 @@
+"""The sync endpoints: ``GET /v1/pull`` (the change feed) and ``POST /v1/push`` (mutations).
+
+See ``sync_engine/PROTOCOL.md`` for what they carry.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import anyio.to_thread
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from sync_engine.protocol import (
+    MAX_PULL_LIMIT,
+    PROTOCOL_HEADER,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync_engine.server.api.deps import Current, Db, bearer_token, check_protocol, services
+from sync_engine.server.api.errors import ERROR_RESPONSES
+from sync_engine.server.api.openapi import schema_ref
+from sync_engine.server.api.push_pool import answer_push
+from sync_engine.server.feed import pull as feed
+from sync_engine.server.storage.engine import end_read
+from sync_engine.server.storage.models import utcnow
+
+router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
+
+
+@router.get("/v1/pull", response_model=PullResponse)
+def pull(
+    who: Current,
+    session: Db,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
+) -> Response:
+    user, device_id = who
+    page = feed.pull(session, user, cursor, limit)
+    end_read(session)  # end the read snapshot before the small write below
+    if not page.has_more:  # once per sync, not once per page
+        feed.note_pull(session, device_id, page.cursor)
+    body = feed.render_page(page, utcnow().isoformat())
+    return Response(body, media_type="application/json")
+
+
+@router.post(
+    "/v1/push",
+    response_model=PushResponse,
+    openapi_extra={"requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": schema_ref(PushRequest)}}},
+    }},
+)
+async def push(request: Request) -> Response:
+    """Apply a batch of mutations in order; one answer per mutation (PROTOCOL.md).
+
+    The busiest endpoint, so it skips FastAPI's per-request machinery (dependencies, body
+    and response validation on the event loop and three hops to worker threads): the same
+    checks in the same order — protocol, token, body — and one hop for all the work: to a
+    push process (:class:`.PushPool`) if the server has them, else to a thread.
+    """
+    check_protocol(request.headers.get(PROTOCOL_HEADER))
+    token = bearer_token(request.headers.get("authorization"))
+    raw = await request.body()
+    app = services(request)
+    if app.push_pool is not None:
+        status, answer = await app.push_pool.push(token, raw)
+        return Response(answer, status_code=status, media_type="application/json")
+    answer = await anyio.to_thread.run_sync(answer_push, app.sessions, app.push_notes, token,
+                                            raw, limiter=app.push_slots)
+    return Response(answer, media_type="application/json")

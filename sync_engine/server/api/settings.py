@@ -1,0 +1,89 @@
+"""The server's settings: read once, at start, from ``DINGHUO_*`` environment variables.
+
+``dinghuo-server`` reads them in :func:`~sync_engine.server.ops.cli.main` (its options win over
+the environment) and hands them to :func:`~sync_engine.server.api.app.create_app`; nothing in the
+server reads the environment anywhere else, or at import time.
+
+==========================  =====================================================================
+``DINGHUO_DB``              database URL (``dinghuo-server``'s default: a SQLite file in the
+                            user data directory)
+``DINGHUO_PUSH_THREADS``    pushes worked on at once per server process (0 or unset: two per CPU
+                            core and two more)
+``DINGHUO_PUSH_PROCESSES``  push processes per server process, PostgreSQL only (unset: one per
+                            CPU core on PostgreSQL, none on SQLite; 0: threads of the server)
+``DINGHUO_MAX_BODY_BYTES``  larger requests are refused with 413 (default 8 MiB)
+``DINGHUO_AMQP``            the message broker ``dinghuo-server relay`` publishes to
+==========================  =====================================================================
+
+Settings that every server instance must share (auto-confirm) live in the database instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from sync_engine.server.storage.engine import many_writers
+
+__all__ = ["DEFAULT_AMQP", "DEFAULT_MAX_BODY_BYTES", "ServerSettings"]
+
+DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
+DEFAULT_AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+
+def _cores() -> int:
+    return os.cpu_count() or 1
+
+
+def _default_push_threads() -> int:
+    # Pushes are CPU work in Python and PostgreSQL: a few at a time keep the cores busy; more
+    # threads only fight over the GIL and the same rows (measured in tests/perf).
+    return 2 * _cores() + 2
+
+
+class ServerSettings(BaseSettings):
+    """How this server process runs. ``ServerSettings()`` reads the environment; keyword
+    arguments override it (the CLI's options, tests)."""
+
+    model_config = SettingsConfigDict(env_prefix="DINGHUO_", frozen=True, extra="forbid")
+
+    db: str | None = None
+    """The database URL (``postgresql://…`` or ``sqlite:///path``); None if not given."""
+
+    push_threads: int = Field(default_factory=_default_push_threads, ge=0)
+    """Pushes worked on at once per server process when they run on its threads (the rest
+    wait their turn); 0 means the default."""
+
+    push_processes: int | None = Field(default=None, ge=0)
+    """Push processes per server process (PostgreSQL only); None: :meth:`push_process_count`
+    picks; 0: pushes run on threads of the server process."""
+
+    max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, ge=1)
+    """Requests with larger bodies are refused with 413 before they are read into memory."""
+
+    amqp: str = DEFAULT_AMQP
+    """The message broker (RabbitMQ) the event relay publishes to."""
+
+    @field_validator("push_threads")
+    @classmethod
+    def _zero_is_default(cls, value: int) -> int:
+        return value or _default_push_threads()
+
+    def database_url(self) -> str:
+        """:attr:`db`; raises ``ValueError`` when none was given."""
+        if not self.db:
+            raise ValueError("no database URL: set DINGHUO_DB or pass --db")
+        return self.db
+
+    def many_writers(self) -> bool:
+        """Whether the database takes writes from several processes at once (PostgreSQL)."""
+        return many_writers(self.database_url())
+
+    def push_process_count(self) -> int:
+        """Push processes to start: :attr:`push_processes` if given, else one per CPU core
+        where the database takes writes from several processes (PostgreSQL), else none."""
+        if self.push_processes is not None:
+            return self.push_processes
+        return _cores() if self.many_writers() else 0

@@ -1,0 +1,60 @@
+"""How a commit that appended to the change log reaches every server process.
+
+PostgreSQL: the committing transaction sends ``pg_notify`` (delivered only if it commits) and
+each server process LISTENs on its own connection. SQLite (one embedded server process): a
+watcher reads the change counter. The feed (:mod:`sync_engine.server.feed.notify`) decides what
+an announcement says and who wants it; this module only carries it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from sync_engine.server.storage.models import SyncCounter
+
+# The sequence number is read inside the committing transaction, which holds the counter
+# lock by then: it is this commit's last number, known only to the database at that point.
+ANNOUNCE_SQL = """
+SELECT pg_notify(%(channel)s, json_build_object(
+    's', (SELECT value FROM sync_counter WHERE id = 1), 'g', %(g)s,
+    'c', %(c)s::int8[], 'w', %(w)s::int8[], 'u', %(u)s::int8[])::text)
+"""
+"""Parameters: ``channel``, and ``g``, ``c``, ``w``, ``u`` (everyone, customers, warehouses,
+users) as :func:`sync_engine.server.feed.notify.announcement_params` makes them."""
+
+
+def commit_signals(engine: Engine, channel: str, stop: threading.Event,
+                   poll: float) -> Iterator[str | int]:
+    """Signals of commits to ``engine``'s database, until ``stop`` is set: on PostgreSQL each
+    announcement's payload (a ``str``) sent on ``channel``; on SQLite the change counter's new
+    value (an ``int``) whenever it moved, looked at every ``poll`` seconds."""
+    if engine.dialect.name == "postgresql":
+        yield from _listen(engine, channel, stop, poll)
+    else:
+        yield from _watch_counter(engine, stop, poll)
+
+
+def _listen(engine: Engine, channel: str, stop: threading.Event, poll: float) -> Iterator[str]:
+    import psycopg
+
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"LISTEN {channel}")
+        while not stop.is_set():
+            for note in conn.notifies(timeout=poll, stop_after=100):
+                yield note.payload
+
+
+def _watch_counter(engine: Engine, stop: threading.Event, poll: float) -> Iterator[int]:
+    last = None
+    while not stop.is_set():
+        with Session(engine) as session:
+            seq = session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0
+        if last is not None and seq > last:
+            yield seq
+        last = seq
+        stop.wait(poll)

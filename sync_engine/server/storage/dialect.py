@@ -1,0 +1,59 @@
+"""Where PostgreSQL and SQLite differ, behind functions that say what they do.
+
+The layers above (the feed, accounts, the API, operations, the demo) call these and never ask
+which database they are on. PostgreSQL serves many server processes at once; SQLite is the
+embedded single-writer database (its writers take the lock at ``BEGIN``, see :mod:`.engine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from sync_engine.server.storage.sql import is_postgres
+
+_S = TypeVar("_S", bound=Select[Any])
+
+
+def upsert(session: Session, model: type[Any], index_elements: Sequence[Any],
+           update: Iterable[str]) -> Any:
+    """``INSERT INTO model … ON CONFLICT (index_elements) DO UPDATE`` setting the ``update``
+    columns from the row that was refused (both databases speak it, each in its own dialect)."""
+    insert = pg_insert if is_postgres(session) else sqlite_insert
+    stmt = insert(model)
+    return stmt.on_conflict_do_update(
+        index_elements=index_elements,
+        set_={col: getattr(stmt.excluded, col) for col in update},
+    )
+
+
+def snapshot_reads(session: Session) -> None:
+    """Let the transaction ``session`` is about to begin read from one snapshot throughout.
+
+    PostgreSQL: REPEATABLE READ (its default, READ COMMITTED, takes a snapshot per statement).
+    SQLite: a transaction reads one snapshot already.
+    """
+    if is_postgres(session):
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+
+def skip_locked(session: Session, stmt: _S) -> _S:
+    """``stmt`` locking the rows it selects, and passing over rows another transaction has
+    locked (two workers take different rows). SQLite: unchanged, its one writer holds the
+    whole database from ``BEGIN``."""
+    if is_postgres(session):
+        return stmt.with_for_update(skip_locked=True)
+    return stmt
+
+
+def refresh_statistics(session: Session, tables: Sequence[str]) -> None:
+    """Let the query planner see the tables' new sizes now, and commit (PostgreSQL: ANALYZE;
+    SQLite plans without them)."""
+    if is_postgres(session):
+        session.execute(text(f"ANALYZE {', '.join(tables)}"))
+        session.commit()

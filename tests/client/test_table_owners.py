@@ -1,0 +1,114 @@
+"""One writer per table: every INSERT, UPDATE and DELETE on a local table is in the module that
+the client package's docstring names as its owner, and every table has one."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import sync_engine.client
+
+CLIENT = Path(sync_engine.client.__file__).parent
+
+_OWNER_LINE = re.compile(r"^- ((?:``\w+``(?:, )?)+): :mod:`\.(\w+)`$")
+_VERB = r"\b(?:INSERT(?: OR \w+)? INTO|REPLACE INTO|(?<!DO )UPDATE|DELETE FROM)"
+_WRITE = re.compile(_VERB + r"\s+(\w+)")
+_WRITE_OF_A_NAME_MADE_LATER = re.compile(_VERB + r"\s*$")
+_CREATE = re.compile(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)")
+
+
+def _owners() -> dict[str, str]:
+    """The map in the package docstring: table → module."""
+    owners: dict[str, str] = {}
+    for line in (sync_engine.client.__doc__ or "").splitlines():
+        found = _OWNER_LINE.match(line.strip())
+        if found:
+            for table in re.findall(r"``(\w+)``", found.group(1)):
+                assert table not in owners, f"{table} has two owners in the docstring"
+                owners[table] = found.group(2)
+    return owners
+
+
+def _sources(*, migrations: bool) -> dict[str, Path]:
+    return {
+        ".".join(path.relative_to(CLIENT).with_suffix("").parts): path
+        for path in sorted(CLIENT.rglob("*.py"))
+        if migrations or "migrations" not in path.parts
+    }
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    nodes = [tree, *(n for n in ast.walk(tree)
+                     if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef))]
+    out = set()
+    for node in nodes:
+        body = getattr(node, "body", [])
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            out.add(id(body[0].value))
+    return out
+
+
+def _sql_texts(path: Path) -> list[tuple[str, bool]]:
+    """The string constants of a module but its docstrings; True where a formatted value
+    follows the text (part of an f-string)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    texts: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            parts = node.values
+            for i, part in enumerate(parts):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    skip.add(id(part))
+                    followed = i + 1 < len(parts) and isinstance(parts[i + 1], ast.FormattedValue)
+                    texts.append((part.value, followed))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in skip):
+            texts.append((node.value, False))
+    return texts
+
+
+def _writes() -> dict[str, set[str]]:
+    """Table → the modules whose SQL writes it."""
+    writers: dict[str, set[str]] = {}
+    for module, path in _sources(migrations=False).items():
+        for text, followed in _sql_texts(path):
+            assert not (followed and _WRITE_OF_A_NAME_MADE_LATER.search(text)), (
+                f"{module} writes a table whose name is made at run time: write it out, so that "
+                f"whoever reads the code (and this test) sees which table it writes: {text!r}")
+            for table in _WRITE.findall(text):
+                writers.setdefault(table, set()).add(module)
+    return writers
+
+
+def test_every_table_has_one_owner_in_the_package_docstring() -> None:
+    created = set()
+    for path in _sources(migrations=True).values():
+        created.update(_CREATE.findall(path.read_text(encoding="utf-8")))
+    assert created, "no CREATE TABLE found: the test reads the wrong files"
+    assert set(_owners()) == created
+
+
+def test_each_table_is_written_by_its_owner_alone() -> None:
+    owners = _owners()
+    writers = _writes()
+    assert set(writers) <= set(owners), f"unknown tables written: {set(writers) - set(owners)}"
+    for table, modules in sorted(writers.items()):
+        assert modules == {owners[table]}, f"{table} is written by {sorted(modules)}"
+    # And the map is not stale: each owner does write its tables.
+    assert set(writers) == set(owners)
+
+
+def test_the_scan_finds_writes_however_they_are_written() -> None:
+    """The patterns the scan relies on, on the kinds of statement the client has."""
+    assert _WRITE.findall("INSERT OR IGNORE INTO favourites (user_id) VALUES") == ["favourites"]
+    assert _WRITE.findall("REPLACE INTO product_search (id) VALUES (?)") == ["product_search"]
+    assert _WRITE.findall(
+        "INSERT INTO stock (a) VALUES ON CONFLICT (a) DO UPDATE SET a = excluded.a"
+    ) == ["stock"]
+    assert _WRITE.findall("UPDATE outbox SET state = 'done' WHERE seq = ?") == ["outbox"]
+    assert _WRITE.findall("DELETE FROM orders WHERE id = ?") == ["orders"]
+    assert _WRITE.findall("SELECT * FROM orders WHERE id = ?") == []
+    assert _WRITE_OF_A_NAME_MADE_LATER.search("DELETE FROM ")
