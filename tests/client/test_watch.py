@@ -5,6 +5,8 @@ from __future__ import annotations
 import queue
 import threading
 
+import pytest
+
 from sync_engine.client.engine import Engine
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
@@ -42,6 +44,7 @@ def test_watch_gives_up_quietly_without_a_session(env: Env) -> None:
     device.watch_changes(stop, lambda _seq: None)  # returns at once: nothing to watch
 
 
+@pytest.mark.live  # the server goes away under an open stream: a real socket
 def test_losing_the_stream_says_offline_at_once(env: Env) -> None:
     """The server goes away while the stream is open: the device knows it is offline without
     waiting for its next sync, and says so again once it cannot reopen the stream."""
@@ -71,7 +74,7 @@ def test_losing_the_stream_says_offline_at_once(env: Env) -> None:
 
 
 def test_a_stream_that_cannot_be_opened_says_offline(env: Env) -> None:
-    net = FlakyTransport()
+    net = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=net)
     assert rep.status().online is True
     net.offline = True

@@ -23,6 +23,7 @@ from tests.desktop.conftest import Switchable
 from tests.desktop.helpers import settle, workspace
 from tests.desktop.keyboard import Keyboard, activate
 from tests.desktop.roles_helpers import device, sign_in_app
+from tests.support.server import Server
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -213,9 +214,10 @@ def _owner_order(owner: Engine, quantities: list[int]) -> OrderView:
 
 
 def test_a_partial_shipment_by_scanner_with_a_tracking_number(
-        qtbot: Any, app_factory: Any, server_url: str, network: Switchable, tmp_path: Path,
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable, tmp_path: Path,
         keyboard: Keyboard) -> None:
-    owner = device(tmp_path, server_url, "owner1")
+    server_url = server.url
+    owner = device(tmp_path, server, "owner1")
     order = _owner_order(owner, [3, 2, 4])
     app = sign_in_app(qtbot, app_factory, server_url, network, "clerk1")
     assert app.window is not None and isinstance(app.window.workspace, ClerkWorkspace)

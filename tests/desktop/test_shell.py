@@ -103,6 +103,7 @@ def test_bugs_are_logged_and_shown_with_the_log_path(qtbot: Any, signed_in: Ding
     assert str(desktop_errors.log_path()) in text
 
 
+@pytest.mark.live  # the server goes away under the app's open stream: a real socket
 def test_losing_the_server_shows_offline_at_once_without_a_sync(
         qtbot: Any, app_factory: Any, server_db: str) -> None:
     """The server goes away: the status bar says offline as soon as the change stream breaks,
