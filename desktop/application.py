@@ -19,8 +19,7 @@ from types import TracebackType
 from typing import Protocol
 
 import keyring
-import keyring.backends.fail
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sync_engine.client.engine import Engine
@@ -30,6 +29,7 @@ from sync_engine.client.values import Identity
 from .context import AppContext
 from .i18n import current_language, install_language
 from .main_window import MainWindow
+from .recovery import recovery_dialog
 from .resources import icon
 from .settings import Settings
 from .sync_controller import SyncController
@@ -62,12 +62,10 @@ class LocalServer(Protocol):
 
 
 def _ensure_keyring() -> bool:
-    """Use the OS keyring; without one (a bare Linux session) keep tokens in memory only, so
-    the app still works and asks for the password next time. Returns True in that case."""
+    """Use the OS keyring; without one (a bare Linux session) the engine keeps the tokens in a
+    file readable by the user alone (:class:`sync_engine.client.session.TokenVault`).
+    ``DINGHUO_KEYRING=memory`` (tests) keeps them in memory only: returns True then."""
     if os.environ.get("DINGHUO_KEYRING") == "memory":
-        keyring.set_keyring(MemoryKeyring())
-        return True
-    if isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring):
         keyring.set_keyring(MemoryKeyring())
         return True
     return False
@@ -86,6 +84,10 @@ def open_engine(data_dir: Path | None, server_url: str | None) -> Engine:
 class DinghuoApp(QObject):
     """The running app: engine, background work, sync, and the windows of one session."""
 
+    demo_failed = Signal(str)
+    """The demo server could not start (why, in words); with ``--self-test`` no dialog says
+    so: the self-test does."""
+
     def __init__(self, args: argparse.Namespace, settings: Settings | None = None,
                  engine: Engine | None = None, demo: LocalServer | None = None) -> None:
         super().__init__()
@@ -102,6 +104,8 @@ class DinghuoApp(QObject):
         self.started_at = time.perf_counter()
         self.ready_at: float | None = None  # when a usable window was first shown
         self._quitting = False
+        self._quiet_sign_in_at: float | None = None
+        self.recovery: QMessageBox | None = None  # shown at start after a repair
         if engine is not None:  # tests bring their own (e.g. with a network they can cut)
             self.engine = engine
         elif demo is not None:
@@ -114,7 +118,11 @@ class DinghuoApp(QObject):
     # ------------------------------------------------------------------ start
 
     def start(self) -> None:
-        """Open the right first window: the main window with a cached identity, else sign-in."""
+        """Open the right first window: the main window with a cached identity, else sign-in.
+        A local database repaired at start is said first, in a dialog."""
+        if self.engine.repair is not None:
+            self.recovery = recovery_dialog(self.engine.repair)
+            self.recovery.open()
         identity = self.engine.identity
         if self.demo is not None:
             demo, user = self.demo, self.args.demo_user
@@ -158,6 +166,9 @@ class DinghuoApp(QObject):
         log.error("demo start failed", exc_info=(type(exc), exc, exc.__traceback__))
         if self.splash is not None:
             self.splash.close()
+        self.demo_failed.emit(str(exc))
+        if getattr(self.args, "self_test", False):
+            return
         QMessageBox.critical(None, self.tr("Demo"), self.tr(
             "The demo server could not start: %1").replace("%1", str(exc)))
         if self.window is None:
@@ -231,7 +242,13 @@ class DinghuoApp(QObject):
 
     def _session_ended(self) -> None:
         if self.demo is not None and self.window is not None:
-            # The demo knows its password: sign in again quietly.
+            # The demo knows its password: sign in again quietly, but not in a loop: a session
+            # that ends again at once (tokens not kept) is shown, not retried ten times a second.
+            now = time.monotonic()
+            if self._quiet_sign_in_at is not None and now - self._quiet_sign_in_at < 60:
+                log.error("the session ended again just after signing in; not retrying")
+                return
+            self._quiet_sign_in_at = now
             engine, user, password = self.engine, self.args.demo_user, self.demo.password
             self.tasks.run("sync", lambda: engine.login(user, password, "dinghuo demo"),
                            self._signed_in_again, self._unhandled)

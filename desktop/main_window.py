@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QMessageBox
 
 from sync_engine.client.values import Identity
+from sync_engine.version import installed_version
 
 from . import workspaces
 from .context import AppContext
@@ -181,10 +182,14 @@ class MainWindow(QMainWindow):
         self._box = box
         box.open()  # not exec(): no nested event loop, the app keeps running
 
+    def about_text(self) -> str:
+        """What Help ▸ About says: the version (a name and a number, the same in every
+        language), what the app is, and where its log is."""
+        return f"Dinghuo 订货 {installed_version()}\n\n" + self.tr(
+            "Dinghuo 订货 — offline-first ordering.\nLog file: %1").replace("%1", str(log_path()))
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Dinghuo"), self.tr(
-            "Dinghuo 订货 — offline-first ordering.\nLog file: %1").replace(
-                "%1", str(log_path())))
+        QMessageBox.about(self, self.tr("About Dinghuo"), self.about_text())
 
     # ------------------------------------------------------------------ quitting
 

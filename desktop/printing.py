@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .fonts import ensure_chinese_font
+
 __all__ = ["PreviewParts", "build_preview", "html_document", "print_html", "save_html_as_pdf",
            "write_pdf"]
 
 
 def html_document(html_text: str) -> QTextDocument:
-    """A QTextDocument holding ``html_text``, ready to print or write as PDF."""
+    """A QTextDocument holding ``html_text``, ready to print or write as PDF (in Chinese too on
+    a machine with no Chinese font: the bundled one is embedded then)."""
+    ensure_chinese_font()
     doc = QTextDocument()
     doc.setHtml(html_text)
     return doc
@@ -61,6 +65,7 @@ def build_preview(dialog: QDialog, html_text: str, *, print_label: str,
 
     The labels come translated from the caller; connecting the buttons is left to it too.
     """
+    ensure_chinese_font()
     preview = QTextBrowser()
     preview.setHtml(html_text)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -3,7 +3,10 @@
 The app never imports the server package (an import contract); it runs
 ``python -m sync_engine.server`` like any admin would. The demo database lives in the user's
 cache directory and is loaded once: later starts reuse it and only start serving. The
-subprocess is terminated when the app quits.
+subprocess is terminated when the app quits; and it serves only while the app holds its
+standard input open (``serve --until-stdin-closes``), so it ends with the app however the app
+ends (a crash, SIGKILL), with no orphan left serving. On Windows it runs without a console
+window.
 """
 
 from __future__ import annotations
@@ -42,6 +45,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# The server is a console program; the app is not, and its server must not open a window.
+if sys.platform == "win32":
+    _NO_WINDOW = subprocess.CREATE_NO_WINDOW
+else:
+    _NO_WINDOW = 0
+
+
 def _server_command() -> list[str]:
     # A frozen build ships the server as its own executable next to the app's (see
     # packaging/dinghuo.spec); the app never imports the server package.
@@ -73,7 +83,8 @@ class DemoServer:
     def _run(self, *args: str, timeout: float = 600) -> str:
         command = [*_server_command(), *args, "--db", self.db_url]
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                              env=_child_env())
+                              stdin=subprocess.DEVNULL, env=_child_env(),
+                              creationflags=_NO_WINDOW)
         if done.returncode != 0:
             reason = done.stderr.decode(errors="replace").strip().splitlines()
             raise DemoServerError(reason[-1] if reason else f"{args[0]} failed")
@@ -97,10 +108,13 @@ class DemoServer:
         self.prepare()
         port = self.port
         log_file = (self.directory / "server.log").open("ab")
+        # stdin is the server's lifeline: this process holds the pipe's other end until
+        # stop(), or until it ends in any other way.
         self._process = subprocess.Popen(
             [*_server_command(), "serve", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(port), "--no-migrate"],
-            stdout=log_file, stderr=subprocess.STDOUT, env=_child_env())
+             "--port", str(port), "--no-migrate", "--until-stdin-closes"],
+            stdin=subprocess.PIPE, stdout=log_file, stderr=subprocess.STDOUT, env=_child_env(),
+            creationflags=_NO_WINDOW)
         log_file.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -130,7 +144,11 @@ class DemoServer:
     def stop(self) -> None:
         """Terminate the server subprocess (and wait for it briefly)."""
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        if process is None:
+            return
+        if process.stdin is not None:
+            process.stdin.close()
+        if process.poll() is not None:
             return
         process.terminate()
         try:
@@ -138,6 +156,11 @@ class DemoServer:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+    @property
+    def pid(self) -> int | None:
+        """The server process's id while it runs."""
+        return self._process.pid if self._process is not None else None
 
     @property
     def running(self) -> bool:

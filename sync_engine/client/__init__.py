@@ -13,6 +13,7 @@ its errors are in :mod:`sync_engine.client.errors`, the values it returns in
   values the app shows.
 - ``sync`` (one round: push the outbox, pull the feed), ``transport`` (HTTP, with the
   ``sync_engine.protocol`` models), ``session`` (tokens in the OS keyring), ``backoff``.
+- ``journal`` (unsent changes kept outside the replica, replayed into a lost one).
 - ``store`` (the SQLite file: opening, migrations, transactions), ``bulk_insert`` (multi-row
   writes), ``search`` and ``search_index`` (the offline product search).
 - ``cli``: ``dinghuo-cli``.
@@ -30,6 +31,10 @@ checks it).
 - ``products``, ``stock``, ``customers``, ``prices``: :mod:`.replica`
 - ``warehouses``, ``resync_stage``: :mod:`.replica`
 - ``product_search``, ``product_search_fts``: :mod:`.search`
+
+Files beside the database are not tables of the replica: ``outbox.journal``
+(:mod:`.journal`, the fsync'd second copy of unsent outbox entries, written only by that
+module and only outside the replica) and the backups.
 
 Tables the user changes as well as the feed (orders, shipments, favourites) have an owner of
 their own; :mod:`.replica` applies the feed through them.

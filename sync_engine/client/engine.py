@@ -13,6 +13,7 @@ while sync writes. Errors are the typed ones of :mod:`.errors`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import sqlite3
@@ -29,13 +30,25 @@ import httpx
 from sync_engine import domain as d
 from sync_engine.domain import Issue
 
-from . import catalog, conflicts, errors, favourites, ordering, orders, queries, search
+from . import (
+    backups,
+    catalog,
+    conflicts,
+    errors,
+    favourites,
+    integrity,
+    ordering,
+    orders,
+    queries,
+    search,
+)
 from .backoff import Backoff
 from .customer_search import find_customers
+from .journal import OutboxJournal
 from .online import OnlineOperations
 from .outbox import make_owner
 from .session import Auth
-from .store import Store
+from .store import Store, default_data_dir, make_private_dir
 from .suggestions import PastOrder, suggest
 from .sync import PULL_LIMIT
 from .transport import ServerApi
@@ -47,6 +60,8 @@ from .values import (
     PriceQuote,
     ProductView,
     ReorderResult,
+    ReplicaHealth,
+    ReplicaRepair,
     ShipmentView,
     ShipQueueItem,
     StockView,
@@ -58,6 +73,8 @@ __all__ = ["Engine"]
 log = logging.getLogger(__name__)
 
 _UNSET: Any = ordering.UNSET
+
+FULL_CHECK_INTERVAL = 24 * 3600.0  # seconds between full integrity checks
 
 # Orders that count as the customer's history: what they really ordered.
 _HISTORY_STATUSES = ("submitted", "confirmed", "partially_shipped", "shipped", "closed")
@@ -83,7 +100,18 @@ class Engine(OnlineOperations):
         page_limit: int = PULL_LIMIT,
         push_batch: int = 500,
     ) -> None:
-        self.store = Store(data_dir)
+        folder = Path(data_dir) if data_dir is not None else default_data_dir()
+        make_private_dir(folder)
+        # Never use a damaged file: moved aside, the newest good backup in its place.
+        self.repair: ReplicaRepair | None = integrity.open_checked(folder)
+        self.store = Store(folder)
+        # Unsent changes that only the journal still has (a lost or restored replica) are
+        # queued again first; from here on every write transaction journals its outbox rows.
+        self.journal = OutboxJournal(self.store.data_dir)
+        self.replayed = self.journal.open(self.store)
+        self.store.commit_hook = self.journal
+        if self.repair is not None:
+            self.repair = dataclasses.replace(self.repair, replayed=self.replayed)
         self._transport = transport
         self._clock = clock
         self.backoff = backoff or Backoff()
@@ -99,6 +127,7 @@ class Engine(OnlineOperations):
             if server_url:
                 self.store.set_meta(db, "server_url", server_url.rstrip("/"))
             self._server_url = self.store.get_meta(db, "server_url")
+        self.journal.compact(self.store)
         self.client_id: str = client_id
         self._api: ServerApi | None = None
         self._session_lock = threading.Lock()
@@ -117,6 +146,45 @@ class Engine(OnlineOperations):
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def maintain(self, *, now: float | None = None) -> None:
+        """The replica's upkeep, after each sync round (on the sync thread, never the UI's):
+        a backup when the newest is older than :data:`.backups.INTERVAL`, and the full
+        integrity check once a day (a damaged file is repaired at the next start). Failures
+        are logged and recorded, never raised: syncing went well."""
+        t = self._clock() if now is None else now
+        try:
+            backups.backup_if_due(self.store)
+        except (OSError, sqlite3.Error):
+            log.exception("scheduled backup failed")
+        with self.store.read() as db:
+            last = float(self.store.get_meta(db, "integrity_checked_at") or 0)
+        if t - last < FULL_CHECK_INTERVAL:
+            return
+        found = integrity.full_check(self.store.data_dir)
+        if found is not None:
+            log.error("the full integrity check found damage: %s", found)
+        with self.store.write() as db:
+            self.store.set_meta(db, "integrity_checked_at", str(t))
+            self.store.set_meta(db, "integrity", found or "ok")
+
+    def health(self) -> ReplicaHealth:
+        """The replica's own health: the last full integrity check, the newest backup's age,
+        whether the file is encrypted (for the sync-health page and device health reports)."""
+        with self.store.read() as db:
+            checked = self.store.get_meta(db, "integrity_checked_at")
+            result = self.store.get_meta(db, "integrity")
+        newest = backups.list_backups(self.store.data_dir)
+        return ReplicaHealth(
+            integrity=result,
+            integrity_checked_at=None if checked is None else dt.datetime.fromtimestamp(
+                float(checked), dt.UTC),
+            backup_dir=str(self.store.data_dir / backups.BACKUP_DIR),
+            newest_backup_age=backups.newest_age(self.store.data_dir),
+            backups=len(newest),
+            encrypted=False,
+            repair=self.repair,
+        )
 
     @property
     def server_url(self) -> str | None:

@@ -13,9 +13,11 @@ else, logged with its traceback)::
     ├── ResolutionNotPossible      this conflict cannot be resolved the way that was asked
     ├── NotSignedIn                no identity on this device yet: sign in (online) first
     ├── UnsentChangesOfAnotherUser another user's changes are still waiting on this device
+    ├── CredentialsNotKept         signed in, but the tokens cannot be stored (no keyring)
     └── SyncError                  syncing stopped; local work and the outbox are untouched
         ├── SignInRequired         the session is over (refresh token gone, revoked, …)
-        │   └── InvalidCredentials wrong user name or password at sign-in
+        │   ├── InvalidCredentials wrong user name or password at sign-in
+    │   └── DeviceRevoked      the back office cut this device off (``wipe``: data deleted)
         ├── UpdateRequired         the server speaks a newer protocol (HTTP 426)
         ├── Forbidden              the server refused (403), e.g. device registered elsewhere
         ├── Retryable              try again later, with backoff
@@ -35,6 +37,8 @@ from sync_engine.domain import Issue
 
 __all__ = [
     "ClientError",
+    "CredentialsNotKept",
+    "DeviceRevoked",
     "Forbidden",
     "InvalidCredentials",
     "NetworkError",
@@ -125,6 +129,12 @@ class UnsentChangesOfAnotherUser(ClientError):
                            f"请先以 {username} 登录并同步；在此之前这些更改会保留。")
 
 
+class CredentialsNotKept(ClientError):
+    """The server signed the user in, but the tokens cannot be kept on this device (the
+    keyring fails or keeps nothing, and the file was not allowed). Shown once; retrying the
+    same sign-in would fail the same way."""
+
+
 class SyncError(ClientError):
     """Syncing could not go on. ``code`` is the server's error code, if it sent one."""
 
@@ -139,6 +149,28 @@ class SignInRequired(SyncError):
 
 class InvalidCredentials(SignInRequired):
     """Sign-in refused: wrong user name or password, or the account is disabled."""
+
+
+class DeviceRevoked(SignInRequired):
+    """The back office revoked this device (lost or stolen): it sends nothing more. With
+    ``wipe`` the engine has deleted the local database and the stored sign-in."""
+
+    def __init__(self, wipe: bool) -> None:
+        if wipe:
+            text = ("This device was signed out by your administrator and its local data was "
+                    "deleted. Ask your administrator for help.")
+            text_zh = "此设备已被管理员注销，本地数据已删除。请联系管理员。"
+        else:
+            text = ("This device was signed out by your administrator and may not sync any "
+                    "more. Ask your administrator for help.")
+            text_zh = "此设备已被管理员注销，不能再同步。请联系管理员。"
+        super().__init__(text, "device_revoked")
+        self.wipe = wipe
+        self.message_zh = text_zh
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else str(self)
 
 
 class UpdateRequired(SyncError):

@@ -10,6 +10,7 @@ run on a background thread while the UI keeps calling the local operations.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
 import logging
 import threading
@@ -19,12 +20,13 @@ from typing import Any
 
 import httpx
 
-from sync_engine.protocol import PROTOCOL_VERSION
+from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
 from . import errors, outbox, replica
 from .backoff import Backoff
+from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
-from .store import Store
+from .store import DB_FILENAME, Store
 from .sync import Counts, Syncer
 from .transport import AccessExpired, ServerApi
 from .values import DeviceView, Identity, SyncHealth, SyncReport, SyncStatus
@@ -39,6 +41,10 @@ class OnlineOperations:
     constructor sets the attributes below)."""
 
     store: Store
+    journal: OutboxJournal
+
+    def maintain(self) -> None:  # pragma: no cover - defined by Engine
+        raise NotImplementedError
     client_id: str
     backoff: Backoff
     _server_url: str | None
@@ -77,6 +83,9 @@ class OnlineOperations:
             raise errors.UnsentChangesOfAnotherUser(str(previous["username"]), waiting)
         try:
             user = auth.login(username, password, device_name or "dinghuo desktop")
+        except errors.DeviceRevoked as exc:
+            self._revoked(exc.wipe)
+            raise
         except errors.SyncError as exc:
             self._record_error(exc)
             raise
@@ -116,6 +125,9 @@ class OnlineOperations:
         ``cancel`` is checked between batches and pages (raises ``SyncCancelled``)."""
         with self.store.read() as db:
             refused = self.store.get_meta(db, "update_required")
+            revoked = self.store.get_meta(db, "device_revoked")
+        if revoked is not None:  # cut off: this device sends nothing more
+            raise errors.DeviceRevoked(revoked == "wipe")
         if refused == str(PROTOCOL_VERSION):
             raise errors.UpdateRequired(
                 "This app is too old for the server. Please update it; your unsent changes "
@@ -131,8 +143,14 @@ class OnlineOperations:
                 syncer.pull(counts, cancel)
             except errors.SyncCancelled:
                 raise
+            except errors.DeviceRevoked as exc:
+                self._revoked(exc.wipe)
+                raise
             except errors.SyncError as exc:
                 self._record_error(exc)
+                if not isinstance(exc, errors.Retryable | errors.SignInRequired
+                                  | errors.UpdateRequired):
+                    self._report(syncer, exc.code)  # the server answers: tell it why
                 raise
             except Exception as exc:
                 log.exception("sync failed")
@@ -145,6 +163,9 @@ class OnlineOperations:
             for key in ("last_error", "last_error_code", "sign_in_required"):
                 self.store.set_meta(db, key, None)
             outbox.prune(db)
+        self.journal.compact(self.store)  # acknowledged entries leave the journal
+        self.maintain()
+        self._report(syncer, None)
         return SyncReport(pushed=counts.pushed, applied=counts.applied,
                           conflicts=counts.conflicts, rejected=counts.rejected,
                           pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
@@ -159,6 +180,57 @@ class OnlineOperations:
             self.store.set_meta(db, "cursor", None)
             self.store.set_meta(db, "resync_active", "1")
         return self.sync_once(cancel)
+
+    def health_report(self, last_error: str | None) -> DeviceReport:
+        """This device's health as the server keeps it (null for what is not known here)."""
+        with self.store.read() as db:
+            unsent, oldest = db.execute(
+                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state IN ('pending', 'held')"
+            ).fetchone()
+            waiting = db.execute(
+                "SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+            db_check = self.store.get_meta(db, "db_check")
+            backup = self.store.get_meta(db, "newest_backup_at")
+        return DeviceReport(
+            unsent_changes=int(unsent), oldest_unsent_at=oldest, conflicts_waiting=int(waiting),
+            last_error=last_error or None, app_version=_app_version(),
+            protocol_version=PROTOCOL_VERSION,
+            db_check=db_check if db_check in ("ok", "failed", "repaired") else None,
+            newest_backup_at=backup, encrypted=None,
+        )
+
+    def _report(self, syncer: Syncer, last_error: str | None) -> None:
+        """Send the health report; best effort (a sync never fails for it)."""
+        try:
+            report = self.health_report(last_error)
+            token = syncer.auth.token()
+            try:
+                syncer.api.report(token, report)
+            except AccessExpired:
+                syncer.api.report(syncer.auth.refreshed_token(token), report)
+        except errors.DeviceRevoked as exc:
+            self._revoked(exc.wipe)
+            raise
+        except (errors.SyncError, ValueError) as exc:
+            log.info("health report not sent: %s", exc)
+
+    def _revoked(self, wipe: bool) -> None:
+        """The back office revoked this device: forget the sign-in; with ``wipe``, delete the
+        local database too (its unsent work goes with it, as the administrator asked)."""
+        _api, auth = self._session()
+        auth.vault.clear()
+        if not wipe:
+            with self.store.write() as db:
+                self.store.set_meta(db, "device_revoked", "keep")
+                self.store.set_meta(db, "last_error_code", "device_revoked")
+            return
+        log.warning("this device was revoked with wipe: deleting its local data")
+        self.store.close()
+        for path in self.store.data_dir.glob(f"{DB_FILENAME}*"):
+            path.unlink(missing_ok=True)
+        self.store.migrate()  # an empty database: the app starts as on a new device
+        with self.store.write() as db:
+            self.store.set_meta(db, "device_revoked", "wipe")
 
     def _record_error(self, exc: BaseException) -> None:
         if isinstance(exc, errors.Retryable):
@@ -291,6 +363,13 @@ class OnlineOperations:
     def _fetch_devices(self) -> list[Any]:
         api, auth = self._session()
         return _authorised(auth, api.devices)
+
+
+def _app_version() -> str | None:
+    try:
+        return importlib.metadata.version("dinghuo")
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def _authorised(auth: Auth, call: Callable[[str], list[Any]]) -> list[Any]:

@@ -44,6 +44,8 @@ __all__ = [
     "enqueue",
     "entity_key",
     "is_waiting",
+    "known_keys",
+    "last_seq",
     "make_owner",
     "mark_done",
     "mark_refused",
@@ -55,6 +57,7 @@ __all__ = [
     "release",
     "state",
     "take_held",
+    "unsent_since",
 ]
 
 VERSION_BUMPING = frozenset({
@@ -270,3 +273,27 @@ def mutation(row: Claimed) -> Mutation:
     return Mutation(key=row.key, kind=row.kind,
                     base_version=None if row.kind in _STATE_BASED else row.base_version,
                     args=json.loads(row.args))
+
+
+def unsent_since(db: sqlite3.Connection, seq: int) -> list[sqlite3.Row]:
+    """The rows after ``seq`` still waiting for the server (pending or held), oldest first:
+    what the outbox journal (:mod:`.journal`) keeps outside the replica."""
+    rows: list[sqlite3.Row] = db.execute(
+        "SELECT seq, key, kind, entity, base_version, args FROM outbox WHERE seq > ?"
+        " AND state IN ('pending', 'held') ORDER BY seq", (seq,)).fetchall()
+    return rows
+
+
+def known_keys(db: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+    """Which of these idempotency keys the outbox has, in any state."""
+    known: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        known |= {str(r[0]) for r in db.execute(
+            f"SELECT key FROM outbox WHERE key IN ({','.join('?' * len(chunk))})", chunk)}
+    return known
+
+
+def last_seq(db: sqlite3.Connection) -> int:
+    """The newest row's seq (0 for an empty outbox)."""
+    return int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0])

@@ -1,4 +1,5 @@
-"""Signing in: tokens in the OS keyring, refresh, and the identity cached for offline starts.
+"""Signing in: tokens in the OS keyring (or a private file where there is none), refresh,
+and the identity cached for offline starts.
 
 Tokens live in the keyring (service ``"dinghuo"``, one entry per server and device) as one
 small JSON value; nothing secret is written to the database. The user's identity is cached in
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -32,13 +34,26 @@ from sync_engine.protocol import TokenResponse, UserInfo
 from . import errors
 from .transport import AccessExpired, ServerApi
 
-__all__ = ["KEYRING_SERVICE", "TOKEN_LOCK", "Auth", "TokenVault", "Tokens"]
+__all__ = [
+    "CREDENTIALS",
+    "KEYRING_MODES",
+    "KEYRING_SERVICE",
+    "TOKEN_LOCK",
+    "Auth",
+    "TokenVault",
+    "Tokens",
+    "keyring_mode",
+    "keyring_usable",
+]
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "dinghuo"
 TOKEN_LOCK = "tokens.lock"
 """The lock file's name, in the data directory beside the database."""
+CREDENTIALS = "credentials.json"
+"""The tokens' file where no keyring works (in the data directory, 0600)."""
+KEYRING_MODES = ("auto", "system", "file", "memory")
 _EARLY = 30.0  # refresh this many seconds before the access token runs out
 
 
@@ -49,39 +64,127 @@ class Tokens:
     access_expires_at: float  # epoch seconds, by this machine's clock (a hint only)
 
 
-class TokenVault:
-    """The tokens of one device on one server, in the OS keyring."""
+def keyring_usable() -> bool:
+    """True if the keyring library has a backend that keeps secrets (not the ``fail`` one
+    used when there is none, nor ``null``, which keeps nothing and says nothing)."""
+    import keyring.backends.fail
+    import keyring.backends.null
 
-    def __init__(self, server_url: str, client_id: str) -> None:
+    backend = keyring.get_keyring()
+    return not isinstance(backend, (keyring.backends.fail.Keyring, keyring.backends.null.Keyring))
+
+
+def keyring_mode() -> str:
+    """Where secrets are kept, from ``$DINGHUO_KEYRING`` (the CLI's ``--keyring`` sets it):
+    ``auto`` (the OS keyring, else the file), ``system``, ``file``, or ``memory`` (tests)."""
+    mode = os.environ.get("DINGHUO_KEYRING", "auto").strip().lower() or "auto"
+    return mode if mode in KEYRING_MODES else "auto"
+
+
+_warned: set[str] = set()
+
+
+def _warn_file_once(path: Path, why: str) -> None:
+    if str(path) not in _warned:
+        _warned.add(str(path))
+        log.warning("%s; credentials are kept in %s (readable by you only)", why, path)
+
+
+class TokenVault:
+    """The tokens of one device on one server, in the OS keyring, or in a file readable by
+    the user alone (``credentials.json`` beside the database, 0600 in the 0700 data folder)
+    where no keyring works or ``DINGHUO_KEYRING=file`` asks for it, as ``gh`` and ``docker``
+    do. The file is chosen with a one-line warning saying where and why."""
+
+    def __init__(self, server_url: str, client_id: str, file: Path | None = None) -> None:
         self.account = f"{server_url.rstrip('/')} {client_id}"
+        self.file = file
+        mode = keyring_mode()
+        if file is not None and mode == "file":
+            self._use_file: bool = True
+            _warn_file_once(file, "DINGHUO_KEYRING=file")
+        elif file is not None and mode == "auto" and not keyring_usable():
+            self._use_file = True
+            _warn_file_once(file, "no working system keyring")
+        else:
+            self._use_file = False
 
     def load(self) -> Tokens | None:
         """The stored tokens, or None (never signed in, signed out, or keyring unusable)."""
-        try:
-            text = keyring.get_password(KEYRING_SERVICE, self.account)
-        except keyring.errors.KeyringError:
-            log.exception("cannot read the tokens from the keyring")
-            return None
+        if self._use_file:
+            text = self._file_entries().get(self.account)
+        else:
+            try:
+                text = keyring.get_password(KEYRING_SERVICE, self.account)
+            except keyring.errors.KeyringError:
+                log.exception("cannot read the tokens from the keyring")
+                return None
         if not text:
             return None
         try:
             return Tokens(**json.loads(text))
         except (ValueError, TypeError):
-            log.warning("unreadable token entry in the keyring; signing in again is needed")
+            log.warning("unreadable token entry; signing in again is needed")
             return None
 
     def save(self, tokens: Tokens) -> None:
-        """Store the tokens (raises the keyring's error if it cannot)."""
-        keyring.set_password(KEYRING_SERVICE, self.account, json.dumps(asdict(tokens)))
+        """Store the tokens; raises :class:`~.errors.CredentialsNotKept` if they cannot be
+        (a keyring that fails, in ``system`` mode) or would not be (``null``)."""
+        text = json.dumps(asdict(tokens))
+        if not self._use_file:
+            try:
+                keyring.set_password(KEYRING_SERVICE, self.account, text)
+                if keyring.get_password(KEYRING_SERVICE, self.account) == text:
+                    return
+                failure = "the keyring did not keep them"
+            except keyring.errors.KeyringError as exc:
+                log.info("the keyring refused the tokens: %s", exc)
+                failure = f"the keyring refused them ({type(exc).__name__})"
+            if self.file is None or keyring_mode() != "auto":
+                raise errors.CredentialsNotKept(
+                    f"Signed in, but the sign-in cannot be kept: {failure}. Use "
+                    "--keyring file (or DINGHUO_KEYRING=file) to keep it in a private file.")
+            self._use_file = True
+            _warn_file_once(self.file, f"the system keyring does not work ({failure})")
+        entries = self._file_entries()
+        entries[self.account] = text
+        self._write_entries(entries)
 
     def clear(self) -> None:
         """Forget the tokens."""
+        if self._use_file:
+            entries = self._file_entries()
+            if entries.pop(self.account, None) is not None:
+                self._write_entries(entries)
+            return
         try:
             keyring.delete_password(KEYRING_SERVICE, self.account)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already forgotten
         except keyring.errors.KeyringError:
             log.exception("cannot remove the tokens from the keyring")
+
+    def _file_entries(self) -> dict[str, str]:
+        assert self.file is not None
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except ValueError:
+            log.warning("unreadable credentials file %s; signing in again is needed", self.file)
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def _write_entries(self, entries: dict[str, str]) -> None:
+        assert self.file is not None
+        tmp = self.file.with_name(self.file.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, json.dumps(entries).encode())
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.file)
 
 
 class Auth:
@@ -91,12 +194,13 @@ class Auth:
                  clock: Callable[[], float] = time.time, lock_file: Path | None = None) -> None:
         self.api = api
         self.client_id = client_id
-        self.vault = TokenVault(api.base_url, client_id)
+        self.vault = TokenVault(api.base_url, client_id,
+                                None if lock_file is None else lock_file.with_name(CREDENTIALS))
         self._clock = clock
         self._lock = threading.Lock()
         # Other processes on this device; waiting for a refresh in progress takes a round trip,
         # a minute means the holder is stuck (the OS frees the lock of a dead process).
-        self._file_lock = None if lock_file is None else FileLock(lock_file, timeout=60)
+        self._file_lock = None if lock_file is None else FileLock(lock_file, timeout=60, mode=0o600)
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 import platformdirs
@@ -41,6 +43,7 @@ __all__ = [
     "compact_json",
     "default_data_dir",
     "get_meta",
+    "make_private_dir",
     "now_iso",
     "set_meta",
 ]
@@ -58,19 +61,54 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("dinghuo", appauthor=False))
 
 
+def make_private_dir(path: Path) -> None:
+    """Create the data folder readable by its user alone (0700 on POSIX), and make an existing
+    one so, with the files in it (0600): customer names, prices and tokens live there."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return
+    if stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    for child in path.iterdir():
+        try:
+            if child.is_dir() and not child.is_symlink():
+                if stat.S_IMODE(child.stat().st_mode) & 0o077:
+                    child.chmod(0o700)
+            elif child.is_file() and stat.S_IMODE(child.stat().st_mode) & 0o077:
+                child.chmod(0o600)
+        except OSError:
+            log.warning("cannot make %s private", child)
+
+
 def _alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+class CommitHook(Protocol):
+    """Something written outside the database with every write transaction (the outbox
+    journal): :meth:`capture` runs just before the commit, :meth:`persist` just after it,
+    before :meth:`Store.write` returns."""
+
+    def capture(self, db: sqlite3.Connection) -> Any: ...
+
+    def persist(self, captured: Any) -> None: ...
+
+
 class Store:
     """The open local database. Thread-safe: each thread gets its own pooled connection."""
 
+    commit_hook: CommitHook | None = None
+
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.data_dir)
         self.path = self.data_dir / DB_FILENAME
+        if not self.path.exists() and os.name == "posix":
+            # SQLite creates the file (and its WAL) with the umask's mode: create it private,
+            # the WAL and shared memory files copy the database's permissions.
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         self.engine: Engine = create_engine(
             f"sqlite:///{self.path}",
             connect_args={"check_same_thread": False, "timeout": 30},
@@ -92,6 +130,11 @@ class Store:
         with self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
         if current != head:
+            if current is not None:
+                from .backups import backup_file  # the backups module opens stores
+
+                self.engine.dispose()
+                backup_file(self.path, "migration")
             with self.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
@@ -174,6 +217,10 @@ class Store:
                 db.execute(f"PRAGMA wal_autocheckpoint={wanted}")
                 info["wal_autocheckpoint"] = wanted
             yield db
+            hook = self.commit_hook
+            captured = None if hook is None else hook.capture(db)
+        if hook is not None:
+            hook.persist(captured)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -238,9 +285,9 @@ def _configure(engine: Engine) -> None:
         # ones, and its initial sync does less work.
         dbapi_conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         dbapi_conn.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a commit survives a crash of the program (the promise); only a
-        # power cut may lose the last commits, never corrupt the file.
-        dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+        # FULL in WAL mode: the WAL is synced at every commit, so a commit survives a power cut
+        # too, not only a crash of the program (NORMAL may lose the last commits then).
+        dbapi_conn.execute("PRAGMA synchronous=FULL")
         dbapi_conn.execute("PRAGMA busy_timeout=30000")
         # A 100,000-product sync rewrites the same B-tree pages page after page: a bigger page
         # cache and fewer, larger checkpoints keep them in memory (a third less time in W1).

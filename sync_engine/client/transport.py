@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from sync_engine.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    DeviceReport,
     ErrorBody,
     LoginRequest,
     MutationResult,
@@ -52,12 +53,13 @@ class AccessExpired(errors.SyncError):
     """The access token ran out (``token_expired``): refresh it and try again. Internal."""
 
 
-def _error_info(response: httpx.Response) -> tuple[str, str]:
+def _error_info(response: httpx.Response) -> tuple[str, str, bool]:
+    """The answer's error code, message, and (``device_revoked``) whether to wipe."""
     try:
         detail = ErrorBody.model_validate_json(response.content, extra="ignore").error
     except ValidationError:  # not ours (a proxy's page, say): its first words
-        return "", response.text[:200]
-    return detail.code, detail.message
+        return "", response.text[:200], False
+    return detail.code, detail.message, bool(detail.wipe)
 
 
 def raise_for_answer(response: httpx.Response) -> None:
@@ -65,8 +67,10 @@ def raise_for_answer(response: httpx.Response) -> None:
     status = response.status_code
     if status < 400:
         return
-    code, message = _error_info(response)
+    code, message, wipe = _error_info(response)
     if status == 401:
+        if code == "device_revoked":
+            raise errors.DeviceRevoked(wipe)
         if code == "token_expired":
             raise AccessExpired(message, code)
         if code in ("invalid_credentials", "user_inactive"):
@@ -221,6 +225,11 @@ class ServerApi:
         if cursor:
             params["cursor"] = cursor
         return self._request("GET", "/v1/pull", token=token, params=params).content
+
+    def report(self, token: str, report: DeviceReport) -> None:
+        """``POST /v1/devices/report``: this device's health."""
+        self._send("POST", "/v1/devices/report", token=token,
+                   content=report.model_dump_json().encode())
 
     def devices(self, token: str) -> list[Any]:
         """``GET /v1/admin/devices`` (admin): every device with its last pull, push and visit."""

@@ -21,6 +21,8 @@ __all__ = [
     "ProductView",
     "ReorderDifference",
     "ReorderResult",
+    "ReplicaHealth",
+    "ReplicaRepair",
     "ShipQueueItem",
     "ShipmentView",
     "StockView",
@@ -315,3 +317,74 @@ class SyncHealth:
     devices_as_of: str | None
     devices_live: bool
     devices_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicaRepair:
+    """The local database was found damaged when it was opened, and repaired.
+
+    ``reason``: what the check found (technical, for the log). ``moved_to``: where the damaged
+    file now is. ``restored_from``: the backup put in its place, or None (the replica is
+    rebuilt from the server at the next sync). ``replayed``: unsent changes queued again from
+    the outbox journal."""
+
+    reason: str
+    moved_to: str | None
+    restored_from: str | None
+    replayed: int = 0
+
+    @property
+    def message(self) -> str:
+        """One plain English sentence for the user."""
+        how = (f"restored from the backup {self.restored_from}" if self.restored_from
+               else "it will be rebuilt from the server at the next sync")
+        kept = f" The damaged file was kept as {self.moved_to}." if self.moved_to else ""
+        return (f"The local database was damaged or missing and has been repaired: {how}; "
+                f"{self.replayed} unsent change(s) will be sent.{kept}")
+
+    @property
+    def message_zh(self) -> str:
+        """The same sentence in Chinese."""
+        how = (f"已从备份 {self.restored_from} 恢复" if self.restored_from
+               else "下次同步时将从服务器重建")
+        kept = f"损坏的文件已保留为 {self.moved_to}。" if self.moved_to else ""
+        return (f"本地数据库已损坏或丢失，现已修复：{how}；{self.replayed} 项未发送的更改"
+                f"将被发送。{kept}")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicaHealth:
+    """The local database's own health (sync-health page, device health reports).
+
+    ``integrity``: "ok", what the last full check found, or None (not checked yet);
+    ``newest_backup_age``: seconds, or None without a backup."""
+
+    integrity: str | None
+    integrity_checked_at: dt.datetime | None
+    backup_dir: str
+    newest_backup_age: float | None
+    backups: int
+    encrypted: bool
+    repair: ReplicaRepair | None
+
+    def text(self, lang: str) -> str:
+        """One line for the sync-health page, in ``lang`` ("zh" or "en")."""
+        age = self.newest_backup_age
+        if lang == "zh":
+            when = ("尚无备份" if age is None else
+                    f"最新备份于 {_age_words(age, 'zh')}前（共 {self.backups} 个）")
+            check = {None: "尚未检查", "ok": "正常"}.get(self.integrity, "发现损坏")
+            return f"本地数据库：{when}，备份位置 {self.backup_dir}；完整性检查：{check}。"
+        when = ("no backup yet" if age is None else
+                f"newest backup {_age_words(age, 'en')} ago ({self.backups} kept)")
+        check = {None: "not checked yet", "ok": "ok"}.get(self.integrity, "damage found")
+        return f"Local database: {when}, in {self.backup_dir}; integrity check: {check}."
+
+
+def _age_words(seconds: float, lang: str) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} 分钟" if lang == "zh" else f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} 小时" if lang == "zh" else f"{minutes // 60} h"
+    return f"{minutes // 1440} 天" if lang == "zh" else f"{minutes // 1440} days"

@@ -170,6 +170,8 @@ class ErrorDetail(_Model):
     message: str
     message_zh: str = ""
     fields: list[FieldError] = Field(default_factory=list)
+    wipe: bool | None = None
+    """Only with ``device_revoked``: whether the device must delete its local data and keys."""
 
 
 class ErrorBody(_Model):
@@ -368,6 +370,28 @@ class PullResponse(_Model):
     server_time: dt.datetime
 
 
+# ---------------------------------------------------------------- operations
+
+
+Count = Annotated[int, Field(ge=0, le=MAX_ID)]
+
+
+class DeviceReport(_Model):
+    """A device's health, sent with each sync (``POST /v1/devices/report``). Every field is
+    optional: a client sends null for what it does not know."""
+
+    unsent_changes: Count | None = None
+    oldest_unsent_at: dt.datetime | None = None
+    conflicts_waiting: Count | None = None
+    last_error: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")] | None = None
+    """The code of the last sync error (never its text: that may carry data)."""
+    app_version: Annotated[str, Field(max_length=40, pattern=r"^[A-Za-z0-9_.+-]+$")] | None = None
+    protocol_version: Annotated[int, Field(ge=0, le=MAX_ID)] | None = None
+    db_check: Literal["ok", "failed", "repaired"] | None = None
+    newest_backup_at: dt.datetime | None = None
+    encrypted: bool | None = None
+
+
 __all__ = [
     "ARGS_BY_KIND",
     "MAX_LINES_PER_ORDER",
@@ -380,6 +404,7 @@ __all__ = [
     "Change",
     "ConfirmOrderArgs",
     "ConfirmShipmentArgs",
+    "DeviceReport",
     "ErrorBody",
     "ErrorDetail",
     "FieldError",

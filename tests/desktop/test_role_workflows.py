@@ -283,6 +283,10 @@ def test_admin_reviews_held_orders_and_sees_sync_health(
     qtbot.waitUntil(lambda: ws.health.health is not None and ws.health.health.devices_live,
                     timeout=10000)
     assert any(d.username == "admin" for d in ws.health.model.rows)
+    # This device's own database: where its backups are and how old the newest is.
+    ws.health.refresh_local()
+    qtbot.waitUntil(lambda: "newest backup" in ws.health.replica.text(), timeout=5000)
+    assert str(app.engine.store.data_dir / "backups") in ws.health.replica.text()
 
     ws.review.select_order(held[0].id)
     qtbot.waitUntil(lambda: ws.review.detail is not None

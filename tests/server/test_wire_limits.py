@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 from sync_engine.domain import MAX_INTEGER, TEXT_CODES
 from sync_engine.protocol import (
     ARGS_BY_KIND,
+    DeviceReport,
     LoginRequest,
     Mutation,
     PushRequest,
@@ -25,7 +26,7 @@ from sync_engine.protocol import (
 )
 from sync_engine.protocol.schemas import FollowsRule
 
-REQUESTS: list[type[BaseModel]] = [LoginRequest, RefreshRequest, PushRequest,
+REQUESTS: list[type[BaseModel]] = [LoginRequest, RefreshRequest, PushRequest, DeviceReport,
                                    *ARGS_BY_KIND.values()]
 UNBOUNDED_BY_DESIGN = {
     # A base version that can never match is a conflict of its mutation alone; a bound would

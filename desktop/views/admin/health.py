@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync_engine.client.values import DeviceView, SyncHealth
+from sync_engine.client.values import DeviceView, ReplicaHealth, SyncHealth
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
@@ -132,6 +132,9 @@ class HealthPage(QWidget):
         self.state = QLabel()
         self.state.setObjectName("hint")
         self.state.setWordWrap(True)
+        self.replica = QLabel()  # this device's database: backups, integrity
+        self.replica.setObjectName("replicaHealth")
+        self.replica.setWordWrap(True)
         self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
@@ -140,6 +143,7 @@ class HealthPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(top)
+        layout.addWidget(self.replica)
         layout.addWidget(self.table, 1)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -151,6 +155,11 @@ class HealthPage(QWidget):
         """This device's numbers and the last list known (no network)."""
         engine = self.ctx.engine
         self.ctx.read(lambda: engine.sync_health(fetch_devices=False), self._local_shown)
+        self.ctx.read(engine.health, self._replica_shown)
+
+    def _replica_shown(self, health: object) -> None:
+        assert isinstance(health, ReplicaHealth)
+        self.replica.setText(health.text(domain_lang()))
 
     def _local_shown(self, health: object) -> None:
         assert isinstance(health, SyncHealth)

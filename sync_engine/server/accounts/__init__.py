@@ -15,13 +15,23 @@ Exceptions (:mod:`.errors`; ``code`` is stable and safe to send to clients)::
     ├── TokenInvalid               "token_invalid": unknown, malformed or wrong kind of token
     ├── TokenExpired               "token_expired": past its expiry; refresh or sign in again
     ├── TokenRevoked               "token_revoked": logged out, or revoked after reuse (theft)
-    └── DeviceConflict             "device_conflict": device id registered to another user
+    ├── DeviceConflict             "device_conflict": device id registered to another user
+    └── DeviceRevoked              "device_revoked": the back office cut this device off; .wipe
     UserValidationError (ValueError)  bad input to create_user; .field, .code, .message
 """
 
+from sync_engine.server.accounts.devices import (
+    DeviceRow,
+    UnknownDevice,
+    device_rows,
+    revoke_device,
+    save_report,
+    sign_out_user,
+)
 from sync_engine.server.accounts.errors import (
     AuthError,
     DeviceConflict,
+    DeviceRevoked,
     InvalidCredentials,
     TokenExpired,
     TokenInvalid,
@@ -50,22 +60,29 @@ __all__ = [
     "REFRESH_TTL",
     "AuthError",
     "DeviceConflict",
+    "DeviceRevoked",
+    "DeviceRow",
     "InvalidCredentials",
     "TokenExpired",
     "TokenInvalid",
     "TokenPair",
     "TokenRevoked",
+    "UnknownDevice",
     "UserInactive",
     "UserValidationError",
     "authenticate",
     "create_user",
+    "device_rows",
     "hash_password",
     "issue_tokens",
     "login",
     "logout",
     "normalise_username",
     "refresh_tokens",
+    "revoke_device",
     "revoke_family",
     "revoke_user_tokens",
+    "save_report",
+    "sign_out_user",
     "verify_password",
 ]

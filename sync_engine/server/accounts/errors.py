@@ -54,6 +54,18 @@ class DeviceConflict(AuthError):
     default_message_zh = "该设备已登记给其他用户"
 
 
+class DeviceRevoked(AuthError):
+    """The back office cut this device off (lost, stolen); ``wipe``: delete its local data."""
+
+    code = "device_revoked"
+    default_message = "this device was signed out by the back office"
+    default_message_zh = "此设备已被后台注销"
+
+    def __init__(self, wipe: bool) -> None:
+        super().__init__()
+        self.wipe = wipe
+
+
 class UserValidationError(ValueError):
     """Bad input to :func:`~.users.create_user`: which ``field``, a stable ``code``, and why."""
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from sync_engine.server.accounts.errors import (
     DeviceConflict,
+    DeviceRevoked,
     InvalidCredentials,
     TokenExpired,
     TokenInvalid,
@@ -97,10 +98,21 @@ def _register_device(session: Session, user: User, device_id: str, device_name: 
                            created_at=now, last_seen_at=now))
     elif device.user_id != user.id:
         raise DeviceConflict()
+    elif device.revoked_at is not None:
+        raise DeviceRevoked(device.revoke_wipe)
     else:
         device.last_seen_at = now
         if device_name:
             device.name = device_name[:200]
+
+
+def _check_not_cut_off(session: Session, device_id: str) -> None:
+    """Raise :class:`DeviceRevoked` if the back office revoked ``device_id``."""
+    row = session.execute(
+        select(Device.revoked_at, Device.revoke_wipe).where(Device.id == device_id)
+    ).first()
+    if row is not None and row.revoked_at is not None:
+        raise DeviceRevoked(row.revoke_wipe)
 
 
 def _new_pair(session: Session, user: User, device_id: str, family: str) -> TokenPair:
@@ -185,6 +197,7 @@ def authenticate(session: Session, access_token: str) -> tuple[User, str]:
     if not hmac.compare_digest(token.token_hash, digest) or token.kind != ACCESS:
         raise TokenInvalid()
     if token.revoked_at is not None:
+        _check_not_cut_off(session, token.device_id)
         raise TokenRevoked()
     if _aware(token.expires_at) <= utcnow():
         raise TokenExpired()
@@ -204,6 +217,7 @@ def refresh_tokens(session: Session, refresh_token: str, device_id: str) -> Toke
     row = _find(session, refresh_token)
     if row is None or row.kind != REFRESH or row.device_id != device_id.strip():
         raise TokenInvalid()
+    _check_not_cut_off(session, row.device_id)
     if _aware(row.expires_at) <= utcnow():
         raise TokenExpired()
     family, user_id = row.family, row.user_id

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -31,10 +32,21 @@ from sync_engine.server.api.errors import (
     internal_error_body,
     validation_error_body,
 )
-from sync_engine.server.api.middleware import BodyLimit, ServerTiming
+from sync_engine.server.api.logs import RequestLog, configure_logging
+from sync_engine.server.api.metrics import start_metrics
+from sync_engine.server.api.middleware import BodyLimit, RequestMetrics, ServerTiming
 from sync_engine.server.api.openapi import document_models
 from sync_engine.server.api.push_pool import PushNotes, PushPool
-from sync_engine.server.api.routes import admin, auth, events, health, integration, sync
+from sync_engine.server.api.routes import (
+    admin,
+    auth,
+    devices,
+    events,
+    health,
+    integration,
+    metrics,
+    sync,
+)
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
 from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
@@ -56,6 +68,8 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         migrate(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
+    server_metrics = start_metrics(settings.metrics_dir)
+    server_metrics.watch_pool(engine)
     push_processes = settings.push_process_count()
     if push_processes and not settings.many_writers():
         raise ValueError("push processes serve PostgreSQL; SQLite has one writer")
@@ -64,9 +78,10 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         engine=engine,
         sessions=sessions,
         hub=Hub(),
-        push_pool=PushPool(db_url, push_processes) if push_processes else None,
+        push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
+        metrics=server_metrics,
     )
 
     app = FastAPI(
@@ -79,11 +94,13 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     app.state.services = services
     _install_error_handlers(app)
     # Requests are matched against the routers in this order: the busiest first.
-    for area in (sync, events, health, auth, admin, integration):
+    for area in (sync, events, health, auth, devices, admin, integration, metrics):
         app.include_router(area.router)
     document_models(app, PushRequest)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(ServerTiming)
+    app.add_middleware(RequestMetrics, metrics=server_metrics)
+    app.add_middleware(RequestLog)  # outermost of ours: its id covers the others' log lines
     return app
 
 
@@ -101,6 +118,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(pool.close)
     listener.stop()
     services.engine.dispose()
+    services.metrics.process_ended(os.getpid())  # a worker that stops: its live gauges go
 
 
 def app_from_env() -> FastAPI:
@@ -109,6 +127,7 @@ def app_from_env() -> FastAPI:
     settings = ServerSettings()
     if not settings.db:
         raise RuntimeError("DINGHUO_DB is not set")
+    configure_logging(settings.log_format)
     app = create_app(settings)
     settle_heap()
     return app

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import MIN_SUPPORTED_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync_engine.server.api.errors import Unauthorized, UpdateRequired
+from sync_engine.server.api.metrics import ServerMetrics
 from sync_engine.server.api.push_pool import PushNotes, PushPool, signed_in
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.feed.notify import Hub
@@ -38,6 +39,7 @@ class Services:
     ``push_slots`` at once (the others wait their turn)."""
     push_slots: anyio.CapacityLimiter
     push_notes: PushNotes
+    metrics: ServerMetrics
 
 
 def services(request: Request) -> Services:

@@ -5,6 +5,7 @@ Exception tree::
 
     ApiError                    an answer with an HTTP status and a stable code
     ├── Unauthorized (401)      no, bad or expired credentials
+    │   └── DeviceRevoked       the back office cut this device off (``wipe``: true|false)
     ├── Forbidden (403)         authenticated, but the role or assignments do not allow it
     ├── NotFound (404)
     ├── UpdateRequired (426)    protocol version not served: update the app
@@ -54,6 +55,25 @@ class BadRequest(ApiError):
 
 class Unauthorized(ApiError):
     status = 401
+
+
+class DeviceRevoked(Unauthorized):
+    """The device was cut off by the back office; ``wipe``: it must delete its local data."""
+
+    def __init__(self, wipe: bool):
+        super().__init__(
+            "device_revoked",
+            "This device was signed out by the back office and may not sync any more."
+            + (" Its local data is deleted." if wipe else " Contact your administrator."),
+            "此设备已被后台注销，不能再同步。"
+            + ("本地数据将被删除。" if wipe else "请联系管理员。"),
+        )
+        self.wipe = wipe
+
+    def body(self) -> dict[str, Any]:
+        out = super().body()
+        out["error"]["wipe"] = self.wipe
+        return out
 
 
 class Forbidden(ApiError):

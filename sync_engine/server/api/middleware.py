@@ -1,4 +1,5 @@
-"""ASGI middleware around every request: the body-size limit and the ``Server-Timing`` header."""
+"""ASGI middleware around every request: the body-size limit, the ``Server-Timing`` header and
+the request metrics."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync_engine.server.api.errors import error_body
+from sync_engine.server.api.metrics import ServerMetrics
 
 
 class BodyLimit:
@@ -95,3 +97,33 @@ class ServerTiming:
             await send(message)
 
         await self.app(scope, receive, timed)
+
+
+class RequestMetrics:
+    """Count every HTTP request and time it, by method, route template and status (a path no
+    route matched is ``unmatched``: raw paths would make the labels unbounded)."""
+
+    def __init__(self, app: ASGIApp, metrics: ServerMetrics):
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def noted(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, noted)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            method = scope.get("method", "")
+            self.metrics.requests.labels(method, route, str(status)).inc()
+            self.metrics.latency.labels(method, route).observe(time.perf_counter() - started)

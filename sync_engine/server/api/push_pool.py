@@ -45,11 +45,14 @@ from sync_engine.server import accounts as auth
 from sync_engine.server.api.errors import (
     ApiError,
     BadRequest,
+    DeviceRevoked,
     Unauthorized,
     Unavailable,
     internal_error_body,
     validation_error_body,
 )
+from sync_engine.server.api.logs import request_id
+from sync_engine.server.api.metrics import ServerMetrics, start_metrics
 from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
 from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.commands.apply import Settings, apply_push
@@ -66,6 +69,8 @@ def signed_in(session: Session, token: str) -> tuple[User, str]:
     """The token's user, detached from ``session``, and device; 401 if the token is no good."""
     try:
         user, device_id = auth.authenticate(session, token)
+    except auth.DeviceRevoked as exc:
+        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
         raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
     if user in session:
@@ -101,7 +106,7 @@ class PushNotes:
 
 
 def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], token: str,
-                raw: bytes) -> bytes:
+                raw: bytes, metrics: ServerMetrics | None = None) -> bytes:
     """Apply a push request's body for the holder of ``token``; the answer's JSON.
 
     Raises :class:`.ApiError` or :class:`RequestValidationError` for a request it refuses. One
@@ -124,15 +129,17 @@ def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], to
         results = apply_push(sessions, user, device_id, body.mutations, settings,
                              session=session)
     note(device_id)
+    if metrics is not None:
+        metrics.count_push(results)
     return PushResponse(results=results, server_time=utcnow()).model_dump_json().encode()
 
 
 # --- the push processes ---------------------------------------------------------------------
 
-_worker: tuple[sessionmaker[Session], PushNotes] | None = None
+_worker: tuple[sessionmaker[Session], PushNotes, ServerMetrics] | None = None
 
 
-def _start_worker(db_url: str, server_pid: int) -> None:
+def _start_worker(db_url: str, server_pid: int, metrics_dir: str) -> None:
     """Runs first in each push process."""
     global _worker
     _exit_with(server_pid)
@@ -141,8 +148,11 @@ def _start_worker(db_url: str, server_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING,
                         format="%(asctime)s push process %(process)d %(levelname)s %(message)s")
-    sessions = make_session_factory(make_engine(db_url, pool_size=2, max_overflow=4))
-    _worker = (sessions, PushNotes(sessions))
+    metrics = start_metrics(metrics_dir)  # the server's directory: /metrics adds them up
+    engine = make_engine(db_url, pool_size=2, max_overflow=4)
+    metrics.watch_pool(engine)
+    sessions = make_session_factory(engine)
+    _worker = (sessions, PushNotes(sessions), metrics)
     gc.collect()
     gc.freeze()  # see app.settle_heap
 
@@ -183,19 +193,19 @@ def _ready() -> None:
         session.connection()
 
 
-def _push_in_worker(token: str, raw: bytes) -> tuple[int, bytes]:
+def _push_in_worker(token: str, raw: bytes, rid: str = "-") -> tuple[int, bytes]:
     """A push in a push process: the HTTP status and body, errors rendered here (an exception
     would have to cross the process boundary by pickle)."""
     assert _worker is not None
-    sessions, note = _worker
+    sessions, note, metrics = _worker
     try:
-        return 200, answer_push(sessions, note, token, raw)
+        return 200, answer_push(sessions, note, token, raw, metrics)
     except ApiError as exc:
         return exc.status, _encode(exc.body())
     except RequestValidationError as exc:
         return 422, _encode(validation_error_body(exc.errors()))
     except Exception:
-        log.exception("unhandled error in a push")
+        log.exception("unhandled error in a push (request %s)", rid)
         return 500, _encode(internal_error_body())
 
 
@@ -215,10 +225,11 @@ def _cut_off() -> Unavailable:
 class PushPool:
     """``processes`` single-threaded push processes over the database at ``db_url``."""
 
-    def __init__(self, db_url: str, processes: int):
+    def __init__(self, db_url: str, processes: int, metrics: ServerMetrics):
         if processes < 1:
             raise ValueError("a push pool needs at least one process")
         self.db_url = db_url
+        self.metrics = metrics
         self.processes = processes
         methods = multiprocessing.get_all_start_methods()
         # Not fork: the server process has threads (event loop, listener) by now.
@@ -245,7 +256,7 @@ class PushPool:
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     self.processes, mp_context=self._context, initializer=_start_worker,
-                    initargs=(self.db_url, os.getpid()))
+                    initargs=(self.db_url, os.getpid(), str(self.metrics.directory)))
             return self._executor
 
     async def push(self, token: str, raw: bytes) -> tuple[int, bytes]:
@@ -253,9 +264,12 @@ class PushPool:
         working on it died (the pool is then replaced)."""
         executor = self._current()
         try:
-            return await asyncio.wrap_future(executor.submit(_push_in_worker, token, raw))
+            return await asyncio.wrap_future(executor.submit(_push_in_worker, token, raw,
+                                                            request_id.get()))
         except BrokenProcessPool:  # a RuntimeError too: first
             log.error("a push process died; starting the push processes again")
+            for pid in self.pids():
+                self.metrics.process_ended(pid)
             with self._lock:
                 if self._executor is executor:
                     self._executor = None
@@ -277,4 +291,7 @@ class PushPool:
             executor, self._executor = self._executor, None
             self._closed = True
         if executor is not None:
+            pids = sorted(getattr(executor, "_processes", None) or {})
             executor.shutdown(wait=True, cancel_futures=True)
+            for pid in pids:
+                self.metrics.process_ended(pid)

@@ -13,6 +13,9 @@ server reads the environment anywhere else, or at import time.
                             CPU core on PostgreSQL, none on SQLite; 0: threads of the server)
 ``DINGHUO_MAX_BODY_BYTES``  larger requests are refused with 413 (default 8 MiB)
 ``DINGHUO_AMQP``            the message broker ``dinghuo-server relay`` publishes to
+``DINGHUO_LOG_FORMAT``      ``text`` (default) or ``json``: one object per line
+``DINGHUO_METRICS_DIR``     where the server's processes keep their metrics (unset: a fresh
+                            directory per start; ``serve --workers N`` sets it for its workers)
 ==========================  =====================================================================
 
 Settings that every server instance must share (auto-confirm) live in the database instead.
@@ -21,6 +24,7 @@ Settings that every server instance must share (auto-confirm) live in the databa
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -65,6 +69,13 @@ class ServerSettings(BaseSettings):
 
     amqp: str = DEFAULT_AMQP
     """The message broker (RabbitMQ) the event relay publishes to."""
+
+    log_format: Literal["text", "json"] = "text"
+    """How ``dinghuo-server serve`` writes its log (each line with the request's id)."""
+
+    metrics_dir: str | None = None
+    """The directory the processes of one server start share their metrics in (Prometheus'
+    multiprocess mode); None: a fresh one (:func:`.metrics.start_metrics`)."""
 
     @field_validator("push_threads")
     @classmethod

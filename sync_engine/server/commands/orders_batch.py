@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import psycopg
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
@@ -189,6 +188,8 @@ def submit_run(
             break  # the general path answers with the field errors
     if len(args) < 2:
         return []  # nothing to group: the single-order fast path is as quick
+    import psycopg  # here, not at the top: a server on SQLite (the app's demo) runs without it
+
     try:
         return _run(session, user, device_id, list(ms[: len(args)]), args, settings)
     except psycopg.Error:

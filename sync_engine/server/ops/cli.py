@@ -8,6 +8,7 @@
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)
     dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
+    dinghuo-server devices, revoke-device, sign-out, users   the back office (:mod:`.admin_cli`)
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
 user data directory. The other ``DINGHUO_*`` settings are read here too, once
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,10 +42,11 @@ from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops import importer
+from sync_engine.server.ops import admin_cli, importer
 from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
+from sync_engine.version import version_line
 
 __all__ = ["default_db_url", "main"]
 
@@ -87,6 +90,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync_engine.server.api.app import create_app, settle_heap  # only when serving
+    from sync_engine.server.api.logs import configure_logging
+    from sync_engine.server.api.metrics import new_metrics_dir
 
     settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
     if args.push_processes is not None:
@@ -96,6 +101,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"push_processes": 0})
     if settings.push_process_count() and not settings.many_writers():
         raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
+    if args.log_format is not None:
+        settings = settings.model_copy(update={"log_format": args.log_format})
+    configure_logging(settings.log_format, args.log_level)
+    if args.until_stdin_closes:
+        _stop_when_stdin_closes()
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
@@ -103,16 +113,49 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
         os.environ["DINGHUO_PUSH_PROCESSES"] = str(settings.push_process_count())
-        uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+        # One metrics directory for all the workers of this start: /metrics adds them up.
+        metrics_dir = new_metrics_dir()
+        os.environ["DINGHUO_METRICS_DIR"] = str(metrics_dir)
+        os.environ["DINGHUO_LOG_FORMAT"] = settings.log_format
+        try:
+            uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
+                        host=args.host, port=args.port, workers=args.workers,
+                        log_level=args.log_level, timeout_graceful_shutdown=5,
+                        log_config=None, access_log=False)
+        finally:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
     else:
         app = create_app(settings)
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    timeout_graceful_shutdown=5)
+                    timeout_graceful_shutdown=5, log_config=None, access_log=False)
     return 0
+
+
+def _stop_when_stdin_closes(grace_s: float = 15.0) -> None:
+    """Stop serving once standard input ends. The program that started the server (the app's
+    demo) holds the other end of the pipe; the pipe closes when that program ends, however it
+    ends — quit, crash, SIGKILL — so the server never outlives it. Stops as SIGTERM would (open
+    requests finish); after ``grace_s`` seconds, at once."""
+    import signal
+    import threading
+
+    stdin = sys.stdin.buffer if sys.stdin is not None else None
+
+    def watch() -> None:
+        try:
+            while stdin is not None and stdin.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass  # a closed or broken stdin means the same: nobody holds the other end
+        print("dinghuo-server: standard input closed: stopping", file=sys.stderr, flush=True)
+        deadline = threading.Timer(grace_s, os._exit, (0,))
+        deadline.daemon = True
+        deadline.start()
+        signal.raise_signal(signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-when-stdin-closes", daemon=True).start()
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -284,34 +327,53 @@ def _display(url: str) -> str:
     return make_url(db.normalise_url(url)).render_as_string(hide_password=True)
 
 
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Each option's help ends with its default — but for flags, and options whose absence
+    means something the help says in words."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None or isinstance(action.default, bool):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dinghuo-server", description="Dinghuo sync server")
+    parser = argparse.ArgumentParser(prog="dinghuo-server", description="Dinghuo sync server",
+                                     formatter_class=_HelpFormatter)
+    parser.add_argument("--version", action="version", version=version_line("dinghuo-server"))
     parser.set_defaults(settings=settings)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=default_db_url(settings),
-                        help="database URL (default: $DINGHUO_DB or a SQLite file in the user "
-                             "data directory)")
+                        help="database URL: $DINGHUO_DB, else a SQLite file in the user data "
+                             "directory")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(
         name: str, func: Callable[[argparse.Namespace], int], text: str
     ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=text, description=text)
+        p = sub.add_parser(name, parents=[common], help=text, description=text,
+                           formatter_class=_HelpFormatter)
         p.set_defaults(func=func)
         return p
 
     add("migrate", _cmd_migrate, "bring the database schema up to date")
 
     p = add("serve", _cmd_serve, "migrate the database, then serve the sync API")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    p.add_argument("--port", type=int, default=8000, help="the port to listen on")
     p.add_argument("--no-migrate", action="store_true", help="do not migrate first")
-    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument("--workers", type=int, default=1, help="server processes")
     p.add_argument("--push-processes", type=int, default=None, metavar="N",
                    help="processes that apply pushes, per server process (PostgreSQL only; "
                         "default: one per CPU core; 0: threads of the server process)")
+    p.add_argument("--log-format", choices=["text", "json"], default=None,
+                   help="text (default: $DINGHUO_LOG_FORMAT or text) or json, one per line")
     p.add_argument("--log-level", default="info",
-                   choices=["critical", "error", "warning", "info", "debug"])
+                   choices=["critical", "error", "warning", "info", "debug"],
+                   help="what the server logs")
+    p.add_argument("--until-stdin-closes", action="store_true",
+                   help="stop when standard input closes: a program that runs the server holds "
+                        "it open, so the server ends with that program however it ends")
 
     roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("create-user", _cmd_create_user, "create a user")
@@ -319,7 +381,7 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=roles)
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from the first line of stdin (else prompt)")
-    p.add_argument("--display-name", default="")
+    p.add_argument("--display-name", default="", help="the name shown in the apps")
     p.add_argument("--warehouse", metavar="CODE", help="the clerk's warehouse")
     p.add_argument("--customer", metavar="CODE", help="the store owner's customer account")
 
@@ -328,8 +390,8 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("file")
 
     p = add("demo", _cmd_demo, "load the demo data set (users' password: demo)")
-    p.add_argument("--products", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--products", type=int, default=2000, help="how many products to make")
+    p.add_argument("--seed", type=int, default=1, help="the random seed (the same data each time)")
     p.add_argument("--reset", action="store_true",
                    help="delete all data in the database first")
 
@@ -338,14 +400,16 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("rep_username", help="the new rep, or - for nobody")
 
     p = add("compact", _cmd_compact, "forget tombstones older than N days (devices resync)")
-    p.add_argument("--older-than-days", type=int, default=90)
+    p.add_argument("--older-than-days", type=int, default=90,
+                   help="forget tombstones older than this")
 
     p = add("relay", _cmd_relay, "publish the event outbox to RabbitMQ (ERP/WMS integration)")
     p.add_argument("--amqp", default=settings.amqp,
-                   help="the message broker's URL (default: $DINGHUO_AMQP or a local RabbitMQ)")
+                   help="the message broker's URL: $DINGHUO_AMQP, else a local RabbitMQ")
     p.add_argument("--once", action="store_true", help="relay what is waiting, then exit")
 
     integration_cli.register(add, settings.amqp)
+    admin_cli.add_commands(add, _session, _read_password)
 
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])

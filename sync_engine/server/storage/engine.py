@@ -47,8 +47,11 @@ def make_location(url: str) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` with the settings this server relies on."""
+    """An engine for ``url`` with the settings this server relies on. Its errors never carry
+    the statement's parameter values (passwords' hashes, tokens' digests, customers' data)
+    into a log."""
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs

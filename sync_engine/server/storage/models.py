@@ -108,6 +108,43 @@ class Device(Base):
     last_push_at: Mapped[dt.datetime | None]
     last_cursor_seq: Mapped[int | None] = mapped_column(BigId)
     protocol_version: Mapped[int | None]
+    # Cut off by the back office (lost, stolen): its tokens end, it is told at its next contact,
+    # and with ``wipe`` it deletes its local data and keys.
+    revoked_at: Mapped[dt.datetime | None]
+    revoke_wipe: Mapped[bool] = mapped_column(default=False)
+
+
+class DeviceReport(Base):
+    """The latest health a device reported of itself (``POST /v1/devices/report``); a field it
+    does not know is NULL."""
+
+    __tablename__ = "device_reports"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"),
+                                           primary_key=True)  # goes with its device
+    reported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    unsent_changes: Mapped[int | None]
+    oldest_unsent_at: Mapped[dt.datetime | None]
+    conflicts_waiting: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    app_version: Mapped[str | None] = mapped_column(String(40))
+    protocol_version: Mapped[int | None]
+    db_check: Mapped[str | None] = mapped_column(String(20))
+    newest_backup_at: Mapped[dt.datetime | None]
+    encrypted: Mapped[bool | None]
+
+
+class UserAudit(Base):
+    """Who changed which user account, when, and how (``dinghuo-server users``, the back office)."""
+
+    __tablename__ = "user_audit"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))  # a username, or "cli:<os user>"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]]
 
 
 class AuthToken(Base):

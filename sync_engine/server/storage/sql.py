@@ -8,10 +8,12 @@ SQLAlchemy still owns the transaction (it begins, commits and rolls back).
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import psycopg
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # a server on SQLite (the app's demo) runs without psycopg installed
+    import psycopg
 
 
 def is_postgres(session: Session) -> bool:

@@ -13,23 +13,34 @@ from fastapi.responses import Response
 
 from sync_engine.protocol import LoginRequest, RefreshRequest, TokenResponse, UserInfo
 from sync_engine.server import accounts as auth
-from sync_engine.server.api.deps import Current, Db, Version
-from sync_engine.server.api.errors import ERROR_RESPONSES, Forbidden, Unauthorized
+from sync_engine.server.api.deps import AppServices, Current, Db, Version
+from sync_engine.server.api.errors import (
+    ERROR_RESPONSES,
+    DeviceRevoked,
+    Forbidden,
+    Unauthorized,
+)
 from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/v1/auth/login")
-def login(body: LoginRequest, session: Db, _v: Version) -> TokenResponse:
+def login(body: LoginRequest, session: Db, app: AppServices, _v: Version) -> TokenResponse:
     try:
         pair = auth.login(
             session, body.username, body.password, body.client_id, body.device_name
         )
     except auth.DeviceConflict as exc:
+        app.metrics.count_sign_in(exc.code)
         raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
+    except auth.DeviceRevoked as exc:
+        app.metrics.count_sign_in(exc.code)
+        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
+        app.metrics.count_sign_in(exc.code)
         raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+    app.metrics.count_sign_in("ok")
     user = session.get(User, pair.user_id)
     assert user is not None
     return token_response(pair, user)
@@ -39,6 +50,8 @@ def login(body: LoginRequest, session: Db, _v: Version) -> TokenResponse:
 def refresh(body: RefreshRequest, session: Db, _v: Version) -> TokenResponse:
     try:
         pair = auth.refresh_tokens(session, body.refresh_token, body.client_id)
+    except auth.DeviceRevoked as exc:
+        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
         raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
     user = session.get(User, pair.user_id)

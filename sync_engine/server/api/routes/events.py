@@ -28,5 +28,5 @@ _STREAM: dict[int | str, dict[str, Any]] = {
             responses={**ERROR_RESPONSES, **_STREAM})
 async def events(who: Current, app: AppServices) -> StreamingResponse:
     stream = await open_stream(app.sessions, app.hub, who[0])
-    return StreamingResponse(stream, media_type="text/event-stream",
+    return StreamingResponse(app.metrics.stream_open(stream), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -18,7 +18,14 @@ from sync_engine.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync_engine.server.api.deps import Current, Db, bearer_token, check_protocol, services
+from sync_engine.server.api.deps import (
+    AppServices,
+    Current,
+    Db,
+    bearer_token,
+    check_protocol,
+    services,
+)
 from sync_engine.server.api.errors import ERROR_RESPONSES
 from sync_engine.server.api.openapi import schema_ref
 from sync_engine.server.api.push_pool import answer_push
@@ -33,6 +40,7 @@ router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
 def pull(
     who: Current,
     session: Db,
+    app: AppServices,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
 ) -> Response:
@@ -41,6 +49,7 @@ def pull(
     end_read(session)  # end the read snapshot before the small write below
     if not page.has_more:  # once per sync, not once per page
         feed.note_pull(session, device_id, page.cursor)
+    app.metrics.count_pull(len(page.changes), page.resync_reason)
     body = feed.render_page(page, utcnow().isoformat())
     return Response(body, media_type="application/json")
 
@@ -69,5 +78,5 @@ async def push(request: Request) -> Response:
         status, answer = await app.push_pool.push(token, raw)
         return Response(answer, status_code=status, media_type="application/json")
     answer = await anyio.to_thread.run_sync(answer_push, app.sessions, app.push_notes, token,
-                                            raw, limiter=app.push_slots)
+                                            raw, app.metrics, limiter=app.push_slots)
     return Response(answer, media_type="application/json")

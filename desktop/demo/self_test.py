@@ -1,0 +1,165 @@
+"""``dinghuo --self-test``: does this installation work? Run by CI on the standalone build.
+
+Starts the embedded demo server on a fresh scratch copy of the demo data, signs in as the demo
+user, syncs, renders every page of the workspace offscreen, writes an order confirmation as
+PDF, switches to Chinese and renders again (so the translations, the icons, the Qt plugins, a
+Chinese font and the server's executable are all shown to be there), then exits 0 with one
+line saying what it did. Any failure exits 1 with one line saying why.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sync_engine.version import installed_version
+
+from ..application import DinghuoApp
+from ..confirmation import confirmation_document
+from ..fonts import ensure_chinese_font
+from ..printing import write_pdf
+from ..resources import icon
+from .camera import Camera, Step
+from .server import DemoServer
+
+__all__ = ["SelfTest"]
+
+log = logging.getLogger(__name__)
+
+CHINESE_SAMPLE = "订货单客户合计含税"
+
+
+class SelfTest(Camera):
+    """Connect ``finished`` (the exit code), then call :meth:`begin` on the event loop."""
+
+    def __init__(self, app: DinghuoApp, demo: DemoServer, directory: Path, *,
+                 timeout_s: float = 120) -> None:
+        super().__init__(app, demo, directory, lang="en", timeout_s=timeout_s)
+        self.started = time.monotonic()
+        self.done: list[str] = []
+        self.rendered: list[str] = []  # what was rendered, in order
+
+    def begin(self) -> None:
+        if icon("app").isNull():
+            self.fail("the app icon did not load (resources or the SVG icon plugin missing)")
+            return
+        self.app.demo_failed.connect(
+            lambda why: self.fail(f"the demo server did not start: {why}"))
+        self.app.start()
+        self.steps = [self.check_data, *self._page_steps(), self.check_pdf, self.check_chinese]
+        self.wait(self.synced, self.next)
+
+    # ------------------------------------------------------------------ steps
+
+    def check_data(self) -> None:
+        """Signed in, synced, and the demo's data arrived."""
+        engine = self.app.engine
+        identity = engine.identity
+        products = len(engine.search_products("", limit=100_000))
+        orders = len(engine.orders(limit=100_000))
+        if identity is None or not products:
+            self.fail(f"synced, but the local database has {products} products")
+            return
+        self.done.append(f"signed in as {identity.username}, synced {products} products and "
+                         f"{orders} orders")
+        self.next()
+
+    def _page_steps(self) -> list[Step]:
+        """One step per page of the workspace, known once the window is open."""
+
+        def expand() -> None:
+            ws = self.window.workspace
+            names = list(ws.page_titles)
+            self.steps[0:0] = [self._show(name) for name in names]
+            self.next()
+
+        return [expand]
+
+    def _show(self, name: str) -> Step:
+        def show() -> None:
+            self.window.workspace.show_page(name)
+            self.settle(lambda: self._render(self.window, f"the {name} page"))
+
+        return show
+
+    def _render(self, widget: QWidget, what: str) -> None:
+        image = widget.grab().toImage()
+        if image.isNull() or _one_colour(image):
+            self.fail(f"{what} rendered blank")
+            return
+        self.rendered.append(what)
+        self.next()
+
+    def check_pdf(self) -> None:
+        """The first order's confirmation, written as a PDF."""
+        engine = self.app.engine
+        orders = engine.orders(limit=1)
+        if not orders:
+            self.fail("no order to print")
+            return
+        order = engine.order(orders[0].id)
+        products = {line.product_id: engine.product(line.product_id) for line in order.lines}
+        path = self.directory / "confirmation.pdf"
+        write_pdf(path, confirmation_document(order, products,
+                                              engine.customer(order.customer_id),
+                                              self.window.ctx.fmt))
+        data = path.read_bytes() if path.is_file() else b""
+        if not data.startswith(b"%PDF") or len(data) < 2000:
+            self.fail("the order confirmation PDF was not written")
+            return
+        self.done.append(f"wrote a {len(data) // 1024} KB PDF")
+        self.next()
+
+    def check_chinese(self) -> None:
+        """The Chinese translation loads and a font draws its characters."""
+        self.app.switch_language("zh_CN")
+        if QCoreApplication.translate("MainWindow", "&File") == "&File":
+            self.fail("the Chinese translation did not load")
+            return
+        metrics = QFontMetrics(QApplication.font())
+        missing = [c for c in CHINESE_SAMPLE if not metrics.inFontUcs4(ord(c))]
+        if missing:
+            self.fail(f"no font draws {''.join(missing)}")
+            return
+        bundled = ensure_chinese_font()
+        self.done.append("Chinese in " + (f"the bundled {bundled[0]}" if bundled
+                                          else "an installed font"))
+        self.settle(lambda: self._render(self.window, "the window in Chinese"))
+
+    # ------------------------------------------------------------------ the end
+
+    def excepthook(self, kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        """An exception escaping a slot fails the self-test (logged with its traceback)."""
+        log.error("uncaught exception", exc_info=(kind, exc, tb))
+        self.fail(f"{kind.__name__}: {exc}")
+
+    def fail(self, why: str) -> None:
+        self._poll.stop()
+        self.steps.clear()
+        log.error("self-test failed: %s", why)
+        print(f"dinghuo: self-test failed: {why}", file=sys.stderr, flush=True)
+        self.finished.emit(1)
+
+    def finish(self) -> None:
+        seconds = time.monotonic() - self.started
+        print(f"dinghuo {installed_version()}: self-test passed in {seconds:.1f} s: "
+              f"demo server started, {', '.join(self.done)}, {len(self.rendered)} screens rendered",
+              flush=True)
+        self.finished.emit(0)
+
+
+def _one_colour(image: QImage) -> bool:
+    """Whether ``image`` is a single colour (sampled on a grid): nothing was drawn."""
+    first = image.pixel(0, 0)
+    step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
+    return all(image.pixel(x, y) == first
+               for x in range(0, image.width(), step_x)
+               for y in range(0, image.height(), step_y))

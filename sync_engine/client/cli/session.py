@@ -1,0 +1,92 @@
+"""``dinghuo-cli login``, ``sync`` and ``status``: the device's session with the server."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import threading
+from dataclasses import asdict
+
+from .. import errors
+from ..engine import Engine
+from .output import print_json
+from .parser import EXIT_CONFLICTS, UsageError
+
+__all__ = ["login_command", "status_command", "sync_command"]
+
+NO_SERVER = ("no server is configured on this device: sign in first with "
+             "`dinghuo-cli login --server URL --user NAME`")
+
+
+class NoServer(errors.NotSignedIn):
+    """A command that needs the server, on a device that knows none."""
+
+
+def login_command(engine: Engine, args: argparse.Namespace) -> int:
+    if engine.server_url is None:
+        raise UsageError("say which server to sign in to: "
+                         "dinghuo-cli login --server URL --user NAME")
+    if not args.user:
+        raise UsageError("say who signs in: --user NAME (or $DINGHUO_USER)")
+    who = engine.login(args.user, _password(args), "dinghuo-cli")
+    print(f"signed in to {engine.server_url} as {who.username} ({who.role.replace('_', ' ')})")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    env = os.environ.get("DINGHUO_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    return getpass.getpass("Password: ")
+
+
+def sync_command(engine: Engine, args: argparse.Namespace) -> int:
+    if engine.server_url is None:
+        raise NoServer(NO_SERVER)
+    user, password = os.environ.get("DINGHUO_USER"), os.environ.get("DINGHUO_PASSWORD")
+    if user and password and not engine.is_session_stored():
+        engine.login(user, password, "dinghuo-cli")
+    if args.loop:
+        stop = threading.Event()
+        try:
+            engine.run_sync_loop(stop)
+        except KeyboardInterrupt:
+            stop.set()
+        return 0
+    report = engine.sync_once()
+    print(f"pushed {report.pushed} (applied {report.applied}, conflicts {report.conflicts}, "
+          f"rejected {report.rejected}); pulled {report.pulled} changes in {report.pages} "
+          f"pages{' (full resync)' if report.resync else ''}; {report.seconds:.2f} s")
+    waiting = engine.status().conflicts
+    if waiting:
+        print(f"{waiting} conflict(s) need your decision: `dinghuo-cli conflicts`")
+        return EXIT_CONFLICTS
+    return 0
+
+
+def status_command(engine: Engine, args: argparse.Namespace) -> int:
+    status = engine.status()
+    with engine.store.read() as db:
+        counts = {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                  for table in ("products", "customers", "prices", "orders", "shipments")}
+    if args.json:
+        print_json({**asdict(status), "server": engine.server_url, "counts": counts})
+        return 0
+    print(f"user: {status.username or '(nobody signed in)'}"
+          f"{' — sign in again' if status.sign_in_required else ''}")
+    print(f"server: {engine.server_url or '(none: dinghuo-cli login --server URL)'}")
+    print(f"pending changes: {status.pending} (held behind conflicts: {status.held})")
+    print(f"conflicts: {status.conflicts}")
+    print(f"last successful sync: {status.last_success_at or 'never'}")
+    if status.last_error:
+        print(f"last error: {status.last_error}")
+    if status.update_required:
+        print("update required: this app is too old for the server")
+    print("on this device: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    return 0

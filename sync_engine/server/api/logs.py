@@ -1,0 +1,138 @@
+"""The server's logs: one line per request with a request id, as text or JSON.
+
+Every request gets an id (the client's ``X-Request-Id`` if it is a short token, else a new
+one), returned in ``X-Request-Id`` and carried by every log line written while the request is
+served, so an admin can find a device's complaint in the log. What is logged for a request is
+its method, route template, status, time and client address: never a body, a query string, a
+header (tokens), or an SQL parameter (engines hide them: :func:`.make_engine`). A request that
+fails with a bug is logged once, with its traceback, here; the client gets ``internal_error``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync_engine.server.api.errors import internal_error_body
+
+__all__ = ["RequestLog", "configure_logging", "request_id"]
+
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+"""The id of the request being served (``-`` outside one)."""
+
+_GIVEN_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+access = logging.getLogger("dinghuo.requests")
+errors = logging.getLogger("dinghuo.errors")
+
+
+class _WithRequestId(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id.get()
+        return True
+
+
+_ROW_DETAIL = re.compile(r"^.*\b(DETAIL|Failing row contains|Key \().*$", re.M)
+
+
+def _without_rows(text: str) -> str:
+    """A traceback without the database's row details (PostgreSQL's ``DETAIL: Key (…)=(…)``
+    and ``Failing row contains (…)`` lines carry customers' data)."""
+    return _ROW_DETAIL.sub("[row detail removed]", text)
+
+
+class TextFormatter(logging.Formatter):
+    """Text lines with the request id; tracebacks without row details."""
+
+    def formatException(self, ei: Any) -> str:
+        return _without_rows(super().formatException(ei))
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, and the request's
+    fields or a traceback when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", "-"),
+        }
+        fields = getattr(record, "request", None)
+        if isinstance(fields, dict):
+            out.update(fields)
+        if record.exc_info:
+            out["traceback"] = _without_rows(self.formatException(record.exc_info))
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+def configure_logging(log_format: str = "text", level: str = "info") -> None:
+    """Log to stderr in ``log_format`` (``text`` or ``json``) at ``level``, each line with
+    its request id; uvicorn's own access log is left off (:class:`RequestLog` writes one)."""
+    handler = logging.StreamHandler()
+    handler.addFilter(_WithRequestId())
+    if log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(TextFormatter(
+            "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
+    logging.getLogger("uvicorn.access").disabled = True
+
+
+class RequestLog:
+    """Give each request an id, log one line when it is answered, and log a bug once."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        rid = given if _GIVEN_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        status = 0
+
+        async def tagged(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  (b"x-request-id", rid.encode())]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tagged)
+        except Exception:
+            # The one log of it, with the traceback.
+            errors.exception("unhandled error", extra={"request_id": rid})
+            if status == 0:  # nothing sent yet: answer it here (not re-raised: no 2nd log)
+                await JSONResponse(internal_error_body(), status_code=500)(
+                    scope, receive, tagged)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            client = (scope.get("client") or ("-",))[0]
+            ms = round((time.perf_counter() - started) * 1000, 1)
+            access.info("%s %s %s %.1fms %s", scope.get("method"), route, status or 500, ms,
+                        client, extra={"request_id": rid, "request": {
+                            "method": scope.get("method"), "route": route,
+                            "status": status or 500, "ms": ms, "client": client}})
+            request_id.reset(token)

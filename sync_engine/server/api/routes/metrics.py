@@ -1,0 +1,22 @@
+"""``GET /metrics``: the server's metrics in Prometheus' text format (:mod:`..metrics`).
+
+Not under ``/v1`` and without sign-in, like ``/healthz``: Prometheus scrapes it; keep it on a
+network only the monitoring reaches (PROTOCOL.md, "Operations").
+"""
+
+from __future__ import annotations
+
+import anyio.to_thread
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from sync_engine.server.api.deps import AppServices
+from sync_engine.server.api.metrics import CONTENT_TYPE, render
+
+router = APIRouter(tags=["ops"])
+
+
+@router.get("/metrics", response_class=Response)
+async def metrics(app: AppServices) -> Response:
+    body = await anyio.to_thread.run_sync(render, app.metrics, app.sessions)
+    return Response(body, media_type=CONTENT_TYPE)

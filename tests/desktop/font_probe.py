@@ -1,0 +1,52 @@
+"""Run in a subprocess by test_fonts.py, under a fontconfig set up by the test (no fonts at all,
+or only a Chinese one): load what the app loads, and print what Qt then does with Chinese text
+as JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QTextLayout
+
+from desktop.fonts import ensure_chinese_font, system_has_chinese_font
+from desktop.printing import html_document, write_pdf
+
+TEXT = "订货单 客户：上海华联超市 合计 ¥1,234.56（含税）"
+
+
+def glyph_runs(text: str) -> list[tuple[str, list[int]]]:
+    """The font family and glyph indexes Qt lays ``text`` out with (glyph 0 is "missing")."""
+    layout = QTextLayout(text, QFont())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [(run.rawFont().familyName(), list(run.glyphIndexes()))
+            for run in layout.glyphRuns()]
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])
+    had_font = system_has_chinese_font()
+    loaded = ensure_chinese_font()
+    metrics = QFontMetrics(QFont())
+    pdf = Path(sys.argv[1])
+    write_pdf(pdf, html_document(f"<p>{TEXT}</p>"))
+    print(json.dumps({
+        "system_had_font": had_font,
+        "loaded": loaded,
+        "again": ensure_chinese_font(),
+        "chinese_families": QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese),
+        "missing": [c for c in TEXT if not c.isspace() and not metrics.inFontUcs4(ord(c))],
+        "runs": glyph_runs(TEXT),
+        "pdf_fonts": sorted({line.split(b"/BaseFont", 1)[1].split()[0].decode()
+                             for line in pdf.read_bytes().split(b"\n")
+                             if b"/BaseFont" in line}),
+    }, ensure_ascii=False))
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

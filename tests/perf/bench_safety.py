@@ -1,0 +1,65 @@
+"""Benchmark of the replica's safety work on a 100,000-product replica.
+
+Run:  .venv/bin/python tests/perf/bench_safety.py [--products 100000]
+
+Builds a replica (products from ``catalog_gen``, applied as an initial sync applies them),
+then times: the quick check run at every open (``PRAGMA quick_check``), the full check run
+daily (``PRAGMA integrity_check``), a backup (online backup API) and its size, and a restore.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from catalog_gen import generate_products  # noqa: E402
+
+from sync_engine.client import backups, integrity, replica  # noqa: E402
+from sync_engine.client.store import DB_FILENAME, Store  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--products", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = Store(folder)
+        products = generate_products(args.products, seed=1)
+        changes = [{"entity": "product", "op": "upsert", "id": str(i), "version": 1,
+                    "data": {**p, "id": i, "active": True, "sellable": True}}
+                   for i, p in enumerate(products, 1)]
+        start = time.perf_counter()
+        with store.bulk_load():
+            for n in range(0, len(changes), 5000):
+                with store.write() as db:
+                    replica.apply_changes(db, changes[n:n + 5000], fresh=True)
+        store.close()
+        store = Store(folder)
+        print(f"built {args.products:,} products in {time.perf_counter() - start:.1f} s; "
+              f"file {(folder / DB_FILENAME).stat().st_size / 1e6:.1f} MB")
+        path = folder / DB_FILENAME
+        for name, full in (("quick_check (every open)", False),
+                           ("integrity_check (daily)", True)):
+            start = time.perf_counter()
+            assert integrity.damage(path, full=full) is None
+            print(f"{name}: {time.perf_counter() - start:.2f} s")
+        start = time.perf_counter()
+        made = backups.make_backup(store, "manual")
+        print(f"backup: {time.perf_counter() - start:.2f} s, {made.size / 1e6:.1f} MB "
+              "(includes the backup's own quick_check)")
+        store.close()
+        start = time.perf_counter()
+        backups.restore(folder, made.path)
+        print(f"restore: {time.perf_counter() - start:.2f} s (includes its check)")
+
+
+if __name__ == "__main__":
+    main()
