@@ -686,27 +686,27 @@ as of %4</translation>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/application.py" line="139" />
+      <location filename="../../desktop/application.py" line="147" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>Starting the demo server and loading the demo data…</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="161" />
+      <location filename="../../desktop/application.py" line="172" />
       <source>Demo</source>
       <translation>Demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="162" />
+      <location filename="../../desktop/application.py" line="173" />
       <source>The demo server could not start: %1</source>
       <translation>The demo server could not start: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="249" />
+      <location filename="../../desktop/application.py" line="266" />
       <source>Sign out</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="250" />
+      <location filename="../../desktop/application.py" line="267" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -715,7 +715,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="257" />
+      <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
     </message>
@@ -934,32 +934,32 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>Conflicts (here)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <location filename="../../desktop/views/admin/health.py" line="138" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <location filename="../../desktop/views/admin/health.py" line="199" />
       <source>Devices as of %1 (live from the server).</source>
       <translation>Devices as of %1 (live from the server).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <location filename="../../desktop/views/admin/health.py" line="203" />
       <source>Offline: the device list as last fetched, %1.</source>
       <translation>Offline: the device list as last fetched, %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <location filename="../../desktop/views/admin/health.py" line="207" />
       <source>The device list needs a connection to the server.</source>
       <translation>The device list needs a connection to the server.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <location filename="../../desktop/views/admin/health.py" line="208" />
       <source>This device last synced %1.</source>
       <translation>This device last synced %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>never</translation>
     </message>
@@ -1036,80 +1036,81 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="65" />
+      <location filename="../../desktop/main_window.py" line="66" />
       <source>Dinghuo 订货 — %1</source>
       <translation>Dinghuo 订货 — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="108" />
+      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/demo/self_test.py" line="123" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/main_window.py" line="110" />
       <source>&amp;Sync now</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="113" />
+      <location filename="../../desktop/main_window.py" line="114" />
       <source>Se&amp;ttings…</source>
       <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="118" />
+      <location filename="../../desktop/main_window.py" line="119" />
       <source>Sign &amp;out…</source>
       <translation>Sign &amp;out…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="121" />
+      <location filename="../../desktop/main_window.py" line="122" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="125" />
+      <location filename="../../desktop/main_window.py" line="126" />
       <source>&amp;Go</source>
       <translation>&amp;Go</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="131" />
+      <location filename="../../desktop/main_window.py" line="132" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="132" />
+      <location filename="../../desktop/main_window.py" line="133" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="136" />
+      <location filename="../../desktop/main_window.py" line="137" />
       <source>Open the &amp;log folder</source>
       <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="140" />
+      <location filename="../../desktop/main_window.py" line="141" />
       <source>&amp;About Dinghuo</source>
       <translation>&amp;About Dinghuo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="185" />
+      <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>About Dinghuo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="186" />
+      <location filename="../../desktop/main_window.py" line="189" />
       <source>Dinghuo 订货 — offline-first ordering.
 Log file: %1</source>
       <translation>Dinghuo 订货 — offline-first ordering.
 Log file: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="205" />
       <location filename="../../desktop/main_window.py" line="210" />
+      <location filename="../../desktop/main_window.py" line="215" />
       <source>Quit</source>
       <translation>Quit</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/main_window.py" line="206" />
+      <location filename="../../desktop/main_window.py" line="211" />
       <source>%n change(s) have not reached the server yet. They are kept on this computer and sent the next time Dinghuo runs with a connection.</source>
       <translation>
         <numerusform>%n change has not reached the server yet. It is kept on this computer and sent the next time Dinghuo runs with a connection.</numerusform>

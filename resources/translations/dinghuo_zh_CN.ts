@@ -682,27 +682,27 @@ as of %4</source>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/application.py" line="139" />
+      <location filename="../../desktop/application.py" line="147" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>正在启动演示服务器并加载演示数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="161" />
+      <location filename="../../desktop/application.py" line="172" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="162" />
+      <location filename="../../desktop/application.py" line="173" />
       <source>The demo server could not start: %1</source>
       <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="249" />
+      <location filename="../../desktop/application.py" line="266" />
       <source>Sign out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="250" />
+      <location filename="../../desktop/application.py" line="267" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -711,7 +711,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="257" />
+      <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
     </message>
@@ -929,32 +929,32 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>冲突（本机）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <location filename="../../desktop/views/admin/health.py" line="138" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <location filename="../../desktop/views/admin/health.py" line="199" />
       <source>Devices as of %1 (live from the server).</source>
       <translation>设备列表更新于 %1（来自服务器）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <location filename="../../desktop/views/admin/health.py" line="203" />
       <source>Offline: the device list as last fetched, %1.</source>
       <translation>离线：显示 %1 获取的设备列表。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <location filename="../../desktop/views/admin/health.py" line="207" />
       <source>The device list needs a connection to the server.</source>
       <translation>查看设备列表需要连接服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <location filename="../../desktop/views/admin/health.py" line="208" />
       <source>This device last synced %1.</source>
       <translation>本机上次同步：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>从未</translation>
     </message>
@@ -1031,80 +1031,81 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="65" />
+      <location filename="../../desktop/main_window.py" line="66" />
       <source>Dinghuo 订货 — %1</source>
       <translation>订货 Dinghuo — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="108" />
+      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/demo/self_test.py" line="123" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/main_window.py" line="110" />
       <source>&amp;Sync now</source>
       <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="113" />
+      <location filename="../../desktop/main_window.py" line="114" />
       <source>Se&amp;ttings…</source>
       <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="118" />
+      <location filename="../../desktop/main_window.py" line="119" />
       <source>Sign &amp;out…</source>
       <translation>退出登录(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="121" />
+      <location filename="../../desktop/main_window.py" line="122" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="125" />
+      <location filename="../../desktop/main_window.py" line="126" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="131" />
+      <location filename="../../desktop/main_window.py" line="132" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="132" />
+      <location filename="../../desktop/main_window.py" line="133" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="136" />
+      <location filename="../../desktop/main_window.py" line="137" />
       <source>Open the &amp;log folder</source>
       <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="140" />
+      <location filename="../../desktop/main_window.py" line="141" />
       <source>&amp;About Dinghuo</source>
       <translation>关于订货(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="185" />
+      <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>关于订货</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="186" />
+      <location filename="../../desktop/main_window.py" line="189" />
       <source>Dinghuo 订货 — offline-first ordering.
 Log file: %1</source>
       <translation>订货 Dinghuo — 离线优先的订货系统。
 日志文件：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="205" />
       <location filename="../../desktop/main_window.py" line="210" />
+      <location filename="../../desktop/main_window.py" line="215" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/main_window.py" line="206" />
+      <location filename="../../desktop/main_window.py" line="211" />
       <source>%n change(s) have not reached the server yet. They are kept on this computer and sent the next time Dinghuo runs with a connection.</source>
       <translation>
         <numerusform>有 %n 项更改尚未送达服务器。它们保存在这台电脑上，下次联网运行订货时会自动发送。</numerusform>
