@@ -1,5 +1,10 @@
 """Background sync: on an interval, on demand, soon after local changes, and when the
-connection returns; never on the UI thread. Reports status and order status changes."""
+connection returns; never on the UI thread. Reports status and order status changes.
+
+Offline shows within seconds: a failed sync says so when it fails, and so does the server's
+change stream when it breaks or cannot be opened (the engine records it), without waiting for
+the next sync; the stream coming back starts a sync at once.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +46,10 @@ class SyncController(QObject):
     failed = Signal(object)  # the exception (already recorded by the engine)
     order_events = Signal(list)  # list[OrderEvent]
     sign_in_needed = Signal()
-    _server_news = Signal()  # emitted on the watcher thread, delivered on the UI thread
+    # Emitted on the watcher thread, delivered on the UI thread.
+    _server_news = Signal()
+    _stream_up = Signal()
+    _stream_lost = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +67,8 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.last_error: BaseException | None = None
         self._server_news.connect(self._on_server_news)
+        self._stream_up.connect(self._on_stream_up)
+        self._stream_lost.connect(self._on_stream_lost)
         self._watch_stop: threading.Event | None = None
 
     # ------------------------------------------------------------------ control
@@ -96,12 +106,35 @@ class SyncController(QObject):
             if not stop.is_set():
                 self._server_news.emit()
 
+        def up() -> None:
+            if not stop.is_set():
+                self._stream_up.emit()
+
+        def lost() -> None:
+            if not stop.is_set():
+                self._stream_lost.emit()
+
         threading.Thread(target=self.ctx.engine.watch_changes, args=(stop, news),
+                         kwargs={"on_connected": up, "on_lost": lost},
                          name="dinghuo-watch", daemon=True).start()
 
     def _on_server_news(self) -> None:
         if not self._stopped:
             self._soon.start(300)  # a burst of news makes one sync
+
+    def _on_stream_lost(self) -> None:
+        """The server is out of reach (the engine has recorded it): say so now, and look for
+        the connection often, as after a failed sync."""
+        if self._stopped:
+            return
+        self.refresh_status()
+        self._timer.start(_RETRY_OFFLINE_MS)
+
+    def _on_stream_up(self) -> None:
+        """The stream is (back) up: when the app thought it was offline, sync now, which
+        sends what waited and says online again."""
+        if not self._stopped and self.status is not None and self.status.online is False:
+            self.sync_now()
 
     @property
     def running(self) -> bool:

@@ -145,6 +145,13 @@ class Camera(QObject):
         assert self.app.window is not None
         return self.app.window
 
+    def frame(self) -> None:
+        """Every picture of the main window at 1280×800, whatever the screen (the window
+        opens at the screen's size when that is smaller) or the saved layout; the window is
+        the active one, so a field can have the cursor (a drop-down shows only then)."""
+        self.window.resize(1280, 800)
+        self.window.activateWindow()
+
     def workspace(self, kind: type[W]) -> W:
         """The signed-in user's workspace, which must be a ``kind``."""
         ws = self.window.workspace
@@ -179,7 +186,7 @@ class Camera(QObject):
             assert isinstance(identity, Identity)
             app.open_main(identity)
             QApplication.setQuitOnLastWindowClosed(True)
-            self.window.resize(1280, 800)  # as the rep's pictures, whatever was saved
+            self.frame()
             self.wait(self.synced, self.next)
 
         app.tasks.run("sync", lambda: engine.login(user, demo.password, "dinghuo demo"),

@@ -14,8 +14,8 @@ class RepShots(RoleShots[RepWorkspace]):
     workspace_type = RepWorkspace
 
     def steps(self) -> list[Step]:
-        return [self.customers, self.catalog, self.order_entry, self.orders, self.order_detail,
-                self.conflicts, self.confirmation]
+        return [self.customers, self.catalog, self.order_entry, self.product_finder, self.orders,
+                self.order_detail, self.conflicts, self.confirmation]
 
     def customers(self) -> None:
         ws = self.ws
@@ -51,6 +51,16 @@ class RepShots(RoleShots[RepWorkspace]):
         entry.unit.setCurrentIndex(0)
         entry.quantity.setText(str(max(1, packed.pack_size // 2 + 1)))
         self.camera.settle(self.camera.snap("rep-order-entry", tidy=entry.clear))
+
+    def product_finder(self) -> None:
+        """The product field's drop-down: the matches of a name typed, with price and stock."""
+        entry = self.ws.order_entry.entry
+        entry.clear()
+        entry.code.setFocus()
+        entry.code.setText("可乐" if self.camera.lang == "zh_CN" else "cola")
+        entry.finder.search_now()
+        self.camera.wait(lambda: entry.finder.list_shown,
+                         self.camera.snap("rep-product-finder", tidy=entry.clear))
 
     def orders(self) -> None:
         ws = self.ws

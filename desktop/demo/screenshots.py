@@ -53,6 +53,7 @@ class ScreenshotRun(Camera):
     def sign_in_a_rep(self) -> None:
         """The rep's screens come first, and the demo orders are made on a rep's device."""
         if d.Role(self.window.identity.role) is d.Role.SALES_REP:
+            self.frame()
             self.next()
         else:
             self.switch_user(FIRST_REP)

@@ -24,9 +24,9 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import PriceQuote, ProductView, StockView
 
 from ..i18n import Formatter, domain_lang, translate
-from .base import ROW_ROLE
+from .base import ROW_ROLE, Column, ListTableModel
 
-__all__ = ["CatalogRow", "ProductTableModel", "load_catalog_page"]
+__all__ = ["CatalogRow", "ProductTableModel", "load_catalog_page", "product_matches_model"]
 
 PAGE = 100
 _Index = QModelIndex | QPersistentModelIndex
@@ -65,6 +65,30 @@ def product_name(p: ProductView) -> str:
     if domain_lang() == "zh":
         return p.name_zh or p.name_en
     return p.name_en or p.name_zh
+
+
+def product_matches_model(fmt: Formatter) -> ListTableModel[CatalogRow]:
+    """The rows of a product field's drop-down: SKU, the full name, the customer's price and
+    the stock of their warehouse."""
+
+    def price(r: CatalogRow) -> str:
+        value = r.quote.unit_price if r.quote is not None else r.product.base_price
+        return translate("CatalogModel", "%1 / %2").replace("%1", fmt.unit_price(value)).replace(
+            "%2", r.product.unit)
+
+    def stock(r: CatalogRow) -> str:
+        if r.stock is None:
+            return ""
+        return translate("CatalogModel", "%1 in stock").replace(
+            "%1", fmt.integer(r.stock.available))
+
+    return ListTableModel([
+        Column(lambda: translate("CatalogModel", "SKU"), lambda r: r.product.sku),
+        Column(lambda: translate("CatalogModel", "Product"), lambda r: product_name(r.product),
+               tooltip=lambda r: f"{r.product.name_zh}\n{r.product.name_en}"),
+        Column(lambda: translate("CatalogModel", "Price"), price, align_right=True),
+        Column(lambda: translate("CatalogModel", "Available"), stock, align_right=True),
+    ])
 
 
 class ProductTableModel(QAbstractTableModel):

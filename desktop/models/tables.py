@@ -32,8 +32,10 @@ __all__ = [
     "LineRow",
     "OrderLinesModel",
     "OrderListModel",
+    "customer_matches_model",
     "customer_name",
     "load_order",
+    "load_order_for_entry",
     "order_number",
     "quantity_text",
 ]
@@ -53,6 +55,16 @@ def _f() -> Formatter:
 def customer_name(c: CustomerView) -> str:
     """The customer's name in the UI language."""
     return c.name_en if domain_lang() == "en" and c.name_en else c.name
+
+
+def customer_matches_model() -> ListTableModel[CustomerView]:
+    """The rows of a customer field's drop-down: code, name, the name in the other language."""
+    return ListTableModel([
+        Column(lambda: translate("Tables", "Code"), lambda c: c.code),
+        Column(lambda: translate("Tables", "Customer"), customer_name),
+        Column(lambda: translate("Tables", "Also"),
+               lambda c: c.name if customer_name(c) != c.name else c.name_en),
+    ])
 
 
 def order_number(o: OrderView) -> str:
@@ -156,6 +168,18 @@ def load_order(engine: Engine, order_id: str) -> tuple[OrderView, dict[int, Prod
         with contextlib.suppress(ce.NotFound):
             products[line.product_id] = engine.product(line.product_id)
     return order, products
+
+
+def load_order_for_entry(engine: Engine, order_id: str) -> tuple[
+        OrderView, dict[int, ProductView], CustomerView | None]:
+    """The order, its lines' products and its customer (None when no longer on this device)
+    (worker thread)."""
+    order, products = load_order(engine, order_id)
+    try:
+        customer: CustomerView | None = engine.customer(order.customer_id)
+    except ce.NotFound:
+        customer = None
+    return order, products, customer
 
 
 def _sku(r: LineRow) -> str:

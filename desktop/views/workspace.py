@@ -12,24 +12,45 @@ role's workspace: :class:`OrdersHost` is what the orders list and an order's det
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, SignalInstance
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from sync_engine.client.values import CustomerView, ProductView
 
 from ..context import AppContext
 from ..resources import icon
+from ..widgets.scroll import ScrollingPane
 
-__all__ = ["OrderingHost", "OrdersHost", "Workspace"]
+__all__ = ["HasMainField", "OrderingHost", "OrdersHost", "Workspace", "focus_first_field"]
+
+
+@runtime_checkable
+class HasMainField(Protocol):
+    """A page that says where the cursor goes when it is shown (its search, its scan field…)."""
+
+    def focus_main_field(self) -> None: ...
+
+
+def focus_first_field(page: QWidget) -> None:
+    """Put the cursor in the first field of ``page`` that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 class Workspace(QWidget):
     """``pages`` (name → widget), ``page_titles`` (name → title) and ``show_page(name)``.
 
     The main window builds its Go menu from ``page_titles`` and calls :meth:`save_state` when
-    it closes.
+    it closes. A page shown by name, or picked in the navigation with the mouse, gets the
+    cursor in its main field (:class:`HasMainField`, else its first field), wherever the cursor
+    was before; arrowing through the navigation list leaves the cursor there.
     """
 
     def __init__(self, ctx: AppContext, object_name: str) -> None:
@@ -49,23 +70,40 @@ class Workspace(QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.itemClicked.connect(lambda _item: self.focus_page())
         ctx.conflicts_changed.connect(self.count_conflicts)
 
     def add_page(self, name: str, title: str, icon_name: str, page: QWidget) -> None:
+        """Add a page. It sits in a scroll area: on a screen too small for it (1366×768 at
+        150 %, say) it scrolls instead of making the window larger than the screen."""
         self.pages[name] = page
         self.page_titles[name] = title
         item = QListWidgetItem(icon(icon_name), title)
         item.setData(256, name)
         self.nav.addItem(item)
-        self.stack.addWidget(page)
+        pane = ScrollingPane("pageScroll")
+        self.stack.addWidget(pane)
+        pane.set_content(page)
 
     def show_page(self, name: str) -> None:
         """Bring a page to the front by name."""
         if name in self.pages:
             self.nav.setCurrentRow(list(self.pages).index(name))
+            self.focus_page()
+
+    def focus_page(self) -> None:
+        """Put the cursor in the main field of the page in front."""
+        page = self.pages.get(self.current_page())
+        if page is None:
+            return
+        if isinstance(page, HasMainField):
+            page.focus_main_field()
+        else:
+            focus_first_field(page)
 
     def current_page(self) -> str:
-        return list(self.pages)[self.nav.currentRow()] if self.pages else ""
+        row = self.nav.currentRow()
+        return list(self.pages)[row] if self.pages and 0 <= row < len(self.pages) else ""
 
     def set_badge(self, name: str, n: int) -> None:
         """Show a count beside a page's title (0: just the title)."""
@@ -113,5 +151,8 @@ class OrderingHost(OrdersHost, Protocol):
     def pick_product(self, product: ProductView) -> None:
         """Put a product in order entry, ready for its quantity, and show order entry."""
 
-    def show_order(self, order_id: str) -> None:
-        """Show an order in the orders page."""
+    def find_in_catalog(self, text: str) -> None:
+        """Show the catalog searching for ``text`` (what was typed in the product field)."""
+
+    def show_order(self, order_id: str, *, front: bool = True) -> None:
+        """Show an order in the orders page (``front``: and bring that page to the front)."""

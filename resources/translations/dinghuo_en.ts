@@ -40,27 +40,27 @@
     </message>
     <message>
       <location filename="../../desktop/views/admin/review.py" line="152" />
-      <location filename="../../desktop/views/admin/review.py" line="228" />
+      <location filename="../../desktop/views/admin/review.py" line="223" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="209" />
+      <location filename="../../desktop/views/admin/review.py" line="204" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="213" />
+      <location filename="../../desktop/views/admin/review.py" line="208" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="217" />
+      <location filename="../../desktop/views/admin/review.py" line="212" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="222" />
+      <location filename="../../desktop/views/admin/review.py" line="217" />
       <source>Available</source>
       <translation>Available</translation>
     </message>
@@ -128,22 +128,22 @@
   <context>
     <name>AdminWorkspace</name>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <location filename="../../desktop/views/admin/workspace.py" line="22" />
       <source>Review</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="30" />
+      <location filename="../../desktop/views/admin/workspace.py" line="23" />
       <source>Sync health</source>
       <translation>Sync health</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="31" />
+      <location filename="../../desktop/views/admin/workspace.py" line="24" />
       <source>Orders</source>
       <translation>Orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="32" />
+      <location filename="../../desktop/views/admin/workspace.py" line="25" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
     </message>
@@ -151,47 +151,61 @@
   <context>
     <name>CatalogModel</name>
     <message>
-      <location filename="../../desktop/models/products.py" line="183" />
+      <location filename="../../desktop/models/products.py" line="86" />
+      <location filename="../../desktop/models/products.py" line="207" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="184" />
+      <location filename="../../desktop/models/products.py" line="87" />
+      <location filename="../../desktop/models/products.py" line="208" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="185" />
+      <location filename="../../desktop/models/products.py" line="209" />
       <source>Category</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="186" />
+      <location filename="../../desktop/models/products.py" line="210" />
       <source>Unit</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="187" />
+      <location filename="../../desktop/models/products.py" line="211" />
       <source>Pack / min.</source>
       <translation>Pack / min.</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="188" />
+      <location filename="../../desktop/models/products.py" line="89" />
+      <location filename="../../desktop/models/products.py" line="212" />
       <source>Price</source>
       <translation>Price</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="189" />
+      <location filename="../../desktop/models/products.py" line="76" />
+      <source>%1 / %2</source>
+      <translation>%1 / %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="82" />
+      <source>%1 in stock</source>
+      <translation>%1 in stock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="90" />
+      <location filename="../../desktop/models/products.py" line="213" />
       <source>Available</source>
       <translation>Available</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="205" />
+      <location filename="../../desktop/models/products.py" line="229" />
       <source>As of %1</source>
       <translation>As of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="218" />
+      <location filename="../../desktop/models/products.py" line="242" />
       <source>%1 (%2 per %3)</source>
       <translation>%1 (%2 per %3)</translation>
     </message>
@@ -199,107 +213,107 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="55" />
+      <location filename="../../desktop/views/shared/catalog.py" line="65" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>SKU, barcode, name or pinyin (e.g. kl for 可乐)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="60" />
-      <source>Prices for</source>
-      <translation>Prices for</translation>
+      <location filename="../../desktop/views/shared/catalog.py" line="70" />
+      <source>Prices &amp;for</source>
+      <translation>Prices &amp;for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="74" />
+      <location filename="../../desktop/views/shared/catalog.py" line="86" />
       <source>Type to search the catalog.</source>
       <translation>Type to search the catalog.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="95" />
+      <location filename="../../desktop/views/shared/catalog.py" line="104" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="98" />
+      <location filename="../../desktop/views/shared/catalog.py" line="106" />
       <source>Choose a product.</source>
       <translation>Choose a product.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="118" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="128" />
       <source>Packing</source>
       <translation>Packing</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Ordering</source>
       <translation>Ordering</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="130" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Stock</source>
       <translation>Stock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="133" />
       <source>Price by quantity</source>
       <translation>Price by quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="137" />
+      <location filename="../../desktop/views/shared/catalog.py" line="146" />
       <source>Add to order</source>
       <translation>Add to order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="155" />
+      <location filename="../../desktop/views/shared/catalog.py" line="180" />
       <source>(list prices)</source>
       <translation>(list prices)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="188" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="192" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="195" />
+      <location filename="../../desktop/views/shared/catalog.py" line="222" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ products; scroll for more</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="198" />
+      <location filename="../../desktop/views/shared/catalog.py" line="225" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n product</numerusform>
@@ -307,40 +321,40 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="214" />
+      <location filename="../../desktop/views/shared/catalog.py" line="241" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>%1 %2 per %3 (%4)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="217" />
+      <location filename="../../desktop/views/shared/catalog.py" line="244" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>multiples of %1, at least %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="262" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>unknown (choose a customer for their warehouse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="237" />
+      <location filename="../../desktop/views/shared/catalog.py" line="264" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>%1 available (%2 on hand, %3 reserved)
 as of %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="246" />
+      <location filename="../../desktop/views/shared/catalog.py" line="273" />
       <source>any</source>
       <translation>any</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="247" />
-      <location filename="../../desktop/views/shared/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="274" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>list price</source>
       <translation>list price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
@@ -379,7 +393,7 @@ as of %4</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
-      <location filename="../../desktop/views/clerk/queue.py" line="78" />
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
       <source>To ship</source>
       <translation>To ship</translation>
     </message>
@@ -399,42 +413,42 @@ as of %4</translation>
       <translation>Type a whole number of units.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="49" />
+      <location filename="../../desktop/views/clerk/queue.py" line="55" />
       <source>Order</source>
       <translation>Order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="51" />
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
       <source>Requested</source>
       <translation>Requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="57" />
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>not given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
       <source>Open lines</source>
       <translation>Open lines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="72" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
       <source>Shipped</source>
       <translation>Shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="84" />
+      <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>Placed</translation>
     </message>
@@ -460,27 +474,27 @@ as of %4</translation>
   <context>
     <name>ConfirmationDialog</name>
     <message>
-      <location filename="../../desktop/confirmation.py" line="142" />
+      <location filename="../../desktop/confirmation.py" line="121" />
       <source>Order confirmation %1 (%2)</source>
       <translation>Order confirmation %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="149" />
+      <location filename="../../desktop/confirmation.py" line="126" />
       <source>Print…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="151" />
+      <location filename="../../desktop/confirmation.py" line="126" />
       <source>Save as PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="175" />
+      <location filename="../../desktop/confirmation.py" line="138" />
       <source>Save as PDF</source>
       <translation>Save as PDF</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="175" />
+      <location filename="../../desktop/confirmation.py" line="139" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
@@ -488,48 +502,48 @@ as of %4</translation>
   <context>
     <name>ConflictsPage</name>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="86" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="88" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="108" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="105" />
       <source>Decision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="136" />
-      <location filename="../../desktop/views/shared/conflicts.py" line="253" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="134" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
       <source>Keep mine</source>
       <translation>Keep mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="139" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="137" />
       <source>Take the server's</source>
       <translation>Take the server's</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="142" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="140" />
       <source>Edit a copy</source>
       <translation>Edit a copy</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="163" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="161" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="162" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="166" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/conflicts.py" line="211" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="209" />
       <source>%n later change(s) of this order wait for this decision.</source>
       <translation>
         <numerusform>%n later change of this order waits for this decision.</numerusform>
@@ -537,95 +551,121 @@ as of %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="217" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="215" />
       <source>Yours</source>
       <translation>Yours</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="221" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="219" />
       <source>The server's (%1)</source>
       <translation>The server's (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="227" />
       <source>At today's prices (what the server accepts)</source>
       <translation>At today's prices (what the server accepts)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="231" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
       <source>The server's: it never accepted this order</source>
       <translation>The server's: it never accepted this order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="243" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="241" />
       <source>%1: quoted %2, now %3</source>
       <translation>%1: quoted %2, now %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="249" />
       <source>Keep mine at the new prices</source>
       <translation>Keep mine at the new prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="262" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
     </message>
   </context>
   <context>
-    <name>CustomersPage</name>
+    <name>CustomerField</name>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="42" />
-      <source>Search customers by code or name</source>
-      <translation>Search customers by code or name</translation>
+      <location filename="../../desktop/views/shared/customer_field.py" line="40" />
+      <source>Customer code, name or pinyin</source>
+      <translation>Customer code, name or pinyin</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/shared/customer_field.py" line="68" />
+      <source>%n customers match: choose one with ↓ and Enter.</source>
+      <translation>
+        <numerusform>%n customer matches: choose it with ↓ and Enter.</numerusform>
+        <numerusform>%n customers match: choose one with ↓ and Enter.</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="69" />
+      <location filename="../../desktop/views/shared/customer_field.py" line="70" />
+      <source>No customer matches “%1”.</source>
+      <translation>No customer matches “%1”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/customer_field.py" line="72" />
+      <source>Type the customer's code, name or pinyin.</source>
+      <translation>Type the customer's code, name or pinyin.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomersPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="46" />
+      <source>Search customers by code, name or pinyin</source>
+      <translation>Search customers by code, name or pinyin</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="74" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="89" />
+      <location filename="../../desktop/views/rep/customers.py" line="94" />
       <source>Address</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="90" />
+      <location filename="../../desktop/views/rep/customers.py" line="95" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="91" />
+      <location filename="../../desktop/views/rep/customers.py" line="96" />
       <source>Payment terms</source>
       <translation>Payment terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="92" />
+      <location filename="../../desktop/views/rep/customers.py" line="97" />
       <source>Credit limit</source>
       <translation>Credit limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="93" />
+      <location filename="../../desktop/views/rep/customers.py" line="98" />
       <source>Used by open orders</source>
       <translation>Used by open orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="97" />
+      <location filename="../../desktop/views/rep/customers.py" line="102" />
       <source>New order</source>
       <translation>New order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="100" />
+      <location filename="../../desktop/views/rep/customers.py" line="105" />
       <source>Catalog at this customer's prices</source>
       <translation>Catalog at this customer's prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="107" />
+      <location filename="../../desktop/views/rep/customers.py" line="111" />
       <source>Recent orders</source>
       <translation>Recent orders</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/customers.py" line="129" />
+      <location filename="../../desktop/views/rep/customers.py" line="139" />
       <source>%n customer(s)</source>
       <translation>
         <numerusform>%n customer</numerusform>
@@ -633,12 +673,12 @@ as of %4</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="169" />
+      <location filename="../../desktop/views/rep/customers.py" line="179" />
       <source>No limit</source>
       <translation>No limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="177" />
+      <location filename="../../desktop/views/rep/customers.py" line="187" />
       <source> (available %1)</source>
       <translation> (available %1)</translation>
     </message>
@@ -646,27 +686,27 @@ as of %4</translation>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/application.py" line="146" />
+      <location filename="../../desktop/application.py" line="147" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>Starting the demo server and loading the demo data…</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="168" />
+      <location filename="../../desktop/application.py" line="172" />
       <source>Demo</source>
       <translation>Demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="169" />
+      <location filename="../../desktop/application.py" line="173" />
       <source>The demo server could not start: %1</source>
       <translation>The demo server could not start: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="252" />
+      <location filename="../../desktop/application.py" line="266" />
       <source>Sign out</source>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="253" />
+      <location filename="../../desktop/application.py" line="267" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -675,7 +715,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="260" />
+      <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
     </message>
@@ -683,78 +723,97 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="66" />
-      <source>Scan or type a SKU or barcode, then Enter</source>
-      <translation>Scan or type a SKU or barcode, then Enter</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="73" />
-      <location filename="../../desktop/views/shared/entry_bar.py" line="102" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="88" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="158" />
       <source>Add line</source>
       <translation>Add line</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="90" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
       <source>Catalog…</source>
       <translation>Catalog…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="91" />
-      <source>Find a product in the catalog (Ctrl+2)</source>
-      <translation>Find a product in the catalog (Ctrl+2)</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="132" />
+      <source>SKU, barcode, name or pinyin — or scan</source>
+      <translation>SKU, barcode, name or pinyin — or scan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="101" />
-      <source>Product</source>
-      <translation>Product</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="159" />
+      <source>Add the line (Enter)</source>
+      <translation>Add the line (Enter)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
-      <source>Type or scan a SKU or barcode.</source>
-      <translation>Type or scan a SKU or barcode.</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="162" />
+      <source>Look for the typed text in the catalog</source>
+      <translation>Look for the typed text in the catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="156" />
-      <source>No product has this SKU or barcode.</source>
-      <translation>No product has this SKU or barcode.</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="168" />
+      <source>&amp;Product</source>
+      <translation>&amp;Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
+      <source>&amp;Quantity</source>
+      <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="235" />
+      <source>Type or scan a SKU or barcode, or a name.</source>
+      <translation>Type or scan a SKU or barcode, or a name.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
+      <source>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</source>
+      <translation>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/entry_bar.py" line="157" />
-      <source>%n products match; type the full SKU or choose in the catalog.</source>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="241" />
+      <source>%n products match: choose one with ↓ and Enter.</source>
       <translation>
-        <numerusform>%n product matches; type the full SKU or choose in the catalog.</numerusform>
-        <numerusform>%n products match; type the full SKU or choose in the catalog.</numerusform>
+        <numerusform>%n product matches: choose it with ↓ and Enter.</numerusform>
+        <numerusform>%n products match: choose one with ↓ and Enter.</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="173" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="255" />
       <source>%1 (%2 %3)</source>
       <translation>%1 (%2 %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="177" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="258" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="180" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="261" />
       <source>sold in packs of %1</source>
       <translation>sold in packs of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="182" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
       <source>minimum %1 %2</source>
       <translation>minimum %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="247" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="338" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4 (incl. tax %5)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="344" />
+      <source>from %1 %2: %3 each</source>
+      <translation>from %1 %2: %3 each</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="348" />
+      <source>%1 %2 in stock</source>
+      <translation>%1 %2 in stock</translation>
     </message>
   </context>
   <context>
@@ -875,32 +934,32 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>Conflicts (here)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <location filename="../../desktop/views/admin/health.py" line="138" />
       <source>Refresh</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <location filename="../../desktop/views/admin/health.py" line="199" />
       <source>Devices as of %1 (live from the server).</source>
       <translation>Devices as of %1 (live from the server).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <location filename="../../desktop/views/admin/health.py" line="203" />
       <source>Offline: the device list as last fetched, %1.</source>
       <translation>Offline: the device list as last fetched, %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <location filename="../../desktop/views/admin/health.py" line="207" />
       <source>The device list needs a connection to the server.</source>
       <translation>The device list needs a connection to the server.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <location filename="../../desktop/views/admin/health.py" line="208" />
       <source>This device last synced %1.</source>
       <translation>This device last synced %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>never</translation>
     </message>
@@ -977,66 +1036,86 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="41" />
+      <location filename="../../desktop/main_window.py" line="66" />
       <source>Dinghuo 订货 — %1</source>
       <translation>Dinghuo 订货 — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="69" />
+      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/demo/self_test.py" line="123" />
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="70" />
+      <location filename="../../desktop/main_window.py" line="110" />
       <source>&amp;Sync now</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="74" />
+      <location filename="../../desktop/main_window.py" line="114" />
       <source>Se&amp;ttings…</source>
       <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="79" />
+      <location filename="../../desktop/main_window.py" line="119" />
       <source>Sign &amp;out…</source>
       <translation>Sign &amp;out…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="82" />
+      <location filename="../../desktop/main_window.py" line="122" />
       <source>&amp;Quit</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="86" />
+      <location filename="../../desktop/main_window.py" line="126" />
       <source>&amp;Go</source>
       <translation>&amp;Go</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="93" />
+      <location filename="../../desktop/main_window.py" line="132" />
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="94" />
+      <location filename="../../desktop/main_window.py" line="133" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="137" />
       <source>Open the &amp;log folder</source>
       <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="98" />
+      <location filename="../../desktop/main_window.py" line="141" />
       <source>&amp;About Dinghuo</source>
       <translation>&amp;About Dinghuo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="123" />
+      <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>About Dinghuo</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="124" />
+      <location filename="../../desktop/main_window.py" line="189" />
       <source>Dinghuo 订货 — offline-first ordering.
 Log file: %1</source>
       <translation>Dinghuo 订货 — offline-first ordering.
 Log file: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="210" />
+      <location filename="../../desktop/main_window.py" line="215" />
+      <source>Quit</source>
+      <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/main_window.py" line="211" />
+      <source>%n change(s) have not reached the server yet. They are kept on this computer and sent the next time Dinghuo runs with a connection.</source>
+      <translation>
+        <numerusform>%n change has not reached the server yet. It is kept on this computer and sent the next time Dinghuo runs with a connection.</numerusform>
+        <numerusform>%n changes have not reached the server yet. They are kept on this computer and sent the next time Dinghuo runs with a connection.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1065,173 +1144,173 @@ Log file: %1</translation>
   <context>
     <name>OrderDetail</name>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="50" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="57" />
       <source>Choose an order.</source>
       <translation>Choose an order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="63" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
       <source>Numbers</source>
       <translation>Numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="64" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
       <source>Dates</source>
       <translation>Dates</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="65" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="66" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="71" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
       <source>When</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="72" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="78" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
       <source>Shipped</source>
       <translation>Shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="79" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
       <source>waiting to be sent</source>
       <translation>waiting to be sent</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="80" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
       <source>Carrier</source>
       <translation>Carrier</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="91" />
       <source>Tracking</source>
       <translation>Tracking</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
       <source>Units</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
       <source>Lines</source>
       <translation>Lines</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="99" />
       <source>Status history</source>
       <translation>Status history</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
       <source>Shipments</source>
       <translation>Shipments</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="102" />
       <source>Edit</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="94" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
       <source>Cancel order…</source>
       <translation>Cancel order…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="96" />
-      <location filename="../../desktop/views/shared/order_detail.py" line="245" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="107" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="268" />
       <source>Order again</source>
       <translation>Order again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="110" />
       <source>Confirmation…</source>
       <translation>Confirmation…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="113" />
       <source>Confirm receipt…</source>
       <translation>Confirm receipt…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="140" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="158" />
       <source>Order %1 — %2</source>
       <translation>Order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="146" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>held for review: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="151" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
       <source>server %1 · local %2</source>
       <translation>server %1 · local %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="150" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
       <source>(not yet assigned)</source>
       <translation>(not yet assigned)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="154" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
       <source>none requested</source>
       <translation>none requested</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="155" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>created %1 · delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="159" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>On receipt: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="161" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="179" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1 (net %2 + tax %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="197" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="221" />
       <source>Cancel order</source>
       <translation>Cancel order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="198" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="222" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>Cancel order %1? The reason is shown to the back office:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="237" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="260" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1: price now %2 (was %3)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="243" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
       <source>%1: left out (%2)</source>
       <translation>%1: left out (%2)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="246" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
     </message>
@@ -1239,110 +1318,120 @@ Log file: %1</translation>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="79" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="255" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="78" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>New order</source>
       <translation>New order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="82" />
-      <source>Customer</source>
-      <translation>Customer</translation>
+      <location filename="../../desktop/views/shared/order_entry.py" line="81" />
+      <source>&amp;Customer</source>
+      <translation>&amp;Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="114" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="121" />
       <source>Delivery and notes</source>
       <translation>Delivery and notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="120" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="127" />
       <source>Requested delivery date</source>
       <translation>Requested delivery date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="131" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Notes for the warehouse or the customer</source>
       <translation>Notes for the warehouse or the customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="134" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="135" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="143" />
       <source>Totals</source>
       <translation>Totals</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="145" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="146" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="154" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Save draft</source>
       <translation>Save draft</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="163" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Submit order</source>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
-      <source>Choose a customer…</source>
-      <translation>Choose a customer…</translation>
+      <location filename="../../desktop/views/shared/order_entry.py" line="226" />
+      <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
+      <translation>This order's customer is fixed. Ctrl+N starts a new order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="257" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="320" />
       <source>Order %1 · %2</source>
       <translation>Order %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Done</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="272" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="397" />
       <source>Choose the customer first.</source>
       <translation>Choose the customer first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="284" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>Credit limit %1, used by open orders %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="384" />
       <source>Line %1 (%2): </source>
       <translation>Line %1 (%2): </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="382" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="442" />
+      <source>There is nothing to save or submit yet: the order is made with its first line.</source>
+      <translation>There is nothing to save or submit yet: the order is made with its first line.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="446" />
+      <source>Order %1 can no longer be changed.</source>
+      <translation>Order %1 can no longer be changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="462" />
       <source>Saved on this computer.</source>
       <translation>Saved on this computer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="403" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>Order %1 is submitted. It is sent to the server as soon as there is a connection.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="406" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>Changes to order %1 are saved and will be sent.</translation>
     </message>
@@ -1350,22 +1439,22 @@ Log file: %1</translation>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="38" />
+      <location filename="../../desktop/views/shared/orders.py" line="52" />
       <source>All statuses</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="42" />
+      <location filename="../../desktop/views/shared/orders.py" line="56" />
       <source>Search by order number, customer or notes</source>
       <translation>Search by order number, customer or notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="45" />
+      <location filename="../../desktop/views/shared/orders.py" line="59" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="84" />
+      <location filename="../../desktop/views/shared/orders.py" line="136" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n order</numerusform>
@@ -1373,7 +1462,7 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="85" />
+      <location filename="../../desktop/views/shared/orders.py" line="137" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>the latest %1 orders; filter to see others</translation>
     </message>
@@ -1382,15 +1471,15 @@ Log file: %1</translation>
     <name>Owner</name>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="84" />
-      <location filename="../../desktop/views/owner/home.py" line="149" />
-      <location filename="../../desktop/views/owner/reorder.py" line="110" />
+      <location filename="../../desktop/views/owner/home.py" line="150" />
+      <location filename="../../desktop/views/owner/reorder.py" line="111" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="85" />
-      <location filename="../../desktop/views/owner/home.py" line="150" />
-      <location filename="../../desktop/views/owner/reorder.py" line="114" />
+      <location filename="../../desktop/views/owner/home.py" line="151" />
+      <location filename="../../desktop/views/owner/reorder.py" line="115" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
@@ -1426,72 +1515,72 @@ Log file: %1</translation>
     </message>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="114" />
-      <location filename="../../desktop/views/owner/home.py" line="152" />
+      <location filename="../../desktop/views/owner/home.py" line="153" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="156" />
+      <location filename="../../desktop/views/owner/home.py" line="157" />
       <source>not available</source>
       <translation>not available</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <location filename="../../desktop/views/owner/reorder.py" line="59" />
       <source>price up %1</source>
       <translation>price up %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <location filename="../../desktop/views/owner/reorder.py" line="59" />
       <source>price down %1</source>
       <translation>price down %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="62" />
+      <location filename="../../desktop/views/owner/reorder.py" line="63" />
       <source>only %1 in stock (as of the last sync)</source>
       <translation>only %1 in stock (as of the last sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="66" />
+      <location filename="../../desktop/views/owner/reorder.py" line="67" />
       <source>left out: %1</source>
       <translation>left out: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="67" />
+      <location filename="../../desktop/views/owner/reorder.py" line="68" />
       <source>left out (%1)</source>
       <translation>left out (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="118" />
+      <location filename="../../desktop/views/owner/reorder.py" line="119" />
       <source>(unknown product)</source>
       <translation>(unknown product)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="122" />
+      <location filename="../../desktop/views/owner/reorder.py" line="123" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="127" />
+      <location filename="../../desktop/views/owner/reorder.py" line="128" />
       <source>Price then</source>
       <translation>Price then</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="132" />
+      <location filename="../../desktop/views/owner/reorder.py" line="133" />
       <source>Price now</source>
       <translation>Price now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="138" />
+      <location filename="../../desktop/views/owner/reorder.py" line="139" />
       <source>Total now</source>
       <translation>Total now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="143" />
+      <location filename="../../desktop/views/owner/reorder.py" line="144" />
       <source>What changed</source>
       <translation>What changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="146" />
+      <location filename="../../desktop/views/owner/reorder.py" line="147" />
       <source>same as last time</source>
       <translation>same as last time</translation>
     </message>
@@ -1499,42 +1588,42 @@ Log file: %1</translation>
   <context>
     <name>OwnerHomePage</name>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="124" />
+      <location filename="../../desktop/views/owner/home.py" line="125" />
       <source>Add selected to cart</source>
       <translation>Add selected to cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="126" />
+      <location filename="../../desktop/views/owner/home.py" line="127" />
       <source>Add all due to cart</source>
       <translation>Add all due to cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="131" />
+      <location filename="../../desktop/views/owner/home.py" line="132" />
       <source>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</source>
       <translation>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="137" />
+      <location filename="../../desktop/views/owner/home.py" line="138" />
       <source>Suggested for you</source>
       <translation>Suggested for you</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="166" />
+      <location filename="../../desktop/views/owner/home.py" line="167" />
       <source>Add to cart…</source>
       <translation>Add to cart…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="168" />
+      <location filename="../../desktop/views/owner/home.py" line="169" />
       <source>Remove from favourites</source>
       <translation>Remove from favourites</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="170" />
+      <location filename="../../desktop/views/owner/home.py" line="171" />
       <source>Favourites</source>
       <translation>Favourites</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="204" />
+      <location filename="../../desktop/views/owner/home.py" line="205" />
       <source>Add all due to cart (%1)</source>
       <translation>Add all due to cart (%1)</translation>
     </message>
@@ -1547,42 +1636,42 @@ Log file: %1</translation>
       <translation>Favourite</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="75" />
+      <location filename="../../desktop/views/owner/workspace.py" line="73" />
       <source>Add to cart</source>
       <translation>Add to cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="77" />
+      <location filename="../../desktop/views/owner/workspace.py" line="75" />
       <source>For you</source>
       <translation>For you</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="78" />
+      <location filename="../../desktop/views/owner/workspace.py" line="76" />
       <source>Catalog</source>
       <translation>Catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="79" />
+      <location filename="../../desktop/views/owner/workspace.py" line="77" />
       <source>Cart</source>
       <translation>Cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="80" />
+      <location filename="../../desktop/views/owner/workspace.py" line="78" />
       <source>My orders</source>
       <translation>My orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="81" />
+      <location filename="../../desktop/views/owner/workspace.py" line="79" />
       <source>Order again</source>
       <translation>Order again</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="82" />
+      <location filename="../../desktop/views/owner/workspace.py" line="80" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/workspace.py" line="143" />
+      <location filename="../../desktop/views/owner/workspace.py" line="151" />
       <source>%n product(s) added to the cart.</source>
       <translation>
         <numerusform>%n product added to the cart.</numerusform>
@@ -1590,12 +1679,12 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="168" />
+      <location filename="../../desktop/views/owner/workspace.py" line="176" />
       <source>★ Favourite</source>
       <translation>★ Favourite</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="169" />
+      <location filename="../../desktop/views/owner/workspace.py" line="177" />
       <source>☆ Mark as favourite</source>
       <translation>☆ Mark as favourite</translation>
     </message>
@@ -1603,27 +1692,27 @@ Log file: %1</translation>
   <context>
     <name>PickListDialog</name>
     <message>
-      <location filename="../../desktop/picklist.py" line="142" />
+      <location filename="../../desktop/picklist.py" line="131" />
       <source>Pick list %1</source>
       <translation>Pick list %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="148" />
+      <location filename="../../desktop/picklist.py" line="135" />
       <source>Print…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="150" />
+      <location filename="../../desktop/picklist.py" line="135" />
       <source>Save as PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="172" />
+      <location filename="../../desktop/picklist.py" line="146" />
       <source>Save as PDF</source>
       <translation>Save as PDF</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="173" />
+      <location filename="../../desktop/picklist.py" line="147" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1702,42 +1791,42 @@ Log file: %1</translation>
   <context>
     <name>ReorderPage</name>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="104" />
+      <location filename="../../desktop/views/owner/reorder.py" line="105" />
       <source>Choose “Order again” on a past order.</source>
       <translation>Choose “Order again” on a past order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="158" />
+      <location filename="../../desktop/views/owner/reorder.py" line="159" />
       <source>Submit order</source>
       <translation>Submit order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="161" />
+      <location filename="../../desktop/views/owner/reorder.py" line="164" />
       <source>Change in cart</source>
       <translation>Change in cart</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="163" />
+      <location filename="../../desktop/views/owner/reorder.py" line="166" />
       <source>Discard</source>
       <translation>Discard</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="189" />
+      <location filename="../../desktop/views/owner/reorder.py" line="192" />
       <source>Order again: %1 of %2, at today's prices</source>
       <translation>Order again: %1 of %2, at today's prices</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="196" />
+      <location filename="../../desktop/views/owner/reorder.py" line="199" />
       <source>Then %1 · now %2 (%3).</source>
       <translation>Then %1 · now %2 (%3).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="200" />
+      <location filename="../../desktop/views/owner/reorder.py" line="203" />
       <source>no change</source>
       <translation>no change</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/reorder.py" line="204" />
+      <location filename="../../desktop/views/owner/reorder.py" line="207" />
       <source>%n line(s) differ from last time: check them before you submit.</source>
       <translation>
         <numerusform>%n line differs from last time: check it before you submit.</numerusform>
@@ -1745,12 +1834,12 @@ Log file: %1</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <location filename="../../desktop/views/owner/reorder.py" line="209" />
       <source>Same products, quantities and prices as last time.</source>
       <translation>Same products, quantities and prices as last time.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="232" />
+      <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>Order submitted. It is sent with the next sync.</translation>
     </message>
@@ -1758,27 +1847,27 @@ Log file: %1</translation>
   <context>
     <name>RepWorkspace</name>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="59" />
+      <location filename="../../desktop/views/rep/workspace.py" line="37" />
       <source>Customers</source>
       <translation>Customers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="60" />
+      <location filename="../../desktop/views/rep/workspace.py" line="38" />
       <source>Catalog</source>
       <translation>Catalog</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="61" />
+      <location filename="../../desktop/views/rep/workspace.py" line="39" />
       <source>Order entry</source>
       <translation>Order entry</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="62" />
+      <location filename="../../desktop/views/rep/workspace.py" line="40" />
       <source>Orders</source>
       <translation>Orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="63" />
+      <location filename="../../desktop/views/rep/workspace.py" line="41" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
     </message>
@@ -1791,68 +1880,68 @@ Log file: %1</translation>
       <translation>No order waits for review. Orders the auto-confirm rule holds back (credit, stock) appear here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="186" />
+      <location filename="../../desktop/views/admin/review.py" line="181" />
       <source>Decision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="188" />
-      <location filename="../../desktop/views/admin/review.py" line="288" />
+      <location filename="../../desktop/views/admin/review.py" line="183" />
+      <location filename="../../desktop/views/admin/review.py" line="283" />
       <source>Choose an order.</source>
       <translation>Choose an order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="198" />
+      <location filename="../../desktop/views/admin/review.py" line="193" />
       <source>Held because</source>
       <translation>Held because</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="199" />
+      <location filename="../../desktop/views/admin/review.py" line="194" />
       <source>Credit</source>
       <translation>Credit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="200" />
+      <location filename="../../desktop/views/admin/review.py" line="195" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="236" />
+      <location filename="../../desktop/views/admin/review.py" line="231" />
       <source>Confirm order</source>
       <translation>Confirm order</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="239" />
+      <location filename="../../desktop/views/admin/review.py" line="234" />
       <source>Reject…</source>
       <translation>Reject…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="295" />
+      <location filename="../../desktop/views/admin/review.py" line="290" />
       <source>Order %1 — %2 · %3</source>
       <translation>Order %1 — %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="302" />
+      <location filename="../../desktop/views/admin/review.py" line="297" />
       <source>manual review (auto-confirm is off)</source>
       <translation>manual review (auto-confirm is off)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="306" />
+      <location filename="../../desktop/views/admin/review.py" line="301" />
       <source>limit %1 · open orders %2 (with this one) · %3 over</source>
       <translation>limit %1 · open orders %2 (with this one) · %3 over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="312" />
+      <location filename="../../desktop/views/admin/review.py" line="307" />
       <source>no credit limit</source>
       <translation>no credit limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="333" />
+      <location filename="../../desktop/views/admin/review.py" line="328" />
       <source>Order %1 confirmed. The rep is notified after the next sync.</source>
       <translation>Order %1 confirmed. The rep is notified after the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="354" />
+      <location filename="../../desktop/views/admin/review.py" line="349" />
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>Order %1 rejected. The rep is notified after the next sync.</translation>
     </message>
@@ -1893,123 +1982,123 @@ Log file: %1</translation>
   <context>
     <name>ShipPage</name>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="68" />
+      <location filename="../../desktop/views/clerk/ship.py" line="62" />
       <source>Choose an order in the queue.</source>
       <translation>Choose an order in the queue.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="75" />
-      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
-      <translation>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="81" />
+      <location filename="../../desktop/views/clerk/ship.py" line="76" />
       <source>Each scan counts one unit</source>
       <translation>Each scan counts one unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="82" />
+      <location filename="../../desktop/views/clerk/ship.py" line="77" />
       <source>Each scan counts one case</source>
       <translation>Each scan counts one case</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="112" />
-      <location filename="../../desktop/views/clerk/ship.py" line="123" />
+      <location filename="../../desktop/views/clerk/ship.py" line="119" />
+      <location filename="../../desktop/views/clerk/ship.py" line="132" />
       <source>Carrier</source>
       <translation>Carrier</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="121" />
-      <source>Scan or type the waybill number</source>
-      <translation>Scan or type the waybill number</translation>
+      <location filename="../../desktop/views/clerk/ship.py" line="69" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve). Enter on an empty field: the tracking number</source>
+      <translation>Scan a barcode or type a SKU, then Enter (12*code counts twelve). Enter on an empty field: the tracking number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="124" />
+      <location filename="../../desktop/views/clerk/ship.py" line="128" />
+      <source>Scan or type the waybill number, then Enter to confirm</source>
+      <translation>Scan or type the waybill number, then Enter to confirm</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="133" />
       <source>Tracking number</source>
       <translation>Tracking number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="125" />
+      <location filename="../../desktop/views/clerk/ship.py" line="134" />
       <source>Count everything left</source>
       <translation>Count everything left</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="127" />
+      <location filename="../../desktop/views/clerk/ship.py" line="136" />
       <source>Start over</source>
       <translation>Start over</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="129" />
+      <location filename="../../desktop/views/clerk/ship.py" line="138" />
       <source>Confirm shipment</source>
       <translation>Confirm shipment</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="188" />
+      <location filename="../../desktop/views/clerk/ship.py" line="198" />
       <source>Ship order %1 — %2</source>
       <translation>Ship order %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="190" />
+      <location filename="../../desktop/views/clerk/ship.py" line="200" />
       <source>not given</source>
       <translation>not given</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="191" />
+      <location filename="../../desktop/views/clerk/ship.py" line="201" />
       <source>%1 · requested delivery %2</source>
       <translation>%1 · requested delivery %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="194" />
+      <location filename="../../desktop/views/clerk/ship.py" line="204" />
       <source>notes: %1</source>
       <translation>notes: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="196" />
+      <location filename="../../desktop/views/clerk/ship.py" line="206" />
       <source>the server did not accept a change: see Conflicts</source>
       <translation>the server did not accept a change: see Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="211" />
+      <location filename="../../desktop/views/clerk/ship.py" line="221" />
       <source>This order is %1 now: nothing can be shipped.</source>
       <translation>This order is %1 now: nothing can be shipped.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="228" />
+      <location filename="../../desktop/views/clerk/ship.py" line="242" />
       <source>“%1” is not on this order. Check the product or scan another.</source>
       <translation>“%1” is not on this order. Check the product or scan another.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="238" />
+      <location filename="../../desktop/views/clerk/ship.py" line="252" />
       <source>%1: %2 of %3 counted</source>
       <translation>%1: %2 of %3 counted</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="261" />
+      <location filename="../../desktop/views/clerk/ship.py" line="275" />
       <source>Nothing counted yet: scan the goods as they are packed.</source>
       <translation>Nothing counted yet: scan the goods as they are packed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="263" />
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
       <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
       <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="267" />
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
       <source>This shipment: %1 unit(s) — everything left on the order.</source>
       <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="282" />
+      <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>Enter the tracking number from the waybill.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="291" />
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
       <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="294" />
+      <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded. It is sent with the next sync.</translation>
     </message>
@@ -2017,34 +2106,210 @@ Log file: %1</translation>
   <context>
     <name>ShipQueuePage</name>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="115" />
+      <location filename="../../desktop/views/clerk/queue.py" line="121" />
       <source>Order number or customer</source>
       <translation>Order number or customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="117" />
+      <location filename="../../desktop/views/clerk/queue.py" line="124" />
       <source>Ship…</source>
       <translation>Ship…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <location filename="../../desktop/views/clerk/queue.py" line="127" />
       <source>Pick list…</source>
       <translation>Pick list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="144" />
-      <source>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</source>
-      <translation>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</translation>
+      <location filename="../../desktop/views/clerk/queue.py" line="155" />
+      <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
+      <translation>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="172" />
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
       <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
       <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="232" />
+      <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 orders</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="23" />
+      <source>Everywhere</source>
+      <translation>Everywhere</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="24" />
+      <source>Go to a page (the Go menu); the cursor lands in the page's main field</source>
+      <translation>Go to a page (the Go menu); the cursor lands in the page's main field</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="27" />
+      <source>Next / previous field (Tab leaves lists too)</source>
+      <translation>Next / previous field (Tab leaves lists too)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="29" />
+      <source>In a list: the row's main action (start an order, add to the order, open, ship)</source>
+      <translation>In a list: the row's main action (start an order, add to the order, open, ship)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="32" />
+      <source>In a field that finds as you type: choose a match, pick it, close the list</source>
+      <translation>In a field that finds as you type: choose a match, pick it, close the list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="35" />
+      <source>Search on this page</source>
+      <translation>Search on this page</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="36" />
+      <source>Sync now</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="37" />
+      <source>This list</source>
+      <translation>This list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="39" />
+      <source>Order entry and cart</source>
+      <translation>Order entry and cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="40" />
+      <source>The customer: type a code, a name or pinyin, then Enter</source>
+      <translation>The customer: type a code, a name or pinyin, then Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="42" />
+      <source>A new order for the same customer</source>
+      <translation>A new order for the same customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="43" />
+      <source>Product field</source>
+      <translation>Product field</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="43" />
+      <source>A SKU, a barcode (scan it), a name or pinyin (full or initials), then Enter</source>
+      <translation>A SKU, a barcode (scan it), a name or pinyin (full or initials), then Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="46" />
+      <source>In the quantity or the unit: add the line</source>
+      <translation>In the quantity or the unit: add the line</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="47" />
+      <source>From the quantity to the unit, and switch to cases</source>
+      <translation>From the quantity to the unit, and switch to cases</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="49" />
+      <source>Enter / Delete on a line</source>
+      <translation>Enter / Delete on a line</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="50" />
+      <source>Change its quantity / remove it</source>
+      <translation>Change its quantity / remove it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="51" />
+      <source>Save the draft</source>
+      <translation>Save the draft</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="52" />
+      <source>Submit the order</source>
+      <translation>Submit the order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="54" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="55" />
+      <source>Open a draft in order entry, or another order's detail</source>
+      <translation>Open a draft in order entry, or another order's detail</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="57" />
+      <source>Edit / order again / confirmation</source>
+      <translation>Edit / order again / confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="59" />
+      <source>Order again: Ctrl+Enter</source>
+      <translation>Order again: Ctrl+Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="60" />
+      <source>Submit the new order</source>
+      <translation>Submit the new order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="62" />
+      <source>Warehouse</source>
+      <translation>Warehouse</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="63" />
+      <source>In the queue: ship the order; in its search, ship the one order found</source>
+      <translation>In the queue: ship the order; in its search, ship the one order found</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="66" />
+      <source>Select several orders, show their pick list</source>
+      <translation>Select several orders, show their pick list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="68" />
+      <source>Scan</source>
+      <translation>Scan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="68" />
+      <source>Each scan counts one (12*code counts twelve)</source>
+      <translation>Each scan counts one (12*code counts twelve)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="70" />
+      <source>Enter on the empty scan field</source>
+      <translation>Enter on the empty scan field</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="71" />
+      <source>Go to the tracking number</source>
+      <translation>Go to the tracking number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="72" />
+      <source>Enter in the tracking number, Ctrl+Enter</source>
+      <translation>Enter in the tracking number, Ctrl+Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="73" />
+      <source>Confirm the shipment</source>
+      <translation>Confirm the shipment</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="101" />
+      <source>Keyboard shortcuts</source>
+      <translation>Keyboard shortcuts</translation>
     </message>
   </context>
   <context>
@@ -2198,165 +2463,172 @@ Log file: %1</translation>
   <context>
     <name>Tables</name>
     <message>
-      <location filename="../../desktop/models/tables.py" line="87" />
+      <location filename="../../desktop/models/tables.py" line="63" />
+      <location filename="../../desktop/models/tables.py" line="106" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="89" />
-      <location filename="../../desktop/models/tables.py" line="121" />
+      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="108" />
+      <location filename="../../desktop/models/tables.py" line="140" />
       <source>Customer</source>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="93" />
+      <location filename="../../desktop/models/tables.py" line="65" />
+      <source>Also</source>
+      <translation>Also</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="112" />
       <source>Phone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="94" />
+      <location filename="../../desktop/models/tables.py" line="113" />
       <source>Payment terms</source>
       <translation>Payment terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="96" />
+      <location filename="../../desktop/models/tables.py" line="115" />
       <source>Credit limit</source>
       <translation>Credit limit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="100" />
+      <location filename="../../desktop/models/tables.py" line="119" />
       <source>none</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="112" />
-      <location filename="../../desktop/models/tables.py" line="222" />
+      <location filename="../../desktop/models/tables.py" line="131" />
+      <location filename="../../desktop/models/tables.py" line="264" />
       <source>Order</source>
       <translation>Order</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="114" />
+      <location filename="../../desktop/models/tables.py" line="133" />
       <source>Local number: %1</source>
       <translation>Local number: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="125" />
+      <location filename="../../desktop/models/tables.py" line="144" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="126" />
+      <location filename="../../desktop/models/tables.py" line="145" />
       <source>Created</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="127" />
+      <location filename="../../desktop/models/tables.py" line="146" />
       <source>Delivery</source>
       <translation>Delivery</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="129" />
-      <location filename="../../desktop/models/tables.py" line="184" />
+      <location filename="../../desktop/models/tables.py" line="148" />
+      <location filename="../../desktop/models/tables.py" line="226" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="154" />
+      <location filename="../../desktop/models/tables.py" line="196" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="156" />
+      <location filename="../../desktop/models/tables.py" line="198" />
       <source>Product</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="160" />
+      <location filename="../../desktop/models/tables.py" line="202" />
       <source>(unknown product)</source>
       <translation>(unknown product)</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="164" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Quantity</source>
       <translation>Quantity</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="169" />
+      <location filename="../../desktop/models/tables.py" line="211" />
       <source>Unit price</source>
       <translation>Unit price</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="174" />
+      <location filename="../../desktop/models/tables.py" line="216" />
       <source>Net</source>
       <translation>Net</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="179" />
+      <location filename="../../desktop/models/tables.py" line="221" />
       <source>Tax</source>
       <translation>Tax</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="205" />
+      <location filename="../../desktop/models/tables.py" line="247" />
       <source>Submit</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="206" />
+      <location filename="../../desktop/models/tables.py" line="248" />
       <source>Change</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="207" />
+      <location filename="../../desktop/models/tables.py" line="249" />
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="208" />
+      <location filename="../../desktop/models/tables.py" line="250" />
       <source>Shipment</source>
       <translation>Shipment</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="209" />
+      <location filename="../../desktop/models/tables.py" line="251" />
       <source>Confirm</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="210" />
+      <location filename="../../desktop/models/tables.py" line="252" />
       <source>Reject</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="211" />
+      <location filename="../../desktop/models/tables.py" line="253" />
       <source>Receipt</source>
       <translation>Receipt</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="225" />
+      <location filename="../../desktop/models/tables.py" line="267" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="227" />
+      <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="229" />
+      <location filename="../../desktop/models/tables.py" line="271" />
       <source>conflict</source>
       <translation>conflict</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="231" />
+      <location filename="../../desktop/models/tables.py" line="273" />
       <source>rejected</source>
       <translation>rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="240" />
+      <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>When</translation>
     </message>

@@ -40,27 +40,27 @@
     </message>
     <message>
       <location filename="../../desktop/views/admin/review.py" line="152" />
-      <location filename="../../desktop/views/admin/review.py" line="228" />
+      <location filename="../../desktop/views/admin/review.py" line="223" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="209" />
+      <location filename="../../desktop/views/admin/review.py" line="204" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="213" />
+      <location filename="../../desktop/views/admin/review.py" line="208" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="217" />
+      <location filename="../../desktop/views/admin/review.py" line="212" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="222" />
+      <location filename="../../desktop/views/admin/review.py" line="217" />
       <source>Available</source>
       <translation>可用库存</translation>
     </message>
@@ -128,22 +128,22 @@
   <context>
     <name>AdminWorkspace</name>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <location filename="../../desktop/views/admin/workspace.py" line="22" />
       <source>Review</source>
       <translation>订单审核</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="30" />
+      <location filename="../../desktop/views/admin/workspace.py" line="23" />
       <source>Sync health</source>
       <translation>同步状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="31" />
+      <location filename="../../desktop/views/admin/workspace.py" line="24" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="32" />
+      <location filename="../../desktop/views/admin/workspace.py" line="25" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -151,47 +151,61 @@
   <context>
     <name>CatalogModel</name>
     <message>
-      <location filename="../../desktop/models/products.py" line="183" />
+      <location filename="../../desktop/models/products.py" line="86" />
+      <location filename="../../desktop/models/products.py" line="207" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="184" />
+      <location filename="../../desktop/models/products.py" line="87" />
+      <location filename="../../desktop/models/products.py" line="208" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="185" />
+      <location filename="../../desktop/models/products.py" line="209" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="186" />
+      <location filename="../../desktop/models/products.py" line="210" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="187" />
+      <location filename="../../desktop/models/products.py" line="211" />
       <source>Pack / min.</source>
       <translation>包装/起订</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="188" />
+      <location filename="../../desktop/models/products.py" line="89" />
+      <location filename="../../desktop/models/products.py" line="212" />
       <source>Price</source>
       <translation>价格</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="189" />
+      <location filename="../../desktop/models/products.py" line="76" />
+      <source>%1 / %2</source>
+      <translation>%1 / %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="82" />
+      <source>%1 in stock</source>
+      <translation>库存 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/products.py" line="90" />
+      <location filename="../../desktop/models/products.py" line="213" />
       <source>Available</source>
       <translation>可用库存</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="205" />
+      <location filename="../../desktop/models/products.py" line="229" />
       <source>As of %1</source>
       <translation>截至 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/products.py" line="218" />
+      <location filename="../../desktop/models/products.py" line="242" />
       <source>%1 (%2 per %3)</source>
       <translation>%1（每%3 %2）</translation>
     </message>
@@ -199,147 +213,147 @@
   <context>
     <name>CatalogPage</name>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="55" />
+      <location filename="../../desktop/views/shared/catalog.py" line="65" />
       <source>SKU, barcode, name or pinyin (e.g. kl for 可乐)</source>
       <translation>编码、条码、名称或拼音（如 kl 查可乐）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="60" />
-      <source>Prices for</source>
-      <translation>价格适用客户</translation>
+      <location filename="../../desktop/views/shared/catalog.py" line="70" />
+      <source>Prices &amp;for</source>
+      <translation>价格适用客户(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="74" />
+      <location filename="../../desktop/views/shared/catalog.py" line="86" />
       <source>Type to search the catalog.</source>
       <translation>输入内容以搜索商品目录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="95" />
+      <location filename="../../desktop/views/shared/catalog.py" line="104" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="98" />
+      <location filename="../../desktop/views/shared/catalog.py" line="106" />
       <source>Choose a product.</source>
       <translation>请选择商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="118" />
+      <location filename="../../desktop/views/shared/catalog.py" line="126" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="119" />
+      <location filename="../../desktop/views/shared/catalog.py" line="127" />
       <source>Barcode</source>
       <translation>条码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="120" />
+      <location filename="../../desktop/views/shared/catalog.py" line="128" />
       <source>Packing</source>
       <translation>包装</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="121" />
+      <location filename="../../desktop/views/shared/catalog.py" line="129" />
       <source>Ordering</source>
       <translation>订购规则</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="122" />
+      <location filename="../../desktop/views/shared/catalog.py" line="130" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="123" />
+      <location filename="../../desktop/views/shared/catalog.py" line="131" />
       <source>Stock</source>
       <translation>库存</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="125" />
+      <location filename="../../desktop/views/shared/catalog.py" line="133" />
       <source>Price by quantity</source>
       <translation>按数量计价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="127" />
+      <location filename="../../desktop/views/shared/catalog.py" line="135" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="137" />
+      <location filename="../../desktop/views/shared/catalog.py" line="146" />
       <source>Add to order</source>
       <translation>加入订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="155" />
+      <location filename="../../desktop/views/shared/catalog.py" line="180" />
       <source>(list prices)</source>
       <translation>（目录价）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="188" />
+      <location filename="../../desktop/views/shared/catalog.py" line="213" />
       <source>Searching…</source>
       <translation>正在搜索…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="192" />
+      <location filename="../../desktop/views/shared/catalog.py" line="219" />
       <source>Nothing matches “%1”. Try the SKU, the barcode or pinyin initials.</source>
       <translation>没有与“%1”匹配的商品。请尝试编码、条码或拼音首字母。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="195" />
+      <location filename="../../desktop/views/shared/catalog.py" line="222" />
       <source>%1+ products; scroll for more</source>
       <translation>%1+ 个商品，向下滚动查看更多</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/catalog.py" line="198" />
+      <location filename="../../desktop/views/shared/catalog.py" line="225" />
       <source>%n product(s)</source>
       <translation>
         <numerusform>%n 个商品</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="214" />
+      <location filename="../../desktop/views/shared/catalog.py" line="241" />
       <source>%1 %2 per %3 (%4)</source>
       <translation>每%3 %1 %2（%4）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="217" />
+      <location filename="../../desktop/views/shared/catalog.py" line="244" />
       <source>multiples of %1, at least %2 %3</source>
       <translation>%1 的倍数，至少 %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="235" />
+      <location filename="../../desktop/views/shared/catalog.py" line="262" />
       <source>unknown (choose a customer for their warehouse)</source>
       <translation>未知（选择客户以查看其仓库库存）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="237" />
+      <location filename="../../desktop/views/shared/catalog.py" line="264" />
       <source>%1 available (%2 on hand, %3 reserved)
 as of %4</source>
       <translation>可用 %1（在库 %2，已预留 %3）
 截至 %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="246" />
+      <location filename="../../desktop/views/shared/catalog.py" line="273" />
       <source>any</source>
       <translation>任意</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="247" />
-      <location filename="../../desktop/views/shared/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="274" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>list price</source>
       <translation>目录价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/catalog.py" line="251" />
+      <location filename="../../desktop/views/shared/catalog.py" line="278" />
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
@@ -378,7 +392,7 @@ as of %4</source>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship_lines.py" line="76" />
-      <location filename="../../desktop/views/clerk/queue.py" line="78" />
+      <location filename="../../desktop/views/clerk/queue.py" line="84" />
       <source>To ship</source>
       <translation>待发</translation>
     </message>
@@ -398,42 +412,42 @@ as of %4</source>
       <translation>请输入整数数量。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="49" />
+      <location filename="../../desktop/views/clerk/queue.py" line="55" />
       <source>Order</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="51" />
+      <location filename="../../desktop/views/clerk/queue.py" line="57" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="56" />
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
       <source>Requested</source>
       <translation>要求送货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="57" />
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="61" />
+      <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="66" />
+      <location filename="../../desktop/views/clerk/queue.py" line="72" />
       <source>Open lines</source>
       <translation>待发行数</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="72" />
+      <location filename="../../desktop/views/clerk/queue.py" line="78" />
       <source>Shipped</source>
       <translation>已发/订购</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="84" />
+      <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>下单时间</translation>
     </message>
@@ -459,27 +473,27 @@ as of %4</source>
   <context>
     <name>ConfirmationDialog</name>
     <message>
-      <location filename="../../desktop/confirmation.py" line="142" />
+      <location filename="../../desktop/confirmation.py" line="121" />
       <source>Order confirmation %1 (%2)</source>
       <translation>订单确认单 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="149" />
+      <location filename="../../desktop/confirmation.py" line="126" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="151" />
+      <location filename="../../desktop/confirmation.py" line="126" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="175" />
+      <location filename="../../desktop/confirmation.py" line="138" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../desktop/confirmation.py" line="175" />
+      <location filename="../../desktop/confirmation.py" line="139" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -487,155 +501,180 @@ as of %4</source>
   <context>
     <name>ConflictsPage</name>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="86" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="88" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>暂无需要处理的事项。服务器无法按原样接受的更改会显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="108" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="105" />
       <source>Decision</source>
       <translation>处理</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="136" />
-      <location filename="../../desktop/views/shared/conflicts.py" line="253" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="134" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
       <source>Keep mine</source>
       <translation>保留我的版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="139" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="137" />
       <source>Take the server's</source>
       <translation>采用服务器版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="142" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="140" />
       <source>Edit a copy</source>
       <translation>编辑副本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="163" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="161" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="162" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="166" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="164" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/conflicts.py" line="211" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="209" />
       <source>%n later change(s) of this order wait for this decision.</source>
       <translation>
         <numerusform>此订单另有 %n 项后续更改等待您的决定。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="217" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="215" />
       <source>Yours</source>
       <translation>我的版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="221" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="219" />
       <source>The server's (%1)</source>
       <translation>服务器版本（%1）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="227" />
       <source>At today's prices (what the server accepts)</source>
       <translation>按今日价格（服务器可接受）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="231" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="229" />
       <source>The server's: it never accepted this order</source>
       <translation>服务器版本：服务器从未接受此订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="243" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="241" />
       <source>%1: quoted %2, now %3</source>
       <translation>%1：报价 %2，现价 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="251" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="249" />
       <source>Keep mine at the new prices</source>
       <translation>按新价格保留我的订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/conflicts.py" line="262" />
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
     </message>
   </context>
   <context>
-    <name>CustomersPage</name>
+    <name>CustomerField</name>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="42" />
-      <source>Search customers by code or name</source>
-      <translation>按编码或名称搜索客户</translation>
+      <location filename="../../desktop/views/shared/customer_field.py" line="40" />
+      <source>Customer code, name or pinyin</source>
+      <translation>客户编码、名称或拼音</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/shared/customer_field.py" line="68" />
+      <source>%n customers match: choose one with ↓ and Enter.</source>
+      <translation>
+        <numerusform>有 %n 个客户符合：用 ↓ 选择，回车确定。</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="69" />
+      <location filename="../../desktop/views/shared/customer_field.py" line="70" />
+      <source>No customer matches “%1”.</source>
+      <translation>没有符合“%1”的客户。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/customer_field.py" line="72" />
+      <source>Type the customer's code, name or pinyin.</source>
+      <translation>请输入客户编码、名称或拼音。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomersPage</name>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="46" />
+      <source>Search customers by code, name or pinyin</source>
+      <translation>按编码、名称或拼音搜索客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="74" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="89" />
+      <location filename="../../desktop/views/rep/customers.py" line="94" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="90" />
+      <location filename="../../desktop/views/rep/customers.py" line="95" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="91" />
+      <location filename="../../desktop/views/rep/customers.py" line="96" />
       <source>Payment terms</source>
       <translation>付款条件</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="92" />
+      <location filename="../../desktop/views/rep/customers.py" line="97" />
       <source>Credit limit</source>
       <translation>信用额度</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="93" />
+      <location filename="../../desktop/views/rep/customers.py" line="98" />
       <source>Used by open orders</source>
       <translation>未结订单占用</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="97" />
+      <location filename="../../desktop/views/rep/customers.py" line="102" />
       <source>New order</source>
       <translation>新建订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="100" />
+      <location filename="../../desktop/views/rep/customers.py" line="105" />
       <source>Catalog at this customer's prices</source>
       <translation>按此客户价格查看目录</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="107" />
+      <location filename="../../desktop/views/rep/customers.py" line="111" />
       <source>Recent orders</source>
       <translation>最近订单</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/rep/customers.py" line="129" />
+      <location filename="../../desktop/views/rep/customers.py" line="139" />
       <source>%n customer(s)</source>
       <translation>
         <numerusform>%n 个客户</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="169" />
+      <location filename="../../desktop/views/rep/customers.py" line="179" />
       <source>No limit</source>
       <translation>无额度限制</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/customers.py" line="177" />
+      <location filename="../../desktop/views/rep/customers.py" line="187" />
       <source> (available %1)</source>
       <translation>（可用 %1）</translation>
     </message>
@@ -643,27 +682,27 @@ as of %4</source>
   <context>
     <name>DinghuoApp</name>
     <message>
-      <location filename="../../desktop/application.py" line="146" />
+      <location filename="../../desktop/application.py" line="147" />
       <source>Starting the demo server and loading the demo data…</source>
       <translation>正在启动演示服务器并加载演示数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="168" />
+      <location filename="../../desktop/application.py" line="172" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="169" />
+      <location filename="../../desktop/application.py" line="173" />
       <source>The demo server could not start: %1</source>
       <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="252" />
+      <location filename="../../desktop/application.py" line="266" />
       <source>Sign out</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="253" />
+      <location filename="../../desktop/application.py" line="267" />
       <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
 
 It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
@@ -672,7 +711,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
 这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="260" />
+      <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
     </message>
@@ -680,77 +719,96 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>EntryBar</name>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="66" />
-      <source>Scan or type a SKU or barcode, then Enter</source>
-      <translation>扫描或输入编码/条码，然后按回车</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="73" />
-      <location filename="../../desktop/views/shared/entry_bar.py" line="102" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="88" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="158" />
       <source>Add line</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="90" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="161" />
       <source>Catalog…</source>
       <translation>商品目录…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="91" />
-      <source>Find a product in the catalog (Ctrl+2)</source>
-      <translation>在商品目录中查找（Ctrl+2）</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="132" />
+      <source>SKU, barcode, name or pinyin — or scan</source>
+      <translation>SKU、条码、品名或拼音——或直接扫码</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="101" />
-      <source>Product</source>
-      <translation>商品</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="159" />
+      <source>Add the line (Enter)</source>
+      <translation>添加此行（回车）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="143" />
-      <source>Type or scan a SKU or barcode.</source>
-      <translation>请输入或扫描编码/条码。</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="162" />
+      <source>Look for the typed text in the catalog</source>
+      <translation>在商品目录中查找所输入的内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="156" />
-      <source>No product has this SKU or barcode.</source>
-      <translation>没有此编码或条码的商品。</translation>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="168" />
+      <source>&amp;Product</source>
+      <translation>商品(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="170" />
+      <source>&amp;Quantity</source>
+      <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="235" />
+      <source>Type or scan a SKU or barcode, or a name.</source>
+      <translation>请输入或扫描 SKU、条码，或输入品名。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="237" />
+      <source>Nothing matches “%1”. Try the SKU, the barcode, the name or pinyin initials.</source>
+      <translation>没有符合“%1”的商品。请试试 SKU、条码、品名或拼音首字母。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/entry_bar.py" line="157" />
-      <source>%n products match; type the full SKU or choose in the catalog.</source>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="241" />
+      <source>%n products match: choose one with ↓ and Enter.</source>
       <translation>
-        <numerusform>有 %n 个商品匹配，请输入完整编码或在商品目录中选择。</numerusform>
+        <numerusform>有 %n 个商品符合：用 ↓ 选择，回车确定。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="173" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="255" />
       <source>%1 (%2 %3)</source>
       <translation>%1（%2 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="177" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="258" />
       <source>1 %1 = %2 %3</source>
       <translation>1 %1 = %2 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="180" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="261" />
       <source>sold in packs of %1</source>
       <translation>按 %1 的倍数销售</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="182" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="263" />
       <source>minimum %1 %2</source>
       <translation>起订 %1 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/entry_bar.py" line="247" />
+      <location filename="../../desktop/views/shared/entry_bar.py" line="338" />
       <source>%1 %2 × %3 = %4 (incl. tax %5)</source>
       <translation>%1 %2 × %3 = %4（含税 %5）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="344" />
+      <source>from %1 %2: %3 each</source>
+      <translation>满 %1 %2：单价 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/entry_bar.py" line="348" />
+      <source>%1 %2 in stock</source>
+      <translation>库存 %1 %2</translation>
     </message>
   </context>
   <context>
@@ -871,32 +929,32 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>冲突（本机）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="135" />
+      <location filename="../../desktop/views/admin/health.py" line="138" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="190" />
+      <location filename="../../desktop/views/admin/health.py" line="199" />
       <source>Devices as of %1 (live from the server).</source>
       <translation>设备列表更新于 %1（来自服务器）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="194" />
+      <location filename="../../desktop/views/admin/health.py" line="203" />
       <source>Offline: the device list as last fetched, %1.</source>
       <translation>离线：显示 %1 获取的设备列表。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="198" />
+      <location filename="../../desktop/views/admin/health.py" line="207" />
       <source>The device list needs a connection to the server.</source>
       <translation>查看设备列表需要连接服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="199" />
+      <location filename="../../desktop/views/admin/health.py" line="208" />
       <source>This device last synced %1.</source>
       <translation>本机上次同步：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/health.py" line="200" />
+      <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>从未</translation>
     </message>
@@ -973,66 +1031,85 @@ It stays on this computer and is sent after you sign in again as the same user. 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/main_window.py" line="41" />
+      <location filename="../../desktop/main_window.py" line="66" />
       <source>Dinghuo 订货 — %1</source>
       <translation>订货 Dinghuo — %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="69" />
+      <location filename="../../desktop/main_window.py" line="109" />
+      <location filename="../../desktop/demo/self_test.py" line="123" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="70" />
+      <location filename="../../desktop/main_window.py" line="110" />
       <source>&amp;Sync now</source>
       <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="74" />
+      <location filename="../../desktop/main_window.py" line="114" />
       <source>Se&amp;ttings…</source>
       <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="79" />
+      <location filename="../../desktop/main_window.py" line="119" />
       <source>Sign &amp;out…</source>
       <translation>退出登录(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="82" />
+      <location filename="../../desktop/main_window.py" line="122" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="86" />
+      <location filename="../../desktop/main_window.py" line="126" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="93" />
+      <location filename="../../desktop/main_window.py" line="132" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="94" />
+      <location filename="../../desktop/main_window.py" line="133" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="137" />
       <source>Open the &amp;log folder</source>
       <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="98" />
+      <location filename="../../desktop/main_window.py" line="141" />
       <source>&amp;About Dinghuo</source>
       <translation>关于订货(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="123" />
+      <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>关于订货</translation>
     </message>
     <message>
-      <location filename="../../desktop/main_window.py" line="124" />
+      <location filename="../../desktop/main_window.py" line="189" />
       <source>Dinghuo 订货 — offline-first ordering.
 Log file: %1</source>
       <translation>订货 Dinghuo — 离线优先的订货系统。
 日志文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="210" />
+      <location filename="../../desktop/main_window.py" line="215" />
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/main_window.py" line="211" />
+      <source>%n change(s) have not reached the server yet. They are kept on this computer and sent the next time Dinghuo runs with a connection.</source>
+      <translation>
+        <numerusform>有 %n 项更改尚未送达服务器。它们保存在这台电脑上，下次联网运行订货时会自动发送。</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1061,173 +1138,173 @@ Log file: %1</source>
   <context>
     <name>OrderDetail</name>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="50" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="57" />
       <source>Choose an order.</source>
       <translation>请选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="63" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
       <source>Numbers</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="64" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
       <source>Dates</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="65" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="66" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="71" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="72" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="78" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
       <source>Shipped</source>
       <translation>发货时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="79" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
       <source>waiting to be sent</source>
       <translation>待发送</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="80" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
       <source>Carrier</source>
       <translation>承运商</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="81" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="91" />
       <source>Tracking</source>
       <translation>运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="82" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
       <source>Units</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="88" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
       <source>Lines</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="89" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="99" />
       <source>Status history</source>
       <translation>状态历史</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="90" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
       <source>Shipments</source>
       <translation>发货记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="92" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="102" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="94" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
       <source>Cancel order…</source>
       <translation>取消订单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="96" />
-      <location filename="../../desktop/views/shared/order_detail.py" line="245" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="107" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="268" />
       <source>Order again</source>
       <translation>再来一单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="98" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="110" />
       <source>Confirmation…</source>
       <translation>订单确认单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="100" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="113" />
       <source>Confirm receipt…</source>
       <translation>确认收货…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="140" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="158" />
       <source>Order %1 — %2</source>
       <translation>订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="146" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>待审核：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="151" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
       <source>server %1 · local %2</source>
       <translation>服务器 %1 · 本地 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="150" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
       <source>(not yet assigned)</source>
       <translation>（尚未分配）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="154" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
       <source>none requested</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="155" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>创建于 %1 · 送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="159" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>收货备注：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="161" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="179" />
       <source>%1 (net %2 + tax %3)</source>
       <translation>%1（不含税 %2 + 税 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="197" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="221" />
       <source>Cancel order</source>
       <translation>取消订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="198" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="222" />
       <source>Cancel order %1? The reason is shown to the back office:</source>
       <translation>取消订单 %1？取消原因将告知后台：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="237" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="260" />
       <source>%1: price now %2 (was %3)</source>
       <translation>%1：现价 %2（原价 %3）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="243" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="266" />
       <source>%1: left out (%2)</source>
       <translation>%1：未加入（%2）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="246" />
+      <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
     </message>
@@ -1235,110 +1312,120 @@ Log file: %1</source>
   <context>
     <name>OrderEntryPage</name>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="79" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="255" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="78" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
       <source>New order</source>
       <translation>新建订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="82" />
-      <source>Customer</source>
-      <translation>客户</translation>
+      <location filename="../../desktop/views/shared/order_entry.py" line="81" />
+      <source>&amp;Customer</source>
+      <translation>客户(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="114" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="121" />
       <source>Delivery and notes</source>
       <translation>送货与备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="120" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="127" />
       <source>Requested delivery date</source>
       <translation>要求送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="131" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="138" />
       <source>Notes for the warehouse or the customer</source>
       <translation>给仓库或客户的备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="134" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="142" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="135" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="143" />
       <source>Totals</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="144" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="145" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="153" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="146" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="154" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="152" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="160" />
       <source>Save draft</source>
       <translation>保存草稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="155" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="163" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Submit order</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="177" />
-      <source>Choose a customer…</source>
-      <translation>选择客户…</translation>
+      <location filename="../../desktop/views/shared/order_entry.py" line="226" />
+      <source>This order's customer is fixed. Ctrl+N starts a new order.</source>
+      <translation>此订单的客户已确定。按 Ctrl+N 新建订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="257" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="320" />
       <source>Order %1 · %2</source>
       <translation>订单 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="268" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="272" />
-      <location filename="../../desktop/views/shared/order_entry.py" line="331" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="335" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="397" />
       <source>Choose the customer first.</source>
       <translation>请先选择客户。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="284" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="350" />
       <source>Credit limit %1, used by open orders %2</source>
       <translation>信用额度 %1，未结订单已占用 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="318" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="384" />
       <source>Line %1 (%2): </source>
       <translation>第 %1 行（%2）：</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="382" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="442" />
+      <source>There is nothing to save or submit yet: the order is made with its first line.</source>
+      <translation>还没有可保存或提交的内容：添加第一行商品时才会生成订单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="446" />
+      <source>Order %1 can no longer be changed.</source>
+      <translation>订单 %1 已不能再修改。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="462" />
       <source>Saved on this computer.</source>
       <translation>已保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="403" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="484" />
       <source>Order %1 is submitted. It is sent to the server as soon as there is a connection.</source>
       <translation>订单 %1 已提交，联网后将立即发送到服务器。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_entry.py" line="406" />
+      <location filename="../../desktop/views/shared/order_entry.py" line="487" />
       <source>Changes to order %1 are saved and will be sent.</source>
       <translation>订单 %1 的更改已保存，将自动发送。</translation>
     </message>
@@ -1346,29 +1433,29 @@ Log file: %1</source>
   <context>
     <name>OrdersPage</name>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="38" />
+      <location filename="../../desktop/views/shared/orders.py" line="52" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="42" />
+      <location filename="../../desktop/views/shared/orders.py" line="56" />
       <source>Search by order number, customer or notes</source>
       <translation>按订单号、客户或备注搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="45" />
+      <location filename="../../desktop/views/shared/orders.py" line="59" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/shared/orders.py" line="84" />
+      <location filename="../../desktop/views/shared/orders.py" line="136" />
       <source>%n order(s)</source>
       <translation>
         <numerusform>%n 个订单</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/orders.py" line="85" />
+      <location filename="../../desktop/views/shared/orders.py" line="137" />
       <source>the latest %1 orders; filter to see others</source>
       <translation>最近 %1 个订单；使用筛选查看其他订单</translation>
     </message>
@@ -1377,15 +1464,15 @@ Log file: %1</source>
     <name>Owner</name>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="84" />
-      <location filename="../../desktop/views/owner/home.py" line="149" />
-      <location filename="../../desktop/views/owner/reorder.py" line="110" />
+      <location filename="../../desktop/views/owner/home.py" line="150" />
+      <location filename="../../desktop/views/owner/reorder.py" line="111" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="85" />
-      <location filename="../../desktop/views/owner/home.py" line="150" />
-      <location filename="../../desktop/views/owner/reorder.py" line="114" />
+      <location filename="../../desktop/views/owner/home.py" line="151" />
+      <location filename="../../desktop/views/owner/reorder.py" line="115" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
@@ -1421,72 +1508,72 @@ Log file: %1</source>
     </message>
     <message>
       <location filename="../../desktop/views/owner/home.py" line="114" />
-      <location filename="../../desktop/views/owner/home.py" line="152" />
+      <location filename="../../desktop/views/owner/home.py" line="153" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="156" />
+      <location filename="../../desktop/views/owner/home.py" line="157" />
       <source>not available</source>
       <translation>不可订购</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <location filename="../../desktop/views/owner/reorder.py" line="59" />
       <source>price up %1</source>
       <translation>涨价 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="58" />
+      <location filename="../../desktop/views/owner/reorder.py" line="59" />
       <source>price down %1</source>
       <translation>降价 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="62" />
+      <location filename="../../desktop/views/owner/reorder.py" line="63" />
       <source>only %1 in stock (as of the last sync)</source>
       <translation>库存仅剩 %1（截至上次同步）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="66" />
+      <location filename="../../desktop/views/owner/reorder.py" line="67" />
       <source>left out: %1</source>
       <translation>未加入：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="67" />
+      <location filename="../../desktop/views/owner/reorder.py" line="68" />
       <source>left out (%1)</source>
       <translation>未加入（%1）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="118" />
+      <location filename="../../desktop/views/owner/reorder.py" line="119" />
       <source>(unknown product)</source>
       <translation>（未知商品）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="122" />
+      <location filename="../../desktop/views/owner/reorder.py" line="123" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="127" />
+      <location filename="../../desktop/views/owner/reorder.py" line="128" />
       <source>Price then</source>
       <translation>原单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="132" />
+      <location filename="../../desktop/views/owner/reorder.py" line="133" />
       <source>Price now</source>
       <translation>现单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="138" />
+      <location filename="../../desktop/views/owner/reorder.py" line="139" />
       <source>Total now</source>
       <translation>现金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="143" />
+      <location filename="../../desktop/views/owner/reorder.py" line="144" />
       <source>What changed</source>
       <translation>变化</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="146" />
+      <location filename="../../desktop/views/owner/reorder.py" line="147" />
       <source>same as last time</source>
       <translation>与上次相同</translation>
     </message>
@@ -1494,42 +1581,42 @@ Log file: %1</source>
   <context>
     <name>OwnerHomePage</name>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="124" />
+      <location filename="../../desktop/views/owner/home.py" line="125" />
       <source>Add selected to cart</source>
       <translation>将所选加入购物车</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="126" />
+      <location filename="../../desktop/views/owner/home.py" line="127" />
       <source>Add all due to cart</source>
       <translation>将到期商品全部加入购物车</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="131" />
+      <location filename="../../desktop/views/owner/home.py" line="132" />
       <source>From your order history: the quantity you usually order and how often. Nothing is added until you choose to.</source>
       <translation>根据您的订货记录：通常的订货数量和间隔。只有您选择后才会加入购物车。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="137" />
+      <location filename="../../desktop/views/owner/home.py" line="138" />
       <source>Suggested for you</source>
       <translation>为您推荐</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="166" />
+      <location filename="../../desktop/views/owner/home.py" line="167" />
       <source>Add to cart…</source>
       <translation>加入购物车…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="168" />
+      <location filename="../../desktop/views/owner/home.py" line="169" />
       <source>Remove from favourites</source>
       <translation>取消收藏</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="170" />
+      <location filename="../../desktop/views/owner/home.py" line="171" />
       <source>Favourites</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/home.py" line="204" />
+      <location filename="../../desktop/views/owner/home.py" line="205" />
       <source>Add all due to cart (%1)</source>
       <translation>将到期商品全部加入购物车（%1）</translation>
     </message>
@@ -1542,54 +1629,54 @@ Log file: %1</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="75" />
+      <location filename="../../desktop/views/owner/workspace.py" line="73" />
       <source>Add to cart</source>
       <translation>加入购物车</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="77" />
+      <location filename="../../desktop/views/owner/workspace.py" line="75" />
       <source>For you</source>
       <translation>为您推荐</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="78" />
+      <location filename="../../desktop/views/owner/workspace.py" line="76" />
       <source>Catalog</source>
       <translation>商品目录</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="79" />
+      <location filename="../../desktop/views/owner/workspace.py" line="77" />
       <source>Cart</source>
       <translation>购物车</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="80" />
+      <location filename="../../desktop/views/owner/workspace.py" line="78" />
       <source>My orders</source>
       <translation>我的订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="81" />
+      <location filename="../../desktop/views/owner/workspace.py" line="79" />
       <source>Order again</source>
       <translation>再来一单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="82" />
+      <location filename="../../desktop/views/owner/workspace.py" line="80" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/workspace.py" line="143" />
+      <location filename="../../desktop/views/owner/workspace.py" line="151" />
       <source>%n product(s) added to the cart.</source>
       <translation>
         <numerusform>已将 %n 个商品加入购物车。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="168" />
+      <location filename="../../desktop/views/owner/workspace.py" line="176" />
       <source>★ Favourite</source>
       <translation>★ 已收藏</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="169" />
+      <location filename="../../desktop/views/owner/workspace.py" line="177" />
       <source>☆ Mark as favourite</source>
       <translation>☆ 收藏</translation>
     </message>
@@ -1597,27 +1684,27 @@ Log file: %1</source>
   <context>
     <name>PickListDialog</name>
     <message>
-      <location filename="../../desktop/picklist.py" line="142" />
+      <location filename="../../desktop/picklist.py" line="131" />
       <source>Pick list %1</source>
       <translation>拣货单 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="148" />
+      <location filename="../../desktop/picklist.py" line="135" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="150" />
+      <location filename="../../desktop/picklist.py" line="135" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="172" />
+      <location filename="../../desktop/picklist.py" line="146" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../desktop/picklist.py" line="173" />
+      <location filename="../../desktop/picklist.py" line="147" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1696,54 +1783,54 @@ Log file: %1</source>
   <context>
     <name>ReorderPage</name>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="104" />
+      <location filename="../../desktop/views/owner/reorder.py" line="105" />
       <source>Choose “Order again” on a past order.</source>
       <translation>请在历史订单上选择“再来一单”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="158" />
+      <location filename="../../desktop/views/owner/reorder.py" line="159" />
       <source>Submit order</source>
       <translation>提交订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="161" />
+      <location filename="../../desktop/views/owner/reorder.py" line="164" />
       <source>Change in cart</source>
       <translation>在购物车中修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="163" />
+      <location filename="../../desktop/views/owner/reorder.py" line="166" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="189" />
+      <location filename="../../desktop/views/owner/reorder.py" line="192" />
       <source>Order again: %1 of %2, at today's prices</source>
       <translation>再来一单：%2 的订单 %1，按今日价格</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="196" />
+      <location filename="../../desktop/views/owner/reorder.py" line="199" />
       <source>Then %1 · now %2 (%3).</source>
       <translation>原 %1 · 现 %2（%3）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="200" />
+      <location filename="../../desktop/views/owner/reorder.py" line="203" />
       <source>no change</source>
       <translation>无变化</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/views/owner/reorder.py" line="204" />
+      <location filename="../../desktop/views/owner/reorder.py" line="207" />
       <source>%n line(s) differ from last time: check them before you submit.</source>
       <translation>
         <numerusform>有 %n 行与上次不同：请在提交前核对。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="206" />
+      <location filename="../../desktop/views/owner/reorder.py" line="209" />
       <source>Same products, quantities and prices as last time.</source>
       <translation>商品、数量和价格与上次相同。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/owner/reorder.py" line="232" />
+      <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>订单已提交，将在下次同步时发送。</translation>
     </message>
@@ -1751,27 +1838,27 @@ Log file: %1</source>
   <context>
     <name>RepWorkspace</name>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="59" />
+      <location filename="../../desktop/views/rep/workspace.py" line="37" />
       <source>Customers</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="60" />
+      <location filename="../../desktop/views/rep/workspace.py" line="38" />
       <source>Catalog</source>
       <translation>商品目录</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="61" />
+      <location filename="../../desktop/views/rep/workspace.py" line="39" />
       <source>Order entry</source>
       <translation>下单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="62" />
+      <location filename="../../desktop/views/rep/workspace.py" line="40" />
       <source>Orders</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="63" />
+      <location filename="../../desktop/views/rep/workspace.py" line="41" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1784,68 +1871,68 @@ Log file: %1</source>
       <translation>没有待审核的订单。自动确认规则暂扣的订单（信用、库存）会显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="186" />
+      <location filename="../../desktop/views/admin/review.py" line="181" />
       <source>Decision</source>
       <translation>审核</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="188" />
-      <location filename="../../desktop/views/admin/review.py" line="288" />
+      <location filename="../../desktop/views/admin/review.py" line="183" />
+      <location filename="../../desktop/views/admin/review.py" line="283" />
       <source>Choose an order.</source>
       <translation>请选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="198" />
+      <location filename="../../desktop/views/admin/review.py" line="193" />
       <source>Held because</source>
       <translation>待审原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="199" />
+      <location filename="../../desktop/views/admin/review.py" line="194" />
       <source>Credit</source>
       <translation>信用</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="200" />
+      <location filename="../../desktop/views/admin/review.py" line="195" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="236" />
+      <location filename="../../desktop/views/admin/review.py" line="231" />
       <source>Confirm order</source>
       <translation>确认订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="239" />
+      <location filename="../../desktop/views/admin/review.py" line="234" />
       <source>Reject…</source>
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="295" />
+      <location filename="../../desktop/views/admin/review.py" line="290" />
       <source>Order %1 — %2 · %3</source>
       <translation>订单 %1 — %2 · %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="302" />
+      <location filename="../../desktop/views/admin/review.py" line="297" />
       <source>manual review (auto-confirm is off)</source>
       <translation>人工审核（自动确认已关闭）</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="306" />
+      <location filename="../../desktop/views/admin/review.py" line="301" />
       <source>limit %1 · open orders %2 (with this one) · %3 over</source>
       <translation>额度 %1 · 未完成订单 %2（含本单）· 超出 %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="312" />
+      <location filename="../../desktop/views/admin/review.py" line="307" />
       <source>no credit limit</source>
       <translation>无信用额度限制</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="333" />
+      <location filename="../../desktop/views/admin/review.py" line="328" />
       <source>Order %1 confirmed. The rep is notified after the next sync.</source>
       <translation>订单 %1 已确认。下次同步后会通知销售代表。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/admin/review.py" line="354" />
+      <location filename="../../desktop/views/admin/review.py" line="349" />
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>订单 %1 已拒绝。下次同步后会通知销售代表。</translation>
     </message>
@@ -1886,123 +1973,123 @@ Log file: %1</source>
   <context>
     <name>ShipPage</name>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="68" />
+      <location filename="../../desktop/views/clerk/ship.py" line="62" />
       <source>Choose an order in the queue.</source>
       <translation>请在待发货列表中选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="75" />
-      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
-      <translation>扫描条码或输入编码后回车（12*编码 计 12 个）</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="81" />
+      <location filename="../../desktop/views/clerk/ship.py" line="76" />
       <source>Each scan counts one unit</source>
       <translation>每次扫描计 1 个单位</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="82" />
+      <location filename="../../desktop/views/clerk/ship.py" line="77" />
       <source>Each scan counts one case</source>
       <translation>每次扫描计 1 箱</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="112" />
-      <location filename="../../desktop/views/clerk/ship.py" line="123" />
+      <location filename="../../desktop/views/clerk/ship.py" line="119" />
+      <location filename="../../desktop/views/clerk/ship.py" line="132" />
       <source>Carrier</source>
       <translation>承运商</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="121" />
-      <source>Scan or type the waybill number</source>
-      <translation>扫描或输入运单号</translation>
+      <location filename="../../desktop/views/clerk/ship.py" line="69" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve). Enter on an empty field: the tracking number</source>
+      <translation>扫描条码或输入 SKU 后回车（12*编码 计 12 件）。空白时回车：转到运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="124" />
+      <location filename="../../desktop/views/clerk/ship.py" line="128" />
+      <source>Scan or type the waybill number, then Enter to confirm</source>
+      <translation>扫描或输入运单号，回车确认发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="133" />
       <source>Tracking number</source>
       <translation>运单号</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="125" />
+      <location filename="../../desktop/views/clerk/ship.py" line="134" />
       <source>Count everything left</source>
       <translation>全部待发计入</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="127" />
+      <location filename="../../desktop/views/clerk/ship.py" line="136" />
       <source>Start over</source>
       <translation>重新计数</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="129" />
+      <location filename="../../desktop/views/clerk/ship.py" line="138" />
       <source>Confirm shipment</source>
       <translation>确认发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="188" />
+      <location filename="../../desktop/views/clerk/ship.py" line="198" />
       <source>Ship order %1 — %2</source>
       <translation>发货：订单 %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="190" />
+      <location filename="../../desktop/views/clerk/ship.py" line="200" />
       <source>not given</source>
       <translation>未指定</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="191" />
+      <location filename="../../desktop/views/clerk/ship.py" line="201" />
       <source>%1 · requested delivery %2</source>
       <translation>%1 · 要求送货 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="194" />
+      <location filename="../../desktop/views/clerk/ship.py" line="204" />
       <source>notes: %1</source>
       <translation>备注：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="196" />
+      <location filename="../../desktop/views/clerk/ship.py" line="206" />
       <source>the server did not accept a change: see Conflicts</source>
       <translation>服务器未接受某项更改：请查看“冲突”</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="211" />
+      <location filename="../../desktop/views/clerk/ship.py" line="221" />
       <source>This order is %1 now: nothing can be shipped.</source>
       <translation>此订单现为“%1”：无法发货。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="228" />
+      <location filename="../../desktop/views/clerk/ship.py" line="242" />
       <source>“%1” is not on this order. Check the product or scan another.</source>
       <translation>“%1”不在此订单中。请核对商品或扫描其他商品。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="238" />
+      <location filename="../../desktop/views/clerk/ship.py" line="252" />
       <source>%1: %2 of %3 counted</source>
       <translation>%1：已计 %2 / %3</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="261" />
+      <location filename="../../desktop/views/clerk/ship.py" line="275" />
       <source>Nothing counted yet: scan the goods as they are packed.</source>
       <translation>尚未计数：装箱时逐件扫描。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="263" />
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
       <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
       <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="267" />
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
       <source>This shipment: %1 unit(s) — everything left on the order.</source>
       <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="282" />
+      <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>请输入运单上的运单号。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="291" />
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
       <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="294" />
+      <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录，将在下次同步时发送。</translation>
     </message>
@@ -2010,34 +2097,210 @@ Log file: %1</source>
   <context>
     <name>ShipQueuePage</name>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="115" />
+      <location filename="../../desktop/views/clerk/queue.py" line="121" />
       <source>Order number or customer</source>
       <translation>订单号或客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="117" />
+      <location filename="../../desktop/views/clerk/queue.py" line="124" />
       <source>Ship…</source>
       <translation>发货…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="120" />
+      <location filename="../../desktop/views/clerk/queue.py" line="127" />
       <source>Pick list…</source>
       <translation>拣货单…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="144" />
-      <source>Select several orders (Ctrl or Shift) for one pick list. Double-click an order to ship it.</source>
-      <translation>按住 Ctrl 或 Shift 选择多张订单可合并打印拣货单。双击订单开始发货。</translation>
+      <location filename="../../desktop/views/clerk/queue.py" line="155" />
+      <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
+      <translation>回车（或双击）开始发货。选择多张订单（Shift+↓ 或 Ctrl+单击）可合并打印拣货单（Ctrl+P）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="172" />
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
       <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
       <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="232" />
+      <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 张订单</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="23" />
+      <source>Everywhere</source>
+      <translation>通用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="24" />
+      <source>Go to a page (the Go menu); the cursor lands in the page's main field</source>
+      <translation>转到页面（“转到”菜单）；光标落在该页的主输入框</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="27" />
+      <source>Next / previous field (Tab leaves lists too)</source>
+      <translation>下一个 / 上一个输入框（Tab 也能离开列表）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="29" />
+      <source>In a list: the row's main action (start an order, add to the order, open, ship)</source>
+      <translation>在列表中：执行该行的主要操作（新建订单、加入订单、打开、发货）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="32" />
+      <source>In a field that finds as you type: choose a match, pick it, close the list</source>
+      <translation>在边输边查的输入框中：选择匹配项、确定、关闭列表</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="35" />
+      <source>Search on this page</source>
+      <translation>在本页搜索</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="36" />
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="37" />
+      <source>This list</source>
+      <translation>本列表</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="39" />
+      <source>Order entry and cart</source>
+      <translation>下单与购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="40" />
+      <source>The customer: type a code, a name or pinyin, then Enter</source>
+      <translation>客户：输入编码、名称或拼音后回车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="42" />
+      <source>A new order for the same customer</source>
+      <translation>为同一客户新建订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="43" />
+      <source>Product field</source>
+      <translation>商品输入框</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="43" />
+      <source>A SKU, a barcode (scan it), a name or pinyin (full or initials), then Enter</source>
+      <translation>输入 SKU、条码（可扫码）、品名或拼音（全拼或首字母）后回车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="46" />
+      <source>In the quantity or the unit: add the line</source>
+      <translation>在数量或单位处：添加此行</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="47" />
+      <source>From the quantity to the unit, and switch to cases</source>
+      <translation>从数量转到单位，并切换为整箱</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="49" />
+      <source>Enter / Delete on a line</source>
+      <translation>在某行上按回车 / Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="50" />
+      <source>Change its quantity / remove it</source>
+      <translation>修改数量 / 删除该行</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="51" />
+      <source>Save the draft</source>
+      <translation>保存草稿</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="52" />
+      <source>Submit the order</source>
+      <translation>提交订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="54" />
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="55" />
+      <source>Open a draft in order entry, or another order's detail</source>
+      <translation>草稿在下单页打开，其他订单显示详情</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="57" />
+      <source>Edit / order again / confirmation</source>
+      <translation>编辑 / 再来一单 / 订单确认单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="59" />
+      <source>Order again: Ctrl+Enter</source>
+      <translation>再来一单：Ctrl+Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="60" />
+      <source>Submit the new order</source>
+      <translation>提交新订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="62" />
+      <source>Warehouse</source>
+      <translation>仓库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="63" />
+      <source>In the queue: ship the order; in its search, ship the one order found</source>
+      <translation>在待发货列表中：发货；在其搜索框中：为唯一找到的订单发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="66" />
+      <source>Select several orders, show their pick list</source>
+      <translation>选择多张订单，显示拣货单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="68" />
+      <source>Scan</source>
+      <translation>扫码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="68" />
+      <source>Each scan counts one (12*code counts twelve)</source>
+      <translation>每扫一次计 1 件（12*编码 计 12 件）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="70" />
+      <source>Enter on the empty scan field</source>
+      <translation>在空白扫码框中回车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="71" />
+      <source>Go to the tracking number</source>
+      <translation>转到运单号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="72" />
+      <source>Enter in the tracking number, Ctrl+Enter</source>
+      <translation>在运单号中回车，或 Ctrl+Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="73" />
+      <source>Confirm the shipment</source>
+      <translation>确认发货</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../desktop/views/shortcuts.py" line="101" />
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
     </message>
   </context>
   <context>
@@ -2189,165 +2452,172 @@ Log file: %1</source>
   <context>
     <name>Tables</name>
     <message>
-      <location filename="../../desktop/models/tables.py" line="87" />
+      <location filename="../../desktop/models/tables.py" line="63" />
+      <location filename="../../desktop/models/tables.py" line="106" />
       <source>Code</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="89" />
-      <location filename="../../desktop/models/tables.py" line="121" />
+      <location filename="../../desktop/models/tables.py" line="64" />
+      <location filename="../../desktop/models/tables.py" line="108" />
+      <location filename="../../desktop/models/tables.py" line="140" />
       <source>Customer</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="93" />
+      <location filename="../../desktop/models/tables.py" line="65" />
+      <source>Also</source>
+      <translation>另称</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="112" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="94" />
+      <location filename="../../desktop/models/tables.py" line="113" />
       <source>Payment terms</source>
       <translation>付款条件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="96" />
+      <location filename="../../desktop/models/tables.py" line="115" />
       <source>Credit limit</source>
       <translation>信用额度</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="100" />
+      <location filename="../../desktop/models/tables.py" line="119" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="112" />
-      <location filename="../../desktop/models/tables.py" line="222" />
+      <location filename="../../desktop/models/tables.py" line="131" />
+      <location filename="../../desktop/models/tables.py" line="264" />
       <source>Order</source>
       <translation>订单</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="114" />
+      <location filename="../../desktop/models/tables.py" line="133" />
       <source>Local number: %1</source>
       <translation>本地编号：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="125" />
+      <location filename="../../desktop/models/tables.py" line="144" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="126" />
+      <location filename="../../desktop/models/tables.py" line="145" />
       <source>Created</source>
       <translation>创建时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="127" />
+      <location filename="../../desktop/models/tables.py" line="146" />
       <source>Delivery</source>
       <translation>送货日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="129" />
-      <location filename="../../desktop/models/tables.py" line="184" />
+      <location filename="../../desktop/models/tables.py" line="148" />
+      <location filename="../../desktop/models/tables.py" line="226" />
       <source>Total</source>
       <translation>含税合计</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="154" />
+      <location filename="../../desktop/models/tables.py" line="196" />
       <source>SKU</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="156" />
+      <location filename="../../desktop/models/tables.py" line="198" />
       <source>Product</source>
       <translation>商品</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="160" />
+      <location filename="../../desktop/models/tables.py" line="202" />
       <source>(unknown product)</source>
       <translation>（未知商品）</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="164" />
+      <location filename="../../desktop/models/tables.py" line="206" />
       <source>Quantity</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="169" />
+      <location filename="../../desktop/models/tables.py" line="211" />
       <source>Unit price</source>
       <translation>单价</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="174" />
+      <location filename="../../desktop/models/tables.py" line="216" />
       <source>Net</source>
       <translation>不含税金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="179" />
+      <location filename="../../desktop/models/tables.py" line="221" />
       <source>Tax</source>
       <translation>税额</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="205" />
+      <location filename="../../desktop/models/tables.py" line="247" />
       <source>Submit</source>
       <translation>提交</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="206" />
+      <location filename="../../desktop/models/tables.py" line="248" />
       <source>Change</source>
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="207" />
+      <location filename="../../desktop/models/tables.py" line="249" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="208" />
+      <location filename="../../desktop/models/tables.py" line="250" />
       <source>Shipment</source>
       <translation>发货</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="209" />
+      <location filename="../../desktop/models/tables.py" line="251" />
       <source>Confirm</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="210" />
+      <location filename="../../desktop/models/tables.py" line="252" />
       <source>Reject</source>
       <translation>拒绝</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="211" />
+      <location filename="../../desktop/models/tables.py" line="253" />
       <source>Receipt</source>
       <translation>收货</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="225" />
+      <location filename="../../desktop/models/tables.py" line="267" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="227" />
+      <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="229" />
+      <location filename="../../desktop/models/tables.py" line="271" />
       <source>conflict</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="231" />
+      <location filename="../../desktop/models/tables.py" line="273" />
       <source>rejected</source>
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="236" />
+      <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="240" />
+      <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>时间</translation>
     </message>

@@ -43,6 +43,7 @@ from . import (
     search,
 )
 from .backoff import Backoff
+from .customer_search import find_customers
 from .journal import OutboxJournal
 from .online import OnlineOperations
 from .outbox import make_owner
@@ -238,6 +239,11 @@ class Engine(OnlineOperations):
         """The customers in this user's scope; ``text`` filters on code and names."""
         with self.store.read() as db:
             return queries.customers(db, text, include_inactive)
+
+    def find_customers(self, text: str, *, limit: int = 20) -> list[CustomerView]:
+        """The active customers in scope that ``text`` finds by code, name (either language)
+        or the name's pinyin, full or initials; best first (see :mod:`.customer_search`)."""
+        return find_customers(self.customers(), text, limit)
 
     def customer(self, customer_id: int) -> CustomerView:
         """One customer, or :class:`~.errors.NotFound`."""

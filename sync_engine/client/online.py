@@ -275,6 +275,7 @@ class OnlineOperations:
 
     def watch_changes(self, stop: threading.Event, on_changes: Callable[[int], None], *,
                       on_connected: Callable[[], None] | None = None,
+                      on_lost: Callable[[], None] | None = None,
                       retry_max: float = 60.0) -> None:
         """Listen to the server's "new changes for you" stream until ``stop`` is set, calling
         ``on_changes(seq)`` (on this thread) for each; run it on a thread of its own.
@@ -283,6 +284,11 @@ class OnlineOperations:
         The stream is a hint: when it cannot be held (offline, a proxy, an old server) this
         waits and tries again, doubling the pause up to ``retry_max``, and interval syncs carry
         on meanwhile. It ends for good on "sign in again" or "update required".
+
+        Losing the stream to the network (or failing to open it) is also the first sign that
+        the device is offline: it is recorded at once, as a failed sync would record it, so
+        :meth:`status` says offline within seconds rather than at the next sync, and
+        ``on_lost()`` is called.
         """
         pause = 1.0
         while not stop.is_set():
@@ -303,6 +309,10 @@ class OnlineOperations:
                 return
             except errors.SyncError as exc:
                 log.info("change stream unavailable (%s); retrying in %.0f s", exc.code, pause)
+                if isinstance(exc, errors.Retryable) and not stop.is_set():
+                    self._record_error(exc)
+                    if on_lost is not None:
+                        on_lost()
             stop.wait(pause)
             pause = min(retry_max, pause * 2)
 

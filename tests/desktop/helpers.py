@@ -23,13 +23,18 @@ def workspace(app: DinghuoApp) -> RepWorkspace:
 
 
 def choose_customer(qtbot: Any, app: DinghuoApp, code: str) -> None:
-    """Pick the customer in order entry (as the user does in the combo box)."""
+    """Pick the customer in order entry as the user does: type the code in the customer
+    field, Enter."""
     ws = workspace(app)
     ws.show_page("order")
     settle(qtbot, app)
-    combo = ws.order_entry.customer_combo
-    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(code))
-    combo.setCurrentIndex(index)
+    field = ws.order_entry.customer_field
+    field.selectAll()
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: field.customer is not None and field.customer.code == code,
+                    timeout=5000)
+    settle(qtbot, app)
 
 
 def type_line(qtbot: Any, app: DinghuoApp, code: str, quantity: str) -> None:

@@ -21,7 +21,7 @@ from tests.desktop.roles_helpers import import_prices
 from tests.support.live import live_server
 
 PICTURES = [
-    "login", "rep-customers", "rep-catalog", "rep-order-entry", "rep-orders",
+    "login", "rep-customers", "rep-catalog", "rep-order-entry", "rep-product-finder", "rep-orders",
     "rep-order-detail", "rep-conflicts", "rep-confirmation", "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
     "owner-receipt", "admin-review", "admin-health",

@@ -101,3 +101,65 @@ def test_bugs_are_logged_and_shown_with_the_log_path(qtbot: Any, signed_in: Ding
     kind, title, text = signed_in.window.last_message or ("", "", "")
     assert kind == "bug" and title == "Something went wrong"
     assert str(desktop_errors.log_path()) in text
+
+
+@pytest.mark.live  # the server goes away under the app's open stream: a real socket
+def test_losing_the_server_shows_offline_at_once_without_a_sync(
+        qtbot: Any, app_factory: Any, server_db: str) -> None:
+    """The server goes away: the status bar says offline as soon as the change stream breaks,
+    not at the next sync (none runs meanwhile: the interval is an hour)."""
+    from tests.support.live import live_server
+
+    with live_server(server_db) as url:
+        app: DinghuoApp = app_factory(url)
+        app.open_main(app.engine.login("rep1", "demo"))
+        sync = app.sync
+        assert sync is not None and app.window is not None
+        qtbot.waitUntil(lambda: sync.status is not None and sync.status.initial_sync_done
+                        and not sync.running, timeout=20000)
+        sync.set_interval(3600)
+        settle(qtbot, app)
+        bar = app.window.status
+        assert "Online" in bar.online.text()
+        runs: list[bool] = []
+        sync.running_changed.connect(runs.append)
+    qtbot.waitUntil(lambda: "Offline" in bar.online.text(), timeout=15000)
+    assert runs == []  # no sync told it: the stream did
+    assert "Cannot reach the server" in bar.error.text()
+
+
+def test_quitting_with_unsent_changes_says_they_are_kept(
+        qtbot: Any, signed_in: DinghuoApp, network: Switchable) -> None:
+    app = signed_in
+    window = app.window
+    assert window is not None and app.sync is not None
+    network.online = False
+    customer = app.engine.customers()[0]
+    product = next(p for p in app.engine.search_products("", limit=50)
+                   if p.active and p.sellable)
+    draft = app.engine.create_draft(customer.id, {
+        product.id: max(product.min_qty, product.pack_size)})
+    app.engine.submit(draft.id)
+    window.request_quit()
+    box = window.quit_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "1 change has not reached the server yet" in box.text()
+    assert "kept on this computer" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible()  # stayed
+    window.request_quit()
+    box = window.quit_box
+    assert box is not None
+    quit_button = next(b for b in box.buttons()
+                       if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    quit_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert app.engine.status().pending == 1  # kept, to be sent later
+
+
+def test_quitting_with_everything_sent_asks_nothing(qtbot: Any, signed_in: DinghuoApp) -> None:
+    window = signed_in.window
+    assert window is not None
+    window.request_quit()
+    assert window.quit_box is None
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)

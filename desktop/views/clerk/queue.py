@@ -1,5 +1,10 @@
 """The shipping queue: confirmed and partially shipped orders of the clerk's warehouse,
-sortable by requested date and customer; pick lists for one order or several."""
+sortable by requested date and customer; pick lists for one order or several.
+
+From the keyboard: the cursor starts on the queue, Enter ships the order, Shift+arrows select
+several, Ctrl+P shows their pick list; Ctrl+F searches, and Enter on a search that finds one
+order (its number typed or scanned) ships it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,8 +34,9 @@ from ...models.base import ROW_ROLE, SORT_ROLE, Column, ListTableModel
 from ...models.tables import order_number
 from ...picklist import PickListDialog, pick_list_html
 from ...resources import icon
+from ...widgets.keys import page_shortcut
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, on_row_action
 
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
@@ -114,10 +120,12 @@ class ShipQueuePage(QWidget):
         self.workspace = workspace
         self.search = SearchBox(self.tr("Order number or customer"))
         self.search.search.connect(self._filter)
+        self.search.returnPressed.connect(self._search_entered)
         self.ship_button = QPushButton(icon("truck"), self.tr("Ship…"))
         self.ship_button.setObjectName("primary")
         self.ship_button.clicked.connect(self.ship_selected)
         self.pick_button = QPushButton(icon("picklist"), self.tr("Pick list…"))
+        self.pick_button.setToolTip("Ctrl+P")
         self.pick_button.clicked.connect(self.show_pick_list)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -135,14 +143,17 @@ class ShipQueuePage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.doubleClicked.connect(lambda _i: self.ship_selected())
+        on_row_action(self.table, self.ship_selected)
+        self.search.lead_to(self.table)
+        page_shortcut(QKeySequence.StandardKey.Print, self, self.show_pick_list)
+        page_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.count = QLabel()
         self.count.setObjectName("hint")
         hint = QLabel(
             self.tr(
-                "Select several orders (Ctrl or Shift) for one pick list. "
-                "Double-click an order to ship it."
+                "Enter (or a double click) ships the order. Select several orders "
+                "(Shift+↓ or Ctrl+click) for one pick list (Ctrl+P)."
             )
         )
         hint.setObjectName("hint")
@@ -156,6 +167,12 @@ class ShipQueuePage(QWidget):
         ctx.orders_changed.connect(self.reload)
         self.reload()
         self._enable()
+
+    def focus_main_field(self) -> None:
+        """The cursor on the queue, on its first order when none is chosen."""
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
         engine = self.ctx.engine
@@ -183,6 +200,13 @@ class ShipQueuePage(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+
+    def _search_entered(self) -> None:
+        """Enter in the search (a typed or scanned order number): the only order it finds is
+        the one to ship."""
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
+            self.ship_selected()
 
     def selected_items(self) -> list[ShipQueueItem]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -5,6 +5,10 @@ line. "12*code" counts twelve. Quantities can be typed in the table too. Countin
 left to ship is refused with the rules' own message; what is not shipped stays backordered and
 is shown as such. Then carrier, tracking number, confirm: recorded locally at once (offline
 too) and sent with the next sync.
+
+From the scanner and the keyboard alone: scan each item (a scan ends with Enter); Enter on the
+empty scan field goes to the tracking number; Enter there (or Ctrl+Enter anywhere on the
+page) confirms the shipment. Enter on a line types its count.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from ...models.products import product_name
 from ...models.tables import load_order, order_number
 from ...resources import icon
 from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.keys import FINAL_ACTION, page_shortcut
+from ...widgets.tables import fit_columns, make_table, on_row_action
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
 if TYPE_CHECKING:
@@ -62,7 +67,8 @@ class ShipPage(QWidget):
         self.scan = QLineEdit()
         self.scan.setObjectName("scanInput")
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter "
-                                             "(12*code counts twelve)"))
+                                             "(12*code counts twelve). Enter on an empty "
+                                             "field: the tracking number"))
         self.scan.returnPressed.connect(self.scanned)
         self.scan_box = FieldBox(self.scan)
         self.per_scan = QComboBox()
@@ -81,9 +87,11 @@ class ShipPage(QWidget):
         self.table = make_table(stretch=1)
         self.table.setObjectName("shipLines")
         self.table.setModel(self.model)
+        # Counts are typed on purpose (Enter or F2 on a line, or a double click), never by
+        # keys that were meant for another field.
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked
-                                   | self.table.EditTrigger.EditKeyPressed
-                                   | self.table.EditTrigger.AnyKeyPressed)
+                                   | self.table.EditTrigger.EditKeyPressed)
+        on_row_action(self.table, self._edit_count)
         self.summary = QLabel()
         self.summary.setObjectName("total")
         self.summary.setWordWrap(True)
@@ -95,7 +103,17 @@ class ShipPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self._build_footer())
         ctx.orders_changed.connect(self._refresh)
+        page_shortcut(FINAL_ACTION, self, self.confirm)
         self._enable()
+
+    def focus_main_field(self) -> None:
+        """The cursor in the scan field."""
+        self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edit_count(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.edit(self.model.index(index.row(), COUNT_COLUMN))
 
     def _build_footer(self) -> QHBoxLayout:
         box = QGroupBox(self.tr("Carrier"))
@@ -107,7 +125,9 @@ class ShipPage(QWidget):
         self.carrier.setCurrentIndex(0)
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking")
-        self.tracking.setPlaceholderText(self.tr("Scan or type the waybill number"))
+        self.tracking.setPlaceholderText(self.tr("Scan or type the waybill number, then "
+                                                 "Enter to confirm"))
+        self.tracking.returnPressed.connect(self.confirm)
         self.tracking_box = FieldBox(self.tracking)
         form.addRow(self.tr("Carrier"), self.carrier)
         form.addRow(self.tr("Tracking number"), self.tracking_box)
@@ -117,6 +137,7 @@ class ShipPage(QWidget):
         self.clear_button.clicked.connect(self.clear_counts)
         self.confirm_button = QPushButton(icon("truck"), self.tr("Confirm shipment"))
         self.confirm_button.setObjectName("primary")
+        self.confirm_button.setToolTip("Ctrl+Enter")
         self.confirm_button.clicked.connect(self.confirm)
         buttons = QVBoxLayout()
         for b in (self.confirm_button, self.all_button, self.clear_button):
@@ -206,6 +227,10 @@ class ShipPage(QWidget):
         """A scan (or a typed code) arrived: count it on its line."""
         text = self.scan.text().strip()
         self.scan.clear()
+        if not text and self._shippable() and self.model.quantities():
+            self.tracking.setFocus(Qt.FocusReason.OtherFocusReason)  # done scanning
+            self.tracking.selectAll()
+            return
         if not text or not self._shippable():
             return
         times = 1

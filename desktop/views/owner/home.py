@@ -30,7 +30,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import quantity_text
 from ...resources import icon
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, on_row_action
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -121,6 +121,7 @@ class OwnerHomePage(QWidget):
         self.suggestions.setObjectName("suggestions")
         self.suggestions.setModel(self.suggestions_model)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        on_row_action(self.suggestions, self.add_selected_suggestions)
         self.add_suggested = QPushButton(icon("cart"), self.tr("Add selected to cart"))
         self.add_suggested.clicked.connect(self.add_selected_suggestions)
         self.add_due = QPushButton(icon("cart"), self.tr("Add all due to cart"))
@@ -162,7 +163,7 @@ class OwnerHomePage(QWidget):
         self.favourites = make_table(stretch=1)
         self.favourites.setObjectName("favourites")
         self.favourites.setModel(self.favourites_model)
-        self.favourites.doubleClicked.connect(lambda _i: self.order_favourite())
+        on_row_action(self.favourites, self.order_favourite)
         self.order_fav = QPushButton(icon("add"), self.tr("Add to cart…"))
         self.order_fav.clicked.connect(self.order_favourite)
         self.unfav = QPushButton(icon("star"), self.tr("Remove from favourites"))

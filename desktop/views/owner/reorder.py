@@ -1,5 +1,5 @@
 """Order again: the past order beside the new draft at today's prices and availability, with
-every difference spelled out before anything is submitted."""
+every difference spelled out before anything is submitted. Ctrl+Enter submits it."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from ...models.base import Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number
 from ...resources import icon
+from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table
 
 if TYPE_CHECKING:
@@ -157,7 +158,9 @@ class ReorderPage(QWidget):
         self.summary.setWordWrap(True)
         self.submit_button = QPushButton(icon("submit"), self.tr("Submit order"))
         self.submit_button.setObjectName("primary")
+        self.submit_button.setToolTip("Ctrl+Enter")
         self.submit_button.clicked.connect(self.submit)
+        page_shortcut(FINAL_ACTION, self, self.submit)
         self.edit_button = QPushButton(icon("cart"), self.tr("Change in cart"))
         self.edit_button.clicked.connect(self.edit)
         self.discard_button = QPushButton(icon("cancel"), self.tr("Discard"))
@@ -224,7 +227,7 @@ class ReorderPage(QWidget):
 
     def submit(self) -> None:
         draft = self.draft
-        if draft is None:
+        if draft is None or not self.submit_button.isEnabled():
             return
         engine = self.ctx.engine
 

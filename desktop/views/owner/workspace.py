@@ -61,8 +61,10 @@ class OwnerWorkspace(Workspace):
         self.reorder_page = ReorderPage(ctx, self)
         self.conflicts = ConflictsPage(ctx, self.edit_order)
         self.orders.table.hideColumn(1)  # the customer: always the owner's own shop
-        for combo in (self.catalog.customer_combo, self.order_entry.customer_combo):
-            combo.setEnabled(False)  # an owner orders for their own shop only
+        # An owner orders for their own shop only.
+        self.catalog.customer_combo.setEnabled(False)
+        self.order_entry.customer_fixed = True
+        self.order_entry.customer_field.setEnabled(False)
         self.favourite_button = QPushButton(self.tr("Favourite"))
         self.favourite_button.setObjectName("favouriteButton")
         self.favourite_button.setCheckable(True)
@@ -100,8 +102,7 @@ class OwnerWorkspace(Workspace):
         if not isinstance(customer, CustomerView) or self.customer is not None:
             return
         self.customer = customer
-        self.customer_changed.emit(customer)
-        self.order_entry._select_customer(customer.id)
+        self.customer_changed.emit(customer)  # order entry and the catalog follow
         self.home.reload()
 
     # ------------------------------------------------------------------ what the pages ask
@@ -114,8 +115,8 @@ class OwnerWorkspace(Workspace):
     def open_order(self, order_id: str) -> None:
         self.orders.show_order(order_id, edit_if_draft=True)
 
-    def show_order(self, order_id: str) -> None:
-        self.orders.show_order(order_id)
+    def show_order(self, order_id: str, *, front: bool = True) -> None:
+        self.orders.show_order(order_id, front=front)
 
     def edit_order(self, order_id: str) -> None:
         self.order_entry.load(order_id)
@@ -124,6 +125,10 @@ class OwnerWorkspace(Workspace):
     def pick_product(self, product: ProductView) -> None:
         self.order_entry.pick_product(product)
         self.show_page("order")
+
+    def find_in_catalog(self, text: str) -> None:
+        self.catalog.search_for(text)
+        self.show_page("catalog")
 
     def new_order_for(self, _customer_id: int) -> None:
         self.order_entry.start_new()

@@ -1,4 +1,8 @@
-"""Customers: the rep's own, searchable; detail with credit, terms, recent orders, "new order"."""
+"""Customers: the rep's own, searchable; detail with credit, terms, recent orders, "new order".
+
+From the keyboard: type in the search, Down into the list, Enter starts a new order for the
+customer (Enter on a recent order opens it).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -24,8 +27,9 @@ from ...context import AppContext
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...resources import icon
+from ...widgets.flow import FlowLayout
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, make_table, on_row_action
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
@@ -39,13 +43,14 @@ class CustomersPage(QWidget):
         self.setObjectName("customersPage")
         self.ctx = ctx
         self.workspace = workspace
-        self.search = SearchBox(self.tr("Search customers by code or name"))
+        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"))
         self.search.search.connect(self.reload)
         self.model = CustomerListModel()
         self.table = make_table(stretch=1)
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _i: self._new_order())
+        on_row_action(self.table, self._new_order)
+        self.search.lead_to(self.table)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
@@ -93,7 +98,7 @@ class CustomersPage(QWidget):
         form.addRow(self.tr("Used by open orders"), self.used)
         form.addRow("", self.credit_bar)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.new_order = QPushButton(icon("order"), self.tr("New order"))
         self.new_order.setObjectName("primary")
         self.new_order.clicked.connect(self._new_order)
@@ -102,24 +107,29 @@ class CustomersPage(QWidget):
         self.show_catalog.clicked.connect(self._catalog)
         buttons.addWidget(self.new_order)
         buttons.addWidget(self.show_catalog)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Recent orders")))
         self.recent_model = OrderListModel(with_customer=False)
-        self.recent = make_table()
+        self.recent = make_table(stretch=1)  # no name column: the status takes the room
         self.recent.setModel(self.recent_model)
-        self.recent.doubleClicked.connect(self._open_recent)
+        on_row_action(self.recent, self._open_recent)
         layout.addWidget(self.recent, 1)
         self._set_enabled(False)
         return box
+
+    def focus_main_field(self) -> None:
+        """The cursor in the search, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _set_enabled(self, enabled: bool) -> None:
         self.new_order.setEnabled(enabled)
         self.show_catalog.setEnabled(enabled)
 
     def reload(self, *_args: object) -> None:
-        text = self.search.text()
-        self.ctx.read(lambda: self.ctx.engine.customers(text), self._loaded)
+        text, engine = self.search.text(), self.ctx.engine
+        self.ctx.read(lambda: engine.find_customers(text, limit=100_000) if text.strip()
+                      else engine.customers(), self._loaded)
 
     def _loaded(self, customers: object) -> None:
         assert isinstance(customers, list)

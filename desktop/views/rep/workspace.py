@@ -55,8 +55,8 @@ class RepWorkspace(Workspace):
         """Drafts open in order entry; other orders in the orders page's detail."""
         self.orders.show_order(order_id, edit_if_draft=True)
 
-    def show_order(self, order_id: str) -> None:
-        self.orders.show_order(order_id)
+    def show_order(self, order_id: str, *, front: bool = True) -> None:
+        self.orders.show_order(order_id, front=front)
 
     def edit_order(self, order_id: str) -> None:
         self.order_entry.load(order_id)
@@ -69,3 +69,7 @@ class RepWorkspace(Workspace):
     def pick_product(self, product: ProductView) -> None:
         self.order_entry.pick_product(product)
         self.show_page("order")
+
+    def find_in_catalog(self, text: str) -> None:
+        self.catalog.search_for(text)
+        self.show_page("catalog")

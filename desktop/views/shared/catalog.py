@@ -1,15 +1,19 @@
 """Catalog: search as you type over the whole catalog; the selected customer's prices and
-quantity breaks; stock with the time of its snapshot."""
+quantity breaks; stock with the time of its snapshot.
+
+From the keyboard: the cursor starts in the search (Ctrl+F brings it back), Down goes into the
+results, Enter on a product adds it to the order.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,11 +25,19 @@ from sync_engine.client.values import CustomerView, PriceQuote, ProductView, Sto
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...models.products import CatalogRow, ProductTableModel, product_name
+from ...models.products import PAGE, CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
+from ...widgets.keys import page_shortcut
+from ...widgets.scroll import ScrollingPane
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import make_table, table_pane
+from ...widgets.tables import (
+    fit_columns,
+    fit_columns_once,
+    make_table,
+    on_row_action,
+    table_pane,
+)
 from ..workspace import OrderingHost
 
 __all__ = ["CatalogPage"]
@@ -46,14 +58,18 @@ class CatalogPage(QWidget):
         self.ctx = ctx
         self.workspace = workspace
         self.customer_combo = QComboBox()
-        self.customer_combo.setMinimumWidth(280)
+        self.customer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.customer_combo.setMinimumContentsLength(24)
         self.customer_combo.currentIndexChanged.connect(self._customer_chosen)
         self.search = SearchBox(self.tr("SKU, barcode, name or pinyin (e.g. kl for 可乐)"),
                                 delay_ms=150)
         self.search.setObjectName("catalogSearch")
         self.search.search.connect(self._search)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Prices for")))
+        prices_for = QLabel(self.tr("Prices &for"))
+        prices_for.setBuddy(self.customer_combo)
+        top.addWidget(prices_for)
         top.addWidget(self.customer_combo)
         top.addWidget(self.search, 1)
         self.model = ProductTableModel(ctx.engine, ctx.read, self)
@@ -61,22 +77,24 @@ class CatalogPage(QWidget):
         self.model.query_done.connect(self._counted)
         self.model.failed.connect(ctx.error)
         self.table = make_table(stretch=1)
+        self.table.setObjectName("catalogTable")
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.table.doubleClicked.connect(lambda _i: self._add())
-        for col, width in enumerate((110, 300, 80, 120, 90, 90, 90)):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        on_row_action(self.table, self._add)
+        self.search.lead_to(self.table)
+        page_shortcut(QKeySequence.StandardKey.Find, self, self.focus_main_field)
         self.state = QLabel(self.tr("Type to search the catalog."))
         self.state.setObjectName("hint")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.table, self.state))
-        split.addWidget(self._build_detail())
+        detail = ScrollingPane()  # scrolls on a small screen
+        split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        detail.set_content(self._build_detail())
         workspace.customer_changed.connect(self._follow_customer)
         ctx.customers_changed.connect(self._load_customers)
         ctx.catalog_changed.connect(self.model.refresh)
@@ -84,7 +102,6 @@ class CatalogPage(QWidget):
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Product"))
-        box.setMinimumWidth(320)
         layout = QVBoxLayout(box)
         self.name = QLabel(self.tr("Choose a product."))
         self.name.setObjectName("detailTitle")
@@ -121,9 +138,10 @@ class CatalogPage(QWidget):
             Column(lambda: price, lambda r: r[1], align_right=True),
             Column(lambda: source, lambda r: r[2]),
         ])
-        self.breaks = make_table()
+        self.breaks = make_table(stretch=2)
         self.breaks.setModel(self.breaks_model)
-        self.breaks.setMaximumHeight(180)
+        fit_columns(self.breaks)
+        self.breaks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.breaks)
         self.add_button = QPushButton(icon("add"), self.tr("Add to order"))
         self.add_button.setObjectName("primary")
@@ -138,6 +156,16 @@ class CatalogPage(QWidget):
         """Put a workspace's own button under "Add to order" (the owner's "Favourite")."""
         self._detail_layout.insertWidget(self._detail_layout.indexOf(self.add_button) + 1,
                                          button)
+
+    def focus_main_field(self) -> None:
+        """The cursor in the search, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` (carried over from the product field of order entry)."""
+        if text and text != self.search.text():
+            self.search.search_for(text)
 
     # ------------------------------------------------------------------ customers
 
@@ -185,6 +213,8 @@ class CatalogPage(QWidget):
             self.state.setText(self.tr("Searching…"))
 
     def _counted(self, query: str, rows: int) -> None:
+        if rows <= PAGE:  # a search's first page: the columns fit it, the name takes the rest
+            fit_columns_once(self.table)
         if rows == 0:
             self.state.setText(self.tr("Nothing matches “%1”. Try the SKU, the barcode or "
                                        "pinyin initials.").replace("%1", query))
@@ -247,7 +277,11 @@ class CatalogPage(QWidget):
                 (f"{fmt.integer(q.quantity)} {p.unit}", fmt.unit_price(q.unit_price),
                  self.tr("customer price") if q.from_contract else self.tr("list price"))
                 for q in quotes])
-        self.breaks.resizeColumnsToContents()
+        # As tall as its rows (five at most): no scroll bar inside the detail pane.
+        rows = self.breaks_model.rowCount()
+        self.breaks.setFixedHeight(self.breaks.horizontalHeader().sizeHint().height()
+                                   + rows * self.breaks.verticalHeader().defaultSectionSize()
+                                   + 2 * self.breaks.frameWidth())
 
     def _add(self) -> None:
         row = self.table.currentIndex().data(ROW_ROLE)

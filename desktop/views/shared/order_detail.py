@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -30,6 +29,8 @@ from ...labels import status_name, sync_state_name
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
+from ...widgets.flow import FlowLayout
+from ...widgets.scroll import ScrollingPane
 from ...widgets.tables import fit_columns, make_table
 from ..workspace import OrdersHost
 
@@ -39,7 +40,9 @@ __all__ = ["OrderDetail"]
 class OrderDetail(QWidget):
     """``reorder(order_id)`` is how the workspace orders again, where it has a review of the
     differences of its own; without one, "Order again" makes the new draft at once, says what
-    differs, and opens it."""
+    differs, and opens it. ``loaded`` is emitted when an order is shown."""
+
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
@@ -49,6 +52,7 @@ class OrderDetail(QWidget):
         self.workspace = workspace
         self.review_reorder = reorder
         self.order: OrderView | None = None
+        self._wanted = ""
         self.products: dict[int, ProductView] = {}
         self.title = QLabel(self.tr("Choose an order."))
         self.title.setObjectName("detailTitle")
@@ -58,11 +62,14 @@ class OrderDetail(QWidget):
         head = QFormLayout()
         self.numbers = QLabel()
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.numbers.setWordWrap(True)
         self.dates = QLabel()
+        self.dates.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setObjectName("total")
+        self.totals.setWordWrap(True)
         head.addRow(self.tr("Numbers"), self.numbers)
         head.addRow(self.tr("Dates"), self.dates)
         head.addRow(self.tr("Notes"), self.notes)
@@ -93,23 +100,25 @@ class OrderDetail(QWidget):
         tabs.addTab(self.shipments, self.tr("Shipments"))
         self.tabs = tabs
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
+        self.edit_button.setToolTip("Ctrl+E")
         self.edit_button.clicked.connect(self._edit)
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel order…"))
         self.cancel_button.clicked.connect(self._cancel)
         self.reorder_button = QPushButton(icon("reorder"), self.tr("Order again"))
+        self.reorder_button.setToolTip("Ctrl+R")
         self.reorder_button.clicked.connect(self._reorder)
         self.print_button = QPushButton(icon("print"), self.tr("Confirmation…"))
+        self.print_button.setToolTip("Ctrl+P")
         self.print_button.clicked.connect(self.show_confirmation)
         self.receive_button = QPushButton(icon("receive"), self.tr("Confirm receipt…"))
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.clicked.connect(self.confirm_receipt)
         identity = ctx.engine.identity
         self.role = d.Role(identity.role) if identity else d.Role.SALES_REP
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane instead of widening it
         for b in (self.edit_button, self.cancel_button, self.reorder_button, self.receive_button,
                   self.print_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         box = QGroupBox()
         layout = QVBoxLayout(box)
         layout.addWidget(self.title)
@@ -119,11 +128,14 @@ class OrderDetail(QWidget):
         layout.addWidget(tabs, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(box)
+        pane = ScrollingPane()  # on a small screen the pane scrolls, not the page
+        outer.addWidget(pane)
+        pane.set_content(box)
         self._enable()
 
     def show_order(self, order_id: str) -> None:
         engine = self.ctx.engine
+        self._wanted = order_id  # reads finish in any order: only this one's is shown
 
         def load() -> tuple[OrderView, dict[int, ProductView], list[ShipmentView]]:
             order, products = load_order(engine, order_id)
@@ -132,12 +144,15 @@ class OrderDetail(QWidget):
         self.ctx.read(load, self._loaded)
 
     def reload(self) -> None:
-        if self.order is not None:
-            self.show_order(self.order.id)
+        """Read the order shown (or being shown) again."""
+        if self._wanted:
+            self.show_order(self._wanted)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
         order, products, shipments = result
+        if order.id != self._wanted:
+            return
         self.order, self.products = order, products
         fmt = self.ctx.fmt
         self.title.setText(self.tr("Order %1 — %2").replace("%1", order_number(order))
@@ -170,6 +185,7 @@ class OrderDetail(QWidget):
         fit_columns(self.history)
         self.shipments_model.set_rows(shipments)
         self._enable()
+        self.loaded.emit()
 
     def _enable(self) -> None:
         order = self.order
@@ -187,6 +203,11 @@ class OrderDetail(QWidget):
                                                  role))
         self.receive_button.setEnabled(status is d.OrderStatus.SHIPPED)
         self.print_button.setEnabled(order is not None and bool(order.lines))
+
+    def run_action(self, button: QPushButton) -> None:
+        """A button's action from its shortcut, when the button is offered now."""
+        if button.isVisible() and button.isEnabled():
+            button.click()
 
     def _edit(self) -> None:
         if self.order is not None:

@@ -3,6 +3,12 @@
 Lines are saved as they are added (each change is one local transaction with its outbox row),
 so nothing typed is lost; "Submit" runs the whole-order rules and queues the order for the
 server. Works the same offline.
+
+From the keyboard: Ctrl+K goes to the customer (code, name or pinyin, Enter), the product
+field takes SKUs, barcodes, names and pinyin (Enter), then the quantity (Enter); Ctrl+Enter
+submits, Ctrl+S saves, Ctrl+N starts a new order for the same customer. A new order is for the
+customer chosen anywhere in the workspace (the customers list, the catalog), and the next one
+after a submit too.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -38,17 +43,20 @@ from ...models.base import ROW_ROLE
 from ...models.tables import (
     LineRow,
     OrderLinesModel,
-    customer_name,
     load_order,
+    load_order_for_entry,
     order_number,
 )
 from ...resources import icon
 from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.keys import FINAL_ACTION, page_shortcut
+from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..workspace import OrderingHost
+from .customer_field import CustomerField
 from .entry_bar import EntryBar
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
+
 
 
 class OrderEntryPage(QWidget):
@@ -59,27 +67,34 @@ class OrderEntryPage(QWidget):
         self.workspace = workspace
         self.order: OrderView | None = None
         self.products: dict[int, ProductView] = {}
-        self.customer_combo = QComboBox()
-        self.customer_combo.setObjectName("entryCustomer")
-        self.customer_combo.setMinimumWidth(300)
-        self.customer_combo.currentIndexChanged.connect(self._customer_chosen)
+        self.customer_fixed = False  # an owner orders for their own shop only
+        self.customer_field = CustomerField(ctx)
+        self.customer_field.chosen.connect(self._customer_chosen)
+        self.customer_box = FieldBox(self.customer_field)
+        self.customer_field.not_chosen.connect(self.customer_box.set_error)
+        self.customer_field.textEdited.connect(lambda _t: self.customer_box.set_error(""))
         self.heading = QLabel()
         self.heading.setObjectName("detailTitle")
-        new_button = QPushButton(icon("order"), self.tr("New order"))
-        new_button.clicked.connect(self.start_new)
+        self.new_button = QPushButton(icon("order"), self.tr("New order"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.start_new)
+        customer_title = QLabel(self.tr("&Customer"))
+        customer_title.setBuddy(self.customer_field)
+        # Level with the field's text, not with the top of the box under it (its message).
+        customer_title.setMinimumHeight(self.customer_field.sizeHint().height())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Customer")))
-        top.addWidget(self.customer_combo)
-        top.addWidget(self.heading, 1)
-        top.addWidget(new_button)
+        top.addWidget(customer_title, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.customer_box, 2, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.heading, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         self.entry = EntryBar(ctx)
         self.entry.add_line.connect(self._add_line)
-        self.entry.browse.connect(lambda: workspace.show_page("catalog"))
+        self.entry.browse.connect(workspace.find_in_catalog)
         self.lines_model = OrderLinesModel()
         self.lines = make_table(stretch=2)
         self.lines.setObjectName("orderLines")
         self.lines.setModel(self.lines_model)
-        self.lines.doubleClicked.connect(self._edit_line)
+        on_row_action(self.lines, self._edit_line)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove_line)
@@ -93,10 +108,13 @@ class OrderEntryPage(QWidget):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.issues)
         layout.addLayout(self._build_footer())
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save_draft)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
-        ctx.customers_changed.connect(self._load_customers)
-        self._load_customers()
+        page_shortcut("Ctrl+S", self, self.save_draft)
+        page_shortcut(FINAL_ACTION, self, self.submit)
+        page_shortcut("Ctrl+K", self, self.focus_customer)
+        page_shortcut("Ctrl+N", self, self.start_new)
+        workspace.customer_changed.connect(self._follow_customer)
+        ctx.customers_changed.connect(self._reload_customer)
+        self._set_customer(workspace.customer)
         self._show()
 
     def _build_footer(self) -> QHBoxLayout:
@@ -118,7 +136,8 @@ class OrderEntryPage(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText(self.tr("Notes for the warehouse or the customer"))
-        self.notes.setMaximumHeight(64)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
         form.addRow(self.delivery_box)
         form.addRow(self.tr("Notes"), self.notes)
         totals = QGroupBox(self.tr("Totals"))
@@ -156,65 +175,117 @@ class OrderEntryPage(QWidget):
 
     # ------------------------------------------------------------------ customer
 
-    def _load_customers(self) -> None:
-        self.ctx.read(lambda: self.ctx.engine.customers(), self._customers_loaded)
-
-    def _customers_loaded(self, customers: object) -> None:
-        assert isinstance(customers, list)
-        self.customer_combo.blockSignals(True)
-        self.customer_combo.clear()
-        self.customer_combo.addItem(self.tr("Choose a customer…"), None)
-        for c in customers:
-            self.customer_combo.addItem(f"{c.code} {customer_name(c)}", c)
-        self.customer_combo.blockSignals(False)
-        wanted = self.order.customer_id if self.order else (
-            self.workspace.customer.id if self.workspace.customer else None)
-        self._select_customer(wanted)
-
-    def _select_customer(self, customer_id: int | None) -> None:
-        for i in range(self.customer_combo.count()):
-            data = self.customer_combo.itemData(i)
-            if (data is None and customer_id is None) or (
-                    isinstance(data, CustomerView) and data.id == customer_id):
-                self.customer_combo.setCurrentIndex(i)
-                break
-        self._customer_chosen()
-
     def customer(self) -> CustomerView | None:
-        data = self.customer_combo.currentData()
-        return data if isinstance(data, CustomerView) else None
+        return self.customer_field.customer
 
-    def _customer_chosen(self, *_args: object) -> None:
-        customer = self.customer()
-        self.entry.customer_id = customer.id if customer else None
-        if customer is not None and self.order is None:
-            self.workspace.set_customer(customer)
+    def _set_customer(self, customer: CustomerView | None) -> None:
+        self.customer_field.set_customer(customer)
+        self.customer_box.set_error("")
+        self.entry.set_customer(customer)
         self._show()
+
+    def _customer_chosen(self, customer: object) -> None:
+        """Picked in the field: the order is for them, and so is the rest of the workspace."""
+        assert isinstance(customer, CustomerView)
+        if self.order is not None:
+            return
+        self._set_customer(customer)
+        self.workspace.set_customer(customer)
+        self.focus_main_field()
+
+    def _follow_customer(self, customer: object) -> None:
+        """Chosen elsewhere (the customers list, the catalog): a new order is for them."""
+        current = self.customer()
+        if self.order is None and isinstance(customer, CustomerView) and (
+                current is None or customer.id != current.id):
+            self._set_customer(customer)
+
+    def _reload_customer(self) -> None:
+        """The customer's data changed in a sync (credit limit, terms…): show the new one."""
+        current = self.customer()
+        if current is None:
+            return
+        engine = self.ctx.engine
+
+        def load() -> CustomerView | None:
+            try:
+                return engine.customer(current.id)
+            except ce.NotFound:
+                return None
+
+        def loaded(customer: object) -> None:
+            if isinstance(customer, CustomerView) and self.customer() == current:
+                self._set_customer(customer)
+
+        self.ctx.read(load, loaded)
+
+    def focus_customer(self) -> None:
+        """Ctrl+K: the cursor in the customer field, ready to type another (a new order only:
+        the customer of an order with lines is fixed)."""
+        if self.order is not None and self.customer_field.isEnabled() is False:
+            self.ctx.message.emit(self.tr("This order's customer is fixed. Ctrl+N starts a "
+                                          "new order."))
+            return
+        self.customer_field.focus_for_choice()
+
+    def focus_main_field(self) -> None:
+        """Where the cursor goes when the page is shown: the product field (or the quantity
+        of the product being entered); without a customer, the customer field."""
+        if self.entry.isEnabled():
+            if self.entry.product is not None:
+                self.entry.quantity.setFocus()
+                self.entry.quantity.selectAll()
+            else:
+                self.entry.code.setFocus()
+        elif self.customer_field.isEnabled():
+            self.customer_field.focus_for_choice()
+        else:
+            self.lines.setFocus()
 
     # ------------------------------------------------------------------ loading
 
     def start_new(self) -> None:
-        """An empty entry for the current customer (the draft is made with its first line)."""
+        """An empty entry for the current customer (the draft is made with its first line);
+        the cursor goes to the customer field, ready to keep them (Enter) or type another."""
         self.order = None
         self.products = {}
         self.notes.clear()
         self.has_delivery.setChecked(False)
-        self._select_customer(self.workspace.customer.id if self.workspace.customer else None)
+        self._set_customer(self.workspace.customer)
         self.entry.clear()
+        if self.isVisible():
+            self.customer_field.focus_for_choice()
 
     def new_for(self, customer_id: int) -> None:
-        self.start_new()
-        self._select_customer(customer_id)
+        """A new order for this customer (from the customers list)."""
+        self.order = None
+        self.products = {}
+        self.notes.clear()
+        self.has_delivery.setChecked(False)
         self.entry.clear()
+        workspace, engine = self.workspace, self.ctx.engine
+        current = workspace.customer
+        if current is not None and current.id == customer_id:
+            self._set_customer(current)
+            return
+
+        def loaded(customer: object) -> None:
+            if isinstance(customer, CustomerView) and self.order is None:
+                self._set_customer(customer)
+                workspace.set_customer(customer)
+                if self.isVisible():
+                    self.focus_main_field()
+
+        self.ctx.read(lambda: engine.customer(customer_id), loaded)
 
     def load(self, order_id: str) -> None:
         """Open an existing draft or editable order."""
         engine = self.ctx.engine
-        self.ctx.read(lambda: load_order(engine, order_id), self._loaded)
+        self.ctx.read(lambda: load_order_for_entry(engine, order_id), self._loaded)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
-        order, products = result
+        order, products, customer = result
         first_time = self.order is None or self.order.id != order.id
         self.order, self.products = order, products
         if first_time:
@@ -223,9 +294,12 @@ class OrderEntryPage(QWidget):
             if order.delivery_date is not None:
                 self.delivery.setDate(QDate(order.delivery_date.year, order.delivery_date.month,
                                             order.delivery_date.day))
-            self._select_customer(order.customer_id)
+            self.customer_field.set_customer(customer)
+            self.entry.set_customer(customer)
         self._show()
         self._check()
+        if first_time and self.isVisible():
+            self.focus_main_field()
 
     def pick_product(self, product: ProductView) -> None:
         """From the catalog: put the product in the entry, ready for its quantity."""
@@ -239,7 +313,7 @@ class OrderEntryPage(QWidget):
     def _show(self) -> None:
         order = self.order
         fmt = self.ctx.fmt
-        self.customer_combo.setEnabled(order is None)
+        self.customer_field.setEnabled(order is None and not self.customer_fixed)
         if order is None:
             self.heading.setText(self.tr("New order"))
         else:
@@ -259,6 +333,8 @@ class OrderEntryPage(QWidget):
         self.save_button.setEnabled(editable and order is not None)
         if not has_customer:
             self.issues.setText(self.tr("Choose the customer first."))
+        elif order is None:
+            self.issues.setText("")  # nothing to check before the first line
         self._show_credit()
 
     def _show_credit(self) -> None:
@@ -359,11 +435,25 @@ class OrderEntryPage(QWidget):
         assert date is None or isinstance(date, dt.date)
         return self.notes.toPlainText().strip(), date
 
+    def _actionable(self) -> OrderView | None:
+        """The order Ctrl+S or Ctrl+Enter acts on; without one, say why rather than nothing."""
+        order = self.order
+        if order is None:
+            self.ctx.message.emit(self.tr("There is nothing to save or submit yet: the order "
+                                          "is made with its first line."))
+            return None
+        if not self._editable():
+            self.ctx.message.emit(self.tr("Order %1 can no longer be changed.").replace(
+                "%1", order_number(order)))
+            return None
+        return order
+
     def save_draft(self) -> None:
         """Save notes and delivery date (lines are saved as they are added)."""
-        if self.order is None or not self._editable():
+        order = self._actionable()
+        if order is None:
             return
-        engine, order_id = self.ctx.engine, self.order.id
+        engine, order_id = self.ctx.engine, order.id
         notes, date = self._header_changes()
 
         def saved(order: object) -> None:
@@ -376,9 +466,10 @@ class OrderEntryPage(QWidget):
 
     def submit(self) -> None:
         """Save the header, run every rule, and queue the order for the server."""
-        if self.order is None or not self._editable():
+        order = self._actionable()
+        if order is None:
             return
-        engine, order = self.ctx.engine, self.order
+        engine = self.ctx.engine
         notes, date = self._header_changes()
 
         def run() -> list[d.Issue]:
@@ -398,9 +489,12 @@ class OrderEntryPage(QWidget):
             if warnings:
                 text += "\n" + "\n".join(w.message(lang) for w in warnings)
             self.ctx.message.emit(text)
-            order_id = order.id
+            # The next order is for the same customer, ready for its first line; the orders
+            # page shows this one when the rep goes there.
             self.start_new()
-            self.workspace.show_order(order_id)
+            self.workspace.show_order(order.id, front=False)
+            if self.isVisible():
+                self.focus_main_field()
 
         self.ctx.write(run, submitted, self._submit_failed)
 
