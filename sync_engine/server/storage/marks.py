@@ -40,12 +40,11 @@ def place_mark(session: Session, seq: int) -> str:
         # Not waiting for the disk: a mark lost in a crash only sends the devices that hold it
         # into a resync, which is safe; a mark that survives always has its history with it.
         session.execute(text("SET LOCAL synchronous_commit = off"))
-        stmt = pg_insert(CursorMark).values(seq=seq, mark=mark).on_conflict_do_nothing(
-            index_elements=[CursorMark.seq])
+        session.execute(pg_insert(CursorMark).values(seq=seq, mark=mark)
+                        .on_conflict_do_nothing(index_elements=[CursorMark.seq]))
     else:
-        stmt = sqlite_insert(CursorMark).values(seq=seq, mark=mark).on_conflict_do_nothing(
-            index_elements=[CursorMark.seq])
-    session.execute(stmt)
+        session.execute(sqlite_insert(CursorMark).values(seq=seq, mark=mark)
+                        .on_conflict_do_nothing(index_elements=[CursorMark.seq]))
     stored = session.scalar(select(CursorMark.mark).where(CursorMark.seq == seq))
     session.commit()
     assert stored is not None
