@@ -310,10 +310,13 @@ def _cmd_compact(args: argparse.Namespace) -> int:
 def _cmd_relay(args: argparse.Namespace) -> int:
     import threading
 
-    from sync_engine.server.ops.relay import AmqpPublisher, relay_once, run_relay
+    from sync_engine.server.ops.relay import AmqpPublisher, close_quietly, relay_once, run_relay
+
+    def connect() -> AmqpPublisher:
+        return AmqpPublisher(args.amqp)
 
     try:
-        publisher = AmqpPublisher(args.amqp)
+        publisher = connect()  # once now: a wrong address is told at once, not retried
     except Exception as exc:  # pika raises several unrelated types for "cannot connect"
         raise CliError(f"cannot reach the message broker at {args.amqp}: {exc}") from exc
     engine = db.make_engine(args.db)
@@ -325,14 +328,20 @@ def _cmd_relay(args: argparse.Namespace) -> int:
                 total += n
             print(f"relayed {total} events")
         else:
-            print(f"relaying events to {args.amqp} (Ctrl+C stops)")
+            print(f"relaying events to {args.amqp} (Ctrl+C stops; a lost broker is connected "
+                  f"again)")
+            first: list[AmqpPublisher] = [publisher]
+
+            def reconnect() -> AmqpPublisher:
+                return first.pop() if first else connect()
+
             stop = threading.Event()
             try:
-                run_relay(sessions, publisher, stop)
+                run_relay(sessions, reconnect, stop)
             except KeyboardInterrupt:
                 stop.set()
     finally:
-        publisher.close()
+        close_quietly(publisher)  # (the broker may be gone by now)
         engine.dispose()
     return 0
 
