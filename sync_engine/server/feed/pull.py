@@ -72,7 +72,7 @@ class Cursor:
         if self.mark is None:
             raw = json.dumps([1, *fields])
         else:
-            raw = json.dumps([2, *fields, self.mark_seq, self.mark])
+            raw = json.dumps([2, *fields, self.mark_seq, self.mark], separators=(",", ":"))
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
     @staticmethod
