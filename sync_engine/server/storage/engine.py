@@ -37,7 +37,7 @@ def _multi_host(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep or not scheme.startswith("postgresql"):
         return url
-    authority, slash, path = rest.partition("/")
+    authority, _, path = rest.partition("/")
     userinfo, at, hosts = authority.rpartition("@")
     if "," not in hosts:
         return url
