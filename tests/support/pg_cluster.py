@@ -23,7 +23,16 @@ import psycopg
 from tests.support.live import free_port
 from tests.support.tcp_proxy import TcpProxy
 
-BIN = Path(os.environ.get("DINGHUO_PG_BIN", "/usr/lib/postgresql/15/bin"))
+def _bin_dir() -> Path:
+    """``$DINGHUO_PG_BIN``, else the newest PostgreSQL installed the Debian way."""
+    if os.environ.get("DINGHUO_PG_BIN"):
+        return Path(os.environ["DINGHUO_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+BIN = _bin_dir()
 OS_USER = "postgres"
 
 
