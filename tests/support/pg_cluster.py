@@ -23,6 +23,7 @@ import psycopg
 from tests.support.live import free_port
 from tests.support.tcp_proxy import TcpProxy
 
+
 def _bin_dir() -> Path:
     """``$DINGHUO_PG_BIN``, else the newest PostgreSQL installed the Debian way."""
     if os.environ.get("DINGHUO_PG_BIN"):
