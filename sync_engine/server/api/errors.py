@@ -132,3 +132,15 @@ def internal_error_body() -> dict[str, Any]:
         "Something went wrong on the server; it was logged.",
         "服务器出错，已记录日志。",
     )
+
+
+def database_unavailable() -> Unavailable:
+    """The database could not be reached, or dropped the work midway (a failover, a restart):
+    nothing half-done stays, and sending the same request again is safe (pushes by their
+    keys)."""
+    return Unavailable(
+        "unavailable",
+        "The database cannot be reached at the moment; send this again shortly (the "
+        "idempotency keys make that safe).",
+        "暂时无法连接数据库；请稍后重新发送（幂等键保证不会重复）。",
+    )

@@ -38,6 +38,7 @@ from typing import Any
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import or_, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import PushRequest, PushResponse
@@ -49,6 +50,7 @@ from sync_engine.server.api.errors import (
     ResyncRequired,
     Unauthorized,
     Unavailable,
+    database_unavailable,
     internal_error_body,
     validation_error_body,
 )
@@ -220,6 +222,10 @@ def _push_in_worker(token: str, raw: bytes, rid: str = "-") -> tuple[int, bytes]
         return exc.status, _encode(exc.body())
     except RequestValidationError as exc:
         return 422, _encode(validation_error_body(exc.errors()))
+    except OperationalError as exc:  # the database went away (failover, restart): retry
+        log.warning("database unavailable: %s", str(exc.orig or exc).strip().splitlines()[0])
+        answer = database_unavailable()
+        return answer.status, _encode(answer.body())
     except Exception:
         log.exception("unhandled error in a push (request %s)", rid)
         return 500, _encode(internal_error_body())
