@@ -17,6 +17,7 @@ import pytest
 
 from sync_engine.server.ops.cli import main
 from sync_engine.server.storage.engine import migrate, normalise_url
+from tests.conftest import _pg_admin_exec
 from tests.support.api import Api, mutation, new_id
 from tests.support.live import free_port, live_server
 from tests.support.seed import Seed, seed
@@ -153,3 +154,25 @@ def test_several_hosts_as_libpq_writes_them() -> None:
     assert normalise_url("postgres://db1,db2/x") == "postgresql+psycopg:///x?host=db1&host=db2"
     assert normalise_url("postgresql://u@h:5432/d") == "postgresql+psycopg://u@h:5432/d"
     assert normalise_url("sqlite:///a,b.sqlite3") == "sqlite:///a,b.sqlite3"
+
+
+def test_a_database_that_went_away_answers_503_then_serves_again(pg_db_url: str) -> None:
+    """As in a failover: every connection of the server is cut. The request that finds its
+    connection dead is told to send again (503 unavailable, not a 500 bug), and the server
+    connects afresh for the next."""
+    s = seed(pg_db_url)
+    name = pg_db_url.rpartition("/")[2]
+    with live_server(pg_db_url) as base, Api(base, "rep1") as rep:
+        rep.pull_all()
+        for method, path, body in (("GET", "/v1/pull", None),
+                                   ("POST", "/v1/push", {"client_id": rep.client_id,
+                                                         "mutations": [_submit(s)]})):
+            _pg_admin_exec(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                           f" WHERE datname = '{name}' AND pid <> pg_backend_pid()")
+            r = rep.http.request(method, path, json=body)
+            assert r.status_code == 503, r.text
+            error = r.json()["error"]
+            assert error["code"] == "unavailable" and "again" in error["message"]
+            assert error["message_zh"]
+            # The same request, sent again: served (a push's key makes that safe).
+            assert rep.http.request(method, path, json=body).status_code == 200
