@@ -177,13 +177,14 @@ class DinghuoApp(QObject):
     def show_login(self, username: str = "") -> None:
         engine_url = self.engine.server_url or self.settings.server_url
 
-        def sign_in(url: str, user: str, password: str) -> Identity:
+        def sign_in(url: str, user: str, password: str, allow_plain_http: bool) -> Identity:
             # Runs on the sync lane. The engine is replaced only before any window uses it.
             if url != self.engine.server_url:
                 old = self.engine
                 self.engine = open_engine(self.args.data_dir, url)
                 old.close()
-            return self.engine.login(user, password, "dinghuo desktop")
+            return self.engine.login(user, password, "dinghuo desktop",
+                                     allow_plain_http=allow_plain_http)
 
         self.login = LoginDialog(sign_in, lambda fn, done, failed: self.tasks.run(
             "sync", fn, done, failed), server_url=engine_url or "", username=username)

@@ -74,7 +74,7 @@ class ScreenshotRun(Camera):
                       lambda exc: self.fail(f"seeding: {exc!r}"))
 
 
-def _never_signs_in(_url: str, _user: str, _password: str) -> Identity:
+def _never_signs_in(_url: str, _user: str, _password: str, _plain_http: bool) -> Identity:
     raise AssertionError("the sign-in dialog of the screenshots is never submitted")
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +25,9 @@ from ..widgets.field import FieldBox
 
 __all__ = ["LoginDialog"]
 
-SignIn = Callable[[str, str, str], Identity]
-"""(server URL, user name, password) → identity; runs on a worker thread."""
+SignIn = Callable[[str, str, str, bool], Identity]
+"""(server URL, user name, password, send over plain http anyway) → identity; runs on a worker
+thread."""
 
 
 class LoginDialog(QDialog):
@@ -76,6 +78,7 @@ class LoginDialog(QDialog):
         self.general.setWordWrap(True)
         self.general.hide()
         layout.addWidget(self.general)
+        self.plain_http_box: QMessageBox | None = None  # "send the password unencrypted?"
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.addButton(self.tr("Sign in"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
@@ -110,8 +113,12 @@ class LoginDialog(QDialog):
             ok = False
         if not ok:
             return
+        self._start(url, user, password, allow_plain_http=False)
+
+    def _start(self, url: str, user: str, password: str, *, allow_plain_http: bool) -> None:
         self._busy(True)
-        self._run(lambda: self._sign_in(url, user, password), self._done, self._failed)
+        self._run(lambda: self._sign_in(url, user, password, allow_plain_http), self._done,
+                  lambda exc: self._failed(exc, (url, user, password)))
 
     def _busy(self, busy: bool) -> None:
         self.ok.setEnabled(not busy)
@@ -122,9 +129,11 @@ class LoginDialog(QDialog):
         self.signed_in.emit(identity)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, attempt: tuple[str, str, str] | None = None) -> None:
         self._busy(False)
-        if isinstance(exc, ce.InvalidCredentials):
+        if isinstance(exc, ce.PasswordOverPlainHttp) and attempt is not None:
+            self._ask_plain_http(exc.host, *attempt)
+        elif isinstance(exc, ce.InvalidCredentials):
             self.password_box.set_error(self.tr("The user name or password is wrong."))
             self.password.selectAll()
             self.password.setFocus()
@@ -135,3 +144,19 @@ class LoginDialog(QDialog):
             shown = present(exc)
             self.general.setText(shown.text)
             self.general.setVisible(bool(shown.text))
+
+    def _ask_plain_http(self, host: str, url: str, user: str, password: str) -> None:
+        """Nothing was sent yet: the password goes unencrypted only if the user says so."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unencrypted connection"), self.tr(
+            "The address starts with http://, so your password would travel to %1 "
+            "unencrypted, readable by anyone on the network.\n\nUse the server's https:// "
+            "address if it has one (ask your administrator). Send the password anyway only "
+            "on a network you trust.").replace("%1", host),
+            QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("plainHttpWarning")
+        send = box.addButton(self.tr("Send anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self._start(
+            url, user, password, allow_plain_http=True) if button is send else None)
+        box.open()
+        self.plain_http_box = box

@@ -1032,6 +1032,25 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This server cannot be reached. Check the address and your connection.</source>
       <translation>This server cannot be reached. Check the address and your connection.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="150" />
+      <source>Unencrypted connection</source>
+      <translation>Unencrypted connection</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="150" />
+      <source>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
+
+Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
+      <translation>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
+
+Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="157" />
+      <source>Send anyway</source>
+      <translation>Send anyway</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

@@ -1027,6 +1027,25 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This server cannot be reached. Check the address and your connection.</source>
       <translation>无法连接此服务器。请检查地址和网络连接。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="150" />
+      <source>Unencrypted connection</source>
+      <translation>未加密的连接</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="150" />
+      <source>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
+
+Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
+      <translation>地址以 http:// 开头，您的密码将以明文发送到 %1，网络上的任何人都能读取。
+
+如果服务器有 https:// 地址，请使用它（请询问管理员）。仅在可信网络中才继续发送密码。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="157" />
+      <source>Send anyway</source>
+      <translation>仍然发送</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

@@ -46,7 +46,7 @@ from .backoff import Backoff
 from .customer_search import find_customers
 from .journal import OutboxJournal
 from .online import OnlineOperations
-from .outbox import make_owner
+from .outbox import SENT_RETENTION_DAYS, make_owner
 from .session import Auth
 from .store import Store, default_data_dir, make_private_dir
 from .suggestions import PastOrder, suggest
@@ -86,7 +86,9 @@ class Engine(OnlineOperations):
     ``data_dir``: where the database lives (default: the user's data directory).
     ``server_url``: the sync server (default: the one last signed in to). ``transport``: an
     httpx transport (tests use it to drop answers or fake the network). ``clock``/``backoff``:
-    injectable for tests.
+    injectable for tests. ``keep_sent_days``: how long a change the server applied is kept
+    after its answer, to be sent again should the server be restored from a backup or fail
+    over to a standby that had not caught up (default 30 days).
     """
 
     def __init__(
@@ -99,6 +101,7 @@ class Engine(OnlineOperations):
         backoff: Backoff | None = None,
         page_limit: int = PULL_LIMIT,
         push_batch: int = 500,
+        keep_sent_days: int = SENT_RETENTION_DAYS,
     ) -> None:
         folder = Path(data_dir) if data_dir is not None else default_data_dir()
         make_private_dir(folder)
@@ -117,6 +120,7 @@ class Engine(OnlineOperations):
         self.backoff = backoff or Backoff()
         self._page_limit = page_limit
         self._push_batch = push_batch
+        self._keep_sent_days = keep_sent_days
         self._owner = make_owner()
         self._sync_lock = threading.Lock()
         with self.store.write() as db:

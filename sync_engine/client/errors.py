@@ -12,6 +12,7 @@ else, logged with its traceback)::
     ├── NotFound                   no such order / customer / product / conflict locally
     ├── ResolutionNotPossible      this conflict cannot be resolved the way that was asked
     ├── NotSignedIn                no identity on this device yet: sign in (online) first
+    ├── PasswordOverPlainHttp      signing in would send the password unencrypted: ask first
     ├── UnsentChangesOfAnotherUser another user's changes are still waiting on this device
     ├── CredentialsNotKept         signed in, but the tokens cannot be stored (no keyring)
     └── SyncError                  syncing stopped; local work and the outbox are untouched
@@ -20,6 +21,7 @@ else, logged with its traceback)::
     │   └── DeviceRevoked      the back office cut this device off (``wipe``: data deleted)
         ├── UpdateRequired         the server speaks a newer protocol (HTTP 426)
         ├── Forbidden              the server refused (403), e.g. device registered elsewhere
+        ├── ResyncRequired         the server went back in time (409): pull before pushing
         ├── Retryable              try again later, with backoff
         │   ├── NetworkError       no connection, timeout, dropped response
         │   └── ServerUnavailable  HTTP 5xx
@@ -45,8 +47,10 @@ __all__ = [
     "NotAllowed",
     "NotFound",
     "NotSignedIn",
+    "PasswordOverPlainHttp",
     "ProtocolError",
     "ResolutionNotPossible",
+    "ResyncRequired",
     "Retryable",
     "ServerUnavailable",
     "SignInRequired",
@@ -110,6 +114,21 @@ class ResolutionNotPossible(ClientError):
 
 class NotSignedIn(ClientError):
     """No user has signed in on this device yet, so there is no identity to work as."""
+
+
+class PasswordOverPlainHttp(ClientError):
+    """The server's address is ``http://`` to another machine: the password would cross the
+    network unencrypted. Nothing was sent. Ask the user; sign in again with
+    ``allow_plain_http=True`` only if they say so. ``host`` is the server's host name."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"The server address starts with http://, so your password would travel to {host} "
+            "unencrypted. Use its https:// address, or sign in anyway only on a network you "
+            "trust.")
+        self.host = host
+        self.message_zh = (f"服务器地址以 http:// 开头，您的密码将以明文发送到 {host}。"
+                           "请使用 https:// 地址；仅在可信网络中才继续登录。")
 
 
 class UnsentChangesOfAnotherUser(ClientError):
@@ -179,6 +198,12 @@ class UpdateRequired(SyncError):
 
 class Forbidden(SyncError):
     """The server refused the request for this user or device (HTTP 403)."""
+
+
+class ResyncRequired(SyncError):
+    """The server refused a push because it went back to an earlier state (restored from a
+    backup, failed over): nothing was applied. The sync pulls (a full resync), sends again
+    what the server forgot, then the push. Internal to a sync."""
 
 
 class Retryable(SyncError):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import ipaddress
 import json
 import logging
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -52,6 +54,7 @@ class OnlineOperations:
     _clock: Callable[[], float]
     _page_limit: int
     _push_batch: int
+    _keep_sent_days: int
     _owner: str
     _sync_lock: threading.Lock
     _session_lock: threading.Lock
@@ -70,8 +73,17 @@ class OnlineOperations:
                                   lock_file=self.store.data_dir / TOKEN_LOCK)
             return self._api, self._auth
 
-    def login(self, username: str, password: str, device_name: str = "") -> Identity:
-        """Sign in (online); the tokens go to the OS keyring, the identity to the database."""
+    def login(self, username: str, password: str, device_name: str = "", *,
+              allow_plain_http: bool = False) -> Identity:
+        """Sign in (online); the tokens go to the OS keyring, the identity to the database.
+
+        Raises :class:`~.errors.PasswordOverPlainHttp`, before anything is sent, when the
+        server is reached over plain ``http://`` on another machine, unless the user agreed
+        (``allow_plain_http``).
+        """
+        host = _plain_http_host(self._server_url)
+        if host is not None and not allow_plain_http:
+            raise errors.PasswordOverPlainHttp(host)
         _api, auth = self._session()
         with self.store.read() as db:
             previous = self.store.get_json(db, "identity")
@@ -134,13 +146,23 @@ class OnlineOperations:
                 "are kept.", "update_required")
         api, auth = self._session()
         syncer = Syncer(self.store, api, auth, self._owner, page_limit=self._page_limit,
-                        push_batch=self._push_batch)
+                        push_batch=self._push_batch, keep_sent_days=self._keep_sent_days)
         counts = Counts()
         start = time.perf_counter()
         with self._sync_lock:
             try:
                 syncer.push(counts, cancel)
                 syncer.pull(counts, cancel)
+                if counts.resubmitted or counts.push_refused:
+                    # The server had gone back in time: what it forgot, and what waited behind
+                    # the refused push, go now (in the order they were made); then their news.
+                    was_refused, counts.push_refused = counts.push_refused, False
+                    syncer.push(counts, cancel)
+                    if counts.push_refused and was_refused:
+                        raise errors.ResyncRequired(
+                            "The server refused the changes again after a full resync; they "
+                            "are kept and sent at the next sync.", "resync_required")
+                    syncer.pull(counts, cancel)
             except errors.SyncCancelled:
                 raise
             except errors.DeviceRevoked as exc:
@@ -162,13 +184,14 @@ class OnlineOperations:
             self.store.set_meta(db, "online", "1")
             for key in ("last_error", "last_error_code", "sign_in_required"):
                 self.store.set_meta(db, key, None)
-            outbox.prune(db)
+            outbox.prune(db, self._keep_sent_days)
         self.journal.compact(self.store)  # acknowledged entries leave the journal
         self.maintain()
         self._report(syncer, None)
         return SyncReport(pushed=counts.pushed, applied=counts.applied,
                           conflicts=counts.conflicts, rejected=counts.rejected,
                           pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
+                          resubmitted=counts.resubmitted,
                           seconds=time.perf_counter() - start, notes=tuple(counts.notes))
 
     def resync(self, cancel: threading.Event | None = None) -> SyncReport:
@@ -378,6 +401,24 @@ def _authorised(auth: Auth, call: Callable[[str], list[Any]]) -> list[Any]:
         return call(token)
     except AccessExpired:
         return call(auth.refreshed_token(token))
+
+
+def _plain_http_host(url: str | None) -> str | None:
+    """The host of an ``http://`` URL that is not this machine (loopback), else None."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "http":
+        return None
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a name, not an address
+    return host or url
 
 
 def _identity_dict(identity: Identity) -> dict[str, Any]:

@@ -276,3 +276,11 @@ def clear_synced(db: sqlite3.Connection) -> None:
         row[0] for row in db.execute("SELECT id FROM orders WHERE status != 'draft'")
         if not has_pending(db, row[0])
     ])
+
+
+def forget_server_states(db: sqlite3.Connection) -> None:
+    """The server went back in time: the states it had sent of the orders still here (drafts,
+    orders with changes in flight) may be ones it no longer has. Forget them; the resync's full
+    state and the answers to what is sent again bring the server's actual ones."""
+    db.execute("UPDATE orders SET server_version = 0, server_data = NULL"
+               " WHERE status != 'draft'")

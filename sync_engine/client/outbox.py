@@ -6,6 +6,12 @@ States: ``pending`` → ``done`` | ``conflict`` | ``rejected``; ``held`` (behind
 the same entity, never sent blindly); ``discarded`` (held, then dropped because the user took
 the server's version). A conflicted row stays as it is; "keep mine" queues a new row.
 
+Sent is not forgotten: a row the server applied stays, key and arguments, for
+:data:`SENT_RETENTION_DAYS` after the answer. If the server goes back in time (restored from
+a backup, failed over to a standby that had not caught up), those rows are queued again as
+they were (:func:`resend_applied`): the server answers what it still knows as a replay and
+applies what it forgot under today's rules.
+
 Sending: rows go in the order they were made, at most one per entity per batch, so a mutation
 is only sent once the one before it on the same order has been answered. A batch is claimed in
 an ``IMMEDIATE`` transaction with a lease (owner and expiry), so two app instances on one
@@ -55,6 +61,7 @@ __all__ = [
     "pending_count",
     "prune",
     "release",
+    "resend_applied",
     "state",
     "take_held",
     "unsent_since",
@@ -70,6 +77,10 @@ _STATE_BASED = frozenset({"order.cancel", "shipment.confirm", "order.submit", "f
                           "customer.assign"})
 
 DEFAULT_LEASE = 90.0  # longer than one push request may take (timeout 30 s)
+
+SENT_RETENTION_DAYS = 30
+"""How long a mutation the server applied is kept after its answer: to explain what happened,
+and to send it again if the server is restored from a backup up to this old."""
 
 
 def order_entity(order_id: str) -> str:
@@ -212,10 +223,12 @@ def is_waiting(db: sqlite3.Connection, entity: str) -> bool:
                       (entity,)).fetchone() is not None
 
 
-def mark_done(db: sqlite3.Connection, seq: int, answer: str) -> None:
-    """The server applied the row: it is done, with the server's answer (JSON text) kept."""
+def mark_done(db: sqlite3.Connection, seq: int, answer: str, *, user_id: int | None) -> None:
+    """The server applied the row: it is done, with the server's answer (JSON text) kept, and
+    who sent it (only they send it again, should the server forget it)."""
     db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
-               " lease_until = NULL WHERE seq = ?", (answer, seq))
+               " lease_until = NULL, answered_at = ?, sent_by = ? WHERE seq = ?",
+               (answer, now_iso(), user_id, seq))
 
 
 def mark_refused(db: sqlite3.Connection, row: Claimed, status: str, answer: str,
@@ -224,9 +237,26 @@ def mark_refused(db: sqlite3.Connection, row: Claimed, status: str, answer: str,
     ``conflict_id``. The later changes of its entity are held behind that conflict: never
     sent blindly, they wait for the user's decision."""
     db.execute("UPDATE outbox SET state = ?, result = ?, conflict_id = ?, claimed_by = NULL,"
-               " lease_until = NULL WHERE seq = ?", (status, answer, conflict_id, row.seq))
+               " lease_until = NULL, answered_at = ? WHERE seq = ?",
+               (status, answer, conflict_id, now_iso(), row.seq))
     db.execute("UPDATE outbox SET state = 'held', conflict_id = ? WHERE entity = ?"
                " AND state = 'pending' AND seq > ?", (conflict_id, row.entity, row.seq))
+
+
+def resend_applied(db: sqlite3.Connection, user_id: int,
+                   keep_days: int = SENT_RETENTION_DAYS) -> int:
+    """The server went back in time: queue again every row it had applied for ``user_id``
+    that is still kept, as it was (same key, same arguments, its place in the order, before
+    anything made later). Returns how many. Caller's transaction."""
+    cur = db.execute(
+        "UPDATE outbox SET state = 'pending', claimed_by = NULL, lease_until = NULL"
+        " WHERE state = 'done' AND sent_by = ? AND COALESCE(answered_at, created_at) >= ?",
+        (user_id, _cutoff(keep_days)))
+    return int(cur.rowcount)
+
+
+def _cutoff(days: int) -> str:
+    return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
 
 
 def take_held(db: sqlite3.Connection, conflict_id: int) -> list[sqlite3.Row]:
@@ -251,12 +281,12 @@ def pending_count(db: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def prune(db: sqlite3.Connection, older_than_days: int = 30) -> int:
-    """Forget answered mutations older than this (kept that long to explain what happened);
-    pending, held and conflicted ones are never pruned. Returns how many were removed."""
-    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)).isoformat()
+def prune(db: sqlite3.Connection, keep_days: int = SENT_RETENTION_DAYS) -> int:
+    """Forget answered mutations whose answer is older than ``keep_days`` (kept that long to
+    explain what happened, and to be sent again if the server forgets them); pending, held and
+    conflicted ones are never pruned. Returns how many were removed."""
     cur = db.execute("DELETE FROM outbox WHERE state IN ('done', 'discarded')"
-                     " AND created_at < ?", (cutoff,))
+                     " AND COALESCE(answered_at, created_at) < ?", (_cutoff(keep_days),))
     return int(cur.rowcount)
 
 

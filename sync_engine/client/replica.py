@@ -319,11 +319,14 @@ def clear_stage(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM resync_stage")
 
 
-def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
+def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000, *,
+                  server_went_back: bool = False) -> int:
     """Replace the replicated collections with the staged full pull (caller's transaction).
 
     Kept: the outbox, conflicts, drafts, and orders with changes in flight (their server state
-    is refreshed from the stage like any feed upsert).
+    is refreshed from the stage like any feed upsert). ``server_went_back``: the server was
+    restored or failed over, so the server states known of the kept orders are forgotten too:
+    the stage has the server's actual ones (versions may be lower than those seen before).
     """
     ids = [row[0] for row in db.execute("SELECT id FROM products")]
     with search.plain_rows(db):
@@ -336,6 +339,8 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000) -> int:
     favourites.clear(db)
     shipments.clear_synced(db)  # keeps this device's unsent ones
     orders.clear_synced(db)
+    if server_went_back:
+        orders.forget_server_states(db)
     total = 0
     last = 0
     while True:

@@ -13,6 +13,15 @@ work in bulk statements, which does not). Each page, the search index of its pro
 cursor are committed together, so a crash resumes from the last committed page. An initial
 sync is a bulk load (see ``Store.bulk_load`` and ``search.set_bulk_load``). A ``resync`` answer
 collects the full pull in a staging table (resumable the same way) and swaps it in atomically.
+
+Where the device stands travels with every push and the first page of every pull: its cursor,
+and the key of the last mutation the server applied since (``last_applied``, cleared once a
+pull that began after it has finished). A server that went back in time — restored, failed over
+— refuses such a push (:class:`~.errors.ResyncRequired`) and answers the pull with a resync
+(``server_restored``). When that resync is swapped in, everything this user had sent that the
+outbox still keeps is queued again in the same transaction (:func:`.outbox.resend_applied`),
+and the sync pushes it before anything newer (PROTOCOL.md, "When the server goes back in
+time").
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import gc
+import json
 import logging
 import queue
 import sqlite3
@@ -32,10 +42,10 @@ from typing import Any, TypeVar
 from sync_engine.protocol import MutationResult, PullResponse, PushRequest
 
 from . import conflicts, orders, outbox, replica, search, shipments
-from .errors import SyncCancelled
+from .errors import ResyncRequired, SyncCancelled
 from .outbox import Claimed
 from .session import Auth
-from .store import Store
+from .store import Store, get_meta, set_meta
 from .transport import AccessExpired, ServerApi, decode_page
 
 __all__ = ["Counts", "Syncer", "record_results"]
@@ -57,6 +67,8 @@ class Counts:
     pulled: int = 0
     pages: int = 0
     resync: bool = False
+    resubmitted: int = 0  # applied mutations queued again: the server had gone back in time
+    push_refused: bool = False  # a push was refused for that reason: pull, then push again
     notes: list[str] = field(default_factory=list)
 
 
@@ -69,13 +81,16 @@ class Syncer:
     """Pushes and pulls for one store over one server session."""
 
     def __init__(self, store: Store, api: ServerApi, auth: Auth, owner: str, *,
-                 page_limit: int = PULL_LIMIT, push_batch: int = PUSH_BATCH) -> None:
+                 page_limit: int = PULL_LIMIT, push_batch: int = PUSH_BATCH,
+                 keep_sent_days: int = outbox.SENT_RETENTION_DAYS) -> None:
         self.store = store
         self.api = api
         self.auth = auth
         self.owner = owner
         self.page_limit = page_limit
         self.push_batch = push_batch
+        self.keep_sent_days = keep_sent_days
+        self._last_applied_sent: str | None = None  # by the pull under way
 
     def _authorised(self, call: Callable[[str], T]) -> T:
         token = self.auth.token()
@@ -92,6 +107,9 @@ class Syncer:
         While the server works on a batch, the answers to the one before are recorded. That
         batch must have been applied in full: a conflict or a rejection holds its entity's
         later rows back, so it is recorded before the next batch is chosen.
+
+        A push refused because the server went back in time ends the push, nothing lost
+        (``counts.push_refused``): the pull that follows resyncs, and the rows go again after.
         """
         answered: tuple[list[Claimed], list[MutationResult]] | None = None  # not recorded yet
 
@@ -123,7 +141,12 @@ class Syncer:
                         record_answered()  # while the server works on the next batch
                     finally:
                         concurrent.futures.wait([sending])
-                    answered = (claimed, sending.result())
+                    try:
+                        answered = (claimed, sending.result())
+                    except ResyncRequired as exc:
+                        log.warning("push refused, the server went back in time: %s", exc)
+                        counts.push_refused = True
+                        return
             finally:
                 record_answered()
 
@@ -132,8 +155,12 @@ class Syncer:
             return self.api.push(token, request)
 
         try:
+            with self.store.read() as db:
+                # Where this device stands, for the server to check before it applies anything.
+                stands = {key: value for key in ("cursor", "last_applied")
+                          if (value := get_meta(db, key)) is not None}
             request = PushRequest(client_id=self.auth.client_id,
-                                  mutations=[outbox.mutation(c) for c in claimed])
+                                  mutations=[outbox.mutation(c) for c in claimed], **stands)
             return self._authorised(send)
         except BaseException:
             # Not sent, or the answer was lost: free the rows so the next attempt resends them
@@ -157,8 +184,9 @@ class Syncer:
             cursor = self.store.get_meta(db, "cursor")
             # Filling the replica from empty (the initial sync, or its resumption): a bulk load.
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
+            self._last_applied_sent = self.store.get_meta(db, "last_applied")
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
-            fetcher = _Fetcher(self, cursor)
+            fetcher = _Fetcher(self, cursor, self._last_applied_sent)
             writer = _Writer(self, counts)
             try:
                 self._pull_pages(fetcher, writer, cancel, bulk=bulk)
@@ -212,13 +240,20 @@ class Syncer:
                 replica.clear_stage(db)
                 self.store.set_meta(db, "resync_active", "1")
                 self.store.set_meta(db, "resync_reason", str(envelope.resync_reason))
+                if envelope.resync_reason == "server_restored":
+                    # Kept until the swap, even if this resync is interrupted and starts over.
+                    self.store.set_meta(db, "server_went_back", "1")
                 staging = True
                 counts.resync = True
             if staging:
                 replica.stage_changes(db, changes)
                 if not envelope.has_more:
-                    replica.swap_in_stage(db)
+                    went_back = self.store.get_meta(db, "server_went_back") == "1"
+                    if went_back:
+                        counts.resubmitted += self._queue_again(db)
+                    replica.swap_in_stage(db, server_went_back=went_back)
                     self.store.set_meta(db, "resync_active", None)
+                    self.store.set_meta(db, "server_went_back", None)
             else:
                 fresh = self.store.get_meta(db, "initial_sync_done") != "1"
                 if fresh:
@@ -227,6 +262,9 @@ class Syncer:
                 replica.apply_changes(db, page.prepared, fresh=fresh)
             self.store.set_meta(db, "cursor", envelope.cursor)
             if not envelope.has_more:
+                if self.store.get_meta(db, "last_applied") == self._last_applied_sent:
+                    # This pull began after that answer: its cursor vouches for it now.
+                    self.store.set_meta(db, "last_applied", None)
                 if self.store.get_meta(db, "initial_sync_done") != "1":
                     with search.plain_rows(db):
                         search.set_bulk_load(db, False)
@@ -235,6 +273,19 @@ class Syncer:
         counts.pulled += len(changes)
         counts.pages += 1
         return True
+
+
+    def _queue_again(self, db: sqlite3.Connection) -> int:
+        """Before a resync from a server that went back in time is swapped in: everything this
+        user sent and the outbox still keeps goes again (same keys, same order), so the orders
+        it concerns stay in view. Returns how many."""
+        identity = self.store.get_json(db, "identity")
+        if identity is None:
+            return 0
+        n = outbox.resend_applied(db, int(identity["user_id"]), self.keep_sent_days)
+        if n:
+            log.warning("the server went back in time: %d sent change(s) go again", n)
+        return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +309,10 @@ class _Fetcher:
     the sync got slower.)
     """
 
-    def __init__(self, syncer: Syncer, cursor: str | None) -> None:
+    def __init__(self, syncer: Syncer, cursor: str | None,
+                 last_applied: str | None = None) -> None:
         self._syncer = syncer
+        self._last_applied = last_applied  # for the first request only
         self._bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
         self._cursors: queue.Queue[str | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, args=(cursor,), name="dinghuo-pull",
@@ -294,10 +347,12 @@ class _Fetcher:
         try:
             while True:
 
-                def get(token: str, at: str | None = at) -> bytes:
-                    return api.pull_body(token, at, limit)
+                def get(token: str, at: str | None = at,
+                        last_applied: str | None = self._last_applied) -> bytes:
+                    return api.pull_body(token, at, limit, last_applied)
 
                 self._bodies.put(("page", (at, self._syncer._authorised(get))))
+                self._last_applied = None
                 after = self._cursors.get()
                 if after is None:
                     return
@@ -426,6 +481,8 @@ def _kept(result: MutationResult) -> str:
 def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
                    results: Sequence[MutationResult], counts: Counts) -> None:
     """Record the server's answers to a pushed batch (caller's transaction)."""
+    identity = get_meta(db, "identity")
+    user_id = int(json.loads(identity)["user_id"]) if identity else None
     for row, result in zip(claimed, results, strict=True):
         if result.key != row.key:
             raise ValueError(f"push answer for {result.key!r} where {row.key!r} was sent")
@@ -433,7 +490,8 @@ def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
             continue  # answered already (another instance took over an expired lease)
         if result.status == "applied":
             counts.applied += 1
-            outbox.mark_done(db, row.seq, _kept(result))
+            outbox.mark_done(db, row.seq, _kept(result), user_id=user_id)
+            set_meta(db, "last_applied", row.key)  # until a pull vouches for it
             _apply_result(db, row, result)
             continue
         if result.status == "conflict":

@@ -82,6 +82,12 @@ def raise_for_answer(response: httpx.Response) -> None:
             "your unsent changes are kept.", code or "update_required")
     if status == 403:
         raise errors.Forbidden(message or "The server refused this.", code or "forbidden")
+    if status == 409 and code == "resync_required":
+        raise errors.ResyncRequired(message, code)
+    if status == 503:
+        raise errors.ServerUnavailable(
+            "The server is unavailable for a moment (HTTP 503); your changes are kept and "
+            "sent when it is back.", code or "unavailable")
     if status >= 500:
         raise errors.ServerUnavailable(f"The server failed (HTTP {status}); retrying later.",
                                        code or "internal_error")
@@ -209,21 +215,26 @@ class ServerApi:
 
     # ------------------------------------------------------------------ sync
 
-    def pull(self, token: str, cursor: str | None, limit: int) -> PullResponse:
+    def pull(self, token: str, cursor: str | None, limit: int,
+             last_applied: str | None = None) -> PullResponse:
         """``GET /v1/pull``: one page of changes, every change validated (for a caller that
         wants one page whole; a sync decodes its pages with :func:`decode_page`)."""
-        return _validated(PullResponse, parse_json(self.pull_body(token, cursor, limit)),
-                          "bad_page")
+        return _validated(PullResponse, parse_json(self.pull_body(token, cursor, limit,
+                                                                  last_applied)), "bad_page")
 
-    def pull_body(self, token: str, cursor: str | None, limit: int) -> bytes:
+    def pull_body(self, token: str, cursor: str | None, limit: int,
+                  last_applied: str | None = None) -> bytes:
         """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`decode_page`).
 
         For a caller that fetches on one thread and decodes on another: decoding is Python
-        work, which belongs on the thread that does the rest of it.
+        work, which belongs on the thread that does the rest of it. ``last_applied``: the key
+        of the last mutation answered "applied" since ``cursor`` was issued (PROTOCOL.md).
         """
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
+        if last_applied:
+            params["last_applied"] = last_applied
         return self._request("GET", "/v1/pull", token=token, params=params).content
 
     def report(self, token: str, report: DeviceReport) -> None:

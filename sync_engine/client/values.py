@@ -256,6 +256,7 @@ class SyncReport:
     pulled: int = 0
     pages: int = 0
     resync: bool = False
+    resubmitted: int = 0  # sent again after the server went back in time
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
 

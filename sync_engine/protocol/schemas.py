@@ -322,6 +322,11 @@ class Mutation(_Model):
 class PushRequest(_Model):
     client_id: ClientId
     mutations: Annotated[list[Mutation], Field(min_length=1, max_length=MAX_MUTATIONS_PER_PUSH)]
+    # Where the device stands: its feed cursor and the key of the last mutation the server
+    # answered "applied" since. A server that went back behind either refuses the push (409
+    # resync_required) before applying anything: the device resyncs first.
+    cursor: Annotated[str | None, Field(max_length=512, pattern=r"^[A-Za-z0-9_-]+$")] = None
+    last_applied: Key | None = None
 
 
 class MutationResult(_Model):

@@ -113,7 +113,8 @@ class _Pages:
                        for i, p in enumerate(pages)}
         self.asked: list[str | None] = []
 
-    def pull_body(self, token: str, cursor: str | None, limit: int) -> bytes:
+    def pull_body(self, token: str, cursor: str | None, limit: int,
+                  last_applied: str | None = None) -> bytes:
         self.asked.append(cursor)
         return self.bodies[cursor]
 

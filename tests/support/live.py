@@ -22,17 +22,19 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(db_url: str, push_processes: int = 0) -> Iterator[str]:
-    """Serve the app over ``db_url`` on a free loopback port; yields the base URL. Pushes run
-    on threads, or in ``push_processes`` processes (PostgreSQL)."""
-    with serve_app(create_app(ServerSettings(db=db_url, push_processes=push_processes))) as url:
+def live_server(db_url: str, push_processes: int = 0, *, port: int | None = None
+                ) -> Iterator[str]:
+    """Serve the app over ``db_url`` on a free loopback port (or ``port``); yields the base
+    URL. Pushes run on threads, or in ``push_processes`` processes (PostgreSQL)."""
+    with serve_app(create_app(ServerSettings(db=db_url, push_processes=push_processes)),
+                   port=port) as url:
         yield url
 
 
 @contextmanager
-def serve_app(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` on a free loopback port; yields the base URL."""
-    port = free_port()
+def serve_app(app: FastAPI, *, port: int | None = None) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port (or ``port``); yields the base URL."""
+    port = port or free_port()
     # Open event streams are closed a second after the test asks the server to stop.
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",

@@ -115,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc, EXIT_UPDATE)
     except errors.SignInRequired as exc:
         return _fail(exc, EXIT_SIGN_IN)
+    except errors.PasswordOverPlainHttp as exc:
+        print(f"dinghuo-cli: error: {exc} (--allow-http sends it anyway)", file=sys.stderr)
+        return EXIT_ERROR
     except (errors.ClientError, OSError, ValueError) as exc:
         return _fail(exc, EXIT_ERROR)
     except KeyboardInterrupt:

@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--password-stdin", action="store_true",
                        help="read the password from the first line of stdin (else "
                             "$DINGHUO_PASSWORD, else a prompt)")
+    login.add_argument("--allow-http", action="store_true",
+                       help="send the password even over plain http:// to another machine "
+                            "(default: refuse, and say so)")
 
     sync = command("sync", "send this device's changes, then fetch the server's")
     sync.add_argument("--loop", action="store_true",

@@ -30,7 +30,8 @@ def login_command(engine: Engine, args: argparse.Namespace) -> int:
                          "dinghuo-cli login --server URL --user NAME")
     if not args.user:
         raise UsageError("say who signs in: --user NAME (or $DINGHUO_USER)")
-    who = engine.login(args.user, _password(args), "dinghuo-cli")
+    who = engine.login(args.user, _password(args), "dinghuo-cli",
+                       allow_plain_http=args.allow_http)
     print(f"signed in to {engine.server_url} as {who.username} ({who.role.replace('_', ' ')})")
     return 0
 
@@ -60,9 +61,11 @@ def sync_command(engine: Engine, args: argparse.Namespace) -> int:
             stop.set()
         return 0
     report = engine.sync_once()
+    again = (f"; {report.resubmitted} sent again (the server had gone back in time)"
+             if report.resubmitted else "")
     print(f"pushed {report.pushed} (applied {report.applied}, conflicts {report.conflicts}, "
           f"rejected {report.rejected}); pulled {report.pulled} changes in {report.pages} "
-          f"pages{' (full resync)' if report.resync else ''}; {report.seconds:.2f} s")
+          f"pages{' (full resync)' if report.resync else ''}{again}; {report.seconds:.2f} s")
     waiting = engine.status().conflicts
     if waiting:
         print(f"{waiting} conflict(s) need your decision: `dinghuo-cli conflicts`")

@@ -22,12 +22,14 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync_engine.protocol import PROTOCOL_VERSION, PushRequest
 from sync_engine.server.api.deps import Services
 from sync_engine.server.api.errors import (
     ApiError,
+    database_unavailable,
     error_body,
     internal_error_body,
     validation_error_body,
@@ -147,6 +149,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.exception_handler(ApiError)(_api_error)
     app.exception_handler(RequestValidationError)(_invalid)
     app.exception_handler(StarletteHTTPException)(_http)
+    app.exception_handler(OperationalError)(_database_unavailable)
     app.exception_handler(Exception)(_bug)
 
 
@@ -161,6 +164,13 @@ async def _invalid(_request: Request, exc: RequestValidationError) -> JSONRespon
 async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+
+async def _database_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
+    # A database that went away (failover, restart) is not a bug: 503, and the client retries.
+    log.warning("database unavailable: %s", str(exc.orig or exc).strip().splitlines()[0])
+    answer = database_unavailable()
+    return JSONResponse(answer.body(), status_code=answer.status)
 
 
 async def _bug(_request: Request, exc: Exception) -> JSONResponse:

@@ -8,6 +8,7 @@ Exception tree::
     │   └── DeviceRevoked       the back office cut this device off (``wipe``: true|false)
     ├── Forbidden (403)         authenticated, but the role or assignments do not allow it
     ├── NotFound (404)
+    ├── ResyncRequired (409)    the server went back in time: pull (a resync) before pushing
     ├── UpdateRequired (426)    protocol version not served: update the app
     ├── Unavailable (503)       the work was cut off on the server: send it again
     └── BadRequest (400)
@@ -24,7 +25,7 @@ from typing import Any
 from sync_engine.protocol import ErrorBody, field_error
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 413, 422, 426)
+    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426)
 }
 """The error answers every ``/v1`` route documents in the OpenAPI document."""
 
@@ -88,6 +89,10 @@ class UpdateRequired(ApiError):
     status = 426
 
 
+class ResyncRequired(ApiError):
+    status = 409
+
+
 class Unavailable(ApiError):
     status = 503
 
@@ -126,4 +131,16 @@ def internal_error_body() -> dict[str, Any]:
         "internal_error",
         "Something went wrong on the server; it was logged.",
         "服务器出错，已记录日志。",
+    )
+
+
+def database_unavailable() -> Unavailable:
+    """The database could not be reached, or dropped the work midway (a failover, a restart):
+    nothing half-done stays, and sending the same request again is safe (pushes by their
+    keys)."""
+    return Unavailable(
+        "unavailable",
+        "The database cannot be reached at the moment; send this again shortly (the "
+        "idempotency keys make that safe).",
+        "暂时无法连接数据库；请稍后重新发送（幂等键保证不会重复）。",
     )

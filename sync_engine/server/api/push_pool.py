@@ -38,6 +38,7 @@ from typing import Any
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import or_, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import PushRequest, PushResponse
@@ -46,8 +47,10 @@ from sync_engine.server.api.errors import (
     ApiError,
     BadRequest,
     DeviceRevoked,
+    ResyncRequired,
     Unauthorized,
     Unavailable,
+    database_unavailable,
     internal_error_body,
     validation_error_body,
 )
@@ -56,6 +59,7 @@ from sync_engine.server.api.metrics import ServerMetrics, start_metrics
 from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
 from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.commands.apply import Settings, apply_push
+from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Device, User, utcnow
 
@@ -125,6 +129,9 @@ def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], to
                 "client_id does not match the device this session signed in on.",
                 "client_id 与登录设备不一致。",
             )
+        if (body.cursor or body.last_applied) and feed.time_travel(
+                session, user, body.cursor, body.last_applied):
+            raise resync_required()
         settings = Settings.load(session)
         results = apply_push(sessions, user, device_id, body.mutations, settings,
                              session=session)
@@ -132,6 +139,17 @@ def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], to
     if metrics is not None:
         metrics.count_push(results)
     return PushResponse(results=results, server_time=utcnow()).model_dump_json().encode()
+
+
+def resync_required() -> ResyncRequired:
+    return ResyncRequired(
+        "resync_required",
+        "The server has gone back to an earlier state (restored from a backup or failed over) "
+        "and does not have everything this device has seen. Nothing was applied: pull first "
+        "(a full resync), then send your changes again with the same keys.",
+        "服务器已回到较早的状态（从备份恢复或主备切换），缺少本设备已见过的数据。本次提交未执行："
+        "请先拉取（完整重新同步），再用相同的幂等键重新发送更改。",
+    )
 
 
 # --- the push processes ---------------------------------------------------------------------
@@ -204,6 +222,10 @@ def _push_in_worker(token: str, raw: bytes, rid: str = "-") -> tuple[int, bytes]
         return exc.status, _encode(exc.body())
     except RequestValidationError as exc:
         return 422, _encode(validation_error_body(exc.errors()))
+    except OperationalError as exc:  # the database went away (failover, restart): retry
+        log.warning("database unavailable: %s", str(exc.orig or exc).strip().splitlines()[0])
+        answer = database_unavailable()
+        return answer.status, _encode(answer.body())
     except Exception:
         log.exception("unhandled error in a push (request %s)", rid)
         return 500, _encode(internal_error_body())

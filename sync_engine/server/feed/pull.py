@@ -1,11 +1,23 @@
 """Serving the change feed: paged pulls, scope moves, and "resync" when a cursor can't be served.
 
 The cursor is opaque to clients. Inside it: the last sequence number delivered, the user, the
-user's scope epoch and the log epoch of this database. A pull runs in one snapshot (REPEATABLE
-READ on PostgreSQL), reads the counter, and returns rows with ``cursor < seq <= counter``. Because
+user's scope epoch, the log epoch of this database, and a position with its **mark** (see
+:mod:`sync_engine.server.storage.marks`). A pull runs in one snapshot (REPEATABLE READ on
+PostgreSQL), reads the counter, and returns rows with ``cursor < seq <= counter``. Because
 sequence numbers are handed out in commit order (see :mod:`.changes`), everything up to the
 counter is visible in that snapshot, so the next cursor can move to the counter even when the
 user could see none of the rows in between.
+
+A server that went back in time — restored from a backup, failed over to a standby that had not
+caught up — must be noticed whatever was written since, and by whom: new writes soon push the
+counter past any device's cursor, so a sequence number alone cannot tell. The mark can: every
+cursor names the counter of the snapshot it came from and that position's random mark, made
+after that history had committed. A database without that mark, or with another one for the
+same position, does not hold the history the device has seen (``server_restored``). A device
+also names the last mutation the server answered ``applied`` since its cursor
+(``last_applied``): a database that no longer knows that key has lost work the device holds.
+Pushes carry both, so a device learns it before it writes anything on top (see
+:func:`time_travel`).
 """
 
 from __future__ import annotations
@@ -23,9 +35,20 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
 from sync_engine.server.storage.dialect import snapshot_reads
-from sync_engine.server.storage.models import ChangeLog, Device, ServerMeta, User, utcnow
+from sync_engine.server.storage.engine import end_read
+from sync_engine.server.storage.marks import marks_at, place_mark
+from sync_engine.server.storage.models import (
+    ChangeLog,
+    Device,
+    MutationRecord,
+    ServerMeta,
+    User,
+    utcnow,
+)
 
 DEFAULT_PULL_LIMIT = 2000
+
+SERVER_RESTORED = "server_restored"
 
 # A customer moving into scope arrives as these entities, in this order.
 _SNAPSHOT_ENTITIES = ("customer", "price", "order", "shipment")
@@ -33,13 +56,23 @@ _SNAPSHOT_ENTITIES = ("customer", "price", "order", "shipment")
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
+    """Where a device stands in the feed. ``mark_seq``/``mark``: the counter of the snapshot
+    the cursor was issued in (at or past ``seq``) and that position's mark; None in cursors
+    made before marks existed (format 1), which are checked against the counter instead."""
+
     seq: int
     user_id: int
     scope_epoch: int
     log_epoch: str
+    mark_seq: int | None = None
+    mark: str | None = None
 
     def encode(self) -> str:
-        raw = json.dumps([1, self.seq, self.user_id, self.scope_epoch, self.log_epoch])
+        fields: list[Any] = [self.seq, self.user_id, self.scope_epoch, self.log_epoch]
+        if self.mark is None:
+            raw = json.dumps([1, *fields])
+        else:
+            raw = json.dumps([2, *fields, self.mark_seq, self.mark], separators=(",", ":"))
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
     @staticmethod
@@ -47,14 +80,22 @@ class Cursor:
         """The cursor in ``text``, or None if it is not one of ours."""
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            version, seq, user_id, scope_epoch, log_epoch = json.loads(raw)
+            value = json.loads(raw)
+            version, seq, user_id, scope_epoch, log_epoch, *marked = value
         except (ValueError, binascii.Error, TypeError):
             return None
-        if version != 1 or not all(isinstance(v, int) for v in (seq, user_id, scope_epoch)):
+        if not all(isinstance(v, int) for v in (seq, user_id, scope_epoch)):
             return None
         if not isinstance(log_epoch, str) or seq < 0:
             return None
-        return Cursor(seq, user_id, scope_epoch, log_epoch)
+        if version == 1 and not marked:
+            return Cursor(seq, user_id, scope_epoch, log_epoch)
+        if version != 2 or len(marked) != 2:
+            return None
+        mark_seq, mark = marked
+        if not isinstance(mark_seq, int) or not isinstance(mark, str) or mark_seq < seq:
+            return None
+        return Cursor(seq, user_id, scope_epoch, log_epoch, mark_seq, mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,33 +123,91 @@ def _change_json(
     )
 
 
+def _forgot(session: Session, user: User, last_applied: str | None) -> bool:
+    """True if the device's last applied mutation is unknown here (the server lost it)."""
+    if not last_applied:
+        return False
+    known = session.scalar(
+        select(MutationRecord.id).where(MutationRecord.user_id == user.id,
+                                        MutationRecord.idempotency_key == last_applied))
+    return known is None
+
+
 def check_cursor(
-    session: Session, user: User, text: str | None, meta: dict[str, str]
+    session: Session,
+    user: User,
+    text: str | None,
+    meta: dict[str, str],
+    *,
+    top: int,
+    marks: dict[int, str],
+    last_applied: str | None = None,
 ) -> tuple[int, str | None]:
-    """Where to start from, and the reason for a resync (None when the cursor is fine)."""
-    if not text:
-        return 0, None
-    cursor = Cursor.decode(text)
-    if cursor is None or cursor.user_id != user.id:
-        return 0, "cursor_invalid"
-    if cursor.log_epoch != meta["log_epoch"]:
+    """Where to start from, and the reason for a resync (None when the cursor is fine).
+
+    ``top``: the counter in this snapshot; ``marks``: the marks of ``top`` and of the cursor's
+    position, as far as they exist. A server gone back in time is named before the reasons
+    that would also send the device into a resync, since only that one makes the device send
+    again what the server forgot (another database altogether is not a server gone back).
+    """
+    cursor = Cursor.decode(text) if text else None
+    if cursor is not None and cursor.user_id != user.id:
+        cursor = None
+    if cursor is not None and cursor.log_epoch != meta["log_epoch"]:
         return 0, "server_changed"
+    if _forgot(session, user, last_applied):
+        return 0, SERVER_RESTORED
+    if cursor is None:
+        return 0, "cursor_invalid" if text else None
+    if cursor.mark is None and cursor.seq > top:
+        # A format-1 cursor that has seen changes this database doesn't have.
+        return 0, SERVER_RESTORED
+    if 0 < cursor.seq < int(meta.get("tombstone_horizon", "0")):
+        return 0, "cursor_too_old"  # (marks below the horizon go with the tombstones)
+    if cursor.mark_seq is not None and marks.get(cursor.mark_seq) != cursor.mark:
+        # This database lacks the history that cursor came from: restored or failed over.
+        return 0, SERVER_RESTORED
     if cursor.scope_epoch != user.scope_epoch:
         return 0, "scope_changed"
-    if cursor.seq > current_seq(session):
-        # The client has seen changes this database doesn't have: restored from a backup.
-        return 0, "server_restored"
-    if 0 < cursor.seq < int(meta.get("tombstone_horizon", "0")):
-        return 0, "cursor_too_old"
     return cursor.seq, None
 
 
-def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> PullPage:
-    """One page of the changes ``user`` may see after ``cursor_text``."""
+def time_travel(session: Session, user: User, cursor_text: str | None,
+                last_applied: str | None) -> str | None:
+    """``server_restored`` if this database went back behind what the device has seen or was
+    answered (its cursor's mark, its last applied mutation); otherwise None. For pushes, which
+    must not build on a past the server forgot: the other reasons for a resync do not stop a
+    push, and the pull that follows names them. The usual answer costs one indexed read."""
+    cursor = Cursor.decode(cursor_text) if cursor_text else None
+    if cursor is None or cursor.user_id != user.id:
+        return SERVER_RESTORED if _forgot(session, user, last_applied) else None
+    if cursor.mark_seq is not None:
+        marks = marks_at(session, [cursor.mark_seq])
+        if marks.get(cursor.mark_seq) == cursor.mark and not _forgot(session, user, last_applied):
+            return None
+        top = cursor.mark_seq  # (not read: only a format-1 cursor is checked against it)
+    else:
+        marks, top = {}, current_seq(session)
+    _, reason = check_cursor(session, user, cursor_text, _meta(session), top=top, marks=marks,
+                             last_applied=last_applied)
+    return reason if reason == SERVER_RESTORED else None
+
+
+def pull(session: Session, user: User, cursor_text: str | None, limit: int,
+         last_applied: str | None = None) -> PullPage:
+    """One page of the changes ``user`` may see after ``cursor_text``.
+
+    Ends the session's read transaction; a position handed out for the first time gets its
+    mark in a short transaction of its own afterwards.
+    """
     snapshot_reads(session)
     meta = _meta(session)
-    start, resync_reason = check_cursor(session, user, cursor_text, meta)
     top = current_seq(session)
+    cursor = Cursor.decode(cursor_text) if cursor_text else None
+    marks = marks_at(session, [top] if cursor is None or cursor.mark_seq is None
+                     else [top, cursor.mark_seq])
+    start, resync_reason = check_cursor(session, user, cursor_text, meta, top=top, marks=marks,
+                                        last_applied=last_applied)
     stmt = (
         select(
             ChangeLog.seq,
@@ -135,8 +234,15 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int) -> P
         elif customer_id is not None:
             out.extend(_snapshot(session, customer_id, seq, up_to=start))
     next_seq = rows[-1][0] if has_more else top
-    cursor = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"]).encode()
-    return PullPage(out, cursor, has_more, resync_reason is not None, resync_reason)
+    end_read(session)
+    # The mark goes on the snapshot's counter, at or past every page of this pull: all of them
+    # (and every other device pulling up to it) share one mark.
+    mark = marks.get(top)
+    if mark is None:
+        mark = place_mark(session, top)
+    cursor_out = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"], top, mark)
+    return PullPage(out, cursor_out.encode(), has_more, resync_reason is not None,
+                    resync_reason)
 
 
 def _fetch_tuples(session: Session, stmt: ClauseElement) -> list[tuple[Any, ...]]:

@@ -9,6 +9,8 @@
     dinghuo-server config           show or change settings (auto-confirm)
     dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
     dinghuo-server devices, revoke-device, sign-out, users   the back office (:mod:`.admin_cli`)
+    dinghuo-server backup           copy the embedded SQLite database while it serves
+    dinghuo-server restore          put a backup back (devices notice and resend)
 
 Every command takes ``--db URL``; the default is ``$DINGHUO_DB`` or a SQLite file in the
 user data directory. The other ``DINGHUO_*`` settings are read here too, once
@@ -43,6 +45,7 @@ from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops import admin_cli, importer
+from sync_engine.server.ops.backup import BackupError
 from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
 from sync_engine.server.storage.models import Customer, ServerMeta, User, Warehouse, utcnow
@@ -106,6 +109,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     configure_logging(settings.log_format, args.log_level)
     if args.until_stdin_closes:
         _stop_when_stdin_closes()
+    cert, key = _tls_files(args)
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
@@ -121,7 +125,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
                         log_level=args.log_level, timeout_graceful_shutdown=5,
-                        log_config=None, access_log=False)
+                        log_config=None, access_log=False, ssl_certfile=cert,
+                        ssl_keyfile=key)
         finally:
             shutil.rmtree(metrics_dir, ignore_errors=True)
     else:
@@ -129,8 +134,20 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    timeout_graceful_shutdown=5, log_config=None, access_log=False)
+                    timeout_graceful_shutdown=5, log_config=None, access_log=False,
+                    ssl_certfile=cert, ssl_keyfile=key)
     return 0
+
+
+def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The certificate and key files to serve HTTPS with (both or neither), or None, None."""
+    cert, key = args.ssl_certfile, args.ssl_keyfile
+    if bool(cert) != bool(key):
+        raise CliError("--ssl-certfile and --ssl-keyfile go together")
+    for name in (cert, key):
+        if name and not Path(name).is_file():
+            raise CliError(f"{name}: no such file")
+    return cert, key
 
 
 def _stop_when_stdin_closes(grace_s: float = 15.0) -> None:
@@ -293,10 +310,13 @@ def _cmd_compact(args: argparse.Namespace) -> int:
 def _cmd_relay(args: argparse.Namespace) -> int:
     import threading
 
-    from sync_engine.server.ops.relay import AmqpPublisher, relay_once, run_relay
+    from sync_engine.server.ops.relay import AmqpPublisher, close_quietly, relay_once, run_relay
+
+    def connect() -> AmqpPublisher:
+        return AmqpPublisher(args.amqp)
 
     try:
-        publisher = AmqpPublisher(args.amqp)
+        publisher = connect()  # once now: a wrong address is told at once, not retried
     except Exception as exc:  # pika raises several unrelated types for "cannot connect"
         raise CliError(f"cannot reach the message broker at {args.amqp}: {exc}") from exc
     engine = db.make_engine(args.db)
@@ -308,15 +328,40 @@ def _cmd_relay(args: argparse.Namespace) -> int:
                 total += n
             print(f"relayed {total} events")
         else:
-            print(f"relaying events to {args.amqp} (Ctrl+C stops)")
+            print(f"relaying events to {args.amqp} (Ctrl+C stops; a lost broker is connected "
+                  f"again)")
+            first: list[AmqpPublisher] = [publisher]
+
+            def reconnect() -> AmqpPublisher:
+                return first.pop() if first else connect()
+
             stop = threading.Event()
             try:
-                run_relay(sessions, publisher, stop)
+                run_relay(sessions, reconnect, stop)
             except KeyboardInterrupt:
                 stop.set()
     finally:
-        publisher.close()
+        close_quietly(publisher)  # (the broker may be gone by now)
         engine.dispose()
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from sync_engine.server.ops.backup import backup
+
+    report = backup(args.db, Path(args.file))
+    print(f"backed up {_display(args.db)} to {report.path} ({report.bytes:,} bytes, change "
+          f"{report.seq}) in {report.seconds:.1f} s")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from sync_engine.server.ops.backup import restore
+
+    report = restore(args.db, Path(args.file))
+    print(f"restored {_display(args.db)} from {args.file} (change {report.seq}) in "
+          f"{report.seconds:.1f} s; devices that saw later changes resync and send again what "
+          f"they hold")
     return 0
 
 
@@ -374,6 +419,10 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     p.add_argument("--until-stdin-closes", action="store_true",
                    help="stop when standard input closes: a program that runs the server holds "
                         "it open, so the server ends with that program however it ends")
+    p.add_argument("--ssl-certfile", metavar="PEM",
+                   help="serve HTTPS with this certificate (chain) file; needs --ssl-keyfile "
+                        "(default: plain HTTP)")
+    p.add_argument("--ssl-keyfile", metavar="PEM", help="the certificate's private key")
 
     roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("create-user", _cmd_create_user, "create a user")
@@ -411,6 +460,16 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     integration_cli.register(add, settings.amqp)
     admin_cli.add_commands(add, _session, _read_password)
 
+    p = add("backup", _cmd_backup,
+            "copy the embedded SQLite database to FILE while the server runs (online backup; "
+            "PostgreSQL: use pg_dump or base backups)")
+    p.add_argument("file", metavar="FILE", help="the new backup file")
+
+    p = add("restore", _cmd_restore,
+            "replace the embedded SQLite database with the backup in FILE (devices that saw "
+            "later changes resync and send again what they hold)")
+    p.add_argument("file", metavar="FILE", help="a file made by 'backup'")
+
     p = add("config", _cmd_config, "show or change server settings")
     p.add_argument("setting", choices=["auto-confirm"])
     p.add_argument("value", nargs="?", choices=["on", "off"])
@@ -433,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else 2
     try:
         return int(args.func(args))
-    except (CliError, DemoError) as exc:
+    except (CliError, DemoError, BackupError) as exc:
         print(f"dinghuo-server: {exc}", file=sys.stderr)
     except auth.UserValidationError as exc:
         print(f"dinghuo-server: {exc.field}: {exc.message}", file=sys.stderr)

@@ -4,7 +4,8 @@ The change log keeps one row per entity, so it only grows with the number of ent
 for tombstones (``delete``) and scope revocations (``revoke``), which stay so that devices that
 have been away learn what to remove. After a while (90 days by default) they can go; a device
 whose cursor is older than the newest tombstone removed may have missed a removal, so the feed
-answers it with an explicit ``resync`` (reason ``cursor_too_old``) instead of serving it.
+answers it with an explicit ``resync`` (reason ``cursor_too_old``) instead of serving it. The
+cursor marks below that horizon go too (:mod:`sync_engine.server.storage.marks`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from sync_engine.server.storage.marks import forget_marks_below
 from sync_engine.server.storage.models import ChangeLog, ServerMeta, utcnow
 
 HORIZON_KEY = "tombstone_horizon"
@@ -35,6 +37,7 @@ def compact_tombstones(session: Session, older_than: dt.timedelta) -> tuple[int,
     result = session.execute(delete(ChangeLog).where(*old, ChangeLog.seq <= newest))
     deleted = int(getattr(result, "rowcount", 0) or 0)
     horizon = max(horizon, int(newest))
+    forget_marks_below(session, horizon)  # cursors below the horizon are too old anyway
     if row is None:
         session.add(ServerMeta(key=HORIZON_KEY, value=str(horizon)))
     else:

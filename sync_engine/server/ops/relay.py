@@ -10,6 +10,11 @@ outbox id as ``message_id`` so consumers can drop duplicates.
 
 Several relays may run (one per server instance): ``FOR UPDATE SKIP LOCKED`` gives each batch
 to one of them on PostgreSQL; SQLite has a single writer anyway.
+
+The broker may go away (restarted, a network cut, a failover of its own): a batch that fails
+drops the connection, and :func:`run_relay` connects again with growing pauses (0.5 s doubling
+up to 30 s), then publishes that batch again. Heartbeats make a connection that died silently
+fail within a minute instead of hanging.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +38,11 @@ from sync_engine.server.storage.models import EventOutbox, utcnow
 log = logging.getLogger(__name__)
 
 EXCHANGE = "dinghuo.events"
+
+RECONNECT_FIRST = 0.5
+RECONNECT_MAX = 30.0
+"""Pauses before connecting again after the broker went away: doubling from the first up to
+the longest, so a relay notices a broker back within seconds yet never hammers a dead one."""
 
 
 class Publisher(Protocol):
@@ -48,7 +59,13 @@ class AmqpPublisher:
         import pika
 
         self._pika = pika
-        self.connection = pika.BlockingConnection(pika.URLParameters(url))
+        params = pika.URLParameters(url)
+        given = parse_qs(urlsplit(url).query)
+        if "heartbeat" not in given:
+            params.heartbeat = 20  # a connection that died silently fails within a minute
+        if "blocked_connection_timeout" not in given:
+            params.blocked_connection_timeout = 60  # a broker out of resources counts as gone
+        self.connection = pika.BlockingConnection(params)
         self.channel = self.connection.channel()
         self.channel.exchange_declare(exchange=exchange, exchange_type="topic", durable=True)
         self.channel.confirm_delivery()
@@ -68,10 +85,15 @@ class AmqpPublisher:
             self.connection.close()
 
 
+class Closable(Publisher, Protocol):
+    def close(self) -> None: ...
+
+
 @dataclass
 class RelayStats:
     published: int = 0
     batches: int = 0
+    connections: int = 0  # 1 + how often the relay connected again after losing the broker
 
 
 def relay_once(session: Session, publisher: Publisher, *, batch: int = 200) -> int:
@@ -96,23 +118,61 @@ def relay_once(session: Session, publisher: Publisher, *, batch: int = 200) -> i
     return len(events)
 
 
-def run_relay(sessions: Callable[[], Session], publisher: Publisher, stop: threading.Event, *,
-              idle_wait: float = 1.0, batch: int = 200) -> RelayStats:
-    """Relay until ``stop`` is set; a failed batch is retried after a pause, never skipped."""
+def run_relay(sessions: Callable[[], Session], connect: Callable[[], Closable],
+              stop: threading.Event, *, idle_wait: float = 1.0, batch: int = 200,
+              reconnect_first: float = RECONNECT_FIRST,
+              reconnect_max: float = RECONNECT_MAX) -> RelayStats:
+    """Relay until ``stop`` is set, over publishers made by ``connect``.
+
+    A failed batch is never skipped: the publisher is dropped (the broker or the connection to
+    it may be gone), a new one is connected after a pause that grows while it keeps failing, and
+    the batch goes out again. Events published before the failure but not yet marked are
+    published twice; consumers drop repeats by ``message_id``.
+    """
     stats = RelayStats()
-    while not stop.is_set():
-        try:
-            with sessions() as session:
-                n = relay_once(session, publisher, batch=batch)
-        except Exception:
-            log.exception("event relay batch failed; retrying")
-            stop.wait(2 * idle_wait)
-            continue
-        stats.published += n
-        stats.batches += bool(n)
-        if n < batch:
-            stop.wait(idle_wait)
+    publisher: Closable | None = None
+    pause = reconnect_first
+    try:
+        while not stop.is_set():
+            if publisher is None:
+                try:
+                    publisher = connect()
+                except Exception as exc:  # pika raises several unrelated types
+                    log.warning("event relay: cannot reach the broker (%s: %s); retrying in "
+                                "%.1f s", type(exc).__name__, exc, pause)
+                    stop.wait(pause)
+                    pause = min(reconnect_max, pause * 2)
+                    continue
+                stats.connections += 1
+                if stats.connections > 1:
+                    log.warning("event relay: connected to the broker again")
+            try:
+                with sessions() as session:
+                    n = relay_once(session, publisher, batch=batch)
+            except Exception:
+                log.exception("event relay batch failed; connecting again in %.1f s", pause)
+                close_quietly(publisher)
+                publisher = None
+                stop.wait(pause)
+                pause = min(reconnect_max, pause * 2)
+                continue
+            pause = reconnect_first
+            stats.published += n
+            stats.batches += bool(n)
+            if n < batch:
+                stop.wait(idle_wait)
+    finally:
+        if publisher is not None:
+            close_quietly(publisher)
     return stats
+
+
+def close_quietly(publisher: Closable) -> None:
+    """Close a publisher whose connection may be dead already (closing it may fail too)."""
+    try:
+        publisher.close()
+    except Exception as exc:
+        log.info("event relay: closing the old broker connection failed: %s", exc)
 
 
 def event_json(raw: bytes) -> dict[str, Any]:

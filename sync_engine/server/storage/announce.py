@@ -41,8 +41,10 @@ def commit_signals(engine: Engine, channel: str, stop: threading.Event,
 def _listen(engine: Engine, channel: str, stop: threading.Event, poll: float) -> Iterator[str]:
     import psycopg
 
-    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(url, autocommit=True) as conn:
+    # The engine's own connection arguments: they also cover several hosts (a primary and its
+    # standbys), where a URL rebuilt for libpq would not.
+    cargs, cparams = engine.dialect.create_connect_args(engine.url)
+    with psycopg.connect(*cargs, **cparams, autocommit=True) as conn:
         conn.execute(f"LISTEN {channel}")
         while not stop.is_set():
             for note in conn.notifies(timeout=poll, stop_after=100):

@@ -20,12 +20,31 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def normalise_url(url: str) -> str:
-    """Accept ``postgresql://`` and ``postgres://`` and use psycopg 3 for them."""
+    """Accept ``postgresql://`` and ``postgres://`` and use psycopg 3 for them.
+
+    Several hosts as libpq writes them (``postgresql://user@db1:5432,db2:5432/dinghuo?
+    target_session_attrs=read-write``: a primary and its standbys, the first writable one is
+    used) become SQLAlchemy's form of the same (``…@/dinghuo?host=db1:5432&host=db2:5432&…``).
+    """
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return url
+    return _multi_host(url)
+
+
+def _multi_host(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep or not scheme.startswith("postgresql"):
+        return url
+    authority, _, path = rest.partition("/")
+    userinfo, at, hosts = authority.rpartition("@")
+    if "," not in hosts:
+        return url
+    database, question, query = path.partition("?")
+    params = "&".join(f"host={host}" for host in hosts.split(",") if host)
+    return (f"{scheme}://{userinfo}{at}/{database}?{params}"
+            + (f"&{query}" if question and query else ""))
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -364,6 +364,19 @@ class SyncCounter(Base):
     value: Mapped[int] = mapped_column(BigId, default=0)
 
 
+class CursorMark(Base):
+    """A random mark for a feed position a pull has handed out (one row per position, shared by
+    every device that pulled up to it). A cursor carries its position's mark; a database that
+    has no such mark, or another one, does not hold the history that cursor came from: it was
+    restored from an older backup or failed over to a standby that had not caught up
+    (:mod:`sync_engine.server.feed.marks`)."""
+
+    __tablename__ = "cursor_marks"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    mark: Mapped[str] = mapped_column(String(32))
+
+
 class ServerMeta(Base):
     """Key/value facts about this database: its log epoch, the tombstone horizon, settings."""
 

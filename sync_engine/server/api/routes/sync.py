@@ -43,9 +43,11 @@ def pull(
     app: AppServices,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
+    last_applied: Annotated[str | None, Query(max_length=64,
+                                              pattern=r"^[A-Za-z0-9_.:-]+$")] = None,
 ) -> Response:
     user, device_id = who
-    page = feed.pull(session, user, cursor, limit)
+    page = feed.pull(session, user, cursor, limit, last_applied)
     end_read(session)  # end the read snapshot before the small write below
     if not page.has_more:  # once per sync, not once per page
         feed.note_pull(session, device_id, page.cursor)
