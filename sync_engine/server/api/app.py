@@ -52,8 +52,6 @@ from sync_engine.server.api.errors import (
     validation_error_body,
 )
 from sync_engine.server.api.push_pool import PushNotes, PushPool, answer_push, signed_in
-from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
-from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.feed.notify import Hub, Listener
 from sync_engine.server.feed.stream import add_event_stream

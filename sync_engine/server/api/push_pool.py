@@ -50,8 +50,6 @@ from sync_engine.server.api.errors import (
     internal_error_body,
     validation_error_body,
 )
-from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
-from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.commands.apply import Settings, apply_push
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Device, User, utcnow
