@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
 from sync_engine.protocol import Mutation, MutationResult
 from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.storage.meta_sql import read_meta
 from sync_engine.server.storage.models import User
 
 
@@ -32,10 +32,7 @@ class Settings:
 
     @staticmethod
     def load(session: Session) -> Settings:
-        value = session.execute(
-            text("SELECT value FROM server_meta WHERE key = 'auto_confirm'")
-        ).scalar()
-        return Settings(auto_confirm=value != "false")
+        return Settings(auto_confirm=read_meta(session, "auto_confirm") != "false")
 
 
 @dataclass
