@@ -126,16 +126,20 @@ class _Env:
 
         self.sessions: Any = sessions
         with factory() as session:
-            self.rep = session.scalars(select(User).where(User.username == "rep1")).one()
-            session.expunge(self.rep)
+            self.users = {u.username: u for u in session.scalars(select(User))}
+            for u in self.users.values():
+                session.expunge(u)
         self.reference = Reference(self.engine)
+        self.pushed_by: list[int] = []
 
-    def push(self, ms: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Push ``ms`` as rep1, and to the reference one by one; the answers as JSON."""
-        answers = apply_push(self.sessions, self.rep, "dev-rep1",
+    def push(self, ms: list[dict[str, Any]], who: str = "rep1") -> list[dict[str, Any]]:
+        """Push ``ms`` as ``who``, and to the reference one by one; the answers as JSON."""
+        user = self.users[who]
+        answers = apply_push(self.sessions, user, f"dev-{who}",
                              [Mutation.model_validate(m) for m in ms], Settings())
         for m in ms:
-            self.reference.push("rep1", "dev-rep1", m)
+            self.reference.push(who, f"dev-{who}", m)
+        self.pushed_by += [user.id] * len(ms)
         return [r.model_dump(mode="json") for r in answers]
 
     def check(self, answers: list[dict[str, Any]]) -> None:
@@ -144,9 +148,9 @@ class _Env:
         assert [answer_summary(r) for r in answers] == self.reference.answers[-n:]
         assert database_state(self.engine, self.reference.first_seq) == self.reference.state()
         stored = stored_answers(self.engine)
-        for r in answers:
+        for user_id, r in zip(self.pushed_by[-n:], answers, strict=True):
             if not r["replayed"]:
-                assert norm(stored[(self.rep.id, r["key"])]) == norm(r), r["key"]
+                assert norm(stored[(user_id, r["key"])]) == norm(r), r["key"]
 
     def count(self, model: Any) -> int:
         with Session(self.engine) as session:
@@ -210,6 +214,26 @@ def test_a_long_run_uses_up_credit_and_stock_in_push_order(db_url: str) -> None:
         statuses = {(r["status"], r["reason"], r["replayed"]) for r in answers}
         assert {("rejected", "invalid", False), ("conflict", "price_changed", False),
                 ("applied", None, True)} <= statuses
+        env.check(answers)
+    finally:
+        env.engine.dispose()
+
+
+def test_a_run_for_customers_of_two_warehouses_draws_on_each_ones_stock(db_url: str) -> None:
+    """An admin's run for customers of both warehouses: each order reserves in its customer's
+    warehouse, and a product short in one is not short in the other."""
+    env = _Env(db_url, stock=10)
+    a, c, p = env.seed.customers["A"], env.seed.customers["C"], env.seed.products
+    try:
+        answers = env.push([
+            submit(1, a, [{"product_id": p[1], "quantity": 6}]),
+            submit(2, c, [{"product_id": p[1], "quantity": 8}]),
+            submit(3, a, [{"product_id": p[1], "quantity": 6}]),  # 4 left here: held
+            submit(4, c, [{"product_id": p[1], "quantity": 2},
+                          {"product_id": p[2], "quantity": 1}]),  # the last 2 there
+        ], who="admin")
+        assert [r["details"]["hold_reasons"] for r in answers] == [[], [], ["stock_short"], []]
+        assert [r["data"]["warehouse_id"] for r in answers] == [*env.seed.warehouses] * 2
         env.check(answers)
     finally:
         env.engine.dispose()

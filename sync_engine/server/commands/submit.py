@@ -107,7 +107,7 @@ def submit_orders(
         run = ms[len(out):len(out) + MAX_RUN]
         with sessions() as session:
             try:
-                answers = _run(session, user, device_id, run, settings)
+                answers = _apply_run(session, user, device_id, run, settings)
             except DATABASE_ERRORS:
                 if len(run) == 1:
                     raise
@@ -158,7 +158,7 @@ class _Run:
     data: RunData
 
 
-def _run(
+def _apply_run(
     session: Session, user: User, device_id: str, ms: Sequence[Mutation], settings: Settings
 ) -> list[MutationResult]:
     """Answers to ``ms`` or to a prefix of it (at least its first), committed together."""

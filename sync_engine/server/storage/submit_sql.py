@@ -212,9 +212,15 @@ class PostgresSubmitSql(SubmitSql):
     FROM (SELECT DISTINCT hashtextextended(%s::text || ':' || v.key, 0) AS h
           FROM unnest(%b::text[]) AS v(key) ORDER BY 1 OFFSET 0) AS k
     """
+    # Key probes written so that their plan cannot be anything else, whatever the statistics:
+    # a key at a time (a plan made while the table looked empty scanned all of the user's
+    # answers), and a customer at a time through the open-orders index (such a plan read every
+    # open order of every customer through the status index).
     STORED = """
-    SELECT idempotency_key, result FROM mutations
-    WHERE user_id = %s AND idempotency_key = ANY(%b::text[])
+    SELECT k.key, m.result
+    FROM unnest(%b::text[]) AS k(key)
+    CROSS JOIN LATERAL (SELECT result FROM mutations
+                        WHERE user_id = %s AND idempotency_key = k.key OFFSET 0) AS m
     """
     CUSTOMERS = f"""
     SELECT {domain_map.CUSTOMER_COLUMNS} FROM customers WHERE id = ANY(%b::int8[])
@@ -229,9 +235,9 @@ class PostgresSubmitSql(SubmitSql):
       ON cp.customer_id = w.customer_id AND cp.product_id = w.product_id
     """
     OPEN_TOTALS = f"""
-    SELECT customer_id, coalesce(sum(total_gross), 0) FROM orders
-    WHERE customer_id = ANY(%b::int8[]) AND {OPEN_ORDER_SQL}
-    GROUP BY customer_id
+    SELECT c.id, (SELECT coalesce(sum(total_gross), 0) FROM orders
+                  WHERE customer_id = c.id AND {OPEN_ORDER_SQL})
+    FROM unnest(%b::int8[]) AS c(id)
     """
     # After CUSTOMERS in the same transaction, so the customers' warehouses are settled. The
     # run's products in the run's customers' warehouses, read in key order: a run of one
@@ -290,11 +296,14 @@ class PostgresSubmitSql(SubmitSql):
         product_ids = sorted({p for _, p in wants.pairs})
         with conn.pipeline():
             # Generic plans: a custom plan per run costs more to make than it saves (the
-            # lookups are all key probes).
+            # lookups are all key probes). And index plans: a generic plan is kept for the
+            # connection's life, and one made while a table looked empty (a new database,
+            # before autovacuum's first ANALYZE) would read the whole table at every probe.
             conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+            conn.execute("SET LOCAL enable_seqscan = off")
             conn.execute(self.LOCK_KEYS, (str(user_id), list(keys)))
             # After the key locks, so a twin run that held them has committed and is seen.
-            stored = conn.execute(self.STORED, (user_id, list(keys)))
+            stored = conn.execute(self.STORED, (list(keys), user_id))
             if wants.customer_ids:
                 customers = conn.execute(self.CUSTOMERS, (wants.customer_ids,))
                 # After the customer locks: twin submits of an order (other keys) that held
@@ -352,7 +361,7 @@ class PostgresSubmitSql(SubmitSql):
             for o in orders for status, reason, user, device in o.history])))
 
     def stored(self, user_id: int, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
-        rows = driver_connection(self.session).execute(self.STORED, (user_id, list(keys)))
+        rows = driver_connection(self.session).execute(self.STORED, (list(keys), user_id))
         return {str(k): _answer(r) for k, r in rows.fetchall()}
 
 
