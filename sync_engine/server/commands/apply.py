@@ -19,7 +19,7 @@ import itertools
 import logging
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,8 +29,8 @@ from sync_engine.server.commands.outcomes import (
     Conflict,
     Rejected,
     answer,
-    invalid_args_answer,
     outcome_answer,
+    parsed_args,
     rejected_answer,
     replayed_answer,
 )
@@ -126,10 +126,7 @@ def _parse_args(m: Mutation) -> BaseModel | MutationResult:
     model = ARGS_BY_KIND.get(m.kind)
     if model is None or m.kind not in HANDLERS:
         return rejected_answer(m, "unknown_kind", [])
-    try:
-        return model.model_validate(m.args)
-    except ValidationError as exc:
-        return invalid_args_answer(m, exc)
+    return parsed_args(m, model)
 
 
 def _run(

@@ -8,9 +8,9 @@ the outcome is stored under the idempotency key and answered (:mod:`.apply`, :mo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from sync_engine.domain import Issue
 from sync_engine.domain.messages import LABELS, MESSAGES, render
@@ -162,6 +162,17 @@ def outcome_answer(m: Mutation, o: Outcome) -> MutationResult:
 def rejected_answer(m: Mutation, reason: str, errors: list[dict[str, Any]]) -> MutationResult:
     return answer(m, "rejected", reason=reason, message=reason_text(reason, "en"),
                   message_zh=reason_text(reason, "zh"), errors=errors)
+
+
+Args = TypeVar("Args", bound=BaseModel)
+
+
+def parsed_args(m: Mutation, model: type[Args]) -> Args | MutationResult:
+    """``m``'s arguments as ``model``, or the ``invalid`` answer saying what is wrong with them."""
+    try:
+        return model.model_validate(m.args)
+    except ValidationError as exc:
+        return invalid_args_answer(m, exc)
 
 
 def invalid_args_answer(m: Mutation, exc: ValidationError) -> MutationResult:

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from sync_engine import domain as d
@@ -62,8 +61,8 @@ from sync_engine.server.commands.outcomes import (
     Rejected,
     answer,
     field_issue,
-    invalid_args_answer,
     outcome_answer,
+    parsed_args,
     replayed_answer,
 )
 from sync_engine.server.feed.changes import CUSTOMER, UnitOfWork
@@ -162,7 +161,7 @@ def _apply_run(
     session: Session, user: User, device_id: str, ms: Sequence[Mutation], settings: Settings
 ) -> list[MutationResult]:
     """Answers to ``ms`` or to a prefix of it (at least its first), committed together."""
-    args = [_args(m) for m in ms]
+    args = [parsed_args(m, SubmitOrderArgs) for m in ms]
     role = Role(user.role)
     may_submit = d.allowed(OrderStatus.DRAFT, OrderStatus.SUBMITTED, role)
     wants = RunWants.of(
@@ -200,13 +199,6 @@ def _apply_run(
         return _answers(run, taken, answers)
     _commit(run, answers)
     return _answers(run, taken, answers)
-
-
-def _args(m: Mutation) -> SubmitOrderArgs | MutationResult:
-    try:
-        return SubmitOrderArgs.model_validate(m.args)
-    except ValidationError as exc:
-        return invalid_args_answer(m, exc)
 
 
 def _decide(
