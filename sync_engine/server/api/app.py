@@ -50,8 +50,6 @@ from sync_engine.server.api.routes import (
     sync,
 )
 from sync_engine.server.api.settings import ServerSettings
-from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
-from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.feed.notify import Hub, Listener
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 

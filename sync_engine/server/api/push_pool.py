@@ -56,8 +56,6 @@ from sync_engine.server.api.errors import (
 )
 from sync_engine.server.api.logs import request_id
 from sync_engine.server.api.metrics import ServerMetrics, start_metrics
-from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
-from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.commands.apply import Settings, apply_push
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.engine import make_engine, make_session_factory

@@ -1,4 +1,5 @@
-"""Order mutations: submit, update, cancel, confirm, reject, receive.
+"""Order mutations after the submit — update, cancel, confirm, reject, receive — and the helpers
+every order mutation shares (``order.submit``, which goes a run at a time, is :mod:`.submit`).
 
 Every handler re-runs the shared domain rules on the server's own data. What a human must decide
 (price changed, someone else's edit, shipped before the cancel, stock gone) is a ``Conflict``
@@ -30,20 +31,14 @@ from sync_engine.protocol import (
     LineArgs,
     ReceiveOrderArgs,
     RejectOrderArgs,
-    SubmitOrderArgs,
     UpdateOrderArgs,
 )
-from sync_engine.server.commands.apply import Applied, Context, handler
+from sync_engine.server.commands.context import Applied, Context, Settings
 from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
-from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, UnitOfWork
+from sync_engine.server.feed.changes import GLOBAL, UnitOfWork
 from sync_engine.server.feed.entities import (
-    OrderRow,
-    history_values,
-    line_values,
     order_data,
-    order_values,
     record_order,
-    record_stock,
     stock_key,
     stock_values,
 )
@@ -76,16 +71,16 @@ def load_order(ctx: Context, order_id: str, *, lock: bool = True) -> Order:
     """
     stmt = select(Order).where(Order.id == order_id).execution_options(populate_existing=True)
     order = ctx.session.scalar(stmt.with_for_update() if lock else stmt)
-    if order is None or not can_see_order(ctx, order):
+    if order is None or not can_see_order(ctx.session, ctx.user, order):
         raise Rejected("order_unknown", errors=[field_issue("order_id", "order_unknown")])
     return order
 
 
-def can_see_order(ctx: Context, order: Order) -> bool:
-    if ctx.role is Role.WAREHOUSE_CLERK:
-        return order.warehouse_id == ctx.user.warehouse_id
-    customer = ctx.session.get(Customer, order.customer_id)
-    return customer is not None and can_access_customer(ctx.user, customer)
+def can_see_order(session: Session, user: User, order: Order) -> bool:
+    if Role(user.role) is Role.WAREHOUSE_CLERK:
+        return order.warehouse_id == user.warehouse_id
+    customer = session.get(Customer, order.customer_id)
+    return customer is not None and can_access_customer(user, customer)
 
 
 def lock_customer(ctx: Context, customer_id: int) -> Customer:
@@ -119,65 +114,29 @@ def lock_stock(session: Session, warehouse_id: int, product_ids: Iterable[int]) 
 def touch_stock(ctx: Context, s: Stock) -> None:
     s.version += 1
     s.updated_at = utcnow()
-    record_stock(ctx.uow, s)
-    ctx.uow.emit(
-        "stock.changed",
-        {
-            "product_id": s.product_id,
-            "warehouse_id": s.warehouse_id,
-            "on_hand": s.on_hand,
-            "reserved": s.reserved,
-        },
-    )
+    record_stock_change(ctx.uow, s.warehouse_id, s.product_id, s.on_hand, s.reserved, s.version,
+                        s.updated_at)
 
 
-def record_submitted(
+def record_stock_change(
     uow: UnitOfWork,
-    user: User,
-    a: SubmitOrderArgs,
-    customer: d.Customer,
-    number: str,
-    status: OrderStatus,
-    hold: list[str],
-    short: bool,
-    totals: d.OrderTotals,
-    priced: list[d.OrderLine],
-    stock_after: list[tuple[Any, ...]],
-    now: dt.datetime,
-) -> dict[str, Any]:
-    """A new order's events and change-log rows (its stock rows' too, as ``(product, on hand,
-    reserved, version)``); returns the order's wire shape. The PostgreSQL paths use it."""
-    warehouse_id = customer.warehouse_id
-    uow.emit(
-        "order.submitted",
-        {"order_id": a.order_id, "number": number, "customer_id": customer.id,
-         "total_gross": str(totals.gross)},
-    )
-    for pid, on_hand, reserved, version in stock_after:
-        uow.upsert("stock", stock_key(pid, warehouse_id), version,
-                   stock_values(pid, warehouse_id, on_hand, reserved, now, version), scope=GLOBAL)
-        uow.emit("stock.changed", {"product_id": pid, "warehouse_id": warehouse_id,
-                                   "on_hand": on_hand, "reserved": reserved})
-    history = [history_values(OrderStatus.SUBMITTED.value, now, user.id, "")]
-    if status is OrderStatus.CONFIRMED:
-        history.append(history_values(OrderStatus.CONFIRMED.value, now, None, "auto_confirmed"))
-        uow.emit("order.confirmed", {"order_id": a.order_id, "number": number})
-    head = OrderRow(
-        id=a.order_id, number=number, local_number=a.local_number, customer_id=customer.id,
-        warehouse_id=warehouse_id, status=status.value, hold_reasons=hold,
-        stock_reserved=not short, notes=a.notes, delivery_date=a.delivery_date,
-        created_by=user.id, created_at=now, updated_at=now, total_net=totals.net,
-        total_tax=totals.tax, total_gross=totals.gross, receipt_note="", version=1,
-    )
-    data = order_values(
-        head,
-        [line_values(i + 1, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, 0)
-         for i, ln in enumerate(priced)],
-        history,
-    )
-    uow.upsert("order", a.order_id, 1, data, scope=CUSTOMER, customer_id=customer.id,
-               warehouse_id=warehouse_id)
-    return data
+    warehouse_id: int,
+    product_id: int,
+    on_hand: int,
+    reserved: int,
+    version: int,
+    at: dt.datetime,
+) -> None:
+    """A stock row's new state in the change log, and its ``stock.changed`` event."""
+    uow.upsert("stock", stock_key(product_id, warehouse_id), version,
+               stock_values(product_id, warehouse_id, on_hand, reserved, at, version),
+               scope=GLOBAL)
+    uow.emit("stock.changed", {"product_id": product_id, "warehouse_id": warehouse_id,
+                               "on_hand": on_hand, "reserved": reserved})
+
+
+def emit_confirmed(uow: UnitOfWork, order_id: str, number: str) -> None:
+    uow.emit("order.confirmed", {"order_id": order_id, "number": number})
 
 
 def shortfalls(
@@ -235,15 +194,6 @@ def open_orders_total(session: Session, customer_id: int, exclude: str | None) -
     if exclude is not None:
         stmt = stmt.where(Order.id != exclude)
     return Decimal(str(session.scalar(stmt)))
-
-
-def next_order_number(session: Session) -> tuple[int, str]:
-    """A unique, human-readable order number (``DH00000042``)."""
-    if session.get_bind().dialect.name == "postgresql":
-        n = int(session.scalar(text("SELECT nextval('order_number_seq')")) or 0)
-    else:  # SQLite: the write lock is held from BEGIN, so max + 1 is safe
-        n = int(session.scalar(select(func.coalesce(func.max(Order.seq_no), 0))) or 0) + 1
-    return n, f"DH{n:08d}"
 
 
 # ---------------------------------------------------------------- pricing and rules
@@ -360,7 +310,8 @@ def _set_lines(order: Order, priced: list[d.OrderLine]) -> None:
     order.total_net, order.total_tax, order.total_gross = totals.net, totals.tax, totals.gross
 
 
-def _wanted(priced: Iterable[d.OrderLine]) -> dict[int, int]:
+def wanted_units(priced: Iterable[d.OrderLine]) -> dict[int, int]:
+    """Units per product of an order's lines."""
     out: dict[int, int] = {}
     for ln in priced:
         out[ln.product_id] = out.get(ln.product_id, 0) + ln.quantity
@@ -386,13 +337,13 @@ def _reserve_and_hold(
     ctx: Context, order: Order, priced: list[d.OrderLine], warnings: list[d.Issue]
 ) -> dict[str, Any]:
     """Reserve stock, decide the hold reasons, auto-confirm when the rule allows."""
-    short = reserve(ctx, order.warehouse_id, _wanted(priced))
+    short = reserve(ctx, order.warehouse_id, wanted_units(priced))
     order.stock_reserved = not short
     hold, details = hold_reasons(short, warnings)
     order.hold_reasons = hold
-    if not hold and ctx.settings.auto_confirm:
-        set_status(ctx, order, OrderStatus.CONFIRMED, "auto_confirmed", by_system=True)
-        ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
+    if confirms_at_once(hold, ctx.settings):
+        set_status(ctx, order, OrderStatus.CONFIRMED, AUTO_CONFIRMED, by_system=True)
+        emit_confirmed(ctx.uow, order.id, order.number)
     return details
 
 
@@ -413,6 +364,15 @@ def hold_reasons(
     return hold, details
 
 
+AUTO_CONFIRMED = "auto_confirmed"
+"""The reason in the history of an order the server confirmed by itself."""
+
+
+def confirms_at_once(hold: list[str], settings: Settings) -> bool:
+    """An order nothing holds for review is confirmed at once when the auto-confirm rule is on."""
+    return not hold and settings.auto_confirm
+
+
 def applied_order(ctx: Context, order: Order, details: dict[str, Any] | None = None) -> Applied:
     order.updated_at = utcnow()
     ctx.session.flush()
@@ -421,62 +381,18 @@ def applied_order(ctx: Context, order: Order, details: dict[str, Any] | None = N
     return Applied("order", order.id, order.version, data, details or {})
 
 
-def require_role(ctx: Context, frm: OrderStatus, to: OrderStatus, field: str = "order_id") -> None:
-    if not d.allowed(frm, to, ctx.role):
-        raise Rejected("forbidden", errors=[field_issue(field, "forbidden", role=ctx.role.value)])
+def require_role(role: Role, frm: OrderStatus, to: OrderStatus, field: str = "order_id") -> None:
+    """``forbidden`` unless ``role`` may move an order from ``frm`` to ``to``."""
+    if not d.allowed(frm, to, role):
+        raise Rejected("forbidden", errors=[field_issue(field, "forbidden", role=role.value)])
 
 
 # ---------------------------------------------------------------- handlers
 
 
-@handler("order.submit")
-def submit_order(ctx: Context, a: SubmitOrderArgs) -> Applied:
-    require_role(ctx, OrderStatus.DRAFT, OrderStatus.SUBMITTED, "customer_id")
-    existing = ctx.session.get(Order, a.order_id)
-    if existing is not None:
-        if can_see_order(ctx, existing):
-            raise Conflict("order_exists", server=order_data(existing))
-        raise Rejected("invalid", errors=[field_issue("order_id", "order_exists")])
-    customer = lock_customer(ctx, a.customer_id)
-    priced, warnings = price_and_check(ctx, customer, a.lines, a.delivery_date, None)
-    seq_no, number = next_order_number(ctx.session)
-    now = utcnow()
-    order = Order(
-        id=a.order_id,
-        seq_no=seq_no,
-        number=number,
-        customer_id=customer.id,
-        warehouse_id=customer.warehouse_id,
-        status=OrderStatus.SUBMITTED.value,
-        notes=a.notes,
-        delivery_date=a.delivery_date,
-        local_number=a.local_number,
-        created_by=ctx.user.id,
-        device_id=ctx.device_id,
-        created_at=now,
-        updated_at=now,
-        version=1,
-        hold_reasons=[],
-        lines=[],
-        events=[],
-    )
-    _set_lines(order, priced)
-    set_status(ctx, order, OrderStatus.SUBMITTED)
-    ctx.uow.emit(
-        "order.submitted",
-        {"order_id": order.id, "number": number, "customer_id": customer.id,
-         "total_gross": str(order.total_gross)},
-    )
-    # Reserve and decide the status before the order is written: one INSERT, no UPDATEs.
-    details = _reserve_and_hold(ctx, order, priced, warnings)
-    ctx.session.add(order)
-    return applied_order(ctx, order, details)
-
-
-@handler("order.update")
 def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     order = load_order(ctx, a.order_id)
-    require_role(ctx, OrderStatus.DRAFT, OrderStatus.SUBMITTED)
+    require_role(ctx.role, OrderStatus.DRAFT, OrderStatus.SUBMITTED)
     if ctx.base_version is None:
         raise Rejected(
             "base_version_required", errors=[field_issue("base_version", "base_version_required")]
@@ -531,7 +447,6 @@ def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     return applied_order(ctx, order, details)
 
 
-@handler("order.cancel")
 def cancel_order(ctx: Context, a: CancelOrderArgs) -> Applied:
     # State-based, not version-based: a cancel stays valid after a confirmation, and fails
     # (visibly) only once something was shipped.
@@ -555,9 +470,8 @@ def cancel_order(ctx: Context, a: CancelOrderArgs) -> Applied:
     return applied_order(ctx, order)
 
 
-@handler("order.confirm")
 def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
-    require_role(ctx, OrderStatus.SUBMITTED, OrderStatus.CONFIRMED)
+    require_role(ctx.role, OrderStatus.SUBMITTED, OrderStatus.CONFIRMED)
     order = load_order(ctx, a.order_id)
     status = OrderStatus(order.status)
     if status is not OrderStatus.SUBMITTED:
@@ -572,13 +486,12 @@ def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
     order.hold_reasons = []
     set_status(ctx, order, OrderStatus.CONFIRMED)
     order.version += 1
-    ctx.uow.emit("order.confirmed", {"order_id": order.id, "number": order.number})
+    emit_confirmed(ctx.uow, order.id, order.number)
     return applied_order(ctx, order)
 
 
-@handler("order.reject")
 def reject_order(ctx: Context, a: RejectOrderArgs) -> Applied:
-    require_role(ctx, OrderStatus.SUBMITTED, OrderStatus.REJECTED)
+    require_role(ctx.role, OrderStatus.SUBMITTED, OrderStatus.REJECTED)
     order = load_order(ctx, a.order_id)
     status = OrderStatus(order.status)
     if status is not OrderStatus.SUBMITTED:
@@ -592,7 +505,6 @@ def reject_order(ctx: Context, a: RejectOrderArgs) -> Applied:
     return applied_order(ctx, order)
 
 
-@handler("order.receive")
 def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
     order = load_order(ctx, a.order_id)
     status = OrderStatus(order.status)
@@ -611,7 +523,3 @@ def receive_order(ctx: Context, a: ReceiveOrderArgs) -> Applied:
     )
     return applied_order(ctx, order)
 
-
-# The PostgreSQL fast path of order.submit registers itself (it uses the helpers above).
-from sync_engine.server.commands import orders_batch as _orders_batch  # noqa: E402,F401
-from sync_engine.server.commands import orders_fast as _orders_fast  # noqa: E402,F401

@@ -1,16 +1,20 @@
-"""The business outcomes of a mutation other than "applied": conflict and rejected.
+"""What a mutation answers: the outcomes other than "applied" (conflict and rejected), their
+texts, and the answers (``MutationResult``) built from them.
 
-Handlers raise these; :mod:`.mutations` rolls the business changes back, stores the outcome
-under the idempotency key and answers with it.
+Handlers raise :class:`Conflict` or :class:`Rejected`; the business changes are then undone, and
+the outcome is stored under the idempotency key and answered (:mod:`.apply`, :mod:`.submit`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from sync_engine.domain import Issue
 from sync_engine.domain.messages import LABELS, MESSAGES, render
+from sync_engine.protocol import Mutation, MutationResult, field_error
 
 # Reasons a human must decide on, in both languages. Domain codes come from the domain catalogue.
 REASONS: dict[str, dict[str, str]] = {
@@ -139,3 +143,51 @@ class Rejected(Outcome):
 
 def field_issue(field: str, code: str, **params: object) -> Issue:
     return Issue(field=field, code=code, params=params)
+
+
+# ---------------------------------------------------------------- answers
+
+
+def answer(m: Mutation, status: str, **fields: Any) -> MutationResult:
+    """The answer to ``m``."""
+    return MutationResult(key=m.key, kind=m.kind, status=status, **fields)
+
+
+def outcome_answer(m: Mutation, o: Outcome) -> MutationResult:
+    """The answer to ``m`` that did not apply, for the reason ``o`` gives."""
+    return answer(m, o.status, reason=o.reason, message=o.message, message_zh=o.message_zh,
+                  server=o.server, details=o.details, errors=o.errors)
+
+
+def rejected_answer(m: Mutation, reason: str, errors: list[dict[str, Any]]) -> MutationResult:
+    return answer(m, "rejected", reason=reason, message=reason_text(reason, "en"),
+                  message_zh=reason_text(reason, "zh"), errors=errors)
+
+
+Args = TypeVar("Args", bound=BaseModel)
+
+
+def parsed_args(m: Mutation, model: type[Args]) -> Args | MutationResult:
+    """``m``'s arguments as ``model``, or the ``invalid`` answer saying what is wrong with them."""
+    try:
+        return model.model_validate(m.args)
+    except ValidationError as exc:
+        return invalid_args_answer(m, exc)
+
+
+def invalid_args_answer(m: Mutation, exc: ValidationError) -> MutationResult:
+    """``invalid``, with a field error for each thing wrong with ``m``'s arguments (a domain
+    code, such as the text rule's, keeps its code, params and both languages' messages)."""
+    errors = []
+    for err in exc.errors(include_url=False):
+        path = "".join(
+            f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+            for i, p in enumerate(err["loc"])
+        )
+        errors.append(field_error(path or "args", err))
+    return rejected_answer(m, "invalid", errors)
+
+
+def replayed_answer(stored: dict[str, Any]) -> MutationResult:
+    """A stored answer, answered again to a key seen before."""
+    return MutationResult.model_validate({**stored, "replayed": True})

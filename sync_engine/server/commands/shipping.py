@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sync_engine import domain as d
 from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import AssignCustomerArgs, ConfirmShipmentArgs, SetFavouriteArgs
-from sync_engine.server.commands.apply import Applied, Context, handler
+from sync_engine.server.commands.context import Applied, Context
 from sync_engine.server.commands.orders import (
     applied_order,
     load_order,
@@ -29,10 +29,9 @@ from sync_engine.server.storage import rows as domain_map
 from sync_engine.server.storage.models import Customer, Favourite, Product, Shipment, User, utcnow
 
 
-@handler("shipment.confirm")
 def confirm_shipment(ctx: Context, a: ConfirmShipmentArgs) -> Applied:
     """Ship some or all of what is left; the rest stays reserved as a backorder."""
-    require_role(ctx, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED)
+    require_role(ctx.role, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED)
     existing = ctx.session.get(Shipment, a.shipment_id)
     if existing is not None:
         load_order(ctx, existing.order_id, lock=False)  # out of scope: order_unknown
@@ -113,7 +112,6 @@ def confirm_shipment(ctx: Context, a: ConfirmShipmentArgs) -> Applied:
     return applied
 
 
-@handler("favourite.set")
 def set_favourite(ctx: Context, a: SetFavouriteArgs) -> Applied:
     if ctx.session.get(Product, a.product_id) is None:
         raise Rejected("product_unknown", errors=[field_issue("product_id", "product_unknown")])
@@ -132,7 +130,6 @@ def set_favourite(ctx: Context, a: SetFavouriteArgs) -> Applied:
     )
 
 
-@handler("customer.assign")
 def assign_customer(ctx: Context, a: AssignCustomerArgs) -> Applied:
     """Back office moves a customer to another rep (or to nobody)."""
     if ctx.role is not Role.ADMIN:

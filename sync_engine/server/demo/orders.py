@@ -19,8 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import Mutation
-from sync_engine.server.commands import orders as _orders  # noqa: F401  (registers the order handlers)
-from sync_engine.server.commands import shipping as _shipping  # noqa: F401  (registers the shipment handlers)
 from sync_engine.server.commands.apply import Settings, apply_mutation
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.entities import record_order, record_shipment

@@ -131,7 +131,7 @@ class UnitOfWork:
 
     def store_new_result(self, key: str, kind: str, status: str, result_json: str) -> None:
         """Insert a mutation's idempotency record with its answer in this commit (for a key
-        claimed another way than by inserting it first: see ``orders_batch``). A concurrent
+        claimed another way than by inserting it first: see ``commands.submit``). A concurrent
         insert of the same key makes the commit fail; nothing is half-written."""
         self._writes.new_results.append((key, kind[:40], status, result_json))
 

@@ -11,7 +11,7 @@ from sync_engine import domain as d
 from sync_engine.server.storage import models as m
 
 # One field list per entity serves both ways in: ORM objects (the general path) and plain rows
-# selected in this column order (the PostgreSQL fast path, see orders_fast.py).
+# selected in this column order (a run of submits, see submit_sql.py).
 _PRODUCT_FIELDS = (
     "id", "sku", "name_zh", "name_en", "unit", "case_unit", "case_qty", "pack_size", "min_qty",
     "tax_rate", "base_price", "active", "sellable", "barcode", "category",

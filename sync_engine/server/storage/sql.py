@@ -1,4 +1,4 @@
-"""Plain psycopg access to a session's connection, for the PostgreSQL fast paths.
+"""Plain psycopg access to a session's connection, for the hot PostgreSQL statements.
 
 The hot write paths (a pushed ``order.submit``, the commit of every unit of work) send their
 statements through psycopg's pipeline mode on the session's own connection and transaction:
