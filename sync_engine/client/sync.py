@@ -274,7 +274,6 @@ class Syncer:
         counts.pages += 1
         return True
 
-
     def _queue_again(self, db: sqlite3.Connection) -> int:
         """Before a resync from a server that went back in time is swapped in: everything this
         user sent and the outbox still keeps goes again (same keys, same order), so the orders

@@ -25,7 +25,7 @@ from tests.support.pg_cluster import pg_cluster
 from tests.support.seed import seed
 from tests.support.server_process import ServerProcess
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.live]  # server processes
 
 
 def test_failover_to_a_lagging_standby_loses_no_order(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from tests.conftest import _pg_admin_exec
 from tests.support.live import free_port, live_server
 from tests.support.seed import seed, set_stock
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.live]  # a server restarted on its port
 
 
 def _backup(db_url: str, folder: Path) -> Path:

@@ -25,7 +25,7 @@ from tests.client.server_state import assert_converged, server_order
 def test_an_applied_order_the_server_forgot_before_the_device_pulled_goes_again(
     env: Env, tmp_path: Path,
 ) -> None:
-    transport = FlakyTransport()
+    transport = FlakyTransport(env.transport())
     rep = env.device("rep1", transport=transport)
     backup = tmp_path / "backup.sqlite3"
     assert server_cli(["backup", "--db", env.db_url, str(backup)]) == 0

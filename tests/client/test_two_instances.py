@@ -18,7 +18,7 @@ from tests.support.haproxy import HaProxy, self_signed
 from tests.support.seed import seed
 from tests.support.server_process import ServerProcess
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.live]  # server processes
 
 
 def test_one_instance_killed_mid_pushes_devices_carry_on_through_the_other(

@@ -19,8 +19,9 @@ from sync_engine.server.ops.cli import main
 from sync_engine.server.storage.engine import migrate, normalise_url
 from tests.conftest import _pg_admin_exec
 from tests.support.api import Api, mutation, new_id
-from tests.support.live import free_port, live_server
+from tests.support.live import free_port
 from tests.support.seed import Seed, seed
+from tests.support.server import app_server
 
 
 def _submit(s: Seed) -> dict[str, object]:
@@ -41,7 +42,7 @@ def test_backup_while_serving_and_restore(tmp_path: Path, capsys: pytest.Capture
     migrate(url)
     s = seed(url)
     backup_file = tmp_path / "backups" / "monday.sqlite3"
-    with live_server(url) as base, Api(base, "rep1") as rep:
+    with app_server(url) as server, Api(server, "rep1") as rep:
         # Orders keep arriving while the backup is taken: it holds one consistent state.
         stop = threading.Event()
 
@@ -106,6 +107,7 @@ def test_backup_and_restore_refuse_what_they_cannot_do(
     assert "pg_dump" in capsys.readouterr().err
 
 
+@pytest.mark.live  # dinghuo-server serve in a process of its own
 def test_serve_over_tls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
@@ -162,7 +164,7 @@ def test_a_database_that_went_away_answers_503_then_serves_again(pg_db_url: str)
     connects afresh for the next."""
     s = seed(pg_db_url)
     name = pg_db_url.rpartition("/")[2]
-    with live_server(pg_db_url) as base, Api(base, "rep1") as rep:
+    with app_server(pg_db_url) as server, Api(server, "rep1") as rep:
         rep.pull_all()
         for method, path, body in (("GET", "/v1/pull", None),
                                    ("POST", "/v1/push", {"client_id": rep.client_id,

@@ -20,6 +20,7 @@ from tests.support.api import Api, mutation, new_id
 from tests.support.backups import put_back, take_snapshot
 from tests.support.live import free_port, live_server
 from tests.support.seed import Seed, seed, totals
+from tests.support.server import app_server
 
 
 def _order(s: Seed, customer: str = "A", quantity: int = 1) -> dict[str, Any]:
@@ -52,6 +53,7 @@ def _push(api: Api, *mutations: dict[str, Any], cursor: str | None = None,
     return api.http.post("/v1/push", json=body)
 
 
+@pytest.mark.live  # the server stops and starts again on its port around the restore
 def test_a_restore_is_noticed_whatever_was_written_since_and_by_whom(
     db_url: str, tmp_path: Path, request: pytest.FixtureRequest,
 ) -> None:
@@ -134,7 +136,7 @@ def _restore_is_noticed(db_url: str, tmp_path: Path, request: pytest.FixtureRequ
 
 def test_a_position_gets_one_mark_shared_by_every_device_and_page(db_url: str) -> None:
     s = seed(db_url, products=12)
-    with live_server(db_url) as url, Api(url, "rep1") as a, Api(url, "rep2") as b:
+    with app_server(db_url) as server, Api(server, "rep1") as a, Api(server, "rep2") as b:
         a.pull_all(limit=5)  # several pages: one mark, on the position the pull reached
         b.pull_all(limit=3)
         with server_session(db_url) as session:
@@ -172,7 +174,8 @@ def test_compaction_forgets_marks_below_the_horizon_and_those_cursors_are_too_ol
     from sync_engine.server.feed.changes import UnitOfWork
 
     s = seed(db_url)
-    with live_server(db_url) as url, Api(url, "rep1") as rep, Api(url, "rep1") as away:
+    with app_server(db_url) as server, Api(server, "rep1") as rep, \
+            Api(server, "rep1") as away:
         away.pull_all()
         rep.push(_order(s))
         rep.pull_all()
