@@ -54,7 +54,7 @@ def test_an_applied_order_the_server_forgot_before_the_device_pulled_goes_again(
     assert report.resync and report.resubmitted >= 1
     restored = server_order(env.db_url, order.id)
     assert restored is not None and restored.status == "confirmed"
-    assert_converged(rep, env.url, "rep1")
+    assert_converged(rep, env.server, "rep1")
     # Once a pull has vouched for it, the next pull carries no key.
     sent = len(transport.requests)
     rep.sync_once()

@@ -30,7 +30,7 @@ from starlette.types import ASGIApp
 Message = MutableMapping[str, Any]
 Start = tuple[int, list[tuple[bytes, bytes]]]
 
-BASE_URL = "http://dinghuo.test"
+BASE_URL = "http://dinghuo.localhost"  # .localhost is loopback (RFC 6761): no plain-HTTP warning
 """The base URL of a server in this process (the name never reaches a resolver)."""
 
 
