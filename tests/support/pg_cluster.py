@@ -88,7 +88,7 @@ class PgCluster:
         self.root = root
         self.primary = PgNode("primary", root)
         self.standby = PgNode("standby", root)
-        self.replication = TcpProxy("127.0.0.1", self.primary.port)
+        self.replication = TcpProxy(("127.0.0.1", self.primary.port))
 
     def url(self, dbname: str) -> str:
         """A connection string naming both servers: the writable one is used."""
