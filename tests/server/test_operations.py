@@ -107,13 +107,42 @@ def test_backup_and_restore_refuse_what_they_cannot_do(
     assert "pg_dump" in capsys.readouterr().err
 
 
-@pytest.mark.live  # dinghuo-server serve in a process of its own
-def test_serve_over_tls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+def _self_signed(folder: Path, name: str) -> tuple[Path, Path]:
+    cert, key = folder / f"{name}-cert.pem", folder / f"{name}-key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
          "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
          "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
+def test_serve_refuses_tls_files_it_cannot_use_before_it_says_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
+) -> None:
+    cert, key = _self_signed(tmp_path, "one")
+    _, other_key = _self_signed(tmp_path, "two")
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_text("not a key\n")
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    cases = [
+        (tmp_path / "missing.pem", key, "missing.pem: no such file"),
+        (cert, tmp_path, "a folder, not a PEM file"),
+        (cert, garbage, "not a PEM certificate and its private key"),
+        (garbage, key, "not a PEM certificate and its private key"),
+        (cert, other_key, "not a PEM certificate and its private key"),  # another cert's key
+    ]
+    for cert_file, key_file, expected in cases:
+        assert main(["serve", "--db", url, "--port", str(free_port()), "--ssl-certfile",
+                     str(cert_file), "--ssl-keyfile", str(key_file)]) == 1
+        err = capsys.readouterr().err
+        assert expected in err and len(err.strip().splitlines()) == 1, err
+    assert "https" not in caplog.text  # nothing said it serves
+    assert not (tmp_path / "server.sqlite3").exists()  # refused before migrating
+
+
+@pytest.mark.live  # dinghuo-server serve in a process of its own
+def test_serve_over_tls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cert, key = _self_signed(tmp_path, "server")
     url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
     assert main(["serve", "--db", url, "--ssl-certfile", str(cert)]) == 1
     assert "go together" in capsys.readouterr().err

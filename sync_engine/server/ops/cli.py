@@ -26,6 +26,7 @@ import argparse
 import getpass
 import os
 import shutil
+import ssl
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -96,6 +97,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from sync_engine.server.api.logs import configure_logging
     from sync_engine.server.api.metrics import new_metrics_dir
 
+    cert, key = _tls_files(args)  # before anything says it serves on https
     settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
     if args.push_processes is not None:
         settings = settings.model_copy(update={"push_processes": args.push_processes})
@@ -109,7 +111,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     configure_logging(settings.log_format, args.log_level)
     if args.until_stdin_closes:
         _stop_when_stdin_closes()
-    cert, key = _tls_files(args)
     if not args.no_migrate:
         db.migrate(args.db)
     if args.workers > 1:
@@ -140,13 +141,30 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """The certificate and key files to serve HTTPS with (both or neither), or None, None."""
+    """The certificate and key files to serve HTTPS with (both or neither), or None, None.
+
+    Checked here, before anything is logged or bound: uvicorn reads them only when a worker
+    starts, after it has logged that it serves on https (with ``--workers``, in each worker)."""
     cert, key = args.ssl_certfile, args.ssl_keyfile
     if bool(cert) != bool(key):
         raise CliError("--ssl-certfile and --ssl-keyfile go together")
+    if not cert or not key:
+        return None, None
     for name in (cert, key):
-        if name and not Path(name).is_file():
-            raise CliError(f"{name}: no such file")
+        try:
+            with open(name, "rb") as file:
+                file.read(1)
+        except FileNotFoundError:
+            raise CliError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise CliError(f"{name}: a folder, not a PEM file") from None
+        except OSError as exc:
+            raise CliError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, ValueError) as exc:
+        raise CliError(f"{cert}, {key}: not a PEM certificate and its private key "
+                       f"({getattr(exc, 'reason', None) or exc})") from None
     return cert, key
 
 
