@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from sync_engine.server.feed.pull import Cursor
+from sync_engine.server.feed.pull import Cursor, time_travel
 from sync_engine.server.ops.compaction import compact_tombstones
-from sync_engine.server.storage.models import CursorMark
+from sync_engine.server.storage.models import CursorMark, User
 from tests.client.server_state import server_session
 from tests.support.api import Api, mutation, new_id
 from tests.support.backups import put_back, take_snapshot
@@ -193,3 +193,38 @@ def test_compaction_forgets_marks_below_the_horizon_and_those_cursors_are_too_ol
         assert _pull(away, away.cursor)["resync_reason"] == "cursor_too_old"
         # Too old is not "restored": a push with that cursor is not refused.
         assert _push(away, _order(s), cursor=away.cursor).status_code == 200
+
+
+def test_the_position_check_of_a_push_costs_one_read(db_url: str) -> None:
+    s = seed(db_url)
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
+        order = _order(s)
+        rep.push(order)
+        rep.pull_all()
+    with server_session(db_url) as session:
+        user = session.scalars(select(User).where(User.username == "rep1")).one()
+        statements: list[str] = []
+
+        def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            statements.append(statement)
+
+        bind = session.get_bind()
+        event.listen(bind, "before_cursor_execute", count)
+        try:
+            assert time_travel(session, user, rep.cursor, order["key"]) is None
+            assert len(statements) == 1, statements
+            statements.clear()
+            assert time_travel(session, user, rep.cursor, None) is None
+            assert len(statements) == 1, statements
+            # Both kinds of evidence still tell (the rare path may read more).
+            assert time_travel(session, user, rep.cursor, "k" * 20) == "server_restored"
+            cur = Cursor.decode(rep.cursor or "")
+            assert cur is not None
+            forged = Cursor(cur.seq, cur.user_id, cur.scope_epoch, cur.log_epoch, cur.mark_seq,
+                            "0" * 16).encode()
+            assert time_travel(session, user, forged, order["key"]) == "server_restored"
+            gone = Cursor(cur.seq, cur.user_id, cur.scope_epoch, cur.log_epoch,
+                          cur.mark_seq + 1000, cur.mark).encode()  # type: ignore[operator]
+            assert time_travel(session, user, gone, None) == "server_restored"
+        finally:
+            event.remove(bind, "before_cursor_execute", count)

@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ClauseElement, select, update
+from sqlalchemy import ClauseElement, ColumnElement, exists, false, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -39,6 +39,7 @@ from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.marks import marks_at, place_mark
 from sync_engine.server.storage.models import (
     ChangeLog,
+    CursorMark,
     Device,
     MutationRecord,
     ServerMeta,
@@ -123,14 +124,17 @@ def _change_json(
     )
 
 
+def _forgot_clause(user: User, last_applied: str | None) -> ColumnElement[bool]:
+    """True where the device's last applied mutation is unknown here (the server lost it)."""
+    if not last_applied:
+        return false()
+    return ~exists().where(MutationRecord.user_id == user.id,
+                           MutationRecord.idempotency_key == last_applied)
+
+
 def _forgot(session: Session, user: User, last_applied: str | None) -> bool:
     """True if the device's last applied mutation is unknown here (the server lost it)."""
-    if not last_applied:
-        return False
-    known = session.scalar(
-        select(MutationRecord.id).where(MutationRecord.user_id == user.id,
-                                        MutationRecord.idempotency_key == last_applied))
-    return known is None
+    return bool(last_applied) and bool(session.scalar(select(_forgot_clause(user, last_applied))))
 
 
 def check_cursor(
@@ -177,17 +181,23 @@ def time_travel(session: Session, user: User, cursor_text: str | None,
     """``server_restored`` if this database went back behind what the device has seen or was
     answered (its cursor's mark, its last applied mutation); otherwise None. For pushes, which
     must not build on a past the server forgot: the other reasons for a resync do not stop a
-    push, and the pull that follows names them. The usual answer costs one indexed read."""
+    push, and the pull that follows names them. The usual answer (the mark is ours, the key
+    known) costs one read: the mark and the key are looked up in one statement."""
     cursor = Cursor.decode(cursor_text) if cursor_text else None
     if cursor is None or cursor.user_id != user.id:
         return SERVER_RESTORED if _forgot(session, user, last_applied) else None
-    if cursor.mark_seq is not None:
-        marks = marks_at(session, [cursor.mark_seq])
-        if marks.get(cursor.mark_seq) == cursor.mark and not _forgot(session, user, last_applied):
-            return None
-        top = cursor.mark_seq  # (not read: only a format-1 cursor is checked against it)
-    else:
+    if cursor.mark_seq is None:  # a format-1 cursor: checked against the counter
         marks, top = {}, current_seq(session)
+    else:
+        mark_here = (select(CursorMark.mark).where(CursorMark.seq == cursor.mark_seq)
+                     .scalar_subquery())
+        mark, forgot = session.execute(
+            select(mark_here, _forgot_clause(user, last_applied))).one()
+        if mark == cursor.mark and not forgot:
+            return None
+        # Something is off: the full check names it (rare, so its reads do not matter).
+        marks = {} if mark is None else {cursor.mark_seq: str(mark)}
+        top = cursor.mark_seq  # (not read: only a format-1 cursor is checked against it)
     _, reason = check_cursor(session, user, cursor_text, _meta(session), top=top, marks=marks,
                              last_applied=last_applied)
     return reason if reason == SERVER_RESTORED else None
