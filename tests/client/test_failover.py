@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
@@ -21,7 +22,7 @@ from sync_engine.server.storage.engine import migrate
 from sync_engine.server.storage.models import Order
 from tests.client.fleet import Device, drain, wait_for
 from tests.client.server_state import assert_converged, server_session
-from tests.support.pg_cluster import pg_cluster
+from tests.support.pg_cluster import pg_cluster, working_dirs
 from tests.support.seed import seed
 from tests.support.server_process import ServerProcess
 
@@ -80,6 +81,22 @@ def test_failover_to_a_lagging_standby_loses_no_order(tmp_path: Path) -> None:
             on_server = session.scalars(select(Order.id)).all()
             assert session.scalar(select(func.count()).select_from(Order)) == len(submitted)
         assert sorted(on_server) == sorted(submitted)  # each order exactly once
+        running = cluster.processes()
+    assert not cluster.root.exists() and not cluster.processes()
+    assert running  # (the check above looked at live processes)
+
+
+def test_the_cluster_is_stopped_and_removed_also_when_the_test_fails() -> None:
+    with pytest.raises(RuntimeError, match="the test failed"), pg_cluster() as cluster:
+        cluster.primary.sql("CREATE DATABASE dinghuo")
+        with psycopg.connect(cluster.primary.conninfo("dinghuo")):  # a backend of its own
+            seen = cluster.processes()
+            cluster.cut_replication()  # the standby retrying, a connection open
+            raise RuntimeError("the test failed")
+    assert len(seen) >= 6  # two postmasters with their backends
+    assert not cluster.root.exists()
+    assert not cluster.processes()
+    assert not set(seen) & set(working_dirs())  # none of them runs any more
 
 
 def _report(devices: list[Device], killed_at: float, promoted_at: float) -> None:

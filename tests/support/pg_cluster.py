@@ -73,6 +73,28 @@ class PgNode:
     def running(self) -> bool:
         return (self.data / "postmaster.pid").exists()
 
+    def processes(self) -> list[int]:
+        """Its processes still running: PostgreSQL's postmaster and every backend work in
+        the data folder (a zombie has no folder: it has ended)."""
+        return [pid for pid, cwd in working_dirs().items() if cwd == self.data.resolve()]
+
+    def stop_for_good(self, timeout: float = 30) -> None:
+        """Stop it whatever state it is in (fast if it can, else killed with its backends);
+        returns once none of its processes runs."""
+        if self.running():
+            with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+                self.stop("immediate")
+        deadline = time.monotonic() + timeout
+        # Each backend leads a session of its own (no one process group to kill), and one
+        # whose postmaster died is no longer its child: they are found by their folder.
+        while left := self.processes():
+            for pid in left:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"postgres processes {left} of {self.data} would not end")
+            time.sleep(0.05)
+
     def sql(self, query: str, dbname: str = "postgres") -> object:
         """Run ``query``; the first column of its first row, if it returns rows."""
         with psycopg.connect(self.conninfo(dbname), autocommit=True) as conn:
@@ -143,30 +165,58 @@ class PgCluster:
         _run("pg_ctl", "-D", str(self.standby.data), "-w", "-t", "60", "promote")
 
     def close(self) -> None:
-        self.replication.close()
-        for node in (self.standby, self.primary):
-            if node.running():
-                try:
-                    node.stop("immediate")
-                except (RuntimeError, subprocess.TimeoutExpired):
-                    _kill_postmaster(node)
+        """Stop both servers, whatever state they are in (a failed start, a crash, a
+        promotion); returns only once no process of either runs."""
+        try:
+            self.replication.close()
+        finally:
+            try:
+                self.standby.stop_for_good()
+            finally:
+                self.primary.stop_for_good()
+
+    def processes(self) -> list[int]:
+        """The processes of this cluster still running (postmasters and their backends)."""
+        return self.primary.processes() + self.standby.processes()
 
 
-def _kill_postmaster(node: PgNode) -> None:
-    with contextlib.suppress(OSError, ValueError):
-        pid = int((node.data / "postmaster.pid").read_text().split()[0])
-        os.kill(pid, signal.SIGKILL)  # its backends end when they notice it gone
+def working_dirs() -> dict[int, Path]:
+    """The working folder of every process that has one (from /proc)."""
+    found: dict[int, Path] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                found[int(entry.name)] = Path(os.readlink(entry / "cwd"))
+    return found
+
+
+def _remove(root: Path, timeout: float = 30) -> None:
+    """Remove the cluster's folder; raise if it cannot be (never leave it silently)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            shutil.rmtree(root)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)  # (a file still being written as the last process ended)
 
 
 @contextlib.contextmanager
 def pg_cluster() -> Iterator[PgCluster]:
-    """A running primary and standby in a fresh folder; stopped and removed afterwards."""
+    """A running primary and standby in a fresh folder; stopped and removed afterwards, also
+    when the build or the test fails."""
     root = Path(tempfile.mkdtemp(prefix="dinghuo-pg-"))
-    shutil.chown(root, OS_USER, OS_USER)
-    cluster = PgCluster(root)
     try:
-        cluster.build()
-        yield cluster
+        shutil.chown(root, OS_USER, OS_USER)
+        cluster = PgCluster(root)
+        try:
+            cluster.build()
+            yield cluster
+        finally:
+            cluster.close()
     finally:
-        cluster.close()
-        shutil.rmtree(root, ignore_errors=True)
+        _remove(root)
