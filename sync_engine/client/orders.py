@@ -26,6 +26,7 @@ __all__ = [
     "clear_synced",
     "delete",
     "has_pending",
+    "highest_number",
     "insert_draft",
     "order_lines",
     "order_row",
@@ -52,6 +53,15 @@ def order_row(db: sqlite3.Connection, order_id: str) -> sqlite3.Row:
     if row is None:
         raise NotFound(f"There is no order {order_id} on this device.")
     return row
+
+
+def highest_number(db: sqlite3.Connection) -> int | None:
+    """The highest server order number this replica holds (27 for ``DH00000027``), or None:
+    sent with a sync, so that a server that went back in time numbers no order at or below
+    it (PROTOCOL.md)."""
+    row = db.execute("SELECT max(CAST(substr(number, 3) AS INTEGER)) FROM orders"
+                     " WHERE number LIKE 'DH%'").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def order_lines(db: sqlite3.Connection, order_id: str) -> list[d.OrderLine]:

@@ -15,8 +15,9 @@ sync is a bulk load (see ``Store.bulk_load`` and ``search.set_bulk_load``). A ``
 collects the full pull in a staging table (resumable the same way) and swaps it in atomically.
 
 Where the device stands travels with every push and the first page of every pull: its cursor,
-and the key of the last mutation the server applied since (``last_applied``, cleared once a
-pull that began after it has finished). A server that went back in time — restored, failed over
+the key of the last mutation the server applied since (``last_applied``, cleared once a
+pull that began after it has finished), and the highest order number it holds (a server that
+went back numbers no order at or below it). A server that went back in time — restored, failed over
 — refuses such a push (:class:`~.errors.ResyncRequired`) and answers the pull with a resync
 (``server_restored``). When that resync is swapped in, everything this user had sent that the
 outbox still keeps is queued again in the same transaction (:func:`.outbox.resend_applied`),
@@ -159,8 +160,10 @@ class Syncer:
                 # Where this device stands, for the server to check before it applies anything.
                 stands = {key: value for key in ("cursor", "last_applied")
                           if (value := get_meta(db, key)) is not None}
+                highest = orders.highest_number(db)
             request = PushRequest(client_id=self.auth.client_id,
-                                  mutations=[outbox.mutation(c) for c in claimed], **stands)
+                                  mutations=[outbox.mutation(c) for c in claimed],
+                                  highest_number=highest, **stands)
             return self._authorised(send)
         except BaseException:
             # Not sent, or the answer was lost: free the rows so the next attempt resends them
@@ -185,8 +188,9 @@ class Syncer:
             # Filling the replica from empty (the initial sync, or its resumption): a bulk load.
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
             self._last_applied_sent = self.store.get_meta(db, "last_applied")
+            highest = orders.highest_number(db)
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
-            fetcher = _Fetcher(self, cursor, self._last_applied_sent)
+            fetcher = _Fetcher(self, cursor, self._last_applied_sent, highest)
             writer = _Writer(self, counts)
             try:
                 self._pull_pages(fetcher, writer, cancel, bulk=bulk)
@@ -309,9 +313,10 @@ class _Fetcher:
     """
 
     def __init__(self, syncer: Syncer, cursor: str | None,
-                 last_applied: str | None = None) -> None:
+                 last_applied: str | None = None, highest_number: int | None = None) -> None:
         self._syncer = syncer
         self._last_applied = last_applied  # for the first request only
+        self._highest_number = highest_number  # (the same)
         self._bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
         self._cursors: queue.Queue[str | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, args=(cursor,), name="dinghuo-pull",
@@ -347,11 +352,12 @@ class _Fetcher:
             while True:
 
                 def get(token: str, at: str | None = at,
-                        last_applied: str | None = self._last_applied) -> bytes:
-                    return api.pull_body(token, at, limit, last_applied)
+                        last_applied: str | None = self._last_applied,
+                        highest: int | None = self._highest_number) -> bytes:
+                    return api.pull_body(token, at, limit, last_applied, highest)
 
                 self._bodies.put(("page", (at, self._syncer._authorised(get))))
-                self._last_applied = None
+                self._last_applied = self._highest_number = None
                 after = self._cursors.get()
                 if after is None:
                     return

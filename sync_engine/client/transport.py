@@ -216,25 +216,30 @@ class ServerApi:
     # ------------------------------------------------------------------ sync
 
     def pull(self, token: str, cursor: str | None, limit: int,
-             last_applied: str | None = None) -> PullResponse:
+             last_applied: str | None = None,
+             highest_number: int | None = None) -> PullResponse:
         """``GET /v1/pull``: one page of changes, every change validated (for a caller that
         wants one page whole; a sync decodes its pages with :func:`decode_page`)."""
-        return _validated(PullResponse, parse_json(self.pull_body(token, cursor, limit,
-                                                                  last_applied)), "bad_page")
+        return _validated(PullResponse, parse_json(self.pull_body(
+            token, cursor, limit, last_applied, highest_number)), "bad_page")
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
-                  last_applied: str | None = None) -> bytes:
+                  last_applied: str | None = None,
+                  highest_number: int | None = None) -> bytes:
         """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`decode_page`).
 
         For a caller that fetches on one thread and decodes on another: decoding is Python
         work, which belongs on the thread that does the rest of it. ``last_applied``: the key
-        of the last mutation answered "applied" since ``cursor`` was issued (PROTOCOL.md).
+        of the last mutation answered "applied" since ``cursor`` was issued; ``highest_number``:
+        the highest order number the replica holds (PROTOCOL.md).
         """
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
         if last_applied:
             params["last_applied"] = last_applied
+        if highest_number:
+            params["highest_number"] = highest_number
         return self._request("GET", "/v1/pull", token=token, params=params).content
 
     def report(self, token: str, report: DeviceReport) -> None:

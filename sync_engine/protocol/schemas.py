@@ -327,6 +327,9 @@ class PushRequest(_Model):
     # resync_required) before applying anything: the device resyncs first.
     cursor: Annotated[str | None, Field(max_length=512, pattern=r"^[A-Za-z0-9_-]+$")] = None
     last_applied: Key | None = None
+    # The highest order number the device holds (27 for DH00000027): after the server went
+    # back in time, it numbers no order at or below it.
+    highest_number: Annotated[int | None, Field(ge=0, le=MAX_ID)] = None
 
 
 class MutationResult(_Model):

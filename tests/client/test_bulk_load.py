@@ -114,7 +114,8 @@ class _Pages:
         self.asked: list[str | None] = []
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
-                  last_applied: str | None = None) -> bytes:
+                  last_applied: str | None = None,
+                  highest_number: int | None = None) -> bytes:
         self.asked.append(cursor)
         return self.bodies[cursor]
 

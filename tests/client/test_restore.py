@@ -2,7 +2,9 @@
 notices at its next sync whatever was written since and by whom, replaces its replica, and
 sends again — with the same keys, under today's rules — what the server forgot. A price changed
 since is a ``price_changed`` conflict in the inbox, stock no longer there a shortfall on the
-order; nothing vanishes, nothing is doubled.
+order; nothing vanishes, nothing is doubled. No order number ever stands for two orders: the
+devices that held later numbers sync before new orders are numbered, and the server numbers
+past the highest one each of them held.
 
 PostgreSQL is backed up with ``pg_dump`` and restored with ``pg_restore``, the embedded SQLite
 server with ``dinghuo-server backup``/``restore``, as the README tells an admin."""
@@ -65,6 +67,15 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
     other = Engine(tmp_path / "rep2-laptop", url)     # another rep, writing after the restore
     late = Engine(tmp_path / "owner1", url)           # signs in only after the backup
     engines = [rep, office, other, late]
+    numbers: dict[str, str] = {}  # every order number any device or the server ever showed
+
+    def note_numbers(*devices: Engine) -> None:
+        for engine in devices:
+            for shown in engine.orders(limit=10_000):
+                if shown.number:
+                    assert numbers.setdefault(shown.number, shown.id) == shown.id, (
+                        f"{shown.number} was {numbers[shown.number]}, now {shown.id}")
+
     try:
         with live_server(db_url, port=port):
             for engine, user in ((rep, "rep1"), (office, "rep1"), (other, "rep2")):
@@ -73,6 +84,7 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
             before = rep.create_draft(a_cust, {p_plain: 1})
             rep.submit(before.id)
             rep.sync_once()
+            note_numbers(*engines)
         backup = _backup(db_url, tmp_path)
 
         with live_server(db_url, port=port):
@@ -92,6 +104,7 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
             owners = late.create_draft(a_cust, {p_plain: 2})
             late.submit(owners.id)
             assert late.sync_once().applied == 1
+            note_numbers(rep, office, late)
         # Made offline, never sent: the outbox must carry it through the restore.
         unsent = rep.create_draft(b_cust, {p_plain: 1})
         rep.submit(unsent.id)
@@ -103,10 +116,20 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
             set_stock(session, p_scarce, s.warehouses[0], 0)
         with live_server(db_url, port=port):
             # Someone else writes first, pushing the change numbers past everyone's cursors.
-            for _ in range(5):
-                order = other.create_draft(c_cust, {p_plain: 1})
-                other.submit(order.id)
+            for n in range(12):
+                other.set_favourite(s.products[n % 5], favourite=n % 2 == 0)
             assert other.sync_once().resync is False  # it had seen nothing that was lost
+
+            # owner1 signed in after the backup: that sign-in is gone too.
+            with pytest.raises(errors.SignInRequired):
+                late.sync_once()
+            late.login("owner1", "demo")
+            report = late.sync_once()
+            # Its order goes again, under a new number: the server numbers no order at or
+            # below the highest number the device held (DH00000005 was that order's).
+            assert report.resync and report.resubmitted == 1
+            assert server_order(db_url, owners.id) is not None
+            note_numbers(late)
 
             report = rep.sync_once()
             # Everything it had sent and still keeps went again: the order from before the
@@ -128,15 +151,17 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
             assert server_order(db_url, unsent.id) is not None
             assert server_order(db_url, before.id) is not None  # replayed, not doubled
 
+            note_numbers(rep)
+
             # The office PC had pulled the lost orders: it starts over, and they come back.
             assert office.sync_once().resync
-            # owner1 signed in after the backup: that sign-in is gone too.
-            with pytest.raises(errors.SignInRequired):
-                late.sync_once()
-            late.login("owner1", "demo")
-            report = late.sync_once()
-            assert report.resync and report.resubmitted == 1
-            assert server_order(db_url, owners.id) is not None
+            note_numbers(office)
+            # The other rep's new orders take numbers no device has held.
+            for _ in range(5):
+                order = other.create_draft(c_cust, {p_plain: 1})
+                other.submit(order.id)
+            assert other.sync_once().applied == 5
+            note_numbers(other)
 
             rep.keep_mine(conflict.id, accept_new_prices=True)
             rep.sync_once()
@@ -144,11 +169,16 @@ def test_restored_server_every_device_notices_and_nothing_it_held_is_lost(
                                  (late, "owner1")):
                 engine.sync_once()
                 assert_converged(engine, url, user)
+            note_numbers(*engines)
         mine = [before.id, *kept.values(), unsent.id, owners.id]
         with server_session(db_url) as session:
             ids = set(session.scalars(select(Order.id)).all())
             total = session.scalar(select(func.count()).select_from(Order))
+            on_server = {n: i for n, i in session.execute(select(Order.number, Order.id))}
         assert set(mine) <= ids and total == len(mine) + 5  # each exactly once
+        # No number ever stood for two orders, on any device or on the server.
+        for number, order_id in on_server.items():
+            assert numbers.setdefault(number, order_id) == order_id, number
     finally:
         for engine in engines:
             engine.close()

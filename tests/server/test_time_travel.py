@@ -228,3 +228,40 @@ def test_the_position_check_of_a_push_costs_one_read(db_url: str) -> None:
             assert time_travel(session, user, gone, None) == "server_restored"
         finally:
             event.remove(bind, "before_cursor_execute", count)
+
+
+def test_order_numbers_go_on_past_the_highest_a_device_held_once_it_shows_the_server_went_back(
+    db_url: str,
+) -> None:
+    s = seed(db_url)
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
+        [first] = rep.push(_order(s))
+        assert first["data"]["number"] == "DH00000001"
+        rep.pull_all()
+        # Without evidence that the server went back, a device's number moves nothing.
+        r = rep.http.get("/v1/pull", params={"cursor": rep.cursor, "highest_number": 500})
+        assert r.status_code == 200 and r.json()["resync"] is False
+        [second] = rep.push(_order(s))
+        assert second["data"]["number"] == "DH00000002"
+        rep.pull_all()
+        cur = Cursor.decode(rep.cursor or "")
+        assert cur is not None
+        forged = Cursor(cur.seq, cur.user_id, cur.scope_epoch, cur.log_epoch, cur.mark_seq,
+                        "0" * 16).encode()
+        # A pull that shows it: numbering goes on after the device's highest number.
+        r = rep.http.get("/v1/pull", params={"cursor": forged, "highest_number": 40})
+        assert r.json()["resync_reason"] == "server_restored"
+        [third] = rep.push(_order(s))
+        assert third["data"]["number"] == "DH00000041"
+        # A push refused for it does the same, before anything is numbered; never backwards.
+        r = rep.http.post("/v1/push", json={"client_id": rep.client_id, "cursor": forged,
+                                            "highest_number": 60, "mutations": [_order(s)]})
+        assert r.status_code == 409 and r.json()["error"]["code"] == "resync_required"
+        r = rep.http.post("/v1/push", json={"client_id": rep.client_id, "cursor": forged,
+                                            "highest_number": 3, "mutations": [_order(s)]})
+        assert r.status_code == 409
+        [fourth] = rep.push(_order(s))
+        assert fourth["data"]["number"] == "DH00000061"
+        # Out of range is refused as any bad field.
+        r = rep.http.get("/v1/pull", params={"cursor": forged, "highest_number": -1})
+        assert r.status_code == 422

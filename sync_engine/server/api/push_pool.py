@@ -60,6 +60,7 @@ from sync_engine.server.commands.apply import Settings, apply_push
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Device, User, utcnow
+from sync_engine.server.storage.numbers import skip_numbers_past
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], to
             )
         if (body.cursor or body.last_applied) and feed.time_travel(
                 session, user, body.cursor, body.last_applied):
+            if body.highest_number:  # before the resubmissions are numbered
+                skip_numbers_past(session, body.highest_number)
             raise resync_required()
         settings = Settings.load(session)
         results = apply_push(sessions, user, device_id, body.mutations, settings,

@@ -17,7 +17,8 @@ same position, does not hold the history the device has seen (``server_restored`
 also names the last mutation the server answered ``applied`` since its cursor
 (``last_applied``): a database that no longer knows that key has lost work the device holds.
 Pushes carry both, so a device learns it before it writes anything on top (see
-:func:`time_travel`).
+:func:`time_travel`). With them, a device names the highest order number it holds: the
+server numbers no order at or below it once it knows it went back (``storage.numbers``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from sync_engine.server.storage.models import (
     User,
     utcnow,
 )
+from sync_engine.server.storage.numbers import skip_numbers_past
 
 DEFAULT_PULL_LIMIT = 2000
 
@@ -204,11 +206,13 @@ def time_travel(session: Session, user: User, cursor_text: str | None,
 
 
 def pull(session: Session, user: User, cursor_text: str | None, limit: int,
-         last_applied: str | None = None) -> PullPage:
+         last_applied: str | None = None, highest_number: int | None = None) -> PullPage:
     """One page of the changes ``user`` may see after ``cursor_text``.
 
     Ends the session's read transaction; a position handed out for the first time gets its
-    mark in a short transaction of its own afterwards.
+    mark in a short transaction of its own afterwards. ``highest_number``: the highest order
+    number the device holds; when the device shows that the server went back in time, no
+    order is numbered at or below it from then on (:mod:`~.storage.numbers`).
     """
     snapshot_reads(session)
     meta = _meta(session)
@@ -250,6 +254,8 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     mark = marks.get(top)
     if mark is None:
         mark = place_mark(session, top)
+    if resync_reason == SERVER_RESTORED and highest_number:
+        skip_numbers_past(session, highest_number)
     cursor_out = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"], top, mark)
     return PullPage(out, cursor_out.encode(), has_more, resync_reason is not None,
                     resync_reason)

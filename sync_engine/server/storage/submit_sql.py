@@ -37,7 +37,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import BigInteger, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -52,8 +52,10 @@ from sync_engine.server.storage.models import (
     OrderEvent,
     OrderLine,
     Product,
+    ServerMeta,
     Stock,
 )
+from sync_engine.server.storage.numbers import NUMBER_FLOOR
 from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 DATABASE_ERRORS: tuple[type[Exception], ...] = (DBAPIError,)
@@ -401,7 +403,11 @@ class SqliteSubmitSql(SubmitSql):
                    Stock.version) \
         .where(_in(Stock.warehouse_id, "warehouses"), _in(Stock.product_id, "ids")) \
         .order_by(Stock.product_id, Stock.warehouse_id)
-    NUMBER = select(func.coalesce(func.max(Order.seq_no), 0))
+    # The highest number in use, or the floor set after the server went back in time.
+    NUMBER = select(func.max(
+        func.coalesce(select(func.max(Order.seq_no)).scalar_subquery(), 0),
+        func.coalesce(select(ServerMeta.value).where(ServerMeta.key == NUMBER_FLOOR)
+                      .scalar_subquery().cast(BigInteger), 0)))
 
     def load(self, user_id: int, keys: Sequence[str], wants: RunWants) -> RunData:
         run = self.session.execute

@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from sync_engine.domain import MAX_ID
 from sync_engine.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_HEADER,
@@ -45,9 +46,10 @@ def pull(
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
     last_applied: Annotated[str | None, Query(max_length=64,
                                               pattern=r"^[A-Za-z0-9_.:-]+$")] = None,
+    highest_number: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
 ) -> Response:
     user, device_id = who
-    page = feed.pull(session, user, cursor, limit, last_applied)
+    page = feed.pull(session, user, cursor, limit, last_applied, highest_number)
     end_read(session)  # end the read snapshot before the small write below
     if not page.has_more:  # once per sync, not once per page
         feed.note_pull(session, device_id, page.cursor)
