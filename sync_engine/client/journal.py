@@ -8,6 +8,11 @@ app or the CLI says "saved". Lines are never changed in place: the journal is co
 to a temporary file, fsync'd, renamed over) when the store opens and after each sync round,
 keeping only the entries the outbox still waits for, so acknowledged entries are forgotten.
 
+Rows already sent that go back in the queue (the server went back in time and forgot them,
+:func:`.outbox.resend_applied`) are journaled again by the transaction that queues them
+(:meth:`.store.Store.journal_everything`): until the server has them again, they are unsent
+work like any other.
+
 When the replica is opened, every journal entry whose key the outbox does not know is queued
 again with its own key (:meth:`OutboxJournal.replay`): after a replica was lost, restored from
 an older backup or rebuilt, each unsent change reaches the server exactly once (a change the
@@ -72,11 +77,13 @@ class OutboxJournal:
 
     # ------------------------------------------------------------------ the commit hook
 
-    def capture(self, db: sqlite3.Connection) -> list[JournalEntry]:
-        """The outbox rows this transaction queued (called just before its commit)."""
-        rows = outbox.unsent_since(db, self._high)
+    def capture(self, db: sqlite3.Connection, *, everything: bool = False
+                ) -> list[JournalEntry]:
+        """The outbox rows this transaction queued (called just before its commit);
+        ``everything``: every unsent row (it put sent ones back in the queue)."""
+        rows = outbox.unsent_since(db, 0 if everything else self._high)
         if rows:
-            self._high = max(int(r["seq"]) for r in rows)
+            self._high = max(self._high, max(int(r["seq"]) for r in rows))
         return [JournalEntry(r["key"], r["kind"], r["entity"], r["base_version"], r["args"])
                 for r in rows]
 

@@ -89,9 +89,10 @@ def _alembic_config() -> Config:
 class CommitHook(Protocol):
     """Something written outside the database with every write transaction (the outbox
     journal): :meth:`capture` runs just before the commit, :meth:`persist` just after it,
-    before :meth:`Store.write` returns."""
+    before :meth:`Store.write` returns. ``everything``: the transaction put rows back in the
+    outbox's queue (see :meth:`Store.journal_everything`), not only added new ones."""
 
-    def capture(self, db: sqlite3.Connection) -> Any: ...
+    def capture(self, db: sqlite3.Connection, *, everything: bool = False) -> Any: ...
 
     def persist(self, captured: Any) -> None: ...
 
@@ -119,6 +120,7 @@ class Store:
         self._bulk_lock = threading.Lock()
         self._bulk_loads = 0
         self._checkpointer: threading.Thread | None = None
+        self._this_write = threading.local()  # what the thread's write transaction asks for
         self.migrate()
 
     # ------------------------------------------------------------------ lifecycle
@@ -216,11 +218,19 @@ class Store:
             if info.get("wal_autocheckpoint") != wanted:
                 db.execute(f"PRAGMA wal_autocheckpoint={wanted}")
                 info["wal_autocheckpoint"] = wanted
+            self._this_write.everything = False
             yield db
             hook = self.commit_hook
-            captured = None if hook is None else hook.capture(db)
+            captured = None if hook is None else hook.capture(
+                db, everything=self._this_write.everything)
         if hook is not None:
             hook.persist(captured)
+
+    def journal_everything(self) -> None:
+        """Have the commit hook take every unsent outbox row at the end of this thread's write
+        transaction, not only the rows it added: for a transaction that puts rows already
+        sent back in the queue (the server went back in time), which must be journaled too."""
+        self._this_write.everything = True
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

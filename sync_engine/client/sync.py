@@ -287,6 +287,7 @@ class Syncer:
             return 0
         n = outbox.resend_applied(db, int(identity["user_id"]), self.keep_sent_days)
         if n:
+            self.store.journal_everything()  # unsent again: kept outside the replica too
             log.warning("the server went back in time: %d sent change(s) go again", n)
         return n
 

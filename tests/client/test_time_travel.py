@@ -15,7 +15,8 @@ import pytest
 from sync_engine.client import errors, outbox
 from sync_engine.client.cli import main as client_cli
 from sync_engine.client.engine import Engine
-from sync_engine.client.store import Store
+from sync_engine.client.journal import JOURNAL_FILENAME
+from sync_engine.client.store import DB_FILENAME, Store
 from sync_engine.server.ops.cli import main as server_cli
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
@@ -59,6 +60,47 @@ def test_an_applied_order_the_server_forgot_before_the_device_pulled_goes_again(
     sent = len(transport.requests)
     rep.sync_once()
     assert not any(r.url.params.get("last_applied") for r in transport.requests[sent:])
+
+
+def test_changes_sent_again_after_a_restore_are_journaled_and_survive_a_lost_replica(
+    env: Env, tmp_path: Path,
+) -> None:
+    transport = FlakyTransport(env.transport())
+    rep = env.device("rep1", name="lap", transport=transport)
+    data_dir = rep.store.data_dir
+    backup = tmp_path / "backup.sqlite3"
+    assert server_cli(["backup", "--db", env.db_url, str(backup)]) == 0
+    order = rep.create_draft(env.seed.customers["A"], {env.seed.products[1]: 3})
+    rep.submit(order.id)
+    assert rep.sync_once().applied == 1
+    with rep.store.read() as db:
+        [key] = [r[0] for r in db.execute("SELECT key FROM outbox WHERE state = 'done'")]
+    assert key not in (data_dir / JOURNAL_FILENAME).read_text()  # acknowledged: forgotten
+
+    assert server_cli(["restore", "--db", env.db_url, str(backup)]) == 0
+
+    def no_pushes(request: httpx.Request) -> None:
+        if request.url.path == "/v1/push":
+            raise httpx.ConnectError("the line dropped (test)", request=request)
+
+    transport.on_request = no_pushes
+    with pytest.raises(errors.NetworkError):
+        rep.sync_once()  # resynced and queued the order again; sending it failed
+    assert rep.status().pending == 1
+    assert key in (data_dir / JOURNAL_FILENAME).read_text()  # unsent again: journaled again
+    rep.close()
+    env.engines.remove(rep)
+    for suffix in ("", "-wal", "-shm"):  # the laptop's replica is lost
+        (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
+
+    with Engine(data_dir, transport=env.transport()) as again:
+        assert again.replayed == 1
+        assert again.sync_once().applied == 1
+        with again.store.read() as db:
+            assert [r[0] for r in db.execute("SELECT key FROM outbox")] == [key]
+        assert_converged(again, env.server, "rep1")
+    restored = server_order(env.db_url, order.id)
+    assert restored is not None and restored.status == "confirmed"
 
 
 def _row(db: sqlite3.Connection, key: str) -> dict[str, object]:
