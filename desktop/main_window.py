@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         sync.status_changed.connect(self.status.show_status)
         sync.running_changed.connect(self.status.set_running)
         sync.order_events.connect(self.notifier.order_events)
+        sync.server_went_back.connect(self.show_server_went_back)
         ctx.error.connect(self.show_error)
         ctx.message.connect(lambda text: self.notifier.toast.show_message("", text, 4000))
         self.status.show_status(sync.status)
@@ -179,6 +180,26 @@ class MainWindow(QMainWindow):
                           else QMessageBox.Icon.Warning, shown.title, shown.text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("errorBox")
+        self._box = box
+        box.open()  # not exec(): no nested event loop, the app keeps running
+
+    def show_server_went_back(self, resent: int) -> None:
+        """Once, after the sync that found it: the server was restored or failed over, what was
+        sent again, and where to look for what now needs the user (the conflicts)."""
+        title = self.tr("The server was restored")
+        text = self.tr(
+            "The server was restored from a backup (or switched to its standby) and had lost "
+            "recent work. %n change(s) you had sent were sent to it again. Prices or stock may "
+            "have changed meanwhile: look in Conflicts for anything that needs your decision.",
+            "", resent)
+        self.last_message = ("notice", title, text)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("serverWentBack")
+        if "conflicts" in self.workspace.page_titles:
+            show = box.addButton(self.tr("Open Conflicts"), QMessageBox.ButtonRole.ActionRole)
+            box.buttonClicked.connect(
+                lambda button: self.show_page("conflicts") if button is show else None)
         self._box = box
         box.open()  # not exec(): no nested event loop, the app keeps running
 

@@ -46,6 +46,9 @@ class SyncController(QObject):
     failed = Signal(object)  # the exception (already recorded by the engine)
     order_events = Signal(list)  # list[OrderEvent]
     sign_in_needed = Signal()
+    # The server was restored or failed over (found once, by the sync that resynced); how many
+    # changes went to it again.
+    server_went_back = Signal(int)
     # Emitted on the watcher thread, delivered on the UI thread.
     _server_news = Signal()
     _stream_up = Signal()
@@ -188,6 +191,8 @@ class SyncController(QObject):
             self.ctx.conflicts_changed.emit()
         if events:
             self.order_events.emit(events)
+        if report.server_went_back:
+            self.server_went_back.emit(report.resubmitted)
 
     def _error(self, exc: BaseException) -> None:
         self._finish()

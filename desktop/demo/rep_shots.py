@@ -3,6 +3,8 @@ taken on the rep's own device after the demo orders were made there."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from ..confirmation import confirmation_document
 from ..views.rep.workspace import RepWorkspace
 from .camera import RoleShots, Step
@@ -15,7 +17,7 @@ class RepShots(RoleShots[RepWorkspace]):
 
     def steps(self) -> list[Step]:
         return [self.customers, self.catalog, self.order_entry, self.product_finder, self.orders,
-                self.order_detail, self.conflicts, self.confirmation]
+                self.order_detail, self.conflicts, self.server_restored, self.confirmation]
 
     def customers(self) -> None:
         ws = self.ws
@@ -88,6 +90,16 @@ class RepShots(RoleShots[RepWorkspace]):
         ws.conflicts.reload()
         self.camera.wait(lambda: ws.conflicts.model.rowCount() > 0,
                          self.camera.snap("rep-conflicts"))
+
+    def server_restored(self) -> None:
+        """The notice after a sync found the server restored from a backup."""
+        window = self.camera.window
+        window.show_server_went_back(3)
+        box = window.findChild(QMessageBox, "serverWentBack")
+        assert isinstance(box, QMessageBox)
+        self.camera.grab(box, "rep-server-restored")
+        box.close()
+        self.camera.next()
 
     def confirmation(self) -> None:
         """The order confirmation: the dialog, and the PDF it saves."""

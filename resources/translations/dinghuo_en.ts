@@ -1111,6 +1111,24 @@ Use the server&apos;s https:// address if it has one (ask your administrator). S
       <translation>&amp;About Dinghuo</translation>
     </message>
     <message>
+      <location filename="../../desktop/main_window.py" line="183" />
+      <source>The server was restored</source>
+      <translation>The server was restored</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/main_window.py" line="185" />
+      <source>The server was restored from a backup (or switched to its standby) and had lost recent work. %n change(s) you had sent were sent to it again. Prices or stock may have changed meanwhile: look in Conflicts for anything that needs your decision.</source>
+      <translation>
+        <numerusform>The server was restored from a backup (or switched to its standby) and had lost recent work. %n change you had sent was sent to it again. Prices or stock may have changed meanwhile: look in Conflicts for anything that needs your decision.</numerusform>
+        <numerusform>The server was restored from a backup (or switched to its standby) and had lost recent work. %n changes you had sent were sent to it again. Prices or stock may have changed meanwhile: look in Conflicts for anything that needs your decision.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="194" />
+      <source>Open Conflicts</source>
+      <translation>Open Conflicts</translation>
+    </message>
+    <message>
       <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>About Dinghuo</translation>

@@ -1106,6 +1106,23 @@ Use the server&apos;s https:// address if it has one (ask your administrator). S
       <translation>关于订货(&amp;A)</translation>
     </message>
     <message>
+      <location filename="../../desktop/main_window.py" line="183" />
+      <source>The server was restored</source>
+      <translation>服务器已恢复</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/main_window.py" line="185" />
+      <source>The server was restored from a backup (or switched to its standby) and had lost recent work. %n change(s) you had sent were sent to it again. Prices or stock may have changed meanwhile: look in Conflicts for anything that needs your decision.</source>
+      <translation>
+        <numerusform>服务器已从备份恢复（或已切换到备用服务器），丢失了最近的数据。您此前发送过的 %n 项更改已重新发送。其间价格或库存可能已变化：请在“冲突”中查看需要您决定的事项。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/main_window.py" line="194" />
+      <source>Open Conflicts</source>
+      <translation>打开冲突</translation>
+    </message>
+    <message>
       <location filename="../../desktop/main_window.py" line="192" />
       <source>About Dinghuo</source>
       <translation>关于订货</translation>

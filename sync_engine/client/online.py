@@ -192,6 +192,7 @@ class OnlineOperations:
                           conflicts=counts.conflicts, rejected=counts.rejected,
                           pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
                           resubmitted=counts.resubmitted,
+                          server_went_back=counts.server_went_back,
                           seconds=time.perf_counter() - start, notes=tuple(counts.notes))
 
     def resync(self, cancel: threading.Event | None = None) -> SyncReport:

@@ -69,6 +69,7 @@ class Counts:
     pages: int = 0
     resync: bool = False
     resubmitted: int = 0  # applied mutations queued again: the server had gone back in time
+    server_went_back: bool = False  # that resync was swapped in during this sync
     push_refused: bool = False  # a push was refused for that reason: pull, then push again
     notes: list[str] = field(default_factory=list)
 
@@ -255,6 +256,7 @@ class Syncer:
                     went_back = self.store.get_meta(db, "server_went_back") == "1"
                     if went_back:
                         counts.resubmitted += self._queue_again(db)
+                        counts.server_went_back = True
                     replica.swap_in_stage(db, server_went_back=went_back)
                     self.store.set_meta(db, "resync_active", None)
                     self.store.set_meta(db, "server_went_back", None)

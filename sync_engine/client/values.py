@@ -257,6 +257,7 @@ class SyncReport:
     pages: int = 0
     resync: bool = False
     resubmitted: int = 0  # sent again after the server went back in time
+    server_went_back: bool = False  # restored or failed over: this sync found it, resynced
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
 

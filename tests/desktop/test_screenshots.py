@@ -22,13 +22,14 @@ from tests.support.live import live_server
 
 PICTURES = [
     "login", "rep-customers", "rep-catalog", "rep-order-entry", "rep-product-finder", "rep-orders",
-    "rep-order-detail", "rep-conflicts", "rep-confirmation", "clerk-queue", "clerk-picklist",
+    "rep-order-detail", "rep-conflicts", "rep-server-restored", "rep-confirmation",
+    "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
     "owner-receipt", "admin-review", "admin-health",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
-    "login", "rep-confirmation", "clerk-picklist", "owner-receipt")]
+    "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt")]
 
 
 class ServedDemo(DemoServer):
