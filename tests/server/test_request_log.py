@@ -36,6 +36,7 @@ def test_one_line_per_request_with_its_id_and_nothing_secret(
         mine = rep.http.get("/v1/pull", params={"cursor": "abc"},
                             headers={"X-Request-Id": "dev-42.pull"})
         assert mine.headers["x-request-id"] == "dev-42.pull"
+        assert mine.headers["server-timing"].startswith("app;dur=")  # the server's own time
         made = rep.http.get("/v1/me", headers={"X-Request-Id": "bad id; x"})
         assert made.headers["x-request-id"] != "bad id"
         assert len(made.headers["x-request-id"]) == 16
@@ -44,10 +45,14 @@ def test_one_line_per_request_with_its_id_and_nothing_secret(
         assert bug.status_code == 500
         assert bug.json()["error"]["code"] == "internal_error"
         assert bug.headers["x-request-id"]
+        with server.client() as http:
+            metrics = http.get("/metrics").text
+    # Each request counted once, by route template and status (the bug too).
+    assert 'route="/boom",status="500"} 1.0' in metrics
 
     # (The sign-in's line may land after the clear: it is written once the answer is sent.)
     lines = [r for r in caplog.records if r.name == "dinghuo.requests"
-             and r.request["route"] != "/v1/auth/login"]  # type: ignore[attr-defined]
+             and r.request["route"] not in ("/v1/auth/login", "/metrics")]  # type: ignore[attr-defined]
     assert [(r.request["route"], r.request["status"]) for r in lines] == [  # type: ignore[attr-defined]
         ("/v1/pull", 200), ("/v1/me", 200), ("/boom", 500)]
     assert lines[0].request_id == "dev-42.pull"  # type: ignore[attr-defined]

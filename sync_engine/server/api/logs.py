@@ -1,4 +1,5 @@
-"""The server's logs: one line per request with a request id, as text or JSON.
+"""The server's logs: one line per request with a request id, as text or JSON; the same pass
+over the request counts it in the metrics and adds ``Server-Timing`` (:class:`RequestLog`).
 
 Every request gets an id (the client's ``X-Request-Id`` if it is a short token, else a new
 one), returned in ``X-Request-Id`` and carried by every log line written while the request is
@@ -22,6 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync_engine.server.api.errors import internal_error_body
+from sync_engine.server.api.metrics import ServerMetrics
 
 __all__ = ["RequestLog", "configure_logging", "request_id"]
 
@@ -96,10 +98,14 @@ def configure_logging(log_format: str = "text", level: str = "info") -> None:
 
 
 class RequestLog:
-    """Give each request an id, log one line when it is answered, and log a bug once."""
+    """Every request, once: give it an id, time it, and when it is answered write its log line,
+    count it in the metrics (by method, route template and status; a path no route matched is
+    ``unmatched``: raw paths would make the labels unbounded) and tell the client the server's
+    own time (``Server-Timing: app;dur=<ms>``); log a bug once."""
 
-    def __init__(self, app: ASGIApp):
+    def __init__(self, app: ASGIApp, metrics: ServerMetrics | None = None):
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -115,8 +121,10 @@ class RequestLog:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = int(message["status"])
+                took = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
                 message = {**message, "headers": [*message.get("headers", []),
-                                                  (b"x-request-id", rid.encode())]}
+                                                  (b"x-request-id", rid.encode()),
+                                                  (b"server-timing", took.encode())]}
             await send(message)
 
         try:
@@ -128,11 +136,16 @@ class RequestLog:
                 await JSONResponse(internal_error_body(), status_code=500)(
                     scope, receive, tagged)
         finally:
+            seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", None) or "unmatched"
+            method = scope.get("method", "")
             client = (scope.get("client") or ("-",))[0]
-            ms = round((time.perf_counter() - started) * 1000, 1)
-            access.info("%s %s %s %.1fms %s", scope.get("method"), route, status or 500, ms,
+            ms = round(seconds * 1000, 1)
+            access.info("%s %s %s %.1fms %s", method, route, status or 500, ms,
                         client, extra={"request_id": rid, "request": {
-                            "method": scope.get("method"), "route": route,
+                            "method": method, "route": route,
                             "status": status or 500, "ms": ms, "client": client}})
+            if self.metrics is not None:
+                self.metrics.requests.labels(method, route, str(status or 500)).inc()
+                self.metrics.latency.labels(method, route).observe(seconds)
             request_id.reset(token)

@@ -18,7 +18,7 @@ How the rows are written (one pipeline on PostgreSQL) is :mod:`sync_engine.serve
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,15 @@ from sync_engine.server.storage.models import SyncCounter
 GLOBAL = "global"
 CUSTOMER = "customer"
 USER = "user"
+
+
+class Where(TypedDict):
+    """Who may see a change: its scope, and the customer, warehouse or user it belongs to."""
+
+    scope: str
+    customer_id: NotRequired[int | None]
+    warehouse_id: NotRequired[int | None]
+    user_id: NotRequired[int | None]
 
 
 class UnitOfWork:
@@ -46,74 +55,27 @@ class UnitOfWork:
         self._writes = PendingWrites(user_id, device_id)
         self.last_seq: int | None = None
 
-    def upsert(
-        self,
-        entity: str,
-        entity_id: object,
-        version: int,
-        data: Mapping[str, Any],
-        *,
-        scope: str,
-        customer_id: int | None = None,
-        warehouse_id: int | None = None,
-        user_id: int | None = None,
-    ) -> None:
+    def upsert(self, entity: str, entity_id: object, version: int, data: Mapping[str, Any],
+               **where: Unpack[Where]) -> None:
         """Record the new state of an entity (a later record of the same entity replaces it)."""
-        self._add(
-            Change(
-                entity,
-                str(entity_id),
-                "upsert",
-                version,
-                scope,
-                dumps(data),
-                customer_id,
-                warehouse_id,
-                user_id,
-            )
-        )
+        self._record(entity, entity_id, "upsert", version, dumps(data), where)
 
-    def delete(
-        self,
-        entity: str,
-        entity_id: object,
-        version: int,
-        *,
-        scope: str,
-        customer_id: int | None = None,
-        warehouse_id: int | None = None,
-        user_id: int | None = None,
-    ) -> None:
+    def delete(self, entity: str, entity_id: object, version: int,
+               **where: Unpack[Where]) -> None:
         """Record a tombstone: clients remove the entity."""
-        self._add(
-            Change(
-                entity,
-                str(entity_id),
-                "delete",
-                version,
-                scope,
-                None,
-                customer_id,
-                warehouse_id,
-                user_id,
-            )
-        )
+        self._record(entity, entity_id, "delete", version, None, where)
+
+    def _record(self, entity: str, entity_id: object, op: str, version: int,
+                data_json: str | None, where: Where) -> None:
+        self._add(Change(entity, str(entity_id), op, version, where["scope"], data_json,
+                         where.get("customer_id"), where.get("warehouse_id"),
+                         where.get("user_id")))
 
     def scope_event(self, user_id: int, customer_id: int, action: str) -> None:
         """Tell a user's devices that a customer entered (``grant``) or left (``revoke``) scope."""
-        self._add(
-            Change(
-                "scope",
-                f"{user_id}:{customer_id}",
-                action,
-                1,
-                USER,
-                dumps({"customer_id": customer_id}),
-                customer_id,
-                None,
-                user_id,
-            )
-        )
+        self._record("scope", f"{user_id}:{customer_id}", action, 1,
+                     dumps({"customer_id": customer_id}),
+                     {"scope": USER, "customer_id": customer_id, "user_id": user_id})
 
     def emit(self, event_type: str, payload: dict[str, Any]) -> None:
         """Queue a business event for the outbox (relayed to the broker after commit)."""
@@ -121,8 +83,9 @@ class UnitOfWork:
 
     def execute_later(self, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> None:
         """Queue a PostgreSQL statement (psycopg placeholders) for the commit pipeline, where it
-        runs before the change-log step. PostgreSQL only: the fast paths that write with plain
-        SQL use it so that their writes, the log and the commit travel in one round trip."""
+        runs before the change-log step. PostgreSQL only: the writes made with plain SQL (a run
+        of ``order.submit``) use it so that they, the log and the commit travel in one round
+        trip."""
         self._writes.later.append((sql, params))
 
     def store_result(self, record_id: int, status: str, result_json: str) -> None:
