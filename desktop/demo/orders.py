@@ -39,15 +39,9 @@ def _lines(products: list[ProductView], start: int, count: int) -> dict[int, int
     lines = {}
     for k in range(count):
         p = products[(start + k * 3) % len(products)]
-        units = d.smallest_valid_quantity(_domain(p), p.case_qty * (1 + (start + k) % 3))
+        units = d.smallest_valid_quantity(p, p.case_qty * (1 + (start + k) % 3))
         lines[p.id] = units
     return lines
-
-
-def _domain(p: ProductView) -> d.Product:
-    return d.Product(id=p.id, sku=p.sku, name_zh=p.name_zh, name_en=p.name_en, unit=p.unit,
-                     case_unit=p.case_unit, case_qty=p.case_qty, pack_size=p.pack_size,
-                     min_qty=p.min_qty, tax_rate=p.tax_rate, base_price=p.base_price)
 
 
 def seed_demo_orders(engine: Engine, demo: DemoServer, clerk_dir: Path) -> int:
@@ -123,7 +117,7 @@ def _ship(engine: Engine, demo: DemoServer, clerk_dir: Path, order_ids: list[str
 def _price_conflict(engine: Engine, demo: DemoServer, customer: CustomerView,
                     product: ProductView) -> None:
     """Quote, then the ERP raises the price, then submit: the server answers price_changed."""
-    units = d.smallest_valid_quantity(_domain(product), product.case_qty * 2)
+    units = d.smallest_valid_quantity(product, product.case_qty * 2)
     draft = engine.create_draft(customer.id, {product.id: units}, notes="按上周报价")
     quoted = engine.price(customer.id, product.id, units).unit_price
     new_price = (quoted * Decimal("1.08")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -16,6 +16,7 @@ __all__ = [
     "price_row",
     "prices",
     "product",
+    "product_from_row",
     "products",
     "stock_levels",
 ]
@@ -33,7 +34,8 @@ def _known(ids: Iterable[int]) -> list[int]:
     return sorted({i for i in ids if _could_exist(i)})
 
 
-def _product(row: sqlite3.Row) -> d.Product:
+def product_from_row(row: sqlite3.Row) -> d.Product:
+    """A row of the replica's ``products`` table as the domain's product."""
     return d.Product(
         id=row["id"], sku=row["sku"], name_zh=row["name_zh"], name_en=row["name_en"],
         unit=row["unit"], case_unit=row["case_unit"], case_qty=row["case_qty"],
@@ -48,7 +50,7 @@ def product(db: sqlite3.Connection, product_id: int) -> d.Product | None:
     if not _could_exist(product_id):
         return None
     row = db.execute("SELECT * FROM products WHERE id = ?", (product_id,)).fetchone()
-    return None if row is None else _product(row)
+    return None if row is None else product_from_row(row)
 
 
 def products(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, d.Product]:
@@ -59,7 +61,7 @@ def products(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, d.Product]
         part = wanted[start : start + 500]
         marks = ",".join("?" * len(part))
         for row in db.execute(f"SELECT * FROM products WHERE id IN ({marks})", part):
-            out[row["id"]] = _product(row)
+            out[row["id"]] = product_from_row(row)
     return out
 
 

@@ -188,12 +188,8 @@ class OnlineOperations:
         self.journal.compact(self.store)  # acknowledged entries leave the journal
         self.maintain()
         self._report(syncer, None)
-        return SyncReport(pushed=counts.pushed, applied=counts.applied,
-                          conflicts=counts.conflicts, rejected=counts.rejected,
-                          pulled=counts.pulled, pages=counts.pages, resync=counts.resync,
-                          resubmitted=counts.resubmitted,
-                          server_went_back=counts.server_went_back,
-                          seconds=time.perf_counter() - start, notes=tuple(counts.notes))
+        counts.seconds = time.perf_counter() - start
+        return counts
 
     def resync(self, cancel: threading.Event | None = None) -> SyncReport:
         """Replace the replica with a full pull (atomically at the end); keeps outbox/drafts."""

@@ -11,6 +11,7 @@ from typing import Any
 from sync_engine import domain as d
 
 from . import outbox
+from .catalog import product_from_row
 from .errors import NotFound
 from .values import (
     ConflictView,
@@ -46,14 +47,7 @@ def product_views(db: sqlite3.Connection, ids: list[int]) -> list[ProductView]:
     marks = ",".join("?" * len(ids))
     rows = {r["id"]: r for r in db.execute(f"SELECT * FROM products WHERE id IN ({marks})", ids)}
     return [
-        ProductView(
-            id=r["id"], sku=r["sku"], barcode=r["barcode"], name_zh=r["name_zh"],
-            name_en=r["name_en"], category=r["category"], unit=r["unit"],
-            case_unit=r["case_unit"], case_qty=r["case_qty"], pack_size=r["pack_size"],
-            min_qty=r["min_qty"], tax_rate=Decimal(r["tax_rate"]),
-            base_price=Decimal(r["base_price"]), active=bool(r["active"]),
-            sellable=bool(r["sellable"]))
-        for i in ids if (r := rows.get(i)) is not None
+        product_from_row(r) for i in ids if (r := rows.get(i)) is not None
     ]
 
 

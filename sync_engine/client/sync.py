@@ -37,7 +37,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sync_engine.protocol import MutationResult, PullResponse, PushRequest
@@ -48,6 +48,7 @@ from .outbox import Claimed
 from .session import Auth
 from .store import Store, get_meta, set_meta
 from .transport import AccessExpired, ServerApi, decode_page
+from .values import SyncReport
 
 __all__ = ["Counts", "Syncer", "record_results"]
 
@@ -59,19 +60,7 @@ PUSH_BATCH = 500
 PULL_LIMIT = 10_000  # the server's maximum: fewer round trips
 
 
-@dataclass
-class Counts:
-    pushed: int = 0
-    applied: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    pulled: int = 0
-    pages: int = 0
-    resync: bool = False
-    resubmitted: int = 0  # applied mutations queued again: the server had gone back in time
-    server_went_back: bool = False  # that resync was swapped in during this sync
-    push_refused: bool = False  # a push was refused for that reason: pull, then push again
-    notes: list[str] = field(default_factory=list)
+Counts = SyncReport  # what a sync counts as it goes is its report
 
 
 def _check(cancel: threading.Event | None) -> None:

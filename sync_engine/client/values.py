@@ -4,11 +4,11 @@ sessions). Named ``…View`` where they show a replica row as the user sees it."
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sync_engine.domain import Issue
+from sync_engine.domain import Issue, Product
 
 __all__ = [
     "ConflictView",
@@ -45,23 +45,8 @@ class Identity:
     customer_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class ProductView:
-    id: int
-    sku: str
-    barcode: str | None
-    name_zh: str
-    name_en: str
-    category: str
-    unit: str
-    case_unit: str
-    case_qty: int
-    pack_size: int
-    min_qty: int
-    tax_rate: Decimal
-    base_price: Decimal
-    active: bool
-    sellable: bool
+# A product as the app shows it is the product the rules check: one type, no copying between.
+ProductView = Product
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +230,9 @@ class SyncStatus:
     initial_sync_done: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SyncReport:
-    """What one :meth:`Engine.sync_once` did."""
+    """What one :meth:`Engine.sync_once` did; the sync counts into it as it goes."""
 
     pushed: int = 0
     applied: int = 0
@@ -258,8 +243,8 @@ class SyncReport:
     resync: bool = False
     resubmitted: int = 0  # sent again after the server went back in time
     server_went_back: bool = False  # restored or failed over: this sync found it, resynced
+    push_refused: bool = False  # a push was refused for that reason: pulled, then pushed again
     seconds: float = 0.0
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

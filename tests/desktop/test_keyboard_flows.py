@@ -40,13 +40,7 @@ def keyboard(qtbot: Any) -> Iterator[Keyboard]:
 
 
 def _smallest(p: ProductView) -> int:
-    return d.smallest_valid_quantity(_domain(p), 1)
-
-
-def _domain(p: ProductView) -> d.Product:
-    from desktop.views.shared.entry_bar import as_domain_product
-
-    return as_domain_product(p)
+    return d.smallest_valid_quantity(p, 1)
 
 
 def _in_stock(engine: Engine, customer: CustomerView, p: ProductView, units: int) -> bool:
@@ -161,7 +155,7 @@ def test_a_five_line_order_from_the_keyboard_and_scanner(
     assert entry.unit.currentData() == 1
     wanted = _smallest(p4) + p4.pack_size  # the next valid quantity after the one offered
     kb.type(f"{wanted}1")  # one digit too many: not a whole number of packs
-    rules = d.validate_line(0, d.LineInput(p4.id, wanted * 10 + 1), _domain(p4), None)
+    rules = d.validate_line(0, d.LineInput(p4.id, wanted * 10 + 1), p4, None)
     assert [i.code for i in rules] == ["quantity_not_multiple_of_pack"]
     assert rules[0].message("en") in entry.quantity_box.error_text  # shown as it is typed
     assert not entry.add_button.isEnabled()

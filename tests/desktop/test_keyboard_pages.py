@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.application import DinghuoApp
 from desktop.i18n import install_language
-from desktop.views.shared.entry_bar import as_domain_product, stock_issues
+from desktop.views.shared.entry_bar import stock_issues
 from sync_engine import domain as d
 from tests.desktop.helpers import settle, workspace
 from tests.desktop.keyboard import Keyboard, activate
@@ -190,7 +190,7 @@ def test_price_break_and_stock_shortage_show_before_the_line_is_added(
         kb.press(Key.Key_Tab)
         kb.press(Key.Key_Up)  # back to single units
         kb.press(Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-    units = d.smallest_valid_quantity(as_domain_product(broken), max(first, 1))
+    units = d.smallest_valid_quantity(broken, max(first, 1))
     assert units < at
     entry.quantity.selectAll()
     kb.type(str(units))
@@ -201,7 +201,7 @@ def test_price_break_and_stock_shortage_show_before_the_line_is_added(
     # More than the stock: the rules' warning under the quantity, before anything is saved.
     stock = engine.stock(broken.id, customer.warehouse_id)
     assert stock is not None
-    too_many = d.smallest_valid_quantity(as_domain_product(broken), stock.available + 1)
+    too_many = d.smallest_valid_quantity(broken, stock.available + 1)
     kb.press(Key.Key_Backspace, times=len(str(units)))
     kb.type(str(too_many))
     warning = stock_issues(broken, too_many, stock)[0].message("en")

@@ -32,7 +32,7 @@ def test_validation_errors_are_shown_at_the_field_and_nothing_is_saved(
     message = entry.quantity_box.error_text
     assert message, "a wrong quantity must be explained under the field"
     expected = d.validate_line(0, d.LineInput(product.id, product.pack_size + 1),
-                               _domain(product), None)
+                               product, None)
     assert expected[0].message("en") in message
     assert not entry.add_button.isEnabled()
     settle(qtbot, app)
@@ -50,12 +50,6 @@ def test_validation_errors_are_shown_at_the_field_and_nothing_is_saved(
     qtbot.waitUntil(lambda: bool(entry.quantity_box.error_text), timeout=5000)
     settle(qtbot, app)
     assert {o.id for o in app.engine.orders(limit=1000)} == before
-
-
-def _domain(p: ProductView) -> d.Product:
-    from desktop.views.shared.entry_bar import as_domain_product
-
-    return as_domain_product(p)
 
 
 def test_scan_by_barcode_adds_a_line_with_totals(qtbot: Any, signed_in: DinghuoApp) -> None:

@@ -39,18 +39,9 @@ from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.finder import Finder
 
-__all__ = ["EntryBar", "LinePreview", "as_domain_product", "exact_product", "stock_issues"]
+__all__ = ["EntryBar", "LinePreview", "exact_product", "stock_issues"]
 
 _MATCHES = 12  # rows in the product field's drop-down
-
-
-def as_domain_product(p: ProductView) -> d.Product:
-    """The engine's product view as the domain's Product, so the rules can run on it."""
-    return d.Product(id=p.id, sku=p.sku, name_zh=p.name_zh, name_en=p.name_en, unit=p.unit,
-                     case_unit=p.case_unit, case_qty=p.case_qty, pack_size=p.pack_size,
-                     min_qty=p.min_qty, tax_rate=p.tax_rate, base_price=p.base_price,
-                     active=p.active, sellable=p.sellable, barcode=p.barcode,
-                     category=p.category)
 
 
 def exact_product(code: str, rows: list[CatalogRow]) -> CatalogRow | None:
@@ -77,7 +68,7 @@ def stock_issues(product: ProductView, units: int, stock: StockView | None) -> l
     level = d.StockLevel(product_id=product.id, warehouse_id=stock.warehouse_id,
                          on_hand=stock.on_hand, reserved=stock.reserved, as_of=as_of)
     issues = d.validate_order(customer=None, lines=[d.LineInput(product.id, units)],
-                              products={product.id: as_domain_product(product)}, prices={},
+                              products={product.id: product}, prices={},
                               stock={product.id: level})
     return [i for i in issues if i.code == "stock_insufficient"]
 
@@ -266,7 +257,7 @@ class EntryBar(QWidget):
         self.hints.setText(self._static_hints)
         self.quantity.setEnabled(True)
         wanted = units if units is not None else d.smallest_valid_quantity(
-            as_domain_product(product), 1)
+            product, 1)
         self.quantity.blockSignals(True)
         self.unit.blockSignals(True)
         if product.case_qty > 1 and wanted % product.case_qty == 0 and units is None:
@@ -299,7 +290,7 @@ class EntryBar(QWidget):
         if units is None:
             return [d.Issue("lines[0].quantity", "quantity_not_positive", {"quantity": 0})]
         return d.validate_line(0, d.LineInput(self.product.id, units),
-                               as_domain_product(self.product), None)
+                               self.product, None)
 
     def check(self) -> bool:
         """Show the quantity's problems under the field as it is typed, and what the line
