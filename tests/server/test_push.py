@@ -281,3 +281,27 @@ def test_favourites_travel_to_the_user_only(env: tuple[str, Server, Seed]) -> No
         assert not [c for c in rep.pull_all() if c["entity"] == "favourite"]
         owner.push_one("favourite.set", {"product_id": s.products[2], "favourite": False})
         assert [c["op"] for c in owner.pull_all() if c["entity"] == "favourite"] == ["delete"]
+
+
+def test_an_edited_order_counts_against_the_credit_once(db_url: str) -> None:
+    """The credit check of ``order.update`` reads the open orders as every submit does, and
+    leaves out the order's own old total (the new lines replace it)."""
+    s = seed(db_url, credit_limit=Decimal("120"))
+    _auto_confirm(db_url, False)
+    with app_server(db_url) as server, Api(server, "rep1") as rep:
+        first = submit_args(s, qty=5, product=1)  # 56.50
+        r = rep.push_one("order.submit", first)
+        assert r["data"]["hold_reasons"] == []
+        # 6 units: 67.80 alone is within 120; counted twice with the old 56.50 it would not be.
+        line = {"product_id": s.products[1], "quantity": 6, "unit_price": "10.00"}
+        u = rep.push_one("order.update", {"order_id": first["order_id"], "lines": [line]},
+                         r["version"])
+        assert u["status"] == "applied" and u["data"]["hold_reasons"] == [], u
+        # Another open order does count: 67.80 + 56.50 > 120.
+        second = submit_args(s, qty=5, product=1)
+        assert rep.push_one("order.submit", second)["data"]["hold_reasons"] == [
+            "credit_exceeded"]
+        more = {"product_id": s.products[1], "quantity": 7, "unit_price": "10.00"}
+        u = rep.push_one("order.update", {"order_id": first["order_id"], "lines": [more]},
+                         u["version"])
+        assert u["status"] == "applied" and u["data"]["hold_reasons"] == ["credit_exceeded"]

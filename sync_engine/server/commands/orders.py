@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine import domain as d
@@ -45,7 +45,6 @@ from sync_engine.server.feed.entities import (
 from sync_engine.server.feed.scoping import can_access_customer
 from sync_engine.server.storage import rows as domain_map
 from sync_engine.server.storage.models import (
-    OPEN_ORDER_SQL,
     Customer,
     CustomerPrice,
     Order,
@@ -56,6 +55,7 @@ from sync_engine.server.storage.models import (
     User,
     utcnow,
 )
+from sync_engine.server.storage.submit_sql import open_order_totals
 
 OPEN_STATUSES = tuple(s.value for s in OrderStatus if d.is_open(s))
 
@@ -187,13 +187,12 @@ def _remaining(order: Order) -> dict[int, int]:
     return out
 
 
-def open_orders_total(session: Session, customer_id: int, exclude: str | None) -> Decimal:
-    stmt = select(func.coalesce(func.sum(Order.total_gross), 0)).where(
-        Order.customer_id == customer_id, text(OPEN_ORDER_SQL)
-    )
-    if exclude is not None:
-        stmt = stmt.where(Order.id != exclude)
-    return Decimal(str(session.scalar(stmt)))
+def _open_total(session: Session, customer_id: int, changing: Order | None) -> Decimal:
+    """What counts against the customer's credit, but for the order being changed."""
+    total = open_order_totals(session, [customer_id]).get(customer_id, Decimal(0))
+    if changing is not None and changing.status in OPEN_STATUSES:
+        total -= changing.total_gross
+    return total
 
 
 # ---------------------------------------------------------------- pricing and rules
@@ -204,9 +203,10 @@ def price_and_check(
     customer: Customer,
     lines: Sequence[LineArgs],
     delivery_date: dt.date | None,
-    exclude_order: str | None,
+    changing: Order | None,
 ) -> tuple[list[d.OrderLine], list[d.Issue]]:
-    """Run the order rules; return the lines at today's prices and the warnings.
+    """Run the order rules; return the lines at today's prices and the warnings. ``changing``:
+    the order these lines replace (its own total no longer counts against the credit).
 
     Errors reject the mutation. A quoted price that differs from today's is a ``price_changed``
     conflict carrying both prices: never changed silently.
@@ -238,7 +238,7 @@ def price_and_check(
         lines,
         products,
         prices,
-        open_orders_total(session, customer.id, exclude_order),
+        _open_total(session, customer.id, changing),
         delivery_date,
     )
 
@@ -422,7 +422,7 @@ def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     details: dict[str, Any] = {}
     if a.lines is not None:
         customer = lock_customer(ctx, order.customer_id)
-        priced, warnings = price_and_check(ctx, customer, a.lines, None, order.id)
+        priced, warnings = price_and_check(ctx, customer, a.lines, None, order)
         release(ctx, order)
         _set_lines(order, priced)
         ctx.session.flush()

@@ -192,6 +192,22 @@ def submit_sql(session: Session, later: Later) -> SubmitSql:
     return SqliteSubmitSql(session, later)
 
 
+def open_order_totals(session: Session, customer_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Customer → the gross total of their open orders, which counts against their credit: read
+    with the statement every run of ``order.submit`` reads it with, on either database
+    (caller's transaction)."""
+    if is_postgres(session):
+        rows: Iterable[Any] = driver_connection(session).execute(
+            PostgresSubmitSql.OPEN_TOTALS, (list(customer_ids),)).fetchall()
+    else:
+        rows = session.execute(SqliteSubmitSql.OPEN_TOTALS, {"ids": list(customer_ids)})
+    return _totals(rows)
+
+
+def _totals(rows: Iterable[Any]) -> dict[int, Decimal]:
+    return {int(c): Decimal(str(t)) for c, t in rows}
+
+
 def _decimal_text(value: object) -> str:
     if isinstance(value, Decimal):
         return str(value)
@@ -241,6 +257,7 @@ class PostgresSubmitSql(SubmitSql):
     JOIN unnest(%b::int8[], %b::int8[]) AS w(customer_id, product_id)
       ON cp.customer_id = w.customer_id AND cp.product_id = w.product_id
     """
+    # What counts against each customer's credit (from the index of open orders alone).
     OPEN_TOTALS = f"""
     SELECT c.id, (SELECT coalesce(sum(total_gross), 0) FROM orders
                   WHERE customer_id = c.id AND {OPEN_ORDER_SQL})
@@ -331,7 +348,7 @@ class PostgresSubmitSql(SubmitSql):
         data.existing = {str(r[0]) for r in existing.fetchall()}
         data.products = {r[0]: domain_map.product_row(r) for r in products.fetchall()}
         data.add_prices(prices.fetchall(), wants)
-        data.open_totals = {int(c): Decimal(str(t)) for c, t in totals.fetchall()}
+        data.open_totals = _totals(totals.fetchall())
         data.add_stock(stock.fetchall(), wants)
         return data
 
@@ -394,6 +411,7 @@ class SqliteSubmitSql(SubmitSql):
     PRODUCTS = select(*_PRODUCT_COLUMNS).where(_in(Product.id, "ids"))
     PRICES = select(CustomerPrice.customer_id, CustomerPrice.product_id, CustomerPrice.breaks) \
         .where(_in(CustomerPrice.customer_id, "customers"), _in(CustomerPrice.product_id, "ids"))
+    # What counts against each customer's credit (from the index of open orders alone).
     OPEN_TOTALS = (
         select(Order.customer_id, func.coalesce(func.sum(Order.total_gross), 0))
         .where(_in(Order.customer_id, "ids"), text(OPEN_ORDER_SQL))
@@ -425,8 +443,7 @@ class SqliteSubmitSql(SubmitSql):
                          for r in run(self.PRODUCTS, {"ids": product_ids})}
         data.add_prices(run(self.PRICES, {"customers": wants.customer_ids, "ids": product_ids}),
                         wants)
-        data.open_totals = {int(c): Decimal(str(t))
-                            for c, t in run(self.OPEN_TOTALS, {"ids": wants.customer_ids})}
+        data.open_totals = _totals(run(self.OPEN_TOTALS, {"ids": wants.customer_ids}))
         warehouses = sorted({c.warehouse_id for c in data.customers.values()})
         data.add_stock(run(self.STOCK, {"warehouses": warehouses, "ids": product_ids}), wants)
         return data
