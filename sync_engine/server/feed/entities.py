@@ -61,7 +61,8 @@ def stock_values(
     as_of: dt.datetime,
     version: int,
 ) -> dict[str, Any]:
-    """The ``stock`` shape from plain values (the fast paths write without ORM objects)."""
+    """The ``stock`` shape from plain values (a run of ``order.submit`` writes without ORM
+    objects)."""
     return {
         "product_id": product_id,
         "warehouse_id": warehouse_id,
@@ -196,7 +197,8 @@ class OrderHead(Protocol):
 
 
 class OrderRow(NamedTuple):
-    """An order's own fields as plain values (the fast paths build orders without ORM objects)."""
+    """An order's own fields as plain values (a run of ``order.submit`` builds its orders without
+    ORM objects)."""
 
     id: str
     number: str

@@ -89,7 +89,7 @@ def commit_unit(session: Session, writes: PendingWrites, changes: Collection[Cha
         return _commit_pipelined(session, writes, changes, steps, announcement)
     for _ in steps or ():
         pass
-    if writes.later:  # pragma: no cover - only the PostgreSQL fast paths queue statements
+    if writes.later:  # pragma: no cover - only runs of order.submit on PostgreSQL queue statements
         raise RuntimeError("execute_later is for PostgreSQL")
     for record_id, status, result_json in writes.results:
         session.execute(
