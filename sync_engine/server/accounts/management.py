@@ -18,8 +18,13 @@ from sync_engine.domain import text as text_rules
 from sync_engine.server.accounts.errors import UserValidationError
 from sync_engine.server.accounts.passwords import hash_password
 from sync_engine.server.accounts.tokens import revoke_user_tokens
-from sync_engine.server.accounts.users import MIN_PASSWORD_LENGTH, normalise_username
-from sync_engine.server.storage.models import Customer, User, UserAudit, Warehouse, utcnow
+from sync_engine.server.accounts.users import (
+    MIN_PASSWORD_LENGTH,
+    check_assignment,
+    normalise_username,
+    parse_role,
+)
+from sync_engine.server.storage.models import User, UserAudit, utcnow
 
 __all__ = ["audit_trail", "find_user", "reset_password", "set_active", "set_assignment",
            "users"]
@@ -79,27 +84,13 @@ def set_assignment(
     """Change ``user``'s role and/or fixed assignment and commit. A clerk has exactly one
     existing warehouse, a store owner one existing customer, other roles neither (as in
     :func:`~.users.create_user`). Their devices resync with the new scope (scope epoch)."""
-    try:
-        new_role = Role(role or user.role)
-    except ValueError:
-        new_role = Role.SYSTEM
-    if new_role is Role.SYSTEM:
-        choices = ", ".join(r.value for r in Role if r is not Role.SYSTEM)
-        raise UserValidationError("role", "invalid_role", f"unknown role {role!r}; use {choices}")
-    if new_role is Role.WAREHOUSE_CLERK:
-        warehouse_id = warehouse_id if warehouse_id is not None else user.warehouse_id
-        if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
-            raise UserValidationError(
-                "warehouse", "warehouse_required", "a warehouse clerk needs an existing warehouse")
-    elif warehouse_id is not None:
-        raise UserValidationError("warehouse", "not_allowed", "only clerks have a warehouse")
-    if new_role is Role.STORE_OWNER:
-        customer_id = customer_id if customer_id is not None else user.customer_id
-        if customer_id is None or session.get(Customer, customer_id) is None:
-            raise UserValidationError(
-                "customer", "customer_required", "a store owner needs an existing customer")
-    elif customer_id is not None:
-        raise UserValidationError("customer", "not_allowed", "only store owners have a customer")
+    new_role = parse_role(role or user.role)
+    # A clerk keeps their warehouse, an owner their customer, unless another is named.
+    if new_role is Role.WAREHOUSE_CLERK and warehouse_id is None:
+        warehouse_id = user.warehouse_id
+    if new_role is Role.STORE_OWNER and customer_id is None:
+        customer_id = user.customer_id
+    check_assignment(session, new_role, warehouse_id, customer_id)
     before = {"role": user.role, "warehouse_id": user.warehouse_id,
               "customer_id": user.customer_id}
     after = {"role": new_role.value, "warehouse_id": warehouse_id, "customer_id": customer_id}

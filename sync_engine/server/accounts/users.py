@@ -26,6 +26,39 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
+def parse_role(role: str) -> Role:
+    """The role named ``role``; a field error naming the choices otherwise (nobody is given the
+    integrations' ``system`` role)."""
+    try:
+        parsed = Role(role)
+    except ValueError:
+        parsed = Role.SYSTEM
+    if parsed is Role.SYSTEM:
+        choices = ", ".join(r.value for r in Role if r is not Role.SYSTEM)
+        raise UserValidationError("role", "invalid_role", f"unknown role {role!r}; use {choices}")
+    return parsed
+
+
+def check_assignment(session: Session, role: Role, warehouse_id: int | None,
+                     customer_id: int | None) -> None:
+    """A warehouse clerk has exactly one existing warehouse, a store owner one existing
+    customer, other roles neither: an assignment never silently means nothing."""
+    if role is Role.WAREHOUSE_CLERK:
+        if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
+            raise UserValidationError(
+                "warehouse", "warehouse_required", "a warehouse clerk needs an existing warehouse"
+            )
+    elif warehouse_id is not None:
+        raise UserValidationError("warehouse", "not_allowed", "only clerks have a warehouse")
+    if role is Role.STORE_OWNER:
+        if customer_id is None or session.get(Customer, customer_id) is None:
+            raise UserValidationError(
+                "customer", "customer_required", "a store owner needs an existing customer"
+            )
+    elif customer_id is not None:
+        raise UserValidationError("customer", "not_allowed", "only store owners have a customer")
+
+
 def create_user(
     session: Session,
     username: str,
@@ -51,13 +84,7 @@ def create_user(
             "username", "invalid_username",
             "use 2–64 characters: lower-case letters, digits, '_', '.' or '-'",
         )
-    try:
-        user_role = Role(role)
-    except ValueError:
-        user_role = Role.SYSTEM
-    if user_role is Role.SYSTEM:
-        choices = ", ".join(r.value for r in Role if r is not Role.SYSTEM)
-        raise UserValidationError("role", "invalid_role", f"unknown role {role!r}; use {choices}")
+    user_role = parse_role(role)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserValidationError(
             "password", "password_too_short",
@@ -69,20 +96,7 @@ def create_user(
         issue = rule.check(field, value)
         if issue is not None:
             raise UserValidationError(field, issue.code, issue.message("en"))
-    if user_role is Role.WAREHOUSE_CLERK:
-        if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
-            raise UserValidationError(
-                "warehouse", "warehouse_required", "a warehouse clerk needs an existing warehouse"
-            )
-    elif warehouse_id is not None:
-        raise UserValidationError("warehouse", "not_allowed", "only clerks have a warehouse")
-    if user_role is Role.STORE_OWNER:
-        if customer_id is None or session.get(Customer, customer_id) is None:
-            raise UserValidationError(
-                "customer", "customer_required", "a store owner needs an existing customer"
-            )
-    elif customer_id is not None:
-        raise UserValidationError("customer", "not_allowed", "only store owners have a customer")
+    check_assignment(session, user_role, warehouse_id, customer_id)
     if session.scalar(select(User.id).where(User.username == name)) is not None:
         raise UserValidationError("username", "username_taken", f"user {name!r} already exists")
     user = User(
