@@ -470,12 +470,19 @@ def cancel_order(ctx: Context, a: CancelOrderArgs) -> Applied:
     return applied_order(ctx, order)
 
 
-def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
-    require_role(ctx.role, OrderStatus.SUBMITTED, OrderStatus.CONFIRMED)
-    order = load_order(ctx, a.order_id)
+def _under_review(ctx: Context, order_id: str, to: OrderStatus) -> Order:
+    """An order waiting for review (``submitted``), to be moved ``to`` by someone whose role
+    may; ``status_changed`` if it has moved on meanwhile."""
+    require_role(ctx.role, OrderStatus.SUBMITTED, to)
+    order = load_order(ctx, order_id)
     status = OrderStatus(order.status)
     if status is not OrderStatus.SUBMITTED:
         raise Conflict("status_changed", server=order_data(order), status=status.value)
+    return order
+
+
+def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
+    order = _under_review(ctx, a.order_id, OrderStatus.CONFIRMED)
     if not order.stock_reserved:
         short = reserve(ctx, order.warehouse_id, _remaining(order))
         if short:
@@ -491,11 +498,7 @@ def confirm_order(ctx: Context, a: ConfirmOrderArgs) -> Applied:
 
 
 def reject_order(ctx: Context, a: RejectOrderArgs) -> Applied:
-    require_role(ctx.role, OrderStatus.SUBMITTED, OrderStatus.REJECTED)
-    order = load_order(ctx, a.order_id)
-    status = OrderStatus(order.status)
-    if status is not OrderStatus.SUBMITTED:
-        raise Conflict("status_changed", server=order_data(order), status=status.value)
+    order = _under_review(ctx, a.order_id, OrderStatus.REJECTED)
     release(ctx, order)
     set_status(ctx, order, OrderStatus.REJECTED, a.reason)
     order.version += 1
