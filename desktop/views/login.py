@@ -137,6 +137,14 @@ class LoginDialog(QDialog):
             self.password_box.set_error(self.tr("The user name or password is wrong."))
             self.password.selectAll()
             self.password.setFocus()
+        elif isinstance(exc, ce.SignInThrottled):
+            self.password_box.set_error(self.tr(
+                "Too many sign-in attempts. Try again in %1 s.").replace(
+                    "%1", str(exc.retry_after)))
+        elif isinstance(exc, ce.AccountLocked):
+            self.password_box.set_error(self.tr(
+                "This account is locked after too many wrong passwords. Ask your administrator "
+                "to unlock it."))
         elif isinstance(exc, ce.NetworkError):
             self.server_box.set_error(self.tr("This server cannot be reached. Check the address "
                                               "and your connection."))

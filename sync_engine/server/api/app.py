@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync_engine.protocol import PROTOCOL_VERSION, PushRequest
+from sync_engine.server.accounts import HashSlots
 from sync_engine.server.api.deps import Services
 from sync_engine.server.api.errors import (
     ApiError,
@@ -82,6 +83,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
         metrics=server_metrics,
+        hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),
     )
 
     app = FastAPI(
@@ -152,7 +154,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-    return JSONResponse(exc.body(), status_code=exc.status)
+    return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
 
 
 async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

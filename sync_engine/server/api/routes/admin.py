@@ -1,16 +1,19 @@
 """The back office's view of the server: every device's sync health, cutting a device off,
-signing a user out everywhere, and managing users (every change recorded). Admins only."""
+signing a user out everywhere, and managing users (every change recorded, a sign-in lockout
+lifted among them). Admins only."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_ID, Role
 from sync_engine.domain import text as text_rules
+from sync_engine.protocol import ErrorBody
 from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server import accounts
 from sync_engine.server.accounts import management
@@ -78,22 +81,35 @@ _USER_ERRORS_ZH = {
     "customer_required": "门店店主需要一个已有的客户。",
     "not_allowed": "此角色不能有该分配。",
     "invalid_role": "未知角色。",
-    "password_too_short": "密码太短。",
+    "password_too_short": f"密码至少需要 {accounts.MIN_PASSWORD_LENGTH} 个字符。",
 }
 """The sentences of :class:`~.accounts.UserValidationError` codes in Chinese (the errors carry
 English; the other codes follow the domain's text rule, whose sentence is generic here)."""
 
 
-def _user_json(user: User) -> dict[str, Any]:
+def _user_json(session: Session, user: User) -> dict[str, Any]:
     return {"id": user.id, "username": user.username, "display_name": user.display_name,
             "role": user.role, "warehouse_id": user.warehouse_id,
-            "customer_id": user.customer_id, "active": user.active}
+            "customer_id": user.customer_id, "active": user.active,
+            "locked": management.is_locked(session, user)}
 
 
 @router.get("/v1/admin/users")
 def list_users(who: Current, session: Db) -> list[dict[str, Any]]:
     require_admin(who[0])
-    return [_user_json(u) for u in management.users(session)]
+    return [_user_json(session, u) for u in management.users(session)]
+
+
+@router.post("/v1/admin/users/{user_id}/unlock", responses={404: {"model": ErrorBody}})
+def unlock_user(user_id: Annotated[int, Path(ge=1, le=MAX_ID)], who: Current,
+                session: Db) -> dict[str, Any]:
+    """Lift a user's lockout after too many failed sign-ins (recorded with the admin's name)."""
+    require_admin(who[0])
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user_unknown", "No user has this id.", "没有此编号的用户。")
+    management.unlock(session, who[0].username, user)
+    return _user_json(session, user)
 
 
 @router.post("/v1/admin/users/{user_id}")
@@ -122,7 +138,7 @@ def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> di
             {"field": exc.field, "code": exc.code, "message": exc.message,
              "message_zh": zh, "severity": "error", "params": {}}]) from None
     session.refresh(user)
-    return _user_json(user)
+    return _user_json(session, user)
 
 
 @router.get("/v1/admin/audit")
