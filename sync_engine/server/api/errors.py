@@ -26,9 +26,10 @@ from typing import Any
 from sync_engine.protocol import ErrorBody, field_error
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426)
+    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426, 503)
 }
-"""The error answers every ``/v1`` route documents in the OpenAPI document."""
+"""The error answers every ``/v1`` route documents in the OpenAPI document (503: the database
+could not be reached, which can happen to any of them)."""
 
 
 class ApiError(Exception):

@@ -260,12 +260,14 @@ def _decide(
 
 
 def _order_exists(session: Session, user: User, order_id: str) -> None:
-    """The resubmit of an order the server has: its state, if the user may see it."""
+    """The resubmit of an order the server has: its state, if the user may see it; otherwise
+    the answer any kind gives an order id it does not know (``order_unknown``), so that an
+    order outside the user's scope is not told apart from one that does not exist."""
     existing = session.get(Order, order_id)
     assert existing is not None  # orders are never deleted
     if can_see_order(session, user, existing):
         raise Conflict("order_exists", server=order_data(existing))
-    raise Rejected("invalid", errors=[field_issue("order_id", "order_exists")])
+    raise Rejected("order_unknown", errors=[field_issue("order_id", "order_unknown")])
 
 
 def _commit(run: _Run, answers: list[_Answer]) -> None:
