@@ -23,6 +23,12 @@ from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["admin"], responses=ERROR_RESPONSES)
 
+UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
+DeviceId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+UNKNOWN: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such device or user"}}
+
 
 def require_admin(user: User) -> None:
     if Role(user.role) is not Role.ADMIN:
@@ -39,9 +45,9 @@ def devices(who: Current, session: Db) -> list[dict[str, Any]]:
     return [row.as_json(now) for row in accounts.device_rows(session)]
 
 
-@router.post("/v1/admin/devices/{device_id}/revoke")
+@router.post("/v1/admin/devices/{device_id}/revoke", responses=UNKNOWN)
 def revoke_device(
-    device_id: str, who: Current, session: Db,
+    device_id: DeviceId, who: Current, session: Db,
     wipe: Annotated[bool, Body(embed=True)] = False,
 ) -> dict[str, Any]:
     """Cut a device off: its tokens end now; at its next contact it is told (``wipe``: it
@@ -54,8 +60,8 @@ def revoke_device(
     return {"device_id": device_id, "wipe": wipe, "tokens_ended": ended}
 
 
-@router.post("/v1/admin/users/{user_id}/sign-out", status_code=204)
-def sign_out_user(user_id: int, who: Current, session: Db) -> Response:
+@router.post("/v1/admin/users/{user_id}/sign-out", status_code=204, responses=UNKNOWN)
+def sign_out_user(user_id: UserId, who: Current, session: Db) -> Response:
     """End every sign-in of a user on every device."""
     require_admin(who[0])
     if session.get(User, user_id) is None:
@@ -100,9 +106,8 @@ def list_users(who: Current, session: Db) -> list[dict[str, Any]]:
     return [_user_json(session, u) for u in management.users(session)]
 
 
-@router.post("/v1/admin/users/{user_id}/unlock", responses={404: {"model": ErrorBody}})
-def unlock_user(user_id: Annotated[int, Path(ge=1, le=MAX_ID)], who: Current,
-                session: Db) -> dict[str, Any]:
+@router.post("/v1/admin/users/{user_id}/unlock", responses=UNKNOWN)
+def unlock_user(user_id: UserId, who: Current, session: Db) -> dict[str, Any]:
     """Lift a user's lockout after too many failed sign-ins (recorded with the admin's name)."""
     require_admin(who[0])
     user = session.get(User, user_id)
@@ -112,8 +117,8 @@ def unlock_user(user_id: Annotated[int, Path(ge=1, le=MAX_ID)], who: Current,
     return _user_json(session, user)
 
 
-@router.post("/v1/admin/users/{user_id}")
-def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
+@router.post("/v1/admin/users/{user_id}", responses=UNKNOWN)
+def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
     """Change a user (recorded with the admin's name): enable or disable (disabling signs them
     out everywhere), a new password (signs them out), role, warehouse or customer."""
     require_admin(who[0])

@@ -243,7 +243,8 @@ def create_integration_token(body: TokenIn, who: Current, session: Db) -> TokenO
     return _out(row, secret)
 
 
-@router.delete("/v1/admin/integration-tokens/{name}", status_code=204)
+@router.delete("/v1/admin/integration-tokens/{name}", status_code=204,
+               responses={404: {"model": ErrorBody, "description": "no such active token"}})
 def revoke_integration_token(name: str, who: Current, session: Db) -> None:
     _admin(who)
     if not tokens.revoke_token(session, name):
