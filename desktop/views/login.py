@@ -152,6 +152,7 @@ class LoginDialog(QDialog):
             shown = present(exc)
             self.general.setText(shown.text)
             self.general.setVisible(bool(shown.text))
+        self.adjustSize()  # room for a message of two lines (a wrapped label does not ask)
 
     def _ask_plain_http(self, host: str, url: str, user: str, password: str) -> None:
         """Nothing was sent yet: the password goes unencrypted only if the user says so."""
