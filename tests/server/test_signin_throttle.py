@@ -77,6 +77,20 @@ def test_waits_grow_and_say_how_long(env: tuple[str, Server, Seed]) -> None:
     assert 'dinghuo_signin_throttled_total{reason="wait"} 2.0' in metrics
 
 
+def test_failures_within_the_free_ones_impose_no_wait(env: tuple[str, Server, Seed]) -> None:
+    """A wait of nothing is stored as none: a concurrent sign-in whose clock read came a moment
+    earlier was told to wait 1 s (found by tests/perf/bench_signin)."""
+    db_url, server, _ = env
+    with server.client() as http:
+        for _ in range(throttle.ACCOUNT.free):
+            assert sign_in(http, "rep1", "wrong").status_code == 401
+    engine = make_engine(db_url)
+    with engine.connect() as c:
+        waits = c.execute(text("SELECT key, blocked_until FROM signin_throttle")).all()
+    engine.dispose()
+    assert sorted(waits) == [("addr:127.0.0.1", None), ("user:rep1", None)]
+
+
 def test_an_unknown_name_is_throttled_like_a_known_one(env: tuple[str, Server, Seed]) -> None:
     _, server, _ = env
     with server.client() as http:

@@ -103,7 +103,8 @@ def count_failure(session: Session, username: str, address: str) -> None:
             _COUNT, {"key": key, "now": now, "forget_before": now - FORGET_AFTER}).scalar_one())
         row = session.get(SignInThrottle, key, populate_existing=True)
         assert row is not None
-        row.blocked_until = now + wait_after(failures, policy)
+        wait = wait_after(failures, policy)
+        row.blocked_until = now + wait if wait else None  # none: no wait, not one of 0 s
         if policy.lock_after is not None and failures >= policy.lock_after \
                 and row.locked_at is None:
             row.locked_at = now

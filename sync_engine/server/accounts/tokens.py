@@ -43,6 +43,7 @@ from sync_engine.server.accounts.passwords import (
     verify_password,
 )
 from sync_engine.server.accounts.users import normalise_username
+from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import AuthToken, Device, User, utcnow
 from sync_engine.server.storage.tokens import token_and_user
 
@@ -167,13 +168,18 @@ def login(
     """
     throttle.check(session, username, address)
     user = session.scalar(select(User).where(User.username == normalise_username(username)))
+    known = DUMMY_HASH if user is None else user.password_hash
+    end_read(session)  # no connection held while waiting for a slot and hashing
+    rehashed = None
     with slots.slot() if slots is not None else nullcontext():
-        right = verify_password(DUMMY_HASH if user is None else user.password_hash, password)
-        if right and user is not None and needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+        right = verify_password(known, password)
+        if right and user is not None and needs_rehash(known):
+            rehashed = hash_password(password)
     if user is None or not right:
         throttle.count_failure(session, username, address)
         raise InvalidCredentials()
+    if rehashed is not None:
+        user.password_hash = rehashed
     if not user.active:
         raise UserInactive()
     throttle.count_success(session, username)
