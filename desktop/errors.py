@@ -113,6 +113,13 @@ def _words(exc: ce.ClientError) -> str:
             "Errors",
             "This app is too old for the server. Please update it; your unsent changes are kept.",
         )
+    if isinstance(exc, ce.SignInThrottled):
+        return translate("Errors", "Too many sign-in attempts. Try again in %1 s.").replace(
+            "%1", str(exc.retry_after))
+    if isinstance(exc, ce.AccountLocked):
+        return translate(
+            "Errors", "This account is locked after too many wrong passwords. Ask your "
+            "administrator to unlock it.")
     if isinstance(exc, ce.Forbidden):
         return translate(
             "Errors", "The server refused this for your account or device. Ask your administrator."

@@ -137,6 +137,14 @@ class LoginDialog(QDialog):
             self.password_box.set_error(self.tr("The user name or password is wrong."))
             self.password.selectAll()
             self.password.setFocus()
+        elif isinstance(exc, ce.SignInThrottled):
+            self.password_box.set_error(self.tr(
+                "Too many sign-in attempts. Try again in %1 s.").replace(
+                    "%1", str(exc.retry_after)))
+        elif isinstance(exc, ce.AccountLocked):
+            self.password_box.set_error(self.tr(
+                "This account is locked after too many wrong passwords. Ask your administrator "
+                "to unlock it."))
         elif isinstance(exc, ce.NetworkError):
             self.server_box.set_error(self.tr("This server cannot be reached. Check the address "
                                               "and your connection."))
@@ -144,6 +152,7 @@ class LoginDialog(QDialog):
             shown = present(exc)
             self.general.setText(shown.text)
             self.general.setVisible(bool(shown.text))
+        self.adjustSize()  # room for a message of two lines (a wrapped label does not ask)
 
     def _ask_plain_http(self, host: str, url: str, user: str, password: str) -> None:
         """Nothing was sent yet: the password goes unencrypted only if the user says so."""

@@ -910,6 +910,16 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This conflict cannot be resolved this way. Choose another option.</source>
       <translation>This conflict cannot be resolved this way. Choose another option.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="1" />
+      <source>Too many sign-in attempts. Try again in %1 s.</source>
+      <translation>Too many sign-in attempts. Try again in %1 s.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="1" />
+      <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
+      <translation>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</translation>
+    </message>
   </context>
   <context>
     <name>HealthPage</name>
@@ -1050,6 +1060,16 @@ Use the server&apos;s https:// address if it has one (ask your administrator). S
       <location filename="../../desktop/views/login.py" line="157" />
       <source>Send anyway</source>
       <translation>Send anyway</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="1" />
+      <source>Too many sign-in attempts. Try again in %1 s.</source>
+      <translation>Too many sign-in attempts. Try again in %1 s.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="1" />
+      <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
+      <translation>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</translation>
     </message>
   </context>
   <context>

@@ -905,6 +905,16 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This conflict cannot be resolved this way. Choose another option.</source>
       <translation>无法按此方式处理该冲突，请选择其他方式。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="1" />
+      <source>Too many sign-in attempts. Try again in %1 s.</source>
+      <translation>登录尝试次数过多，请在 %1 秒后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="1" />
+      <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
+      <translation>密码错误次数过多，该账号已锁定。请联系管理员解锁。</translation>
+    </message>
   </context>
   <context>
     <name>HealthPage</name>
@@ -1045,6 +1055,16 @@ Use the server&apos;s https:// address if it has one (ask your administrator). S
       <location filename="../../desktop/views/login.py" line="157" />
       <source>Send anyway</source>
       <translation>仍然发送</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="1" />
+      <source>Too many sign-in attempts. Try again in %1 s.</source>
+      <translation>登录尝试次数过多，请在 %1 秒后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/login.py" line="1" />
+      <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
+      <translation>密码错误次数过多，该账号已锁定。请联系管理员解锁。</translation>
     </message>
   </context>
   <context>

@@ -21,8 +21,10 @@ else, logged with its traceback)::
     │   └── DeviceRevoked      the back office cut this device off (``wipe``: data deleted)
         ├── UpdateRequired         the server speaks a newer protocol (HTTP 426)
         ├── Forbidden              the server refused (403), e.g. device registered elsewhere
+        │   └── AccountLocked      too many wrong passwords: an administrator must unlock it
         ├── ResyncRequired         the server went back in time (409): pull before pushing
         ├── Retryable              try again later, with backoff
+        │   ├── SignInThrottled    sign-in refused for now: wait ``retry_after`` seconds
         │   ├── NetworkError       no connection, timeout, dropped response
         │   └── ServerUnavailable  HTTP 5xx
         └── ProtocolError          the server answered something this client cannot use (a bug)
@@ -38,6 +40,7 @@ from collections.abc import Iterable
 from sync_engine.domain import Issue
 
 __all__ = [
+    "AccountLocked",
     "ClientError",
     "CredentialsNotKept",
     "DeviceRevoked",
@@ -54,6 +57,7 @@ __all__ = [
     "Retryable",
     "ServerUnavailable",
     "SignInRequired",
+    "SignInThrottled",
     "SyncCancelled",
     "SyncError",
     "UnsentChangesOfAnotherUser",
@@ -200,6 +204,21 @@ class Forbidden(SyncError):
     """The server refused the request for this user or device (HTTP 403)."""
 
 
+class AccountLocked(Forbidden):
+    """Sign-in refused: the account is locked after too many wrong passwords, until an
+    administrator unlocks it (``dinghuo-server users unlock``). The right password does not
+    help."""
+
+    def __init__(self) -> None:
+        super().__init__("This account is locked after too many wrong passwords. Ask your "
+                         "administrator to unlock it.", "account_locked")
+        self.message_zh = "密码错误次数过多，该账号已锁定。请联系管理员解锁。"
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else str(self)
+
+
 class ResyncRequired(SyncError):
     """The server refused a push because it went back to an earlier state (restored from a
     backup, failed over): nothing was applied. The sync pulls (a full resync), sends again
@@ -208,6 +227,21 @@ class ResyncRequired(SyncError):
 
 class Retryable(SyncError):
     """A passing failure: try again later with backoff. Nothing is dropped."""
+
+
+class SignInThrottled(Retryable):
+    """Sign-in refused for now, nothing checked: too many failed sign-ins for this account or
+    from this address (``signin_throttled``), or too many sign-ins at once on the server
+    (``signin_busy``). Try again in ``retry_after`` seconds (the server's ``Retry-After``)."""
+
+    def __init__(self, retry_after: int, code: str) -> None:
+        super().__init__(f"Too many sign-in attempts. Try again in {retry_after} s.", code)
+        self.retry_after = retry_after
+        self.message_zh = f"登录尝试次数过多，请在 {retry_after} 秒后再试。"
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else str(self)
 
 
 class NetworkError(Retryable):

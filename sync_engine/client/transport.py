@@ -62,6 +62,12 @@ def _error_info(response: httpx.Response) -> tuple[str, str, bool]:
     return detail.code, detail.message, bool(detail.wipe)
 
 
+def _retry_after(response: httpx.Response) -> int:
+    """The answer's ``Retry-After`` in whole seconds (1 if it is missing or not a number)."""
+    value = response.headers.get("retry-after", "")
+    return max(1, min(int(value), 86_400)) if value.isdigit() else 1
+
+
 def raise_for_answer(response: httpx.Response) -> None:
     """Turn a non-2xx answer into the matching :mod:`~sync_engine.client.errors` exception."""
     status = response.status_code
@@ -81,7 +87,11 @@ def raise_for_answer(response: httpx.Response) -> None:
             message or "This app is too old for the server. Please update it; "
             "your unsent changes are kept.", code or "update_required")
     if status == 403:
+        if code == "account_locked":
+            raise errors.AccountLocked()
         raise errors.Forbidden(message or "The server refused this.", code or "forbidden")
+    if status == 429 or (status == 503 and code == "signin_busy"):
+        raise errors.SignInThrottled(_retry_after(response), code or "signin_throttled")
     if status == 409 and code == "resync_required":
         raise errors.ResyncRequired(message, code)
     if status == 503:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from sync_engine.client.cli import main
+from sync_engine.server.accounts import throttle
 from tests.client.conftest import Env
 from tests.client.server_state import count_orders, server_order, set_base_price
 
@@ -122,6 +123,20 @@ def test_cli_errors_are_one_line_and_non_zero(env: Env, tmp_path: Path,
     bad.write_text(json.dumps({"customer": "CUST-A", "lines": [{"sku": "SKU-0001",
                                                                 "quantity": 1}]}))
     assert run(capsys, *data, "order", "create", str(bad))[0] == 1
+
+
+def test_cli_says_how_long_to_wait_after_wrong_passwords(
+        env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    login = ["--data-dir", str(tmp_path / "cli"), "login", "--server", env.url, "--user", "rep1"]
+    monkeypatch.setenv("DINGHUO_PASSWORD", "wrong-password")
+    for _ in range(throttle.ACCOUNT.free + 1):
+        assert run(capsys, *login)[0] == 5
+    monkeypatch.setenv("DINGHUO_PASSWORD", "demo")
+    code, _out, err = run(capsys, *login)
+    assert code == 1 and err.count("\n") == 1
+    assert re.fullmatch(r"dinghuo-cli: error: Too many sign-in attempts\. Try again in \d+ s\.\n",
+                        err), err
 
 
 def test_cli_in_a_subprocess_signs_in_from_the_environment(env: Env, tmp_path: Path) -> None:

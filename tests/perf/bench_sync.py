@@ -86,8 +86,9 @@ def load(db_url: str, products: int, customers: int, prices: int, stock: bool) -
         changes: list[Change] = [Change("warehouse", str(wh.id), "upsert", 1, GLOBAL,
                                         dumps({"id": wh.id, "code": "SH", "name": "上海仓",
                                                "version": 1}))]
-        rep = auth.create_user(session, "rep1", "demo", "sales_rep", commit=False)
-        auth.create_user(session, "admin", "demo", "admin", commit=False)
+        rep = auth.create_user(session, "rep1", "demo", "sales_rep", commit=False,
+                               demo_account=True)
+        auth.create_user(session, "admin", "demo", "admin", commit=False, demo_account=True)
         catalog = generate_products(products, 1)
         product_rows = []
         for i, p in enumerate(catalog, start=1):

@@ -48,9 +48,9 @@ def load_scale(url: str, *, products: int = 100_000, customers: int = 2_000,
         for w in whs:
             record_warehouse(uow, w)
         for name, role in (("rep1", "sales_rep"), ("rep2", "sales_rep"), ("admin", "admin")):
-            auth.create_user(session, name, "demo", role, commit=False)
+            auth.create_user(session, name, "demo", role, commit=False, demo_account=True)
         auth.create_user(session, "clerk1", "demo", "warehouse_clerk", warehouse_id=whs[0].id,
-                         commit=False)
+                         commit=False, demo_account=True)
         uow.commit()
         timings["users"] = time.perf_counter() - t
 

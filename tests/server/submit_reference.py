@@ -167,7 +167,7 @@ class Reference:
             order = self.orders[a.order_id]
             if self._may_see(user, order.customer):
                 raise _Outcome("conflict", "order_exists", [], server=order)
-            raise _rejected("invalid", "order_id", "order_exists")
+            raise _rejected("order_unknown", "order_id", "order_unknown")
         customer = self._customer(user, a.customer_id)
         priced, warnings = self._price(customer, a.lines, a.delivery_date, exclude=None)
         order = _Order(a.order_id, len(self.orders) + 1, customer, OrderStatus.SUBMITTED.value,

@@ -25,11 +25,11 @@ def session(db_url: str) -> Iterator[Session]:
 
 @pytest.fixture
 def rep(session: Session) -> User:
-    return auth.create_user(session, "rep1", "secret", "sales_rep", display_name="王建国")
+    return auth.create_user(session, "rep1", "secret-pw", "sales_rep", display_name="王建国")
 
 
 def test_login_and_authenticate(session: Session, rep: User) -> None:
-    pair = auth.login(session, "Rep1 ", "secret", "dev-1", "Laptop")
+    pair = auth.login(session, "Rep1 ", "secret-pw", "dev-1", "Laptop")
     assert pair.access_token != pair.refresh_token
     user, device = auth.authenticate(session, pair.access_token)
     assert (user.id, device) == (rep.id, "dev-1")
@@ -43,18 +43,18 @@ def test_bad_password_and_unknown_user_get_the_same_error(session: Session, rep:
     with pytest.raises(auth.InvalidCredentials) as bad:
         auth.login(session, "rep1", "wrong", "dev-1")
     with pytest.raises(auth.InvalidCredentials) as unknown:
-        auth.login(session, "nobody", "secret", "dev-1")
+        auth.login(session, "nobody", "secret-pw", "dev-1")
     assert bad.value.code == unknown.value.code == "invalid_credentials"
     assert bad.value.message == unknown.value.message
     assert bad.value.message_zh == "用户名或密码错误"
 
 
 def test_inactive_user_is_refused(session: Session, rep: User) -> None:
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     rep.active = False
     session.commit()
     with pytest.raises(auth.UserInactive):
-        auth.login(session, "rep1", "secret", "dev-1")
+        auth.login(session, "rep1", "secret-pw", "dev-1")
     with pytest.raises(auth.UserInactive):
         auth.authenticate(session, pair.access_token)
     with pytest.raises(auth.UserInactive):
@@ -62,7 +62,7 @@ def test_inactive_user_is_refused(session: Session, rep: User) -> None:
 
 
 def test_refresh_rotates(session: Session, rep: User) -> None:
-    first = auth.login(session, "rep1", "secret", "dev-1")
+    first = auth.login(session, "rep1", "secret-pw", "dev-1")
     second = auth.refresh_tokens(session, first.refresh_token, "dev-1")
     assert second.family == first.family
     assert second.refresh_token != first.refresh_token
@@ -72,8 +72,8 @@ def test_refresh_rotates(session: Session, rep: User) -> None:
 
 
 def test_refresh_reuse_revokes_the_family(session: Session, rep: User) -> None:
-    first = auth.login(session, "rep1", "secret", "dev-1")
-    other = auth.login(session, "rep1", "secret", "dev-1")  # another sign-in: not affected
+    first = auth.login(session, "rep1", "secret-pw", "dev-1")
+    other = auth.login(session, "rep1", "secret-pw", "dev-1")  # another sign-in: not affected
     second = auth.refresh_tokens(session, first.refresh_token, "dev-1")
     with pytest.raises(auth.TokenRevoked):
         auth.refresh_tokens(session, first.refresh_token, "dev-1")  # the thief, or the victim
@@ -86,7 +86,7 @@ def test_refresh_reuse_revokes_the_family(session: Session, rep: User) -> None:
 
 
 def test_refresh_from_another_device_is_invalid(session: Session, rep: User) -> None:
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     with pytest.raises(auth.TokenInvalid):
         auth.refresh_tokens(session, pair.refresh_token, "dev-2")
     with pytest.raises(auth.TokenInvalid):
@@ -100,7 +100,7 @@ def test_refresh_from_another_device_is_invalid(session: Session, rep: User) -> 
 def test_expiry_with_a_fake_clock(
     session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     now = dt.datetime.now(dt.UTC)
     monkeypatch.setattr(tokens, "utcnow", lambda: now + auth.ACCESS_TTL + dt.timedelta(seconds=1))
     with pytest.raises(auth.TokenExpired):
@@ -116,22 +116,22 @@ def test_ttls_can_be_overridden(
     session: Session, rep: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tokens, "ACCESS_TTL", dt.timedelta(seconds=-1))
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     with pytest.raises(auth.TokenExpired) as exc:
         auth.authenticate(session, pair.access_token)
     assert exc.value.code == "token_expired"
 
 
 def test_device_of_another_user_conflicts(session: Session, rep: User) -> None:
-    auth.create_user(session, "rep2", "secret", "sales_rep")
-    auth.login(session, "rep1", "secret", "shared-pc")
+    auth.create_user(session, "rep2", "secret-pw", "sales_rep")
+    auth.login(session, "rep1", "secret-pw", "shared-pc")
     with pytest.raises(auth.DeviceConflict) as exc:
-        auth.login(session, "rep2", "secret", "shared-pc")
+        auth.login(session, "rep2", "secret-pw", "shared-pc")
     assert exc.value.code == "device_conflict"
 
 
 def test_logout_revokes_the_sign_in(session: Session, rep: User) -> None:
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     auth.logout(session, pair.access_token)
     auth.logout(session, pair.refresh_token)  # idempotent
     with pytest.raises(auth.TokenRevoked):
@@ -143,13 +143,13 @@ def test_logout_revokes_the_sign_in(session: Session, rep: User) -> None:
 def test_refresh_after_logout_says_signed_out_and_reuse_says_used_twice(
     session: Session, rep: User
 ) -> None:
-    pair = auth.login(session, "rep1", "secret", "dev-1")
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
     auth.logout(session, pair.access_token)
     with pytest.raises(auth.TokenRevoked) as out:
         auth.refresh_tokens(session, pair.refresh_token, "dev-1")
     assert out.value.message == "this session was signed out; sign in again"
     assert out.value.message_zh == "该登录已退出，请重新登录"
-    first = auth.login(session, "rep1", "secret", "dev-1")
+    first = auth.login(session, "rep1", "secret-pw", "dev-1")
     auth.refresh_tokens(session, first.refresh_token, "dev-1")
     with pytest.raises(auth.TokenRevoked) as reused:
         auth.refresh_tokens(session, first.refresh_token, "dev-1")
@@ -162,17 +162,19 @@ def test_refresh_after_logout_says_signed_out_and_reuse_says_used_twice(
 
 def test_create_user_validates(session: Session, rep: User) -> None:
     cases = [
-        (("x", "secret", "sales_rep"), {}, "invalid_username"),
-        (("bad name", "secret", "sales_rep"), {}, "invalid_username"),
+        (("x", "secret-pw", "sales_rep"), {}, "invalid_username"),
+        (("bad name", "secret-pw", "sales_rep"), {}, "invalid_username"),
         (("ok", "abc", "sales_rep"), {}, "password_too_short"),
-        (("ok", "sec\x00ret", "sales_rep"), {}, "text_control_char"),
-        (("ok", "secret", "sales_rep"), {"display_name": "王" * 201}, "text_too_long"),
-        (("ok", "secret", "boss"), {}, "invalid_role"),
-        (("ok", "secret", "system"), {}, "invalid_role"),
-        (("ok", "secret", "warehouse_clerk"), {}, "warehouse_required"),
-        (("ok", "secret", "store_owner"), {"customer_id": 999}, "customer_required"),
-        (("ok", "secret", "sales_rep"), {"warehouse_id": 1}, "not_allowed"),
-        (("REP1", "secret", "sales_rep"), {}, "username_taken"),
+        (("ok", "secret7", "sales_rep"), {}, "password_too_short"),  # 8 for new passwords
+        (("ok", "secret7", "sales_rep"), {"demo_account": True}, "password_too_short"),
+        (("ok", "secret\x00pw", "sales_rep"), {}, "text_control_char"),
+        (("ok", "secret-pw", "sales_rep"), {"display_name": "王" * 201}, "text_too_long"),
+        (("ok", "secret-pw", "boss"), {}, "invalid_role"),
+        (("ok", "secret-pw", "system"), {}, "invalid_role"),
+        (("ok", "secret-pw", "warehouse_clerk"), {}, "warehouse_required"),
+        (("ok", "secret-pw", "store_owner"), {"customer_id": 999}, "customer_required"),
+        (("ok", "secret-pw", "sales_rep"), {"warehouse_id": 1}, "not_allowed"),
+        (("REP1", "secret-pw", "sales_rep"), {}, "username_taken"),
     ]
     for args, kwargs, code in cases:
         with pytest.raises(auth.UserValidationError) as exc:
@@ -181,7 +183,7 @@ def test_create_user_validates(session: Session, rep: User) -> None:
     wh = Warehouse(code="SH", name="上海仓", version=1)
     session.add(wh)
     session.commit()
-    clerk = auth.create_user(session, "clerk1", "secret", "warehouse_clerk", warehouse_id=wh.id)
+    clerk = auth.create_user(session, "clerk1", "secret-pw", "warehouse_clerk", warehouse_id=wh.id)
     assert clerk.display_name == "clerk1" and clerk.warehouse_id == wh.id
 
 
@@ -189,9 +191,9 @@ def test_outdated_hash_is_upgraded_on_login(session: Session, rep: User,
                                             production_hashing: None) -> None:
     from argon2 import PasswordHasher
 
-    rep.password_hash = PasswordHasher(time_cost=1, memory_cost=8192).hash("secret")
+    rep.password_hash = PasswordHasher(time_cost=1, memory_cost=8192).hash("secret-pw")
     session.commit()
-    auth.login(session, "rep1", "secret", "dev-1")
+    auth.login(session, "rep1", "secret-pw", "dev-1")
     session.refresh(rep)
     assert "t=1," not in rep.password_hash
-    assert auth.verify_password(rep.password_hash, "secret")
+    assert auth.verify_password(rep.password_hash, "secret-pw")

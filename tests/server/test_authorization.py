@@ -158,6 +158,47 @@ def test_writes_outside_scope_are_denied_and_change_nothing(
         assert admin.pull_all() == []
 
 
+def test_an_order_outside_scope_is_answered_as_an_unknown_one(
+    world: tuple[str, Seed, dict[str, str]],
+) -> None:
+    """PROTOCOL.md: ``order_unknown`` means "does not exist or is not yours", never which. A
+    submit reusing the id of an order the user may not see gets the very answer any kind gets
+    for an id nobody has (and nothing of the order it may not see)."""
+    server, s, orders = world
+    line = [{"product_id": s.products[1], "quantity": 1, "unit_price": "10.00"}]
+    nobodys = new_id()
+
+    def answer(result: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in result.items() if k not in ("key", "kind")}
+
+    with Api(server, "rep2") as rep2, Api(server, "owner1") as owner:
+        for api, theirs, customer in ((rep2, orders["A"], "C"), (owner, orders["B"], "A")):
+            submitted = api.push_one("order.submit", {
+                "order_id": theirs, "customer_id": s.customers[customer], "lines": line})
+            unknown = api.push_one("order.cancel", {"order_id": nobodys})
+            assert denied(submitted, "order_unknown"), submitted
+            assert answer(submitted) == answer(unknown)
+            assert theirs not in str(submitted)
+            fresh = api.push_one("order.submit", {
+                "order_id": new_id(), "customer_id": s.customers[customer], "lines": line})
+            assert fresh["status"] == "applied"
+
+
+def test_an_unsupported_method_is_405_with_allow(
+    world: tuple[str, Seed, dict[str, str]],
+) -> None:
+    server, _s, _orders = world
+    with server.client() as http:
+        for method, path, allowed in (("TRACE", "/v1/pull", "GET"), ("PUT", "/v1/push", "POST"),
+                                      ("TRACE", "/healthz", "GET"),
+                                      ("DELETE", "/v1/auth/login", "POST")):
+            r = http.request(method, path)
+            assert r.status_code == 405, (method, path)
+            assert r.headers["allow"] == allowed
+            error = r.json()["error"]
+            assert error["code"] == "method_not_allowed" and error["message_zh"] != error["message"]
+
+
 def test_http_level_denials(world: tuple[str, Seed, dict[str, str]]) -> None:
     server, _s, _orders = world
     headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}

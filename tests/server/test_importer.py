@@ -48,9 +48,9 @@ def session(db_url: str) -> Iterator[Session]:
             s.flush()
             record_warehouse(uow, w)
         uow.commit()
-        auth.create_user(s, "rep1", "demo", "sales_rep")
-        auth.create_user(s, "rep2", "demo", "sales_rep")
-        auth.create_user(s, "admin", "demo", "admin")
+        auth.create_user(s, "rep1", "demo", "sales_rep", demo_account=True)
+        auth.create_user(s, "rep2", "demo", "sales_rep", demo_account=True)
+        auth.create_user(s, "admin", "demo", "admin", demo_account=True)
         yield s
     engine.dispose()
 

@@ -86,7 +86,7 @@ def test_each_answer_of_a_submit_pushed_alone(db_url: str) -> None:
             ("applied", None, False),
             ("applied", None, True),
             ("conflict", "order_exists", False),
-            ("rejected", "invalid", False),
+            ("rejected", "order_unknown", False),  # rep2 may not see it: as if unknown
             ("conflict", "price_changed", False),
             ("rejected", "invalid", False),
             ("rejected", "customer_unknown", False),

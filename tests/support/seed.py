@@ -62,9 +62,11 @@ def seed(
         for w in whs:
             record_warehouse(uow, w)
         for name, role in (("rep1", "sales_rep"), ("rep2", "sales_rep"), ("admin", "admin")):
-            out.users[name] = auth.create_user(session, name, password, role, commit=False).id
+            out.users[name] = auth.create_user(session, name, password, role, commit=False,
+                                              demo_account=True).id
         out.users["clerk1"] = auth.create_user(
-            session, "clerk1", password, "warehouse_clerk", warehouse_id=whs[0].id, commit=False
+            session, "clerk1", password, "warehouse_clerk", warehouse_id=whs[0].id, commit=False,
+            demo_account=True,
         ).id
         for code, rep, wh in (("A", "rep1", 0), ("B", "rep1", 0), ("C", "rep2", 1)):
             c = Customer(
@@ -80,7 +82,8 @@ def seed(
             out.customers[code] = c.id
             record_customer(uow, c)
         out.users["owner1"] = auth.create_user(
-            session, "owner1", password, "store_owner", customer_id=out.customers["A"], commit=False
+            session, "owner1", password, "store_owner", customer_id=out.customers["A"],
+            commit=False, demo_account=True,
         ).id
         for i in range(1, products + 1):
             p = Product(

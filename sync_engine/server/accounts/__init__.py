@@ -15,6 +15,9 @@ Exceptions (:mod:`.errors`; ``code`` is stable and safe to send to clients)::
     ├── TokenInvalid               "token_invalid": unknown, malformed or wrong kind of token
     ├── TokenExpired               "token_expired": past its expiry; refresh or sign in again
     ├── TokenRevoked               "token_revoked": logged out, or revoked after reuse (theft)
+    ├── SignInThrottled            "signin_throttled": too many failures; .retry_after seconds
+    ├── AccountLocked              "account_locked": locked after failures until an admin unlocks
+    ├── SignInBusy                 "signin_busy": too many hashes at once; .retry_after seconds
     ├── DeviceConflict             "device_conflict": device id registered to another user
     └── DeviceRevoked              "device_revoked": the back office cut this device off; .wipe
     UserValidationError (ValueError)  bad input to create_user; .field, .code, .message
@@ -29,17 +32,20 @@ from sync_engine.server.accounts.devices import (
     sign_out_user,
 )
 from sync_engine.server.accounts.errors import (
+    AccountLocked,
     AuthError,
     DeviceConflict,
     DeviceRevoked,
     InvalidCredentials,
+    SignInBusy,
+    SignInThrottled,
     TokenExpired,
     TokenInvalid,
     TokenRevoked,
     UserInactive,
     UserValidationError,
 )
-from sync_engine.server.accounts.passwords import hash_password, verify_password
+from sync_engine.server.accounts.passwords import HashSlots, hash_password, verify_password
 from sync_engine.server.accounts.tokens import (
     ACCESS_TTL,
     REFRESH_TTL,
@@ -52,17 +58,28 @@ from sync_engine.server.accounts.tokens import (
     revoke_family,
     revoke_user_tokens,
 )
-from sync_engine.server.accounts.users import MIN_PASSWORD_LENGTH, create_user, normalise_username
+from sync_engine.server.accounts.users import (
+    DEMO_PASSWORD,
+    MIN_PASSWORD_LENGTH,
+    check_new_password,
+    create_user,
+    normalise_username,
+)
 
 __all__ = [
     "ACCESS_TTL",
+    "DEMO_PASSWORD",
     "MIN_PASSWORD_LENGTH",
     "REFRESH_TTL",
+    "AccountLocked",
     "AuthError",
     "DeviceConflict",
     "DeviceRevoked",
     "DeviceRow",
+    "HashSlots",
     "InvalidCredentials",
+    "SignInBusy",
+    "SignInThrottled",
     "TokenExpired",
     "TokenInvalid",
     "TokenPair",
@@ -71,6 +88,7 @@ __all__ = [
     "UserInactive",
     "UserValidationError",
     "authenticate",
+    "check_new_password",
     "create_user",
     "device_rows",
     "hash_password",

@@ -66,6 +66,41 @@ class DeviceRevoked(AuthError):
         self.wipe = wipe
 
 
+class SignInThrottled(AuthError):
+    """Too many failed sign-ins for this account or from this address: wait ``retry_after``
+    seconds (nothing was checked)."""
+
+    code = "signin_throttled"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins; try again in {retry_after} s",
+            f"登录失败次数过多，请在 {retry_after} 秒后再试")
+        self.retry_after = retry_after
+
+
+class AccountLocked(AuthError):
+    """Locked after too many failed sign-ins in a row; only an admin lifts it."""
+
+    code = "account_locked"
+    default_message = ("this account is locked after too many failed sign-ins; ask your "
+                       "administrator to unlock it")
+    default_message_zh = "登录失败次数过多，该账号已锁定，请联系管理员解锁"
+
+
+class SignInBusy(AuthError):
+    """Too many sign-ins being checked at once on this server: try again in ``retry_after``
+    seconds (nothing was checked, nothing counted)."""
+
+    code = "signin_busy"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"the server is checking many sign-ins at once; try again in {retry_after} s",
+            f"服务器正在处理大量登录请求，请在 {retry_after} 秒后再试")
+        self.retry_after = retry_after
+
+
 class UserValidationError(ValueError):
     """Bad input to :func:`~.users.create_user`: which ``field``, a stable ``code``, and why."""
 

@@ -1,6 +1,6 @@
 """Managing user accounts after they exist: disable and enable, reset a password, change role,
-warehouse or customer. Every change is recorded in ``user_audit`` (who, when, what) in the same
-commit; disabling a user ends their sign-ins on every device.
+warehouse or customer, lift a sign-in lockout. Every change is recorded in ``user_audit`` (who,
+when, what) in the same commit; disabling a user ends their sign-ins on every device.
 
 ``actor`` is who made the change: an admin's username, or ``cli:<os user>`` for
 ``dinghuo-server users``. Passwords are never recorded, only that one was reset.
@@ -14,20 +14,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-from sync_engine.domain import text as text_rules
+from sync_engine.server.accounts import throttle
 from sync_engine.server.accounts.errors import UserValidationError
 from sync_engine.server.accounts.passwords import hash_password
 from sync_engine.server.accounts.tokens import revoke_user_tokens
 from sync_engine.server.accounts.users import (
-    MIN_PASSWORD_LENGTH,
     check_assignment,
+    check_new_password,
     normalise_username,
     parse_role,
 )
 from sync_engine.server.storage.models import User, UserAudit, utcnow
 
-__all__ = ["audit_trail", "find_user", "reset_password", "set_active", "set_assignment",
-           "users"]
+__all__ = ["audit_trail", "find_user", "is_locked", "reset_password", "set_active",
+           "set_assignment", "unlock", "users"]
 
 
 def find_user(session: Session, username: str) -> User:
@@ -64,17 +64,26 @@ def set_active(session: Session, actor: str, user: User, active: bool) -> None:
 def reset_password(session: Session, actor: str, user: User, password: str) -> None:
     """Give ``user`` a new password, end their sign-ins (the old password may be known to
     someone else) and commit."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserValidationError(
-            "password", "password_too_short",
-            f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
-    issue = text_rules.PASSWORD.check("password", password)
-    if issue is not None:
-        raise UserValidationError("password", issue.code, issue.message("en"))
+    check_new_password(password)
     user.password_hash = hash_password(password)
     _record(session, actor, user, "reset_password", {})
     session.commit()
     revoke_user_tokens(session, user.id)
+
+
+def unlock(session: Session, actor: str, user: User) -> bool:
+    """Lift ``user``'s sign-in lockout (and any wait) after too many failed sign-ins, and
+    commit; whether they were locked (only then is it recorded)."""
+    was_locked = throttle.unlock_name(session, user.username)
+    if was_locked:
+        _record(session, actor, user, "unlock", {})
+    session.commit()
+    return was_locked
+
+
+def is_locked(session: Session, user: User) -> bool:
+    """Whether ``user`` is locked out after too many failed sign-ins."""
+    return throttle.is_locked(session, user.username)
 
 
 def set_assignment(

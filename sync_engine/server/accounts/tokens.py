@@ -19,11 +19,13 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
+from sync_engine.server.accounts import throttle
 from sync_engine.server.accounts.errors import (
     DeviceConflict,
     DeviceRevoked,
@@ -35,11 +37,13 @@ from sync_engine.server.accounts.errors import (
 )
 from sync_engine.server.accounts.passwords import (
     DUMMY_HASH,
+    HashSlots,
     hash_password,
     needs_rehash,
     verify_password,
 )
 from sync_engine.server.accounts.users import normalise_username
+from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import AuthToken, Device, User, utcnow
 from sync_engine.server.storage.tokens import token_and_user
 
@@ -149,25 +153,36 @@ def issue_tokens(session: Session, user: User, device_id: str, device_name: str 
 
 
 def login(
-    session: Session, username: str, password: str, device_id: str, device_name: str = ""
+    session: Session, username: str, password: str, device_id: str, device_name: str = "",
+    *, address: str = "-", slots: HashSlots | None = None,
 ) -> TokenPair:
     """Check a username and password and issue tokens for ``device_id``.
 
-    Unknown user and wrong password raise the same :class:`InvalidCredentials` after the same
-    amount of work. A correct password for a disabled account raises :class:`UserInactive`
+    First the throttle (:mod:`.throttle`): a locked account or a key that must wait is refused
+    before any password is hashed. Then the hash, in one of ``slots`` (at most so many at once
+    in this process). Unknown user and wrong password raise the same
+    :class:`InvalidCredentials` after the same amount of work, and count the same against the
+    name and ``address``. A correct password for a disabled account raises :class:`UserInactive`
     (only someone who knows the password learns the account exists). An outdated hash is
     upgraded to the current Argon2 parameters on the way.
     """
+    throttle.check(session, username, address)
     user = session.scalar(select(User).where(User.username == normalise_username(username)))
-    if user is None:
-        verify_password(DUMMY_HASH, password)
+    known = DUMMY_HASH if user is None else user.password_hash
+    end_read(session)  # no connection held while waiting for a slot and hashing
+    rehashed = None
+    with slots.slot() if slots is not None else nullcontext():
+        right = verify_password(known, password)
+        if right and user is not None and needs_rehash(known):
+            rehashed = hash_password(password)
+    if user is None or not right:
+        throttle.count_failure(session, username, address)
         raise InvalidCredentials()
-    if not verify_password(user.password_hash, password):
-        raise InvalidCredentials()
+    if rehashed is not None:
+        user.password_hash = rehashed
     if not user.active:
         raise UserInactive()
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+    throttle.count_success(session, username)
     return issue_tokens(session, user, device_id, device_name)
 
 

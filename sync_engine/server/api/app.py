@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync_engine.protocol import PROTOCOL_VERSION, PushRequest
+from sync_engine.server.accounts import HashSlots
 from sync_engine.server.api.deps import Services
 from sync_engine.server.api.errors import (
     ApiError,
@@ -82,6 +83,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
         metrics=server_metrics,
+        hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),
     )
 
     app = FastAPI(
@@ -151,16 +153,27 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-    return JSONResponse(exc.body(), status_code=exc.status)
+    return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
 
 
 async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
     return JSONResponse(validation_error_body(exc.errors()), status_code=422)
 
 
+_HTTP_ERRORS = {
+    404: ("not_found", "There is nothing at this address.", "此地址没有内容。"),
+    405: ("method_not_allowed", "This address does not take this method; see the Allow header.",
+          "此地址不接受该请求方法，请查看 Allow 头。"),
+}
+
+
 async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-    return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+    """Starlette's own answers (no route, a method a route does not take), in our error body;
+    their headers kept (a 405 says what is allowed in ``Allow``)."""
+    code, message, message_zh = _HTTP_ERRORS.get(
+        exc.status_code, ("http_error", str(exc.detail), str(exc.detail)))
+    return JSONResponse(error_body(code, message, message_zh), status_code=exc.status_code,
+                        headers=exc.headers)
 
 
 async def _database_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import MIN_SUPPORTED_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.server.accounts import HashSlots
 from sync_engine.server.api.errors import Unauthorized, UpdateRequired
 from sync_engine.server.api.metrics import ServerMetrics
 from sync_engine.server.api.push_pool import PushNotes, PushPool, signed_in
@@ -40,6 +41,8 @@ class Services:
     push_slots: anyio.CapacityLimiter
     push_notes: PushNotes
     metrics: ServerMetrics
+    hash_slots: HashSlots
+    """At most so many password hashes at once in this process (sign-in)."""
 
 
 def services(request: Request) -> Services:

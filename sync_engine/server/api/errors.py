@@ -10,6 +10,7 @@ Exception tree::
     ├── NotFound (404)
     ├── ResyncRequired (409)    the server went back in time: pull (a resync) before pushing
     ├── UpdateRequired (426)    protocol version not served: update the app
+    ├── TooManyRequests (429)   wait ``retry_after`` seconds (``Retry-After``), then try again
     ├── Unavailable (503)       the work was cut off on the server: send it again
     └── BadRequest (400)
 
@@ -25,9 +26,10 @@ from typing import Any
 from sync_engine.protocol import ErrorBody, field_error
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426)
+    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426, 503)
 }
-"""The error answers every ``/v1`` route documents in the OpenAPI document."""
+"""The error answers every ``/v1`` route documents in the OpenAPI document (503: the database
+could not be reached, which can happen to any of them)."""
 
 
 class ApiError(Exception):
@@ -46,8 +48,14 @@ class ApiError(Exception):
         self.message_zh = message_zh or message
         self.fields = fields or []
 
+    retry_after: int | None = None
+    """Seconds to wait before trying again, sent as ``Retry-After`` (429, 503)."""
+
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message, self.message_zh, self.fields)
+
+    def headers(self) -> dict[str, str]:
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
 
 
 class BadRequest(ApiError):
@@ -93,8 +101,22 @@ class ResyncRequired(ApiError):
     status = 409
 
 
+class TooManyRequests(ApiError):
+    status = 429
+
+    def __init__(self, code: str, message: str, message_zh: str = "",
+                 retry_after: int | None = None):
+        super().__init__(code, message, message_zh)
+        self.retry_after = retry_after
+
+
 class Unavailable(ApiError):
     status = 503
+
+    def __init__(self, code: str, message: str, message_zh: str = "",
+                 retry_after: int | None = None):
+        super().__init__(code, message, message_zh)
+        self.retry_after = retry_after
 
 
 def error_body(

@@ -22,6 +22,9 @@ knows (anything else is ``other``), status codes. Never a device, a user or an i
 ``dinghuo_event_streams``                   open event streams (``/v1/events``)
 ``dinghuo_db_connections_in_use``           database connections checked out of the pools
 ``dinghuo_sign_ins_total``                  sign-ins by result (``ok`` or the error code)
+``dinghuo_signin_throttled_total``          sign-ins refused unchecked, by reason (``wait``: the
+                                            account or address must wait; ``locked``; ``busy``:
+                                            too many password hashes at once)
 ``dinghuo_event_outbox_backlog``            events not yet relayed (read at scrape)
 ``dinghuo_event_outbox_oldest_age_seconds``  age of the oldest of them (0 when none)
 ``dinghuo_devices``                         devices known to the server (not revoked)
@@ -111,6 +114,9 @@ class ServerMetrics:
         self.sign_ins = Counter(
             "dinghuo_sign_ins", "Sign-ins by result (ok or the error code)", ["result"],
             registry=None)
+        self.signin_throttled = Counter(
+            "dinghuo_signin_throttled", "Sign-ins refused before any password was checked, by "
+            "reason (wait, locked, busy)", ["reason"], registry=None)
 
     # --- what the server calls ---------------------------------------------------------------
 
@@ -133,6 +139,9 @@ class ServerMetrics:
 
     def count_sign_in(self, result: str) -> None:
         self.sign_ins.labels(result).inc()
+
+    def count_sign_in_throttled(self, reason: str) -> None:
+        self.signin_throttled.labels(reason).inc()
 
     def watch_pool(self, engine: Engine) -> None:
         """Keep :attr:`db_connections` up to date with ``engine``'s pool."""

@@ -133,7 +133,7 @@ def answer_push(sessions: sessionmaker[Session], note: Callable[[str], None], to
             if body.highest_number:  # before the resubmissions are numbered
                 skip_numbers_past(session, body.highest_number)
             raise resync_required()
-        settings = Settings.load(session)
+        settings = Settings.load(session, request_id.get())
         results = apply_push(sessions, user, device_id, body.mutations, settings,
                              session=session)
     note(device_id)
@@ -217,6 +217,7 @@ def _push_in_worker(token: str, raw: bytes, rid: str = "-") -> tuple[int, bytes]
     would have to cross the process boundary by pickle)."""
     assert _worker is not None
     sessions, note, metrics = _worker
+    request_id.set(rid)  # this process serves one push at a time: the id stays until the next
     try:
         return 200, answer_push(sessions, note, token, raw, metrics)
     except ApiError as exc:

@@ -77,6 +77,13 @@ class ServerSettings(BaseSettings):
     """The directory the processes of one server start share their metrics in (Prometheus'
     multiprocess mode); None: a fresh one (:func:`.metrics.start_metrics`)."""
 
+    signin_hashes: int = Field(default_factory=lambda: max(1, _cores() // 2), ge=1)
+    """Password hashes computed at once per server process (Argon2 takes 64 MiB and a core for
+    each): a burst of sign-ins waits its turn instead of exhausting memory."""
+
+    signin_wait: float = Field(default=5.0, ge=0)
+    """Seconds a sign-in waits for a hash slot before it is answered 503 ``signin_busy``."""
+
     @field_validator("push_threads")
     @classmethod
     def _zero_is_default(cls, value: int) -> int:

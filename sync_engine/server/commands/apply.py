@@ -11,6 +11,9 @@ other mutation goes alone through :func:`apply_mutation`:
 3. Validate the arguments for the kind; run the handler inside a savepoint. A conflict or
    rejection rolls the business changes back; every outcome is stored with the key and
    committed together with the changes and their change-log rows.
+4. Anything else the mutation makes the server do (a bug, a value the database refuses) rolls
+   its whole transaction back and answers it alone, ``internal_error`` (:mod:`.failures`); the
+   push goes on.
 """
 
 from __future__ import annotations
@@ -20,11 +23,11 @@ import logging
 from collections.abc import Sequence
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.protocol import ARGS_BY_KIND, Mutation, MutationResult
 from sync_engine.server.commands.context import Context, Sessions, Settings
+from sync_engine.server.commands.failures import claim, failed, replay, transient
 from sync_engine.server.commands.outcomes import (
     Conflict,
     Rejected,
@@ -32,11 +35,10 @@ from sync_engine.server.commands.outcomes import (
     outcome_answer,
     parsed_args,
     rejected_answer,
-    replayed_answer,
 )
 from sync_engine.server.commands.registry import HANDLERS, RUN_HANDLERS
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.storage.models import MutationRecord, User, utcnow
+from sync_engine.server.storage.models import User
 
 __all__ = ["Settings", "apply_mutation", "apply_push", "replay"]
 
@@ -81,45 +83,21 @@ def apply_mutation(
     if run is not None:
         [result] = run(sessions, user, device_id, [m], settings)
         return result
-    with sessions() as session:
-        record_id = _claim(session, user.id, device_id, m)
-        if record_id is None:
-            return replay(session, user.id, m.key)
-        result, uow = _run(session, user, device_id, m, settings)
-        if uow is None:  # not applied: only the stored answer is written
-            uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
-        uow.store_result(record_id, result.status, result.model_dump_json())
-        uow.commit()
-        return result
-
-
-def replay(session: Session, user_id: int, key: str) -> MutationResult:
-    """The stored answer to a key seen before (or claimed by a concurrent twin that committed
-    first); ends the current transaction."""
-    session.rollback()
-    stored = session.scalar(
-        select(MutationRecord.result).where(
-            MutationRecord.user_id == user_id, MutationRecord.idempotency_key == key
-        )
-    )
-    if not stored:  # pragma: no cover - the twin committed or we would have won
-        raise RuntimeError(f"idempotency key {key!r} claimed without a stored result")
-    return replayed_answer(stored)
-
-
-_CLAIM = text("""
-INSERT INTO mutations (user_id, idempotency_key, device_id, kind, status, result, created_at)
-VALUES (:user_id, :key, :device_id, :kind, 'pending', '{}', :now)
-ON CONFLICT (user_id, idempotency_key) DO NOTHING
-RETURNING id
-""").bindparams(bindparam("now", type_=MutationRecord.__table__.c.created_at.type))
-
-
-def _claim(session: Session, user_id: int, device_id: str, m: Mutation) -> int | None:
-    """Insert the idempotency key; None if it exists. A concurrent insert of the same key waits
-    here until the other transaction ends, so exactly one of them goes on."""
-    return session.execute(_CLAIM, {"user_id": user_id, "key": m.key, "device_id": device_id,
-                                     "kind": m.kind[:40], "now": utcnow()}).scalar_one_or_none()
+    try:
+        with sessions() as session:
+            record_id = claim(session, user.id, device_id, m)
+            if record_id is None:
+                return replay(session, user.id, m.key)
+            result, uow = _run(session, user, device_id, m, settings)
+            if uow is None:  # not applied: only the stored answer is written
+                uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
+            uow.store_result(record_id, result.status, result.model_dump_json())
+            uow.commit()
+            return result
+    except Exception as exc:  # the session has rolled the mutation back as it closed
+        if transient(exc):
+            raise
+        return failed(sessions, user, device_id, m, settings.request_id)
 
 
 def _parse_args(m: Mutation) -> BaseModel | MutationResult:

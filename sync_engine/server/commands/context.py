@@ -26,13 +26,16 @@ from sync_engine.server.storage.models import User
 @dataclass(frozen=True)
 class Settings:
     """Server settings a mutation depends on, read once per push (they live in the database,
-    so every server instance sees the same)."""
+    so every server instance sees the same), and the id of the request that carried the push
+    (logged with an error, and told to the user with an ``internal_error``)."""
 
     auto_confirm: bool = True
+    request_id: str = "-"
 
     @staticmethod
-    def load(session: Session) -> Settings:
-        return Settings(auto_confirm=read_meta(session, "auto_confirm") != "false")
+    def load(session: Session, request_id: str = "-") -> Settings:
+        return Settings(auto_confirm=read_meta(session, "auto_confirm") != "false",
+                        request_id=request_id)
 
 
 @dataclass

@@ -84,6 +84,13 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "This product does not exist.",
         "zh": "商品不存在。",
     },
+    "internal_error": {
+        "en": "The server failed to apply this change (an error on its side, request "
+        "{request_id}); nothing of it was saved. Edit it and send it again, or discard it. "
+        "If it happens again, give your administrator the request id.",
+        "zh": "服务器未能执行此更改（服务器端错误，请求编号 {request_id}），此更改未保存任何内容。"
+        "请修改后重新提交，或放弃此更改。如再次出现，请把请求编号告诉管理员。",
+    },
     "base_version_required": {
         "en": "This change must say which version of the order it was made on.",
         "zh": "此更改必须注明基于订单的哪个版本。",

@@ -20,10 +20,12 @@ way, on PostgreSQL and SQLite alike (their SQL is :mod:`sync_engine.server.stora
 Nothing is answered before the commit, so a crash loses only answers nobody saw; the client
 resends and the keys make the resend safe. An order id that the run has already submitted ends
 the run there: what came before commits, and the rest is a new run, which finds the order in the
-database and answers ``order_exists`` with its state as stored. A database error (a deadlock, a
-key stored meanwhile by a writer that took no key lock, a lost connection) rolls the run back
-whole; a run of several is then applied again one mutation at a time, each a run of one through
-this same code, and a run of one lets the error through (the push fails and is resent).
+database and answers ``order_exists`` with its state as stored. Any error (a deadlock, a
+key stored meanwhile by a writer that took no key lock, a lost connection, a bug) rolls the run
+back whole; a run of several is then applied again one mutation at a time, each a run of one
+through this same code. A run of one lets an error of the database itself through (the push
+fails with 503 and is resent); anything else is that mutation's alone: it is answered
+``internal_error`` and the push goes on (:mod:`.failures`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 from sync_engine.protocol.schemas import MAX_MUTATIONS_PER_PUSH
 from sync_engine.server.commands.context import Sessions, Settings
+from sync_engine.server.commands.failures import failed, transient
 from sync_engine.server.commands.orders import (
     AUTO_CONFIRMED,
     OPEN_STATUSES,
@@ -77,7 +80,6 @@ from sync_engine.server.feed.scoping import can_access_customer
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import Customer, Order, User, utcnow
 from sync_engine.server.storage.submit_sql import (
-    DATABASE_ERRORS,
     NewOrder,
     RunData,
     RunWants,
@@ -104,17 +106,22 @@ def submit_orders(
     out: list[MutationResult] = []
     while len(out) < len(ms):
         run = ms[len(out):len(out) + MAX_RUN]
-        with sessions() as session:
-            try:
-                answers = _apply_run(session, user, device_id, run, settings)
-            except DATABASE_ERRORS:
-                if len(run) == 1:
-                    raise
-                # Nothing of the run stays: each of its mutations again, as a run of its own.
-                log.warning("a run of %d submits failed; applying them one at a time",
-                            len(run), exc_info=True)
-                session.rollback()
-                answers = None
+        try:
+            with sessions() as session:
+                try:
+                    answers = _apply_run(session, user, device_id, run, settings)
+                except Exception:
+                    if len(run) == 1:
+                        raise
+                    # Nothing of the run stays: each of its mutations again, as a run of its own.
+                    log.warning("a run of %d submits failed; applying them one at a time",
+                                len(run), exc_info=True)
+                    session.rollback()
+                    answers = None
+        except Exception as exc:  # a run of one; its session rolled it back as it closed
+            if transient(exc):
+                raise
+            answers = [failed(sessions, user, device_id, run[0], settings.request_id)]
         if answers is None:
             for m in run:
                 out += submit_orders(sessions, user, device_id, [m], settings)
@@ -253,12 +260,14 @@ def _decide(
 
 
 def _order_exists(session: Session, user: User, order_id: str) -> None:
-    """The resubmit of an order the server has: its state, if the user may see it."""
+    """The resubmit of an order the server has: its state, if the user may see it; otherwise
+    the answer any kind gives an order id it does not know (``order_unknown``), so that an
+    order outside the user's scope is not told apart from one that does not exist."""
     existing = session.get(Order, order_id)
     assert existing is not None  # orders are never deleted
     if can_see_order(session, user, existing):
         raise Conflict("order_exists", server=order_data(existing))
-    raise Rejected("invalid", errors=[field_issue("order_id", "order_exists")])
+    raise Rejected("order_unknown", errors=[field_issue("order_id", "order_unknown")])
 
 
 def _commit(run: _Run, answers: list[_Answer]) -> None:

@@ -42,7 +42,7 @@ from sync_engine.server.storage.models import Base, Customer, Product, ServerMet
 
 __all__ = ["DEMO_PASSWORD", "DemoError", "DemoSummary", "load_demo", "reset_database"]
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = auth.DEMO_PASSWORD
 
 
 class DemoError(Exception):
@@ -181,7 +181,7 @@ def _add_user(session: Session, row: dict[str, str], warehouses: dict[str, Wareh
                      display_name=row["display_name"],
                      warehouse_id=warehouses[row["warehouse"]].id if row["warehouse"] else None,
                      customer_id=customers[row["customer"]].id if row["customer"] else None,
-                     commit=False)
+                     commit=False, demo_account=True)
 
 
 def _customer_rows(rng: random.Random, places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

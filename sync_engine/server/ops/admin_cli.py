@@ -5,6 +5,7 @@
     dinghuo-server sign-out USER               end USER's sign-ins on every device
     dinghuo-server users list                  every user
     dinghuo-server users disable|enable USER
+    dinghuo-server users unlock USER           lift a lockout after too many failed sign-ins
     dinghuo-server users reset-password USER   (password from stdin or a prompt)
     dinghuo-server users set-role USER ROLE [--warehouse CODE] [--customer CODE]
     dinghuo-server users set-warehouse USER CODE
@@ -122,10 +123,11 @@ def add_commands(add: Add, sessions: Sessions, read_password: Callable[[argparse
                 rows = [[u.username, u.display_name, u.role,
                          warehouses.get(u.warehouse_id) if u.warehouse_id else None,
                          customers.get(u.customer_id) if u.customer_id else None,
-                         "yes" if u.active else "disabled"]
+                         "yes" if u.active else "disabled",
+                         "locked" if management.is_locked(session, u) else ""]
                         for u in management.users(session)]
-                for line in _table(["USER", "NAME", "ROLE", "WAREHOUSE", "CUSTOMER", "ACTIVE"],
-                                   rows):
+                for line in _table(["USER", "NAME", "ROLE", "WAREHOUSE", "CUSTOMER", "ACTIVE",
+                                    "SIGN-IN"], rows):
                     print(line)
                 return 0
             if args.action == "audit":
@@ -143,6 +145,10 @@ def add_commands(add: Add, sessions: Sessions, read_password: Callable[[argparse
             user = management.find_user(session, args.username)
             if args.action in ("disable", "enable"):
                 management.set_active(session, actor, user, args.action == "enable")
+            elif args.action == "unlock":
+                if not management.unlock(session, actor, user):
+                    print(f"{user.username}: was not locked")
+                    return 0
             elif args.action == "reset-password":
                 management.reset_password(session, actor, user, read_password(args))
             elif args.action == "set-role":
@@ -178,8 +184,8 @@ def add_commands(add: Add, sessions: Sessions, read_password: Callable[[argparse
 
     roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("users", users, "list and manage user accounts (every change is recorded)")
-    p.add_argument("action", choices=["list", "disable", "enable", "reset-password", "set-role",
-                                      "set-warehouse", "set-customer", "audit"])
+    p.add_argument("action", choices=["list", "disable", "enable", "unlock", "reset-password",
+                                      "set-role", "set-warehouse", "set-customer", "audit"])
     p.add_argument("username", nargs="?")
     p.add_argument("value", nargs="?", metavar="ROLE|CODE",
                    help=f"set-role: one of {', '.join(roles)}; set-warehouse/-customer: a code")

@@ -147,6 +147,21 @@ class UserAudit(Base):
     detail: Mapped[dict[str, Any]]
 
 
+class SignInThrottle(Base):
+    """Failed sign-ins counted per account name (``user:<name>``, whether or not such a user
+    exists) and per client address (``addr:<ip>``): the waits and the lockout of
+    :mod:`sync_engine.server.accounts.throttle`. In the database, so every server instance
+    counts the same attempts."""
+
+    __tablename__ = "signin_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[dt.datetime]
+    blocked_until: Mapped[dt.datetime | None]
+    locked_at: Mapped[dt.datetime | None]
+
+
 class AuthToken(Base):
     """Access and refresh tokens; only a SHA-256 of each token is stored."""
 

@@ -38,7 +38,6 @@ from typing import Any, Protocol
 
 import orjson
 from sqlalchemy import BigInteger, bindparam, func, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sync_engine import domain as d
@@ -57,16 +56,6 @@ from sync_engine.server.storage.models import (
 )
 from sync_engine.server.storage.numbers import NUMBER_FLOOR
 from sync_engine.server.storage.sql import driver_connection, is_postgres
-
-DATABASE_ERRORS: tuple[type[Exception], ...] = (DBAPIError,)
-try:  # a server on SQLite (the desktop app's embedded demo) runs without psycopg
-    import psycopg
-
-    DATABASE_ERRORS = (psycopg.Error, DBAPIError)
-except ImportError:  # pragma: no cover - psycopg is a dependency; the frozen demo leaves it out
-    pass
-"""What a run's database work may raise (a deadlock, a unique key, a lost connection): the
-run is rolled back whole."""
 
 
 class Later(Protocol):

@@ -1,16 +1,19 @@
 """The back office's view of the server: every device's sync health, cutting a device off,
-signing a user out everywhere, and managing users (every change recorded). Admins only."""
+signing a user out everywhere, and managing users (every change recorded, a sign-in lockout
+lifted among them). Admins only."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_ID, Role
 from sync_engine.domain import text as text_rules
+from sync_engine.protocol import ErrorBody
 from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server import accounts
 from sync_engine.server.accounts import management
@@ -19,6 +22,12 @@ from sync_engine.server.api.errors import ERROR_RESPONSES, BadRequest, Forbidden
 from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["admin"], responses=ERROR_RESPONSES)
+
+UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
+DeviceId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+UNKNOWN: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such device or user"}}
 
 
 def require_admin(user: User) -> None:
@@ -36,9 +45,9 @@ def devices(who: Current, session: Db) -> list[dict[str, Any]]:
     return [row.as_json(now) for row in accounts.device_rows(session)]
 
 
-@router.post("/v1/admin/devices/{device_id}/revoke")
+@router.post("/v1/admin/devices/{device_id}/revoke", responses=UNKNOWN)
 def revoke_device(
-    device_id: str, who: Current, session: Db,
+    device_id: DeviceId, who: Current, session: Db,
     wipe: Annotated[bool, Body(embed=True)] = False,
 ) -> dict[str, Any]:
     """Cut a device off: its tokens end now; at its next contact it is told (``wipe``: it
@@ -51,8 +60,8 @@ def revoke_device(
     return {"device_id": device_id, "wipe": wipe, "tokens_ended": ended}
 
 
-@router.post("/v1/admin/users/{user_id}/sign-out", status_code=204)
-def sign_out_user(user_id: int, who: Current, session: Db) -> Response:
+@router.post("/v1/admin/users/{user_id}/sign-out", status_code=204, responses=UNKNOWN)
+def sign_out_user(user_id: UserId, who: Current, session: Db) -> Response:
     """End every sign-in of a user on every device."""
     require_admin(who[0])
     if session.get(User, user_id) is None:
@@ -78,26 +87,38 @@ _USER_ERRORS_ZH = {
     "customer_required": "门店店主需要一个已有的客户。",
     "not_allowed": "此角色不能有该分配。",
     "invalid_role": "未知角色。",
-    "password_too_short": "密码太短。",
+    "password_too_short": f"密码至少需要 {accounts.MIN_PASSWORD_LENGTH} 个字符。",
 }
 """The sentences of :class:`~.accounts.UserValidationError` codes in Chinese (the errors carry
 English; the other codes follow the domain's text rule, whose sentence is generic here)."""
 
 
-def _user_json(user: User) -> dict[str, Any]:
+def _user_json(session: Session, user: User) -> dict[str, Any]:
     return {"id": user.id, "username": user.username, "display_name": user.display_name,
             "role": user.role, "warehouse_id": user.warehouse_id,
-            "customer_id": user.customer_id, "active": user.active}
+            "customer_id": user.customer_id, "active": user.active,
+            "locked": management.is_locked(session, user)}
 
 
 @router.get("/v1/admin/users")
 def list_users(who: Current, session: Db) -> list[dict[str, Any]]:
     require_admin(who[0])
-    return [_user_json(u) for u in management.users(session)]
+    return [_user_json(session, u) for u in management.users(session)]
 
 
-@router.post("/v1/admin/users/{user_id}")
-def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
+@router.post("/v1/admin/users/{user_id}/unlock", responses=UNKNOWN)
+def unlock_user(user_id: UserId, who: Current, session: Db) -> dict[str, Any]:
+    """Lift a user's lockout after too many failed sign-ins (recorded with the admin's name)."""
+    require_admin(who[0])
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user_unknown", "No user has this id.", "没有此编号的用户。")
+    management.unlock(session, who[0].username, user)
+    return _user_json(session, user)
+
+
+@router.post("/v1/admin/users/{user_id}", responses=UNKNOWN)
+def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
     """Change a user (recorded with the admin's name): enable or disable (disabling signs them
     out everywhere), a new password (signs them out), role, warehouse or customer."""
     require_admin(who[0])
@@ -122,7 +143,7 @@ def change_user(user_id: int, body: UserChange, who: Current, session: Db) -> di
             {"field": exc.field, "code": exc.code, "message": exc.message,
              "message_zh": zh, "severity": "error", "params": {}}]) from None
     session.refresh(user)
-    return _user_json(user)
+    return _user_json(session, user)
 
 
 @router.get("/v1/admin/audit")

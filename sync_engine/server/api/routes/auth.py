@@ -1,36 +1,65 @@
 """Signing in and out: ``/v1/auth/login``, ``/v1/auth/refresh``, ``/v1/auth/logout``, ``/v1/me``.
 
-Sign-in failures are 401 (403 for a device registered to another user) with the stable code of
-the :mod:`sync_engine.server.accounts` error.
+Sign-in failures are 401 (403 for a device registered to another user or a locked account,
+429 while the throttle says wait, 503 when too many passwords are being checked at once) with
+the stable code of the :mod:`sync_engine.server.accounts` error.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import Response
 
-from sync_engine.protocol import LoginRequest, RefreshRequest, TokenResponse, UserInfo
+from sync_engine.protocol import ErrorBody, LoginRequest, RefreshRequest, TokenResponse, UserInfo
 from sync_engine.server import accounts as auth
 from sync_engine.server.api.deps import AppServices, Current, Db, Version
 from sync_engine.server.api.errors import (
     ERROR_RESPONSES,
     DeviceRevoked,
     Forbidden,
+    TooManyRequests,
     Unauthorized,
+    Unavailable,
 )
 from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["auth"], responses=ERROR_RESPONSES)
 
+SIGN_IN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorBody, "description": "signin_throttled: wait Retry-After seconds",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+    503: {"model": ErrorBody, "description": "signin_busy: too many sign-ins being checked",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+}
 
-@router.post("/v1/auth/login")
-def login(body: LoginRequest, session: Db, app: AppServices, _v: Version) -> TokenResponse:
+
+@router.post("/v1/auth/login", responses=SIGN_IN_RESPONSES)
+def login(body: LoginRequest, request: Request, session: Db, app: AppServices,
+          _v: Version) -> TokenResponse:
+    """Sign in. Refused with 429 ``signin_throttled`` (and ``Retry-After``) while the account
+    or the client's address must wait after failed sign-ins, 403 ``account_locked`` after too
+    many in a row (until an admin unlocks it), 503 ``signin_busy`` (``Retry-After``) when the
+    server is checking too many passwords at once."""
+    address = request.client.host if request.client is not None else "-"
     try:
-        pair = auth.login(
-            session, body.username, body.password, body.client_id, body.device_name
-        )
+        pair = auth.login(session, body.username, body.password, body.client_id,
+                          body.device_name, address=address, slots=app.hash_slots)
+    except auth.SignInThrottled as exc:
+        app.metrics.count_sign_in(exc.code)
+        app.metrics.count_sign_in_throttled("wait")
+        raise TooManyRequests(exc.code, exc.message, exc.message_zh,
+                              retry_after=exc.retry_after) from exc
+    except auth.AccountLocked as exc:
+        app.metrics.count_sign_in(exc.code)
+        app.metrics.count_sign_in_throttled("locked")
+        raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
+    except auth.SignInBusy as exc:
+        app.metrics.count_sign_in(exc.code)
+        app.metrics.count_sign_in_throttled("busy")
+        raise Unavailable(exc.code, exc.message, exc.message_zh,
+                          retry_after=exc.retry_after) from exc
     except auth.DeviceConflict as exc:
         app.metrics.count_sign_in(exc.code)
         raise Forbidden(exc.code, exc.message, exc.message_zh) from exc

@@ -10,6 +10,7 @@ push's rejected mutations); ``applied`` says whether anything was written.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Request
@@ -23,6 +24,7 @@ from sync_engine.server.api.errors import (
     ApiError,
     Forbidden,
     NotFound,
+    TooManyRequests,
     Unauthorized,
 )
 from sync_engine.server.ops.integration import tokens
@@ -137,10 +139,6 @@ class UpsertReportOut(BaseModel):
     errors: list[RowErrorOut]
 
 
-class TooManyRequests(ApiError):
-    status = 429
-
-
 def _token_for(scope: str) -> Any:
     def check(request: Request,
               authorization: Annotated[str | None, Header()] = None) -> IntegrationToken:
@@ -149,7 +147,10 @@ def _token_for(scope: str) -> Any:
             try:
                 return tokens.authenticate(session, token, scope)
             except tokens.IntegrationAuthError as exc:
-                error = {401: Unauthorized, 403: Forbidden, 429: TooManyRequests}[exc.status]
+                if exc.status == 429:
+                    raise TooManyRequests(exc.code, exc.message, exc.message_zh,
+                                          retry_after=math.ceil(exc.retry_after)) from None
+                error = {401: Unauthorized, 403: Forbidden}[exc.status]
                 raise error(exc.code, exc.message, exc.message_zh) from None
     return Depends(check)
 
@@ -242,7 +243,8 @@ def create_integration_token(body: TokenIn, who: Current, session: Db) -> TokenO
     return _out(row, secret)
 
 
-@router.delete("/v1/admin/integration-tokens/{name}", status_code=204)
+@router.delete("/v1/admin/integration-tokens/{name}", status_code=204,
+               responses={404: {"model": ErrorBody, "description": "no such active token"}})
 def revoke_integration_token(name: str, who: Current, session: Db) -> None:
     _admin(who)
     if not tokens.revoke_token(session, name):
