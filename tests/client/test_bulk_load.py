@@ -14,8 +14,8 @@ import pytest
 
 from sync_engine.client import search, sync
 from sync_engine.client.bulk_insert import insert_rows
-from sync_engine.client.engine import Engine
 from sync_engine.client.cipher import PAGE_SIZE, dbapi
+from sync_engine.client.engine import Engine
 from sync_engine.client.store import WAL_CHECKPOINT_BYTES, Store
 from tests.client.offline import change, offline_engine, product
 from tests.client.search_check import assert_store_search_consistent
