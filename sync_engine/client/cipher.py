@@ -34,12 +34,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import keyring.errors
 import sqlcipher3.dbapi2 as _sqlcipher  # type: ignore[import-untyped]
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from . import errors
 from .session import CREDENTIALS, SecretVault
 
 __all__ = [
@@ -106,8 +108,8 @@ _keys_lock = threading.Lock()
 
 def database_key(data_dir: Path | str) -> DatabaseKey:
     """The key of a data folder, made (and kept) on first use. Raises
-    :class:`keyring.errors.KeyringError` or :class:`~.errors.CredentialsNotKept` if the keyring
-    cannot be read or written: a new key must never replace one that is only out of reach."""
+    :class:`~.errors.CredentialsNotKept` if the keyring cannot be read or written: a new key
+    must never replace one that is only out of reach."""
     folder = Path(data_dir).resolve()
     with _keys_lock:
         known = _keys.get(folder)
@@ -115,7 +117,13 @@ def database_key(data_dir: Path | str) -> DatabaseKey:
             return known
         vault = SecretVault(_KEY_ACCOUNT.format(folder=folder), folder / CREDENTIALS,
                             outlives_process=True)
-        text = vault.load_text()
+        try:
+            text = vault.load_text()
+        except keyring.errors.KeyringError as exc:
+            raise errors.CredentialsNotKept(
+                f"The local database's key cannot be read from the system keyring "
+                f"({type(exc).__name__}). Use --keyring file (or DINGHUO_KEYRING=file) to keep "
+                "it in a private file.") from exc
         if text:
             key = DatabaseKey(bytes.fromhex(text))
         else:

@@ -107,9 +107,11 @@ class SecretVault:
         self.account = account
         self.file = file
         mode = keyring_mode()
-        if file is not None and (mode == "file" or (mode == "memory" and outlives_process)):
-            self._use_file: bool = True
-            _warn_file_once(file, f"DINGHUO_KEYRING={mode}")
+        if file is not None and mode == "memory" and outlives_process:
+            self._use_file: bool = True  # tests and automation: no warning
+        elif file is not None and mode == "file":
+            self._use_file = True
+            _warn_file_once(file, "DINGHUO_KEYRING=file")
         elif file is not None and mode == "auto" and not keyring_usable():
             self._use_file = True
             _warn_file_once(file, "no working system keyring")

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from sync_engine.client import backups, cipher, cli, integrity
 from sync_engine.client.engine import Engine
-from sync_engine.client.journal import JOURNAL_FILENAME
+from sync_engine.client.journal import JOURNAL_FILENAME, OutboxJournal
 from sync_engine.client.store import DB_FILENAME
 from sync_engine.server.storage.models import MutationRecord, Order
 from tests.client.conftest import Env
@@ -62,9 +62,12 @@ def _remove_replica(data_dir: Path) -> None:
 def test_unsent_changes_are_journaled_before_saved(live_env: Env, tmp_path: Path) -> None:
     env = live_env
     _ids, keys = _unsent_orders(env, tmp_path / "lap")
-    journal = (tmp_path / "lap" / JOURNAL_FILENAME).read_text()
-    assert all(key in journal for key in keys)
+    folder = tmp_path / "lap"
+    journaled = OutboxJournal(folder, cipher.database_key(folder)).unsent()
+    assert [e.key for e in journaled] == keys
     assert len(keys) == 4  # three submits, one update
+    raw = (folder / JOURNAL_FILENAME).read_bytes()  # sealed: neither keys nor arguments show
+    assert not any(key.encode() in raw for key in keys) and b"customer_id" not in raw
 
 
 def test_deleted_replica_unsent_orders_reach_the_server_exactly_once(live_env: Env,
@@ -274,13 +277,13 @@ def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(
         tmp_path: Path, action: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DINGHUO_KEYRING", "file")  # the key is the child processes' too
     folder = tmp_path / "data"
-    key = cipher.database_key(folder)
     with Engine(folder) as engine, engine.store.write() as db:
         client_id = engine.client_id
         for i in range(3000):  # a few MB, so that a copy takes a while
             engine.store.set_meta(db, f"filler{i}", "x" * 2000)
     with Engine(folder) as engine:
         backups.make_backup(engine.store, "manual")
+    key = cipher.database_key(folder)
     rng = random.Random(99)
     for _ in range(4):
         proc = subprocess.Popen([sys.executable, "-c", _KILLED, str(folder), action],
