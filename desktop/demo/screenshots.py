@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from sync_engine import domain as d
+from sync_engine.client.store import default_data_dir
 from sync_engine.client.values import Identity, ReplicaRepair
 
 from ..recovery import recovery_dialog
@@ -55,7 +56,7 @@ class ScreenshotRun(Camera):
 
     def recovery(self) -> None:
         """The dialog of :func:`desktop.recovery.recovery_dialog`, with a realistic repair."""
-        folder = self.app.engine.store.data_dir
+        folder = default_data_dir()  # where a user's replica is, not the demo's
         dialog = recovery_dialog(ReplicaRepair(
             reason="database disk image is malformed",
             moved_to=str(folder / "dinghuo.sqlite3.damaged-20261205T081502Z"),
