@@ -44,6 +44,8 @@ def test_nothing_in_the_data_folder_is_readable_without_the_key(tmp_path: Path) 
     _customer_with_secrets(engine)
     backups.make_backup(engine.store, "manual")
     assert engine.health().encrypted is True
+    assert "encryption: on" in engine.health().text("en")
+    assert "加密：已开启" in engine.health().text("zh")
     engine.close()
     files = _files(folder)
     assert {p.name for p in files} >= {DB_FILENAME, JOURNAL_FILENAME}
