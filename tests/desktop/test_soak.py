@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.live]
+pytestmark = [pytest.mark.slow, pytest.mark.live, pytest.mark.timeout(3600)]
 
 ROOT = Path(__file__).resolve().parents[2]
 RSS_GROWTH_KB = 40 * 1024  # after the warm-up: caches filled, nothing may grow with the cycles
