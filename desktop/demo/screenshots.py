@@ -2,7 +2,8 @@
 screen of every role with the demo data to PNG files (and the printed documents to PDF), then
 exit. Keeps the README's pictures honest.
 
-The run, in order: the sign-in dialog; a sales rep signed in (the demo user when that is a
+The run, in order: the sign-in dialog; the recovery dialog (as after a damaged local database
+was repaired at start); a sales rep signed in (the demo user when that is a
 rep, else rep1), on whose device the demo orders are made (:mod:`.orders`: history, a draft, a
 price conflict); the rep's screens; then clerk1's, owner1's and admin's, each on a device of
 their own. So the pictures are the same whoever ``--demo-user`` names, but for which rep's.
@@ -13,8 +14,10 @@ from __future__ import annotations
 import logging
 
 from sync_engine import domain as d
-from sync_engine.client.values import Identity
+from sync_engine.client.store import default_data_dir
+from sync_engine.client.values import Identity, ReplicaRepair
 
+from ..recovery import recovery_dialog
 from ..views.login import LoginDialog
 from .camera import Camera
 from .orders import seed_demo_orders
@@ -33,7 +36,8 @@ class ScreenshotRun(Camera):
 
     def begin(self) -> None:
         self.app.start()
-        self.steps = [self.login, self.sign_in_a_rep, self.seed, *RepShots(self).steps(),
+        self.steps = [self.login, self.recovery, self.sign_in_a_rep, self.seed,
+                      *RepShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
                       lambda: self.switch_user("admin"), *AdminShots(self).steps()]
@@ -47,6 +51,19 @@ class ScreenshotRun(Camera):
         dialog.adjustSize()
         dialog.show()
         self.grab(dialog, "login")
+        dialog.close()
+        self.next()
+
+    def recovery(self) -> None:
+        """The dialog of :func:`desktop.recovery.recovery_dialog`, with a realistic repair."""
+        folder = default_data_dir()  # where a user's replica is, not the demo's
+        dialog = recovery_dialog(ReplicaRepair(
+            reason="database disk image is malformed",
+            moved_to=str(folder / "dinghuo.sqlite3.damaged-20261205T081502Z"),
+            restored_from=str(folder / "backups" / "recent-20261205T021500123456Z.sqlite3"),
+            replayed=3))
+        dialog.show()
+        self.grab(dialog, "recovery")
         dialog.close()
         self.next()
 

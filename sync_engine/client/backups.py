@@ -13,6 +13,9 @@ time). A restore copies the backup to ``*.restoring`` beside the replica, fsyncs
 replica's WAL into it, keeps it as ``*.replaced-<time>`` (a hard link) and renames the copy
 over it: killed at any moment, the replica is either the old file or the whole backup.
 
+Backups are encrypted as the replica is (:mod:`.cipher`, the same key); plain ones from
+before encryption are encrypted in place when the engine opens (:func:`encrypt_plain`).
+
 Unsent changes are not lost by restoring an older backup: the outbox journal (:mod:`.journal`)
 queues again every change the restored outbox does not know.
 """
@@ -23,11 +26,11 @@ import datetime as dt
 import logging
 import os
 import shutil
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cipher
 from .integrity import damage
 from .store import DB_FILENAME, Store
 
@@ -35,6 +38,7 @@ __all__ = [
     "BACKUP_DIR",
     "Backup",
     "backup_if_due",
+    "encrypt_plain",
     "list_backups",
     "make_backup",
     "newest_age",
@@ -99,19 +103,26 @@ def make_backup(store: Store, kind: str = "manual") -> Backup:
     """Back the open replica up now (online: the app keeps working); then rotate."""
     raw = store.engine.raw_connection()
     try:
-        source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        return _copy_from(source, store.data_dir, kind)
+        return _copy_from(raw.driver_connection, store.data_dir, store.key, kind)
     finally:
         raw.close()
 
 
-def backup_file(db_path: Path, kind: str) -> Backup:
+def backup_file(db_path: Path, key: cipher.DatabaseKey, kind: str) -> Backup:
     """Back a replica file up that no store has open (before a migration)."""
-    source = sqlite3.connect(db_path, timeout=30)
+    source = cipher.open_file(db_path, key)
     try:
-        return _copy_from(source, db_path.parent, kind)
+        return _copy_from(source, db_path.parent, key, kind)
     finally:
         source.close()
+
+
+def encrypt_plain(data_dir: Path, key: cipher.DatabaseKey) -> int:
+    """Encrypt the backups made before encryption, in place; returns how many."""
+    folder = Path(data_dir) / BACKUP_DIR
+    if not folder.is_dir():
+        return 0
+    return sum(cipher.encrypt_in_place(b.path, key) for b in list_backups(data_dir))
 
 
 def backup_if_due(store: Store, interval: float = INTERVAL) -> Backup | None:
@@ -122,7 +133,8 @@ def backup_if_due(store: Store, interval: float = INTERVAL) -> Backup | None:
     return make_backup(store, "recent")
 
 
-def _copy_from(source: sqlite3.Connection, data_dir: Path, kind: str) -> Backup:
+def _copy_from(source: cipher.Connection, data_dir: Path, key: cipher.DatabaseKey,
+               kind: str) -> Backup:
     folder = backup_dir(data_dir)
     for stale in folder.glob("*.partial"):
         stale.unlink(missing_ok=True)
@@ -132,14 +144,14 @@ def _copy_from(source: sqlite3.Connection, data_dir: Path, kind: str) -> Backup:
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     start = time.perf_counter()
-    target = sqlite3.connect(partial)
+    target = cipher.connect(partial, key)
     try:
         source.backup(target)  # one step: a consistent snapshot (WAL: writers go on)
         target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
     _fsync(partial)
-    reason = damage(partial)
+    reason = damage(partial, key)
     if reason is not None:
         partial.unlink(missing_ok=True)
         raise OSError(f"the backup failed its check: {reason}")
@@ -170,11 +182,11 @@ def _rotate(data_dir: Path) -> None:
             b.path.unlink(missing_ok=True)
 
 
-def restore(data_dir: Path, backup: Path) -> None:
+def restore(data_dir: Path, backup: Path, key: cipher.DatabaseKey) -> None:
     """Put a backup in place of the replica (no store may have it open). The replaced file,
     if any, is kept beside it as ``*.replaced-<time>``."""
     data_dir = Path(data_dir)
-    reason = damage(backup)
+    reason = damage(backup, key)
     if reason is not None:
         raise OSError(f"the backup {backup} is damaged: {reason}")
     db_path = data_dir / DB_FILENAME
@@ -188,12 +200,12 @@ def restore(data_dir: Path, backup: Path) -> None:
         # the rename below), with its WAL folded in first: an old WAL must never meet the
         # restored file, and removing one that still held commits would lose them.
         try:
-            conn = sqlite3.connect(db_path, timeout=30)
+            conn = cipher.open_file(db_path, key)
             try:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 conn.close()
-        except sqlite3.DatabaseError:
+        except cipher.DatabaseError:
             log.warning("cannot checkpoint the replaced database %s", db_path)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         os.link(db_path, db_path.with_name(f"{db_path.name}.replaced-{stamp}"))
@@ -204,11 +216,11 @@ def restore(data_dir: Path, backup: Path) -> None:
     log.warning("restored the local database from %s", backup)
 
 
-def restore_newest(data_dir: Path) -> Path | None:
+def restore_newest(data_dir: Path, key: cipher.DatabaseKey) -> Path | None:
     """Restore the newest backup that passes the check; returns it, or None if none does."""
     for b in list_backups(data_dir):
-        if damage(b.path) is None:
-            restore(data_dir, b.path)
+        if damage(b.path, key) is None:
+            restore(data_dir, b.path, key)
             return b.path
         log.error("backup %s is damaged; trying an older one", b.path)
     return None

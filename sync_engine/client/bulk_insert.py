@@ -14,6 +14,9 @@ from typing import Any
 __all__ = ["insert_rows"]
 
 _ROWS_PER_STATEMENT = 500
+# SQLite's default limit of bound variables per statement (since 3.32); SQLCipher's
+# connections cannot be asked for it (no ``getlimit``).
+_MAX_VARIABLES = 32766
 
 
 def insert_rows(db: sqlite3.Connection, head: str, rows: Iterable[tuple[Any, ...]],
@@ -33,8 +36,7 @@ def insert_rows(db: sqlite3.Connection, head: str, rows: Iterable[tuple[Any, ...
     width = len(first)
     # A few hundred rows a statement: as fast as larger ones, and small compiled programs
     # (the connection keeps each in its statement cache).
-    per = max(1, min(_ROWS_PER_STATEMENT,
-                     db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    per = max(1, min(_ROWS_PER_STATEMENT, _MAX_VARIABLES // width))
     one = "(" + ",".join("?" * width) + ")"
     full = f"{head} {','.join([one] * per)} {tail}"
     it = chain((first,), it)

@@ -33,6 +33,7 @@ from sync_engine.domain import Issue
 from . import (
     backups,
     catalog,
+    cipher,
     conflicts,
     errors,
     favourites,
@@ -105,12 +106,14 @@ class Engine(OnlineOperations):
     ) -> None:
         folder = Path(data_dir) if data_dir is not None else default_data_dir()
         make_private_dir(folder)
+        key = cipher.database_key(folder)
         # Never use a damaged file: moved aside, the newest good backup in its place.
-        self.repair: ReplicaRepair | None = integrity.open_checked(folder)
-        self.store = Store(folder)
+        self.repair: ReplicaRepair | None = integrity.open_checked(folder, key)
+        backups.encrypt_plain(folder, key)  # those from before encryption
+        self.store = Store(folder, key)
         # Unsent changes that only the journal still has (a lost or restored replica) are
         # queued again first; from here on every write transaction journals its outbox rows.
-        self.journal = OutboxJournal(self.store.data_dir)
+        self.journal = OutboxJournal(self.store.data_dir, key)
         self.replayed = self.journal.open(self.store)
         self.store.commit_hook = self.journal
         if self.repair is not None:
@@ -159,13 +162,13 @@ class Engine(OnlineOperations):
         t = self._clock() if now is None else now
         try:
             backups.backup_if_due(self.store)
-        except (OSError, sqlite3.Error):
+        except (OSError, cipher.Error):
             log.exception("scheduled backup failed")
         with self.store.read() as db:
             last = float(self.store.get_meta(db, "integrity_checked_at") or 0)
         if t - last < FULL_CHECK_INTERVAL:
             return
-        found = integrity.full_check(self.store.data_dir)
+        found = integrity.full_check(self.store.data_dir, self.store.key)
         if found is not None:
             log.error("the full integrity check found damage: %s", found)
         with self.store.write() as db:
@@ -186,7 +189,7 @@ class Engine(OnlineOperations):
             backup_dir=str(self.store.data_dir / backups.BACKUP_DIR),
             newest_backup_age=backups.newest_age(self.store.data_dir),
             backups=len(newest),
-            encrypted=False,
+            encrypted=not cipher.is_plain(self.store.path),
             repair=self.repair,
         )
 

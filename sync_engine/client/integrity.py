@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
+from . import cipher
 from .store import DB_FILENAME
 from .values import ReplicaRepair
 
@@ -31,13 +31,15 @@ __all__ = ["SQLITE_HEADER", "damage", "full_check", "move_aside", "open_checked"
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 _COMPANIONS = ("-wal", "-shm")
 
 
-def damage(path: Path, *, full: bool = False) -> str | None:
+def damage(path: Path, key: cipher.DatabaseKey, *, full: bool = False) -> str | None:
     """What is wrong with the database file (a short English reason), or None if it is sound
-    or absent. ``full``: ``integrity_check`` instead of ``quick_check``."""
+    or absent. ``full``: ``integrity_check`` instead of ``quick_check``. A file encrypted
+    under another key (or whose first page, with the salt, is overwritten) cannot be read:
+    that is damage too. A plain file from before encryption is checked without the key."""
     if not path.exists():
         return None
     try:
@@ -45,24 +47,25 @@ def damage(path: Path, *, full: bool = False) -> str | None:
             header = f.read(len(SQLITE_HEADER))
     except OSError as exc:
         return f"unreadable ({exc.strerror})"
-    if header != SQLITE_HEADER:
-        if not header and path.stat().st_size == 0:
-            return None  # created but never written: SQLite makes it a database
-        return "not a SQLite database (bad header)"
+    if not header and path.stat().st_size == 0:
+        return None  # created but never written: SQLite makes it a database
+    plain = header == SQLITE_HEADER
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=30)
+        conn = cipher.connect(f"file:{path}?mode=rw", None if plain else key, uri=True)
         try:
             pragma = "integrity_check" if full else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}(5)").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
+        if not plain and "not a database" in str(exc):
+            return "cannot be decrypted (damaged first page, or another key)"
         return str(exc)
     problems = [str(r[0]) for r in rows if r[0] != "ok"]
     return "; ".join(problems)[:500] if problems else None
 
 
-def open_checked(data_dir: Path) -> ReplicaRepair | None:
+def open_checked(data_dir: Path, key: cipher.DatabaseKey) -> ReplicaRepair | None:
     """Check the replica before it is opened; a damaged one is moved aside and replaced by
     the newest good backup, if any. Returns what was done, or None if the file was sound."""
     from .backups import list_backups, restore_newest  # backups use the check too
@@ -75,19 +78,19 @@ def open_checked(data_dir: Path) -> ReplicaRepair | None:
             return None  # a new device
         reason, moved = "the file is missing", None
     else:
-        found = damage(path)
+        found = damage(path, key)
         if found is None:
             return None
         log.error("the local database %s is damaged: %s", path, found)
         reason, moved = found, str(move_aside(path))
-    restored = restore_newest(Path(data_dir))
+    restored = restore_newest(Path(data_dir), key)
     return ReplicaRepair(reason=reason, moved_to=moved,
                          restored_from=None if restored is None else str(restored))
 
 
-def full_check(data_dir: Path) -> str | None:
+def full_check(data_dir: Path, key: cipher.DatabaseKey) -> str | None:
     """The thorough check of the replica (every index against its table); None if sound."""
-    return damage(Path(data_dir) / DB_FILENAME, full=True)
+    return damage(Path(data_dir) / DB_FILENAME, key, full=True)
 
 
 def move_aside(path: Path) -> Path:

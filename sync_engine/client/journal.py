@@ -21,6 +21,11 @@ device's ``client_id`` and ``server_url`` so a rebuilt replica is still the same
 in with the same tokens. A torn last line (a crash in the middle of an append) is ignored: its
 transaction had not returned yet.
 
+Each line is encrypted and authenticated with the data folder's key (:func:`.cipher.seal`,
+AES-256-GCM): the journal holds customer ids and order lines, as the replica does. A line in
+the clear is one written before encryption: it is read, and the compaction at open rewrites
+the journal sealed.
+
 Several processes may share a data folder: appends and compaction hold a lock file.
 
 Cost: a saved change now waits for two fsyncs (the WAL's, of ``synchronous=FULL``, and the
@@ -41,7 +46,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from . import outbox
+from . import cipher, outbox
 from .store import Store
 
 __all__ = ["JOURNAL_FILENAME", "JournalEntry", "OutboxJournal"]
@@ -70,8 +75,9 @@ class JournalEntry:
 class OutboxJournal:
     """The journal file of one data folder; the store's commit hook."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, key: cipher.DatabaseKey) -> None:
         self.path = Path(data_dir) / JOURNAL_FILENAME
+        self._key = key
         self._lock = FileLock(str(self.path) + ".lock", timeout=60, mode=0o600)
         self._high = 0  # the outbox's last seq this process has journaled
 
@@ -130,7 +136,7 @@ class OutboxJournal:
             tmp = self.path.with_name(self.path.name + ".tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
-                os.write(fd, _encode(lines))
+                os.write(fd, self._encode(lines))
                 os.fsync(fd)
             finally:
                 os.close(fd)
@@ -148,7 +154,7 @@ class OutboxJournal:
             created = not self.path.exists()
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:
-                os.write(fd, _encode(lines))
+                os.write(fd, self._encode(lines))
                 os.fsync(fd)
             finally:
                 os.close(fd)
@@ -163,10 +169,13 @@ class OutboxJournal:
         device: dict[str, str] = {}
         entries: dict[str, JournalEntry] = {}
         for raw in data.splitlines():
+            text = raw if raw.startswith(b"{") else cipher.unseal(self._key, raw)
             try:
-                line = json.loads(raw)
+                line = json.loads(text) if text is not None else None
             except ValueError:
-                log.warning("skipping a torn line of the outbox journal")
+                line = None
+            if not isinstance(line, dict):
+                log.warning("skipping a torn or unreadable line of the outbox journal")
                 continue
             if "device" in line:
                 device.update(line["device"])
@@ -176,10 +185,9 @@ class OutboxJournal:
                                                     line["base_version"], line["args"])
         return device, list(entries.values())
 
-
-def _encode(lines: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n"
-                   for x in lines).encode()
+    def _encode(self, lines: list[dict[str, Any]]) -> bytes:
+        return b"".join(cipher.seal(self._key, json.dumps(
+            x, ensure_ascii=False, separators=(",", ":")).encode()) + b"\n" for x in lines)
 
 
 def _fsync_dir(path: Path) -> None:

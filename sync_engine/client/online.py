@@ -24,7 +24,7 @@ import httpx
 
 from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
-from . import errors, outbox, replica
+from . import cipher, errors, outbox, replica
 from .backoff import Backoff
 from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
@@ -216,7 +216,7 @@ class OnlineOperations:
             last_error=last_error or None, app_version=_app_version(),
             protocol_version=PROTOCOL_VERSION,
             db_check=db_check if db_check in ("ok", "failed", "repaired") else None,
-            newest_backup_at=backup, encrypted=None,
+            newest_backup_at=backup, encrypted=not cipher.is_plain(self.store.path),
         )
 
     def _report(self, syncer: Syncer, last_error: str | None) -> None:

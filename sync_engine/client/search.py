@@ -83,6 +83,8 @@ from functools import lru_cache
 from operator import add
 from typing import Any
 
+from sqlalchemy.engine import Connection as SAConnection
+
 from .bulk_insert import insert_rows
 
 __all__ = [
@@ -195,10 +197,11 @@ def plain_rows(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _driver(conn: Any) -> sqlite3.Connection:
-    """Unwrap an SQLAlchemy ``Connection`` to its ``sqlite3.Connection``; pass others through."""
-    if isinstance(conn, sqlite3.Connection):
-        return conn
-    return conn.connection.driver_connection  # type: ignore[no-any-return]
+    """Unwrap an SQLAlchemy ``Connection`` to its DB-API connection (SQLCipher's, or
+    ``sqlite3``'s in tests); pass those through."""
+    if isinstance(conn, SAConnection):
+        return conn.connection.driver_connection  # type: ignore[return-value]
+    return conn  # type: ignore[no-any-return]
 
 
 def create_search_schema(conn: Any) -> None:

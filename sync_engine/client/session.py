@@ -40,6 +40,7 @@ __all__ = [
     "KEYRING_SERVICE",
     "TOKEN_LOCK",
     "Auth",
+    "SecretVault",
     "TokenVault",
     "Tokens",
     "keyring_mode",
@@ -90,18 +91,26 @@ def _warn_file_once(path: Path, why: str) -> None:
         log.warning("%s; credentials are kept in %s (readable by you only)", why, path)
 
 
-class TokenVault:
-    """The tokens of one device on one server, in the OS keyring, or in a file readable by
-    the user alone (``credentials.json`` beside the database, 0600 in the 0700 data folder)
-    where no keyring works or ``DINGHUO_KEYRING=file`` asks for it, as ``gh`` and ``docker``
-    do. The file is chosen with a one-line warning saying where and why."""
+class SecretVault:
+    """One secret (a text) of this device, in the OS keyring (service ``"dinghuo"``), or in a
+    file readable by the user alone (``credentials.json`` beside the database, 0600 in the 0700
+    data folder) where no keyring works or ``DINGHUO_KEYRING=file`` asks for it, as ``gh`` and
+    ``docker`` do. The file is chosen with a one-line warning saying where and why.
 
-    def __init__(self, server_url: str, client_id: str, file: Path | None = None) -> None:
-        self.account = f"{server_url.rstrip('/')} {client_id}"
+    ``outlives_process``: a secret that must outlive the process (the database key) goes to the
+    file in ``memory`` mode too, where the tokens stay in memory."""
+
+    not_kept = "The local database's key cannot be kept"
+
+    def __init__(self, account: str, file: Path | None, *,
+                 outlives_process: bool = False) -> None:
+        self.account = account
         self.file = file
         mode = keyring_mode()
-        if file is not None and mode == "file":
-            self._use_file: bool = True
+        if file is not None and mode == "memory" and outlives_process:
+            self._use_file: bool = True  # tests and automation: no warning
+        elif file is not None and mode == "file":
+            self._use_file = True
             _warn_file_once(file, "DINGHUO_KEYRING=file")
         elif file is not None and mode == "auto" and not keyring_usable():
             self._use_file = True
@@ -109,28 +118,15 @@ class TokenVault:
         else:
             self._use_file = False
 
-    def load(self) -> Tokens | None:
-        """The stored tokens, or None (never signed in, signed out, or keyring unusable)."""
+    def load_text(self) -> str | None:
+        """The stored text, or None. Raises ``KeyringError`` if the keyring fails."""
         if self._use_file:
-            text = self._file_entries().get(self.account)
-        else:
-            try:
-                text = keyring.get_password(KEYRING_SERVICE, self.account)
-            except keyring.errors.KeyringError:
-                log.exception("cannot read the tokens from the keyring")
-                return None
-        if not text:
-            return None
-        try:
-            return Tokens(**json.loads(text))
-        except (ValueError, TypeError):
-            log.warning("unreadable token entry; signing in again is needed")
-            return None
+            return self._file_entries().get(self.account)
+        return keyring.get_password(KEYRING_SERVICE, self.account)
 
-    def save(self, tokens: Tokens) -> None:
-        """Store the tokens; raises :class:`~.errors.CredentialsNotKept` if they cannot be
-        (a keyring that fails, in ``system`` mode) or would not be (``null``)."""
-        text = json.dumps(asdict(tokens))
+    def save_text(self, text: str) -> None:
+        """Store the text; raises :class:`~.errors.CredentialsNotKept` if it cannot be (a
+        keyring that fails, in ``system`` mode) or would not be (``null``)."""
         if not self._use_file:
             try:
                 keyring.set_password(KEYRING_SERVICE, self.account, text)
@@ -138,11 +134,11 @@ class TokenVault:
                     return
                 failure = "the keyring did not keep them"
             except keyring.errors.KeyringError as exc:
-                log.info("the keyring refused the tokens: %s", exc)
+                log.info("the keyring refused the secret: %s", type(exc).__name__)
                 failure = f"the keyring refused them ({type(exc).__name__})"
             if self.file is None or keyring_mode() != "auto":
                 raise errors.CredentialsNotKept(
-                    f"Signed in, but the sign-in cannot be kept: {failure}. Use "
+                    f"{self.not_kept}: {failure}. Use "
                     "--keyring file (or DINGHUO_KEYRING=file) to keep it in a private file.")
             self._use_file = True
             _warn_file_once(self.file, f"the system keyring does not work ({failure})")
@@ -151,7 +147,7 @@ class TokenVault:
         self._write_entries(entries)
 
     def clear(self) -> None:
-        """Forget the tokens."""
+        """Forget the text."""
         if self._use_file:
             entries = self._file_entries()
             if entries.pop(self.account, None) is not None:
@@ -162,7 +158,7 @@ class TokenVault:
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already forgotten
         except keyring.errors.KeyringError:
-            log.exception("cannot remove the tokens from the keyring")
+            log.exception("cannot remove a secret from the keyring")
 
     def _file_entries(self) -> dict[str, str]:
         assert self.file is not None
@@ -185,6 +181,34 @@ class TokenVault:
         finally:
             os.close(fd)
         os.replace(tmp, self.file)
+
+
+class TokenVault(SecretVault):
+    """The tokens of one device on one server (one small JSON value)."""
+
+    not_kept = "Signed in, but the sign-in cannot be kept"
+
+    def __init__(self, server_url: str, client_id: str, file: Path | None = None) -> None:
+        super().__init__(f"{server_url.rstrip('/')} {client_id}", file)
+
+    def load(self) -> Tokens | None:
+        """The stored tokens, or None (never signed in, signed out, or keyring unusable)."""
+        try:
+            text = self.load_text()
+        except keyring.errors.KeyringError:
+            log.exception("cannot read the tokens from the keyring")
+            return None
+        if not text:
+            return None
+        try:
+            return Tokens(**json.loads(text))
+        except (ValueError, TypeError):
+            log.warning("unreadable token entry; signing in again is needed")
+            return None
+
+    def save(self, tokens: Tokens) -> None:
+        """Store the tokens (see :meth:`SecretVault.save_text`)."""
+        self.save_text(json.dumps(asdict(tokens)))
 
 
 class Auth:

@@ -361,11 +361,15 @@ class ReplicaHealth:
             when = ("尚无备份" if age is None else
                     f"最新备份于 {_age_words(age, 'zh')}前（共 {self.backups} 个）")
             check = {None: "尚未检查", "ok": "正常"}.get(self.integrity, "发现损坏")
-            return f"本地数据库：{when}，备份位置 {self.backup_dir}；完整性检查：{check}。"
+            locked = "已开启" if self.encrypted else "未开启"
+            return (f"本地数据库：{when}，备份位置 {self.backup_dir}；完整性检查：{check}；"
+                    f"加密：{locked}。")
         when = ("no backup yet" if age is None else
                 f"newest backup {_age_words(age, 'en')} ago ({self.backups} kept)")
         check = {None: "not checked yet", "ok": "ok"}.get(self.integrity, "damage found")
-        return f"Local database: {when}, in {self.backup_dir}; integrity check: {check}."
+        locked = "on" if self.encrypted else "off"
+        return (f"Local database: {when}, in {self.backup_dir}; integrity check: {check}; "
+                f"encryption: {locked}.")
 
 
 def _age_words(seconds: float, lang: str) -> str:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sync_engine.client import cipher
 from sync_engine.client.search import create_search_schema
 
 
@@ -38,7 +39,7 @@ def assert_search_index_consistent(db: sqlite3.Connection, *,
 
 def assert_store_search_consistent(path: Path) -> None:
     """:func:`assert_search_index_consistent` on a store's file, against its products."""
-    db = sqlite3.connect(path)
+    db = cipher.connect(path, cipher.database_key(path.parent))
     try:
         products = {r[0] for r in db.execute("SELECT id FROM products")}
         assert_search_index_consistent(db, products=products)

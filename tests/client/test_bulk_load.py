@@ -14,8 +14,9 @@ import pytest
 
 from sync_engine.client import search, sync
 from sync_engine.client.bulk_insert import insert_rows
+from sync_engine.client.cipher import PAGE_SIZE, dbapi
 from sync_engine.client.engine import Engine
-from sync_engine.client.store import PAGE_SIZE, WAL_CHECKPOINT_BYTES, Store
+from sync_engine.client.store import WAL_CHECKPOINT_BYTES, Store
 from tests.client.offline import change, offline_engine, product
 from tests.client.search_check import assert_store_search_consistent
 
@@ -51,7 +52,7 @@ def _autocheckpoint(store: Store) -> int:
 def test_a_bulk_load_checkpoints_once_in_the_background(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with store.read() as db:
-        assert db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+        assert int(db.execute("PRAGMA page_size").fetchone()[0]) == PAGE_SIZE
     usual = WAL_CHECKPOINT_BYTES // PAGE_SIZE
     assert _autocheckpoint(store) == usual
     with store.bulk_load():
@@ -160,7 +161,7 @@ def test_an_initial_sync_in_pages_ends_with_a_whole_index(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("broken", "error"), [
     ({"sku": None}, KeyError),  # found while the page is prepared
-    ({"tax_rate": None}, sqlite3.IntegrityError),  # found while the writer writes it
+    ({"tax_rate": None}, dbapi.IntegrityError),  # found while the writer writes it
 ])
 def test_a_page_that_cannot_be_written_stops_the_pull_with_its_error(
     tmp_path: Path, broken: dict[str, Any], error: type[Exception],

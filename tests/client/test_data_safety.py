@@ -17,9 +17,9 @@ from unittest import mock
 import pytest
 from sqlalchemy import func, select
 
-from sync_engine.client import backups, cli, integrity
+from sync_engine.client import backups, cipher, cli, integrity
 from sync_engine.client.engine import Engine
-from sync_engine.client.journal import JOURNAL_FILENAME
+from sync_engine.client.journal import JOURNAL_FILENAME, OutboxJournal
 from sync_engine.client.store import DB_FILENAME
 from sync_engine.server.storage.models import MutationRecord, Order
 from tests.client.conftest import Env
@@ -62,9 +62,12 @@ def _remove_replica(data_dir: Path) -> None:
 def test_unsent_changes_are_journaled_before_saved(live_env: Env, tmp_path: Path) -> None:
     env = live_env
     _ids, keys = _unsent_orders(env, tmp_path / "lap")
-    journal = (tmp_path / "lap" / JOURNAL_FILENAME).read_text()
-    assert all(key in journal for key in keys)
+    folder = tmp_path / "lap"
+    journaled = OutboxJournal(folder, cipher.database_key(folder)).unsent()
+    assert [e.key for e in journaled] == keys
     assert len(keys) == 4  # three submits, one update
+    raw = (folder / JOURNAL_FILENAME).read_bytes()  # sealed: neither keys nor arguments show
+    assert not any(key.encode() in raw for key in keys) and b"customer_id" not in raw
 
 
 def test_deleted_replica_unsent_orders_reach_the_server_exactly_once(live_env: Env,
@@ -128,7 +131,7 @@ def test_replica_commits_are_synced_to_disk(tmp_path: Path) -> None:
 
 
 def _checkpoint(data_dir: Path) -> None:
-    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    conn = cipher.connect(data_dir / DB_FILENAME, cipher.database_key(data_dir))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -161,7 +164,7 @@ def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
     _, before_keys = _server_orders(env)
     _checkpoint(data_dir)
     damage(data_dir / DB_FILENAME)
-    assert integrity.damage(data_dir / DB_FILENAME) is not None
+    assert integrity.damage(data_dir / DB_FILENAME, cipher.database_key(data_dir)) is not None
 
     code = cli.main(["--data-dir", str(data_dir), "sync"])
     err = capsys.readouterr().err
@@ -183,7 +186,7 @@ def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
 def test_database_damaged_in_use_is_one_line_and_exit_6(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     Engine(tmp_path).close()
-    damaged = mock.Mock(side_effect=sqlite3.DatabaseError("malformed"))
+    damaged = mock.Mock(side_effect=cipher.DatabaseError("malformed"))
     with mock.patch.dict(cli.COMMANDS, {"status": damaged}):
         code = cli.main(["--data-dir", str(tmp_path), "status"])
     err = capsys.readouterr().err
@@ -253,7 +256,7 @@ def test_data_folder_and_its_files_are_private(tmp_path: Path) -> None:
 _KILLED = """
 import sys
 from pathlib import Path
-from sync_engine.client import backups
+from sync_engine.client import backups, cipher
 from sync_engine.client.engine import Engine
 folder, action = Path(sys.argv[1]), sys.argv[2]
 if action == "backup":
@@ -265,13 +268,14 @@ else:
     newest = backups.list_backups(folder)[0].path
     print("ready", flush=True)
     while True:
-        backups.restore(folder, newest)
+        backups.restore(folder, newest, cipher.database_key(folder))
 """
 
 
 @pytest.mark.parametrize("action", ["backup", "restore"])
-def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(tmp_path: Path,
-                                                                  action: str) -> None:
+def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(
+        tmp_path: Path, action: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DINGHUO_KEYRING", "file")  # the key is the child processes' too
     folder = tmp_path / "data"
     with Engine(folder) as engine, engine.store.write() as db:
         client_id = engine.client_id
@@ -279,6 +283,7 @@ def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(tmp_path: Pat
             engine.store.set_meta(db, f"filler{i}", "x" * 2000)
     with Engine(folder) as engine:
         backups.make_backup(engine.store, "manual")
+    key = cipher.database_key(folder)
     rng = random.Random(99)
     for _ in range(4):
         proc = subprocess.Popen([sys.executable, "-c", _KILLED, str(folder), action],
@@ -293,6 +298,6 @@ def test_kill_9_during_backup_or_restore_leaves_a_consistent_start(tmp_path: Pat
             assert engine.client_id == client_id
             with engine.store.read() as db:
                 assert engine.store.get_meta(db, "filler2999") == "x" * 2000
-        assert integrity.full_check(folder) is None
+        assert integrity.full_check(folder, key) is None
         for b in backups.list_backups(folder):
-            assert integrity.damage(b.path) is None, b.path
+            assert integrity.damage(b.path, key) is None, b.path

@@ -27,7 +27,7 @@ def test_each_sync_reports_the_devices_health(env: Env) -> None:
     assert report["conflicts_waiting"] == 0 and report["last_error"] is None
     assert report["protocol_version"] == PROTOCOL_VERSION
     assert report["app_version"]
-    assert report["encrypted"] is None  # not known to this client: null, not false
+    assert report["encrypted"] is True  # the replica is encrypted at rest (SQLCipher)
 
     order = rep.create_draft(s.customers["A"], {s.products[1]: 2})
     rep.submit(order.id)

@@ -4,7 +4,6 @@ still reach the server exactly once."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from sqlalchemy import create_engine, text
 
 from desktop.application import DinghuoApp
 from sync_engine import domain as d
+from sync_engine.client import cipher
 from sync_engine.client.session import CREDENTIALS
 from sync_engine.client.store import DB_FILENAME
 from tests.desktop.conftest import Switchable
@@ -53,7 +53,7 @@ def test_damaged_replica_shows_a_recovery_dialog_and_sends_unsent_orders_once(
     app.window = None
     app.shutdown()
     path = tmp_path / "client" / DB_FILENAME
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path, cipher.database_key(path.parent))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     with path.open("r+b") as f:

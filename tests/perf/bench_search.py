@@ -1,14 +1,16 @@
 """Benchmark of the local product search (not collected by pytest).
 
 Run:  .venv/bin/python tests/perf/bench_search.py [--n 100000] [--queries 300] [--seed 1]
-          [--catalog gen|demo]
+          [--catalog gen|demo] [--encrypted]
 
 Prints: search_keys throughput (pypinyin, cold and warm cache), bulk index time (one call, and
 in pages of 5,000 with a commit each, as the sync writes them), DB size, and p50/p95/max
 latency of ``search_products`` (first page of 50) per query kind, on a synthetic catalog from
 ``catalog_gen`` (or the server's demo catalog). The database is a temporary file (WAL), as on a
-desktop. Times are given as wall clock and as this process's CPU time: on a machine shared
-with other jobs the CPU time is the steadier figure to compare runs by.
+desktop (SQLCipher with a random key with ``--encrypted``, as the replica is; both with the
+replica's page size and page cache). Times are given as wall clock and as this process's CPU
+time: on a machine shared with other jobs the CPU time is the steadier figure to compare runs
+by.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalog_gen import generate_products
 
+from sync_engine.client import cipher
 from sync_engine.client.search import (
     create_search_schema,
     index_products,
@@ -149,6 +152,7 @@ def main() -> None:
         default="gen",
         help="tests/perf/catalog_gen (default) or sync_engine.server.demo.catalog",
     )
+    parser.add_argument("--encrypted", action="store_true", help="SQLCipher, as the replica")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -178,7 +182,7 @@ def main() -> None:
         )
 
     with tempfile.TemporaryDirectory() as tmp:
-        conn = _database(os.path.join(tmp, "paged.sqlite3"))
+        conn = _database(os.path.join(tmp, "paged.sqlite3"), args.encrypted)
         wall, cpu = time.perf_counter(), time.process_time()
         for start_row in range(0, len(rows), 5000):
             index_products(conn, rows[start_row : start_row + 5000])
@@ -190,7 +194,7 @@ def main() -> None:
         conn.close()
 
         path = os.path.join(tmp, "bench.sqlite3")
-        conn = _database(path)
+        conn = _database(path, args.encrypted)
         wall, cpu = time.perf_counter(), time.process_time()
         index_products(conn, rows)
         conn.commit()
@@ -232,9 +236,15 @@ def main() -> None:
         conn.close()
 
 
-def _database(path: str) -> sqlite3.Connection:
+def _database(path: str, encrypted: bool) -> sqlite3.Connection:
     """A new file database with the search schema, set up as the desktop client does."""
-    conn = sqlite3.connect(path)
+    if encrypted:
+        conn: sqlite3.Connection = cipher.connect(path, cipher.DatabaseKey(os.urandom(32)))
+        conn.isolation_level = ""  # as sqlite3's default: implicit transactions, commit()
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute(f"PRAGMA page_size = {cipher.PAGE_SIZE}")
+    conn.execute("PRAGMA cache_size = -32768")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     create_search_schema(conn)

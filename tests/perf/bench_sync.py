@@ -17,6 +17,11 @@ its own process (uvicorn), and runs the client in another process (so its RSS is
 - RSS peak of the client process during W1
 
 The database is dropped at the end. Prints a table.
+
+A/B:  ``--compare DIR --rounds 3`` runs the client alternately from another checkout of the
+project (A, e.g. ``git archive`` of the commit before a change) and from this one (B), on the
+same server data, and prints min–median–max of each measure for both (a loaded machine's
+drift hits both alike).
 """
 
 from __future__ import annotations
@@ -231,6 +236,18 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
     keyring.set_keyring(MemoryKeyring())
     out: dict[str, Any] = {}
     with Engine(data_dir, url) as engine:
+        # The upkeep after a sync round (the first backup, the first full integrity check),
+        # timed on its own: part of W1, but not of the sync itself.
+        upkeep = {"wall": 0.0, "cpu": 0.0}
+        maintain = engine.maintain
+
+        def timed_maintain(**kwargs: Any) -> None:
+            t, c = time.perf_counter(), time.process_time()
+            maintain(**kwargs)
+            upkeep["wall"] += time.perf_counter() - t
+            upkeep["cpu"] += time.process_time() - c
+
+        engine.maintain = timed_maintain  # type: ignore[method-assign]
         engine.login("rep1", "demo")
         rss_before = _peak_rss_mb()
         start, cpu = time.perf_counter(), time.process_time()
@@ -239,6 +256,7 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
         # CPU of the client process alone: on a shared machine the wall time also shows
         # everyone else's load (the load average is printed too).
         out["W1 client CPU"] = time.process_time() - cpu
+        out["W1 upkeep"], out["W1 upkeep CPU"] = upkeep["wall"], upkeep["cpu"]
         out["W1 changes"] = report.pulled
         out["W1 pages"] = report.pages
         out["RSS MB"] = _peak_rss_mb()
@@ -290,6 +308,11 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
 # ---------------------------------------------------------------------- main
 
 
+def _spread(values: list[float]) -> str:
+    """min–median–max"""
+    return f"{min(values):.3f}–{statistics.median(values):.3f}–{max(values):.3f}"
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--products", type=int, default=100_000)
@@ -299,6 +322,9 @@ def main() -> int:
     p.add_argument("--stock", action="store_true", help="also one stock row per product")
     p.add_argument("--push-processes", type=int, default=None,
                    help="passed to serve (default: serve's own, one per core)")
+    p.add_argument("--compare", type=Path, default=None,
+                   help="another checkout: run its client (A) and this one (B) alternately")
+    p.add_argument("--rounds", type=int, default=1, help="client runs (of each, with --compare)")
     p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.client:
@@ -313,20 +339,36 @@ def main() -> int:
         loaded = load(db_url, args.products, args.customers, args.prices, args.stock)
         print(f"loaded {loaded['changes']:,} changes in {loaded['seconds']:.1f} s", flush=True)
         server, url = start_server(db_url, args.push_processes)
-        with tempfile.TemporaryDirectory() as tmp:
-            done = subprocess.run(
-                [sys.executable, __file__, "--orders", str(args.orders), "--client", url,
-                 db_url, tmp], capture_output=True, text=True, cwd=ROOT, check=False)
-        if done.returncode != 0:
-            print(done.stderr, file=sys.stderr)
-            return 1
-        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        trees = [ROOT] if args.compare is None else [args.compare.resolve(), ROOT]
+        runs: dict[Path, list[dict[str, Any]]] = {tree: [] for tree in trees}
+        for _ in range(args.rounds):
+            for tree in trees:
+                with tempfile.TemporaryDirectory() as tmp:
+                    done = subprocess.run(
+                        [sys.executable, str(tree / "tests" / "perf" / Path(__file__).name),
+                         "--orders", str(args.orders), "--client", url, db_url, tmp],
+                        capture_output=True, text=True, cwd=tree, check=False)
+                if done.returncode != 0:
+                    print(done.stderr, file=sys.stderr)
+                    return 1
+                runs[tree].append(json.loads(done.stdout.strip().splitlines()[-1]))
+                print(f"{tree}: " + ", ".join(
+                    f"{k} {v:.3f}" for k, v in runs[tree][-1].items()
+                    if k in ("W1", "W2", "W3 push", "search p50 ms")), flush=True)
+        figures = runs[ROOT][-1]
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
         _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(f"load average during the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    if args.rounds > 1:
+        print(f"\n{'measure':<20} " + "  ".join(f"{t.name[:24]:>26}" for t in runs))
+        for key, value in figures.items():
+            if isinstance(value, float):
+                print(f"{key:<20} " + "  ".join(
+                    f"{_spread([r[key] for r in runs[t]]):>26}" for t in runs))
+        return 0
     print(f"\n{'measure':<20} {'value':>10} {'target':>8}  ok")
     for key, value in figures.items():
         target = TARGETS.get(key)

@@ -32,11 +32,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
-from .. import backups, errors
+from .. import backups, cipher, errors
 from ..engine import Engine
 from ..store import default_data_dir
 from .catalog import customers_command, search_command
@@ -101,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if engine.repair is not None:
                 print(f"dinghuo-cli: repaired: {engine.repair.message}", file=sys.stderr)
             return COMMANDS[args.command](engine, args)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         log.debug("database error", exc_info=exc)
         print("dinghuo-cli: error: the local database is damaged; run dinghuo-cli again to "
               "repair it (your unsent changes are kept)", file=sys.stderr)
@@ -132,7 +131,7 @@ def _restore(args: argparse.Namespace) -> None:
         if not good:
             raise ValueError(f"there is no backup in {folder / backups.BACKUP_DIR}")
         chosen = good[0]
-    backups.restore(folder, chosen)
+    backups.restore(folder, chosen, cipher.database_key(folder))
     print(f"restored {chosen}")
 
 

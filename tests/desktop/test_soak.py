@@ -1,0 +1,47 @@
+"""The app runs for weeks: thousands of sign-in, sync, conflict and screen-refresh cycles in
+a process of its own (offscreen) leave it alive, its memory flat and the reference counts of
+``True``, ``False`` and ``None`` where they were (issue 13: an ``emit()`` of PySide6 6.12.0
+released a reference to True at each call, and the app aborted in ``bool_dealloc``).
+
+``DINGHUO_SOAK_CYCLES`` sets the number of cycles (default 2,000; each tenth makes and settles
+a conflict)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.live, pytest.mark.timeout(3600)]
+
+ROOT = Path(__file__).resolve().parents[2]
+RSS_GROWTH_KB = 40 * 1024  # after the warm-up: caches filled, nothing may grow with the cycles
+REFCOUNT_DRIFT = 200  # a leak of one per cycle would be thousands
+NONE_GAIN_PER_CYCLE = 12
+"""``None`` gains a few references a cycle (about 4 without conflicts, 8 with them, where the
+orders the conflicts leave behind are listed on the screens too; not yet attributed to a call:
+no memory grows with it). A gain cannot abort the app; a loss, the bug class of issue 13, can:
+``None`` may not fall at all."""
+
+
+def test_thousands_of_cycles_leave_the_app_alive_and_flat(live_server_url: str,
+                                                          tmp_path: Path) -> None:
+    cycles = int(os.environ.get("DINGHUO_SOAK_CYCLES", "2000"))
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.desktop.soak_probe", live_server_url, str(tmp_path),
+         str(cycles)], cwd=ROOT, capture_output=True, text=True, timeout=3600, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-3000:]  # alive: no abort, no exception
+    samples = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert samples and samples[-1]["cycle"] == cycles
+    warm = samples[len(samples) // 4]  # after the warm-up
+    last = samples[-1]
+    assert last["rss_kb"] - warm["rss_kb"] < RSS_GROWTH_KB, samples
+    for name in ("true", "false"):
+        assert abs(last[name] - warm[name]) < REFCOUNT_DRIFT, (name, samples)
+    gain = last["none"] - warm["none"]
+    assert -REFCOUNT_DRIFT < gain < NONE_GAIN_PER_CYCLE * (last["cycle"] - warm["cycle"]), samples
