@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalog_gen import generate_products
+from figures import emit
 
 from sync_engine.client.search import (
     create_search_schema,
@@ -151,6 +152,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    figures: dict[str, object] = {"products": args.n}
 
     start = time.perf_counter()
     if args.catalog == "demo":
@@ -183,9 +185,10 @@ def main() -> None:
         for start_row in range(0, len(rows), 5000):
             index_products(conn, rows[start_row : start_row + 5000])
             conn.commit()
+        figures["index in pages s"] = time.perf_counter() - wall
         print(
             f"index {args.n:,} products in pages of 5,000, a commit each: "
-            f"{time.perf_counter() - wall:.2f} s (CPU {time.process_time() - cpu:.2f} s)"
+            f"{figures['index in pages s']:.2f} s (CPU {time.process_time() - cpu:.2f} s)"
         )
         conn.close()
 
@@ -197,6 +200,8 @@ def main() -> None:
         elapsed, cpu = time.perf_counter() - wall, time.process_time() - cpu
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = os.path.getsize(path)
+        figures["bulk index s"] = elapsed
+        figures["DB MB"] = size / 1e6
         print(
             f"bulk index {args.n:,} products in one call: {elapsed:.2f} s (CPU {cpu:.2f} s, "
             f"with commit); DB {size / 1e6:.1f} MB"
@@ -205,7 +210,8 @@ def main() -> None:
         start = time.perf_counter()
         index_products(conn, rows[:1000])
         conn.commit()
-        print(f"re-index 1,000 existing products (upsert): {time.perf_counter() - start:.3f} s")
+        figures["re-index 1000 s"] = time.perf_counter() - start
+        print(f"re-index 1,000 existing products (upsert): {figures['re-index 1000 s']:.3f} s")
 
         print(
             f"\n{'query kind':<16} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  "
@@ -224,12 +230,15 @@ def main() -> None:
             times.sort()
             cpus.sort()
             p95 = int(0.95 * (len(times) - 1))
+            figures[f"{kind} p50 ms"] = statistics.median(times) * 1000
+            figures[f"{kind} p95 ms"] = times[p95] * 1000
             print(
                 f"{kind:<16} {_ms(statistics.median(times))} {_ms(times[p95])} {_ms(times[-1])}"
                 f"  {_ms(statistics.median(cpus))} {_ms(cpus[p95])}"
                 f"  {hits / len(queries):8.1f}  {queries[0]!r}"
             )
         conn.close()
+    emit(figures)
 
 
 def _database(path: str) -> sqlite3.Connection:
