@@ -402,6 +402,12 @@ def set_bulk_load(conn: Any, on: bool) -> None:
     - The barcode index is dropped, and made again at the end in one sort: inserting 100,000
       random barcodes one by one into it cost more than the rest of ``product_search``. Until
       then a barcode is found by a scan.
+    - At the end, the segments of the load are merged into one (``optimize``), once: left as
+      they are, the everyday writes that follow would merge them instead, and an incremental
+      sync of a few renamed products would pay for rewriting the catalog's whole index (FTS5
+      merges every segment of a level at once when a level holds 16: 0.7 s at 300,000
+      products, against 0.02 s for the renames themselves). One segment is also what a query
+      reads fastest. Optimising an index that is one segment already costs nothing.
     """
     db = _driver(conn)
     db.execute(
@@ -409,6 +415,8 @@ def set_bulk_load(conn: Any, on: bool) -> None:
         (0 if on else _AUTOMERGE,),
     )
     db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
+    if not on:
+        db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('optimize')")
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:
