@@ -336,6 +336,9 @@ _FTS_DELETE = (
     " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rk"
 )
 _AUTOMERGE = 4  # FTS5's default
+_CRISISMERGE = 16  # FTS5's default
+# During a load: no merge before 1,000 segments (10 million products); FTS5 allows 2,000.
+_CRISISMERGE_MAX = 1000
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
 #: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
@@ -397,21 +400,31 @@ def set_bulk_load(conn: Any, on: bool) -> None:
     """Tune the index for loading a whole catalog (``on``), or back for everyday updates
     (caller's transaction; idempotent).
 
-    - FTS5 merges its segments as they pile up (``automerge``). During an initial sync each
-      page adds one large segment, and merging them as they come rewrites the index again and
-      again (a fifth of its cost). Loaded without merging, the index has a segment per page,
-      which costs a query far less than a millisecond; back to normal, later writes merge them
-      bit by bit.
+    - FTS5 merges its segments as they pile up (``automerge``, and all of a level's at once
+      when it holds ``crisismerge``). During an initial sync each page adds one large segment,
+      and merging them as they come rewrites the index again and again (a fifth of its cost).
+      Loaded without merging, the index has a segment per page; a query reads them all, a
+      little slower, until the load ends.
     - The barcode index is dropped, and made again at the end in one sort: inserting 100,000
       random barcodes one by one into it cost more than the rest of ``product_search``. Until
       then a barcode is found by a scan.
+    - At the end, the segments of the load are merged into one (``optimize``), once: left as
+      they are, the everyday writes that follow would merge them instead, and an incremental
+      sync of a few renamed products would pay for rewriting much of the catalog's index (a
+      level of 16 segments merged at once: 0.7 s at 300,000 products, against 0.02 s for the
+      renames themselves). One segment is also what a query reads fastest. Optimising an
+      index that is one segment already costs nothing.
     """
     db = _driver(conn)
-    db.execute(
-        "INSERT INTO product_search_fts (product_search_fts, rank) VALUES ('automerge', ?)",
-        (0 if on else _AUTOMERGE,),
-    )
+    for option, loading, everyday in (("automerge", 0, _AUTOMERGE),
+                                      ("crisismerge", _CRISISMERGE_MAX, _CRISISMERGE)):
+        db.execute(
+            "INSERT INTO product_search_fts (product_search_fts, rank) VALUES (?, ?)",
+            (option, loading if on else everyday),
+        )
     db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
+    if not on:
+        db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('optimize')")
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:

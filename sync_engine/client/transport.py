@@ -250,7 +250,21 @@ class ServerApi:
             params["last_applied"] = last_applied
         if highest_number:
             params["highest_number"] = highest_number
-        return self._request("GET", "/v1/pull", token=token, params=params).content
+        # The body is read into bytes of our own, not kept on the response: httpx's response
+        # and its stream refer to each other, so a response lives until the cyclic garbage
+        # collector runs, which a pull pauses (see sync._bulk_work). With the page's 6 MB in
+        # it, every page of an initial sync stayed in memory until the sync ended (the
+        # client's peak memory grew 0.65 MB per 1,000 products).
+        try:
+            with self.http.stream("GET", "/v1/pull", params=params,
+                                  headers={"Authorization": f"Bearer {token}"}) as response:
+                if response.status_code >= 400:
+                    response.read()  # the error body, for raise_for_answer
+                    raise_for_answer(response)
+                return b"".join(response.iter_bytes())
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
 
     def report(self, token: str, report: DeviceReport) -> None:
         """``POST /v1/devices/report``: this device's health."""

@@ -335,6 +335,37 @@ def test_a_bulk_load_finds_the_same_products(conn: sqlite3.Connection) -> None:
     assert_search_index_consistent(conn)
 
 
+def _segments(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx"
+                            ).fetchone()[0])
+
+
+def test_a_bulk_load_is_merged_once_at_its_end(conn: sqlite3.Connection) -> None:
+    # Each committed page of a load is a segment; none is merged while loading, not even past
+    # FTS5's usual 16 a level; the end merges them all into one, so that the everyday writes
+    # after it (a few renamed products) never have the whole catalog's index to merge.
+    set_bulk_load(conn, True)
+    for page in range(20):
+        set_bulk_load(conn, True)  # as every page of an initial sync does
+        index_products(conn, [_row(1000 + page * 10 + i, f"P-{page}-{i}", None,
+                                   f"测试商品{page}号{i}", f"Test item {page} {i}", True)
+                              for i in range(10)])
+        conn.commit()
+    assert _segments(conn) > 20
+    assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
+    set_bulk_load(conn, False)
+    conn.commit()
+    assert _segments(conn) == 1
+    assert conn.execute("SELECT v FROM product_search_fts_config WHERE k = 'crisismerge'"
+                        ).fetchone() == (16,)
+    index_products(conn, [_row(1005, "P-0-5", None, "改名商品", "Renamed", True)])
+    conn.commit()
+    assert _segments(conn) <= 3  # the rename's own small segments (out and in); no merge
+    assert search_products(conn, "改名") == [1005]
+    assert 1005 not in search_products(conn, "测试商品", limit=500)
+    assert_search_index_consistent(conn)
+
+
 def test_ids_must_fit_the_rank_key(conn: sqlite3.Connection) -> None:
     with pytest.raises(ValueError):
         index_products(conn, [_row(-1, "T-1", None, "商品", "", True)])

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync_engine.server.storage.engine import migrate
+from tests.perf.figures import emit
 from tests.perf.server_data import load_scale
 from tests.support.live import free_port
 
@@ -153,6 +154,7 @@ def main() -> None:
                     help="orders per request for the concurrent runs, e.g. 10,5 (default: all "
                          "of a client's orders, 10, 8, 5, 1)")
     args = ap.parse_args()
+    figures: dict[str, Any] = {"products": args.products}
 
     name = f"dinghuo_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(ADMIN, autocommit=True) as conn:
@@ -206,6 +208,8 @@ def main() -> None:
                 if not page["has_more"]:
                     break
             wall = time.perf_counter() - t
+            figures[f"full pull #{attempt + 1} s"] = wall
+            figures[f"full pull #{attempt + 1} server s"] = server_ms / 1000
             print(f"full pull #{attempt + 1}: {sum(counts.values())} changes {counts} in "
                   f"{pages} pages, {nbytes / 1e6:.1f} MB; server {server_ms / 1000:.2f} s, "
                   f"wall incl. client JSON parse {wall:.2f} s")
@@ -239,6 +243,7 @@ def main() -> None:
             lat.append((time.perf_counter() - t0) / len(batch))
             assert all(x["status"] == "applied" for x in results), results[0]
         wall = time.perf_counter() - t
+        figures["push 1 client mutations/s"] = args.orders / wall
         print(f"push, 1 client, {args.orders} orders × 5 lines in batches of 100: "
               f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); "
               + meter.report(cpu, meter.snapshot(), args.orders))
@@ -273,12 +278,16 @@ def main() -> None:
             n = sum(k for _, k in lat)
             # Each order's latency is its push's: every order waits for the push's answer.
             per_order = [d for d, k in lat for _ in range(k)]
+            figures[f"push {args.clients} clients {size}/request mutations/s"] = n / wall
+            figures[f"push {args.clients} clients {size}/request p99 ms"] = \
+                pct(per_order, 99) * 1000
             print(f"push, {args.clients} concurrent clients, {size} orders/request: "
                   f"{n / wall:.0f} mutations/s ({wall:.2f} s); latency per order p50 "
                   f"{statistics.median(per_order)*1000:.0f} ms, p99 {pct(per_order, 99)*1000:.0f}"
                   f" ms, max {max(per_order)*1000:.0f} ms; "
                   + meter.report(cpu, meter.snapshot(), n))
         print(f"machine load average {os.getloadavg()[0]:.1f} (2 cores; other work counts too)")
+        emit(figures)
     finally:
         if server is not None:
             server.terminate()

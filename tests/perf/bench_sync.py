@@ -44,6 +44,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import emit  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 TARGETS = {"W1": 3.0, "W2": 0.15, "W3 push": 0.45, "search p95 ms": 20.0, "RSS MB": 300.0}
@@ -375,6 +378,7 @@ def main() -> int:
         unit_value = f"{value:.3f}" if isinstance(value, float) else str(value)
         mark = "" if target is None else ("yes" if value <= target else "NO")
         print(f"{key:<20} {unit_value:>10} {'' if target is None else target:>8}  {mark}")
+    emit({"products": args.products, **figures})
     return 0
 
 
