@@ -25,6 +25,7 @@ import httpx
 from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
 from . import errors, outbox, replica
+from .admin import BackOffice, device_from_json
 from .backoff import Backoff
 from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
@@ -381,11 +382,16 @@ class OnlineOperations:
         with self.store.write() as db:
             self.store.set_meta(db, "devices_cache", json.dumps({"as_of": as_of,
                                                                  "devices": fresh}))
-        return SyncHealth(status, tuple(_device(d) for d in fresh), as_of, True)
+        return SyncHealth(status, tuple(device_from_json(d) for d in fresh), as_of, True)
 
     def _fetch_devices(self) -> list[Any]:
         api, auth = self._session()
         return _authorised(auth, api.devices)
+
+    def back_office(self) -> BackOffice:
+        """The back office's requests (admins only; online) for the signed-in session."""
+        api, auth = self._session()
+        return BackOffice(api, auth)
 
 
 def _app_version() -> str | None:
@@ -425,17 +431,8 @@ def _identity_dict(identity: Identity) -> dict[str, Any]:
     return {name: getattr(identity, name) for name in Identity.__slots__}
 
 
-def _device(d: Any) -> DeviceView:
-    seq = d.get("last_cursor_seq")
-    return DeviceView(
-        id=str(d.get("id") or ""), name=str(d.get("name") or ""),
-        username=str(d.get("username") or ""), last_seen_at=d.get("last_seen_at"),
-        last_pull_at=d.get("last_pull_at"), last_push_at=d.get("last_push_at"),
-        last_cursor_seq=None if seq is None else int(seq))
-
-
 def _decode_devices(text: str | None) -> tuple[tuple[DeviceView, ...], str | None]:
     if not text:
         return (), None
     data = json.loads(text)
-    return tuple(_device(d) for d in data.get("devices", [])), data.get("as_of")
+    return tuple(device_from_json(d) for d in data.get("devices", [])), data.get("as_of")

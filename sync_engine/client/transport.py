@@ -62,6 +62,20 @@ def _error_info(response: httpx.Response) -> tuple[str, str, bool]:
     return detail.code, detail.message, bool(detail.wipe)
 
 
+def _refused(response: httpx.Response) -> errors.Refused:
+    try:
+        detail = ErrorBody.model_validate_json(response.content, extra="ignore").error
+    except ValidationError:
+        return errors.Refused(f"The server refused this (HTTP {response.status_code}).",
+                              f"http_{response.status_code}")
+    first = detail.fields[0] if detail.fields else None
+    return errors.Refused(
+        first.message if first is not None and first.message else detail.message, detail.code,
+        (first.message_zh if first is not None and first.message_zh else detail.message_zh),
+        field=first.field if first is not None else "",
+        field_code=first.code if first is not None else "")
+
+
 def raise_for_answer(response: httpx.Response) -> None:
     """Turn a non-2xx answer into the matching :mod:`~sync_engine.client.errors` exception."""
     status = response.status_code
@@ -181,6 +195,27 @@ class ServerApi:
                                       "network") from exc
         raise_for_answer(response)
         return response
+
+    def back_office(self, method: str, path: str, token: str, body: Any = None) -> Any:
+        """A back-office request (``/v1/admin/…``, admins only): its decoded JSON answer (None
+        for 204). An answer that refuses the input (HTTP 400, 404, 422) raises
+        :class:`~.errors.Refused` with the server's code, sentences and field; the rest as
+        any call (403 is :class:`~.errors.Forbidden`)."""
+        content = None if body is None else json.dumps(body).encode()
+        headers = {"Authorization": f"Bearer {token}"}
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self.http.request(method, path, content=content, headers=headers)
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
+        if response.status_code in (400, 404, 422):
+            raise _refused(response)
+        raise_for_answer(response)
+        if response.status_code == 204 or not response.content:
+            return None
+        return parse_json(response.content)
 
     def _send(self, method: str, path: str, *, token: str | None = None,
               params: Mapping[str, Any] | None = None, content: bytes | None = None) -> Any:
