@@ -24,7 +24,7 @@ import httpx
 
 from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
-from . import errors, outbox, replica
+from . import backups, errors, outbox, replica
 from .admin import BackOffice, device_from_json
 from .backoff import Backoff
 from .journal import OutboxJournal
@@ -240,7 +240,8 @@ class OnlineOperations:
 
     def _revoked(self, wipe: bool) -> None:
         """The back office revoked this device: forget the sign-in; with ``wipe``, delete the
-        local database too (its unsent work goes with it, as the administrator asked)."""
+        local database, its backups and the outbox journal too (its unsent work goes with it,
+        as the administrator asked)."""
         _api, auth = self._session()
         auth.vault.clear()
         if not wipe:
@@ -252,6 +253,8 @@ class OnlineOperations:
         self.store.close()
         for path in self.store.data_dir.glob(f"{DB_FILENAME}*"):
             path.unlink(missing_ok=True)
+        backups.delete_all(self.store.data_dir)  # copies of the same data
+        self.journal.discard()
         self.store.migrate()  # an empty database: the app starts as on a new device
         with self.store.write() as db:
             self.store.set_meta(db, "device_revoked", "wipe")

@@ -21,6 +21,7 @@ from .values import (
     ShipmentView,
     ShipQueueItem,
     StockView,
+    WarehouseView,
 )
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "shipments",
     "stock_view",
     "sync_state",
+    "warehouses",
 ]
 
 
@@ -55,6 +57,12 @@ def product_views(db: sqlite3.Connection, ids: list[int]) -> list[ProductView]:
             sellable=bool(r["sellable"]))
         for i in ids if (r := rows.get(i)) is not None
     ]
+
+
+def warehouses(db: sqlite3.Connection) -> list[WarehouseView]:
+    """The warehouses in the replica, by code."""
+    return [WarehouseView(int(r["id"]), str(r["code"]), str(r["name"]))
+            for r in db.execute("SELECT id, code, name FROM warehouses ORDER BY code")]
 
 
 def stock_view(db: sqlite3.Connection, product_id: int, warehouse_id: int) -> StockView | None:

@@ -35,6 +35,7 @@ __all__ = [
     "SyncReport",
     "SyncStatus",
     "UserAccount",
+    "WarehouseView",
 ]
 
 
@@ -94,6 +95,13 @@ class CustomerView:
     credit_limit: Decimal | None
     payment_terms: str
     active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WarehouseView:
+    id: int
+    code: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
