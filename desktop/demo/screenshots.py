@@ -16,10 +16,11 @@ from sync_engine import domain as d
 from sync_engine.client.values import Identity
 
 from ..views.login import LoginDialog
+from .admin_shots import AdminShots
 from .camera import Camera
 from .orders import seed_demo_orders
 from .rep_shots import RepShots
-from .role_shots import AdminShots, ClerkShots, OwnerShots
+from .role_shots import ClerkShots, OwnerShots
 
 __all__ = ["ScreenshotRun"]
 

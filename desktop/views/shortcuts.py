@@ -21,7 +21,7 @@ def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
 # (keys, what they do) by section; translated when shown, in the language of that moment.
 _SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     (QT_TRANSLATE_NOOP("Shortcuts", "Everywhere"), [
-        ("Ctrl+1 … Ctrl+6", QT_TRANSLATE_NOOP(
+        ("Ctrl+1 … Ctrl+7", QT_TRANSLATE_NOOP(
             "Shortcuts", "Go to a page (the Go menu); the cursor lands in the page's main "
             "field")),
         ("Tab / Shift+Tab", QT_TRANSLATE_NOOP(

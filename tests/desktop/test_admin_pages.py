@@ -81,12 +81,14 @@ def test_sync_health_lists_the_devices_in_trouble_first_with_the_reasons(
     model = page.model
     first = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
              for c in range(model.columnCount())}
-    assert first["Needs attention"] == ("local database check failed; changes unsent for "
-                                        "over an hour; last sync failed")
+    assert first["Needs attention"] == "DB check failed (+2 more)"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "local database check failed; changes unsent for over an hour; last sync failed")
+    assert first["Device"].startswith("rep2 · ")
     assert first["Unsent"] == "3 · oldest 5 h"
-    assert first["Database check"] == "failed" and first["Encryption"] == "on"
-    assert first["Last error"] == "server not reachable"
-    assert first["App / protocol"] == "0.9.0 / 1"
+    assert first["DB check"] == "failed" and first["Encrypted"] == "yes"
+    assert first["Last error"] == "no connection"
+    assert first["Version"] == "0.9.0 / 1"
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None  # marked
     healthy = next(i for i, d in enumerate(rows) if d.id == rep1.client_id)
     assert model.index(healthy, 0).data() == "OK"

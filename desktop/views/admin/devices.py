@@ -52,10 +52,11 @@ class DevicesPage(QWidget):
                        foreground=state_color),
                 Column(lambda: translate("Admin", "Needs attention"), attention_text,
                        tooltip=attention_text,
-                       foreground=lambda d: _BAD if d.attention and not d.revoked_at else None),
+                       foreground=lambda d: _MUTED if d.revoked_at else (
+                           _BAD if d.attention else None)),
             ]
         )
-        self.table = make_table(stretch=1)
+        self.table = make_table(stretch=4)  # the reasons: elided, whole in the tooltip
         self.table.setObjectName("deviceList")
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())

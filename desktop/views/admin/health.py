@@ -29,9 +29,12 @@ from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
 from .labels import (
     ago,
+    attention_short,
     attention_text,
     db_check_name,
     error_code_name,
+    full_stop,
+    list_separator,
     reason_name,
     since,
     unsent_text,
@@ -69,7 +72,7 @@ def _encryption(d: DeviceView) -> str:
     value = d.report.encrypted if d.report else None
     if value is None:
         return "—"
-    return translate("Admin", "on") if value else translate("Admin", "off")
+    return translate("Admin", "yes") if value else translate("Admin", "no")
 
 
 def _versions(d: DeviceView) -> str:
@@ -81,18 +84,18 @@ def _versions(d: DeviceView) -> str:
 
 def device_summary(d: DeviceView, now: dt.datetime) -> str:
     """The device's health in sentences (the detail under the list)."""
-    head = f"{d.username} · {d.name or d.id}"
+    head = f"{d.username} · {d.name or d.id} — "
     if d.revoked_at:
-        return head + " — " + translate("Admin", "revoked %1; it can no longer sync.").replace(
+        return head + translate("Admin", "revoked %1; it can no longer sync.").replace(
             "%1", ago(d.revoked_at, now))
     r = d.report
     if r is None:
-        return head + " — " + translate("Admin", "has not reported its health yet.")
+        return head + translate("Admin", "has not reported its health yet.")
     parts = [reason_name(code) for code in d.attention]
     if not parts:
         parts.append(translate("Admin", "nothing needs attention"))
     parts.append(translate("Admin", "reported %1").replace("%1", ago(r.reported_at, now)))
-    return head + " — " + "; ".join(parts) + "."
+    return head + list_separator().join(parts) + full_stop()
 
 
 class HealthPage(QWidget):
@@ -116,16 +119,15 @@ class HealthPage(QWidget):
             [
                 Column(
                     lambda: translate("Admin", "Needs attention"),
-                    attention_text,
+                    attention_short,
                     tooltip=attention_text,
                     foreground=_attention_brush,
                     decoration=_attention_icon,
                 ),
-                Column(lambda: translate("Admin", "User"), lambda d: d.username),
                 Column(
                     lambda: translate("Admin", "Device"),
-                    lambda d: d.name or d.id,
-                    tooltip=lambda d: f"{d.name}\n{d.id}",
+                    lambda d: f"{d.username} · {d.name or d.id}",
+                    tooltip=lambda d: f"{d.username}\n{d.name}\n{d.id}",
                 ),
                 Column(
                     lambda: translate("Admin", "Last sync"),
@@ -151,23 +153,24 @@ class HealthPage(QWidget):
                     tooltip=lambda d: (d.report.last_error or "") if d.report else "",
                 ),
                 Column(
-                    lambda: translate("Admin", "Database check"),
+                    lambda: translate("Admin", "DB check"),
                     lambda d: db_check_name(d.report.db_check if d.report else None),
                     foreground=lambda d: (
                         _OLD if d.report and d.report.db_check == "failed" else None),
                 ),
                 Column(
-                    lambda: translate("Admin", "Newest backup"),
+                    lambda: translate("Admin", "Backup"),
                     lambda d: (ago(d.report.newest_backup_at, self.now)
                                if d.report and d.report.newest_backup_at else "—"),
                     tooltip=lambda d: fmt.timestamp(
                         d.report.newest_backup_at if d.report else None),
                 ),
-                Column(lambda: translate("Admin", "Encryption"), _encryption),
-                Column(lambda: translate("Admin", "App / protocol"), _versions),
+                Column(lambda: translate("Admin", "Encrypted"), _encryption),
+                Column(lambda: translate("Admin", "Version"), _versions,
+                       tooltip=lambda d: translate("Admin", "app / protocol")),
             ]
         )
-        self.table = make_table(stretch=0)
+        self.table = make_table(stretch=1)
         self.table.setObjectName("devices")
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._selected)

@@ -29,7 +29,7 @@ from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table, table_pane
 from .ask import ConfirmBox, on_server
-from .labels import scope_name
+from .labels import item_separator, scope_name
 
 __all__ = ["IntegrationsPage", "SecretDialog", "TokenDialog"]
 
@@ -37,7 +37,7 @@ _MUTED = QBrush(QColor("#6b7280"))
 
 
 def _scopes(t: IntegrationTokenView) -> str:
-    return ", ".join(scope_name(s) for s in t.scopes)
+    return item_separator().join(scope_name(s) for s in t.scopes)
 
 
 class TokenDialog(QDialog):
@@ -124,7 +124,9 @@ class SecretDialog(QDialog):
         self.secret.setObjectName("tokenSecret")
         self.secret.setReadOnly(True)
         self.secret.setFont(QFont("monospace"))
-        self.secret.selectAll()
+        self.secret.setMinimumWidth(  # the whole secret in view
+            self.secret.fontMetrics().horizontalAdvance(made.secret) + 40)
+        self.secret.setSelection(len(made.secret), -len(made.secret))  # selected, from its start
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("copySecret")
         self.copy_button.clicked.connect(self.copy)

@@ -7,17 +7,22 @@ import datetime as dt
 
 from sync_engine.client.values import AuditEntry, DeviceView
 
-from ...i18n import translate
+from ...i18n import domain_lang, translate
 
 __all__ = [
     "ago",
+    "attention_short",
     "attention_text",
     "audit_text",
     "db_check_name",
     "device_state",
     "error_code_name",
+    "full_stop",
     "how_long",
+    "item_separator",
+    "list_separator",
     "reason_name",
+    "reason_short",
     "role_name",
     "scope_name",
     "since",
@@ -76,13 +81,51 @@ def reason_name(code: str) -> str:
     return names.get(code, code)
 
 
+def reason_short(code: str) -> str:
+    """Why a device needs attention, in a few words (for a list column)."""
+    names = {
+        "database_damaged": translate("Admin", "DB check failed"),
+        "unsent_over_an_hour": translate("Admin", "unsent > 1 h"),
+        "conflicts_waiting": translate("Admin", "conflicts"),
+        "last_sync_failed": translate("Admin", "sync failing"),
+        "no_recent_backup": translate("Admin", "backup old"),
+        "not_encrypted": translate("Admin", "not encrypted"),
+    }
+    return names.get(code, code)
+
+
+def attention_short(device: DeviceView) -> str:
+    """The worst reason in a few words, and how many more ("OK", "revoked" if none)."""
+    if device.revoked_at or not device.attention:
+        return attention_text(device)
+    text = reason_short(device.attention[0])
+    more = len(device.attention) - 1
+    if more > 0:
+        text = translate("Admin", "%1 (+%2 more)").replace("%1", text).replace("%2", str(more))
+    return text
+
+
 def attention_text(device: DeviceView) -> str:
     """The reasons to look at ``device``, worst first; "revoked" or "OK" when there are none."""
     if device.revoked_at:
         return translate("Admin", "revoked")
     if not device.attention:
         return translate("Admin", "OK")
-    return "; ".join(reason_name(r) for r in device.attention)
+    return list_separator().join(reason_name(r) for r in device.attention)
+
+
+def list_separator() -> str:
+    """Between the clauses of a list in the UI language ("; ", or "；" in Chinese)."""
+    return "；" if domain_lang() == "zh" else "; "
+
+
+def item_separator() -> str:
+    """Between the items of a short list (", ", or "、" in Chinese)."""
+    return "、" if domain_lang() == "zh" else ", "
+
+
+def full_stop() -> str:
+    return "。" if domain_lang() == "zh" else "."
 
 
 def device_state(device: DeviceView) -> str:
@@ -113,8 +156,8 @@ def error_code_name(code: str | None) -> str:
     if not code:
         return "—"
     names = {
-        "network": translate("Admin", "server not reachable"),
-        "network_error": translate("Admin", "server not reachable"),
+        "network": translate("Admin", "no connection"),
+        "network_error": translate("Admin", "no connection"),
         "unavailable": translate("Admin", "server unavailable"),
         "internal_error": translate("Admin", "server failed"),
         "internal": translate("Admin", "error in the app"),
