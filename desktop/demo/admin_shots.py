@@ -76,7 +76,7 @@ class AdminShots(RoleShots[AdminWorkspace]):
         if not isinstance(dialog, UserDialog):
             return
         dialog.username.setText("clerk2")
-        dialog.display_name.setText("孙磊(北京仓)")
+        dialog.display_name.setText("孙磊(上海仓)")
         dialog.password.setText("demo-1234")
         dialog.role.setCurrentIndex(dialog.role.findData("warehouse_clerk"))
         dialog.warehouse.setCurrentIndex(dialog.warehouse.count() - 1)

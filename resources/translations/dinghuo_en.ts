@@ -1167,6 +1167,11 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <source>%1 is signed out on every device.</source>
       <translation>%1 is signed out on every device.</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/devices.py" line="106" />
+      <source>Sign out %1 everywhere…</source>
+      <translation>Sign out %1 everywhere…</translation>
+    </message>
   </context>
   <context>
     <name>DinghuoApp</name>

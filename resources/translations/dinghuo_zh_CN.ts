@@ -1163,6 +1163,11 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <source>%1 is signed out on every device.</source>
       <translation>%1 已在所有设备上注销。</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/devices.py" line="106" />
+      <source>Sign out %1 everywhere…</source>
+      <translation>注销 %1 的所有设备…</translation>
+    </message>
   </context>
   <context>
     <name>DinghuoApp</name>

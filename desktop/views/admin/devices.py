@@ -102,6 +102,9 @@ class DevicesPage(QWidget):
         self.revoke_button.setEnabled(live)
         self.wipe_button.setEnabled(live)
         self.sign_out_button.setEnabled(device is not None and device.user_id is not None)
+        self.sign_out_button.setText(
+            self.tr("Sign out %1 everywhere…").replace("%1", device.username) if device
+            else self.tr("Sign out the user everywhere…"))
 
     def refresh(self) -> None:
         """Fetch the device list from the server."""

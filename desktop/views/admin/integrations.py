@@ -80,7 +80,7 @@ class TokenDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def chosen_scopes(self) -> list[str]:
         return [s for s, box in self.scopes.items() if box.isChecked()]
@@ -142,7 +142,7 @@ class SecretDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(scopes)
         layout.addWidget(buttons)
-        self.resize(640, 0)
+        self.setMinimumWidth(640)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.secret.text())

@@ -145,7 +145,7 @@ class UserDialog(_Form):
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
         self._role_changed()
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def _role_changed(self) -> None:
         role = self.chosen_role()
@@ -213,7 +213,7 @@ class PasswordDialog(_Form):
         layout.addWidget(hint)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
-        self.resize(440, 0)
+        self.setMinimumWidth(440)
 
     def check(self) -> bool:
         if not self.password.text():
