@@ -72,6 +72,14 @@ _SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         (QT_TRANSLATE_NOOP("Shortcuts", "Enter in the tracking number, Ctrl+Enter"),
          QT_TRANSLATE_NOOP("Shortcuts", "Confirm the shipment")),
     ]),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Back office"), [
+        ("Ctrl+5 / Ctrl+6 / Ctrl+7", QT_TRANSLATE_NOOP(
+            "Shortcuts", "Devices / users / integration tokens")),
+        ("Delete", QT_TRANSLATE_NOOP(
+            "Shortcuts", "In devices or tokens: revoke the chosen one (asks first)")),
+        ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In users: change the user's role")),
+        ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "In users or tokens: a new one")),
+    ]),
 ]
 
 

@@ -2936,6 +2936,31 @@ Log file: %1</translation>
       <source>Confirm the shipment</source>
       <translation>Confirm the shipment</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="75" />
+      <source>Back office</source>
+      <translation>Back office</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="76" />
+      <source>Devices / users / integration tokens</source>
+      <translation>Devices / users / integration tokens</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="78" />
+      <source>In devices or tokens: revoke the chosen one (asks first)</source>
+      <translation>In devices or tokens: revoke the chosen one (asks first)</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="80" />
+      <source>In users: change the user's role</source>
+      <translation>In users: change the user's role</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="81" />
+      <source>In users or tokens: a new one</source>
+      <translation>In users or tokens: a new one</translation>
+    </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>

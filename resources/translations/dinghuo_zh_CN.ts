@@ -2927,6 +2927,31 @@ Log file: %1</source>
       <source>Confirm the shipment</source>
       <translation>确认发货</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="75" />
+      <source>Back office</source>
+      <translation>后台管理</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="76" />
+      <source>Devices / users / integration tokens</source>
+      <translation>设备 / 用户 / 集成令牌</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="78" />
+      <source>In devices or tokens: revoke the chosen one (asks first)</source>
+      <translation>在设备或令牌列表中：撤销所选项（会先确认）</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="80" />
+      <source>In users: change the user's role</source>
+      <translation>在用户列表中：更改该用户的角色</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="81" />
+      <source>In users or tokens: a new one</source>
+      <translation>在用户或令牌页：新建</translation>
+    </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>

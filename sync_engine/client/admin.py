@@ -56,7 +56,11 @@ class BackOffice:
 
     def devices(self) -> list[DeviceView]:
         """Every device with its latest health report; those that need attention first."""
-        return [device_from_json(d) for d in _list(self._call("GET", "/v1/admin/devices"))]
+        return [device_from_json(d) for d in self.devices_json()]
+
+    def devices_json(self) -> list[dict[str, Any]]:
+        """The device list as the server sent it (what the engine keeps for offline use)."""
+        return _dicts(self._call("GET", "/v1/admin/devices"))
 
     def revoke_device(self, device_id: str, *, wipe: bool) -> int:
         """Cut a device off: its sign-ins end now; at its next contact it stops syncing (and

@@ -377,7 +377,7 @@ class OnlineOperations:
         if not fetch_devices:
             return SyncHealth(status, devices, as_of, False)
         try:
-            fresh = self._fetch_devices()
+            fresh = self.back_office().devices_json()
         except errors.SyncError as exc:
             log.info("device list not fetched: %s", exc)
             return SyncHealth(status, devices, as_of, False, str(exc))
@@ -386,10 +386,6 @@ class OnlineOperations:
             self.store.set_meta(db, "devices_cache", json.dumps({"as_of": as_of,
                                                                  "devices": fresh}))
         return SyncHealth(status, tuple(device_from_json(d) for d in fresh), as_of, True)
-
-    def _fetch_devices(self) -> list[Any]:
-        api, auth = self._session()
-        return _authorised(auth, api.devices)
 
     def back_office(self) -> BackOffice:
         """The back office's requests (admins only; online) for the signed-in session."""
@@ -402,14 +398,6 @@ def _app_version() -> str | None:
         return importlib.metadata.version("dinghuo")
     except importlib.metadata.PackageNotFoundError:
         return None
-
-
-def _authorised(auth: Auth, call: Callable[[str], list[Any]]) -> list[Any]:
-    token = auth.token()
-    try:
-        return call(token)
-    except AccessExpired:
-        return call(auth.refreshed_token(token))
 
 
 def _plain_http_host(url: str | None) -> str | None:

@@ -277,13 +277,6 @@ class ServerApi:
         self._send("POST", "/v1/devices/report", token=token,
                    content=report.model_dump_json().encode())
 
-    def devices(self, token: str) -> list[Any]:
-        """``GET /v1/admin/devices`` (admin): every device with its last pull, push and visit."""
-        answer = self._send("GET", "/v1/admin/devices", token=token)
-        if not isinstance(answer, list):
-            raise errors.ProtocolError("The device list is not a list.", "bad_devices")
-        return answer
-
     def watch(self, token: str, on_event: Callable[[str, dict[str, Any]], None],
               stop: threading.Event) -> None:
         """Hold ``GET /v1/events`` open and call ``on_event(name, data)`` for each event.

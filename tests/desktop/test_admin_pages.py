@@ -68,7 +68,7 @@ def office(qtbot: Any, app_factory: Any, server: Server, network: Any, tmp_path:
 
 
 def test_sync_health_lists_the_devices_in_trouble_first_with_the_reasons(
-        qtbot: Any, office: tuple[DinghuoApp, Engine, Engine]) -> None:
+        qtbot: Any, qtmodeltester: Any, office: tuple[DinghuoApp, Engine, Engine]) -> None:
     app, rep1, rep2 = office
     ws = admin_workspace(app)
     ws.show_page("health")
@@ -95,6 +95,7 @@ def test_sync_health_lists_the_devices_in_trouble_first_with_the_reasons(
     assert model.index(healthy, 0).data(Qt.ItemDataRole.DecorationRole) is None
     assert page.tiles["attention"].text() == "1"
     assert "local database check failed" in page.detail.text()
+    qtmodeltester.check(model)
 
 
 def test_revoke_and_wipe_a_device_after_saying_what_will_happen(
@@ -274,3 +275,65 @@ def test_an_integration_token_is_shown_once_copied_and_revoked(
     qtbot.waitUntil(lambda: page.model.rows[0].revoked_at is not None, timeout=10000)
     row = on_server(server_db, lambda s: s.query(IntegrationToken).filter_by(name="wms").one())
     assert row.revoked_at is not None and row.scopes == "stock"
+
+
+def test_the_keyboard_reaches_every_back_office_page_and_its_actions(
+        qtbot: Any, office: tuple[DinghuoApp, Engine, Engine]) -> None:
+    app, rep1, _rep2 = office
+    assert app.window is not None
+    ws = admin_workspace(app)
+    activate(qtbot, app.window)
+    kb = Keyboard(qtbot)
+    try:
+        kb.press(Qt.Key.Key_6, CTRL)
+        assert ws.current_page() == "users" and kb.focus() is ws.users.table
+        qtbot.waitUntil(lambda: ws.users.loaded, timeout=10000)
+        kb.press(Qt.Key.Key_Down)
+        kb.press(Qt.Key.Key_Return)  # the row's action: its role
+        dialog = ws.users.dialog
+        assert dialog is not None and dialog.isVisible() and dialog.user is not None
+        dialog.close()
+        activate(qtbot, app.window)  # the window has the keyboard again
+        ws.users.table.setFocus()
+        kb.press(Qt.Key.Key_N, CTRL)
+        assert ws.users.dialog is not dialog and ws.users.dialog is not None
+        assert ws.users.dialog.user is None  # a new user
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is ws.users.dialog, timeout=5000)
+        ws.users.dialog.close()
+        activate(qtbot, app.window)
+
+        kb.press(Qt.Key.Key_5, CTRL)
+        assert kb.focus() is ws.devices.table
+        qtbot.waitUntil(lambda: ws.devices.loaded, timeout=10000)
+        ws.devices.select_device(rep1.client_id)
+        kb.press(Qt.Key.Key_Delete)  # asks first
+        assert ws.devices.confirm_box is not None and ws.devices.confirm_box.isVisible()
+        assert "rep1" in ws.devices.confirm_box.text()
+        ws.devices.confirm_box.close()
+        assert ws.devices.selected() is not None
+        assert not ws.devices.selected().revoked_at  # nothing was done
+
+        kb.press(Qt.Key.Key_7, CTRL)
+        assert ws.current_page() == "integrations" and kb.focus() is ws.integrations.table
+        assert kb.mouse_presses == 0
+    finally:
+        kb.close()
+
+
+def test_offline_a_list_says_why_it_was_not_fetched(
+        qtbot: Any, office: tuple[DinghuoApp, Engine, Engine], network: Any) -> None:
+    app, _rep1, _rep2 = office
+    ws = admin_workspace(app)
+    shown: list[object] = []
+    assert app.ctx is not None
+    app.ctx.error.connect(shown.append)
+    network.online = False
+    ws.show_page("integrations")
+    qtbot.waitUntil(lambda: bool(ws.integrations.state.text()), timeout=10000)
+    assert "cannot be reached" in ws.integrations.state.text()
+    assert ws.integrations.refresh_button.isEnabled() and not ws.integrations.loaded
+    network.online = True
+    ws.integrations.refresh()
+    qtbot.waitUntil(lambda: ws.integrations.loaded, timeout=10000)
+    assert ws.integrations.state.text() == ""
+    assert shown == []  # no dialog for a list that could not be fetched

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sync_engine.client.values import DeviceView
@@ -15,7 +15,7 @@ from ...i18n import translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table, table_pane
-from .ask import ConfirmBox, on_server
+from .ask import ConfirmBox, key, list_failed, on_server
 from .labels import ago, attention_text, device_state
 
 __all__ = ["DevicesPage"]
@@ -90,7 +90,11 @@ class DevicesPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(table_pane(self.table, self.empty), 1)
         layout.addLayout(buttons)
+        key(self.table, QKeySequence.StandardKey.Delete, lambda: self.ask_revoke(wipe=False))
         self._enable()
+
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
 
     def selected(self) -> DeviceView | None:
         device = self.table.currentIndex().data(ROW_ROLE)
@@ -113,7 +117,7 @@ class DevicesPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.ctx.error.emit(exc)
+        list_failed(self.ctx, self.state, exc)
 
     def _loaded(self, devices: object) -> None:
         assert isinstance(devices, list)

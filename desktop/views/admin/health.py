@@ -218,6 +218,9 @@ class HealthPage(QWidget):
         ctx.conflicts_changed.connect(self.refresh_local)
         self.refresh_local()
 
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
+
     def refresh_local(self) -> None:
         """This device's numbers and the last list known (no network)."""
         engine = self.ctx.engine

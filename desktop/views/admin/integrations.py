@@ -4,7 +4,7 @@ when each was last used; revoke one."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,7 +28,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table, table_pane
-from .ask import ConfirmBox, on_server
+from .ask import ConfirmBox, key, list_failed, on_server
 from .labels import item_separator, scope_name
 
 __all__ = ["IntegrationsPage", "SecretDialog", "TokenDialog"]
@@ -198,9 +198,12 @@ class IntegrationsPage(QWidget):
         self.revoke_button.clicked.connect(self.ask_revoke)
         self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.state = QLabel()
+        self.state.setObjectName("hint")
+        self.state.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.state, 1)
         buttons.addWidget(self.revoke_button)
         buttons.addWidget(self.refresh_button)
         hint = QLabel(self.tr("Systems write through the integration API with these tokens "
@@ -211,7 +214,12 @@ class IntegrationsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(table_pane(self.table, self.empty), 1)
         layout.addWidget(hint)
+        key(self.table, QKeySequence.StandardKey.Delete, self.ask_revoke)
+        key(self, "Ctrl+N", self.ask_create)
         self._enable()
+
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
 
     def selected(self) -> IntegrationTokenView | None:
         token = self.table.currentIndex().data(ROW_ROLE)
@@ -228,7 +236,7 @@ class IntegrationsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.ctx.error.emit(exc)
+        list_failed(self.ctx, self.state, exc)
 
     def _loaded(self, tokens: object) -> None:
         assert isinstance(tokens, list)
@@ -238,6 +246,7 @@ class IntegrationsPage(QWidget):
         fit_columns(self.table)
         self.empty.setVisible(not tokens)
         self.loaded = True
+        self.state.setText("")
         names = [t.name for t in tokens]
         if current is not None and current.name in names:
             self.table.selectRow(names.index(current.name))

@@ -26,8 +26,8 @@ from ...context import AppContext
 from ...i18n import translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
-from ...widgets.tables import fit_columns, make_table
-from .ask import ConfirmBox, on_server
+from ...widgets.tables import fit_columns, make_table, on_row_action
+from .ask import ConfirmBox, key, list_failed, on_server
 from .labels import audit_text, role_name
 from .user_dialogs import PasswordDialog, UserDialog
 
@@ -141,7 +141,12 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(split, 1)
+        on_row_action(self.table, self.ask_role)
+        key(self, "Ctrl+N", self.ask_create)
         self._enable()
+
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
 
     def _assigned(self, u: UserAccount) -> str:
         if u.warehouse_id is not None:
@@ -180,7 +185,7 @@ class UsersPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.ctx.error.emit(exc)
+        list_failed(self.ctx, self.state, exc)
 
     def _loaded(self, answer: object) -> None:
         assert isinstance(answer, tuple)
