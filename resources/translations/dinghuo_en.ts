@@ -487,6 +487,11 @@
       <source>app / protocol</source>
       <translation>app / protocol</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="136" />
+      <source>last seen %1, last sync %2</source>
+      <translation>last seen %1, last sync %2</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>

@@ -354,7 +354,7 @@
     <message>
       <location filename="../../desktop/views/admin/health.py" line="94" />
       <source>reported %1</source>
-      <translation>%1 上报</translation>
+      <translation>%1上报</translation>
     </message>
     <message>
       <location filename="../../desktop/views/admin/health.py" line="138" />
@@ -486,6 +486,11 @@
       <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="168" />
       <source>app / protocol</source>
       <translation>应用 / 协议</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="136" />
+      <source>last seen %1, last sync %2</source>
+      <translation>上次在线 %1，上次同步 %2</translation>
     </message>
   </context>
   <context>

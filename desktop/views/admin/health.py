@@ -130,11 +130,13 @@ class HealthPage(QWidget):
                     tooltip=lambda d: f"{d.username}\n{d.name}\n{d.id}",
                 ),
                 Column(
-                    lambda: translate("Admin", "Last sync"),
-                    lambda d: ago(d.last_pull_at or d.last_seen_at, self.now),
+                    lambda: translate("Admin", "Last seen"),
+                    lambda d: ago(d.last_seen_at or d.last_pull_at, self.now),
                     foreground=color,
-                    tooltip=lambda d: fmt.timestamp(d.last_pull_at or d.last_seen_at),
-                    sort=lambda d: d.last_pull_at or "",
+                    tooltip=lambda d: translate("Admin", "last seen %1, last sync %2")
+                    .replace("%1", fmt.timestamp(d.last_seen_at) or "—")
+                    .replace("%2", fmt.timestamp(d.last_pull_at) or "—"),
+                    sort=lambda d: d.last_seen_at or "",
                 ),
                 Column(
                     lambda: translate("Admin", "Unsent"),
