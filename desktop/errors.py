@@ -93,6 +93,8 @@ def _title(exc: ce.ClientError) -> str:
         return translate("Errors", "Sign in required")
     if isinstance(exc, ce.UpdateRequired):
         return translate("Errors", "Update required")
+    if isinstance(exc, ce.Refused):
+        return translate("Errors", "The server refused this")
     return (
         translate("Errors", "Cannot sync")
         if isinstance(exc, ce.SyncError)
@@ -150,6 +152,8 @@ def _words(exc: ce.ClientError) -> str:
         return exc.text(domain_lang()) or translate(
             "Errors", "This conflict cannot be resolved this way. Choose another option."
         )
+    if isinstance(exc, ce.Refused):
+        return exc.text(domain_lang())
     if isinstance(exc, ce.UnsentChangesOfAnotherUser):
         return exc.message_zh if domain_lang() == "zh" else str(exc)
     return str(exc)

@@ -1,4 +1,4 @@
-"""The clerk's, the owner's and the back office's screens for ``--screenshots``, named after the
+"""The clerk's and the owner's screens for ``--screenshots``, named after the
 role and the screen (``clerk-queue.png``, ``owner-reorder.png`` …). Each role's steps run with
 that demo user signed in on a device of their own (:meth:`.Camera.switch_user`)."""
 
@@ -8,13 +8,12 @@ import datetime as dt
 from decimal import Decimal
 
 from ..picklist import pick_list_document
-from ..views.admin.workspace import AdminWorkspace
 from ..views.clerk.queue import load_pick_data
 from ..views.clerk.workspace import ClerkWorkspace
 from ..views.owner.workspace import OwnerWorkspace
 from .camera import RoleShots, Step
 
-__all__ = ["AdminShots", "ClerkShots", "OwnerShots"]
+__all__ = ["ClerkShots", "OwnerShots"]
 
 
 class ClerkShots(RoleShots[ClerkWorkspace]):
@@ -157,22 +156,3 @@ class OwnerShots(RoleShots[OwnerWorkspace]):
             self.camera.grab(dialog, "owner-receipt")
             dialog.close()
         self.camera.next()
-
-
-class AdminShots(RoleShots[AdminWorkspace]):
-    workspace_type = AdminWorkspace
-
-    def steps(self) -> list[Step]:
-        return [self.review, self.health]
-
-    def review(self) -> None:
-        ws = self.ws
-        ws.show_page("review")
-        self.camera.wait(lambda: ws.review.detail is not None, self.camera.snap("admin-review"))
-
-    def health(self) -> None:
-        page = self.ws.health
-        self.ws.show_page("health")
-        page.refresh()
-        self.camera.wait(lambda: page.health is not None and page.health.devices_live,
-                         self.camera.snap("admin-health"))

@@ -19,10 +19,11 @@ from sync_engine.client.values import Identity, ReplicaRepair
 
 from ..recovery import recovery_dialog
 from ..views.login import LoginDialog
+from .admin_shots import AdminShots
 from .camera import Camera
 from .orders import seed_demo_orders
 from .rep_shots import RepShots
-from .role_shots import AdminShots, ClerkShots, OwnerShots
+from .role_shots import ClerkShots, OwnerShots
 
 __all__ = ["ScreenshotRun"]
 

@@ -74,7 +74,7 @@ class DemoServer:
         self.products = products
         self.db_path = self.directory / "server.sqlite3"
         self.db_url = f"sqlite:///{self.db_path}"
-        self._marker = self.directory / f"loaded-{products}"
+        self._marker = self.directory / f"loaded-v2-{products}"  # v2: with the fleet
         self._process: subprocess.Popen[bytes] | None = None
         # The port is chosen up front so the app knows the URL before the server is up.
         self.port = _free_port()

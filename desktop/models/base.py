@@ -33,6 +33,7 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], Any] | None = None
     sort: Callable[[T], Any] | None = None  # a sortable value (a number, an ISO date …)
+    decoration: Callable[[T], Any] | None = None  # an icon before the text (or None)
 
 
 class ListTableModel(QAbstractTableModel, Generic[T]):
@@ -74,6 +75,8 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return column.foreground(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
+            return column.decoration(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -21,7 +21,7 @@ def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
 # (keys, what they do) by section; translated when shown, in the language of that moment.
 _SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     (QT_TRANSLATE_NOOP("Shortcuts", "Everywhere"), [
-        ("Ctrl+1 … Ctrl+6", QT_TRANSLATE_NOOP(
+        ("Ctrl+1 … Ctrl+7", QT_TRANSLATE_NOOP(
             "Shortcuts", "Go to a page (the Go menu); the cursor lands in the page's main "
             "field")),
         ("Tab / Shift+Tab", QT_TRANSLATE_NOOP(
@@ -71,6 +71,14 @@ _SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
          QT_TRANSLATE_NOOP("Shortcuts", "Go to the tracking number")),
         (QT_TRANSLATE_NOOP("Shortcuts", "Enter in the tracking number, Ctrl+Enter"),
          QT_TRANSLATE_NOOP("Shortcuts", "Confirm the shipment")),
+    ]),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Back office"), [
+        ("Ctrl+5 / Ctrl+6 / Ctrl+7", QT_TRANSLATE_NOOP(
+            "Shortcuts", "Devices / users / integration tokens")),
+        ("Delete", QT_TRANSLATE_NOOP(
+            "Shortcuts", "In devices or tokens: revoke the chosen one (asks first)")),
+        ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In users: change the user's role")),
+        ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "In users or tokens: a new one")),
     ]),
 ]
 

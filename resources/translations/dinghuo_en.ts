@@ -124,6 +124,389 @@
       <source>Feed position</source>
       <translation>Feed position</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="166" />
+      <source>System</source>
+      <translation>System</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="168" />
+      <source>May write</source>
+      <translation>May write</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="170" />
+      <source>Created</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="172" />
+      <source>Last used</source>
+      <translation>Last used</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="177" />
+      <source>revoked %1</source>
+      <translation>revoked %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="179" />
+      <location filename="../../desktop/views/admin/labels.py" line="91" />
+      <location filename="../../desktop/views/admin/users.py" line="83" />
+      <source>active</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="45" />
+      <source>%1 min</source>
+      <translation>%1 min</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="47" />
+      <source>%1 h</source>
+      <translation>%1 h</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="48" />
+      <source>%1 days</source>
+      <translation>%1 days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="69" />
+      <source>local database check failed</source>
+      <translation>local database check failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="70" />
+      <source>changes unsent for over an hour</source>
+      <translation>changes unsent for over an hour</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="71" />
+      <source>conflicts wait for a decision</source>
+      <translation>conflicts wait for a decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="72" />
+      <source>last sync failed</source>
+      <translation>last sync failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="73" />
+      <source>no backup for over two days</source>
+      <translation>no backup for over two days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="74" />
+      <source>local data not encrypted</source>
+      <translation>local data not encrypted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="82" />
+      <location filename="../../desktop/views/admin/labels.py" line="94" />
+      <source>revoked</source>
+      <translation>revoked</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="84" />
+      <location filename="../../desktop/views/admin/labels.py" line="132" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="93" />
+      <source>revoked, local data wiped</source>
+      <translation>revoked, local data wiped</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="107" />
+      <source>%1 · oldest %2</source>
+      <translation>%1 · oldest %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="118" />
+      <source>server unavailable</source>
+      <translation>server unavailable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="119" />
+      <source>server failed</source>
+      <translation>server failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="120" />
+      <source>error in the app</source>
+      <translation>error in the app</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="121" />
+      <source>refused by the server</source>
+      <translation>refused by the server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="122" />
+      <source>app update required</source>
+      <translation>app update required</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="123" />
+      <source>server went back in time</source>
+      <translation>server went back in time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="124" />
+      <source>signed out</source>
+      <translation>signed out</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="125" />
+      <source>device revoked</source>
+      <translation>device revoked</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="133" />
+      <source>failed</source>
+      <translation>failed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="134" />
+      <source>repaired</source>
+      <translation>repaired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="141" />
+      <source>sales rep</source>
+      <translation>sales rep</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="142" />
+      <source>warehouse clerk</source>
+      <translation>warehouse clerk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="143" />
+      <source>store owner</source>
+      <translation>store owner</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="144" />
+      <source>back office</source>
+      <translation>back office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="151" />
+      <source>catalog</source>
+      <translation>catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="152" />
+      <source>prices</source>
+      <translation>prices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="153" />
+      <source>stock</source>
+      <translation>stock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="154" />
+      <source>customers</source>
+      <translation>customers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="164" />
+      <source>created as %1</source>
+      <translation>created as %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="167" />
+      <source>enabled</source>
+      <translation>enabled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="169" />
+      <source>disabled (signed out everywhere)</source>
+      <translation>disabled (signed out everywhere)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="171" />
+      <source>password reset (signed out everywhere)</source>
+      <translation>password reset (signed out everywhere)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="175" />
+      <source>changed from %1 to %2</source>
+      <translation>changed from %1 to %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="50" />
+      <location filename="../../desktop/views/admin/integrations.py" line="176" />
+      <location filename="../../desktop/views/admin/users.py" line="82" />
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="53" />
+      <location filename="../../desktop/views/admin/health.py" line="118" />
+      <source>Needs attention</source>
+      <translation>Needs attention</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="86" />
+      <source>revoked %1; it can no longer sync.</source>
+      <translation>revoked %1; it can no longer sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="90" />
+      <source>has not reported its health yet.</source>
+      <translation>has not reported its health yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="93" />
+      <source>nothing needs attention</source>
+      <translation>nothing needs attention</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="94" />
+      <source>reported %1</source>
+      <translation>reported %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="138" />
+      <source>Unsent</source>
+      <translation>Unsent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="144" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="149" />
+      <source>Last error</source>
+      <translation>Last error</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="74" />
+      <source>User name</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="76" />
+      <source>Full name</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="78" />
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="80" />
+      <source>Works for</source>
+      <translation>Works for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="84" />
+      <source>disabled</source>
+      <translation>disabled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="94" />
+      <source>When</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="95" />
+      <source>By</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="97" />
+      <source>What</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="84" />
+      <source>DB check failed</source>
+      <translation>DB check failed</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="85" />
+      <source>unsent &gt; 1 h</source>
+      <translation>unsent &gt; 1 h</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="86" />
+      <source>conflicts</source>
+      <translation>conflicts</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="87" />
+      <source>sync failing</source>
+      <translation>sync failing</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="88" />
+      <source>backup old</source>
+      <translation>backup old</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="89" />
+      <source>not encrypted</source>
+      <translation>not encrypted</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="101" />
+      <source>%1 (+%2 more)</source>
+      <translation>%1 (+%2 more)</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="142" />
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="143" />
+      <source>no connection</source>
+      <translation>no connection</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="73" />
+      <source>yes</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="73" />
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="154" />
+      <source>DB check</source>
+      <translation>DB check</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="160" />
+      <source>Backup</source>
+      <translation>Backup</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="166" />
+      <source>Encrypted</source>
+      <translation>Encrypted</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="167" />
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="168" />
+      <source>app / protocol</source>
+      <translation>app / protocol</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="136" />
+      <source>last seen %1, last sync %2</source>
+      <translation>last seen %1, last sync %2</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -146,6 +529,21 @@
       <location filename="../../desktop/views/admin/workspace.py" line="25" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="33" />
+      <source>Devices</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="34" />
+      <source>Users</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="35" />
+      <source>Integrations</source>
+      <translation>Integrations</translation>
     </message>
   </context>
   <context>
@@ -920,6 +1318,11 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
       <translation>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="97" />
+      <source>The server refused this</source>
+      <translation>The server refused this</translation>
+    </message>
   </context>
   <context>
     <name>HealthPage</name>
@@ -972,6 +1375,11 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>never</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="182" />
+      <source>Need attention</source>
+      <translation>Need attention</translation>
     </message>
   </context>
   <context>
@@ -1051,10 +1459,10 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/views/login.py" line="150" />
       <source>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
 
-Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
+Use the server's https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
       <translation>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
 
-Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</translation>
+Use the server's https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/login.py" line="157" />
@@ -2360,6 +2768,31 @@ Log file: %1</translation>
       <source>Confirm the shipment</source>
       <translation>Confirm the shipment</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="75" />
+      <source>Back office</source>
+      <translation>Back office</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="76" />
+      <source>Devices / users / integration tokens</source>
+      <translation>Devices / users / integration tokens</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="78" />
+      <source>In devices or tokens: revoke the chosen one (asks first)</source>
+      <translation>In devices or tokens: revoke the chosen one (asks first)</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="80" />
+      <source>In users: change the user's role</source>
+      <translation>In users: change the user's role</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="81" />
+      <source>In users or tokens: a new one</source>
+      <translation>In users or tokens: a new one</translation>
+    </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>
@@ -2696,6 +3129,442 @@ Log file: %1</translation>
       <location filename="../../desktop/workspaces.py" line="50" />
       <source>The workspace for your role ({role}) is not in this version yet. Your data is synced and safe.</source>
       <translation>The workspace for your role ({role}) is not in this version yet. Your data is synced and safe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevicesPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="62" />
+      <source>No device has signed in yet.</source>
+      <translation>No device has signed in yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="67" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="69" />
+      <source>Revoke…</source>
+      <translation>Revoke…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="71" />
+      <source>End this device's sign-in; it can no longer sync</source>
+      <translation>End this device's sign-in; it can no longer sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="73" />
+      <source>Revoke and wipe…</source>
+      <translation>Revoke and wipe…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="75" />
+      <source>Also delete the device's local data at its next contact</source>
+      <translation>Also delete the device's local data at its next contact</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="78" />
+      <source>Sign out the user everywhere…</source>
+      <translation>Sign out the user everywhere…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="123" />
+      <source>%1 devices, as of %2.</source>
+      <translation>%1 devices, as of %2.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="144" />
+      <source>Revoke and wipe %1?</source>
+      <translation>Revoke and wipe %1?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="146" />
+      <source>%1 is signed out now and can no longer sync. At its next contact with the server it deletes its local database, its backups and its stored sign-in.
+
+Changes made on it that were not sent yet are lost. This cannot be undone.</source>
+      <translation>%1 is signed out now and can no longer sync. At its next contact with the server it deletes its local database, its backups and its stored sign-in.
+
+Changes made on it that were not sent yet are lost. This cannot be undone.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="150" />
+      <source>Revoke and wipe</source>
+      <translation>Revoke and wipe</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="152" />
+      <source>Revoke %1?</source>
+      <translation>Revoke %1?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="154" />
+      <source>%1 is signed out now and can no longer sync; at its next contact it tells its user why. Its local data stays on it (unsent changes are kept but not sent). This cannot be undone: the device must be set up again.</source>
+      <translation>%1 is signed out now and can no longer sync; at its next contact it tells its user why. Its local data stays on it (unsent changes are kept but not sent). This cannot be undone: the device must be set up again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="158" />
+      <source>Revoke</source>
+      <translation>Revoke</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="168" />
+      <source>%1 revoked; its data is wiped at its next contact.</source>
+      <translation>%1 revoked; its data is wiped at its next contact.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="169" />
+      <source>%1 revoked.</source>
+      <translation>%1 revoked.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="180" />
+      <source>Sign out %1 everywhere?</source>
+      <translation>Sign out %1 everywhere?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="181" />
+      <source>Every sign-in of %1 ends now, on every device. They can sign in again with their password; nothing on their devices is deleted.</source>
+      <translation>Every sign-in of %1 ends now, on every device. They can sign in again with their password; nothing on their devices is deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="184" />
+      <source>Sign out everywhere</source>
+      <translation>Sign out everywhere</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="190" />
+      <source>%1 is signed out on every device.</source>
+      <translation>%1 is signed out on every device.</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/devices.py" line="106" />
+      <source>Sign out %1 everywhere…</source>
+      <translation>Sign out %1 everywhere…</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrationsPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="187" />
+      <source>No integration token yet. Make one for each system that sends catalog, prices, stock or customers to Dinghuo.</source>
+      <translation>No integration token yet. Make one for each system that sends catalog, prices, stock or customers to Dinghuo.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="191" />
+      <source>New token…</source>
+      <translation>New token…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="194" />
+      <source>Revoke…</source>
+      <translation>Revoke…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="197" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="204" />
+      <source>Systems write through the integration API with these tokens (see “Integrating with your ERP or WMS” in the documentation).</source>
+      <translation>Systems write through the integration API with these tokens (see “Integrating with your ERP or WMS” in the documentation).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="275" />
+      <source>Revoke the token of %1?</source>
+      <translation>Revoke the token of %1?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="276" />
+      <source>%1's next request with this token is refused, at once. The system needs a new token to write again. This cannot be undone.</source>
+      <translation>%1's next request with this token is refused, at once. The system needs a new token to write again. This cannot be undone.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="279" />
+      <source>Revoke</source>
+      <translation>Revoke</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="285" />
+      <source>The token of %1 is revoked.</source>
+      <translation>The token of %1 is revoked.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="192" />
+      <source>Set password</source>
+      <translation>Set password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="195" />
+      <source>New password for %1</source>
+      <translation>New password for %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="205" />
+      <source>New password</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="206" />
+      <source>Again</source>
+      <translation>Again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="207" />
+      <source>%1 is signed out on every device and signs in with the new password.</source>
+      <translation>%1 is signed out on every device and signs in with the new password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="220" />
+      <source>Type the new password.</source>
+      <translation>Type the new password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="223" />
+      <source>The two passwords differ.</source>
+      <translation>The two passwords differ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecretDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="117" />
+      <source>Token for %1</source>
+      <translation>Token for %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="119" />
+      <source>Copy this token now and put it in %1's settings. It is shown only this once: the server keeps only a fingerprint of it. If it is lost, revoke it and make a new one.</source>
+      <translation>Copy this token now and put it in %1's settings. It is shown only this once: the server keeps only a fingerprint of it. If it is lost, revoke it and make a new one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="128" />
+      <source>Copy</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="134" />
+      <source>May write: %1</source>
+      <translation>May write: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="147" />
+      <source>Copied</source>
+      <translation>Copied</translation>
+    </message>
+  </context>
+  <context>
+    <name>TokenDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="49" />
+      <source>New integration token</source>
+      <translation>New integration token</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="53" />
+      <source>the system, e.g. erp or wms</source>
+      <translation>the system, e.g. erp or wms</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="68" />
+      <source>System</source>
+      <translation>System</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="69" />
+      <source>May write</source>
+      <translation>May write</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="70" />
+      <source>The token belongs to a system, not a person: no password is involved. Give it only what it needs to write.</source>
+      <translation>The token belongs to a system, not a person: no password is involved. Give it only what it needs to write.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="75" />
+      <source>Create token</source>
+      <translation>Create token</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="93" />
+      <source>Name the system the token is for.</source>
+      <translation>Name the system the token is for.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="96" />
+      <source>Choose at least one thing it may write.</source>
+      <translation>Choose at least one thing it may write.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="89" />
+      <source>Create user</source>
+      <translation>Create user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="89" />
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="92" />
+      <source>New user</source>
+      <translation>New user</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="93" />
+      <source>Role of %1</source>
+      <translation>Role of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="97" />
+      <source>e.g. rep3 (lower-case letters, digits)</source>
+      <translation>e.g. rep3 (lower-case letters, digits)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="121" />
+      <source>User name</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="122" />
+      <source>Full name</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="123" />
+      <source>Password</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="127" />
+      <source>Role</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="128" />
+      <source>Warehouse</source>
+      <translation>Warehouse</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="129" />
+      <source>Customer (store)</source>
+      <translation>Customer (store)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="137" />
+      <source>A warehouse clerk works in one warehouse; a store owner orders for one customer. The user's devices resync with what the new role may see.</source>
+      <translation>A warehouse clerk works in one warehouse; a store owner orders for one customer. The user's devices resync with what the new role may see.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="174" />
+      <source>Give the user a name to sign in with.</source>
+      <translation>Give the user a name to sign in with.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="177" />
+      <source>Give the user a first password.</source>
+      <translation>Give the user a first password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="180" />
+      <source>Choose the clerk's warehouse.</source>
+      <translation>Choose the clerk's warehouse.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="183" />
+      <source>Choose the store's customer account.</source>
+      <translation>Choose the store's customer account.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="106" />
+      <source>New user…</source>
+      <translation>New user…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="109" />
+      <source>Change role…</source>
+      <translation>Change role…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="112" />
+      <source>New password…</source>
+      <translation>New password…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="115" />
+      <location filename="../../desktop/views/admin/users.py" line="165" />
+      <source>Disable…</source>
+      <translation>Disable…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="118" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="127" />
+      <source>Changes to user accounts (newest first)</source>
+      <translation>Changes to user accounts (newest first)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="164" />
+      <source>Enable</source>
+      <translation>Enable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="196" />
+      <source>%1 users, %2 of them active.</source>
+      <translation>%1 users, %2 of them active.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="241" />
+      <source>User %1 created.</source>
+      <translation>User %1 created.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="258" />
+      <source>%1 is now %2.</source>
+      <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="275" />
+      <source>%1 has a new password and is signed out everywhere.</source>
+      <translation>%1 has a new password and is signed out everywhere.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="292" />
+      <source>Disable %1?</source>
+      <translation>Disable %1?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="293" />
+      <source>%1 can no longer sign in, and is signed out on every device now. Their orders and data stay; you can enable the account again later.</source>
+      <translation>%1 can no longer sign in, and is signed out on every device now. Their orders and data stay; you can enable the account again later.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="296" />
+      <source>Disable</source>
+      <translation>Disable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="301" />
+      <source>%1 is enabled.</source>
+      <translation>%1 is enabled.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="302" />
+      <source>%1 is disabled and signed out everywhere.</source>
+      <translation>%1 is disabled and signed out everywhere.</translation>
     </message>
   </context>
 </TS>

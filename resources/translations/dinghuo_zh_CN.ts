@@ -124,6 +124,389 @@
       <source>Feed position</source>
       <translation>变更序号</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="166" />
+      <source>System</source>
+      <translation>系统</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="168" />
+      <source>May write</source>
+      <translation>可写入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="170" />
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="172" />
+      <source>Last used</source>
+      <translation>最近使用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="177" />
+      <source>revoked %1</source>
+      <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="179" />
+      <location filename="../../desktop/views/admin/labels.py" line="91" />
+      <location filename="../../desktop/views/admin/users.py" line="83" />
+      <source>active</source>
+      <translation>有效</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="45" />
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="47" />
+      <source>%1 h</source>
+      <translation>%1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="48" />
+      <source>%1 days</source>
+      <translation>%1 天</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="69" />
+      <source>local database check failed</source>
+      <translation>本地数据库检查失败</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="70" />
+      <source>changes unsent for over an hour</source>
+      <translation>更改超过一小时未发送</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="71" />
+      <source>conflicts wait for a decision</source>
+      <translation>有冲突待处理</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="72" />
+      <source>last sync failed</source>
+      <translation>上次同步失败</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="73" />
+      <source>no backup for over two days</source>
+      <translation>超过两天没有备份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="74" />
+      <source>local data not encrypted</source>
+      <translation>本地数据未加密</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="82" />
+      <location filename="../../desktop/views/admin/labels.py" line="94" />
+      <source>revoked</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="84" />
+      <location filename="../../desktop/views/admin/labels.py" line="132" />
+      <source>OK</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="93" />
+      <source>revoked, local data wiped</source>
+      <translation>已撤销，本地数据已清除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="107" />
+      <source>%1 · oldest %2</source>
+      <translation>%1 · 最早 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="118" />
+      <source>server unavailable</source>
+      <translation>服务器暂不可用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="119" />
+      <source>server failed</source>
+      <translation>服务器出错</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="120" />
+      <source>error in the app</source>
+      <translation>应用内部错误</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="121" />
+      <source>refused by the server</source>
+      <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="122" />
+      <source>app update required</source>
+      <translation>需要更新应用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="123" />
+      <source>server went back in time</source>
+      <translation>服务器数据已回退</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="124" />
+      <source>signed out</source>
+      <translation>已注销登录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="125" />
+      <source>device revoked</source>
+      <translation>设备已撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="133" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="134" />
+      <source>repaired</source>
+      <translation>已修复</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="141" />
+      <source>sales rep</source>
+      <translation>业务员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="142" />
+      <source>warehouse clerk</source>
+      <translation>仓库管理员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="143" />
+      <source>store owner</source>
+      <translation>门店店主</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="144" />
+      <source>back office</source>
+      <translation>后台管理</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="151" />
+      <source>catalog</source>
+      <translation>商品目录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="152" />
+      <source>prices</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="153" />
+      <source>stock</source>
+      <translation>库存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="154" />
+      <source>customers</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="164" />
+      <source>created as %1</source>
+      <translation>创建为%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="167" />
+      <source>enabled</source>
+      <translation>已启用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="169" />
+      <source>disabled (signed out everywhere)</source>
+      <translation>已停用（所有设备已注销）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="171" />
+      <source>password reset (signed out everywhere)</source>
+      <translation>已重设密码（所有设备已注销）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/labels.py" line="175" />
+      <source>changed from %1 to %2</source>
+      <translation>由 %1 改为 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="50" />
+      <location filename="../../desktop/views/admin/integrations.py" line="176" />
+      <location filename="../../desktop/views/admin/users.py" line="82" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="53" />
+      <location filename="../../desktop/views/admin/health.py" line="118" />
+      <source>Needs attention</source>
+      <translation>需要关注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="86" />
+      <source>revoked %1; it can no longer sync.</source>
+      <translation>已于 %1 撤销，不能再同步。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="90" />
+      <source>has not reported its health yet.</source>
+      <translation>尚未上报健康状况。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="93" />
+      <source>nothing needs attention</source>
+      <translation>一切正常</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="94" />
+      <source>reported %1</source>
+      <translation>%1上报</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="138" />
+      <source>Unsent</source>
+      <translation>未发送</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="144" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="149" />
+      <source>Last error</source>
+      <translation>最近错误</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="74" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="76" />
+      <source>Full name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="78" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="80" />
+      <source>Works for</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="84" />
+      <source>disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="94" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="95" />
+      <source>By</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="97" />
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="84" />
+      <source>DB check failed</source>
+      <translation>数据库检查失败</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="85" />
+      <source>unsent &gt; 1 h</source>
+      <translation>未发送超过 1 小时</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="86" />
+      <source>conflicts</source>
+      <translation>有冲突</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="87" />
+      <source>sync failing</source>
+      <translation>同步失败</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="88" />
+      <source>backup old</source>
+      <translation>备份过旧</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="89" />
+      <source>not encrypted</source>
+      <translation>未加密</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="101" />
+      <source>%1 (+%2 more)</source>
+      <translation>%1（另有 %2 项）</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="142" />
+      <location filename="../work/wt/backoffice/desktop/views/admin/labels.py" line="143" />
+      <source>no connection</source>
+      <translation>无法连接</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="73" />
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="73" />
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="154" />
+      <source>DB check</source>
+      <translation>数据库检查</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="160" />
+      <source>Backup</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="166" />
+      <source>Encrypted</source>
+      <translation>加密</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="167" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="168" />
+      <source>app / protocol</source>
+      <translation>应用 / 协议</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/health.py" line="136" />
+      <source>last seen %1, last sync %2</source>
+      <translation>上次在线 %1，上次同步 %2</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -146,6 +529,21 @@
       <location filename="../../desktop/views/admin/workspace.py" line="25" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="33" />
+      <source>Devices</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="34" />
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="35" />
+      <source>Integrations</source>
+      <translation>系统集成</translation>
     </message>
   </context>
   <context>
@@ -915,6 +1313,11 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <source>This account is locked after too many wrong passwords. Ask your administrator to unlock it.</source>
       <translation>密码错误次数过多，该账号已锁定。请联系管理员解锁。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="97" />
+      <source>The server refused this</source>
+      <translation>服务器拒绝了此操作</translation>
+    </message>
   </context>
   <context>
     <name>HealthPage</name>
@@ -967,6 +1370,11 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/views/admin/health.py" line="209" />
       <source>never</source>
       <translation>从未</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="182" />
+      <source>Need attention</source>
+      <translation>需要关注</translation>
     </message>
   </context>
   <context>
@@ -1046,7 +1454,7 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <location filename="../../desktop/views/login.py" line="150" />
       <source>The address starts with http://, so your password would travel to %1 unencrypted, readable by anyone on the network.
 
-Use the server&apos;s https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
+Use the server's https:// address if it has one (ask your administrator). Send the password anyway only on a network you trust.</source>
       <translation>地址以 http:// 开头，您的密码将以明文发送到 %1，网络上的任何人都能读取。
 
 如果服务器有 https:// 地址，请使用它（请询问管理员）。仅在可信网络中才继续发送密码。</translation>
@@ -2350,6 +2758,31 @@ Log file: %1</source>
       <source>Confirm the shipment</source>
       <translation>确认发货</translation>
     </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="75" />
+      <source>Back office</source>
+      <translation>后台管理</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="76" />
+      <source>Devices / users / integration tokens</source>
+      <translation>设备 / 用户 / 集成令牌</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="78" />
+      <source>In devices or tokens: revoke the chosen one (asks first)</source>
+      <translation>在设备或令牌列表中：撤销所选项（会先确认）</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="80" />
+      <source>In users: change the user's role</source>
+      <translation>在用户列表中：更改该用户的角色</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/shortcuts.py" line="81" />
+      <source>In users or tokens: a new one</source>
+      <translation>在用户或令牌页：新建</translation>
+    </message>
   </context>
   <context>
     <name>ShortcutsDialog</name>
@@ -2684,6 +3117,442 @@ Log file: %1</source>
       <location filename="../../desktop/workspaces.py" line="50" />
       <source>The workspace for your role ({role}) is not in this version yet. Your data is synced and safe.</source>
       <translation>此版本尚未提供您的角色（{role}）的工作区。您的数据已同步且安全。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevicesPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="62" />
+      <source>No device has signed in yet.</source>
+      <translation>还没有设备登录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="67" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="69" />
+      <source>Revoke…</source>
+      <translation>撤销…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="71" />
+      <source>End this device's sign-in; it can no longer sync</source>
+      <translation>结束此设备的登录，它将不能再同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="73" />
+      <source>Revoke and wipe…</source>
+      <translation>撤销并清除…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="75" />
+      <source>Also delete the device's local data at its next contact</source>
+      <translation>并在设备下次连接时删除其本地数据</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="78" />
+      <source>Sign out the user everywhere…</source>
+      <translation>注销该用户的所有设备…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="123" />
+      <source>%1 devices, as of %2.</source>
+      <translation>%1 台设备，截至 %2。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="144" />
+      <source>Revoke and wipe %1?</source>
+      <translation>撤销并清除 %1？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="146" />
+      <source>%1 is signed out now and can no longer sync. At its next contact with the server it deletes its local database, its backups and its stored sign-in.
+
+Changes made on it that were not sent yet are lost. This cannot be undone.</source>
+      <translation>%1 将立即被注销，不能再同步。下次连接服务器时，它会删除本地数据库、备份和保存的登录信息。
+
+在它上面尚未发送的更改将丢失。此操作无法撤回。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="150" />
+      <source>Revoke and wipe</source>
+      <translation>撤销并清除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="152" />
+      <source>Revoke %1?</source>
+      <translation>撤销 %1？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="154" />
+      <source>%1 is signed out now and can no longer sync; at its next contact it tells its user why. Its local data stays on it (unsent changes are kept but not sent). This cannot be undone: the device must be set up again.</source>
+      <translation>%1 将立即被注销，不能再同步；下次连接时会告诉用户原因。本地数据保留在设备上（未发送的更改会保留但不再发送）。此操作无法撤回：该设备需要重新设置。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="158" />
+      <source>Revoke</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="168" />
+      <source>%1 revoked; its data is wiped at its next contact.</source>
+      <translation>%1 已撤销；下次连接时将清除其数据。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="169" />
+      <source>%1 revoked.</source>
+      <translation>%1 已撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="180" />
+      <source>Sign out %1 everywhere?</source>
+      <translation>注销 %1 的所有设备？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="181" />
+      <source>Every sign-in of %1 ends now, on every device. They can sign in again with their password; nothing on their devices is deleted.</source>
+      <translation>%1 在所有设备上的登录将立即结束。其可以用密码重新登录；设备上的数据不会被删除。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="184" />
+      <source>Sign out everywhere</source>
+      <translation>全部注销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="190" />
+      <source>%1 is signed out on every device.</source>
+      <translation>%1 已在所有设备上注销。</translation>
+    </message>
+    <message>
+      <location filename="../work/wt/backoffice/desktop/views/admin/devices.py" line="106" />
+      <source>Sign out %1 everywhere…</source>
+      <translation>注销 %1 的所有设备…</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrationsPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="187" />
+      <source>No integration token yet. Make one for each system that sends catalog, prices, stock or customers to Dinghuo.</source>
+      <translation>还没有集成令牌。请为每个向订货系统发送商品、价格、库存或客户的系统创建一个。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="191" />
+      <source>New token…</source>
+      <translation>新建令牌…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="194" />
+      <source>Revoke…</source>
+      <translation>撤销…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="197" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="204" />
+      <source>Systems write through the integration API with these tokens (see “Integrating with your ERP or WMS” in the documentation).</source>
+      <translation>外部系统使用这些令牌通过集成接口写入数据（参见文档“Integrating with your ERP or WMS”）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="275" />
+      <source>Revoke the token of %1?</source>
+      <translation>撤销 %1 的令牌？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="276" />
+      <source>%1's next request with this token is refused, at once. The system needs a new token to write again. This cannot be undone.</source>
+      <translation>%1 使用此令牌的下一个请求将立即被拒绝。该系统需要新令牌才能再次写入。此操作无法撤回。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="279" />
+      <source>Revoke</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="285" />
+      <source>The token of %1 is revoked.</source>
+      <translation>%1 的令牌已撤销。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="192" />
+      <source>Set password</source>
+      <translation>设置密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="195" />
+      <source>New password for %1</source>
+      <translation>为 %1 设置新密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="205" />
+      <source>New password</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="206" />
+      <source>Again</source>
+      <translation>再输入一次</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="207" />
+      <source>%1 is signed out on every device and signs in with the new password.</source>
+      <translation>%1 将在所有设备上被注销，需用新密码登录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="220" />
+      <source>Type the new password.</source>
+      <translation>请输入新密码。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="223" />
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecretDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="117" />
+      <source>Token for %1</source>
+      <translation>%1 的令牌</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="119" />
+      <source>Copy this token now and put it in %1's settings. It is shown only this once: the server keeps only a fingerprint of it. If it is lost, revoke it and make a new one.</source>
+      <translation>请立即复制此令牌并填入 %1 的设置中。它只显示这一次：服务器只保存其指纹。如果丢失，请撤销并新建一个。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="128" />
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="134" />
+      <source>May write: %1</source>
+      <translation>可写入：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="147" />
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>TokenDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="49" />
+      <source>New integration token</source>
+      <translation>新建集成令牌</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="53" />
+      <source>the system, e.g. erp or wms</source>
+      <translation>系统名称，如 erp 或 wms</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="68" />
+      <source>System</source>
+      <translation>系统</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="69" />
+      <source>May write</source>
+      <translation>可写入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="70" />
+      <source>The token belongs to a system, not a person: no password is involved. Give it only what it needs to write.</source>
+      <translation>令牌属于系统而非个人，不涉及密码。只授予它需要写入的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="75" />
+      <source>Create token</source>
+      <translation>创建令牌</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="93" />
+      <source>Name the system the token is for.</source>
+      <translation>请填写使用此令牌的系统名称。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="96" />
+      <source>Choose at least one thing it may write.</source>
+      <translation>请至少选择一项可写入的内容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="89" />
+      <source>Create user</source>
+      <translation>创建用户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="89" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="92" />
+      <source>New user</source>
+      <translation>新建用户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="93" />
+      <source>Role of %1</source>
+      <translation>%1 的角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="97" />
+      <source>e.g. rep3 (lower-case letters, digits)</source>
+      <translation>如 rep3（小写字母、数字）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="121" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="122" />
+      <source>Full name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="123" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="127" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="128" />
+      <source>Warehouse</source>
+      <translation>仓库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="129" />
+      <source>Customer (store)</source>
+      <translation>客户（门店）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="137" />
+      <source>A warehouse clerk works in one warehouse; a store owner orders for one customer. The user's devices resync with what the new role may see.</source>
+      <translation>仓库管理员属于一个仓库；门店店主为一个客户下单。该用户的设备会按新角色可见的数据重新同步。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="174" />
+      <source>Give the user a name to sign in with.</source>
+      <translation>请填写登录用的用户名。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="177" />
+      <source>Give the user a first password.</source>
+      <translation>请设置初始密码。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="180" />
+      <source>Choose the clerk's warehouse.</source>
+      <translation>请选择仓库管理员的仓库。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/user_dialogs.py" line="183" />
+      <source>Choose the store's customer account.</source>
+      <translation>请选择门店对应的客户。</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="106" />
+      <source>New user…</source>
+      <translation>新建用户…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="109" />
+      <source>Change role…</source>
+      <translation>更改角色…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="112" />
+      <source>New password…</source>
+      <translation>重设密码…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="115" />
+      <location filename="../../desktop/views/admin/users.py" line="165" />
+      <source>Disable…</source>
+      <translation>停用…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="118" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="127" />
+      <source>Changes to user accounts (newest first)</source>
+      <translation>用户账户变更记录（最新在前）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="164" />
+      <source>Enable</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="196" />
+      <source>%1 users, %2 of them active.</source>
+      <translation>共 %1 个用户，其中 %2 个有效。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="241" />
+      <source>User %1 created.</source>
+      <translation>用户 %1 已创建。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="258" />
+      <source>%1 is now %2.</source>
+      <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="275" />
+      <source>%1 has a new password and is signed out everywhere.</source>
+      <translation>%1 已设置新密码，并已在所有设备上注销。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="292" />
+      <source>Disable %1?</source>
+      <translation>停用 %1？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="293" />
+      <source>%1 can no longer sign in, and is signed out on every device now. Their orders and data stay; you can enable the account again later.</source>
+      <translation>%1 将不能再登录，并立即在所有设备上注销。其订单和数据保留；以后可以重新启用该账户。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="296" />
+      <source>Disable</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="301" />
+      <source>%1 is enabled.</source>
+      <translation>%1 已启用。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="302" />
+      <source>%1 is disabled and signed out everywhere.</source>
+      <translation>%1 已停用，并已在所有设备上注销。</translation>
     </message>
   </context>
 </TS>

@@ -38,6 +38,7 @@ __all__ = [
     "BACKUP_DIR",
     "Backup",
     "backup_if_due",
+    "delete_all",
     "encrypt_plain",
     "list_backups",
     "make_backup",
@@ -71,6 +72,15 @@ def backup_dir(data_dir: Path) -> Path:
     folder = Path(data_dir) / BACKUP_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
+
+
+def delete_all(data_dir: Path) -> None:
+    """Delete every backup of a data folder (a device revoked with wipe)."""
+    folder = Path(data_dir) / BACKUP_DIR
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_file():
+                path.unlink(missing_ok=True)
 
 
 def list_backups(data_dir: Path) -> list[Backup]:

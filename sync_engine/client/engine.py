@@ -67,6 +67,7 @@ from .values import (
     ShipQueueItem,
     StockView,
     Suggestion,
+    WarehouseView,
 )
 
 __all__ = ["Engine"]
@@ -241,6 +242,11 @@ class Engine(OnlineOperations):
         """Stock as of the last sync (``as_of`` says when), or None if unknown."""
         with self.store.read() as db:
             return queries.stock_view(db, product_id, warehouse_id)
+
+    def warehouses(self) -> list[WarehouseView]:
+        """The warehouses the replica knows, by code."""
+        with self.store.read() as db:
+            return queries.warehouses(db)
 
     def customers(self, text: str = "", *, include_inactive: bool = False) -> list[CustomerView]:
         """The customers in this user's scope; ``text`` filters on code and names."""

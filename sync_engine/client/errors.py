@@ -15,6 +15,7 @@ else, logged with its traceback)::
     ├── PasswordOverPlainHttp      signing in would send the password unencrypted: ask first
     ├── UnsentChangesOfAnotherUser another user's changes are still waiting on this device
     ├── CredentialsNotKept         signed in, but the tokens cannot be stored (no keyring)
+    ├── Refused                    the server refused a back-office request's input (400, 404)
     └── SyncError                  syncing stopped; local work and the outbox are untouched
         ├── SignInRequired         the session is over (refresh token gone, revoked, …)
         │   ├── InvalidCredentials wrong user name or password at sign-in
@@ -52,6 +53,7 @@ __all__ = [
     "NotSignedIn",
     "PasswordOverPlainHttp",
     "ProtocolError",
+    "Refused",
     "ResolutionNotPossible",
     "ResyncRequired",
     "Retryable",
@@ -156,6 +158,25 @@ class CredentialsNotKept(ClientError):
     """The server signed the user in, but the tokens cannot be kept on this device (the
     keyring fails or keeps nothing, and the file was not allowed). Shown once; retrying the
     same sign-in would fail the same way."""
+
+
+class Refused(ClientError):
+    """The server refused what a back-office request asked (HTTP 400 or 404): a name already
+    taken, a password too short, a device or user that does not exist. ``code`` is the
+    server's code, ``field`` and ``field_code`` the field it blames (if any), ``message_zh``
+    the sentence in Chinese. Nothing was changed."""
+
+    def __init__(self, message: str, code: str = "", message_zh: str = "", *,
+                 field: str = "", field_code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message_zh = message_zh or message
+        self.field = field
+        self.field_code = field_code
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else str(self)
 
 
 class SyncError(ClientError):

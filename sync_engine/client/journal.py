@@ -81,6 +81,13 @@ class OutboxJournal:
         self._lock = FileLock(str(self.path) + ".lock", timeout=60, mode=0o600)
         self._high = 0  # the outbox's last seq this process has journaled
 
+    def discard(self) -> None:
+        """Delete the journal (a device revoked with wipe: its unsent work goes, as the
+        administrator asked)."""
+        with self._lock:
+            self.path.unlink(missing_ok=True)
+        self._high = 0
+
     # ------------------------------------------------------------------ the commit hook
 
     def capture(self, db: sqlite3.Connection, *, everything: bool = False

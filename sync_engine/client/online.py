@@ -24,7 +24,8 @@ import httpx
 
 from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
 
-from . import cipher, errors, outbox, replica
+from . import backups, cipher, errors, outbox, replica
+from .admin import BackOffice, device_from_json
 from .backoff import Backoff
 from .journal import OutboxJournal
 from .session import TOKEN_LOCK, Auth
@@ -236,7 +237,8 @@ class OnlineOperations:
 
     def _revoked(self, wipe: bool) -> None:
         """The back office revoked this device: forget the sign-in; with ``wipe``, delete the
-        local database too (its unsent work goes with it, as the administrator asked)."""
+        local database, its backups and the outbox journal too (its unsent work goes with it,
+        as the administrator asked)."""
         _api, auth = self._session()
         auth.vault.clear()
         if not wipe:
@@ -248,6 +250,8 @@ class OnlineOperations:
         self.store.close()
         for path in self.store.data_dir.glob(f"{DB_FILENAME}*"):
             path.unlink(missing_ok=True)
+        backups.delete_all(self.store.data_dir)  # copies of the same data
+        self.journal.discard()
         self.store.migrate()  # an empty database: the app starts as on a new device
         with self.store.write() as db:
             self.store.set_meta(db, "device_revoked", "wipe")
@@ -370,7 +374,7 @@ class OnlineOperations:
         if not fetch_devices:
             return SyncHealth(status, devices, as_of, False)
         try:
-            fresh = self._fetch_devices()
+            fresh = self.back_office().devices_json()
         except errors.SyncError as exc:
             log.info("device list not fetched: %s", exc)
             return SyncHealth(status, devices, as_of, False, str(exc))
@@ -378,11 +382,12 @@ class OnlineOperations:
         with self.store.write() as db:
             self.store.set_meta(db, "devices_cache", json.dumps({"as_of": as_of,
                                                                  "devices": fresh}))
-        return SyncHealth(status, tuple(_device(d) for d in fresh), as_of, True)
+        return SyncHealth(status, tuple(device_from_json(d) for d in fresh), as_of, True)
 
-    def _fetch_devices(self) -> list[Any]:
+    def back_office(self) -> BackOffice:
+        """The back office's requests (admins only; online) for the signed-in session."""
         api, auth = self._session()
-        return _authorised(auth, api.devices)
+        return BackOffice(api, auth)
 
 
 def _app_version() -> str | None:
@@ -390,14 +395,6 @@ def _app_version() -> str | None:
         return importlib.metadata.version("dinghuo")
     except importlib.metadata.PackageNotFoundError:
         return None
-
-
-def _authorised(auth: Auth, call: Callable[[str], list[Any]]) -> list[Any]:
-    token = auth.token()
-    try:
-        return call(token)
-    except AccessExpired:
-        return call(auth.refreshed_token(token))
 
 
 def _plain_http_host(url: str | None) -> str | None:
@@ -422,17 +419,8 @@ def _identity_dict(identity: Identity) -> dict[str, Any]:
     return {name: getattr(identity, name) for name in Identity.__slots__}
 
 
-def _device(d: Any) -> DeviceView:
-    seq = d.get("last_cursor_seq")
-    return DeviceView(
-        id=str(d.get("id") or ""), name=str(d.get("name") or ""),
-        username=str(d.get("username") or ""), last_seen_at=d.get("last_seen_at"),
-        last_pull_at=d.get("last_pull_at"), last_push_at=d.get("last_push_at"),
-        last_cursor_seq=None if seq is None else int(seq))
-
-
 def _decode_devices(text: str | None) -> tuple[tuple[DeviceView, ...], str | None]:
     if not text:
         return (), None
     data = json.loads(text)
-    return tuple(_device(d) for d in data.get("devices", [])), data.get("as_of")
+    return tuple(device_from_json(d) for d in data.get("devices", [])), data.get("as_of")

@@ -22,6 +22,7 @@ from .values import (
     ShipmentView,
     ShipQueueItem,
     StockView,
+    WarehouseView,
 )
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "shipments",
     "stock_view",
     "sync_state",
+    "warehouses",
 ]
 
 
@@ -49,6 +51,12 @@ def product_views(db: sqlite3.Connection, ids: list[int]) -> list[ProductView]:
     return [
         product_from_row(r) for i in ids if (r := rows.get(i)) is not None
     ]
+
+
+def warehouses(db: sqlite3.Connection) -> list[WarehouseView]:
+    """The warehouses in the replica, by code."""
+    return [WarehouseView(int(r["id"]), str(r["code"]), str(r["name"]))
+            for r in db.execute("SELECT id, code, name FROM warehouses ORDER BY code")]
 
 
 def stock_view(db: sqlite3.Connection, product_id: int, warehouse_id: int) -> StockView | None:

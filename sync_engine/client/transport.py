@@ -66,6 +66,18 @@ def _retry_after(response: httpx.Response) -> int:
     """The answer's ``Retry-After`` in whole seconds (1 if it is missing or not a number)."""
     value = response.headers.get("retry-after", "")
     return max(1, min(int(value), 86_400)) if value.isdigit() else 1
+def _refused(response: httpx.Response) -> errors.Refused:
+    try:
+        detail = ErrorBody.model_validate_json(response.content, extra="ignore").error
+    except ValidationError:
+        return errors.Refused(f"The server refused this (HTTP {response.status_code}).",
+                              f"http_{response.status_code}")
+    first = detail.fields[0] if detail.fields else None
+    return errors.Refused(
+        first.message if first is not None and first.message else detail.message, detail.code,
+        (first.message_zh if first is not None and first.message_zh else detail.message_zh),
+        field=first.field if first is not None else "",
+        field_code=first.code if first is not None else "")
 
 
 def raise_for_answer(response: httpx.Response) -> None:
@@ -192,6 +204,27 @@ class ServerApi:
         raise_for_answer(response)
         return response
 
+    def back_office(self, method: str, path: str, token: str, body: Any = None) -> Any:
+        """A back-office request (``/v1/admin/…``, admins only): its decoded JSON answer (None
+        for 204). An answer that refuses the input (HTTP 400, 404, 422) raises
+        :class:`~.errors.Refused` with the server's code, sentences and field; the rest as
+        any call (403 is :class:`~.errors.Forbidden`)."""
+        content = None if body is None else json.dumps(body).encode()
+        headers = {"Authorization": f"Bearer {token}"}
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self.http.request(method, path, content=content, headers=headers)
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
+        if response.status_code in (400, 404, 422):
+            raise _refused(response)
+        raise_for_answer(response)
+        if response.status_code == 204 or not response.content:
+            return None
+        return parse_json(response.content)
+
     def _send(self, method: str, path: str, *, token: str | None = None,
               params: Mapping[str, Any] | None = None, content: bytes | None = None) -> Any:
         response = self._request(method, path, token=token, params=params, content=content)
@@ -270,13 +303,6 @@ class ServerApi:
         """``POST /v1/devices/report``: this device's health."""
         self._send("POST", "/v1/devices/report", token=token,
                    content=report.model_dump_json().encode())
-
-    def devices(self, token: str) -> list[Any]:
-        """``GET /v1/admin/devices`` (admin): every device with its last pull, push and visit."""
-        answer = self._send("GET", "/v1/admin/devices", token=token)
-        if not isinstance(answer, list):
-            raise errors.ProtocolError("The device list is not a list.", "bad_devices")
-        return answer
 
     def watch(self, token: str, on_event: Callable[[str, dict[str, Any]], None],
               stop: threading.Event) -> None:

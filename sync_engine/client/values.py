@@ -11,10 +11,14 @@ from typing import Any
 from sync_engine.domain import Issue, Product
 
 __all__ = [
+    "AuditEntry",
     "ConflictView",
     "CustomerView",
+    "DeviceHealth",
     "DeviceView",
     "Identity",
+    "IntegrationTokenView",
+    "NewIntegrationToken",
     "OrderLineView",
     "OrderView",
     "PriceQuote",
@@ -30,6 +34,8 @@ __all__ = [
     "SyncHealth",
     "SyncReport",
     "SyncStatus",
+    "UserAccount",
+    "WarehouseView",
 ]
 
 
@@ -74,6 +80,13 @@ class CustomerView:
     credit_limit: Decimal | None
     payment_terms: str
     active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WarehouseView:
+    id: int
+    code: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +291,29 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceHealth:
+    """A device's latest health report, as it sent it (None: the device did not know or say).
+    Times are ISO 8601 (UTC); ``db_check`` is ``ok``, ``failed`` or ``repaired``; ``last_error``
+    is an error code (``network``, ``unavailable`` …)."""
+
+    reported_at: str | None = None
+    unsent_changes: int | None = None
+    oldest_unsent_at: str | None = None
+    conflicts_waiting: int | None = None
+    last_error: str | None = None
+    app_version: str | None = None
+    protocol_version: int | None = None
+    db_check: str | None = None
+    newest_backup_at: str | None = None
+    encrypted: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DeviceView:
-    """A device as the server knows it (admin): who uses it and when it last synced."""
+    """A device as the server knows it (admin): who uses it, when it last synced, its latest
+    health report, whether it was revoked, and ``attention``: why the back office should look
+    at it, worst first (the server's codes: ``database_damaged``, ``unsent_over_an_hour``,
+    ``conflicts_waiting``, ``last_sync_failed``, ``no_recent_backup``, ``not_encrypted``)."""
 
     id: str
     name: str
@@ -288,6 +322,57 @@ class DeviceView:
     last_pull_at: str | None
     last_push_at: str | None
     last_cursor_seq: int | None
+    revoked_at: str | None = None
+    revoke_wipe: bool = False
+    report: DeviceHealth | None = None
+    attention: tuple[str, ...] = ()
+    user_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UserAccount:
+    """A user account as the back office manages it."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    warehouse_id: int | None
+    customer_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One recorded change to a user account: when (ISO 8601), who made it (an admin's name,
+    or ``cli:<os user>``), whose account, what (``create``, ``enable``, ``disable``,
+    ``reset_password``, ``set_assignment``) and its details (before and after)."""
+
+    at: str
+    actor: str
+    user_id: int
+    action: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrationTokenView:
+    """An integration token (for a system, not a person): what it may write, when it was made,
+    last used and revoked (ISO 8601, None: never)."""
+
+    name: str
+    scopes: tuple[str, ...]
+    created_at: str
+    last_used_at: str | None
+    revoked_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewIntegrationToken:
+    """A token just made: its view and its secret, which the server shows this once."""
+
+    token: IntegrationTokenView
+    secret: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sync_engine.client import errors
+from sync_engine.client.backups import list_backups, make_backup
 from sync_engine.client.memory_keyring import MemoryKeyring
 from sync_engine.client.store import DB_FILENAME
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -60,7 +61,9 @@ def test_revoke_with_wipe_deletes_the_local_data_and_keys(
     s = env.seed
     rep = env.device("rep1")
     order = rep.create_draft(s.customers["A"], {s.products[1]: 2})
-    assert rep.order(order.id)
+    rep.submit(order.id)  # unsent, in the outbox journal too
+    make_backup(rep.store)
+    assert rep.order(order.id) and list_backups(rep.store.data_dir) and rep.journal.unsent()
     with Api(env.server, "admin") as admin:
         r = admin.http.post(f"/v1/admin/devices/{rep.client_id}/revoke", json={"wipe": True})
         assert r.status_code == 200
@@ -69,6 +72,8 @@ def test_revoke_with_wipe_deletes_the_local_data_and_keys(
     assert raised.value.wipe is True
     assert not rep.is_session_stored()
     assert (rep.store.data_dir / DB_FILENAME).exists()  # a new, empty database
+    assert not list_backups(rep.store.data_dir)  # copies of the data go too
+    assert not rep.journal.unsent()
     with pytest.raises(errors.NotFound):
         rep.order(order.id)
     assert rep.customers() == []

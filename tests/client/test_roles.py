@@ -150,7 +150,7 @@ def test_sync_health_lists_devices_and_falls_back_to_the_last_list(env: Env) -> 
     net.offline = False
     rep = env.device("rep1", name="rep-2")
     with pytest.raises(errors.Forbidden):
-        rep._fetch_devices()  # only the back office sees devices
+        rep.back_office().devices()  # only the back office sees devices
 
 
 def test_browse_catalog_and_price_breaks(env: Env) -> None:

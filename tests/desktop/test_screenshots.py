@@ -25,11 +25,13 @@ PICTURES = [
     "rep-order-detail", "rep-conflicts", "rep-server-restored", "rep-confirmation",
     "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
-    "owner-receipt", "admin-review", "admin-health",
+    "owner-receipt", "admin-review", "admin-health", "admin-devices", "admin-revoke-wipe",
+    "admin-users", "admin-user-new", "admin-integrations", "admin-token-secret",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
-    "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt")]
+    "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt",
+    "admin-revoke-wipe", "admin-user-new", "admin-token-secret")]
 
 
 class ServedDemo(DemoServer):
@@ -55,6 +57,14 @@ class ServedDemo(DemoServer):
 
 @pytest.fixture
 def demo(server_db: str, tmp_path: Path) -> Iterator[ServedDemo]:
+    from sync_engine.server.demo.fleet import add_demo_fleet
+    from sync_engine.server.storage.engine import make_engine, make_session_factory
+
+    engine = make_engine(server_db)
+    try:
+        add_demo_fleet(make_session_factory(engine))  # as ``dinghuo-server demo`` does
+    finally:
+        engine.dispose()
     with live_server(server_db) as url:
         yield ServedDemo(tmp_path / "demo", server_db, url)
 

@@ -1,12 +1,15 @@
-"""Sync health at a glance: this device's outbox and conflicts, and every device's last sync
-(from the server; offline, the last list fetched, marked with its time)."""
+"""Sync health at a glance: this device's outbox and conflicts, and the fleet: every device's
+latest health report from the server (unsent changes and the age of the oldest, conflicts
+waiting, last error, app and protocol version, local database check, newest backup,
+encryption, last sync). Devices that need attention come first, marked, with the reasons in
+words. Offline, the last list fetched is shown, marked with its time."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -21,29 +24,33 @@ from sync_engine.client.values import DeviceView, ReplicaHealth, SyncHealth
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate
-from ...models.base import Column, ListTableModel
+from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
 from ...widgets.tables import fit_columns, make_table
+from .labels import (
+    ago,
+    attention_short,
+    attention_text,
+    db_check_name,
+    error_code_name,
+    full_stop,
+    list_separator,
+    reason_name,
+    since,
+    unsent_text,
+)
 
-__all__ = ["HealthPage", "staleness"]
+__all__ = ["HealthPage", "device_summary", "staleness"]
 
 _STALE = QBrush(QColor("#b45309"))
 _OLD = QBrush(QColor("#b91c1c"))
+_MUTED = QBrush(QColor("#6b7280"))
 _REFRESH_MS = 60_000
-
-
-def _age(iso: str | None, now: dt.datetime) -> dt.timedelta | None:
-    if not iso:
-        return None
-    at = dt.datetime.fromisoformat(iso)
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return now - at
 
 
 def staleness(device: DeviceView, now: dt.datetime) -> str:
     """``ok`` (synced within the hour), ``stale`` (within a day), ``old`` or ``never``."""
-    age = _age(device.last_pull_at or device.last_seen_at, now)
+    age = since(device.last_pull_at or device.last_seen_at, now)
     if age is None:
         return "never"
     if age <= dt.timedelta(hours=1):
@@ -51,18 +58,44 @@ def staleness(device: DeviceView, now: dt.datetime) -> str:
     return "stale" if age <= dt.timedelta(days=1) else "old"
 
 
-def _ago(iso: str | None, now: dt.datetime) -> str:
-    age = _age(iso, now)
-    if age is None:
-        return translate("Admin", "never")
-    minutes = int(age.total_seconds() // 60)
-    if minutes < 1:
-        return translate("Admin", "just now")
-    if minutes < 60:
-        return translate("Admin", "%1 min ago").replace("%1", str(minutes))
-    if minutes < 48 * 60:
-        return translate("Admin", "%1 h ago").replace("%1", str(minutes // 60))
-    return translate("Admin", "%1 days ago").replace("%1", str(minutes // 1440))
+def _attention_brush(d: DeviceView) -> QBrush | None:
+    if d.revoked_at:
+        return _MUTED
+    return _OLD if d.attention else None
+
+
+def _attention_icon(d: DeviceView) -> QIcon | None:
+    return icon("conflict") if d.attention and not d.revoked_at else None
+
+
+def _encryption(d: DeviceView) -> str:
+    value = d.report.encrypted if d.report else None
+    if value is None:
+        return "—"
+    return translate("Admin", "yes") if value else translate("Admin", "no")
+
+
+def _versions(d: DeviceView) -> str:
+    r = d.report
+    if r is None or (r.app_version is None and r.protocol_version is None):
+        return "—"
+    return f"{r.app_version or '?'} / {r.protocol_version if r.protocol_version else '?'}"
+
+
+def device_summary(d: DeviceView, now: dt.datetime) -> str:
+    """The device's health in sentences (the detail under the list)."""
+    head = f"{d.username} · {d.name or d.id} — "
+    if d.revoked_at:
+        return head + translate("Admin", "revoked %1; it can no longer sync.").replace(
+            "%1", ago(d.revoked_at, now))
+    r = d.report
+    if r is None:
+        return head + translate("Admin", "has not reported its health yet.")
+    parts = [reason_name(code) for code in d.attention]
+    if not parts:
+        parts.append(translate("Admin", "nothing needs attention"))
+    parts.append(translate("Admin", "reported %1").replace("%1", ago(r.reported_at, now)))
+    return head + list_separator().join(parts) + full_stop()
 
 
 class HealthPage(QWidget):
@@ -75,48 +108,83 @@ class HealthPage(QWidget):
         fmt = ctx.fmt
 
         def color(d: DeviceView) -> QBrush | None:
+            if d.revoked_at:
+                return _MUTED
             return {"stale": _STALE, "old": _OLD, "never": _OLD}.get(staleness(d, self.now))
+
+        def report_int(d: DeviceView, value: int | None) -> str:
+            return "—" if d.report is None or value is None else fmt.integer(value)
 
         self.model: ListTableModel[DeviceView] = ListTableModel(
             [
-                Column(lambda: translate("Admin", "User"), lambda d: d.username),
+                Column(
+                    lambda: translate("Admin", "Needs attention"),
+                    attention_short,
+                    tooltip=attention_text,
+                    foreground=_attention_brush,
+                    decoration=_attention_icon,
+                ),
                 Column(
                     lambda: translate("Admin", "Device"),
-                    lambda d: d.name or d.id,
-                    tooltip=lambda d: d.id,
+                    lambda d: f"{d.username} · {d.name or d.id}",
+                    tooltip=lambda d: f"{d.username}\n{d.name}\n{d.id}",
                 ),
                 Column(
-                    lambda: translate("Admin", "Last sync"),
-                    lambda d: _ago(d.last_pull_at, self.now),
+                    lambda: translate("Admin", "Last seen"),
+                    lambda d: ago(d.last_seen_at or d.last_pull_at, self.now),
                     foreground=color,
-                    sort=lambda d: d.last_pull_at or "",
+                    tooltip=lambda d: translate("Admin", "last seen %1, last sync %2")
+                    .replace("%1", fmt.timestamp(d.last_seen_at) or "—")
+                    .replace("%2", fmt.timestamp(d.last_pull_at) or "—"),
+                    sort=lambda d: d.last_seen_at or "",
                 ),
                 Column(
-                    lambda: translate("Admin", "Last pull"), lambda d: fmt.timestamp(d.last_pull_at)
+                    lambda: translate("Admin", "Unsent"),
+                    lambda d: unsent_text(d, self.now),
+                    align_right=True,
+                    foreground=lambda d: _OLD if "unsent_over_an_hour" in d.attention else None,
                 ),
                 Column(
-                    lambda: translate("Admin", "Last push"), lambda d: fmt.timestamp(d.last_push_at)
-                ),
-                Column(
-                    lambda: translate("Admin", "Last seen"), lambda d: fmt.timestamp(d.last_seen_at)
-                ),
-                Column(
-                    lambda: translate("Admin", "Feed position"),
-                    lambda d: (
-                        fmt.integer(d.last_cursor_seq) if d.last_cursor_seq is not None else "—"
-                    ),
+                    lambda: translate("Admin", "Conflicts"),
+                    lambda d: report_int(d, d.report.conflicts_waiting if d.report else None),
                     align_right=True,
                 ),
+                Column(
+                    lambda: translate("Admin", "Last error"),
+                    lambda d: error_code_name(d.report.last_error if d.report else None),
+                    tooltip=lambda d: (d.report.last_error or "") if d.report else "",
+                ),
+                Column(
+                    lambda: translate("Admin", "DB check"),
+                    lambda d: db_check_name(d.report.db_check if d.report else None),
+                    foreground=lambda d: (
+                        _OLD if d.report and d.report.db_check == "failed" else None),
+                ),
+                Column(
+                    lambda: translate("Admin", "Backup"),
+                    lambda d: (ago(d.report.newest_backup_at, self.now)
+                               if d.report and d.report.newest_backup_at else "—"),
+                    tooltip=lambda d: fmt.timestamp(
+                        d.report.newest_backup_at if d.report else None),
+                ),
+                Column(lambda: translate("Admin", "Encrypted"), _encryption),
+                Column(lambda: translate("Admin", "Version"), _versions,
+                       tooltip=lambda d: translate("Admin", "app / protocol")),
             ]
         )
         self.table = make_table(stretch=1)
         self.table.setObjectName("devices")
         self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.detail = QLabel()
+        self.detail.setObjectName("deviceDetail")
+        self.detail.setWordWrap(True)
         self.tiles: dict[str, QLabel] = {}
         grid = QGridLayout()
         for col, (key, title) in enumerate(
             (
                 ("devices", self.tr("Devices")),
+                ("attention", self.tr("Need attention")),
                 ("stale", self.tr("Not synced for an hour")),
                 ("pending", self.tr("Waiting to send (here)")),
                 ("conflicts", self.tr("Conflicts (here)")),
@@ -145,11 +213,15 @@ class HealthPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.replica)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(_REFRESH_MS)
         ctx.conflicts_changed.connect(self.refresh_local)
         self.refresh_local()
+
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
 
     def refresh_local(self) -> None:
         """This device's numbers and the last list known (no network)."""
@@ -190,8 +262,10 @@ class HealthPage(QWidget):
         self.model.set_rows(list(health.devices))
         fit_columns(self.table)
         fmt = self.ctx.fmt
-        stale = sum(1 for d in health.devices if staleness(d, self.now) != "ok")
-        self.tiles["devices"].setText(fmt.integer(len(health.devices)))
+        live = [d for d in health.devices if not d.revoked_at]
+        stale = sum(1 for d in live if staleness(d, self.now) != "ok")
+        self.tiles["devices"].setText(fmt.integer(len(live)))
+        self.tiles["attention"].setText(fmt.integer(sum(1 for d in live if d.attention)))
         self.tiles["stale"].setText(fmt.integer(stale))
         self.tiles["pending"].setText(fmt.integer(health.status.pending + health.status.held))
         self.tiles["conflicts"].setText(fmt.integer(health.status.conflicts))
@@ -209,3 +283,11 @@ class HealthPage(QWidget):
             "%1", fmt.timestamp(health.status.last_success_at) or self.tr("never")
         )
         self.state.setText(text)
+        if health.devices and self.table.currentIndex().row() < 0:
+            self.table.selectRow(0)
+        self._selected()
+
+    def _selected(self) -> None:
+        device = self.table.currentIndex().data(ROW_ROLE)
+        self.detail.setText(device_summary(device, self.now)
+                            if isinstance(device, DeviceView) else "")

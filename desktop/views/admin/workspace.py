@@ -1,4 +1,5 @@
-"""The back office's workspace: the review queue, sync health, every order, conflicts."""
+"""The back office's workspace: the review queue, sync health, every order, conflicts, and
+managing the fleet: devices, users, integration tokens."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from ...context import AppContext
 from ..shared.conflicts import ConflictsPage
 from ..shared.orders import OrdersPage
 from ..workspace import Workspace
+from .devices import DevicesPage
 from .health import HealthPage
+from .integrations import IntegrationsPage
 from .review import ReviewPage
+from .users import UsersPage
 
 __all__ = ["AdminWorkspace"]
 
@@ -19,14 +23,28 @@ class AdminWorkspace(Workspace):
         self.health = HealthPage(ctx)
         self.orders = OrdersPage(ctx, self)
         self.conflicts = ConflictsPage(ctx)  # the back office edits no one's orders
+        self.devices = DevicesPage(ctx)
+        self.users = UsersPage(ctx)
+        self.integrations = IntegrationsPage(ctx)
         self.add_page("review", self.tr("Review"), "review", self.review)
         self.add_page("health", self.tr("Sync health"), "health", self.health)
         self.add_page("orders", self.tr("Orders"), "orders", self.orders)
         self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.add_page("devices", self.tr("Devices"), "devices", self.devices)
+        self.add_page("users", self.tr("Users"), "users", self.users)
+        self.add_page("integrations", self.tr("Integrations"), "key", self.integrations)
         ctx.open_order.connect(lambda order_id: self.orders.show_order(order_id))
+        # The server's lists are fetched when their page is first shown.
+        self.nav.currentRowChanged.connect(lambda _row: self._first_shown())
         self.nav.setCurrentRow(0)
         self.count_conflicts()
         self.health.refresh()
+
+    def _first_shown(self) -> None:
+        page = self.pages.get(self.current_page())
+        if isinstance(page, DevicesPage | UsersPage | IntegrationsPage) and not page.loaded \
+                and page.refresh_button.isEnabled():
+            page.refresh()
 
     def edit_order(self, order_id: str) -> None:
         """The back office edits no one's orders: it shows them."""

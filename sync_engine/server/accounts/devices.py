@@ -76,6 +76,7 @@ class DeviceRow:
 
     id: str
     name: str
+    user_id: int
     username: str
     last_seen_at: dt.datetime | None
     last_pull_at: dt.datetime | None
@@ -109,7 +110,8 @@ class DeviceRow:
 
     def as_json(self, now: dt.datetime) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name, "username": self.username,
+            "id": self.id, "name": self.name, "user_id": self.user_id,
+            "username": self.username,
             "last_seen_at": self.last_seen_at, "last_pull_at": self.last_pull_at,
             "last_push_at": self.last_push_at, "last_cursor_seq": self.last_cursor_seq,
             "revoked_at": self.revoked_at, "revoke_wipe": self.revoke_wipe,
@@ -145,7 +147,8 @@ def device_rows(session: Session) -> list[DeviceRow]:
     ).all()
     out = [
         DeviceRow(
-            id=dev.id, name=dev.name, username=username, last_seen_at=dev.last_seen_at,
+            id=dev.id, name=dev.name, user_id=dev.user_id, username=username,
+            last_seen_at=dev.last_seen_at,
             last_pull_at=dev.last_pull_at, last_push_at=dev.last_push_at,
             last_cursor_seq=dev.last_cursor_seq, revoked_at=dev.revoked_at,
             revoke_wipe=dev.revoke_wipe,

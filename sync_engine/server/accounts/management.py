@@ -1,6 +1,7 @@
-"""Managing user accounts after they exist: disable and enable, reset a password, change role,
-warehouse or customer, lift a sign-in lockout. Every change is recorded in ``user_audit`` (who,
-when, what) in the same commit; disabling a user ends their sign-ins on every device.
+"""Managing user accounts: creating one (the back office), and then disabling and enabling it,
+resetting its password, changing its role, warehouse or customer, lifting a sign-in lockout.
+Every change is recorded in ``user_audit`` (who, when, what) in the same commit; disabling a
+user ends their sign-ins on every device.
 
 ``actor`` is who made the change: an admin's username, or ``cli:<os user>`` for
 ``dinghuo-server users``. Passwords are never recorded, only that one was reset.
@@ -21,12 +22,13 @@ from sync_engine.server.accounts.tokens import revoke_user_tokens
 from sync_engine.server.accounts.users import (
     check_assignment,
     check_new_password,
+    create_user,
     normalise_username,
     parse_role,
 )
 from sync_engine.server.storage.models import User, UserAudit, utcnow
 
-__all__ = ["audit_trail", "find_user", "is_locked", "reset_password", "set_active",
+__all__ = ["audit_trail", "create", "find_user", "is_locked", "reset_password", "set_active",
            "set_assignment", "unlock", "users"]
 
 
@@ -48,6 +50,19 @@ def _record(session: Session, actor: str, user: User, action: str,
             detail: dict[str, Any]) -> None:
     session.add(UserAudit(at=utcnow(), actor=actor[:64], user_id=user.id, action=action,
                           detail=detail))
+
+
+def create(session: Session, actor: str, username: str, password: str, role: str, *,
+           display_name: str = "", warehouse_id: int | None = None,
+           customer_id: int | None = None) -> User:
+    """Create a user (every field checked by :func:`~.users.create_user`) and record it, in one
+    commit; raises :class:`UserValidationError`."""
+    user = create_user(session, username, password, role, display_name=display_name,
+                       warehouse_id=warehouse_id, customer_id=customer_id, commit=False)
+    _record(session, actor, user, "create", {"role": user.role, "warehouse_id": warehouse_id,
+                                             "customer_id": customer_id})
+    session.commit()
+    return user
 
 
 def set_active(session: Session, actor: str, user: User, active: bool) -> None:

@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 from sync_engine.domain import Role
 from sync_engine.server import accounts as auth
 from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.demo.fleet import add_demo_fleet
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
@@ -245,8 +246,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         pass
     engine = db.make_engine(url)
     try:
-        summary = load_demo(db.make_session_factory(engine), products=args.products,
-                            seed=args.seed, reset=args.reset)
+        sessions = db.make_session_factory(engine)
+        summary = load_demo(sessions, products=args.products, seed=args.seed, reset=args.reset)
+        add_demo_fleet(sessions)  # the back office's pages: devices, a former rep, tokens
     finally:
         engine.dispose()
     print(f"demo loaded in {summary.seconds:.1f} s: {summary.warehouses} warehouses, "

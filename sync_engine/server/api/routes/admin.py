@@ -82,12 +82,27 @@ class UserChange(BaseModel):
     password: Annotated[str, Field(min_length=1), FollowsRule(text_rules.PASSWORD)] | None = None
 
 
+class NewUser(BaseModel):
+    """A user made by the back office (the same checks as ``dinghuo-server create-user``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: Annotated[str, Field(min_length=1, max_length=64)]
+    display_name: Annotated[str, Field(max_length=200)] = ""
+    role: Literal["sales_rep", "warehouse_clerk", "store_owner", "admin"]
+    password: Annotated[str, Field(min_length=1), FollowsRule(text_rules.PASSWORD)]
+    warehouse_id: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
+    customer_id: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
+
+
 _USER_ERRORS_ZH = {
     "warehouse_required": "仓库管理员需要一个已有的仓库。",
     "customer_required": "门店店主需要一个已有的客户。",
     "not_allowed": "此角色不能有该分配。",
     "invalid_role": "未知角色。",
     "password_too_short": f"密码至少需要 {accounts.MIN_PASSWORD_LENGTH} 个字符。",
+    "invalid_username": "用户名请用 2–64 个小写字母、数字、“_”、“.”或“-”。",
+    "username_taken": "该用户名已存在。",
 }
 """The sentences of :class:`~.accounts.UserValidationError` codes in Chinese (the errors carry
 English; the other codes follow the domain's text rule, whose sentence is generic here)."""
@@ -117,6 +132,27 @@ def unlock_user(user_id: UserId, who: Current, session: Db) -> dict[str, Any]:
     return _user_json(session, user)
 
 
+def _refused(session: Db, exc: accounts.UserValidationError) -> BadRequest:
+    session.rollback()
+    zh = _USER_ERRORS_ZH.get(exc.code, "用户信息无效。")
+    return BadRequest("invalid_user", exc.message, zh, [
+        {"field": exc.field, "code": exc.code, "message": exc.message,
+         "message_zh": zh, "severity": "error", "params": {}}])
+
+
+@router.post("/v1/admin/users", status_code=201)
+def create_user(body: NewUser, who: Current, session: Db) -> dict[str, Any]:
+    """Create a user (recorded with the admin's name)."""
+    require_admin(who[0])
+    try:
+        user = management.create(session, who[0].username, body.username, body.password,
+                                 body.role, display_name=body.display_name,
+                                 warehouse_id=body.warehouse_id, customer_id=body.customer_id)
+    except accounts.UserValidationError as exc:
+        raise _refused(session, exc) from None
+    return _user_json(session, user)
+
+
 @router.post("/v1/admin/users/{user_id}", responses=UNKNOWN)
 def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
     """Change a user (recorded with the admin's name): enable or disable (disabling signs them
@@ -137,11 +173,7 @@ def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) ->
         if body.active is not None:
             management.set_active(session, actor, user, body.active)
     except accounts.UserValidationError as exc:
-        session.rollback()
-        zh = _USER_ERRORS_ZH.get(exc.code, "用户信息无效。")
-        raise BadRequest("invalid_user", exc.message, zh, [
-            {"field": exc.field, "code": exc.code, "message": exc.message,
-             "message_zh": zh, "severity": "error", "params": {}}]) from None
+        raise _refused(session, exc) from None
     session.refresh(user)
     return _user_json(session, user)
 

@@ -1,0 +1,310 @@
+"""Users: every account with its role and assignment; create one, disable or enable it, give it
+a new password, change its role, warehouse or customer; and below, the audit trail: who changed
+which account, when, and how."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client.engine import Engine
+from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, WarehouseView
+
+from ...context import AppContext
+from ...i18n import translate
+from ...models.base import ROW_ROLE, Column, ListTableModel
+from ...resources import icon
+from ...widgets.tables import fit_columns, make_table, on_row_action
+from .ask import ConfirmBox, key, list_failed, on_server
+from .labels import audit_text, role_name
+from .user_dialogs import PasswordDialog, UserDialog
+
+__all__ = ["UsersPage"]
+
+_MUTED = QBrush(QColor("#6b7280"))
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The warehouses and customers a user may be assigned to (from this device's replica)."""
+
+    warehouses: list[WarehouseView]
+    customers: list[CustomerView]
+
+    def names(self) -> dict[tuple[str, int], str]:
+        out = {("warehouse", w.id): f"{w.code} {w.name}" for w in self.warehouses}
+        out.update({("customer", c.id): f"{c.code} {c.name}" for c in self.customers})
+        return out
+
+
+def _places(engine: Engine) -> Places:
+    return Places(engine.warehouses(), engine.customers(include_inactive=True))
+
+
+class UsersPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("usersPage")
+        self.ctx = ctx
+        self.places = Places([], [])
+        self.place_names: dict[tuple[str, int], str] = {}
+        self.loaded = False
+        self._show_next: int | None = None  # the user to select after the next load
+        self.dialog: UserDialog | PasswordDialog | None = None
+        self.confirm_box: ConfirmBox | None = None
+        fmt = ctx.fmt
+
+        def muted(u: UserAccount) -> QBrush | None:
+            return None if u.active else _MUTED
+
+        self.model: ListTableModel[UserAccount] = ListTableModel(
+            [
+                Column(lambda: translate("Admin", "User name"), lambda u: u.username,
+                       foreground=muted),
+                Column(lambda: translate("Admin", "Full name"), lambda u: u.display_name,
+                       tooltip=lambda u: u.display_name, foreground=muted),
+                Column(lambda: translate("Admin", "Role"), lambda u: role_name(u.role),
+                       foreground=muted),
+                Column(lambda: translate("Admin", "Works for"), self._assigned,
+                       tooltip=self._assigned, foreground=muted),
+                Column(lambda: translate("Admin", "State"),
+                       lambda u: translate("Admin", "active") if u.active
+                       else translate("Admin", "disabled"), foreground=muted),
+            ]
+        )
+        self.table = make_table(stretch=1)
+        self.table.setObjectName("userList")
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+
+        self.audit_model: ListTableModel[AuditEntry] = ListTableModel(
+            [
+                Column(lambda: translate("Admin", "When"), lambda a: fmt.timestamp(a.at)),
+                Column(lambda: translate("Admin", "By"), lambda a: a.actor),
+                Column(lambda: translate("Admin", "User"), self._username),
+                Column(lambda: translate("Admin", "What"),
+                       lambda a: audit_text(a, self.place_names),
+                       tooltip=lambda a: audit_text(a, self.place_names)),
+            ]
+        )
+        self.audit = make_table(stretch=3)
+        self.audit.setObjectName("auditTrail")
+        self.audit.setModel(self.audit_model)
+
+        self.new_button = QPushButton(icon("add"), self.tr("New user…"))
+        self.new_button.setObjectName("newUser")
+        self.new_button.clicked.connect(self.ask_create)
+        self.role_button = QPushButton(icon("edit"), self.tr("Change role…"))
+        self.role_button.setObjectName("changeRole")
+        self.role_button.clicked.connect(self.ask_role)
+        self.password_button = QPushButton(icon("key"), self.tr("New password…"))
+        self.password_button.setObjectName("resetPassword")
+        self.password_button.clicked.connect(self.ask_password)
+        self.active_button = QPushButton(self.tr("Disable…"))
+        self.active_button.setObjectName("toggleActive")
+        self.active_button.clicked.connect(self.ask_toggle_active)
+        self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        for button in (self.role_button, self.password_button, self.active_button,
+                       self.refresh_button):
+            buttons.addWidget(button)
+
+        trail = QGroupBox(self.tr("Changes to user accounts (newest first)"))
+        trail_layout = QVBoxLayout(trail)
+        trail_layout.addWidget(self.audit)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(trail)
+        split.setSizes([420, 260])
+        self.state = QLabel()
+        self.state.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(split, 1)
+        on_row_action(self.table, self.ask_role)
+        key(self, "Ctrl+N", self.ask_create)
+        self._enable()
+
+    def focus_main_field(self) -> None:
+        self.table.setFocus()
+
+    def _assigned(self, u: UserAccount) -> str:
+        if u.warehouse_id is not None:
+            return self.place_names.get(("warehouse", u.warehouse_id), f"#{u.warehouse_id}")
+        if u.customer_id is not None:
+            return self.place_names.get(("customer", u.customer_id), f"#{u.customer_id}")
+        return ""
+
+    def _username(self, a: AuditEntry) -> str:
+        return next((u.username for u in self.model.rows if u.id == a.user_id), f"#{a.user_id}")
+
+    def selected(self) -> UserAccount | None:
+        user = self.table.currentIndex().data(ROW_ROLE)
+        return user if isinstance(user, UserAccount) else None
+
+    def _enable(self) -> None:
+        user = self.selected()
+        for button in (self.role_button, self.password_button, self.active_button):
+            button.setEnabled(user is not None)
+        self.active_button.setText(self.tr("Enable") if user is not None and not user.active
+                                   else self.tr("Disable…"))
+
+    # ------------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        """The warehouses and customers (local), then the users and the trail (server)."""
+        self.refresh_button.setEnabled(False)
+        engine = self.ctx.engine
+        self.ctx.read(lambda: _places(engine), self._places_loaded, self._failed)
+
+    def _places_loaded(self, places: object) -> None:
+        assert isinstance(places, Places)
+        self.places, self.place_names = places, places.names()
+        on_server(self.ctx, lambda office: (office.users(), office.audit_trail()),
+                  self._loaded, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        list_failed(self.ctx, self.state, exc)
+
+    def _loaded(self, answer: object) -> None:
+        assert isinstance(answer, tuple)
+        users, trail = answer
+        self.refresh_button.setEnabled(True)
+        current = self.selected()
+        self.model.set_rows(users)
+        self.audit_model.set_rows(trail)
+        fit_columns(self.table)
+        fit_columns(self.audit)
+        self.loaded = True
+        active = sum(1 for u in users if u.active)
+        self.state.setText(self.tr("%1 users, %2 of them active.")
+                           .replace("%1", self.ctx.fmt.integer(len(users)))
+                           .replace("%2", self.ctx.fmt.integer(active)))
+        chosen = self._show_next or (current.id if current else None)
+        self._show_next = None
+        self.select_user(chosen or (users[0].id if users else 0))
+
+    def select_user(self, user_id: int) -> None:
+        for i, u in enumerate(self.model.rows):
+            if u.id == user_id:
+                self.table.selectRow(i)
+        self._enable()
+
+    # ------------------------------------------------------------------ changes
+
+    def _changed(self, text: str, dialog: UserDialog | PasswordDialog | None = None
+                 ) -> Callable[[object], None]:
+        def done(user: object) -> None:
+            if dialog is not None:
+                dialog.done_ok()
+            self.ctx.message.emit(text)
+            if isinstance(user, UserAccount):
+                self._show_next = user.id
+            self.refresh()
+
+        return done
+
+    def _refused(self, dialog: UserDialog | PasswordDialog
+                 ) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if not dialog.show_refusal(exc):
+                self.ctx.error.emit(exc)
+
+        return failed
+
+    def ask_create(self) -> None:
+        dialog = UserDialog(None, self.places.warehouses, self.places.customers, self)
+
+        def submit() -> None:
+            username, name = dialog.username.text().strip(), dialog.display_name.text().strip()
+            password, role = dialog.password.text(), dialog.chosen_role()
+            wh, cust = dialog.warehouse_id(), dialog.customer_id()
+            on_server(self.ctx, lambda office: office.create_user(
+                username, password, role, display_name=name, warehouse_id=wh,
+                customer_id=cust),
+                self._changed(self.tr("User %1 created.").replace("%1", username), dialog),
+                self._refused(dialog))
+
+        dialog.submitted.connect(submit)
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_role(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = UserDialog(user, self.places.warehouses, self.places.customers, self)
+
+        def submit() -> None:
+            role, wh, cust = dialog.chosen_role(), dialog.warehouse_id(), dialog.customer_id()
+            on_server(self.ctx, lambda office: office.set_assignment(
+                user.id, role, warehouse_id=wh, customer_id=cust),
+                self._changed(self.tr("%1 is now %2.").replace("%1", user.username)
+                              .replace("%2", role_name(role)), dialog),
+                self._refused(dialog))
+
+        dialog.submitted.connect(submit)
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = PasswordDialog(user, self)
+
+        def submit() -> None:
+            password = dialog.password.text()
+            on_server(self.ctx, lambda office: office.reset_password(user.id, password),
+                      self._changed(self.tr("%1 has a new password and is signed out "
+                                            "everywhere.").replace("%1", user.username), dialog),
+                      self._refused(dialog))
+
+        dialog.submitted.connect(submit)
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_toggle_active(self) -> None:
+        """Enable at once; disable after saying what it does."""
+        user = self.selected()
+        if user is None:
+            return
+        if not user.active:
+            self.set_active(user, True)
+            return
+        box = ConfirmBox(
+            self, self.tr("Disable %1?").replace("%1", user.username),
+            self.tr("%1 can no longer sign in, and is signed out on every device now. Their "
+                    "orders and data stay; you can enable the account again later.")
+            .replace("%1", user.username),
+            self.tr("Disable"), lambda: self.set_active(user, False))
+        self.confirm_box = box
+        box.open()
+
+    def set_active(self, user: UserAccount, active: bool) -> None:
+        text = (self.tr("%1 is enabled.") if active
+                else self.tr("%1 is disabled and signed out everywhere.")).replace(
+            "%1", user.username)
+        on_server(self.ctx, lambda office: office.set_active(user.id, active),
+                  self._changed(text))

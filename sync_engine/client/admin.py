@@ -1,0 +1,212 @@
+"""The back office's operations on the server (admins only): the fleet's health, cutting a device
+off, user accounts and their audit trail, integration tokens.
+
+Online only, and nothing here touches the local store: each operation is one request
+(:meth:`~.transport.ServerApi.back_office`), with the access token renewed once when it has run
+out. The desktop's admin pages call these on the app's network lane; ``Engine.back_office()``
+hands out a :class:`BackOffice` for the signed-in session.
+
+Errors: :class:`~.errors.Refused` when the server refuses the input (a name already taken, a
+password too short, an unknown device), :class:`~.errors.Forbidden` for a user who is not an
+admin, and the other :class:`~.errors.SyncError` kinds when the server cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote
+
+from . import errors
+from .session import Auth
+from .transport import AccessExpired, ServerApi
+from .values import (
+    AuditEntry,
+    DeviceHealth,
+    DeviceView,
+    IntegrationTokenView,
+    NewIntegrationToken,
+    UserAccount,
+)
+
+__all__ = ["INTEGRATION_SCOPES", "ROLES", "BackOffice", "device_from_json"]
+
+ROLES = ("sales_rep", "warehouse_clerk", "store_owner", "admin")
+"""The roles a user account may have."""
+
+INTEGRATION_SCOPES = ("catalog", "prices", "stock", "customers")
+"""What an integration token may write."""
+
+
+class BackOffice:
+    """The admin's requests, over the signed-in session's connection and tokens."""
+
+    def __init__(self, api: ServerApi, auth: Auth) -> None:
+        self._api = api
+        self._auth = auth
+
+    def _call(self, method: str, path: str, body: Any = None) -> Any:
+        token = self._auth.token()
+        try:
+            return self._api.back_office(method, path, token, body)
+        except AccessExpired:
+            return self._api.back_office(method, path, self._auth.refreshed_token(token), body)
+
+    # ------------------------------------------------------------------ devices
+
+    def devices(self) -> list[DeviceView]:
+        """Every device with its latest health report; those that need attention first."""
+        return [device_from_json(d) for d in self.devices_json()]
+
+    def devices_json(self) -> list[dict[str, Any]]:
+        """The device list as the server sent it (what the engine keeps for offline use)."""
+        return _dicts(self._call("GET", "/v1/admin/devices"))
+
+    def revoke_device(self, device_id: str, *, wipe: bool) -> int:
+        """Cut a device off: its sign-ins end now; at its next contact it stops syncing (and
+        with ``wipe`` deletes its local data and keys). Returns how many tokens ended."""
+        answer = self._call("POST", f"/v1/admin/devices/{quote(device_id, safe='')}/revoke",
+                            {"wipe": wipe})
+        return int(_dict(answer).get("tokens_ended") or 0)
+
+    def sign_out_user(self, user_id: int) -> None:
+        """End every sign-in of a user on every device (they may sign in again)."""
+        self._call("POST", f"/v1/admin/users/{int(user_id)}/sign-out")
+
+    # ------------------------------------------------------------------ users
+
+    def users(self) -> list[UserAccount]:
+        """Every user account, by username."""
+        return [_user(u) for u in _list(self._call("GET", "/v1/admin/users"))]
+
+    def create_user(self, username: str, password: str, role: str, *, display_name: str = "",
+                    warehouse_id: int | None = None,
+                    customer_id: int | None = None) -> UserAccount:
+        """A new user account (recorded with the admin's name)."""
+        body: dict[str, Any] = {"username": username, "password": password, "role": role,
+                                "display_name": display_name}
+        if warehouse_id is not None:
+            body["warehouse_id"] = warehouse_id
+        if customer_id is not None:
+            body["customer_id"] = customer_id
+        return _user(self._call("POST", "/v1/admin/users", body))
+
+    def set_active(self, user_id: int, active: bool) -> UserAccount:
+        """Enable or disable a user (disabling signs them out on every device)."""
+        return self._change(user_id, {"active": active})
+
+    def reset_password(self, user_id: int, password: str) -> UserAccount:
+        """Give a user a new password (their devices are signed out)."""
+        return self._change(user_id, {"password": password})
+
+    def set_assignment(self, user_id: int, role: str, *, warehouse_id: int | None = None,
+                       customer_id: int | None = None) -> UserAccount:
+        """Change a user's role and its warehouse (clerks) or customer (store owners)."""
+        body: dict[str, Any] = {"role": role}
+        if warehouse_id is not None:
+            body["warehouse_id"] = warehouse_id
+        if customer_id is not None:
+            body["customer_id"] = customer_id
+        return self._change(user_id, body)
+
+    def _change(self, user_id: int, body: dict[str, Any]) -> UserAccount:
+        return _user(self._call("POST", f"/v1/admin/users/{int(user_id)}", body))
+
+    def audit_trail(self) -> list[AuditEntry]:
+        """The latest recorded changes to user accounts, newest first."""
+        return [
+            AuditEntry(at=str(a.get("at") or ""), actor=str(a.get("actor") or ""),
+                       user_id=int(a.get("user_id") or 0), action=str(a.get("action") or ""),
+                       detail=a["detail"] if isinstance(a.get("detail"), dict) else {})
+            for a in _dicts(self._call("GET", "/v1/admin/audit"))
+        ]
+
+    # ------------------------------------------------------------------ integration tokens
+
+    def integration_tokens(self) -> list[IntegrationTokenView]:
+        """Every integration token (revoked ones too), by name."""
+        return [_token(t) for t in _dicts(self._call("GET", "/v1/admin/integration-tokens"))]
+
+    def create_integration_token(self, name: str,
+                                 scopes: Iterable[str]) -> NewIntegrationToken:
+        """A token for the system ``name`` that may write ``scopes``; its secret is in the
+        answer, and never again."""
+        answer = _dict(self._call("POST", "/v1/admin/integration-tokens",
+                                  {"name": name, "scopes": sorted(set(scopes))}))
+        secret = answer.get("token")
+        if not isinstance(secret, str) or not secret:
+            raise errors.ProtocolError("The new token's secret is missing.", "bad_token")
+        return NewIntegrationToken(_token(answer), secret)
+
+    def revoke_integration_token(self, name: str) -> None:
+        """Revoke the token ``name``: the system's next request is refused."""
+        self._call("DELETE", f"/v1/admin/integration-tokens/{quote(name, safe='')}")
+
+
+def device_from_json(d: Any) -> DeviceView:
+    """A device of ``GET /v1/admin/devices`` (or of the cached list) as a value."""
+    seq = d.get("last_cursor_seq")
+    report = d.get("report")
+    user_id = d.get("user_id")
+    return DeviceView(
+        id=str(d.get("id") or ""), name=str(d.get("name") or ""),
+        username=str(d.get("username") or ""), last_seen_at=d.get("last_seen_at"),
+        last_pull_at=d.get("last_pull_at"), last_push_at=d.get("last_push_at"),
+        last_cursor_seq=None if seq is None else int(seq),
+        revoked_at=d.get("revoked_at"), revoke_wipe=bool(d.get("revoke_wipe")),
+        report=_health(report) if isinstance(report, dict) else None,
+        attention=tuple(str(a) for a in d.get("attention") or ()),
+        user_id=None if user_id is None else int(user_id),
+    )
+
+
+def _health(r: dict[str, Any]) -> DeviceHealth:
+    def text(name: str) -> str | None:
+        value = r.get(name)
+        return None if value is None else str(value)
+
+    def number(name: str) -> int | None:
+        value = r.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    encrypted = r.get("encrypted")
+    return DeviceHealth(
+        reported_at=text("reported_at"), unsent_changes=number("unsent_changes"),
+        oldest_unsent_at=text("oldest_unsent_at"),
+        conflicts_waiting=number("conflicts_waiting"), last_error=text("last_error"),
+        app_version=text("app_version"), protocol_version=number("protocol_version"),
+        db_check=text("db_check"), newest_backup_at=text("newest_backup_at"),
+        encrypted=encrypted if isinstance(encrypted, bool) else None,
+    )
+
+
+def _user(u: Any) -> UserAccount:
+    u = _dict(u)
+    return UserAccount(id=int(u["id"]), username=str(u.get("username") or ""),
+                       display_name=str(u.get("display_name") or ""),
+                       role=str(u.get("role") or ""), warehouse_id=u.get("warehouse_id"),
+                       customer_id=u.get("customer_id"), active=bool(u.get("active")))
+
+
+def _token(t: dict[str, Any]) -> IntegrationTokenView:
+    return IntegrationTokenView(
+        name=str(t.get("name") or ""), scopes=tuple(str(s) for s in t.get("scopes") or ()),
+        created_at=str(t.get("created_at") or ""), last_used_at=t.get("last_used_at"),
+        revoked_at=t.get("revoked_at"))
+
+
+def _list(answer: Any) -> list[Any]:
+    if not isinstance(answer, list):
+        raise errors.ProtocolError("The server's answer is not a list.", "bad_list")
+    return answer
+
+
+def _dicts(answer: Any) -> list[dict[str, Any]]:
+    return [_dict(item) for item in _list(answer)]
+
+
+def _dict(answer: Any) -> dict[str, Any]:
+    if not isinstance(answer, dict):
+        raise errors.ProtocolError("The server's answer is not an object.", "bad_object")
+    return answer
+
