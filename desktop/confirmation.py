@@ -55,10 +55,9 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
         p = products.get(line.product_id)
         name = f"{_e(p.name_zh)}<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(
             line.product_id)
-        unit = _e(p.unit) if p else ""
         rows.append(
             f"<tr><td>{line.line_no}</td><td>{_e(p.sku if p else '')}</td><td>{name}</td>"
-            f"<td class='num'>{fmt.integer(line.quantity)} {unit}</td>"
+            f"<td class='num'>{_e(fmt.quantity(line.quantity, p))}</td>"
             f"<td class='num'>{fmt.unit_price(line.unit_price)}</td>"
             f"<td class='num'>{fmt.money(line.net)}</td>"
             f"<td class='num'>{fmt.percent(line.tax_rate)}</td>"

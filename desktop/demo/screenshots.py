@@ -5,7 +5,9 @@ exit. Keeps the README's pictures honest.
 The run, in order: the sign-in dialog; a sales rep signed in (the demo user when that is a
 rep, else rep1), on whose device the demo orders are made (:mod:`.orders`: history, a draft, a
 price conflict); the rep's screens; then clerk1's, owner1's and admin's, each on a device of
-their own. So the pictures are the same whoever ``--demo-user`` names, but for which rep's.
+their own; last, rep1 again, with the demo server stopped: the app offline with an unsent
+order (``rep-offline``). So the pictures are the same whoever ``--demo-user`` names, but for
+which rep's.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ class ScreenshotRun(Camera):
         self.steps = [self.login, self.sign_in_a_rep, self.seed, *RepShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
-                      lambda: self.switch_user("admin"), *AdminShots(self).steps()]
+                      lambda: self.switch_user("admin"), *AdminShots(self).steps(),
+                      lambda: self.switch_user(FIRST_REP), *RepShots(self).offline_steps()]
         self.wait(self.synced, self.next)
 
     def login(self) -> None:

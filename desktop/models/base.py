@@ -32,6 +32,7 @@ class Column(Generic[T]):
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], Any] | None = None
+    background: Callable[[T], Any] | None = None  # a brush, to mark a cell (a changed price)
     sort: Callable[[T], Any] | None = None  # a sortable value (a number, an ISO date …)
 
 
@@ -74,6 +75,8 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return column.foreground(row)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return column.background(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -4,16 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["fit_columns", "fit_columns_once", "make_table", "on_row_action", "table_pane"]
+__all__ = ["cut_text", "fit_columns", "fit_columns_once", "make_table", "on_row_action",
+           "table_pane"]
+
+_Index = QModelIndex | QPersistentModelIndex
+MIN_COLUMN_CHARS = 6  # no column narrower than this many average characters ("Gree…")
+
+
+def cut_text(view: QAbstractItemView, index: _Index) -> str | None:
+    """The whole text of a cell the view shows cut (with "…"), else None."""
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if not text:
+        return None
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = view.font()
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    needed = option.fontMetrics.horizontalAdvance(str(text)) + margin
+    return str(text) if needed > view.visualRect(index).width() else None
+
+
+class _CutTextTips(QStyledItemDelegate):
+    """Cells are cut at the right with "…", and the tooltip of a cut cell is its whole text
+    (unless the model has a tooltip of its own)."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: _Index) -> bool:
+        if (event.type() == QEvent.Type.ToolTip and index.isValid()
+                and not index.data(Qt.ItemDataRole.ToolTipRole)):
+            whole = cut_text(view, index)
+            if whole is not None:
+                QToolTip.showText(event.globalPos(), whole, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> QTableView:
@@ -30,10 +71,14 @@ def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> 
     view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(_CutTextTips(view))
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(28)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setMinimumSectionSize(MIN_COLUMN_CHARS * view.fontMetrics().averageCharWidth() + 8)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)
     # Size columns from the first rows only: measuring every row of a long list costs more
@@ -52,13 +97,24 @@ def fit_columns(view: QTableView) -> None:
     if model is None:
         return
     header = view.horizontalHeader()
-    stretch = view.property("stretchColumn")
-    if not isinstance(stretch, int) or stretch >= model.columnCount():
+    stretch = _stretch_column(view)
+    if stretch is None:
         view.resizeColumnsToContents()
         return
     for column in range(model.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _stretch_column(view: QTableView) -> int | None:
+    """The column that takes the spare width: the chosen one, or when that one is hidden (the
+    owner's orders hide the customer), the next shown one, so the table has no empty band."""
+    model = view.model()
+    stretch = view.property("stretchColumn")
+    if model is None or not isinstance(stretch, int) or stretch >= model.columnCount():
+        return None
+    shown = [c for c in range(stretch, model.columnCount()) if not view.isColumnHidden(c)]
+    return shown[0] if shown else None
 
 
 def fit_columns_once(view: QTableView, rows: int = 25) -> None:
@@ -69,7 +125,7 @@ def fit_columns_once(view: QTableView, rows: int = 25) -> None:
     model = view.model()
     if model is None:
         return
-    stretch = view.property("stretchColumn")
+    stretch = _stretch_column(view)
     header = view.horizontalHeader()
     metrics = view.fontMetrics()
     padding = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 12

@@ -358,6 +358,11 @@ as of %4</translation>
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="284" />
+      <source>from %1</source>
+      <translation>from %1</translation>
+    </message>
   </context>
   <context>
     <name>Clerk</name>
@@ -451,6 +456,26 @@ as of %4</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>Placed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="75" />
+      <source>Ship by</source>
+      <translation>Ship by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <source>%1 (placed)</source>
+      <translation>%1 (placed)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="79" />
+      <source>The delivery date asked for</source>
+      <translation>The delivery date asked for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="80" />
+      <source>No delivery date asked for: the day the order was placed</source>
+      <translation>No delivery date asked for: the day the order was placed</translation>
     </message>
   </context>
   <context>
@@ -584,6 +609,11 @@ as of %4</translation>
       <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="173" />
+      <source>The price differs between the two sides</source>
+      <translation>The price differs between the two sides</translation>
     </message>
   </context>
   <context>
@@ -1333,6 +1363,41 @@ Log file: %1</translation>
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Order no.</source>
+      <translation>Order no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
+      <source>Created</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
+      <source>Delivery</source>
+      <translation>Delivery</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="85" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>%1 (the server numbers the order when it arrives)</source>
+      <translation>%1 (the server numbers the order when it arrives)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <source>%1 (saved first as %2)</source>
+      <translation>%1 (saved first as %2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="180" />
+      <source>no date requested</source>
+      <translation>no date requested</translation>
+    </message>
   </context>
   <context>
     <name>OrderEntryPage</name>
@@ -1778,6 +1843,16 @@ Log file: %1</translation>
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>Receipt confirmed. It is sent with the next sync.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="37" />
+      <source>Receipt of order %1 — %2</source>
+      <translation>Receipt of order %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="41" />
+      <source>Order total %1. Check the delivery against the lines below.</source>
+      <translation>Order total %1. Check the delivery against the lines below.</translation>
+    </message>
   </context>
   <context>
     <name>RejectDialog</name>
@@ -2121,6 +2196,38 @@ Log file: %1</translation>
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded. It is sent with the next sync.</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>This shipment: %Ln unit(s).</source>
+      <translation>
+        <numerusform>This shipment: %Ln unit.</numerusform>
+        <numerusform>This shipment: %Ln units.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="286" />
+      <source>%Ln unit(s) stay backordered and remain in the queue.</source>
+      <translation>
+        <numerusform>%Ln unit stays backordered and remains in the queue.</numerusform>
+        <numerusform>%Ln units stay backordered and remain in the queue.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="288" />
+      <source>This shipment: %Ln unit(s), everything left on the order.</source>
+      <translation>
+        <numerusform>This shipment: %Ln unit, everything left on the order.</numerusform>
+        <numerusform>This shipment: %Ln units, everything left on the order.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="312" />
+      <source>Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the next sync.</source>
+      <translation>
+        <numerusform>Shipment of %1 recorded; %Ln unit backordered. It is sent with the next sync.</numerusform>
+        <numerusform>Shipment of %1 recorded; %Ln units backordered. It is sent with the next sync.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2153,6 +2260,30 @@ Log file: %1</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 orders</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%Ln order(s) to ship</source>
+      <translation>
+        <numerusform>%Ln order to ship</numerusform>
+        <numerusform>%Ln orders to ship</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="210" />
+      <source>%Ln unit(s)</source>
+      <translation>
+        <numerusform>%Ln unit</numerusform>
+        <numerusform>%Ln units</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="211" />
+      <source>%Ln partially shipped</source>
+      <translation>
+        <numerusform>%Ln partially shipped</numerusform>
+        <numerusform>%Ln partially shipped</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2392,6 +2523,21 @@ Log file: %1</translation>
       <location filename="../../desktop/labels.py" line="31" />
       <source>synced</source>
       <translation>synced</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="55" />
+      <source>confirmed automatically (nothing to review)</source>
+      <translation>confirmed automatically (nothing to review)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="56" />
+      <source>changed by the rep</source>
+      <translation>changed by the rep</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="61" />
+      <source>tracking number %1</source>
+      <translation>tracking number %1</translation>
     </message>
   </context>
   <context>
@@ -2650,6 +2796,16 @@ Log file: %1</translation>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="264" />
+      <source>Conflict</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="266" />
+      <source>Rejected</source>
+      <translation>Rejected</translation>
     </message>
   </context>
   <context>

@@ -357,6 +357,11 @@ as of %4</source>
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="284" />
+      <source>from %1</source>
+      <translation>%1 起</translation>
+    </message>
   </context>
   <context>
     <name>Clerk</name>
@@ -450,6 +455,26 @@ as of %4</source>
       <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>下单时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="75" />
+      <source>Ship by</source>
+      <translation>发货日</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <source>%1 (placed)</source>
+      <translation>%1（下单日）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="79" />
+      <source>The delivery date asked for</source>
+      <translation>客户要求的送货日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="80" />
+      <source>No delivery date asked for: the day the order was placed</source>
+      <translation>未指定送货日期：按下单日期</translation>
     </message>
   </context>
   <context>
@@ -582,6 +607,11 @@ as of %4</source>
       <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="173" />
+      <source>The price differs between the two sides</source>
+      <translation>两边的单价不同</translation>
     </message>
   </context>
   <context>
@@ -1327,6 +1357,41 @@ Log file: %1</source>
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Order no.</source>
+      <translation>订单号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
+      <source>Delivery</source>
+      <translation>送货日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="85" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>%1 (the server numbers the order when it arrives)</source>
+      <translation>%1（订单到达服务器后分配正式编号）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <source>%1 (saved first as %2)</source>
+      <translation>%1（本地编号 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="180" />
+      <source>no date requested</source>
+      <translation>未指定</translation>
+    </message>
   </context>
   <context>
     <name>OrderEntryPage</name>
@@ -1770,6 +1835,16 @@ Log file: %1</source>
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>已确认收货，将在下次同步时发送。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="37" />
+      <source>Receipt of order %1 — %2</source>
+      <translation>收货确认：订单 %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="41" />
+      <source>Order total %1. Check the delivery against the lines below.</source>
+      <translation>订单含税合计 %1。请对照以下明细核对到货。</translation>
+    </message>
   </context>
   <context>
     <name>RejectDialog</name>
@@ -2112,6 +2187,34 @@ Log file: %1</source>
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录，将在下次同步时发送。</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>This shipment: %Ln unit(s).</source>
+      <translation>
+        <numerusform>本次发货：%Ln 个单位。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="286" />
+      <source>%Ln unit(s) stay backordered and remain in the queue.</source>
+      <translation>
+        <numerusform>%Ln 个单位转为欠货，仍留在待发货列表中。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="288" />
+      <source>This shipment: %Ln unit(s), everything left on the order.</source>
+      <translation>
+        <numerusform>本次发货：%Ln 个单位，即订单剩余的全部商品。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="312" />
+      <source>Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the next sync.</source>
+      <translation>
+        <numerusform>订单 %1 的发货已记录；%Ln 个单位转为欠货。将在下次同步时发送。</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2144,6 +2247,27 @@ Log file: %1</source>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 张订单</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%Ln order(s) to ship</source>
+      <translation>
+        <numerusform>%Ln 个订单待发货</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="210" />
+      <source>%Ln unit(s)</source>
+      <translation>
+        <numerusform>共 %Ln 个单位</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="211" />
+      <source>%Ln partially shipped</source>
+      <translation>
+        <numerusform>%Ln 个部分发货</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2383,6 +2507,21 @@ Log file: %1</source>
       <location filename="../../desktop/labels.py" line="31" />
       <source>synced</source>
       <translation>已同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="55" />
+      <source>confirmed automatically (nothing to review)</source>
+      <translation>自动确认（无需审核）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="56" />
+      <source>changed by the rep</source>
+      <translation>业务员已修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="61" />
+      <source>tracking number %1</source>
+      <translation>运单号 %1</translation>
     </message>
   </context>
   <context>
@@ -2639,6 +2778,16 @@ Log file: %1</source>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="264" />
+      <source>Conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="266" />
+      <source>Rejected</source>
+      <translation>已拒绝</translation>
     </message>
   </context>
   <context>

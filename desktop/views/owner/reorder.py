@@ -23,7 +23,7 @@ from sync_engine.client.values import (
 )
 
 from ...context import AppContext
-from ...i18n import Formatter, domain_lang, translate
+from ...i18n import Formatter, translate
 from ...models.base import Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number
@@ -50,7 +50,8 @@ class ReorderRow:
     differences: tuple[ReorderDifference, ...]
 
 
-def difference_text(diff: ReorderDifference, fmt: Formatter) -> str:
+def difference_text(diff: ReorderDifference, fmt: Formatter,
+                    product: ProductView | None = None) -> str:
     """One difference in words, in the UI language."""
     if diff.kind == "price_changed" and diff.new_unit_price is not None:
         old = diff.old_unit_price or d.ZERO
@@ -61,10 +62,10 @@ def difference_text(diff: ReorderDifference, fmt: Formatter) -> str:
         return word.replace("%1", fmt.unit_price(abs(change)))
     if diff.kind == "stock_insufficient":
         return translate("Owner", "only %1 in stock (as of the last sync)").replace(
-            "%1", fmt.integer(diff.available or 0)
+            "%1", fmt.quantity(diff.available or 0, product)
         )
     if diff.issue is not None:
-        return translate("Owner", "left out: %1").replace("%1", diff.issue.message(domain_lang()))
+        return translate("Owner", "left out: %1").replace("%1", fmt.issue(diff.issue))
     return translate("Owner", "left out (%1)").replace("%1", diff.kind)
 
 
@@ -121,7 +122,7 @@ class ReorderPage(QWidget):
                 ),
                 Column(
                     lambda: translate("Owner", "Quantity"),
-                    lambda r: fmt.integer(r.old.quantity),
+                    lambda r: fmt.quantity(r.old.quantity, r.product),
                     align_right=True,
                 ),
                 Column(
@@ -143,7 +144,7 @@ class ReorderPage(QWidget):
                 Column(
                     lambda: translate("Owner", "What changed"),
                     lambda r: (
-                        "; ".join(difference_text(x, fmt) for x in r.differences)
+                        "; ".join(difference_text(x, fmt, r.product) for x in r.differences)
                         or translate("Owner", "same as last time")
                     ),
                     foreground=color,

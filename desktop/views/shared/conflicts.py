@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +36,8 @@ from ...widgets.tables import fit_columns, make_table, table_pane
 __all__ = ["ConflictsPage", "side_lines"]
 
 Line = dict[str, Any]
+_CHANGED = QBrush(QColor("#fef3c7"))  # a price that differs between the two sides
+_CHANGED_TEXT = QBrush(QColor("#92400e"))
 
 
 def side_lines(data: dict[str, Any] | None) -> list[Line]:
@@ -115,6 +118,7 @@ class ConflictsPage(QWidget):
         sides = QHBoxLayout()
         self.mine_title = QLabel()
         self.server_title = QLabel()
+        self.changed_prices: set[int] = set()  # products whose price differs between sides
         self.mine_model = self._lines_model()
         self.server_model = self._lines_model()
         self.mine_view = make_table(stretch=1)
@@ -157,11 +161,19 @@ class ConflictsPage(QWidget):
             value = line.get("unit_price")
             return fmt.unit_price(Decimal(str(value))) if value is not None else ""
 
+        def changed(line: Line) -> bool:
+            return int(line["product_id"]) in self.changed_prices
+
         return ListTableModel([
             Column(lambda: self.tr("Product"), product),
-            Column(lambda: self.tr("Quantity"), lambda ln: fmt.integer(int(ln["quantity"])),
+            Column(lambda: self.tr("Quantity"), lambda ln: fmt.quantity(
+                int(ln["quantity"]), self.products.get(int(ln["product_id"]))),
                    align_right=True),
-            Column(lambda: self.tr("Unit price"), price, align_right=True),
+            Column(lambda: self.tr("Unit price"), price, align_right=True,
+                   tooltip=lambda ln: self.tr("The price differs between the two sides")
+                   if changed(ln) else "",
+                   foreground=lambda ln: _CHANGED_TEXT if changed(ln) else None,
+                   background=lambda ln: _CHANGED if changed(ln) else None),
         ])
 
     # ------------------------------------------------------------------ data
@@ -227,7 +239,9 @@ class ConflictsPage(QWidget):
             self.server_title.setText(self.tr("At today's prices (what the server accepts)"))
         else:
             self.server_title.setText(self.tr("The server's: it never accepted this order"))
-        self.mine_model.set_rows(side_lines(c.mine))
+        mine = side_lines(c.mine)
+        self.changed_prices = _changed_prices(mine, other)
+        self.mine_model.set_rows(mine)
         self.server_model.set_rows(other)
         for view in (self.mine_view, self.server_view):
             fit_columns(view)
@@ -286,3 +300,13 @@ class ConflictsPage(QWidget):
             edit_order(order.id)
 
         self.ctx.write(lambda: engine.edit_conflict(c.id), opened, conflicts=True)
+
+
+def _changed_prices(mine: list[Line], other: list[Line]) -> set[int]:
+    """The products whose unit price is not the same on both sides."""
+    def prices(lines: list[Line]) -> dict[int, Decimal | None]:
+        return {int(ln["product_id"]): (Decimal(str(ln["unit_price"]))
+                                        if ln.get("unit_price") is not None else None)
+                for ln in lines}
+    theirs = prices(other)
+    return {pid for pid, price in prices(mine).items() if pid in theirs and theirs[pid] != price}

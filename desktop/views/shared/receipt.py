@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import OrderView, ProductView
 
 from ...context import AppContext
+from ...i18n import domain_lang
 from ...models.tables import OrderLinesModel, order_number
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table
@@ -33,7 +34,12 @@ class ReceiptDialog(QDialog):
         self.ctx = ctx
         self.order = order
         self.setWindowTitle(self.tr("Confirm receipt of %1").replace("%1", order_number(order)))
-        intro = QLabel(self.tr("Check the delivery against the lines below."))
+        title = QLabel(self.tr("Receipt of order %1 — %2").replace("%1", order_number(order))
+                       .replace("%2", order.customer_name_in(domain_lang())))
+        title.setObjectName("detailTitle")
+        title.setWordWrap(True)
+        intro = QLabel(self.tr("Order total %1. Check the delivery against the lines below.")
+                       .replace("%1", ctx.fmt.money(order.gross)))
         intro.setWordWrap(True)
         lines = OrderLinesModel()
         lines.set_order(order, products)
@@ -58,13 +64,14 @@ class ReceiptDialog(QDialog):
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(table, 1)
         layout.addWidget(self.all_ok)
         layout.addWidget(self.problem)
         layout.addWidget(self.note_box)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.resize(900, 560)
 
     def confirm(self) -> None:
         note = self.note.toPlainText().strip() if self.problem.isChecked() else ""
