@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["cut_text", "fit_columns", "fit_columns_once", "make_table", "on_row_action",
-           "table_pane"]
+__all__ = ["ROWS_FIRST", "cut_text", "fit_columns", "fit_columns_once", "fit_height", "make_table",
+           "on_row_action", "table_pane"]
+
+# The stretch factor of a table whose height follows its rows (:func:`fit_height`), beside a
+# stretch of 1 under it: the table takes all the room it can use, the stretch only the rest.
+ROWS_FIRST = 100
 
 _Index = QModelIndex | QPersistentModelIndex
 MIN_COLUMN_CHARS = 6  # no column narrower than this many average characters ("Gree…")
@@ -141,6 +145,22 @@ def fit_columns_once(view: QTableView, rows: int = 25) -> None:
         width = max(content + padding, header.sectionSizeFromContents(column).width())
         if width != view.columnWidth(column):  # each change lays the table out again
             view.setColumnWidth(column, width)
+
+
+def fit_height(view: QTableView, min_rows: int = 3) -> None:
+    """No empty white band under a short table: the view is at most as tall as its rows (and
+    ``min_rows`` at least); the layout it sits in gives the rest to a stretch (put the table
+    in with ``ROWS_FIRST`` and a stretch of 1 after it). Call again when the rows change."""
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    header = view.horizontalHeader()
+    height = (0 if header.isHidden() else header.sizeHint().height()) + 2 * view.frameWidth()
+    height += sum(view.rowHeight(r) for r in range(rows))
+    height += max(0, min_rows - rows) * view.verticalHeader().defaultSectionSize()
+    bar = view.horizontalScrollBar()
+    if bar.isVisible():
+        height += bar.sizeHint().height()
+    view.setMaximumHeight(max(height, view.minimumSizeHint().height()))
 
 
 def on_row_action(view: QAbstractItemView, action: Callable[[], None]) -> None:

@@ -2228,6 +2228,11 @@ Log file: %1</translation>
         <numerusform>Shipment of %1 recorded; %Ln units backordered. It is sent with the next sync.</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>%1 %2</source>
+      <translation>%1 %2</translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2284,6 +2289,11 @@ Log file: %1</translation>
         <numerusform>%Ln partially shipped</numerusform>
         <numerusform>%Ln partially shipped</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%1, %2; %3</source>
+      <translation>%1, %2; %3</translation>
     </message>
   </context>
   <context>

@@ -2215,6 +2215,11 @@ Log file: %1</source>
         <numerusform>订单 %1 的发货已记录；%Ln 个单位转为欠货。将在下次同步时发送。</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>%1 %2</source>
+      <translation>%1%2</translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2268,6 +2273,11 @@ Log file: %1</source>
       <translation>
         <numerusform>%Ln 个部分发货</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%1, %2; %3</source>
+      <translation>%1，%2；%3</translation>
     </message>
   </context>
   <context>

@@ -206,9 +206,10 @@ class ShipQueuePage(QWidget):
         units = sum(i.remaining_units for i in items)
         partial = sum(1 for i in items if i.shipped_units)
         self.count.setText(
-            self.tr("%Ln order(s) to ship", "", len(items)) + ", "
-            + self.tr("%Ln unit(s)", "", units) + "; "
-            + self.tr("%Ln partially shipped", "", partial)
+            self.tr("%1, %2; %3")
+            .replace("%1", self.tr("%Ln order(s) to ship", "", len(items)))
+            .replace("%2", self.tr("%Ln unit(s)", "", units))
+            .replace("%3", self.tr("%Ln partially shipped", "", partial))
         )
         for row in range(self.proxy.rowCount()):
             item = self.proxy.index(row, 0).data(ROW_ROLE)

@@ -40,7 +40,7 @@ from ...models.tables import load_order, order_number
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.tables import fit_columns, make_table, on_row_action
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
 if TYPE_CHECKING:
@@ -99,8 +99,9 @@ class ShipPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.info)
         layout.addLayout(scan_row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, ROWS_FIRST)
         layout.addWidget(self.summary)
+        layout.addStretch(1)
         layout.addLayout(self._build_footer())
         ctx.orders_changed.connect(self._refresh)
         page_shortcut(FINAL_ACTION, self, self.confirm)
@@ -183,6 +184,7 @@ class ShipPage(QWidget):
                 for ln in order.lines]
         self.model.set_rows(rows)
         fit_columns(self.table)
+        fit_height(self.table)
         if not same:
             self.tracking.clear()
             self.scan_box.set_error("")
@@ -282,8 +284,9 @@ class ShipPage(QWidget):
         if not counted:
             text = self.tr("Nothing counted yet: scan the goods as they are packed.")
         elif left:
-            text = (self.tr("This shipment: %Ln unit(s).", "", counted) + " "
-                    + self.tr("%Ln unit(s) stay backordered and remain in the queue.", "", left))
+            text = self.tr("%1 %2").replace(
+                "%1", self.tr("This shipment: %Ln unit(s).", "", counted)).replace(
+                "%2", self.tr("%Ln unit(s) stay backordered and remain in the queue.", "", left))
         else:
             text = self.tr("This shipment: %Ln unit(s), everything left on the order.", "",
                            counted)

@@ -29,7 +29,7 @@ from ...models.products import product_name
 from ...models.tables import order_number
 from ...resources import icon
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -173,9 +173,10 @@ class ReorderPage(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, ROWS_FIRST)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._enable()
 
     def start(self, old_id: str) -> None:
@@ -188,6 +189,7 @@ class ReorderPage(QWidget):
         self.old, self.draft, rows = result
         self.model.set_rows(rows)
         fit_columns(self.table)
+        fit_height(self.table)
         old, draft, fmt = self.old, self.draft, self.ctx.fmt
         self.title.setText(
             self.tr("Order again: %1 of %2, at today's prices")

@@ -31,7 +31,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...resources import icon
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
 
 __all__ = ["ConflictsPage", "side_lines"]
 
@@ -133,7 +133,7 @@ class ConflictsPage(QWidget):
             view.setModel(model)
             column.addWidget(view)
             sides.addLayout(column)
-        layout.addLayout(sides, 1)
+        layout.addLayout(sides, ROWS_FIRST)
         buttons = QHBoxLayout()
         self.keep_button = QPushButton(icon("submit"), self.tr("Keep mine"))
         self.keep_button.setObjectName("keepMine")
@@ -147,6 +147,7 @@ class ConflictsPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._enable(None)
         return box
 
@@ -190,6 +191,7 @@ class ConflictsPage(QWidget):
         self.model.order_labels = labels
         self.model.set_rows(conflicts)
         fit_columns(self.table)
+        fit_height(self.table)
         self.empty.setVisible(not conflicts)
         rows = [i for i, c in enumerate(conflicts) if c.id == current]
         if conflicts:
@@ -245,6 +247,8 @@ class ConflictsPage(QWidget):
         self.server_model.set_rows(other)
         for view in (self.mine_view, self.server_view):
             fit_columns(view)
+            # Both sides as tall as the longer one, no taller: the buttons follow beneath.
+            fit_height(view, min_rows=max(len(mine), len(other), 3))
 
     def _price_lines(self, c: ConflictView) -> str:
         fmt = self.ctx.fmt
