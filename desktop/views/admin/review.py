@@ -162,7 +162,7 @@ class ReviewPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
-        split.setSizes([740, 540])
+        split.setSizes([700, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.reject_dialog: RejectDialog | None = None
@@ -207,7 +207,7 @@ class ReviewPage(QWidget):
                 ),
                 Column(
                     lambda: translate("Admin", "Available"),
-                    lambda r: fmt.integer(r.stock.available) if r.stock else "?",
+                    lambda r: fmt.quantity(r.stock.available, r.product) if r.stock else "?",
                     align_right=True,
                     foreground=short,
                 ),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -128,6 +129,8 @@ class ConflictsPage(QWidget):
                 (self.server_title, self.server_model, self.server_view, "server")):
             column = QVBoxLayout()
             title.setObjectName("sideTitle")
+            # As tall as its text: the room a short table leaves goes under the buttons.
+            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             column.addWidget(title)
             view.setObjectName(f"{name}Lines")
             view.setModel(model)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,7 @@ from ...context import AppContext
 from ...i18n import domain_lang
 from ...models.tables import OrderLinesModel, order_number
 from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, fit_height, make_table
 
 __all__ = ["ReceiptDialog"]
 
@@ -46,6 +47,7 @@ class ReceiptDialog(QDialog):
         table = make_table(stretch=2)
         table.setModel(lines)
         fit_columns(table)
+        self.table = table
         self.all_ok = QRadioButton(self.tr("Everything arrived in good order"))
         self.all_ok.setChecked(True)
         self.problem = QRadioButton(self.tr("Something is missing or damaged:"))
@@ -66,12 +68,18 @@ class ReceiptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(table, 1)
+        layout.addWidget(table)
         layout.addWidget(self.all_ok)
         layout.addWidget(self.problem)
         layout.addWidget(self.note_box)
         layout.addWidget(buttons)
         self.resize(900, 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Measured once styled and shown: the lines table as tall as its rows, no taller.
+        super().showEvent(event)
+        fit_height(self.table)
+        self.resize(self.width(), self.sizeHint().height())
 
     def confirm(self) -> None:
         note = self.note.toPlainText().strip() if self.problem.isChecked() else ""
