@@ -79,6 +79,7 @@ class ReceiptDialog(QDialog):
         # Measured once styled and shown: the lines table as tall as its rows, no taller.
         super().showEvent(event)
         fit_height(self.table)
+        self.table.setMinimumHeight(min(self.table.maximumHeight(), 360))
         self.resize(self.width(), self.sizeHint().height())
 
     def confirm(self) -> None:
