@@ -162,7 +162,7 @@ class ReviewPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
-        split.setSizes([700, 580])
+        split.setSizes([680, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.reject_dialog: RejectDialog | None = None
