@@ -428,16 +428,6 @@ as of %4</translation>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
-      <source>Requested</source>
-      <translation>Requested</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="63" />
-      <source>not given</source>
-      <translation>not given</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>Status</translation>
@@ -736,18 +726,42 @@ as of %4</translation>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="267" />
-      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
-      <translation>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="268" />
+      <source>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="271" />
+      <source>%Ln change(s) waiting</source>
+      <translation>
+        <numerusform>%Ln change waiting</numerusform>
+        <numerusform>%Ln changes waiting</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="272" />
+      <source>%Ln conflict(s)</source>
+      <translation>
+        <numerusform>%Ln conflict</numerusform>
+        <numerusform>%Ln conflicts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="273" />
+      <source>%Ln draft(s)</source>
+      <translation>
+        <numerusform>%Ln draft</numerusform>
+        <numerusform>%Ln drafts</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1198,16 +1212,6 @@ Log file: %1</translation>
       <translation>Choose an order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
-      <source>Numbers</source>
-      <translation>Numbers</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
-      <source>Dates</source>
-      <translation>Dates</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>Notes</translation>
@@ -1226,11 +1230,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>Status</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
-      <source>Reason</source>
-      <translation>Reason</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="88" />
@@ -1307,26 +1306,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>held for review: %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
-      <source>server %1 · local %2</source>
-      <translation>server %1 · local %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
-      <source>(not yet assigned)</source>
-      <translation>(not yet assigned)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
-      <source>none requested</source>
-      <translation>none requested</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
-      <source>created %1 · delivery %2</source>
-      <translation>created %1 · delivery %2</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="177" />
@@ -1809,11 +1788,6 @@ Log file: %1</translation>
       <translation>Confirm receipt of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/receipt.py" line="36" />
-      <source>Check the delivery against the lines below.</source>
-      <translation>Check the delivery against the lines below.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>Everything arrived in good order</translation>
@@ -2172,24 +2146,9 @@ Log file: %1</translation>
       <translation>Nothing counted yet: scan the goods as they are packed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="277" />
-      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
-      <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="281" />
-      <source>This shipment: %1 unit(s) — everything left on the order.</source>
-      <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>Enter the tracking number from the waybill.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="305" />
-      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
-      <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship.py" line="308" />
@@ -2255,11 +2214,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="155" />
       <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
       <translation>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="189" />
-      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
-      <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
@@ -2786,16 +2740,6 @@ Log file: %1</translation>
       <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>Outcome</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="271" />
-      <source>conflict</source>
-      <translation>conflict</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="273" />
-      <source>rejected</source>
-      <translation>rejected</translation>
     </message>
     <message>
       <location filename="../../desktop/models/tables.py" line="278" />

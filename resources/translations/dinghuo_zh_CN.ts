@@ -427,16 +427,6 @@ as of %4</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
-      <source>Requested</source>
-      <translation>要求送货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="63" />
-      <source>not given</source>
-      <translation>未指定</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>状态</translation>
@@ -732,18 +722,39 @@ as of %4</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="267" />
-      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
-      <translation>部分工作尚未到达服务器：%1 项更改待发送，%2 个冲突，%3 个草稿。
-
-这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="268" />
+      <source>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>部分工作尚未到达服务器：%1，%2，%3。
+
+这些内容保留在本机，以同一用户重新登录后发送。不会删除任何数据。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="271" />
+      <source>%Ln change(s) waiting</source>
+      <translation>
+        <numerusform>%Ln 项更改待发送</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="272" />
+      <source>%Ln conflict(s)</source>
+      <translation>
+        <numerusform>%Ln 个冲突</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="273" />
+      <source>%Ln draft(s)</source>
+      <translation>
+        <numerusform>%Ln 个草稿</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1192,16 +1203,6 @@ Log file: %1</source>
       <translation>请选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
-      <source>Numbers</source>
-      <translation>编号</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
-      <source>Dates</source>
-      <translation>日期</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>备注</translation>
@@ -1220,11 +1221,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>状态</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
-      <source>Reason</source>
-      <translation>原因</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="88" />
@@ -1301,26 +1297,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="164" />
       <source>held for review: %1</source>
       <translation>待审核：%1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
-      <source>server %1 · local %2</source>
-      <translation>服务器 %1 · 本地 %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
-      <source>(not yet assigned)</source>
-      <translation>（尚未分配）</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
-      <source>none requested</source>
-      <translation>未指定</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
-      <source>created %1 · delivery %2</source>
-      <translation>创建于 %1 · 送货 %2</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="177" />
@@ -1801,11 +1777,6 @@ Log file: %1</source>
       <translation>确认收货：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/receipt.py" line="36" />
-      <source>Check the delivery against the lines below.</source>
-      <translation>请对照以下明细核对到货。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>全部到货，完好无损</translation>
@@ -2163,24 +2134,9 @@ Log file: %1</source>
       <translation>尚未计数：装箱时逐件扫描。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="277" />
-      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
-      <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="281" />
-      <source>This shipment: %1 unit(s) — everything left on the order.</source>
-      <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>请输入运单上的运单号。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="305" />
-      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
-      <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/ship.py" line="308" />
@@ -2242,11 +2198,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/clerk/queue.py" line="155" />
       <source>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</source>
       <translation>回车（或双击）开始发货。选择多张订单（Shift+↓ 或 Ctrl+单击）可合并打印拣货单（Ctrl+P）。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="189" />
-      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
-      <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
     </message>
     <message>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
@@ -2768,16 +2719,6 @@ Log file: %1</source>
       <location filename="../../desktop/models/tables.py" line="269" />
       <source>Outcome</source>
       <translation>结果</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="271" />
-      <source>conflict</source>
-      <translation>冲突</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="273" />
-      <source>rejected</source>
-      <translation>已拒绝</translation>
     </message>
     <message>
       <location filename="../../desktop/models/tables.py" line="278" />

@@ -4,6 +4,7 @@ cells cut with "…" whose whole text is the tooltip."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -15,10 +16,11 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 from desktop.application import DinghuoApp
 from desktop.i18n import Formatter, install_language
 from desktop.labels import history_note, hold_reason_name
-from desktop.models.base import Column, ListTableModel
+from desktop.models.base import SORT_ROLE, Column, ListTableModel
+from desktop.views.clerk.queue import ShipQueueModel, ship_by
 from desktop.widgets.tables import MIN_COLUMN_CHARS, cut_text, make_table
 from sync_engine import domain as d
-from sync_engine.client.values import ProductView
+from sync_engine.client.values import OrderView, ProductView, ShipQueueItem
 from sync_engine.server.commands.orders import AUTO_CONFIRMED
 from tests.desktop.helpers import settle, workspace
 
@@ -153,3 +155,36 @@ def test_cut_cells_end_in_an_ellipsis_and_show_their_text_as_tooltip(qtbot: Any)
     assert view.itemDelegate().helpEvent(event, view, option, cut)
     qtbot.waitUntil(lambda: QToolTip.text() == long_name, timeout=3000)
     QToolTip.hideText()
+
+
+def _queued(number: str, created_at: str, delivery: dt.date | None) -> ShipQueueItem:
+    order = OrderView(id=number, number=number, local_number="", customer_id=1,
+                      customer_name="客户", warehouse_id=1, status="confirmed",
+                      sync_state="synced", display_status="confirmed", notes="",
+                      delivery_date=delivery, created_at=created_at, updated_at=created_at,
+                      net=d.ZERO, tax=d.ZERO, gross=d.ZERO, hold_reasons=(), server_version=1,
+                      lines=())
+    return ShipQueueItem(order=order, customer_code="C0001", ordered_units=1, shipped_units=0,
+                         remaining_units=1, open_lines=1)
+
+
+def test_the_ship_queue_sorts_by_a_day_every_order_has(qtbot: Any) -> None:
+    """Orders without a requested date (most) sort by the day they were placed, among the
+    dated ones, instead of all "not given" at one end in any order."""
+    install_language("en")
+    items = [_queued("DH3", "2026-11-20T08:00:00+00:00", None),
+             _queued("DH1", "2026-11-01T08:00:00+00:00", None),
+             _queued("DH2", "2026-11-02T08:00:00+00:00", dt.date(2026, 11, 10)),
+             _queued("DH4", "2026-11-03T08:00:00+00:00", dt.date(2026, 11, 25))]
+    assert ship_by(items[2]) == dt.date(2026, 11, 10)  # the date asked for, when there is one
+    model = ShipQueueModel(_Ctx())  # type: ignore[arg-type]
+    model.set_rows(items)
+    column = next(c for c, col in enumerate(model.columns) if col.title() == "Ship by")
+    keys = {i.order.id: model.index(r, column).data(SORT_ROLE) for r, i in enumerate(items)}
+    assert sorted(keys, key=keys.__getitem__) == ["DH1", "DH2", "DH3", "DH4"]
+    texts = [model.index(r, column).data() for r in range(len(items))]
+    assert all(texts) and "(placed)" in texts[0] and "(placed)" not in texts[2]
+
+
+class _Ctx:
+    fmt = Formatter(EN)

@@ -5,6 +5,7 @@ run looked for the rep's pages in their workspace)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ PICTURES = [
     "login", "rep-customers", "rep-catalog", "rep-order-entry", "rep-product-finder", "rep-orders",
     "rep-order-detail", "rep-conflicts", "rep-confirmation", "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
-    "owner-receipt", "admin-review", "admin-health",
+    "owner-receipt", "admin-review", "admin-health", "rep-offline",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
@@ -36,16 +37,18 @@ class ServedDemo(DemoServer):
     database: the app's own starts a subprocess that loads the demo data first (tens of
     seconds a run). The demo's users, password, devices and data are the same."""
 
-    def __init__(self, directory: Path, db_url: str, url: str) -> None:
+    def __init__(self, directory: Path, db_url: str, serving: ExitStack) -> None:
         super().__init__(directory)
         self.db_url = db_url
-        self.url = url
+        self.serving = serving
+        self.url = serving.enter_context(live_server(db_url))
 
     def start(self, timeout: float = 30.0) -> str:
         return self.url  # already serving
 
     def stop(self) -> None:
-        """The test stops serving."""
+        """Stop serving (the last pictures show the app offline)."""
+        self.serving.close()
 
     def import_prices(self, rows: Iterable[Mapping[str, object]]) -> None:
         import_prices(self.db_url, [(str(r["customer"]), str(r["sku"]), int(str(r["min_qty"])),
@@ -54,8 +57,8 @@ class ServedDemo(DemoServer):
 
 @pytest.fixture
 def demo(server_db: str, tmp_path: Path) -> Iterator[ServedDemo]:
-    with live_server(server_db) as url:
-        yield ServedDemo(tmp_path / "demo", server_db, url)
+    with ExitStack() as serving:
+        yield ServedDemo(tmp_path / "demo", server_db, serving)
 
 
 @pytest.mark.slow
