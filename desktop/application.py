@@ -265,11 +265,12 @@ class DinghuoApp(QObject):
         drafts = len(self.engine.orders(status="draft", limit=1000))
         if status.pending or status.held or status.conflicts or drafts:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sign out"), self.tr(
-                "Some of your work has not reached the server yet: %1 change(s) waiting, %2 "
-                "conflict(s), %3 draft(s).\n\nIt stays on this computer and is sent after you "
-                "sign in again as the same user. Nothing is deleted.").replace(
-                    "%1", str(status.pending + status.held)).replace(
-                    "%2", str(status.conflicts)).replace("%3", str(drafts)),
+                "Some of your work has not reached the server yet: %1, %2, %3.\n\nIt stays on "
+                "this computer and is sent after you sign in again as the same user. Nothing is "
+                "deleted.").replace(
+                    "%1", self.tr("%Ln change(s) waiting", "", status.pending + status.held))
+                .replace("%2", self.tr("%Ln conflict(s)", "", status.conflicts))
+                .replace("%3", self.tr("%Ln draft(s)", "", drafts)),
                 QMessageBox.StandardButton.Cancel, self.window)
             box.setObjectName("signOutWarning")
             sign_out = box.addButton(self.tr("Sign out anyway"),

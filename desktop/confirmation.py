@@ -33,6 +33,7 @@ table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4p
                  text-align: left; font-size: 9pt; }
 table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
 td.num, th.num { text-align: right; }
+td.num, td.code { white-space: nowrap; }
 .total td { font-weight: bold; border-top: 2px solid #333; }
 .meta td { padding: 2px 12px 2px 0; vertical-align: top; }
 """
@@ -55,10 +56,10 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
         p = products.get(line.product_id)
         name = f"{_e(p.name_zh)}<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(
             line.product_id)
-        unit = _e(p.unit) if p else ""
         rows.append(
-            f"<tr><td>{line.line_no}</td><td>{_e(p.sku if p else '')}</td><td>{name}</td>"
-            f"<td class='num'>{fmt.integer(line.quantity)} {unit}</td>"
+            f"<tr><td>{line.line_no}</td><td class='code'>{_e(p.sku if p else '')}</td>"
+            f"<td>{name}</td>"
+            f"<td class='num'>{_e(fmt.quantity(line.quantity, p))}</td>"
             f"<td class='num'>{fmt.unit_price(line.unit_price)}</td>"
             f"<td class='num'>{fmt.money(line.net)}</td>"
             f"<td class='num'>{fmt.percent(line.tax_rate)}</td>"
@@ -89,10 +90,13 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 <tr><td>{_bi('付款条件', 'Payment terms')}</td><td>{terms}</td></tr>
 </table></td></tr></table>
 <table class='lines'>
-<tr><th>#</th><th>{_bi('编码', 'SKU')}</th><th>{_bi('品名', 'Product')}</th>
-<th class='num'>{_bi('数量', 'Quantity')}</th><th class='num'>{_bi('单价', 'Unit price')}</th>
-<th class='num'>{_bi('金额', 'Net')}</th><th class='num'>{_bi('税率', 'Tax rate')}</th>
-<th class='num'>{_bi('含税金额', 'Total')}</th></tr>
+<tr><th width='3%'>#</th><th width='12%'>{_bi('编码', 'SKU')}</th>
+<th width='30%'>{_bi('品名', 'Product')}</th>
+<th class='num' width='13%'>{_bi('数量', 'Quantity')}</th>
+<th class='num' width='9%'>{_bi('单价', 'Unit price')}</th>
+<th class='num' width='10%'>{_bi('金额', 'Net')}</th>
+<th class='num' width='7%'>{_bi('税率', 'Tax rate')}</th>
+<th class='num' width='11%'>{_bi('含税金额', 'Total')}</th></tr>
 {''.join(rows)}
 <tr class='total'><td colspan='5'>{_bi('合计', 'Totals')}</td>
 <td class='num'>{fmt.money(order.net)}</td>

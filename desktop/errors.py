@@ -21,7 +21,7 @@ import platformdirs
 
 from sync_engine.client import errors as ce
 
-from .i18n import domain_lang, translate
+from .i18n import Formatter, domain_lang, translate
 
 __all__ = ["Presented", "log_path", "present", "setup_logging"]
 
@@ -69,8 +69,8 @@ def present(exc: BaseException) -> Presented:
     if isinstance(exc, ce.SyncCancelled):
         return Presented("cancelled", "", "")
     if isinstance(exc, ce.ValidationFailed):
-        lang = domain_lang()
-        lines = [issue.message(lang) for issue in exc.errors] or [str(exc)]
+        fmt = Formatter()
+        lines = [fmt.issue(issue) for issue in exc.errors] or [str(exc)]
         return Presented("user", translate("Errors", "Please check the order"), "\n".join(lines))
     if isinstance(exc, ce.ClientError):
         return Presented("user", _title(exc), _words(exc))

@@ -21,6 +21,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from sync_engine.client.values import ProductView
+from sync_engine.domain import Issue
+
 from .resources import resource_path
 
 __all__ = [
@@ -111,16 +114,44 @@ class Formatter:
         return f"{sign}{grouped}{self.locale.decimalPoint()}{frac}"
 
     def money(self, value: Decimal | None) -> str:
-        """An amount in yuan, e.g. "¥1,234.50"."""
+        """An amount in yuan, e.g. "¥1,234.50", "-¥3.00": THE money format of every screen,
+        message and printed document (unit prices keep finer digits: :meth:`unit_price`)."""
         if value is None:
             return "—"
-        text = self.decimal(value.quantize(_CENT, rounding=ROUND_HALF_UP))
-        return f"-¥{text[1:]}" if text.startswith("-") else f"¥{text}"
+        return self._yuan(self.decimal(value.quantize(_CENT, rounding=ROUND_HALF_UP)))
 
     def unit_price(self, value: Decimal) -> str:
-        """A unit price: two places, or four when the price has sub-cent precision."""
+        """A unit price as :meth:`money`, but with four places when it has sub-cent precision
+        ("¥0.1250"), so a price per bottle is never rounded away. Amounts inside messages are
+        written this way too, since a message may quote a price."""
         places = 2 if value == value.quantize(_CENT) else 4
-        return "¥" + self.decimal(value, places)
+        return self._yuan(self.decimal(value, places))
+
+    @staticmethod
+    def _yuan(number: str) -> str:
+        return f"-¥{number[1:]}" if number.startswith("-") else f"¥{number}"
+
+    def issue(self, issue: Issue) -> str:
+        """A domain issue as a sentence in the UI language, its amounts as on every screen."""
+        return issue.message(domain_lang(), money=self.unit_price)
+
+    def quantity(self, units: int, product: ProductView | None) -> str:
+        """A quantity with its unit, and the whole cases it makes: "48 罐 (4 箱)",
+        "9 包 (1 提 + 3 包)": THE quantity format of every screen (without the product, which
+        says the unit, just the number)."""
+        if product is None:
+            return self.integer(units)
+        text = f"{self.integer(units)} {product.unit}"
+        cases = self.cases(units, product)
+        return f"{text} ({cases})" if cases else text
+
+    def cases(self, units: int, product: ProductView) -> str:
+        """The whole cases in ``units`` ("4 箱", "1 提 + 3 包"), or "" when not one case."""
+        if product.case_qty <= 1 or units < product.case_qty:
+            return ""
+        cases, rest = divmod(units, product.case_qty)
+        text = f"{self.integer(cases)} {product.case_unit}"
+        return text + (f" + {self.integer(rest)} {product.unit}" if rest else "")
 
     def percent(self, rate: Decimal) -> str:
         """A tax rate such as 0.13 as "13%"."""

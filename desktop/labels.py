@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .i18n import translate
 
-__all__ = ["status_name", "sync_state_name"]
+__all__ = ["history_note", "hold_reason_name", "status_name", "sync_state_name"]
 
 
 def status_name(status: str) -> str:
@@ -31,3 +31,32 @@ def sync_state_name(state: str) -> str:
         "synced": translate("Status", "synced"),
     }
     return names.get(state, state)
+
+
+def hold_reason_name(code: str) -> str:
+    """Why the server holds an order for review (``hold_reasons``), in the UI language."""
+    names = {
+        "credit_exceeded": translate("Admin", "credit limit exceeded"),
+        "stock_short": translate("Admin", "stock short"),
+    }
+    return names.get(code, code)
+
+
+def history_note(status: str, reason: str | None) -> str:
+    """The note of one entry of an order's status history, in the UI language.
+
+    The server writes a code where it acted by itself or by rule (``auto_confirmed``,
+    ``edited``), the tracking number on a shipment, and the person's own words on a cancel,
+    a rejection or a receipt: codes get words, the rest is shown as written.
+    """
+    if not reason:
+        return ""
+    codes = {
+        "auto_confirmed": translate("Status", "confirmed automatically (nothing to review)"),
+        "edited": translate("Status", "changed by the rep"),
+    }
+    if reason in codes:
+        return codes[reason]
+    if status in ("shipped", "partially_shipped"):
+        return translate("Status", "tracking number %1").replace("%1", reason)
+    return reason

@@ -46,12 +46,9 @@ def _bi(zh: str, en: str) -> str:
 def _units(units: int, p: ProductView | None, fmt: Formatter) -> str:
     if p is None:
         return fmt.integer(units)
+    cases = fmt.cases(units, p)
     text = f"{fmt.integer(units)} {_e(p.unit)}"
-    if p.case_qty > 1 and units >= p.case_qty:
-        cases, rest = divmod(units, p.case_qty)
-        text += f"<br><span class='sub'>= {cases} {_e(p.case_unit)}"
-        text += f" + {rest} {_e(p.unit)}</span>" if rest else "</span>"
-    return text
+    return text + (f"<br><span class='sub'>= {_e(cases)}</span>" if cases else "")
 
 
 def _name(p: ProductView | None, product_id: int) -> str:
@@ -66,7 +63,8 @@ def pick_list_html(items: Sequence[ShipQueueItem], products: Mapping[int, Produc
     """The pick list of ``items`` as HTML: what remains to ship of each line."""
     parts = [f"<html><head><title>Pick List 拣货单</title><style>{_CSS}</style></head><body>",
              "<h1>拣货单 · Pick List</h1>",
-             f"<p class='sub'>订货 Dinghuo · {len(items)} 张订单 / order(s) · {_e(printed_at)}</p>"]
+             f"<p class='sub'>订货 Dinghuo · {len(items)} 张订单 / {len(items)} "
+             f"{'order' if len(items) == 1 else 'orders'} · {_e(printed_at)}</p>"]
     if len(items) > 1:
         totals: dict[int, int] = {}
         orders_of: dict[int, list[str]] = {}

@@ -115,3 +115,40 @@ class RepShots(RoleShots[RepWorkspace]):
             detail.order, detail.products, customer, ws.ctx.fmt))
         dialog.close()
         self.camera.next()
+
+    # ------------------------------------------------------------------ offline (the last steps)
+
+    def offline_steps(self) -> list[Step]:
+        """Taken last, as they stop the demo server: the app offline with unsent orders."""
+        return [self.go_offline, self.offline]
+
+    def go_offline(self) -> None:
+        """The server goes away; the next sync finds it gone and the status bar says so."""
+        camera = self.camera
+        sync = camera.app.sync
+        assert sync is not None
+        camera.demo.stop()
+        sync.sync_now()
+        camera.wait(lambda: sync.status is not None and sync.status.online is False
+                    and not sync.running, camera.next)
+
+    def offline(self) -> None:
+        """The draft submitted while offline: it waits to be sent, and the window says so."""
+        ws = self.ws
+        engine, sync = ws.ctx.engine, self.camera.app.sync
+        assert sync is not None
+        draft = engine.orders(status="draft", limit=5)[0]
+
+        def submitted(_warnings: object) -> None:
+            sync.refresh_status()
+            ws.show_page("orders")
+            ws.orders.show_order(draft.id)
+            self.camera.wait(lambda: (ws.orders.detail.order is not None
+                                      and ws.orders.detail.order.id == draft.id
+                                      and ws.orders.detail.order.sync_state == "pending"
+                                      and sync.status is not None and sync.status.pending > 0
+                                      and not sync.running),
+                             self.camera.snap("rep-offline"))
+
+        ws.ctx.write(lambda: engine.submit(draft.id), submitted,
+                     lambda exc: self.camera.fail(f"submitting offline: {exc!r}"))

@@ -6,7 +6,9 @@ The run, in order: the sign-in dialog; the recovery dialog (as after a damaged l
 was repaired at start); a sales rep signed in (the demo user when that is a
 rep, else rep1), on whose device the demo orders are made (:mod:`.orders`: history, a draft, a
 price conflict); the rep's screens; then clerk1's, owner1's and admin's, each on a device of
-their own. So the pictures are the same whoever ``--demo-user`` names, but for which rep's.
+their own; last, that rep again, with the demo server stopped: the app offline with an unsent
+order (``rep-offline``). So the pictures are the same whoever ``--demo-user`` names, but for
+which rep's.
 """
 
 from __future__ import annotations
@@ -35,13 +37,16 @@ FIRST_REP = "rep1"  # the rep whose screens are shot when the demo user is not a
 class ScreenshotRun(Camera):
     """Connect ``finished`` (the exit code), then call :meth:`begin` on the event loop."""
 
+    rep_user = FIRST_REP  # the rep whose screens are shot (the demo user when a rep)
+
     def begin(self) -> None:
         self.app.start()
         self.steps = [self.login, self.recovery, self.sign_in_a_rep, self.seed,
                       *RepShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
-                      lambda: self.switch_user("admin"), *AdminShots(self).steps()]
+                      lambda: self.switch_user("admin"), *AdminShots(self).steps(),
+                      lambda: self.switch_user(self.rep_user), *RepShots(self).offline_steps()]
         self.wait(self.synced, self.next)
 
     def login(self) -> None:
@@ -71,6 +76,7 @@ class ScreenshotRun(Camera):
     def sign_in_a_rep(self) -> None:
         """The rep's screens come first, and the demo orders are made on a rep's device."""
         if d.Role(self.window.identity.role) is d.Role.SALES_REP:
+            self.rep_user = self.window.identity.username
             self.frame()
             self.next()
         else:

@@ -32,6 +32,7 @@ class Column(Generic[T]):
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], Any] | None = None
+    background: Callable[[T], Any] | None = None  # a brush, to mark a cell (a changed price)
     sort: Callable[[T], Any] | None = None  # a sortable value (a number, an ISO date …)
     decoration: Callable[[T], Any] | None = None  # an icon before the text (or None)
 
@@ -77,6 +78,8 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.foreground(row)
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
             return column.decoration(row)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return column.background(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -73,15 +73,8 @@ def order_number(o: OrderView) -> str:
 
 
 def quantity_text(quantity: int, product: ProductView | None) -> str:
-    """Units, with whole cases spelled out: "48 瓶 (2 箱)"."""
-    if product is None:
-        return _f().integer(quantity)
-    text = f"{_f().integer(quantity)} {product.unit}"
-    if product.case_qty > 1 and quantity >= product.case_qty:
-        cases, rest = divmod(quantity, product.case_qty)
-        extra = f"{cases} {product.case_unit}" + (f" + {rest} {product.unit}" if rest else "")
-        text += f" ({extra})"
-    return text
+    """Units, with whole cases spelled out: "48 瓶 (2 箱)" (:meth:`.Formatter.quantity`)."""
+    return _f().quantity(quantity, product)
 
 
 _ATTENTION = QBrush(QColor("#b45309"))
@@ -268,9 +261,9 @@ class ConflictListModel(ListTableModel[ConflictView]):
                 Column(
                     lambda: translate("Tables", "Outcome"),
                     lambda c: (
-                        translate("Tables", "conflict")
+                        translate("Tables", "Conflict")
                         if c.status == "conflict"
-                        else translate("Tables", "rejected")
+                        else translate("Tables", "Rejected")
                     ),
                     foreground=lambda c: _ATTENTION,
                 ),

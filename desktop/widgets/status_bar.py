@@ -4,7 +4,7 @@ in words, and "Sync now"."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from sync_engine.client.values import SyncStatus
 
@@ -35,6 +35,8 @@ class SyncStatusBar(QStatusBar):
         self.error = QLabel()
         self.error.setObjectName("syncError")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long message never widens the window: it takes the room left (whole in the tooltip).
+        self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sign_in = QPushButton(self.tr("Sign in…"))
         self.sign_in.clicked.connect(self.sign_in_requested)
         self.sign_in.hide()

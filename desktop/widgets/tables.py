@@ -4,16 +4,61 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["fit_columns", "fit_columns_once", "make_table", "on_row_action", "table_pane"]
+__all__ = ["ROWS_FIRST", "cut_text", "fit_columns", "fit_columns_once", "fit_height", "make_table",
+           "on_row_action", "table_pane"]
+
+# The stretch factor of a table whose height follows its rows (:func:`fit_height`), beside a
+# stretch of 1 under it: the table takes all the room it can use, the stretch only the rest.
+ROWS_FIRST = 100
+
+_Index = QModelIndex | QPersistentModelIndex
+MIN_COLUMN_CHARS = 6  # no column narrower than this many average characters ("Gree…")
+
+
+def cut_text(view: QAbstractItemView, index: _Index) -> str | None:
+    """The whole text of a cell the view shows cut (with "…"), else None."""
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if not text:
+        return None
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = view.font()
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    needed = option.fontMetrics.horizontalAdvance(str(text)) + margin
+    return str(text) if needed > view.visualRect(index).width() else None
+
+
+class _CutTextTips(QStyledItemDelegate):
+    """Cells are cut at the right with "…", and the tooltip of a cut cell is its whole text
+    (unless the model has a tooltip of its own)."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: _Index) -> bool:
+        if (event.type() == QEvent.Type.ToolTip and index.isValid()
+                and not index.data(Qt.ItemDataRole.ToolTipRole)):
+            whole = cut_text(view, index)
+            if whole is not None:
+                QToolTip.showText(event.globalPos(), whole, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> QTableView:
@@ -30,10 +75,14 @@ def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> 
     view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(_CutTextTips(view))
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(28)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setMinimumSectionSize(MIN_COLUMN_CHARS * view.fontMetrics().averageCharWidth() + 8)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)
     # Size columns from the first rows only: measuring every row of a long list costs more
@@ -52,13 +101,24 @@ def fit_columns(view: QTableView) -> None:
     if model is None:
         return
     header = view.horizontalHeader()
-    stretch = view.property("stretchColumn")
-    if not isinstance(stretch, int) or stretch >= model.columnCount():
+    stretch = _stretch_column(view)
+    if stretch is None:
         view.resizeColumnsToContents()
         return
     for column in range(model.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _stretch_column(view: QTableView) -> int | None:
+    """The column that takes the spare width: the chosen one, or when that one is hidden (the
+    owner's orders hide the customer), the next shown one, so the table has no empty band."""
+    model = view.model()
+    stretch = view.property("stretchColumn")
+    if model is None or not isinstance(stretch, int) or stretch >= model.columnCount():
+        return None
+    shown = [c for c in range(stretch, model.columnCount()) if not view.isColumnHidden(c)]
+    return shown[0] if shown else None
 
 
 def fit_columns_once(view: QTableView, rows: int = 25) -> None:
@@ -69,7 +129,7 @@ def fit_columns_once(view: QTableView, rows: int = 25) -> None:
     model = view.model()
     if model is None:
         return
-    stretch = view.property("stretchColumn")
+    stretch = _stretch_column(view)
     header = view.horizontalHeader()
     metrics = view.fontMetrics()
     padding = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 12
@@ -85,6 +145,22 @@ def fit_columns_once(view: QTableView, rows: int = 25) -> None:
         width = max(content + padding, header.sectionSizeFromContents(column).width())
         if width != view.columnWidth(column):  # each change lays the table out again
             view.setColumnWidth(column, width)
+
+
+def fit_height(view: QTableView, min_rows: int = 3) -> None:
+    """No empty white band under a short table: the view is at most as tall as its rows (and
+    ``min_rows`` at least); the layout it sits in gives the rest to a stretch (put the table
+    in with ``ROWS_FIRST`` and a stretch of 1 after it). Call again when the rows change."""
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    header = view.horizontalHeader()
+    height = (0 if header.isHidden() else header.sizeHint().height()) + 2 * view.frameWidth()
+    height += sum(view.rowHeight(r) for r in range(rows))
+    height += max(0, min_rows - rows) * view.verticalHeader().defaultSectionSize()
+    bar = view.horizontalScrollBar()
+    if bar.isVisible():
+        height += bar.sizeHint().height()
+    view.setMaximumHeight(max(height, view.minimumSizeHint().height()))
 
 
 def on_row_action(view: QAbstractItemView, action: Callable[[], None]) -> None:

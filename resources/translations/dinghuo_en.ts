@@ -756,6 +756,11 @@ as of %4</translation>
       <source>customer price</source>
       <translation>customer price</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="284" />
+      <source>from %1</source>
+      <translation>from %1</translation>
+    </message>
   </context>
   <context>
     <name>Clerk</name>
@@ -821,16 +826,6 @@ as of %4</translation>
       <translation>Customer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
-      <source>Requested</source>
-      <translation>Requested</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="63" />
-      <source>not given</source>
-      <translation>not given</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>Status</translation>
@@ -849,6 +844,26 @@ as of %4</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>Placed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="75" />
+      <source>Ship by</source>
+      <translation>Ship by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <source>%1 (placed)</source>
+      <translation>%1 (placed)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="79" />
+      <source>The delivery date asked for</source>
+      <translation>The delivery date asked for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="80" />
+      <source>No delivery date asked for: the day the order was placed</source>
+      <translation>No delivery date asked for: the day the order was placed</translation>
     </message>
   </context>
   <context>
@@ -983,6 +998,11 @@ as of %4</translation>
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="173" />
+      <source>The price differs between the two sides</source>
+      <translation>The price differs between the two sides</translation>
+    </message>
   </context>
   <context>
     <name>CustomerField</name>
@@ -1104,18 +1124,42 @@ as of %4</translation>
       <translation>Sign out</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="267" />
-      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
-      <translation>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>Sign out anyway</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="268" />
+      <source>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="271" />
+      <source>%Ln change(s) waiting</source>
+      <translation>
+        <numerusform>%Ln change waiting</numerusform>
+        <numerusform>%Ln changes waiting</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="272" />
+      <source>%Ln conflict(s)</source>
+      <translation>
+        <numerusform>%Ln conflict</numerusform>
+        <numerusform>%Ln conflicts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="273" />
+      <source>%Ln draft(s)</source>
+      <translation>
+        <numerusform>%Ln draft</numerusform>
+        <numerusform>%Ln drafts</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1614,16 +1658,6 @@ Log file: %1</translation>
       <translation>Choose an order.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
-      <source>Numbers</source>
-      <translation>Numbers</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
-      <source>Dates</source>
-      <translation>Dates</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>Notes</translation>
@@ -1642,11 +1676,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>Status</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
-      <source>Reason</source>
-      <translation>Reason</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="88" />
@@ -1725,26 +1754,6 @@ Log file: %1</translation>
       <translation>held for review: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
-      <source>server %1 · local %2</source>
-      <translation>server %1 · local %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
-      <source>(not yet assigned)</source>
-      <translation>(not yet assigned)</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
-      <source>none requested</source>
-      <translation>none requested</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
-      <source>created %1 · delivery %2</source>
-      <translation>created %1 · delivery %2</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>On receipt: %1</translation>
@@ -1778,6 +1787,41 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>A new draft was made at today's prices. Differences:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Order no.</source>
+      <translation>Order no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
+      <source>Created</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
+      <source>Delivery</source>
+      <translation>Delivery</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="85" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>%1 (the server numbers the order when it arrives)</source>
+      <translation>%1 (the server numbers the order when it arrives)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <source>%1 (saved first as %2)</source>
+      <translation>%1 (saved first as %2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="180" />
+      <source>no date requested</source>
+      <translation>no date requested</translation>
     </message>
   </context>
   <context>
@@ -2190,11 +2234,6 @@ Log file: %1</translation>
       <translation>Confirm receipt of %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/receipt.py" line="36" />
-      <source>Check the delivery against the lines below.</source>
-      <translation>Check the delivery against the lines below.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>Everything arrived in good order</translation>
@@ -2223,6 +2262,16 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/receipt.py" line="77" />
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>Receipt confirmed. It is sent with the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="37" />
+      <source>Receipt of order %1 — %2</source>
+      <translation>Receipt of order %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="41" />
+      <source>Order total %1. Check the delivery against the lines below.</source>
+      <translation>Order total %1. Check the delivery against the lines below.</translation>
     </message>
   </context>
   <context>
@@ -2543,29 +2592,51 @@ Log file: %1</translation>
       <translation>Nothing counted yet: scan the goods as they are packed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="277" />
-      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
-      <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="281" />
-      <source>This shipment: %1 unit(s) — everything left on the order.</source>
-      <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>Enter the tracking number from the waybill.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="305" />
-      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
-      <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>Shipment of %1 recorded. It is sent with the next sync.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>This shipment: %Ln unit(s).</source>
+      <translation>
+        <numerusform>This shipment: %Ln unit.</numerusform>
+        <numerusform>This shipment: %Ln units.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="286" />
+      <source>%Ln unit(s) stay backordered and remain in the queue.</source>
+      <translation>
+        <numerusform>%Ln unit stays backordered and remains in the queue.</numerusform>
+        <numerusform>%Ln units stay backordered and remain in the queue.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="288" />
+      <source>This shipment: %Ln unit(s), everything left on the order.</source>
+      <translation>
+        <numerusform>This shipment: %Ln unit, everything left on the order.</numerusform>
+        <numerusform>This shipment: %Ln units, everything left on the order.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="312" />
+      <source>Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the next sync.</source>
+      <translation>
+        <numerusform>Shipment of %1 recorded; %Ln unit backordered. It is sent with the next sync.</numerusform>
+        <numerusform>Shipment of %1 recorded; %Ln units backordered. It is sent with the next sync.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>%1 %2</source>
+      <translation>%1 %2</translation>
     </message>
   </context>
   <context>
@@ -2591,14 +2662,38 @@ Log file: %1</translation>
       <translation>Enter (or a double click) ships the order. Select several orders (Shift+↓ or Ctrl+click) for one pick list (Ctrl+P).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="189" />
-      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
-      <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 orders</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%Ln order(s) to ship</source>
+      <translation>
+        <numerusform>%Ln order to ship</numerusform>
+        <numerusform>%Ln orders to ship</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="210" />
+      <source>%Ln unit(s)</source>
+      <translation>
+        <numerusform>%Ln unit</numerusform>
+        <numerusform>%Ln units</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="211" />
+      <source>%Ln partially shipped</source>
+      <translation>
+        <numerusform>%Ln partially shipped</numerusform>
+        <numerusform>%Ln partially shipped</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%1, %2; %3</source>
+      <translation>%1, %2; %3</translation>
     </message>
   </context>
   <context>
@@ -2864,6 +2959,21 @@ Log file: %1</translation>
       <source>synced</source>
       <translation>synced</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="55" />
+      <source>confirmed automatically (nothing to review)</source>
+      <translation>confirmed automatically (nothing to review)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="56" />
+      <source>changed by the rep</source>
+      <translation>changed by the rep</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="61" />
+      <source>tracking number %1</source>
+      <translation>tracking number %1</translation>
+    </message>
   </context>
   <context>
     <name>SyncStatusBar</name>
@@ -3103,16 +3213,6 @@ Log file: %1</translation>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="271" />
-      <source>conflict</source>
-      <translation>conflict</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="273" />
-      <source>rejected</source>
-      <translation>rejected</translation>
-    </message>
-    <message>
       <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>Reason</translation>
@@ -3121,6 +3221,16 @@ Log file: %1</translation>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="264" />
+      <source>Conflict</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="266" />
+      <source>Rejected</source>
+      <translation>Rejected</translation>
     </message>
   </context>
   <context>

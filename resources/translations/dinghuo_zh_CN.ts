@@ -755,6 +755,11 @@ as of %4</source>
       <source>customer price</source>
       <translation>客户协议价</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="284" />
+      <source>from %1</source>
+      <translation>%1 起</translation>
+    </message>
   </context>
   <context>
     <name>Clerk</name>
@@ -820,16 +825,6 @@ as of %4</source>
       <translation>客户</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="62" />
-      <source>Requested</source>
-      <translation>要求送货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="63" />
-      <source>not given</source>
-      <translation>未指定</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="67" />
       <source>Status</source>
       <translation>状态</translation>
@@ -848,6 +843,26 @@ as of %4</source>
       <location filename="../../desktop/views/clerk/queue.py" line="90" />
       <source>Placed</source>
       <translation>下单时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="75" />
+      <source>Ship by</source>
+      <translation>发货日</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="77" />
+      <source>%1 (placed)</source>
+      <translation>%1（下单日）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="79" />
+      <source>The delivery date asked for</source>
+      <translation>客户要求的送货日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="80" />
+      <source>No delivery date asked for: the day the order was placed</source>
+      <translation>未指定送货日期：按下单日期</translation>
     </message>
   </context>
   <context>
@@ -981,6 +996,11 @@ as of %4</source>
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="173" />
+      <source>The price differs between the two sides</source>
+      <translation>两边的单价不同</translation>
+    </message>
   </context>
   <context>
     <name>CustomerField</name>
@@ -1100,18 +1120,39 @@ as of %4</source>
       <translation>退出登录</translation>
     </message>
     <message>
-      <location filename="../../desktop/application.py" line="267" />
-      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
-
-It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
-      <translation>部分工作尚未到达服务器：%1 项更改待发送，%2 个冲突，%3 个草稿。
-
-这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/application.py" line="274" />
       <source>Sign out anyway</source>
       <translation>仍然退出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="268" />
+      <source>Some of your work has not reached the server yet: %1, %2, %3.
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>部分工作尚未到达服务器：%1，%2，%3。
+
+这些内容保留在本机，以同一用户重新登录后发送。不会删除任何数据。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="271" />
+      <source>%Ln change(s) waiting</source>
+      <translation>
+        <numerusform>%Ln 项更改待发送</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="272" />
+      <source>%Ln conflict(s)</source>
+      <translation>
+        <numerusform>%Ln 个冲突</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/application.py" line="273" />
+      <source>%Ln draft(s)</source>
+      <translation>
+        <numerusform>%Ln 个草稿</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1607,16 +1648,6 @@ Log file: %1</source>
       <translation>请选择订单。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
-      <source>Numbers</source>
-      <translation>编号</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
-      <source>Dates</source>
-      <translation>日期</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="75" />
       <source>Notes</source>
       <translation>备注</translation>
@@ -1635,11 +1666,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="82" />
       <source>Status</source>
       <translation>状态</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
-      <source>Reason</source>
-      <translation>原因</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="88" />
@@ -1718,26 +1744,6 @@ Log file: %1</source>
       <translation>待审核：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
-      <source>server %1 · local %2</source>
-      <translation>服务器 %1 · 本地 %2</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
-      <source>(not yet assigned)</source>
-      <translation>（尚未分配）</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
-      <source>none requested</source>
-      <translation>未指定</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
-      <source>created %1 · delivery %2</source>
-      <translation>创建于 %1 · 送货 %2</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="177" />
       <source>On receipt: %1</source>
       <translation>收货备注：%1</translation>
@@ -1771,6 +1777,41 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="269" />
       <source>A new draft was made at today's prices. Differences:</source>
       <translation>已按今日价格生成新草稿。差异如下：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Order no.</source>
+      <translation>订单号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="75" />
+      <source>Created</source>
+      <translation>创建时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="76" />
+      <source>Delivery</source>
+      <translation>送货日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="85" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>%1 (the server numbers the order when it arrives)</source>
+      <translation>%1（订单到达服务器后分配正式编号）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="175" />
+      <source>%1 (saved first as %2)</source>
+      <translation>%1（本地编号 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="180" />
+      <source>no date requested</source>
+      <translation>未指定</translation>
     </message>
   </context>
   <context>
@@ -2181,11 +2222,6 @@ Log file: %1</source>
       <translation>确认收货：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/shared/receipt.py" line="36" />
-      <source>Check the delivery against the lines below.</source>
-      <translation>请对照以下明细核对到货。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/shared/receipt.py" line="43" />
       <source>Everything arrived in good order</source>
       <translation>全部到货，完好无损</translation>
@@ -2214,6 +2250,16 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/receipt.py" line="77" />
       <source>Receipt confirmed. It is sent with the next sync.</source>
       <translation>已确认收货，将在下次同步时发送。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="37" />
+      <source>Receipt of order %1 — %2</source>
+      <translation>收货确认：订单 %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="41" />
+      <source>Order total %1. Check the delivery against the lines below.</source>
+      <translation>订单含税合计 %1。请对照以下明细核对到货。</translation>
     </message>
   </context>
   <context>
@@ -2533,29 +2579,47 @@ Log file: %1</source>
       <translation>尚未计数：装箱时逐件扫描。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="277" />
-      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
-      <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="281" />
-      <source>This shipment: %1 unit(s) — everything left on the order.</source>
-      <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="296" />
       <source>Enter the tracking number from the waybill.</source>
       <translation>请输入运单上的运单号。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/ship.py" line="305" />
-      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
-      <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/ship.py" line="308" />
       <source>Shipment of %1 recorded. It is sent with the next sync.</source>
       <translation>订单 %1 的发货已记录，将在下次同步时发送。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>This shipment: %Ln unit(s).</source>
+      <translation>
+        <numerusform>本次发货：%Ln 个单位。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="286" />
+      <source>%Ln unit(s) stay backordered and remain in the queue.</source>
+      <translation>
+        <numerusform>%Ln 个单位转为欠货，仍留在待发货列表中。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="288" />
+      <source>This shipment: %Ln unit(s), everything left on the order.</source>
+      <translation>
+        <numerusform>本次发货：%Ln 个单位，即订单剩余的全部商品。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/ship.py" line="312" />
+      <source>Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the next sync.</source>
+      <translation>
+        <numerusform>订单 %1 的发货已记录；%Ln 个单位转为欠货。将在下次同步时发送。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="285" />
+      <source>%1 %2</source>
+      <translation>%1%2</translation>
     </message>
   </context>
   <context>
@@ -2581,14 +2645,35 @@ Log file: %1</source>
       <translation>回车（或双击）开始发货。选择多张订单（Shift+↓ 或 Ctrl+单击）可合并打印拣货单（Ctrl+P）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/clerk/queue.py" line="189" />
-      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
-      <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
-    </message>
-    <message>
       <location filename="../../desktop/views/clerk/queue.py" line="256" />
       <source>%1 orders</source>
       <translation>%1 张订单</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%Ln order(s) to ship</source>
+      <translation>
+        <numerusform>%Ln 个订单待发货</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="210" />
+      <source>%Ln unit(s)</source>
+      <translation>
+        <numerusform>共 %Ln 个单位</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/clerk/queue.py" line="211" />
+      <source>%Ln partially shipped</source>
+      <translation>
+        <numerusform>%Ln 个部分发货</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="209" />
+      <source>%1, %2; %3</source>
+      <translation>%1，%2；%3</translation>
     </message>
   </context>
   <context>
@@ -2854,6 +2939,21 @@ Log file: %1</source>
       <source>synced</source>
       <translation>已同步</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="55" />
+      <source>confirmed automatically (nothing to review)</source>
+      <translation>自动确认（无需审核）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="56" />
+      <source>changed by the rep</source>
+      <translation>业务员已修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="61" />
+      <source>tracking number %1</source>
+      <translation>运单号 %1</translation>
+    </message>
   </context>
   <context>
     <name>SyncStatusBar</name>
@@ -3091,16 +3191,6 @@ Log file: %1</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/models/tables.py" line="271" />
-      <source>conflict</source>
-      <translation>冲突</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/models/tables.py" line="273" />
-      <source>rejected</source>
-      <translation>已拒绝</translation>
-    </message>
-    <message>
       <location filename="../../desktop/models/tables.py" line="278" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -3109,6 +3199,16 @@ Log file: %1</source>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="264" />
+      <source>Conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="266" />
+      <source>Rejected</source>
+      <translation>已拒绝</translation>
     </message>
   </context>
   <context>

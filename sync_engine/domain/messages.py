@@ -6,19 +6,21 @@ renders it in Chinese, and nobody ever matches on message text.
 
 Placeholders are ``str.format`` fields named after the issue's params. Some params are
 displayed specially (see ``render``): order statuses and roles by their localised label,
-``Decimal`` as ``money.format_amount`` does, timestamps as local date and time.
+``Decimal`` as ``money.format_amount`` does (or as the reader's ``money`` function does: a UI
+passes its own, so an amount inside a sentence reads like every other amount on its screen),
+timestamps as local date and time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
 from .money import format_amount
 
-__all__ = ["LABELS", "MESSAGES", "normalize_lang", "render", "render_params"]
+__all__ = ["LABELS", "MESSAGES", "MoneyText", "normalize_lang", "render", "render_params"]
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- the order header -------------------------------------------------------------------
@@ -191,7 +193,10 @@ def _lookup(table: dict[str, dict[str, str]], key: str, lang: str) -> str | None
     return texts.get(normalize_lang(lang)) or texts.get("en")
 
 
-def _display(name: str, value: object, lang: str) -> str:
+MoneyText = Callable[[Decimal], str]
+
+
+def _display(name: str, value: object, lang: str, money: MoneyText) -> str:
     """How one param appears inside a sentence."""
     if isinstance(value, Enum):
         value = value.value
@@ -214,7 +219,7 @@ def _display(name: str, value: object, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return format_amount(value)
+        return money(value)
     return str(value)
 
 
@@ -234,10 +239,12 @@ def render(code: str, lang: str, **params: object) -> str:
     return render_params(code, lang, params)
 
 
-def render_params(code: str, lang: str, params: Mapping[str, object]) -> str:
-    """Like ``render``, with the params as a mapping (they may then be named "code" or "lang")."""
+def render_params(code: str, lang: str, params: Mapping[str, object], *,
+                  money: MoneyText = format_amount) -> str:
+    """Like ``render``, with the params as a mapping (they may then be named "code" or "lang");
+    ``money`` writes the ``Decimal`` params (plain "1476.55" unless the caller has its own)."""
     template = _lookup(MESSAGES, code, lang)
     if template is None:
         return code
-    shown = _Params({name: _display(name, value, lang) for name, value in params.items()})
+    shown = _Params({name: _display(name, value, lang, money) for name, value in params.items()})
     return template.format_map(shown)

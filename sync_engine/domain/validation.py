@@ -34,7 +34,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from .limits import MAX_AMOUNT, MAX_QUANTITY
-from .messages import render_params
+from .messages import MoneyText, render_params
 from .model import Customer, CustomerPrice, Product, StockLevel
 from .money import (
     ZERO,
@@ -85,9 +85,9 @@ class Issue:
         """True if this issue blocks the action."""
         return self.severity == "error"
 
-    def message(self, lang: str = "en") -> str:
-        """The issue as a sentence in ``lang`` ("en" or "zh")."""
-        return render_params(self.code, lang, self.params)
+    def message(self, lang: str = "en", *, money: MoneyText = format_amount) -> str:
+        """The issue as a sentence in ``lang`` ("en" or "zh"), amounts written by ``money``."""
+        return render_params(self.code, lang, self.params, money=money)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: field, code, severity, params, message (en), message_zh."""

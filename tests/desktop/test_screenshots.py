@@ -5,6 +5,7 @@ run looked for the rep's pages in their workspace)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ PICTURES = [
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
     "owner-receipt", "admin-review", "admin-health", "admin-devices", "admin-revoke-wipe",
     "admin-users", "admin-user-new", "admin-integrations", "admin-token-secret",
+    "rep-offline",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
@@ -39,16 +41,18 @@ class ServedDemo(DemoServer):
     database: the app's own starts a subprocess that loads the demo data first (tens of
     seconds a run). The demo's users, password, devices and data are the same."""
 
-    def __init__(self, directory: Path, db_url: str, url: str) -> None:
+    def __init__(self, directory: Path, db_url: str, serving: ExitStack) -> None:
         super().__init__(directory)
         self.db_url = db_url
-        self.url = url
+        self.serving = serving
+        self.url = serving.enter_context(live_server(db_url))
 
     def start(self, timeout: float = 30.0) -> str:
         return self.url  # already serving
 
     def stop(self) -> None:
-        """The test stops serving."""
+        """Stop serving (the last pictures show the app offline)."""
+        self.serving.close()
 
     def import_prices(self, rows: Iterable[Mapping[str, object]]) -> None:
         import_prices(self.db_url, [(str(r["customer"]), str(r["sku"]), int(str(r["min_qty"])),
@@ -65,8 +69,8 @@ def demo(server_db: str, tmp_path: Path) -> Iterator[ServedDemo]:
         add_demo_fleet(make_session_factory(engine))  # as ``dinghuo-server demo`` does
     finally:
         engine.dispose()
-    with live_server(server_db) as url:
-        yield ServedDemo(tmp_path / "demo", server_db, url)
+    with ExitStack() as serving:
+        yield ServedDemo(tmp_path / "demo", server_db, serving)
 
 
 @pytest.mark.slow

@@ -79,6 +79,7 @@ def test_sign_out_with_unsent_work_warns_and_keeps_it(qtbot: Any, signed_in: Din
     box = app.sign_out_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "Nothing is deleted" in box.text()
+    assert "1 draft." in box.text() and "(s)" not in box.text()  # plurals, not "draft(s)"
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert app.window is not None  # still signed in
     assert app.engine.order(draft.id).status == "draft"

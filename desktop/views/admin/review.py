@@ -30,7 +30,7 @@ from sync_engine.client.values import CustomerView, OrderView, ProductView, Stoc
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate
-from ...labels import sync_state_name
+from ...labels import hold_reason_name, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number, quantity_text
@@ -44,14 +44,6 @@ if TYPE_CHECKING:
 __all__ = ["RejectDialog", "ReviewPage", "hold_reason_name"]
 
 _SHORT = QBrush(QColor("#b91c1c"))
-
-
-def hold_reason_name(code: str) -> str:
-    names = {
-        "credit_exceeded": translate("Admin", "credit limit exceeded"),
-        "stock_short": translate("Admin", "stock short"),
-    }
-    return names.get(code, code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +162,7 @@ class ReviewPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
-        split.setSizes([660, 620])
+        split.setSizes([680, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.reject_dialog: RejectDialog | None = None
@@ -215,7 +207,7 @@ class ReviewPage(QWidget):
                 ),
                 Column(
                     lambda: translate("Admin", "Available"),
-                    lambda r: fmt.integer(r.stock.available) if r.stock else "?",
+                    lambda r: fmt.quantity(r.stock.available, r.product) if r.stock else "?",
                     align_right=True,
                     foreground=short,
                 ),

@@ -1,5 +1,6 @@
 """The shipping queue: confirmed and partially shipped orders of the clerk's warehouse,
-sortable by requested date and customer; pick lists for one order or several.
+sortable by the day to ship by (requested, else placed) and customer; pick lists for one
+order or several.
 
 From the keyboard: the cursor starts on the queue, Enter ships the order, Shift+arrows select
 several, Ctrl+P shows their pick list; Ctrl+F searches, and Enter on a search that finds one
@@ -41,9 +42,21 @@ from ...widgets.tables import fit_columns, make_table, on_row_action
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
 
-__all__ = ["ShipQueueModel", "ShipQueuePage", "load_pick_data"]
+__all__ = ["ShipQueueModel", "ShipQueuePage", "load_pick_data", "ship_by"]
 
 _PARTIAL = QBrush(QColor("#b45309"))
+_PLACED = QBrush(QColor("#6b7280"))
+
+
+def ship_by(item: ShipQueueItem) -> dt.date:
+    """The day an order should go: the delivery date asked for, else the day it was placed
+    (every order has one, so the queue sorts by what every row shows)."""
+    if item.order.delivery_date is not None:
+        return item.order.delivery_date
+    placed = dt.datetime.fromisoformat(item.order.created_at)
+    if placed.tzinfo is None:
+        placed = placed.replace(tzinfo=dt.UTC)
+    return placed.astimezone().date()
 
 
 class ShipQueueModel(ListTableModel[ShipQueueItem]):
@@ -59,9 +72,16 @@ class ShipQueueModel(ListTableModel[ShipQueueItem]):
                     sort=lambda i: i.customer_code,
                 ),
                 Column(
-                    lambda: translate("Clerk", "Requested"),
-                    lambda i: fmt.date(i.order.delivery_date) or translate("Clerk", "not given"),
-                    sort=lambda i: (i.order.delivery_date or dt.date.max).isoformat(),
+                    lambda: translate("Clerk", "Ship by"),
+                    lambda i: (fmt.date(i.order.delivery_date) if i.order.delivery_date
+                               else translate("Clerk", "%1 (placed)").replace(
+                                   "%1", fmt.date(ship_by(i)))),
+                    tooltip=lambda i: (translate("Clerk", "The delivery date asked for")
+                                       if i.order.delivery_date else translate(
+                                           "Clerk", "No delivery date asked for: the day the "
+                                           "order was placed")),
+                    foreground=lambda i: None if i.order.delivery_date else _PLACED,
+                    sort=lambda i: ship_by(i).isoformat() + i.order.created_at,
                 ),
                 Column(
                     lambda: translate("Clerk", "Status"),
@@ -186,10 +206,10 @@ class ShipQueuePage(QWidget):
         units = sum(i.remaining_units for i in items)
         partial = sum(1 for i in items if i.shipped_units)
         self.count.setText(
-            self.tr("%1 order(s) to ship, %2 unit(s); %3 partially shipped")
-            .replace("%1", self.ctx.fmt.integer(len(items)))
-            .replace("%2", self.ctx.fmt.integer(units))
-            .replace("%3", self.ctx.fmt.integer(partial))
+            self.tr("%1, %2; %3")
+            .replace("%1", self.tr("%Ln order(s) to ship", "", len(items)))
+            .replace("%2", self.tr("%Ln unit(s)", "", units))
+            .replace("%3", self.tr("%Ln partially shipped", "", partial))
         )
         for row in range(self.proxy.rowCount()):
             item = self.proxy.index(row, 0).data(ROW_ROLE)

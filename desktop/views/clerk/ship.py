@@ -40,7 +40,7 @@ from ...models.tables import load_order, order_number
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.tables import fit_columns, make_table, on_row_action
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
 if TYPE_CHECKING:
@@ -99,8 +99,9 @@ class ShipPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.info)
         layout.addLayout(scan_row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, ROWS_FIRST)
         layout.addWidget(self.summary)
+        layout.addStretch(1)
         layout.addLayout(self._build_footer())
         ctx.orders_changed.connect(self._refresh)
         page_shortcut(FINAL_ACTION, self, self.confirm)
@@ -183,6 +184,7 @@ class ShipPage(QWidget):
                 for ln in order.lines]
         self.model.set_rows(rows)
         fit_columns(self.table)
+        fit_height(self.table)
         if not same:
             self.tracking.clear()
             self.scan_box.set_error("")
@@ -225,7 +227,7 @@ class ShipPage(QWidget):
 
     def scanned(self) -> None:
         """A scan (or a typed code) arrived: count it on its line."""
-        text = self.scan.text().strip()
+        text = scan = self.scan.text().strip()
         self.scan.clear()
         if not text and self._shippable() and self.model.quantities():
             self.tracking.setFocus(Qt.FocusReason.OtherFocusReason)  # done scanning
@@ -239,6 +241,7 @@ class ShipPage(QWidget):
             times, text = int(match.group(1)), match.group(2)
         row = self.model.row_of_code(text)
         if row is None:
+            self._refused_scan(scan)
             self.scan_box.set_error(self.tr("“%1” is not on this order. Check the product "
                                             "or scan another.").replace("%1", text))
             return
@@ -253,6 +256,14 @@ class ShipPage(QWidget):
                                    .replace("%2", self.ctx.fmt.integer(line.count))
                                    .replace("%3", self.ctx.fmt.integer(line.line.remaining)))
             self.table.selectRow(row)
+        else:
+            self._refused_scan(scan)
+
+    def _refused_scan(self, scan: str) -> None:
+        """A refused scan stays in the field, selected (the next scan replaces it), so the
+        error beneath says what it is about."""
+        self.scan.setText(scan)
+        self.scan.selectAll()
 
     def count_all(self) -> None:
         for i, r in enumerate(self.model.rows):
@@ -270,16 +281,15 @@ class ShipPage(QWidget):
     def _summarise(self) -> None:
         counted = sum(r.count for r in self.model.rows)
         left = sum(r.backorder for r in self.model.rows)
-        fmt = self.ctx.fmt
         if not counted:
             text = self.tr("Nothing counted yet: scan the goods as they are packed.")
         elif left:
-            text = self.tr("This shipment: %1 unit(s). %2 unit(s) stay backordered and "
-                           "remain in the queue.").replace("%1", fmt.integer(counted)).replace(
-                               "%2", fmt.integer(left))
+            text = self.tr("%1 %2").replace(
+                "%1", self.tr("This shipment: %Ln unit(s).", "", counted)).replace(
+                "%2", self.tr("%Ln unit(s) stay backordered and remain in the queue.", "", left))
         else:
-            text = self.tr("This shipment: %1 unit(s) — everything left on the order.").replace(
-                "%1", fmt.integer(counted))
+            text = self.tr("This shipment: %Ln unit(s), everything left on the order.", "",
+                           counted)
         self.summary.setText(text)
         self._enable()
 
@@ -302,9 +312,8 @@ class ShipPage(QWidget):
 
         def done(_shipment_id: object) -> None:
             self.ctx.message.emit(
-                self.tr("Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the "
-                        "next sync.").replace("%1", order_number(order)).replace(
-                            "%2", self.ctx.fmt.integer(left)) if left else
+                self.tr("Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the "
+                        "next sync.", "", left).replace("%1", order_number(order)) if left else
                 self.tr("Shipment of %1 recorded. It is sent with the next sync.").replace(
                     "%1", order_number(order)))
             self.order = None
@@ -317,8 +326,7 @@ class ShipPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ce.ValidationFailed):
-            lang = domain_lang()
-            self.scan_box.set_error("\n".join(i.message(lang) for i in exc.errors))
+            self.scan_box.set_error("\n".join(self.ctx.fmt.issue(i) for i in exc.errors))
             self._refresh()
             return
         self.ctx.error.emit(exc)

@@ -69,12 +69,12 @@ class ShipLinesModel(ListTableModel[ShipLine]):
                 ),
                 Column(
                     lambda: translate("Clerk", "Shipped before"),
-                    lambda r: fmt.integer(r.line.shipped_qty),
+                    lambda r: self._units(r.line.shipped_qty, r),
                     align_right=True,
                 ),
                 Column(
                     lambda: translate("Clerk", "To ship"),
-                    lambda r: fmt.integer(r.line.remaining),
+                    lambda r: self._units(r.line.remaining, r),
                     align_right=True,
                 ),
                 Column(
@@ -85,7 +85,7 @@ class ShipLinesModel(ListTableModel[ShipLine]):
                 ),
                 Column(
                     lambda: translate("Clerk", "Backordered"),
-                    lambda r: fmt.integer(r.backorder) if r.backorder else "",
+                    lambda r: self._units(r.backorder, r) if r.backorder else "",
                     align_right=True,
                     foreground=lambda r: _LEFT if r.backorder and r.count else None,
                 ),
@@ -93,12 +93,7 @@ class ShipLinesModel(ListTableModel[ShipLine]):
         )
 
     def _units(self, units: int, r: ShipLine) -> str:
-        p = r.product
-        text = self.fmt.integer(units)
-        if p is not None and p.case_qty > 1 and units >= p.case_qty:
-            cases, rest = divmod(units, p.case_qty)
-            text += f" ({cases} {p.case_unit}" + (f" + {rest}" if rest else "") + ")"
-        return text
+        return self.fmt.quantity(units, r.product)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -23,13 +23,13 @@ from sync_engine.client.values import (
 )
 
 from ...context import AppContext
-from ...i18n import Formatter, domain_lang, translate
+from ...i18n import Formatter, translate
 from ...models.base import Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number
 from ...resources import icon
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -50,7 +50,8 @@ class ReorderRow:
     differences: tuple[ReorderDifference, ...]
 
 
-def difference_text(diff: ReorderDifference, fmt: Formatter) -> str:
+def difference_text(diff: ReorderDifference, fmt: Formatter,
+                    product: ProductView | None = None) -> str:
     """One difference in words, in the UI language."""
     if diff.kind == "price_changed" and diff.new_unit_price is not None:
         old = diff.old_unit_price or d.ZERO
@@ -61,10 +62,10 @@ def difference_text(diff: ReorderDifference, fmt: Formatter) -> str:
         return word.replace("%1", fmt.unit_price(abs(change)))
     if diff.kind == "stock_insufficient":
         return translate("Owner", "only %1 in stock (as of the last sync)").replace(
-            "%1", fmt.integer(diff.available or 0)
+            "%1", fmt.quantity(diff.available or 0, product)
         )
     if diff.issue is not None:
-        return translate("Owner", "left out: %1").replace("%1", diff.issue.message(domain_lang()))
+        return translate("Owner", "left out: %1").replace("%1", fmt.issue(diff.issue))
     return translate("Owner", "left out (%1)").replace("%1", diff.kind)
 
 
@@ -121,7 +122,7 @@ class ReorderPage(QWidget):
                 ),
                 Column(
                     lambda: translate("Owner", "Quantity"),
-                    lambda r: fmt.integer(r.old.quantity),
+                    lambda r: fmt.quantity(r.old.quantity, r.product),
                     align_right=True,
                 ),
                 Column(
@@ -143,7 +144,7 @@ class ReorderPage(QWidget):
                 Column(
                     lambda: translate("Owner", "What changed"),
                     lambda r: (
-                        "; ".join(difference_text(x, fmt) for x in r.differences)
+                        "; ".join(difference_text(x, fmt, r.product) for x in r.differences)
                         or translate("Owner", "same as last time")
                     ),
                     foreground=color,
@@ -172,9 +173,10 @@ class ReorderPage(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, ROWS_FIRST)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._enable()
 
     def start(self, old_id: str) -> None:
@@ -187,6 +189,7 @@ class ReorderPage(QWidget):
         self.old, self.draft, rows = result
         self.model.set_rows(rows)
         fit_columns(self.table)
+        fit_height(self.table)
         old, draft, fmt = self.old, self.draft, self.ctx.fmt
         self.title.setText(
             self.tr("Order again: %1 of %2, at today's prices")

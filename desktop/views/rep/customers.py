@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CustomersPage"]
 
+_RECENT_DELIVERY = 3  # the column of the recent orders (order, status, created, delivery …)
+
 
 class CustomersPage(QWidget):
     def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
@@ -188,6 +190,8 @@ class CustomersPage(QWidget):
             "%1", fmt.money(c.credit_limit - used))
         self.used.setText(fmt.money(used) + available)
         self.recent_model.set_rows(orders)
+        # The delivery column only when an order asked for a date: its room goes to the status.
+        self.recent.setColumnHidden(_RECENT_DELIVERY, not any(o.delivery_date for o in orders))
         fit_columns(self.recent)
         self._set_enabled(c.active)
 

@@ -273,10 +273,18 @@ class CatalogPage(QWidget):
             self.breaks_model.set_rows([(self.tr("any"), fmt.unit_price(p.base_price),
                                          self.tr("list price"))])
         else:
+            # One row per price: the quantities a price holds from (not one row per step
+            # quoted, four identical "list price" rows when there is no break).
+            breaks: list[PriceQuote] = []
+            for q in quotes:
+                if not breaks or (q.unit_price, q.from_contract) != (
+                        breaks[-1].unit_price, breaks[-1].from_contract):
+                    breaks.append(q)
             self.breaks_model.set_rows([
-                (f"{fmt.integer(q.quantity)} {p.unit}", fmt.unit_price(q.unit_price),
+                (self.tr("from %1").replace("%1", f"{fmt.integer(q.quantity)} {p.unit}"),
+                 fmt.unit_price(q.unit_price),
                  self.tr("customer price") if q.from_contract else self.tr("list price"))
-                for q in quotes])
+                for q in breaks])
         # As tall as its rows (five at most): no scroll bar inside the detail pane.
         rows = self.breaks_model.rowCount()
         self.breaks.setFixedHeight(self.breaks.horizontalHeader().sizeHint().height()

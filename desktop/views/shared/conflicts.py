@@ -9,11 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,11 +32,13 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...resources import icon
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
 
 __all__ = ["ConflictsPage", "side_lines"]
 
 Line = dict[str, Any]
+_CHANGED = QBrush(QColor("#fef3c7"))  # a price that differs between the two sides
+_CHANGED_TEXT = QBrush(QColor("#92400e"))
 
 
 def side_lines(data: dict[str, Any] | None) -> list[Line]:
@@ -115,6 +119,7 @@ class ConflictsPage(QWidget):
         sides = QHBoxLayout()
         self.mine_title = QLabel()
         self.server_title = QLabel()
+        self.changed_prices: set[int] = set()  # products whose price differs between sides
         self.mine_model = self._lines_model()
         self.server_model = self._lines_model()
         self.mine_view = make_table(stretch=1)
@@ -124,12 +129,14 @@ class ConflictsPage(QWidget):
                 (self.server_title, self.server_model, self.server_view, "server")):
             column = QVBoxLayout()
             title.setObjectName("sideTitle")
+            # As tall as its text: the room a short table leaves goes under the buttons.
+            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             column.addWidget(title)
             view.setObjectName(f"{name}Lines")
             view.setModel(model)
             column.addWidget(view)
             sides.addLayout(column)
-        layout.addLayout(sides, 1)
+        layout.addLayout(sides, ROWS_FIRST)
         buttons = QHBoxLayout()
         self.keep_button = QPushButton(icon("submit"), self.tr("Keep mine"))
         self.keep_button.setObjectName("keepMine")
@@ -143,6 +150,7 @@ class ConflictsPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._enable(None)
         return box
 
@@ -157,11 +165,19 @@ class ConflictsPage(QWidget):
             value = line.get("unit_price")
             return fmt.unit_price(Decimal(str(value))) if value is not None else ""
 
+        def changed(line: Line) -> bool:
+            return int(line["product_id"]) in self.changed_prices
+
         return ListTableModel([
             Column(lambda: self.tr("Product"), product),
-            Column(lambda: self.tr("Quantity"), lambda ln: fmt.integer(int(ln["quantity"])),
+            Column(lambda: self.tr("Quantity"), lambda ln: fmt.quantity(
+                int(ln["quantity"]), self.products.get(int(ln["product_id"]))),
                    align_right=True),
-            Column(lambda: self.tr("Unit price"), price, align_right=True),
+            Column(lambda: self.tr("Unit price"), price, align_right=True,
+                   tooltip=lambda ln: self.tr("The price differs between the two sides")
+                   if changed(ln) else "",
+                   foreground=lambda ln: _CHANGED_TEXT if changed(ln) else None,
+                   background=lambda ln: _CHANGED if changed(ln) else None),
         ])
 
     # ------------------------------------------------------------------ data
@@ -178,6 +194,7 @@ class ConflictsPage(QWidget):
         self.model.order_labels = labels
         self.model.set_rows(conflicts)
         fit_columns(self.table)
+        fit_height(self.table)
         self.empty.setVisible(not conflicts)
         rows = [i for i, c in enumerate(conflicts) if c.id == current]
         if conflicts:
@@ -227,10 +244,14 @@ class ConflictsPage(QWidget):
             self.server_title.setText(self.tr("At today's prices (what the server accepts)"))
         else:
             self.server_title.setText(self.tr("The server's: it never accepted this order"))
-        self.mine_model.set_rows(side_lines(c.mine))
+        mine = side_lines(c.mine)
+        self.changed_prices = _changed_prices(mine, other)
+        self.mine_model.set_rows(mine)
         self.server_model.set_rows(other)
         for view in (self.mine_view, self.server_view):
             fit_columns(view)
+            # Both sides as tall as the longer one, no taller: the buttons follow beneath.
+            fit_height(view, min_rows=max(len(mine), len(other), 3))
 
     def _price_lines(self, c: ConflictView) -> str:
         fmt = self.ctx.fmt
@@ -286,3 +307,13 @@ class ConflictsPage(QWidget):
             edit_order(order.id)
 
         self.ctx.write(lambda: engine.edit_conflict(c.id), opened, conflicts=True)
+
+
+def _changed_prices(mine: list[Line], other: list[Line]) -> set[int]:
+    """The products whose unit price is not the same on both sides."""
+    def prices(lines: list[Line]) -> dict[int, Decimal | None]:
+        return {int(ln["product_id"]): (Decimal(str(ln["unit_price"]))
+                                        if ln.get("unit_price") is not None else None)
+                for ln in lines}
+    theirs = prices(other)
+    return {pid for pid, price in prices(mine).items() if pid in theirs and theirs[pid] != price}

@@ -33,7 +33,6 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, PriceQuote, ProductView, StockView
 
 from ...context import AppContext
-from ...i18n import domain_lang
 from ...models.products import CatalogRow, load_catalog_page, product_matches_model, product_name
 from ...resources import icon
 from ...widgets.field import FieldBox
@@ -299,8 +298,7 @@ class EntryBar(QWidget):
             return False
         issues = self.issues()
         errors = [i for i in issues if i.is_error]
-        lang = domain_lang()
-        self.quantity_box.set_error("\n".join(i.message(lang) for i in errors))
+        self.quantity_box.set_error("\n".join(self.ctx.fmt.issue(i) for i in errors))
         self.add_button.setEnabled(not errors)
         units = self.units()
         if not errors and units:
@@ -340,7 +338,7 @@ class EntryBar(QWidget):
                 "%1", fmt.integer(preview.stock.available)).replace("%2", product.unit)
         self.hints.setText(text)
         short = stock_issues(product, units, preview.stock)
-        self.quantity_box.set_hint(short[0].message(domain_lang()) if short else "")
+        self.quantity_box.set_hint(fmt.issue(short[0]) if short else "")
 
     def confirm(self) -> None:
         """Enter in any field of the row: add the line if the rules allow it."""
@@ -356,11 +354,10 @@ class EntryBar(QWidget):
 
     def show_issues(self, issues: list[d.Issue]) -> None:
         """Errors from the engine for the line being added, on their fields."""
-        lang = domain_lang()
         for issue in issues:
             box = self.code_box if issue.field.endswith("product_id") else self.quantity_box
             if issue.is_error:
-                box.set_error(issue.message(lang))
+                box.set_error(self.ctx.fmt.issue(issue))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)

@@ -25,7 +25,7 @@ from sync_engine.client.values import OrderView, ProductView, ReorderResult, Shi
 from ...confirmation import ConfirmationDialog
 from ...context import AppContext
 from ...i18n import domain_lang
-from ...labels import status_name, sync_state_name
+from ...labels import history_note, hold_reason_name, status_name, sync_state_name
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
@@ -63,15 +63,17 @@ class OrderDetail(QWidget):
         self.numbers = QLabel()
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers.setWordWrap(True)
-        self.dates = QLabel()
-        self.dates.setWordWrap(True)
+        self.created = QLabel()
+        self.delivery = QLabel()
+        self.delivery.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setObjectName("total")
         self.totals.setWordWrap(True)
-        head.addRow(self.tr("Numbers"), self.numbers)
-        head.addRow(self.tr("Dates"), self.dates)
+        head.addRow(self.tr("Order no."), self.numbers)
+        head.addRow(self.tr("Created"), self.created)
+        head.addRow(self.tr("Delivery"), self.delivery)
         head.addRow(self.tr("Notes"), self.notes)
         head.addRow(self.tr("Total"), self.totals)
         self.lines_model = OrderLinesModel()
@@ -80,7 +82,8 @@ class OrderDetail(QWidget):
         self.history_model: ListTableModel[dict[str, object]] = ListTableModel([
             Column(lambda: self.tr("When"), lambda h: ctx.fmt.timestamp(str(h.get("at") or ""))),
             Column(lambda: self.tr("Status"), lambda h: status_name(str(h.get("status")))),
-            Column(lambda: self.tr("Reason"), lambda h: str(h.get("reason") or "")),
+            Column(lambda: self.tr("Note"), lambda h: history_note(str(h.get("status")),
+                                                                   str(h.get("reason") or ""))),
         ])
         self.history = make_table()
         self.history.setModel(self.history_model)
@@ -162,16 +165,19 @@ class OrderDetail(QWidget):
             state += f" · {sync_state_name(order.sync_state)}"
         if order.hold_reasons:
             state += " · " + self.tr("held for review: %1").replace(
-                "%1", ", ".join(order.hold_reasons))
+                "%1", ", ".join(hold_reason_name(r) for r in order.hold_reasons))
         self.state.setText(state)
         self.state.setProperty("attention", order.sync_state == "attention")
-        server_number = order.number or self.tr("(not yet assigned)")
-        self.numbers.setText(self.tr("server %1 · local %2").replace("%1", server_number)
-                             .replace("%2", order.local_number) if order.local_number
-                             else server_number)
-        delivery = fmt.date(order.delivery_date) or self.tr("none requested")
-        self.dates.setText(self.tr("created %1 · delivery %2").replace(
-            "%1", fmt.timestamp(order.created_at)).replace("%2", delivery))
+        if not order.number:
+            self.numbers.setText(self.tr("%1 (the server numbers the order when it "
+                                         "arrives)").replace("%1", order.local_number))
+        elif order.local_number:
+            self.numbers.setText(self.tr("%1 (saved first as %2)").replace("%1", order.number)
+                                 .replace("%2", order.local_number))
+        else:
+            self.numbers.setText(order.number)
+        self.created.setText(fmt.timestamp(order.created_at))
+        self.delivery.setText(fmt.date(order.delivery_date) or self.tr("no date requested"))
         notes = order.notes or "—"
         if order.receipt_note:
             notes += "\n" + self.tr("On receipt: %1").replace("%1", order.receipt_note)
@@ -250,7 +256,6 @@ class OrderDetail(QWidget):
 
     def _reordered(self, result: object) -> None:
         assert isinstance(result, ReorderResult)
-        lang = domain_lang()
         if result.differences:
             notes = []
             for diff in result.differences:
@@ -261,7 +266,7 @@ class OrderDetail(QWidget):
                         "%2", self.ctx.fmt.unit_price(diff.new_unit_price)).replace(
                         "%3", self.ctx.fmt.unit_price(diff.old_unit_price or d.ZERO)))
                 elif diff.issue is not None:
-                    notes.append(f"{sku}: {diff.issue.message(lang)}")
+                    notes.append(f"{sku}: {self.ctx.fmt.issue(diff.issue)}")
                 else:
                     notes.append(self.tr("%1: left out (%2)").replace("%1", sku).replace(
                         "%2", diff.kind))

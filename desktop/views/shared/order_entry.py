@@ -37,7 +37,6 @@ from sync_engine.client import errors as ce
 from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
-from ...i18n import domain_lang
 from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import (
@@ -361,18 +360,18 @@ class OrderEntryPage(QWidget):
 
     def _show_issues(self, issues: object) -> None:
         assert isinstance(issues, list)
-        lang = domain_lang()
+        fmt = self.ctx.fmt
         parts = []
         for issue in issues:
             if issue.code == "lines_empty":
                 continue  # obvious from the empty table
             color = "#b91c1c" if issue.is_error else "#b45309"
             where = self._where(issue.field)
-            text = issue.message(lang).replace("&", "&amp;").replace("<", "&lt;")
+            text = fmt.issue(issue).replace("&", "&amp;").replace("<", "&lt;")
             parts.append(f"<span style='color:{color}'>● {where}{text}</span>")
         self.issues.setText("<br>".join(parts))
         date_issues = [i for i in issues if i.field == "delivery_date" and i.is_error]
-        self.delivery_box.set_error(date_issues[0].message(lang) if date_issues else "")
+        self.delivery_box.set_error(fmt.issue(date_issues[0]) if date_issues else "")
 
     def _where(self, field: str) -> str:
         if field.startswith("lines[") and self.order is not None:
@@ -480,14 +479,13 @@ class OrderEntryPage(QWidget):
 
         def submitted(warnings: object) -> None:
             assert isinstance(warnings, list)
-            lang = domain_lang()
             text = self.tr("Order %1 is submitted. It is sent to the server as soon as there "
                            "is a connection.").replace("%1", order_number(order))
             if order.status != "draft":
                 text = self.tr("Changes to order %1 are saved and will be sent.").replace(
                     "%1", order_number(order))
             if warnings:
-                text += "\n" + "\n".join(w.message(lang) for w in warnings)
+                text += "\n" + "\n".join(self.ctx.fmt.issue(w) for w in warnings)
             self.ctx.message.emit(text)
             # The next order is for the same customer, ready for its first line; the orders
             # page shows this one when the rep goes there.

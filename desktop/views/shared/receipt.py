@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,9 +19,10 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import OrderView, ProductView
 
 from ...context import AppContext
+from ...i18n import domain_lang
 from ...models.tables import OrderLinesModel, order_number
 from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table
+from ...widgets.tables import fit_columns, fit_height, make_table
 
 __all__ = ["ReceiptDialog"]
 
@@ -33,13 +35,19 @@ class ReceiptDialog(QDialog):
         self.ctx = ctx
         self.order = order
         self.setWindowTitle(self.tr("Confirm receipt of %1").replace("%1", order_number(order)))
-        intro = QLabel(self.tr("Check the delivery against the lines below."))
+        title = QLabel(self.tr("Receipt of order %1 — %2").replace("%1", order_number(order))
+                       .replace("%2", order.customer_name_in(domain_lang())))
+        title.setObjectName("detailTitle")
+        title.setWordWrap(True)
+        intro = QLabel(self.tr("Order total %1. Check the delivery against the lines below.")
+                       .replace("%1", ctx.fmt.money(order.gross)))
         intro.setWordWrap(True)
         lines = OrderLinesModel()
         lines.set_order(order, products)
         table = make_table(stretch=2)
         table.setModel(lines)
         fit_columns(table)
+        self.table = table
         self.all_ok = QRadioButton(self.tr("Everything arrived in good order"))
         self.all_ok.setChecked(True)
         self.problem = QRadioButton(self.tr("Something is missing or damaged:"))
@@ -58,13 +66,21 @@ class ReceiptDialog(QDialog):
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(table, 1)
+        layout.addWidget(table)
         layout.addWidget(self.all_ok)
         layout.addWidget(self.problem)
         layout.addWidget(self.note_box)
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.resize(900, 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Measured once styled and shown: the lines table as tall as its rows, no taller.
+        super().showEvent(event)
+        fit_height(self.table)
+        self.table.setMinimumHeight(min(self.table.maximumHeight(), 360))
+        self.resize(self.width(), self.sizeHint().height())
 
     def confirm(self) -> None:
         note = self.note.toPlainText().strip() if self.problem.isChecked() else ""
