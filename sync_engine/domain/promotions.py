@@ -167,6 +167,14 @@ class Promotion:
         return self.gift_product_id
 
 
+def _money_text(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    with localcontext(_EXACT):
+        cents = value.quantize(CENT)
+        return format(cents if cents == value else value.normalize(), "f")
+
+
 @dataclass(frozen=True, slots=True)
 class AppliedPromotion:
     """What one promotion gave an order: the new unit price of its line (special price), the
@@ -182,15 +190,16 @@ class AppliedPromotion:
     saving: Decimal = ZERO
 
     def to_dict(self) -> dict[str, Any]:
-        """The wire shape (money as text)."""
+        """The wire shape: money as text with the decimals that matter, at least two ("9.50",
+        "0.125"), so the same amount always reads the same, however it was stored."""
         return {
             "code": self.code,
             "kind": self.kind.value,
             "product_id": self.product_id,
-            "unit_price": None if self.unit_price is None else str(self.unit_price),
-            "amount_off": None if self.amount_off is None else str(self.amount_off),
+            "unit_price": _money_text(self.unit_price),
+            "amount_off": _money_text(self.amount_off),
             "gifts": [{"product_id": p, "quantity": q} for p, q in self.gifts],
-            "saving": str(self.saving),
+            "saving": _money_text(self.saving),
         }
 
     @classmethod
