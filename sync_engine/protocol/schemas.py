@@ -243,7 +243,8 @@ class GiftArgs(_Model):
 class PromotionArgs(_Model):
     """What one promotion gave the order as the client quoted it (``AppliedPromotion``)."""
 
-    code: Annotated[str, Field(min_length=1, max_length=64)]
+    # A code as imported (the text rule: no control characters), echoed back by the client.
+    code: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
     kind: Literal["special_price", "buy_get", "spend_off", "spend_gift"]
     product_id: Id | None = None
     unit_price: MoneyStr | None = None
