@@ -53,9 +53,11 @@ def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
                 "notes": o["notes"], "delivery_date": o["delivery_date"],
                 "local_number": o["local_number"],
                 "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
+                "promotions": json.loads(o["promotions"] or "[]"),
                 "lines": [
                     {"product_id": ln["product_id"], "quantity": ln["quantity"],
-                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
+                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"],
+                     "gift": bool(ln["gift"]), "promotion": ln["promotion"]}
                     for ln in db.execute(
                         "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
                         (order_id,))
