@@ -124,6 +124,11 @@
       <source>Feed position</source>
       <translation>Feed position</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="216" />
+      <source>%1 (free: %2)</source>
+      <translation>%1 (free: %2)</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -584,6 +589,31 @@ as of %4</translation>
       <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>Decided. The change is sent with the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="237" />
+      <source>With today&apos;s promotions (what the server accepts): %1</source>
+      <translation>With today&apos;s promotions (what the server accepts): %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="263" />
+      <source>Quoted promotions:</source>
+      <translation>Quoted promotions:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="264" />
+      <source>Promotions now:</source>
+      <translation>Promotions now:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="271" />
+      <source>Keep mine with today&apos;s promotions</source>
+      <translation>Keep mine with today&apos;s promotions</translation>
     </message>
   </context>
   <context>
@@ -1737,6 +1767,54 @@ Log file: %1</translation>
     </message>
   </context>
   <context>
+    <name>Promotions</name>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="24" />
+      <source>Prices include tax (含税)</source>
+      <translation>Prices include tax (含税)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="25" />
+      <source>Prices exclude tax (不含税)</source>
+      <translation>Prices exclude tax (不含税)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="42" />
+      <source>Special price %1: %2 at %3</source>
+      <translation>Special price %1: %2 at %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="46" />
+      <source>Buy and get %1: free %2</source>
+      <translation>Buy and get %1: free %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="48" />
+      <source>Spend and save %1: %2 off</source>
+      <translation>Spend and save %1: %2 off</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="51" />
+      <source>Spend and get %1: free %2</source>
+      <translation>Spend and get %1: free %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="52" />
+      <source>%1 (saves %2)</source>
+      <translation>%1 (saves %2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="19" />
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="80" />
+      <source>No promotion applies.</source>
+      <translation>No promotion applies.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReceiptDialog</name>
     <message>
       <location filename="../../desktop/views/shared/receipt.py" line="35" />
@@ -1963,6 +2041,16 @@ Log file: %1</translation>
       <location filename="../../desktop/views/admin/review.py" line="349" />
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>Order %1 rejected. The rep is notified after the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="201" />
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="323" />
+      <source>none</source>
+      <translation>none</translation>
     </message>
   </context>
   <context>
@@ -2650,6 +2738,11 @@ Log file: %1</translation>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="193" />
+      <source>%1 (free: %2)</source>
+      <translation>%1 (free: %2)</translation>
     </message>
   </context>
   <context>

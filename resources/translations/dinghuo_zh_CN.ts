@@ -124,6 +124,11 @@
       <source>Feed position</source>
       <translation>变更序号</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="216" />
+      <source>%1 (free: %2)</source>
+      <translation>%1（赠品：%2）</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -582,6 +587,31 @@ as of %4</source>
       <location filename="../../desktop/views/shared/conflicts.py" line="260" />
       <source>Decided. The change is sent with the next sync.</source>
       <translation>已处理，更改将在下次同步时发送。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="237" />
+      <source>With today&apos;s promotions (what the server accepts): %1</source>
+      <translation>按当前促销（服务器可接受的）：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="263" />
+      <source>Quoted promotions:</source>
+      <translation>报价时的促销：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="264" />
+      <source>Promotions now:</source>
+      <translation>当前的促销：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="271" />
+      <source>Keep mine with today&apos;s promotions</source>
+      <translation>按当前促销保留我的版本</translation>
     </message>
   </context>
   <context>
@@ -1729,6 +1759,54 @@ Log file: %1</source>
     </message>
   </context>
   <context>
+    <name>Promotions</name>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="24" />
+      <source>Prices include tax (含税)</source>
+      <translation>价格含税</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="25" />
+      <source>Prices exclude tax (不含税)</source>
+      <translation>价格不含税</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="42" />
+      <source>Special price %1: %2 at %3</source>
+      <translation>特价 %1：%2 单价 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="46" />
+      <source>Buy and get %1: free %2</source>
+      <translation>买赠 %1：赠送 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="48" />
+      <source>Spend and save %1: %2 off</source>
+      <translation>满减 %1：减 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="51" />
+      <source>Spend and get %1: free %2</source>
+      <translation>满赠 %1：赠送 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="52" />
+      <source>%1 (saves %2)</source>
+      <translation>%1（优惠 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="19" />
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="80" />
+      <source>No promotion applies.</source>
+      <translation>本单无适用的促销。</translation>
+    </message>
+  </context>
+  <context>
     <name>ReceiptDialog</name>
     <message>
       <location filename="../../desktop/views/shared/receipt.py" line="35" />
@@ -1954,6 +2032,16 @@ Log file: %1</source>
       <location filename="../../desktop/views/admin/review.py" line="349" />
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>订单 %1 已拒绝。下次同步后会通知销售代表。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="201" />
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="323" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
   </context>
   <context>
@@ -2639,6 +2727,11 @@ Log file: %1</source>
       <location filename="../../desktop/models/tables.py" line="282" />
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="193" />
+      <source>%1 (free: %2)</source>
+      <translation>%1（赠品：%2）</translation>
     </message>
   </context>
   <context>

@@ -72,7 +72,8 @@ def _customer(r: sqlite3.Row) -> CustomerView:
         id=r["id"], code=r["code"], name=r["name"], name_en=r["name_en"], address=r["address"],
         phone=r["phone"], rep_id=r["rep_id"], warehouse_id=r["warehouse_id"],
         credit_limit=None if r["credit_limit"] is None else Decimal(r["credit_limit"]),
-        payment_terms=r["payment_terms"], active=bool(r["active"]))
+        payment_terms=r["payment_terms"], active=bool(r["active"]),
+        prices_include_tax=bool(r["prices_include_tax"]))
 
 
 def customers(

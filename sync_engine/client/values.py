@@ -89,6 +89,7 @@ class CustomerView:
     credit_limit: Decimal | None
     payment_terms: str
     active: bool
+    prices_include_tax: bool = False  # the customer's prices are 含税
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,7 +220,8 @@ def price_and_check(
     session = ctx.session
     now = utcnow()
     promotions = running_promotions(session, now)
-    ids = {ln.product_id for ln in lines} | gift_products(promotions)
+    ids = {ln.product_id for ln in lines}
+    ids |= gift_products(promotions, ids)
     products = (
         {
             p.id: domain_map.product(p)
@@ -265,9 +266,12 @@ def running_promotions(session: Session, now: dt.datetime) -> list[d.Promotion]:
     return [domain_map.promotion_row(r) for r in rows]
 
 
-def gift_products(promotions: Iterable[d.Promotion]) -> set[int]:
-    """The products promotions may give, which a submit must read (and lock the stock of)."""
-    return {gift for p in promotions if (gift := p.gift_product) is not None}
+def gift_products(promotions: Iterable[d.Promotion], bought: Iterable[int]) -> set[int]:
+    """The products promotions may give an order of the ``bought`` products, which a submit
+    must read (and lock the stock of): the gifts of buy-N-get-M on those, and of spending."""
+    ids = set(bought)
+    return {gift for p in promotions if (gift := p.gift_product) is not None
+            and (p.kind is d.PromotionKind.SPEND_GIFT or p.product_id in ids)}
 
 
 def check_and_price(

@@ -171,9 +171,8 @@ def _apply_run(
     # Promotions are read first: the products they give are read, and their stock locked,
     # with the orders' own.
     promotions = running_promotions(session, now) if may_submit else []
-    gifts = sorted(gift_products(promotions))
     wants = RunWants.of(
-        (a.order_id, a.customer_id, [*(ln.product_id for ln in a.lines), *gifts])
+        (a.order_id, a.customer_id, _products(a, promotions))
         for a in args if isinstance(a, SubmitOrderArgs) and may_submit
     )
     uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
@@ -207,6 +206,12 @@ def _apply_run(
         return _answers(run, taken, answers)
     _commit(run, answers)
     return _answers(run, taken, answers)
+
+
+def _products(a: SubmitOrderArgs, promotions: list[d.Promotion]) -> list[int]:
+    """The products an order needs: its lines' and those promotions may give it."""
+    bought = [ln.product_id for ln in a.lines]
+    return [*bought, *sorted(gift_products(promotions, bought))]
 
 
 def _decide(

@@ -121,10 +121,11 @@ def load_demo(
         summary.users = [user["username"] for user in users]
         summary.owner_customer_code = codes[0] if codes else ""
         summary.products = _run(session, "products", catalog).created
-        summary.stock_rows = _run(session, "stock", _stock_rows(rng, warehouses, catalog)).created
+        stock = _stock_rows(rng, warehouses, catalog)
+        summary.stock_rows = _run(session, "stock", stock).created
         prices = _run(session, "prices", _price_rows(rng, catalog, customer_rows))
         summary.price_rows, summary.price_breaks = prices.created, prices.rows
-        promotion_rows = _promotion_rows(catalog)
+        promotion_rows = _promotion_rows(catalog, stock)
         if promotion_rows:
             summary.promotions = _run(session, "promotions", promotion_rows).created
     if orders:
@@ -258,14 +259,18 @@ def _price_rows(
 
 
 
-def _promotion_rows(catalog: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The data file's promotions on this catalogue (see :mod:`.data`); one whose product
-    the catalogue lacks is left out."""
+def _promotion_rows(catalog: list[dict[str, Any]],
+                    stock: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The data file's promotions on this catalogue (see :mod:`.data`), each on the first
+    product with its word that is well stocked (50 cases in every warehouse: a promotion on
+    goods the warehouse lacks would give nothing); one without such a product is left out."""
     today = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    cases = {p["sku"]: int(p["case_qty"]) for p in catalog}
+    low = {r["sku"] for r in stock if r["on_hand"] < 50 * cases[r["sku"]]}
     rows = []
     for p in demo_rows("promotions.csv"):
-        product = next((c for c in catalog if p["product"] and p["product"] in c["name_zh"]),
-                       None)
+        product = next((c for c in catalog if p["product"] and p["product"] in c["name_zh"]
+                        and c["sku"] not in low), None)
         if p["product"] and product is None:
             continue
         row = {"code": p["code"], "kind": p["kind"], "name": p["name"],

@@ -88,6 +88,13 @@ PROMOTION_FIELDS = (
 
 def promotion_row(r: Sequence[Any]) -> d.Promotion:
     """A ``promotions`` row selected as :data:`PROMOTION_FIELDS` → domain promotion."""
+    ids = r[5]
+    return _promotion_of((*r[:5], None if ids is None else tuple(ids), *r[6:]))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _promotion_of(r: tuple[Any, ...]) -> d.Promotion:
+    # Keyed by the whole row, as products are: every submit reads the running promotions.
     f = dict(zip(PROMOTION_FIELDS, r, strict=True))
     ids = f["customer_ids"]
     f["customer_ids"] = None if ids is None else frozenset(int(i) for i in ids)
