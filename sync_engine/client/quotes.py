@@ -54,13 +54,11 @@ def quote(
         # Not priceable here (the customer or a product left this device): as it stands.
         return d.Quote(tuple(mine), (), d.order_totals(mine),
                        customer is not None and customer.prices_include_tax)
-    prices = dict(catalog.prices(db, customer_id, ids))
-    for ln in mine:
-        if ln.promotion not in specials:
-            prices[ln.product_id] = d.CustomerPrice(
-                customer_id, ln.product_id, (d.PriceBreak(0, ln.unit_price),))
+    prices = catalog.prices(db, customer_id, ids)
+    kept = {ln.product_id: ln.unit_price for ln in mine if ln.promotion not in specials}
     stock = catalog.stock_levels(db, warehouse_id, ids)
     return d.quote_order(
         customer, [(ln.product_id, ln.quantity) for ln in mine], products, prices, promotions,
         at or dt.datetime.now(dt.UTC), {pid: level.available for pid, level in stock.items()},
+        kept,
     )

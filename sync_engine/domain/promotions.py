@@ -270,14 +270,18 @@ def quote_order(
     promotions: Iterable[Promotion],
     at: datetime,
     available: Mapping[int, int] | None = None,
+    quoted: Mapping[int, Decimal] | None = None,
 ) -> Quote:
     """Price ``lines`` ((product id, units), validated first) for ``customer`` at ``at``, with
     the ``promotions`` that run then, by the rules of the module docstring.
 
     ``prices`` are the customer's price rows by product id; ``products`` must hold every bought
     product (and may hold gift products); ``available`` is the units in stock per product, or
-    ``None`` when stock is not to be checked. Raises ``KeyError`` for a bought product missing
-    from ``products``.
+    ``None`` when stock is not to be checked. ``quoted``: the contract unit price a bought
+    product's line was quoted at, where it is to be kept (a device keeps what it showed; the
+    server checks it is still the price): the line's price instead of ``prices``' (gifts are
+    still valued at ``prices``). Raises ``KeyError`` for a bought product missing from
+    ``products``.
     """
     included = customer.prices_include_tax
     running = [p for p in promotions if p.applies_to(customer.id, at)]
@@ -307,7 +311,9 @@ def quote_order(
     work: list[_Line] = []
     for index, (pid, qty) in enumerate(lines):
         product = products[pid]
-        contract = unit_price_for(product, prices.get(pid), qty, tax_included=included)
+        kept = quoted.get(pid) if quoted is not None else None
+        contract = kept if kept is not None else unit_price_for(
+            product, prices.get(pid), qty, tax_included=included)
         line = _Line(index, product, qty, contract, line_net(qty, contract), contract)
         best: tuple[Decimal, str, AppliedPromotion, Decimal] | None = None
         for p in by_product.get(pid, ()):

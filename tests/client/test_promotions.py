@@ -14,7 +14,7 @@ from sync_engine.client import errors
 from sync_engine.server.ops.importer import import_csv
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from tests.client.conftest import Env
-from tests.client.server_state import assert_converged, server_order
+from tests.client.server_state import assert_converged, server_order, set_auto_confirm
 
 HEADER = "code,kind,starts_at,ends_at,name,sku,buy_qty,get_qty\n"
 
@@ -49,7 +49,8 @@ def test_a_promotion_ending_while_offline_is_a_conflict_with_both_versions(
     assert [(ln.quantity, ln.unit_price, ln.gift, ln.promotion) for ln in order.lines] == [
         (20, Decimal("8.50"), False, "MZ1"), (2, Decimal("0.00"), True, "MZ1")]
     [given] = order.promotions
-    assert given.code == "MZ1" and given.gifts == ((p1, 2),) and given.saving == Decimal("17.00")
+    assert given.code == "MZ1" and given.gifts == ((p1, 2),)
+    assert given.saving == Decimal("18.00")  # 2 × 9.00: the customer's price for 2 units
     assert order.gross == Decimal("192.10")  # 170.00 + 13%
 
     # The rep is offline; meanwhile the back office ends the promotion.
@@ -92,3 +93,23 @@ def test_a_promotion_applies_on_the_server_as_quoted_offline(env_any: Env) -> No
     view = rep.order(order.id)
     assert view.sync_state == "synced" and view.gross == Decimal(str(server.total_gross))
     assert_converged(rep, env_any.server, "rep1")
+
+
+def test_editing_a_submitted_order_requotes_and_the_server_agrees(env: Env) -> None:
+    s = env.seed
+    set_auto_confirm(env.db_url, False)  # still submitted, so still editable
+    _import(env.db_url, "promotions", _buy_ten_get_one(7))
+    rep = env.device("rep1")
+    p1 = s.products[0]
+    order = rep.create_draft(s.customers["A"], {p1: 10})
+    rep.submit(order.id)
+    rep.sync_once()
+    edited = rep.set_line(order.id, p1, 30)  # an order.update: 3 free now, offline first
+    assert [(ln.quantity, ln.gift) for ln in edited.lines] == [(30, False), (3, True)]
+    report = rep.sync_once()
+    assert report.conflicts == 0, [(c.reason, c.details, c.errors) for c in rep.conflicts()]
+    server = server_order(env.db_url, order.id)
+    assert server is not None and [(ln.quantity, ln.gift) for ln in server.lines] == [
+        (30, False), (3, True)]
+    assert server.promotions[0]["gifts"] == [{"product_id": p1, "quantity": 3}]
+    assert_converged(rep, env.server, "rep1")

@@ -293,6 +293,13 @@ def test_quote_properties(
     again = quote(lines, products, shuffled, included=included, prices=prices,
                   available=available)
     assert again == q
+    # A device requotes keeping the contract prices it showed (not the special ones): the
+    # same result, which is what the server computes from the current prices.
+    specials = {a.code for a in q.applied if a.kind is PromotionKind.SPECIAL_PRICE}
+    kept = {ln.product_id: ln.unit_price for ln in q.lines[:len(lines)]
+            if ln.promotion not in specials}
+    assert quote_order(customer(prices_include_tax=included), lines,
+                       {p.id: p for p in products}, prices, promos, NOW, available, kept) == q
     wire = [AppliedPromotion.from_dict(a.to_dict()) for a in q.applied]
     assert tuple(wire) == q.applied
     stored = [OrderLine(ln.product_id, ln.quantity, Decimal(str(ln.unit_price)),
