@@ -7,6 +7,7 @@ has a real ``price_changed`` case. Runs on a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from decimal import ROUND_HALF_UP, Decimal
@@ -44,6 +45,17 @@ def _lines(products: list[ProductView], start: int, count: int) -> dict[int, int
     return lines
 
 
+def _promoted(engine: Engine, customer_id: int) -> dict[int, int]:
+    """Ten cases of the product of the demo's 买十赠一 (buy-N-get-M), so the draft in order
+    entry shows a gift line and reaches the 满2000减100."""
+    for p in engine.promotions(customer_id):
+        if p.kind is d.PromotionKind.BUY_GET and p.product_id is not None:
+            with contextlib.suppress(ce.NotFound):
+                product = engine.product(p.product_id)
+                return {product.id: d.smallest_valid_quantity(product, p.buy_qty)}
+    return {}
+
+
 def seed_demo_orders(engine: Engine, demo: DemoServer, clerk_dir: Path) -> int:
     """Make sure the demo shows every kind of screen: an order history (the server's demo
     usually brings one), a draft in progress and a price conflict. Returns orders created."""
@@ -58,7 +70,9 @@ def seed_demo_orders(engine: Engine, demo: DemoServer, clerk_dir: Path) -> int:
         made += _history(engine, demo, clerk_dir, customers, products)
     if not engine.orders(status="draft", limit=1):
         # A draft being worked on (shown in order entry).
-        engine.create_draft(customers[1 % len(customers)].id, _lines(products, 9, 4),
+        customer = customers[1 % len(customers)]
+        engine.create_draft(customer.id, {**_lines(products, 9, 4),
+                                          **_promoted(engine, customer.id)},
                             notes="下周一前确认")
         made += 1
     if not engine.conflicts():

@@ -179,6 +179,14 @@ def _sku(r: LineRow) -> str:
     return r.product.sku if r.product else str(r.line.product_id)
 
 
+def _given(r: LineRow, name: str) -> str:
+    """A gift line's product says so, and which promotion gave it."""
+    if not r.line.gift:
+        return name
+    return translate("Tables", "%1 (free: %2)").replace("%1", name).replace(
+        "%2", r.line.promotion)
+
+
 class OrderLinesModel(ListTableModel[LineRow]):
     """An order's lines with their products (looked up once when the order loads)."""
 
@@ -189,11 +197,11 @@ class OrderLinesModel(ListTableModel[LineRow]):
                 Column(lambda: translate("Tables", "SKU"), _sku),
                 Column(
                     lambda: translate("Tables", "Product"),
-                    lambda r: (
+                    lambda r: _given(r, (
                         product_name(r.product)
                         if r.product
                         else translate("Tables", "(unknown product)")
-                    ),
+                    )),
                 ),
                 Column(
                     lambda: translate("Tables", "Quantity"),

@@ -507,6 +507,11 @@
       <source>last seen %1, last sync %2</source>
       <translation>last seen %1, last sync %2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="216" />
+      <source>%1 (free: %2)</source>
+      <translation>%1 (free: %2)</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -865,6 +870,16 @@ as of %4</translation>
       <source>No delivery date asked for: the day the order was placed</source>
       <translation>No delivery date asked for: the day the order was placed</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
+      <source>Requested</source>
+      <translation>Requested</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
+      <source>not given</source>
+      <translation>not given</translation>
+    </message>
   </context>
   <context>
     <name>ClerkWorkspace</name>
@@ -1002,6 +1017,31 @@ as of %4</translation>
       <location filename="../../desktop/views/shared/conflicts.py" line="173" />
       <source>The price differs between the two sides</source>
       <translation>The price differs between the two sides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="237" />
+      <source>With today's promotions (what the server accepts): %1</source>
+      <translation>With today's promotions (what the server accepts): %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="263" />
+      <source>Quoted promotions:</source>
+      <translation>Quoted promotions:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="264" />
+      <source>Promotions now:</source>
+      <translation>Promotions now:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="271" />
+      <source>Keep mine with today's promotions</source>
+      <translation>Keep mine with today's promotions</translation>
     </message>
   </context>
   <context>
@@ -1160,6 +1200,15 @@ It stays on this computer and is sent after you sign in again as the same user. 
         <numerusform>%Ln draft</numerusform>
         <numerusform>%Ln drafts</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="267" />
+      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</translation>
     </message>
   </context>
   <context>
@@ -1823,6 +1872,41 @@ Log file: %1</translation>
       <source>no date requested</source>
       <translation>no date requested</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
+      <source>Numbers</source>
+      <translation>Numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Dates</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
+      <source>server %1 · local %2</source>
+      <translation>server %1 · local %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
+      <source>(not yet assigned)</source>
+      <translation>(not yet assigned)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>none requested</source>
+      <translation>none requested</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
+      <source>created %1 · delivery %2</source>
+      <translation>created %1 · delivery %2</translation>
+    </message>
   </context>
   <context>
     <name>OrderEntryPage</name>
@@ -2273,6 +2357,11 @@ Log file: %1</translation>
       <source>Order total %1. Check the delivery against the lines below.</source>
       <translation>Order total %1. Check the delivery against the lines below.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="36" />
+      <source>Check the delivery against the lines below.</source>
+      <translation>Check the delivery against the lines below.</translation>
+    </message>
   </context>
   <context>
     <name>RejectDialog</name>
@@ -2459,6 +2548,16 @@ Log file: %1</translation>
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>Order %1 rejected. The rep is notified after the next sync.</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="201" />
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="323" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -2638,6 +2737,21 @@ Log file: %1</translation>
       <source>%1 %2</source>
       <translation>%1 %2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
+      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
+      <translation>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
+      <source>This shipment: %1 unit(s) — everything left on the order.</source>
+      <translation>This shipment: %1 unit(s) — everything left on the order.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
+      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
+      <translation>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2694,6 +2808,11 @@ Log file: %1</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="209" />
       <source>%1, %2; %3</source>
       <translation>%1, %2; %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
+      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
+      <translation>%1 order(s) to ship, %2 unit(s); %3 partially shipped</translation>
     </message>
   </context>
   <context>
@@ -3232,6 +3351,21 @@ Log file: %1</translation>
       <source>Rejected</source>
       <translation>Rejected</translation>
     </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="271" />
+      <source>conflict</source>
+      <translation>conflict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="273" />
+      <source>rejected</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="193" />
+      <source>%1 (free: %2)</source>
+      <translation>%1 (free: %2)</translation>
+    </message>
   </context>
   <context>
     <name>Workspaces</name>
@@ -3675,6 +3809,54 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <location filename="../../desktop/views/admin/users.py" line="302" />
       <source>%1 is disabled and signed out everywhere.</source>
       <translation>%1 is disabled and signed out everywhere.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Promotions</name>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="24" />
+      <source>Prices include tax (含税)</source>
+      <translation>Prices include tax (含税)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="25" />
+      <source>Prices exclude tax (不含税)</source>
+      <translation>Prices exclude tax (不含税)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="42" />
+      <source>Special price %1: %2 at %3</source>
+      <translation>Special price %1: %2 at %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="46" />
+      <source>Buy and get %1: free %2</source>
+      <translation>Buy and get %1: free %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="48" />
+      <source>Spend and save %1: %2 off</source>
+      <translation>Spend and save %1: %2 off</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="51" />
+      <source>Spend and get %1: free %2</source>
+      <translation>Spend and get %1: free %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="52" />
+      <source>%1 (saves %2)</source>
+      <translation>%1 (saves %2)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="19" />
+      <source>Promotions</source>
+      <translation>Promotions</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="80" />
+      <source>No promotion applies.</source>
+      <translation>No promotion applies.</translation>
     </message>
   </context>
 </TS>

@@ -507,6 +507,11 @@
       <source>last seen %1, last sync %2</source>
       <translation>上次在线 %1，上次同步 %2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="216" />
+      <source>%1 (free: %2)</source>
+      <translation>%1（赠品：%2）</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -864,6 +869,16 @@ as of %4</source>
       <source>No delivery date asked for: the day the order was placed</source>
       <translation>未指定送货日期：按下单日期</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="62" />
+      <source>Requested</source>
+      <translation>要求送货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="63" />
+      <source>not given</source>
+      <translation>未指定</translation>
+    </message>
   </context>
   <context>
     <name>ClerkWorkspace</name>
@@ -1000,6 +1015,31 @@ as of %4</source>
       <location filename="../../desktop/views/shared/conflicts.py" line="173" />
       <source>The price differs between the two sides</source>
       <translation>两边的单价不同</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="237" />
+      <source>With today's promotions (what the server accepts): %1</source>
+      <translation>按当前促销（服务器可接受的）：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="260" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="263" />
+      <source>Quoted promotions:</source>
+      <translation>报价时的促销：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="264" />
+      <source>Promotions now:</source>
+      <translation>当前的促销：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="271" />
+      <source>Keep mine with today's promotions</source>
+      <translation>按当前促销保留我的版本</translation>
     </message>
   </context>
   <context>
@@ -1153,6 +1193,15 @@ It stays on this computer and is sent after you sign in again as the same user. 
       <translation>
         <numerusform>%Ln 个草稿</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/application.py" line="267" />
+      <source>Some of your work has not reached the server yet: %1 change(s) waiting, %2 conflict(s), %3 draft(s).
+
+It stays on this computer and is sent after you sign in again as the same user. Nothing is deleted.</source>
+      <translation>部分工作尚未到达服务器：%1 项更改待发送，%2 个冲突，%3 个草稿。
+
+这些数据会保留在本机，待同一用户重新登录后发送。不会删除任何数据。</translation>
     </message>
   </context>
   <context>
@@ -1813,6 +1862,41 @@ Log file: %1</source>
       <source>no date requested</source>
       <translation>未指定</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="73" />
+      <source>Numbers</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="74" />
+      <source>Dates</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="83" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="169" />
+      <source>server %1 · local %2</source>
+      <translation>服务器 %1 · 本地 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="168" />
+      <source>(not yet assigned)</source>
+      <translation>（尚未分配）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="172" />
+      <source>none requested</source>
+      <translation>未指定</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="173" />
+      <source>created %1 · delivery %2</source>
+      <translation>创建于 %1 · 送货 %2</translation>
+    </message>
   </context>
   <context>
     <name>OrderEntryPage</name>
@@ -2261,6 +2345,11 @@ Log file: %1</source>
       <source>Order total %1. Check the delivery against the lines below.</source>
       <translation>订单含税合计 %1。请对照以下明细核对到货。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/shared/receipt.py" line="36" />
+      <source>Check the delivery against the lines below.</source>
+      <translation>请对照以下明细核对到货。</translation>
+    </message>
   </context>
   <context>
     <name>RejectDialog</name>
@@ -2446,6 +2535,16 @@ Log file: %1</source>
       <source>Order %1 rejected. The rep is notified after the next sync.</source>
       <translation>订单 %1 已拒绝。下次同步后会通知销售代表。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="201" />
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="323" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -2621,6 +2720,21 @@ Log file: %1</source>
       <source>%1 %2</source>
       <translation>%1%2</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="277" />
+      <source>This shipment: %1 unit(s). %2 unit(s) stay backordered and remain in the queue.</source>
+      <translation>本次发货：%1 个。%2 个转为欠货，仍留在待发货列表中。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="281" />
+      <source>This shipment: %1 unit(s) — everything left on the order.</source>
+      <translation>本次发货：%1 个 — 订单剩余全部发出。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="305" />
+      <source>Shipment of %1 recorded; %2 unit(s) backordered. It is sent with the next sync.</source>
+      <translation>订单 %1 的发货已记录；%2 个欠货。将在下次同步时发送。</translation>
+    </message>
   </context>
   <context>
     <name>ShipQueuePage</name>
@@ -2674,6 +2788,11 @@ Log file: %1</source>
       <location filename="../../desktop/views/clerk/queue.py" line="209" />
       <source>%1, %2; %3</source>
       <translation>%1，%2；%3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="189" />
+      <source>%1 order(s) to ship, %2 unit(s); %3 partially shipped</source>
+      <translation>待发货 %1 单，共 %2 个；其中 %3 单部分发货</translation>
     </message>
   </context>
   <context>
@@ -3210,6 +3329,21 @@ Log file: %1</source>
       <source>Rejected</source>
       <translation>已拒绝</translation>
     </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="271" />
+      <source>conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="273" />
+      <source>rejected</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models/tables.py" line="193" />
+      <source>%1 (free: %2)</source>
+      <translation>%1（赠品：%2）</translation>
+    </message>
   </context>
   <context>
     <name>Workspaces</name>
@@ -3653,6 +3787,54 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/views/admin/users.py" line="302" />
       <source>%1 is disabled and signed out everywhere.</source>
       <translation>%1 已停用，并已在所有设备上注销。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Promotions</name>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="24" />
+      <source>Prices include tax (含税)</source>
+      <translation>价格含税</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="25" />
+      <source>Prices exclude tax (不含税)</source>
+      <translation>价格不含税</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="42" />
+      <source>Special price %1: %2 at %3</source>
+      <translation>特价 %1：%2 单价 %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="46" />
+      <source>Buy and get %1: free %2</source>
+      <translation>买赠 %1：赠送 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="48" />
+      <source>Spend and save %1: %2 off</source>
+      <translation>满减 %1：减 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="51" />
+      <source>Spend and get %1: free %2</source>
+      <translation>满赠 %1：赠送 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="52" />
+      <source>%1 (saves %2)</source>
+      <translation>%1（优惠 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="19" />
+      <source>Promotions</source>
+      <translation>促销</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/promotions.py" line="80" />
+      <source>No promotion applies.</source>
+      <translation>本单无适用的促销。</translation>
     </message>
   </context>
 </TS>

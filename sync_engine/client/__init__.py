@@ -28,7 +28,7 @@ checks it).
 - ``orders``, ``order_lines``: :mod:`.orders`
 - ``shipments``: :mod:`.shipments`
 - ``favourites``: :mod:`.favourites`
-- ``products``, ``stock``, ``customers``, ``prices``: :mod:`.replica`
+- ``products``, ``stock``, ``customers``, ``prices``, ``promotions``: :mod:`.replica`
 - ``warehouses``, ``resync_stage``: :mod:`.replica`
 - ``product_search``, ``product_search_fts``: :mod:`.search`
 

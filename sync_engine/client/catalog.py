@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from sync_engine import domain as d
 
@@ -18,6 +19,7 @@ __all__ = [
     "product",
     "product_from_row",
     "products",
+    "promotions",
     "stock_levels",
 ]
 
@@ -76,6 +78,40 @@ def customer(db: sqlite3.Connection, customer_id: int) -> d.Customer | None:
         id=row["id"], code=row["code"], name=row["name"], warehouse_id=row["warehouse_id"],
         credit_limit=None if row["credit_limit"] is None else Decimal(row["credit_limit"]),
         payment_terms=row["payment_terms"], rep_id=row["rep_id"], active=bool(row["active"]),
+        prices_include_tax=bool(row["prices_include_tax"]),
+    )
+
+
+def promotions(db: sqlite3.Connection, customer_id: int) -> list[d.Promotion]:
+    """The promotions of the last sync for this customer (theirs and everyone's), whether
+    running now or not (``domain.quote_order`` picks by time). A malformed one is skipped: it
+    cannot be applied offline, and the server's re-check says what it gives."""
+    out: list[d.Promotion] = []
+    for row in db.execute("SELECT data FROM promotions WHERE customer_id IS NULL"
+                          " OR customer_id = ? ORDER BY key", (customer_id,)):
+        try:
+            out.append(_promotion(json.loads(row["data"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def _promotion(x: dict[str, Any]) -> d.Promotion:
+    def money(value: Any) -> Decimal | None:
+        return None if value is None else d.parse_decimal(str(value))
+
+    customer = x.get("customer_id")
+    return d.Promotion(
+        code=str(x["code"]), kind=d.PromotionKind(x["kind"]),
+        starts_at=dt.datetime.fromisoformat(str(x["starts_at"]).replace("Z", "+00:00")),
+        ends_at=dt.datetime.fromisoformat(str(x["ends_at"]).replace("Z", "+00:00")),
+        name=str(x.get("name") or ""),
+        customer_ids=None if customer is None else frozenset({int(customer)}),
+        product_id=x.get("product_id"), unit_price=money(x.get("unit_price")),
+        price_includes_tax=bool(x.get("price_includes_tax", True)),
+        buy_qty=int(x.get("buy_qty") or 0), get_qty=int(x.get("get_qty") or 0),
+        gift_product_id=x.get("gift_product_id"), threshold=money(x.get("threshold")),
+        amount_off=money(x.get("amount_off")),
     )
 
 

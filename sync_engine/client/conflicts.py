@@ -3,8 +3,9 @@
 resolved silently. Every write to the table is here.
 
 - **keep mine**: the user's change is sent again as a *new* mutation (new idempotency key) on
-  the server's current version; for ``price_changed`` only with the new prices, and only when
-  the user says so (``accept_new_prices``). The changes held behind the conflict follow it, in
+  the server's current version; for ``price_changed`` only with the new prices, and for
+  ``promotion_changed`` only with the server's promotions, and only when the user says so
+  (``accept_new_prices``). The changes held behind the conflict follow it, in
   their order, re-based on it.
 - **take theirs**: the local order becomes the server's state; the held changes are dropped.
   An order the server never accepted (a rejected submit) is removed.
@@ -23,10 +24,10 @@ from typing import Any
 from sync_engine import domain as d
 from sync_engine.protocol import MutationResult
 
-from . import favourites, orders, outbox, shipments
+from . import favourites, orders, outbox, quotes, shipments
 from .errors import NotFound, ResolutionNotPossible
-from .ordering import create_draft, line_args, replace_all_lines
-from .orders import order_lines, replace_lines
+from .ordering import create_draft, line_args, replace_all_lines, requote
+from .orders import order_lines, order_promotions, replace_lines
 from .outbox import Claimed
 from .store import compact_json, now_iso
 from .values import Identity
@@ -34,7 +35,8 @@ from .values import Identity
 __all__ = ["KEEPABLE", "edit", "keep_mine", "record", "take_theirs"]
 
 # Reasons where sending the user's change again can succeed.
-KEEPABLE = frozenset({"price_changed", "version_mismatch", "insufficient_stock"})
+KEEPABLE = frozenset({"price_changed", "promotion_changed", "version_mismatch",
+                      "insufficient_stock"})
 
 
 def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
@@ -51,9 +53,11 @@ def _mine(db: sqlite3.Connection, row: Claimed) -> dict[str, Any]:
                 "notes": o["notes"], "delivery_date": o["delivery_date"],
                 "local_number": o["local_number"],
                 "totals": {"net": o["net"], "tax": o["tax"], "gross": o["gross"]},
+                "promotions": json.loads(o["promotions"] or "[]"),
                 "lines": [
                     {"product_id": ln["product_id"], "quantity": ln["quantity"],
-                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"]}
+                     "unit_price": ln["unit_price"], "shipped_qty": ln["shipped_qty"],
+                     "gift": bool(ln["gift"]), "promotion": ln["promotion"]}
                     for ln in db.execute(
                         "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
                         (order_id,))
@@ -128,11 +132,11 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
             f"Your version cannot be sent again ({reason}): take the server's version or edit "
             "a copy.", "not_keepable",
             f"您的版本无法重新提交（{reason}）：请采用服务器的版本，或编辑副本。")
-    if reason == "price_changed" and not accept_new_prices:
+    if reason in ("price_changed", "promotion_changed") and not accept_new_prices:
         raise ResolutionNotPossible(
-            "Prices changed since the customer was quoted: accept the new prices, take the "
-            "server's version, or edit a copy.", "prices_not_accepted",
-            "报价后价格已变：请接受新价格、采用服务器的版本，或编辑副本。")
+            "Prices or promotions changed since the customer was quoted: accept the new ones, "
+            "take the server's version, or edit a copy.", "prices_not_accepted",
+            "报价后价格或促销已变：请接受新的价格和促销、采用服务器的版本，或编辑副本。")
     mine = json.loads(conflict["mine"])
     mutation = mine["mutation"]
     kind = str(mutation["kind"])
@@ -142,15 +146,24 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
     current: dict[int, Decimal] = {}
     if order_id is not None:
         lines = order_lines(db, order_id)
+        applied = order_promotions(db, order_id)
+        details = json.loads(conflict["details"])
         if accept_new_prices:
             current = {int(x["product_id"]): Decimal(str(x["current"]))
-                       for x in json.loads(conflict["details"]).get("lines", [])}
-            lines = replace_all_lines(lines, current)
-            replace_lines(db, order_id, lines)
+                       for x in details.get("lines", [])}
+            quote = requote(db, orders.order_row(db, order_id),
+                            replace_all_lines(quotes.bought(lines), current))
+            lines = list(quote.lines)
+            applied = list(quote.applied)
+            if reason == "promotion_changed":  # the server's promotions, as it said
+                applied = [d.AppliedPromotion.from_dict(p)
+                           for p in details["promotions"]["current"]]
+            replace_lines(db, order_id, lines, applied)
         server = _server_state(db, conflict, order_id)
         base = int(server["version"]) if server else 0
         if kind in ("order.submit", "order.update") and "lines" in args:
-            args["lines"] = [a.model_dump(mode="json") for a in line_args(lines)]
+            args["lines"] = [a.model_dump(mode="json") for a in line_args(lines, applied)]
+            args["promotions"] = [a.to_dict() for a in applied]
     # Re-queue the held ones *after* the new mutation (the outbox sends in seq order): they
     # were never sent, so they keep their keys; their base versions follow the new one.
     held = outbox.take_held(db, conflict_id)
@@ -209,13 +222,20 @@ def edit(db: sqlite3.Connection, identity: Identity, conflict_id: int) -> str:
         outbox.discard_held(db, conflict_id)
         _close(db, conflict_id, "edit")
         orders.set_status(db, order_id, d.OrderStatus.DRAFT)
-        replace_lines(db, order_id, [d.OrderLine(ln.product_id, ln.quantity, ln.unit_price,
-                                                 ln.tax_rate) for ln in lines])
+        quote = requote(db, row, _as_quoted(lines))
+        replace_lines(db, order_id, quote.lines, quote.applied)
         return order_id
     draft_id = create_draft(db, identity, int(row["customer_id"]), notes=row["notes"])
-    replace_lines(db, draft_id, [d.OrderLine(ln.product_id, ln.quantity, ln.unit_price,
-                                             ln.tax_rate) for ln in lines])
+    quote = requote(db, orders.order_row(db, draft_id), _as_quoted(lines))
+    replace_lines(db, draft_id, quote.lines, quote.applied)
     take_theirs(db, conflict_id)
     db.execute("UPDATE conflicts SET resolution = 'edit' WHERE id = ?", (conflict_id,))
     return draft_id
 
+
+
+def _as_quoted(lines: list[d.OrderLine]) -> list[d.OrderLine]:
+    """The user's lines for a draft: the bought ones, nothing shipped; promotions anew."""
+    return [d.OrderLine(ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate,
+                        tax_included=ln.tax_included, promotion=ln.promotion)
+            for ln in quotes.bought(lines)]

@@ -264,15 +264,23 @@ class Engine(OnlineOperations):
             return queries.customer_view(db, customer_id)
 
     def price(self, customer_id: int, product_id: int, quantity: int) -> PriceQuote:
-        """The customer's price for ``quantity`` units of the product (quantity breaks apply)."""
+        """The customer's price for ``quantity`` units of the product (quantity breaks apply),
+        in the basis of the customer's list (含税 or not)."""
         with self.store.read() as db:
             product = catalog.product(db, product_id)
             if product is None:
                 raise errors.NotFound(f"There is no product {product_id} on this device.")
             row = catalog.price_row(db, customer_id, product_id)
-        line = d.price_line(product, row, quantity)
+            customer = catalog.customer(db, customer_id)
+        line = d.price_line(product, row, quantity,
+                            tax_included=customer is not None and customer.prices_include_tax)
         return PriceQuote(customer_id, product_id, quantity, line.unit_price, line.net, line.tax,
                           line.gross, d.applicable_break(row, quantity) is not None)
+
+    def promotions(self, customer_id: int) -> list[d.Promotion]:
+        """The promotions of the last sync for this customer (running now or not)."""
+        with self.store.read() as db:
+            return catalog.promotions(db, customer_id)
 
     def credit_used(self, customer_id: int) -> Decimal:
         """Gross of the customer's open orders, as this device sees them."""

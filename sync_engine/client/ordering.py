@@ -8,7 +8,8 @@ Editing works the same on drafts and on submitted orders: a draft changes locall
 submitted order (still editable) gets the same change locally at once and an ``order.update``
 queued for the server. A quoted price is never changed silently: lines keep the unit price they
 were priced at; only the line being edited is priced anew, and :func:`accept_current_prices`
-re-prices on request.
+re-prices on request. Promotions are applied offline on every change of lines and at submit
+(:mod:`.quotes`); what they gave travels with the order and the server checks it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sync_engine.protocol import (
     ConfirmOrderArgs,
     ConfirmShipmentArgs,
     LineArgs,
+    PromotionArgs,
     ReceiveOrderArgs,
     RejectOrderArgs,
     ShipmentLineArgs,
@@ -38,9 +40,9 @@ from sync_engine.protocol import (
     UpdateOrderArgs,
 )
 
-from . import catalog, orders, outbox, shipments
+from . import catalog, orders, outbox, quotes, shipments
 from .errors import NotAllowed, ValidationFailed
-from .orders import order_lines, order_row, replace_lines
+from .orders import order_lines, order_promotions, order_row, replace_lines
 from .store import get_meta, set_meta
 from .values import Identity, ReorderDifference
 
@@ -53,10 +55,12 @@ __all__ = [
     "create_draft",
     "edit_order",
     "line_args",
+    "promotion_args",
     "receive_order",
     "reject_order",
     "reorder",
     "require_text",
+    "requote",
     "submit_order",
 ]
 
@@ -134,20 +138,29 @@ def _editable(db: sqlite3.Connection, identity: Identity, order_id: str) -> sqli
     return row
 
 
+def _specials(db: sqlite3.Connection, order_id: str) -> frozenset[str]:
+    return quotes.special_codes(order_promotions(db, order_id))
+
+
 def check_lines(db: sqlite3.Connection, row: sqlite3.Row, lines: Sequence[d.OrderLine],
                 *, whole_order: bool) -> list[Issue]:
-    """The rules on the order with these lines (quoted prices as they stand)."""
+    """The rules on the order with these lines (quoted prices as they stand; gift lines and
+    special prices are the promotions', checked by the server)."""
+    lines = quotes.bought(lines)
+    specials = _specials(db, row["id"])
     ids = [ln.product_id for ln in lines]
     customer_id = int(row["customer_id"])
     customer = catalog.customer(db, customer_id)
-    inputs = [d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines]
+    inputs = [d.LineInput(ln.product_id, ln.quantity,
+                          None if ln.promotion in specials else ln.unit_price) for ln in lines]
     if not whole_order:
         issues: list[Issue] = []
         products = catalog.products(db, ids)
         prices = catalog.prices(db, customer_id, ids)
+        included = customer is not None and customer.prices_include_tax
         for i, line in enumerate(inputs):
             issues.extend(d.validate_line(i, line, products.get(line.product_id),
-                                          prices.get(line.product_id)))
+                                          prices.get(line.product_id), tax_included=included))
         return issues
     delivery = row["delivery_date"]
     return d.validate_order(
@@ -166,11 +179,21 @@ def _priced(db: sqlite3.Connection, customer_id: int, product_id: int,
     """A line for the product at the customer's current local price, checked first."""
     product = catalog.product(db, product_id)
     price = catalog.price_row(db, customer_id, product_id)
-    issues = d.validate_line(index, d.LineInput(product_id, quantity), product, price)
+    customer = catalog.customer(db, customer_id)
+    included = customer is not None and customer.prices_include_tax
+    issues = d.validate_line(index, d.LineInput(product_id, quantity), product, price,
+                             tax_included=included)
     if d.has_errors(issues):
         raise ValidationFailed(issues)
     assert product is not None
-    return d.price_line(product, price, quantity)
+    return d.price_line(product, price, quantity, tax_included=included)
+
+
+def requote(db: sqlite3.Connection, row: sqlite3.Row,
+            lines: Sequence[d.OrderLine]) -> d.Quote:
+    """The order (``row``) with ``lines`` priced with the promotions of the last sync."""
+    return quotes.quote(db, int(row["customer_id"]), row["warehouse_id"], lines,
+                        _specials(db, row["id"]))
 
 
 def edit_order(
@@ -187,7 +210,7 @@ def edit_order(
     the delivery date (None clears it). Returns the outbox key when an update was queued."""
     row = _editable(db, identity, order_id)
     require_text(("notes", notes, text_rules.NOTES))
-    lines = order_lines(db, order_id)
+    lines = quotes.bought(order_lines(db, order_id))
     lines_changed = bool(set_lines) or bool(remove)
     if set_lines:
         for product_id, quantity in set_lines.items():
@@ -215,8 +238,9 @@ def edit_order(
         errors = [i for i in issues if i.is_error and i.code != "price_changed"]
         if errors:
             raise ValidationFailed(issues)
-    if lines_changed:
-        replace_lines(db, order_id, lines)
+    quote = requote(db, row, lines) if lines_changed else None
+    if quote is not None:
+        replace_lines(db, order_id, quote.lines, quote.applied)
     if notes is not None:
         orders.set_notes(db, order_id, notes)
     if delivery_date is not _UNSET:
@@ -233,18 +257,31 @@ def edit_order(
         changed.add("notes")
     if delivery_date is not _UNSET:
         changed.add("clear_delivery_date" if delivery_date is None else "delivery_date")
+    if quote is not None:
+        changed.add("promotions")
     args = UpdateOrderArgs.model_construct(
-        changed, order_id=order_id, lines=line_args(lines), notes=notes,
+        changed, order_id=order_id, lines=line_args(lines, quote.applied if quote else ()),
+        promotions=promotion_args(quote.applied if quote else ()), notes=notes,
         delivery_date=None if delivery_date is _UNSET else delivery_date,
         clear_delivery_date=delivery_date is None)
     return outbox.enqueue(db, "order.update", args, _base_version(db, row))
 
 
-def line_args(lines: Sequence[d.OrderLine]) -> list[LineArgs]:
-    """The lines as a mutation carries them: product, quantity, and the quoted unit price."""
-    return [LineArgs.model_construct(product_id=ln.product_id, quantity=ln.quantity,
-                                     unit_price=Decimal(d.format_amount(ln.unit_price)))
-            for ln in lines]
+def line_args(lines: Sequence[d.OrderLine],
+              applied: Sequence[d.AppliedPromotion] = ()) -> list[LineArgs]:
+    """The lines as a mutation carries them: product, quantity, and the quoted unit price
+    (none for a special price: the promotions carry it). Gift lines are the server's to add."""
+    specials = quotes.special_codes(applied)
+    return [LineArgs.model_construct(
+                product_id=ln.product_id, quantity=ln.quantity,
+                unit_price=None if ln.promotion in specials
+                else Decimal(d.format_amount(ln.unit_price)))
+            for ln in quotes.bought(lines)]
+
+
+def promotion_args(applied: Sequence[d.AppliedPromotion]) -> list[PromotionArgs]:
+    """What each promotion gave, as a mutation carries it (the server checks it)."""
+    return [PromotionArgs.model_validate(a.to_dict()) for a in applied]
 
 
 def accept_current_prices(db: sqlite3.Connection, identity: Identity, order_id: str) -> list[Issue]:
@@ -255,12 +292,13 @@ def accept_current_prices(db: sqlite3.Connection, identity: Identity, order_id: 
     if row["status"] != OrderStatus.DRAFT.value:
         raise NotAllowed([Issue("status", "transition_not_allowed",
                                 {"from": row["status"], "to": "draft"})])
-    lines = order_lines(db, order_id)
+    lines = quotes.bought(order_lines(db, order_id))
     changes = [i for i in check_lines(db, row, lines, whole_order=False)
                if i.code == "price_changed"]
     repriced = [_priced(db, row["customer_id"], ln.product_id, ln.quantity, i)
                 for i, ln in enumerate(lines)]
-    replace_lines(db, order_id, repriced)
+    quote = requote(db, row, repriced)
+    replace_lines(db, order_id, quote.lines, quote.applied)
     orders.touch(db, order_id)
     return changes
 
@@ -280,10 +318,14 @@ def submit_order(db: sqlite3.Connection, identity: Identity, order_id: str) -> l
     issues = check_lines(db, row, lines, whole_order=True)
     if d.has_errors(issues):
         raise ValidationFailed(issues)
+    # Priced again now: promotions may have begun or ended since the draft was last edited.
+    quote = requote(db, row, lines)
+    replace_lines(db, order_id, quote.lines, quote.applied)
     orders.set_status(db, order_id, OrderStatus.SUBMITTED)
     delivery = row["delivery_date"]
     outbox.enqueue(db, "order.submit", SubmitOrderArgs.model_construct(
-        order_id=order_id, customer_id=row["customer_id"], lines=line_args(lines),
+        order_id=order_id, customer_id=row["customer_id"],
+        lines=line_args(quote.lines, quote.applied), promotions=promotion_args(quote.applied),
         notes=row["notes"],
         delivery_date=None if delivery is None else dt.date.fromisoformat(delivery),
         local_number=row["local_number"]))
@@ -319,7 +361,7 @@ def reorder(db: sqlite3.Connection, identity: Identity,
     customer = catalog.customer(db, customer_id)
     differences: list[ReorderDifference] = []
     lines: list[d.OrderLine] = []
-    for line in order_lines(db, order_id):
+    for line in quotes.bought(order_lines(db, order_id)):
         product = catalog.product(db, line.product_id)
         price = catalog.price_row(db, customer_id, line.product_id)
         issues = d.validate_line(len(lines), d.LineInput(line.product_id, line.quantity),
@@ -331,8 +373,9 @@ def reorder(db: sqlite3.Connection, identity: Identity,
             differences.append(ReorderDifference(line.product_id, first.code, issue=first,
                                                  old_unit_price=line.unit_price))
             continue
-        new = d.price_line(product, price, line.quantity)
-        if new.unit_price != line.unit_price:
+        new = d.price_line(product, price, line.quantity,
+                           tax_included=customer is not None and customer.prices_include_tax)
+        if new.unit_price != line.unit_price and not line.promotion:
             differences.append(ReorderDifference(line.product_id, "price_changed",
                                                  old_unit_price=line.unit_price,
                                                  new_unit_price=new.unit_price))
@@ -345,7 +388,9 @@ def reorder(db: sqlite3.Connection, identity: Identity,
             differences.append(ReorderDifference(ln.product_id, "stock_insufficient",
                                                  available=level.available,
                                                  requested=ln.quantity))
-    replace_lines(db, draft_id, lines)
+    quote = quotes.quote(db, customer_id, None if customer is None else customer.warehouse_id,
+                         lines)
+    replace_lines(db, draft_id, quote.lines, quote.applied)
     return draft_id, differences
 
 

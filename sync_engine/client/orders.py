@@ -29,6 +29,7 @@ __all__ = [
     "highest_number",
     "insert_draft",
     "order_lines",
+    "order_promotions",
     "order_row",
     "purge_customer",
     "remove_synced",
@@ -65,14 +66,24 @@ def highest_number(db: sqlite3.Connection) -> int | None:
 
 
 def order_lines(db: sqlite3.Connection, order_id: str) -> list[d.OrderLine]:
-    """The order's lines as the user sees them, in line order."""
+    """The order's lines as the user sees them, in line order (gift lines last)."""
     return [
         d.OrderLine(product_id=r["product_id"], quantity=r["quantity"],
                     unit_price=Decimal(r["unit_price"]), tax_rate=Decimal(r["tax_rate"]),
-                    shipped_qty=r["shipped_qty"])
+                    shipped_qty=r["shipped_qty"], tax_included=bool(r["tax_included"]),
+                    discount=Decimal(r["discount"]), promotion=r["promotion"],
+                    gift=bool(r["gift"]))
         for r in db.execute("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
                             (order_id,))
     ]
+
+
+def order_promotions(db: sqlite3.Connection, order_id: str) -> list[d.AppliedPromotion]:
+    """What each promotion gave the order, as last priced (locally or by the server)."""
+    row = db.execute("SELECT promotions FROM orders WHERE id = ?", (order_id,)).fetchone()
+    if row is None:
+        return []
+    return [d.AppliedPromotion.from_dict(p) for p in json.loads(row["promotions"] or "[]")]
 
 
 def has_pending(db: sqlite3.Connection, order_id: str) -> bool:
@@ -131,18 +142,27 @@ def delete(db: sqlite3.Connection, order_id: str) -> None:
     _drop(db, [order_id])
 
 
+_INSERT_LINES = (
+    "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, tax_rate,"
+    " shipped_qty, tax_included, discount, promotion, gift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?)"
+)
+
+
 def replace_lines(
-    db: sqlite3.Connection, order_id: str, lines: Iterable[d.OrderLine]
+    db: sqlite3.Connection, order_id: str, lines: Iterable[d.OrderLine],
+    promotions: Iterable[d.AppliedPromotion] | None = None,
 ) -> d.OrderTotals:
-    """Replace the order's lines in the view and its totals; returns the totals."""
+    """Replace the order's lines in the view, what promotions gave it (None: unchanged, as
+    when a shipment is recorded), and its totals (the sums of the lines); returns the
+    totals."""
     lines = list(lines)
     db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
     db.executemany(
-        "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, tax_rate,"
-        " shipped_qty) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _INSERT_LINES,
         [
             (order_id, i + 1, ln.product_id, ln.quantity, str(ln.unit_price), str(ln.tax_rate),
-             ln.shipped_qty)
+             ln.shipped_qty, int(ln.tax_included), str(ln.discount), ln.promotion, int(ln.gift))
             for i, ln in enumerate(lines)
         ],
     )
@@ -151,6 +171,9 @@ def replace_lines(
         "UPDATE orders SET net = ?, tax = ?, gross = ? WHERE id = ?",
         (str(totals.net), str(totals.tax), str(totals.gross), order_id),
     )
+    if promotions is not None:
+        db.execute("UPDATE orders SET promotions = ? WHERE id = ?",
+                   (compact_json([p.to_dict() for p in promotions]), order_id))
     return totals
 
 
@@ -165,6 +188,10 @@ def _server_lines(data: Mapping[str, Any]) -> list[d.OrderLine]:
             unit_price=Decimal(ln["unit_price"]),
             tax_rate=Decimal(ln["tax_rate"]),
             shipped_qty=int(ln.get("shipped_qty", 0)),
+            tax_included=bool(ln.get("tax_included", False)),
+            discount=Decimal(str(ln.get("discount", "0"))),
+            promotion=str(ln.get("promotion") or ""),
+            gift=bool(ln.get("gift", False)),
         )
         for ln in data.get("lines", [])
     ]
@@ -205,21 +232,24 @@ def write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: 
             (*values, order_id),
         )
     totals = data.get("totals")
+    promotions = [d.AppliedPromotion.from_dict(p) for p in data.get("promotions") or []]
     if not isinstance(totals, Mapping):
-        replace_lines(db, order_id, _server_lines(data))
+        replace_lines(db, order_id, _server_lines(data), promotions)
         return
     # The server's lines and totals are already computed by the shared rules: store them as
     # they are (rebuilding them here would cost more than the rest of recording a result).
     db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
     db.executemany(
-        "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, tax_rate,"
-        " shipped_qty) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _INSERT_LINES,
         [(order_id, i + 1, int(ln["product_id"]), int(ln["quantity"]), str(ln["unit_price"]),
-          str(ln["tax_rate"]), int(ln.get("shipped_qty", 0)))
+          str(ln["tax_rate"]), int(ln.get("shipped_qty", 0)), int(bool(ln.get("tax_included"))),
+          str(ln.get("discount", "0")), str(ln.get("promotion") or ""),
+          int(bool(ln.get("gift"))))
          for i, ln in enumerate(data.get("lines", []))],
     )
-    db.execute("UPDATE orders SET net = ?, tax = ?, gross = ? WHERE id = ?",
-               (str(totals["net"]), str(totals["tax"]), str(totals["gross"]), order_id))
+    db.execute("UPDATE orders SET net = ?, tax = ?, gross = ?, promotions = ? WHERE id = ?",
+               (str(totals["net"]), str(totals["tax"]), str(totals["gross"]),
+                compact_json([p.to_dict() for p in promotions]), order_id))
 
 
 def store_server_state(db: sqlite3.Connection, data: Mapping[str, Any], version: int) -> bool:

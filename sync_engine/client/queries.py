@@ -74,7 +74,8 @@ def _customer(r: sqlite3.Row) -> CustomerView:
         id=r["id"], code=r["code"], name=r["name"], name_en=r["name_en"], address=r["address"],
         phone=r["phone"], rep_id=r["rep_id"], warehouse_id=r["warehouse_id"],
         credit_limit=None if r["credit_limit"] is None else Decimal(r["credit_limit"]),
-        payment_terms=r["payment_terms"], active=bool(r["active"]))
+        payment_terms=r["payment_terms"], active=bool(r["active"]),
+        prices_include_tax=bool(r["prices_include_tax"]))
 
 
 def customers(
@@ -129,10 +130,15 @@ def _order(db: sqlite3.Connection, r: sqlite3.Row, *, with_lines: bool) -> Order
         for ln in db.execute("SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no",
                              (r["id"],)):
             line = d.OrderLine(ln["product_id"], ln["quantity"], Decimal(ln["unit_price"]),
-                               Decimal(ln["tax_rate"]), ln["shipped_qty"])
+                               Decimal(ln["tax_rate"]), ln["shipped_qty"],
+                               tax_included=bool(ln["tax_included"]),
+                               discount=Decimal(ln["discount"]), promotion=ln["promotion"],
+                               gift=bool(ln["gift"]))
+            net, tax, gross = line.amounts()
             lines.append(OrderLineView(ln["line_no"], line.product_id, line.quantity,
                                        line.unit_price, line.tax_rate, line.shipped_qty,
-                                       line.net, line.tax, line.gross))
+                                       net, tax, gross, line.tax_included, line.discount,
+                                       line.promotion, line.gift))
     state = sync_state(db, r["id"], r["status"])
     server = None if r["server_data"] is None else json.loads(r["server_data"])
     history = tuple(server.get("history", [])) if server else ()
@@ -150,6 +156,8 @@ def _order(db: sqlite3.Connection, r: sqlite3.Row, *, with_lines: bool) -> Order
         server=server if state in ("pending", "attention") else None,
         customer_name_en=r["customer_name_en"] or "",
         receipt_note=str((server or {}).get("receipt_note") or ""),
+        promotions=tuple(d.AppliedPromotion.from_dict(p)
+                         for p in json.loads(r["promotions"] or "[]")) if with_lines else (),
     )
 
 

@@ -1,9 +1,9 @@
 """Applying the change feed to the local replica, in bulk, in the caller's transaction.
 
 The tables only the feed writes are written here: ``products``, ``stock``, ``customers``,
-``prices``, ``warehouses`` and ``resync_stage``. Those the user writes too have owners of their
-own, which this module calls: orders (:mod:`.orders`), shipments (:mod:`.shipments`),
-favourites (:mod:`.favourites`); the search index is :mod:`.search`'s.
+``prices``, ``promotions``, ``warehouses`` and ``resync_stage``. Those the user writes too have
+owners of their own, which this module calls: orders (:mod:`.orders`), shipments
+(:mod:`.shipments`), favourites (:mod:`.favourites`); the search index is :mod:`.search`'s.
 
 A page is split into runs of consecutive changes of one entity and op; each run is written with
 multi-row upserts that keep the newer version (:func:`.bulk_insert.insert_rows`), so a page of
@@ -72,11 +72,13 @@ _STOCK_UPSERT = _upsert_sql(
     ("product_id", "warehouse_id"),
 )
 _CUSTOMER_COLS = ("id", "code", "name", "name_en", "address", "phone", "rep_id", "warehouse_id",
-                  "credit_limit", "payment_terms", "active", "version")
+                  "credit_limit", "payment_terms", "active", "prices_include_tax", "version")
 _CUSTOMER_UPSERT = _upsert_sql("INSERT INTO customers", _CUSTOMER_COLS, ("id",))
 _PRICE_UPSERT = _upsert_sql("INSERT INTO prices",
                             ("customer_id", "product_id", "breaks", "version"),
                             ("customer_id", "product_id"))
+_PROMOTION_UPSERT = _upsert_sql("INSERT INTO promotions",
+                                ("key", "code", "customer_id", "data", "version"), ("key",))
 _WAREHOUSE_UPSERT = _upsert_sql("INSERT INTO warehouses", ("id", "code", "name", "version"),
                                 ("id",))
 
@@ -134,7 +136,12 @@ def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, .
     if entity == "customer":
         return [(x["id"], x["code"], x["name"], x.get("name_en") or "", x.get("address") or "",
                  x.get("phone") or "", x.get("rep_id"), x["warehouse_id"], x.get("credit_limit"),
-                 x.get("payment_terms") or "", 1 if x.get("active", True) else 0, c["version"])
+                 x.get("payment_terms") or "", 1 if x.get("active", True) else 0,
+                 1 if x.get("prices_include_tax") else 0, c["version"])
+                for c in run for x in (c["data"],)]
+    if entity == "promotion":
+        return [(str(c["id"]), x["code"], x.get("customer_id"),
+                 json.dumps(x, separators=(",", ":"), default=str), c["version"])
                 for c in run for x in (c["data"],)]
     if entity == "price":
         return [(x["customer_id"], x["product_id"], json.dumps(x["breaks"]), c["version"])
@@ -151,6 +158,7 @@ _UPSERTS = {
     "stock": _STOCK_UPSERT,
     "customer": _CUSTOMER_UPSERT,
     "price": _PRICE_UPSERT,
+    "promotion": _PROMOTION_UPSERT,
     "warehouse": _WAREHOUSE_UPSERT,
 }
 
@@ -279,6 +287,8 @@ def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -
     elif entity == "price":
         db.executemany("DELETE FROM prices WHERE customer_id = ? AND product_id = ?",
                        _pairs(ids))
+    elif entity == "promotion":
+        db.executemany("DELETE FROM promotions WHERE key = ?", [(i,) for i in ids])
     elif entity == "favourite":
         favourites.remove(db, _pairs(ids))
     elif entity == "customer":
@@ -296,6 +306,7 @@ def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
     """Remove a customer and everything of it, keeping drafts and orders still in flight."""
     db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
     db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
+    db.execute("DELETE FROM promotions WHERE customer_id = ?", (customer_id,))
     shipments.purge_customer(db, customer_id)
     orders.purge_customer(db, customer_id)
 
@@ -335,6 +346,7 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000, *,
     db.execute("DELETE FROM stock")
     db.execute("DELETE FROM customers")
     db.execute("DELETE FROM prices")
+    db.execute("DELETE FROM promotions")
     db.execute("DELETE FROM warehouses")
     favourites.clear(db)
     shipments.clear_synced(db)  # keeps this device's unsent ones

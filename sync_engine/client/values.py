@@ -80,6 +80,7 @@ class CustomerView:
     credit_limit: Decimal | None
     payment_terms: str
     active: bool
+    prices_include_tax: bool = False  # the customer's prices are 含税
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,10 @@ class OrderLineView:
     net: Decimal
     tax: Decimal
     gross: Decimal
+    tax_included: bool = False  # unit_price is 含税
+    discount: Decimal = Decimal(0)  # the line's share of an amount off the order (满减)
+    promotion: str = ""  # the code of the promotion that priced or gave the line
+    gift: bool = False  # free goods (赠品), at a unit price of 0
 
     @property
     def remaining(self) -> int:
@@ -153,6 +158,12 @@ class OrderView:
     server: dict[str, Any] | None = None  # the last server state received, when it differs
     customer_name_en: str = ""
     receipt_note: str = ""  # the store's note on receipt (a discrepancy), once closed
+    promotions: tuple[Any, ...] = ()  # domain.AppliedPromotion: what each promotion gave
+
+    @property
+    def prices_include_tax(self) -> bool:
+        """The order's prices are 含税 (its customer's list is tax-inclusive)."""
+        return any(ln.tax_included for ln in self.lines)
 
     def customer_name_in(self, lang: str) -> str:
         """The customer's name in ``lang`` ("en" or "zh"); Chinese when there is no English."""

@@ -5,6 +5,8 @@ Pure Python (standard library only): no Qt, no SQL, no HTTP, and nothing else of
 - ``money``: Decimal amounts and the rounding rule.
 - ``model``: products, customers, prices, stock, order lines, statuses, roles.
 - ``pricing``: which unit price applies (customer prices with quantity breaks).
+- ``promotions``: special prices, buy-N-get-M, spend-and-save, and ``quote_order``, the one
+  function that prices an order with them (client and server).
 - ``validation``: what is wrong with an order, as field-level ``Issue``\\ s.
 - ``lifecycle``: the order state machine and who may move an order where.
 - ``shipping``: checking and applying (partial) shipments.
@@ -45,8 +47,20 @@ from .model import (
     StockLevel,
     order_totals,
 )
-from .money import CENT, ZERO, format_amount, line_net, line_tax, parse_decimal, sum_money, to_money
+from .money import (
+    CENT,
+    ZERO,
+    format_amount,
+    inclusive_price,
+    line_amounts,
+    line_net,
+    line_tax,
+    parse_decimal,
+    sum_money,
+    to_money,
+)
 from .pricing import applicable_break, price_line, unit_price_for
+from .promotions import AppliedPromotion, Promotion, PromotionKind, Quote, quote_order
 from .shipping import apply_shipment, validate_shipment
 from .text import TEXT_CODES, TextRule
 from .validation import (
@@ -74,6 +88,7 @@ __all__ = [
     "TEXT_CODES",
     "TRANSITIONS",
     "ZERO",
+    "AppliedPromotion",
     "Customer",
     "CustomerPrice",
     "Issue",
@@ -83,6 +98,9 @@ __all__ = [
     "OrderTotals",
     "PriceBreak",
     "Product",
+    "Promotion",
+    "PromotionKind",
+    "Quote",
     "Role",
     "RuleViolation",
     "Severity",
@@ -95,15 +113,18 @@ __all__ = [
     "check_transition",
     "format_amount",
     "has_errors",
+    "inclusive_price",
     "is_cancellable",
     "is_editable",
     "is_open",
+    "line_amounts",
     "line_net",
     "line_tax",
     "next_statuses",
     "order_totals",
     "parse_decimal",
     "price_line",
+    "quote_order",
     "render",
     "render_params",
     "require_transition",

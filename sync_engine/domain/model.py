@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from .money import line_net, line_tax, require_decimal, require_int, sum_money
+from .money import ZERO, line_amounts, line_net, require_decimal, require_int, sum_money
 
 __all__ = [
     "Customer",
@@ -124,7 +124,11 @@ class Product:
 
 @dataclass(frozen=True, slots=True)
 class Customer:
-    """A buying customer. ``credit_limit`` ``None`` means no limit."""
+    """A buying customer. ``credit_limit`` ``None`` means no limit.
+
+    ``prices_include_tax``: the customer's price list is tax-inclusive (含税, the usual case in
+    China): its unit prices, quotes and promotions' amounts are 价税合计 (see ``money``).
+    """
 
     id: int
     code: str
@@ -135,6 +139,7 @@ class Customer:
     rep_id: int | None = None
     owner_user_id: int | None = None
     active: bool = True
+    prices_include_tax: bool = False
 
     def __post_init__(self) -> None:
         require_int(self.id, "id")
@@ -203,13 +208,23 @@ class StockLevel:
 
 @dataclass(frozen=True, slots=True)
 class OrderLine:
-    """A priced order line. ``unit_price`` is per unit, tax-exclusive; quantities in units."""
+    """A priced order line; quantities in units.
+
+    ``unit_price`` is per unit, tax-inclusive when ``tax_included`` (含税) and tax-exclusive
+    otherwise. ``discount`` is the line's share of an amount off the order, in fen.
+    ``promotion`` is the code of the promotion that priced the line (a special price) or gave
+    it (a ``gift`` line: free goods at a unit price of 0).
+    """
 
     product_id: int
     quantity: int
     unit_price: Decimal
     tax_rate: Decimal
     shipped_qty: int = 0
+    tax_included: bool = False
+    discount: Decimal = ZERO
+    promotion: str = ""
+    gift: bool = False
 
     def __post_init__(self) -> None:
         require_int(self.product_id, "product_id")
@@ -222,22 +237,32 @@ class OrderLine:
             )
         _set(self, "unit_price", _require_non_negative_money(self.unit_price, "unit_price"))
         _set(self, "tax_rate", _require_rate(self.tax_rate, "tax_rate"))
+        discount = _require_non_negative_money(self.discount, "discount")
+        if discount and discount > line_net(self.quantity, self.unit_price):
+            raise ValueError(f"discount {discount} is more than the line's amount")
+        _set(self, "discount", discount)
+        if self.gift and self.unit_price:
+            raise ValueError(f"a gift line costs nothing, got unit_price {self.unit_price}")
+
+    def amounts(self) -> tuple[Decimal, Decimal, Decimal]:
+        """``(net, tax, gross)`` by the rounding rule of ``money``."""
+        return line_amounts(self.quantity, self.unit_price, self.tax_rate,
+                            tax_included=self.tax_included, discount=self.discount)
 
     @property
     def net(self) -> Decimal:
-        """``quantity × unit_price``, rounded to cents."""
-        return line_net(self.quantity, self.unit_price)
+        """The tax-exclusive amount (金额), in fen."""
+        return self.amounts()[0]
 
     @property
     def tax(self) -> Decimal:
-        """Tax on the rounded net, rounded to cents."""
-        return line_tax(self.net, self.tax_rate)
+        """The tax (税额), in fen."""
+        return self.amounts()[1]
 
     @property
     def gross(self) -> Decimal:
-        """``net + tax``."""
-        net = self.net
-        return sum_money((net, line_tax(net, self.tax_rate)))
+        """``net + tax`` (价税合计)."""
+        return self.amounts()[2]
 
     @property
     def remaining(self) -> int:
@@ -259,9 +284,9 @@ def order_totals(lines: Iterable[OrderLine]) -> OrderTotals:
     nets: list[Decimal] = []
     taxes: list[Decimal] = []
     for line in lines:
-        net = line.net
+        net, tax, _ = line.amounts()
         nets.append(net)
-        taxes.append(line_tax(net, line.tax_rate))
+        taxes.append(tax)
     net_total = sum_money(nets)
     tax_total = sum_money(taxes)
     return OrderTotals(net=net_total, tax=tax_total, gross=sum_money((net_total, tax_total)))

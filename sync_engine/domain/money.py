@@ -6,10 +6,19 @@ a JSON parser or a spreadsheet import fails loudly instead of rounding wrongly.
 
 The rounding rule
 -----------------
-* Prices are **tax-exclusive**. A unit price may carry more than two decimals (0.125 per
+* A price list (a customer's prices) is either **tax-exclusive** (不含税) or **tax-inclusive**
+  (含税, the usual case in China). A unit price may carry more than two decimals (0.125 per
   bottle); it is never rounded on its own.
-* For each order line: ``net = round(quantity × unit_price)`` and
-  ``tax = round(net × tax_rate)``; ``gross = net + tax``.
+* Tax-exclusive line: ``net = round(quantity × unit_price) − discount``,
+  ``tax = round(net × tax_rate)``, ``gross = net + tax``.
+* Tax-inclusive line, as a VAT invoice line is computed (价税合计 first):
+  ``gross = round(quantity × unit_price) − discount``, ``net = round(gross / (1 + tax_rate))``,
+  ``tax = gross − net``. So the line total the customer was quoted is exactly what the invoice
+  says, and amount + tax always equals it.
+* ``discount`` is a line's share of an amount off the order (满减), already in fen; see
+  ``promotions``.
+* A tax-exclusive base price shown in a tax-inclusive list is
+  ``round(base_price × (1 + tax_rate))`` (``inclusive_price``).
 * ``round`` means: to cents (0.01), ``ROUND_HALF_UP`` (halves go away from zero, so 0.005 →
   0.01 and -0.005 → -0.01).
 * Order totals are the **sums of the rounded line amounts**; totals are never recomputed from
@@ -36,6 +45,8 @@ __all__ = [
     "CENT",
     "ZERO",
     "format_amount",
+    "inclusive_price",
+    "line_amounts",
     "line_net",
     "line_tax",
     "parse_decimal",
@@ -119,6 +130,40 @@ def line_tax(net: Decimal, tax_rate: Decimal) -> Decimal:
     amount = require_decimal(net, "net")
     rate = require_decimal(tax_rate, "tax_rate")
     return to_money(_CONTEXT.multiply(amount, rate))
+
+
+def line_amounts(
+    quantity: int,
+    unit_price: Decimal,
+    tax_rate: Decimal,
+    *,
+    tax_included: bool = False,
+    discount: Decimal = ZERO,
+) -> tuple[Decimal, Decimal, Decimal]:
+    """A line's ``(net, tax, gross)`` by the rounding rule above, in either price basis.
+
+    ``discount`` (in fen, not more than the line's rounded amount) comes off the net of a
+    tax-exclusive line and off the gross of a tax-inclusive one.
+    """
+    amount = line_net(quantity, unit_price)
+    off = require_decimal(discount, "discount")
+    rate = require_decimal(tax_rate, "tax_rate")
+    if off:
+        if not ZERO <= off <= amount:
+            raise ValueError(f"discount must be between 0 and {amount}, got {off}")
+        amount = to_money(_CONTEXT.subtract(amount, off))
+    if not tax_included:
+        tax = line_tax(amount, rate)
+        return amount, tax, to_money(_CONTEXT.add(amount, tax))
+    net = to_money(_CONTEXT.divide(amount, _CONTEXT.add(Decimal(1), rate)))
+    return net, to_money(_CONTEXT.subtract(amount, net)), amount
+
+
+def inclusive_price(unit_price: Decimal, tax_rate: Decimal) -> Decimal:
+    """A tax-exclusive unit price as shown in a tax-inclusive list: rounded to the fen."""
+    price = require_decimal(unit_price, "unit_price")
+    rate = require_decimal(tax_rate, "tax_rate")
+    return to_money(_CONTEXT.multiply(price, _CONTEXT.add(Decimal(1), rate)))
 
 
 def sum_money(amounts: Iterable[Decimal]) -> Decimal:

@@ -9,7 +9,11 @@ The rule
   120 units or more 9.00 each.
 * If the customer has no price row for the product, or no break applies (the quantity is
   below the lowest ``min_qty``), the unit price is the product's ``base_price``.
-* Prices are tax-exclusive; line amounts are rounded as described in ``money``.
+* A customer's price list is tax-exclusive or tax-inclusive (``Customer.prices_include_tax``):
+  its breaks are in that basis. The base price is tax-exclusive; in a tax-inclusive list it is
+  ``money.inclusive_price`` (rounded to the fen). Line amounts are rounded as described in
+  ``money``.
+* Promotions (special prices, gifts, amounts off) come on top: see ``promotions``.
 
 The chosen break is not necessarily the cheapest one: the price list is the contract, and a
 break with a higher threshold is trusted to be the one that applies.
@@ -21,7 +25,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from .model import CustomerPrice, OrderLine, PriceBreak, Product
-from .money import require_int
+from .money import inclusive_price, require_int
 
 __all__ = ["applicable_break", "price_line", "unit_price_for"]
 
@@ -39,9 +43,14 @@ def applicable_break(customer_price: CustomerPrice | None, quantity: int) -> Pri
 
 
 def unit_price_for(
-    product: Product, customer_price: CustomerPrice | None, quantity: int
+    product: Product,
+    customer_price: CustomerPrice | None,
+    quantity: int,
+    *,
+    tax_included: bool = False,
 ) -> Decimal:
-    """The tax-exclusive unit price of ``quantity`` units of ``product`` for this customer.
+    """The unit price of ``quantity`` units of ``product`` for this customer, in the basis of
+    the customer's list (``tax_included``: 含税).
 
     ``customer_price`` is the customer's price row for this product, or ``None``. Raises
     ``ValueError`` if that row belongs to another product (a bug in the caller's lookup) and
@@ -52,10 +61,20 @@ def unit_price_for(
             f"price row for product {customer_price.product_id} used for product {product.id}"
         )
     chosen = applicable_break(customer_price, quantity)
-    return product.base_price if chosen is None else chosen.unit_price
+    if chosen is not None:
+        return chosen.unit_price
+    if tax_included:
+        return inclusive_price(product.base_price, product.tax_rate)
+    return product.base_price
 
 
-def price_line(product: Product, customer_price: CustomerPrice | None, quantity: int) -> OrderLine:
+def price_line(
+    product: Product,
+    customer_price: CustomerPrice | None,
+    quantity: int,
+    *,
+    tax_included: bool = False,
+) -> OrderLine:
     """An order line for ``quantity`` units at this customer's current price and tax rate.
 
     Raises ``ValueError`` for a negative quantity; validate user input with
@@ -64,6 +83,7 @@ def price_line(product: Product, customer_price: CustomerPrice | None, quantity:
     return OrderLine(
         product_id=product.id,
         quantity=quantity,
-        unit_price=unit_price_for(product, customer_price, quantity),
+        unit_price=unit_price_for(product, customer_price, quantity, tax_included=tax_included),
         tax_rate=product.tax_rate,
+        tax_included=tax_included,
     )

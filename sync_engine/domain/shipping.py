@@ -4,6 +4,10 @@ A shipment is a mapping product id → units shipped *now*. Partial shipments ar
 is not shipped stays on the order as a backorder (``OrderLine.remaining``). Nothing may ship
 more than remains on its line, so ``shipped_qty`` never exceeds ``quantity``.
 
+A product may be on two lines of an order: bought, and given free by a promotion (买十赠一 of the
+same product). Its shipped units fill its lines in line order (the bought line first), and it
+may ship what remains on all of them together.
+
 Codes: ``shipment_empty`` (field "lines": every quantity is 0), ``shipment_unknown_product``
 (field "lines"), and on ``lines[i].quantity``: ``shipment_quantity_negative``, ``over_ship``
 (params remaining, requested).
@@ -21,28 +25,24 @@ from .validation import Issue, RuleViolation, has_errors
 __all__ = ["apply_shipment", "validate_shipment"]
 
 
-def _index_by_product(lines: Sequence[OrderLine]) -> dict[int, int]:
-    index: dict[int, int] = {}
+def _index_by_product(lines: Sequence[OrderLine]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
     for position, line in enumerate(lines):
-        if line.product_id in index:
-            # validate_order forbids this; a shipment keyed by product could not say which line.
-            raise ValueError(f"product {line.product_id} is on more than one order line")
-        index[line.product_id] = position
+        index.setdefault(line.product_id, []).append(position)
     return index
 
 
 def validate_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> list[Issue]:
     """Issues with shipping ``shipped`` (product id → units now) against the order ``lines``.
 
-    Products not in ``shipped`` ship nothing. Raises ``TypeError`` for a non-int quantity and
-    ``ValueError`` if two order lines have the same product (a broken order, not user input).
+    Products not in ``shipped`` ship nothing. Raises ``TypeError`` for a non-int quantity.
     """
     index = _index_by_product(lines)
     issues: list[Issue] = []
     for product_id, quantity in shipped.items():
         require_int(quantity, "shipped quantity")
-        position = index.get(product_id)
-        if position is None:
+        positions = index.get(product_id)
+        if positions is None:
             issues.append(
                 Issue(
                     field="lines",
@@ -51,8 +51,8 @@ def validate_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) ->
                 )
             )
             continue
-        field = f"lines[{position}].quantity"
-        remaining = lines[position].remaining
+        field = f"lines[{positions[0]}].quantity"
+        remaining = sum(lines[p].remaining for p in positions)
         if quantity < 0:
             issues.append(
                 Issue(
@@ -87,7 +87,12 @@ def apply_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> li
     issues = validate_shipment(lines, shipped)
     if has_errors(issues):
         raise RuleViolation(issues)
-    return [
-        dataclasses.replace(line, shipped_qty=line.shipped_qty + shipped.get(line.product_id, 0))
-        for line in lines
-    ]
+    left = dict(shipped)
+    out = []
+    for line in lines:
+        now = min(left.get(line.product_id, 0), line.remaining)
+        if now:
+            left[line.product_id] -= now
+            line = dataclasses.replace(line, shipped_qty=line.shipped_qty + now)
+        out.append(line)
+    return out

@@ -39,8 +39,7 @@ from .model import Customer, CustomerPrice, Product, StockLevel
 from .money import (
     ZERO,
     format_amount,
-    line_net,
-    line_tax,
+    line_amounts,
     require_decimal,
     require_int,
     sum_money,
@@ -167,8 +166,12 @@ def validate_line(
     line: LineInput,
     product: Product | None,
     customer_price: CustomerPrice | None,
+    *,
+    tax_included: bool = False,
 ) -> list[Issue]:
     """Issues with one line on its own (``index`` is its position, for the field paths).
+
+    ``tax_included``: the customer's list is tax-inclusive, so a quoted price is too.
 
     ``product`` is ``None`` when the catalogue does not have ``line.product_id``;
     ``customer_price`` is the customer's price row for the product, if any. Checks that need
@@ -242,7 +245,7 @@ def validate_line(
         )
 
     if line.unit_price is not None:
-        current = unit_price_for(product, customer_price, quantity)
+        current = unit_price_for(product, customer_price, quantity, tax_included=tax_included)
         # Decimal equality is numeric: a quote of 9.5 matches a price of 9.50.
         if line.unit_price != current:
             issues.append(
@@ -303,6 +306,7 @@ def validate_order(
         )
         return issues
 
+    included = customer is not None and customer.prices_include_tax
     first_index: dict[int, int] = {}
     requested: dict[int, int] = {}  # product id -> units over all of its lines
     grosses: list[Decimal] = []
@@ -330,15 +334,17 @@ def validate_order(
             )
         else:
             first_index[line.product_id] = index
-        issues.extend(validate_line(index, line, product, price_row))
+        issues.extend(validate_line(index, line, product, price_row, tax_included=included))
 
         # Only lines that could really be ordered count towards stock and credit.
         if (product is not None and product.active and product.sellable
                 and 0 < line.quantity <= MAX_QUANTITY):
             requested[product.id] = requested.get(product.id, 0) + line.quantity
-            # The credit check uses what the server would charge now, not the quoted price.
-            net = line_net(line.quantity, unit_price_for(product, price_row, line.quantity))
-            grosses.append(sum_money((net, line_tax(net, product.tax_rate))))
+            # The credit check uses what the server would charge now, not the quoted price, and
+            # before promotions (which only lower it).
+            price = unit_price_for(product, price_row, line.quantity, tax_included=included)
+            grosses.append(line_amounts(line.quantity, price, product.tax_rate,
+                                        tax_included=included)[2])
 
     if delivery_date is not None:
         reference = date.today() if today is None else today

@@ -235,10 +235,33 @@ class LineArgs(_Model):
     unit_price: MoneyStr | None = None
 
 
+class GiftArgs(_Model):
+    product_id: Id
+    quantity: Annotated[int, Field(ge=1, le=MAX_QUANTITY)]
+
+
+class PromotionArgs(_Model):
+    """What one promotion gave the order as the client quoted it (``AppliedPromotion``)."""
+
+    # A code as imported (the text rule: no control characters), echoed back by the client.
+    code: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
+    kind: Literal["special_price", "buy_get", "spend_off", "spend_gift"]
+    product_id: Id | None = None
+    unit_price: MoneyStr | None = None
+    amount_off: MoneyStr | None = None
+    gifts: Annotated[list[GiftArgs], Field(max_length=10)] = []
+    saving: MoneyStr
+
+
+Promotions = Annotated[list[PromotionArgs], Field(max_length=MAX_LINES_PER_ORDER + 1)]
+"""The promotions the client applied, in the order ``quote_order`` gives them (protocol 2)."""
+
+
 class SubmitOrderArgs(_Model):
     order_id: Uuid
     customer_id: Id
     lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
+    promotions: Promotions = []
     notes: Notes = ""
     delivery_date: dt.date | None = None
     local_number: LocalNumber = ""
@@ -247,6 +270,7 @@ class SubmitOrderArgs(_Model):
 class UpdateOrderArgs(_Model):
     order_id: Uuid
     lines: Annotated[list[LineArgs], Field(max_length=MAX_LINES_PER_ORDER)] | None = None
+    promotions: Promotions = []
     notes: Notes | None = None
     delivery_date: dt.date | None = None
     clear_delivery_date: bool = False
@@ -416,11 +440,13 @@ __all__ = [
     "ErrorBody",
     "ErrorDetail",
     "FieldError",
+    "GiftArgs",
     "LineArgs",
     "LoginRequest",
     "Mutation",
     "MutationKind",
     "MutationResult",
+    "PromotionArgs",
     "PullResponse",
     "PushRequest",
     "PushResponse",

@@ -69,9 +69,13 @@ def test_quantities_must_be_ints() -> None:
         validate_shipment(LINES, {10: 1.0})  # type: ignore[dict-item]
 
 
-def test_an_order_with_a_product_twice_cannot_take_a_shipment_by_product() -> None:
-    with pytest.raises(ValueError, match="more than one order line"):
-        validate_shipment([line(1, 2), line(1, 3)], {1: 1})
+def test_a_product_on_two_lines_ships_into_them_in_order() -> None:
+    # Bought and given free (买十赠一 of the same product): the bought line fills first.
+    lines = [line(1, 10), line(2, 4), line(1, 1)]
+    assert validate_shipment(lines, {1: 11}) == []
+    assert [ln.shipped_qty for ln in apply_shipment(lines, {1: 10})] == [10, 0, 0]
+    assert [ln.shipped_qty for ln in apply_shipment(lines, {1: 11, 2: 1})] == [10, 1, 1]
+    assert [i.code for i in validate_shipment(lines, {1: 12})] == ["over_ship"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -11,12 +11,20 @@ separate process:
 - push of 1,000 orders × 5 lines from one client (batches of 100) and from 20 concurrent
   clients — each pushing its 50 orders at once as the client engine does, then in pushes of
   10, 8 and 5, then one per request: mutations/s (target ≥ 1,000) and p99 latency (target ≤ 200 ms).
+
+Two of each order's five lines are products 1–400 of the catalog. ``--promotions`` first imports
+promotions for everyone on those: a special price on 1–200, buy-N-get-1 on 201–400 and a spend
+threshold (满减) that most orders reach; the load generator quotes each order with
+``domain.quote_order`` as a device does, and the server re-evaluates every one. Run with and
+without it, alternately, for the server's cost per submit with promotions.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
+import io
 import os
 import random
 import statistics
@@ -25,6 +33,7 @@ import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +43,10 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from sync_engine import domain as d
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync_engine.server.storage.engine import migrate
+from sync_engine.server.ops.importer import import_csv
+from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 from tests.perf.figures import emit
 from tests.perf.server_data import load_scale
 from tests.support.live import free_port
@@ -130,15 +141,72 @@ class Client:
 
 
 def order_mutation(rng: random.Random, customers: list[dict[str, Any]],
-                   products: list[dict[str, Any]]) -> dict[str, Any]:
+                   products: list[dict[str, Any]], promotions: list[d.Promotion] | None = None,
+                   ) -> dict[str, Any]:
+    """An order of 5 lines, 2 of them among products 1–400 (the promoted ones, with
+    ``--promotions``), quoted with the promotions as a device would."""
     customer = rng.choice(customers)
+    picked = rng.sample(products[:400], 2)
+    picked += rng.sample([p for p in products[400:] if p not in picked], 3)
     lines = []
-    for p in rng.sample(products, 5):
+    for p in picked:
         lines.append({"product_id": p["id"], "quantity": max(p["min_qty"], p["pack_size"]),
                       "unit_price": None})
-    return {"key": uuid.uuid4().hex, "kind": "order.submit",
-            "args": {"order_id": str(uuid.uuid4()), "customer_id": customer["id"],
-                     "lines": lines}}
+    args: dict[str, Any] = {"order_id": str(uuid.uuid4()), "customer_id": customer["id"],
+                            "lines": lines}
+    if promotions is not None:
+        args["promotions"] = [a.to_dict() for a in _quote(customer, lines, products,
+                                                          promotions).applied]
+    return {"key": uuid.uuid4().hex, "kind": "order.submit", "args": args}
+
+
+_DOMAIN_PRODUCTS: dict[int, d.Product] = {}
+
+
+def _quote(customer: dict[str, Any], lines: list[dict[str, Any]],
+           products: list[dict[str, Any]], promotions: list[d.Promotion]) -> d.Quote:
+    if not _DOMAIN_PRODUCTS:
+        for p in products:
+            _DOMAIN_PRODUCTS[p["id"]] = d.Product(
+                p["id"], p["sku"], p["name_zh"], p["name_en"], p["unit"], p["case_unit"],
+                p["case_qty"], p["pack_size"], p["min_qty"], Decimal(p["tax_rate"]),
+                Decimal(p["base_price"]))
+    who = d.Customer(customer["id"], customer["code"], customer["name"],
+                     customer["warehouse_id"])
+    # The bench's contract prices are the base prices (server_data), so none are needed here.
+    return d.quote_order(who, [(ln["product_id"], ln["quantity"]) for ln in lines],
+                         _DOMAIN_PRODUCTS, {}, promotions, dt.datetime.now(dt.UTC))
+
+
+def load_promotions(url: str, products: list[dict[str, Any]]) -> list[d.Promotion]:
+    """Import the bench's promotions (see the module docstring); the same as domain values."""
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    end = start + dt.timedelta(days=30)
+    out: list[d.Promotion] = []
+    rows = ["code,kind,starts_at,ends_at,sku,unit_price,price_includes_tax,buy_qty,get_qty,"
+            "threshold,amount_off"]
+    when = f"{start.isoformat()},{end.isoformat()}"
+    for i, p in enumerate(products[:400]):
+        if i < 200:
+            price = (Decimal(p["base_price"]) * Decimal("0.9")).quantize(Decimal("0.01"))
+            rows.append(f"TJ{i:03d},special_price,{when},{p['sku']},{price},no,,,,")
+            out.append(d.Promotion(f"TJ{i:03d}", d.PromotionKind.SPECIAL_PRICE, start, end,
+                                   product_id=p["id"], unit_price=price,
+                                   price_includes_tax=False))
+        else:
+            buy = max(p["min_qty"], p["pack_size"])
+            rows.append(f"MZ{i:03d},buy_get,{when},{p['sku']},,,{buy},1,,")
+            out.append(d.Promotion(f"MZ{i:03d}", d.PromotionKind.BUY_GET, start, end,
+                                   product_id=p["id"], buy_qty=buy, get_qty=1))
+    rows.append(f"MJ1,spend_off,{when},,,,,,100,5")
+    out.append(d.Promotion("MJ1", d.PromotionKind.SPEND_OFF, start, end,
+                           threshold=Decimal(100), amount_off=Decimal(5)))
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        report = import_csv(session, "promotions", io.StringIO("\n".join(rows) + "\n"))
+    engine.dispose()
+    assert report.ok, report.errors[:3]
+    return out
 
 
 def main() -> None:
@@ -150,6 +218,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--push-processes", type=int, default=None,
                     help="passed to serve (default: serve's own, one per core)")
+    ap.add_argument("--promotions", action="store_true",
+                    help="promotions on products 1–400 and a spend threshold (see above)")
     ap.add_argument("--sizes", default="",
                     help="orders per request for the concurrent runs, e.g. 10,5 (default: all "
                          "of a client's orders, 10, 8, 5, 1)")
@@ -217,6 +287,8 @@ def main() -> None:
         products = [c["data"] for c in admin.http.get(
             "/v1/pull", params={"limit": 10_000}).json()["changes"] if c["entity"] == "product"]
         products = [p for p in products if p["active"] and p["sellable"]]
+        products.sort(key=lambda p: p["id"])
+        promotions = load_promotions(url, products) if args.promotions else None
         rep = Client(base, "rep1")
         mine = []
         cursor = None
@@ -232,7 +304,7 @@ def main() -> None:
         meter = CpuMeter(server.pid, name)
 
         # --- one client, batches of 100
-        batches = [[order_mutation(rng, mine, products) for _ in range(100)]
+        batches = [[order_mutation(rng, mine, products, promotions) for _ in range(100)]
                    for _ in range(args.orders // 100)]
         lat = []
         cpu = meter.snapshot()
@@ -258,7 +330,8 @@ def main() -> None:
             print(f"server pid {server.pid}", flush=True)
             time.sleep(float(os.environ["BENCH_PAUSE"]))
         for size in sizes:
-            work = [[order_mutation(rng, mine, products) for _ in range(per)] for _ in clients]
+            work = [[order_mutation(rng, mine, products, promotions) for _ in range(per)]
+                    for _ in clients]
 
             def run(i: int, size: int = size, work: list[Any] = work) -> list[tuple[float, int]]:
                 out = []

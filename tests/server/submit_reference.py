@@ -177,7 +177,9 @@ class Reference:
         self._history(order, OrderStatus.SUBMITTED.value, user.id, device, "")
         self.outbox.append(("order.submitted", {
             "order_id": order.id, "number": order.number, "customer_id": customer.id,
-            "total_gross": str(order.totals.gross)}))
+            "total_gross": str(order.totals.gross),
+            # The reference seeds no promotions and only tax-exclusive customers.
+            "prices_include_tax": False, "promotions": []}))
         details = self._reserve_and_hold(order, warnings)
         self._log_order(order)
         return self._applied(order, details)

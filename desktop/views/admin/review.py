@@ -37,6 +37,7 @@ from ...models.tables import order_number, quantity_text
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table, table_pane
+from ..shared.promotions import basis_label, promotion_lines
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -53,6 +54,7 @@ class ReviewLine:
     quantity: int
     gross: Decimal
     stock: StockView | None
+    gift: str = ""  # the code of the promotion that gave the line free
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,8 @@ def _detail(engine: Engine, order_id: str) -> ReviewDetail:
         with contextlib.suppress(ce.NotFound):
             product = engine.product(ln.product_id)
         stock = engine.stock(ln.product_id, order.warehouse_id) if order.warehouse_id else None
-        lines.append(ReviewLine(product, ln.product_id, ln.quantity, ln.gross, stock))
+        lines.append(ReviewLine(product, ln.product_id, ln.quantity, ln.gross, stock,
+                                ln.promotion if ln.gift else ""))
     return ReviewDetail(order, customer, engine.credit_used(order.customer_id), lines)
 
 
@@ -185,6 +188,9 @@ class ReviewPage(QWidget):
         form.addRow(self.tr("Held because"), self.reasons)
         form.addRow(self.tr("Credit"), self.credit)
         form.addRow(self.tr("Notes"), self.notes)
+        self.promotions = QLabel()
+        self.promotions.setWordWrap(True)
+        form.addRow(self.tr("Promotions"), self.promotions)
         fmt = self.ctx.fmt
 
         def short(r: ReviewLine) -> QBrush | None:
@@ -198,7 +204,10 @@ class ReviewPage(QWidget):
                 ),
                 Column(
                     lambda: translate("Admin", "Product"),
-                    lambda r: product_name(r.product) if r.product else "",
+                    lambda r: translate("Admin", "%1 (free: %2)").replace(
+                        "%1", product_name(r.product) if r.product else "").replace(
+                        "%2", r.gift) if r.gift else (
+                        product_name(r.product) if r.product else ""),
                 ),
                 Column(
                     lambda: translate("Admin", "Quantity"),
@@ -273,7 +282,7 @@ class ReviewPage(QWidget):
         self._enable()
         if self.detail is None:
             self.title.setText(self.tr("Choose an order."))
-            for label in (self.reasons, self.credit, self.notes):
+            for label in (self.reasons, self.credit, self.notes, self.promotions):
                 label.setText("")
             self.lines_model.set_rows([])
             return
@@ -301,6 +310,10 @@ class ReviewPage(QWidget):
         if order.sync_state != "synced":
             notes += " · " + sync_state_name(order.sync_state)
         self.notes.setText(notes)
+        products = {r.product_id: r.product for r in self.detail.lines if r.product}
+        given = promotion_lines(order.promotions, products, fmt)
+        self.promotions.setText("\n".join(
+            [basis_label(order.prices_include_tax), *(given or [self.tr("none")])]))
         self.lines_model.set_rows(self.detail.lines)
         fit_columns(self.lines)
 

@@ -33,6 +33,7 @@ from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...resources import icon
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
+from .promotions import promotion_lines
 
 __all__ = ["ConflictsPage", "side_lines"]
 
@@ -64,7 +65,9 @@ def _load(engine: Any) -> tuple[list[ConflictView], dict[str, str], dict[int, Pr
                 labels[c.order_id] = f"{order_number(order)} · {order.customer_name}"
             except ce.NotFound:
                 labels[c.order_id] = c.order_id[:8]
-        for side in (c.mine, c.server):
+        given = [g for p in ((c.details or {}).get("promotions") or {}).values()
+                 for a in p for g in a.get("gifts", [])]
+        for side in (c.mine, c.server, {"lines": given}):
             for line in side_lines(side):
                 pid = int(line["product_id"])
                 if pid not in products:
@@ -222,12 +225,14 @@ class ConflictsPage(QWidget):
         text = conflict_message(c)
         if c.reason == "price_changed":
             text += "\n" + self._price_lines(c)
+        if c.reason == "promotion_changed":
+            text += "\n" + self._promotion_lines(c)
         if c.held:
             text += "\n" + self.tr("%n later change(s) of this order wait for this decision.",
                                    "", c.held)
         self.reason.setText(text)
         messages = [str(e.get("message_zh" if lang == "zh" else "message") or e.get("message"))
-                    for e in c.errors if c.reason != "price_changed"]
+                    for e in c.errors if c.reason not in ("price_changed", "promotion_changed")]
         self.field_errors.setText("\n".join(messages))
         self.mine_title.setText(self.tr("Yours"))
         server = c.server or {}
@@ -242,6 +247,13 @@ class ConflictsPage(QWidget):
             other = [dict(ln, unit_price=current.get(int(ln["product_id"]), ln.get("unit_price")))
                      for ln in side_lines(c.mine)]
             self.server_title.setText(self.tr("At today's prices (what the server accepts)"))
+        elif c.reason == "promotion_changed":
+            # What the server would take: the user's lines, without the gifts it no longer
+            # gives (it adds the ones it gives itself); its promotions are in the text above.
+            other = [ln for ln in side_lines(c.mine) if not ln.get("gift")]
+            self.server_title.setText(self.tr("With today's promotions (what the server "
+                                              "accepts): %1").replace(
+                "%1", self.ctx.fmt.money(Decimal(str(c.details["totals"]["gross"])))))
         else:
             self.server_title.setText(self.tr("The server's: it never accepted this order"))
         mine = side_lines(c.mine)
@@ -264,11 +276,21 @@ class ConflictsPage(QWidget):
                 "%3", fmt.unit_price(Decimal(str(line["current"])))))
         return "\n".join(out)
 
+    def _promotion_lines(self, c: ConflictView) -> str:
+        both = c.details.get("promotions", {})
+        fmt, none = self.ctx.fmt, self.tr("none")
+        quoted = promotion_lines(both.get("quoted", []), self.products, fmt) or [none]
+        current = promotion_lines(both.get("current", []), self.products, fmt) or [none]
+        return "\n".join([self.tr("Quoted promotions:"), *quoted,
+                          self.tr("Promotions now:"), *current])
+
     def _enable(self, c: ConflictView | None) -> None:
         keepable = c is not None and c.status == "conflict" and c.reason in KEEPABLE
         self.keep_button.setEnabled(keepable)
         self.keep_button.setText(self.tr("Keep mine at the new prices")
                                  if c is not None and c.reason == "price_changed"
+                                 else self.tr("Keep mine with today's promotions")
+                                 if c is not None and c.reason == "promotion_changed"
                                  else self.tr("Keep mine"))
         self.take_button.setEnabled(c is not None)
         self.edit_button.setEnabled(c is not None and c.order_id is not None)
@@ -286,7 +308,8 @@ class ConflictsPage(QWidget):
             return
         engine = self.ctx.engine
         self.ctx.write(lambda: engine.keep_mine(
-            c.id, accept_new_prices=c.reason == "price_changed"), self._resolved,
+            c.id, accept_new_prices=c.reason in ("price_changed", "promotion_changed")),
+            self._resolved,
             conflicts=True)
 
     def _take(self) -> None:

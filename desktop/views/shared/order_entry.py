@@ -53,6 +53,7 @@ from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..workspace import OrderingHost
 from .customer_field import CustomerField
 from .entry_bar import EntryBar
+from .promotions import PromotionsBox
 
 __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
@@ -106,6 +107,9 @@ class OrderEntryPage(QWidget):
         layout.addWidget(self.entry)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.issues)
+        # The width of the lines, under them: what each promotion gave and the price basis.
+        self.promotions_box = PromotionsBox(ctx.fmt)
+        layout.addWidget(self.promotions_box)
         layout.addLayout(self._build_footer())
         page_shortcut("Ctrl+S", self, self.save_draft)
         page_shortcut(FINAL_ACTION, self, self.submit)
@@ -323,6 +327,9 @@ class OrderEntryPage(QWidget):
         self.net.setText(fmt.money(order.net if order else d.ZERO))
         self.tax.setText(fmt.money(order.tax if order else d.ZERO))
         self.gross.setText(fmt.money(order.gross if order else d.ZERO))
+        customer = self.customer()
+        self.promotions_box.show_order(order, self.products,
+                                       customer is not None and customer.prices_include_tax)
         editable = self._editable()
         has_customer = self.customer() is not None
         self.entry.setEnabled(editable and has_customer)

@@ -29,6 +29,7 @@ from sync_engine.protocol import (
     CancelOrderArgs,
     ConfirmOrderArgs,
     LineArgs,
+    PromotionArgs,
     ReceiveOrderArgs,
     RejectOrderArgs,
     UpdateOrderArgs,
@@ -51,6 +52,7 @@ from sync_engine.server.storage.models import (
     OrderEvent,
     OrderLine,
     Product,
+    Promotion,
     Stock,
     User,
     utcnow,
@@ -202,17 +204,24 @@ def price_and_check(
     ctx: Context,
     customer: Customer,
     lines: Sequence[LineArgs],
+    quoted: Sequence[PromotionArgs],
     delivery_date: dt.date | None,
     changing: Order | None,
-) -> tuple[list[d.OrderLine], list[d.Issue]]:
-    """Run the order rules; return the lines at today's prices and the warnings. ``changing``:
-    the order these lines replace (its own total no longer counts against the credit).
+) -> tuple[d.Quote, list[d.Issue]]:
+    """Run the order rules; return the order priced now, with its promotions, and the
+    warnings. ``changing``: the order these lines replace (its own total no longer counts
+    against the credit).
 
     Errors reject the mutation. A quoted price that differs from today's is a ``price_changed``
-    conflict carrying both prices: never changed silently.
+    conflict carrying both prices, and promotions that give something else than the client
+    quoted a ``promotion_changed`` conflict carrying both: never changed silently. (Stock is
+    not judged here: the reservation is; a gift short of stock holds the order like any line.)
     """
     session = ctx.session
+    now = utcnow()
+    promotions = running_promotions(session, now)
     ids = {ln.product_id for ln in lines}
+    ids |= gift_products(promotions, ids)
     products = (
         {
             p.id: domain_map.product(p)
@@ -236,23 +245,50 @@ def price_and_check(
     return check_and_price(
         domain_map.customer(customer),
         lines,
+        quoted,
         products,
         prices,
+        promotions,
         _open_total(session, customer.id, changing),
         delivery_date,
+        now,
+        None,
     )
+
+
+def running_promotions(session: Session, now: dt.datetime) -> list[d.Promotion]:
+    """The promotions that run at ``now`` (a small table: the current ones are read whole)."""
+    columns = [getattr(Promotion, name) for name in domain_map.PROMOTION_FIELDS]
+    rows = session.execute(
+        select(*columns).where(Promotion.starts_at <= now, Promotion.ends_at > now)
+        .order_by(Promotion.code)
+    )
+    return [domain_map.promotion_row(r) for r in rows]
+
+
+def gift_products(promotions: Iterable[d.Promotion], bought: Iterable[int]) -> set[int]:
+    """The products promotions may give an order of the ``bought`` products, which a submit
+    must read (and lock the stock of): the gifts of buy-N-get-M on those, and of spending."""
+    ids = set(bought)
+    return {gift for p in promotions if (gift := p.gift_product) is not None
+            and (p.kind is d.PromotionKind.SPEND_GIFT or p.product_id in ids)}
 
 
 def check_and_price(
     customer: d.Customer,
     lines: Sequence[LineArgs],
-    products: dict[int, d.Product],
-    prices: dict[int, d.CustomerPrice],
+    quoted: Sequence[PromotionArgs],
+    products: Mapping[int, d.Product],
+    prices: Mapping[int, d.CustomerPrice],
+    promotions: Sequence[d.Promotion],
     open_total: Decimal,
     delivery_date: dt.date | None,
-) -> tuple[list[d.OrderLine], list[d.Issue]]:
-    """The rules on data already read (under the customer lock): priced lines and warnings, or
-    ``Rejected`` / ``Conflict`` (``price_changed``)."""
+    now: dt.datetime,
+    available: Mapping[int, int] | None,
+) -> tuple[d.Quote, list[d.Issue]]:
+    """The rules on data already read (under the customer lock): the order priced by
+    ``domain.quote_order`` and the warnings, or ``Rejected`` / ``Conflict`` (``price_changed``,
+    ``promotion_changed``). ``available``: units in stock per product, to check gifts by."""
     issues = d.validate_order(
         customer=customer,
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
@@ -261,7 +297,7 @@ def check_and_price(
         stock=None,  # the reservation below is the authority on stock
         open_orders_total=open_total,
         delivery_date=delivery_date,
-        today=utcnow().date(),
+        today=now.date(),
     )
     errors = [i for i in issues if i.is_error and i.code != "price_changed"]
     if errors:
@@ -283,18 +319,29 @@ def check_and_price(
                 ]
             },
         )
-    priced = [
-        d.price_line(products[ln.product_id], prices.get(ln.product_id), ln.quantity)
-        for ln in lines
-    ]
-    return priced, [i for i in issues if not i.is_error]
+    quote = d.quote_order(customer, [(ln.product_id, ln.quantity) for ln in lines], products,
+                          prices, promotions, now, available)
+    theirs = [d.AppliedPromotion.from_dict(q.model_dump(mode="json")) for q in quoted]
+    if tuple(theirs) != quote.applied:
+        raise Conflict(
+            "promotion_changed",
+            details={
+                "promotions": {
+                    "quoted": [a.to_dict() for a in theirs],
+                    "current": [a.to_dict() for a in quote.applied],
+                },
+                "totals": {"net": str(quote.totals.net), "tax": str(quote.totals.tax),
+                           "gross": str(quote.totals.gross)},
+            },
+        )
+    return quote, [i for i in issues if not i.is_error]
 
 
 def _index(field: str) -> int:
     return int(field.split("[", 1)[1].split("]", 1)[0])
 
 
-def _set_lines(order: Order, priced: list[d.OrderLine]) -> None:
+def _set_lines(order: Order, quote: d.Quote) -> None:
     order.lines[:] = [
         OrderLine(
             line_no=i + 1,
@@ -303,10 +350,15 @@ def _set_lines(order: Order, priced: list[d.OrderLine]) -> None:
             unit_price=ln.unit_price,
             tax_rate=ln.tax_rate,
             shipped_qty=0,
+            tax_included=ln.tax_included,
+            discount=ln.discount,
+            promotion=ln.promotion,
+            gift=ln.gift,
         )
-        for i, ln in enumerate(priced)
+        for i, ln in enumerate(quote.lines)
     ]
-    totals = d.order_totals(priced)
+    order.promotions = [a.to_dict() for a in quote.applied]
+    totals = quote.totals
     order.total_net, order.total_tax, order.total_gross = totals.net, totals.tax, totals.gross
 
 
@@ -422,11 +474,11 @@ def update_order(ctx: Context, a: UpdateOrderArgs) -> Applied:
     details: dict[str, Any] = {}
     if a.lines is not None:
         customer = lock_customer(ctx, order.customer_id)
-        priced, warnings = price_and_check(ctx, customer, a.lines, None, order)
+        quote, warnings = price_and_check(ctx, customer, a.lines, a.promotions, None, order)
         release(ctx, order)
-        _set_lines(order, priced)
+        _set_lines(order, quote)
         ctx.session.flush()
-        details = _reserve_and_hold(ctx, order, priced, warnings)
+        details = _reserve_and_hold(ctx, order, list(quote.lines), warnings)
     if a.notes is not None:
         order.notes = a.notes
     if a.clear_delivery_date:

@@ -28,6 +28,11 @@ REASONS: dict[str, dict[str, str]] = {
         "submitting again.",
         "zh": "报价后价格已变动。请核对新价格后再提交。",
     },
+    "promotion_changed": {
+        "en": "The promotions changed since the customer was quoted (one ended or changed, or a "
+        "gift is out of stock). Compare both versions before submitting again.",
+        "zh": "报价后促销已变动（活动结束或变更，或赠品缺货）。请对比两个版本后再提交。",
+    },
     "not_editable": {
         "en": "This order can no longer be changed: it is {status}.",
         "zh": "此订单已无法修改：当前状态为{status}。",

@@ -105,7 +105,7 @@ def confirm_shipment(ctx: Context, a: ConfirmShipmentArgs) -> Applied:
             "lines": shipment.lines,
             "carrier": a.carrier,
             "tracking_number": a.tracking_number,
-            "backordered": {ln.product_id: ln.remaining for ln in new_lines if ln.remaining},
+            "backordered": _backordered(new_lines),
         },
     )
     applied = applied_order(ctx, order, {"shipment": shipment_data(shipment)})
@@ -159,3 +159,12 @@ def assign_customer(ctx: Context, a: AssignCustomerArgs) -> Applied:
 
 
 __all__ = ["assign_customer", "confirm_shipment", "set_favourite"]
+
+
+def _backordered(lines: list[d.OrderLine]) -> dict[int, int]:
+    """Units still to ship per product (a product given free may be on two lines)."""
+    out: dict[int, int] = {}
+    for ln in lines:
+        if ln.remaining:
+            out[ln.product_id] = out.get(ln.product_id, 0) + ln.remaining
+    return out

@@ -52,9 +52,11 @@ from sync_engine.server.commands.orders import (
     check_and_price,
     confirms_at_once,
     emit_confirmed,
+    gift_products,
     hold_reasons,
     record_stock_change,
     require_role,
+    running_promotions,
     shortfalls,
     wanted_units,
 )
@@ -137,8 +139,7 @@ class _NewOrder:
     m: Mutation
     a: SubmitOrderArgs
     customer: d.Customer
-    priced: list[d.OrderLine]
-    totals: d.OrderTotals
+    quote: d.Quote
     status: OrderStatus
     hold: list[str]
     details: dict[str, Any]
@@ -162,6 +163,8 @@ class _Run:
     uow: UnitOfWork
     sql: SubmitSql
     data: RunData
+    now: dt.datetime
+    promotions: list[d.Promotion]
 
 
 def _apply_run(
@@ -171,14 +174,18 @@ def _apply_run(
     args = [parsed_args(m, SubmitOrderArgs) for m in ms]
     role = Role(user.role)
     may_submit = d.allowed(OrderStatus.DRAFT, OrderStatus.SUBMITTED, role)
+    now = utcnow()
+    # Promotions are read first: the products they give are read, and their stock locked,
+    # with the orders' own.
+    promotions = running_promotions(session, now) if may_submit else []
     wants = RunWants.of(
-        (a.order_id, a.customer_id, (ln.product_id for ln in a.lines))
+        (a.order_id, a.customer_id, _products(a, promotions))
         for a in args if isinstance(a, SubmitOrderArgs) and may_submit
     )
     uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
     sql = submit_sql(session, uow)
     run = _Run(session, user, device_id, settings, uow, sql,
-               sql.load(user.id, [m.key for m in ms], wants))
+               sql.load(user.id, [m.key for m in ms], wants), now, promotions)
 
     answers: list[_Answer] = []
     keys: set[str] = set()
@@ -197,7 +204,7 @@ def _apply_run(
                 if decided.status.value in OPEN_STATUSES:  # the credit check counts it
                     totals = run.data.open_totals
                     totals[a.customer_id] = totals.get(a.customer_id, Decimal(0)) + \
-                        decided.totals.gross
+                        decided.quote.totals.gross
             answers.append(decided)
         keys.add(m.key)
     taken = ms[:len(answers)]
@@ -206,6 +213,12 @@ def _apply_run(
         return _answers(run, taken, answers)
     _commit(run, answers)
     return _answers(run, taken, answers)
+
+
+def _products(a: SubmitOrderArgs, promotions: list[d.Promotion]) -> list[int]:
+    """The products an order needs: its lines' and those promotions may give it."""
+    bought = [ln.product_id for ln in a.lines]
+    return [*bought, *sorted(gift_products(promotions, bought))]
 
 
 def _decide(
@@ -229,16 +242,20 @@ def _decide(
             )
         products = {ln.product_id: data.products[ln.product_id] for ln in a.lines
                     if ln.product_id in data.products}
-        priced, warnings = check_and_price(
-            customer, a.lines, products, data.prices.get(customer.id, {}),
-            data.open_totals.get(customer.id, Decimal(0)), a.delivery_date,
+        warehouse = customer.warehouse_id
+        # Gifts are judged on the stock as the run left it (earlier orders' units are off).
+        available = {pid: max(0, row.on_hand - row.reserved)
+                     for (w, pid), row in data.stock.items() if w == warehouse}
+        quote, warnings = check_and_price(
+            customer, a.lines, a.promotions, {**data.products, **products},
+            data.prices.get(customer.id, {}), run.promotions,
+            data.open_totals.get(customer.id, Decimal(0)), a.delivery_date, run.now, available,
         )
     except Outcome as outcome:
         return outcome_answer(m, outcome)
 
     # The reservation: every line or none (the rows are locked; earlier orders' units are off).
-    wanted = wanted_units(priced)
-    warehouse = customer.warehouse_id
+    wanted = wanted_units(quote.lines)
     levels = {pid: (row.on_hand, row.reserved) for pid in wanted
               if (row := data.stock.get((warehouse, pid))) is not None}
     short = shortfalls(wanted, levels)
@@ -253,7 +270,7 @@ def _decide(
     hold, details = hold_reasons(short, warnings)
     confirm = confirms_at_once(hold, run.settings)
     return _NewOrder(
-        m=m, a=a, customer=customer, priced=priced, totals=d.order_totals(priced),
+        m=m, a=a, customer=customer, quote=quote,
         status=OrderStatus.CONFIRMED if confirm else OrderStatus.SUBMITTED,
         hold=hold, details=details, short=bool(short), stock_after=after,
     )
@@ -305,8 +322,12 @@ def _finish(run: _Run, x: _NewOrder, seq_no: int, now: dt.datetime) -> NewOrder:
     a, customer, uow = x.a, x.customer, run.uow
     number = f"DH{seq_no:08d}"
     warehouse_id = customer.warehouse_id
+    totals = x.quote.totals
+    promotions = [p.to_dict() for p in x.quote.applied]
     uow.emit("order.submitted", {"order_id": a.order_id, "number": number,
-                                 "customer_id": customer.id, "total_gross": str(x.totals.gross)})
+                                 "customer_id": customer.id, "total_gross": str(totals.gross),
+                                 "prices_include_tax": x.quote.tax_included,
+                                 "promotions": promotions})
     for pid, on_hand, reserved, version in x.stock_after:
         record_stock_change(uow, warehouse_id, pid, on_hand, reserved, version, now)
     history: list[tuple[str, str, int | None, str]] = [
@@ -319,13 +340,13 @@ def _finish(run: _Run, x: _NewOrder, seq_no: int, now: dt.datetime) -> NewOrder:
         id=a.order_id, number=number, local_number=a.local_number, customer_id=customer.id,
         warehouse_id=warehouse_id, status=x.status.value, hold_reasons=x.hold,
         stock_reserved=not x.short, notes=a.notes, delivery_date=a.delivery_date,
-        created_by=run.user.id, created_at=now, updated_at=now, total_net=x.totals.net,
-        total_tax=x.totals.tax, total_gross=x.totals.gross, receipt_note="", version=1,
+        created_by=run.user.id, created_at=now, updated_at=now, total_net=totals.net,
+        total_tax=totals.tax, total_gross=totals.gross, receipt_note="", promotions=promotions,
+        version=1,
     )
     data = order_values(
         head,
-        [line_values(i + 1, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, 0)
-         for i, ln in enumerate(x.priced)],
+        [line_values(i + 1, ln) for i, ln in enumerate(x.quote.lines)],
         [history_values(status, now, user_id, reason) for status, reason, user_id, _ in history],
     )
     uow.upsert("order", a.order_id, 1, data, scope=CUSTOMER, customer_id=customer.id,
@@ -336,7 +357,8 @@ def _finish(run: _Run, x: _NewOrder, seq_no: int, now: dt.datetime) -> NewOrder:
         id=a.order_id, seq_no=seq_no, number=number, customer_id=customer.id,
         warehouse_id=warehouse_id, status=x.status.value, hold_reasons=x.hold,
         stock_reserved=not x.short, notes=a.notes, delivery_date=a.delivery_date,
-        local_number=a.local_number, totals=x.totals, lines=x.priced, history=history,
+        local_number=a.local_number, totals=totals, lines=list(x.quote.lines),
+        promotions=promotions, history=history,
     )
 
 

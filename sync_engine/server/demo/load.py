@@ -1,4 +1,5 @@
-"""A demo data set: two warehouses, five users, ~40 customers, a catalogue, stock and prices.
+"""A demo data set: two warehouses, five users, ~40 customers, a catalogue, stock, prices and
+promotions.
 
 The fixed parts (warehouses, users, customers, the brands of the catalogue) are data files in
 :mod:`.data`; addresses, phones, stock and prices are drawn from a seeded random generator, so
@@ -18,6 +19,7 @@ mutation handlers (``orders=False`` leaves it out).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import random
@@ -60,6 +62,7 @@ class DemoSummary:
     stock_rows: int = 0
     price_rows: int = 0  # customer × product prices
     price_breaks: int = 0  # quantity breaks in them
+    promotions: int = 0
     orders: int = 0
     seconds: float = 0.0
     owner_customer_code: str = ""
@@ -118,9 +121,13 @@ def load_demo(
         summary.users = [user["username"] for user in users]
         summary.owner_customer_code = codes[0] if codes else ""
         summary.products = _run(session, "products", catalog).created
-        summary.stock_rows = _run(session, "stock", _stock_rows(rng, warehouses, catalog)).created
+        stock = _stock_rows(rng, warehouses, catalog)
+        summary.stock_rows = _run(session, "stock", stock).created
         prices = _run(session, "prices", _price_rows(rng, catalog, customer_rows))
         summary.price_rows, summary.price_breaks = prices.created, prices.rows
+        promotion_rows = _promotion_rows(catalog, stock)
+        if promotion_rows:
+            summary.promotions = _run(session, "promotions", promotion_rows).created
     if orders:
         summary.orders = add_demo_orders(session_factory, seed=seed)
     summary.seconds = time.perf_counter() - started
@@ -200,6 +207,7 @@ def _customer_rows(rng: random.Random, places: dict[str, dict[str, Any]]) -> lis
             "credit_limit": c["credit_limit"],
             "payment_terms": c["payment_terms"],
             "active": "1",
+            "prices_include_tax": c["prices_include_tax"],
         })
     return rows
 
@@ -249,3 +257,33 @@ def _price_rows(
                              "min_qty": min_qty, "unit_price": f"{unit_price:.2f}"})
     return rows
 
+
+
+def _promotion_rows(catalog: list[dict[str, Any]],
+                    stock: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The data file's promotions on this catalogue (see :mod:`.data`), each on the first
+    product with its word that is well stocked (50 cases in every warehouse: a promotion on
+    goods the warehouse lacks would give nothing); one without such a product is left out."""
+    today = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    cases = {p["sku"]: int(p["case_qty"]) for p in catalog}
+    low = {r["sku"] for r in stock if r["on_hand"] < 50 * cases[r["sku"]]}
+    rows = []
+    for p in demo_rows("promotions.csv"):
+        product = next((c for c in catalog if p["product"] and p["product"] in c["name_zh"]
+                        and c["sku"] not in low), None)
+        if p["product"] and product is None:
+            continue
+        row = {"code": p["code"], "kind": p["kind"], "name": p["name"],
+               "starts_at": (today + dt.timedelta(days=int(p["starts_days"]))).isoformat(),
+               "ends_at": (today + dt.timedelta(days=int(p["ends_days"]))).isoformat(),
+               "customers": p["customers"], "sku": product["sku"] if product else "",
+               "unit_price": "", "buy_qty": "", "get_qty": "", "threshold": p["threshold"],
+               "amount_off": p["amount_off"]}
+        if product is not None and p["special_pct"]:
+            base = Decimal(product["base_price"]) * (1 + Decimal(product["tax_rate"]))
+            row["unit_price"] = f"{base * int(p['special_pct']) / 100:.2f}"
+        if product is not None and p["buy_cases"]:
+            row["buy_qty"] = str(int(p["buy_cases"]) * int(product["case_qty"]))
+            row["get_qty"] = str(int(p["get_cases"]) * int(product["case_qty"]))
+        rows.append(row)
+    return rows

@@ -45,6 +45,13 @@ class _Actors:
         m = Mutation(key=uuid.uuid4().hex, kind=kind, base_version=base_version, args=args)
         sessions = cast("sessionmaker[Session]", self.sessions)
         result = apply_mutation(sessions, self.users[who], DEVICE, m, Settings(auto_confirm=True))
+        if result.status == "conflict" and result.reason == "promotion_changed":
+            # The demo's users quote without promotions and accept what the server says
+            # they give, as a rep does in the conflict dialog.
+            args = {**args, "promotions": result.details["promotions"]["current"]}
+            m = Mutation(key=uuid.uuid4().hex, kind=kind, base_version=base_version, args=args)
+            result = apply_mutation(sessions, self.users[who], DEVICE, m,
+                                    Settings(auto_confirm=True))
         if result.status != "applied":  # our own data: a bug, not a user error
             raise RuntimeError(f"demo {kind} by {who}: {result.status} {result.reason} "
                                f"{result.errors}")

@@ -11,13 +11,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
-from sync_engine.domain.money import line_net, line_tax, sum_money
+from sync_engine import domain as d
 from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, USER, UnitOfWork
+from sync_engine.server.storage import rows as domain_map
 from sync_engine.server.storage.models import (
     Customer,
     CustomerPrice,
     Order,
     Product,
+    Promotion,
     Shipment,
     Stock,
     Warehouse,
@@ -95,6 +97,7 @@ def customer_data(c: Customer) -> dict[str, Any]:
         "credit_limit": None if c.credit_limit is None else str(c.credit_limit),
         "payment_terms": c.payment_terms,
         "active": c.active,
+        "prices_include_tax": c.prices_include_tax,
         "version": c.version,
         "updated_at": c.updated_at,
     }
@@ -116,36 +119,28 @@ def price_key(customer_id: int, product_id: int) -> str:
 def order_data(o: Order) -> dict[str, Any]:
     return order_values(
         o,
-        [
-            line_values(ln.line_no, ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate,
-                        ln.shipped_qty)
-            for ln in o.lines
-        ],
+        [line_values(ln.line_no, domain_map.order_line(ln)) for ln in o.lines],
         [history_values(e.status, e.at, e.user_id, e.reason) for e in o.events],
     )
 
 
-def line_values(
-    line_no: int,
-    product_id: int,
-    quantity: int,
-    unit_price: Decimal,
-    tax_rate: Decimal,
-    shipped_qty: int,
-) -> dict[str, Any]:
+def line_values(line_no: int, ln: d.OrderLine) -> dict[str, Any]:
     """One order line on the wire, with its rounded amounts (the domain's money rules)."""
-    net = line_net(quantity, unit_price)
-    tax = line_tax(net, tax_rate)
+    net, tax, gross = ln.amounts()
     return {
         "line_no": line_no,
-        "product_id": product_id,
-        "quantity": quantity,
-        "unit_price": str(unit_price),
-        "tax_rate": str(tax_rate),
-        "shipped_qty": shipped_qty,
+        "product_id": ln.product_id,
+        "quantity": ln.quantity,
+        "unit_price": str(ln.unit_price),
+        "tax_rate": str(ln.tax_rate),
+        "shipped_qty": ln.shipped_qty,
+        "tax_included": ln.tax_included,
+        "discount": str(ln.discount),
+        "promotion": ln.promotion,
+        "gift": ln.gift,
         "net": str(net),
         "tax": str(tax),
-        "gross": str(sum_money((net, tax))),
+        "gross": str(gross),
     }
 
 
@@ -193,6 +188,8 @@ class OrderHead(Protocol):
     @property
     def receipt_note(self) -> str: ...
     @property
+    def promotions(self) -> list[Any]: ...
+    @property
     def version(self) -> int: ...
 
 
@@ -217,6 +214,7 @@ class OrderRow(NamedTuple):
     total_tax: Decimal
     total_gross: Decimal
     receipt_note: str
+    promotions: list[Any]
     version: int
 
 
@@ -242,8 +240,64 @@ def order_values(
         "lines": lines,
         "history": history,
         "receipt_note": o.receipt_note,
+        "promotions": list(o.promotions or []),
         "version": o.version,
     }
+
+
+def promotion_data(p: Promotion, customer_id: int | None) -> dict[str, Any]:
+    """A promotion as one device sees it: for everyone, or for one of its customers (a device
+    never learns which other customers a promotion is for)."""
+
+    def money(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "code": p.code,
+        "name": p.name,
+        "kind": p.kind,
+        "starts_at": p.starts_at,
+        "ends_at": p.ends_at,
+        "customer_id": customer_id,
+        "product_id": p.product_id,
+        "unit_price": money(p.unit_price),
+        "price_includes_tax": p.price_includes_tax,
+        "buy_qty": p.buy_qty,
+        "get_qty": p.get_qty,
+        "gift_product_id": p.gift_product_id,
+        "threshold": money(p.threshold),
+        "amount_off": money(p.amount_off),
+        "version": p.version,
+    }
+
+
+def promotion_keys(code: str, customer_ids: list[Any] | None) -> dict[str, int | None]:
+    """The feed keys of a promotion → the customer each is for (None: everyone)."""
+    if customer_ids is None:
+        return {code: None}
+    return {f"{code}:{int(c)}": int(c) for c in customer_ids}
+
+
+def record_promotion(uow: UnitOfWork, p: Promotion, old_ids: list[Any] | None = None,
+                     *, was_new: bool = False) -> None:
+    """A promotion's state in the feed: one entity for everyone (global), or one per customer
+    (in that customer's scope, like prices); keys it had before and no longer has are deleted."""
+    keys = promotion_keys(p.code, p.customer_ids)
+    if not was_new:
+        for key, customer_id in promotion_keys(p.code, old_ids).items():
+            if key not in keys:
+                if customer_id is None:
+                    uow.delete("promotion", key, p.version, scope=GLOBAL)
+                else:
+                    uow.delete("promotion", key, p.version, scope=CUSTOMER,
+                               customer_id=customer_id)
+    for key, customer_id in keys.items():
+        data = promotion_data(p, customer_id)
+        if customer_id is None:
+            uow.upsert("promotion", key, p.version, data, scope=GLOBAL)
+        else:
+            uow.upsert("promotion", key, p.version, data, scope=CUSTOMER,
+                       customer_id=customer_id)
 
 
 def shipment_data(s: Shipment) -> dict[str, Any]:

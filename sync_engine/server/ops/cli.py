@@ -254,6 +254,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo loaded in {summary.seconds:.1f} s: {summary.warehouses} warehouses, "
           f"{summary.customers} customers, {summary.products} products, "
           f"{summary.stock_rows} stock rows, {summary.price_rows} customer prices, "
+          f"{summary.promotions} promotions, "
           f"{summary.orders} orders; "
           f"users {', '.join(summary.users)} (password {DEMO_PASSWORD!r})")
     return 0

@@ -1,4 +1,4 @@
-"""Importing the ERP's CSV exports: products, customers, customer prices, stock.
+"""Importing the ERP's CSV exports: products, customers, customer prices, stock, promotions.
 
 Files are UTF-8 (with or without the BOM Excel writes), comma-separated, with a header row.
 Column names are case-insensitive; an unknown column is an error (a typo must not be ignored
@@ -9,10 +9,12 @@ products   sku*, name_zh*, unit*, tax_rate* (0.13 or 13%), base_price* (per unit
            barcode, name_en, category, case_unit (= unit), case_qty (1), pack_size (1),
            min_qty (1), active (yes), sellable (yes)
 customers  code*, name*, warehouse* (code), name_en, address, phone, rep (username; empty =
-           nobody), credit_limit (empty = no limit), payment_terms, active (yes)
+           nobody), credit_limit (empty = no limit), payment_terms, active (yes),
+           prices_include_tax (no: the customer's prices are 含税 when yes)
 prices     customer* (code), sku*, min_qty*, unit_price*: one row per quantity break; the rows
            of one customer+sku replace all its breaks
 stock      sku*, warehouse* (code), on_hand*: sets on hand; reserved stock is left alone
+promotions see :mod:`.promotion_import`
 
 Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals and at most
 9999999999.9999; whole numbers fit the database's integers (``domain.limits``). Text cells follow
@@ -66,7 +68,7 @@ __all__ = [
     "iter_errors",
 ]
 
-KINDS = ("products", "customers", "prices", "stock")
+KINDS = ("products", "customers", "prices", "stock", "promotions")
 
 # Column name → required in the header.
 COLUMNS: dict[str, dict[str, bool]] = {
@@ -79,7 +81,7 @@ COLUMNS: dict[str, dict[str, bool]] = {
     "customers": {
         "code": True, "name": True, "name_en": False, "address": False, "phone": False,
         "rep": False, "warehouse": True, "credit_limit": False, "payment_terms": False,
-        "active": False,
+        "active": False, "prices_include_tax": False,
     },
     "prices": {"customer": True, "sku": True, "min_qty": True, "unit_price": True},
     "stock": {"sku": True, "warehouse": True, "on_hand": True},
@@ -103,7 +105,8 @@ class RowError:
     ``out_of_range``,
     ``too_many_decimals``, ``duplicate``, ``unknown_warehouse``, ``unknown_rep``, ``not_a_rep``,
     ``unknown_customer``, ``unknown_product``, ``below_reserved``, ``missing_column``,
-    ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``.
+    ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``; for promotions
+    ``invalid_kind``, ``invalid_datetime``, ``not_for_kind``.
     """
 
     line: int
@@ -146,6 +149,9 @@ MESSAGES_ZH = {
     "extra_fields": "字段数多于表头",
     "encoding": "文件不是 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”）",
     "empty_file": "文件为空，需要表头行",
+    "invalid_kind": "促销类型无效（特价、买赠、满减、满赠）",
+    "invalid_datetime": "不是日期或时间（如 2026-12-01 08:00）",
+    "not_for_kind": "此促销类型不使用该列",
 }
 """Each row error code in Chinese; every code a :class:`RowError` may carry is here."""
 
@@ -191,7 +197,7 @@ def import_csv(
         raise ValueError(f"unknown import kind {kind!r}; use one of {', '.join(KINDS)}")
     started = time.perf_counter()
     report = ImportReport(kind)
-    parsed = _parse(path_or_file, COLUMNS[kind], report.errors)
+    parsed = _parse(path_or_file, _columns(kind), report.errors)
     if parsed is not None:
         header, rows = parsed
         uow = UnitOfWork(session, user_id=user_id, device_id=device_id)
@@ -210,6 +216,14 @@ def import_csv(
         report.created = report.updated = report.unchanged = 0
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _columns(kind: str) -> dict[str, bool]:
+    if kind == "promotions":
+        from sync_engine.server.ops.promotion_import import COLUMNS as PROMOTION_COLUMNS
+
+        return PROMOTION_COLUMNS
+    return COLUMNS[kind]
 
 
 _BIG_TABLES = ("change_log", "products", "stock", "customers", "customer_prices")
@@ -493,6 +507,9 @@ def _import_customers(
             f["credit_limit"] = row.decimal("credit_limit")
         if "active" in header:
             f["active"] = row.boolean("active")
+        if "prices_include_tax" in header:  # an empty cell: no (unlike active)
+            f["prices_include_tax"] = bool(row.cells["prices_include_tax"]) and \
+                row.boolean("prices_include_tax")
         rep_id: int | None = None
         if "rep" in header and row.cells["rep"]:
             rep = users.get(row.cells["rep"].lower())
@@ -514,7 +531,8 @@ def _import_customers(
         if customer is None:
             customer = Customer(**{"name_en": "", "address": "", "phone": "",
                                    "payment_terms": "", "credit_limit": None, "active": True,
-                                   **f}, rep_id=rep_id, version=1, updated_at=now)
+                                   "prices_include_tax": False, **f},
+                                rep_id=rep_id, version=1, updated_at=now)
             session.add(customer)
             created.append(customer)
             continue
@@ -698,6 +716,18 @@ _IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[Row], ImportReport], 
     "prices": _import_prices,
     "stock": _import_stock,
 }
+
+
+def _import_promotions(
+    uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
+) -> None:
+    # Imported here: promotion_import builds on this module's Row.
+    from sync_engine.server.ops.promotion_import import import_promotions
+
+    import_promotions(uow, header, rows, report)
+
+
+_IMPORTERS["promotions"] = _import_promotions
 
 
 def check_and_write(

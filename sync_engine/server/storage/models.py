@@ -229,6 +229,8 @@ class Customer(Base):
     credit_limit: Mapped[Decimal | None]
     payment_terms: Mapped[str] = mapped_column(String(64), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    # The customer's prices are tax-inclusive (含税); see domain.money.
+    prices_include_tax: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -279,6 +281,8 @@ class Order(Base):
     total_tax: Mapped[Decimal] = mapped_column(default=Decimal(0))
     total_gross: Mapped[Decimal] = mapped_column(default=Decimal(0))
     receipt_note: Mapped[str] = mapped_column(Text, default="")
+    # What each promotion gave the order (domain.AppliedPromotion.to_dict(), in order).
+    promotions: Mapped[list[Any]] = mapped_column(default=list)
     version: Mapped[int] = mapped_column(default=1)
 
     lines: Mapped[list[OrderLine]] = relationship(
@@ -299,6 +303,37 @@ class OrderLine(Base):
     unit_price: Mapped[Decimal]
     tax_rate: Mapped[Decimal] = mapped_column(Numeric(6, 4))
     shipped_qty: Mapped[int] = mapped_column(default=0)
+    tax_included: Mapped[bool] = mapped_column(default=False)
+    discount: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    promotion: Mapped[str] = mapped_column(String(64), default="")
+    gift: Mapped[bool] = mapped_column(default=False)
+
+
+class Promotion(Base):
+    """A promotion (促销) as imported: see ``domain.promotions`` for the kinds and fields.
+
+    ``customer_ids`` is a JSON list of customer ids, or NULL for everyone.
+    """
+
+    __tablename__ = "promotions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime] = mapped_column(index=True)
+    customer_ids: Mapped[list[Any] | None]
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    unit_price: Mapped[Decimal | None]
+    price_includes_tax: Mapped[bool] = mapped_column(default=True)
+    buy_qty: Mapped[int] = mapped_column(default=0)
+    get_qty: Mapped[int] = mapped_column(default=0)
+    gift_product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    threshold: Mapped[Decimal | None]
+    amount_off: Mapped[Decimal | None]
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class OrderEvent(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from decimal import Decimal
@@ -18,6 +19,7 @@ _PRODUCT_FIELDS = (
 )
 _CUSTOMER_FIELDS = (
     "id", "code", "name", "rep_id", "warehouse_id", "credit_limit", "payment_terms", "active",
+    "prices_include_tax",
 )
 PRODUCT_COLUMNS = ", ".join(_PRODUCT_FIELDS)
 """The ``products`` columns :func:`product_row` expects, in order."""
@@ -67,8 +69,43 @@ def stock_level(s: m.Stock) -> d.StockLevel:
     return d.StockLevel(s.product_id, s.warehouse_id, s.on_hand, s.reserved, s.updated_at)
 
 
+def order_line(ln: m.OrderLine) -> d.OrderLine:
+    return d.OrderLine(ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, ln.shipped_qty,
+                       tax_included=ln.tax_included, discount=ln.discount,
+                       promotion=ln.promotion, gift=ln.gift)
+
+
 def order_lines(o: m.Order) -> list[d.OrderLine]:
-    return [
-        d.OrderLine(ln.product_id, ln.quantity, ln.unit_price, ln.tax_rate, ln.shipped_qty)
-        for ln in o.lines
-    ]
+    return [order_line(ln) for ln in o.lines]
+
+
+PROMOTION_FIELDS = (
+    "code", "kind", "starts_at", "ends_at", "name", "customer_ids", "product_id", "unit_price",
+    "price_includes_tax", "buy_qty", "get_qty", "gift_product_id", "threshold", "amount_off",
+)
+"""The ``promotions`` columns :func:`promotion_row` expects, in order."""
+
+
+def promotion_row(r: Sequence[Any]) -> d.Promotion:
+    """A ``promotions`` row selected as :data:`PROMOTION_FIELDS` → domain promotion."""
+    ids = r[5]
+    return _promotion_of((*r[:5], None if ids is None else tuple(ids), *r[6:]))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _promotion_of(r: tuple[Any, ...]) -> d.Promotion:
+    # Keyed by the whole row, as products are: every submit reads the running promotions.
+    f = dict(zip(PROMOTION_FIELDS, r, strict=True))
+    ids = f["customer_ids"]
+    f["customer_ids"] = None if ids is None else frozenset(int(i) for i in ids)
+    for name in ("starts_at", "ends_at"):  # SQLite hands back naive UTC
+        if f[name].tzinfo is None:
+            f[name] = f[name].replace(tzinfo=dt.UTC)
+    for name in ("unit_price", "threshold", "amount_off"):
+        if f[name] is not None:
+            f[name] = Decimal(str(f[name]))
+    return d.Promotion(**f)
+
+
+def promotion(p: m.Promotion) -> d.Promotion:
+    return promotion_row([getattr(p, name) for name in PROMOTION_FIELDS])

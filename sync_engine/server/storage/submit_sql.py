@@ -141,6 +141,7 @@ class NewOrder:
     local_number: str
     totals: d.OrderTotals
     lines: list[d.OrderLine]
+    promotions: list[dict[str, Any]]
     history: list[tuple[str, str, int | None, str]]  # status, reason, user id, device id
 
 
@@ -278,22 +279,23 @@ class PostgresSubmitSql(SubmitSql):
     INSERT INTO orders (id, seq_no, number, customer_id, warehouse_id, status, hold_reasons,
                         stock_reserved, notes, delivery_date, local_number, created_by,
                         device_id, created_at, updated_at, total_net, total_tax, total_gross,
-                        receipt_note, version)
+                        receipt_note, promotions, version)
     SELECT v.id, v.seq_no, v.number, v.customer_id, v.warehouse_id, v.status, v.hold,
            v.reserved, v.notes, v.delivery, v.local, %(user)s, %(device)s, %(now)s, %(now)s,
-           v.net, v.tax, v.gross, '', 1
+           v.net, v.tax, v.gross, '', v.promotions, 1
     FROM json_to_recordset(%(orders)s::json)
          AS v(id text, seq_no int8, number text, customer_id int8, warehouse_id int8,
               status text, hold json, reserved bool, notes text, delivery date, local text,
-              net numeric, tax numeric, gross numeric)
+              net numeric, tax numeric, gross numeric, promotions json)
     """
     INSERT_LINES = """
     INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, tax_rate,
-                             shipped_qty)
-    SELECT v.order_id, v.line_no, v.product_id, v.quantity, v.unit_price, v.tax_rate, 0
+                             shipped_qty, tax_included, discount, promotion, gift)
+    SELECT v.order_id, v.line_no, v.product_id, v.quantity, v.unit_price, v.tax_rate, 0,
+           v.tax_included, v.discount, v.promotion, v.gift
     FROM json_to_recordset(%s::json)
          AS v(order_id text, line_no int8, product_id int8, quantity int8, unit_price numeric,
-              tax_rate numeric)
+              tax_rate numeric, tax_included bool, discount numeric, promotion text, gift bool)
     """
     INSERT_HISTORY = """
     INSERT INTO order_events (order_id, at, user_id, device_id, status, reason)
@@ -360,13 +362,16 @@ class PostgresSubmitSql(SubmitSql):
                  "customer_id": o.customer_id, "warehouse_id": o.warehouse_id,
                  "status": o.status, "hold": o.hold_reasons, "reserved": o.stock_reserved,
                  "notes": o.notes, "delivery": o.delivery_date, "local": o.local_number,
-                 "net": o.totals.net, "tax": o.totals.tax, "gross": o.totals.gross}
+                 "net": o.totals.net, "tax": o.totals.tax, "gross": o.totals.gross,
+                 "promotions": o.promotions}
                 for o in orders]),
             "user": user_id, "device": device_id, "now": now,
         })
         self.later.execute_later(self.INSERT_LINES, (_json([
             {"order_id": o.id, "line_no": i + 1, "product_id": ln.product_id,
-             "quantity": ln.quantity, "unit_price": ln.unit_price, "tax_rate": ln.tax_rate}
+             "quantity": ln.quantity, "unit_price": ln.unit_price, "tax_rate": ln.tax_rate,
+             "tax_included": ln.tax_included, "discount": ln.discount,
+             "promotion": ln.promotion, "gift": ln.gift}
             for o in orders for i, ln in enumerate(o.lines)]),))
         self.later.execute_later(self.INSERT_HISTORY, (now, _json([
             {"order_id": o.id, "user_id": user, "device_id": device, "status": status,
@@ -461,13 +466,14 @@ class SqliteSubmitSql(SubmitSql):
              "local_number": o.local_number, "created_by": user_id, "device_id": device_id,
              "created_at": now, "updated_at": now, "total_net": o.totals.net,
              "total_tax": o.totals.tax, "total_gross": o.totals.gross, "receipt_note": "",
-             "version": 1}
+             "promotions": o.promotions, "version": 1}
             for o in orders
         ])
         self.session.execute(insert(OrderLine), [
             {"order_id": o.id, "line_no": i + 1, "product_id": ln.product_id,
              "quantity": ln.quantity, "unit_price": ln.unit_price, "tax_rate": ln.tax_rate,
-             "shipped_qty": 0}
+             "shipped_qty": 0, "tax_included": ln.tax_included, "discount": ln.discount,
+             "promotion": ln.promotion, "gift": ln.gift}
             for o in orders for i, ln in enumerate(o.lines)
         ])
         self.session.execute(insert(OrderEvent), [
