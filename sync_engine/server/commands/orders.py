@@ -34,6 +34,7 @@ from sync_engine.protocol import (
     UpdateOrderArgs,
 )
 from sync_engine.server.commands.context import Applied, Context, Settings
+from sync_engine.server.commands.credit import overdue_amounts
 from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
 from sync_engine.server.feed.changes import GLOBAL, UnitOfWork
 from sync_engine.server.feed.entities import (
@@ -240,6 +241,8 @@ def price_and_check(
         prices,
         open_orders_total(session, customer.id, exclude_order),
         delivery_date,
+        overdue=overdue_amounts(session, [customer.id], utcnow().date())[customer.id],
+        overdue_policy=ctx.settings.overdue_policy,
     )
 
 
@@ -250,9 +253,13 @@ def check_and_price(
     prices: dict[int, d.CustomerPrice],
     open_total: Decimal,
     delivery_date: dt.date | None,
+    *,
+    overdue: Decimal = Decimal(0),
+    overdue_policy: str = "off",
 ) -> tuple[list[d.OrderLine], list[d.Issue]]:
     """The rules on data already read (under the customer lock): priced lines and warnings, or
-    ``Rejected`` / ``Conflict`` (``price_changed``)."""
+    ``Rejected`` / ``Conflict`` (``price_changed``). ``overdue``: what the customer owes past
+    due (:mod:`.credit`), judged by the server's ``overdue_policy``."""
     issues = d.validate_order(
         customer=customer,
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
@@ -262,6 +269,8 @@ def check_and_price(
         open_orders_total=open_total,
         delivery_date=delivery_date,
         today=utcnow().date(),
+        overdue=overdue,
+        overdue_policy=overdue_policy,
     )
     errors = [i for i in issues if i.is_error and i.code != "price_changed"]
     if errors:
@@ -350,7 +359,8 @@ def _reserve_and_hold(
 def hold_reasons(
     short: list[dict[str, int]], warnings: list[d.Issue]
 ) -> tuple[list[str], dict[str, Any]]:
-    """Why an order waits for review (``stock_short``, ``credit_exceeded``), with the details."""
+    """Why an order waits for review (``stock_short``, ``credit_exceeded``, ``overdue``), with
+    the details."""
     details: dict[str, Any] = {}
     hold: list[str] = []
     if short:
@@ -360,6 +370,10 @@ def hold_reasons(
     if credit:
         hold.append("credit_exceeded")
         details["credit"] = credit[0].to_dict()["params"]
+    overdue = [w for w in warnings if w.code == "receivables_overdue"]
+    if overdue:
+        hold.append("overdue")
+        details["overdue"] = overdue[0].to_dict()["params"]
     details["hold_reasons"] = hold
     return hold, details
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +42,7 @@ from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 from sync_engine.protocol.schemas import MAX_MUTATIONS_PER_PUSH
 from sync_engine.server.commands.context import Sessions, Settings
+from sync_engine.server.commands.credit import overdue_amounts
 from sync_engine.server.commands.orders import (
     AUTO_CONFIRMED,
     OPEN_STATUSES,
@@ -155,6 +156,14 @@ class _Run:
     uow: UnitOfWork
     sql: SubmitSql
     data: RunData
+    overdue: dict[int, Decimal] = field(default_factory=dict)  # customer → overdue, read once
+
+
+def _overdue(run: _Run, customer_id: int) -> Decimal:
+    """What the customer owes past due today (read once per run)."""
+    if customer_id not in run.overdue:
+        run.overdue.update(overdue_amounts(run.session, [customer_id], utcnow().date()))
+    return run.overdue[customer_id]
 
 
 def _apply_run(
@@ -225,6 +234,7 @@ def _decide(
         priced, warnings = check_and_price(
             customer, a.lines, products, data.prices.get(customer.id, {}),
             data.open_totals.get(customer.id, Decimal(0)), a.delivery_date,
+            overdue=_overdue(run, customer.id), overdue_policy=run.settings.overdue_policy,
         )
     except Outcome as outcome:
         return outcome_answer(m, outcome)
