@@ -1,97 +1,23 @@
-"""Customers' accounts (账期): open receivables, payments and return credits, and the
-``credit`` entity a rep's device reads offline.
+"""Money received or credited on a customer's account (账期): set off against the oldest open
+invoices (``domain.credit.allocate``), the rest kept as an open credit. A payment the back
+office records (``dinghuo-server receivables pay``) and a received return's credit
+(:mod:`.returns`) both come here; the ``credit`` entity follows in the same transaction
+(:mod:`sync_engine.server.feed.credit`).
 
-Invoices come from the ERP (``dinghuo-server import receivables``); the back office records
-payments (``dinghuo-server receivables pay``); a received return credits the customer
-(:mod:`.returns`). Money received or credited is set off against the oldest open invoices
-(``domain.credit.allocate``). Every change to a customer's account writes its ``credit``
-entity (open items, open and overdue amounts as of server time) in the same transaction.
-
-Lock order: the customer row first, then its receivables.
+Lock order: the customer row first (the caller holds it), then its receivables.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sync_engine.domain import credit as rules
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.feed.entities import record_credit
-from sync_engine.server.storage.meta_sql import read_meta
-from sync_engine.server.storage.models import Customer, CustomerAccount, Receivable, utcnow
+from sync_engine.server.feed.credit import items_of, open_items, touch_account
+from sync_engine.server.storage.models import Customer, Receivable, utcnow
 
-__all__ = [
-    "credit_data",
-    "open_items",
-    "overdue_amounts",
-    "record_credit_note",
-    "touch_account",
-]
-
-
-def _items(rows: list[Receivable]) -> list[rules.OpenItem]:
-    return [rules.OpenItem(r.ref, r.due_date, Decimal(r.open_amount)) for r in rows]
-
-
-def open_items(session: Session, customer_id: int, *, lock: bool = False) -> list[Receivable]:
-    """The customer's documents with something open, oldest due first."""
-    stmt = (select(Receivable)
-            .where(Receivable.customer_id == customer_id, Receivable.open_amount != 0)
-            .order_by(Receivable.due_date, Receivable.ref))
-    return list(session.scalars(stmt.with_for_update() if lock else stmt))
-
-
-def overdue_amounts(session: Session, customer_ids: list[int],
-                    today: dt.date) -> dict[int, Decimal]:
-    """What each customer owes past its due date on ``today`` (0 for a customer owing nothing)."""
-    if not customer_ids:
-        return {}
-    rows = session.scalars(select(Receivable).where(
-        Receivable.customer_id.in_(sorted(set(customer_ids))), Receivable.open_amount != 0))
-    by_customer: dict[int, list[Receivable]] = {}
-    for r in rows:
-        by_customer.setdefault(r.customer_id, []).append(r)
-    return {cid: rules.credit_position(_items(by_customer.get(cid, [])), today).overdue_amount
-            for cid in customer_ids}
-
-
-def credit_data(session: Session, customer: Customer, version: int) -> dict[str, Any]:
-    """The ``credit`` entity (PROTOCOL.md): terms, open items, and the position today."""
-    now = utcnow()
-    rows = open_items(session, customer.id)
-    position = rules.credit_position(_items(rows), now.date())
-    policy = read_meta(session, "overdue_policy") or rules.OverduePolicy.REVIEW.value
-    return {
-        "customer_id": customer.id,
-        "payment_terms": customer.payment_terms,
-        "open_amount": str(position.open_amount),
-        "overdue_amount": str(position.overdue_amount),
-        "oldest_overdue": position.oldest_overdue,
-        "overdue_policy": policy,
-        "items": [{"ref": r.ref, "kind": r.kind, "doc_date": r.doc_date, "due_date": r.due_date,
-                   "open_amount": str(r.open_amount)} for r in rows],
-        "as_of": now,
-        "version": version,
-    }
-
-
-def touch_account(uow: UnitOfWork, customer: Customer) -> None:
-    """The customer's account changed: a new version of its ``credit`` entity."""
-    session = uow.session
-    session.flush()
-    account = session.get(CustomerAccount, customer.id, with_for_update=True)
-    if account is None:
-        account = CustomerAccount(customer_id=customer.id, version=0)
-        session.add(account)
-    account.version += 1
-    account.updated_at = utcnow()
-    record_credit(uow, customer.id, account.version,
-                  credit_data(session, customer, account.version))
+__all__ = ["record_credit_note", "record_payment"]
 
 
 def record_credit_note(uow: UnitOfWork, customer: Customer, amount: Decimal, *, ref: str,
@@ -103,7 +29,7 @@ def record_credit_note(uow: UnitOfWork, customer: Customer, amount: Decimal, *, 
         raise ValueError(f"a {kind} must be a positive amount, got {amount}")
     session = uow.session
     rows = open_items(session, customer.id, lock=True)
-    items, left = rules.allocate(_items(rows), amount, ref)
+    items, left = rules.allocate(items_of(rows), amount, ref)
     by_ref = {i.ref: i for i in items}
     for r in rows:
         r.open_amount = by_ref[r.ref].open_amount
@@ -112,4 +38,17 @@ def record_credit_note(uow: UnitOfWork, customer: Customer, amount: Decimal, *, 
                      open_amount=-left, source=source, note=note, created_by=user_id)
     session.add(row)
     touch_account(uow, customer)
+    return row
+
+
+def record_payment(uow: UnitOfWork, customer: Customer, amount: Decimal, *, ref: str,
+                   note: str = "", user_id: int | None = None,
+                   doc_date: dt.date | None = None) -> Receivable:
+    """Money the customer paid, recorded by the back office; the ``payment.recorded`` event
+    tells the ERP."""
+    row = record_credit_note(uow, customer, amount, ref=ref, kind="payment", source="office",
+                             user_id=user_id, note=note, doc_date=doc_date)
+    uow.emit("payment.recorded", {"customer_id": customer.id, "customer_code": customer.code,
+                                  "ref": ref, "amount": str(amount),
+                                  "unapplied": str(-row.open_amount)})
     return row

@@ -34,9 +34,9 @@ from sync_engine.protocol import (
     UpdateOrderArgs,
 )
 from sync_engine.server.commands.context import Applied, Context, Settings
-from sync_engine.server.commands.credit import overdue_amounts
 from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
 from sync_engine.server.feed.changes import GLOBAL, UnitOfWork
+from sync_engine.server.feed.credit import overdue_amounts
 from sync_engine.server.feed.entities import (
     order_data,
     record_order,

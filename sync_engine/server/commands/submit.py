@@ -42,7 +42,6 @@ from sync_engine.domain import OrderStatus, Role
 from sync_engine.protocol import Mutation, MutationResult, SubmitOrderArgs
 from sync_engine.protocol.schemas import MAX_MUTATIONS_PER_PUSH
 from sync_engine.server.commands.context import Sessions, Settings
-from sync_engine.server.commands.credit import overdue_amounts
 from sync_engine.server.commands.orders import (
     AUTO_CONFIRMED,
     OPEN_STATUSES,
@@ -67,6 +66,7 @@ from sync_engine.server.commands.outcomes import (
     replayed_answer,
 )
 from sync_engine.server.feed.changes import CUSTOMER, UnitOfWork
+from sync_engine.server.feed.credit import overdue_amounts
 from sync_engine.server.feed.entities import (
     OrderRow,
     history_values,
