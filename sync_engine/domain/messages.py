@@ -188,6 +188,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Say why the return is refused: the rep and the customer will read it.",
         "zh": "请填写拒绝退货的原因：业务员和客户会看到它。",
     },
+    "return_reason_unknown": {
+        "en": "Choose why the goods come back: damaged, expired, wrong goods or unsold.",
+        "zh": "请选择退货原因：破损、过期、错发或滞销。",
+    },
+    "return_role_not_allowed": {
+        "en": "Your role ({role}) cannot do this with a return ({action}). Ask an "
+        "administrator.",
+        "zh": "您的角色（{role}）不能对退货单执行此操作（{action}）。请联系管理员。",
+    },
     "receipt_empty": {
         "en": "Enter at least one received quantity.",
         "zh": "请至少填写一个收货数量。",

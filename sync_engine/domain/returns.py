@@ -12,6 +12,8 @@ Codes (field, params):
 - ``return_quantity_negative`` / ``over_return`` (``lines[i].quantity``; returnable,
   requested): more than shipped and not yet returned;
 - ``return_reason_required`` ("reason"): a refusal says why;
+- ``return_reason_unknown`` ("reason"): not one of :class:`ReturnReason`;
+- ``return_role_not_allowed`` ("role"; role, action): who may ask back, decide, receive;
 - ``receipt_empty``, ``receipt_unknown_product``, ``receipt_quantity_negative``,
   ``over_receive`` (``lines[i].quantity``; outstanding, requested): the clerk's receipt.
 """
@@ -23,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
-from .model import OrderLine
+from .model import OrderLine, Role
 from .money import line_net, line_tax, require_int, sum_money
 from .validation import Issue
 
@@ -33,6 +35,8 @@ __all__ = [
     "ReturnStatus",
     "apply_receipt",
     "check_decision",
+    "check_reason_code",
+    "check_role",
     "claimed_units",
     "return_credit",
     "returnable_units",
@@ -121,6 +125,28 @@ def validate_return(returnable: Mapping[int, int],
     if all(q == 0 for _, q in requested):
         issues.append(Issue(field="lines", code="return_empty"))
     return issues
+
+
+WHO_MAY: dict[str, frozenset[Role]] = {
+    "request": frozenset({Role.SALES_REP, Role.STORE_OWNER, Role.ADMIN}),
+    "decide": frozenset({Role.ADMIN}),
+    "receive": frozenset({Role.WAREHOUSE_CLERK, Role.ADMIN}),
+}
+"""Which roles may ask goods back, decide on a return, receive returned goods. Which customers
+and warehouses they may do it for is the scope rule's (the server's)."""
+
+
+def check_role(action: str, role: Role) -> Issue | None:
+    if role in WHO_MAY[action]:
+        return None
+    return Issue(field="role", code="return_role_not_allowed",
+                 params={"role": role.value, "action": action})
+
+
+def check_reason_code(reason: str) -> Issue | None:
+    if reason in {r.value for r in ReturnReason}:
+        return None
+    return Issue(field="reason", code="return_reason_unknown", params={"reason": reason})
 
 
 def check_decision(approve: bool, reason: str) -> Issue | None:

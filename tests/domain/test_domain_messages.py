@@ -78,6 +78,8 @@ EXPECTED_CODES = {
     "return_quantity_negative",
     "over_return",
     "return_reason_required",
+    "return_reason_unknown",
+    "return_role_not_allowed",
     "receipt_empty",
     "receipt_unknown_product",
     "receipt_quantity_negative",
@@ -201,6 +203,12 @@ def every_issue() -> list[Issue]:
     refusal = returns.check_decision(False, " ")
     assert refusal is not None
     issues.append(refusal)
+    for found_return in (returns.check_reason_code("lost"),
+                         returns.check_role("decide", Role.SALES_REP)):
+        assert found_return is not None
+        issues.append(found_return)
+    assert returns.check_reason_code("unsold") is None
+    assert returns.check_role("receive", Role.WAREHOUSE_CLERK) is None
     back = [returns.ReturnLine(1, 3, Decimal("1.00"), Decimal("0.13"))]
     issues += returns.validate_receipt(back, [(1, 2, 2), (9, 1, 0), (1, -1, 0)])
     issues += returns.validate_receipt(back, [(1, 0, 0)])

@@ -36,12 +36,10 @@ from sync_engine.server.storage.models import Customer, DamagedStock, Return, St
 
 __all__ = ["decide_return", "receive_return", "request_return"]
 
-_REQUESTERS = frozenset({Role.SALES_REP, Role.STORE_OWNER, Role.ADMIN})
-_RECEIVERS = frozenset({Role.WAREHOUSE_CLERK, Role.ADMIN})
-
-
-def _forbidden(ctx: Context, field: str) -> Rejected:
-    return Rejected("forbidden", errors=[field_issue(field, "forbidden", role=ctx.role.value)])
+def _require(ctx: Context, action: str, field: str) -> None:
+    """``forbidden`` unless the user's role may do ``action`` (``domain.returns.WHO_MAY``)."""
+    if rules.check_role(action, ctx.role) is not None:
+        raise Rejected("forbidden", errors=[field_issue(field, "forbidden", role=ctx.role.value)])
 
 
 def _load_return(ctx: Context, return_id: str) -> Return:
@@ -88,8 +86,7 @@ def _applied(ctx: Context, r: Return) -> Applied:
 
 def request_return(ctx: Context, a: RequestReturnArgs) -> Applied:
     """Ask back units of a shipped order."""
-    if ctx.role not in _REQUESTERS:
-        raise _forbidden(ctx, "order_id")
+    _require(ctx, "request", "order_id")
     existing = ctx.session.get(Return, a.return_id)
     if existing is not None:
         if not _can_see(ctx, existing):
@@ -135,8 +132,7 @@ def request_return(ctx: Context, a: RequestReturnArgs) -> Applied:
 
 def decide_return(ctx: Context, a: DecideReturnArgs) -> Applied:
     """The back office approves a requested return, or refuses it saying why."""
-    if ctx.role is not Role.ADMIN:
-        raise _forbidden(ctx, "return_id")
+    _require(ctx, "decide", "return_id")
     r = _load_return(ctx, a.return_id)
     if r.status != rules.ReturnStatus.REQUESTED:
         raise Conflict("return_decided", server=return_data(r), status=r.status)
@@ -154,8 +150,7 @@ def decide_return(ctx: Context, a: DecideReturnArgs) -> Applied:
 
 def receive_return(ctx: Context, a: ReceiveReturnArgs) -> Applied:
     """The warehouse takes returned goods in: good units on hand, damaged ones apart."""
-    if ctx.role not in _RECEIVERS:
-        raise _forbidden(ctx, "return_id")
+    _require(ctx, "receive", "return_id")
     r = _load_return(ctx, a.return_id)
     if r.status not in rules.RECEIVABLE:
         raise Conflict("return_not_approved", server=return_data(r), status=r.status)
@@ -169,10 +164,8 @@ def receive_return(ctx: Context, a: ReceiveReturnArgs) -> Applied:
     if issues:
         raise Rejected("invalid", errors=issues)
     good: dict[int, int] = {}
-    units: dict[int, int] = {}
     for pid, g, bad in received:
         good[pid] = good.get(pid, 0) + g
-        units[pid] = units.get(pid, 0) + g + bad
         if bad:
             _add_damaged(ctx, r.warehouse_id, pid, bad)
     stock = lock_stock(ctx.session, r.warehouse_id, [p for p, q in good.items() if q])
@@ -187,7 +180,9 @@ def receive_return(ctx: Context, a: ReceiveReturnArgs) -> Applied:
         s.on_hand += good[pid]
         touch_stock(ctx, s)
     new_lines = rules.apply_receipt(lines, received)
-    credit = rules.return_credit(lines, units)
+    # Credited so far: all units received, priced once (partial receipts round as one would).
+    credit = rules.return_credit(new_lines, {ln.product_id: ln.received_qty + ln.damaged_qty
+                                             for ln in new_lines}) - Decimal(r.credit_amount)
     r.lines = _line_values(new_lines)
     r.status = rules.status_after_receipt(new_lines).value
     r.credit_amount += credit
