@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .i18n import translate
 
-__all__ = ["status_name", "sync_state_name"]
+__all__ = ["return_reason_name", "return_status_name", "status_name", "sync_state_name"]
 
 
 def status_name(status: str) -> str:
@@ -31,3 +31,26 @@ def sync_state_name(state: str) -> str:
         "synced": translate("Status", "synced"),
     }
     return names.get(state, state)
+
+
+def return_status_name(status: str) -> str:
+    """A return's status (退货) in the UI language."""
+    names = {
+        "requested": translate("Status", "waiting for approval"),
+        "approved": translate("Status", "approved, to receive"),
+        "refused": translate("Status", "refused"),
+        "partially_received": translate("Status", "partly received"),
+        "received": translate("Status", "received"),
+    }
+    return names.get(status, status)
+
+
+def return_reason_name(reason: str) -> str:
+    """Why goods come back, in the UI language."""
+    names = {
+        "damaged": translate("Status", "damaged"),
+        "expired": translate("Status", "expired"),
+        "wrong_goods": translate("Status", "wrong goods"),
+        "unsold": translate("Status", "unsold"),
+    }
+    return names.get(reason, reason)

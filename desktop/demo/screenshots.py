@@ -16,6 +16,7 @@ from sync_engine import domain as d
 from sync_engine.client.values import Identity
 
 from ..views.login import LoginDialog
+from .after_sale_shots import AdminReturnShots, ClerkReturnShots, RepAfterSaleShots
 from .camera import Camera
 from .orders import seed_demo_orders
 from .rep_shots import RepShots
@@ -34,9 +35,12 @@ class ScreenshotRun(Camera):
     def begin(self) -> None:
         self.app.start()
         self.steps = [self.login, self.sign_in_a_rep, self.seed, *RepShots(self).steps(),
+                      *RepAfterSaleShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
+                      *ClerkReturnShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
-                      lambda: self.switch_user("admin"), *AdminShots(self).steps()]
+                      lambda: self.switch_user("admin"), *AdminShots(self).steps(),
+                      *AdminReturnShots(self).steps()]
         self.wait(self.synced, self.next)
 
     def login(self) -> None:

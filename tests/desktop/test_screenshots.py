@@ -25,10 +25,12 @@ PICTURES = [
     "rep-order-detail", "rep-conflicts", "rep-confirmation", "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
     "owner-receipt", "admin-review", "admin-health",
+    # after the sale (issue 21)
+    "rep-customer-credit", "rep-return-request", "clerk-returns-receive", "admin-returns",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
-    "login", "rep-confirmation", "clerk-picklist", "owner-receipt")]
+    "login", "rep-confirmation", "clerk-picklist", "owner-receipt", "rep-return-request")]
 
 
 class ServedDemo(DemoServer):

@@ -50,6 +50,7 @@ def hold_reason_name(code: str) -> str:
     names = {
         "credit_exceeded": translate("Admin", "credit limit exceeded"),
         "stock_short": translate("Admin", "stock short"),
+        "overdue": translate("Admin", "overdue receivables"),
     }
     return names.get(code, code)
 

@@ -1,4 +1,5 @@
-"""The back office's workspace: the review queue, sync health, every order, conflicts."""
+"""The back office's workspace: the review queue, returns, sync health, every order,
+conflicts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from ..shared.conflicts import ConflictsPage
 from ..shared.orders import OrdersPage
 from ..workspace import Workspace
 from .health import HealthPage
+from .returns import ReturnsReviewPage
 from .review import ReviewPage
 
 __all__ = ["AdminWorkspace"]
@@ -19,10 +21,12 @@ class AdminWorkspace(Workspace):
         self.health = HealthPage(ctx)
         self.orders = OrdersPage(ctx, self)
         self.conflicts = ConflictsPage(ctx)  # the back office edits no one's orders
+        self.returns = ReturnsReviewPage(ctx, self)
         self.add_page("review", self.tr("Review"), "review", self.review)
         self.add_page("health", self.tr("Sync health"), "health", self.health)
         self.add_page("orders", self.tr("Orders"), "orders", self.orders)
         self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.add_page("returns", self.tr("Returns"), "return", self.returns)
         ctx.open_order.connect(lambda order_id: self.orders.show_order(order_id))
         self.nav.setCurrentRow(0)
         self.count_conflicts()

@@ -75,7 +75,7 @@ def _one_return(actors: _Actors, order_id: str, who: str, reason: str, note: str
     if not lines:
         return 0
     picked = rng.sample(lines, min(len(lines), 2))
-    asked = [{"product_id": p, "quantity": max(1, q // 3)} for p, q in picked]
+    asked = [{"product_id": p, "quantity": max(1, min(q // 3, 12))} for p, q in picked]
     made = actors.do(who, "return.request", {"return_id": str(uuid.uuid4()),
                                              "order_id": order_id, "reason": reason,
                                              "note": note, "lines": asked})
@@ -98,11 +98,13 @@ def _one_return(actors: _Actors, order_id: str, who: str, reason: str, note: str
 
 def _receivables(session: Session, customers: list[Customer], owner_customer: int | None,
                  rng: random.Random) -> None:
-    """The ERP's open invoices: each rep customer has one or two, a few long overdue."""
+    """The ERP's open invoices: each rep customer has one or two, a few long overdue (not the
+    store owner's shop, nor the first customers of each list: the demo's own orders and the
+    walkthroughs use those, and overdue receivables would hold their orders for review)."""
     today = utcnow().date()
     rows: list[dict[str, Any]] = []
     for i, c in enumerate(customers):
-        overdue = i % 3 == 1 or c.id == owner_customer
+        overdue = i % 5 == 4 and c.id != owner_customer
         for k in range(2 if overdue else 1):
             days = rng.randint(70, 110) if overdue and k == 0 else rng.randint(3, 20)
             doc = today - dt.timedelta(days=days)
