@@ -2188,6 +2188,16 @@ Log file: %1</translation>
       <source>Return qty</source>
       <translation>Return qty</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="158" />
+      <source>%1 + %2 damaged</source>
+      <translation>%1 + %2 damaged</translation>
+    </message>
   </context>
   <context>
     <name>ReturnsReviewPage</name>

@@ -2178,6 +2178,16 @@ Log file: %1</source>
       <source>Return qty</source>
       <translation>退货数量</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="158" />
+      <source>%1 + %2 damaged</source>
+      <translation>%1 + 破损 %2</translation>
+    </message>
   </context>
   <context>
     <name>ReturnsReviewPage</name>

@@ -117,7 +117,7 @@ class ReturnsReviewPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self._build_detail())
-        split.setSizes([700, 580])
+        split.setSizes([640, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.refuse_dialog: RefuseReturnDialog | None = None
@@ -154,10 +154,10 @@ class ReturnsReviewPage(QWidget):
                    lambda ln: f"{fmt.integer(ln.quantity)} {ln.unit}", align_right=True),
             Column(lambda: translate("Returns", "Unit price"),
                    lambda ln: fmt.unit_price(ln.unit_price), align_right=True),
-            Column(lambda: translate("Returns", "Back to stock"),
-                   lambda ln: fmt.integer(ln.received_qty), align_right=True),
-            Column(lambda: translate("Returns", "Damaged"),
-                   lambda ln: fmt.integer(ln.damaged_qty), align_right=True),
+            Column(lambda: translate("Returns", "Received"), lambda ln: (
+                translate("Returns", "%1 + %2 damaged").replace(
+                    "%1", fmt.integer(ln.received_qty)).replace("%2", fmt.integer(ln.damaged_qty))
+                if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
         ])
         self.lines = make_table(stretch=1)
         self.lines.setModel(self.lines_model)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 
-from sync_engine.domain import format_amount
-
 from .. import errors
 from ..engine import Engine
 from ..values import ReturnView
@@ -29,9 +27,9 @@ def returns_command(engine: Engine, args: argparse.Namespace) -> int:
         if args.json:
             print_json(found)
             return 0
-        print_table([Column("NUMBER"), Column("ORDER"), Column("CUSTOMER"), Column("STATUS"),
-                     Column("REASON"), Column("UNITS", right=True),
-                     Column("CREDIT", right=True)],
+        print_table([Column("Return"), Column("Order"), Column("Customer"), Column("Status"),
+                     Column("Reason"), Column("Units", right=True),
+                     Column("Credit", right=True)],
                     [[_name(r), r.order_number or r.order_id[:8], r.customer_name,
                       _status(r), r.reason.replace("_", " "), r.units, money(r.credit_amount)]
                      for r in found])
@@ -79,15 +77,16 @@ def _status(r: ReturnView) -> str:
 
 def _show(r: ReturnView) -> None:
     print(f"return {_name(r)}  order {r.order_number or r.order_id}  {r.customer_name}")
-    print(f"status {_status(r)}  reason {r.reason.replace('_', ' ')}  credit "
-          f"{format_amount(r.credit_amount)}")
+    print(f"status {_status(r)}  reason {r.reason.replace('_', ' ')}  credited "
+          f"{money(r.credit_amount)}")
     if r.note:
         print(f"note: {r.note}")
-    print_table([Column("SKU"), Column("PRODUCT"), Column("UNITS", right=True),
-                 Column("RECEIVED", right=True), Column("DAMAGED", right=True),
-                 Column("EXPECTED", right=True)],
+    print_table([Column("SKU"), Column("Product"), Column("Units", right=True),
+                 Column("Received", right=True), Column("Damaged", right=True),
+                 Column("Expected", right=True)],
                 [[ln.sku, ln.name_zh, ln.quantity, ln.received_qty + ln.pending_received,
                   ln.damaged_qty + ln.pending_damaged, ln.outstanding] for ln in r.lines])
     for h in r.history:
-        print(f"  {str(h.get('at', ''))[:16]}  {status_words(str(h.get('status')))}"
+        print(f"  {str(h.get('at', ''))[:16].replace('T', ' ')} UTC  "
+              f"{status_words(str(h.get('status')))}"
               + (f"  {h['reason']}" if h.get("reason") else ""))
