@@ -241,7 +241,8 @@ def price_and_check(
         prices,
         open_orders_total(session, customer.id, exclude_order),
         delivery_date,
-        overdue=overdue_amounts(session, [customer.id], utcnow().date())[customer.id],
+        overdue=(overdue_amounts(session, [customer.id], utcnow().date())[customer.id]
+                 if ctx.settings.overdue_policy != "off" else Decimal(0)),
         overdue_policy=ctx.settings.overdue_policy,
     )
 

@@ -156,14 +156,7 @@ class _Run:
     uow: UnitOfWork
     sql: SubmitSql
     data: RunData
-    overdue: dict[int, Decimal] = field(default_factory=dict)  # customer → overdue, read once
-
-
-def _overdue(run: _Run, customer_id: int) -> Decimal:
-    """What the customer owes past due today (read once per run)."""
-    if customer_id not in run.overdue:
-        run.overdue.update(overdue_amounts(run.session, [customer_id], utcnow().date()))
-    return run.overdue[customer_id]
+    overdue: dict[int, Decimal] = field(default_factory=dict)  # customer → owed past due
 
 
 def _apply_run(
@@ -181,6 +174,8 @@ def _apply_run(
     sql = submit_sql(session, uow)
     run = _Run(session, user, device_id, settings, uow, sql,
                sql.load(user.id, [m.key for m in ms], wants))
+    if settings.overdue_policy != "off":  # what the run's customers owe past due: one read
+        run.overdue = overdue_amounts(session, wants.customer_ids, utcnow().date())
 
     answers: list[_Answer] = []
     keys: set[str] = set()
@@ -234,7 +229,8 @@ def _decide(
         priced, warnings = check_and_price(
             customer, a.lines, products, data.prices.get(customer.id, {}),
             data.open_totals.get(customer.id, Decimal(0)), a.delivery_date,
-            overdue=_overdue(run, customer.id), overdue_policy=run.settings.overdue_policy,
+            overdue=run.overdue.get(customer.id, Decimal(0)),
+            overdue_policy=run.settings.overdue_policy,
         )
     except Outcome as outcome:
         return outcome_answer(m, outcome)
