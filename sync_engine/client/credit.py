@@ -62,7 +62,9 @@ def view(db: sqlite3.Connection, customer_id: int, today: dt.date | None = None)
                   for i in data.get("items", []))
     position = rules.credit_position(items, today or dt.date.today())
     as_of = data.get("as_of")
-    return CreditView(customer_id, data.get("payment_terms") or terms, position.open_amount,
+    # The customer's terms as the replica has them now (an ERP import may have changed them
+    # since the account was last written).
+    return CreditView(customer_id, terms or data.get("payment_terms") or "", position.open_amount,
                       position.overdue_amount, position.oldest_overdue, position.overdue_days,
                       str(data.get("overdue_policy") or "review"),
                       dt.datetime.fromisoformat(as_of) if as_of else None, items)

@@ -223,3 +223,21 @@ def test_denials(world: World, db_url: str) -> None:
         assert ("return", rid) in seen and ("return", theirs) not in seen
     with _session(db_url) as session:
         assert {r.id for r in session.scalars(select(Return))} == {rid, theirs}
+
+
+def test_a_customer_moving_to_another_rep_takes_its_returns_and_account(world: World) -> None:
+    server, s, oid = world
+    with Api(server, "rep1") as rep1, Api(server, "rep2") as rep2, \
+            Api(server, "admin") as admin:
+        rid = request(rep1, oid, [(s.products[0], 2)])["id"]
+        rep2.pull_all()
+        assert admin.push_one("customer.assign", {"customer_id": s.customers["A"],
+                                                  "rep_id": s.users["rep2"]})["status"] == \
+            "applied"
+        seen = {(c["entity"], c["id"]) for c in rep2.pull_all()}
+        assert ("return", rid) in seen
+        # rep1 is told to purge the customer (its returns go with it); asking is refused now.
+        purged = [c for c in rep1.pull_all() if c["op"] == "purge"]
+        assert [c["id"] for c in purged] == [str(s.customers["A"])]
+        r = request(rep1, oid, [(s.products[0], 1)])
+        assert r["status"] == "rejected" and r["reason"] == "order_unknown"
