@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .i18n import translate
 
-__all__ = ["history_note", "hold_reason_name", "status_name", "sync_state_name"]
+__all__ = ["history_note", "hold_reason_name", "return_reason_name", "return_status_name",
+           "status_name", "sync_state_name"]
 
 
 def status_name(status: str) -> str:
@@ -38,6 +39,7 @@ def hold_reason_name(code: str) -> str:
     names = {
         "credit_exceeded": translate("Admin", "credit limit exceeded"),
         "stock_short": translate("Admin", "stock short"),
+        "overdue": translate("Admin", "overdue receivables"),
     }
     return names.get(code, code)
 
@@ -60,3 +62,26 @@ def history_note(status: str, reason: str | None) -> str:
     if status in ("shipped", "partially_shipped"):
         return translate("Status", "tracking number %1").replace("%1", reason)
     return reason
+
+
+def return_status_name(status: str) -> str:
+    """A return's status (退货) in the UI language."""
+    names = {
+        "requested": translate("Status", "waiting for approval"),
+        "approved": translate("Status", "approved, to receive"),
+        "refused": translate("Status", "refused"),
+        "partially_received": translate("Status", "partly received"),
+        "received": translate("Status", "received"),
+    }
+    return names.get(status, status)
+
+
+def return_reason_name(reason: str) -> str:
+    """Why goods come back, in the UI language."""
+    names = {
+        "damaged": translate("Status", "damaged"),
+        "expired": translate("Status", "expired"),
+        "wrong_goods": translate("Status", "wrong goods"),
+        "unsold": translate("Status", "unsold"),
+    }
+    return names.get(reason, reason)

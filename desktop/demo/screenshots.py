@@ -22,6 +22,7 @@ from sync_engine.client.values import Identity, ReplicaRepair
 from ..recovery import recovery_dialog
 from ..views.login import LoginDialog
 from .admin_shots import AdminShots
+from .after_sale_shots import AdminReturnShots, ClerkReturnShots, RepAfterSaleShots
 from .camera import Camera
 from .orders import seed_demo_orders
 from .rep_shots import RepShots
@@ -43,9 +44,12 @@ class ScreenshotRun(Camera):
         self.app.start()
         self.steps = [self.login, self.recovery, self.sign_in_a_rep, self.seed,
                       *RepShots(self).steps(),
+                      *RepAfterSaleShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
+                      *ClerkReturnShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
                       lambda: self.switch_user("admin"), *AdminShots(self).steps(),
+                      *AdminReturnShots(self).steps(),
                       lambda: self.switch_user(self.rep_user), *RepShots(self).offline_steps()]
         self.wait(self.synced, self.next)
 

@@ -512,6 +512,11 @@
       <source>%1 (free: %2)</source>
       <translation>%1 (free: %2)</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="53" />
+      <source>overdue receivables</source>
+      <translation>overdue receivables</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -549,6 +554,11 @@
       <location filename="../../desktop/views/admin/workspace.py" line="35" />
       <source>Integrations</source>
       <translation>Integrations</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <source>Returns</source>
+      <translation>Returns</translation>
     </message>
   </context>
   <context>
@@ -897,6 +907,11 @@ as of %4</translation>
       <location filename="../../desktop/views/clerk/workspace.py" line="23" />
       <source>Conflicts</source>
       <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="27" />
+      <source>Returns in</source>
+      <translation>Returns in</translation>
     </message>
   </context>
   <context>
@@ -1906,6 +1921,31 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>created %1 · delivery %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
+      <source>Return</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
+      <source>(not yet sent)</source>
+      <translation>(not yet sent)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="110" />
+      <source>Credited</source>
+      <translation>Credited</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="120" />
+      <source>Returns</source>
+      <translation>Returns</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="136" />
+      <source>Return goods…</source>
+      <translation>Return goods…</translation>
     </message>
   </context>
   <context>
@@ -3093,6 +3133,51 @@ Log file: %1</translation>
       <source>tracking number %1</source>
       <translation>tracking number %1</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="39" />
+      <source>waiting for approval</source>
+      <translation>waiting for approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="40" />
+      <source>approved, to receive</source>
+      <translation>approved, to receive</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="41" />
+      <source>refused</source>
+      <translation>refused</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="42" />
+      <source>partly received</source>
+      <translation>partly received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="43" />
+      <source>received</source>
+      <translation>received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="51" />
+      <source>damaged</source>
+      <translation>damaged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="52" />
+      <source>expired</source>
+      <translation>expired</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="53" />
+      <source>wrong goods</source>
+      <translation>wrong goods</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="54" />
+      <source>unsold</source>
+      <translation>unsold</translation>
+    </message>
   </context>
   <context>
     <name>SyncStatusBar</name>
@@ -3857,6 +3942,357 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <location filename="../../desktop/views/shared/promotions.py" line="80" />
       <source>No promotion applies.</source>
       <translation>No promotion applies.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CreditBanner</name>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="52" />
+      <source>Terms: %1 · no open receivables known (as of the last sync)</source>
+      <translation>Terms: %1 · no open receivables known (as of the last sync)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="54" />
+      <source>Terms: %1 · open %2 · overdue %3 (as of %4)</source>
+      <translation>Terms: %1 · open %2 · overdue %3 (as of %4)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/shared/credit_banner.py" line="59" />
+      <source>oldest %n day(s) overdue</source>
+      <translation>
+        <numerusform>oldest %n day overdue</numerusform>
+        <numerusform>oldest %n days overdue</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="61" />
+      <source>new orders are refused until it is paid</source>
+      <translation>new orders are refused until it is paid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="63" />
+      <source>new orders wait for back-office review</source>
+      <translation>new orders wait for back-office review</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiveReturnsPage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="69" />
+      <source>No approved return waits for the warehouse.</source>
+      <translation>No approved return waits for the warehouse.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="85" />
+      <source>Choose a return to take in.</source>
+      <translation>Choose a return to take in.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="92" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
+      <translation>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="98" />
+      <source>Scans count good units (back to stock)</source>
+      <translation>Scans count good units (back to stock)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="99" />
+      <source>Scans count damaged units (not sellable)</source>
+      <translation>Scans count damaged units (not sellable)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="117" />
+      <source>Confirm receipt</source>
+      <translation>Confirm receipt</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="121" />
+      <source>Everything expected, in good order</source>
+      <translation>Everything expected, in good order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="175" />
+      <source>Take in return %1 — %2</source>
+      <translation>Take in return %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="177" />
+      <source>order %1 · reason: %2</source>
+      <translation>order %1 · reason: %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="206" />
+      <source>“%1” is not on this return. Check the product or scan another.</source>
+      <translation>“%1” is not on this return. Check the product or scan another.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="214" />
+      <source>%1: %2 of %3 taken in</source>
+      <translation>%1: %2 of %3 taken in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="232" />
+      <source>Nothing counted yet: scan the goods as they are unpacked.</source>
+      <translation>Nothing counted yet: scan the goods as they are unpacked.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="235" />
+      <source>This receipt: %1 back to stock, %2 damaged; %3 still expected.</source>
+      <translation>This receipt: %1 back to stock, %2 damaged; %3 still expected.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="254" />
+      <source>Receipt for return %1 recorded. It is sent with the next sync.</source>
+      <translation>Receipt for return %1 recorded. It is sent with the next sync.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RefuseReturnDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="54" />
+      <source>Refuse return %1</source>
+      <translation>Refuse return %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="57" />
+      <source>e.g. past the 30-day return period</source>
+      <translation>e.g. past the 30-day return period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="60" />
+      <source>Refuse return</source>
+      <translation>Refuse return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="65" />
+      <source>Why? The rep and the store are told this reason.</source>
+      <translation>Why? The rep and the store are told this reason.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="75" />
+      <source>Say why the return is refused.</source>
+      <translation>Say why the return is refused.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnRequestDialog</name>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="43" />
+      <source>Return goods of order %1</source>
+      <translation>Return goods of order %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="69" />
+      <source>e.g. two cases crushed in transport; photos sent to the rep</source>
+      <translation>e.g. two cases crushed in transport; photos sent to the rep</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="74" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="75" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="77" />
+      <source>Ask for the return</source>
+      <translation>Ask for the return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="82" />
+      <source>Type how many units of each line come back (at most what shipped and was not returned yet). The back office approves the return; then the warehouse takes the goods in and the customer is credited.</source>
+      <translation>Type how many units of each line come back (at most what shipped and was not returned yet). The back office approves the return; then the warehouse takes the goods in and the customer is credited.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="109" />
+      <source>Type how many units come back.</source>
+      <translation>Type how many units come back.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="118" />
+      <source>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</source>
+      <translation>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Returns</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="45" />
+      <source>(not yet sent)</source>
+      <translation>(not yet sent)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="95" />
+      <source>Return</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="96" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="98" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="100" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="101" />
+      <source>Units</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="151" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="152" />
+      <source>Product</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="155" />
+      <source>Unit price</source>
+      <translation>Unit price</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Back to stock</source>
+      <translation>Back to stock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="159" />
+      <source>Damaged</source>
+      <translation>Damaged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="61" />
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="51" />
+      <source>Barcode</source>
+      <translation>Barcode</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="53" />
+      <source>Returnable</source>
+      <translation>Returnable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="89" />
+      <source>Type a whole number of units.</source>
+      <translation>Type a whole number of units.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="56" />
+      <source>Return qty</source>
+      <translation>Return qty</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Received</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="158" />
+      <source>%1 + %2 damaged</source>
+      <translation>%1 + %2 damaged</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnsReviewPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="90" />
+      <source>All returns</source>
+      <translation>All returns</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="108" />
+      <source>No returns. Returns the reps and stores ask for appear here for your decision.</source>
+      <translation>No returns. Returns the reps and stores ask for appear here for your decision.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="132" />
+      <source>Decision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="134" />
+      <source>Choose a return.</source>
+      <translation>Choose a return.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="144" />
+      <source>Order</source>
+      <translation>Order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="145" />
+      <source>Asked</source>
+      <translation>Asked</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="146" />
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="147" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="148" />
+      <source>Credited</source>
+      <translation>Credited</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="164" />
+      <source>Approve return</source>
+      <translation>Approve return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="167" />
+      <source>Refuse…</source>
+      <translation>Refuse…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="214" />
+      <source>Return %1 — %2 · %3</source>
+      <translation>Return %1 — %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="218" />
+      <source>not yet sent</source>
+      <translation>not yet sent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="223" />
+      <source>Refused: %1</source>
+      <translation>Refused: %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="242" />
+      <source>Return %1 approved. The warehouse can take the goods in after the next sync.</source>
+      <translation>Return %1 approved. The warehouse can take the goods in after the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="258" />
+      <source>Return %1 refused. The rep is told after the next sync.</source>
+      <translation>Return %1 refused. The rep is told after the next sync.</translation>
     </message>
   </context>
 </TS>

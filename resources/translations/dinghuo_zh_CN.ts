@@ -512,6 +512,11 @@
       <source>%1 (free: %2)</source>
       <translation>%1（赠品：%2）</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="53" />
+      <source>overdue receivables</source>
+      <translation>逾期应收款</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>
@@ -549,6 +554,11 @@
       <location filename="../../desktop/views/admin/workspace.py" line="35" />
       <source>Integrations</source>
       <translation>系统集成</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="29" />
+      <source>Returns</source>
+      <translation>退货</translation>
     </message>
   </context>
   <context>
@@ -896,6 +906,11 @@ as of %4</source>
       <location filename="../../desktop/views/clerk/workspace.py" line="23" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/workspace.py" line="27" />
+      <source>Returns in</source>
+      <translation>退货收货</translation>
     </message>
   </context>
   <context>
@@ -1896,6 +1911,31 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="173" />
       <source>created %1 · delivery %2</source>
       <translation>创建于 %1 · 送货 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
+      <source>Return</source>
+      <translation>退货单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
+      <source>(not yet sent)</source>
+      <translation>（尚未发送）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="110" />
+      <source>Credited</source>
+      <translation>已退款额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="120" />
+      <source>Returns</source>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="136" />
+      <source>Return goods…</source>
+      <translation>退货…</translation>
     </message>
   </context>
   <context>
@@ -3073,6 +3113,51 @@ Log file: %1</source>
       <source>tracking number %1</source>
       <translation>运单号 %1</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="39" />
+      <source>waiting for approval</source>
+      <translation>待审批</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="40" />
+      <source>approved, to receive</source>
+      <translation>已批准，待收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="41" />
+      <source>refused</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="42" />
+      <source>partly received</source>
+      <translation>部分收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="43" />
+      <source>received</source>
+      <translation>已收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="51" />
+      <source>damaged</source>
+      <translation>破损</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="52" />
+      <source>expired</source>
+      <translation>过期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="53" />
+      <source>wrong goods</source>
+      <translation>错发</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="54" />
+      <source>unsold</source>
+      <translation>滞销</translation>
+    </message>
   </context>
   <context>
     <name>SyncStatusBar</name>
@@ -3835,6 +3920,356 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/views/shared/promotions.py" line="80" />
       <source>No promotion applies.</source>
       <translation>本单无适用的促销。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CreditBanner</name>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="52" />
+      <source>Terms: %1 · no open receivables known (as of the last sync)</source>
+      <translation>账期：%1 · 无未结应收款（截至上次同步）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="54" />
+      <source>Terms: %1 · open %2 · overdue %3 (as of %4)</source>
+      <translation>账期：%1 · 未结 %2 · 逾期 %3（截至 %4）</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/views/shared/credit_banner.py" line="59" />
+      <source>oldest %n day(s) overdue</source>
+      <translation>
+        <numerusform>最早一笔已逾期 %n 天</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="61" />
+      <source>new orders are refused until it is paid</source>
+      <translation>付清前新订单将被拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/credit_banner.py" line="63" />
+      <source>new orders wait for back-office review</source>
+      <translation>新订单需后台审核</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiveReturnsPage</name>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="69" />
+      <source>No approved return waits for the warehouse.</source>
+      <translation>没有待仓库收货的已批准退货。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="85" />
+      <source>Choose a return to take in.</source>
+      <translation>请选择要收货的退货单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="92" />
+      <source>Scan a barcode or type a SKU, then Enter (12*code counts twelve)</source>
+      <translation>扫描条码或输入 SKU，然后按回车（12*条码 计 12 个）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="98" />
+      <source>Scans count good units (back to stock)</source>
+      <translation>扫描计为完好（回库存）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="99" />
+      <source>Scans count damaged units (not sellable)</source>
+      <translation>扫描计为破损（不可销售）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="117" />
+      <source>Confirm receipt</source>
+      <translation>确认收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="121" />
+      <source>Everything expected, in good order</source>
+      <translation>全部收到，完好</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="175" />
+      <source>Take in return %1 — %2</source>
+      <translation>退货收货 %1 — %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="177" />
+      <source>order %1 · reason: %2</source>
+      <translation>订单 %1 · 原因：%2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="206" />
+      <source>“%1” is not on this return. Check the product or scan another.</source>
+      <translation>“%1”不在此退货单中。请核对商品或扫描其他商品。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="214" />
+      <source>%1: %2 of %3 taken in</source>
+      <translation>%1：已收 %2 / %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="232" />
+      <source>Nothing counted yet: scan the goods as they are unpacked.</source>
+      <translation>尚未计数：拆箱时逐件扫描。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="235" />
+      <source>This receipt: %1 back to stock, %2 damaged; %3 still expected.</source>
+      <translation>本次收货：%1 回库存，%2 破损；仍待收 %3。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="254" />
+      <source>Receipt for return %1 recorded. It is sent with the next sync.</source>
+      <translation>退货单 %1 的收货已记录，将在下次同步时发送。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RefuseReturnDialog</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="54" />
+      <source>Refuse return %1</source>
+      <translation>拒绝退货 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="57" />
+      <source>e.g. past the 30-day return period</source>
+      <translation>例如：已超过 30 天退货期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="60" />
+      <source>Refuse return</source>
+      <translation>拒绝退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="65" />
+      <source>Why? The rep and the store are told this reason.</source>
+      <translation>原因？业务员和门店会看到此原因。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="75" />
+      <source>Say why the return is refused.</source>
+      <translation>请填写拒绝退货的原因。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnRequestDialog</name>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="43" />
+      <source>Return goods of order %1</source>
+      <translation>订单 %1 退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="69" />
+      <source>e.g. two cases crushed in transport; photos sent to the rep</source>
+      <translation>例如：运输中压坏两箱，照片已发业务员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="74" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="75" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="77" />
+      <source>Ask for the return</source>
+      <translation>申请退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="82" />
+      <source>Type how many units of each line come back (at most what shipped and was not returned yet). The back office approves the return; then the warehouse takes the goods in and the customer is credited.</source>
+      <translation>填写每行退回的数量（不超过已发货且未退的数量）。后台批准后，仓库收货，客户获得退款额。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="109" />
+      <source>Type how many units come back.</source>
+      <translation>请填写退回数量。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_request.py" line="118" />
+      <source>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</source>
+      <translation>已保存 %1 个单位的退货申请，将在下次同步时发送，由后台审批。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Returns</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="45" />
+      <source>(not yet sent)</source>
+      <translation>（尚未发送）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="95" />
+      <source>Return</source>
+      <translation>退货单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="96" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="98" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="100" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="101" />
+      <source>Units</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="151" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="152" />
+      <source>Product</source>
+      <translation>商品</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="155" />
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Back to stock</source>
+      <translation>回库存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="159" />
+      <source>Damaged</source>
+      <translation>破损</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="61" />
+      <source>Expected</source>
+      <translation>待收</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="51" />
+      <source>Barcode</source>
+      <translation>条码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="53" />
+      <source>Returnable</source>
+      <translation>可退</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="89" />
+      <source>Type a whole number of units.</source>
+      <translation>请输入整数数量。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="56" />
+      <source>Return qty</source>
+      <translation>退货数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="157" />
+      <source>Received</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="158" />
+      <source>%1 + %2 damaged</source>
+      <translation>%1 + 破损 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnsReviewPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="90" />
+      <source>All returns</source>
+      <translation>全部退货单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="108" />
+      <source>No returns. Returns the reps and stores ask for appear here for your decision.</source>
+      <translation>暂无退货。业务员和门店提交的退货申请会显示在这里，等待您审批。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="132" />
+      <source>Decision</source>
+      <translation>审批</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="134" />
+      <source>Choose a return.</source>
+      <translation>请选择退货单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="144" />
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="145" />
+      <source>Asked</source>
+      <translation>申请时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="146" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="147" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="148" />
+      <source>Credited</source>
+      <translation>已退款额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="164" />
+      <source>Approve return</source>
+      <translation>批准退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="167" />
+      <source>Refuse…</source>
+      <translation>拒绝…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="214" />
+      <source>Return %1 — %2 · %3</source>
+      <translation>退货单 %1 — %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="218" />
+      <source>not yet sent</source>
+      <translation>尚未发送</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="223" />
+      <source>Refused: %1</source>
+      <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="242" />
+      <source>Return %1 approved. The warehouse can take the goods in after the next sync.</source>
+      <translation>退货单 %1 已批准。下次同步后仓库即可收货。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="258" />
+      <source>Return %1 refused. The rep is told after the next sync.</source>
+      <translation>退货单 %1 已拒绝。下次同步后通知业务员。</translation>
     </message>
   </context>
 </TS>

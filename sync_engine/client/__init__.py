@@ -8,7 +8,8 @@ its errors are in :mod:`sync_engine.client.errors`, the values it returns in
   it: signing in, syncing, the change stream, sync health.
 - ``ordering``: what users do to orders (draft, edit, submit, cancel, reorder, ship, confirm,
   reject, receive): the shared rules first, then the change and its outbox row in one
-  transaction. ``favourites``: marking products. ``conflicts``: recording and deciding them.
+  transaction. ``returning``: the same for returns (退货: request, decide, receive).
+  ``favourites``: marking products. ``conflicts``: recording and deciding them.
 - ``catalog``, ``queries``: reading the replica, as domain values for the rules and as the
   values the app shows.
 - ``sync`` (one round: push the outbox, pull the feed), ``transport`` (HTTP, with the
@@ -27,6 +28,8 @@ checks it).
 - ``conflicts``: :mod:`.conflicts`
 - ``orders``, ``order_lines``: :mod:`.orders`
 - ``shipments``: :mod:`.shipments`
+- ``returns``: :mod:`.returns`
+- ``credit``: :mod:`.credit`
 - ``favourites``: :mod:`.favourites`
 - ``products``, ``stock``, ``customers``, ``prices``, ``promotions``: :mod:`.replica`
 - ``warehouses``, ``resync_stage``: :mod:`.replica`
@@ -36,8 +39,9 @@ Files beside the database are not tables of the replica: ``outbox.journal``
 (:mod:`.journal`, the fsync'd second copy of unsent outbox entries, written only by that
 module and only outside the replica) and the backups.
 
-Tables the user changes as well as the feed (orders, shipments, favourites) have an owner of
-their own; :mod:`.replica` applies the feed through them.
+Tables the user changes as well as the feed (orders, shipments, returns, favourites) have an
+owner of their own; :mod:`.replica` applies the feed through them, and through :mod:`.credit`
+(customers' accounts, 账期, read offline with today's date).
 
 Importing this package imports nothing else; import the modules you need.
 """

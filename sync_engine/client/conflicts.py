@@ -24,7 +24,7 @@ from typing import Any
 from sync_engine import domain as d
 from sync_engine.protocol import MutationResult
 
-from . import favourites, orders, outbox, quotes, shipments
+from . import favourites, orders, outbox, quotes, returns, shipments
 from .errors import NotFound, ResolutionNotPossible
 from .ordering import create_draft, line_args, replace_all_lines, requote
 from .orders import order_lines, order_promotions, replace_lines
@@ -195,6 +195,12 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
     if conflict["kind"] == "shipment.confirm":
         mine = json.loads(conflict["mine"])
         shipments.drop_unsent(db, mine["mutation"]["args"].get("shipment_id"))
+    if conflict["kind"] == "return.request":
+        mine = json.loads(conflict["mine"])
+        returns.drop_unsent(db, mine["mutation"]["args"].get("return_id"))
+    if conflict["kind"] in ("return.decide", "return.receive") and conflict["server"]:
+        server = json.loads(conflict["server"])
+        returns.store_server_states(db, [(server, int(server.get("version") or 0))])
     if conflict["kind"] == "favourite.set":
         favourites.drop_refused(db, json.loads(conflict["mine"])["mutation"]["args"])
     if order_id is None or orders.has_pending(db, order_id):

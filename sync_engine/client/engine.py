@@ -4,7 +4,8 @@ Every operation is a small named method. Here are the local ones, for every role
 the rep's orders, the clerk's shipping queue, the owner's suggestions and receipts, the back
 office's decisions, the conflicts inbox. They check the shared rules and write the change and
 its outbox row in one SQLite transaction; they work offline, always. What needs the server
-(signing in, syncing, the change stream, device health) is in :mod:`.online`, mixed in.
+(signing in, syncing, the change stream, device health) is in :mod:`.online`, mixed in;
+returns and customers' accounts are in :mod:`.after_sale`, mixed in too.
 
 Sync (:meth:`Engine.sync_once`) may run on a background thread while the UI keeps calling the
 local operations: each thread uses its own database connection, and WAL lets readers go on
@@ -43,6 +44,7 @@ from . import (
     queries,
     search,
 )
+from .after_sale import AfterSaleOperations
 from .backoff import Backoff
 from .customer_search import find_customers
 from .journal import OutboxJournal
@@ -82,7 +84,7 @@ FULL_CHECK_INTERVAL = 24 * 3600.0  # seconds between full integrity checks
 _HISTORY_STATUSES = ("submitted", "confirmed", "partially_shipped", "shipped", "closed")
 
 
-class Engine(OnlineOperations):
+class Engine(AfterSaleOperations, OnlineOperations):
     """One device's local store and its sync with one server.
 
     ``data_dir``: where the database lives (default: the user's data directory).

@@ -40,7 +40,7 @@ from sync_engine.protocol import (
     UpdateOrderArgs,
 )
 
-from . import catalog, orders, outbox, quotes, shipments
+from . import catalog, credit, orders, outbox, quotes, shipments
 from .errors import NotAllowed, ValidationFailed
 from .orders import order_lines, order_promotions, order_row, replace_lines
 from .store import get_meta, set_meta
@@ -163,6 +163,7 @@ def check_lines(db: sqlite3.Connection, row: sqlite3.Row, lines: Sequence[d.Orde
                                           prices.get(line.product_id), tax_included=included))
         return issues
     delivery = row["delivery_date"]
+    account = credit.view(db, customer_id)  # as of the last sync, judged today
     return d.validate_order(
         customer=customer,
         lines=inputs,
@@ -171,6 +172,8 @@ def check_lines(db: sqlite3.Connection, row: sqlite3.Row, lines: Sequence[d.Orde
         stock=catalog.stock_levels(db, row["warehouse_id"], ids),
         open_orders_total=catalog.open_orders_total(db, customer_id, exclude=row["id"]),
         delivery_date=None if delivery is None else dt.date.fromisoformat(delivery),
+        overdue=account.overdue_amount,
+        overdue_policy=account.overdue_policy,
     )
 
 

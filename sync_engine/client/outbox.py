@@ -69,12 +69,13 @@ __all__ = [
 
 VERSION_BUMPING = frozenset({
     "order.submit", "order.update", "order.cancel", "order.confirm", "order.reject",
-    "order.receive", "shipment.confirm",
+    "order.receive", "shipment.confirm", "return.request", "return.decide", "return.receive",
 })
 # Sent without a base version: the server judges them by the order's state, not its version
 # (a cancel stays valid after a confirmation; two partial shipments do not conflict).
 _STATE_BASED = frozenset({"order.cancel", "shipment.confirm", "order.submit", "favourite.set",
-                          "customer.assign"})
+                          "customer.assign", "return.request", "return.decide",
+                          "return.receive"})
 
 DEFAULT_LEASE = 90.0  # longer than one push request may take (timeout 30 s)
 
@@ -96,6 +97,8 @@ def entity_key(kind: str, args: Mapping[str, Any]) -> str:
         return f"favourite:{args['product_id']}"
     if kind == "customer.assign":
         return f"customer:{args['customer_id']}"
+    if kind.startswith("return."):
+        return f"return:{args['return_id']}"
     return f"{kind}:{json.dumps(args, sort_keys=True)[:200]}"
 
 

@@ -3,7 +3,8 @@
 The tables only the feed writes are written here: ``products``, ``stock``, ``customers``,
 ``prices``, ``promotions``, ``warehouses`` and ``resync_stage``. Those the user writes too have
 owners of their own, which this module calls: orders (:mod:`.orders`), shipments
-(:mod:`.shipments`), favourites (:mod:`.favourites`); the search index is :mod:`.search`'s.
+(:mod:`.shipments`), returns (:mod:`.returns`), favourites (:mod:`.favourites`); customers'
+accounts are :mod:`.credit`'s; the search index is :mod:`.search`'s.
 
 A page is split into runs of consecutive changes of one entity and op; each run is written with
 multi-row upserts that keep the newer version (:func:`.bulk_insert.insert_rows`), so a page of
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import favourites, orders, search, shipments
+from . import credit, favourites, orders, returns, search, shipments
 from .bulk_insert import insert_rows
 
 __all__ = [
@@ -222,6 +223,10 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
                 orders.store_server_state(db, c["data"], int(c["version"]))
         elif run.op == "upsert" and run.entity == "shipment":
             shipments.store_server_states(db, ((c["data"], c["version"]) for c in run.changes))
+        elif run.op == "upsert" and run.entity == "return":
+            returns.store_server_states(db, ((c["data"], c["version"]) for c in run.changes))
+        elif run.op == "upsert" and run.entity == "credit":
+            credit.store(db, ((c["data"], c["version"]) for c in run.changes))
         elif run.op == "upsert" and run.entity == "favourite":
             favourites.add(db, ((c["data"]["user_id"], c["data"]["product_id"])
                                 for c in run.changes))
@@ -298,6 +303,10 @@ def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -
         db.executemany("DELETE FROM warehouses WHERE id = ?", [(int(i),) for i in ids])
     elif entity == "shipment":
         shipments.delete(db, ids)
+    elif entity == "return":
+        returns.delete(db, ids)
+    elif entity == "credit":
+        credit.delete(db, [int(i) for i in ids])
     elif entity == "order":
         orders.remove_synced(db, ids)
 
@@ -308,6 +317,8 @@ def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
     db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
     db.execute("DELETE FROM promotions WHERE customer_id = ?", (customer_id,))
     shipments.purge_customer(db, customer_id)
+    returns.purge_customer(db, customer_id)
+    credit.purge_customer(db, customer_id)
     orders.purge_customer(db, customer_id)
 
 
@@ -350,6 +361,8 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000, *,
     db.execute("DELETE FROM warehouses")
     favourites.clear(db)
     shipments.clear_synced(db)  # keeps this device's unsent ones
+    returns.clear_synced(db)  # likewise
+    credit.clear(db)
     orders.clear_synced(db)
     if server_went_back:
         orders.forget_server_states(db)

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 from sync_engine.protocol import MutationResult, PullResponse, PushRequest
 
-from . import conflicts, orders, outbox, replica, search, shipments
+from . import conflicts, orders, outbox, replica, returns, search, shipments
 from .errors import ResyncRequired, SyncCancelled
 from .outbox import Claimed
 from .session import Auth
@@ -497,6 +497,8 @@ def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
             counts.rejected += 1
         conflict_id = conflicts.record(db, row, result)
         outbox.mark_refused(db, row, result.status, _kept(result), conflict_id)
+        if row.entity.startswith("return:"):  # the inbox has it now, with the server's side
+            returns.drop_pending(db, row.entity.split(":", 1)[1], row.key)
         server = result.server
         if row.entity.startswith("order:") and server is not None and "lines" in server:
             orders.store_server_state(db, server, int(server.get("version") or 0))
@@ -508,6 +510,9 @@ def _apply_result(db: sqlite3.Connection, row: Claimed, result: MutationResult) 
     if (result.entity == "order" and data is not None
             and not orders.store_server_state(db, data, int(result.version or 0))):
         orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
+    if result.entity == "return" and data is not None:
+        returns.store_server_states(db, [(data, int(result.version or 1))])
+        returns.drop_pending(db, str(data["id"]), row.key)
     shipment = result.details.get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
         shipments.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])

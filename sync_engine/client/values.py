@@ -13,6 +13,7 @@ from sync_engine.domain import Issue, Product
 __all__ = [
     "AuditEntry",
     "ConflictView",
+    "CreditView",
     "CustomerView",
     "DeviceHealth",
     "DeviceView",
@@ -27,6 +28,8 @@ __all__ = [
     "ReorderResult",
     "ReplicaHealth",
     "ReplicaRepair",
+    "ReturnLineView",
+    "ReturnView",
     "ShipQueueItem",
     "ShipmentView",
     "StockView",
@@ -475,3 +478,79 @@ def _age_words(seconds: float, lang: str) -> str:
     if minutes < 48 * 60:
         return f"{minutes // 60} 小时" if lang == "zh" else f"{minutes // 60} h"
     return f"{minutes // 1440} 天" if lang == "zh" else f"{minutes // 1440} days"
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLineView:
+    """One product of a return: units asked back, received (to stock) and damaged, and what
+    the server has not been told yet (this device's unsent receipts)."""
+
+    product_id: int
+    sku: str
+    name_zh: str
+    name_en: str
+    unit: str
+    barcode: str | None
+    quantity: int
+    unit_price: Decimal
+    tax_rate: Decimal
+    received_qty: int
+    damaged_qty: int
+    pending_received: int = 0
+    pending_damaged: int = 0
+
+    @property
+    def outstanding(self) -> int:
+        """Units still expected, counting this device's unsent receipts as received."""
+        return (self.quantity - self.received_qty - self.damaged_qty - self.pending_received
+                - self.pending_damaged)
+
+    def name_in(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_zh
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnView:
+    """A return (退货) as the user sees it. ``sync_state``: ``pending`` (this device asked
+    something the server has not answered: see ``pending``), ``synced``."""
+
+    id: str
+    number: str | None
+    order_id: str
+    order_number: str | None
+    customer_id: int
+    customer_name: str
+    warehouse_id: int | None
+    status: str
+    reason: str
+    note: str
+    sync_state: str
+    pending: tuple[str, ...]  # kinds of the unanswered actions ("return.decide", …)
+    requested_at: str | None
+    credit_amount: Decimal
+    lines: tuple[ReturnLineView, ...]
+    history: tuple[dict[str, Any], ...] = ()
+    customer_name_en: str = ""
+
+    def customer_name_in(self, lang: str) -> str:
+        return self.customer_name_en if lang == "en" and self.customer_name_en else (
+            self.customer_name)
+
+    @property
+    def units(self) -> int:
+        return sum(ln.quantity for ln in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditView:
+    """A customer's account (账期) as of the last sync (``as_of``), judged on today's date."""
+
+    customer_id: int
+    payment_terms: str
+    open_amount: Decimal
+    overdue_amount: Decimal
+    oldest_overdue: dt.date | None
+    overdue_days: int
+    overdue_policy: str  # the server's, when it last sent the account: off, review, block
+    as_of: dt.datetime | None  # None: the server never sent this customer's account
+    items: tuple[Any, ...] = ()  # domain.credit.OpenItem, oldest due first

@@ -10,6 +10,8 @@ Pure Python (standard library only): no Qt, no SQL, no HTTP, and nothing else of
 - ``validation``: what is wrong with an order, as field-level ``Issue``\\ s.
 - ``lifecycle``: the order state machine and who may move an order where.
 - ``shipping``: checking and applying (partial) shipments.
+- ``returns``: what may come back from a shipped order, its decision and receipt (退货).
+- ``credit``: payment terms, open and overdue receivables (账期).
 - ``text``: the one rule for free text (control characters, broken characters, length).
 - ``limits``: the ranges numbers must stay in (what the server's database holds).
 - ``messages``: the issues' texts in English and Simplified Chinese.

@@ -157,6 +157,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({max_amount}). Split it into several orders.",
         "zh": "订单总额（{total}）超过可记录的最大金额（{max_amount}）。请拆分成多个订单。",
     },
+    # --- credit terms (账期) -------------------------------------------------------------------
+    "receivables_overdue": {
+        "en": "This customer has {overdue} overdue. The order will be held for back-office "
+        "review.",
+        "zh": "该客户有逾期应收款 {overdue}。订单将转后台审核。",
+    },
+    "receivables_overdue_blocked": {
+        "en": "This customer has {overdue} overdue. No new orders until it is paid: ask the "
+        "back office.",
+        "zh": "该客户有逾期应收款 {overdue}。付清前不能下新订单，请联系后台。",
+    },
+    # --- returns (退货) -------------------------------------------------------------------------
+    "return_empty": {
+        "en": "Enter at least one quantity to return.",
+        "zh": "请至少填写一个退货数量。",
+    },
+    "return_not_shipped": {
+        "en": "This product was not shipped on this order, so it cannot be returned.",
+        "zh": "该商品未在此订单中发货，无法退货。",
+    },
+    "return_quantity_negative": {
+        "en": "A returned quantity cannot be negative.",
+        "zh": "退货数量不能为负数。",
+    },
+    "over_return": {
+        "en": "At most {returnable} can be returned (shipped and not yet returned); you entered "
+        "{requested}.",
+        "zh": "最多可退 {returnable}（已发货且未退），您填写了 {requested}。",
+    },
+    "return_reason_required": {
+        "en": "Say why the return is refused: the rep and the customer will read it.",
+        "zh": "请填写拒绝退货的原因：业务员和客户会看到它。",
+    },
+    "return_reason_unknown": {
+        "en": "Choose why the goods come back: damaged, expired, wrong goods or unsold.",
+        "zh": "请选择退货原因：破损、过期、错发或滞销。",
+    },
+    "return_role_not_allowed": {
+        "en": "Your role ({role}) cannot do this with a return ({action}). Ask an "
+        "administrator.",
+        "zh": "您的角色（{role}）不能对退货单执行此操作（{action}）。请联系管理员。",
+    },
+    "receipt_empty": {
+        "en": "Enter at least one received quantity.",
+        "zh": "请至少填写一个收货数量。",
+    },
+    "receipt_unknown_product": {
+        "en": "This product is not on the return.",
+        "zh": "该商品不在此退货单中。",
+    },
+    "receipt_quantity_negative": {
+        "en": "A received quantity cannot be negative.",
+        "zh": "收货数量不能为负数。",
+    },
+    "over_receive": {
+        "en": "Only {outstanding} are still expected on this return; you entered {requested}.",
+        "zh": "此退货单仅剩 {outstanding} 待收，您填写了 {requested}。",
+    },
 }
 
 # Words used inside messages: status and role names, and stand-ins for missing values.
@@ -169,6 +227,15 @@ LABELS: dict[str, dict[str, str]] = {
     "status.closed": {"en": "closed", "zh": "已关闭"},
     "status.cancelled": {"en": "cancelled", "zh": "已取消"},
     "status.rejected": {"en": "rejected", "zh": "已拒绝"},
+    "status.requested": {"en": "requested", "zh": "待审核"},
+    "status.approved": {"en": "approved", "zh": "已批准"},
+    "status.refused": {"en": "refused", "zh": "已拒绝"},
+    "status.partially_received": {"en": "partially received", "zh": "部分收货"},
+    "status.received": {"en": "received", "zh": "已收货"},
+    "return_reason.damaged": {"en": "damaged", "zh": "破损"},
+    "return_reason.expired": {"en": "expired", "zh": "过期"},
+    "return_reason.wrong_goods": {"en": "wrong goods", "zh": "错发"},
+    "return_reason.unsold": {"en": "unsold", "zh": "滞销"},
     "role.sales_rep": {"en": "sales rep", "zh": "销售代表"},
     "role.warehouse_clerk": {"en": "warehouse clerk", "zh": "仓库管理员"},
     "role.store_owner": {"en": "store owner", "zh": "店主"},

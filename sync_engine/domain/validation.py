@@ -11,7 +11,8 @@ Codes, by field:
 
 =================================  ==========================================================
 ``customer``                       customer_unknown, customer_inactive,
-                                   credit_limit_exceeded (warning)
+                                   credit_limit_exceeded (warning),
+                                   receivables_overdue (warning), receivables_overdue_blocked
 ``lines``                          lines_empty, too_many_lines, order_total_too_large
 ``lines[i].product_id``            product_unknown, product_inactive, product_not_sellable,
                                    duplicate_product
@@ -269,6 +270,8 @@ def validate_order(
     delivery_date: date | None = None,
     today: date | None = None,
     max_lines: int = 1000,
+    overdue: Decimal = ZERO,
+    overdue_policy: str = "review",
 ) -> list[Issue]:
     """Every issue with an order, errors and warnings, in a stable order.
 
@@ -276,7 +279,10 @@ def validate_order(
     ``stock`` is keyed by product id for the customer's warehouse, or ``None`` when stock is
     unknown (then it is not checked; a product missing from it is not checked either).
     ``open_orders_total`` is the gross of the customer's other open orders, for the credit
-    check. ``today`` defaults to the local date; the server passes its own.
+    check. ``today`` defaults to the local date; the server passes its own. ``overdue`` is
+    what the customer owes past its due date (``credit.credit_position``): under the policy
+    ``review`` a warning (the order waits for the back office), under ``block`` an error, under
+    ``off`` nothing.
 
     Raises ``ValueError`` if a price row belongs to another customer or product (a bug in the
     caller's lookup, not a user error).
@@ -384,6 +390,15 @@ def validate_order(
                     },
                 )
             )
+
+    overdue_amount = to_money(require_decimal(overdue, "overdue"))
+    if customer is not None and overdue_amount > 0 and overdue_policy in ("review", "block"):
+        if overdue_policy == "block":
+            issues.append(Issue(field="customer", code="receivables_overdue_blocked",
+                                params={"overdue": overdue_amount}))
+        else:
+            issues.append(Issue(field="customer", code="receivables_overdue",
+                                severity="warning", params={"overdue": overdue_amount}))
 
     if stock is not None:
         for product_id, units in requested.items():

@@ -226,6 +226,9 @@ MutationKind = Literal[
     "shipment.confirm",
     "favourite.set",
     "customer.assign",
+    "return.request",
+    "return.decide",
+    "return.receive",
 ]
 
 
@@ -318,6 +321,39 @@ class AssignCustomerArgs(_Model):
     rep_id: Id | None
 
 
+ReturnReasonCode = Literal["damaged", "expired", "wrong_goods", "unsold"]
+
+
+class ReturnLineArgs(_Model):
+    product_id: Id
+    quantity: Quantity
+
+
+class RequestReturnArgs(_Model):
+    return_id: Uuid
+    order_id: Uuid
+    reason: ReturnReasonCode
+    note: Notes = ""
+    lines: Annotated[list[ReturnLineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
+
+
+class DecideReturnArgs(_Model):
+    return_id: Uuid
+    approve: bool
+    reason: Reason = ""
+
+
+class ReceiptLineArgs(_Model):
+    product_id: Id
+    quantity: Quantity = 0  # back to stock
+    damaged: Quantity = 0  # received, not sellable
+
+
+class ReceiveReturnArgs(_Model):
+    return_id: Uuid
+    lines: Annotated[list[ReceiptLineArgs], Field(max_length=MAX_LINES_PER_ORDER)]
+
+
 ARGS_BY_KIND: dict[str, type[_Model]] = {
     "order.submit": SubmitOrderArgs,
     "order.update": UpdateOrderArgs,
@@ -328,6 +364,9 @@ ARGS_BY_KIND: dict[str, type[_Model]] = {
     "shipment.confirm": ConfirmShipmentArgs,
     "favourite.set": SetFavouriteArgs,
     "customer.assign": AssignCustomerArgs,
+    "return.request": RequestReturnArgs,
+    "return.decide": DecideReturnArgs,
+    "return.receive": ReceiveReturnArgs,
 }
 
 
@@ -436,6 +475,7 @@ __all__ = [
     "Change",
     "ConfirmOrderArgs",
     "ConfirmShipmentArgs",
+    "DecideReturnArgs",
     "DeviceReport",
     "ErrorBody",
     "ErrorDetail",
@@ -450,9 +490,13 @@ __all__ = [
     "PullResponse",
     "PushRequest",
     "PushResponse",
+    "ReceiptLineArgs",
     "ReceiveOrderArgs",
+    "ReceiveReturnArgs",
     "RefreshRequest",
     "RejectOrderArgs",
+    "RequestReturnArgs",
+    "ReturnLineArgs",
     "SetFavouriteArgs",
     "ShipmentLineArgs",
     "SubmitOrderArgs",

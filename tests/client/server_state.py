@@ -94,7 +94,7 @@ def revoke_all_tokens(db_url: str) -> None:
 
 _TABLES = {"product": "products", "customer": "customers", "price": "prices",
            "order": "orders", "stock": "stock", "shipment": "shipments",
-           "warehouse": "warehouses"}
+           "warehouse": "warehouses", "return": "returns", "credit": "credit"}
 
 
 def server_view(server: Server | str, username: str) -> dict[str, dict[str, int]]:
@@ -126,6 +126,10 @@ def local_view(engine: Engine) -> dict[str, dict[str, int]]:
         out["shipment"] = {r[0]: r[1] for r in db.execute("SELECT id, version FROM shipments")}
         out["warehouse"] = {str(r[0]): r[1]
                             for r in db.execute("SELECT id, version FROM warehouses")}
+        out["return"] = {r[0]: r[1] for r in db.execute(
+            "SELECT id, version FROM returns WHERE version > 0")}
+        out["credit"] = {str(r[0]): r[1]
+                         for r in db.execute("SELECT customer_id, version FROM credit")}
     return out
 
 

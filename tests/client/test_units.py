@@ -163,7 +163,7 @@ def test_an_old_database_with_unsent_orders_is_upgraded_without_loss(tmp_path: P
     db.close()
 
     with Engine(data_dir) as engine:  # opening it upgrades it
-        assert engine.store.revision() == "0004"
+        assert engine.store.revision() == "0005_returns"
         with engine.store.read() as conn:
             columns = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
         assert {"claimed_by", "answered_at", "sent_by"} <= columns
@@ -182,7 +182,7 @@ def test_store_is_wal_and_reopens_without_migrating(tmp_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
     again = Store(tmp_path)
-    assert again.revision() == "0004"
+    assert again.revision() == "0005_returns"
     again.close()
 
 

@@ -29,11 +29,13 @@ PICTURES = [
     "owner-receipt", "admin-review", "admin-health", "admin-devices", "admin-revoke-wipe",
     "admin-users", "admin-user-new", "admin-integrations", "admin-token-secret",
     "rep-offline",
+    # after the sale (issue 21)
+    "rep-customer-credit", "rep-return-request", "clerk-returns-receive", "admin-returns",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
     "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt",
-    "admin-revoke-wipe", "admin-user-new", "admin-token-secret")]
+    "admin-revoke-wipe", "admin-user-new", "admin-token-secret", "rep-return-request")]
 
 
 class ServedDemo(DemoServer):

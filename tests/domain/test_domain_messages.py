@@ -24,6 +24,7 @@ from sync_engine.domain import (
     check_transition,
     render,
     render_params,
+    returns,
     validate_order,
     validate_shipment,
 )
@@ -38,7 +39,7 @@ from tests.domain.domain_builders import (
 )
 
 DOMAIN_DIR = Path(domain.__file__).parent
-RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py", "text.py")
+RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py", "text.py", "returns.py")
 
 EXPECTED_CODES = {
     # validation
@@ -59,6 +60,8 @@ EXPECTED_CODES = {
     "credit_limit_exceeded",
     "stock_insufficient",
     "order_total_too_large",
+    "receivables_overdue",
+    "receivables_overdue_blocked",
     # lifecycle
     "transition_not_allowed",
     "role_not_allowed",
@@ -69,6 +72,18 @@ EXPECTED_CODES = {
     "shipment_quantity_negative",
     "shipment_unknown_product",
     "over_ship",
+    # returns
+    "return_empty",
+    "return_not_shipped",
+    "return_quantity_negative",
+    "over_return",
+    "return_reason_required",
+    "return_reason_unknown",
+    "return_role_not_allowed",
+    "receipt_empty",
+    "receipt_unknown_product",
+    "receipt_quantity_negative",
+    "over_receive",
     # text
     "text_too_long",
     "text_control_char",
@@ -177,6 +192,26 @@ def every_issue() -> list[Issue]:
     issues += validate_order(
         customer=None, lines=[LineInput(6, 2)], products={6: dear}, prices={}, stock=None
     )
+    issues += validate_order(
+        customer=customer(), lines=[LineInput(6, 1)], products={6: simple_product(6)},
+        prices={}, stock=None, overdue=Decimal("12.50"))
+    issues += validate_order(
+        customer=customer(), lines=[LineInput(6, 1)], products={6: simple_product(6)},
+        prices={}, stock=None, overdue=Decimal("12.50"), overdue_policy="block")
+    issues += returns.validate_return({1: 2}, [(1, 3), (2, 1), (1, -1)])
+    issues += returns.validate_return({1: 2}, [(1, 0)])
+    refusal = returns.check_decision(False, " ")
+    assert refusal is not None
+    issues.append(refusal)
+    for found_return in (returns.check_reason_code("lost"),
+                         returns.check_role("decide", Role.SALES_REP)):
+        assert found_return is not None
+        issues.append(found_return)
+    assert returns.check_reason_code("unsold") is None
+    assert returns.check_role("receive", Role.WAREHOUSE_CLERK) is None
+    back = [returns.ReturnLine(1, 3, Decimal("1.00"), Decimal("0.13"))]
+    issues += returns.validate_receipt(back, [(1, 2, 2), (9, 1, 0), (1, -1, 0)])
+    issues += returns.validate_receipt(back, [(1, 0, 0)])
     for value in ("x" * 11, "a\x00b", "a\nb", "a\ud800"):
         found_text = TextRule(10).check("notes", value)
         assert found_text is not None

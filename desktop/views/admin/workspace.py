@@ -1,5 +1,5 @@
-"""The back office's workspace: the review queue, sync health, every order, conflicts, and
-managing the fleet: devices, users, integration tokens."""
+"""The back office's workspace: the review queue, returns, sync health, every order, conflicts,
+and managing the fleet: devices, users, integration tokens."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..workspace import Workspace
 from .devices import DevicesPage
 from .health import HealthPage
 from .integrations import IntegrationsPage
+from .returns import ReturnsReviewPage
 from .review import ReviewPage
 from .users import UsersPage
 
@@ -26,10 +27,12 @@ class AdminWorkspace(Workspace):
         self.devices = DevicesPage(ctx)
         self.users = UsersPage(ctx)
         self.integrations = IntegrationsPage(ctx)
+        self.returns = ReturnsReviewPage(ctx, self)
         self.add_page("review", self.tr("Review"), "review", self.review)
         self.add_page("health", self.tr("Sync health"), "health", self.health)
         self.add_page("orders", self.tr("Orders"), "orders", self.orders)
         self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.add_page("returns", self.tr("Returns"), "return", self.returns)
         self.add_page("devices", self.tr("Devices"), "devices", self.devices)
         self.add_page("users", self.tr("Users"), "users", self.users)
         self.add_page("integrations", self.tr("Integrations"), "key", self.integrations)

@@ -1,5 +1,6 @@
-"""The warehouse clerk's workspace: the queue to ship, the shipment being counted, and the
-conflicts inbox (a shipment of an order cancelled meanwhile lands there)."""
+"""The warehouse clerk's workspace: the queue to ship, the shipment being counted, the
+conflicts inbox (a shipment of an order cancelled meanwhile lands there), and the returns to
+take in."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from ...context import AppContext
 from ..shared.conflicts import ConflictsPage
 from ..workspace import Workspace
 from .queue import ShipQueuePage
+from .returns import ReceiveReturnsPage
 from .ship import ShipPage
 
 __all__ = ["ClerkWorkspace"]
@@ -21,6 +23,8 @@ class ClerkWorkspace(Workspace):
         self.add_page("queue", self.tr("To ship"), "orders", self.queue)
         self.add_page("ship", self.tr("Ship"), "truck", self.ship_page)
         self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.returns = ReceiveReturnsPage(ctx, self)
+        self.add_page("returns", self.tr("Returns in"), "receive", self.returns)
         self.nav.setCurrentRow(0)
         self.count_conflicts()
 

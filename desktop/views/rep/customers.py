@@ -30,6 +30,7 @@ from ...resources import icon
 from ...widgets.flow import FlowLayout
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
+from ..shared.credit_banner import CreditBanner
 
 if TYPE_CHECKING:
     from .workspace import RepWorkspace
@@ -100,6 +101,8 @@ class CustomersPage(QWidget):
         form.addRow(self.tr("Used by open orders"), self.used)
         form.addRow("", self.credit_bar)
         layout.addLayout(form)
+        self.account = CreditBanner(self.ctx)  # receivables (账期) as of the last sync
+        layout.addWidget(self.account)
         buttons = FlowLayout()
         self.new_order = QPushButton(icon("order"), self.tr("New order"))
         self.new_order.setObjectName("primary")
@@ -193,6 +196,7 @@ class CustomersPage(QWidget):
         # The delivery column only when an order asked for a date: its room goes to the status.
         self.recent.setColumnHidden(_RECENT_DELIVERY, not any(o.delivery_date for o in orders))
         fit_columns(self.recent)
+        self.account.show_for(c.id)
         self._set_enabled(c.active)
 
     def _new_order(self) -> None:

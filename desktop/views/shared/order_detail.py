@@ -20,12 +20,26 @@ from PySide6.QtWidgets import (
 
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
-from sync_engine.client.values import OrderView, ProductView, ReorderResult, ShipmentView
+from sync_engine.client.values import (
+    OrderView,
+    ProductView,
+    ReorderResult,
+    ReturnView,
+    ShipmentView,
+)
+from sync_engine.domain import returns
 
 from ...confirmation import ConfirmationDialog
 from ...context import AppContext
 from ...i18n import domain_lang
-from ...labels import history_note, hold_reason_name, status_name, sync_state_name
+from ...labels import (
+    history_note,
+    hold_reason_name,
+    return_reason_name,
+    return_status_name,
+    status_name,
+    sync_state_name,
+)
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
@@ -97,10 +111,23 @@ class OrderDetail(QWidget):
         ])
         self.shipments = make_table()
         self.shipments.setModel(self.shipments_model)
+        self.returns_model: ListTableModel[ReturnView] = ListTableModel([
+            Column(lambda: self.tr("Return"), lambda r: r.number or self.tr("(not yet sent)")),
+            Column(lambda: self.tr("Status"), lambda r: return_status_name(r.status)
+                   + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")),
+            Column(lambda: self.tr("Reason"), lambda r: return_reason_name(r.reason)),
+            Column(lambda: self.tr("Units"), lambda r: ctx.fmt.integer(r.units), align_right=True),
+            Column(lambda: self.tr("Credited"), lambda r: ctx.fmt.money(r.credit_amount),
+                   align_right=True),
+        ])
+        self.returns = make_table()
+        self.returns.setObjectName("orderReturns")
+        self.returns.setModel(self.returns_model)
         tabs = QTabWidget()
         tabs.addTab(self.lines, self.tr("Lines"))
         tabs.addTab(self.history, self.tr("Status history"))
         tabs.addTab(self.shipments, self.tr("Shipments"))
+        tabs.addTab(self.returns, self.tr("Returns"))
         self.tabs = tabs
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
         self.edit_button.setToolTip("Ctrl+E")
@@ -116,11 +143,14 @@ class OrderDetail(QWidget):
         self.receive_button = QPushButton(icon("receive"), self.tr("Confirm receipt…"))
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.clicked.connect(self.confirm_receipt)
+        self.return_button = QPushButton(icon("return"), self.tr("Return goods…"))
+        self.return_button.setObjectName("returnButton")
+        self.return_button.clicked.connect(self.ask_return)
         identity = ctx.engine.identity
         self.role = d.Role(identity.role) if identity else d.Role.SALES_REP
         buttons = FlowLayout()  # wraps in a narrow pane instead of widening it
         for b in (self.edit_button, self.cancel_button, self.reorder_button, self.receive_button,
-                  self.print_button):
+                  self.return_button, self.print_button):
             buttons.addWidget(b)
         box = QGroupBox()
         layout = QVBoxLayout(box)
@@ -140,9 +170,10 @@ class OrderDetail(QWidget):
         engine = self.ctx.engine
         self._wanted = order_id  # reads finish in any order: only this one's is shown
 
-        def load() -> tuple[OrderView, dict[int, ProductView], list[ShipmentView]]:
+        def load() -> tuple[OrderView, dict[int, ProductView], list[ShipmentView],
+                            list[ReturnView]]:
             order, products = load_order(engine, order_id)
-            return order, products, engine.shipments(order_id)
+            return order, products, engine.shipments(order_id), engine.returns(order_id=order_id)
 
         self.ctx.read(load, self._loaded)
 
@@ -153,7 +184,7 @@ class OrderDetail(QWidget):
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
-        order, products, shipments = result
+        order, products, shipments, returns = result
         if order.id != self._wanted:
             return
         self.order, self.products = order, products
@@ -190,6 +221,8 @@ class OrderDetail(QWidget):
         self.history_model.set_rows(list(order.history))
         fit_columns(self.history)
         self.shipments_model.set_rows(shipments)
+        self.returns_model.set_rows(returns)
+        fit_columns(self.returns)
         self._enable()
         self.loaded.emit()
 
@@ -209,6 +242,8 @@ class OrderDetail(QWidget):
                                                  role))
         self.receive_button.setEnabled(status is d.OrderStatus.SHIPPED)
         self.print_button.setEnabled(order is not None and bool(order.lines))
+        self.return_button.setVisible(returns.check_role("request", role) is None)
+        self.return_button.setEnabled(shipped_any)
 
     def run_action(self, button: QPushButton) -> None:
         """A button's action from its shortcut, when the button is offered now."""
@@ -243,6 +278,24 @@ class OrderDetail(QWidget):
         dialog = ReceiptDialog(order, self.products, self.ctx, self)
         self.receipt = dialog
         dialog.open()
+
+    def ask_return(self) -> None:
+        """Ask goods of this order back: how many of what, and why (offline too)."""
+        from .return_request import ReturnRequestDialog
+
+        order = self.order
+        if order is None:
+            return
+        engine = self.ctx.engine
+
+        def opened(returnable: object) -> None:
+            assert isinstance(returnable, dict) and order is not None
+            dialog = ReturnRequestDialog(self.ctx, order, self.products, returnable, self)
+            dialog.accepted.connect(self.reload)
+            self.return_dialog = dialog
+            dialog.open()
+
+        self.ctx.read(lambda: engine.returnable(order.id), opened)
 
     def _reorder(self) -> None:
         order = self.order

@@ -51,6 +51,7 @@ from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..workspace import OrderingHost
+from .credit_banner import CreditBanner
 from .customer_field import CustomerField
 from .entry_bar import EntryBar
 from .promotions import PromotionsBox
@@ -102,8 +103,10 @@ class OrderEntryPage(QWidget):
         self.issues.setObjectName("issues")
         self.issues.setWordWrap(True)
         self.issues.setTextFormat(Qt.TextFormat.RichText)
+        self.account = CreditBanner(ctx)  # open and overdue receivables, before ordering
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.account)
         layout.addWidget(self.entry)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.issues)
@@ -345,6 +348,7 @@ class OrderEntryPage(QWidget):
 
     def _show_credit(self) -> None:
         customer = self.customer()
+        self.account.show_for(customer.id if customer else None)
         if customer is None or customer.credit_limit is None:
             self.credit.setText("")
             return

@@ -51,6 +51,7 @@ from .parser import (
     UsageError,
     build_parser,
 )
+from .returns import returns_command
 from .session import login_command, status_command, sync_command
 
 __all__ = ["EXIT_CONFLICTS", "EXIT_DAMAGED", "main"]
@@ -65,6 +66,7 @@ COMMANDS: dict[str, Callable[[Engine, argparse.Namespace], int]] = {
     "order": order_command,
     "export": order_command,
     "conflicts": conflicts_command,
+    "returns": returns_command,
     "customers": customers_command,
     "search": search_command,
     "backup": lambda engine, args: _backup(engine, args.list),

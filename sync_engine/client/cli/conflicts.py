@@ -27,6 +27,9 @@ KINDS = {
     "order.reject": "reject",
     "order.receive": "receipt",
     "shipment.confirm": "shipment",
+    "return.request": "return",
+    "return.decide": "return decision",
+    "return.receive": "return receipt",
 }
 
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from sync_engine.domain import OrderStatus
+from sync_engine.domain.returns import ReturnReason, ReturnStatus
 from sync_engine.version import version_line
 
 __all__ = [
@@ -26,6 +27,8 @@ EXIT_ERROR, EXIT_USAGE, EXIT_CONFLICTS, EXIT_UPDATE, EXIT_SIGN_IN = 1, 2, 3, 4, 
 EXIT_DAMAGED = 6  # the local database was found damaged while in use
 
 STATUSES = [s.value for s in OrderStatus]
+RETURN_STATUSES = [s.value for s in ReturnStatus]
+RETURN_REASONS = [r.value for r in ReturnReason]
 
 
 class UsageError(ValueError):
@@ -152,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     _orders(command("orders", "list, show, create, change, submit and cancel orders",
                     aliases=["order"]))
 
+    _returns(command("returns", "returns (退货): list, show, ask goods of a shipped order back"))
+
     conflicts = command("conflicts", "changes the server did not apply: list, show both "
                         "sides, decide")
     csub = conflicts.add_subparsers(dest="action", metavar="ACTION")
@@ -236,6 +241,29 @@ def _orders(orders: argparse.ArgumentParser) -> None:
     export = action("export", "orders to CSV (UTF-8 with BOM, safe to open in Excel)")
     export.add_argument("file", type=Path)
     _filters(export)
+
+
+def _returns(command: argparse.ArgumentParser) -> None:
+    sub = command.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = sub.add_parser("list", formatter_class=_Formatter,
+                             help="returns on this device, newest first")
+    listing.add_argument("--status", choices=RETURN_STATUSES, help="only returns in this status")
+    listing.add_argument("--customer", metavar="CODE|ID", help="only this customer's")
+    listing.add_argument("--json", action="store_true", help="as JSON")
+    show = sub.add_parser("show", formatter_class=_Formatter, help="one return with its lines")
+    show.add_argument("ret", metavar="RETURN", help="number (DH…-R1) or id")
+    show.add_argument("--json", action="store_true", help="as JSON")
+    request = sub.add_parser(
+        "request", formatter_class=_Formatter,
+        help="ask goods of a shipped order back (sent with the next sync)",
+        epilog="Example: dinghuo-cli returns request DH00000027 --set SKU-0001=6 "
+               "--reason damaged --note \"2 cases crushed\"")
+    request.add_argument("order", metavar="ORDER", help="number (DH…), local number (L…) or id")
+    request.add_argument("--set", action="append", required=True, metavar="SKU=QUANTITY",
+                         help="units of a product to return (repeatable)")
+    request.add_argument("--reason", required=True, choices=RETURN_REASONS,
+                         help="why they come back")
+    request.add_argument("--note", default="", help="what the back office should know")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:

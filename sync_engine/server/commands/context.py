@@ -17,10 +17,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
+from sync_engine.domain.credit import OverduePolicy
 from sync_engine.protocol import Mutation, MutationResult
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.storage.meta_sql import read_meta
 from sync_engine.server.storage.models import User
+
+OVERDUE_POLICIES = frozenset(p.value for p in OverduePolicy)
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,15 @@ class Settings:
 
     auto_confirm: bool = True
     request_id: str = "-"
+    # What an order of a customer with overdue receivables does: "off", "review", "block".
+    overdue_policy: str = "review"
 
     @staticmethod
     def load(session: Session, request_id: str = "-") -> Settings:
+        policy = read_meta(session, "overdue_policy")
         return Settings(auto_confirm=read_meta(session, "auto_confirm") != "false",
-                        request_id=request_id)
+                        request_id=request_id,
+                        overdue_policy=policy if policy in OVERDUE_POLICIES else "review")
 
 
 @dataclass

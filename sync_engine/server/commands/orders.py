@@ -37,6 +37,7 @@ from sync_engine.protocol import (
 from sync_engine.server.commands.context import Applied, Context, Settings
 from sync_engine.server.commands.outcomes import Conflict, Rejected, field_issue
 from sync_engine.server.feed.changes import GLOBAL, UnitOfWork
+from sync_engine.server.feed.credit import overdue_amounts
 from sync_engine.server.feed.entities import (
     order_data,
     record_order,
@@ -253,6 +254,9 @@ def price_and_check(
         delivery_date,
         now,
         None,
+        overdue=(overdue_amounts(session, [customer.id], now.date())[customer.id]
+                 if ctx.settings.overdue_policy != "off" else Decimal(0)),
+        overdue_policy=ctx.settings.overdue_policy,
     )
 
 
@@ -285,10 +289,15 @@ def check_and_price(
     delivery_date: dt.date | None,
     now: dt.datetime,
     available: Mapping[int, int] | None,
+    *,
+    overdue: Decimal = Decimal(0),
+    overdue_policy: str = "off",
 ) -> tuple[d.Quote, list[d.Issue]]:
     """The rules on data already read (under the customer lock): the order priced by
     ``domain.quote_order`` and the warnings, or ``Rejected`` / ``Conflict`` (``price_changed``,
-    ``promotion_changed``). ``available``: units in stock per product, to check gifts by."""
+    ``promotion_changed``). ``available``: units in stock per product, to check gifts by.
+    ``overdue``: what the customer owes past due (:mod:`.credit`), judged by the server's
+    ``overdue_policy``."""
     issues = d.validate_order(
         customer=customer,
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
@@ -298,6 +307,8 @@ def check_and_price(
         open_orders_total=open_total,
         delivery_date=delivery_date,
         today=now.date(),
+        overdue=overdue,
+        overdue_policy=overdue_policy,
     )
     errors = [i for i in issues if i.is_error and i.code != "price_changed"]
     if errors:
@@ -402,7 +413,8 @@ def _reserve_and_hold(
 def hold_reasons(
     short: list[dict[str, int]], warnings: list[d.Issue]
 ) -> tuple[list[str], dict[str, Any]]:
-    """Why an order waits for review (``stock_short``, ``credit_exceeded``), with the details."""
+    """Why an order waits for review (``stock_short``, ``credit_exceeded``, ``overdue``), with
+    the details."""
     details: dict[str, Any] = {}
     hold: list[str] = []
     if short:
@@ -412,6 +424,10 @@ def hold_reasons(
     if credit:
         hold.append("credit_exceeded")
         details["credit"] = credit[0].to_dict()["params"]
+    overdue = [w for w in warnings if w.code == "receivables_overdue"]
+    if overdue:
+        hold.append("overdue")
+        details["overdue"] = overdue[0].to_dict()["params"]
     details["hold_reasons"] = hold
     return hold, details
 

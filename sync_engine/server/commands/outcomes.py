@@ -65,6 +65,27 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "This shipment was already recorded.",
         "zh": "此发货记录已存在。",
     },
+    "return_exists": {
+        "en": "This return was already recorded.",
+        "zh": "此退货单已存在。",
+    },
+    "return_exceeds_returnable": {
+        "en": "Some of these goods were asked back by another return meanwhile. Check what can "
+        "still be returned and change the quantities.",
+        "zh": "部分商品已被另一张退货单申请退回。请核对仍可退的数量后修改。",
+    },
+    "return_decided": {
+        "en": "This return was already decided (it is {status}).",
+        "zh": "此退货单已处理（当前状态：{status}）。",
+    },
+    "return_not_approved": {
+        "en": "This return is not approved for receipt (it is {status}).",
+        "zh": "此退货单未获批准，不能收货（当前状态：{status}）。",
+    },
+    "return_unknown": {
+        "en": "This return does not exist or is not yours.",
+        "zh": "退货单不存在，或不属于您。",
+    },
     "forbidden": {
         "en": "Your role or assignments do not allow this.",
         "zh": "您的角色或分配范围不允许此操作。",

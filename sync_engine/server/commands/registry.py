@@ -8,7 +8,7 @@ answered ``unknown_kind``.
 
 from __future__ import annotations
 
-from sync_engine.server.commands import orders, shipping
+from sync_engine.server.commands import orders, returns, shipping
 from sync_engine.server.commands.context import Handler, RunHandler
 from sync_engine.server.commands.submit import submit_orders
 
@@ -25,4 +25,7 @@ HANDLERS: dict[str, Handler] = {
     "shipment.confirm": shipping.confirm_shipment,
     "favourite.set": shipping.set_favourite,
     "customer.assign": shipping.assign_customer,
+    "return.request": returns.request_return,
+    "return.decide": returns.decide_return,
+    "return.receive": returns.receive_return,
 }

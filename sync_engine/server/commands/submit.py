@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -71,6 +71,7 @@ from sync_engine.server.commands.outcomes import (
     replayed_answer,
 )
 from sync_engine.server.feed.changes import CUSTOMER, UnitOfWork
+from sync_engine.server.feed.credit import overdue_amounts
 from sync_engine.server.feed.entities import (
     OrderRow,
     history_values,
@@ -165,6 +166,7 @@ class _Run:
     data: RunData
     now: dt.datetime
     promotions: list[d.Promotion]
+    overdue: dict[int, Decimal] = field(default_factory=dict)  # customer → owed past due
 
 
 def _apply_run(
@@ -186,6 +188,8 @@ def _apply_run(
     sql = submit_sql(session, uow)
     run = _Run(session, user, device_id, settings, uow, sql,
                sql.load(user.id, [m.key for m in ms], wants), now, promotions)
+    if settings.overdue_policy != "off":  # what the run's customers owe past due: one read
+        run.overdue = overdue_amounts(session, wants.customer_ids, now.date())
 
     answers: list[_Answer] = []
     keys: set[str] = set()
@@ -250,6 +254,8 @@ def _decide(
             customer, a.lines, a.promotions, {**data.products, **products},
             data.prices.get(customer.id, {}), run.promotions,
             data.open_totals.get(customer.id, Decimal(0)), a.delivery_date, run.now, available,
+            overdue=run.overdue.get(customer.id, Decimal(0)),
+            overdue_policy=run.settings.overdue_policy,
         )
     except Outcome as outcome:
         return outcome_answer(m, outcome)

@@ -34,6 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync_engine.server import accounts as auth
+from sync_engine.server.demo.after_sale import add_demo_after_sale
 from sync_engine.server.demo.catalog import generate_products
 from sync_engine.server.demo.data import demo_data, demo_rows
 from sync_engine.server.demo.orders import add_demo_orders
@@ -130,6 +131,7 @@ def load_demo(
             summary.promotions = _run(session, "promotions", promotion_rows).created
     if orders:
         summary.orders = add_demo_orders(session_factory, seed=seed)
+        add_demo_after_sale(session_factory, seed=seed)
     summary.seconds = time.perf_counter() - started
     return summary
 

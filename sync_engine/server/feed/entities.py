@@ -20,6 +20,7 @@ from sync_engine.server.storage.models import (
     Order,
     Product,
     Promotion,
+    Return,
     Shipment,
     Stock,
     Warehouse,
@@ -390,3 +391,41 @@ def record_favourite(uow: UnitOfWork, user_id: int, product_id: int, present: bo
         )
     else:
         uow.delete("favourite", key, 1, scope=USER, user_id=user_id)
+
+
+def return_data(r: Return) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "number": r.number,
+        "order_id": r.order_id,
+        "customer_id": r.customer_id,
+        "warehouse_id": r.warehouse_id,
+        "status": r.status,
+        "reason": r.reason,
+        "note": r.note,
+        "lines": r.lines,
+        "history": r.history,
+        "credit_amount": str(r.credit_amount),
+        "requested_by": r.requested_by,
+        "requested_at": r.requested_at,
+        "updated_at": r.updated_at,
+        "version": r.version,
+    }
+
+
+def record_return(uow: UnitOfWork, r: Return) -> None:
+    """A return travels like its order: to the customer's scope and its warehouse's clerks."""
+    uow.upsert(
+        "return",
+        r.id,
+        r.version,
+        return_data(r),
+        scope=CUSTOMER,
+        customer_id=r.customer_id,
+        warehouse_id=r.warehouse_id,
+    )
+
+
+def record_credit(uow: UnitOfWork, customer_id: int, version: int, data: dict[str, Any]) -> None:
+    """A customer's account (terms, open items): like prices, not for clerks (no warehouse)."""
+    uow.upsert("credit", customer_id, version, data, scope=CUSTOMER, customer_id=customer_id)

@@ -54,7 +54,7 @@ DEFAULT_PULL_LIMIT = 2000
 SERVER_RESTORED = "server_restored"
 
 # A customer moving into scope arrives as these entities, in this order.
-_SNAPSHOT_ENTITIES = ("customer", "price", "promotion", "order", "shipment")
+_SNAPSHOT_ENTITIES = ("customer", "price", "promotion", "order", "shipment", "return", "credit")
 
 
 @dataclass(frozen=True, slots=True)

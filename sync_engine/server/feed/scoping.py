@@ -1,7 +1,8 @@
 """Who may see what: the per-role filters on the change feed, and scope moves.
 
 - sales rep: the catalog, their customers with those customers' prices, orders and shipments;
-- warehouse clerk: the catalog, and the customers, orders and shipments of their warehouse;
+- warehouse clerk: the catalog, and the customers, orders, shipments and returns of their
+  warehouse (not prices, not customers' accounts);
 - store owner: the catalog, and their own customer account with its prices, orders, shipments;
 - admin: everything.
 Everyone also receives their own user-scoped rows (favourites, scope events).
@@ -44,7 +45,7 @@ def change_filter(user: User) -> ColumnElement[bool]:
             and_(
                 ChangeLog.scope == CUSTOMER,
                 ChangeLog.warehouse_id == user.warehouse_id,
-                ChangeLog.entity.in_(("customer", "order", "shipment")),
+                ChangeLog.entity.in_(("customer", "order", "shipment", "return")),
             )
             if user.warehouse_id
             else false()

@@ -9,6 +9,7 @@
     dinghuo-server config           show or change settings (auto-confirm)
     dinghuo-server integration-token | consume | webhook | webhooks   ERP/WMS integration
     dinghuo-server devices, revoke-device, sign-out, users   the back office (:mod:`.admin_cli`)
+    dinghuo-server receivables show|pay|policy  customers' accounts (:mod:`.receivables_cli`)
     dinghuo-server backup           copy the embedded SQLite database while it serves
     dinghuo-server restore          put a backup back (devices notice and resend)
 
@@ -46,7 +47,7 @@ from sync_engine.server.demo.fleet import add_demo_fleet
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops import admin_cli, importer
+from sync_engine.server.ops import admin_cli, importer, receivables_cli
 from sync_engine.server.ops.backup import BackupError
 from sync_engine.server.ops.integration import cli as integration_cli
 from sync_engine.server.storage import engine as db
@@ -480,6 +481,7 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
 
     integration_cli.register(add, settings.amqp)
     admin_cli.add_commands(add, _session, _read_password)
+    receivables_cli.register(add, _session)
 
     p = add("backup", _cmd_backup,
             "copy the embedded SQLite database to FILE while the server runs (online backup; "

@@ -15,6 +15,8 @@ prices     customer* (code), sku*, min_qty*, unit_price*: one row per quantity b
            of one customer+sku replace all its breaks
 stock      sku*, warehouse* (code), on_hand*: sets on hand; reserved stock is left alone
 promotions see :mod:`.promotion_import`
+receivables  customer* (code), ref*, doc_date*, amount*, open_amount, due_date: the ERP's open
+           invoices (:mod:`.receivables`)
 
 Booleans accept 1/0, true/false, yes/no, y/n, 是/否. Money has at most 4 decimals and at most
 9999999999.9999; whole numbers fit the database's integers (``domain.limits``). Text cells follow
@@ -52,6 +54,7 @@ from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, Text
 from sync_engine.domain.search_keys import search_keys
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.ops import receivables
 from sync_engine.server.storage.dialect import refresh_statistics
 from sync_engine.server.storage.models import (
     Customer,
@@ -68,7 +71,7 @@ __all__ = [
     "iter_errors",
 ]
 
-KINDS = ("products", "customers", "prices", "stock", "promotions")
+KINDS = ("products", "customers", "prices", "stock", "promotions", "receivables")
 
 # Column name → required in the header.
 COLUMNS: dict[str, dict[str, bool]] = {
@@ -85,6 +88,7 @@ COLUMNS: dict[str, dict[str, bool]] = {
     },
     "prices": {"customer": True, "sku": True, "min_qty": True, "unit_price": True},
     "stock": {"sku": True, "warehouse": True, "on_hand": True},
+    "receivables": receivables.COLUMNS,
 }
 
 _QUANT = Decimal(1).scaleb(-MONEY_PLACES)
@@ -105,8 +109,8 @@ class RowError:
     ``out_of_range``,
     ``too_many_decimals``, ``duplicate``, ``unknown_warehouse``, ``unknown_rep``, ``not_a_rep``,
     ``unknown_customer``, ``unknown_product``, ``below_reserved``, ``missing_column``,
-    ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``; for promotions
-    ``invalid_kind``, ``invalid_datetime``, ``not_for_kind``.
+    ``unknown_column``, ``extra_fields``, ``encoding``, ``empty_file``, ``invalid_date``; for
+    promotions ``invalid_kind``, ``invalid_datetime``, ``not_for_kind``.
     """
 
     line: int
@@ -127,6 +131,7 @@ class RowError:
 
 MESSAGES_ZH = {
     "required": "必须填写",
+    "invalid_date": "日期格式有误（应为 YYYY-MM-DD）",
     "text_too_long": "文字过长",
     "text_control_char": "含有控制字符",
     "text_line_break": "不能换行",
@@ -715,6 +720,7 @@ _IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[Row], ImportReport], 
     "customers": _import_customers,
     "prices": _import_prices,
     "stock": _import_stock,
+    "receivables": receivables.import_receivables,
 }
 
 

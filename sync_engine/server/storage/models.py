@@ -532,3 +532,75 @@ class WebhookDelivery(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     delivered: Mapped[bool]
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# ---------------------------------------------------------------- after the sale
+
+
+class Return(Base):
+    """Goods asked back from a shipped order (退货): requested, decided by the back office,
+    received by the warehouse. ``lines``: ``[{"product_id", "quantity", "unit_price",
+    "tax_rate", "received_qty", "damaged_qty"}, …]``; ``history``: ``[{"status", "at",
+    "user_id", "reason"}, …]``."""
+
+    __tablename__ = "returns"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the client's UUID
+    number: Mapped[str] = mapped_column(String(48), unique=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    lines: Mapped[list[Any]]
+    history: Mapped[list[Any]] = mapped_column(default=list)
+    credit_amount: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class DamagedStock(Base):
+    """Returned units received damaged: counted per warehouse, never sellable."""
+
+    __tablename__ = "damaged_stock"
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
+    quantity: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Receivable(Base):
+    """One document of a customer's account (应收): an invoice from the ERP (``amount`` > 0),
+    a payment the back office recorded or a return's credit (``amount`` < 0). ``open_amount``:
+    what is still open on it (an invoice's unpaid part; a credit not yet set off, negative)."""
+
+    __tablename__ = "receivables"
+    __table_args__ = (UniqueConstraint("customer_id", "ref", name="uq_receivables_customer_ref"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # invoice | payment | credit
+    doc_date: Mapped[dt.date] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    amount: Mapped[Decimal]
+    open_amount: Mapped[Decimal]
+    source: Mapped[str] = mapped_column(String(16))  # erp | office | return
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CustomerAccount(Base):
+    """The version of a customer's ``credit`` entity (its open receivables as synced)."""
+
+    __tablename__ = "customer_accounts"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,259 @@
+"""The back office's returns (退货): every return, those waiting for a decision first; the
+lines, the reason and the note; approve, or refuse with a reason the rep and the store read."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync_engine.client.values import ReturnLineView, ReturnView
+
+from ...context import AppContext
+from ...i18n import domain_lang, translate
+from ...labels import return_reason_name, return_status_name, sync_state_name
+from ...models.base import ROW_ROLE, Column, ListTableModel
+from ...resources import icon
+from ...widgets.field import FieldBox
+from ...widgets.tables import fit_columns, make_table, table_pane
+
+if TYPE_CHECKING:
+    from .workspace import AdminWorkspace
+
+__all__ = ["RefuseReturnDialog", "ReturnsReviewPage"]
+
+_WAITING = QBrush(QColor("#b45309"))
+_ORDER = {"requested": 0, "approved": 1, "partially_received": 2, "received": 3, "refused": 4}
+
+
+def return_title(r: ReturnView) -> str:
+    return r.number or translate("Returns", "(not yet sent)")
+
+
+class RefuseReturnDialog(QDialog):
+    """Asks why (required: the rep and the customer read it)."""
+
+    def __init__(self, r: ReturnView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refuseReturnDialog")
+        self.setWindowTitle(self.tr("Refuse return %1").replace("%1", return_title(r)))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("refuseReason")
+        self.reason.setPlaceholderText(self.tr("e.g. past the 30-day return period"))
+        self.reason_box = FieldBox(self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(self.tr("Refuse return"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Why? The rep and the store are told this reason.")))
+        layout.addWidget(self.reason_box)
+        layout.addWidget(buttons)
+        self.resize(480, 220)
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def _accept(self) -> None:
+        if not self.text():
+            self.reason_box.set_error(self.tr("Say why the return is refused."))
+            return
+        self.accept()
+
+
+class ReturnsReviewPage(QWidget):
+    def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
+        super().__init__()
+        self.setObjectName("returnsReviewPage")
+        self.ctx = ctx
+        self.workspace = workspace
+        self.current: ReturnView | None = None
+        fmt = ctx.fmt
+        self.filter = QComboBox()
+        self.filter.setObjectName("returnsFilter")
+        self.filter.addItem(self.tr("All returns"), None)
+        for status in _ORDER:
+            self.filter.addItem(return_status_name(status), status)
+        self.filter.currentIndexChanged.connect(self.reload)
+        self.model: ListTableModel[ReturnView] = ListTableModel([
+            Column(lambda: translate("Returns", "Return"), return_title),
+            Column(lambda: translate("Returns", "Customer"),
+                   lambda r: r.customer_name_in(domain_lang())),
+            Column(lambda: translate("Returns", "Status"), self._status,
+                   foreground=lambda r: _WAITING if r.status == "requested" else None),
+            Column(lambda: translate("Returns", "Reason"), lambda r: return_reason_name(r.reason)),
+            Column(lambda: translate("Returns", "Units"), lambda r: fmt.integer(r.units),
+                   align_right=True),
+        ])
+        self.table = make_table(stretch=1)
+        self.table.setObjectName("returnsTable")
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.empty = QLabel(self.tr("No returns. Returns the reps and stores ask for appear "
+                                    "here for your decision."))
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(table_pane(self.table, self.empty), 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self._build_detail())
+        split.setSizes([640, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.refuse_dialog: RefuseReturnDialog | None = None
+        ctx.orders_changed.connect(self.reload)
+        self.reload()
+
+    def _status(self, r: ReturnView) -> str:
+        text = return_status_name(r.status)
+        return text + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")
+
+    def _build_detail(self) -> QWidget:
+        box = QGroupBox(self.tr("Decision"))
+        layout = QVBoxLayout(box)
+        self.title = QLabel(self.tr("Choose a return."))
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        form = QFormLayout()
+        self.order_label = QLabel()
+        self.reason_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.credit_label = QLabel()
+        self.asked_label = QLabel()
+        form.addRow(self.tr("Order"), self.order_label)
+        form.addRow(self.tr("Asked"), self.asked_label)
+        form.addRow(self.tr("Reason"), self.reason_label)
+        form.addRow(self.tr("Note"), self.note_label)
+        form.addRow(self.tr("Credited"), self.credit_label)
+        fmt = self.ctx.fmt
+        self.lines_model: ListTableModel[ReturnLineView] = ListTableModel([
+            Column(lambda: translate("Returns", "SKU"), lambda ln: ln.sku),
+            Column(lambda: translate("Returns", "Product"), lambda ln: ln.name_in(domain_lang())),
+            Column(lambda: translate("Returns", "Units"),
+                   lambda ln: f"{fmt.integer(ln.quantity)} {ln.unit}", align_right=True),
+            Column(lambda: translate("Returns", "Unit price"),
+                   lambda ln: fmt.unit_price(ln.unit_price), align_right=True),
+            Column(lambda: translate("Returns", "Received"), lambda ln: (
+                translate("Returns", "%1 + %2 damaged").replace(
+                    "%1", fmt.integer(ln.received_qty)).replace("%2", fmt.integer(ln.damaged_qty))
+                if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
+        ])
+        self.lines = make_table(stretch=1)
+        self.lines.setModel(self.lines_model)
+        self.approve_button = QPushButton(icon("review"), self.tr("Approve return"))
+        self.approve_button.setObjectName("primary")
+        self.approve_button.clicked.connect(self.approve)
+        self.refuse_button = QPushButton(icon("cancel"), self.tr("Refuse…"))
+        self.refuse_button.clicked.connect(self.ask_refuse)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.refuse_button)
+        buttons.addWidget(self.approve_button)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(buttons)
+        self._enable()
+        return box
+
+    def reload(self) -> None:
+        engine, wanted = self.ctx.engine, self.filter.currentData()
+        self.ctx.read(lambda: engine.returns(status=wanted), self._loaded)
+
+    def _loaded(self, found: object) -> None:
+        assert isinstance(found, list)
+        rows = sorted(found, key=lambda r: _ORDER.get(r.status, 9))  # stable: newest first
+        current = self.current.id if self.current else None
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        self.empty.setVisible(not rows)
+        self.workspace.set_badge("returns", sum(1 for r in found if r.status == "requested"))
+        index = next((i for i, r in enumerate(rows) if r.id == current), 0 if rows else None)
+        if index is None:
+            self._show(None)
+        else:
+            self.table.selectRow(index)
+            self._show(rows[index])
+
+    def _selected(self) -> None:
+        r = self.table.currentIndex().data(ROW_ROLE)
+        if isinstance(r, ReturnView):
+            self._show(r)
+
+    def _show(self, r: ReturnView | None) -> None:
+        self.current = r
+        self._enable()
+        if r is None:
+            self.title.setText(self.tr("Choose a return."))
+            for label in (self.order_label, self.reason_label, self.note_label,
+                          self.credit_label, self.asked_label):
+                label.setText("")
+            self.lines_model.set_rows([])
+            return
+        self.title.setText(self.tr("Return %1 — %2 · %3").replace("%1", return_title(r))
+                           .replace("%2", r.customer_name_in(domain_lang()))
+                           .replace("%3", self._status(r)))
+        self.order_label.setText(r.order_number or r.order_id)
+        self.asked_label.setText(self.ctx.fmt.timestamp(r.requested_at) or self.tr("not yet sent"))
+        self.reason_label.setText(return_reason_name(r.reason))
+        note = r.note or "—"
+        refusal = [h for h in r.history if h.get("status") == "refused" and h.get("reason")]
+        if refusal:
+            note += "\n" + self.tr("Refused: %1").replace("%1", str(refusal[-1]["reason"]))
+        self.note_label.setText(note)
+        self.credit_label.setText(self.ctx.fmt.money(r.credit_amount))
+        self.lines_model.set_rows(list(r.lines))
+        fit_columns(self.lines)
+
+    def _enable(self) -> None:
+        r = self.current
+        ok = r is not None and r.status == "requested" and "return.decide" not in r.pending \
+            and "return.request" not in r.pending
+        self.approve_button.setEnabled(ok)
+        self.refuse_button.setEnabled(ok)
+
+    def approve(self) -> None:
+        r = self.current
+        if r is None:
+            return
+        engine = self.ctx.engine
+        self.ctx.write(lambda: engine.decide_return(r.id, True), lambda _r: self.ctx.message.emit(
+            self.tr("Return %1 approved. The warehouse can take the goods in after the next "
+                    "sync.").replace("%1", return_title(r))))
+
+    def ask_refuse(self) -> None:
+        r = self.current
+        if r is None:
+            return
+        dialog = RefuseReturnDialog(r, self)
+        dialog.accepted.connect(lambda: self.refuse(r, dialog.text()))
+        self.refuse_dialog = dialog
+        dialog.open()
+
+    def refuse(self, r: ReturnView, reason: str) -> None:
+        engine = self.ctx.engine
+        self.ctx.write(lambda: engine.decide_return(r.id, False, reason),
+                       lambda _r: self.ctx.message.emit(
+                           self.tr("Return %1 refused. The rep is told after the next sync.")
+                           .replace("%1", return_title(r))))

@@ -1,0 +1,134 @@
+"""The lines of a return being asked for or received: what may come (returnable, or still
+expected), and the counts typed in the table or counted by scans — one count column when
+asking goods back, two (back to stock, damaged) when receiving them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from sync_engine import domain as d
+
+from ...i18n import Formatter, domain_lang, translate
+from ...models.base import Column, ListTableModel
+
+__all__ = ["ReturnCountLine", "ReturnCountsModel"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class ReturnCountLine:
+    product_id: int
+    sku: str
+    name: str
+    barcode: str
+    unit: str
+    limit: int  # returnable (asking) or still expected (receiving)
+    count: int = 0  # asked back, or received back to stock
+    damaged: int = 0  # received damaged (receiving only)
+
+    @property
+    def total(self) -> int:
+        return self.count + self.damaged
+
+
+class ReturnCountsModel(ListTableModel[ReturnCountLine]):
+    """Rows are mutable :class:`ReturnCountLine`; the count columns are editable. A count
+    beyond the limit is refused with the rules' own message (``refused``)."""
+
+    refused = Signal(str)
+    counts_changed = Signal()
+
+    def __init__(self, fmt: Formatter, *, receiving: bool) -> None:
+        self.fmt = fmt
+        self.receiving = receiving
+        columns: list[Column[ReturnCountLine]] = [
+            Column(lambda: translate("Returns", "SKU"), lambda r: r.sku),
+            Column(lambda: translate("Returns", "Product"), lambda r: r.name),
+            Column(lambda: translate("Returns", "Barcode"), lambda r: r.barcode),
+            Column(lambda: translate("Returns", "Expected") if receiving
+                   else translate("Returns", "Returnable"),
+                   lambda r: f"{fmt.integer(r.limit)} {r.unit}", align_right=True),
+            Column(lambda: translate("Returns", "Back to stock") if receiving
+                   else translate("Returns", "Return qty"),
+                   lambda r: fmt.integer(r.count) if r.count else "", align_right=True),
+        ]
+        if receiving:
+            columns.append(Column(lambda: translate("Returns", "Damaged"),
+                                  lambda r: fmt.integer(r.damaged) if r.damaged else "",
+                                  align_right=True))
+        super().__init__(columns)
+
+    @property
+    def count_column(self) -> int:
+        return 4
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() >= self.count_column:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.column() >= self.count_column:
+            row = self.row_at(index.row())
+            if row is None:
+                return 0
+            return row.count if index.column() == self.count_column else row.damaged
+        return super().data(index, role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() < self.count_column:
+            return False
+        try:
+            units = int(str(value).strip() or 0)
+        except ValueError:
+            self.refused.emit(translate("Returns", "Type a whole number of units."))
+            return False
+        row = self.row_at(index.row())
+        if row is None:
+            return False
+        if index.column() == self.count_column:
+            return self.set_counts(index.row(), units, row.damaged)
+        return self.set_counts(index.row(), row.count, units)
+
+    def set_counts(self, row: int, count: int, damaged: int = 0) -> bool:
+        """Set a line's counts; more than its limit, or a negative count, is refused."""
+        r = self.row_at(row)
+        if r is None:
+            return False
+        if count < 0 or damaged < 0 or count + damaged > r.limit:
+            if self.receiving:
+                code = "over_receive" if count >= 0 and damaged >= 0 else \
+                    "receipt_quantity_negative"
+                text = d.render(code, domain_lang(), outstanding=r.limit,
+                                requested=count + damaged)
+            else:
+                code = "over_return" if count >= 0 else "return_quantity_negative"
+                text = d.render(code, domain_lang(), returnable=r.limit, requested=count)
+            self.refused.emit(f"{r.sku}: {text}")
+            return False
+        r.count, r.damaged = count, damaged
+        self.dataChanged.emit(self.index(row, self.count_column),
+                              self.index(row, self.columnCount() - 1))
+        self.counts_changed.emit()
+        return True
+
+    def row_of_code(self, code: str) -> int | None:
+        """The row whose product has this barcode or SKU (case and spaces ignored)."""
+        wanted = code.strip().upper()
+        for i, r in enumerate(self.rows):
+            if wanted and wanted in (r.barcode.upper(), r.sku.upper()):
+                return i
+        return None
+
+    def quantities(self) -> dict[int, int]:
+        """Asking: product id → units to return."""
+        return {r.product_id: r.count for r in self.rows if r.count}
+
+    def receipt(self) -> dict[int, tuple[int, int]]:
+        """Receiving: product id → (back to stock, damaged)."""
+        return {r.product_id: (r.count, r.damaged) for r in self.rows if r.total}

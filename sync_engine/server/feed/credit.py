@@ -1,0 +1,85 @@
+"""The ``credit`` entity: a customer's account (账期) as a rep's device reads it offline —
+payment terms, open items, open and overdue amounts as of server time — and the reads the
+order rules need (what a customer owes past due).
+
+Whoever changes a customer's receivables calls :func:`touch_account` in the same unit of work
+(the ERP import, a payment, a return's credit: :mod:`sync_engine.server.commands.credit`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync_engine.domain import credit as rules
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import record_credit
+from sync_engine.server.storage.meta_sql import read_meta
+from sync_engine.server.storage.models import Customer, CustomerAccount, Receivable, utcnow
+
+__all__ = ["credit_data", "items_of", "open_items", "overdue_amounts", "touch_account"]
+
+
+def items_of(rows: list[Receivable]) -> list[rules.OpenItem]:
+    """Receivable rows as the rules see them."""
+    return [rules.OpenItem(r.ref, r.due_date, Decimal(r.open_amount)) for r in rows]
+
+
+def open_items(session: Session, customer_id: int, *, lock: bool = False) -> list[Receivable]:
+    """The customer's documents with something open, oldest due first."""
+    stmt = (select(Receivable)
+            .where(Receivable.customer_id == customer_id, Receivable.open_amount != 0)
+            .order_by(Receivable.due_date, Receivable.ref))
+    return list(session.scalars(stmt.with_for_update() if lock else stmt))
+
+
+def overdue_amounts(session: Session, customer_ids: list[int],
+                    today: dt.date) -> dict[int, Decimal]:
+    """What each customer owes past its due date on ``today`` (0 for a customer owing nothing)."""
+    if not customer_ids:
+        return {}
+    rows = session.scalars(select(Receivable).where(
+        Receivable.customer_id.in_(sorted(set(customer_ids))), Receivable.open_amount != 0))
+    by_customer: dict[int, list[Receivable]] = {}
+    for r in rows:
+        by_customer.setdefault(r.customer_id, []).append(r)
+    return {cid: rules.credit_position(items_of(by_customer.get(cid, [])), today).overdue_amount
+            for cid in customer_ids}
+
+
+def credit_data(session: Session, customer: Customer, version: int) -> dict[str, Any]:
+    """The ``credit`` entity (PROTOCOL.md): terms, open items, and the position today."""
+    now = utcnow()
+    rows = open_items(session, customer.id)
+    position = rules.credit_position(items_of(rows), now.date())
+    policy = read_meta(session, "overdue_policy") or rules.OverduePolicy.REVIEW.value
+    return {
+        "customer_id": customer.id,
+        "payment_terms": customer.payment_terms,
+        "open_amount": str(position.open_amount),
+        "overdue_amount": str(position.overdue_amount),
+        "oldest_overdue": position.oldest_overdue,
+        "overdue_policy": policy,
+        "items": [{"ref": r.ref, "kind": r.kind, "doc_date": r.doc_date, "due_date": r.due_date,
+                   "open_amount": str(r.open_amount)} for r in rows],
+        "as_of": now,
+        "version": version,
+    }
+
+
+def touch_account(uow: UnitOfWork, customer: Customer) -> None:
+    """The customer's account changed: a new version of its ``credit`` entity."""
+    session = uow.session
+    session.flush()
+    account = session.get(CustomerAccount, customer.id, with_for_update=True)
+    if account is None:
+        account = CustomerAccount(customer_id=customer.id, version=0)
+        session.add(account)
+    account.version += 1
+    account.updated_at = utcnow()
+    record_credit(uow, customer.id, account.version,
+                  credit_data(session, customer, account.version))

@@ -1,0 +1,63 @@
+"""dinghuo-cli returns: request from a shipped order (offline, sent by `sync`), list, show;
+errors in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sync_engine.client.cli import main
+from tests.client.conftest import Env
+from tests.client.test_cli import run, signed_in
+
+pytestmark = pytest.mark.live
+
+
+@pytest.fixture
+def env(live_env: Env) -> Env:
+    return live_env
+
+
+@pytest.fixture(autouse=True)
+def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+def test_returns_request_list_show(env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    p1 = env.seed.products[0]
+    rep = env.device("rep1")
+    order = rep.create_draft(env.seed.customers["A"], {p1: 12})
+    rep.submit(order.id)
+    rep.sync_once()
+    clerk = env.device("clerk1")
+    clerk.confirm_shipment(order.id, {p1: 12})
+    clerk.sync_once()
+    data = signed_in(env, tmp_path, capsys, monkeypatch)
+    number = rep.order(order.id).number
+    assert number
+
+    code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=20",
+                         "--reason", "damaged")
+    assert code == 1 and "12" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=x",
+                         "--reason", "damaged")
+    assert code == 2
+    assert main([*data, "returns", "request", number, "--reason", "lost",
+                 "--set", "SKU-0001=1"]) == 2
+    capsys.readouterr()
+    code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=5",
+                         "--reason", "expired", "--note", "临期")
+    assert code == 0 and "5 units" in out, err
+    code, out, _ = run(capsys, *data, "returns", "list")
+    assert "requested (pending sync)" in out and "(unsent)" in out
+    assert run(capsys, *data, "sync")[0] == 0
+    code, out, _ = run(capsys, *data, "returns", "list", "--json")
+    [made] = json.loads(out)
+    assert made["number"] == f"{number}-R1" and made["status"] == "requested"
+    code, out, _ = run(capsys, *data, "returns", "show", made["number"])
+    assert code == 0 and "SKU-0001" in out and "expired" in out and "临期" in out
+    code, _, err = run(capsys, *data, "returns", "show", "DH99999999-R9")
+    assert code == 1 and "no return" in err
