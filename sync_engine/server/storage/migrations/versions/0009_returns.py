@@ -8,8 +8,8 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_returns"
-down_revision = "0006_cursor_marks"
+revision = "0009_returns"
+down_revision = "0008_promotions"
 branch_labels = None
 depends_on = None
 
