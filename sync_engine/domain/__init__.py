@@ -12,6 +12,8 @@ Pure Python (standard library only): no Qt, no SQL, no HTTP, and nothing else of
 - ``shipping``: checking and applying (partial) shipments.
 - ``returns``: what may come back from a shipped order, its decision and receipt (退货).
 - ``credit``: payment terms, open and overdue receivables (账期).
+- ``statements``: a customer's monthly statement (对账单): opening, lines, closing.
+- ``numerals``: amounts in Chinese capital numerals (大写金额).
 - ``text``: the one rule for free text (control characters, broken characters, length).
 - ``limits``: the ranges numbers must stay in (what the server's database holds).
 - ``messages``: the issues' texts in English and Simplified Chinese.
