@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
-from .money import ZERO, sum_money
+from .money import sum_money, to_money
 
 __all__ = ["EntryKind", "Statement", "StatementEntry", "StatementLine", "build_statement",
            "month_bounds"]
@@ -40,7 +40,7 @@ class StatementEntry:
     date: dt.date
     kind: EntryKind
     ref: str
-    amount: Decimal
+    amount: Decimal  # in fen (rounded by :func:`.money.to_money`)
 
     @property
     def signed(self) -> Decimal:
@@ -78,7 +78,7 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 
 def _total(entries: Iterable[StatementEntry], kind: EntryKind) -> Decimal:
-    return sum_money(e.amount for e in entries if e.kind is kind)
+    return to_money(sum_money(e.amount for e in entries if e.kind is kind))
 
 
 def build_statement(month: str, entries: Iterable[StatementEntry]) -> Statement:
@@ -90,11 +90,11 @@ def build_statement(month: str, entries: Iterable[StatementEntry]) -> Statement:
                    key=lambda e: (e.date, order[e.kind], e.ref))
     before = [e for e in every if e.date < start]
     within = [e for e in every if e.date >= start]
-    opening = sum_money(e.signed for e in before) if before else ZERO
+    opening = to_money(sum_money(e.signed for e in before))
     lines = []
     balance = opening
     for e in within:
-        balance = sum_money((balance, e.signed))
+        balance = to_money(sum_money((balance, e.signed)))
         lines.append(StatementLine(e, balance))
     shipped = _total(within, EntryKind.SHIPMENT)
     returned = _total(within, EntryKind.RETURN)
