@@ -11,18 +11,23 @@ may ship what remains on all of them together.
 Codes: ``shipment_empty`` (field "lines": every quantity is 0), ``shipment_unknown_product``
 (field "lines"), and on ``lines[i].quantity``: ``shipment_quantity_negative``, ``over_ship``
 (params remaining, requested).
+
+What a shipment is worth (delivery notes, statements): :func:`shipped_amounts`, each product's
+units at its bought line's price, tax included; units past that line's quantity are the free
+ones of a gift line.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 from .model import OrderLine
-from .money import require_int
+from .money import ZERO, line_amounts, require_int
 from .validation import Issue, RuleViolation, has_errors
 
-__all__ = ["apply_shipment", "validate_shipment"]
+__all__ = ["apply_shipment", "shipped_amounts", "validate_shipment"]
 
 
 def _index_by_product(lines: Sequence[OrderLine]) -> dict[int, list[int]]:
@@ -95,4 +100,21 @@ def apply_shipment(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> li
             left[line.product_id] -= now
             line = dataclasses.replace(line, shipped_qty=line.shipped_qty + now)
         out.append(line)
+    return out
+
+
+def shipped_amounts(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> dict[int, Decimal]:
+    """What the units of ``shipped`` (product id → units) are owed, per product: gross, tax
+    included, at the price of the product's bought line (a gift line's units are free)."""
+    bought: dict[int, OrderLine] = {}
+    for ln in lines:
+        if not ln.gift:
+            bought.setdefault(ln.product_id, ln)
+    out: dict[int, Decimal] = {}
+    for product_id, units in shipped.items():
+        ln = bought.get(product_id)
+        paid_units = min(require_int(units, "units"), ln.quantity) if ln else 0
+        out[product_id] = (line_amounts(paid_units, ln.unit_price, ln.tax_rate,
+                                        tax_included=ln.tax_included)[2]
+                           if ln and paid_units > 0 else ZERO)
     return out

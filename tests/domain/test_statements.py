@@ -58,3 +58,15 @@ def test_month_bounds() -> None:
 def test_not_a_month(month: str) -> None:
     with pytest.raises(ValueError, match="not a month"):
         month_bounds(month)
+
+
+def test_shipped_amounts_at_the_bought_lines_price() -> None:
+    from sync_engine.domain import OrderLine
+    from sync_engine.domain.shipping import shipped_amounts
+
+    lines = [OrderLine(1, 10, D("9.00"), D("0.13")),
+             OrderLine(1, 1, D("0"), D("0.13"), gift=True, promotion="买十赠一"),
+             OrderLine(2, 6, D("11.30"), D("0.13"), tax_included=True)]
+    assert shipped_amounts(lines, {1: 11, 2: 6}) == {1: D("101.70"), 2: D("67.80")}
+    assert shipped_amounts(lines, {1: 4}) == {1: D("40.68")}
+    assert shipped_amounts(lines, {9: 3}) == {9: D("0")}

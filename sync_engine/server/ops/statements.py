@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import line_amounts, sum_money, to_money
+from sync_engine.domain import sum_money, to_money
+from sync_engine.domain.shipping import shipped_amounts
 from sync_engine.domain.statements import (
     EntryKind,
     Statement,
@@ -25,6 +26,7 @@ from sync_engine.domain.statements import (
     month_bounds,
 )
 from sync_engine.server.storage.models import Customer, Order, Receivable, Shipment
+from sync_engine.server.storage.rows import order_lines
 
 __all__ = ["customer_statement", "statement_json"]
 
@@ -32,17 +34,11 @@ _KINDS = {"credit": EntryKind.RETURN, "payment": EntryKind.PAYMENT}
 
 
 def _shipment_value(shipment: Shipment, order: Order) -> Decimal:
-    """The shipped units at the prices of the order's lines (gross, tax included)."""
-    by_product = {ln.product_id: ln for ln in order.lines}
-    amounts = []
+    shipped: dict[int, int] = {}
     for item in shipment.lines:
-        line = by_product.get(int(item["product_id"]))
-        quantity = int(item["quantity"])
-        if line is None or quantity <= 0 or line.gift:
-            continue
-        amounts.append(line_amounts(quantity, line.unit_price, line.tax_rate,
-                                    tax_included=line.tax_included)[2])
-    return sum_money(amounts)
+        pid = int(item["product_id"])
+        shipped[pid] = shipped.get(pid, 0) + max(0, int(item["quantity"]))
+    return sum_money(shipped_amounts(order_lines(order), shipped).values())
 
 
 def customer_statement(session: Session, customer: Customer, month: str) -> Statement:
