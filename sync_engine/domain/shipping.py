@@ -107,14 +107,15 @@ def shipped_amounts(lines: Sequence[OrderLine], shipped: Mapping[int, int]) -> d
     """What the units of ``shipped`` (product id → units) are owed, per product: gross, tax
     included, at the price of the product's bought line (a gift line's units are free)."""
     bought: dict[int, OrderLine] = {}
-    for ln in lines:
-        if not ln.gift:
-            bought.setdefault(ln.product_id, ln)
+    for line in lines:
+        if not line.gift:
+            bought.setdefault(line.product_id, line)
     out: dict[int, Decimal] = {}
     for product_id, units in shipped.items():
         ln = bought.get(product_id)
         paid_units = min(require_int(units, "units"), ln.quantity) if ln else 0
-        out[product_id] = (line_amounts(paid_units, ln.unit_price, ln.tax_rate,
-                                        tax_included=ln.tax_included)[2]
-                           if ln and paid_units > 0 else ZERO)
+        out[product_id] = ZERO
+        if ln is not None and paid_units > 0:
+            out[product_id] = line_amounts(paid_units, ln.unit_price, ln.tax_rate,
+                                           tax_included=ln.tax_included)[2]
     return out
