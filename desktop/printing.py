@@ -11,8 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from .fonts import ensure_chinese_font
 
-__all__ = ["PreviewParts", "build_preview", "html_document", "print_html", "save_html_as_pdf",
-           "write_pdf"]
+__all__ = ["PreviewParts", "build_preview", "html_document", "lay_out_for", "print_html",
+           "save_html_as_pdf", "write_form_pdf", "write_pdf"]
 
 
 def html_document(html_text: str) -> QTextDocument:
@@ -50,6 +56,30 @@ def write_pdf(path: Path, doc: QTextDocument) -> None:
     writer.setCreator("Dinghuo")
     # No page size on the document: print_() then lays it out on the writer's page and scales
     # from screen points to the writer's resolution itself.
+    doc.print_(writer)
+
+
+def lay_out_for(doc: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Lay ``doc`` out on the pages of ``device`` edge to edge of its margins, with no page
+    numbers or margins of Qt's own (a form has its own page numbers and no room to spare);
+    then ``doc.print_(device)`` prints it page for page."""
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDocumentMargin(0)
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    doc.setPageSize(QSizeF(rect.size()))
+
+
+def write_form_pdf(path: Path, doc: QTextDocument, page: QPageSize, margin_mm: float) -> None:
+    """Save a document that lays out its own pages (delivery notes, statements) as a PDF on
+    ``page``: see :func:`lay_out_for`."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(page)
+    writer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                          QPageLayout.Unit.Millimeter)
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    writer.setTitle(title or "Dinghuo 订货")
+    writer.setCreator("Dinghuo")
+    lay_out_for(doc, writer)
     doc.print_(writer)
 
 
@@ -79,11 +109,22 @@ def build_preview(dialog: QDialog, html_text: str, *, print_label: str,
     return PreviewParts(preview, print_button, pdf_button)
 
 
-def print_html(html_text: str, parent: QWidget) -> None:
-    """Ask for a printer and print ``html_text`` on it; nothing happens if the user cancels."""
+def print_html(html_text: str, parent: QWidget, page: QPageSize | None = None,
+               copies: int = 1, margin_mm: float | None = None) -> None:
+    """Ask for a printer and print ``html_text`` on it; nothing happens if the user cancels.
+    ``page``, ``copies`` and ``margin_mm`` preset the dialog (the app's printer settings)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if page is not None:
+        printer.setPageSize(page)
+    if margin_mm is not None:
+        printer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                               QPageLayout.Unit.Millimeter)
+    printer.setCopyCount(max(1, copies))
     if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
-        html_document(html_text).print_(printer)
+        doc = html_document(html_text)
+        if page is not None:  # a form: its own pages
+            lay_out_for(doc, printer)
+        doc.print_(printer)
 
 
 def save_html_as_pdf(html_text: str, parent: QWidget, caption: str, suggested_name: str,

@@ -1,0 +1,74 @@
+"""The printed delivery note (送货单) and monthly statement (对账单): the PDFs exist, have the
+paper's size in points, run over pages with page x of y, and their text (read back with
+pdftotext) has the customer and the amount in capital numerals."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.delivery_note import PAPERS, Paper, delivery_note_html, write_delivery_note
+from desktop.i18n import Formatter
+from sync_engine import domain as d
+from sync_engine.domain.numerals import capital_amount
+from tests.desktop.paper_fixtures import CUSTOMER, order_and_shipment, products
+
+
+def pdf_pages(path: Path) -> tuple[int, tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    w, h = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info,  # type: ignore[union-attr]
+                     re.M).groups()
+    return pages, (float(w), float(h))
+
+
+# pdftotext names some CJK glyphs by their radicals' code points (页 as ⻚).
+_RADICALS = str.maketrans({"⻚": "页", "⻆": "角", "⻓": "长", "⻔": "门"})
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
+
+
+MM = 72 / 25.4
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_delivery_note_on_each_paper(qapp: Any, tmp_path: Path, paper: Paper) -> None:
+    spec = PAPERS[paper]
+    n = spec.lines * 2 + 1  # three pages
+    order, shipment = order_and_shipment(n)
+    fmt = Formatter()
+    html_text = delivery_note_html(order, shipment, products(n), CUSTOMER, fmt, paper)
+    path = tmp_path / f"note-{paper}.pdf"
+    write_delivery_note(path, html_text, paper)
+    pages, (w, h) = pdf_pages(path)
+    assert pages == 3
+    assert w == pytest.approx(spec.width_mm * MM, abs=1.5)
+    assert h == pytest.approx(spec.height_mm * MM, abs=1.5)
+    text = pdf_text(path)
+    total = d.sum_money(ln.gross for ln in order.lines)
+    assert "鸿运便利店" in text and "送货单" in text
+    assert capital_amount(total) in text.replace(" ", "").replace("\n", "")
+    assert "Page 3 of 3" in text and "收货人签字" in text
+    assert text.count("转下页") == 2 and text.count("承上页") == 2
+    # Each page starts with what the pages before it carried.
+    first = d.sum_money(ln.gross for ln in order.lines[:spec.lines])
+    assert fmt.money(first) in text.split("\f")[1]
+
+
+def test_a_short_note_is_one_page(qapp: Any, tmp_path: Path) -> None:
+    order, shipment = order_and_shipment(2)
+    path = tmp_path / "note.pdf"
+    write_delivery_note(path, delivery_note_html(order, shipment, products(2), CUSTOMER,
+                                                 Formatter(), Paper.FORM_THIRD), Paper.FORM_THIRD)
+    assert pdf_pages(path)[0] == 1
+    assert "Page 1 of 1" in pdf_text(path)
