@@ -1,4 +1,5 @@
-"""The user's settings, in QSettings: server URL, sync interval, language, window layout."""
+"""The user's settings, in QSettings: server URL, sync interval, language, the delivery notes'
+paper and copies (printer settings), window layout."""
 
 from __future__ import annotations
 
@@ -47,6 +48,30 @@ class Settings:
     @language.setter
     def language(self, lang: str) -> None:
         self._s.setValue("ui/language", lang)
+
+    @property
+    def delivery_paper(self) -> str:
+        """The delivery notes' paper: ``a4``, ``241x140`` or ``241x93`` (continuous forms)."""
+        return str(self._s.value("print/delivery_paper", "a4") or "a4")
+
+    @delivery_paper.setter
+    def delivery_paper(self, paper: str) -> None:
+        self._s.setValue("print/delivery_paper", paper)
+
+    @property
+    def delivery_copies(self) -> int:
+        """Copies of a delivery note to print (1–6; multi-part paper makes its own)."""
+        stored = self._s.value("print/delivery_copies", 1)  # a str in an INI file
+        if not isinstance(stored, (int, str)):
+            return 1
+        try:
+            return min(6, max(1, int(stored)))
+        except ValueError:
+            return 1
+
+    @delivery_copies.setter
+    def delivery_copies(self, copies: int) -> None:
+        self._s.setValue("print/delivery_copies", min(6, max(1, int(copies))))
 
     def window_state(self, name: str) -> tuple[QByteArray | None, QByteArray | None]:
         """Saved geometry and state of the window ``name``."""

@@ -1,4 +1,4 @@
-"""Settings: server URL, sync interval, language."""
+"""Settings: server URL, sync interval, language, the delivery notes' paper and copies."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..delivery_note import PAPERS
 from ..i18n import LANGUAGES
 from ..settings import Settings
 
@@ -48,6 +49,15 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current_language)))
         form.addRow(self.tr("Language"), self.language)
+        self.paper = QComboBox()
+        for paper, spec in PAPERS.items():
+            self.paper.addItem(spec.label, str(paper))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.delivery_paper)))
+        form.addRow(self.tr("Delivery note paper"), self.paper)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 6)
+        self.copies.setValue(settings.delivery_copies)
+        form.addRow(self.tr("Delivery note copies"), self.copies)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -60,3 +70,5 @@ class SettingsDialog(QDialog):
         self.settings.server_url = self.server.text()
         self.settings.sync_interval = self.interval.value()
         self.settings.language = str(self.language.currentData())
+        self.settings.delivery_paper = str(self.paper.currentData())
+        self.settings.delivery_copies = self.copies.value()

@@ -1,5 +1,6 @@
 """The back office's operations on the server (admins only): the fleet's health, cutting a device
-off, user accounts and their audit trail, integration tokens.
+off, user accounts and their audit trail, integration tokens; and a customer's monthly
+statement (对账单), which reps (their customers) and store owners (their own) may ask too.
 
 Online only, and nothing here touches the local store: each operation is one request
 (:meth:`~.transport.ServerApi.back_office`), with the access token renewed once when it has run
@@ -13,9 +14,13 @@ admin, and the other :class:`~.errors.SyncError` kinds when the server cannot be
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
+
+from sync_engine.domain import statements as st
 
 from . import errors
 from .session import Auth
@@ -26,10 +31,11 @@ from .values import (
     DeviceView,
     IntegrationTokenView,
     NewIntegrationToken,
+    StatementView,
     UserAccount,
 )
 
-__all__ = ["INTEGRATION_SCOPES", "ROLES", "BackOffice", "device_from_json"]
+__all__ = ["INTEGRATION_SCOPES", "ROLES", "BackOffice", "device_from_json", "statement_from_json"]
 
 ROLES = ("sales_rep", "warehouse_clerk", "store_owner", "admin")
 """The roles a user account may have."""
@@ -51,6 +57,15 @@ class BackOffice:
             return self._api.back_office(method, path, token, body)
         except AccessExpired:
             return self._api.back_office(method, path, self._auth.refreshed_token(token), body)
+
+    # ------------------------------------------------------------------ statements
+
+    def statement(self, customer_id: int, month: str) -> StatementView:
+        """``GET /v1/statements/{customer_id}?month=YYYY-MM`` (admins: any customer; reps:
+        theirs; store owners: their own; else :class:`~.errors.Forbidden`)."""
+        body = _dict(self._call("GET", f"/v1/statements/{int(customer_id)}?month="
+                                       f"{quote(month, safe='')}"))
+        return statement_from_json(body)
 
     # ------------------------------------------------------------------ devices
 
@@ -210,3 +225,22 @@ def _dict(answer: Any) -> dict[str, Any]:
         raise errors.ProtocolError("The server's answer is not an object.", "bad_object")
     return answer
 
+
+
+def statement_from_json(body: dict[str, Any]) -> StatementView:
+    """The server's statement (amounts as strings) as values; hostile text is only text."""
+    c = _dict(body.get("customer"))
+    lines = []
+    for ln in _dicts(body.get("lines", [])):
+        entry = st.StatementEntry(dt.date.fromisoformat(str(ln["date"])),
+                                  st.EntryKind(str(ln["kind"])), str(ln["ref"]),
+                                  Decimal(str(ln["amount"])))
+        lines.append(st.StatementLine(entry, Decimal(str(ln["balance"]))))
+    amount = {k: Decimal(str(body[k])) for k in ("opening", "shipped", "returned", "paid",
+                                                   "closing")}
+    statement = st.Statement(str(body["month"]), amount["opening"], amount["shipped"],
+                             amount["returned"], amount["paid"], amount["closing"],
+                             tuple(lines))
+    return StatementView(int(c["id"]), str(c.get("code", "")), str(c.get("name", "")),
+                         str(c.get("name_en", "")), str(c.get("address", "")),
+                         str(c.get("phone", "")), str(c.get("payment_terms", "")), statement)

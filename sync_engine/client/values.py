@@ -32,6 +32,7 @@ __all__ = [
     "ReturnView",
     "ShipQueueItem",
     "ShipmentView",
+    "StatementView",
     "StockView",
     "Suggestion",
     "SyncHealth",
@@ -554,3 +555,17 @@ class CreditView:
     overdue_policy: str  # the server's, when it last sent the account: off, review, block
     as_of: dt.datetime | None  # None: the server never sent this customer's account
     items: tuple[Any, ...] = ()  # domain.credit.OpenItem, oldest due first
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """A customer's monthly statement (对账单) as the server computed it (online only)."""
+
+    customer_id: int
+    code: str
+    name: str
+    name_en: str
+    address: str
+    phone: str
+    payment_terms: str
+    statement: Any  # domain.statements.Statement: opening, lines with balances, closing

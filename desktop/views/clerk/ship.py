@@ -37,6 +37,7 @@ from ...i18n import domain_lang
 from ...labels import status_name
 from ...models.products import product_name
 from ...models.tables import load_order, order_number
+from ...paperwork import open_delivery_note
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
@@ -310,7 +311,7 @@ class ShipPage(QWidget):
         engine = self.ctx.engine
         left = sum(r.backorder for r in self.model.rows)
 
-        def done(_shipment_id: object) -> None:
+        def done(shipment_id: object) -> None:
             self.ctx.message.emit(
                 self.tr("Shipment of %1 recorded; %Ln unit(s) backordered. It is sent with the "
                         "next sync.", "", left).replace("%1", order_number(order)) if left else
@@ -319,6 +320,8 @@ class ShipPage(QWidget):
             self.order = None
             self.model.set_rows([])
             self.workspace.show_page("queue")
+            # The delivery note goes with the goods: printed now, on the printer settings.
+            open_delivery_note(self.ctx, order.id, str(shipment_id), self)
 
         self.ctx.write(lambda: engine.confirm_shipment(order.id, quantities, carrier=carrier,
                                                        tracking_number=tracking),

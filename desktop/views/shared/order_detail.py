@@ -42,6 +42,7 @@ from ...labels import (
 )
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
+from ...paperwork import open_statement
 from ...resources import icon
 from ...widgets.flow import FlowLayout
 from ...widgets.scroll import ScrollingPane
@@ -146,11 +147,15 @@ class OrderDetail(QWidget):
         self.return_button = QPushButton(icon("return"), self.tr("Return goods…"))
         self.return_button.setObjectName("returnButton")
         self.return_button.clicked.connect(self.ask_return)
+        self.statement_button = QPushButton(icon("print"), self.tr("Statement…"))
+        self.statement_button.setObjectName("statementButton")
+        self.statement_button.setToolTip(self.tr("The customer's monthly statement (对账单)"))
+        self.statement_button.clicked.connect(self.show_statement)
         identity = ctx.engine.identity
         self.role = d.Role(identity.role) if identity else d.Role.SALES_REP
         buttons = FlowLayout()  # wraps in a narrow pane instead of widening it
         for b in (self.edit_button, self.cancel_button, self.reorder_button, self.receive_button,
-                  self.return_button, self.print_button):
+                  self.return_button, self.print_button, self.statement_button):
             buttons.addWidget(b)
         box = QGroupBox()
         layout = QVBoxLayout(box)
@@ -244,6 +249,8 @@ class OrderDetail(QWidget):
         self.print_button.setEnabled(order is not None and bool(order.lines))
         self.return_button.setVisible(returns.check_role("request", role) is None)
         self.return_button.setEnabled(shipped_any)
+        self.statement_button.setVisible(role in (d.Role.ADMIN, d.Role.STORE_OWNER))
+        self.statement_button.setEnabled(order is not None)
 
     def run_action(self, button: QPushButton) -> None:
         """A button's action from its shortcut, when the button is offered now."""
@@ -340,3 +347,13 @@ class OrderDetail(QWidget):
         dialog = ConfirmationDialog(self.order, self.products, customer, self.ctx.fmt, self)
         self.confirmation = dialog
         dialog.open()
+
+    def show_statement(self) -> None:
+        """The monthly statement of the order's customer (the back office may pick another)."""
+        if self.order is None:
+            return
+        engine, wanted = self.ctx.engine, self.order.customer_id
+        customers = [c for c in engine.customers(include_inactive=True)
+                     if self.role is d.Role.ADMIN or c.id == wanted]
+        customers.sort(key=lambda c: (c.id != wanted, c.code))
+        open_statement(self.ctx, customers, self)
