@@ -25,6 +25,7 @@ from .admin_shots import AdminShots
 from .after_sale_shots import AdminReturnShots, ClerkReturnShots, RepAfterSaleShots
 from .camera import Camera
 from .orders import seed_demo_orders
+from .paper_shots import AdminPaperShots, ClerkPaperShots, OwnerPaperShots
 from .rep_shots import RepShots
 from .role_shots import ClerkShots, OwnerShots
 
@@ -46,10 +47,11 @@ class ScreenshotRun(Camera):
                       *RepShots(self).steps(),
                       *RepAfterSaleShots(self).steps(),
                       lambda: self.switch_user("clerk1"), *ClerkShots(self).steps(),
-                      *ClerkReturnShots(self).steps(),
+                      *ClerkReturnShots(self).steps(), *ClerkPaperShots(self).steps(),
                       lambda: self.switch_user("owner1"), *OwnerShots(self).steps(),
+                      *OwnerPaperShots(self).steps(),
                       lambda: self.switch_user("admin"), *AdminShots(self).steps(),
-                      *AdminReturnShots(self).steps(),
+                      *AdminReturnShots(self).steps(), *AdminPaperShots(self).steps(),
                       lambda: self.switch_user(self.rep_user), *RepShots(self).offline_steps()]
         self.wait(self.synced, self.next)
 

@@ -1937,7 +1937,17 @@ Log file: %1</source>
       <source>Return goods…</source>
       <translation>退货…</translation>
     </message>
-  </context>
+      <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="1" />
+      <source>Statement…</source>
+      <translation>对账单…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_detail.py" line="1" />
+      <source>The customer's monthly statement (对账单)</source>
+      <translation>客户的月度对账单</translation>
+    </message>
+</context>
   <context>
     <name>OrderEntryPage</name>
     <message>
@@ -2618,7 +2628,17 @@ Log file: %1</source>
       <source>Language</source>
       <translation>语言</translation>
     </message>
-  </context>
+      <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="1" />
+      <source>Delivery note paper</source>
+      <translation>送货单纸张</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_dialog.py" line="1" />
+      <source>Delivery note copies</source>
+      <translation>送货单打印份数</translation>
+    </message>
+</context>
   <context>
     <name>ShipPage</name>
     <message>
@@ -4270,6 +4290,82 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/views/admin/returns.py" line="258" />
       <source>Return %1 refused. The rep is told after the next sync.</source>
       <translation>退货单 %1 已拒绝。下次同步后通知业务员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeliveryNoteDialog</name>
+    <message>
+      <location filename="../../desktop/paperwork.py" line="1" />
+      <source>Delivery note %1</source>
+      <translation>送货单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/paperwork.py" line="1" />
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/paperwork.py" line="1" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/paperwork.py" line="1" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/paperwork.py" line="1" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatementDialog</name>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Monthly statement</source>
+      <translation>月度对账单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Show statement</source>
+      <translation>查看对账单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/statement.py" line="1" />
+      <source>Enter a month as YYYY-MM, e.g. 2026-11.</source>
+      <translation>请按 YYYY-MM 格式输入月份，例如 2026-11。</translation>
     </message>
   </context>
 </TS>

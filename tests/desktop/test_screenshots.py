@@ -31,11 +31,14 @@ PICTURES = [
     "rep-offline",
     # after the sale (issue 21)
     "rep-customer-credit", "rep-return-request", "clerk-returns-receive", "admin-returns",
+    "clerk-delivery-note", "owner-statement", "admin-statement",
 ]
-DOCUMENTS = ["order-confirmation", "pick-list"]
+DOCUMENTS = ["order-confirmation", "pick-list", "delivery-note", "delivery-note-241x140",
+             "delivery-note-241x93", "statement"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
     "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt",
-    "admin-revoke-wipe", "admin-user-new", "admin-token-secret", "rep-return-request")]
+    "admin-revoke-wipe", "admin-user-new", "admin-token-secret", "rep-return-request",
+    "clerk-delivery-note", "owner-statement", "admin-statement")]
 
 
 class ServedDemo(DemoServer):
