@@ -55,7 +55,7 @@ def statement_html(view: StatementView, fmt: Formatter, printed_at: str = "") ->
         owed = ln.entry.kind is EntryKind.SHIPMENT
         rows.append(
             f"<tr><td>{_e(fmt.date(ln.entry.date))}</td><td>{_e(zh)} {_e(en)}</td>"
-            f"<td>{_e(ln.entry.ref)}</td>"
+            f"<td class='num' align='left'>{_e(ln.entry.ref)}</td>"
             f"<td class='num'>{_e(fmt.money(ln.entry.amount)) if owed else ''}</td>"
             f"<td class='num'>{'' if owed else _e(fmt.money(ln.entry.amount))}</td>"
             f"<td class='num'>{_e(fmt.money(ln.balance))}</td></tr>")
@@ -71,8 +71,8 @@ def statement_html(view: StatementView, fmt: Formatter, printed_at: str = "") ->
     return (
         f"<html><head><title>Statement 对账单 {_e(view.code)} {_e(s.month)}</title>"
         f"<style>{css}</style></head><body>"
-        f"<table class='head' width='100%'><tr><td><span class='title'>对账单 Statement of "
-        f"Account</span></td><td align='right'>{_e(s.month)}<br><span class='sub'>"
+        f"<table class='head' width='100%'><tr><td width='75%'><span class='title'>对账单 "
+        f"Statement of Account</span></td><td align='right'>{_e(s.month)}<br><span class='sub'>"
         f"{_e(printed_at)}</span></td></tr>"
         f"<tr><td colspan='2'>客户 Customer: <b>{_e(view.code)} {_e(view.name)} · "
         f"{_e(view.name_en)}</b></td></tr>"

@@ -4,9 +4,11 @@ pdftotext) has the customer and the amount in capital numerals."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import unicodedata
+from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,12 @@ import pytest
 
 from desktop.delivery_note import PAPERS, Paper, delivery_note_html, write_delivery_note
 from desktop.i18n import Formatter
+from desktop.printing import html_document, write_pdf
+from desktop.statement import statement_html
 from sync_engine import domain as d
+from sync_engine.client.values import StatementView
 from sync_engine.domain.numerals import capital_amount
+from sync_engine.domain.statements import EntryKind, StatementEntry, build_statement
 from tests.desktop.paper_fixtures import CUSTOMER, order_and_shipment, products
 
 
@@ -72,3 +78,31 @@ def test_a_short_note_is_one_page(qapp: Any, tmp_path: Path) -> None:
                                                  Formatter(), Paper.FORM_THIRD), Paper.FORM_THIRD)
     assert pdf_pages(path)[0] == 1
     assert "Page 1 of 1" in pdf_text(path)
+
+
+def _statement() -> StatementView:
+    entries = [
+        StatementEntry(dt.date(2026, 10, 20), EntryKind.SHIPMENT, "DH00001000", D("500.00")),
+        StatementEntry(dt.date(2026, 11, 3), EntryKind.SHIPMENT, "DH00001234", D("1234.56")),
+        StatementEntry(dt.date(2026, 11, 9), EntryKind.RETURN, "DH00001234-R1", D("40.68")),
+        StatementEntry(dt.date(2026, 11, 28), EntryKind.PAYMENT, "BANK-7781", D("1000.00")),
+    ]
+    return StatementView(CUSTOMER.id, CUSTOMER.code, CUSTOMER.name, CUSTOMER.name_en,
+                         CUSTOMER.address, CUSTOMER.phone, CUSTOMER.payment_terms,
+                         build_statement("2026-11", entries))
+
+
+def test_statement_pdf(qapp: Any, tmp_path: Path) -> None:
+    view = _statement()
+    assert view.statement.closing == D("693.88")
+    path = tmp_path / "statement.pdf"
+    write_pdf(path, html_document(statement_html(view, Formatter(), "2026-12-01")))
+    pages, (w, h) = pdf_pages(path)
+    assert (pages, round(w), round(h)) == (1, 595, 842)  # A4
+    text = pdf_text(path)
+    flat = text.replace(" ", "").replace("\n", "")
+    assert "鸿运便利店" in text and "对账单" in text and "2026-11" in text
+    assert capital_amount(D("693.88")) in flat  # 陆佰玖拾叁元捌角捌分
+    for ref in ("DH00001234", "DH00001234-R1", "BANK-7781"):
+        assert ref in text
+    assert "DH00001000" not in text  # October's: only in the opening balance
