@@ -101,6 +101,13 @@ def test_clerk_offline_partial_shipment_reaches_rep_and_owner(
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ws.current_page() == "queue", timeout=5000)
     settle(qtbot, app)
+    # The shipment's delivery note opens at once, offline too, to print with the goods.
+    qtbot.waitUntil(lambda: getattr(page, "delivery_note_dialog", None) is not None,
+                    timeout=5000)
+    note = page.delivery_note_dialog
+    assert note.isVisible() and "送货单" in note.html and "收货人签字" in note.html
+    assert app.engine.customer(order.customer_id).name in note.html
+    note.close()
     local = app.engine.order(order.id)
     assert local.display_status == "partially_shipped (pending sync)"
     item = next(i for i in ws.queue.model.rows if i.order.id == order.id)
