@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -125,9 +126,10 @@ class StatementDialog(QDialog):
         form.addRow(self.tr("Month"), self.month)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        form.addRow("", self.error)
         self.show_button = QPushButton(self.tr("Show statement"))
         self.show_button.clicked.connect(self.load)
+        form.addRow("", self.show_button)
+        form.addRow("", self.error)
         self.preview = QTextBrowser()
         self.print_button = QPushButton(self.tr("Print…"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
@@ -135,10 +137,12 @@ class StatementDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.show_button)
         layout.addWidget(self.preview)
-        layout.addWidget(self.print_button)
-        layout.addWidget(self.pdf_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.pdf_button)
+        layout.addLayout(actions)
         self._set_ready(False)
         self.resize(900, 760)
 

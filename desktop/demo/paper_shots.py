@@ -6,7 +6,6 @@ dialog ``admin-statement.png`` and the store owner's ``owner-statement.png``).""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ..delivery_note import Paper, write_delivery_note
@@ -53,7 +52,8 @@ class ClerkPaperShots(RoleShots[ClerkWorkspace]):
 
 
 class _StatementShots:
-    """Open the statement of the busiest customer the role sees for this month."""
+    """Open the statement of the busiest customer the role sees for last month (the
+    dialog's default: the month a statement is usually sent for)."""
 
     camera: Any
     ws: Any
@@ -71,7 +71,6 @@ class _StatementShots:
         customers = engine.customers(include_inactive=True)
         customers.sort(key=lambda c: (-counts.get(c.id, 0), c.code))
         dialog = open_statement(ctx, customers, self.ws)
-        dialog.month.setText(dt.date.today().strftime("%Y-%m"))
         dialog.load()
         self.camera.wait(lambda: dialog.view is not None or bool(dialog.error.text()),
                          lambda: self.camera.settle(lambda: self._grab(dialog)))
