@@ -106,3 +106,24 @@ def test_statement_pdf(qapp: Any, tmp_path: Path) -> None:
     for ref in ("DH00001234", "DH00001234-R1", "BANK-7781"):
         assert ref in text
     assert "DH00001000" not in text  # October's: only in the opening balance
+
+
+def test_the_printer_settings_are_kept(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.settings import Settings
+    from desktop.views.settings_dialog import SettingsDialog
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert (settings.delivery_paper, settings.delivery_copies) == ("a4", 1)
+    dialog = SettingsDialog(settings, "en")
+    dialog.paper.setCurrentIndex(dialog.paper.findData(str(Paper.FORM_THIRD)))
+    dialog.copies.setValue(3)
+    dialog.apply()
+    settings.sync()
+    again = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert (again.delivery_paper, again.delivery_copies) == ("241x93", 3)
+    again.set_value("print/delivery_copies", "lots")  # a hand-edited file
+    assert again.delivery_copies == 1
+    again.delivery_copies = 99
+    assert again.delivery_copies == 6
