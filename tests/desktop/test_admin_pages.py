@@ -165,7 +165,7 @@ def test_create_a_user_be_told_a_name_is_taken_disable_one_and_see_the_trail(
     assert dialog is not None and dialog.isVisible()
     dialog.username.setText("rep1")  # taken
     dialog.display_name.setText("赵敏")
-    dialog.password.setText("secret9")
+    dialog.password.setText("secret99")
     dialog.role.setCurrentIndex(dialog.role.findData("warehouse_clerk"))
     assert dialog.warehouse.isEnabled() and not dialog.customer.isEnabled()
     dialog.ok_button.click()
