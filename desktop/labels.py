@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .i18n import translate
 
-__all__ = ["history_note", "hold_reason_name", "status_name", "sync_state_name"]
+__all__ = ["history_note", "hold_reason_name", "hold_reasons_text", "status_name",
+           "sync_state_name"]
 
 
 def status_name(status: str) -> str:
@@ -40,6 +43,11 @@ def hold_reason_name(code: str) -> str:
         "stock_short": translate("Admin", "stock short"),
     }
     return names.get(code, code)
+
+
+def hold_reasons_text(codes: Iterable[str]) -> str:
+    """Several hold reasons as one list, with the UI language's separator ("、" in Chinese)."""
+    return translate("Admin", ", ").join(hold_reason_name(c) for c in codes)
 
 
 def history_note(status: str, reason: str | None) -> str:

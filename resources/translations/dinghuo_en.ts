@@ -124,6 +124,11 @@
       <source>Feed position</source>
       <translation>Feed position</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="50" />
+      <source>, </source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>

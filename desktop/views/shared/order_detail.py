@@ -25,7 +25,7 @@ from sync_engine.client.values import OrderView, ProductView, ReorderResult, Shi
 from ...confirmation import ConfirmationDialog
 from ...context import AppContext
 from ...i18n import domain_lang
-from ...labels import history_note, hold_reason_name, status_name, sync_state_name
+from ...labels import history_note, hold_reasons_text, status_name, sync_state_name
 from ...models.base import Column, ListTableModel
 from ...models.tables import OrderLinesModel, load_order, order_number
 from ...resources import icon
@@ -165,7 +165,7 @@ class OrderDetail(QWidget):
             state += f" · {sync_state_name(order.sync_state)}"
         if order.hold_reasons:
             state += " · " + self.tr("held for review: %1").replace(
-                "%1", ", ".join(hold_reason_name(r) for r in order.hold_reasons))
+                "%1", hold_reasons_text(order.hold_reasons))
         self.state.setText(state)
         self.state.setProperty("attention", order.sync_state == "attention")
         if not order.number:
