@@ -170,7 +170,9 @@ def _apply_run(
     now = utcnow()
     # Promotions are read first: the products they give are read, and their stock locked,
     # with the orders' own.
-    promotions = running_promotions(session, now) if may_submit else []
+    promotions = running_promotions(session, now, (
+        ln.product_id for a in args if isinstance(a, SubmitOrderArgs) for ln in a.lines
+    )) if may_submit else []
     wants = RunWants.of(
         (a.order_id, a.customer_id, _products(a, promotions))
         for a in args if isinstance(a, SubmitOrderArgs) and may_submit
