@@ -157,7 +157,14 @@ class _Run:
     sql: SubmitSql
     data: RunData
     now: dt.datetime
-    promotions: list[d.Promotion]
+    promotions: dict[int | None, list[d.Promotion]]  # by product (None: on spending)
+
+    def promotions_for(self, a: SubmitOrderArgs) -> list[d.Promotion]:
+        """The run's promotions that can apply to this order (its products', spending's)."""
+        out = list(self.promotions.get(None, ()))
+        for pid in {ln.product_id for ln in a.lines}:
+            out += self.promotions.get(pid, ())
+        return out
 
 
 def _apply_run(
@@ -180,7 +187,7 @@ def _apply_run(
     uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
     sql = submit_sql(session, uow)
     run = _Run(session, user, device_id, settings, uow, sql,
-               sql.load(user.id, [m.key for m in ms], wants), now, promotions)
+               sql.load(user.id, [m.key for m in ms], wants), now, _by_product(promotions))
 
     answers: list[_Answer] = []
     keys: set[str] = set()
@@ -208,6 +215,13 @@ def _apply_run(
         return _answers(run, taken, answers)
     _commit(run, answers)
     return _answers(run, taken, answers)
+
+
+def _by_product(promotions: list[d.Promotion]) -> dict[int | None, list[d.Promotion]]:
+    out: dict[int | None, list[d.Promotion]] = {}
+    for p in promotions:
+        out.setdefault(p.product_id, []).append(p)
+    return out
 
 
 def _products(a: SubmitOrderArgs, promotions: list[d.Promotion]) -> list[int]:
@@ -243,7 +257,7 @@ def _decide(
                      for (w, pid), row in data.stock.items() if w == warehouse}
         quote, warnings = check_and_price(
             customer, a.lines, a.promotions, {**data.products, **products},
-            data.prices.get(customer.id, {}), run.promotions,
+            data.prices.get(customer.id, {}), run.promotions_for(a),
             data.open_totals.get(customer.id, Decimal(0)), a.delivery_date, run.now, available,
         )
     except Outcome as outcome:
