@@ -56,6 +56,8 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
         p = products.get(line.product_id)
         name = f"{_e(p.name_zh)}<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(
             line.product_id)
+        if line.gift:
+            name += f"<br><span class='sub'>赠品 Free · {_e(line.promotion)}</span>"
         rows.append(
             f"<tr><td>{line.line_no}</td><td class='code'>{_e(p.sku if p else '')}</td>"
             f"<td>{name}</td>"
@@ -103,9 +105,33 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 <td class='num'>{_bi('税额', 'Tax')} {fmt.money(order.tax)}</td>
 <td class='num'>{fmt.money(order.gross)}</td></tr>
 </table>
+{_promotions(order, fmt)}
 <p>{_bi('备注', 'Notes')}: {_e(order.notes or '—')}</p>
-<p class='sub'>价格以人民币计，含增值税。 Prices in CNY (RMB), VAT included in the total.</p>
+<p class='sub'>{_basis(order)}</p>
 </body></html>"""
+
+
+_KINDS = {"special_price": "特价 Special price", "buy_get": "买赠 Buy and get",
+          "spend_off": "满减 Spend and save", "spend_gift": "满赠 Spend and get"}
+
+
+def _promotions(order: OrderView, fmt: Formatter) -> str:
+    """What each promotion gave, one line each (nothing when none applies)."""
+    if not order.promotions:
+        return ""
+    items = "".join(
+        f"<li>{_e(_KINDS.get(a.kind.value, a.kind.value))} {_e(a.code)}: "
+        f"优惠 saves {fmt.money(a.saving)}</li>" for a in order.promotions)
+    return f"<p>{_bi('促销', 'Promotions')}</p><ul>{items}</ul>"
+
+
+def _basis(order: OrderView) -> str:
+    """Which prices the confirmation shows (含税 / 不含税)."""
+    if order.prices_include_tax:
+        return ("价格以人民币计，单价含税（价税合计）。 Prices in CNY (RMB); unit prices include "
+                "VAT.")
+    return ("价格以人民币计，单价不含税，增值税另计。 Prices in CNY (RMB); unit prices exclude "
+            "VAT, which is added in the total.")
 
 
 def confirmation_document(order: OrderView, products: Mapping[int, ProductView],

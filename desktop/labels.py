@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .i18n import translate
 
-__all__ = ["history_note", "hold_reason_name", "return_reason_name", "return_status_name",
-           "status_name", "sync_state_name"]
+__all__ = ["history_note", "hold_reason_name", "hold_reasons_text", "return_reason_name",
+           "return_status_name", "status_name", "sync_state_name"]
 
 
 def status_name(status: str) -> str:
@@ -42,6 +44,11 @@ def hold_reason_name(code: str) -> str:
         "overdue": translate("Admin", "overdue receivables"),
     }
     return names.get(code, code)
+
+
+def hold_reasons_text(codes: Iterable[str]) -> str:
+    """Several hold reasons as one list, with the UI language's separator ("、" in Chinese)."""
+    return translate("Admin", ", ").join(hold_reason_name(c) for c in codes)
 
 
 def history_note(status: str, reason: str | None) -> str:

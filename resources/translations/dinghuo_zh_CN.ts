@@ -517,6 +517,11 @@
       <source>overdue receivables</source>
       <translation>逾期应收款</translation>
     </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="50" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
   </context>
   <context>
     <name>AdminWorkspace</name>

@@ -15,7 +15,9 @@ its errors are in :mod:`sync_engine.client.errors`, the values it returns in
 - ``sync`` (one round: push the outbox, pull the feed), ``transport`` (HTTP, with the
   ``sync_engine.protocol`` models), ``session`` (tokens in the OS keyring), ``backoff``.
 - ``journal`` (unsent changes kept outside the replica, replayed into a lost one).
-- ``store`` (the SQLite file: opening, migrations, transactions), ``bulk_insert`` (multi-row
+- ``store`` (the SQLite file: opening, migrations, transactions), ``cipher`` (encrypted at
+  rest: the key, the one factory of connections to the data folder's database files, the move
+  of plain files to encrypted ones, the journal's sealed lines), ``bulk_insert`` (multi-row
   writes), ``search`` and ``search_index`` (the offline product search).
 - ``cli``: ``dinghuo-cli``.
 

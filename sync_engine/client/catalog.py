@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -82,18 +83,34 @@ def customer(db: sqlite3.Connection, customer_id: int) -> d.Customer | None:
     )
 
 
-def promotions(db: sqlite3.Connection, customer_id: int) -> list[d.Promotion]:
+def promotions(db: sqlite3.Connection, customer_id: int,
+               product_ids: Iterable[int] | None = None) -> list[d.Promotion]:
     """The promotions of the last sync for this customer (theirs and everyone's), whether
-    running now or not (``domain.quote_order`` picks by time). A malformed one is skipped: it
-    cannot be applied offline, and the server's re-check says what it gives."""
+    running now or not (``domain.quote_order`` picks by time); with ``product_ids``, only those
+    on these products and on spending. A malformed one is skipped: it cannot be applied
+    offline, and the server's re-check says what it gives."""
+    sql = "SELECT data FROM promotions WHERE (customer_id IS NULL OR customer_id = ?)"
+    params: list[Any] = [customer_id]
+    if product_ids is not None:
+        wanted = _known(product_ids)
+        sql += (" AND (json_extract(data, '$.product_id') IS NULL"
+                f" OR json_extract(data, '$.product_id') IN ({','.join('?' * len(wanted))}))")
+        params += wanted
     out: list[d.Promotion] = []
-    for row in db.execute("SELECT data FROM promotions WHERE customer_id IS NULL"
-                          " OR customer_id = ? ORDER BY key", (customer_id,)):
-        try:
-            out.append(_promotion(json.loads(row["data"])))
-        except (KeyError, TypeError, ValueError):
-            continue
+    for row in db.execute(sql + " ORDER BY key", params):
+        promotion = _parsed_promotion(row["data"])
+        if promotion is not None:
+            out.append(promotion)
     return out
+
+
+@functools.lru_cache(maxsize=10_000)
+def _parsed_promotion(data: str) -> d.Promotion | None:
+    # Keyed by the stored text: pricing an order reads the same promotions at every change.
+    try:
+        return _promotion(json.loads(data))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _promotion(x: dict[str, Any]) -> d.Promotion:

@@ -46,8 +46,8 @@ def quote(
     lines were priced with (:func:`special_codes`)."""
     mine = bought(lines)
     customer = catalog.customer(db, customer_id)
-    promotions = catalog.promotions(db, customer_id)
     ids = {ln.product_id for ln in mine}
+    promotions = catalog.promotions(db, customer_id, ids)
     ids |= {gift for p in promotions if (gift := p.gift_product) is not None}
     products = catalog.products(db, ids)
     if customer is None or any(ln.product_id not in products for ln in mine):

@@ -66,6 +66,8 @@ def _retry_after(response: httpx.Response) -> int:
     """The answer's ``Retry-After`` in whole seconds (1 if it is missing or not a number)."""
     value = response.headers.get("retry-after", "")
     return max(1, min(int(value), 86_400)) if value.isdigit() else 1
+
+
 def _refused(response: httpx.Response) -> errors.Refused:
     try:
         detail = ErrorBody.model_validate_json(response.content, extra="ignore").error

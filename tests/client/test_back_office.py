@@ -32,12 +32,12 @@ def test_devices_come_with_their_health_and_can_be_revoked(env: Env) -> None:
 
 def test_users_are_created_changed_and_every_change_is_in_the_audit_trail(env: Env) -> None:
     office = env.device("admin").back_office()
-    made = office.create_user("rep9", "secret9", "sales_rep", display_name="新业务员")
+    made = office.create_user("rep9", "secret99", "sales_rep", display_name="新业务员")
     assert made.active and made.role == "sales_rep" and made.display_name == "新业务员"
     assert "rep9" in [u.username for u in office.users()]
 
     rep9 = env.device()
-    rep9.login("rep9", "secret9")  # signs in with the password given
+    rep9.login("rep9", "secret99")  # signs in with the password given
     rep9.sync_once()
     office.set_active(made.id, False)
     with pytest.raises(errors.SignInRequired):  # signed out everywhere, and disabled
@@ -53,7 +53,7 @@ def test_users_are_created_changed_and_every_change_is_in_the_audit_trail(env: E
                      ("admin", "enable"), ("admin", "disable"), ("admin", "create")]
 
     with pytest.raises(errors.Refused) as taken:
-        office.create_user("rep9", "secret9", "sales_rep")
+        office.create_user("rep9", "secret99", "sales_rep")
     assert (taken.value.field, taken.value.field_code) == ("username", "username_taken")
     with pytest.raises(errors.Refused) as short:
         office.reset_password(made.id, "x")
@@ -87,7 +87,7 @@ def test_no_one_but_an_admin_may_call_the_back_office(env: Env, username: str) -
         office.devices, office.users, office.audit_trail, office.integration_tokens,
         lambda: office.revoke_device(env.engines[0].client_id, wipe=True),
         lambda: office.sign_out_user(env.seed.users["rep2"]),
-        lambda: office.create_user("sneaky", "secret9", "admin"),
+        lambda: office.create_user("sneaky", "secret99", "admin"),
         lambda: office.set_active(env.seed.users["admin"], False),
         lambda: office.create_integration_token("mine", ["stock"]),
     ]

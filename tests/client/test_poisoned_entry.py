@@ -20,10 +20,10 @@ POISON = 13  # the quantity the server's pricing step fails on in these tests
 def poisoned(monkeypatch: pytest.MonkeyPatch) -> None:
     real = submit.check_and_price
 
-    def check_and_price(customer: Any, lines: Any, *rest: Any) -> Any:
+    def check_and_price(customer: Any, lines: Any, *rest: Any, **named: Any) -> Any:
         if any(line.quantity == POISON for line in lines):
             raise ZeroDivisionError("a bug in pricing")
-        return real(customer, lines, *rest)
+        return real(customer, lines, *rest, **named)
 
     monkeypatch.setattr(submit, "check_and_price", check_and_price)
 

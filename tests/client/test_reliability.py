@@ -26,6 +26,13 @@ from tests.client.server_state import assert_converged, server_session
 DRIVER = Path(__file__).with_name("sync_driver.py")
 
 
+@pytest.fixture(autouse=True)
+def key_in_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drivers are processes of their own: the replica's key (and the tokens) must be where
+    each of them, and this test afterwards, finds it."""
+    monkeypatch.setenv("DINGHUO_KEYRING", "file")
+
+
 def _start(env: Env, data_dir: Path, *extra: str) -> subprocess.Popen[str]:
     s = env.seed
     return subprocess.Popen(

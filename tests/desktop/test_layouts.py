@@ -42,7 +42,10 @@ def _probe(data_dir: Path, width: int, height: int, scale: str, tmp: Path) -> di
 @pytest.mark.parametrize("user", ["rep1", "clerk1", "owner1"])
 def test_every_page_fits_the_screen_at_three_sizes(
         user: str, qtbot: Any, app_factory: Any, server_url: str, network: Switchable,
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The probes are processes of their own: the replica's key must be where they find it (the
+    # credentials file; in memory it would die with this process's keyring).
+    monkeypatch.setenv("DINGHUO_KEYRING", "memory")
     app = sign_in_app(qtbot, app_factory, server_url, network, user)
     assert app.window is not None
     app.window.close()

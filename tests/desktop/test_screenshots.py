@@ -22,7 +22,8 @@ from tests.desktop.roles_helpers import import_prices
 from tests.support.live import live_server
 
 PICTURES = [
-    "login", "rep-customers", "rep-catalog", "rep-order-entry", "rep-product-finder", "rep-orders",
+    "login", "recovery", "rep-customers", "rep-catalog", "rep-order-entry", "rep-product-finder",
+    "rep-orders",
     "rep-order-detail", "rep-conflicts", "rep-server-restored", "rep-confirmation",
     "clerk-queue", "clerk-picklist",
     "clerk-ship", "owner-home", "owner-catalog", "owner-reorder", "owner-orders",
@@ -36,7 +37,8 @@ PICTURES = [
 DOCUMENTS = ["order-confirmation", "pick-list", "delivery-note", "delivery-note-241x140",
              "delivery-note-241x93", "statement"]
 MAIN_WINDOW = [p for p in PICTURES if p not in (
-    "login", "rep-server-restored", "rep-confirmation", "clerk-picklist", "owner-receipt",
+    "login", "recovery", "rep-server-restored", "rep-confirmation", "clerk-picklist",
+    "owner-receipt",
     "admin-revoke-wipe", "admin-user-new", "admin-token-secret", "rep-return-request",
     "clerk-delivery-note", "owner-statement", "admin-statement")]
 

@@ -49,17 +49,20 @@ def main() -> None:
         path = folder / DB_FILENAME
         for name, full in (("quick_check (every open)", False),
                            ("integrity_check (daily)", True)):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             assert integrity.damage(path, store.key, full=full) is None
-            print(f"{name}: {time.perf_counter() - start:.2f} s")
-        start = time.perf_counter()
+            print(f"{name}: {time.perf_counter() - start:.2f} s "
+                  f"(CPU {time.process_time() - cpu:.2f} s)")
+        start, cpu = time.perf_counter(), time.process_time()
         made = backups.make_backup(store, "manual")
-        print(f"backup: {time.perf_counter() - start:.2f} s, {made.size / 1e6:.1f} MB "
+        print(f"backup: {time.perf_counter() - start:.2f} s (CPU "
+              f"{time.process_time() - cpu:.2f} s), {made.size / 1e6:.1f} MB "
               "(includes the backup's own quick_check)")
         store.close()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         backups.restore(folder, made.path, store.key)
-        print(f"restore: {time.perf_counter() - start:.2f} s (includes its check)")
+        print(f"restore: {time.perf_counter() - start:.2f} s (CPU "
+              f"{time.process_time() - cpu:.2f} s; includes its check)")
 
 
 if __name__ == "__main__":

@@ -100,11 +100,15 @@ def test_cli_commands(
     code, _, err = _run(capsys, "demo", "--db", db_url)
     assert code == 1 and "not empty" in err and "Traceback" not in err
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))  # new passwords need 8
+    code, _, err = _run(capsys, "create-user", "--db", db_url, "clerk2", "--role",
+                        "warehouse_clerk", "--warehouse", "GZ", "--password-stdin")
+    assert code == 1 and err.count("\n") == 1 and "at least 8 characters" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pw\n"))
     code, out, err = _run(capsys, "create-user", "--db", db_url, "clerk2", "--role",
                           "warehouse_clerk", "--warehouse", "GZ", "--password-stdin")
     assert code == 0 and "clerk2" in out, err
-    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pw\n"))
     code, _, err = _run(capsys, "create-user", "--db", db_url, "clerk2", "--role", "sales_rep",
                         "--password-stdin")
     assert code == 1 and err.count("\n") == 1 and "already exists" in err

@@ -139,10 +139,10 @@ def test_a_submit_that_fails_in_a_run_is_answered_alone_and_the_run_applies(
     db_url, server, s = env
     real_price = submit.check_and_price
 
-    def poisoned(customer: Any, lines: Any, *rest: Any) -> Any:
+    def poisoned(customer: Any, lines: Any, *rest: Any, **named: Any) -> Any:
         if lines[0].quantity == 13:
             raise ZeroDivisionError("a bug in pricing")
-        return real_price(customer, lines, *rest)
+        return real_price(customer, lines, *rest, **named)
 
     monkeypatch.setattr(submit, "check_and_price", poisoned)
     with Api(server, "rep1") as rep:

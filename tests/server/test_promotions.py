@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from sync_engine import domain as d
 from sync_engine.protocol import PROTOCOL_HEADER
+from sync_engine.server.ops.cli import main
 from sync_engine.server.ops.importer import import_csv
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import EventOutbox, Order, Promotion, Stock
@@ -264,3 +266,20 @@ def test_the_server_prices_with_the_same_domain_function(env: tuple[str, Server,
     assert answer["data"]["totals"] == {"net": str(quote.totals.net),
                                         "tax": str(quote.totals.tax),
                                         "gross": str(quote.totals.gross)}
+
+
+def test_the_import_command_takes_promotions(
+    env: tuple[str, Server, Seed], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    db_url, _server, s = env
+    good = tmp_path / "promotions.csv"
+    good.write_text(HEADER + buy_ten_get_one(s), encoding="utf-8")
+    assert main(["import", "--db", db_url, "promotions", str(good)]) == 0
+    assert "promotions: 1 rows — 1 created" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "MZ9,买赠,2026-12-01,2026-12-02,,,SKU-0001,,10,,,,\n",
+                   encoding="utf-8")
+    assert main(["import", "--db", db_url, "promotions", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2: get_qty: a buy_get promotion needs get_qty" in err
+    assert "nothing was imported" in err

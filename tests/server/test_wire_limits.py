@@ -76,6 +76,7 @@ def test_every_text_field_follows_the_rule_or_a_pattern() -> None:
         "SubmitOrderArgs.notes", "SubmitOrderArgs.local_number", "UpdateOrderArgs.notes",
         "CancelOrderArgs.reason", "RejectOrderArgs.reason", "ReceiveOrderArgs.discrepancy",
         "ConfirmShipmentArgs.carrier", "ConfirmShipmentArgs.tracking_number",
+        "RequestReturnArgs.note", "DecideReturnArgs.reason",
     }
 
 

@@ -30,7 +30,7 @@ from sync_engine.client.values import CustomerView, OrderView, ProductView, Stoc
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate
-from ...labels import hold_reason_name, sync_state_name
+from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import order_number, quantity_text
@@ -42,7 +42,7 @@ from ..shared.promotions import basis_label, promotion_lines
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
 
-__all__ = ["RejectDialog", "ReviewPage", "hold_reason_name"]
+__all__ = ["RejectDialog", "ReviewPage"]
 
 _SHORT = QBrush(QColor("#b91c1c"))
 
@@ -135,7 +135,7 @@ class ReviewPage(QWidget):
                 Column(
                     lambda: translate("Admin", "Held because"),
                     lambda o: (
-                        ", ".join(hold_reason_name(r) for r in o.hold_reasons)
+                        hold_reasons_text(o.hold_reasons)
                         or translate("Admin", "manual review")
                     ),
                     foreground=lambda o: _SHORT,
@@ -294,7 +294,7 @@ class ReviewPage(QWidget):
             .replace("%3", fmt.money(order.gross))
         )
         self.reasons.setText(
-            ", ".join(hold_reason_name(r) for r in order.hold_reasons)
+            hold_reasons_text(order.hold_reasons)
             or self.tr("manual review (auto-confirm is off)")
         )
         if c is not None and c.credit_limit is not None:

@@ -29,7 +29,7 @@ from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...resources import icon
 from ...widgets.flow import FlowLayout
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import fit_columns, make_table, on_row_action
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
 from ..shared.credit_banner import CreditBanner
 
 if TYPE_CHECKING:
@@ -118,7 +118,8 @@ class CustomersPage(QWidget):
         self.recent = make_table(stretch=1)  # no name column: the status takes the room
         self.recent.setModel(self.recent_model)
         on_row_action(self.recent, self._open_recent)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent, ROWS_FIRST)
+        layout.addStretch(1)
         self._set_enabled(False)
         return box
 
@@ -196,6 +197,7 @@ class CustomersPage(QWidget):
         # The delivery column only when an order asked for a date: its room goes to the status.
         self.recent.setColumnHidden(_RECENT_DELIVERY, not any(o.delivery_date for o in orders))
         fit_columns(self.recent)
+        fit_height(self.recent)
         self.account.show_for(c.id)
         self._set_enabled(c.active)
 

@@ -54,7 +54,8 @@ def side_lines(data: dict[str, Any] | None) -> list[Line]:
     return list(data.get("lines", []))
 
 
-def _load(engine: Any) -> tuple[list[ConflictView], dict[str, str], dict[int, ProductView]]:
+def _load(engine: Any, lang: str
+          ) -> tuple[list[ConflictView], dict[str, str], dict[int, ProductView]]:
     conflicts = engine.conflicts()
     labels: dict[str, str] = {}
     products: dict[int, ProductView] = {}
@@ -62,7 +63,7 @@ def _load(engine: Any) -> tuple[list[ConflictView], dict[str, str], dict[int, Pr
         if c.order_id:
             try:
                 order: OrderView = engine.order(c.order_id)
-                labels[c.order_id] = f"{order_number(order)} · {order.customer_name}"
+                labels[c.order_id] = f"{order_number(order)} · {order.customer_name_in(lang)}"
             except ce.NotFound:
                 labels[c.order_id] = c.order_id[:8]
         given = [g for p in ((c.details or {}).get("promotions") or {}).values()
@@ -186,8 +187,8 @@ class ConflictsPage(QWidget):
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        engine = self.ctx.engine
-        self.ctx.read(lambda: _load(engine), self._loaded)
+        engine, lang = self.ctx.engine, domain_lang()
+        self.ctx.read(lambda: _load(engine, lang), self._loaded)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)

@@ -34,7 +34,7 @@ from ...context import AppContext
 from ...i18n import domain_lang
 from ...labels import (
     history_note,
-    hold_reason_name,
+    hold_reasons_text,
     return_reason_name,
     return_status_name,
     status_name,
@@ -201,7 +201,7 @@ class OrderDetail(QWidget):
             state += f" · {sync_state_name(order.sync_state)}"
         if order.hold_reasons:
             state += " · " + self.tr("held for review: %1").replace(
-                "%1", ", ".join(hold_reason_name(r) for r in order.hold_reasons))
+                "%1", hold_reasons_text(order.hold_reasons))
         self.state.setText(state)
         self.state.setProperty("attention", order.sync_state == "attention")
         if not order.number:

@@ -20,7 +20,7 @@ from sync_engine.domain import Role
 from sync_engine.domain.credit import OverduePolicy
 from sync_engine.protocol import Mutation, MutationResult
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.storage.meta_sql import read_meta
+from sync_engine.server.storage.meta_sql import read_metas
 from sync_engine.server.storage.models import User
 
 OVERDUE_POLICIES = frozenset(p.value for p in OverduePolicy)
@@ -39,8 +39,9 @@ class Settings:
 
     @staticmethod
     def load(session: Session, request_id: str = "-") -> Settings:
-        policy = read_meta(session, "overdue_policy")
-        return Settings(auto_confirm=read_meta(session, "auto_confirm") != "false",
+        meta = read_metas(session, ("auto_confirm", "overdue_policy"))
+        policy = meta.get("overdue_policy", "review")
+        return Settings(auto_confirm=meta.get("auto_confirm") != "false",
                         request_id=request_id,
                         overdue_policy=policy if policy in OVERDUE_POLICIES else "review")
 

@@ -56,7 +56,7 @@ def transient(exc: BaseException) -> bool:
         return True
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(orig, sqlite3.Error):
-        return getattr(orig, "sqlite_errorcode", 0) & 0xFF in _SQLITE_TRANSIENT
+        return (getattr(orig, "sqlite_errorcode", 0) & 0xFF) in _SQLITE_TRANSIENT
     if psycopg is not None and isinstance(orig, psycopg.Error):
         state = orig.sqlstate  # None: raised by psycopg itself (a NUL it cannot send: no)
         return isinstance(orig, psycopg.OperationalError) and (

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from sync_engine import domain as d
@@ -220,7 +220,7 @@ def price_and_check(
     """
     session = ctx.session
     now = utcnow()
-    promotions = running_promotions(session, now)
+    promotions = running_promotions(session, now, (ln.product_id for ln in lines))
     ids = {ln.product_id for ln in lines}
     ids |= gift_products(promotions, ids)
     products = (
@@ -260,11 +260,19 @@ def price_and_check(
     )
 
 
-def running_promotions(session: Session, now: dt.datetime) -> list[d.Promotion]:
-    """The promotions that run at ``now`` (a small table: the current ones are read whole)."""
-    columns = [getattr(Promotion, name) for name in domain_map.PROMOTION_FIELDS]
+_PROMOTION_COLUMNS = [getattr(Promotion, name) for name in domain_map.PROMOTION_FIELDS]
+
+
+def running_promotions(
+    session: Session, now: dt.datetime, product_ids: Iterable[int]
+) -> list[d.Promotion]:
+    """The promotions that run at ``now`` and can apply to orders of ``product_ids``: those on
+    these products, and those on spending (no product)."""
+    ids = sorted(set(product_ids))
     rows = session.execute(
-        select(*columns).where(Promotion.starts_at <= now, Promotion.ends_at > now)
+        select(*_PROMOTION_COLUMNS)
+        .where(Promotion.starts_at <= now, Promotion.ends_at > now,
+               or_(Promotion.product_id.is_(None), Promotion.product_id.in_(ids)))
         .order_by(Promotion.code)
     )
     return [domain_map.promotion_row(r) for r in rows]

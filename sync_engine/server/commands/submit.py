@@ -165,8 +165,15 @@ class _Run:
     sql: SubmitSql
     data: RunData
     now: dt.datetime
-    promotions: list[d.Promotion]
+    promotions: dict[int | None, list[d.Promotion]]  # by product (None: on spending)
     overdue: dict[int, Decimal] = field(default_factory=dict)  # customer → owed past due
+
+    def promotions_for(self, a: SubmitOrderArgs) -> list[d.Promotion]:
+        """The run's promotions that can apply to this order (its products', spending's)."""
+        out = list(self.promotions.get(None, ()))
+        for pid in {ln.product_id for ln in a.lines}:
+            out += self.promotions.get(pid, ())
+        return out
 
 
 def _apply_run(
@@ -179,7 +186,9 @@ def _apply_run(
     now = utcnow()
     # Promotions are read first: the products they give are read, and their stock locked,
     # with the orders' own.
-    promotions = running_promotions(session, now) if may_submit else []
+    promotions = running_promotions(session, now, (
+        ln.product_id for a in args if isinstance(a, SubmitOrderArgs) for ln in a.lines
+    )) if may_submit else []
     wants = RunWants.of(
         (a.order_id, a.customer_id, _products(a, promotions))
         for a in args if isinstance(a, SubmitOrderArgs) and may_submit
@@ -187,7 +196,7 @@ def _apply_run(
     uow = UnitOfWork(session, user_id=user.id, device_id=device_id)
     sql = submit_sql(session, uow)
     run = _Run(session, user, device_id, settings, uow, sql,
-               sql.load(user.id, [m.key for m in ms], wants), now, promotions)
+               sql.load(user.id, [m.key for m in ms], wants), now, _by_product(promotions))
     if settings.overdue_policy != "off":  # what the run's customers owe past due: one read
         run.overdue = overdue_amounts(session, wants.customer_ids, now.date())
 
@@ -217,6 +226,13 @@ def _apply_run(
         return _answers(run, taken, answers)
     _commit(run, answers)
     return _answers(run, taken, answers)
+
+
+def _by_product(promotions: list[d.Promotion]) -> dict[int | None, list[d.Promotion]]:
+    out: dict[int | None, list[d.Promotion]] = {}
+    for p in promotions:
+        out.setdefault(p.product_id, []).append(p)
+    return out
 
 
 def _products(a: SubmitOrderArgs, promotions: list[d.Promotion]) -> list[int]:
@@ -252,7 +268,7 @@ def _decide(
                      for (w, pid), row in data.stock.items() if w == warehouse}
         quote, warnings = check_and_price(
             customer, a.lines, a.promotions, {**data.products, **products},
-            data.prices.get(customer.id, {}), run.promotions,
+            data.prices.get(customer.id, {}), run.promotions_for(a),
             data.open_totals.get(customer.id, Decimal(0)), a.delivery_date, run.now, available,
             overdue=run.overdue.get(customer.id, Decimal(0)),
             overdue_policy=run.settings.overdue_policy,

@@ -95,7 +95,7 @@ def _former_rep(session: Session, now: dt.datetime, password: str,
     """rep3, who left: created a month ago, disabled two days ago; between them, rep2 forgot
     her password. Recorded in the order it happened (the trail lists the newest first)."""
     user = create_user(session, "rep3", password, "sales_rep", display_name="赵敏",
-                       commit=False)
+                       commit=False, demo_account=True)
     user.active = False
     session.add(UserAudit(at=now - dt.timedelta(days=31), actor="admin", user_id=user.id,
                           action="create", detail={"role": "sales_rep", "warehouse_id": None,

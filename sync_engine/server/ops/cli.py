@@ -3,7 +3,8 @@
     dinghuo-server migrate          bring the schema up to date
     dinghuo-server serve            migrate, then serve HTTP (uvicorn)
     dinghuo-server create-user      add a user (password from stdin or a prompt)
-    dinghuo-server import           import an ERP CSV file (products, customers, prices, stock)
+    dinghuo-server import           import an ERP CSV file (products, customers, prices, stock,
+                                    promotions)
     dinghuo-server demo             load the demo data set
     dinghuo-server assign-customer  move a customer to another sales rep
     dinghuo-server config           show or change settings (auto-confirm)

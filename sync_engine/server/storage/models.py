@@ -324,7 +324,7 @@ class Promotion(Base):
     starts_at: Mapped[dt.datetime]
     ends_at: Mapped[dt.datetime] = mapped_column(index=True)
     customer_ids: Mapped[list[Any] | None]
-    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
     unit_price: Mapped[Decimal | None]
     price_includes_tax: Mapped[bool] = mapped_column(default=True)
     buy_qty: Mapped[int] = mapped_column(default=0)

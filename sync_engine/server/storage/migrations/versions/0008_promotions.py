@@ -46,6 +46,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("code", name=op.f("uq_promotions_code")),
     )
     op.create_index(op.f("ix_promotions_ends_at"), "promotions", ["ends_at"])
+    op.create_index(op.f("ix_promotions_product_id"), "promotions", ["product_id"])
     # Plain ADD COLUMN with a constant default, on SQLite too: batch mode would rebuild
     # ``orders`` and lose the predicate of its partial index ix_orders_customer_open.
     op.add_column("customers", sa.Column("prices_include_tax", sa.Boolean(), nullable=False,
@@ -70,5 +71,6 @@ def downgrade() -> None:
         batch.drop_column("promotions")
     with op.batch_alter_table("customers") as batch:
         batch.drop_column("prices_include_tax")
+    op.drop_index(op.f("ix_promotions_product_id"), table_name="promotions")
     op.drop_index(op.f("ix_promotions_ends_at"), table_name="promotions")
     op.drop_table("promotions")
