@@ -92,7 +92,7 @@ def test_screenshots_for_every_demo_user(user: str, demo: ServedDemo, qtbot: Any
     app = DinghuoApp(args, settings, demo=demo)
     run = ScreenshotRun(app, demo, shots, lang="en")
     try:
-        with qtbot.waitSignal(run.finished, timeout=150000) as finished:
+        with qtbot.waitSignal(run.finished, timeout=600000) as finished:
             run.begin()
         assert finished.args == [0]
         assert sorted(p.name for p in shots.iterdir()) == sorted(
