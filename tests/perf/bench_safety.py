@@ -41,10 +41,10 @@ def _time_open(folder: Path, key: cipher.DatabaseKey, rounds: int = 3) -> None:
             assert integrity.open_checked(folder, key) is None
             times[name].append((time.perf_counter() - start, time.process_time() - cpu))
     for name, runs in times.items():
-        walls = sorted(w for w, _ in runs)
-        cpus = sorted(c for _, c in runs)
-        print(f"{name}: wall {walls[0]:.3f}–{statistics.median(walls):.3f}–{walls[-1]:.3f} s, "
-              f"CPU {cpus[0]:.3f}–{statistics.median(cpus):.3f}–{cpus[-1]:.3f} s")
+        walls = sorted(w * 1000 for w, _ in runs)
+        cpus = sorted(c * 1000 for _, c in runs)
+        print(f"{name}: wall {walls[0]:.2f}–{statistics.median(walls):.2f}–{walls[-1]:.2f} ms, "
+              f"CPU {cpus[0]:.2f}–{statistics.median(cpus):.2f}–{cpus[-1]:.2f} ms")
 
 
 def main() -> None:
