@@ -147,7 +147,8 @@ class Engine(AfterSaleOperations, OnlineOperations):
 
     def close(self) -> None:
         """Close the network client and the database connections; a replica known sound (no
-        repair at this start, no damage found by a full check) is marked as cleanly closed,
+        repair at this start, no damage found by a full check, no database error other than
+        "busy" or "locked" met while it was open) is marked as cleanly closed,
         so the next open may skip its quick check (:mod:`.integrity`)."""
         if self._api is not None:
             self._api.close()
@@ -156,7 +157,7 @@ class Engine(AfterSaleOperations, OnlineOperations):
                 sound = self.store.get_meta(db, "integrity") in (None, "ok")
         except cipher.DatabaseError:
             sound = False
-        sound = sound and self.repair is None
+        sound = sound and self.repair is None and not self.store.damage_seen
         self.store.close()
         if sound:
             try:
@@ -167,7 +168,9 @@ class Engine(AfterSaleOperations, OnlineOperations):
     def __enter__(self) -> Engine:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, _type: object, exc: BaseException | None, _tb: object) -> None:
+        if exc is not None:
+            self.store.note_error(exc)
         self.close()
 
     def maintain(self, *, now: float | None = None) -> None:

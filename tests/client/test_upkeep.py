@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from sync_engine.client import backups, cli, integrity
+from sync_engine.client import backups, cipher, cli, integrity
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import DB_FILENAME
 from tests.client.conftest import Env
@@ -98,3 +98,19 @@ def test_cli_sync_runs_the_upkeep_after_its_result(live_env: Env, tmp_path: Path
     assert cli.main(["--data-dir", str(folder), "sync"]) == 0
     assert capsys.readouterr().out.startswith("pushed 0")
     assert [b.kind for b in backups.list_backups(folder)] == ["recent"]
+
+
+def test_a_database_error_in_use_means_a_check_at_the_next_open(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _filled(tmp_path)
+    with Engine(tmp_path) as engine, pytest.raises(cipher.DatabaseError), \
+            engine.store.read() as db:
+        db.execute("SELECT * FROM no_such_table")
+    assert not (tmp_path / integrity.CLEAN_MARKER).exists()
+    # The CLI's "damaged in use" (exit 6) says to run it again to repair: that run checks.
+    _filled(tmp_path)
+    damaged = mock.Mock(side_effect=cipher.DatabaseError("database disk image is malformed"))
+    with mock.patch.dict(cli.COMMANDS, {"status": damaged}):
+        assert cli.main(["--data-dir", str(tmp_path), "status"]) == cli.EXIT_DAMAGED
+    assert not (tmp_path / integrity.CLEAN_MARKER).exists()
+    assert _opened_checks(tmp_path)[0] == 1
