@@ -24,8 +24,9 @@ leaves none and the next start checks; any write to the file by anyone (a torn w
 error that SQLite saw, garbage written in) moves its ctime, which ``os.utime`` cannot set back
 — only changing the system clock (root) could forge it, and root can read the key anyway.
 Damage that no write made (bit rot under an unchanged inode) is left to the scheduled full
-check. Encrypted, the quick check costs a decryption of every page (about a second on a
-100,000-product replica on a loaded machine); the marker makes an ordinary start pay nothing.
+check. Encrypted, the quick check costs a decryption of every page: on a 100,000-product
+replica (``bench_safety.py``, loaded machine) the open with the marker takes 0.13 ms, without
+it 0.32–0.72–0.84 s wall and 0.26 s CPU (plain SQLite: 0.15 s wall, 0.05 s CPU).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ What it does: creates a PostgreSQL database (``$DINGHUO_TEST_PG`` admin URL, def
 its own process (uvicorn), and runs the client in another process (so its RSS is its own):
 
 - W1  initial sync from an empty client (products + customers + prices [+ stock]), end to end
+- W1 upkeep after: the backup (and full check, when due) the app runs after a round, timed apart
 - W2  incremental sync after 1,000 products changed on the server (prices; then names too,
       which the search index must follow: "W2 renamed")
 - W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull)
