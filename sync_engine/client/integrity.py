@@ -15,24 +15,79 @@ Cost on a 100,000-product replica (52 MB; ``tests/perf/bench_safety.py``, page c
 shared cores): ``quick_check`` 0.37 s, ``integrity_check`` 0.49 s. The quick check reads every
 page once (O(size)) but skips the index-against-table comparison; a third of a second at
 start is kept, rather than a header-only check that would miss damaged pages.
+
+The open check is skipped when the file is exactly as this app left it at its last clean
+close (:func:`record_clean_close`, called by ``Engine.close`` when the replica was sound):
+the marker ``dinghuo.sqlite3.clean`` holds the size, inode, mtime and ctime (in ns) of the
+database and its WAL. Opening deletes the marker before anything else, so a crash or a kill
+leaves none and the next start checks; any write to the file by anyone (a torn write, a disk
+error that SQLite saw, garbage written in) moves its ctime, which ``os.utime`` cannot set back
+— only changing the system clock (root) could forge it, and root can read the key anyway.
+Damage that no write made (bit rot under an unchanged inode) is left to the scheduled full
+check. Encrypted, the quick check costs a decryption of every page: on a 100,000-product
+replica (``bench_safety.py``, loaded machine) the open with the marker takes 0.13 ms, without
+it 0.32–0.72–0.84 s wall and 0.26 s CPU (plain SQLite: 0.15 s wall, 0.05 s CPU).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 from pathlib import Path
 
 from . import cipher
 from .store import DB_FILENAME
 from .values import ReplicaRepair
 
-__all__ = ["SQLITE_HEADER", "damage", "full_check", "move_aside", "open_checked"]
+__all__ = ["CLEAN_MARKER", "SQLITE_HEADER", "damage", "full_check", "move_aside", "open_checked",
+           "record_clean_close"]
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = cipher.SQLITE_HEADER
 _COMPANIONS = ("-wal", "-shm")
+CLEAN_MARKER = DB_FILENAME + ".clean"  # the file as a clean close left it (see above)
+
+
+def _fingerprint(path: Path) -> dict[str, list[int] | None]:
+    """What a write to the database or its WAL would change (None: the file is absent)."""
+    found: dict[str, list[int] | None] = {}
+    for suffix in ("", "-wal"):
+        try:
+            st = path.with_name(path.name + suffix).stat()
+        except FileNotFoundError:
+            found[suffix or "db"] = None
+            continue
+        found[suffix or "db"] = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+    return found
+
+
+def record_clean_close(data_dir: Path) -> None:
+    """After the last connection closed cleanly on a sound replica: remember the file as it
+    is, so the next open may skip the quick check if nothing has touched it since."""
+    marker = Path(data_dir) / CLEAN_MARKER
+    tmp = marker.with_name(marker.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(_fingerprint(Path(data_dir) / DB_FILENAME), f)
+    tmp.replace(marker)
+
+
+def _unchanged_since_clean_close(path: Path) -> bool:
+    """True if the marker of a clean close matches the file; the marker is used up either way
+    (deleted), so only a clean close writes the next one."""
+    marker = path.with_name(CLEAN_MARKER)
+    try:
+        recorded = json.loads(marker.read_text())
+    except (OSError, ValueError):
+        recorded = None
+    try:
+        marker.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return recorded is not None and recorded == _fingerprint(path)
 
 
 def damage(path: Path, key: cipher.DatabaseKey, *, full: bool = False) -> str | None:
@@ -76,10 +131,13 @@ def open_checked(data_dir: Path, key: cipher.DatabaseKey) -> ReplicaRepair | Non
     path = Path(data_dir) / DB_FILENAME
     # A restore killed before its rename: the replica is still the old file (or absent).
     path.with_name(path.name + ".restoring").unlink(missing_ok=True)
+    clean = _unchanged_since_clean_close(path)
     if not path.exists():
         if not list_backups(Path(data_dir)):
             return None  # a new device
         reason, moved = "the file is missing", None
+    elif clean:
+        return None
     else:
         found = damage(path, key)
         if found is None:

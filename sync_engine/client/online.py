@@ -187,7 +187,6 @@ class OnlineOperations:
                 self.store.set_meta(db, key, None)
             outbox.prune(db, self._keep_sent_days)
         self.journal.compact(self.store)  # acknowledged entries leave the journal
-        self.maintain()
         self._report(syncer, None)
         counts.seconds = time.perf_counter() - start
         return counts
@@ -353,6 +352,7 @@ class OnlineOperations:
             if self.backoff.due():
                 try:
                     self.sync_once(stop)
+                    self.maintain()  # the backup and the full check, when due
                 except errors.SyncCancelled:
                     return
                 except errors.Retryable as exc:

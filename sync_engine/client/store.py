@@ -104,6 +104,7 @@ class Store:
     """The open local database. Thread-safe: each thread gets its own pooled connection."""
 
     commit_hook: CommitHook | None = None
+    damage_seen = False  # a database error that may mean damage came out of a transaction
 
     def __init__(self, data_dir: Path | str | None = None,
                  key: cipher.DatabaseKey | None = None) -> None:
@@ -218,9 +219,27 @@ class Store:
 
     # ------------------------------------------------------------------ transactions
 
+    def note_error(self, exc: BaseException) -> None:
+        """Remember a database error that may mean a damaged file (anything but a busy or
+        locked database): then the replica is not marked cleanly closed, and the next open
+        checks it (:mod:`.integrity`)."""
+        orig = getattr(exc, "orig", None) or exc
+        if isinstance(orig, cipher.DatabaseError) and not any(
+                word in str(orig).lower() for word in ("locked", "busy")):
+            self.damage_seen = True
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction (``BEGIN IMMEDIATE``), committed on exit, rolled back on error."""
+        try:
+            with self._write() as db:
+                yield db
+        except Exception as exc:
+            self.note_error(exc)
+            raise
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
         with self.engine.begin() as conn:
             db: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
             # Not during a bulk load, nor while its checkpoint runs (a commit would do it again,
@@ -249,8 +268,13 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read-only snapshot (deferred ``BEGIN``); never waits for a writer in WAL mode."""
-        with self.engine.connect().execution_options(dinghuo_read=True) as conn, conn.begin():
-            yield conn.connection.driver_connection  # type: ignore[misc]
+        try:
+            with self.engine.connect().execution_options(dinghuo_read=True) as conn, \
+                    conn.begin():
+                yield conn.connection.driver_connection  # type: ignore[misc]
+        except Exception as exc:
+            self.note_error(exc)
+            raise
 
     # ------------------------------------------------------------------ small state
 

@@ -39,6 +39,7 @@ def _server_orders(env: Env) -> tuple[set[str], int]:
 def _unsent_orders(env: Env, data_dir: Path, n: int = 3) -> tuple[list[str], list[str]]:
     """A signed-in, synced device with ``n`` submitted orders (one edited) never sent."""
     device = env.device("rep1", name=data_dir.name)
+    device.maintain()  # the upkeep after the first sync: a backup (as the app and CLI run it)
     a = env.seed.customers["A"]
     p1, p2 = env.seed.products[:2]
     ids = []
@@ -158,7 +159,7 @@ def test_damaged_replica_is_repaired_and_unsent_orders_arrive_once(
         damage: Callable[[Path], None], with_backup: bool) -> None:
     env = live_env
     data_dir = tmp_path / "lap"
-    ids, keys = _unsent_orders(env, data_dir)  # the first sync took a backup, before them
+    ids, keys = _unsent_orders(env, data_dir)  # a backup was taken after the first sync
     if not with_backup:
         shutil.rmtree(data_dir / backups.BACKUP_DIR)
     _, before_keys = _server_orders(env)
@@ -201,7 +202,7 @@ def test_backup_and_restore_verbs(live_env: Env, tmp_path: Path,
     device = env.device("rep1", name="lap")
     device.close()
     env.engines.remove(device)
-    shutil.rmtree(data_dir / backups.BACKUP_DIR)
+    assert not (data_dir / backups.BACKUP_DIR).exists()  # the upkeep comes after the round
     assert cli.main(["--data-dir", str(data_dir), "backup"]) == 0
     assert "backed up to" in capsys.readouterr().out
     ids, keys = _unsent_orders(env, data_dir)

@@ -3,7 +3,8 @@
 Run:  .venv/bin/python tests/perf/bench_safety.py [--products 100000]
 
 Builds a replica (products from ``catalog_gen``, applied as an initial sync applies them),
-then times: the quick check run at every open (``PRAGMA quick_check``), the full check run
+then times: the check at open with and without the marker of a clean close (skipped; else
+``PRAGMA quick_check``), the quick check itself, the full check run
 daily (``PRAGMA integrity_check``), a backup (online backup API) and its size, and a restore,
 all on the encrypted replica (compare with a checkout from before encryption).
 """
@@ -11,6 +12,7 @@ all on the encrypted replica (compare with a checkout from before encryption).
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -22,8 +24,27 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from catalog_gen import generate_products  # noqa: E402
 
-from sync_engine.client import backups, integrity, replica  # noqa: E402
+from sync_engine.client import backups, cipher, integrity, replica  # noqa: E402
 from sync_engine.client.store import DB_FILENAME, Store  # noqa: E402
+
+
+def _time_open(folder: Path, key: cipher.DatabaseKey, rounds: int = 3) -> None:
+    """The check at open (``open_checked``), with a clean-close marker (skipped) and without
+    (the quick check), alternately; min–median–max of wall and CPU."""
+    times: dict[str, list[tuple[float, float]]] = {"open, marker of a clean close": [],
+                                                   "open, no marker (quick_check)": []}
+    for _ in range(rounds):
+        for name in times:
+            if "marker of" in name:
+                integrity.record_clean_close(folder)
+            start, cpu = time.perf_counter(), time.process_time()
+            assert integrity.open_checked(folder, key) is None
+            times[name].append((time.perf_counter() - start, time.process_time() - cpu))
+    for name, runs in times.items():
+        walls = sorted(w * 1000 for w, _ in runs)
+        cpus = sorted(c * 1000 for _, c in runs)
+        print(f"{name}: wall {walls[0]:.2f}–{statistics.median(walls):.2f}–{walls[-1]:.2f} ms, "
+              f"CPU {cpus[0]:.2f}–{statistics.median(cpus):.2f}–{cpus[-1]:.2f} ms")
 
 
 def main() -> None:
@@ -47,6 +68,9 @@ def main() -> None:
         print(f"built {args.products:,} products in {time.perf_counter() - start:.1f} s; "
               f"file {(folder / DB_FILENAME).stat().st_size / 1e6:.1f} MB")
         path = folder / DB_FILENAME
+        store.close()
+        _time_open(folder, store.key)
+        store = Store(folder)
         for name, full in (("quick_check (every open)", False),
                            ("integrity_check (daily)", True)):
             start, cpu = time.perf_counter(), time.process_time()

@@ -10,6 +10,7 @@ What it does: creates a PostgreSQL database (``$DINGHUO_TEST_PG`` admin URL, def
 its own process (uvicorn), and runs the client in another process (so its RSS is its own):
 
 - W1  initial sync from an empty client (products + customers + prices [+ stock]), end to end
+- W1 upkeep after: the backup (and full check, when due) the app runs after a round, timed apart
 - W2  incremental sync after 1,000 products changed on the server (prices; then names too,
       which the search index must follow: "W2 renamed")
 - W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull)
@@ -239,18 +240,6 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
     keyring.set_keyring(MemoryKeyring())
     out: dict[str, Any] = {}
     with Engine(data_dir, url) as engine:
-        # The upkeep after a sync round (the first backup, the first full integrity check),
-        # timed on its own: part of W1, but not of the sync itself.
-        upkeep = {"wall": 0.0, "cpu": 0.0}
-        maintain = engine.maintain
-
-        def timed_maintain(**kwargs: Any) -> None:
-            t, c = time.perf_counter(), time.process_time()
-            maintain(**kwargs)
-            upkeep["wall"] += time.perf_counter() - t
-            upkeep["cpu"] += time.process_time() - c
-
-        engine.maintain = timed_maintain  # type: ignore[method-assign]
         engine.login("rep1", "demo")
         rss_before = _peak_rss_mb()
         start, cpu = time.perf_counter(), time.process_time()
@@ -259,7 +248,15 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
         # CPU of the client process alone: on a shared machine the wall time also shows
         # everyone else's load (the load average is printed too).
         out["W1 client CPU"] = time.process_time() - cpu
-        out["W1 upkeep"], out["W1 upkeep CPU"] = upkeep["wall"], upkeep["cpu"]
+        # The upkeep the app runs after a round, as its own background task (the first backup;
+        # the fill counts as checked): timed on its own, not part of W1. Absent from a checkout
+        # from before backups.
+        maintain = getattr(engine, "maintain", None)
+        start, cpu = time.perf_counter(), time.process_time()
+        if maintain is not None:
+            maintain()
+        out["W1 upkeep after"] = time.perf_counter() - start
+        out["W1 upkeep after CPU"] = time.process_time() - cpu
         out["W1 changes"] = report.pulled
         out["W1 pages"] = report.pages
         out["RSS MB"] = _peak_rss_mb()

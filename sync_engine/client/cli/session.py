@@ -69,8 +69,11 @@ def sync_command(engine: Engine, args: argparse.Namespace) -> int:
     waiting = engine.status().conflicts
     if waiting:
         print(f"{waiting} conflict(s) need your decision: `dinghuo-cli conflicts`")
-        return EXIT_CONFLICTS
-    return 0
+    # Upkeep after the result is out (the sync round itself never waits for it): the
+    # scheduled backup and full check, when due, so a cron'd `sync` keeps backups too.
+    sys.stdout.flush()
+    engine.maintain()
+    return EXIT_CONFLICTS if waiting else 0
 
 
 def status_command(engine: Engine, args: argparse.Namespace) -> int:
