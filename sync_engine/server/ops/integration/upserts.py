@@ -39,12 +39,11 @@ from sync_engine.server.ops.importer import (
     Row,
     RowError,
     check_and_write,
-    locked_stock,
 )
+from sync_engine.server.ops.stock_levels import locked_stock, product_ids
 from sync_engine.server.storage.dialect import upsert
 from sync_engine.server.storage.models import (
     ConsumedMessage,
-    Product,
     SourceVersion,
     Warehouse,
     utcnow,
@@ -303,15 +302,11 @@ def _resolve_deltas(session: Session, updates: list[_Update]) -> list[_Update]:
     import's order (``locked_stock``), so nothing changes them between this read and the
     write."""
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
-    skus = sorted({u.cells.get("sku", "") for u in updates if u.delta is not None})
-    products: dict[str, int] = {}
-    for start in range(0, len(skus), _CHUNK):
-        products.update(dict(session.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_(skus[start : start + _CHUNK]))).all()))
-    levels = {key: row.on_hand for key, row in locked_stock(
-        session, products.values(),
-        (warehouses[u.cells["warehouse"]] for u in updates
-         if u.delta is not None and u.cells.get("warehouse") in warehouses)).items()}
+    deltas = [u for u in updates if u.delta is not None]
+    products = product_ids(session, (u.cells.get("sku", "") for u in deltas))
+    levels = {key: row.on_hand for key, row in locked_stock(session, (
+        (products[u.cells["sku"]], warehouses[u.cells["warehouse"]]) for u in deltas
+        if u.cells.get("sku") in products and u.cells.get("warehouse") in warehouses)).items()}
     folded: dict[str, _Update] = {}
     for u in updates:  # sorted by key, then version
         ids = (products.get(u.cells.get("sku", "")), warehouses.get(u.cells.get("warehouse", "")))
