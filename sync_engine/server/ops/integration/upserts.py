@@ -60,6 +60,7 @@ _ENTITY = {"products": "product", "customers": "customer", "prices": "price", "s
 _LOCK_BASE = 0x4448_0000  # "DH": one advisory lock per kind, see _serialise
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _CHUNK = 500
+_NOT_CELLS = frozenset(("version", "delta", "breaks"))
 
 
 @dataclass(slots=True)
@@ -177,6 +178,11 @@ def _serialise(session: Session, kind: str) -> None:
 
 
 def _cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value.strip()  # type: ignore[no-any-return]
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -224,7 +230,7 @@ def _parse(kind: str, rows: Sequence[Mapping[str, Any]], errors: list[RowError])
                                    "a version is required: an integer that grows with each "
                                    "change, or an ISO 8601 time"))
             continue
-        cells = {k: _cell(v) for k, v in raw.items() if k not in ("version", "delta", "breaks")}
+        cells = {k: _cell(v) for k, v in raw.items() if k not in _NOT_CELLS}
         update = _Update(line, _key(kind, cells), version, cells)
         if kind == "stock" and raw.get("delta") is not None:
             delta = raw["delta"]
