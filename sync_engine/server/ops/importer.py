@@ -33,6 +33,7 @@ inserted with multi-row statements, and no query runs per row.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import time
@@ -287,6 +288,11 @@ def _parse(
     return seen, rows
 
 
+@functools.cache
+def _text_rule(max_len: int, lines: bool) -> TextRule:
+    return TextRule(max_len, lines=lines)
+
+
 class Row:
     """One data row's cells, parsed on demand; problems go to the shared error list."""
 
@@ -307,7 +313,7 @@ class Row:
         if required and not value:
             self.error(col, "required", "a value is required")
             return value
-        issue = TextRule(max_len, lines=lines).check(col, value)
+        issue = _text_rule(max_len, lines).check(col, value)
         if issue is not None:
             self.error(col, issue.code, issue.message("en"))
         return value

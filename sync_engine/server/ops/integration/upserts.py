@@ -28,8 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, select, text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from sync_engine.server.feed.changes import UnitOfWork
@@ -48,7 +47,7 @@ from sync_engine.server.storage.models import (
     Warehouse,
     utcnow,
 )
-from sync_engine.server.storage.sql import is_postgres
+from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 __all__ = ["KINDS", "SCOPES", "UpsertReport", "apply_upserts", "was_consumed"]
 
@@ -261,6 +260,12 @@ def _parse(kind: str, rows: Sequence[Mapping[str, Any]], errors: list[RowError])
     return updates
 
 
+_STORED_VERSIONS_SQL = """
+SELECT v.key, v.version FROM source_versions v JOIN unnest(%s::varchar[]) AS k(key)
+  ON v.key = k.key WHERE v.entity = %s
+"""
+
+
 def _stored_versions(session: Session, entity: str, keys: list[str]) -> dict[str, int]:
     """The applied versions of ``keys``. PostgreSQL: one statement joining the keys as an array
     (an ``IN`` list of thousands of parameters gets a generic plan that compares each row
@@ -268,10 +273,8 @@ def _stored_versions(session: Session, entity: str, keys: list[str]) -> dict[str
     columns = select(SourceVersion.key, SourceVersion.version).where(
         SourceVersion.entity == entity)
     if is_postgres(session):
-        wanted = func.unnest(bindparam("keys", keys, type_=ARRAY(String))) \
-            .table_valued("key").render_derived(name="wanted")
-        stmt = columns.join(wanted, SourceVersion.key == wanted.c.key)
-        return dict(session.execute(stmt).all())
+        return dict(driver_connection(session).execute(_STORED_VERSIONS_SQL,
+                                                       (keys, entity)).fetchall())
     stored: dict[str, int] = {}
     for start in range(0, len(keys), _CHUNK):
         stmt = columns.where(SourceVersion.key.in_(keys[start : start + _CHUNK]))
@@ -334,13 +337,15 @@ def _resolve_deltas(session: Session, updates: list[_Update]) -> list[_Update]:
     return sorted(folded.values(), key=lambda u: u.line)
 
 
+_REQUIRED = {kind: {c: "" for c, needed in COLUMNS[kind].items() if needed} for kind in KINDS}
+"""Per kind, the required columns as empty cells (a row that leaves one out: ``required``)."""
+
+
 def _rows_for(kind: str, u: _Update, errors: list[RowError]) -> list[Row]:
-    required = [c for c, needed in COLUMNS[kind].items() if needed]
     if kind == "prices":
         return [Row(u.line, {"customer": u.cells.get("customer", ""),
                              "sku": u.cells.get("sku", ""), **b}, errors) for b in u.breaks]
-    cells = {c: "" for c in required} | u.cells
-    return [Row(u.line, cells, errors)]
+    return [Row(u.line, _REQUIRED[kind] | u.cells, errors)]
 
 
 def _apply(
