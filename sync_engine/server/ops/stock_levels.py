@@ -2,7 +2,7 @@
 
 The CSV import, the integration API and the queue consumer set stock through one rule
 (:func:`.importer.check_and_write`); this module is only how that rule reads and writes many
-rows at once. On PostgreSQL each step is one statement over arrays (``unnest``), whatever the
+rows at once. On PostgreSQL each step is one statement over a JSON list of rows, whatever the
 batch size: the products of the batch's SKUs, the batch's stock rows locked in key order, and
 the new levels (sent with the commit, see :meth:`.UnitOfWork.execute_later`). On SQLite (one
 writer, no row locks) the same steps run as ``IN`` lists and an ``executemany``.
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.storage.models import Product, Stock
-from sync_engine.server.storage.sql import driver_connection, is_postgres
+from sync_engine.server.storage.sql import driver_connection, is_postgres, json_rows
 
 __all__ = ["StockRow", "locked_stock", "product_ids", "write_levels"]
 
@@ -35,7 +35,8 @@ class StockRow(NamedTuple):
 
 
 _PRODUCTS_SQL = """
-SELECT p.sku, p.id FROM products p JOIN unnest(%s::varchar[]) AS k(sku) ON p.sku = k.sku
+SELECT p.sku, p.id FROM products p JOIN json_array_elements_text(%s::json) AS k(sku)
+  ON p.sku = k.sku
 """
 
 
@@ -45,7 +46,7 @@ def product_ids(session: Session, skus: Iterable[str]) -> dict[str, int]:
     if not wanted:
         return {}
     if is_postgres(session):
-        rows = driver_connection(session).execute(_PRODUCTS_SQL, (wanted,)).fetchall()
+        rows = driver_connection(session).execute(_PRODUCTS_SQL, (json_rows(wanted),)).fetchall()
         return dict(rows)
     out: dict[str, int] = {}
     for start in range(0, len(wanted), _CHUNK):
@@ -56,7 +57,7 @@ def product_ids(session: Session, skus: Iterable[str]) -> dict[str, int]:
 
 _LOCKED_SQL = """
 SELECT s.product_id, s.warehouse_id, s.on_hand, s.reserved, s.version
-FROM stock s JOIN unnest(%s::int4[], %s::int4[]) AS k(p, w)
+FROM stock s JOIN json_to_recordset(%s::json) AS k(p int, w int)
   ON s.product_id = k.p AND s.warehouse_id = k.w
 ORDER BY s.product_id, s.warehouse_id
 FOR UPDATE OF s
@@ -73,7 +74,7 @@ def locked_stock(
         return {}
     if is_postgres(session):
         rows = driver_connection(session).execute(
-            _LOCKED_SQL, ([p for p, _ in wanted], [w for _, w in wanted])).fetchall()
+            _LOCKED_SQL, (json_rows([{"p": p, "w": w} for p, w in wanted]),)).fetchall()
         return {(r[0], r[1]): StockRow(*r) for r in rows}
     out: dict[tuple[int, int], StockRow] = {}
     columns = select(Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved,
@@ -92,8 +93,9 @@ def locked_stock(
 
 _WRITE_SQL = """
 UPDATE stock SET on_hand = v.on_hand, version = v.version, updated_at = %s
-FROM unnest(%s::int4[], %s::int4[], %s::int4[], %s::int4[]) AS v(p, w, on_hand, version)
-WHERE stock.product_id = v.p AND stock.warehouse_id = v.w
+FROM json_to_recordset(%s::json) AS v(product_id int, warehouse_id int, on_hand int,
+                                    version int)
+WHERE stock.product_id = v.product_id AND stock.warehouse_id = v.warehouse_id
 """
 
 
@@ -103,10 +105,9 @@ def write_levels(uow: UnitOfWork, changed: list[dict[str, Any]], now: dt.datetim
     if not changed:
         return
     if is_postgres(uow.session):
-        uow.execute_later(_WRITE_SQL, (now, [c["product_id"] for c in changed],
-                                       [c["warehouse_id"] for c in changed],
-                                       [c["on_hand"] for c in changed],
-                                       [c["version"] for c in changed]))
+        uow.execute_later(_WRITE_SQL, (now, json_rows([
+            {k: c[k] for k in ("product_id", "warehouse_id", "on_hand", "version")}
+            for c in changed])))
         return
     uow.session.execute(update(Stock), [
         {"product_id": c["product_id"], "warehouse_id": c["warehouse_id"],
