@@ -1,8 +1,11 @@
 """The event stream: server-sent events that say "new changes for you" (``GET /v1/events``).
 
 The stream sends ``event: changes`` with the newest relevant sequence number; the client then
-pulls. Bursts are coalesced (at most one event per :data:`COALESCE_SECONDS`), a comment line
-keeps idle connections open, and a client that cannot hold a stream simply polls.
+pulls. The first change after a quiet spell is sent at once; the changes after it are
+coalesced (at most one event per :data:`COALESCE_SECONDS`), short enough that an ERP's change
+reaches a rep within a second even mid-burst, long enough that a burst of commits costs a
+device a few pulls, not one per commit. A comment line keeps idle connections open, and a
+client that cannot hold a stream simply polls.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sync_engine.server.feed.changes import current_seq
 from sync_engine.server.feed.notify import Hub, Subscriber, subscriber_for
 from sync_engine.server.storage.models import User
 
-COALESCE_SECONDS = 1.0
+COALESCE_SECONDS = 0.25
 HEARTBEAT_SECONDS = 20.0
 
 

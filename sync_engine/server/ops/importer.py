@@ -37,24 +37,25 @@ inserted with multi-row statements, and no query runs per row.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any, TypeVar, cast
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_AMOUNT, MAX_INTEGER, MONEY_PLACES, Role, TextRule, parse_decimal
 from sync_engine.domain.search_keys import search_keys
 from sync_engine.server.feed import entities, scoping
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops import receivables
+from sync_engine.server.ops import receivables, stock_levels
 from sync_engine.server.storage.dialect import refresh_statistics
 from sync_engine.server.storage.models import (
     Customer,
@@ -305,6 +306,11 @@ def _parse(
     return seen, rows
 
 
+@functools.cache
+def _text_rule(max_len: int, lines: bool) -> TextRule:
+    return TextRule(max_len, lines=lines)
+
+
 class Row:
     """One data row's cells, parsed on demand; problems go to the shared error list."""
 
@@ -325,7 +331,7 @@ class Row:
         if required and not value:
             self.error(col, "required", "a value is required")
             return value
-        issue = TextRule(max_len, lines=lines).check(col, value)
+        issue = _text_rule(max_len, lines).check(col, value)
         if issue is not None:
             self.error(col, issue.code, issue.message("en"))
         return value
@@ -637,37 +643,15 @@ def _import_prices(
 # --- stock --------------------------------------------------------------------------------
 
 
-def locked_stock(
-    session: Session, product_ids: Iterable[int], warehouse_ids: Iterable[int]
-) -> dict[tuple[int, int], Any]:
-    """The stock rows (product_id, warehouse_id, on_hand, reserved, version) of these products
-    in these warehouses, locked in key order (lock order: see ``feed/changes.py``), as plain
-    rows: a batch locks and reads only the rows it writes, never the whole warehouse."""
-    pids, wids = sorted(set(product_ids)), sorted(set(warehouse_ids))
-    out: dict[tuple[int, int], Any] = {}
-    if not wids:
-        return out
-    columns = select(Stock.product_id, Stock.warehouse_id, Stock.on_hand, Stock.reserved,
-                     Stock.version).where(Stock.warehouse_id.in_(wids))
-    for start in range(0, len(pids), _CHUNK):
-        stmt = columns.where(Stock.product_id.in_(pids[start : start + _CHUNK]))
-        stmt = stmt.order_by(Stock.product_id, Stock.warehouse_id).with_for_update()
-        for r in session.execute(stmt):
-            out[(r.product_id, r.warehouse_id)] = r
-    return out
-
-
 def _import_stock(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
-    existing = locked_stock(
-        session,
-        (products[r.cells["sku"]] for r in rows if r.cells["sku"] in products),
-        (warehouses[r.cells["warehouse"]] for r in rows if r.cells["warehouse"] in warehouses),
-    )
+    products = stock_levels.product_ids(session, (r.cells["sku"] for r in rows))
+    existing = stock_levels.locked_stock(session, (
+        (products[r.cells["sku"]], warehouses[r.cells["warehouse"]]) for r in rows
+        if r.cells["sku"] in products and r.cells["warehouse"] in warehouses))
     levels: list[tuple[tuple[int, int], int]] = []
     for row in rows:
         sku = row.text("sku", 64, required=True)
@@ -704,9 +688,8 @@ def _import_stock(
             changed.append({"product_id": product_id, "warehouse_id": warehouse_id,
                             "on_hand": on_hand, "reserved": stock.reserved,
                             "version": stock.version + 1, "updated_at": now})
-    if changed:  # one executemany UPDATE by primary key (reserved is left as it is)
-        session.execute(update(Stock), [{k: v for k, v in c.items() if k != "reserved"}
-                                        for c in changed])
+    if changed:  # one set-based UPDATE (reserved is left as it is)
+        stock_levels.write_levels(uow, changed, now)
         for c in changed:
             entities.record_stock(uow, cast(Stock, SimpleNamespace(**c)))
         report.updated = len(changed)

@@ -89,8 +89,13 @@ def commit_unit(session: Session, writes: PendingWrites, changes: Collection[Cha
         return _commit_pipelined(session, writes, changes, steps, announcement)
     for _ in steps or ():
         pass
-    if writes.later:  # pragma: no cover - only runs of order.submit on PostgreSQL queue statements
-        raise RuntimeError("execute_later is for PostgreSQL")
+    if writes.later:  # a PostgreSQL unit too big for one pipeline: its statements first
+        if not is_postgres(session):  # pragma: no cover - only PostgreSQL paths queue them
+            raise RuntimeError("execute_later is for PostgreSQL")
+        session.flush()
+        cur = driver_connection(session).cursor()
+        for sql, params in writes.later:
+            cur.execute(sql, params)
     for record_id, status, result_json in writes.results:
         session.execute(
             update(MutationRecord)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+import orjson
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:  # a server on SQLite (the app's demo) runs without psycopg installed
@@ -23,3 +24,11 @@ def is_postgres(session: Session) -> bool:
 def driver_connection(session: Session) -> psycopg.Connection[Any]:
     """The psycopg connection under ``session``'s current transaction (begun if need be)."""
     return cast("psycopg.Connection[Any]", session.connection().connection.driver_connection)
+
+
+def json_rows(rows: list[Any]) -> str:
+    """Many values for one statement as one JSON text, unpacked by the database
+    (``json_array_elements_text(%s::json)`` for a list, ``json_to_recordset(%s::json) AS
+    v(a int, b text)`` for dicts). psycopg adapts a Python list to an array element by element
+    in Python (~0.1 s per 5,000); one JSON string costs next to nothing."""
+    return orjson.dumps(rows).decode()

@@ -10,11 +10,14 @@ push's rejected mutations); ``applied`` says whether anything was written.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import math
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
 from sync_engine.protocol import ErrorBody
@@ -155,47 +158,42 @@ def _token_for(scope: str) -> Any:
     return Depends(check)
 
 
-def _rows(batch: _Batch) -> list[dict[str, Any]]:
-    return [r.model_dump(exclude_unset=True) for r in getattr(batch, "rows", [])]
+def _upsert_route(kind: str, batch_model: type[_Batch], doc: str) -> Callable[..., Any]:
+    """The route of one kind: its request schema (``batch_model``, documented per endpoint),
+    the token scope it needs, and :func:`.apply_upserts` — the same for every kind."""
+
+    def route(batch: _Batch, session: Session, token: IntegrationToken) -> dict[str, Any]:
+        rows = batch.model_dump(exclude_unset=True, include={"rows"}).get("rows", [])
+        report = apply_upserts(session, kind, rows, per_row=batch.mode == "per_row",
+                               device_id=f"integration:{token.name}"[:64])
+        return report.as_dict()
+
+    param = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    route.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
+        inspect.Parameter("batch", param, annotation=batch_model),
+        inspect.Parameter("session", param, annotation=Db),
+        inspect.Parameter("token", param,
+                          annotation=Annotated[IntegrationToken, _token_for(SCOPES[kind])]),
+    ], return_annotation=dict[str, Any])
+    route.__name__ = route.__qualname__ = f"upsert_{kind}"
+    route.__doc__ = doc
+    return route
 
 
-def _upsert(session: Db, kind: str, batch: _Batch, token: IntegrationToken) -> dict[str, Any]:
-    report = apply_upserts(session, kind, _rows(batch), per_row=batch.mode == "per_row",
-                           device_id=f"integration:{token.name}"[:64])
-    return report.as_dict()
+_UPSERTS: tuple[tuple[str, type[_Batch], str], ...] = (
+    ("products", ProductBatch, "Create or update products by SKU (scope ``catalog``)."),
+    ("customers", CustomerBatch, "Create or update customers by code (scope ``customers``)."),
+    ("prices", PriceBatch, "Replace a customer's quantity breaks for a SKU (scope ``prices``)."),
+    ("stock", StockBatch, "Set stock levels (``on_hand``) or change them (``delta``) by SKU and "
+                          "warehouse code\n(scope ``stock``). A level below what orders have "
+                          "reserved is a row error."),
+)
+"""One bulk upsert endpoint per kind, ``POST /v1/integration/{kind}``: kind, request schema,
+description. Listed here explicitly (not collected at import) and added below."""
 
-
-@router.post("/v1/integration/products", response_model=UpsertReportOut)
-def upsert_products(batch: ProductBatch, session: Db,
-                    token: Annotated[IntegrationToken, _token_for(SCOPES["products"])],
-                    ) -> dict[str, Any]:
-    """Create or update products by SKU (scope ``catalog``)."""
-    return _upsert(session, "products", batch, token)
-
-
-@router.post("/v1/integration/customers", response_model=UpsertReportOut)
-def upsert_customers(batch: CustomerBatch, session: Db,
-                     token: Annotated[IntegrationToken, _token_for(SCOPES["customers"])],
-                     ) -> dict[str, Any]:
-    """Create or update customers by code (scope ``customers``)."""
-    return _upsert(session, "customers", batch, token)
-
-
-@router.post("/v1/integration/prices", response_model=UpsertReportOut)
-def upsert_prices(batch: PriceBatch, session: Db,
-                  token: Annotated[IntegrationToken, _token_for(SCOPES["prices"])],
-                  ) -> dict[str, Any]:
-    """Replace a customer's quantity breaks for a SKU (scope ``prices``)."""
-    return _upsert(session, "prices", batch, token)
-
-
-@router.post("/v1/integration/stock", response_model=UpsertReportOut)
-def upsert_stock(batch: StockBatch, session: Db,
-                 token: Annotated[IntegrationToken, _token_for(SCOPES["stock"])],
-                 ) -> dict[str, Any]:
-    """Set stock levels (``on_hand``) or change them (``delta``) by SKU and warehouse code
-    (scope ``stock``). A level below what orders have reserved is a row error."""
-    return _upsert(session, "stock", batch, token)
+for _kind, _model, _doc in _UPSERTS:
+    router.add_api_route(f"/v1/integration/{_kind}", _upsert_route(_kind, _model, _doc),
+                         methods=["POST"], response_model=UpsertReportOut)
 
 
 # --- the back office's token management -----------------------------------------------------

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -65,8 +66,8 @@ def handle(sessions: Callable[[], Session], body: bytes, message_id: str | None)
     if not message_id:
         return Outcome("dead", "missing message_id: set the AMQP message_id property")
     try:
-        message = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        message = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:  # also invalid UTF-8
         return Outcome("dead", f"not JSON: {exc}")
     if not isinstance(message, dict):
         return Outcome("dead", "the message must be a JSON object {kind, mode, rows}")

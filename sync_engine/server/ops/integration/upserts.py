@@ -28,8 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, select, text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from sync_engine.server.feed.changes import UnitOfWork
@@ -39,17 +38,16 @@ from sync_engine.server.ops.importer import (
     Row,
     RowError,
     check_and_write,
-    locked_stock,
 )
+from sync_engine.server.ops.stock_levels import locked_stock, product_ids
 from sync_engine.server.storage.dialect import upsert
 from sync_engine.server.storage.models import (
     ConsumedMessage,
-    Product,
     SourceVersion,
     Warehouse,
     utcnow,
 )
-from sync_engine.server.storage.sql import is_postgres
+from sync_engine.server.storage.sql import driver_connection, is_postgres, json_rows
 
 __all__ = ["KINDS", "SCOPES", "UpsertReport", "apply_upserts", "was_consumed"]
 
@@ -61,6 +59,7 @@ _ENTITY = {"products": "product", "customers": "customer", "prices": "price", "s
 _LOCK_BASE = 0x4448_0000  # "DH": one advisory lock per kind, see _serialise
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _CHUNK = 500
+_NOT_CELLS = frozenset(("version", "delta", "breaks"))
 
 
 @dataclass(slots=True)
@@ -149,7 +148,7 @@ def apply_upserts(
 
 _STORE_VERSIONS_SQL = """
 INSERT INTO source_versions (entity, key, version, applied_at)
-SELECT %s, k, v, %s FROM unnest(%s::varchar[], %s::bigint[]) AS t(k, v)
+SELECT %s, t.k, t.v, %s FROM json_to_recordset(%s::json) AS t(k varchar, v bigint)
 ON CONFLICT (entity, key) DO UPDATE SET version = excluded.version,
                                         applied_at = excluded.applied_at
 """
@@ -160,8 +159,8 @@ def _store_versions(uow: UnitOfWork, entity: str, written: list[_Update]) -> Non
     with the commit (no round trip of its own); SQLite: an executemany upsert."""
     session, now = uow.session, utcnow()
     if is_postgres(session):
-        uow.execute_later(_STORE_VERSIONS_SQL, (entity, now, [u.key for u in written],
-                                                [u.version for u in written]))
+        uow.execute_later(_STORE_VERSIONS_SQL, (entity, now, json_rows(
+            [{"k": u.key, "v": u.version} for u in written])))
         return
     stmt = upsert(session, SourceVersion, ["entity", "key"], ["version", "applied_at"])
     session.execute(stmt, [{"entity": entity, "key": u.key, "version": u.version,
@@ -178,6 +177,11 @@ def _serialise(session: Session, kind: str) -> None:
 
 
 def _cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value.strip()  # type: ignore[no-any-return]
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -225,7 +229,7 @@ def _parse(kind: str, rows: Sequence[Mapping[str, Any]], errors: list[RowError])
                                    "a version is required: an integer that grows with each "
                                    "change, or an ISO 8601 time"))
             continue
-        cells = {k: _cell(v) for k, v in raw.items() if k not in ("version", "delta", "breaks")}
+        cells = {k: _cell(v) for k, v in raw.items() if k not in _NOT_CELLS}
         update = _Update(line, _key(kind, cells), version, cells)
         if kind == "stock" and raw.get("delta") is not None:
             delta = raw["delta"]
@@ -256,17 +260,21 @@ def _parse(kind: str, rows: Sequence[Mapping[str, Any]], errors: list[RowError])
     return updates
 
 
+_STORED_VERSIONS_SQL = """
+SELECT v.key, v.version FROM source_versions v JOIN json_array_elements_text(%s::json) AS k(key)
+  ON v.key = k.key WHERE v.entity = %s
+"""
+
+
 def _stored_versions(session: Session, entity: str, keys: list[str]) -> dict[str, int]:
-    """The applied versions of ``keys``. PostgreSQL: one statement joining the keys as an array
+    """The applied versions of ``keys``. PostgreSQL: one statement joining the keys (JSON)
     (an ``IN`` list of thousands of parameters gets a generic plan that compares each row
     with every parameter, ~0.15 s per 500 keys); SQLite: ``IN`` lists of its parameter limit."""
     columns = select(SourceVersion.key, SourceVersion.version).where(
         SourceVersion.entity == entity)
     if is_postgres(session):
-        wanted = func.unnest(bindparam("keys", keys, type_=ARRAY(String))) \
-            .table_valued("key").render_derived(name="wanted")
-        stmt = columns.join(wanted, SourceVersion.key == wanted.c.key)
-        return dict(session.execute(stmt).all())
+        return dict(driver_connection(session).execute(_STORED_VERSIONS_SQL,
+                                                       (json_rows(keys), entity)).fetchall())
     stored: dict[str, int] = {}
     for start in range(0, len(keys), _CHUNK):
         stmt = columns.where(SourceVersion.key.in_(keys[start : start + _CHUNK]))
@@ -303,15 +311,11 @@ def _resolve_deltas(session: Session, updates: list[_Update]) -> list[_Update]:
     import's order (``locked_stock``), so nothing changes them between this read and the
     write."""
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
-    skus = sorted({u.cells.get("sku", "") for u in updates if u.delta is not None})
-    products: dict[str, int] = {}
-    for start in range(0, len(skus), _CHUNK):
-        products.update(dict(session.execute(select(Product.sku, Product.id).where(
-            Product.sku.in_(skus[start : start + _CHUNK]))).all()))
-    levels = {key: row.on_hand for key, row in locked_stock(
-        session, products.values(),
-        (warehouses[u.cells["warehouse"]] for u in updates
-         if u.delta is not None and u.cells.get("warehouse") in warehouses)).items()}
+    deltas = [u for u in updates if u.delta is not None]
+    products = product_ids(session, (u.cells.get("sku", "") for u in deltas))
+    levels = {key: row.on_hand for key, row in locked_stock(session, (
+        (products[u.cells["sku"]], warehouses[u.cells["warehouse"]]) for u in deltas
+        if u.cells.get("sku") in products and u.cells.get("warehouse") in warehouses)).items()}
     folded: dict[str, _Update] = {}
     for u in updates:  # sorted by key, then version
         ids = (products.get(u.cells.get("sku", "")), warehouses.get(u.cells.get("warehouse", "")))
@@ -333,13 +337,15 @@ def _resolve_deltas(session: Session, updates: list[_Update]) -> list[_Update]:
     return sorted(folded.values(), key=lambda u: u.line)
 
 
+_REQUIRED = {kind: {c: "" for c, needed in COLUMNS[kind].items() if needed} for kind in KINDS}
+"""Per kind, the required columns as empty cells (a row that leaves one out: ``required``)."""
+
+
 def _rows_for(kind: str, u: _Update, errors: list[RowError]) -> list[Row]:
-    required = [c for c, needed in COLUMNS[kind].items() if needed]
     if kind == "prices":
         return [Row(u.line, {"customer": u.cells.get("customer", ""),
                              "sku": u.cells.get("sku", ""), **b}, errors) for b in u.breaks]
-    cells = {c: "" for c in required} | u.cells
-    return [Row(u.line, cells, errors)]
+    return [Row(u.line, _REQUIRED[kind] | u.cells, errors)]
 
 
 def _apply(
