@@ -94,6 +94,7 @@ class Device:
         self.kind = kind  # "rep", "admin", "clerk"
         self.cursor: str | None = None
         self.events: list[float] = []  # arrival times of `changes` events
+        self.seqs: list[int] = []  # and their sequence numbers
         self.pulled: dict[str, float] = {}  # marker -> time a pull contained it
         self.watch: set[str] = set()
         self.wake = asyncio.Event()
@@ -129,13 +130,15 @@ class Device:
                 if not data:
                     return
                 buf += data
-                if b"event: hello" in buf:
-                    ready.set()
-                while b"event: changes" in buf:
-                    buf = buf.split(b"event: changes", 1)[1]
-                    self.events.append(time.perf_counter())
-                    self.wake.set()
-                buf = buf[-64:]
+                *done, buf = buf.split(b"\n\n")
+                for block in done:
+                    if b"event: hello" in block:
+                        ready.set()
+                    elif b"event: changes" in block:
+                        seq = int(block.rsplit(b'"seq": ', 1)[1].split(b"}", 1)[0])
+                        self.events.append(time.perf_counter())
+                        self.seqs.append(seq)
+                        self.wake.set()
         finally:
             writer.close()
 
@@ -183,7 +186,7 @@ def setup(url: str, n: int) -> tuple[list[dict[str, Any]], dict[str, int], str]:
                 owners[c.code] = c.rep_id or 0
         uow.commit()
     with sessions() as session:
-        for u in session.query(User).filter(User.username.like("f%")).all():
+        for u in session.query(User).filter(User.username.like("f%")).order_by(User.id):
             kind = {"sales_rep": "rep", "admin": "admin", "warehouse_clerk": "clerk"}[u.role]
             for d in range(2 if kind == "rep" else 1):
                 pair = issue_tokens(session, u, f"bench-{u.username}-{d}")
@@ -224,12 +227,12 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         marker = f"bench-cat-{version}"
         for d in devices:
             d.watch.add(marker)
-        product = await _a_product(http, bases[0], devices)
+        product = await a_product(http, bases[0], devices)
         t0 = time.perf_counter()
         r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
             "rows": [{**product, "name_en": marker,
                       "version": version}]})
-        _check(r)
+        check(r)
         await _settle(devices, marker, len(devices), 30)
         cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
         cat_missing = len(devices) - len(cat)
@@ -240,7 +243,6 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         # (b) one customer: only those in scope.
         code = sorted(owners)[len(owners) // 2]
         rep_id = owners[code]
-        rep_names = {v: f"frep{k}" for k, v in _rep_ids(owners).items()}
         in_sh = code.endswith("1")
         expected = {i for i, d in enumerate(devices) if d.kind == "admin"
                     or (d.kind == "rep" and d.user_id == rep_id) or (d.kind == "clerk" and in_sh)}
@@ -250,9 +252,10 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         t0 = time.perf_counter()
         r = await http.post(bases[0] + "/v1/integration/customers", headers=api, json={
             "rows": [{"code": code, "name": marker, "version": version + 1,
-                      "warehouse": "SH" if in_sh else "GZ", "rep": rep_names[rep_id],
+                      "warehouse": "SH" if in_sh else "GZ",
+                      "rep": f"frep{rep_numbers(owners)[rep_id]}",
                       "credit_limit": "50000"}]})
-        _check(r)
+        check(r)
         await _settle(devices, marker, len(expected), 10)
         await asyncio.sleep(2)  # let any wrongly woken device show itself
         woke = {i for i, d in enumerate(devices) if any(e > t0 for e in d.events)}
@@ -271,19 +274,20 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
     }
 
 
-def _rep_ids(owners: dict[str, int]) -> dict[int, int]:
-    """rep number -> user id, from customer codes F<rep:05d><j>."""
-    return {int(code[1:6]): rep for code, rep in owners.items()}
+def rep_numbers(owners: dict[str, int]) -> dict[int, int]:
+    """Rep user id -> the rep's number (user ``frep<number>``), from the customer codes
+    ``F<number:05d><j>``."""
+    return {rep: int(code[1:6]) for code, rep in owners.items()}
 
 
-def _check(r: httpx.Response) -> None:
+def check(r: httpx.Response) -> None:
     r.raise_for_status()
     report = r.json()
     if report.get("failed") or report.get("errors"):
         raise RuntimeError(f"the change was refused: {report}")
 
 
-async def _a_product(http: httpx.AsyncClient, base: str,
+async def a_product(http: httpx.AsyncClient, base: str,
                      devices: list[Device]) -> dict[str, Any]:
     admin = next(d for d in devices if d.kind == "admin")
     r = await http.get(base + "/v1/pull", params={"limit": 100},
