@@ -95,6 +95,7 @@ class Device:
         self.cursor: str | None = None
         self.events: list[float] = []  # arrival times of `changes` events
         self.seqs: list[int] = []  # and their sequence numbers
+        self.errors: list[str] = []  # pulls that failed
         self.pulled: dict[str, float] = {}  # marker -> time a pull contained it
         self.watch: set[str] = set()
         self.wake = asyncio.Event()
@@ -142,11 +143,23 @@ class Device:
         finally:
             writer.close()
 
-    async def run(self, http: httpx.AsyncClient) -> None:
+    async def run(self, http: httpx.AsyncClient, gate: asyncio.Semaphore | None = None) -> None:
+        """Pull whenever the stream says so. ``gate``: at most that many pulls in flight from
+        this process (httpx's pool slows down badly with thousands of queued requests: the
+        load generator would measure itself)."""
         while True:
             await self.wake.wait()
             self.wake.clear()
-            await self.pull(http)
+            try:
+                if gate is None:
+                    await self.pull(http)
+                else:
+                    async with gate:
+                        await self.pull(http)
+            except httpx.HTTPError as exc:  # counted; the device tries again, as the app does
+                self.errors.append(repr(exc)[:200])
+                self.wake.set()
+                await asyncio.sleep(1)
 
 
 def setup(url: str, n: int) -> tuple[list[dict[str, Any]], dict[str, int], str]:
@@ -209,12 +222,20 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
 
         async def first_pull(d: Device) -> None:
             async with sem:
-                await d.pull(http)
+                for attempt in range(3):  # a keep-alive connection the server just closed
+                    try:
+                        await d.pull(http)
+                        return
+                    except httpx.TransportError as exc:
+                        d.errors.append(repr(exc)[:200])
+                        if attempt == 2:
+                            raise
         await asyncio.gather(*(first_pull(d) for d in devices))
         first_pull_s = time.perf_counter() - t
         readies = [asyncio.Event() for _ in devices]
         tasks = [asyncio.create_task(d.listen(r)) for d, r in zip(devices, readies, strict=True)]
-        tasks += [asyncio.create_task(d.run(http)) for d in devices]
+        gate = asyncio.Semaphore(100)
+        tasks += [asyncio.create_task(d.run(http, gate)) for d in devices]
         t = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 120)
         connect_s = time.perf_counter() - t
@@ -233,7 +254,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
             "rows": [{**product, "name_en": marker,
                       "version": version}]})
         check(r)
-        await _settle(devices, marker, len(devices), 30)
+        await _settle(devices, marker, len(devices), 120)
         cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
         cat_missing = len(devices) - len(cat)
         cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
@@ -271,6 +292,8 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         "one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
         "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke),
         "server_rss_mb": rss, "server_rss_after_mb": rss_after,
+        "pull_errors": sum(len(d.errors) for d in devices),
+        "pull_error_sample": next((d.errors[0] for d in devices if d.errors), None),
     }
 
 
