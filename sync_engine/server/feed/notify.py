@@ -4,7 +4,9 @@ Each committed transaction that appended to the change log announces itself:
 
 - on PostgreSQL with ``pg_notify`` inside the transaction (delivered only if it commits), so
   every server instance — each LISTENing on its own connection — hears every commit;
-- on SQLite (one embedded instance) a watcher reads the change counter twice a second.
+- on SQLite (one embedded instance) a watcher reads the change counter ten times a second and,
+  when it moved, which scopes the change-log rows written since touched (one query per move,
+  however many streams are open), so SQLite scopes its wake-ups as PostgreSQL does.
 
 (:mod:`sync_engine.server.storage.announce` carries the signal; this module says what it means.)
 
@@ -29,11 +31,13 @@ from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
 from sync_engine.server.storage.announce import commit_signals
-from sync_engine.server.storage.models import Customer, User
+from sync_engine.server.storage.models import ChangeLog, Customer, User
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "dinghuo_changes"
+# Past this many change-log rows in one counter move (SQLite), wake everyone unread.
+_MAX_ROWS_READ = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +149,7 @@ def subscriber_for(session: Session, user: User, loop: asyncio.AbstractEventLoop
 class Listener:
     """Background thread that feeds the hub: LISTEN on PostgreSQL, a counter watch on SQLite."""
 
-    def __init__(self, engine: Engine, hub: Hub, *, poll: float = 0.5):
+    def __init__(self, engine: Engine, hub: Hub, *, poll: float = 0.1):
         self.engine = engine
         self.hub = hub
         self.poll = poll
@@ -163,11 +167,26 @@ class Listener:
         while not self._stop.is_set():
             try:
                 for signal in commit_signals(self.engine, CHANNEL, self._stop, self.poll):
-                    if isinstance(signal, int):  # the counter moved (SQLite): tell everyone
-                        self.hub.publish(Announcement(signal, everyone=True))
+                    if isinstance(signal, tuple):  # the counter moved (SQLite)
+                        self.hub.publish(self._written(*signal))
                         continue
                     with contextlib.suppress(ValueError, KeyError, TypeError):
                         self.hub.publish(Announcement.decode(signal))
             except Exception:  # keep the stream alive; clients still poll as a fallback
                 log.exception("change listener failed; retrying in 2 s")
                 self._stop.wait(2)
+
+    def _written(self, after: int, upto: int) -> Announcement:
+        """What the commits numbered ``(after, upto]`` touched, read from the change log (the
+        counter moves in the same transaction as the rows, so all of them are visible)."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ChangeLog.scope, ChangeLog.customer_id, ChangeLog.warehouse_id,
+                       ChangeLog.user_id)
+                .where(ChangeLog.seq > after, ChangeLog.seq <= upto).limit(_MAX_ROWS_READ + 1)
+            ).all()
+        if len(rows) > _MAX_ROWS_READ:
+            return Announcement(upto, everyone=True)
+        params = announcement_params(rows)
+        return Announcement(upto, params["g"], frozenset(params["c"]), frozenset(params["w"]),
+                            frozenset(params["u"]))

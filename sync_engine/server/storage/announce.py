@@ -28,10 +28,11 @@ users) as :func:`sync_engine.server.feed.notify.announcement_params` makes them.
 
 
 def commit_signals(engine: Engine, channel: str, stop: threading.Event,
-                   poll: float) -> Iterator[str | int]:
+                   poll: float) -> Iterator[str | tuple[int, int]]:
     """Signals of commits to ``engine``'s database, until ``stop`` is set: on PostgreSQL each
-    announcement's payload (a ``str``) sent on ``channel``; on SQLite the change counter's new
-    value (an ``int``) whenever it moved, looked at every ``poll`` seconds."""
+    announcement's payload (a ``str``) sent on ``channel``; on SQLite, whenever the change
+    counter moved (looked at every ``poll`` seconds), its old and new values: the sequence
+    numbers ``(after, upto]`` committed since (the feed reads what they touched)."""
     if engine.dialect.name == "postgresql":
         yield from _listen(engine, channel, stop, poll)
     else:
@@ -51,12 +52,13 @@ def _listen(engine: Engine, channel: str, stop: threading.Event, poll: float) ->
                 yield note.payload
 
 
-def _watch_counter(engine: Engine, stop: threading.Event, poll: float) -> Iterator[int]:
+def _watch_counter(engine: Engine, stop: threading.Event,
+                   poll: float) -> Iterator[tuple[int, int]]:
     last = None
     while not stop.is_set():
         with Session(engine) as session:
             seq = session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0
         if last is not None and seq > last:
-            yield seq
+            yield last, seq
         last = seq
         stop.wait(poll)

@@ -1,0 +1,376 @@
+"""The event stream at fleet size (issue 18 §5). Not part of the default test run.
+
+    .venv/bin/python tests/perf/bench_stream.py [--devices 200 1000 2000] [--db sqlite|postgres]
+                                                [--instances 1|2]
+
+For each N: a fresh database with a small catalog, N devices (reps with two devices each and
+two customers each, two admin devices, two clerk devices of warehouse SH), the real server
+(``dinghuo-server serve``) on 127.0.0.1, and one load-generator process holding N event streams
+on raw asyncio sockets (with ``--instances 2`` the devices alternate between two servers on the
+same database). Each device pulls once to have a cursor, then:
+
+- fleet-wide: a catalog change (one product renamed through the integration API); the time
+  from sending it to each device having *pulled it* (a pull whose answer contains it);
+- one customer: a customer renamed; which devices woke (must be exactly those in scope: the
+  rep's two devices, the admins, the clerks of its warehouse) and their latencies, on a
+  server where nothing else happens (device to device);
+- the server's RSS (``/proc``, its processes summed) with N streams open.
+
+Prints one JSON line per N. Latencies are measured from before the change is sent, so they
+include the write itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.server.accounts.passwords import hash_password
+from sync_engine.server.accounts.tokens import issue_tokens
+from sync_engine.server.ops.integration import tokens as integration_tokens
+from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
+from sync_engine.server.storage.models import Customer, User, Warehouse
+from tests.perf.server_data import load_scale
+from tests.support.server_process import ServerProcess
+
+ADMIN = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+HEADERS = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float | None]:
+    if not values:
+        return {"p50": None, "p95": None, "max": None}
+    return {"p50": round(pct(values, 50) * 1000, 1), "p95": round(pct(values, 95) * 1000, 1),
+            "max": round(max(values) * 1000, 1)}
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (push processes), MB."""
+    total = 0
+    pids = {pid}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        pids.add(int(entry))
+            except OSError:
+                continue
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return round(total / 1024, 1)
+
+
+class Device:
+    def __init__(self, base: str, token: str, user_id: int, kind: str) -> None:
+        self.base = base
+        self.token = token
+        self.user_id = user_id
+        self.kind = kind  # "rep", "admin", "clerk"
+        self.cursor: str | None = None
+        self.events: list[float] = []  # arrival times of `changes` events
+        self.seqs: list[int] = []  # and their sequence numbers
+        self.errors: list[str] = []  # pulls that failed
+        self.pulled: dict[str, float] = {}  # marker -> time a pull contained it
+        self.watch: set[str] = set()
+        self.wake = asyncio.Event()
+
+    async def pull(self, http: httpx.AsyncClient) -> None:
+        while True:
+            params = {"limit": 10000, **({"cursor": self.cursor} if self.cursor else {})}
+            r = await http.get(self.base + "/v1/pull", params=params,
+                               headers={**HEADERS, "Authorization": f"Bearer {self.token}"})
+            r.raise_for_status()
+            now = time.perf_counter()
+            text = r.text
+            for marker in self.watch:
+                if marker in text and marker not in self.pulled:
+                    self.pulled[marker] = now
+            body = r.json()
+            self.cursor = body["cursor"]
+            if not body["has_more"]:
+                return
+
+    async def listen(self, ready: asyncio.Event) -> None:
+        host, port = self.base.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write((f"GET /v1/events HTTP/1.1\r\nHost: {host}\r\n"
+                      f"Authorization: Bearer {self.token}\r\n"
+                      f"{PROTOCOL_HEADER}: {PROTOCOL_VERSION}\r\n"
+                      "Accept: text/event-stream\r\n\r\n").encode())
+        await writer.drain()
+        buf = b""
+        try:
+            while True:
+                data = await reader.read(65536)
+                if not data:
+                    return
+                buf += data
+                *done, buf = buf.split(b"\n\n")
+                for block in done:
+                    if b"event: hello" in block:
+                        ready.set()
+                    elif b"event: changes" in block:
+                        seq = int(block.rsplit(b'"seq": ', 1)[1].split(b"}", 1)[0])
+                        self.events.append(time.perf_counter())
+                        self.seqs.append(seq)
+                        self.wake.set()
+        finally:
+            writer.close()
+
+    async def run(self, http: httpx.AsyncClient, gate: asyncio.Semaphore | None = None) -> None:
+        """Pull whenever the stream says so. ``gate``: at most that many pulls in flight from
+        this process (httpx's pool slows down badly with thousands of queued requests: the
+        load generator would measure itself)."""
+        while True:
+            await self.wake.wait()
+            self.wake.clear()
+            try:
+                if gate is None:
+                    await self.pull(http)
+                else:
+                    async with gate:
+                        await self.pull(http)
+            except httpx.HTTPError as exc:  # counted; the device tries again, as the app does
+                self.errors.append(repr(exc)[:200])
+                self.wake.set()
+                await asyncio.sleep(1)
+
+
+def setup(url: str, n: int) -> tuple[list[dict[str, Any]], dict[str, int], str]:
+    """Users, devices and customers; returns device specs, customer code -> rep id and an
+    integration token."""
+    migrate(url)
+    load_scale(url, products=50, customers=0, prices=0)
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    specs: list[dict[str, Any]] = []
+    owners: dict[str, int] = {}
+    reps = max(1, (n - 4) // 2)
+    one_hash = hash_password("bench-password")  # one Argon2 hash for all: setup, not login
+    with sessions() as session:
+        sh = session.query(Warehouse).filter_by(code="SH").one()
+        gz = session.query(Warehouse).filter_by(code="GZ").one()
+        users = [User(username=f"frep{i}", password_hash=one_hash, role="sales_rep")
+                 for i in range(reps)]
+        users += [User(username=f"fadmin{i}", password_hash=one_hash, role="admin")
+                  for i in range(2)]
+        users += [User(username=f"fclerk{i}", password_hash=one_hash, role="warehouse_clerk",
+                       warehouse_id=sh.id) for i in range(2)]
+        session.add_all(users)
+        session.commit()
+        ids = {u.username: u.id for u in users}
+    from sync_engine.server.feed.changes import UnitOfWork
+    from sync_engine.server.feed.entities import record_customer
+    with sessions() as session:
+        uow = UnitOfWork(session)
+        for i in range(reps):
+            for j in range(2):
+                c = Customer(code=f"F{i:05d}{j}", name=f"客户{i}-{j}", rep_id=ids[f"frep{i}"],
+                             warehouse_id=(sh if j else gz).id)
+                session.add(c)
+                session.flush()
+                record_customer(uow, c)
+                owners[c.code] = c.rep_id or 0
+        uow.commit()
+    with sessions() as session:
+        for u in session.query(User).filter(User.username.like("f%")).order_by(User.id):
+            kind = {"sales_rep": "rep", "admin": "admin", "warehouse_clerk": "clerk"}[u.role]
+            for d in range(2 if kind == "rep" else 1):
+                pair = issue_tokens(session, u, f"bench-{u.username}-{d}")
+                specs.append({"token": pair.access_token, "user_id": u.id, "kind": kind})
+        _, secret = integration_tokens.create_token(session, "bench",
+                                                    ["catalog", "customers"])
+        session.commit()
+    engine.dispose()
+    return specs[:n], owners, secret
+
+
+async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str, int],
+                secret: str, pids: list[int]) -> dict[str, Any]:
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+        devices = [Device(bases[i % len(bases)], s["token"], s["user_id"], s["kind"])
+                   for i, s in enumerate(specs)]
+        t = time.perf_counter()
+        sem = asyncio.Semaphore(50)
+
+        async def first_pull(d: Device) -> None:
+            async with sem:
+                for attempt in range(3):  # a keep-alive connection the server just closed
+                    try:
+                        await d.pull(http)
+                        return
+                    except httpx.TransportError as exc:
+                        d.errors.append(repr(exc)[:200])
+                        if attempt == 2:
+                            raise
+        await asyncio.gather(*(first_pull(d) for d in devices))
+        first_pull_s = time.perf_counter() - t
+        readies = [asyncio.Event() for _ in devices]
+        tasks = [asyncio.create_task(d.listen(r)) for d, r in zip(devices, readies, strict=True)]
+        gate = asyncio.Semaphore(100)
+        tasks += [asyncio.create_task(d.run(http, gate)) for d in devices]
+        t = time.perf_counter()
+        await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 120)
+        connect_s = time.perf_counter() - t
+        await asyncio.sleep(2)
+        rss = sum(rss_mb(p) for p in pids)
+        api = {"Authorization": f"Bearer {secret}"}
+        version = int(time.time() * 1000)
+
+        # (a) a catalog change: everyone.
+        marker = f"bench-cat-{version}"
+        for d in devices:
+            d.watch.add(marker)
+        product = await a_product(http, bases[0], devices)
+        t0 = time.perf_counter()
+        r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
+            "rows": [{**product, "name_en": marker,
+                      "version": version}]})
+        check(r)
+        await _settle(devices, marker, len(devices), 120)
+        cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
+        cat_missing = len(devices) - len(cat)
+        cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
+                     if any(e > t0 for e in d.events)]
+        await asyncio.sleep(3)  # past the stream's coalescing pause
+
+        # (b) one customer: only those in scope.
+        code = sorted(owners)[len(owners) // 2]
+        rep_id = owners[code]
+        in_sh = code.endswith("1")
+        expected = {i for i, d in enumerate(devices) if d.kind == "admin"
+                    or (d.kind == "rep" and d.user_id == rep_id) or (d.kind == "clerk" and in_sh)}
+        marker = f"bench-cust-{version}"
+        for d in devices:
+            d.watch.add(marker)
+        t0 = time.perf_counter()
+        r = await http.post(bases[0] + "/v1/integration/customers", headers=api, json={
+            "rows": [{"code": code, "name": marker, "version": version + 1,
+                      "warehouse": "SH" if in_sh else "GZ",
+                      "rep": f"frep{rep_numbers(owners)[rep_id]}",
+                      "credit_limit": "50000"}]})
+        check(r)
+        await _settle(devices, marker, len(expected), 10)
+        await asyncio.sleep(2)  # let any wrongly woken device show itself
+        woke = {i for i, d in enumerate(devices) if any(e > t0 for e in d.events)}
+        one = [devices[i].pulled[marker] - t0 for i in expected if marker in devices[i].pulled]
+        rss_after = sum(rss_mb(p) for p in pids)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return {
+        "first_pull_s": round(first_pull_s, 2), "connect_s": round(connect_s, 2),
+        "catalog_ms": summary(cat), "catalog_event_ms": summary(cat_event),
+        "catalog_not_pulled": cat_missing,
+        "one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
+        "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke),
+        "server_rss_mb": rss, "server_rss_after_mb": rss_after,
+        "pull_errors": sum(len(d.errors) for d in devices),
+        "pull_error_sample": next((d.errors[0] for d in devices if d.errors), None),
+    }
+
+
+def rep_numbers(owners: dict[str, int]) -> dict[int, int]:
+    """Rep user id -> the rep's number (user ``frep<number>``), from the customer codes
+    ``F<number:05d><j>``."""
+    return {rep: int(code[1:6]) for code, rep in owners.items()}
+
+
+def check(r: httpx.Response) -> None:
+    r.raise_for_status()
+    report = r.json()
+    if report.get("failed") or report.get("errors"):
+        raise RuntimeError(f"the change was refused: {report}")
+
+
+async def a_product(http: httpx.AsyncClient, base: str,
+                     devices: list[Device]) -> dict[str, Any]:
+    admin = next(d for d in devices if d.kind == "admin")
+    r = await http.get(base + "/v1/pull", params={"limit": 100},
+                       headers={**HEADERS, "Authorization": f"Bearer {admin.token}"})
+    for c in r.json()["changes"]:
+        if c["entity"] == "product":
+            return {k: c["data"][k] for k in ("sku", "name_zh", "unit", "tax_rate",
+                                              "base_price")}
+    raise RuntimeError("no product in the catalog")
+
+
+async def _settle(devices: list[Device], marker: str, want: int, timeout: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if sum(marker in d.pulled for d in devices) >= want:
+            return
+        await asyncio.sleep(0.02)
+
+
+def run_one(n: int, db: str, instances: int, workdir: Path) -> dict[str, Any]:
+    if db == "postgres":
+        name = f"bench_stream_{os.getpid()}_{n}"
+        with psycopg.connect(ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        url = ADMIN.rsplit("/", 1)[0] + f"/{name}"
+        url = url.replace("postgresql://", "postgresql+psycopg://")
+    else:
+        url = f"sqlite:///{workdir}/stream-{n}.db"
+    try:
+        specs, owners, secret = setup(url, n)
+        servers = [ServerProcess(url, workdir / f"server-{n}-{i}.log",
+                                 args=("--no-migrate",)) for i in range(instances)]
+        for s in servers:
+            s.start()
+        try:
+            pids = [s.process.pid for s in servers if s.process is not None]
+            figures = asyncio.run(fleet([s.url for s in servers], specs, owners, secret, pids))
+        finally:
+            for s in servers:
+                s.stop()
+    finally:
+        if db == "postgres":
+            with psycopg.connect(ADMIN, autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return {"devices": n, "db": db, "instances": instances, **figures}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--devices", type=int, nargs="+", default=[200, 1000, 2000])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--instances", type=int, choices=[1, 2], default=1)
+    args = parser.parse_args()
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # a socket per stream
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    with tempfile.TemporaryDirectory(prefix="bench-stream-") as tmp:
+        for n in args.devices:
+            print(json.dumps(run_one(n, args.db, args.instances, Path(tmp))), flush=True)
+
+
+if __name__ == "__main__":
+    main()
