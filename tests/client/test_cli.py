@@ -103,6 +103,7 @@ def test_cli_end_to_end(env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert run(capsys, *data, "export", str(export))[0] == 0
     rows = list(csv.DictReader(export.read_text(encoding="utf-8").splitlines()))
     assert len(rows) == 3 and {r["status"] for r in rows} == {"confirmed", "draft"}
+    assert {r["price_basis"] for r in rows} == {"不含税 tax-exclusive"}  # says which prices
 
     code, out, _ = run(capsys, *data, "search", "SKU-0003")
     assert code == 0 and table_rows(out)[0].startswith("SKU-0003 ")

@@ -254,9 +254,17 @@ def _create(engine: Engine, path: Path, *, submit: bool) -> int:
 
 
 _EXPORT_COLUMNS = ("id", "number", "local_number", "customer_id", "customer_name", "status",
-                   "sync_state", "created_at", "delivery_date", "net", "tax", "gross", "notes")
+                   "sync_state", "created_at", "delivery_date", "net", "tax", "gross",
+                   "price_basis", "notes")
+
+
+def _price_basis(order: OrderView) -> str:
+    """Which prices the order's lines are in: 含税 (tax-inclusive) or 不含税 (tax-exclusive)."""
+    return "含税 tax-inclusive" if order.prices_include_tax else "不含税 tax-exclusive"
 
 
 def _export(found: list[OrderView], path: Path) -> None:
     # Amounts and ids go out as numbers, names and notes as text a spreadsheet never runs.
-    write_csv(path, _EXPORT_COLUMNS, ([getattr(o, c) for c in _EXPORT_COLUMNS] for o in found))
+    write_csv(path, _EXPORT_COLUMNS,
+              ([_price_basis(o) if c == "price_basis" else getattr(o, c) for c in _EXPORT_COLUMNS]
+               for o in found))
