@@ -19,7 +19,7 @@ from sync_engine.protocol import PROTOCOL_HEADER
 from sync_engine.server.ops.cli import main
 from sync_engine.server.ops.importer import import_csv
 from sync_engine.server.storage.engine import make_engine, make_session_factory
-from sync_engine.server.storage.models import EventOutbox, Order, Promotion, Stock
+from sync_engine.server.storage.models import EventOutbox, Order, Promotion, ServerMeta, Stock
 from tests.support.api import Api, mutation, new_id
 from tests.support.seed import Seed, seed
 from tests.support.server import Server, app_server
@@ -283,3 +283,74 @@ def test_the_import_command_takes_promotions(
     err = capsys.readouterr().err
     assert f"{bad}:2: get_qty: a buy_get promotion needs get_qty" in err
     assert "nothing was imported" in err
+
+
+def review_every_order(db_url: str) -> None:
+    """Auto-confirm off: orders stay ``submitted``, so they can be edited."""
+    def off(session: Any) -> None:
+        row = session.get(ServerMeta, "auto_confirm")
+        row.value = "false"
+        session.commit()
+    read(db_url, off)
+
+
+def test_an_update_judges_gifts_on_the_stock_as_a_submit_does(
+    env: tuple[str, Server, Seed],
+) -> None:
+    db_url, server, s = env
+    review_every_order(db_url)
+    # Buying 10 of product 1 gives 1 of product 2, of which none is left.
+    assert import_text(db_url, "promotions", HEADER + buy_ten_get_one(s, gift=1)).ok
+    assert import_text(db_url, "stock", "sku,warehouse,on_hand\nSKU-0002,SH,0\n").ok
+    gift = gift_quote(s, 1, product=1, saving="11.30")
+    with Api(server, "rep1") as rep:
+        placed = rep.push_one("order.submit", order(s, [(0, 5)], []))
+        assert placed["status"] == "applied", placed
+        before = placed["data"]
+        ten = {"order_id": before["id"], "promotions": [gift],
+               "lines": [{"product_id": s.products[0], "quantity": 10}]}
+        # The rep's device quoted the gift; the stock cannot cover it: both versions, no change.
+        conflict = rep.push_one("order.update", ten, placed["version"])
+        assert conflict["status"] == "conflict" and conflict["reason"] == "promotion_changed"
+        assert conflict["details"]["promotions"] == {"quoted": [gift], "current": []}
+        assert conflict["details"]["totals"]["gross"] == "90.00"  # 10 × 9.00, no gift
+        stored = read(db_url, lambda session: session.get(Order, before["id"]))
+        assert stored.version == placed["version"] and stored.promotions == []
+        assert reserved(db_url, s, 0) == (100, 5) and reserved(db_url, s, 1) == (0, 0)
+
+        # One unit arrives: the same update applies, the gift reserved like any line.
+        assert import_text(db_url, "stock", "sku,warehouse,on_hand\nSKU-0002,SH,1\n").ok
+        applied = rep.push_one("order.update", ten, placed["version"])
+        assert applied["status"] == "applied", applied
+        assert [(ln["quantity"], ln["gift"]) for ln in applied["data"]["lines"]] \
+            == [(10, False), (1, True)]
+        assert applied["data"]["promotions"] == [gift]
+        assert applied["data"]["stock_reserved"]
+        assert reserved(db_url, s, 0) == (100, 10) and reserved(db_url, s, 1) == (1, 1)
+
+
+def test_an_update_counts_the_units_its_own_order_holds(env: tuple[str, Server, Seed]) -> None:
+    db_url, server, s = env
+    review_every_order(db_url)
+    # Buying 10 of product 1 gives 1 more of it; 11 are on hand.
+    assert import_text(db_url, "promotions", HEADER + buy_ten_get_one(s)).ok
+    assert import_text(db_url, "stock", "sku,warehouse,on_hand\nSKU-0001,SH,11\n").ok
+    with Api(server, "rep1") as rep:
+        placed = rep.push_one("order.submit", order(s, [(0, 10)], [gift_quote(s)]))
+        assert placed["status"] == "applied", placed
+        assert reserved(db_url, s, 0) == (11, 11)
+        lines = [{"product_id": s.products[0], "quantity": 10}]
+        # The order's own 11 units are free for its edit: the gift is still covered.
+        same = {"order_id": placed["data"]["id"], "lines": lines, "promotions": [gift_quote(s)],
+                "notes": "送货前电话"}
+        applied = rep.push_one("order.update", same, placed["version"])
+        assert applied["status"] == "applied", applied
+        assert applied["data"]["promotions"] == [gift_quote(s)]
+        assert reserved(db_url, s, 0) == (11, 11)
+        # Twenty with two gifts would need 22 of the 11: the server gives none, and says so.
+        twenty = {**same, "lines": [{"product_id": s.products[0], "quantity": 20}],
+                  "promotions": [gift_quote(s, 2)]}
+        conflict = rep.push_one("order.update", twenty, applied["version"])
+        assert conflict["status"] == "conflict" and conflict["reason"] == "promotion_changed"
+        assert conflict["details"]["promotions"] == {"quoted": [gift_quote(s, 2)], "current": []}
+        assert reserved(db_url, s, 0) == (11, 11)

@@ -183,6 +183,19 @@ def release(ctx: Context, order: Order) -> None:
     order.stock_reserved = False
 
 
+def available_after_release(
+    ctx: Context, order: Order, product_ids: Iterable[int]
+) -> dict[int, int]:
+    """Units free per product in the order's warehouse once the order gives back what it holds
+    (as :func:`release` will): what an edit of the order may use. Locks the stock rows of
+    ``product_ids`` and of what the order holds, in product-id order, so the release and the
+    new reservation that follow take no lock out of order."""
+    held = _remaining(order) if order.stock_reserved else {}
+    stock = lock_stock(ctx.session, order.warehouse_id, {*product_ids, *held})
+    return {pid: max(0, s.on_hand - max(0, s.reserved - held.get(pid, 0)))
+            for pid, s in stock.items()}
+
+
 def _remaining(order: Order) -> dict[int, int]:
     out: dict[int, int] = {}
     for ln in order.lines:
@@ -207,16 +220,18 @@ def price_and_check(
     lines: Sequence[LineArgs],
     quoted: Sequence[PromotionArgs],
     delivery_date: dt.date | None,
-    changing: Order | None,
+    changing: Order,
 ) -> tuple[d.Quote, list[d.Issue]]:
     """Run the order rules; return the order priced now, with its promotions, and the
     warnings. ``changing``: the order these lines replace (its own total no longer counts
-    against the credit).
+    against the credit, and what it holds of stock is free again for its new lines).
 
     Errors reject the mutation. A quoted price that differs from today's is a ``price_changed``
     conflict carrying both prices, and promotions that give something else than the client
-    quoted a ``promotion_changed`` conflict carrying both: never changed silently. (Stock is
-    not judged here: the reservation is; a gift short of stock holds the order like any line.)
+    quoted a ``promotion_changed`` conflict carrying both: never changed silently. Gifts are
+    judged on the stock, as at submit: a gift the stock cannot cover is not given, so the
+    quote differs (``promotion_changed``). Bought lines short of stock are the reservation's
+    business (the order is held ``stock_short``).
     """
     session = ctx.session
     now = utcnow()
@@ -253,7 +268,7 @@ def price_and_check(
         _open_total(session, customer.id, changing),
         delivery_date,
         now,
-        None,
+        available_after_release(ctx, changing, ids),
         overdue=(overdue_amounts(session, [customer.id], now.date())[customer.id]
                  if ctx.settings.overdue_policy != "off" else Decimal(0)),
         overdue_policy=ctx.settings.overdue_policy,
