@@ -4,6 +4,7 @@ The back office confirms, or rejects with a reason the rep is told."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table, table_pane
 from ..shared.promotions import basis_label, promotion_lines
+from .labels import ago
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -123,6 +125,7 @@ class ReviewPage(QWidget):
         self.ctx = ctx
         self.workspace = workspace
         self.detail: ReviewDetail | None = None
+        self.now = dt.datetime.now(dt.UTC)
         fmt = ctx.fmt
 
         self.model: ListTableModel[OrderView] = ListTableModel(
@@ -141,7 +144,10 @@ class ReviewPage(QWidget):
                     foreground=lambda o: _SHORT,
                 ),
                 Column(
-                    lambda: translate("Admin", "Submitted"), lambda o: fmt.timestamp(o.created_at)
+                    lambda: translate("Admin", "Submitted"),
+                    lambda o: ago(o.created_at, self.now),
+                    tooltip=lambda o: fmt.timestamp(o.created_at),
+                    sort=lambda o: o.created_at or "",
                 ),
                 Column(
                     lambda: translate("Admin", "Total"),
@@ -162,10 +168,12 @@ class ReviewPage(QWidget):
         )
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # The queue over the decision, each the full width: side by side (~580 px each at
+        # 1280×800) the customer name and the product name were cut to a word.
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
-        split.setSizes([680, 600])
+        split.setSizes([220, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.reject_dialog: RejectDialog | None = None
@@ -252,6 +260,7 @@ class ReviewPage(QWidget):
     def _loaded(self, orders: object) -> None:
         assert isinstance(orders, list)
         current = self.detail.order.id if self.detail else None
+        self.now = dt.datetime.now(dt.UTC)
         self.model.set_rows(orders)
         fit_columns(self.table)
         self.empty.setVisible(not orders)
