@@ -6,7 +6,6 @@ with the next sync; the customer is credited when the server has it."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -33,13 +32,13 @@ from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table, table_pane
 from ..shared.return_lines import ReturnCountLine, ReturnCountsModel
+from .scanning import parse_scan, scan_row
 
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
 
 __all__ = ["ReceiveReturnsPage"]
 
-_TIMES = re.compile(r"^\s*(\d+)\s*[*xX×]\s*(\S+)\s*$")
 _RECEIVABLE = ("approved", "partially_received")
 
 
@@ -97,12 +96,7 @@ class ReceiveReturnsPage(QWidget):
         self.per_scan.setObjectName("returnCondition")
         self.per_scan.addItem(self.tr("Scans count good units (back to stock)"), "good")
         self.per_scan.addItem(self.tr("Scans count damaged units (not sellable)"), "damaged")
-        row = QHBoxLayout()
-        scan_icon = QLabel()
-        scan_icon.setPixmap(icon("scan").pixmap(24, 24))
-        row.addWidget(scan_icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.scan_box, 1)
-        row.addWidget(self.per_scan, 0, Qt.AlignmentFlag.AlignTop)
+        row = scan_row(self.scan_box, self.per_scan)
         self.model = ReturnCountsModel(self.ctx.fmt, receiving=True)
         self.model.refused.connect(self.scan_box.set_error)
         self.model.counts_changed.connect(self._summarise)
@@ -197,10 +191,7 @@ class ReceiveReturnsPage(QWidget):
         self.scan.clear()
         if not text or self.current is None:
             return
-        times = 1
-        match = _TIMES.match(text)
-        if match:
-            times, text = int(match.group(1)), match.group(2)
+        times, text = parse_scan(text)
         row = self.model.row_of_code(text)
         if row is None:
             self.scan_box.set_error(self.tr("“%1” is not on this return. Check the product or "

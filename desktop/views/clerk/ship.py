@@ -13,7 +13,6 @@ page) confirms the shipment. Enter on a line types its count.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -42,6 +41,7 @@ from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
+from .scanning import parse_scan, scan_row
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 __all__ = ["CARRIERS", "ShipPage"]
 
 CARRIERS = ("顺丰速运", "京东物流", "中通快递", "圆通速递", "德邦物流", "自有车辆")
-_TIMES = re.compile(r"^\s*(\d+)\s*[*xX×]\s*(\S+)\s*$")
 
 
 class ShipPage(QWidget):
@@ -76,12 +75,7 @@ class ShipPage(QWidget):
         self.per_scan.setObjectName("perScan")
         self.per_scan.addItem(self.tr("Each scan counts one unit"), "unit")
         self.per_scan.addItem(self.tr("Each scan counts one case"), "case")
-        scan_row = QHBoxLayout()
-        scan_icon = QLabel()
-        scan_icon.setPixmap(icon("scan").pixmap(24, 24))
-        scan_row.addWidget(scan_icon, 0, Qt.AlignmentFlag.AlignTop)
-        scan_row.addWidget(self.scan_box, 1)
-        scan_row.addWidget(self.per_scan, 0, Qt.AlignmentFlag.AlignTop)
+        scan_line = scan_row(self.scan_box, self.per_scan)
         self.model = ShipLinesModel(ctx.fmt)
         self.model.refused.connect(self.scan_box.set_error)
         self.model.counts_changed.connect(self._summarise)
@@ -99,7 +93,7 @@ class ShipPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.info)
-        layout.addLayout(scan_row)
+        layout.addLayout(scan_line)
         layout.addWidget(self.table, ROWS_FIRST)
         layout.addWidget(self.summary)
         layout.addStretch(1)
@@ -236,10 +230,7 @@ class ShipPage(QWidget):
             return
         if not text or not self._shippable():
             return
-        times = 1
-        match = _TIMES.match(text)
-        if match:
-            times, text = int(match.group(1)), match.group(2)
+        times, text = parse_scan(text)
         row = self.model.row_of_code(text)
         if row is None:
             self._refused_scan(scan)
