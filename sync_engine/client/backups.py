@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cipher
+from .fsync import fsync_dir, fsync_file
 from .integrity import damage
 from .store import DB_FILENAME, Store
 
@@ -160,13 +161,13 @@ def _copy_from(source: cipher.Connection, data_dir: Path, key: cipher.DatabaseKe
         target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
-    _fsync(partial)
+    fsync_file(partial)
     reason = damage(partial, key)
     if reason is not None:
         partial.unlink(missing_ok=True)
         raise OSError(f"the backup failed its check: {reason}")
     partial.replace(final)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     log.info("backup %s in %.2f s", final.name, time.perf_counter() - start)
     _rotate(data_dir)
     return Backup(final, kind, taken, final.stat().st_size)
@@ -204,7 +205,7 @@ def restore(data_dir: Path, backup: Path, key: cipher.DatabaseKey) -> None:
     fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
     shutil.copyfile(backup, staging)
-    _fsync(staging)
+    fsync_file(staging)
     if db_path.exists():
         # Keep the replaced file (a hard link: no copy, and the replica stays in place until
         # the rename below), with its WAL folded in first: an old WAL must never meet the
@@ -222,7 +223,7 @@ def restore(data_dir: Path, backup: Path, key: cipher.DatabaseKey) -> None:
     for suffix in ("-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     staging.replace(db_path)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
     log.warning("restored the local database from %s", backup)
 
 
@@ -234,16 +235,3 @@ def restore_newest(data_dir: Path, key: cipher.DatabaseKey) -> Path | None:
             return b.path
         log.error("backup %s is damaged; trying an older one", b.path)
     return None
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "posix":
-        _fsync(path)

@@ -52,6 +52,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import errors
+from .fsync import fsync_dir, fsync_file
 from .session import CREDENTIALS, SecretVault
 
 __all__ = [
@@ -222,12 +223,12 @@ def encrypt_in_place(path: Path, key: DatabaseKey) -> bool:
             check.execute("PRAGMA journal_mode=WAL")
         finally:
             check.close()
-    _fsync(staging)
+    fsync_file(staging)
     for suffix in ("-wal", "-shm"):
         # Empty after the checkpoint and the close; an old WAL must never meet the new file.
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     staging.replace(path)
-    _fsync(path.parent)
+    fsync_dir(path.parent)
     log.warning("encrypted the local database file %s", path.name)
     return True
 
@@ -245,11 +246,3 @@ def unseal(key: DatabaseKey, sealed: bytes) -> bytes | None:
         return bytes(key._journal.decrypt(raw[:12], raw[12:], None))
     except (ValueError, InvalidTag):
         return None
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -47,6 +47,7 @@ from typing import Any
 from filelock import FileLock
 
 from . import cipher, outbox
+from .fsync import fsync_dir
 from .store import Store
 
 __all__ = ["JOURNAL_FILENAME", "JournalEntry", "OutboxJournal"]
@@ -148,7 +149,7 @@ class OutboxJournal:
             finally:
                 os.close(fd)
             os.replace(tmp, self.path)
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
 
     def unsent(self) -> list[JournalEntry]:
         """The entries in the journal (latest line of each key), oldest first."""
@@ -166,7 +167,7 @@ class OutboxJournal:
             finally:
                 os.close(fd)
             if created:
-                _fsync_dir(self.path.parent)
+                fsync_dir(self.path.parent)
 
     def _read(self) -> tuple[dict[str, str], list[JournalEntry]]:
         try:
@@ -195,13 +196,3 @@ class OutboxJournal:
     def _encode(self, lines: list[dict[str, Any]]) -> bytes:
         return b"".join(cipher.seal(self._key, json.dumps(
             x, ensure_ascii=False, separators=(",", ":")).encode()) + b"\n" for x in lines)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
