@@ -145,15 +145,23 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def settled(self) -> bool:
+        """No sync runs and none is due to follow the one that ran (``sync_now`` while one
+        ran asks for one more): what was changed before now has been sent."""
+        return not self._running and not self._again
+
     def sync_now(self) -> None:
         """Start a sync unless one runs (then one more follows it)."""
         if self._stopped:
+            self._again = False
             return
         if self._running:
             self._again = True
             return
         if self.status is not None and (self.status.update_required
                                         or self.status.sign_in_required):
+            self._again = False
             return  # syncing cannot work until the user acts (update, sign in)
         self._running = True
         self._again = False
