@@ -164,6 +164,8 @@ def check_lines(db: sqlite3.Connection, row: sqlite3.Row, lines: Sequence[d.Orde
         return issues
     delivery = row["delivery_date"]
     account = credit.view(db, customer_id)  # as of the last sync, judged today
+    # The credit check weighs the total the order shows: priced with its promotions.
+    quoted = quotes.quote(db, customer_id, row["warehouse_id"], lines, specials)
     return d.validate_order(
         customer=customer,
         lines=inputs,
@@ -174,6 +176,7 @@ def check_lines(db: sqlite3.Connection, row: sqlite3.Row, lines: Sequence[d.Orde
         delivery_date=None if delivery is None else dt.date.fromisoformat(delivery),
         overdue=account.overdue_amount,
         overdue_policy=account.overdue_policy,
+        order_total=quoted.totals.gross,
     )
 
 

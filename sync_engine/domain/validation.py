@@ -272,6 +272,7 @@ def validate_order(
     max_lines: int = 1000,
     overdue: Decimal = ZERO,
     overdue_policy: str = "review",
+    order_total: Decimal | None = None,
 ) -> list[Issue]:
     """Every issue with an order, errors and warnings, in a stable order.
 
@@ -282,7 +283,9 @@ def validate_order(
     check. ``today`` defaults to the local date; the server passes its own. ``overdue`` is
     what the customer owes past its due date (``credit.credit_position``): under the policy
     ``review`` a warning (the order waits for the back office), under ``block`` an error, under
-    ``off`` nothing.
+    ``off`` nothing. ``order_total``: the order's total as quoted, promotions applied
+    (``promotions.quote_order``: what the order shows), which the credit check uses; without
+    it, the lines' gross at today's prices (before promotions, which only lower it).
 
     Raises ``ValueError`` if a price row belongs to another customer or product (a bug in the
     caller's lookup, not a user error).
@@ -346,8 +349,7 @@ def validate_order(
         if (product is not None and product.active and product.sellable
                 and 0 < line.quantity <= MAX_QUANTITY):
             requested[product.id] = requested.get(product.id, 0) + line.quantity
-            # The credit check uses what the server would charge now, not the quoted price, and
-            # before promotions (which only lower it).
+            # Without the quoted total, the credit check uses what the server would charge now.
             price = unit_price_for(product, price_row, line.quantity, tax_included=included)
             grosses.append(line_amounts(line.quantity, price, product.tax_rate,
                                         tax_included=included)[2])
@@ -363,17 +365,19 @@ def validate_order(
                 )
             )
 
-    order_total = sum_money(grosses)
-    if order_total > MAX_AMOUNT:
+    lines_total = sum_money(grosses)
+    if lines_total > MAX_AMOUNT:
         # Stored totals are numeric(14, 4): a bigger order could not be recorded anywhere.
         issues.append(
             Issue(
                 field="lines",
                 code="order_total_too_large",
-                params={"total": order_total, "max_amount": MAX_AMOUNT},
+                params={"total": lines_total, "max_amount": MAX_AMOUNT},
             )
         )
 
+    order_total = lines_total if order_total is None else to_money(
+        require_decimal(order_total, "order_total"))
     if customer is not None and customer.credit_limit is not None and grosses:
         exposure = sum_money((used, order_total))
         if exposure > customer.credit_limit:

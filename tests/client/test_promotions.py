@@ -113,3 +113,43 @@ def test_editing_a_submitted_order_requotes_and_the_server_agrees(env: Env) -> N
         (30, False), (3, True)]
     assert server.promotions[0]["gifts"] == [{"product_id": p1, "quantity": 3}]
     assert_converged(rep, env.server, "rep1")
+
+
+def _credit_limit(db_url: str, limit: Decimal) -> None:
+    _import(db_url, "customers", "code,name,rep,warehouse,credit_limit,payment_terms\n"
+                                 f"CUST-A,客户A,rep1,SH,{limit},月结30天\n")
+
+
+def test_the_credit_warning_weighs_the_total_the_order_shows_after_promotions(
+    env_any: Env,
+) -> None:
+    s = env_any.seed
+    _import(env_any.db_url, "promotions",
+            "code,kind,starts_at,ends_at,name,threshold,amount_off\n"
+            f"MJ1,满减,{_when(-1)},{_when(7)},满100减100,100,100\n")
+    rep = env_any.device("rep1")
+    order = rep.create_draft(s.customers["A"], {s.products[0]: 20})
+    [given] = order.promotions
+    assert given.saving == Decimal("100.00")
+    lines_gross = order.gross + given.saving  # before the promotion
+
+    # A limit the lines alone pass but the order, with its promotion, does not reach.
+    _credit_limit(env_any.db_url, lines_gross - 50)
+    rep.sync_once()
+    assert [i for i in rep.check_order(order.id) if i.code == "credit_limit_exceeded"] == []
+
+    # Over the limit even after the promotion: the warning quotes the order's own total.
+    _credit_limit(env_any.db_url, order.gross - 10)
+    rep.sync_once()
+    [warning] = [i for i in rep.check_order(order.id) if i.code == "credit_limit_exceeded"]
+    assert warning.params["order_total"] == order.gross
+    assert warning.params["over_by"] == Decimal("10.00")
+
+    # The server weighs the same total: under the limit, the order is not held for credit.
+    _credit_limit(env_any.db_url, lines_gross - 50)
+    set_auto_confirm(env_any.db_url, True)
+    rep.sync_once()
+    rep.submit(order.id)
+    rep.sync_once()
+    server = server_order(env_any.db_url, order.id)
+    assert server is not None and server.status == "confirmed", server

@@ -246,6 +246,18 @@ def test_credit_limit_exceeded_is_a_warning_on_the_gross_total() -> None:
     }
 
 
+def test_credit_weighs_the_quoted_total_when_given() -> None:
+    # The lines make 47.46; with a promotion the order shows 37.46.
+    limit = customer(credit_limit=Decimal("1000"))
+    assert check([LineInput(1, 12)], customer_=limit, open_orders_total=Decimal("960"),
+                 order_total=Decimal("37.46")) == []
+    [issue] = check([LineInput(1, 12)], customer_=limit, open_orders_total=Decimal("970"),
+                    order_total=Decimal("37.46"))
+    assert issue.code == "credit_limit_exceeded"
+    assert (issue.params["order_total"], issue.params["over_by"]) == (Decimal("37.46"),
+                                                                      Decimal("7.46"))
+
+
 def test_credit_limit_reached_exactly_is_fine() -> None:
     limit = customer(credit_limit=Decimal("1007.46"))
     assert check([LineInput(1, 12)], customer_=limit, open_orders_total=Decimal("960")) == []

@@ -320,7 +320,12 @@ def check_and_price(
     ``domain.quote_order`` and the warnings, or ``Rejected`` / ``Conflict`` (``price_changed``,
     ``promotion_changed``). ``available``: units in stock per product, to check gifts by.
     ``overdue``: what the customer owes past due (:mod:`.credit`), judged by the server's
-    ``overdue_policy``."""
+    ``overdue_policy``. The credit check weighs the order's total with its promotions (when
+    the lines can be priced at all: if not, they are refused anyway)."""
+    priceable = all(ln.product_id in products and 0 < ln.quantity <= d.MAX_QUANTITY
+                    for ln in lines)
+    quote = d.quote_order(customer, [(ln.product_id, ln.quantity) for ln in lines], products,
+                          prices, promotions, now, available) if priceable and lines else None
     issues = d.validate_order(
         customer=customer,
         lines=[d.LineInput(ln.product_id, ln.quantity, ln.unit_price) for ln in lines],
@@ -332,6 +337,7 @@ def check_and_price(
         today=now.date(),
         overdue=overdue,
         overdue_policy=overdue_policy,
+        order_total=None if quote is None else quote.totals.gross,
     )
     errors = [i for i in issues if i.is_error and i.code != "price_changed"]
     if errors:
@@ -353,8 +359,7 @@ def check_and_price(
                 ]
             },
         )
-    quote = d.quote_order(customer, [(ln.product_id, ln.quantity) for ln in lines], products,
-                          prices, promotions, now, available)
+    assert quote is not None  # priceable: the lines passed the rules
     theirs = [d.AppliedPromotion.from_dict(q.model_dump(mode="json")) for q in quoted]
     if tuple(theirs) != quote.applied:
         raise Conflict(
