@@ -22,7 +22,8 @@ class AdminShots(RoleShots[AdminWorkspace]):
     workspace_type = AdminWorkspace
 
     def steps(self) -> list[Step]:
-        return [self.review, self.health, self.devices, self.users, self.integrations]
+        return [self.review, self.health, self.devices, self.users, self.integrations,
+                self.payments]
 
     def review(self) -> None:
         ws = self.ws
@@ -101,3 +102,31 @@ class AdminShots(RoleShots[AdminWorkspace]):
         self.camera.grab(dialog, "admin-token-secret")
         dialog.close()
         self.camera.next()
+
+    def payments(self) -> None:
+        """The latest payments, then the customer of the newest one chosen and a payment typed
+        in (never recorded)."""
+        page = self.ws.payments
+        self.ws.show_page("payments")
+        self.camera.wait(lambda: page.loaded, self._payments_loaded)
+
+    def _payments_loaded(self) -> None:
+        page = self.ws.payments
+        engine = self.ws.ctx.engine
+        customers = {c.id: c for c in engine.customers()}
+        paid = [customers[p.customer_id] for p in page.model.rows if p.customer_id in customers]
+        owing = [c for c in customers.values() if engine.credit(c.id).overdue_amount > 0]
+        chosen = next(iter(paid or owing or list(customers.values())), None)
+        if chosen is None:
+            self.camera.next()
+            return
+        page.loaded = False
+        page.choose_customer(chosen)
+        page.amount.setText("2,000.00")
+        page.ref.setText("YH-20261205-07")
+        page.note.setText("工行转账 / bank transfer")
+
+        def shown() -> bool:
+            return page.loaded and page.account_shown is not None
+
+        self.camera.wait(shown, lambda: self.camera.settle(self.camera.snap("admin-payments")))

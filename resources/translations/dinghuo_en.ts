@@ -526,6 +526,11 @@
   <context>
     <name>AdminWorkspace</name>
     <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="1" />
+      <source>Payments</source>
+      <translation>Payments</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/admin/workspace.py" line="22" />
       <source>Review</source>
       <translation>Review</translation>
@@ -4298,6 +4303,142 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <location filename="../../desktop/views/admin/returns.py" line="258" />
       <source>Return %1 refused. The rep is told after the next sync.</source>
       <translation>Return %1 refused. The rep is told after the next sync.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Payments</name>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Amount</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Kept as credit</source>
+      <translation>Kept as credit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Recorded</source>
+      <translation>Recorded</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentsPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>e.g. 1,200.50</source>
+      <translation>e.g. 1,200.50</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>bank slip or receipt number</source>
+      <translation>bank slip or receipt number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Record payment</source>
+      <translation>Record payment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Amount received</source>
+      <translation>Amount received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Date received</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Reference</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Choose a customer to see what it owes.</source>
+      <translation>Choose a customer to see what it owes.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>A payment is set off against the customer's oldest open invoices; what is left is kept as a credit. The customer's reps see the new amounts after their next sync.</source>
+      <translation>A payment is set off against the customer's oldest open invoices; what is left is kept as a credit. The customer's reps see the new amounts after their next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Record a payment received</source>
+      <translation>Record a payment received</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>No payment recorded yet.</source>
+      <translation>No payment recorded yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Latest payments</source>
+      <translation>Latest payments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Latest payments of %1</source>
+      <translation>Latest payments of %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>%1 owes %2, of which %3 overdue.</source>
+      <translation>%1 owes %2, of which %3 overdue.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Oldest overdue since %1.</source>
+      <translation>Oldest overdue since %1.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Choose the customer who paid.</source>
+      <translation>Choose the customer who paid.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Sending…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Payment %1 of %2 recorded for %3.</source>
+      <translation>Payment %1 of %2 recorded for %3.</translation>
     </message>
   </context>
 </TS>

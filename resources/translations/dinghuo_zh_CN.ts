@@ -526,6 +526,11 @@
   <context>
     <name>AdminWorkspace</name>
     <message>
+      <location filename="../../desktop/views/admin/workspace.py" line="1" />
+      <source>Payments</source>
+      <translation>收款</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/admin/workspace.py" line="22" />
       <source>Review</source>
       <translation>订单审核</translation>
@@ -4371,6 +4376,142 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/statement.py" line="1" />
       <source>Enter a month as YYYY-MM, e.g. 2026-11.</source>
       <translation>请按 YYYY-MM 格式输入月份，例如 2026-11。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Payments</name>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Reference</source>
+      <translation>凭证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Kept as credit</source>
+      <translation>留作预收</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Recorded</source>
+      <translation>登记</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentsPage</name>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>e.g. 1,200.50</source>
+      <translation>例如 1,200.50</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>bank slip or receipt number</source>
+      <translation>银行回单号或收据号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Record payment</source>
+      <translation>登记收款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Amount received</source>
+      <translation>收款金额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Date received</source>
+      <translation>收款日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Reference</source>
+      <translation>凭证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Choose a customer to see what it owes.</source>
+      <translation>选择客户以查看其欠款。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>A payment is set off against the customer's oldest open invoices; what is left is kept as a credit. The customer's reps see the new amounts after their next sync.</source>
+      <translation>收款先冲抵该客户最早的未清发票，余额留作预收款。该客户的业务员在下次同步后看到新的金额。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Record a payment received</source>
+      <translation>登记收款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>No payment recorded yet.</source>
+      <translation>尚无收款记录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Latest payments</source>
+      <translation>最近收款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Latest payments of %1</source>
+      <translation>%1 的最近收款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>%1 owes %2, of which %3 overdue.</source>
+      <translation>%1 欠款 %2，其中逾期 %3。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Oldest overdue since %1.</source>
+      <translation>最早逾期自 %1 起。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Choose the customer who paid.</source>
+      <translation>请选择付款的客户。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Sending…</source>
+      <translation>正在发送…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="1" />
+      <source>Payment %1 of %2 recorded for %3.</source>
+      <translation>已为 %3 登记收款 %1，金额 %2。</translation>
     </message>
   </context>
 </TS>

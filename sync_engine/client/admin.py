@@ -31,6 +31,9 @@ from .values import (
     DeviceView,
     IntegrationTokenView,
     NewIntegrationToken,
+    PaymentAccount,
+    PaymentList,
+    PaymentView,
     StatementView,
     UserAccount,
 )
@@ -66,6 +69,29 @@ class BackOffice:
         body = _dict(self._call("GET", f"/v1/statements/{int(customer_id)}?month="
                                        f"{quote(month, safe='')}"))
         return statement_from_json(body)
+
+    # ------------------------------------------------------------------ payments received
+
+    def payments(self, customer_id: int | None = None) -> PaymentList:
+        """The latest payments received, newest first; for ``customer_id``, that customer's
+        with its open and overdue amounts on the server today."""
+        path = "/v1/admin/payments" + ("" if customer_id is None
+                                       else f"?customer_id={int(customer_id)}")
+        body = _dict(self._call("GET", path))
+        return PaymentList(tuple(_payment(p) for p in _dicts(body.get("payments", []))),
+                            _account(body.get("account")))
+
+    def record_payment(self, key: str, customer_id: int, amount: str, ref: str, *,
+                       date: dt.date, note: str = "") -> PaymentList:
+        """Record money ``customer_id`` paid. ``key`` names this payment: the caller keeps it
+        until it has an answer and sends it again with a retry, so a payment whose answer was
+        lost is recorded once (the answer then says ``replayed``). A refused field raises
+        :class:`~.errors.Refused` with the field and the reason."""
+        body = _dict(self._call("POST", "/v1/admin/payments", {
+            "idempotency_key": key, "customer_id": int(customer_id), "amount": amount,
+            "ref": ref, "note": note, "date": date.isoformat()}))
+        return PaymentList((_payment(body.get("payment")),), _account(body.get("account")),
+                            bool(body.get("replayed")))
 
     # ------------------------------------------------------------------ devices
 
@@ -208,6 +234,29 @@ def _token(t: dict[str, Any]) -> IntegrationTokenView:
         name=str(t.get("name") or ""), scopes=tuple(str(s) for s in t.get("scopes") or ()),
         created_at=str(t.get("created_at") or ""), last_used_at=t.get("last_used_at"),
         revoked_at=t.get("revoked_at"))
+
+
+def _payment(p: Any) -> PaymentView:
+    p = _dict(p)
+    return PaymentView(
+        id=int(p["id"]), customer_id=int(p["customer_id"]),
+        customer_code=str(p.get("customer_code") or ""),
+        customer_name=str(p.get("customer_name") or ""),
+        customer_name_en=str(p.get("customer_name_en") or ""), ref=str(p.get("ref") or ""),
+        date=dt.date.fromisoformat(str(p["date"])), amount=Decimal(str(p["amount"])),
+        unapplied=Decimal(str(p.get("unapplied") or "0")), note=str(p.get("note") or ""),
+        recorded_by=str(p.get("recorded_by") or ""),
+        recorded_at=str(p.get("recorded_at") or ""))
+
+
+def _account(a: Any) -> PaymentAccount | None:
+    if a is None:
+        return None
+    a = _dict(a)
+    oldest = a.get("oldest_overdue")
+    return PaymentAccount(int(a["customer_id"]), str(a.get("payment_terms") or ""),
+                          Decimal(str(a["open_amount"])), Decimal(str(a["overdue_amount"])),
+                          dt.date.fromisoformat(str(oldest)) if oldest else None)
 
 
 def _list(answer: Any) -> list[Any]:

@@ -22,6 +22,9 @@ __all__ = [
     "NewIntegrationToken",
     "OrderLineView",
     "OrderView",
+    "PaymentAccount",
+    "PaymentList",
+    "PaymentView",
     "PriceQuote",
     "ProductView",
     "ReorderDifference",
@@ -569,3 +572,47 @@ class StatementView:
     phone: str
     payment_terms: str
     statement: Any  # domain.statements.Statement: opening, lines with balances, closing
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentView:
+    """A payment received, as the server recorded it (``amount``: what the customer paid;
+    ``unapplied``: what no open invoice took, kept as a credit)."""
+
+    id: int
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    customer_name_en: str
+    ref: str
+    date: dt.date
+    amount: Decimal
+    unapplied: Decimal
+    note: str
+    recorded_by: str
+    recorded_at: str
+
+    def customer_name_in(self, lang: str) -> str:
+        return self.customer_name_en if lang == "en" and self.customer_name_en \
+            else self.customer_name
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentAccount:
+    """A customer's open and overdue amounts on the server, today."""
+
+    customer_id: int
+    payment_terms: str
+    open_amount: Decimal
+    overdue_amount: Decimal
+    oldest_overdue: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentList:
+    """The latest payments, and (for one customer) its account; ``replayed``: the answer to a
+    payment sent before (nothing new was recorded)."""
+
+    payments: tuple[PaymentView, ...]
+    account: PaymentAccount | None
+    replayed: bool = False

@@ -20,18 +20,25 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-from .money import ZERO, sum_money, to_money
+from .limits import MAX_AMOUNT
+from .money import CENT, ZERO, parse_decimal, sum_money, to_money
+from .text import PAYMENT_REF, REASON
+from .validation import Issue
 
 __all__ = [
+    "MAX_PAYMENT",
     "CreditPosition",
     "OpenItem",
     "OverduePolicy",
+    "Payment",
     "allocate",
+    "check_payment",
     "credit_position",
     "due_date",
+    "duplicate_ref",
     "terms_days",
 ]
 
@@ -112,3 +119,67 @@ def allocate(items: Sequence[OpenItem], amount: Decimal,
     if left > 0:
         out.append(OpenItem(ref, None, -left))
     return out, left
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Payment:
+    """Money a customer paid, as the back office enters it (checked by :func:`check_payment`)."""
+
+    amount: Decimal
+    ref: str
+    note: str
+    date: dt.date
+
+
+MAX_PAYMENT = MAX_AMOUNT.quantize(CENT, rounding=ROUND_DOWN)
+"""The largest amount a payment may have (whole fen)."""
+_EARLIEST = dt.date(2000, 1, 1)
+
+
+def check_payment(amount: str, ref: str, note: str, date: str | dt.date,
+                  today: dt.date) -> tuple[Payment | None, list[Issue]]:
+    """A payment received as typed (the amount as text: "1,200.50"), checked field by field:
+    the payment, or None and what is wrong (fields ``amount``, ``ref``, ``note``, ``date``).
+    The desktop checks with it before sending, the server again before recording."""
+    issues: list[Issue] = []
+    value: Decimal | None = None
+    text = amount.strip().replace(",", "") if isinstance(amount, str) else ""
+    try:
+        value = parse_decimal(text) if 0 < len(text) <= 32 else None
+    except ValueError:
+        value = None
+    if value is None:
+        issues.append(Issue(field="amount", code="payment_amount_invalid"))
+    elif not ZERO < value <= MAX_PAYMENT:
+        issues.append(Issue(field="amount", code="payment_amount_out_of_range",
+                            params={"max_amount": MAX_PAYMENT}))
+    elif value != value.quantize(CENT):
+        issues.append(Issue(field="amount", code="payment_amount_cents"))
+    ref = ref.strip()
+    ref_issue = PAYMENT_REF.check("ref", ref)
+    if ref_issue is not None:
+        issues.append(ref_issue)
+    elif not ref:
+        issues.append(Issue(field="ref", code="payment_ref_required"))
+    note_issue = REASON.check("note", note)
+    if note_issue is not None:
+        issues.append(note_issue)
+    day: dt.date | None = date if isinstance(date, dt.date) else None
+    if isinstance(date, str):
+        try:
+            day = dt.date.fromisoformat(date.strip()) if len(date) <= 10 else None
+        except ValueError:
+            day = None
+    if day is None or day < _EARLIEST:
+        issues.append(Issue(field="date", code="payment_date_invalid"))
+    elif day > today:
+        issues.append(Issue(field="date", code="payment_date_future",
+                            params={"date": day.isoformat(), "today": today.isoformat()}))
+    if issues or value is None or day is None:
+        return None, issues
+    return Payment(value.quantize(CENT), ref, note, day), []
+
+
+def duplicate_ref(ref: str) -> Issue:
+    """A payment whose reference is already on the customer's account (the server knows)."""
+    return Issue(field="ref", code="payment_ref_duplicate", params={"ref": ref})

@@ -168,6 +168,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "back office.",
         "zh": "该客户有逾期应收款 {overdue}。付清前不能下新订单，请联系后台。",
     },
+    # --- payments received (收款) ------------------------------------------------------------
+    "payment_amount_invalid": {
+        "en": "Enter the amount received as a number, e.g. 1200.50.",
+        "zh": "请输入收款金额（数字），例如 1200.50。",
+    },
+    "payment_amount_out_of_range": {
+        "en": "The amount received must be more than 0 and at most {max_amount}.",
+        "zh": "收款金额必须大于 0，且不超过 {max_amount}。",
+    },
+    "payment_amount_cents": {
+        "en": "An amount has at most two decimals (fen).",
+        "zh": "金额最多两位小数（分）。",
+    },
+    "payment_ref_required": {
+        "en": "Enter the payment's reference: the bank slip or receipt number.",
+        "zh": "请填写收款凭证号：银行回单号或收据号。",
+    },
+    "payment_ref_duplicate": {
+        "en": "{ref} is already on this customer's account.",
+        "zh": "{ref} 已记入该客户的账户。",
+    },
+    "payment_date_future": {
+        "en": "The payment date {date} is after today ({today}).",
+        "zh": "收款日期 {date} 晚于今天（{today}）。",
+    },
+    "payment_date_invalid": {
+        "en": "Enter the date the money was received (YYYY-MM-DD).",
+        "zh": "请填写收款日期（YYYY-MM-DD）。",
+    },
     # --- returns (退货) -------------------------------------------------------------------------
     "return_empty": {
         "en": "Enter at least one quantity to return.",

@@ -32,6 +32,7 @@ __all__ = [
     "LOCAL_NUMBER",
     "NOTES",
     "PASSWORD",
+    "PAYMENT_REF",
     "REASON",
     "TEXT_CODES",
     "TRACKING_NUMBER",
@@ -98,6 +99,9 @@ USERNAME = TextRule(64)
 
 PASSWORD = TextRule(256)
 """A password as typed at sign-in or set by an administrator."""
+
+PAYMENT_REF = TextRule(64)
+"""A payment's reference: the bank slip or receipt number."""
 
 DEVICE_NAME = TextRule(200)
 """The name a device gives itself at sign-in."""

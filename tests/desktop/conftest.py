@@ -80,16 +80,24 @@ def live_server_url(server_db: str) -> Iterator[str]:
 
 class Switchable(httpx.BaseTransport):
     """The network to ``inner`` (a real one if None), until the test pulls the plug
-    (``online = False``)."""
+    (``online = False``); the answer to a path in ``lose_answer`` is lost once, after the
+    server handled the request."""
 
     def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
         self.online = True
+        self.lose_answer: set[str] = set()
         self._inner = inner or httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not self.online:
             raise httpx.ConnectError("network is down (test)", request=request)
-        return self._inner.handle_request(request)
+        response = self._inner.handle_request(request)
+        if request.url.path in self.lose_answer:
+            self.lose_answer.discard(request.url.path)
+            response.read()
+            response.close()
+            raise httpx.ReadError("answer lost (test)", request=request)
+        return response
 
     def close(self) -> None:
         self._inner.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +349,73 @@ def test_offline_a_list_says_why_it_was_not_fetched(
     qtbot.waitUntil(lambda: ws.integrations.loaded, timeout=10000)
     assert ws.integrations.state.text() == ""
     assert shown == []  # no dialog for a list that could not be fetched
+
+
+def test_a_payment_is_recorded_from_the_payments_page_once_even_when_its_answer_is_lost(
+        qtbot: Any, office: tuple[DinghuoApp, Engine, Engine], server_db: str,
+        network: Any) -> None:
+    from sqlalchemy import select
+
+    from sync_engine.server.storage.models import Receivable
+
+    def payments_of(customer_id: int) -> list[tuple[str, Decimal]]:
+        return on_server(server_db, lambda s: [(r.ref, -r.amount) for r in s.scalars(
+            select(Receivable).where(Receivable.kind == "payment",
+                                     Receivable.customer_id == customer_id))])
+
+    app, rep1, _rep2 = office
+    ws = admin_workspace(app)
+    ws.show_page("payments")
+    page = ws.payments
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)
+    assert page.model.rows  # the demo's payment, everyone's list
+    owing = next(c for c in rep1.customers() if rep1.credit(c.id).overdue_amount > 0)
+    customer = next(c for c in app.ctx.engine.customers() if c.id == owing.id)
+    before = rep1.credit(customer.id)
+    page.loaded = False
+    page.choose_customer(customer)
+    qtbot.waitUntil(lambda: page.loaded and page.account_shown is not None, timeout=10000)
+    owed = page.account_shown
+    assert owed is not None and owed.overdue_amount > 0
+    assert customer.code in page.account.text()
+
+    # Checked at each field before anything is sent.
+    page.record_button.click()
+    assert page.amount_box.error_text and page.ref_box.error_text
+    page.amount.setText("12.345")
+    page.ref.setText("SLIP\x07-1")
+    page.record_button.click()
+    assert "two decimals" in page.amount_box.error_text
+    assert page.ref_box.error_text
+    assert payments_of(customer.id) == []
+
+    # Sent; the server records it but its answer is lost: the page says so and keeps it.
+    page.amount.setText("1,000.00")
+    page.ref.setText("SLIP-1")
+    network.lose_answer.add("/v1/admin/payments")
+    page.record_button.click()
+    qtbot.waitUntil(lambda: page.record_button.isEnabled() and bool(page.state.text()),
+                    timeout=10000)
+    assert page.amount.text() == "1,000.00"
+    assert payments_of(customer.id) == [("SLIP-1", Decimal(1000))]
+    # Sent again: answered with the first answer, and still one payment.
+    page.record_button.click()
+    qtbot.waitUntil(lambda: not page.amount.text() and page.record_button.isEnabled(),
+                    timeout=10000)
+    assert payments_of(customer.id) == [("SLIP-1", Decimal(1000))]
+    qtbot.waitUntil(lambda: [p.ref for p in page.model.rows][:1] == ["SLIP-1"], timeout=10000)
+    after = page.account_shown
+    assert after is not None and after.open_amount == owed.open_amount - 1000
+
+    # The same reference again is another payment: the server refuses it at the reference.
+    page.amount.setText("5")
+    page.ref.setText("SLIP-1")
+    page.record_button.click()
+    qtbot.waitUntil(lambda: bool(page.ref_box.error_text), timeout=10000)
+    assert "SLIP-1" in page.ref_box.error_text
+    assert payments_of(customer.id) == [("SLIP-1", Decimal(1000))]
+
+    # The customer's rep sees the new amounts after their next sync.
+    assert rep1.credit(customer.id) == before
+    rep1.sync_once()
+    assert rep1.credit(customer.id).open_amount == before.open_amount - 1000

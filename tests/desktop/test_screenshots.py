@@ -32,7 +32,7 @@ PICTURES = [
     "rep-offline",
     # after the sale (issue 21)
     "rep-customer-credit", "rep-return-request", "clerk-returns-receive", "admin-returns",
-    "clerk-delivery-note", "owner-statement", "admin-statement",
+    "clerk-delivery-note", "owner-statement", "admin-statement", "admin-payments",
 ]
 DOCUMENTS = ["order-confirmation", "pick-list", "delivery-note", "delivery-note-241x140",
              "delivery-note-241x93", "statement"]

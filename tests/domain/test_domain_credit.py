@@ -69,3 +69,40 @@ def test_a_receipt_in_two_parts_and_its_credit() -> None:
     done = returns.apply_receipt(first, [(1, 1, 0)])
     assert returns.status_after_receipt(done) is returns.ReturnStatus.RECEIVED
     assert returns.return_credit(lines, {1: 4}) == Decimal("40.68")
+
+
+@pytest.mark.parametrize(("amount", "expected"), [
+    ("1,200.50", Decimal("1200.50")), (" 80 ", Decimal("80.00")), ("0.01", Decimal("0.01")),
+    ("9999999999.99", Decimal("9999999999.99")),
+])
+def test_a_payment_as_typed_is_read_to_the_fen(amount: str, expected: Decimal) -> None:
+    payment, issues = credit.check_payment(amount, " BANK-7781 ", "工行", "2026-12-01", TODAY)
+    assert issues == []
+    assert payment == credit.Payment(expected, "BANK-7781", "工行", dt.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(("amount", "code"), [
+    ("", "payment_amount_invalid"), ("abc", "payment_amount_invalid"),
+    ("NaN", "payment_amount_invalid"), ("Infinity", "payment_amount_invalid"),
+    ("1" * 40, "payment_amount_invalid"), ("0", "payment_amount_out_of_range"),
+    ("-3", "payment_amount_out_of_range"), ("1e30", "payment_amount_out_of_range"),
+    ("10000000000", "payment_amount_out_of_range"), ("0.001", "payment_amount_cents"),
+    ("1e-9", "payment_amount_cents"),
+])
+def test_a_bad_amount_is_refused_at_the_amount(amount: str, code: str) -> None:
+    payment, issues = credit.check_payment(amount, "R1", "", TODAY, TODAY)
+    assert payment is None
+    assert [(i.field, i.code) for i in issues] == [("amount", code)]
+
+
+def test_every_bad_field_is_named_at_once() -> None:
+    payment, issues = credit.check_payment("5", "", "x\x00", "2026-12-06", TODAY)
+    assert payment is None
+    assert [(i.field, i.code) for i in issues] == [
+        ("ref", "payment_ref_required"), ("note", "text_control_char"),
+        ("date", "payment_date_future")]
+    _, dates = credit.check_payment("5", "R", "", "1999-12-31", TODAY)
+    _, garbage = credit.check_payment("5", "R", "", "2026-12-01; DROP", TODAY)
+    assert [i.code for i in dates + garbage] == ["payment_date_invalid"] * 2
+    _, ref = credit.check_payment("5", "R\n2", "", TODAY, TODAY)
+    assert [i.code for i in ref] == ["text_line_break"]

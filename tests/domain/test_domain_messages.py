@@ -22,6 +22,7 @@ from sync_engine.domain import (
     TextRule,
     check_reason,
     check_transition,
+    credit,
     render,
     render_params,
     returns,
@@ -39,7 +40,8 @@ from tests.domain.domain_builders import (
 )
 
 DOMAIN_DIR = Path(domain.__file__).parent
-RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py", "text.py", "returns.py")
+RULE_MODULES = ("validation.py", "lifecycle.py", "shipping.py", "text.py", "returns.py",
+                "credit.py")
 
 EXPECTED_CODES = {
     # validation
@@ -84,6 +86,14 @@ EXPECTED_CODES = {
     "receipt_unknown_product",
     "receipt_quantity_negative",
     "over_receive",
+    # payments received
+    "payment_amount_invalid",
+    "payment_amount_out_of_range",
+    "payment_amount_cents",
+    "payment_ref_required",
+    "payment_ref_duplicate",
+    "payment_date_future",
+    "payment_date_invalid",
     # text
     "text_too_long",
     "text_control_char",
@@ -212,6 +222,11 @@ def every_issue() -> list[Issue]:
     back = [returns.ReturnLine(1, 3, Decimal("1.00"), Decimal("0.13"))]
     issues += returns.validate_receipt(back, [(1, 2, 2), (9, 1, 0), (1, -1, 0)])
     issues += returns.validate_receipt(back, [(1, 0, 0)])
+    today = date(2026, 12, 6)
+    for amount, ref, day in (("x", "", "2026-13-01"), ("0", "R", "2027-01-01"),
+                             ("1.001", "R", "2026-12-06")):
+        issues += credit.check_payment(amount, ref, "", day, today)[1]
+    issues.append(credit.duplicate_ref("BANK-1"))
     for value in ("x" * 11, "a\x00b", "a\nb", "a\ud800"):
         found_text = TextRule(10).check("notes", value)
         assert found_text is not None

@@ -1,5 +1,5 @@
-"""The back office's workspace: the review queue, returns, sync health, every order, conflicts,
-and managing the fleet: devices, users, integration tokens."""
+"""The back office's workspace: the review queue, returns, payments received, sync health, every
+order, conflicts, and managing the fleet: devices, users, integration tokens."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..workspace import Workspace
 from .devices import DevicesPage
 from .health import HealthPage
 from .integrations import IntegrationsPage
+from .payments import PaymentsPage
 from .returns import ReturnsReviewPage
 from .review import ReviewPage
 from .users import UsersPage
@@ -28,6 +29,7 @@ class AdminWorkspace(Workspace):
         self.users = UsersPage(ctx)
         self.integrations = IntegrationsPage(ctx)
         self.returns = ReturnsReviewPage(ctx, self)
+        self.payments = PaymentsPage(ctx)
         self.add_page("review", self.tr("Review"), "review", self.review)
         self.add_page("health", self.tr("Sync health"), "health", self.health)
         self.add_page("orders", self.tr("Orders"), "orders", self.orders)
@@ -36,6 +38,7 @@ class AdminWorkspace(Workspace):
         self.add_page("users", self.tr("Users"), "users", self.users)
         self.add_page("integrations", self.tr("Integrations"), "key", self.integrations)
         self.add_page("returns", self.tr("Returns"), "return", self.returns)
+        self.add_page("payments", self.tr("Payments"), "payment", self.payments)
         ctx.open_order.connect(lambda order_id: self.orders.show_order(order_id))
         # The server's lists are fetched when their page is first shown.
         self.nav.currentRowChanged.connect(lambda _row: self._first_shown())
@@ -45,7 +48,8 @@ class AdminWorkspace(Workspace):
 
     def _first_shown(self) -> None:
         page = self.pages.get(self.current_page())
-        if isinstance(page, DevicesPage | UsersPage | IntegrationsPage) and not page.loaded \
+        if isinstance(page, DevicesPage | UsersPage | IntegrationsPage | PaymentsPage) \
+                and not page.loaded \
                 and page.refresh_button.isEnabled():
             page.refresh()
 

@@ -48,6 +48,7 @@ from sync_engine.server.api.routes import (
     health,
     integration,
     metrics,
+    payments,
     statements,
     sync,
 )
@@ -97,8 +98,8 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     app.state.services = services
     _install_error_handlers(app)
     # Requests are matched against the routers in this order: the busiest first.
-    for area in (sync, events, health, auth, devices, admin, statements, integration,
-                 metrics):
+    for area in (sync, events, health, auth, devices, admin, payments, statements,
+                 integration, metrics):
         app.include_router(area.router)
     document_models(app, PushRequest)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

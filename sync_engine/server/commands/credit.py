@@ -12,12 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from sqlalchemy import select
+
+from sync_engine.domain import Issue
 from sync_engine.domain import credit as rules
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.credit import items_of, open_items, touch_account
 from sync_engine.server.storage.models import Customer, Receivable, utcnow
 
-__all__ = ["record_credit_note", "record_payment"]
+__all__ = ["PaymentRefused", "receive_payment", "record_credit_note", "record_payment"]
+
+
+class PaymentRefused(ValueError):
+    """A payment that cannot be recorded as entered: what is wrong, field by field."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("; ".join(f"{i.field}: {i.message('en')}" for i in issues))
+        self.issues = issues
 
 
 def record_credit_note(uow: UnitOfWork, customer: Customer, amount: Decimal, *, ref: str,
@@ -52,3 +63,29 @@ def record_payment(uow: UnitOfWork, customer: Customer, amount: Decimal, *, ref:
                                   "ref": ref, "amount": str(amount),
                                   "unapplied": str(-row.open_amount)})
     return row
+
+
+def receive_payment(uow: UnitOfWork, customer_id: int, amount: str, *, ref: str,
+                    note: str = "", date: str | dt.date | None = None,
+                    user_id: int | None = None) -> tuple[Customer, Receivable]:
+    """The back office's "payment received", from the desktop app (``POST
+    /v1/admin/payments``) or ``dinghuo-server receivables pay``: checked field by field
+    (``domain.credit.check_payment``; a reference already on the customer's account is
+    refused), then recorded (:func:`record_payment`). Raises :class:`PaymentRefused`."""
+    session = uow.session
+    today = utcnow().date()
+    payment, issues = rules.check_payment(amount, ref, note, today if date is None else date,
+                                          today)
+    customer = session.scalar(select(Customer).where(Customer.id == customer_id)
+                              .with_for_update())
+    if customer is None:
+        issues.insert(0, Issue(field="customer", code="customer_unknown"))
+    if issues or payment is None or customer is None:
+        raise PaymentRefused(issues)
+    # Under the customer's lock: two payments with one reference cannot both pass.
+    if session.scalar(select(Receivable.id).where(Receivable.customer_id == customer.id,
+                                                  Receivable.ref == payment.ref)):
+        raise PaymentRefused([rules.duplicate_ref(payment.ref)])
+    row = record_payment(uow, customer, payment.amount, ref=payment.ref, note=payment.note,
+                         user_id=user_id, doc_date=payment.date)
+    return customer, row

@@ -16,12 +16,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import credit as rules
+from sync_engine.domain import to_money
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.entities import record_credit
 from sync_engine.server.storage.meta_sql import read_meta
-from sync_engine.server.storage.models import Customer, CustomerAccount, Receivable, utcnow
+from sync_engine.server.storage.models import (
+    Customer,
+    CustomerAccount,
+    Receivable,
+    User,
+    utcnow,
+)
 
-__all__ = ["credit_data", "items_of", "open_items", "overdue_amounts", "touch_account"]
+__all__ = ["account_summary", "credit_data", "items_of", "open_items", "overdue_amounts",
+           "payment_json", "recent_payments", "touch_account"]
 
 
 def items_of(rows: list[Receivable]) -> list[rules.OpenItem]:
@@ -71,6 +79,39 @@ def credit_data(session: Session, customer: Customer, version: int) -> dict[str,
         "as_of": now,
         "version": version,
     }
+
+
+def account_summary(session: Session, customer: Customer) -> dict[str, Any]:
+    """The customer's open and overdue amounts today, as the back office's pages show them."""
+    position = rules.credit_position(items_of(open_items(session, customer.id)),
+                                     utcnow().date())
+    return {"customer_id": customer.id, "payment_terms": customer.payment_terms,
+            "open_amount": str(position.open_amount),
+            "overdue_amount": str(position.overdue_amount),
+            "oldest_overdue": position.oldest_overdue}
+
+
+def payment_json(row: Receivable, customer: Customer, recorded_by: str) -> dict[str, Any]:
+    """A recorded payment as the back office reads it (amounts received: positive)."""
+    return {"id": row.id, "customer_id": customer.id, "customer_code": customer.code,
+            "customer_name": customer.name, "customer_name_en": customer.name_en,
+            "ref": row.ref, "date": row.doc_date, "amount": str(to_money(-row.amount)),
+            "unapplied": str(to_money(-row.open_amount)), "note": row.note,
+            "recorded_by": recorded_by, "recorded_at": row.created_at}
+
+
+def recent_payments(session: Session, customer_id: int | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+    """The latest payments received (one customer's, or everyone's), newest first."""
+    stmt = (select(Receivable, Customer, User.username)
+            .join(Customer, Customer.id == Receivable.customer_id)
+            .outerjoin(User, User.id == Receivable.created_by)
+            .where(Receivable.kind == "payment")
+            .order_by(Receivable.created_at.desc(), Receivable.id.desc()).limit(limit))
+    if customer_id is not None:
+        stmt = stmt.where(Receivable.customer_id == customer_id)
+    return [payment_json(row, customer, username or "")
+            for row, customer, username in session.execute(stmt)]
 
 
 def touch_account(uow: UnitOfWork, customer: Customer) -> None:

@@ -1,7 +1,7 @@
 """``dinghuo-server receivables``: customers' accounts (账期) from the back office.
 
     dinghuo-server receivables show CUSTOMER            open items, open and overdue amounts
-    dinghuo-server receivables pay CUSTOMER AMOUNT --ref REF [--note TEXT]
+    dinghuo-server receivables pay CUSTOMER AMOUNT --ref REF [--note TEXT] [--date DAY]
                                                         money received (oldest invoices first)
     dinghuo-server receivables policy [off|review|block]
                                                         what orders of customers with overdue
@@ -20,18 +20,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import MAX_AMOUNT, TextRule, format_amount, parse_decimal, text
 from sync_engine.domain import credit as rules
+from sync_engine.domain import format_amount
 from sync_engine.server.accounts import UserValidationError
 from sync_engine.server.commands.context import OVERDUE_POLICIES
-from sync_engine.server.commands.credit import record_payment
+from sync_engine.server.commands.credit import PaymentRefused, receive_payment
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.credit import open_items
-from sync_engine.server.storage.models import Customer, Receivable, ServerMeta, utcnow
+from sync_engine.server.storage.models import Customer, ServerMeta, utcnow
 
 __all__ = ["register"]
 
-_REF = TextRule(64)
 Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 Sessions = Callable[[str], AbstractContextManager[Session]]
 
@@ -41,18 +40,6 @@ def _customer(session: Session, code: str) -> Customer:
     if customer is None:
         raise UserValidationError("customer", "customer_unknown", f"no customer with code {code!r}")
     return customer
-
-
-def _amount(value: str) -> Decimal:
-    try:
-        amount = parse_decimal(value.replace(",", ""))
-    except ValueError:
-        raise UserValidationError("amount", "invalid_number", f"{value!r} is not an amount") \
-            from None
-    if not Decimal(0) < amount <= MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
-        raise UserValidationError("amount", "out_of_range",
-                                  f"an amount above 0, at most {MAX_AMOUNT}, in cents")
-    return amount
 
 
 def register(add: Add, sessions: Sessions) -> None:
@@ -66,24 +53,18 @@ def register(add: Add, sessions: Sessions) -> None:
                 raise UserValidationError("customer", "required", "name the customer (its code)")
             customer = _customer(session, args.customer)
             if args.action == "pay":
-                if args.amount is None or not args.ref:
-                    raise UserValidationError("amount", "required", "pay needs AMOUNT and --ref")
-                for field, value in (("ref", args.ref), ("note", args.note)):
-                    issue = (text.REASON if field == "note" else _REF).check(field, value)
-                    if issue is not None:
-                        raise UserValidationError(field, issue.code, issue.message("en"))
-                if session.scalar(select(Receivable.id).where(
-                        Receivable.customer_id == customer.id, Receivable.ref == args.ref)):
-                    raise UserValidationError(
-                        "ref", "duplicate", f"{args.ref!r} is already on {customer.code}'s account")
                 uow = UnitOfWork(session, device_id="cli")
-                locked = session.scalar(select(Customer).where(Customer.id == customer.id)
-                                        .with_for_update())
-                assert locked is not None
-                row = record_payment(uow, locked, _amount(args.amount), ref=args.ref,
-                                     note=args.note)
+                try:
+                    _, row = receive_payment(uow, customer.id, args.amount or "", ref=args.ref,
+                                             note=args.note, date=args.date)
+                except PaymentRefused as exc:
+                    session.rollback()
+                    first = exc.issues[0]
+                    raise UserValidationError(first.field, first.code,
+                                              "; ".join(i.message("en") for i in exc.issues)) \
+                        from None
                 uow.commit()
-                print(f"{customer.code}: payment {args.ref} of {format_amount(-row.amount)} "
+                print(f"{customer.code}: payment {row.ref} of {format_amount(-row.amount)} "
                       f"recorded")
             _show(session, customer)
         return 0
@@ -95,6 +76,8 @@ def register(add: Add, sessions: Sessions) -> None:
     p.add_argument("amount", nargs="?", help="the amount received (pay)")
     p.add_argument("--ref", default="", help="the payment's reference (bank slip, receipt no.)")
     p.add_argument("--note", default="", help="a note kept with the payment")
+    p.add_argument("--date", default=None,
+                   help="the day the money was received (YYYY-MM-DD; default: today)")
 
 
 def _policy(session: Session, value: str | None) -> int:
