@@ -4441,4 +4441,12 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <translation>Payment %1 of %2 recorded for %3.</translation>
     </message>
   </context>
+  <context>
+    <name>DamagedStockLabel</name>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="1" />
+      <source>Damaged goods held at this warehouse (not sellable): %1</source>
+      <translation>Damaged goods held at this warehouse (not sellable): %1</translation>
+    </message>
+  </context>
 </TS>

@@ -4514,4 +4514,12 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <translation>已为 %3 登记收款 %1，金额 %2。</translation>
     </message>
   </context>
+  <context>
+    <name>DamagedStockLabel</name>
+    <message>
+      <location filename="../../desktop/views/shared/return_lines.py" line="1" />
+      <source>Damaged goods held at this warehouse (not sellable): %1</source>
+      <translation>本仓库现有残次品（不可销售）：%1</translation>
+    </message>
+  </context>
 </TS>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from . import credit, returning
+from . import credit, returning, returns
 from .store import Store
 from .values import CreditView, Identity, ReturnView
 
@@ -57,6 +57,12 @@ class AfterSaleOperations:
         with self.store.read() as db:
             return returning.return_views(db, status=status, customer_id=customer_id,
                                           order_id=order_id)
+
+    def damaged_units(self, warehouse_id: int | None = None) -> dict[int, int]:
+        """Returned units received damaged (not sellable) per product, in ``warehouse_id`` (or
+        every warehouse), as of the last sync."""
+        with self.store.read() as db:
+            return returns.damaged_units(db, warehouse_id)
 
     def returnable(self, order_id: str) -> dict[int, int]:
         """What may still be asked back from the order (product id → units)."""

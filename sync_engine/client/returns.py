@@ -21,6 +21,7 @@ __all__ = [
     "add_pending",
     "claimed_units",
     "clear_synced",
+    "damaged_units",
     "delete",
     "drop_pending",
     "drop_unsent",
@@ -81,6 +82,20 @@ def claimed_units(db: sqlite3.Connection, order_id: str) -> list[tuple[str, list
 
 
 # ---------------------------------------------------------------------- writing
+
+
+def damaged_units(db: sqlite3.Connection, warehouse_id: int | None = None) -> dict[int, int]:
+    """Returned units the server recorded as received damaged (not sellable), per product, over
+    the returns this device knows (in ``warehouse_id``, or all): the damaged-goods count a
+    clerk's warehouse (or the back office, every warehouse) holds. Unsent receipts do not
+    count until the server has them."""
+    rows = db.execute(
+        "SELECT CAST(json_extract(l.value, '$.product_id') AS INTEGER) AS product_id,"
+        " SUM(CAST(json_extract(l.value, '$.damaged_qty') AS INTEGER)) AS units"
+        " FROM returns r, json_each(r.data, '$.lines') l"
+        " WHERE r.version > 0 AND (? IS NULL OR r.warehouse_id = ?)"
+        " GROUP BY 1 HAVING units > 0", (warehouse_id, warehouse_id))
+    return {int(r["product_id"]): int(r["units"]) for r in rows}
 
 
 def record_unsent(db: sqlite3.Connection, data: Mapping[str, Any]) -> None:

@@ -11,12 +11,14 @@ import json
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from sync_engine.client import cipher, errors
 from sync_engine.client.engine import Engine
 from sync_engine.client.journal import OutboxJournal
 from sync_engine.server.ops import importer
 from sync_engine.server.ops.cli import main as server_cli
+from sync_engine.server.storage.models import DamagedStock
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
 from tests.client.server_state import assert_converged, server_session
@@ -82,11 +84,21 @@ def test_a_return_made_offline_reaches_the_server_and_goes_through(env_any: Env)
         clerk.receive_return(view.id, {p1: (2, 0)})
     assert over.value.errors[0].code == "over_receive"
     clerk.receive_return(view.id, {p1: (1, 0)})
+    sh, gz = env.seed.warehouses
+    assert clerk.damaged_units(sh) == {}  # the server has not recorded it yet
     clerk_net.offline = False
     assert clerk.sync_once().applied == 2
     done = clerk.return_view(view.id)
     assert done.status == "received" and done.sync_state == "synced"
     assert (done.lines[0].received_qty, done.lines[0].damaged_qty) == (3, 1)
+    # The damaged-goods count: the clerk's warehouse, as the server keeps it.
+    with server_session(env.db_url) as session:
+        kept = {(d.product_id, d.warehouse_id): d.quantity
+                for d in session.scalars(select(DamagedStock))}
+    assert kept == {(p1, sh): 1}
+    assert clerk.damaged_units(sh) == {p1: 1} and clerk.damaged_units(gz) == {}
+    admin.sync_once()
+    assert admin.damaged_units() == {p1: 1}
 
     owner.sync_once()
     assert owner.return_view(view.id).credit_amount == Decimal("38.42")  # 4 × 8.50 + 13 %

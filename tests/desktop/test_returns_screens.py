@@ -115,6 +115,36 @@ def test_back_office_approves_and_refuses_returns(
     assert second.history[-1]["reason"] == "超过退货期"
 
 
+def test_the_back_office_sees_the_damaged_goods_count_of_a_returns_warehouse(
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
+        server_db: str) -> None:
+    engine = make_engine(server_db)
+    try:
+        with make_session_factory(engine)() as session:
+            held = {(d.product_id, d.warehouse_id): d.quantity
+                    for d in session.scalars(select(DamagedStock)) if d.quantity}
+    finally:
+        engine.dispose()
+    assert held  # the demo's received return with a damaged unit
+    app = sign_in_app(qtbot, app_factory, server.url, network, "admin")
+    ws = _ws(app, AdminWorkspace)
+    ws.show_page("returns")
+    page = ws.returns
+    page.filter.setCurrentIndex(0)  # all returns
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=5000)
+    damaged = next(r for r in page.model.rows if any(ln.damaged_qty for ln in r.lines))
+    page._show(damaged)
+    wanted = {ln.product_id: held[(ln.product_id, damaged.warehouse_id)] for ln in damaged.lines
+              if (ln.product_id, damaged.warehouse_id) in held}
+    qtbot.waitUntil(lambda: page.damaged.units == wanted, timeout=5000)
+    assert page.damaged.isVisible() and "not sellable" in page.damaged.text()
+    assert all(ln.sku in page.damaged.text() for ln in damaged.lines if ln.product_id in wanted)
+    requested = next(r for r in page.model.rows if r.status == "requested"
+                     and not {(ln.product_id, r.warehouse_id) for ln in r.lines} & set(held))
+    page._show(requested)  # nothing damaged held of its products: no line at all
+    qtbot.waitUntil(lambda: page.damaged.units == {} and page.damaged.isHidden(), timeout=5000)
+
+
 def test_clerk_takes_a_return_in_by_scanning(
         qtbot: Any, app_factory: Any, server: Server, network: Switchable,
         server_db: str) -> None:

@@ -31,6 +31,7 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.tables import fit_columns, make_table, table_pane
+from ..shared.return_lines import DamagedStockLabel
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -173,6 +174,8 @@ class ReturnsReviewPage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.lines, 1)
+        self.damaged = DamagedStockLabel(self.ctx)
+        layout.addWidget(self.damaged)
         layout.addLayout(buttons)
         self._enable()
         return box
@@ -204,6 +207,7 @@ class ReturnsReviewPage(QWidget):
     def _show(self, r: ReturnView | None) -> None:
         self.current = r
         self._enable()
+        self.damaged.show_for(r)
         if r is None:
             self.title.setText(self.tr("Choose a return."))
             for label in (self.order_label, self.reason_label, self.note_label,

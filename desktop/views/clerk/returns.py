@@ -31,7 +31,7 @@ from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.tables import fit_columns, make_table, table_pane
-from ..shared.return_lines import ReturnCountLine, ReturnCountsModel
+from ..shared.return_lines import DamagedStockLabel, ReturnCountLine, ReturnCountsModel
 from .scanning import parse_scan, scan_row
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ class ReceiveReturnsPage(QWidget):
         layout.addWidget(self.info)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        self.damaged = DamagedStockLabel(self.ctx)
+        layout.addWidget(self.damaged)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self._enable()
@@ -160,6 +162,7 @@ class ReceiveReturnsPage(QWidget):
         same = r is not None and self.current is not None and r.id == self.current.id
         counts = {x.product_id: (x.count, x.damaged) for x in self.model.rows} if same else {}
         self.current = r
+        self.damaged.show_for(r)
         if r is None:
             self.title.setText(self.tr("Choose a return to take in."))
             self.info.setText("")

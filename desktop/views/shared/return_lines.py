@@ -1,6 +1,7 @@
 """The lines of a return being asked for or received: what may come (returnable, or still
 expected), and the counts typed in the table or counted by scans — one count column when
-asking goods back, two (back to stock, damaged) when receiving them."""
+asking goods back, two (back to stock, damaged) when receiving them; and the damaged-goods
+count (returned units received damaged, not sellable) the warehouse holds of its products."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel
 
 from sync_engine import domain as d
+from sync_engine.client.values import ReturnView
 
+from ...context import AppContext
 from ...i18n import Formatter, domain_lang, translate
 from ...models.base import Column, ListTableModel
 
-__all__ = ["ReturnCountLine", "ReturnCountsModel"]
+__all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -132,3 +136,40 @@ class ReturnCountsModel(ListTableModel[ReturnCountLine]):
     def receipt(self) -> dict[int, tuple[int, int]]:
         """Receiving: product id → (back to stock, damaged)."""
         return {r.product_id: (r.count, r.damaged) for r in self.rows if r.total}
+
+
+class DamagedStockLabel(QLabel):
+    """The damaged-goods count of a return's warehouse for the return's products: "Damaged
+    goods held (not sellable): SKU 2 瓶 · …", as of the last sync; hidden when there is none."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("damagedStock")
+        self.setWordWrap(True)
+        self.ctx = ctx
+        self.return_id: str | None = None
+        self.units: dict[int, int] = {}
+        self.hide()
+
+    def show_for(self, r: ReturnView | None) -> None:
+        self.return_id = None if r is None else r.id
+        if r is None or r.warehouse_id is None:
+            self.units = {}
+            self.hide()
+            return
+        engine, warehouse_id = self.ctx.engine, r.warehouse_id
+        self.ctx.read(lambda: engine.damaged_units(warehouse_id),
+                      lambda units: self._shown(r, units))
+
+    def _shown(self, r: ReturnView, units: object) -> None:
+        assert isinstance(units, dict)
+        if r.id != self.return_id:
+            return  # another return was chosen meanwhile
+        fmt = self.ctx.fmt
+        self.units = {ln.product_id: units[ln.product_id] for ln in r.lines
+                      if units.get(ln.product_id)}
+        parts = [f"{ln.sku} {fmt.integer(self.units[ln.product_id])} {ln.unit}"
+                 for ln in r.lines if ln.product_id in self.units]
+        self.setText(self.tr("Damaged goods held at this warehouse (not sellable): %1")
+                     .replace("%1", " · ".join(parts)))
+        self.setVisible(bool(parts))
