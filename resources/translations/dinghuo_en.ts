@@ -955,6 +955,21 @@ as of %4</translation>
   <context>
     <name>ConflictsPage</name>
     <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Reduce mine to what is still returnable</source>
+      <translation>Reduce mine to what is still returnable</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Still returnable (what the server accepts)</source>
+      <translation>Still returnable (what the server accepts)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Discard mine</source>
+      <translation>Discard mine</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/shared/conflicts.py" line="88" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</translation>

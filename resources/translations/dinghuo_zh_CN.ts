@@ -954,6 +954,21 @@ as of %4</source>
   <context>
     <name>ConflictsPage</name>
     <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Reduce mine to what is still returnable</source>
+      <translation>将我的退货减少到仍可退的数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Still returnable (what the server accepts)</source>
+      <translation>仍可退（服务器可接受的数量）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="1" />
+      <source>Discard mine</source>
+      <translation>放弃我的</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/shared/conflicts.py" line="88" />
       <source>Nothing needs your decision. Changes the server cannot apply as sent will appear here.</source>
       <translation>暂无需要处理的事项。服务器无法按原样接受的更改会显示在这里。</translation>

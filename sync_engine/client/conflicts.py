@@ -32,7 +32,8 @@ from .outbox import Claimed
 from .store import compact_json, now_iso
 from .values import Identity
 
-__all__ = ["KEEPABLE", "edit", "keep_mine", "record", "take_theirs"]
+__all__ = ["KEEPABLE", "REDUCIBLE", "edit", "keep_mine", "record", "reduce_return",
+           "take_theirs"]
 
 # Reasons where sending the user's change again can succeed.
 KEEPABLE = frozenset({"price_changed", "promotion_changed", "version_mismatch",
@@ -184,6 +185,38 @@ def keep_mine(db: sqlite3.Connection, conflict_id: int, *, accept_new_prices: bo
                        chain if r["kind"] in outbox.VERSION_BUMPING else r["base_version"],
                        key=r["key"])
     return key
+
+
+REDUCIBLE = frozenset({"return_exceeds_returnable"})
+"""Reasons where the user's return may be sent again asking only what is still returnable."""
+
+
+def reduce_return(db: sqlite3.Connection, conflict_id: int) -> str:
+    """A return that asked for units another return took first: ask again for only what is
+    still returnable (as the server said in the conflict), under a new key; the local return
+    shows the reduced lines until the server answers. Returns the new mutation's key."""
+    conflict = _open(db, conflict_id)
+    if conflict["kind"] != "return.request" or conflict["reason"] not in REDUCIBLE:
+        raise ResolutionNotPossible(
+            f"Only a return asking for units another return took can be reduced "
+            f"({conflict['reason']}).", "not_reducible",
+            f"只有被其他退货单占用了数量的退货单才能减少数量（{conflict['reason']}）。")
+    details = json.loads(conflict["details"])
+    left = {int(x["product_id"]): int(x["quantity"]) for x in details.get("returnable", [])}
+    args: dict[str, Any] = dict(json.loads(conflict["mine"])["mutation"]["args"])
+    lines = [{"product_id": int(ln["product_id"]),
+              "quantity": min(int(ln["quantity"]), left.get(int(ln["product_id"]), 0))}
+             for ln in args.get("lines", [])]
+    lines = [ln for ln in lines if ln["quantity"] > 0]
+    if not lines:
+        raise ResolutionNotPossible(
+            "Nothing of this return can be returned any more: discard it.",
+            "nothing_returnable", "此退货单已无可退的数量：请放弃它。")
+    returns.reduce_unsent(db, str(args["return_id"]),
+                          {ln["product_id"]: ln["quantity"] for ln in lines})
+    outbox.discard_held(db, conflict_id)
+    _close(db, conflict_id, "reduce")
+    return outbox.enqueue(db, "return.request", dict(args, lines=lines))
 
 
 def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:

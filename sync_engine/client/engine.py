@@ -510,6 +510,13 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             conflicts.keep_mine(db, conflict_id, accept_new_prices=accept_new_prices)
 
+    def reduce_return(self, conflict_id: int) -> None:
+        """A return another one beat to the same units: ask again for only what is still
+        returnable (a new key). :class:`~.errors.ResolutionNotPossible` for another conflict,
+        or when nothing is left to return (then discard it: :meth:`take_theirs`)."""
+        with self.store.write() as db:
+            conflicts.reduce_return(db, conflict_id)
+
     def take_theirs(self, conflict_id: int) -> None:
         """Make the local data the server's version."""
         with self.store.write() as db:

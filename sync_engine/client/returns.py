@@ -29,6 +29,7 @@ __all__ = [
     "listed",
     "purge_customer",
     "record_unsent",
+    "reduce_unsent",
     "return_row",
     "store_server_states",
 ]
@@ -103,6 +104,19 @@ def record_unsent(db: sqlite3.Connection, data: Mapping[str, Any]) -> None:
     db.execute(_HEAD + " (?, ?, ?, ?, ?, ?, 0)",
                (data["id"], data["order_id"], data.get("customer_id"), data.get("warehouse_id"),
                 data["status"], compact_json(data)))
+
+
+def reduce_unsent(db: sqlite3.Connection, return_id: str, units: Mapping[int, int]) -> None:
+    """A return asked for here, not taken by the server, now asks ``units`` (product id →
+    units; products left out are dropped)."""
+    row = db.execute("SELECT data FROM returns WHERE id = ? AND version = 0",
+                     (return_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"No unsent return {return_id}.")
+    data = json.loads(row["data"])
+    data["lines"] = [dict(ln, quantity=units[int(ln["product_id"])]) for ln in data["lines"]
+                     if units.get(int(ln["product_id"]))]
+    db.execute("UPDATE returns SET data = ? WHERE id = ?", (compact_json(data), return_id))
 
 
 def store_server_states(db: sqlite3.Connection,

@@ -61,3 +61,41 @@ def test_returns_request_list_show(env: Env, tmp_path: Path, capsys: pytest.Capt
     assert code == 0 and "SKU-0001" in out and "expired" in out and "临期" in out
     code, _, err = run(capsys, *data, "returns", "show", "DH99999999-R9")
     assert code == 1 and "no return" in err
+
+
+def test_a_return_conflict_is_reduced_from_the_command_line(
+        env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    p1 = env.seed.products[0]
+    owner = env.device("owner1")
+    order = owner.create_draft(env.seed.customers["A"], {p1: 12})
+    owner.submit(order.id)
+    owner.sync_once()
+    clerk = env.device("clerk1")
+    clerk.confirm_shipment(order.id, {p1: 12})
+    clerk.sync_once()
+    owner.sync_once()
+    data = signed_in(env, tmp_path, capsys, monkeypatch)  # rep1
+    number = owner.order(order.id).number
+    assert number
+    code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=5",
+                         "--reason", "damaged")
+    assert code == 0, err
+    owner.request_return(order.id, {p1: 9}, "unsold")  # the owner's device is faster
+    owner.sync_once()
+    code, out, _ = run(capsys, *data, "sync")
+    assert code == 3  # a conflict
+    code, out, _ = run(capsys, *data, "conflicts", "list", "--json")
+    [conflict] = json.loads(out)
+    cid = str(conflict["id"])
+    code, out, _ = run(capsys, *data, "conflicts", "show", cid)
+    assert "Still returnable" in out and "reduce|" in out
+    code, out, err = run(capsys, *data, "conflicts", "resolve", cid, "keep-mine")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, *data, "conflicts", "resolve", cid, "reduce")
+    assert code == 0 and "still returnable" in out, err
+    assert run(capsys, *data, "sync")[0] == 0
+    code, out, _ = run(capsys, *data, "returns", "list", "--json")
+    mine = [r for r in json.loads(out) if r["reason"] == "damaged"]
+    assert [(r["status"], [ln["quantity"] for ln in r["lines"]]) for r in mine] == [
+        ("requested", [3])]

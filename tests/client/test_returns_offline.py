@@ -126,6 +126,46 @@ def test_two_devices_ask_back_the_same_units_one_is_a_conflict(env: Env) -> None
     assert [r.id for r in rep.returns()] == [mine.id]
 
 
+def test_a_return_beaten_to_its_units_is_reduced_to_what_is_left_or_discarded(
+        env: Env) -> None:
+    owner, order_id = _shipped(env)
+    p1, p2 = env.seed.products[:2]
+    rep = env.device("rep1")
+    mine = owner.request_return(order_id, {p1: 10}, "unsold")
+    theirs = rep.request_return(order_id, {p1: 5, p2: 2}, "damaged", "受潮")
+    assert owner.sync_once().applied == 1
+    assert rep.sync_once().conflicts == 1
+    [conflict] = rep.conflicts()
+    assert conflict.details["returnable"] == [{"product_id": p1, "quantity": 2},
+                                              {"product_id": p2, "quantity": 6}]
+    with pytest.raises(errors.ResolutionNotPossible):
+        rep.keep_mine(conflict.id)  # the units are gone: sending it again cannot succeed
+    rep.reduce_return(conflict.id)
+    reduced = rep.return_view(theirs.id)
+    assert [(ln.product_id, ln.quantity) for ln in reduced.lines] == [(p1, 2), (p2, 2)]
+    assert rep.sync_once().applied == 1 and rep.conflicts() == []
+    sent = rep.return_view(theirs.id)
+    assert sent.sync_state == "synced" and sent.note == "受潮" and sent.reason == "damaged"
+    assert [(ln.product_id, ln.quantity) for ln in sent.lines] == [(p1, 2), (p2, 2)]
+    assert rep.returnable(order_id) == {p1: 0, p2: 4}
+    with pytest.raises(errors.ResolutionNotPossible):
+        rep.reduce_return(conflict.id)  # decided already
+
+    # Nothing left of p1: a third return of it can only be discarded.
+    late = owner.request_return(order_id, {p1: 1}, "expired")
+    assert owner.sync_once().conflicts == 1
+    [none_left] = owner.conflicts()
+    with pytest.raises(errors.ResolutionNotPossible) as nothing:
+        owner.reduce_return(none_left.id)
+    assert nothing.value.code == "nothing_returnable"
+    owner.take_theirs(none_left.id)
+    with pytest.raises(errors.NotFound):
+        owner.return_view(late.id)
+    assert {r.id for r in owner.returns()} == {mine.id, theirs.id}
+    assert_converged(owner, env.server, "owner1")
+    assert_converged(rep, env.server, "rep1")
+
+
 def test_roles_are_checked_on_the_device_too(env: Env) -> None:
     owner, order_id = _shipped(env)
     p1 = env.seed.products[0]

@@ -90,3 +90,42 @@ def test_take_the_servers_version_drops_a_never_accepted_order(
     page.take_button.click()
     qtbot.waitUntil(lambda: engine.conflicts() == [], timeout=10000)
     assert draft.id not in {o.id for o in engine.orders(limit=1000)}
+
+
+def test_a_return_beaten_to_its_units_is_reduced_from_the_inbox(
+        qtbot: Any, signed_in: DinghuoApp, server: Any, tmp_path: Any) -> None:
+    from tests.desktop.roles_helpers import device
+
+    app = signed_in
+    assert app.sync is not None
+    engine = app.engine
+    shipped = [o for o in engine.orders(limit=200) if o.status in ("shipped", "closed")]
+    order, pid, units = next((o, p, q) for o in shipped
+                             for p, q in engine.returnable(o.id).items() if q >= 2)
+    other = device(tmp_path, server, "rep1")  # the rep's other laptop is faster
+    try:
+        other.request_return(order.id, {pid: units - 1}, "unsold")
+        assert other.sync_once().applied == 1
+    finally:
+        other.close()
+    mine = engine.request_return(order.id, {pid: units}, "damaged")
+    with qtbot.waitSignal(app.sync.synced, timeout=15000):
+        app.sync.sync_now()
+    workspace(app).show_page("conflicts")
+    page = workspace(app).conflicts
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.conflict is not None,
+                    timeout=10000)
+    settle(qtbot, app)
+    assert page.reduce_button.isVisible() and page.reduce_button.isEnabled()
+    assert not page.keep_button.isEnabled()
+    assert page.take_button.text() == "Discard mine"
+    assert "Still returnable" in page.server_title.text()
+    assert [int(r["quantity"]) for r in page.server_model.rows] == [1]
+    page.reduce_button.click()
+    settle(qtbot, app)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10000)
+    with qtbot.waitSignal(app.sync.synced, timeout=15000):
+        app.sync.sync_now()
+    qtbot.waitUntil(lambda: engine.return_view(mine.id).sync_state == "synced", timeout=10000)
+    sent = engine.return_view(mine.id)
+    assert sent.number and [(ln.product_id, ln.quantity) for ln in sent.lines] == [(pid, 1)]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync_engine.client import errors as ce
-from sync_engine.client.conflicts import KEEPABLE
+from sync_engine.client.conflicts import KEEPABLE, REDUCIBLE
 from sync_engine.client.values import ConflictView, OrderView, ProductView
 
 from ...context import AppContext
@@ -148,9 +148,13 @@ class ConflictsPage(QWidget):
         self.take_button = QPushButton(icon("download"), self.tr("Take the server's"))
         self.take_button.setObjectName("takeTheirs")
         self.take_button.clicked.connect(self._take)
+        self.reduce_button = QPushButton(icon("return"),
+                                         self.tr("Reduce mine to what is still returnable"))
+        self.reduce_button.setObjectName("reduceReturn")
+        self.reduce_button.clicked.connect(self._reduce)
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit a copy"))
         self.edit_button.clicked.connect(self._edit)
-        for b in (self.keep_button, self.take_button, self.edit_button):
+        for b in (self.keep_button, self.reduce_button, self.take_button, self.edit_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -238,7 +242,11 @@ class ConflictsPage(QWidget):
         self.mine_title.setText(self.tr("Yours"))
         server = c.server or {}
         other = side_lines(c.server)
-        if server:
+        if c.reason in REDUCIBLE:
+            # What the server would take of this return: the units no other return claims.
+            other = [dict(x) for x in c.details.get("returnable", []) if x.get("quantity")]
+            self.server_title.setText(self.tr("Still returnable (what the server accepts)"))
+        elif server:
             self.server_title.setText(self.tr("The server's (%1)").replace(
                 "%1", status_name(str(server.get("status", "")))))
         elif c.reason == "price_changed":
@@ -294,6 +302,12 @@ class ConflictsPage(QWidget):
                                  if c is not None and c.reason == "promotion_changed"
                                  else self.tr("Keep mine"))
         self.take_button.setEnabled(c is not None)
+        reducible = c is not None and c.status == "conflict" and c.reason in REDUCIBLE
+        self.reduce_button.setVisible(reducible)
+        self.reduce_button.setEnabled(reducible)
+        self.take_button.setText(self.tr("Discard mine") if c is not None
+                                 and c.kind == "return.request"
+                                 else self.tr("Take the server's"))
         self.edit_button.setEnabled(c is not None and c.order_id is not None)
         self.edit_button.setVisible(self.edit_order is not None)
 
@@ -312,6 +326,12 @@ class ConflictsPage(QWidget):
             c.id, accept_new_prices=c.reason in ("price_changed", "promotion_changed")),
             self._resolved,
             conflicts=True)
+
+    def _reduce(self) -> None:
+        c = self.conflict
+        if c is not None:
+            engine = self.ctx.engine
+            self.ctx.write(lambda: engine.reduce_return(c.id), self._resolved, conflicts=True)
 
     def _take(self) -> None:
         c = self.conflict

@@ -12,7 +12,7 @@
     orders create FILE [--draft]        from JSON or CSV (`orders create --help`: the format)
     orders edit ORDER [--set SKU=QTY] [--remove SKU] [--notes T] [--delivery-date D]
     orders submit ORDER | orders cancel ORDER [--reason T] | orders export FILE [filters]
-    conflicts [list|show ID|resolve ID keep-mine|take-theirs|edit]
+    conflicts [list|show ID|resolve ID keep-mine|reduce|take-theirs|edit]
     customers [TEXT] [--json]           the customers on this device
     search QUERY [--limit N] [--json]   the local catalog
     backup [--list]                     back the local database up now (or list the backups)

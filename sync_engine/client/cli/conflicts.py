@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import errors
-from ..conflicts import KEEPABLE
+from ..conflicts import KEEPABLE, REDUCIBLE
 from ..engine import Engine
 from ..values import ConflictView
 from .orders import products_of
@@ -83,7 +83,7 @@ def _list(engine: Engine, *, include_resolved: bool, as_json: bool) -> int:
                 (row(c) for c in found))
     print()
     print("`dinghuo-cli conflicts show ID` shows both sides;")
-    print("`dinghuo-cli conflicts resolve ID keep-mine|take-theirs|edit` decides.")
+    print("`dinghuo-cli conflicts resolve ID keep-mine|reduce|take-theirs|edit` decides.")
     return 0
 
 
@@ -135,7 +135,11 @@ def _show(engine: Engine, c: ConflictView, *, as_json: bool) -> int:
         return out
 
     print_table(columns, rows(mine), title="Yours")
-    if c.server:
+    if c.reason in REDUCIBLE:
+        print_table(columns, rows([x for x in c.details.get("returnable", [])
+                                   if x.get("quantity")]),
+                    title="Still returnable (what `reduce` sends)")
+    elif c.server:
         print_table(columns, rows(theirs),
                     title=f"The server's ({status_words(str(c.server.get('status', '')))})")
     elif c.reason == "price_changed":
@@ -149,8 +153,10 @@ def _show(engine: Engine, c: ConflictView, *, as_json: bool) -> int:
     else:
         print("The server's: it never accepted this order.")
     print()
+    reducible = c.status == "conflict" and c.reason in REDUCIBLE
     print("Decide with `dinghuo-cli conflicts resolve "
-          f"{c.id} {'keep-mine|' if _keepable(c) else ''}take-theirs|edit`"
+          f"{c.id} {'keep-mine|' if _keepable(c) else ''}{'reduce|' if reducible else ''}"
+          "take-theirs|edit`"
           + (" (keep-mine with --accept-new-prices)" if c.reason == "price_changed" else ""))
     return 0
 
@@ -168,6 +174,10 @@ def _resolve(engine: Engine, c: ConflictView, decision: str, *,
                              "take-theirs, or edit)")
         engine.keep_mine(c.id, accept_new_prices=accept_new_prices)
         print(f"conflict {c.id}: yours is sent again with the next `dinghuo-cli sync`")
+    elif decision == "reduce":
+        engine.reduce_return(c.id)
+        print(f"conflict {c.id}: yours asks only what is still returnable, sent with the next "
+              "`dinghuo-cli sync`")
     elif decision == "take-theirs":
         engine.take_theirs(c.id)
         print(f"conflict {c.id}: the server's version is kept; yours is dropped")

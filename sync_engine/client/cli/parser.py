@@ -171,10 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="as JSON")
     resolve = csub.add_parser(
         "resolve", formatter_class=_Formatter,
-        help="decide: keep-mine (send yours again), take-theirs (keep the server's), edit "
-             "(yours becomes a draft to change and submit)")
+        help="decide: keep-mine (send yours again), reduce (a return another one beat to the "
+             "same units: ask only what is still returnable), take-theirs (keep the server's; "
+             "a return: discard yours), edit (yours becomes a draft to change and submit)")
     resolve.add_argument("conflict", type=int, metavar="ID")
-    resolve.add_argument("decision", choices=["keep-mine", "take-theirs", "edit"])
+    resolve.add_argument("decision", choices=["keep-mine", "reduce", "take-theirs", "edit"])
     resolve.add_argument("--accept-new-prices", action="store_true",
                          help="with keep-mine after a price change: send yours at today's "
                               "prices")
