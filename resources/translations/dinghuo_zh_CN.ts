@@ -925,26 +925,6 @@ as of %4</source>
       <source>Order confirmation %1 (%2)</source>
       <translation>订单确认单 %1（%2）</translation>
     </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="138" />
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="139" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
   </context>
   <context>
     <name>ConflictsPage</name>
@@ -2332,26 +2312,6 @@ Log file: %1</source>
       <source>Pick list %1</source>
       <translation>拣货单 %1</translation>
     </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="146" />
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="147" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
   </context>
   <context>
     <name>ReceiptDialog</name>
@@ -2404,34 +2364,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/receipt.py" line="36" />
       <source>Check the delivery against the lines below.</source>
       <translation>请对照以下明细核对到货。</translation>
-    </message>
-  </context>
-  <context>
-    <name>RejectDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="95" />
-      <source>Reject order %1</source>
-      <translation>拒绝订单 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="99" />
-      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
-      <translation>例如：超出信用额度，请先结清未付账款</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="104" />
-      <source>Reject order</source>
-      <translation>拒绝订单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="109" />
-      <source>Why? The sales rep is notified with this reason.</source>
-      <translation>拒绝原因（会通知销售代表）：</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="119" />
-      <source>Say why the order is rejected.</source>
-      <translation>请填写拒绝原因。</translation>
     </message>
   </context>
   <context>
@@ -2599,6 +2531,31 @@ Log file: %1</source>
       <location filename="../../desktop/views/admin/review.py" line="323" />
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="95" />
+      <source>Reject order %1</source>
+      <translation>拒绝订单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="99" />
+      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
+      <translation>例如：超出信用额度，请先结清未付账款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="104" />
+      <source>Reject order</source>
+      <translation>拒绝订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="109" />
+      <source>Why? The sales rep is notified with this reason.</source>
+      <translation>拒绝原因（会通知销售代表）：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="119" />
+      <source>Say why the order is rejected.</source>
+      <translation>请填写拒绝原因。</translation>
     </message>
   </context>
   <context>
@@ -4051,34 +4008,6 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
     </message>
   </context>
   <context>
-    <name>RefuseReturnDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="54" />
-      <source>Refuse return %1</source>
-      <translation>拒绝退货 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="57" />
-      <source>e.g. past the 30-day return period</source>
-      <translation>例如：已超过 30 天退货期</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="60" />
-      <source>Refuse return</source>
-      <translation>拒绝退货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="65" />
-      <source>Why? The rep and the store are told this reason.</source>
-      <translation>原因？业务员和门店会看到此原因。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="75" />
-      <source>Say why the return is refused.</source>
-      <translation>请填写拒绝退货的原因。</translation>
-    </message>
-  </context>
-  <context>
     <name>ReturnRequestDialog</name>
     <message>
       <location filename="../../desktop/views/shared/return_request.py" line="43" />
@@ -4296,6 +4225,31 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <source>Return %1 refused. The rep is told after the next sync.</source>
       <translation>退货单 %1 已拒绝。下次同步后通知业务员。</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="54" />
+      <source>Refuse return %1</source>
+      <translation>拒绝退货 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="57" />
+      <source>e.g. past the 30-day return period</source>
+      <translation>例如：已超过 30 天退货期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="60" />
+      <source>Refuse return</source>
+      <translation>拒绝退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="65" />
+      <source>Why? The rep and the store are told this reason.</source>
+      <translation>原因？业务员和门店会看到此原因。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="75" />
+      <source>Say why the return is refused.</source>
+      <translation>请填写拒绝退货的原因。</translation>
+    </message>
   </context>
   <context>
     <name>DeliveryNoteDialog</name>
@@ -4303,16 +4257,6 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/paperwork.py" line="1" />
       <source>Delivery note %1</source>
       <translation>送货单 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
     </message>
     <message>
       <location filename="../../desktop/paperwork.py" line="1" />
@@ -4371,6 +4315,29 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/statement.py" line="1" />
       <source>Enter a month as YYYY-MM, e.g. 2026-11.</source>
       <translation>请按 YYYY-MM 格式输入月份，例如 2026-11。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewDialog</name>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="126" />
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="126" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="138" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="139" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
     </message>
   </context>
 </TS>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from sync_engine import domain as d
 
 from ...i18n import Formatter, domain_lang, translate
-from ...models.base import Column, ListTableModel
+from ...models.base import Column, ListTableModel, whole_units
 
 __all__ = ["ReturnCountLine", "ReturnCountsModel"]
 
@@ -83,9 +83,8 @@ class ReturnCountsModel(ListTableModel[ReturnCountLine]):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() < self.count_column:
             return False
-        try:
-            units = int(str(value).strip() or 0)
-        except ValueError:
+        units = whole_units(value)
+        if units is None:
             self.refused.emit(translate("Returns", "Type a whole number of units."))
             return False
         row = self.row_at(index.row())
