@@ -5,8 +5,9 @@ buttons — yes, or no with a reason that the rep and the customer are told."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...widgets.field import FieldBox
-from ...widgets.parts import button_row, ok_cancel
+from ...widgets.parts import action_button, button_row, ok_cancel
+from ...widgets.tables import make_table
 
-__all__ = ["ReasonDialog", "decision_box", "queue_and_decision"]
+__all__ = ["DecisionBox", "ReasonDialog", "decision_box", "queue_and_decision"]
 
 
 class ReasonDialog(QDialog):
@@ -63,20 +65,31 @@ class ReasonDialog(QDialog):
         self.accept()
 
 
+class DecisionBox(NamedTuple):
+    box: QGroupBox
+    lines: QTableView
+    yes: QPushButton
+    no: QPushButton
+
+
 def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]],
-                 lines: QTableView, no: QPushButton, yes: QPushButton) -> QGroupBox:
-    """The chosen one: its title, its facts (label, value) as a form, its lines, and the
-    two buttons at the bottom right, "no" before "yes"."""
+                 lines: QAbstractItemModel, yes: tuple[str, Callable[[], None]],
+                 no: tuple[str, Callable[[], None]]) -> DecisionBox:
+    """The chosen one: its title, its facts (label, value) as a form, a table of its
+    ``lines``, and at the bottom right the "no" button (text, action) before the "yes"."""
     box = QGroupBox(heading)
     layout = QVBoxLayout(box)
     form = QFormLayout()
     for label, value in facts:
         form.addRow(label, value)
+    view = make_table(stretch=1, model=lines)
+    yes_button = action_button("review", yes[0], yes[1], name="primary")
+    no_button = action_button("cancel", no[0], no[1])
     layout.addWidget(title)
     layout.addLayout(form)
-    layout.addWidget(lines, 1)
-    layout.addLayout(button_row(None, no, yes))
-    return box
+    layout.addWidget(view, 1)
+    layout.addLayout(button_row(None, no_button, yes_button))
+    return DecisionBox(box, view, yes_button, no_button)
 
 
 def queue_and_decision(page: QWidget, queue: QWidget, decision: QWidget,

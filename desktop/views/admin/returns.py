@@ -15,7 +15,7 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...labels import return_reason_name, return_status_name, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import WorkspacePage
 from .decision import ReasonDialog, decision_box, queue_and_decision
@@ -91,15 +91,13 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
                     "%1", fmt.integer(ln.received_qty)).replace("%2", fmt.integer(ln.damaged_qty))
                 if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
         ])
-        self.lines = make_table(stretch=1, model=self.lines_model)
-        self.approve_button = action_button("review", self.tr("Approve return"), self.approve,
-                                            name="primary")
-        self.refuse_button = action_button("cancel", self.tr("Refuse…"), self.ask_refuse)
-        box = decision_box(self.tr("Decision"), self.title, [
-            (self.tr("Order"), self.order_label), (self.tr("Asked"), self.asked_label),
-            (self.tr("Reason"), self.reason_label), (self.tr("Note"), self.note_label),
-            (self.tr("Credited"), self.credit_label),
-        ], self.lines, self.refuse_button, self.approve_button)
+        box, self.lines, self.approve_button, self.refuse_button = decision_box(
+            self.tr("Decision"), self.title, [
+                (self.tr("Order"), self.order_label), (self.tr("Asked"), self.asked_label),
+                (self.tr("Reason"), self.reason_label), (self.tr("Note"), self.note_label),
+                (self.tr("Credited"), self.credit_label)],
+            self.lines_model, yes=(self.tr("Approve return"), self.approve),
+            no=(self.tr("Refuse…"), self.ask_refuse))
         self._enable()
         return box
 

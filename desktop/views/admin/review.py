@@ -22,7 +22,7 @@ from ...i18n import domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
 from ..page import WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
@@ -149,14 +149,12 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                 ),
             ]
         )
-        self.lines = make_table(stretch=1, model=self.lines_model)
-        self.confirm_button = action_button("review", self.tr("Confirm order"), self.confirm,
-                                            name="primary")
-        self.reject_button = action_button("cancel", self.tr("Reject…"), self.ask_reject)
-        box = decision_box(self.tr("Decision"), self.title, [
-            (self.tr("Held because"), self.reasons), (self.tr("Credit"), self.credit),
-            (self.tr("Notes"), self.notes), (self.tr("Promotions"), self.promotions),
-        ], self.lines, self.reject_button, self.confirm_button)
+        box, self.lines, self.confirm_button, self.reject_button = decision_box(
+            self.tr("Decision"), self.title, [
+                (self.tr("Held because"), self.reasons), (self.tr("Credit"), self.credit),
+                (self.tr("Notes"), self.notes), (self.tr("Promotions"), self.promotions)],
+            self.lines_model, yes=(self.tr("Confirm order"), self.confirm),
+            no=(self.tr("Reject…"), self.ask_reject))
         self._enable()
         return box
 
