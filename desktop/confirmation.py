@@ -7,13 +7,14 @@ import html
 from collections.abc import Mapping
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from .i18n import Formatter
 from .labels import status_name
-from .printing import build_preview, html_document, print_html, save_html_as_pdf, write_pdf
+from .printing import PAPER_CSS, PreviewDialog, html_document, write_pdf
+from .printing import bilingual as _bi
 
 __all__ = ["ConfirmationDialog", "confirmation_document", "confirmation_html",
            "write_pdf"]  # write_pdf lives in .printing; still importable from here
@@ -23,16 +24,9 @@ _STATUS_ZH = {"draft": "草稿", "submitted": "已提交", "confirmed": "已确�
               "cancelled": "已取消", "rejected": "已拒绝"}
 _STATUS_EN = {"partially_shipped": "partially shipped"}
 
-_CSS = """
-body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
-       font-size: 10pt; color: #111; }
+_CSS = PAPER_CSS + """
 h1 { font-size: 18pt; margin: 0; }
-.sub { color: #555; }
-table.lines { border-collapse: collapse; width: 100%; margin-top: 10px; }
-table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
-                 text-align: left; font-size: 9pt; }
-table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
-td.num, th.num { text-align: right; }
+table.lines { margin-top: 10px; }
 td.num, td.code { white-space: nowrap; }
 .total td { font-weight: bold; border-top: 2px solid #333; }
 .meta td { padding: 2px 12px 2px 0; vertical-align: top; }
@@ -41,10 +35,6 @@ td.num, td.code { white-space: nowrap; }
 
 def _e(text: object) -> str:
     return html.escape(str(text))
-
-
-def _bi(zh: str, en: str) -> str:
-    return f"{_e(zh)}<br><span class='sub'>{_e(en)}</span>"
 
 
 def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
@@ -139,31 +129,15 @@ def confirmation_document(order: OrderView, products: Mapping[int, ProductView],
     return html_document(confirmation_html(order, products, customer, fmt))
 
 
-class ConfirmationDialog(QDialog):
+class ConfirmationDialog(PreviewDialog):
     """A preview with "Print…" and "Save as PDF…"."""
 
     def __init__(self, order: OrderView, products: Mapping[int, ProductView],
                  customer: CustomerView | None, fmt: Formatter,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("confirmationDialog")
         number = order.number or order.local_number
+        super().__init__(confirmation_html(order, products, customer, fmt),
+                         "confirmationDialog", f"order-{number}.pdf", parent)
         self.setWindowTitle(self.tr("Order confirmation %1 (%2)").replace("%1", number)
                             .replace("%2", status_name(order.status)))
         self.order = order
-        self.html = confirmation_html(order, products, customer, fmt)
-        self.preview, self.print_button, self.pdf_button = build_preview(
-            self, self.html, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
-        self.print_button.clicked.connect(self.print_)
-        self.pdf_button.clicked.connect(self.save_pdf)
-
-    def document(self) -> QTextDocument:
-        return html_document(self.html)
-
-    def print_(self) -> None:
-        print_html(self.html, self)
-
-    def save_pdf(self) -> None:
-        number = self.order.number or self.order.local_number
-        save_html_as_pdf(self.html, self, self.tr("Save as PDF"), f"order-{number}.pdf",
-                         self.tr("PDF files (*.pdf)"))

@@ -21,7 +21,7 @@ import platformdirs
 
 from sync_engine.client import errors as ce
 
-from .i18n import Formatter, domain_lang, translate
+from .i18n import QT_TRANSLATE_NOOP, Formatter, domain_lang, translate
 
 __all__ = ["Presented", "log_path", "present", "setup_logging"]
 
@@ -102,52 +102,43 @@ def _title(exc: ce.ClientError) -> str:
     )
 
 
+# The sentence for each kind of error, in English (translated where it is shown); the first
+# class that matches wins, so a subclass stands before its base (AccountLocked: Forbidden).
+_SENTENCES: tuple[tuple[type[ce.ClientError] | tuple[type[ce.ClientError], ...], str], ...] = (
+    (ce.InvalidCredentials, QT_TRANSLATE_NOOP(
+        "Errors", "The user name or password is wrong. Check them and try again.")),
+    ((ce.SignInRequired, ce.NotSignedIn), QT_TRANSLATE_NOOP(
+        "Errors", "Your session has ended. Please sign in again; your unsent changes are kept.")),
+    (ce.UpdateRequired, QT_TRANSLATE_NOOP(
+        "Errors",
+        "This app is too old for the server. Please update it; your unsent changes are kept.")),
+    (ce.AccountLocked, QT_TRANSLATE_NOOP(
+        "Errors", "This account is locked after too many wrong passwords. Ask your "
+        "administrator to unlock it.")),
+    (ce.Forbidden, QT_TRANSLATE_NOOP(
+        "Errors", "The server refused this for your account or device. Ask your administrator.")),
+    (ce.NetworkError, QT_TRANSLATE_NOOP(
+        "Errors", "The server cannot be reached. Your work is saved on this computer and will "
+        "be sent when the connection returns.")),
+    (ce.ServerUnavailable, QT_TRANSLATE_NOOP(
+        "Errors", "The server has a problem right now. Your work is kept; it will be sent "
+        "later automatically.")),
+    (ce.ProtocolError, QT_TRANSLATE_NOOP(
+        "Errors", "The server sent an answer this app cannot use. Your work is kept. Please "
+        "report this to your administrator.")),
+    (ce.NotFound, QT_TRANSLATE_NOOP(
+        "Errors", "It is not on this computer any more (it may have been removed by a sync).")),
+)
+
+
 def _words(exc: ce.ClientError) -> str:
     """The sentence for the user, in the UI language; branches on the class, never the text."""
-    if isinstance(exc, ce.InvalidCredentials):
-        return translate("Errors", "The user name or password is wrong. Check them and try again.")
-    if isinstance(exc, ce.SignInRequired | ce.NotSignedIn):
-        return translate(
-            "Errors", "Your session has ended. Please sign in again; your unsent changes are kept."
-        )
-    if isinstance(exc, ce.UpdateRequired):
-        return translate(
-            "Errors",
-            "This app is too old for the server. Please update it; your unsent changes are kept.",
-        )
+    for kind, sentence in _SENTENCES:
+        if isinstance(exc, kind):
+            return translate("Errors", sentence)
     if isinstance(exc, ce.SignInThrottled):
         return translate("Errors", "Too many sign-in attempts. Try again in %1 s.").replace(
             "%1", str(exc.retry_after))
-    if isinstance(exc, ce.AccountLocked):
-        return translate(
-            "Errors", "This account is locked after too many wrong passwords. Ask your "
-            "administrator to unlock it.")
-    if isinstance(exc, ce.Forbidden):
-        return translate(
-            "Errors", "The server refused this for your account or device. Ask your administrator."
-        )
-    if isinstance(exc, ce.NetworkError):
-        return translate(
-            "Errors",
-            "The server cannot be reached. Your work is saved on this computer and will "
-            "be sent when the connection returns.",
-        )
-    if isinstance(exc, ce.ServerUnavailable):
-        return translate(
-            "Errors",
-            "The server has a problem right now. Your work is kept; it will be sent "
-            "later automatically.",
-        )
-    if isinstance(exc, ce.ProtocolError):
-        return translate(
-            "Errors",
-            "The server sent an answer this app cannot use. Your work is kept. Please "
-            "report this to your administrator.",
-        )
-    if isinstance(exc, ce.NotFound):
-        return translate(
-            "Errors", "It is not on this computer any more (it may have been removed by a sync)."
-        )
     if isinstance(exc, ce.ResolutionNotPossible):
         return exc.text(domain_lang()) or translate(
             "Errors", "This conflict cannot be resolved this way. Choose another option."

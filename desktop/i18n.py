@@ -28,6 +28,7 @@ from .resources import resource_path
 
 __all__ = [
     "LANGUAGES",
+    "QT_TRANSLATE_NOOP",
     "Formatter",
     "current_language",
     "domain_lang",
@@ -46,6 +47,12 @@ _current = "en"
 def translate(context: str, text: str) -> str:
     """``QCoreApplication.translate`` for code outside a QObject (lupdate finds these too)."""
     return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for translation in ``context`` where it is written (a table of words);
+    :func:`translate` translates it where it is shown."""
+    return text
 
 
 def system_language() -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
@@ -20,7 +20,7 @@ from .context import AppContext
 from .delivery_note import PAPERS, Paper, delivery_note_html, write_delivery_note
 from .errors import present
 from .i18n import Formatter
-from .printing import build_preview, print_html
+from .printing import PreviewDialog, print_html
 from .statement import StatementDialog
 
 __all__ = ["DeliveryNoteDialog", "load_delivery_note", "open_delivery_note", "open_statement"]
@@ -45,20 +45,15 @@ def load_delivery_note(engine: Engine, order_id: str, shipment_id: str, fmt: For
             order.number or order.local_number)
 
 
-class DeliveryNoteDialog(QDialog):
+class DeliveryNoteDialog(PreviewDialog):
     """A preview with "Print…" (on the paper and in the copies of the printer settings) and
     "Save as PDF…"."""
 
     def __init__(self, html_text: str, name: str, paper: Paper, copies: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("deliveryNoteDialog")
+        super().__init__(html_text, "deliveryNoteDialog", f"delivery-note-{name}.pdf", parent)
         self.setWindowTitle(self.tr("Delivery note %1").replace("%1", name))
-        self.html, self.name, self.paper, self.copies = html_text, name, paper, copies
-        self.preview, self.print_button, self.pdf_button = build_preview(
-            self, html_text, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
-        self.print_button.clicked.connect(self.print_)
-        self.pdf_button.clicked.connect(self.save_pdf)
+        self.name, self.paper, self.copies = name, paper, copies
 
     def print_(self) -> None:
         spec = PAPERS[self.paper]
@@ -66,8 +61,7 @@ class DeliveryNoteDialog(QDialog):
 
     def save_pdf(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), f"delivery-note-{self.name}.pdf",
-            self.tr("PDF files (*.pdf)"))
+            self, self.tr("Save as PDF"), self.pdf_name, self.tr("PDF files (*.pdf)"))
         if path:
             write_delivery_note(Path(path), self.html, self.paper)
 

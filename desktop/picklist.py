@@ -11,36 +11,26 @@ import html
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sync_engine.client.values import CustomerView, ProductView, ShipQueueItem
 
 from .i18n import Formatter
-from .printing import build_preview, html_document, print_html, save_html_as_pdf
+from .printing import PAPER_CSS, PreviewDialog, html_document
+from .printing import bilingual as _bi
 
 __all__ = ["PickListDialog", "pick_list_document", "pick_list_html"]
 
-_CSS = """
-body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
-       font-size: 10pt; color: #111; }
+_CSS = PAPER_CSS + """
 h1 { font-size: 17pt; margin: 0; }
 h2 { font-size: 12pt; margin: 14px 0 2px 0; }
-.sub { color: #555; }
-table.lines { border-collapse: collapse; width: 100%; margin-top: 6px; }
-table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
-                 text-align: left; font-size: 9pt; }
-table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
-td.num, th.num { text-align: right; }
+table.lines { margin-top: 6px; }
 td.box { font-size: 14pt; text-align: center; }
 """
 
 
 def _e(text: object) -> str:
     return html.escape(str(text))
-
-
-def _bi(zh: str, en: str) -> str:
-    return f"{_e(zh)}<br><span class='sub'>{_e(en)}</span>"
 
 
 def _units(units: int, p: ProductView | None, fmt: Formatter) -> str:
@@ -120,26 +110,10 @@ def pick_list_document(items: Sequence[ShipQueueItem], products: Mapping[int, Pr
     return html_document(pick_list_html(items, products, customers, fmt, printed_at))
 
 
-class PickListDialog(QDialog):
+class PickListDialog(PreviewDialog):
     """A preview with "Print…" and "Save as PDF…"."""
 
     def __init__(self, html_text: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pickListDialog")
+        super().__init__(html_text, "pickListDialog", f"pick-list-{name}.pdf", parent)
         self.setWindowTitle(self.tr("Pick list %1").replace("%1", name))
-        self.html = html_text
         self.name = name
-        self.preview, self.print_button, self.pdf_button = build_preview(
-            self, html_text, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
-        self.print_button.clicked.connect(self.print_)
-        self.pdf_button.clicked.connect(self.save_pdf)
-
-    def document(self) -> QTextDocument:
-        return html_document(self.html)
-
-    def print_(self) -> None:
-        print_html(self.html, self)
-
-    def save_pdf(self) -> None:
-        save_html_as_pdf(self.html, self, self.tr("Save as PDF"), f"pick-list-{self.name}.pdf",
-                         self.tr("PDF files (*.pdf)"))

@@ -8,6 +8,7 @@ plumbing lives here.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +35,25 @@ from .fonts import ensure_chinese_font
 
 __all__ = ["PreviewParts", "build_preview", "html_document", "lay_out_for", "print_html",
            "save_html_as_pdf", "write_form_pdf", "write_pdf"]
+
+
+# The style every printed page starts from (a table of lines under a title); each document
+# adds its own rules after it.
+PAPER_CSS = """
+body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
+       font-size: 10pt; color: #111; }
+.sub { color: #555; }
+table.lines { border-collapse: collapse; width: 100%; }
+table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
+                 text-align: left; font-size: 9pt; }
+table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
+td.num, th.num { text-align: right; }
+"""
+
+
+def bilingual(zh: str, en: str) -> str:
+    """A heading in Chinese with its English under it, smaller (HTML)."""
+    return f"{html.escape(zh)}<br><span class='sub'>{html.escape(en)}</span>"
 
 
 def html_document(html_text: str) -> QTextDocument:
@@ -133,3 +153,30 @@ def save_html_as_pdf(html_text: str, parent: QWidget, caption: str, suggested_na
     path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested_name, file_filter)
     if path:
         write_pdf(Path(path), html_document(html_text))
+
+
+class PreviewDialog(QDialog):
+    """A preview of a printable page with "Print…" and "Save as PDF…" (A4, under
+    ``pdf_name`` unless the user names it otherwise). A paper of its own (a delivery note on
+    continuous forms) overrides :meth:`print_` and :meth:`save_pdf`."""
+
+    def __init__(self, html_text: str, name: str, pdf_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.html = html_text
+        self.pdf_name = pdf_name
+        self.preview, self.print_button, self.pdf_button = build_preview(
+            self, html_text, print_label=self.tr("Print…"), pdf_label=self.tr("Save as PDF…"))
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button.clicked.connect(self.save_pdf)
+
+    def document(self) -> QTextDocument:
+        return html_document(self.html)
+
+    def print_(self) -> None:
+        print_html(self.html, self)
+
+    def save_pdf(self) -> None:
+        save_html_as_pdf(self.html, self, self.tr("Save as PDF"), self.pdf_name,
+                         self.tr("PDF files (*.pdf)"))

@@ -36,11 +36,7 @@ class RepAfterSaleShots(RoleShots[RepWorkspace]):
         engine = ws.ctx.engine
         shipped = [o for o in engine.orders(limit=200) if o.status in ("shipped", "closed")]
         order = next((o for o in shipped if engine.returnable(o.id)), shipped[0])
-        ws.show_page("orders")
-        ws.orders.show_order(order.id)
-        detail = ws.orders.detail
-        self.camera.wait(lambda: detail.order is not None and detail.order.id == order.id,
-                         self._ask)
+        self.show_order(ws.orders, order.id, self._ask)
 
     def _ask(self) -> None:
         detail = self.ws.orders.detail

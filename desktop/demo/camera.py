@@ -24,6 +24,7 @@ from sync_engine.client.values import Identity
 from ..application import DinghuoApp, open_engine
 from ..main_window import MainWindow
 from ..printing import write_pdf
+from ..views.shared.orders import OrdersPage
 from ..views.workspace import Workspace
 from .server import DemoServer
 
@@ -207,3 +208,10 @@ class RoleShots(Generic[W]):
 
     def steps(self) -> list[Step]:
         raise NotImplementedError
+
+    def show_order(self, orders: OrdersPage, order_id: str, then: Step) -> None:
+        """Bring the orders page to the front with ``order_id`` in its detail, then ``then``."""
+        self.ws.show_page("orders")
+        orders.show_order(order_id)
+        detail = orders.detail
+        self.camera.wait(lambda: detail.order is not None and detail.order.id == order_id, then)

@@ -138,11 +138,7 @@ class OwnerShots(RoleShots[OwnerWorkspace]):
         orders = ws.ctx.engine.orders(limit=100)
         rank = {"shipped": 0, "partially_shipped": 1, "closed": 2}
         shipped = min(orders, key=lambda o: rank.get(o.status, 3))
-        ws.show_page("orders")
-        ws.orders.show_order(shipped.id)
-        detail = ws.orders.detail
-        self.camera.wait(lambda: detail.order is not None and detail.order.id == shipped.id,
-                         self._receipt)
+        self.show_order(ws.orders, shipped.id, self._receipt)
 
     def _receipt(self) -> None:
         """The owner's orders, then the receipt of a shipped one with something missing."""

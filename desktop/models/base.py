@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-__all__ = ["ROW_ROLE", "SORT_ROLE", "Column", "ListTableModel"]
+__all__ = ["ROW_ROLE", "SORT_ROLE", "Column", "ListTableModel", "whole_units"]
 
 T = TypeVar("T")
 
@@ -21,6 +21,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ROW_ROLE) is the row obje
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a sorting proxy compares (else the text)
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def whole_units(value: object) -> int | None:
+    """What was typed in a count cell, as a whole number of units (nothing typed: 0); None
+    when it is not a whole number."""
+    try:
+        return int(str(value).strip() or 0)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QBrush, QColor
 
@@ -32,14 +32,18 @@ __all__ = [
     "LineRow",
     "OrderLinesModel",
     "OrderListModel",
+    "count_column",
     "customer_matches_model",
     "customer_name",
     "load_order",
     "load_order_for_entry",
     "order_number",
+    "product_columns",
     "quantity_text",
 ]
 
+
+T = TypeVar("T")
 
 _fmt = Formatter()
 
@@ -175,16 +179,32 @@ def load_order_for_entry(engine: Engine, order_id: str) -> tuple[
     return order, products, customer
 
 
-def _sku(r: LineRow) -> str:
-    return r.product.sku if r.product else str(r.line.product_id)
+def count_column(title: Callable[[], str], count: Callable[[T], int],
+                 fmt: Formatter) -> Column[T]:
+    """A whole number of things, right-aligned, that sorts as a number."""
+    return Column(title, lambda row: fmt.integer(count(row)), align_right=True, sort=count)
 
 
-def _given(r: LineRow, name: str) -> str:
-    """A gift line's product says so, and which promotion gave it."""
-    if not r.line.gift:
-        return name
-    return translate("Tables", "%1 (free: %2)").replace("%1", name).replace(
-        "%2", r.line.promotion)
+def product_columns(product: Callable[[T], ProductView | None], product_id: Callable[[T], int],
+                    gift: Callable[[T], str] | None = None) -> list[Column[T]]:
+    """The SKU and the name of a line's product: its id and "(unknown product)" where the
+    product is not known on this device; with ``gift`` (the promotion that gave the line
+    free, or ""), a gift line says so."""
+
+    def sku(row: T) -> str:
+        p = product(row)
+        return p.sku if p else str(product_id(row))
+
+    def name(row: T) -> str:
+        p = product(row)
+        text = product_name(p) if p else translate("Tables", "(unknown product)")
+        promotion = gift(row) if gift is not None else ""
+        if not promotion:
+            return text
+        return translate("Tables", "%1 (free: %2)").replace("%1", text).replace("%2", promotion)
+
+    return [Column(lambda: translate("Tables", "SKU"), sku),
+            Column(lambda: translate("Tables", "Product"), name)]
 
 
 class OrderLinesModel(ListTableModel[LineRow]):
@@ -194,15 +214,8 @@ class OrderLinesModel(ListTableModel[LineRow]):
         super().__init__(
             [
                 Column(lambda: "#", lambda r: str(r.line.line_no)),
-                Column(lambda: translate("Tables", "SKU"), _sku),
-                Column(
-                    lambda: translate("Tables", "Product"),
-                    lambda r: _given(r, (
-                        product_name(r.product)
-                        if r.product
-                        else translate("Tables", "(unknown product)")
-                    )),
-                ),
+                *product_columns(lambda r: r.product, lambda r: r.line.product_id,
+                                 gift=lambda r: r.line.promotion if r.line.gift else ""),
                 Column(
                     lambda: translate("Tables", "Quantity"),
                     lambda r: quantity_text(r.line.quantity, r.product),

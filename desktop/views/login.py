@@ -22,6 +22,7 @@ from sync_engine.client.values import Identity
 from ..errors import present
 from ..resources import icon
 from ..widgets.field import FieldBox
+from ..widgets.parts import wrapped_label
 
 __all__ = ["LoginDialog"]
 
@@ -55,9 +56,9 @@ class LoginDialog(QDialog):
         title = QLabel(self.tr("Welcome to Dinghuo"))
         title.setObjectName("dialogTitle")
         layout.addWidget(title)
-        intro = QLabel(self.tr("Sign in once while online. Afterwards the app opens straight "
-                               "away, even without a connection."))
-        intro.setWordWrap(True)
+        intro = wrapped_label(self.tr(
+            "Sign in once while online. Afterwards the app opens straight "
+            "away, even without a connection."))
         layout.addWidget(intro)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -73,9 +74,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name"), self.user_box)
         form.addRow(self.tr("Password"), self.password_box)
         layout.addLayout(form)
-        self.general = QLabel()
-        self.general.setObjectName("fieldError")
-        self.general.setWordWrap(True)
+        self.general = wrapped_label("", "fieldError")
         self.general.hide()
         layout.addWidget(self.general)
         self.plain_http_box: QMessageBox | None = None  # "send the password unencrypted?"

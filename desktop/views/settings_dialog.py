@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..delivery_note import PAPERS
 from ..i18n import LANGUAGES
 from ..settings import Settings
+from ..widgets.parts import wrapped_label
 
 __all__ = ["SettingsDialog"]
 
@@ -34,9 +34,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         self.server = QLineEdit(settings.server_url)
         form.addRow(self.tr("Server"), self.server)
-        note = QLabel(self.tr("A new server address is used the next time you sign in."))
-        note.setObjectName("hint")
-        note.setWordWrap(True)
+        note = wrapped_label(self.tr("A new server address is used the next time you sign in."),
+                                     "hint")
         form.addRow("", note)
         self.interval = QSpinBox()
         self.interval.setRange(10, 3600)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = ["ROWS_FIRST", "cut_text", "fit_columns", "fit_columns_once", "fit_height", "make_table",
-           "on_row_action", "table_pane"]
+           "on_row_action", "reselect", "select_row_of", "table_pane"]
 
 # The stretch factor of a table whose height follows its rows (:func:`fit_height`), beside a
 # stretch of 1 under it: the table takes all the room it can use, the stretch only the rest.
 ROWS_FIRST = 100
 
 _Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 MIN_COLUMN_CHARS = 6  # no column narrower than this many average characters ("Gree…")
 
 
@@ -61,9 +63,13 @@ class _CutTextTips(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
-def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> QTableView:
+def make_table(parent: QWidget | None = None, *, stretch: int | None = None,
+               model: QAbstractItemModel | None = None, name: str = "",
+               on_current: Callable[[], object] | None = None) -> QTableView:
     """A read-only, row-selecting table; column ``stretch`` (the name, usually) takes the spare
-    width and the others fit their content (see :func:`fit_columns`).
+    width and the others fit their content (see :func:`fit_columns`). With ``model`` it shows
+    that model, ``name`` is its object name, and ``on_current`` runs when the current row
+    changes.
 
     Tab leaves the table for the next field instead of moving from cell to cell: the arrows
     move within it, and Enter does the row's main action (:func:`on_row_action`).
@@ -90,6 +96,12 @@ def make_table(parent: QWidget | None = None, *, stretch: int | None = None) -> 
     header.setResizeContentsPrecision(40)
     if stretch is not None:
         view.setProperty("stretchColumn", stretch)
+    if name:
+        view.setObjectName(name)
+    if model is not None:
+        view.setModel(model)
+        if on_current is not None:
+            view.selectionModel().currentRowChanged.connect(on_current)
     return view
 
 
@@ -161,6 +173,24 @@ def fit_height(view: QTableView, min_rows: int = 3) -> None:
     if bar.isVisible():
         height += bar.sizeHint().height()
     view.setMaximumHeight(max(height, view.minimumSizeHint().height()))
+
+
+def select_row_of(view: QTableView, rows: Sequence[T], wanted: Callable[[T], bool]) -> None:
+    """Select the row (of ``rows``, the rows the view shows) that is ``wanted``; none when no
+    row is."""
+    for i, row in enumerate(rows):
+        if wanted(row):
+            view.selectRow(i)
+
+
+def reselect(view: QTableView, rows: Sequence[T], was_selected: Callable[[T], bool]) -> T | None:
+    """After the rows were loaded again: select the row that was selected before, else the
+    first; the row now selected (None: there are no rows)."""
+    index = next((i for i, r in enumerate(rows) if was_selected(r)), 0 if rows else None)
+    if index is None:
+        return None
+    view.selectRow(index)
+    return rows[index]
 
 
 def on_row_action(view: QAbstractItemView, action: Callable[[], None]) -> None:

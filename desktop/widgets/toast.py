@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from .parts import wrapped_label
+
 __all__ = ["Toast"]
 
 
@@ -20,8 +22,7 @@ class Toast(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         self.title = QLabel()
         self.title.setObjectName("toastTitle")
-        self.body = QLabel()
-        self.body.setWordWrap(True)
+        self.body = wrapped_label()
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         self._timer = QTimer(self)

@@ -931,26 +931,6 @@ as of %4</translation>
       <source>Order confirmation %1 (%2)</source>
       <translation>Order confirmation %1 (%2)</translation>
     </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Print…</source>
-      <translation>Print…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Save as PDF…</source>
-      <translation>Save as PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="138" />
-      <source>Save as PDF</source>
-      <translation>Save as PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="139" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
-    </message>
   </context>
   <context>
     <name>ConflictsPage</name>
@@ -2354,26 +2334,6 @@ Log file: %1</translation>
       <source>Pick list %1</source>
       <translation>Pick list %1</translation>
     </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Print…</source>
-      <translation>Print…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Save as PDF…</source>
-      <translation>Save as PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="146" />
-      <source>Save as PDF</source>
-      <translation>Save as PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="147" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
-    </message>
   </context>
   <context>
     <name>ReceiptDialog</name>
@@ -2426,34 +2386,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/receipt.py" line="36" />
       <source>Check the delivery against the lines below.</source>
       <translation>Check the delivery against the lines below.</translation>
-    </message>
-  </context>
-  <context>
-    <name>RejectDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="95" />
-      <source>Reject order %1</source>
-      <translation>Reject order %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="99" />
-      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
-      <translation>e.g. credit limit exceeded: please pay the open invoices first</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="104" />
-      <source>Reject order</source>
-      <translation>Reject order</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="109" />
-      <source>Why? The sales rep is notified with this reason.</source>
-      <translation>Why? The sales rep is notified with this reason.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="119" />
-      <source>Say why the order is rejected.</source>
-      <translation>Say why the order is rejected.</translation>
     </message>
   </context>
   <context>
@@ -2622,6 +2554,31 @@ Log file: %1</translation>
       <location filename="../../desktop/views/admin/review.py" line="323" />
       <source>none</source>
       <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="95" />
+      <source>Reject order %1</source>
+      <translation>Reject order %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="99" />
+      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
+      <translation>e.g. credit limit exceeded: please pay the open invoices first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="104" />
+      <source>Reject order</source>
+      <translation>Reject order</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="109" />
+      <source>Why? The sales rep is notified with this reason.</source>
+      <translation>Why? The sales rep is notified with this reason.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="119" />
+      <source>Say why the order is rejected.</source>
+      <translation>Say why the order is rejected.</translation>
     </message>
   </context>
   <context>
@@ -4074,34 +4031,6 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
     </message>
   </context>
   <context>
-    <name>RefuseReturnDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="54" />
-      <source>Refuse return %1</source>
-      <translation>Refuse return %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="57" />
-      <source>e.g. past the 30-day return period</source>
-      <translation>e.g. past the 30-day return period</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="60" />
-      <source>Refuse return</source>
-      <translation>Refuse return</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="65" />
-      <source>Why? The rep and the store are told this reason.</source>
-      <translation>Why? The rep and the store are told this reason.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="75" />
-      <source>Say why the return is refused.</source>
-      <translation>Say why the return is refused.</translation>
-    </message>
-  </context>
-  <context>
     <name>ReturnRequestDialog</name>
     <message>
       <location filename="../../desktop/views/shared/return_request.py" line="43" />
@@ -4318,6 +4247,54 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <location filename="../../desktop/views/admin/returns.py" line="258" />
       <source>Return %1 refused. The rep is told after the next sync.</source>
       <translation>Return %1 refused. The rep is told after the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="54" />
+      <source>Refuse return %1</source>
+      <translation>Refuse return %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="57" />
+      <source>e.g. past the 30-day return period</source>
+      <translation>e.g. past the 30-day return period</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="60" />
+      <source>Refuse return</source>
+      <translation>Refuse return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="65" />
+      <source>Why? The rep and the store are told this reason.</source>
+      <translation>Why? The rep and the store are told this reason.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="75" />
+      <source>Say why the return is refused.</source>
+      <translation>Say why the return is refused.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewDialog</name>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="126" />
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="126" />
+      <source>Save as PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="138" />
+      <source>Save as PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/confirmation.py" line="139" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
     </message>
   </context>
   <context>

@@ -6,79 +6,68 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from sync_engine.client.values import DeviceView
 
 from ...context import AppContext
 from ...i18n import translate
-from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...resources import icon
-from ...widgets.tables import fit_columns, make_table, table_pane
-from .ask import ConfirmBox, key, list_failed, on_server
+from ...models.base import Column, ListTableModel
+from ...widgets.parts import action_button
+from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
+from .ask import key, on_server
 from .labels import ago, attention_text, device_state
+from .server_list import MUTED, ServerListPage
 
 __all__ = ["DevicesPage"]
 
-_MUTED = QBrush(QColor("#6b7280"))
 _BAD = QBrush(QColor("#b91c1c"))
 
 
-class DevicesPage(QWidget):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("devicesPage")
-        self.ctx = ctx
-        self.now = dt.datetime.now(dt.UTC)
-        self.loaded = False
-        self.confirm_box: ConfirmBox | None = None
-        fmt = ctx.fmt
 
-        def state_color(d: DeviceView) -> QBrush | None:
-            return _MUTED if d.revoked_at else None
+def _muted(d: DeviceView) -> QBrush | None:
+    """Greyed when revoked: no longer in use."""
+    return MUTED if d.revoked_at else None
+
+class DevicesPage(ServerListPage[DeviceView]):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, "devicesPage", DeviceView)
+        self.now = dt.datetime.now(dt.UTC)
+        fmt = ctx.fmt
 
         self.model: ListTableModel[DeviceView] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "User"), lambda d: d.username,
-                       foreground=state_color),
+                       foreground=_muted),
                 Column(lambda: translate("Admin", "Device"), lambda d: d.name or d.id,
-                       tooltip=lambda d: f"{d.name}\n{d.id}", foreground=state_color),
+                       tooltip=lambda d: f"{d.name}\n{d.id}", foreground=_muted),
                 Column(lambda: translate("Admin", "Last seen"),
                        lambda d: ago(d.last_seen_at, self.now),
                        tooltip=lambda d: fmt.timestamp(d.last_seen_at),
                        sort=lambda d: d.last_seen_at or ""),
                 Column(lambda: translate("Admin", "State"), device_state,
                        tooltip=lambda d: fmt.timestamp(d.revoked_at) if d.revoked_at else "",
-                       foreground=state_color),
+                       foreground=_muted),
                 Column(lambda: translate("Admin", "Needs attention"), attention_text,
                        tooltip=attention_text,
-                       foreground=lambda d: _MUTED if d.revoked_at else (
+                       foreground=lambda d: MUTED if d.revoked_at else (
                            _BAD if d.attention else None)),
             ]
         )
-        self.table = make_table(stretch=4)  # the reasons: elided, whole in the tooltip
-        self.table.setObjectName("deviceList")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        # The reasons take the spare width: elided, whole in the tooltip.
+        self.table = make_table(stretch=4, model=self.model, name="deviceList",
+                                on_current=self._enable)
         self.empty = QLabel(self.tr("No device has signed in yet."))
         self.empty.setObjectName("hint")
-        self.state = QLabel()
-        self.state.setObjectName("hint")
-        self.state.setWordWrap(True)
-        self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
-        self.revoke_button = QPushButton(icon("cancel"), self.tr("Revoke…"))
-        self.revoke_button.setObjectName("revokeDevice")
-        self.revoke_button.setToolTip(self.tr("End this device's sign-in; it can no longer sync"))
-        self.revoke_button.clicked.connect(lambda: self.ask_revoke(wipe=False))
-        self.wipe_button = QPushButton(icon("cancel"), self.tr("Revoke and wipe…"))
-        self.wipe_button.setObjectName("wipeDevice")
-        self.wipe_button.setToolTip(self.tr("Also delete the device's local data at its next "
-                                            "contact"))
-        self.wipe_button.clicked.connect(lambda: self.ask_revoke(wipe=True))
-        self.sign_out_button = QPushButton(icon("users"), self.tr("Sign out the user everywhere…"))
-        self.sign_out_button.setObjectName("signOutUser")
-        self.sign_out_button.clicked.connect(self.ask_sign_out)
+        self.revoke_button = action_button(
+            "cancel", self.tr("Revoke…"), lambda: self.ask_revoke(wipe=False),
+            name="revokeDevice", tip=self.tr("End this device's sign-in; it can no longer sync"))
+        self.wipe_button = action_button(
+            "cancel", self.tr("Revoke and wipe…"), lambda: self.ask_revoke(wipe=True),
+            name="wipeDevice",
+            tip=self.tr("Also delete the device's local data at its next contact"))
+        self.sign_out_button = action_button("users", self.tr("Sign out the user everywhere…"),
+                                             self.ask_sign_out, name="signOutUser")
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
         top.addWidget(self.refresh_button)
@@ -92,13 +81,6 @@ class DevicesPage(QWidget):
         layout.addLayout(buttons)
         key(self.table, QKeySequence.StandardKey.Delete, lambda: self.ask_revoke(wipe=False))
         self._enable()
-
-    def focus_main_field(self) -> None:
-        self.table.setFocus()
-
-    def selected(self) -> DeviceView | None:
-        device = self.table.currentIndex().data(ROW_ROLE)
-        return device if isinstance(device, DeviceView) else None
 
     def _enable(self) -> None:
         device = self.selected()
@@ -114,10 +96,6 @@ class DevicesPage(QWidget):
         """Fetch the device list from the server."""
         self.refresh_button.setEnabled(False)
         on_server(self.ctx, lambda office: office.devices(), self._loaded, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        list_failed(self.ctx, self.state, exc)
 
     def _loaded(self, devices: object) -> None:
         assert isinstance(devices, list)
@@ -138,9 +116,7 @@ class DevicesPage(QWidget):
         self._enable()
 
     def select_device(self, device_id: str) -> None:
-        for i, d in enumerate(self.model.rows):
-            if d.id == device_id:
-                self.table.selectRow(i)
+        select_row_of(self.table, self.model.rows, lambda d: d.id == device_id)
 
     def ask_revoke(self, *, wipe: bool) -> None:
         """Say what will happen, then revoke the selected device if the admin agrees."""
@@ -148,25 +124,17 @@ class DevicesPage(QWidget):
         if device is None or device.revoked_at:
             return
         who = f"{device.name or device.id} ({device.username})"
-        if wipe:
-            title = self.tr("Revoke and wipe %1?").replace("%1", who)
-            text = self.tr(
-                "%1 is signed out now and can no longer sync. At its next contact with the "
-                "server it deletes its local database, its backups and its stored sign-in.\n\n"
-                "Changes made on it that were not sent yet are lost. This cannot be undone."
-            ).replace("%1", who)
-            action = self.tr("Revoke and wipe")
-        else:
-            title = self.tr("Revoke %1?").replace("%1", who)
-            text = self.tr(
-                "%1 is signed out now and can no longer sync; at its next contact it tells "
-                "its user why. Its local data stays on it (unsent changes are kept but not "
-                "sent). This cannot be undone: the device must be set up again."
-            ).replace("%1", who)
-            action = self.tr("Revoke")
-        box = ConfirmBox(self, title, text, action, lambda: self.revoke(device, wipe=wipe))
-        self.confirm_box = box
-        box.open()
+        title = self.tr("Revoke and wipe %1?") if wipe else self.tr("Revoke %1?")
+        text = self.tr(
+            "%1 is signed out now and can no longer sync. At its next contact with the "
+            "server it deletes its local database, its backups and its stored sign-in.\n\n"
+            "Changes made on it that were not sent yet are lost. This cannot be undone."
+        ) if wipe else self.tr(
+            "%1 is signed out now and can no longer sync; at its next contact it tells "
+            "its user why. Its local data stays on it (unsent changes are kept but not "
+            "sent). This cannot be undone: the device must be set up again.")
+        action = self.tr("Revoke and wipe") if wipe else self.tr("Revoke")
+        self.ask_first(title, text, action, who, lambda: self.revoke(device, wipe=wipe))
 
     def revoke(self, device: DeviceView, *, wipe: bool) -> None:
         who = f"{device.name or device.id} ({device.username})"
@@ -184,14 +152,10 @@ class DevicesPage(QWidget):
         if device is None or device.user_id is None:
             return
         user_id, name = device.user_id, device.username
-        box = ConfirmBox(
-            self, self.tr("Sign out %1 everywhere?").replace("%1", name),
-            self.tr("Every sign-in of %1 ends now, on every device. They can sign in again "
-                    "with their password; nothing on their devices is deleted.")
-            .replace("%1", name),
-            self.tr("Sign out everywhere"), lambda: self.sign_out(user_id, name))
-        self.confirm_box = box
-        box.open()
+        self.ask_first(self.tr("Sign out %1 everywhere?"),
+                       self.tr("Every sign-in of %1 ends now, on every device. They can sign in "
+                               "again with their password; nothing on their devices is deleted."),
+                       self.tr("Sign out everywhere"), name, lambda: self.sign_out(user_id, name))
 
     def sign_out(self, user_id: int, name: str) -> None:
         def done(_r: object) -> None:

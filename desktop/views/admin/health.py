@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from sync_engine.client.values import DeviceView, ReplicaHealth, SyncHealth
@@ -26,7 +24,9 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import fit_columns, make_table
+from ..page import Page
 from .labels import (
     ago,
     attention_short,
@@ -98,11 +98,9 @@ def device_summary(d: DeviceView, now: dt.datetime) -> str:
     return head + list_separator().join(parts) + full_stop()
 
 
-class HealthPage(QWidget):
+class HealthPage(Page):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("healthPage")
-        self.ctx = ctx
+        super().__init__(ctx, "healthPage")
         self.health: SyncHealth | None = None
         self.now = dt.datetime.now(dt.UTC)
         fmt = ctx.fmt
@@ -172,13 +170,9 @@ class HealthPage(QWidget):
                        tooltip=lambda d: translate("Admin", "app / protocol")),
             ]
         )
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("devices")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.detail = QLabel()
-        self.detail.setObjectName("deviceDetail")
-        self.detail.setWordWrap(True)
+        self.table = make_table(stretch=1, model=self.model, name="devices",
+                                on_current=self._selected)
+        self.detail = wrapped_label("", "deviceDetail")
         self.tiles: dict[str, QLabel] = {}
         grid = QGridLayout()
         for col, (key, title) in enumerate(
@@ -197,14 +191,11 @@ class HealthPage(QWidget):
             inner.addWidget(value)
             self.tiles[key] = value
             grid.addWidget(box, 0, col)
-        self.state = QLabel()
-        self.state.setObjectName("hint")
-        self.state.setWordWrap(True)
+        self.state = wrapped_label("", "hint")
         self.replica = QLabel()  # this device's database: backups, integrity
         self.replica.setObjectName("replicaHealth")
         self.replica.setWordWrap(True)
-        self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button = action_button("sync", self.tr("Refresh"), self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
         top.addWidget(self.refresh_button)

@@ -4,7 +4,7 @@ when each was last used; revoke one."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,16 +24,16 @@ from sync_engine.client.values import IntegrationTokenView, NewIntegrationToken
 
 from ...context import AppContext
 from ...i18n import domain_lang, translate
-from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...resources import icon
+from ...models.base import Column, ListTableModel
 from ...widgets.field import FieldBox
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import fit_columns, make_table, table_pane
-from .ask import ConfirmBox, key, list_failed, on_server
+from .ask import key, on_server
 from .labels import item_separator, scope_name
+from .server_list import MUTED, ServerListPage
 
 __all__ = ["IntegrationsPage", "SecretDialog", "TokenDialog"]
 
-_MUTED = QBrush(QColor("#6b7280"))
 
 
 def _scopes(t: IntegrationTokenView) -> str:
@@ -67,10 +67,8 @@ class TokenDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("System"), self.name_box)
         form.addRow(self.tr("May write"), self.scopes_box)
-        hint = QLabel(self.tr("The token belongs to a system, not a person: no password is "
-                              "involved. Give it only what it needs to write."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr("The token belongs to a system, not a person: no password is "
+                                     "involved. Give it only what it needs to write."), "hint")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.addButton(self.tr("Create token"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
@@ -115,11 +113,10 @@ class SecretDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("secretDialog")
         self.setWindowTitle(self.tr("Token for %1").replace("%1", made.token.name))
-        text = QLabel(self.tr(
+        text = wrapped_label(self.tr(
             "Copy this token now and put it in %1's settings. It is shown only this once: "
             "the server keeps only a fingerprint of it. If it is lost, revoke it and make a "
             "new one.").replace("%1", made.token.name))
-        text.setWordWrap(True)
         self.secret = QLineEdit(made.secret)
         self.secret.setObjectName("tokenSecret")
         self.secret.setReadOnly(True)
@@ -149,67 +146,54 @@ class SecretDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
-class IntegrationsPage(QWidget):
+
+def _muted(t: IntegrationTokenView) -> QBrush | None:
+    """Greyed when revoked: no longer in use."""
+    return MUTED if t.revoked_at else None
+
+class IntegrationsPage(ServerListPage[IntegrationTokenView]):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("integrationsPage")
-        self.ctx = ctx
-        self.loaded = False
+        super().__init__(ctx, "integrationsPage", IntegrationTokenView)
         self.dialog: TokenDialog | None = None
         self.secret_dialog: SecretDialog | None = None
-        self.confirm_box: ConfirmBox | None = None
         fmt = ctx.fmt
-
-        def muted(t: IntegrationTokenView) -> QBrush | None:
-            return _MUTED if t.revoked_at else None
 
         self.model: ListTableModel[IntegrationTokenView] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "System"), lambda t: t.name,
-                       tooltip=lambda t: t.name, foreground=muted),
+                       tooltip=lambda t: t.name, foreground=_muted),
                 Column(lambda: translate("Admin", "May write"), _scopes, tooltip=_scopes,
-                       foreground=muted),
+                       foreground=_muted),
                 Column(lambda: translate("Admin", "Created"),
-                       lambda t: fmt.timestamp(t.created_at), foreground=muted),
+                       lambda t: fmt.timestamp(t.created_at), foreground=_muted),
                 Column(lambda: translate("Admin", "Last used"),
                        lambda t: fmt.timestamp(t.last_used_at) if t.last_used_at
                        else translate("Admin", "never"),
-                       sort=lambda t: t.last_used_at or "", foreground=muted),
+                       sort=lambda t: t.last_used_at or "", foreground=_muted),
                 Column(lambda: translate("Admin", "State"),
                        lambda t: (translate("Admin", "revoked %1").replace(
                            "%1", fmt.timestamp(t.revoked_at)) if t.revoked_at
                            else translate("Admin", "active")),
-                       foreground=muted),
+                       foreground=_muted),
             ]
         )
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("tokenList")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
-        self.empty = QLabel(self.tr("No integration token yet. Make one for each system that "
-                                    "sends catalog, prices, stock or customers to Dinghuo."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        self.new_button = QPushButton(icon("add"), self.tr("New token…"))
-        self.new_button.setObjectName("newToken")
-        self.new_button.clicked.connect(self.ask_create)
-        self.revoke_button = QPushButton(icon("cancel"), self.tr("Revoke…"))
-        self.revoke_button.setObjectName("revokeToken")
-        self.revoke_button.clicked.connect(self.ask_revoke)
-        self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
-        self.state = QLabel()
-        self.state.setObjectName("hint")
-        self.state.setWordWrap(True)
+        self.table = make_table(stretch=1, model=self.model, name="tokenList",
+                                on_current=self._enable)
+        self.empty = wrapped_label(self.tr(
+            "No integration token yet. Make one for each system that "
+            "sends catalog, prices, stock or customers to Dinghuo."), "hint")
+        self.new_button = action_button("add", self.tr("New token…"), self.ask_create,
+                                        name="newToken")
+        self.revoke_button = action_button("cancel", self.tr("Revoke…"), self.ask_revoke,
+                                           name="revokeToken")
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.state, 1)
         buttons.addWidget(self.revoke_button)
         buttons.addWidget(self.refresh_button)
-        hint = QLabel(self.tr("Systems write through the integration API with these tokens "
-                              "(see “Integrating with your ERP or WMS” in the documentation)."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr(
+            "Systems write through the integration API with these tokens "
+            "(see “Integrating with your ERP or WMS” in the documentation)."), "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(table_pane(self.table, self.empty), 1)
@@ -217,13 +201,6 @@ class IntegrationsPage(QWidget):
         key(self.table, QKeySequence.StandardKey.Delete, self.ask_revoke)
         key(self, "Ctrl+N", self.ask_create)
         self._enable()
-
-    def focus_main_field(self) -> None:
-        self.table.setFocus()
-
-    def selected(self) -> IntegrationTokenView | None:
-        token = self.table.currentIndex().data(ROW_ROLE)
-        return token if isinstance(token, IntegrationTokenView) else None
 
     def _enable(self) -> None:
         token = self.selected()
@@ -233,10 +210,6 @@ class IntegrationsPage(QWidget):
         self.refresh_button.setEnabled(False)
         on_server(self.ctx, lambda office: office.integration_tokens(), self._loaded,
                   self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        list_failed(self.ctx, self.state, exc)
 
     def _loaded(self, tokens: object) -> None:
         assert isinstance(tokens, list)
@@ -282,14 +255,10 @@ class IntegrationsPage(QWidget):
         token = self.selected()
         if token is None or token.revoked_at:
             return
-        box = ConfirmBox(
-            self, self.tr("Revoke the token of %1?").replace("%1", token.name),
-            self.tr("%1's next request with this token is refused, at once. The system "
-                    "needs a new token to write again. This cannot be undone.")
-            .replace("%1", token.name),
-            self.tr("Revoke"), lambda: self.revoke(token.name))
-        self.confirm_box = box
-        box.open()
+        self.ask_first(self.tr("Revoke the token of %1?"),
+                       self.tr("%1's next request with this token is refused, at once. The system "
+                               "needs a new token to write again. This cannot be undone."),
+                       self.tr("Revoke"), token.name, lambda: self.revoke(token.name))
 
     def revoke(self, name: str) -> None:
         def done(_r: object) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from sync_engine.client.values import AuditEntry, DeviceView
 
 from ...i18n import domain_lang, translate
+from ...labels import code_words
 
 __all__ = [
     "ago",
@@ -28,6 +29,7 @@ __all__ = [
     "since",
     "unsent_text",
 ]
+
 
 
 def since(iso: str | None, now: dt.datetime) -> dt.timedelta | None:
@@ -70,28 +72,12 @@ def ago(iso: str | None, now: dt.datetime) -> str:
 
 def reason_name(code: str) -> str:
     """Why a device needs attention (the server's code), in words."""
-    names = {
-        "database_damaged": translate("Admin", "local database check failed"),
-        "unsent_over_an_hour": translate("Admin", "changes unsent for over an hour"),
-        "conflicts_waiting": translate("Admin", "conflicts wait for a decision"),
-        "last_sync_failed": translate("Admin", "last sync failed"),
-        "no_recent_backup": translate("Admin", "no backup for over two days"),
-        "not_encrypted": translate("Admin", "local data not encrypted"),
-    }
-    return names.get(code, code)
+    return code_words("attention", "Admin", code)
 
 
 def reason_short(code: str) -> str:
     """Why a device needs attention, in a few words (for a list column)."""
-    names = {
-        "database_damaged": translate("Admin", "DB check failed"),
-        "unsent_over_an_hour": translate("Admin", "unsent > 1 h"),
-        "conflicts_waiting": translate("Admin", "conflicts"),
-        "last_sync_failed": translate("Admin", "sync failing"),
-        "no_recent_backup": translate("Admin", "backup old"),
-        "not_encrypted": translate("Admin", "not encrypted"),
-    }
-    return names.get(code, code)
+    return code_words("attention_short", "Admin", code)
 
 
 def attention_short(device: DeviceView) -> str:
@@ -153,50 +139,19 @@ def unsent_text(device: DeviceView, now: dt.datetime) -> str:
 
 def error_code_name(code: str | None) -> str:
     """A device's last sync error (a code), in words; "—" for none."""
-    if not code:
-        return "—"
-    names = {
-        "network": translate("Admin", "no connection"),
-        "network_error": translate("Admin", "no connection"),
-        "unavailable": translate("Admin", "server unavailable"),
-        "internal_error": translate("Admin", "server failed"),
-        "internal": translate("Admin", "error in the app"),
-        "forbidden": translate("Admin", "refused by the server"),
-        "update_required": translate("Admin", "app update required"),
-        "resync_required": translate("Admin", "server went back in time"),
-        "token_revoked": translate("Admin", "signed out"),
-        "device_revoked": translate("Admin", "device revoked"),
-    }
-    return names.get(code, code)
+    return code_words("sync_error", "Admin", code) if code else "—"
 
 
 def db_check_name(result: str | None) -> str:
-    names = {
-        "ok": translate("Admin", "OK"),
-        "failed": translate("Admin", "failed"),
-        "repaired": translate("Admin", "repaired"),
-    }
-    return names.get(result or "", "—")
+    return code_words("db_check", "Admin", result or "", unknown="—")
 
 
 def role_name(role: str) -> str:
-    names = {
-        "sales_rep": translate("Admin", "sales rep"),
-        "warehouse_clerk": translate("Admin", "warehouse clerk"),
-        "store_owner": translate("Admin", "store owner"),
-        "admin": translate("Admin", "back office"),
-    }
-    return names.get(role, role)
+    return code_words("role", "Admin", role)
 
 
 def scope_name(scope: str) -> str:
-    names = {
-        "catalog": translate("Admin", "catalog"),
-        "prices": translate("Admin", "prices"),
-        "stock": translate("Admin", "stock"),
-        "customers": translate("Admin", "customers"),
-    }
-    return names.get(scope, scope)
+    return code_words("scope", "Admin", scope)
 
 
 def audit_text(entry: AuditEntry, place: dict[tuple[str, int], str]) -> str:

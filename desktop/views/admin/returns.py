@@ -7,20 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from sync_engine.client.values import ReturnLineView, ReturnView
 
@@ -28,15 +15,16 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...labels import return_reason_name, return_status_name, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...resources import icon
-from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...widgets.parts import wrapped_label
+from ...widgets.tables import fit_columns, make_table, reselect, table_pane
+from ..page import WorkspacePage
 from ..shared.return_lines import DamagedStockLabel
+from .decision import ReasonDialog, decision_box, queue_and_decision
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
 
-__all__ = ["RefuseReturnDialog", "ReturnsReviewPage"]
+__all__ = ["ReturnsReviewPage"]
 
 _WAITING = QBrush(QColor("#b45309"))
 _ORDER = {"requested": 0, "approved": 1, "partially_received": 2, "received": 3, "refused": 4}
@@ -46,44 +34,9 @@ def return_title(r: ReturnView) -> str:
     return r.number or translate("Returns", "(not yet sent)")
 
 
-class RefuseReturnDialog(QDialog):
-    """Asks why (required: the rep and the customer read it)."""
-
-    def __init__(self, r: ReturnView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("refuseReturnDialog")
-        self.setWindowTitle(self.tr("Refuse return %1").replace("%1", return_title(r)))
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("refuseReason")
-        self.reason.setPlaceholderText(self.tr("e.g. past the 30-day return period"))
-        self.reason_box = FieldBox(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton(self.tr("Refuse return"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Why? The rep and the store are told this reason.")))
-        layout.addWidget(self.reason_box)
-        layout.addWidget(buttons)
-        self.resize(480, 220)
-
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def _accept(self) -> None:
-        if not self.text():
-            self.reason_box.set_error(self.tr("Say why the return is refused."))
-            return
-        self.accept()
-
-
-class ReturnsReviewPage(QWidget):
+class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("returnsReviewPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "returnsReviewPage", workspace)
         self.current: ReturnView | None = None
         fmt = ctx.fmt
         self.filter = QComboBox()
@@ -102,26 +55,18 @@ class ReturnsReviewPage(QWidget):
             Column(lambda: translate("Returns", "Units"), lambda r: fmt.integer(r.units),
                    align_right=True),
         ])
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("returnsTable")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.empty = QLabel(self.tr("No returns. Returns the reps and stores ask for appear "
-                                    "here for your decision."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
+        self.table = make_table(stretch=1, model=self.model, name="returnsTable",
+                                on_current=self._selected)
+        self.empty = wrapped_label(self.tr("No returns. Returns the reps and stores ask for "
+                                           "appear here for your decision."), "hint")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(table_pane(self.table, self.empty), 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self._build_detail())
-        split.setSizes([640, 640])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self.refuse_dialog: RefuseReturnDialog | None = None
+        queue_and_decision(self, left, self._build_detail(), Qt.Orientation.Horizontal,
+                           [640, 640])
+        self.refuse_dialog: ReasonDialog | None = None
         ctx.orders_changed.connect(self.reload)
         self.reload()
 
@@ -130,23 +75,10 @@ class ReturnsReviewPage(QWidget):
         return text + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")
 
     def _build_detail(self) -> QWidget:
-        box = QGroupBox(self.tr("Decision"))
-        layout = QVBoxLayout(box)
-        self.title = QLabel(self.tr("Choose a return."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        form = QFormLayout()
-        self.order_label = QLabel()
-        self.reason_label = QLabel()
-        self.note_label = QLabel()
-        self.note_label.setWordWrap(True)
-        self.credit_label = QLabel()
-        self.asked_label = QLabel()
-        form.addRow(self.tr("Order"), self.order_label)
-        form.addRow(self.tr("Asked"), self.asked_label)
-        form.addRow(self.tr("Reason"), self.reason_label)
-        form.addRow(self.tr("Note"), self.note_label)
-        form.addRow(self.tr("Credited"), self.credit_label)
+        self.title = wrapped_label(self.tr("Choose a return."), "detailTitle")
+        self.order_label, self.reason_label, self.credit_label, self.asked_label = (
+            QLabel() for _ in range(4))
+        self.note_label = wrapped_label()
         fmt = self.ctx.fmt
         self.lines_model: ListTableModel[ReturnLineView] = ListTableModel([
             Column(lambda: translate("Returns", "SKU"), lambda ln: ln.sku),
@@ -160,23 +92,14 @@ class ReturnsReviewPage(QWidget):
                     "%1", fmt.integer(ln.received_qty)).replace("%2", fmt.integer(ln.damaged_qty))
                 if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
         ])
-        self.lines = make_table(stretch=1)
-        self.lines.setModel(self.lines_model)
-        self.approve_button = QPushButton(icon("review"), self.tr("Approve return"))
-        self.approve_button.setObjectName("primary")
-        self.approve_button.clicked.connect(self.approve)
-        self.refuse_button = QPushButton(icon("cancel"), self.tr("Refuse…"))
-        self.refuse_button.clicked.connect(self.ask_refuse)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.refuse_button)
-        buttons.addWidget(self.approve_button)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addWidget(self.lines, 1)
         self.damaged = DamagedStockLabel(self.ctx)
-        layout.addWidget(self.damaged)
-        layout.addLayout(buttons)
+        box, self.lines, self.approve_button, self.refuse_button = decision_box(
+            self.tr("Decision"), self.title, [
+                (self.tr("Order"), self.order_label), (self.tr("Asked"), self.asked_label),
+                (self.tr("Reason"), self.reason_label), (self.tr("Note"), self.note_label),
+                (self.tr("Credited"), self.credit_label)],
+            self.lines_model, yes=(self.tr("Approve return"), self.approve),
+            no=(self.tr("Refuse…"), self.ask_refuse), under_lines=self.damaged)
         self._enable()
         return box
 
@@ -192,12 +115,7 @@ class ReturnsReviewPage(QWidget):
         fit_columns(self.table)
         self.empty.setVisible(not rows)
         self.workspace.set_badge("returns", sum(1 for r in found if r.status == "requested"))
-        index = next((i for i, r in enumerate(rows) if r.id == current), 0 if rows else None)
-        if index is None:
-            self._show(None)
-        else:
-            self.table.selectRow(index)
-            self._show(rows[index])
+        self._show(reselect(self.table, rows, lambda r: r.id == current))
 
     def _selected(self) -> None:
         r = self.table.currentIndex().data(ROW_ROLE)
@@ -250,10 +168,12 @@ class ReturnsReviewPage(QWidget):
         r = self.current
         if r is None:
             return
-        dialog = RefuseReturnDialog(r, self)
-        dialog.accepted.connect(lambda: self.refuse(r, dialog.text()))
-        self.refuse_dialog = dialog
-        dialog.open()
+        self.refuse_dialog = ReasonDialog(
+            self, "refuseReturn", self.tr("Refuse return %1").replace("%1", return_title(r)),
+            self.tr("Why? The rep and the store are told this reason."),
+            self.tr("e.g. past the 30-day return period"),
+            self.tr("Refuse return"), self.tr("Say why the return is refused."),
+        ).ask(lambda reason: self.refuse(r, reason))
 
     def refuse(self, r: ReturnView, reason: str) -> None:
         engine = self.ctx.engine

@@ -11,19 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
@@ -33,18 +21,18 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...models.products import product_name
-from ...models.tables import order_number, quantity_text
-from ...resources import icon
-from ...widgets.field import FieldBox
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...models.tables import order_number, product_columns, quantity_text
+from ...widgets.parts import wrapped_label
+from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
+from ..page import WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
+from .decision import ReasonDialog, decision_box, queue_and_decision
 from .labels import ago
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
 
-__all__ = ["RejectDialog", "ReviewPage"]
+__all__ = ["ReviewPage"]
 
 _SHORT = QBrush(QColor("#b91c1c"))
 
@@ -83,47 +71,9 @@ def _detail(engine: Engine, order_id: str) -> ReviewDetail:
     return ReviewDetail(order, customer, engine.credit_used(order.customer_id), lines)
 
 
-class RejectDialog(QDialog):
-    """Asks for the reason (required: the rep and the customer see it)."""
-
-    def __init__(self, order: OrderView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("rejectDialog")
-        self.setWindowTitle(self.tr("Reject order %1").replace("%1", order_number(order)))
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("rejectReason")
-        self.reason.setPlaceholderText(
-            self.tr("e.g. credit limit exceeded: please pay the open invoices first")
-        )
-        self.reason_box = FieldBox(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton(
-            self.tr("Reject order"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Why? The sales rep is notified with this reason.")))
-        layout.addWidget(self.reason_box)
-        layout.addWidget(buttons)
-        self.resize(480, 220)
-
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def _accept(self) -> None:
-        if not self.text():
-            self.reason_box.set_error(self.tr("Say why the order is rejected."))
-            return
-        self.accept()
-
-
-class ReviewPage(QWidget):
+class ReviewPage(WorkspacePage["AdminWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("reviewPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "reviewPage", workspace)
         self.detail: ReviewDetail | None = None
         self.now = dt.datetime.now(dt.UTC)
         fmt = ctx.fmt
@@ -156,49 +106,22 @@ class ReviewPage(QWidget):
                 ),
             ]
         )
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("reviewQueue")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.empty = QLabel(
-            self.tr(
-                "No order waits for review. Orders the auto-confirm rule "
-                "holds back (credit, stock) appear here."
-            )
-        )
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
+        self.table = make_table(stretch=1, model=self.model, name="reviewQueue",
+                                on_current=self._selected)
+        self.empty = wrapped_label(self.tr("No order waits for review. Orders the auto-confirm "
+                                           "rule holds back (credit, stock) appear here."), "hint")
         # The queue over the decision, each the full width: side by side (~580 px each at
         # 1280×800) the customer name and the product name were cut to a word.
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(table_pane(self.table, self.empty))
-        split.addWidget(self._build_detail())
-        split.setSizes([220, 540])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self.reject_dialog: RejectDialog | None = None
+        queue_and_decision(self, table_pane(self.table, self.empty), self._build_detail(),
+                           Qt.Orientation.Vertical, [220, 540])
+        self.reject_dialog: ReasonDialog | None = None
         ctx.orders_changed.connect(self.reload)
         self.reload()
 
     def _build_detail(self) -> QWidget:
-        box = QGroupBox(self.tr("Decision"))
-        layout = QVBoxLayout(box)
-        self.title = QLabel(self.tr("Choose an order."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        form = QFormLayout()
-        self.reasons = QLabel()
-        self.reasons.setWordWrap(True)
-        self.credit = QLabel()
-        self.credit.setWordWrap(True)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        form.addRow(self.tr("Held because"), self.reasons)
-        form.addRow(self.tr("Credit"), self.credit)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.promotions = QLabel()
-        self.promotions.setWordWrap(True)
-        form.addRow(self.tr("Promotions"), self.promotions)
+        self.title = wrapped_label(self.tr("Choose an order."), "detailTitle")
+        self.reasons, self.credit, self.notes, self.promotions = (
+            wrapped_label() for _ in range(4))
         fmt = self.ctx.fmt
 
         def short(r: ReviewLine) -> QBrush | None:
@@ -206,17 +129,8 @@ class ReviewPage(QWidget):
 
         self.lines_model: ListTableModel[ReviewLine] = ListTableModel(
             [
-                Column(
-                    lambda: translate("Admin", "SKU"),
-                    lambda r: r.product.sku if r.product else str(r.product_id),
-                ),
-                Column(
-                    lambda: translate("Admin", "Product"),
-                    lambda r: translate("Admin", "%1 (free: %2)").replace(
-                        "%1", product_name(r.product) if r.product else "").replace(
-                        "%2", r.gift) if r.gift else (
-                        product_name(r.product) if r.product else ""),
-                ),
+                *product_columns(lambda r: r.product, lambda r: r.product_id,
+                                 gift=lambda r: r.gift),
                 Column(
                     lambda: translate("Admin", "Quantity"),
                     lambda r: quantity_text(r.quantity, r.product),
@@ -235,21 +149,12 @@ class ReviewPage(QWidget):
                 ),
             ]
         )
-        self.lines = make_table(stretch=1)
-        self.lines.setModel(self.lines_model)
-        self.confirm_button = QPushButton(icon("review"), self.tr("Confirm order"))
-        self.confirm_button.setObjectName("primary")
-        self.confirm_button.clicked.connect(self.confirm)
-        self.reject_button = QPushButton(icon("cancel"), self.tr("Reject…"))
-        self.reject_button.clicked.connect(self.ask_reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.reject_button)
-        buttons.addWidget(self.confirm_button)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addWidget(self.lines, 1)
-        layout.addLayout(buttons)
+        box, self.lines, self.confirm_button, self.reject_button = decision_box(
+            self.tr("Decision"), self.title, [
+                (self.tr("Held because"), self.reasons), (self.tr("Credit"), self.credit),
+                (self.tr("Notes"), self.notes), (self.tr("Promotions"), self.promotions)],
+            self.lines_model, yes=(self.tr("Confirm order"), self.confirm),
+            no=(self.tr("Reject…"), self.ask_reject))
         self._enable()
         return box
 
@@ -282,9 +187,7 @@ class ReviewPage(QWidget):
             self.ctx.read(lambda: _detail(engine, order.id), self._show)
 
     def select_order(self, order_id: str) -> None:
-        for i, o in enumerate(self.model.rows):
-            if o.id == order_id:
-                self.table.selectRow(i)
+        select_row_of(self.table, self.model.rows, lambda o: o.id == order_id)
 
     def _show(self, detail: object) -> None:
         self.detail = detail if isinstance(detail, ReviewDetail) else None
@@ -349,10 +252,12 @@ class ReviewPage(QWidget):
         if self.detail is None:
             return
         order = self.detail.order
-        dialog = RejectDialog(order, self)
-        dialog.accepted.connect(lambda: self.reject_order(order, dialog.text()))
-        self.reject_dialog = dialog
-        dialog.open()
+        self.reject_dialog = ReasonDialog(
+            self, "reject", self.tr("Reject order %1").replace("%1", order_number(order)),
+            self.tr("Why? The sales rep is notified with this reason."),
+            self.tr("e.g. credit limit exceeded: please pay the open invoices first"),
+            self.tr("Reject order"), self.tr("Say why the order is rejected."),
+        ).ask(lambda reason: self.reject_order(order, reason))
 
     def reject_order(self, order: OrderView, reason: str) -> None:
         engine = self.ctx.engine

@@ -11,11 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from sync_engine.client.values import CustomerView, UserAccount, WarehouseView
 
 from ...i18n import domain_lang
 from ...widgets.field import FieldBox
+from ...widgets.parts import ok_cancel, wrapped_label
 from .labels import role_name
 
 __all__ = ["PasswordDialog", "UserDialog"]
@@ -38,16 +36,10 @@ class _Form(QDialog):
 
     def __init__(self, parent: QWidget | None, ok_text: str) -> None:
         super().__init__(parent)
-        self.general = QLabel()
-        self.general.setObjectName("fieldError")
-        self.general.setWordWrap(True)
+        self.general = wrapped_label("", "fieldError")
         self.general.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.addButton(
-            ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons, self.ok_button = ok_cancel(self, ok_text, self._submit)
         self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
         self.boxes: dict[str, FieldBox] = {}
 
     def _submit(self) -> None:
@@ -114,19 +106,17 @@ class UserDialog(_Form):
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for c in customers:
             self.customer.addItem(f"{c.code} {c.name}", c.id)
-        if user is None:
-            self.boxes["username"] = FieldBox(self.username)
-            self.boxes["display_name"] = FieldBox(self.display_name)
-            self.boxes["password"] = FieldBox(self.password)
-            form.addRow(self.tr("User name"), self.boxes["username"])
-            form.addRow(self.tr("Full name"), self.boxes["display_name"])
-            form.addRow(self.tr("Password"), self.boxes["password"])
-        self.boxes["role"] = FieldBox(self.role)
-        self.boxes["warehouse"] = FieldBox(self.warehouse)
-        self.boxes["customer"] = FieldBox(self.customer)
-        form.addRow(self.tr("Role"), self.boxes["role"])
-        form.addRow(self.tr("Warehouse"), self.boxes["warehouse"])
-        form.addRow(self.tr("Customer (store)"), self.boxes["customer"])
+        fields: list[tuple[str, str, QWidget]] = [
+            ("username", self.tr("User name"), self.username),
+            ("display_name", self.tr("Full name"), self.display_name),
+            ("password", self.tr("Password"), self.password),
+        ] if user is None else []  # a new user's name and password; then what they do
+        fields += [("role", self.tr("Role"), self.role),
+                   ("warehouse", self.tr("Warehouse"), self.warehouse),
+                   ("customer", self.tr("Customer (store)"), self.customer)]
+        for field, label, editor in fields:
+            self.boxes[field] = FieldBox(editor)
+            form.addRow(label, self.boxes[field])
         self.role.currentIndexChanged.connect(self._role_changed)
         if user is not None:
             self.role.setCurrentIndex(max(0, self.role.findData(user.role)))
@@ -134,11 +124,10 @@ class UserDialog(_Form):
                 self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(user.warehouse_id)))
             if user.customer_id is not None:
                 self.customer.setCurrentIndex(max(0, self.customer.findData(user.customer_id)))
-        hint = QLabel(self.tr("A warehouse clerk works in one warehouse; a store owner orders "
-                              "for one customer. The user's devices resync with what the new "
-                              "role may see."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr(
+            "A warehouse clerk works in one warehouse; a store owner orders "
+            "for one customer. The user's devices resync with what the new "
+            "role may see."), "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -204,10 +193,8 @@ class PasswordDialog(_Form):
         form = QFormLayout()
         form.addRow(self.tr("New password"), self.boxes["password"])
         form.addRow(self.tr("Again"), self.boxes["again"])
-        hint = QLabel(self.tr("%1 is signed out on every device and signs in with the new "
-                              "password.").replace("%1", user.username))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr("%1 is signed out on every device and signs in with the new "
+                                     "password.").replace("%1", user.username), "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

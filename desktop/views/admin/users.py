@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,16 +23,16 @@ from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, War
 
 from ...context import AppContext
 from ...i18n import translate
-from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...resources import icon
-from ...widgets.tables import fit_columns, make_table, on_row_action
-from .ask import ConfirmBox, key, list_failed, on_server
+from ...models.base import Column, ListTableModel
+from ...widgets.parts import action_button
+from ...widgets.tables import fit_columns, make_table, on_row_action, select_row_of
+from .ask import key, on_server
 from .labels import audit_text, role_name
+from .server_list import MUTED, ServerListPage
 from .user_dialogs import PasswordDialog, UserDialog
 
 __all__ = ["UsersPage"]
 
-_MUTED = QBrush(QColor("#6b7280"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,41 +52,37 @@ def _places(engine: Engine) -> Places:
     return Places(engine.warehouses(), engine.customers(include_inactive=True))
 
 
-class UsersPage(QWidget):
+
+def _muted(u: UserAccount) -> QBrush | None:
+    """Greyed when disabled: no longer in use."""
+    return None if u.active else MUTED
+
+class UsersPage(ServerListPage[UserAccount]):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("usersPage")
-        self.ctx = ctx
+        super().__init__(ctx, "usersPage", UserAccount)
         self.places = Places([], [])
         self.place_names: dict[tuple[str, int], str] = {}
-        self.loaded = False
         self._show_next: int | None = None  # the user to select after the next load
         self.dialog: UserDialog | PasswordDialog | None = None
-        self.confirm_box: ConfirmBox | None = None
         fmt = ctx.fmt
-
-        def muted(u: UserAccount) -> QBrush | None:
-            return None if u.active else _MUTED
 
         self.model: ListTableModel[UserAccount] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "User name"), lambda u: u.username,
-                       foreground=muted),
+                       foreground=_muted),
                 Column(lambda: translate("Admin", "Full name"), lambda u: u.display_name,
-                       tooltip=lambda u: u.display_name, foreground=muted),
+                       tooltip=lambda u: u.display_name, foreground=_muted),
                 Column(lambda: translate("Admin", "Role"), lambda u: role_name(u.role),
-                       foreground=muted),
+                       foreground=_muted),
                 Column(lambda: translate("Admin", "Works for"), self._assigned,
-                       tooltip=self._assigned, foreground=muted),
+                       tooltip=self._assigned, foreground=_muted),
                 Column(lambda: translate("Admin", "State"),
                        lambda u: translate("Admin", "active") if u.active
-                       else translate("Admin", "disabled"), foreground=muted),
+                       else translate("Admin", "disabled"), foreground=_muted),
             ]
         )
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("userList")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.table = make_table(stretch=1, model=self.model, name="userList",
+                                on_current=self._enable)
 
         self.audit_model: ListTableModel[AuditEntry] = ListTableModel(
             [
@@ -99,24 +94,17 @@ class UsersPage(QWidget):
                        tooltip=lambda a: audit_text(a, self.place_names)),
             ]
         )
-        self.audit = make_table(stretch=3)
-        self.audit.setObjectName("auditTrail")
-        self.audit.setModel(self.audit_model)
+        self.audit = make_table(stretch=3, model=self.audit_model, name="auditTrail")
 
-        self.new_button = QPushButton(icon("add"), self.tr("New user…"))
-        self.new_button.setObjectName("newUser")
-        self.new_button.clicked.connect(self.ask_create)
-        self.role_button = QPushButton(icon("edit"), self.tr("Change role…"))
-        self.role_button.setObjectName("changeRole")
-        self.role_button.clicked.connect(self.ask_role)
-        self.password_button = QPushButton(icon("key"), self.tr("New password…"))
-        self.password_button.setObjectName("resetPassword")
-        self.password_button.clicked.connect(self.ask_password)
+        self.new_button = action_button("add", self.tr("New user…"), self.ask_create,
+                                        name="newUser")
+        self.role_button = action_button("edit", self.tr("Change role…"), self.ask_role,
+                                         name="changeRole")
+        self.password_button = action_button("key", self.tr("New password…"), self.ask_password,
+                                             name="resetPassword")
         self.active_button = QPushButton(self.tr("Disable…"))
         self.active_button.setObjectName("toggleActive")
         self.active_button.clicked.connect(self.ask_toggle_active)
-        self.refresh_button = QPushButton(icon("sync"), self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -136,17 +124,12 @@ class UsersPage(QWidget):
         split.addWidget(top)
         split.addWidget(trail)
         split.setSizes([420, 260])
-        self.state = QLabel()
-        self.state.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(split, 1)
         on_row_action(self.table, self.ask_role)
         key(self, "Ctrl+N", self.ask_create)
         self._enable()
-
-    def focus_main_field(self) -> None:
-        self.table.setFocus()
 
     def _assigned(self, u: UserAccount) -> str:
         if u.warehouse_id is not None:
@@ -157,10 +140,6 @@ class UsersPage(QWidget):
 
     def _username(self, a: AuditEntry) -> str:
         return next((u.username for u in self.model.rows if u.id == a.user_id), f"#{a.user_id}")
-
-    def selected(self) -> UserAccount | None:
-        user = self.table.currentIndex().data(ROW_ROLE)
-        return user if isinstance(user, UserAccount) else None
 
     def _enable(self) -> None:
         user = self.selected()
@@ -183,10 +162,6 @@ class UsersPage(QWidget):
         on_server(self.ctx, lambda office: (office.users(), office.audit_trail()),
                   self._loaded, self._failed)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        list_failed(self.ctx, self.state, exc)
-
     def _loaded(self, answer: object) -> None:
         assert isinstance(answer, tuple)
         users, trail = answer
@@ -206,9 +181,7 @@ class UsersPage(QWidget):
         self.select_user(chosen or (users[0].id if users else 0))
 
     def select_user(self, user_id: int) -> None:
-        for i, u in enumerate(self.model.rows):
-            if u.id == user_id:
-                self.table.selectRow(i)
+        select_row_of(self.table, self.model.rows, lambda u: u.id == user_id)
         self._enable()
 
     # ------------------------------------------------------------------ changes
@@ -233,6 +206,13 @@ class UsersPage(QWidget):
 
         return failed
 
+    def _open(self, dialog: UserDialog | PasswordDialog, submit: Callable[[], None]) -> None:
+        """Open ``dialog``; ``submit`` runs when its OK is pressed (it stays open until the
+        server answers)."""
+        dialog.submitted.connect(submit)
+        self.dialog = dialog
+        dialog.open()
+
     def ask_create(self) -> None:
         dialog = UserDialog(None, self.places.warehouses, self.places.customers, self)
 
@@ -246,9 +226,7 @@ class UsersPage(QWidget):
                 self._changed(self.tr("User %1 created.").replace("%1", username), dialog),
                 self._refused(dialog))
 
-        dialog.submitted.connect(submit)
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog, submit)
 
     def ask_role(self) -> None:
         user = self.selected()
@@ -264,9 +242,7 @@ class UsersPage(QWidget):
                               .replace("%2", role_name(role)), dialog),
                 self._refused(dialog))
 
-        dialog.submitted.connect(submit)
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog, submit)
 
     def ask_password(self) -> None:
         user = self.selected()
@@ -281,9 +257,7 @@ class UsersPage(QWidget):
                                             "everywhere.").replace("%1", user.username), dialog),
                       self._refused(dialog))
 
-        dialog.submitted.connect(submit)
-        self.dialog = dialog
-        dialog.open()
+        self._open(dialog, submit)
 
     def ask_toggle_active(self) -> None:
         """Enable at once; disable after saying what it does."""
@@ -293,14 +267,11 @@ class UsersPage(QWidget):
         if not user.active:
             self.set_active(user, True)
             return
-        box = ConfirmBox(
-            self, self.tr("Disable %1?").replace("%1", user.username),
-            self.tr("%1 can no longer sign in, and is signed out on every device now. Their "
-                    "orders and data stay; you can enable the account again later.")
-            .replace("%1", user.username),
-            self.tr("Disable"), lambda: self.set_active(user, False))
-        self.confirm_box = box
-        box.open()
+        self.ask_first(self.tr("Disable %1?"),
+                       self.tr("%1 can no longer sign in, and is signed out on every device now. "
+                               "Their orders and data stay; you can enable the account again "
+                               "later."),
+                       self.tr("Disable"), user.username, lambda: self.set_active(user, False))
 
     def set_active(self, user: UserAccount, active: bool) -> None:
         text = (self.tr("%1 is enabled.") if active

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from sync_engine.client import errors as ce
@@ -32,12 +30,13 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...labels import status_name
 from ...models.base import ROW_ROLE, SORT_ROLE, Column, ListTableModel
-from ...models.tables import order_number
+from ...models.tables import count_column, order_number
 from ...picklist import PickListDialog, pick_list_html
-from ...resources import icon
 from ...widgets.keys import page_shortcut
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
+from ..page import WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
@@ -88,24 +87,15 @@ class ShipQueueModel(ListTableModel[ShipQueueItem]):
                     lambda i: status_name(i.order.status),
                     foreground=lambda i: _PARTIAL if i.shipped_units else None,
                 ),
-                Column(
-                    lambda: translate("Clerk", "Open lines"),
-                    lambda i: fmt.integer(i.open_lines),
-                    align_right=True,
-                    sort=lambda i: i.open_lines,
-                ),
+                count_column(lambda: translate("Clerk", "Open lines"), lambda i: i.open_lines, fmt),
                 Column(
                     lambda: translate("Clerk", "Shipped"),
                     lambda i: f"{fmt.integer(i.shipped_units)} / {fmt.integer(i.ordered_units)}",
                     align_right=True,
                     sort=lambda i: i.shipped_units,
                 ),
-                Column(
-                    lambda: translate("Clerk", "To ship"),
-                    lambda i: fmt.integer(i.remaining_units),
-                    align_right=True,
-                    sort=lambda i: i.remaining_units,
-                ),
+                count_column(lambda: translate("Clerk", "To ship"), lambda i: i.remaining_units,
+                             fmt),
                 Column(
                     lambda: translate("Clerk", "Placed"),
                     lambda i: fmt.timestamp(i.order.created_at),
@@ -132,21 +122,16 @@ def load_pick_data(
     return items, products, customers
 
 
-class ShipQueuePage(QWidget):
+class ShipQueuePage(WorkspacePage["ClerkWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("shipQueuePage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "shipQueuePage", workspace)
         self.search = SearchBox(self.tr("Order number or customer"))
         self.search.search.connect(self._filter)
         self.search.returnPressed.connect(self._search_entered)
-        self.ship_button = QPushButton(icon("truck"), self.tr("Ship…"))
-        self.ship_button.setObjectName("primary")
-        self.ship_button.clicked.connect(self.ship_selected)
-        self.pick_button = QPushButton(icon("picklist"), self.tr("Pick list…"))
-        self.pick_button.setToolTip("Ctrl+P")
-        self.pick_button.clicked.connect(self.show_pick_list)
+        self.ship_button = action_button("truck", self.tr("Ship…"), self.ship_selected,
+                                         name="primary")
+        self.pick_button = action_button("picklist", self.tr("Pick list…"), self.show_pick_list,
+                                         tip="Ctrl+P")
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.pick_button)
@@ -157,9 +142,7 @@ class ShipQueuePage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("shipQueue")
-        self.table.setModel(self.proxy)
+        self.table = make_table(stretch=1, model=self.proxy, name="shipQueue")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -170,14 +153,10 @@ class ShipQueuePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self.count = QLabel()
         self.count.setObjectName("hint")
-        hint = QLabel(
-            self.tr(
+        hint = wrapped_label(self.tr(
                 "Enter (or a double click) ships the order. Select several orders "
                 "(Shift+↓ or Ctrl+click) for one pick list (Ctrl+P)."
-            )
-        )
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+            ), "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -27,10 +25,11 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...labels import return_reason_name, return_status_name, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...widgets.parts import action_button, choice_box, wrapped_label
+from ...widgets.tables import fit_columns, make_table, reselect, table_pane
+from ..page import WorkspacePage
 from ..shared.return_lines import DamagedStockLabel, ReturnCountLine, ReturnCountsModel
 from .scanning import parse_scan, scan_row
 
@@ -42,12 +41,9 @@ __all__ = ["ReceiveReturnsPage"]
 _RECEIVABLE = ("approved", "partially_received")
 
 
-class ReceiveReturnsPage(QWidget):
+class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("receiveReturnsPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "receiveReturnsPage", workspace)
         self.current: ReturnView | None = None
         fmt = ctx.fmt
         self.list_model: ListTableModel[ReturnView] = ListTableModel([
@@ -61,13 +57,9 @@ class ReceiveReturnsPage(QWidget):
                    lambda r: fmt.integer(sum(ln.outstanding for ln in r.lines)),
                    align_right=True),
         ])
-        self.list = make_table(stretch=1)
-        self.list.setObjectName("returnsToReceive")
-        self.list.setModel(self.list_model)
-        self.list.selectionModel().currentRowChanged.connect(self._selected)
-        self.empty = QLabel(self.tr("No approved return waits for the warehouse."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
+        self.list = make_table(stretch=1, model=self.list_model, name="returnsToReceive",
+                               on_current=self._selected)
+        self.empty = wrapped_label(self.tr("No approved return waits for the warehouse."), "hint")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_pane(self.list, self.empty))
         split.addWidget(self._build_counting())
@@ -81,37 +73,27 @@ class ReceiveReturnsPage(QWidget):
     def _build_counting(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
-        self.title = QLabel(self.tr("Choose a return to take in."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
+        self.title = wrapped_label(self.tr("Choose a return to take in."), "detailTitle")
+        self.info = wrapped_label()
         self.scan = QLineEdit()
         self.scan.setObjectName("returnScan")
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter "
                                              "(12*code counts twelve)"))
         self.scan.returnPressed.connect(self.scanned)
         self.scan_box = FieldBox(self.scan)
-        self.per_scan = QComboBox()
-        self.per_scan.setObjectName("returnCondition")
-        self.per_scan.addItem(self.tr("Scans count good units (back to stock)"), "good")
-        self.per_scan.addItem(self.tr("Scans count damaged units (not sellable)"), "damaged")
+        self.per_scan = choice_box("returnCondition", [
+            (self.tr("Scans count good units (back to stock)"), "good"),
+            (self.tr("Scans count damaged units (not sellable)"), "damaged")])
         row = scan_row(self.scan_box, self.per_scan)
         self.model = ReturnCountsModel(self.ctx.fmt, receiving=True)
         self.model.refused.connect(self.scan_box.set_error)
         self.model.counts_changed.connect(self._summarise)
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("receiptLines")
-        self.table.setModel(self.model)
+        self.table = make_table(stretch=1, model=self.model, name="receiptLines")
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked
                                    | self.table.EditTrigger.EditKeyPressed)
-        self.summary = QLabel()
-        self.summary.setObjectName("total")
-        self.summary.setWordWrap(True)
-        self.confirm_button = QPushButton(icon("receive"), self.tr("Confirm receipt"))
-        self.confirm_button.setObjectName("primary")
-        self.confirm_button.setToolTip("Ctrl+Enter")
-        self.confirm_button.clicked.connect(self.confirm)
+        self.summary = wrapped_label("", "total")
+        self.confirm_button = action_button("receive", self.tr("Confirm receipt"), self.confirm,
+                                            name="primary", tip="Ctrl+Enter")
         self.all_button = QPushButton(self.tr("Everything expected, in good order"))
         self.all_button.clicked.connect(self.count_all)
         buttons = QHBoxLayout()
@@ -146,12 +128,7 @@ class ReceiveReturnsPage(QWidget):
         fit_columns(self.list)
         self.empty.setVisible(not found)
         self.workspace.set_badge("returns", len(found))
-        index = next((i for i, r in enumerate(found) if r.id == current), 0 if found else None)
-        if index is None:
-            self._show(None)
-        else:
-            self.list.selectRow(index)
-            self._show(found[index])
+        self._show(reselect(self.list, found, lambda r: r.id == current))
 
     def _selected(self) -> None:
         r = self.list.currentIndex().data(ROW_ROLE)

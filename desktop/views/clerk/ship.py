@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from sync_engine.client import errors as ce
@@ -37,10 +35,11 @@ from ...labels import status_name
 from ...models.products import product_name
 from ...models.tables import load_order, order_number
 from ...paperwork import open_delivery_note
-from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
+from ...widgets.parts import action_button, choice_box, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
+from ..page import WorkspacePage
 from .scanning import parse_scan, scan_row
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
@@ -52,18 +51,12 @@ __all__ = ["CARRIERS", "ShipPage"]
 CARRIERS = ("顺丰速运", "京东物流", "中通快递", "圆通速递", "德邦物流", "自有车辆")
 
 
-class ShipPage(QWidget):
+class ShipPage(WorkspacePage["ClerkWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("shipPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "shipPage", workspace)
         self.order: OrderView | None = None
-        self.title = QLabel(self.tr("Choose an order in the queue."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
+        self.title = wrapped_label(self.tr("Choose an order in the queue."), "detailTitle")
+        self.info = wrapped_label()
         self.scan = QLineEdit()
         self.scan.setObjectName("scanInput")
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter "
@@ -71,25 +64,19 @@ class ShipPage(QWidget):
                                              "field: the tracking number"))
         self.scan.returnPressed.connect(self.scanned)
         self.scan_box = FieldBox(self.scan)
-        self.per_scan = QComboBox()
-        self.per_scan.setObjectName("perScan")
-        self.per_scan.addItem(self.tr("Each scan counts one unit"), "unit")
-        self.per_scan.addItem(self.tr("Each scan counts one case"), "case")
+        self.per_scan = choice_box("perScan", [(self.tr("Each scan counts one unit"), "unit"),
+                                               (self.tr("Each scan counts one case"), "case")])
         scan_line = scan_row(self.scan_box, self.per_scan)
         self.model = ShipLinesModel(ctx.fmt)
         self.model.refused.connect(self.scan_box.set_error)
         self.model.counts_changed.connect(self._summarise)
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("shipLines")
-        self.table.setModel(self.model)
+        self.table = make_table(stretch=1, model=self.model, name="shipLines")
         # Counts are typed on purpose (Enter or F2 on a line, or a double click), never by
         # keys that were meant for another field.
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked
                                    | self.table.EditTrigger.EditKeyPressed)
         on_row_action(self.table, self._edit_count)
-        self.summary = QLabel()
-        self.summary.setObjectName("total")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("", "total")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.info)
@@ -131,10 +118,8 @@ class ShipPage(QWidget):
         self.all_button.clicked.connect(self.count_all)
         self.clear_button = QPushButton(self.tr("Start over"))
         self.clear_button.clicked.connect(self.clear_counts)
-        self.confirm_button = QPushButton(icon("truck"), self.tr("Confirm shipment"))
-        self.confirm_button.setObjectName("primary")
-        self.confirm_button.setToolTip("Ctrl+Enter")
-        self.confirm_button.clicked.connect(self.confirm)
+        self.confirm_button = action_button("truck", self.tr("Confirm shipment"), self.confirm,
+                                            name="primary", tip="Ctrl+Enter")
         buttons = QVBoxLayout()
         for b in (self.confirm_button, self.all_button, self.clear_button):
             buttons.addWidget(b)

@@ -13,8 +13,8 @@ from sync_engine import domain as d
 from sync_engine.client.values import OrderLineView, ProductView
 
 from ...i18n import Formatter, domain_lang, translate
-from ...models.base import Column, ListTableModel
-from ...models.products import product_name
+from ...models.base import Column, ListTableModel, whole_units
+from ...models.tables import product_columns
 
 __all__ = ["COUNT_COLUMN", "ShipLine", "ShipLinesModel"]
 
@@ -46,18 +46,7 @@ class ShipLinesModel(ListTableModel[ShipLine]):
 
         super().__init__(
             [
-                Column(
-                    lambda: translate("Clerk", "SKU"),
-                    lambda r: r.product.sku if r.product else str(r.line.product_id),
-                ),
-                Column(
-                    lambda: translate("Clerk", "Product"),
-                    lambda r: (
-                        product_name(r.product)
-                        if r.product
-                        else translate("Clerk", "(unknown product)")
-                    ),
-                ),
+                *product_columns(lambda r: r.product, lambda r: r.line.product_id),
                 Column(
                     lambda: translate("Clerk", "Barcode"),
                     lambda r: (r.product.barcode or "") if r.product else "",
@@ -110,9 +99,8 @@ class ShipLinesModel(ListTableModel[ShipLine]):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != COUNT_COLUMN:
             return False
-        try:
-            units = int(str(value).strip() or 0)
-        except ValueError:
+        units = whole_units(value)
+        if units is None:
             self.refused.emit(translate("Clerk", "Type a whole number of units."))
             return False
         return self.set_count(index.row(), units)

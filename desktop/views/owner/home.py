@@ -12,12 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from sync_engine.client import errors as ce
@@ -29,8 +25,9 @@ from ...i18n import translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import quantity_text
-from ...resources import icon
+from ...widgets.parts import action_button, button_row, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
+from ..page import WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -71,12 +68,9 @@ def _load(engine: Engine, customer_id: int) -> tuple[list[SuggestionRow], list[F
     return suggestions, favourites
 
 
-class OwnerHomePage(QWidget):
+class OwnerHomePage(WorkspacePage["OwnerWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("ownerHome")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "ownerHome", workspace)
         fmt = ctx.fmt
 
         self.suggestions_model: ListTableModel[SuggestionRow] = ListTableModel(
@@ -117,33 +111,22 @@ class OwnerHomePage(QWidget):
                 ),
             ]
         )
-        self.suggestions = make_table(stretch=1)
-        self.suggestions.setObjectName("suggestions")
-        self.suggestions.setModel(self.suggestions_model)
+        self.suggestions = make_table(stretch=1, model=self.suggestions_model, name="suggestions")
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         on_row_action(self.suggestions, self.add_selected_suggestions)
-        self.add_suggested = QPushButton(icon("cart"), self.tr("Add selected to cart"))
-        self.add_suggested.clicked.connect(self.add_selected_suggestions)
-        self.add_due = QPushButton(icon("cart"), self.tr("Add all due to cart"))
-        self.add_due.setObjectName("primary")
-        self.add_due.clicked.connect(self.add_due_suggestions)
-        explain = QLabel(
-            self.tr(
+        self.add_suggested = action_button("cart", self.tr("Add selected to cart"),
+                                           self.add_selected_suggestions)
+        self.add_due = action_button("cart", self.tr("Add all due to cart"),
+                                     self.add_due_suggestions, name="primary")
+        explain = wrapped_label(self.tr(
                 "From your order history: the quantity you usually order and "
                 "how often. Nothing is added until you choose to."
-            )
-        )
-        explain.setObjectName("hint")
-        explain.setWordWrap(True)
+            ), "hint")
         top = QGroupBox(self.tr("Suggested for you"))
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(explain)
         top_layout.addWidget(self.suggestions, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.add_suggested)
-        row.addWidget(self.add_due)
-        top_layout.addLayout(row)
+        top_layout.addLayout(button_row(None, self.add_suggested, self.add_due))
 
         self.favourites_model: ListTableModel[FavouriteRow] = ListTableModel(
             [
@@ -160,22 +143,14 @@ class OwnerHomePage(QWidget):
                 ),
             ]
         )
-        self.favourites = make_table(stretch=1)
-        self.favourites.setObjectName("favourites")
-        self.favourites.setModel(self.favourites_model)
+        self.favourites = make_table(stretch=1, model=self.favourites_model, name="favourites")
         on_row_action(self.favourites, self.order_favourite)
-        self.order_fav = QPushButton(icon("add"), self.tr("Add to cart…"))
-        self.order_fav.clicked.connect(self.order_favourite)
-        self.unfav = QPushButton(icon("star"), self.tr("Remove from favourites"))
-        self.unfav.clicked.connect(self.remove_favourite)
+        self.order_fav = action_button("add", self.tr("Add to cart…"), self.order_favourite)
+        self.unfav = action_button("star", self.tr("Remove from favourites"), self.remove_favourite)
         bottom = QGroupBox(self.tr("Favourites"))
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.favourites, 1)
-        row2 = QHBoxLayout()
-        row2.addStretch(1)
-        row2.addWidget(self.unfav)
-        row2.addWidget(self.order_fav)
-        bottom_layout.addLayout(row2)
+        bottom_layout.addLayout(button_row(None, self.unfav, self.order_fav))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from sync_engine import domain as d
 from sync_engine.client import errors as ce
@@ -25,11 +25,11 @@ from sync_engine.client.values import (
 from ...context import AppContext
 from ...i18n import Formatter, translate
 from ...models.base import Column, ListTableModel
-from ...models.products import product_name
-from ...models.tables import order_number
-from ...resources import icon
+from ...models.tables import order_number, product_columns
 from ...widgets.keys import FINAL_ACTION, page_shortcut
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table
+from ..page import WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -86,12 +86,9 @@ def _load(
     return old, draft, rows
 
 
-class ReorderPage(QWidget):
+class ReorderPage(WorkspacePage["OwnerWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("reorderPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "reorderPage", workspace)
         self.old: OrderView | None = None
         self.draft: OrderView | None = None
         fmt = ctx.fmt
@@ -103,23 +100,10 @@ class ReorderPage(QWidget):
                 return _UP
             return _DOWN if r.new.unit_price < r.old.unit_price else None
 
-        self.title = QLabel(self.tr("Choose “Order again” on a past order."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label(self.tr("Choose “Order again” on a past order."), "detailTitle")
         self.model: ListTableModel[ReorderRow] = ListTableModel(
             [
-                Column(
-                    lambda: translate("Owner", "SKU"),
-                    lambda r: r.product.sku if r.product else str(r.product_id),
-                ),
-                Column(
-                    lambda: translate("Owner", "Product"),
-                    lambda r: (
-                        product_name(r.product)
-                        if r.product
-                        else translate("Owner", "(unknown product)")
-                    ),
-                ),
+                *product_columns(lambda r: r.product, lambda r: r.product_id),
                 Column(
                     lambda: translate("Owner", "Quantity"),
                     lambda r: fmt.quantity(r.old.quantity, r.product),
@@ -151,21 +135,13 @@ class ReorderPage(QWidget):
                 ),
             ]
         )
-        self.table = make_table(stretch=6)
-        self.table.setObjectName("reorderLines")
-        self.table.setModel(self.model)
-        self.summary = QLabel()
-        self.summary.setObjectName("total")
-        self.summary.setWordWrap(True)
-        self.submit_button = QPushButton(icon("submit"), self.tr("Submit order"))
-        self.submit_button.setObjectName("primary")
-        self.submit_button.setToolTip("Ctrl+Enter")
-        self.submit_button.clicked.connect(self.submit)
+        self.table = make_table(stretch=6, model=self.model, name="reorderLines")
+        self.summary = wrapped_label("", "total")
+        self.submit_button = action_button("submit", self.tr("Submit order"), self.submit,
+                                           name="primary", tip="Ctrl+Enter")
         page_shortcut(FINAL_ACTION, self, self.submit)
-        self.edit_button = QPushButton(icon("cart"), self.tr("Change in cart"))
-        self.edit_button.clicked.connect(self.edit)
-        self.discard_button = QPushButton(icon("cancel"), self.tr("Discard"))
-        self.discard_button.clicked.connect(self.discard)
+        self.edit_button = action_button("cart", self.tr("Change in cart"), self.edit)
+        self.discard_button = action_button("cancel", self.tr("Discard"), self.discard)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)

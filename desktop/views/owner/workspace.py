@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
 from sync_engine.client import errors as ce
 from sync_engine.client.engine import Engine
-from sync_engine.client.values import CustomerView, OrderView, ProductView
+from sync_engine.client.values import CustomerView, OrderView
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE
@@ -22,8 +21,8 @@ from ...models.products import CatalogRow
 from ..shared.catalog import CatalogPage
 from ..shared.conflicts import ConflictsPage
 from ..shared.order_entry import OrderEntryPage
+from ..shared.ordering import OrderingWorkspace
 from ..shared.orders import OrdersPage
-from ..workspace import Workspace
 from .home import OwnerHomePage
 from .reorder import ReorderPage
 
@@ -42,9 +41,7 @@ def add_to_cart(engine: Engine, customer_id: int, draft_id: str | None,
     return engine.update_order(draft_id, lines=lines)
 
 
-class OwnerWorkspace(Workspace):
-    customer_changed = Signal(object)
-
+class OwnerWorkspace(OrderingWorkspace):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "ownerWorkspace")
         identity = ctx.engine.identity
@@ -111,24 +108,6 @@ class OwnerWorkspace(Workspace):
         """The owner's customer never changes; other pages may still announce it."""
         if customer is not None and self.customer is not None and customer.id != self.customer.id:
             return
-
-    def open_order(self, order_id: str) -> None:
-        self.orders.show_order(order_id, edit_if_draft=True)
-
-    def show_order(self, order_id: str, *, front: bool = True) -> None:
-        self.orders.show_order(order_id, front=front)
-
-    def edit_order(self, order_id: str) -> None:
-        self.order_entry.load(order_id)
-        self.show_page("order")
-
-    def pick_product(self, product: ProductView) -> None:
-        self.order_entry.pick_product(product)
-        self.show_page("order")
-
-    def find_in_catalog(self, text: str) -> None:
-        self.catalog.search_for(text)
-        self.show_page("catalog")
 
     def new_order_for(self, _customer_id: int) -> None:
         self.order_entry.start_new()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,10 +25,18 @@ from sync_engine.client.values import CustomerView, OrderView
 from ...context import AppContext
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
-from ...resources import icon
 from ...widgets.flow import FlowLayout
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.search_box import SearchBox
-from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
+from ...widgets.tables import (
+    ROWS_FIRST,
+    fit_columns,
+    fit_height,
+    make_table,
+    on_row_action,
+    select_row_of,
+)
+from ..page import WorkspacePage
 from ..shared.credit_banner import CreditBanner
 
 if TYPE_CHECKING:
@@ -40,18 +47,13 @@ __all__ = ["CustomersPage"]
 _RECENT_DELIVERY = 3  # the column of the recent orders (order, status, created, delivery …)
 
 
-class CustomersPage(QWidget):
+class CustomersPage(WorkspacePage["RepWorkspace"]):
     def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
-        super().__init__()
-        self.setObjectName("customersPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "customersPage", workspace)
         self.search = SearchBox(self.tr("Search customers by code, name or pinyin"))
         self.search.search.connect(self.reload)
         self.model = CustomerListModel()
-        self.table = make_table(stretch=1)
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table = make_table(stretch=1, model=self.model, on_current=self._selected)
         on_row_action(self.table, self._new_order)
         self.search.lead_to(self.table)
         left = QWidget()
@@ -77,16 +79,13 @@ class CustomersPage(QWidget):
         box = QGroupBox(self.tr("Customer"))
         box.setObjectName("customerDetail")
         layout = QVBoxLayout(box)
-        self.title = QLabel()
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label("", "detailTitle")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         form = QFormLayout()
-        self.address = QLabel()
-        self.address.setWordWrap(True)
+        self.address = wrapped_label()
         self.phone = QLabel()
         self.terms = QLabel()
         self.limit = QLabel()
@@ -104,12 +103,10 @@ class CustomersPage(QWidget):
         self.account = CreditBanner(self.ctx)  # receivables (账期) as of the last sync
         layout.addWidget(self.account)
         buttons = FlowLayout()
-        self.new_order = QPushButton(icon("order"), self.tr("New order"))
-        self.new_order.setObjectName("primary")
-        self.new_order.clicked.connect(self._new_order)
-        self.show_catalog = QPushButton(icon("catalog"), self.tr("Catalog at this customer's "
-                                                                  "prices"))
-        self.show_catalog.clicked.connect(self._catalog)
+        self.new_order = action_button("order", self.tr("New order"), self._new_order,
+                                       name="primary")
+        self.show_catalog = action_button("catalog", self.tr("Catalog at this customer's "
+                                                             "prices"), self._catalog)
         buttons.addWidget(self.new_order)
         buttons.addWidget(self.show_catalog)
         layout.addLayout(buttons)
@@ -155,9 +152,7 @@ class CustomersPage(QWidget):
             self._reload_detail()
 
     def select_customer(self, customer_id: int) -> None:
-        for i, c in enumerate(self.model.rows):
-            if c.id == customer_id:
-                self.table.selectRow(i)
+        select_row_of(self.table, self.model.rows, lambda c: c.id == customer_id)
 
     def _reload_detail(self) -> None:
         customer = self.customer

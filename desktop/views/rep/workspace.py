@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-
-from sync_engine.client.values import CustomerView, ProductView
+from sync_engine.client.values import CustomerView
 
 from ...context import AppContext
 from ..shared.catalog import CatalogPage
 from ..shared.conflicts import ConflictsPage
 from ..shared.order_entry import OrderEntryPage
+from ..shared.ordering import OrderingWorkspace
 from ..shared.orders import OrdersPage
-from ..workspace import Workspace
 from .customers import CustomersPage
 
 __all__ = ["RepWorkspace"]
 
 
-class RepWorkspace(Workspace):
+class RepWorkspace(OrderingWorkspace):
     """Customers → catalog → order entry → orders, and the conflicts inbox.
 
     The customer chosen on one page is the customer of the others (whose prices the catalog
     shows, for whom a new order is made): ``customer_changed`` keeps them in step.
     """
-
-    customer_changed = Signal(object)  # CustomerView | None
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "repWorkspace")
@@ -51,25 +47,6 @@ class RepWorkspace(Workspace):
         self.customer = customer
         self.customer_changed.emit(customer)
 
-    def open_order(self, order_id: str) -> None:
-        """Drafts open in order entry; other orders in the orders page's detail."""
-        self.orders.show_order(order_id, edit_if_draft=True)
-
-    def show_order(self, order_id: str, *, front: bool = True) -> None:
-        self.orders.show_order(order_id, front=front)
-
-    def edit_order(self, order_id: str) -> None:
-        self.order_entry.load(order_id)
-        self.show_page("order")
-
     def new_order_for(self, customer_id: int) -> None:
         self.order_entry.new_for(customer_id)
         self.show_page("order")
-
-    def pick_product(self, product: ProductView) -> None:
-        self.order_entry.pick_product(product)
-        self.show_page("order")
-
-    def find_in_catalog(self, text: str) -> None:
-        self.catalog.search_for(text)
-        self.show_page("catalog")

@@ -29,6 +29,7 @@ from ...models.products import PAGE, CatalogRow, ProductTableModel, product_name
 from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.keys import page_shortcut
+from ...widgets.parts import wrapped_label
 from ...widgets.scroll import ScrollingPane
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import (
@@ -38,6 +39,7 @@ from ...widgets.tables import (
     on_row_action,
     table_pane,
 )
+from ..page import WorkspacePage
 from ..workspace import OrderingHost
 
 __all__ = ["CatalogPage"]
@@ -51,12 +53,9 @@ def quantity_steps(p: ProductView) -> list[int]:
     return steps[:5]
 
 
-class CatalogPage(QWidget):
+class CatalogPage(WorkspacePage["OrderingHost"]):
     def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
-        super().__init__()
-        self.setObjectName("catalogPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "catalogPage", workspace)
         self.customer_combo = QComboBox()
         self.customer_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -76,10 +75,8 @@ class CatalogPage(QWidget):
         self.model.loading_changed.connect(self._loading)
         self.model.query_done.connect(self._counted)
         self.model.failed.connect(ctx.error)
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("catalogTable")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table = make_table(stretch=1, model=self.model, name="catalogTable",
+                                on_current=self._selected)
         on_row_action(self.table, self._add)
         self.search.lead_to(self.table)
         page_shortcut(QKeySequence.StandardKey.Find, self, self.focus_main_field)
@@ -103,12 +100,8 @@ class CatalogPage(QWidget):
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Product"))
         layout = QVBoxLayout(box)
-        self.name = QLabel(self.tr("Choose a product."))
-        self.name.setObjectName("detailTitle")
-        self.name.setWordWrap(True)
-        self.other_name = QLabel()
-        self.other_name.setObjectName("hint")
-        self.other_name.setWordWrap(True)
+        self.name = wrapped_label(self.tr("Choose a product."), "detailTitle")
+        self.other_name = wrapped_label("", "hint")
         layout.addWidget(self.name)
         layout.addWidget(self.other_name)
         form = QFormLayout()
@@ -116,13 +109,10 @@ class CatalogPage(QWidget):
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.barcode = QLabel()
         self.barcode.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.packing = QLabel()
-        self.packing.setWordWrap(True)
-        self.rules = QLabel()
-        self.rules.setWordWrap(True)
+        self.packing = wrapped_label()
+        self.rules = wrapped_label()
         self.tax = QLabel()
-        self.stock = QLabel()
-        self.stock.setWordWrap(True)
+        self.stock = wrapped_label()
         form.addRow(self.tr("SKU"), self.codes)
         form.addRow(self.tr("Barcode"), self.barcode)
         form.addRow(self.tr("Packing"), self.packing)
@@ -138,8 +128,7 @@ class CatalogPage(QWidget):
             Column(lambda: price, lambda r: r[1], align_right=True),
             Column(lambda: source, lambda r: r[2]),
         ])
-        self.breaks = make_table(stretch=2)
-        self.breaks.setModel(self.breaks_model)
+        self.breaks = make_table(stretch=2, model=self.breaks_model)
         fit_columns(self.breaks)
         self.breaks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.breaks)

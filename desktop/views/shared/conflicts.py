@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -31,8 +30,9 @@ from ...labels import status_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
-from ...resources import icon
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
+from ..page import Page
 from .promotions import promotion_lines
 
 __all__ = ["ConflictsPage", "side_lines"]
@@ -77,26 +77,20 @@ def _load(engine: Any, lang: str
     return conflicts, labels, products
 
 
-class ConflictsPage(QWidget):
+class ConflictsPage(Page):
     """``edit_order(order_id)`` opens an order for editing in the workspace around the page;
     without it (a role that edits no orders) "Edit a copy" is not offered."""
 
     def __init__(self, ctx: AppContext,
                  edit_order: Callable[[str], None] | None = None) -> None:
-        super().__init__()
-        self.setObjectName("conflictsPage")
-        self.ctx = ctx
+        super().__init__(ctx, "conflictsPage")
         self.edit_order = edit_order
         self.products: dict[int, ProductView] = {}
         self.model = ConflictListModel()
-        self.table = make_table(stretch=3)
-        self.table.setObjectName("conflictsTable")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.empty = QLabel(self.tr("Nothing needs your decision. Changes the server cannot "
-                                    "apply as sent will appear here."))
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
+        self.table = make_table(stretch=3, model=self.model, name="conflictsTable",
+                                on_current=self._selected)
+        self.empty = wrapped_label(self.tr("Nothing needs your decision. Changes the server cannot "
+                                           "apply as sent will appear here."), "hint")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(table_pane(self.table, self.empty))
         split.addWidget(self._build_detail())
@@ -112,12 +106,8 @@ class ConflictsPage(QWidget):
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Decision"))
         layout = QVBoxLayout(box)
-        self.reason = QLabel()
-        self.reason.setObjectName("conflictReason")
-        self.reason.setWordWrap(True)
-        self.field_errors = QLabel()
-        self.field_errors.setObjectName("fieldError")
-        self.field_errors.setWordWrap(True)
+        self.reason = wrapped_label("", "conflictReason")
+        self.field_errors = wrapped_label("", "fieldError")
         layout.addWidget(self.reason)
         layout.addWidget(self.field_errors)
         sides = QHBoxLayout()
@@ -142,18 +132,14 @@ class ConflictsPage(QWidget):
             sides.addLayout(column)
         layout.addLayout(sides, ROWS_FIRST)
         buttons = QHBoxLayout()
-        self.keep_button = QPushButton(icon("submit"), self.tr("Keep mine"))
-        self.keep_button.setObjectName("keepMine")
-        self.keep_button.clicked.connect(self._keep)
-        self.take_button = QPushButton(icon("download"), self.tr("Take the server's"))
-        self.take_button.setObjectName("takeTheirs")
-        self.take_button.clicked.connect(self._take)
-        self.reduce_button = QPushButton(icon("return"),
-                                         self.tr("Reduce mine to what is still returnable"))
-        self.reduce_button.setObjectName("reduceReturn")
-        self.reduce_button.clicked.connect(self._reduce)
-        self.edit_button = QPushButton(icon("edit"), self.tr("Edit a copy"))
-        self.edit_button.clicked.connect(self._edit)
+        self.keep_button = action_button("submit", self.tr("Keep mine"), self._keep,
+                                         name="keepMine")
+        self.take_button = action_button("download", self.tr("Take the server's"), self._take,
+                                         name="takeTheirs")
+        self.reduce_button = action_button(
+            "return", self.tr("Reduce mine to what is still returnable"), self._reduce,
+            name="reduceReturn")
+        self.edit_button = action_button("edit", self.tr("Edit a copy"), self._edit)
         for b in (self.keep_button, self.reduce_button, self.take_button, self.edit_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

@@ -196,25 +196,25 @@ class EntryBar(QWidget):
         self.code.clear()
         self.finder.close_list()
         self.quantity.clear()
-        self.quantity.setEnabled(False)
         self.unit.clear()
         self.unit.setEnabled(False)
-        self.add_button.setEnabled(False)
-        self.product_label.setText("")
-        self.hints.setText("")
+        self._forget_product()
         self.code_box.set_error("")
-        self.quantity_box.set_error("")
         self.code.setFocus()
 
     def _code_edited(self) -> None:
         if self.product is not None:
             self.product = None
-            self.quantity.setEnabled(False)
-            self.add_button.setEnabled(False)
-            self.product_label.setText("")
-            self.hints.setText("")
-            self.quantity_box.set_error("")
+            self._forget_product()
         self.code_box.set_error("")
+
+    def _forget_product(self) -> None:
+        """No product chosen: nothing to type a quantity for, and nothing said about it."""
+        self.quantity.setEnabled(False)
+        self.add_button.setEnabled(False)
+        self.product_label.setText("")
+        self.hints.setText("")
+        self.quantity_box.set_error("")
 
     def look_up(self) -> None:
         """Find the product of the code in the field, as Enter does (a scanner's Enter too)."""

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from sync_engine import domain as d
@@ -45,14 +44,16 @@ from ...models.tables import OrderLinesModel, load_order, order_number
 from ...paperwork import open_statement
 from ...resources import icon
 from ...widgets.flow import FlowLayout
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.scroll import ScrollingPane
 from ...widgets.tables import fit_columns, make_table
+from ..page import WorkspacePage
 from ..workspace import OrdersHost
 
 __all__ = ["OrderDetail"]
 
 
-class OrderDetail(QWidget):
+class OrderDetail(WorkspacePage["OrdersHost"]):
     """``reorder(order_id)`` is how the workspace orders again, where it has a review of the
     differences of its own; without one, "Order again" makes the new draft at once, says what
     differs, and opens it. ``loaded`` is emitted when an order is shown."""
@@ -61,47 +62,35 @@ class OrderDetail(QWidget):
 
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
-        super().__init__()
-        self.setObjectName("orderDetail")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "orderDetail", workspace)
         self.review_reorder = reorder
         self.order: OrderView | None = None
         self._wanted = ""
         self.products: dict[int, ProductView] = {}
-        self.title = QLabel(self.tr("Choose an order."))
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
+        self.title = wrapped_label(self.tr("Choose an order."), "detailTitle")
+        self.state = wrapped_label()
         head = QFormLayout()
         self.numbers = QLabel()
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers.setWordWrap(True)
         self.created = QLabel()
-        self.delivery = QLabel()
-        self.delivery.setWordWrap(True)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.totals = QLabel()
-        self.totals.setObjectName("total")
-        self.totals.setWordWrap(True)
+        self.delivery = wrapped_label()
+        self.notes = wrapped_label()
+        self.totals = wrapped_label("", "total")
         head.addRow(self.tr("Order no."), self.numbers)
         head.addRow(self.tr("Created"), self.created)
         head.addRow(self.tr("Delivery"), self.delivery)
         head.addRow(self.tr("Notes"), self.notes)
         head.addRow(self.tr("Total"), self.totals)
         self.lines_model = OrderLinesModel()
-        self.lines = make_table(stretch=2)
-        self.lines.setModel(self.lines_model)
+        self.lines = make_table(stretch=2, model=self.lines_model)
         self.history_model: ListTableModel[dict[str, object]] = ListTableModel([
             Column(lambda: self.tr("When"), lambda h: ctx.fmt.timestamp(str(h.get("at") or ""))),
             Column(lambda: self.tr("Status"), lambda h: status_name(str(h.get("status")))),
             Column(lambda: self.tr("Note"), lambda h: history_note(str(h.get("status")),
                                                                    str(h.get("reason") or ""))),
         ])
-        self.history = make_table()
-        self.history.setModel(self.history_model)
+        self.history = make_table(model=self.history_model)
         self.shipments_model: ListTableModel[ShipmentView] = ListTableModel([
             Column(lambda: self.tr("Shipped"), lambda s: ctx.fmt.timestamp(s.shipped_at)
                    or self.tr("waiting to be sent")),
@@ -110,8 +99,7 @@ class OrderDetail(QWidget):
             Column(lambda: self.tr("Units"), lambda s: ctx.fmt.integer(sum(q for _p, q in s.lines)),
                    align_right=True),
         ])
-        self.shipments = make_table()
-        self.shipments.setModel(self.shipments_model)
+        self.shipments = make_table(model=self.shipments_model)
         self.returns_model: ListTableModel[ReturnView] = ListTableModel([
             Column(lambda: self.tr("Return"), lambda r: r.number or self.tr("(not yet sent)")),
             Column(lambda: self.tr("Status"), lambda r: return_status_name(r.status)
@@ -121,32 +109,23 @@ class OrderDetail(QWidget):
             Column(lambda: self.tr("Credited"), lambda r: ctx.fmt.money(r.credit_amount),
                    align_right=True),
         ])
-        self.returns = make_table()
-        self.returns.setObjectName("orderReturns")
-        self.returns.setModel(self.returns_model)
+        self.returns = make_table(model=self.returns_model, name="orderReturns")
         tabs = QTabWidget()
         tabs.addTab(self.lines, self.tr("Lines"))
         tabs.addTab(self.history, self.tr("Status history"))
         tabs.addTab(self.shipments, self.tr("Shipments"))
         tabs.addTab(self.returns, self.tr("Returns"))
         self.tabs = tabs
-        self.edit_button = QPushButton(icon("edit"), self.tr("Edit"))
-        self.edit_button.setToolTip("Ctrl+E")
-        self.edit_button.clicked.connect(self._edit)
-        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel order…"))
-        self.cancel_button.clicked.connect(self._cancel)
-        self.reorder_button = QPushButton(icon("reorder"), self.tr("Order again"))
-        self.reorder_button.setToolTip("Ctrl+R")
-        self.reorder_button.clicked.connect(self._reorder)
-        self.print_button = QPushButton(icon("print"), self.tr("Confirmation…"))
-        self.print_button.setToolTip("Ctrl+P")
-        self.print_button.clicked.connect(self.show_confirmation)
-        self.receive_button = QPushButton(icon("receive"), self.tr("Confirm receipt…"))
-        self.receive_button.setObjectName("receiveButton")
-        self.receive_button.clicked.connect(self.confirm_receipt)
-        self.return_button = QPushButton(icon("return"), self.tr("Return goods…"))
-        self.return_button.setObjectName("returnButton")
-        self.return_button.clicked.connect(self.ask_return)
+        self.edit_button = action_button("edit", self.tr("Edit"), self._edit, tip="Ctrl+E")
+        self.cancel_button = action_button("cancel", self.tr("Cancel order…"), self._cancel)
+        self.reorder_button = action_button("reorder", self.tr("Order again"), self._reorder,
+                                            tip="Ctrl+R")
+        self.print_button = action_button("print", self.tr("Confirmation…"),
+                                          self.show_confirmation, tip="Ctrl+P")
+        self.receive_button = action_button("receive", self.tr("Confirm receipt…"),
+                                            self.confirm_receipt, name="receiveButton")
+        self.return_button = action_button("return", self.tr("Return goods…"), self.ask_return,
+                                           name="returnButton")
         self.statement_button = QPushButton(icon("print"), self.tr("Statement…"))
         self.statement_button.setObjectName("statementButton")
         self.statement_button.setToolTip(self.tr("The customer's monthly statement (对账单)"))

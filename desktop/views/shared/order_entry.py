@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,10 +45,11 @@ from ...models.tables import (
     load_order_for_entry,
     order_number,
 )
-from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
+from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
+from ..page import WorkspacePage
 from ..workspace import OrderingHost
 from .credit_banner import CreditBanner
 from .customer_field import CustomerField
@@ -60,12 +60,9 @@ __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
 
 
-class OrderEntryPage(QWidget):
+class OrderEntryPage(WorkspacePage["OrderingHost"]):
     def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
-        super().__init__()
-        self.setObjectName("orderEntryPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "orderEntryPage", workspace)
         self.order: OrderView | None = None
         self.products: dict[int, ProductView] = {}
         self.customer_fixed = False  # an owner orders for their own shop only
@@ -76,9 +73,7 @@ class OrderEntryPage(QWidget):
         self.customer_field.textEdited.connect(lambda _t: self.customer_box.set_error(""))
         self.heading = QLabel()
         self.heading.setObjectName("detailTitle")
-        self.new_button = QPushButton(icon("order"), self.tr("New order"))
-        self.new_button.setToolTip("Ctrl+N")
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button = action_button("order", self.tr("New order"), self.start_new, tip="Ctrl+N")
         customer_title = QLabel(self.tr("&Customer"))
         customer_title.setBuddy(self.customer_field)
         # Level with the field's text, not with the top of the box under it (its message).
@@ -92,16 +87,12 @@ class OrderEntryPage(QWidget):
         self.entry.add_line.connect(self._add_line)
         self.entry.browse.connect(workspace.find_in_catalog)
         self.lines_model = OrderLinesModel()
-        self.lines = make_table(stretch=2)
-        self.lines.setObjectName("orderLines")
-        self.lines.setModel(self.lines_model)
+        self.lines = make_table(stretch=2, model=self.lines_model, name="orderLines")
         on_row_action(self.lines, self._edit_line)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove_line)
-        self.issues = QLabel()
-        self.issues.setObjectName("issues")
-        self.issues.setWordWrap(True)
+        self.issues = wrapped_label("", "issues")
         self.issues.setTextFormat(Qt.TextFormat.RichText)
         self.account = CreditBanner(ctx)  # open and overdue receivables, before ordering
         layout = QVBoxLayout(self)
@@ -152,9 +143,7 @@ class OrderEntryPage(QWidget):
         self.tax = QLabel()
         self.gross = QLabel()
         self.gross.setObjectName("total")
-        self.credit = QLabel()
-        self.credit.setObjectName("hint")
-        self.credit.setWordWrap(True)
+        self.credit = wrapped_label("", "hint")
         for r, (label, value) in enumerate(((self.tr("Net"), self.net),
                                             (self.tr("Tax"), self.tax),
                                             (self.tr("Total"), self.gross))):
@@ -163,13 +152,10 @@ class OrderEntryPage(QWidget):
             grid.addWidget(value, r, 1)
         grid.addWidget(self.credit, 3, 0, 1, 2)
         buttons = QVBoxLayout()
-        self.save_button = QPushButton(icon("save"), self.tr("Save draft"))
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.clicked.connect(self.save_draft)
-        self.submit_button = QPushButton(icon("submit"), self.tr("Submit order"))
-        self.submit_button.setObjectName("primary")
-        self.submit_button.setToolTip("Ctrl+Enter")
-        self.submit_button.clicked.connect(self.submit)
+        self.save_button = action_button("save", self.tr("Save draft"), self.save_draft,
+                                         tip="Ctrl+S")
+        self.submit_button = action_button("submit", self.tr("Submit order"), self.submit,
+                                           name="primary", tip="Ctrl+Enter")
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         buttons.addStretch(1)

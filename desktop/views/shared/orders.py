@@ -25,6 +25,7 @@ from ...models.tables import OrderListModel
 from ...widgets.keys import page_shortcut
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
+from ..page import WorkspacePage
 from ..workspace import OrdersHost
 from .order_detail import OrderDetail
 
@@ -38,15 +39,12 @@ _LIMIT = 500
 _SIDE_BY_SIDE = 1500
 
 
-class OrdersPage(QWidget):
+class OrdersPage(WorkspacePage["OrdersHost"]):
     """``reorder``: see :class:`.OrderDetail`."""
 
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
-        super().__init__()
-        self.setObjectName("ordersPage")
-        self.ctx = ctx
-        self.workspace = workspace
+        super().__init__(ctx, "ordersPage", workspace)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("All statuses"), None)
@@ -60,10 +58,8 @@ class OrdersPage(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.search, 1)
         self.model = OrderListModel()
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("ordersTable")
-        self.table.setModel(self.model)
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table = make_table(stretch=1, model=self.model, name="ordersTable",
+                                on_current=self._selected)
         on_row_action(self.table, self._open_current)
         self.search.lead_to(self.table)
         self.count = QLabel()

@@ -15,6 +15,7 @@ from sync_engine.client.values import OrderView, ProductView
 from ...i18n import Formatter, translate
 from ...models.products import product_name
 from ...models.tables import quantity_text
+from ...widgets.parts import wrapped_label
 
 __all__ = ["PromotionsBox", "basis_label", "promotion_lines"]
 
@@ -63,8 +64,7 @@ class PromotionsBox(QGroupBox):
         self.fmt = fmt
         self.basis = QLabel()
         self.basis.setObjectName("hint")
-        self.given = QLabel()
-        self.given.setWordWrap(True)
+        self.given = wrapped_label()
         self.given.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.addWidget(self.basis, 0, Qt.AlignmentFlag.AlignTop)

@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from ...context import AppContext
 from ...i18n import domain_lang
 from ...models.tables import OrderLinesModel, order_number
 from ...widgets.field import FieldBox
+from ...widgets.parts import ok_cancel, wrapped_label
 from ...widgets.tables import fit_columns, fit_height, make_table
 
 __all__ = ["ReceiptDialog"]
@@ -35,17 +34,13 @@ class ReceiptDialog(QDialog):
         self.ctx = ctx
         self.order = order
         self.setWindowTitle(self.tr("Confirm receipt of %1").replace("%1", order_number(order)))
-        title = QLabel(self.tr("Receipt of order %1 — %2").replace("%1", order_number(order))
-                       .replace("%2", order.customer_name_in(domain_lang())))
-        title.setObjectName("detailTitle")
-        title.setWordWrap(True)
-        intro = QLabel(self.tr("Order total %1. Check the delivery against the lines below.")
+        title = wrapped_label(self.tr("Receipt of order %1 — %2").replace("%1", order_number(order))
+                       .replace("%2", order.customer_name_in(domain_lang())), "detailTitle")
+        intro = wrapped_label(self.tr("Order total %1. Check the delivery against the lines below.")
                        .replace("%1", ctx.fmt.money(order.gross)))
-        intro.setWordWrap(True)
         lines = OrderLinesModel()
         lines.set_order(order, products)
-        table = make_table(stretch=2)
-        table.setModel(lines)
+        table = make_table(stretch=2, model=lines)
         fit_columns(table)
         self.table = table
         self.all_ok = QRadioButton(self.tr("Everything arrived in good order"))
@@ -59,12 +54,8 @@ class ReceiptDialog(QDialog):
         self.note_box = FieldBox(self.note)
         self.note.setEnabled(False)
         self.problem.toggled.connect(self.note.setEnabled)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton(self.tr("Confirm receipt"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, self.ok_button = ok_cancel(self, self.tr("Confirm receipt"), self.confirm)
         self.ok_button.setObjectName("primary")
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)

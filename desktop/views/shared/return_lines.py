@@ -16,7 +16,7 @@ from sync_engine.client.values import ReturnView
 
 from ...context import AppContext
 from ...i18n import Formatter, domain_lang, translate
-from ...models.base import Column, ListTableModel
+from ...models.base import Column, ListTableModel, whole_units
 
 __all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel"]
 
@@ -87,9 +87,8 @@ class ReturnCountsModel(ListTableModel[ReturnCountLine]):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() < self.count_column:
             return False
-        try:
-            units = int(str(value).strip() or 0)
-        except ValueError:
+        units = whole_units(value)
+        if units is None:
             self.refused.emit(translate("Returns", "Type a whole number of units."))
             return False
         row = self.row_at(index.row())

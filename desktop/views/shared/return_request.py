@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from ...labels import return_reason_name
 from ...models.products import product_name
 from ...models.tables import order_number
 from ...widgets.field import FieldBox
+from ...widgets.parts import ok_cancel, wrapped_label
 from ...widgets.tables import fit_columns, make_table
 from .return_lines import ReturnCountLine, ReturnCountsModel
 
@@ -53,9 +53,7 @@ class ReturnRequestDialog(QDialog):
                                         (p.barcode or "") if p else "", p.unit if p else "",
                                         limit))
         self.model.set_rows(rows)
-        self.table = make_table(stretch=1)
-        self.table.setObjectName("returnLines")
-        self.table.setModel(self.model)
+        self.table = make_table(stretch=1, model=self.model, name="returnLines")
         self.table.setEditTriggers(self.table.EditTrigger.AllEditTriggers)
         self.lines_box = FieldBox(self.table)
         self.model.refused.connect(self.lines_box.set_error)
@@ -73,18 +71,13 @@ class ReturnRequestDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Note"), self.note_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton(self.tr("Ask for the return"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, self.ok_button = ok_cancel(self, self.tr("Ask for the return"), self.send)
         self.ok_button.setObjectName("primary")
-        buttons.accepted.connect(self.send)
-        buttons.rejected.connect(self.reject)
-        hint = QLabel(self.tr("Type how many units of each line come back (at most what shipped "
-                              "and was not returned yet). The back office approves the return; "
-                              "then the warehouse takes the goods in and the customer is "
-                              "credited."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
+        hint = wrapped_label(self.tr(
+            "Type how many units of each line come back (at most what shipped "
+            "and was not returned yet). The back office approves the return; "
+            "then the warehouse takes the goods in and the customer is "
+            "credited."), "hint")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(order.customer_name_in(domain_lang())))
         layout.addWidget(hint)

@@ -1,0 +1,32 @@
+"""What every page of a workspace starts from."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from ..context import AppContext
+
+__all__ = ["Page", "WorkspacePage"]
+
+W = TypeVar("W")
+
+
+class Page(QWidget):
+    """A page (or a pane of one, as an order's detail): the app's context it reads and writes
+    through, and an object name the style sheet, the tests and the screenshots find it by."""
+
+    def __init__(self, ctx: AppContext, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.ctx = ctx
+
+
+class WorkspacePage(Page, Generic[W]):
+    """A page that asks things of the workspace around it (``W``: the role's workspace, or
+    the protocol a shared page is written against)."""
+
+    def __init__(self, ctx: AppContext, name: str, workspace: W) -> None:
+        super().__init__(ctx, name)
+        self.workspace = workspace
