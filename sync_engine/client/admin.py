@@ -21,10 +21,11 @@ from typing import Any
 from urllib.parse import quote
 
 from sync_engine.domain import statements as st
+from sync_engine.protocol import UserAccount
 
 from . import errors
 from .session import Auth
-from .transport import AccessExpired, ServerApi
+from .transport import AccessExpired, ServerApi, validated
 from .values import (
     AuditEntry,
     DeviceHealth,
@@ -35,7 +36,6 @@ from .values import (
     PaymentList,
     PaymentView,
     StatementView,
-    UserAccount,
 )
 
 __all__ = ["INTEGRATION_SCOPES", "ROLES", "BackOffice", "device_from_json", "statement_from_json"]
@@ -222,11 +222,7 @@ def _health(r: dict[str, Any]) -> DeviceHealth:
 
 
 def _user(u: Any) -> UserAccount:
-    u = _dict(u)
-    return UserAccount(id=int(u["id"]), username=str(u.get("username") or ""),
-                       display_name=str(u.get("display_name") or ""),
-                       role=str(u.get("role") or ""), warehouse_id=u.get("warehouse_id"),
-                       customer_id=u.get("customer_id"), active=bool(u.get("active")))
+    return validated(UserAccount, u, "bad_user")
 
 
 def _token(t: dict[str, Any]) -> IntegrationTokenView:

@@ -18,9 +18,8 @@ from typing import Any
 
 from sync_engine import domain as d
 
-from .errors import NotFound
 from .outbox import order_entity
-from .store import compact_json, now_iso
+from .store import compact_json, existing_row, now_iso
 
 __all__ = [
     "clear_synced",
@@ -48,12 +47,8 @@ __all__ = [
 
 
 def order_row(db: sqlite3.Connection, order_id: str) -> sqlite3.Row:
-    """The order's row, or :class:`NotFound`."""
-    row: sqlite3.Row | None = db.execute("SELECT * FROM orders WHERE id = ?",
-                                         (order_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"There is no order {order_id} on this device.")
-    return row
+    """The order's row, or :class:`.errors.NotFound`."""
+    return existing_row(db, "orders", order_id, "order")
 
 
 def highest_number(db: sqlite3.Connection) -> int | None:

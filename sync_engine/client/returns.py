@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .bulk_insert import insert_rows
-from .errors import NotFound
-from .store import compact_json
+from .store import compact_json, existing_row
 
 __all__ = [
     "add_pending",
@@ -49,12 +48,8 @@ _NEWER = (
 
 
 def return_row(db: sqlite3.Connection, return_id: str) -> sqlite3.Row:
-    """The return's row, or :class:`NotFound`."""
-    row: sqlite3.Row | None = db.execute("SELECT * FROM returns WHERE id = ?",
-                                         (return_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"There is no return {return_id} on this device.")
-    return row
+    """The return's row, or :class:`.errors.NotFound`."""
+    return existing_row(db, "returns", return_id, "return")
 
 
 def for_order(db: sqlite3.Connection, order_id: str) -> list[sqlite3.Row]:

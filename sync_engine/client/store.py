@@ -39,6 +39,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 from . import cipher
+from .errors import NotFound
 from .search_index import ensure_search_index
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "Store",
     "compact_json",
     "default_data_dir",
+    "existing_row",
     "get_meta",
     "make_private_dir",
     "now_iso",
@@ -308,6 +310,15 @@ def set_meta(db: sqlite3.Connection, key: str, value: str | None) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def existing_row(db: sqlite3.Connection, table: str, row_id: str, what: str) -> sqlite3.Row:
+    """The row ``row_id`` of ``table``, or :class:`.errors.NotFound` naming it as ``what``."""
+    row: sqlite3.Row | None = db.execute(f"SELECT * FROM {table} WHERE id = ?",
+                                         (row_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no {what} {row_id} on this device.")
+    return row
 
 
 def compact_json(value: Any) -> str:

@@ -40,7 +40,7 @@ from sync_engine.protocol import (
 
 from . import errors
 
-__all__ = ["AccessExpired", "ServerApi", "decode_page", "parse_json"]
+__all__ = ["AccessExpired", "ServerApi", "decode_page", "parse_json", "validated"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -142,7 +142,7 @@ def parse_json(body: bytes) -> Any:
         raise errors.ProtocolError("The server's answer is not JSON.", "bad_json") from exc
 
 
-def _validated(model: type[M], answer: Any, code: str) -> M:
+def validated(model: type[M], answer: Any, code: str) -> M:
     """``answer`` (decoded JSON) as ``model``; fields this client does not know are ignored."""
     try:
         return model.model_validate(answer, extra="ignore")
@@ -167,7 +167,7 @@ def decode_page(body: bytes) -> tuple[PullResponse, list[Any]]:
     if not isinstance(page, dict):
         raise errors.ProtocolError("The server's answer is not a pull page.", "bad_page")
     changes = page.get("changes")
-    envelope = _validated(PullResponse, {**page, "changes": []}, "bad_page")
+    envelope = validated(PullResponse, {**page, "changes": []}, "bad_page")
     if not isinstance(changes, list):
         raise errors.ProtocolError("The pull page has no list of changes.", "bad_page")
     return envelope, changes
@@ -245,13 +245,13 @@ class ServerApi:
         """
         body = LoginRequest.model_construct(username=username, password=password,
                                             client_id=client_id, device_name=device_name)
-        return _validated(TokenResponse, self._send("POST", "/v1/auth/login",
+        return validated(TokenResponse, self._send("POST", "/v1/auth/login",
                                                     content=_json(body)), "bad_tokens")
 
     def refresh(self, refresh_token: str, client_id: str) -> TokenResponse:
         """``POST /v1/auth/refresh``: a new token pair (the old refresh token is retired)."""
         body = RefreshRequest.model_construct(refresh_token=refresh_token, client_id=client_id)
-        return _validated(TokenResponse, self._send("POST", "/v1/auth/refresh",
+        return validated(TokenResponse, self._send("POST", "/v1/auth/refresh",
                                                     content=_json(body)), "bad_tokens")
 
     def logout(self, token: str) -> None:
@@ -265,7 +265,7 @@ class ServerApi:
              highest_number: int | None = None) -> PullResponse:
         """``GET /v1/pull``: one page of changes, every change validated (for a caller that
         wants one page whole; a sync decodes its pages with :func:`decode_page`)."""
-        return _validated(PullResponse, parse_json(self.pull_body(
+        return validated(PullResponse, parse_json(self.pull_body(
             token, cursor, limit, last_applied, highest_number)), "bad_page")
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
@@ -352,7 +352,7 @@ class ServerApi:
     def push(self, token: str, request: PushRequest) -> list[MutationResult]:
         """``POST /v1/push``: the answer to each mutation, in order."""
         answer = self._send("POST", "/v1/push", token=token, content=_json(request))
-        results = _validated(PushResponse, answer, "bad_push").results
+        results = validated(PushResponse, answer, "bad_push").results
         if len(results) != len(request.mutations):
             raise errors.ProtocolError("The push answer does not match the request.", "bad_push")
         return results

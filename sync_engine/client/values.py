@@ -1,5 +1,7 @@
 """The values the engine hands to the desktop app: plain, immutable dataclasses (no SQL, no
-sessions). Named ``…View`` where they show a replica row as the user sees it."""
+sessions). Named ``…View`` where they show a replica row as the user sees it. A value that is
+the server's answer as it is (``UserAccount``) is the wire schema itself, from
+:mod:`sync_engine.protocol`."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from sync_engine.domain import Issue, Product
+from sync_engine.protocol import UserAccount
 
 __all__ = [
     "AuditEntry",
@@ -345,19 +348,6 @@ class DeviceView:
     report: DeviceHealth | None = None
     attention: tuple[str, ...] = ()
     user_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class UserAccount:
-    """A user account as the back office manages it."""
-
-    id: int
-    username: str
-    display_name: str
-    role: str
-    warehouse_id: int | None
-    customer_id: int | None
-    active: bool
 
 
 @dataclass(frozen=True, slots=True)

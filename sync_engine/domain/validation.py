@@ -178,84 +178,43 @@ def validate_line(
     ``customer_price`` is the customer's price row for the product, if any. Checks that need
     the whole order (duplicates, stock, credit) are in ``validate_order``.
     """
+
+    def issue(name: str, *, code: str, **params: object) -> Issue:
+        # Positional: the codes are the literals at the calls (test_domain_messages reads them).
+        return Issue(_line_field(index, name), code, params)
+
     if product is None:
-        return [
-            Issue(
-                field=_line_field(index, "product_id"),
-                code="product_unknown",
-                params={"product_id": line.product_id},
-            )
-        ]
+        return [issue("product_id", code="product_unknown", product_id=line.product_id)]
     # A product that cannot be ordered makes its quantity and price moot: say only that.
     if not product.active:
-        return [
-            Issue(
-                field=_line_field(index, "product_id"),
-                code="product_inactive",
-                params={"product_id": product.id, "sku": product.sku},
-            )
-        ]
+        return [issue("product_id", code="product_inactive", product_id=product.id,
+                      sku=product.sku)]
     if not product.sellable:
-        return [
-            Issue(
-                field=_line_field(index, "product_id"),
-                code="product_not_sellable",
-                params={"product_id": product.id, "sku": product.sku},
-            )
-        ]
+        return [issue("product_id", code="product_not_sellable", product_id=product.id,
+                      sku=product.sku)]
 
     quantity = line.quantity
     if quantity <= 0:
-        return [
-            Issue(
-                field=_line_field(index, "quantity"),
-                code="quantity_not_positive",
-                params={"quantity": quantity},
-            )
-        ]
+        return [issue("quantity", code="quantity_not_positive", quantity=quantity)]
     if quantity > MAX_QUANTITY:
-        return [
-            Issue(
-                field=_line_field(index, "quantity"),
-                code="quantity_too_large",
-                params={"quantity": quantity, "max_qty": MAX_QUANTITY},
-            )
-        ]
+        return [issue("quantity", code="quantity_too_large", quantity=quantity,
+                      max_qty=MAX_QUANTITY)]
 
     issues: list[Issue] = []
     suggestion = smallest_valid_quantity(product, quantity)
     if quantity < product.min_qty:
-        issues.append(
-            Issue(
-                field=_line_field(index, "quantity"),
-                code="quantity_below_minimum",
-                params={"min_qty": product.min_qty, "unit": product.unit, "suggestion": suggestion},
-            )
-        )
+        issues.append(issue("quantity", code="quantity_below_minimum", min_qty=product.min_qty,
+                            unit=product.unit, suggestion=suggestion))
     if quantity % product.pack_size:
-        issues.append(
-            Issue(
-                field=_line_field(index, "quantity"),
-                code="quantity_not_multiple_of_pack",
-                params={
-                    "pack_size": product.pack_size,
-                    "unit": product.unit,
-                    "suggestion": suggestion,
-                },
-            )
-        )
+        issues.append(issue("quantity", code="quantity_not_multiple_of_pack",
+                            pack_size=product.pack_size, unit=product.unit, suggestion=suggestion))
 
     if line.unit_price is not None:
         current = unit_price_for(product, customer_price, quantity, tax_included=tax_included)
         # Decimal equality is numeric: a quote of 9.5 matches a price of 9.50.
         if line.unit_price != current:
-            issues.append(
-                Issue(
-                    field=_line_field(index, "unit_price"),
-                    code="price_changed",
-                    params={"quoted": line.unit_price, "current": current},
-                )
-            )
+            issues.append(issue("unit_price", code="price_changed", quoted=line.unit_price,
+                                current=current))
     return issues
 
 

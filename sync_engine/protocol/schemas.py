@@ -204,6 +204,15 @@ class UserInfo(_Model):
     customer_id: int | None
 
 
+class UserAccount(UserInfo):
+    """A user account as the back office manages it (``/v1/admin/users``): also whether it may
+    sign in (``active``) and whether failed sign-ins locked it (``locked``, until an admin
+    unlocks it)."""
+
+    active: bool
+    locked: bool = False
+
+
 class TokenResponse(_Model):
     access_token: str
     refresh_token: str
@@ -502,6 +511,7 @@ __all__ = [
     "SubmitOrderArgs",
     "TokenResponse",
     "UpdateOrderArgs",
+    "UserAccount",
     "UserInfo",
     "field_error",
 ]

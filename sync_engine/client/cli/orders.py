@@ -24,6 +24,7 @@ from .output import (
     Column,
     money,
     percent,
+    print_fields,
     print_json,
     print_table,
     quantity,
@@ -131,15 +132,14 @@ def _show(engine: Engine, order: OrderView, *, as_json: bool) -> int:
     products = products_of(engine, (ln.product_id for ln in order.lines))
     local = f" · local number {order.local_number}" if order.local_number else ""
     print(f"Order {order.number or '(not numbered yet)'}{local} · id {order.id}")
-    print(f"Customer: {order.customer_name}")
-    print(f"Status:   {status_words(order.status)} ({SYNC_WORDS.get(order.sync_state, '')})")
-    print(f"Created:  {order.created_at[:16].replace('T', ' ')} UTC")
-    if order.delivery_date:
-        print(f"Delivery: {order.delivery_date.isoformat()}")
-    if order.notes:
-        print(f"Notes:    {order.notes}")
-    if order.hold_reasons:
-        print(f"On hold:  {', '.join(r.replace('_', ' ') for r in order.hold_reasons)}")
+    print_fields([
+        ("Customer", order.customer_name),
+        ("Status", f"{status_words(order.status)} ({SYNC_WORDS.get(order.sync_state, '')})"),
+        ("Created", f"{order.created_at[:16].replace('T', ' ')} UTC"),
+        ("Delivery", order.delivery_date.isoformat() if order.delivery_date else None),
+        ("Notes", order.notes or None),
+        ("On hold", ", ".join(r.replace("_", " ") for r in order.hold_reasons) or None),
+    ], align=True)
     print()
 
     def row(ln: Any) -> list[object]:

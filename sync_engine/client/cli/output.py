@@ -30,6 +30,7 @@ __all__ = [
     "console",
     "money",
     "percent",
+    "print_fields",
     "print_json",
     "print_table",
     "quantity",
@@ -144,6 +145,15 @@ def to_json(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value
+
+
+def print_fields(fields: Sequence[tuple[str, object]], *, align: bool = False) -> None:
+    """Print one ``label: value`` line a field, leaving out those whose value is None;
+    ``align``: the values start in one column (after the longest label, shown or not)."""
+    width = max(len(label) for label, _ in fields) + 1 if align else 0
+    for label, value in fields:
+        if value is not None:
+            print(f"{label + ':':<{width}} {value}")
 
 
 def print_json(value: Any) -> None:

@@ -11,7 +11,7 @@ from dataclasses import asdict
 
 from .. import errors
 from ..engine import Engine
-from .output import print_json
+from .output import print_fields, print_json
 from .parser import EXIT_CONFLICTS, UsageError
 
 __all__ = ["login_command", "status_command", "sync_command"]
@@ -84,15 +84,16 @@ def status_command(engine: Engine, args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asdict(status), "server": engine.server_url, "counts": counts})
         return 0
-    print(f"user: {status.username or '(nobody signed in)'}"
-          f"{' — sign in again' if status.sign_in_required else ''}")
-    print(f"server: {engine.server_url or '(none: dinghuo-cli login --server URL)'}")
-    print(f"pending changes: {status.pending} (held behind conflicts: {status.held})")
-    print(f"conflicts: {status.conflicts}")
-    print(f"last successful sync: {status.last_success_at or 'never'}")
-    if status.last_error:
-        print(f"last error: {status.last_error}")
-    if status.update_required:
-        print("update required: this app is too old for the server")
-    print("on this device: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    print_fields([
+        ("user", f"{status.username or '(nobody signed in)'}"
+                 f"{' — sign in again' if status.sign_in_required else ''}"),
+        ("server", engine.server_url or "(none: dinghuo-cli login --server URL)"),
+        ("pending changes", f"{status.pending} (held behind conflicts: {status.held})"),
+        ("conflicts", status.conflicts),
+        ("last successful sync", status.last_success_at or "never"),
+        ("last error", status.last_error or None),
+        ("update required",
+         "this app is too old for the server" if status.update_required else None),
+        ("on this device", ", ".join(f"{v:,} {k}" for k, v in counts.items())),
+    ])
     return 0

@@ -60,20 +60,23 @@ def check_assignment(session: Session, role: Role, warehouse_id: int | None,
                      customer_id: int | None) -> None:
     """A warehouse clerk has exactly one existing warehouse, a store owner one existing
     customer, other roles neither: an assignment never silently means nothing."""
-    if role is Role.WAREHOUSE_CLERK:
-        if warehouse_id is None or session.get(Warehouse, warehouse_id) is None:
-            raise UserValidationError(
-                "warehouse", "warehouse_required", "a warehouse clerk needs an existing warehouse"
-            )
-    elif warehouse_id is not None:
-        raise UserValidationError("warehouse", "not_allowed", "only clerks have a warehouse")
-    if role is Role.STORE_OWNER:
-        if customer_id is None or session.get(Customer, customer_id) is None:
-            raise UserValidationError(
-                "customer", "customer_required", "a store owner needs an existing customer"
-            )
-    elif customer_id is not None:
-        raise UserValidationError("customer", "not_allowed", "only store owners have a customer")
+    _check_assigned(session, "warehouse", Warehouse, warehouse_id, role is Role.WAREHOUSE_CLERK,
+                    needed="a warehouse clerk needs an existing warehouse",
+                    refused="only clerks have a warehouse")
+    _check_assigned(session, "customer", Customer, customer_id, role is Role.STORE_OWNER,
+                    needed="a store owner needs an existing customer",
+                    refused="only store owners have a customer")
+
+
+def _check_assigned(session: Session, field: str, model: type[Warehouse | Customer],
+                    given: int | None, holds: bool, *, needed: str, refused: str) -> None:
+    """One assignment: an existing ``model`` row where the role ``holds`` one, nothing where
+    it does not."""
+    if not holds:
+        if given is not None:
+            raise UserValidationError(field, "not_allowed", refused)
+    elif given is None or session.get(model, given) is None:
+        raise UserValidationError(field, f"{field}_required", needed)
 
 
 def create_user(

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sync_engine.protocol import ErrorBody, field_error
+from sync_engine.server import accounts
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 422, 426, 503)
@@ -33,7 +34,14 @@ could not be reached, which can happen to any of them)."""
 
 
 class ApiError(Exception):
+    """An answer with an HTTP ``status`` (a subclass names it: ``class X(ApiError, status=…)``)."""
+
     status = 400
+
+    def __init_subclass__(cls, *, status: int | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if status is not None:
+            cls.status = status
 
     def __init__(
         self,
@@ -41,15 +49,16 @@ class ApiError(Exception):
         message: str,
         message_zh: str = "",
         fields: list[dict[str, Any]] | None = None,
+        *,
+        retry_after: int | None = None,
     ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.message_zh = message_zh or message
         self.fields = fields or []
-
-    retry_after: int | None = None
-    """Seconds to wait before trying again, sent as ``Retry-After`` (429, 503)."""
+        self.retry_after = retry_after
+        """Seconds to wait before trying again, sent as ``Retry-After`` (429, 503)."""
 
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message, self.message_zh, self.fields)
@@ -58,12 +67,12 @@ class ApiError(Exception):
         return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
 
 
-class BadRequest(ApiError):
-    status = 400
+class BadRequest(ApiError, status=400):
+    """The request itself is wrong (``fields`` say where)."""
 
 
-class Unauthorized(ApiError):
-    status = 401
+class Unauthorized(ApiError, status=401):
+    """No, bad or expired credentials."""
 
 
 class DeviceRevoked(Unauthorized):
@@ -85,38 +94,47 @@ class DeviceRevoked(Unauthorized):
         return out
 
 
-class Forbidden(ApiError):
-    status = 403
+class Forbidden(ApiError, status=403):
+    """Authenticated, but the role or assignments do not allow it."""
 
 
-class NotFound(ApiError):
-    status = 404
+class NotFound(ApiError, status=404):
+    """Nothing there."""
 
 
-class UpdateRequired(ApiError):
-    status = 426
+class UpdateRequired(ApiError, status=426):
+    """The protocol version is not served: update the app."""
 
 
-class ResyncRequired(ApiError):
-    status = 409
+class ResyncRequired(ApiError, status=409):
+    """The server went back in time: pull (a resync) before pushing."""
 
 
-class TooManyRequests(ApiError):
-    status = 429
-
-    def __init__(self, code: str, message: str, message_zh: str = "",
-                 retry_after: int | None = None):
-        super().__init__(code, message, message_zh)
-        self.retry_after = retry_after
+class TooManyRequests(ApiError, status=429):
+    """Wait ``retry_after`` seconds (``Retry-After``), then try again."""
 
 
-class Unavailable(ApiError):
-    status = 503
+class Unavailable(ApiError, status=503):
+    """The work was cut off on the server: send it again."""
 
-    def __init__(self, code: str, message: str, message_zh: str = "",
-                 retry_after: int | None = None):
-        super().__init__(code, message, message_zh)
-        self.retry_after = retry_after
+
+# The refusals of :mod:`sync_engine.server.accounts` that are not answered 401 Unauthorized.
+_AUTH_ANSWERS: dict[type[accounts.AuthError], type[ApiError]] = {
+    accounts.SignInThrottled: TooManyRequests,
+    accounts.AccountLocked: Forbidden,
+    accounts.SignInBusy: Unavailable,
+    accounts.DeviceConflict: Forbidden,
+}
+
+
+def auth_refusal(exc: accounts.AuthError) -> ApiError:
+    """How the API answers a refused sign-in or token: with the accounts error's code and
+    messages, 401 unless ``_AUTH_ANSWERS`` says otherwise; a revoked device is told whether to
+    wipe its data."""
+    if isinstance(exc, accounts.DeviceRevoked):
+        return DeviceRevoked(exc.wipe)
+    answer = _AUTH_ANSWERS.get(type(exc), Unauthorized)
+    return answer(exc.code, exc.message, exc.message_zh, retry_after=exc.retry_after)
 
 
 def error_body(

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync_engine.server.api.errors import internal_error_body
 from sync_engine.server.api.metrics import ServerMetrics
+from sync_engine.server.api.middleware import HttpMiddleware
 
 __all__ = ["RequestLog", "configure_logging", "request_id"]
 
@@ -97,20 +98,17 @@ def configure_logging(log_format: str = "text", level: str = "info") -> None:
     logging.getLogger("uvicorn.access").disabled = True
 
 
-class RequestLog:
+class RequestLog(HttpMiddleware):
     """Every request, once: give it an id, time it, and when it is answered write its log line,
     count it in the metrics (by method, route template and status; a path no route matched is
     ``unmatched``: raw paths would make the labels unbounded) and tell the client the server's
     own time (``Server-Timing: app;dur=<ms>``); log a bug once."""
 
     def __init__(self, app: ASGIApp, metrics: ServerMetrics | None = None):
-        self.app = app
+        super().__init__(app)
         self.metrics = metrics
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
         rid = given if _GIVEN_ID.fullmatch(given) else uuid.uuid4().hex[:16]
         token = request_id.set(rid)

@@ -1,5 +1,6 @@
-"""ASGI middleware around every request: the body-size limit. (The request's id, log line,
-metrics and ``Server-Timing`` are :class:`.logs.RequestLog`.)"""
+"""ASGI middleware around every request: what all of it shares (:class:`HttpMiddleware`) and the
+body-size limit. (The request's id, log line, metrics and ``Server-Timing`` are
+:class:`.logs.RequestLog`.)"""
 
 from __future__ import annotations
 
@@ -9,17 +10,31 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync_engine.server.api.errors import error_body
 
 
-class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes (declared or streamed) with 413."""
+class HttpMiddleware:
+    """Middleware for HTTP requests: :meth:`http` sees each of them; everything else (the
+    lifespan messages) passes straight through to ``app``."""
 
-    def __init__(self, app: ASGIApp, limit: int):
+    def __init__(self, app: ASGIApp):
         self.app = app
-        self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class BodyLimit(HttpMiddleware):
+    """Refuse request bodies over ``limit`` bytes (declared or streamed) with 413."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        super().__init__(app)
+        self.limit = limit
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)

@@ -46,10 +46,9 @@ from sync_engine.server import accounts as auth
 from sync_engine.server.api.errors import (
     ApiError,
     BadRequest,
-    DeviceRevoked,
     ResyncRequired,
-    Unauthorized,
     Unavailable,
+    auth_refusal,
     database_unavailable,
     internal_error_body,
     validation_error_body,
@@ -72,10 +71,8 @@ def signed_in(session: Session, token: str) -> tuple[User, str]:
     """The token's user, detached from ``session``, and device; 401 if the token is no good."""
     try:
         user, device_id = auth.authenticate(session, token)
-    except auth.DeviceRevoked as exc:
-        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
-        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        raise auth_refusal(exc) from exc
     if user in session:
         session.expunge(user)
     return user, device_id

@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_engine.server.commands.credit import record_payment
-from sync_engine.server.demo.orders import DEVICE, _Actors
+from sync_engine.server.demo.orders import DEVICE, _Actors, detached_users
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops.importer import import_csv
-from sync_engine.server.storage.models import Customer, Order, User, utcnow
+from sync_engine.server.storage.models import Customer, Order, utcnow
 
 __all__ = ["add_demo_after_sale"]
 
@@ -33,9 +33,7 @@ def add_demo_after_sale(sessions: Callable[[], Session], *, seed: int = 1) -> in
     """Receivables for the reps' customers and a few returns; returns how many returns."""
     rng = random.Random(seed)
     with sessions() as session:
-        users = {u.username: u for u in session.scalars(select(User))}
-        for u in users.values():
-            session.expunge(u)
+        users = detached_users(session)
         customers = list(session.scalars(select(Customer).where(Customer.rep_id.is_not(None))
                                          .order_by(Customer.id)))
         shipped = [(o.id, o.customer_id, o.warehouse_id, o.created_by) for o in session.scalars(

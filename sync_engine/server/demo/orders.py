@@ -58,13 +58,20 @@ class _Actors:
         return result.model_dump(mode="json")
 
 
+def detached_users(session: Session) -> dict[str, User]:
+    """Every user by username, detached from ``session`` so that they can still be read after it
+    closes (the actors act as them in sessions of their own)."""
+    users = {u.username: u for u in session.scalars(select(User))}
+    for u in users.values():
+        session.expunge(u)
+    return users
+
+
 def add_demo_orders(sessions: Callable[[], Session], *, seed: int = 1) -> int:
     """Create the demo's order history; returns how many orders were made."""
     rng = random.Random(seed)
     with sessions() as session:
-        users = {u.username: u for u in session.scalars(select(User))}
-        for u in users.values():
-            session.expunge(u)
+        users = detached_users(session)
         customers = list(session.scalars(select(Customer).order_by(Customer.id)))
         in_stock = _stocked_products(session)
         owner_customer = users["owner1"].customer_id

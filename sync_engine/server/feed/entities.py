@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from sync_engine import domain as d
 from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, USER, UnitOfWork
@@ -27,27 +27,19 @@ from sync_engine.server.storage.models import (
 )
 
 
+def _as_is(row: object, names: str) -> dict[str, Any]:
+    """The attributes of ``row`` named in ``names`` (space-separated), under the same names: the
+    fields that go on the wire as they are stored."""
+    return {name: getattr(row, name) for name in names.split()}
+
+
 def product_data(p: Product) -> dict[str, Any]:
     return {
-        "id": p.id,
-        "sku": p.sku,
-        "barcode": p.barcode,
-        "name_zh": p.name_zh,
-        "name_en": p.name_en,
-        "category": p.category,
-        "unit": p.unit,
-        "case_unit": p.case_unit,
-        "case_qty": p.case_qty,
-        "pack_size": p.pack_size,
-        "min_qty": p.min_qty,
+        **_as_is(p, "id sku barcode name_zh name_en category unit case_unit case_qty pack_size"
+                    " min_qty"),
         "tax_rate": str(p.tax_rate),
         "base_price": str(p.base_price),
-        "active": p.active,
-        "sellable": p.sellable,
-        "pinyin": p.pinyin,
-        "initials": p.initials,
-        "version": p.version,
-        "updated_at": p.updated_at,
+        **_as_is(p, "active sellable pinyin initials version updated_at"),
     }
 
 
@@ -87,20 +79,9 @@ def warehouse_data(w: Warehouse) -> dict[str, Any]:
 
 def customer_data(c: Customer) -> dict[str, Any]:
     return {
-        "id": c.id,
-        "code": c.code,
-        "name": c.name,
-        "name_en": c.name_en,
-        "address": c.address,
-        "phone": c.phone,
-        "rep_id": c.rep_id,
-        "warehouse_id": c.warehouse_id,
+        **_as_is(c, "id code name name_en address phone rep_id warehouse_id"),
         "credit_limit": None if c.credit_limit is None else str(c.credit_limit),
-        "payment_terms": c.payment_terms,
-        "active": c.active,
-        "prices_include_tax": c.prices_include_tax,
-        "version": c.version,
-        "updated_at": c.updated_at,
+        **_as_is(c, "payment_terms active prices_include_tax version updated_at"),
     }
 
 
@@ -151,49 +132,6 @@ def history_values(
     return {"status": status, "at": at, "user_id": user_id, "reason": reason}
 
 
-class OrderHead(Protocol):
-    """The order's own fields that its wire shape shows (an ``Order`` row, or plain values)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def number(self) -> str: ...
-    @property
-    def local_number(self) -> str: ...
-    @property
-    def customer_id(self) -> int: ...
-    @property
-    def warehouse_id(self) -> int: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def hold_reasons(self) -> list[Any]: ...
-    @property
-    def stock_reserved(self) -> bool: ...
-    @property
-    def notes(self) -> str: ...
-    @property
-    def delivery_date(self) -> dt.date | None: ...
-    @property
-    def created_by(self) -> int: ...
-    @property
-    def created_at(self) -> dt.datetime: ...
-    @property
-    def updated_at(self) -> dt.datetime: ...
-    @property
-    def total_net(self) -> Decimal: ...
-    @property
-    def total_tax(self) -> Decimal: ...
-    @property
-    def total_gross(self) -> Decimal: ...
-    @property
-    def receipt_note(self) -> str: ...
-    @property
-    def promotions(self) -> list[Any]: ...
-    @property
-    def version(self) -> int: ...
-
-
 class OrderRow(NamedTuple):
     """An order's own fields as plain values (a run of ``order.submit`` builds its orders without
     ORM objects)."""
@@ -220,9 +158,10 @@ class OrderRow(NamedTuple):
 
 
 def order_values(
-    o: OrderHead, lines: list[dict[str, Any]], history: list[dict[str, Any]]
+    o: Order | OrderRow, lines: list[dict[str, Any]], history: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    """The ``order`` shape (PROTOCOL.md) from its head, its lines and its history."""
+    """The ``order`` shape (PROTOCOL.md) from its head (an ``Order`` row, or plain values),
+    its lines and its history."""
     return {
         "id": o.id,
         "number": o.number,
@@ -330,52 +269,34 @@ def record_warehouse(uow: UnitOfWork, w: Warehouse) -> None:
     uow.upsert("warehouse", w.id, w.version, warehouse_data(w), scope=GLOBAL)
 
 
+def _record_for_customer(uow: UnitOfWork, entity: str, key: object, version: int,
+                         data: dict[str, Any], customer_id: int,
+                         warehouse_id: int | None = None) -> None:
+    """An entity of one customer travels to that customer's scope; with a ``warehouse_id``, to
+    that warehouse's clerks too."""
+    uow.upsert(entity, key, version, data, scope=CUSTOMER, customer_id=customer_id,
+               warehouse_id=warehouse_id)
+
+
 def record_customer(uow: UnitOfWork, c: Customer) -> None:
-    uow.upsert(
-        "customer",
-        c.id,
-        c.version,
-        customer_data(c),
-        scope=CUSTOMER,
-        customer_id=c.id,
-        warehouse_id=c.warehouse_id,
-    )
+    _record_for_customer(uow, "customer", c.id, c.version, customer_data(c), c.id,
+                         c.warehouse_id)
 
 
 def record_price(uow: UnitOfWork, cp: CustomerPrice) -> None:
     # No warehouse: clerks do not see customer prices.
-    uow.upsert(
-        "price",
-        price_key(cp.customer_id, cp.product_id),
-        cp.version,
-        price_data(cp),
-        scope=CUSTOMER,
-        customer_id=cp.customer_id,
-    )
+    _record_for_customer(uow, "price", price_key(cp.customer_id, cp.product_id), cp.version,
+                         price_data(cp), cp.customer_id)
 
 
 def record_order(uow: UnitOfWork, o: Order, data: dict[str, Any] | None = None) -> None:
-    uow.upsert(
-        "order",
-        o.id,
-        o.version,
-        order_data(o) if data is None else data,
-        scope=CUSTOMER,
-        customer_id=o.customer_id,
-        warehouse_id=o.warehouse_id,
-    )
+    _record_for_customer(uow, "order", o.id, o.version, order_data(o) if data is None else data,
+                         o.customer_id, o.warehouse_id)
 
 
 def record_shipment(uow: UnitOfWork, s: Shipment) -> None:
-    uow.upsert(
-        "shipment",
-        s.id,
-        s.version,
-        shipment_data(s),
-        scope=CUSTOMER,
-        customer_id=s.customer_id,
-        warehouse_id=s.warehouse_id,
-    )
+    _record_for_customer(uow, "shipment", s.id, s.version, shipment_data(s), s.customer_id,
+                         s.warehouse_id)
 
 
 def record_favourite(uow: UnitOfWork, user_id: int, product_id: int, present: bool) -> None:
@@ -395,37 +316,19 @@ def record_favourite(uow: UnitOfWork, user_id: int, product_id: int, present: bo
 
 def return_data(r: Return) -> dict[str, Any]:
     return {
-        "id": r.id,
-        "number": r.number,
-        "order_id": r.order_id,
-        "customer_id": r.customer_id,
-        "warehouse_id": r.warehouse_id,
-        "status": r.status,
-        "reason": r.reason,
-        "note": r.note,
-        "lines": r.lines,
-        "history": r.history,
+        **_as_is(r, "id number order_id customer_id warehouse_id status reason note lines"
+                    " history"),
         "credit_amount": str(r.credit_amount),
-        "requested_by": r.requested_by,
-        "requested_at": r.requested_at,
-        "updated_at": r.updated_at,
-        "version": r.version,
+        **_as_is(r, "requested_by requested_at updated_at version"),
     }
 
 
 def record_return(uow: UnitOfWork, r: Return) -> None:
     """A return travels like its order: to the customer's scope and its warehouse's clerks."""
-    uow.upsert(
-        "return",
-        r.id,
-        r.version,
-        return_data(r),
-        scope=CUSTOMER,
-        customer_id=r.customer_id,
-        warehouse_id=r.warehouse_id,
-    )
+    _record_for_customer(uow, "return", r.id, r.version, return_data(r), r.customer_id,
+                         r.warehouse_id)
 
 
 def record_credit(uow: UnitOfWork, customer_id: int, version: int, data: dict[str, Any]) -> None:
     """A customer's account (terms, open items): like prices, not for clerks (no warehouse)."""
-    uow.upsert("credit", customer_id, version, data, scope=CUSTOMER, customer_id=customer_id)
+    _record_for_customer(uow, "credit", customer_id, version, data, customer_id)

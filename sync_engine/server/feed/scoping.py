@@ -17,20 +17,6 @@ from sync_engine.server.feed.changes import CUSTOMER, GLOBAL, USER, UnitOfWork
 from sync_engine.server.storage.models import ChangeLog, Customer, User
 
 
-def visible_customer_ids(user: User) -> ColumnElement[bool] | None:
-    """A filter on ``Customer`` for the customers ``user`` may see, or None for all."""
-    role = Role(user.role)
-    if role is Role.ADMIN:
-        return None
-    if role is Role.SALES_REP:
-        return Customer.rep_id == user.id
-    if role is Role.WAREHOUSE_CLERK:
-        return Customer.warehouse_id == user.warehouse_id if user.warehouse_id else false()
-    if role is Role.STORE_OWNER:
-        return Customer.id == user.customer_id if user.customer_id else false()
-    return false()
-
-
 def change_filter(user: User) -> ColumnElement[bool]:
     """The rows of ``change_log`` that ``user`` may receive."""
     role = Role(user.role)
@@ -90,4 +76,4 @@ def reassign_customer(uow: UnitOfWork, customer: Customer, new_rep_id: int | Non
         uow.scope_event(new_rep_id, customer.id, "grant")
 
 
-__all__ = ["can_access_customer", "change_filter", "reassign_customer", "visible_customer_ids"]
+__all__ = ["can_access_customer", "change_filter", "reassign_customer"]

@@ -37,6 +37,7 @@ inserted with multi-row statements, and no query runs per row.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 import os
@@ -61,6 +62,7 @@ from sync_engine.server.storage.models import (
     Customer,
     CustomerPrice,
     Product,
+    Promotion,
     Stock,
     User,
     Warehouse,
@@ -68,8 +70,8 @@ from sync_engine.server.storage.models import (
 )
 
 __all__ = [
-    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "check_and_write", "import_csv",
-    "iter_errors",
+    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "add_new", "check_and_write",
+    "import_csv", "iter_errors", "locked_by_code", "new_version",
 ]
 
 KINDS = ("products", "customers", "prices", "stock", "promotions", "receivables")
@@ -97,6 +99,7 @@ _TRUE = {"1", "true", "yes", "y", "t", "是"}
 _FALSE = {"0", "false", "no", "n", "f", "否"}
 _CHUNK = 500  # ids per IN (…) list; SQLite limits bound parameters
 _M = TypeVar("_M", Product, CustomerPrice, Stock)
+_C = TypeVar("_C", Customer, Promotion)
 _S = TypeVar("_S", bound="Select[Any]")
 
 
@@ -392,6 +395,22 @@ def _locked(stmt: _S, *order: Any) -> _S:
     return stmt.order_by(*order).with_for_update()
 
 
+def locked_by_code(session: Session, model: type[_C]) -> dict[str, _C]:
+    """Every row of ``model`` by its code, locked for this import (see :func:`_locked`)."""
+    return {row.code: row for row in session.scalars(_locked(select(model), model.id))}
+
+
+def add_new(uow: UnitOfWork, rows: list[_C], record: Callable[[UnitOfWork, _C], None],
+            report: ImportReport) -> None:
+    """Add the new ``rows`` (flushed, so they have their ids), each recorded in the feed,
+    counted as created."""
+    uow.session.add_all(rows)
+    uow.session.flush()
+    for row in rows:
+        record(uow, row)
+    report.created = len(rows)
+
+
 def _duplicates(rows: list[Row], key: Callable[[Row], object], column: str) -> None:
     first: dict[object, int] = {}
     for row in rows:
@@ -463,15 +482,28 @@ def _import_products(
             continue
         if "name_zh" in changed:
             changed["pinyin"], changed["initials"] = search_keys(f["name_zh"])
-        for k, v in changed.items():
-            setattr(product, k, v)
-        product.version += 1
-        product.updated_at = now
+        new_version(product, changed, now, report)
         entities.record_product(uow, product)
-        report.updated += 1
-    for product in _bulk_insert(session, Product, new_rows):
-        entities.record_product(uow, product)
-    report.created = len(new_rows)
+    _insert_new(uow, Product, new_rows, entities.record_product, report)
+
+
+def new_version(row: Product | Customer | CustomerPrice | Promotion, changed: dict[str, Any],
+                now: dt.datetime, report: ImportReport) -> None:
+    """Write ``changed`` into ``row`` as its next version, counted as updated (the caller records
+    it in the feed)."""
+    for k, v in changed.items():
+        setattr(row, k, v)
+    row.version += 1
+    row.updated_at = now
+    report.updated += 1
+
+
+def _insert_new(uow: UnitOfWork, model: type[_M], rows: list[dict[str, Any]],
+                record: Callable[[UnitOfWork, _M], None], report: ImportReport) -> None:
+    """Insert the new ``rows`` of ``model``, each recorded in the feed, counted as created."""
+    for new in _bulk_insert(uow.session, model, rows):
+        record(uow, new)
+    report.created = len(rows)
 
 
 def _bulk_insert(session: Session, model: type[_M], rows: list[dict[str, Any]]) -> list[_M]:
@@ -534,36 +566,27 @@ def _import_customers(
     _duplicates(rows, lambda r: r.cells["code"], "code")
     if report.errors:
         return
-    existing = {c.code: c for c in session.scalars(_locked(select(Customer), Customer.id))}
+    existing = locked_by_code(session, Customer)
     now = utcnow()
     created: list[Customer] = []
     for f, rep_id, has_rep in parsed:
         customer = existing.get(f["code"])
         if customer is None:
-            customer = Customer(**{"name_en": "", "address": "", "phone": "",
-                                   "payment_terms": "", "credit_limit": None, "active": True,
-                                   "prices_include_tax": False, **f},
-                                rep_id=rep_id, version=1, updated_at=now)
-            session.add(customer)
-            created.append(customer)
+            created.append(Customer(**{"name_en": "", "address": "", "phone": "",
+                                       "payment_terms": "", "credit_limit": None, "active": True,
+                                       "prices_include_tax": False, **f},
+                                    rep_id=rep_id, version=1, updated_at=now))
             continue
         changed = {k: v for k, v in f.items() if getattr(customer, k) != v}
         rep_changed = has_rep and customer.rep_id != rep_id
         if not changed and not rep_changed:
             report.unchanged += 1
             continue
-        for k, v in changed.items():
-            setattr(customer, k, v)
+        new_version(customer, changed, now, report)
         if rep_changed:
             scoping.reassign_customer(uow, customer, rep_id)
-        customer.version += 1
-        customer.updated_at = now
         entities.record_customer(uow, customer)
-        report.updated += 1
-    session.flush()  # ids for the new customers
-    for customer in created:
-        entities.record_customer(uow, customer)
-    report.created = len(created)
+    add_new(uow, created, entities.record_customer, report)
 
 
 # --- prices -------------------------------------------------------------------------------
@@ -630,14 +653,10 @@ def _import_prices(
         elif _breaks_key(cp.breaks) == breaks:
             report.unchanged += 1
         else:
-            cp.breaks = stored  # a new list: JSON columns only notice assignment
-            cp.version += 1
-            cp.updated_at = now
+            # A new list: JSON columns only notice assignment.
+            new_version(cp, {"breaks": stored}, now, report)
             entities.record_price(uow, cp)
-            report.updated += 1
-    for cp in _bulk_insert(session, CustomerPrice, new_rows):
-        entities.record_price(uow, cp)
-    report.created = len(new_rows)
+    _insert_new(uow, CustomerPrice, new_rows, entities.record_price, report)
 
 
 # --- stock --------------------------------------------------------------------------------
@@ -693,9 +712,7 @@ def _import_stock(
         for c in changed:
             entities.record_stock(uow, cast(Stock, SimpleNamespace(**c)))
         report.updated = len(changed)
-    for new in _bulk_insert(session, Stock, new_rows):
-        entities.record_stock(uow, new)
-    report.created = len(new_rows)
+    _insert_new(uow, Stock, new_rows, entities.record_stock, report)
 
 
 _IMPORTERS: dict[str, Callable[[UnitOfWork, set[str], list[Row], ImportReport], None]] = {

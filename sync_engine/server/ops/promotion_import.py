@@ -35,7 +35,14 @@ from sqlalchemy import select
 from sync_engine.domain import PromotionKind
 from sync_engine.server.feed import entities
 from sync_engine.server.feed.changes import UnitOfWork
-from sync_engine.server.ops.importer import ImportReport, Row, _duplicates, _locked
+from sync_engine.server.ops.importer import (
+    ImportReport,
+    Row,
+    _duplicates,
+    add_new,
+    locked_by_code,
+    new_version,
+)
 from sync_engine.server.storage.models import Customer, Product, Promotion, utcnow
 
 COLUMNS = {
@@ -144,32 +151,23 @@ def import_promotions(
     _duplicates(rows, lambda r: r.cells["code"], "code")
     if report.errors:
         return
-    existing = {p.code: p for p in session.scalars(_locked(select(Promotion), Promotion.id))}
+    existing = locked_by_code(session, Promotion)
     now = utcnow()
     created: list[Promotion] = []
     for code, f in parsed:
         assert f is not None
         promotion = existing.get(code)
         if promotion is None:
-            promotion = Promotion(code=code, **f, version=1, updated_at=now)
-            session.add(promotion)
-            created.append(promotion)
+            created.append(Promotion(code=code, **f, version=1, updated_at=now))
             continue
         changed = {k: f[k] for k in _FIELDS if _stored(getattr(promotion, k)) != _stored(f[k])}
         if not changed:
             report.unchanged += 1
             continue
         old_ids = promotion.customer_ids
-        for k, v in changed.items():
-            setattr(promotion, k, v)
-        promotion.version += 1
-        promotion.updated_at = now
+        new_version(promotion, changed, now, report)
         entities.record_promotion(uow, promotion, old_ids)
-        report.updated += 1
-    session.flush()
-    for promotion in created:
-        entities.record_promotion(uow, promotion, was_new=True)
-    report.created = len(created)
+    add_new(uow, created, lambda uow, p: entities.record_promotion(uow, p, was_new=True), report)
 
 
 def _stored(value: Any) -> Any:

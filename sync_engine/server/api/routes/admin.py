@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync_engine.domain import MAX_ID, Role
 from sync_engine.domain import text as text_rules
-from sync_engine.protocol import ErrorBody
+from sync_engine.protocol import ErrorBody, UserAccount
 from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server import accounts
 from sync_engine.server.accounts import management
@@ -108,21 +108,21 @@ _USER_ERRORS_ZH = {
 English; the other codes follow the domain's text rule, whose sentence is generic here)."""
 
 
-def _user_json(session: Session, user: User) -> dict[str, Any]:
-    return {"id": user.id, "username": user.username, "display_name": user.display_name,
-            "role": user.role, "warehouse_id": user.warehouse_id,
-            "customer_id": user.customer_id, "active": user.active,
-            "locked": management.is_locked(session, user)}
+def _user_json(session: Session, user: User) -> UserAccount:
+    return UserAccount(id=user.id, username=user.username, display_name=user.display_name,
+                       role=user.role, warehouse_id=user.warehouse_id,
+                       customer_id=user.customer_id, active=user.active,
+                       locked=management.is_locked(session, user))
 
 
 @router.get("/v1/admin/users")
-def list_users(who: Current, session: Db) -> list[dict[str, Any]]:
+def list_users(who: Current, session: Db) -> list[UserAccount]:
     require_admin(who[0])
     return [_user_json(session, u) for u in management.users(session)]
 
 
 @router.post("/v1/admin/users/{user_id}/unlock", responses=UNKNOWN)
-def unlock_user(user_id: UserId, who: Current, session: Db) -> dict[str, Any]:
+def unlock_user(user_id: UserId, who: Current, session: Db) -> UserAccount:
     """Lift a user's lockout after too many failed sign-ins (recorded with the admin's name)."""
     require_admin(who[0])
     user = session.get(User, user_id)
@@ -141,7 +141,7 @@ def _refused(session: Db, exc: accounts.UserValidationError) -> BadRequest:
 
 
 @router.post("/v1/admin/users", status_code=201)
-def create_user(body: NewUser, who: Current, session: Db) -> dict[str, Any]:
+def create_user(body: NewUser, who: Current, session: Db) -> UserAccount:
     """Create a user (recorded with the admin's name)."""
     require_admin(who[0])
     try:
@@ -154,7 +154,7 @@ def create_user(body: NewUser, who: Current, session: Db) -> dict[str, Any]:
 
 
 @router.post("/v1/admin/users/{user_id}", responses=UNKNOWN)
-def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) -> dict[str, Any]:
+def change_user(user_id: UserId, body: UserChange, who: Current, session: Db) -> UserAccount:
     """Change a user (recorded with the admin's name): enable or disable (disabling signs them
     out everywhere), a new password (signs them out), role, warehouse or customer."""
     require_admin(who[0])

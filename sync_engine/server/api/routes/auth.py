@@ -15,14 +15,7 @@ from fastapi.responses import Response
 from sync_engine.protocol import ErrorBody, LoginRequest, RefreshRequest, TokenResponse, UserInfo
 from sync_engine.server import accounts as auth
 from sync_engine.server.api.deps import AppServices, Current, Db, Version
-from sync_engine.server.api.errors import (
-    ERROR_RESPONSES,
-    DeviceRevoked,
-    Forbidden,
-    TooManyRequests,
-    Unauthorized,
-    Unavailable,
-)
+from sync_engine.server.api.errors import ERROR_RESPONSES, auth_refusal
 from sync_engine.server.storage.models import User, utcnow
 
 router = APIRouter(tags=["auth"], responses=ERROR_RESPONSES)
@@ -33,6 +26,9 @@ SIGN_IN_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorBody, "description": "signin_busy: too many sign-ins being checked",
           "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
 }
+
+_THROTTLED = {auth.SignInThrottled: "wait", auth.AccountLocked: "locked", auth.SignInBusy: "busy"}
+"""What the sign-in throttle metric counts each of its refusals as."""
 
 
 @router.post("/v1/auth/login", responses=SIGN_IN_RESPONSES)
@@ -46,29 +42,12 @@ def login(body: LoginRequest, request: Request, session: Db, app: AppServices,
     try:
         pair = auth.login(session, body.username, body.password, body.client_id,
                           body.device_name, address=address, slots=app.hash_slots)
-    except auth.SignInThrottled as exc:
-        app.metrics.count_sign_in(exc.code)
-        app.metrics.count_sign_in_throttled("wait")
-        raise TooManyRequests(exc.code, exc.message, exc.message_zh,
-                              retry_after=exc.retry_after) from exc
-    except auth.AccountLocked as exc:
-        app.metrics.count_sign_in(exc.code)
-        app.metrics.count_sign_in_throttled("locked")
-        raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
-    except auth.SignInBusy as exc:
-        app.metrics.count_sign_in(exc.code)
-        app.metrics.count_sign_in_throttled("busy")
-        raise Unavailable(exc.code, exc.message, exc.message_zh,
-                          retry_after=exc.retry_after) from exc
-    except auth.DeviceConflict as exc:
-        app.metrics.count_sign_in(exc.code)
-        raise Forbidden(exc.code, exc.message, exc.message_zh) from exc
-    except auth.DeviceRevoked as exc:
-        app.metrics.count_sign_in(exc.code)
-        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
         app.metrics.count_sign_in(exc.code)
-        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        throttled = _THROTTLED.get(type(exc))
+        if throttled is not None:
+            app.metrics.count_sign_in_throttled(throttled)
+        raise auth_refusal(exc) from exc
     app.metrics.count_sign_in("ok")
     user = session.get(User, pair.user_id)
     assert user is not None
@@ -79,10 +58,8 @@ def login(body: LoginRequest, request: Request, session: Db, app: AppServices,
 def refresh(body: RefreshRequest, session: Db, _v: Version) -> TokenResponse:
     try:
         pair = auth.refresh_tokens(session, body.refresh_token, body.client_id)
-    except auth.DeviceRevoked as exc:
-        raise DeviceRevoked(exc.wipe) from exc
     except auth.AuthError as exc:
-        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        raise auth_refusal(exc) from exc
     user = session.get(User, pair.user_id)
     assert user is not None
     return token_response(pair, user)
@@ -96,7 +73,7 @@ def logout(
     try:
         auth.logout(session, token.strip())
     except auth.AuthError as exc:
-        raise Unauthorized(exc.code, exc.message, exc.message_zh) from exc
+        raise auth_refusal(exc) from exc
     return Response(status_code=204)
 
 

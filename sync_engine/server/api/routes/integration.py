@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
@@ -30,6 +30,7 @@ from sync_engine.server.api.errors import (
     TooManyRequests,
     Unauthorized,
 )
+from sync_engine.server.ops.importer import COLUMNS
 from sync_engine.server.ops.integration import tokens
 from sync_engine.server.ops.integration.upserts import SCOPES, apply_upserts
 from sync_engine.server.storage.engine import end_read
@@ -50,34 +51,13 @@ class _Row(BaseModel):
     version: Version
 
 
-class ProductRow(_Row):
-    sku: str
-    name_zh: Cell = None
-    unit: Cell = None
-    tax_rate: Cell = None
-    base_price: Cell = None
-    barcode: Cell = None
-    name_en: Cell = None
-    category: Cell = None
-    case_unit: Cell = None
-    case_qty: Cell = None
-    pack_size: Cell = None
-    min_qty: Cell = None
-    active: Cell = None
-    sellable: Cell = None
-
-
-class CustomerRow(_Row):
-    code: str
-    name: Cell = None
-    warehouse: Cell = None
-    name_en: Cell = None
-    address: Cell = None
-    phone: Cell = None
-    rep: Cell = None
-    credit_limit: Cell = None
-    payment_terms: Cell = None
-    active: Cell = None
+def _cells_row(kind: str, key: str) -> type[_Row]:
+    """The JSON row of ``kind`` (``ProductRow``, ``CustomerRow``), with the columns of the CSV
+    import (:data:`.importer.COLUMNS`): ``key`` names the row; every other cell may be left out
+    here (a missing required one is a row error, as in the CSV)."""
+    cells: dict[str, Any] = {column: (Cell, None) for column in COLUMNS[kind] if column != key}
+    cells[key] = (str, ...)
+    return create_model(f"{kind.title().removesuffix('s')}Row", __base__=_Row, **cells)
 
 
 class PriceBreak(BaseModel):
@@ -106,20 +86,10 @@ class _Batch(BaseModel):
     mode: Mode = "all_or_nothing"
 
 
-class ProductBatch(_Batch):
-    rows: list[ProductRow]
-
-
-class CustomerBatch(_Batch):
-    rows: list[CustomerRow]
-
-
-class PriceBatch(_Batch):
-    rows: list[PriceRow]
-
-
-class StockBatch(_Batch):
-    rows: list[StockRow]
+def _batch(row: type[_Row]) -> type[_Batch]:
+    """The request body of one kind: ``ProductBatch`` of ``ProductRow`` and so on."""
+    return create_model(row.__name__.removesuffix("Row") + "Batch", __base__=_Batch,
+                        rows=(list[row], ...))  # type: ignore[valid-type]
 
 
 class RowErrorOut(BaseModel):
@@ -180,19 +150,22 @@ def _upsert_route(kind: str, batch_model: type[_Batch], doc: str) -> Callable[..
     return route
 
 
-_UPSERTS: tuple[tuple[str, type[_Batch], str], ...] = (
-    ("products", ProductBatch, "Create or update products by SKU (scope ``catalog``)."),
-    ("customers", CustomerBatch, "Create or update customers by code (scope ``customers``)."),
-    ("prices", PriceBatch, "Replace a customer's quantity breaks for a SKU (scope ``prices``)."),
-    ("stock", StockBatch, "Set stock levels (``on_hand``) or change them (``delta``) by SKU and "
-                          "warehouse code\n(scope ``stock``). A level below what orders have "
-                          "reserved is a row error."),
+_UPSERTS: tuple[tuple[str, type[_Row], str], ...] = (
+    ("products", _cells_row("products", "sku"),
+     "Create or update products by SKU (scope ``catalog``)."),
+    ("customers", _cells_row("customers", "code"),
+     "Create or update customers by code (scope ``customers``)."),
+    ("prices", PriceRow, "Replace a customer's quantity breaks for a SKU (scope ``prices``)."),
+    ("stock", StockRow, "Set stock levels (``on_hand``) or change them (``delta``) by SKU and "
+                        "warehouse code\n(scope ``stock``). A level below what orders have "
+                        "reserved is a row error."),
 )
-"""One bulk upsert endpoint per kind, ``POST /v1/integration/{kind}``: kind, request schema,
-description. Listed here explicitly (not collected at import) and added below."""
+"""One bulk upsert endpoint per kind, ``POST /v1/integration/{kind}``: kind, the schema of a
+row of its request, description. Listed here explicitly (not collected at import) and added
+below."""
 
-for _kind, _model, _doc in _UPSERTS:
-    router.add_api_route(f"/v1/integration/{_kind}", _upsert_route(_kind, _model, _doc),
+for _kind, _row, _doc in _UPSERTS:
+    router.add_api_route(f"/v1/integration/{_kind}", _upsert_route(_kind, _batch(_row), _doc),
                          methods=["POST"], response_model=UpsertReportOut)
 
 

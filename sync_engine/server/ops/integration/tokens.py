@@ -94,14 +94,8 @@ def revoke_token(session: Session, name: str) -> bool:
     return True
 
 
-def authenticate(
-    session: Session,
-    token: str,
-    scope: str,
-    *,
-    rate: float = RATE_PER_SECOND,
-    burst: float = RATE_BURST,
-) -> IntegrationToken:
+def authenticate(session: Session, token: str, scope: str, *, rate: float = RATE_PER_SECOND,
+                 burst: float = RATE_BURST) -> IntegrationToken:
     """The token's row, if it is valid, may write ``scope`` and has a request left in its
     bucket; records the use and commits. Raises :class:`IntegrationAuthError` otherwise."""
     row = session.scalars(
