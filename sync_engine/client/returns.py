@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .bulk_insert import insert_rows
+from .errors import NotFound
 from .store import compact_json, existing_row
 
 __all__ = [
