@@ -94,7 +94,7 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 <tr><td>{_bi('要求送货日期', 'Requested delivery')}</td><td>{_e(delivery)}</td></tr>
 <tr><td>{_bi('付款条件', 'Payment terms')}</td><td>{terms}</td></tr>
 </table></td></tr></table>
-<table class='lines'>
+<table class='lines' width='100%'>
 <tr><th>#</th><th class='product'>{_bi('编码 · 品名', 'SKU · Product')}</th>
 <th class='num'>{_bi('数量', 'Quantity')}</th>
 <th class='num'>{_bi('单价', 'Unit price')}</th>
