@@ -27,7 +27,10 @@ _STATUS_EN = {"partially_shipped": "partially shipped"}
 _CSS = PAPER_CSS + """
 h1 { font-size: 18pt; margin: 0; }
 table.lines { margin-top: 10px; }
-td.num, td.code { white-space: nowrap; }
+table.lines td { font-size: 9pt; }
+th, td.num { white-space: nowrap; }
+.sku { color: #333; font-size: 8.5pt; }
+th.product { white-space: normal; }
 .total td { font-weight: bold; border-top: 2px solid #333; }
 .meta td { padding: 2px 12px 2px 0; vertical-align: top; }
 """
@@ -44,13 +47,14 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
     rows = []
     for line in order.lines:
         p = products.get(line.product_id)
-        name = f"{_e(p.name_zh)}<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(
-            line.product_id)
+        # The SKU heads the product's cell rather than taking a column of its own: on A4 the
+        # eight number columns leave the names too little room otherwise.
+        name = (f"<span class='sku'>{_e(p.sku)}</span><br>{_e(p.name_zh)}"
+                f"<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(line.product_id))
         if line.gift:
             name += f"<br><span class='sub'>赠品 Free · {_e(line.promotion)}</span>"
         rows.append(
-            f"<tr><td>{line.line_no}</td><td class='code'>{_e(p.sku if p else '')}</td>"
-            f"<td>{name}</td>"
+            f"<tr><td>{line.line_no}</td><td>{name}</td>"
             f"<td class='num'>{_e(fmt.quantity(line.quantity, p))}</td>"
             f"<td class='num'>{fmt.unit_price(line.unit_price)}</td>"
             f"<td class='num'>{fmt.money(line.net)}</td>"
@@ -81,19 +85,19 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 <tr><td>{_bi('要求送货日期', 'Requested delivery')}</td><td>{_e(delivery)}</td></tr>
 <tr><td>{_bi('付款条件', 'Payment terms')}</td><td>{terms}</td></tr>
 </table></td></tr></table>
-<table class='lines'>
-<tr><th width='3%'>#</th><th width='12%'>{_bi('编码', 'SKU')}</th>
-<th width='30%'>{_bi('品名', 'Product')}</th>
-<th class='num' width='13%'>{_bi('数量', 'Quantity')}</th>
-<th class='num' width='9%'>{_bi('单价', 'Unit price')}</th>
-<th class='num' width='10%'>{_bi('金额', 'Net')}</th>
-<th class='num' width='7%'>{_bi('税率', 'Tax rate')}</th>
-<th class='num' width='11%'>{_bi('含税金额', 'Total')}</th></tr>
+<table class='lines' width='100%'>
+<tr><th>#</th><th class='product'>{_bi('编码 · 品名', 'SKU · Product')}</th>
+<th class='num'>{_bi('数量', 'Quantity')}</th>
+<th class='num'>{_bi('单价', 'Unit price')}</th>
+<th class='num'>{_bi('金额', 'Net')}</th>
+<th class='num'>{_bi('税率', 'Tax rate')}</th>
+<th class='num'>{_bi('含税金额', 'Total')}</th></tr>
 {''.join(rows)}
-<tr class='total'><td colspan='5'>{_bi('合计', 'Totals')}</td>
-<td class='num'>{fmt.money(order.net)}</td>
-<td class='num'>{_bi('税额', 'Tax')} {fmt.money(order.tax)}</td>
+<tr class='total'><td colspan='4'>{_bi('合计', 'Totals')}</td>
+<td class='num'>{fmt.money(order.net)}</td><td></td>
 <td class='num'>{fmt.money(order.gross)}</td></tr>
+<tr><td colspan='6' class='num'>{_bi('其中税额', 'of which VAT')}</td>
+<td class='num'>{fmt.money(order.tax)}</td></tr>
 </table>
 {_promotions(order, fmt)}
 <p>{_bi('备注', 'Notes')}: {_e(order.notes or '—')}</p>

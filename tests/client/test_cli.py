@@ -338,7 +338,7 @@ def test_conflicts_are_listed_shown_with_both_sides_and_resolved(
     assert run(capsys, *data, "orders", "create", str(order_json))[0] == 0  # at ¥10.00
     set_base_price(env.db_url, s.products[2], "10.50")
     code, out, _ = run(capsys, *data, "sync")
-    assert code == 3 and "1 conflict(s) need your decision: `dinghuo-cli conflicts`" in out
+    assert code == 3 and "1 conflict needs your decision: `dinghuo-cli conflicts`" in out
     assert count_orders(env.db_url) == 0
 
     code, out, _ = run(capsys, *data, "conflicts")

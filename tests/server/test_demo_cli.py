@@ -71,14 +71,23 @@ def test_demo_loads_and_users_can_log_in(db_url: str) -> None:
             statuses = set(s.scalars(select(Order.status)))
             assert {"confirmed", "partially_shipped", "shipped", "closed", "cancelled",
                     "submitted"} <= statuses
+            # One seed, one history: the same orders in the same order of time (no two at the
+            # same moment, which listings would order by their random ids).
+            history = s.execute(select(Order.number, Order.created_at)
+                                .order_by(Order.created_at)).all()
+            assert len({at for _, at in history}) == len(history)
             for name in summary.users:
                 pair = auth.login(s, name, "demo", f"dev-{name}")
                 assert auth.authenticate(s, pair.access_token)[0].username == name
         with pytest.raises(DemoError, match="not empty"):
             load_demo(sessions, products=10)
-        again = load_demo(sessions, products=50, reset=True)
+        again = load_demo(sessions, products=300, seed=3, reset=True)
         with sessions() as s:
-            assert s.scalar(select(func.count()).select_from(Product)) == again.products == 50
+            assert s.scalar(select(func.count()).select_from(Product)) == again.products == 300
+            timeline = s.scalars(select(Order.number).order_by(Order.created_at)).all()
+            # (PostgreSQL's number sequence goes on after a reset: compare places, not numbers.)
+            assert [sorted(timeline).index(n) for n in timeline] == [
+                sorted(n for n, _ in history).index(n) for n, _ in history]
     finally:
         engine.dispose()
 

@@ -118,7 +118,8 @@ def _show(engine: Engine, c: ConflictView, *, as_json: bool) -> int:
                   f"{unit_price(Decimal(str(ln['quoted'])))}, now "
                   f"{unit_price(Decimal(str(ln['current'])))}")
     if c.held:
-        print(f"{c.held} later change(s) of this order wait for this decision.")
+        waits = "change of this order waits" if c.held == 1 else "changes of this order wait"
+        print(f"{c.held} later {waits} for this decision.")
     print()
     columns = [Column("SKU"), Column("Product", wrap=True), Column("Quantity", right=True),
                Column("Unit price", right=True), Column("Net", right=True)]

@@ -68,7 +68,8 @@ def sync_command(engine: Engine, args: argparse.Namespace) -> int:
           f"pages{' (full resync)' if report.resync else ''}{again}; {report.seconds:.2f} s")
     waiting = engine.status().conflicts
     if waiting:
-        print(f"{waiting} conflict(s) need your decision: `dinghuo-cli conflicts`")
+        print(f"{waiting} conflict{' needs' if waiting == 1 else 's need'} your decision: "
+              "`dinghuo-cli conflicts`")
     # Upkeep after the result is out (the sync round itself never waits for it): the
     # scheduled backup and full check, when due, so a cron'd `sync` keeps backups too.
     sys.stdout.flush()
