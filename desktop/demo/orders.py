@@ -56,6 +56,16 @@ def _promoted(engine: Engine, customer_id: int) -> dict[int, int]:
     return {}
 
 
+def a_draft(engine: Engine) -> str:
+    """A draft of the signed-in user's to show: the newest one, or a new one (the screenshots
+    may have submitted the demo's own by the time they want one)."""
+    drafts = engine.orders(status="draft", limit=1)
+    if drafts:
+        return drafts[0].id
+    customer = next(c for c in engine.customers() if c.active)
+    return engine.create_draft(customer.id, _lines(_products(engine), 3, 3)).id
+
+
 def seed_demo_orders(engine: Engine, demo: DemoServer, clerk_dir: Path) -> int:
     """Make sure the demo shows every kind of screen: an order history (the server's demo
     usually brings one), a draft in progress and a price conflict. Returns orders created."""

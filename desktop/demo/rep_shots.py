@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from ..confirmation import confirmation_document
 from ..views.rep.workspace import RepWorkspace
 from .camera import RoleShots, Step
+from .orders import a_draft
 
 __all__ = ["RepShots"]
 
@@ -39,8 +40,7 @@ class RepShots(RoleShots[RepWorkspace]):
 
     def order_entry(self) -> None:
         ws = self.ws
-        drafts = ws.ctx.engine.orders(status="draft", limit=5)
-        ws.edit_order(drafts[0].id)
+        ws.edit_order(a_draft(ws.ctx.engine))
         self.camera.wait(lambda: ws.order_entry.order is not None, self._entry_error)
 
     def _entry_error(self) -> None:
@@ -137,18 +137,18 @@ class RepShots(RoleShots[RepWorkspace]):
         ws = self.ws
         engine, sync = ws.ctx.engine, self.camera.app.sync
         assert sync is not None
-        draft = engine.orders(status="draft", limit=5)[0]
+        draft_id = a_draft(engine)
 
         def submitted(_warnings: object) -> None:
             sync.refresh_status()
             ws.show_page("orders")
-            ws.orders.show_order(draft.id)
+            ws.orders.show_order(draft_id)
             self.camera.wait(lambda: (ws.orders.detail.order is not None
-                                      and ws.orders.detail.order.id == draft.id
+                                      and ws.orders.detail.order.id == draft_id
                                       and ws.orders.detail.order.sync_state == "pending"
                                       and sync.status is not None and sync.status.pending > 0
                                       and not sync.running),
                              self.camera.snap("rep-offline"))
 
-        ws.ctx.write(lambda: engine.submit(draft.id), submitted,
+        ws.ctx.write(lambda: engine.submit(draft_id), submitted,
                      lambda exc: self.camera.fail(f"submitting offline: {exc!r}"))
