@@ -114,6 +114,12 @@ def env_any(db_url: str, tmp_path: Path) -> Iterator[Env]:
 
 
 @pytest.fixture
+def live_env_any(db_url: str, tmp_path: Path) -> Iterator[Env]:
+    """Served on loopback by uvicorn, on every server backend (SQLite and PostgreSQL)."""
+    yield from _env(db_url, tmp_path, live=True)
+
+
+@pytest.fixture
 def env_pg(pg_db_url: str, tmp_path: Path) -> Iterator[Env]:
     """A server over PostgreSQL, in this process."""
     yield from _env(pg_db_url, tmp_path)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sync_engine.client.cli import main
+from sync_engine.client.engine import Engine
 from tests.client.conftest import Env
 from tests.client.test_cli import run, signed_in
 
@@ -25,19 +26,27 @@ def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COLUMNS", raising=False)
 
 
-def test_returns_request_list_show(env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def _shipped(env: Env, username: str) -> tuple[Engine, str, str]:
+    """``username``'s order of 12 × SKU-0001 for customer A, shipped: their device, the
+    order's id and its number."""
     p1 = env.seed.products[0]
-    rep = env.device("rep1")
-    order = rep.create_draft(env.seed.customers["A"], {p1: 12})
-    rep.submit(order.id)
-    rep.sync_once()
+    device = env.device(username)
+    order = device.create_draft(env.seed.customers["A"], {p1: 12})
+    device.submit(order.id)
+    device.sync_once()
     clerk = env.device("clerk1")
     clerk.confirm_shipment(order.id, {p1: 12})
     clerk.sync_once()
-    data = signed_in(env, tmp_path, capsys, monkeypatch)
-    number = rep.order(order.id).number
+    device.sync_once()
+    number = device.order(order.id).number
     assert number
+    return device, order.id, number
+
+
+def test_returns_request_list_show(env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _, _, number = _shipped(env, "rep1")
+    data = signed_in(env, tmp_path, capsys, monkeypatch)
 
     code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=20",
                          "--reason", "damaged")
@@ -67,21 +76,12 @@ def test_a_return_conflict_is_reduced_from_the_command_line(
         env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     p1 = env.seed.products[0]
-    owner = env.device("owner1")
-    order = owner.create_draft(env.seed.customers["A"], {p1: 12})
-    owner.submit(order.id)
-    owner.sync_once()
-    clerk = env.device("clerk1")
-    clerk.confirm_shipment(order.id, {p1: 12})
-    clerk.sync_once()
-    owner.sync_once()
+    owner, order_id, number = _shipped(env, "owner1")
     data = signed_in(env, tmp_path, capsys, monkeypatch)  # rep1
-    number = owner.order(order.id).number
-    assert number
     code, out, err = run(capsys, *data, "returns", "request", number, "--set", "SKU-0001=5",
                          "--reason", "damaged")
     assert code == 0, err
-    owner.request_return(order.id, {p1: 9}, "unsold")  # the owner's device is faster
+    owner.request_return(order_id, {p1: 9}, "unsold")  # the owner's device is faster
     owner.sync_once()
     code, out, _ = run(capsys, *data, "sync")
     assert code == 3  # a conflict

@@ -148,3 +148,24 @@ def test_no_one_but_the_back_office_records_or_lists_payments(env: Env, username
             assert session.scalar(select(func.count()).select_from(Receivable)) == 0
     finally:
         engine.dispose()
+
+
+def test_an_idempotency_key_spent_on_something_else_is_refused(env: Env) -> None:
+    from sync_engine.server.storage.models import MutationRecord
+
+    key = _key()
+    engine = make_engine(env.db_url)
+    try:
+        with make_session_factory(engine)() as session:
+            session.add(MutationRecord(user_id=env.seed.users["admin"], idempotency_key=key,
+                                       device_id="d1", kind="order.cancel", status="applied",
+                                       result={"status": "applied"}))
+            session.commit()
+    finally:
+        engine.dispose()
+    office = env.device("admin").back_office()
+    with pytest.raises(errors.Refused) as reused:
+        office.record_payment(key, env.seed.customers["A"], "10", "R1", date=TODAY)
+    assert (reused.value.field, reused.value.field_code) == ("idempotency_key",
+                                                             "idempotency_key_reused")
+    assert _payments_on_server(env) == []

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import keyring
 import pytest
 from PySide6.QtCore import QSettings
@@ -19,6 +18,7 @@ from desktop.i18n import install_language
 from desktop.settings import Settings
 from sync_engine.client.engine import Engine
 from sync_engine.client.memory_keyring import MemoryKeyring
+from tests.client.net import FlakyTransport
 from tests.support.live import live_server
 from tests.support.server import Server, app_server
 
@@ -78,29 +78,18 @@ def live_server_url(server_db: str) -> Iterator[str]:
         yield url
 
 
-class Switchable(httpx.BaseTransport):
+class Switchable(FlakyTransport):
     """The network to ``inner`` (a real one if None), until the test pulls the plug
-    (``online = False``); the answer to a path in ``lose_answer`` is lost once, after the
-    server handled the request."""
+    (``online = False``); the answer to a path in ``drop_after`` is lost once, after the
+    server handled the request (:class:`~tests.client.net.FlakyTransport`)."""
 
-    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
-        self.online = True
-        self.lose_answer: set[str] = set()
-        self._inner = inner or httpx.HTTPTransport()
+    @property
+    def online(self) -> bool:
+        return not self.offline
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not self.online:
-            raise httpx.ConnectError("network is down (test)", request=request)
-        response = self._inner.handle_request(request)
-        if request.url.path in self.lose_answer:
-            self.lose_answer.discard(request.url.path)
-            response.read()
-            response.close()
-            raise httpx.ReadError("answer lost (test)", request=request)
-        return response
-
-    def close(self) -> None:
-        self._inner.close()
+    @online.setter
+    def online(self, value: bool) -> None:
+        self.offline = not value
 
 
 @pytest.fixture

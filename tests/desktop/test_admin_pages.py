@@ -392,7 +392,7 @@ def test_a_payment_is_recorded_from_the_payments_page_once_even_when_its_answer_
     # Sent; the server records it but its answer is lost: the page says so and keeps it.
     page.amount.setText("1,000.00")
     page.ref.setText("SLIP-1")
-    network.lose_answer.add("/v1/admin/payments")
+    network.drop_after.add("/v1/admin/payments")
     page.record_button.click()
     qtbot.waitUntil(lambda: page.record_button.isEnabled() and bool(page.state.text()),
                     timeout=10000)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.server.commands.credit import record_payment
+from sync_engine.server.commands.credit import receive_payment
 from sync_engine.server.demo.orders import DEVICE, _Actors, detached_users
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops.importer import import_csv
@@ -124,9 +124,6 @@ def _receivables(session: Session, customers: list[Customer], owner_customer: in
     payer = next((c for c in customers if c.id != owner_customer), None)
     if payer is not None:
         uow = UnitOfWork(session, device_id=DEVICE)
-        locked = session.scalar(select(Customer).where(Customer.id == payer.id)
-                                .with_for_update())
-        assert locked is not None
-        record_payment(uow, locked, Decimal("500.00"), ref=f"YH{today:%Y%m%d}01",
-                       note="银行转账", doc_date=today - dt.timedelta(days=6))
+        receive_payment(uow, payer.id, "500.00", ref=f"YH{today:%Y%m%d}01", note="银行转账",
+                        date=today - dt.timedelta(days=6))
         uow.commit()

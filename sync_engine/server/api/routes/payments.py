@@ -59,9 +59,21 @@ def _account(session: Session, customer_id: int) -> dict[str, Any] | None:
 
 
 def _stored(session: Session, user: User, key: str) -> dict[str, Any] | None:
-    result = session.scalar(select(MutationRecord.result).where(
-        MutationRecord.user_id == user.id, MutationRecord.idempotency_key == key))
-    return result if isinstance(result, dict) else None
+    """The answer stored under ``key`` by an earlier payment; a key this user spent on
+    something else (a pushed mutation) is refused."""
+    found = session.execute(select(MutationRecord.kind, MutationRecord.result).where(
+        MutationRecord.user_id == user.id, MutationRecord.idempotency_key == key)).first()
+    if found is None:
+        return None
+    kind, result = found
+    if kind != KIND or not isinstance(result, dict) or "customer_id" not in result:
+        session.rollback()
+        message = "This idempotency key was used for another request: make a new one."
+        raise BadRequest("idempotency_key_reused", message, "此幂等键已用于其他请求：请生成新的。",
+                         [{"field": "idempotency_key", "code": "idempotency_key_reused",
+                           "message": message, "message_zh": "此幂等键已用于其他请求。",
+                           "severity": "error", "params": {}}])
+    return result
 
 
 def _replay(session: Session, stored: dict[str, Any]) -> dict[str, Any]:
