@@ -12,13 +12,31 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QWidget,
 )
 
 from ..resources import icon
 
-__all__ = ["action_button", "button_row", "choice_box", "ok_cancel", "wrapped_label"]
+__all__ = ["action_button", "button_row", "choice_box", "ok_cancel", "text_field",
+           "wrapped_label"]
+
+
+def text_field(name: str, placeholder: str = "", *, max_length: int = 0,
+               entered: Callable[[], object] | None = None) -> QLineEdit:
+    """A one-line text field named ``name`` (for tests and styles), with a ``placeholder``
+    that says what goes in, at most ``max_length`` characters (0: Qt's own limit), and
+    ``entered`` run when the user presses Enter in it."""
+    field = QLineEdit()
+    field.setObjectName(name)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    if max_length:
+        field.setMaxLength(max_length)
+    if entered is not None:
+        field.returnPressed.connect(entered)
+    return field
 
 
 def wrapped_label(text: str = "", name: str = "") -> QLabel:

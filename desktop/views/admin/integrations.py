@@ -26,7 +26,7 @@ from ...context import AppContext
 from ...i18n import domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.field import FieldBox
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import action_button, text_field, wrapped_label
 from ...widgets.tables import fit_columns, make_table, table_pane
 from .ask import key, on_server
 from .labels import item_separator, scope_name
@@ -47,10 +47,8 @@ class TokenDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("tokenDialog")
         self.setWindowTitle(self.tr("New integration token"))
-        self.name = QLineEdit()
-        self.name.setObjectName("tokenName")
-        self.name.setMaxLength(100)
-        self.name.setPlaceholderText(self.tr("the system, e.g. erp or wms"))
+        self.name = text_field("tokenName", self.tr("the system, e.g. erp or wms"),
+                               max_length=100)
         self.name_box = FieldBox(self.name)
         self.scopes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()

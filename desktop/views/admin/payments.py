@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from ...i18n import domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...resources import icon
 from ...widgets.field import FieldBox
+from ...widgets.parts import text_field
 from ...widgets.tables import fit_columns, make_table, table_pane
 from ..shared.customer_field import CustomerField
 from .ask import key, list_failed, on_server
@@ -76,10 +76,7 @@ class PaymentsPage(QWidget):
         self.customer_field.chosen.connect(self._chosen)
         self.customer_box = FieldBox(self.customer_field)
         self.customer_field.not_chosen.connect(self.customer_box.set_error)
-        self.amount = QLineEdit()
-        self.amount.setObjectName("paymentAmount")
-        self.amount.setPlaceholderText(self.tr("e.g. 1,200.50"))
-        self.amount.setMaxLength(32)
+        self.amount = text_field("paymentAmount", self.tr("e.g. 1,200.50"), max_length=32)
         self.amount_box = FieldBox(self.amount)
         self.date = QDateEdit()
         self.date.setObjectName("paymentDate")
@@ -89,14 +86,10 @@ class PaymentsPage(QWidget):
         self.date.setDate(today)
         self.date.setMaximumDate(today)
         self.date_box = FieldBox(self.date)
-        self.ref = QLineEdit()
-        self.ref.setObjectName("paymentRef")
-        self.ref.setPlaceholderText(self.tr("bank slip or receipt number"))
-        self.ref.setMaxLength(64)
+        self.ref = text_field("paymentRef", self.tr("bank slip or receipt number"),
+                              max_length=64)
         self.ref_box = FieldBox(self.ref)
-        self.note = QLineEdit()
-        self.note.setObjectName("paymentNote")
-        self.note.setMaxLength(2000)
+        self.note = text_field("paymentNote", max_length=2000)
         self.note_box = FieldBox(self.note)
         self.record_button = QPushButton(icon("add"), self.tr("Record payment"))
         self.record_button.setObjectName("recordPayment")

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from ...labels import return_reason_name, return_status_name, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.parts import action_button, choice_box, wrapped_label
+from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import WorkspacePage
 from ..shared.return_lines import DamagedStockLabel, ReturnCountLine, ReturnCountsModel
@@ -75,11 +74,9 @@ class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
         layout = QVBoxLayout(box)
         self.title = wrapped_label(self.tr("Choose a return to take in."), "detailTitle")
         self.info = wrapped_label()
-        self.scan = QLineEdit()
-        self.scan.setObjectName("returnScan")
-        self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter "
-                                             "(12*code counts twelve)"))
-        self.scan.returnPressed.connect(self.scanned)
+        self.scan = text_field("returnScan", self.tr("Scan a barcode or type a SKU, then Enter "
+                                                     "(12*code counts twelve)"),
+                               entered=self.scanned)
         self.scan_box = FieldBox(self.scan)
         self.per_scan = choice_box("returnCondition", [
             (self.tr("Scans count good units (back to stock)"), "good"),

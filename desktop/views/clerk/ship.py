@@ -37,7 +37,7 @@ from ...models.tables import load_order, order_number
 from ...paperwork import open_delivery_note
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.parts import action_button, choice_box, wrapped_label
+from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
 from ..page import WorkspacePage
 from .scanning import parse_scan, scan_row
@@ -106,11 +106,9 @@ class ShipPage(WorkspacePage["ClerkWorkspace"]):
         self.carrier.setEditable(True)
         self.carrier.addItems(CARRIERS)
         self.carrier.setCurrentIndex(0)
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking")
-        self.tracking.setPlaceholderText(self.tr("Scan or type the waybill number, then "
-                                                 "Enter to confirm"))
-        self.tracking.returnPressed.connect(self.confirm)
+        self.tracking = text_field("tracking", self.tr("Scan or type the waybill number, "
+                                                       "then Enter to confirm"),
+                                   entered=self.confirm)
         self.tracking_box = FieldBox(self.tracking)
         form.addRow(self.tr("Carrier"), self.carrier)
         form.addRow(self.tr("Tracking number"), self.tracking_box)
