@@ -11,6 +11,7 @@ handler) with their traceback logged.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -25,46 +26,37 @@ Lane = str  # "read", "write" or "sync"
 
 
 class _Relay(QObject):
-    """Carries one task's outcome from the worker thread to the main thread.
+    """Carries the outcomes of tasks, each under its ticket, from the worker threads to the
+    main thread: one relay for the runner's life.
 
-    The relay is created on the main thread and its own slots receive the signals, so Qt
-    queues them to the main thread (a plain Python callable would give no thread affinity).
+    It is created on the main thread and the runner's slots receive its signals, so Qt queues
+    them to the main thread. One relay, not one per task: PySide6 (6.11) keeps a reference to
+    ``None`` for good each time a QObject with connected signals is destroyed, so a relay per
+    task made ``None``'s reference count climb with every sync for as long as the app ran.
     """
 
-    finished = Signal(object)
-    errored = Signal(object)
-
-    def __init__(self, on_done: Callable[[object], None],
-                 on_error: Callable[[object], None]) -> None:
-        super().__init__()
-        self._on_done = on_done
-        self._on_error = on_error
-        self.finished.connect(self._finished)
-        self.errored.connect(self._errored)
-
-    @Slot(object)
-    def _finished(self, result: object) -> None:
-        self._on_done(result)
-
-    @Slot(object)
-    def _errored(self, exc: object) -> None:
-        self._on_error(exc)
+    finished = Signal(object, object)  # ticket, result
+    errored = Signal(object, object)  # ticket, exception
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], ticket: int, relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
-        self._relay = relay
+        self._ticket = ticket
+        self._relay = relay  # held here too, so it outlives a runner torn down mid-task
 
     def run(self) -> None:
         try:
             result = self._fn()
         except BaseException as exc:  # every failure must reach the main thread
-            self._relay.errored.emit(exc)
+            self._relay.errored.emit(self._ticket, exc)
         else:
-            self._relay.finished.emit(result)
+            self._relay.finished.emit(self._ticket, result)
+
+
+_Callbacks = tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
 
 
 class TaskRunner(QObject):
@@ -85,12 +77,16 @@ class TaskRunner(QObject):
             pool.setMaxThreadCount(threads)
             pool.setExpiryTimeout(-1)  # keep threads: their DB connections stay warm
             self._pools[lane] = pool
-        self._relays: set[_Relay] = set()
+        self._tickets = itertools.count(1)
+        self._waiting: dict[int, _Callbacks] = {}  # ticket -> (done, failed), in flight
+        self._relay = _Relay()  # made here, so it lives in the main thread
+        self._relay.finished.connect(self._finished)
+        self._relay.errored.connect(self._errored)
 
     @property
     def in_flight(self) -> int:
         """How many tasks have not reported back yet."""
-        return len(self._relays)
+        return len(self._waiting)
 
     def run(
         self,
@@ -100,32 +96,32 @@ class TaskRunner(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``fn()`` on ``lane``; then ``done(result)`` or ``failed(exc)`` on the main thread."""
-        relay: _Relay
+        ticket = next(self._tickets)
+        self._waiting[ticket] = (done, failed)
+        self._pools[lane].start(_Task(fn, ticket, self._relay))
+        self.busy_changed.emit(len(self._waiting))
 
-        def finish(result: object) -> None:
-            self._forget(relay)
-            if done is not None:
-                done(result)
+    @Slot(object, object)
+    def _finished(self, ticket: int, result: object) -> None:
+        done, _failed = self._forget(ticket)
+        if done is not None:
+            done(result)
 
-        def fail(exc: object) -> None:
-            self._forget(relay)
-            assert isinstance(exc, BaseException)
-            if not isinstance(exc, Exception):
-                log.error("background task ended by %r", exc)
-            if failed is not None:
-                failed(exc)
-            else:
-                self.unhandled.emit(exc)
+    @Slot(object, object)
+    def _errored(self, ticket: int, exc: object) -> None:
+        _done, failed = self._forget(ticket)
+        assert isinstance(exc, BaseException)
+        if not isinstance(exc, Exception):
+            log.error("background task ended by %r", exc)
+        if failed is not None:
+            failed(exc)
+        else:
+            self.unhandled.emit(exc)
 
-        relay = _Relay(finish, fail)  # created here, so it lives in the main thread
-        self._relays.add(relay)
-        self._pools[lane].start(_Task(fn, relay))
-        self.busy_changed.emit(len(self._relays))
-
-    def _forget(self, relay: _Relay) -> None:
-        self._relays.discard(relay)
-        relay.deleteLater()
-        self.busy_changed.emit(len(self._relays))
+    def _forget(self, ticket: int) -> _Callbacks:
+        callbacks = self._waiting.pop(ticket)
+        self.busy_changed.emit(len(self._waiting))
+        return callbacks
 
     @Slot()
     def wait_all(self, msecs: int = 30000) -> bool:

@@ -8,8 +8,9 @@ with AES-256-GCM (:func:`seal`, :func:`unseal`). Without the key a file is rando
 ``sqlite3`` says "file is not a database" and ``strings`` finds no name in it.
 
 The key: 32 random bytes made on the first start, one per data folder, kept where the tokens
-are (:class:`.session.SecretVault`): the OS keyring, or where no keyring works the private
-``credentials.json`` of the data folder (with the one-line warning); with
+are (:class:`.session.SecretVault`) under an entry named by a random id kept in the folder
+(``database-key.id``), so it follows the folder to another path: the OS keyring, or where no
+keyring works the private ``credentials.json`` of the data folder (with the one-line warning); with
 ``DINGHUO_KEYRING=memory`` (tests) in that file too, since a key must outlive the process or the
 data is lost with it. It is given to SQLCipher as a raw key (``x'…'``), so no key derivation
 runs when a connection opens. It is never logged (:class:`DatabaseKey` hides it from ``repr``).
@@ -39,6 +40,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import re
 import secrets
 import threading
 from pathlib import Path
@@ -50,9 +52,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from filelock import FileLock
 
 from . import errors
-from .fsync import fsync_dir, fsync_file
+from .fsync import fsync_dir, fsync_file, replace_file
 from .session import CREDENTIALS, SecretVault
 
 __all__ = [
@@ -84,7 +87,13 @@ dbapi = _sqlcipher
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 16384  # bytes: a catalog's long rows and index texts in fewer pages
 KEY_BYTES = 32
-_KEY_ACCOUNT = "database-key {folder}"
+KEY_ID_FILE = "database-key.id"
+"""The name of the folder's key entry (a random id, not a secret): the key follows the folder."""
+KEY_LOCK = "database-key.lock"
+_KEY_ACCOUNT = "database-key {id}"
+_LEGACY_ACCOUNT = "database-key {folder}"  # the entry's name before it followed the folder
+_KEY_ID = re.compile(r"[0-9a-f]{32}")
+_REPLICA = "dinghuo.sqlite3"
 _JOURNAL_INFO = b"dinghuo outbox journal v1"
 
 
@@ -113,39 +122,81 @@ class DatabaseKey:
 
 
 _quiet = False
-_keys: dict[Path, DatabaseKey] = {}
+_keys: dict[str, DatabaseKey] = {}  # by the folder's key id
 _keys_lock = threading.Lock()
+
+
+def _read_key_id(folder: Path) -> str | None:
+    """The folder's key id, or None if it has none yet (or the file is not one of ours)."""
+    try:
+        text = (folder / KEY_ID_FILE).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return None
+    return text if _KEY_ID.fullmatch(text) else None
+
+
+def _write_key_id(folder: Path, key_id: str) -> None:
+    replace_file(folder / KEY_ID_FILE, key_id.encode("ascii") + b"\n")
 
 
 def database_key(data_dir: Path | str) -> DatabaseKey:
     """The key of a data folder, made (and kept) on first use. Raises
     :class:`~.errors.CredentialsNotKept` if the keyring cannot be read or written: a new key
-    must never replace one that is only out of reach."""
+    must never replace one that is only out of reach.
+
+    The key's entry is named by a random id kept in the folder (``database-key.id``, not a
+    secret), so the key follows the folder wherever it is moved or restored. The entry of the
+    releases that named it after the folder's path is moved to the id's name on first open."""
     folder = Path(data_dir).resolve()
     with _keys_lock:
-        known = _keys.get(folder)
+        key_id = _read_key_id(folder)
+        known = _keys.get(key_id) if key_id is not None else None
         if known is not None:
             return known
-        vault = SecretVault(_KEY_ACCOUNT.format(folder=folder), folder / CREDENTIALS,
-                            outlives_process=True)
-        try:
-            text = vault.load_text()
-        except keyring.errors.KeyringError as exc:
-            raise errors.CredentialsNotKept(
-                f"The local database's key cannot be read from the system keyring "
-                f"({type(exc).__name__}). Use --keyring file (or DINGHUO_KEYRING=file) to keep "
-                "it in a private file.") from exc
-        if text:
-            key = DatabaseKey(bytes.fromhex(text))
-        else:
-            replica = folder / "dinghuo.sqlite3"
-            if replica.exists() and replica.stat().st_size and not is_plain(replica):
-                log.error("the key of the encrypted local database in %s is missing; a new "
-                          "one is made and the file will be replaced", folder)
-            key = DatabaseKey(secrets.token_bytes(KEY_BYTES))
-            vault.save_text(key.hex())
-        _keys[folder] = key
+        with FileLock(folder / KEY_LOCK):  # two processes opening a new folder: one id
+            key_id = _read_key_id(folder)
+            new_id = key_id is None
+            if key_id is None:
+                key_id = secrets.token_hex(16)
+            vault = _key_vault(folder, _KEY_ACCOUNT.format(id=key_id))
+            legacy = _key_vault(folder, _LEGACY_ACCOUNT.format(folder=folder))
+            text = _load_key_text(legacy if new_id else vault)
+            key = DatabaseKey(bytes.fromhex(text)) if text else _new_key(folder)
+            if new_id or not text:
+                vault.save_text(key.hex())
+            if new_id:
+                _write_key_id(folder, key_id)
+                if text:
+                    legacy.clear()
+                    log.info("the database key's entry now follows the data folder %s", folder)
+        _keys[key_id] = key
         return key
+
+
+def _key_vault(folder: Path, account: str) -> SecretVault:
+    return SecretVault(account, folder / CREDENTIALS, outlives_process=True)
+
+
+def _load_key_text(vault: SecretVault) -> str | None:
+    try:
+        return vault.load_text()
+    except keyring.errors.KeyringError as exc:
+        raise errors.CredentialsNotKept(
+            f"The local database's key cannot be read from the system keyring "
+            f"({type(exc).__name__}). Use --keyring file (or DINGHUO_KEYRING=file) to keep "
+            "it in a private file.") from exc
+
+
+def _new_key(folder: Path) -> DatabaseKey:
+    """A new key for the folder. If an encrypted replica is there, its key is lost: the
+    replica must be checked at open (it cannot be read) however cleanly it was closed, so it
+    is moved aside and rebuilt, not opened."""
+    replica = folder / _REPLICA
+    if replica.exists() and replica.stat().st_size and not is_plain(replica):
+        log.error("the key of the encrypted local database in %s is missing; a new one is "
+                  "made and the file will be replaced", folder)
+        (folder / (_REPLICA + ".clean")).unlink(missing_ok=True)
+    return DatabaseKey(secrets.token_bytes(KEY_BYTES))
 
 
 def forget_cached_keys() -> None:

@@ -32,6 +32,7 @@ from filelock import FileLock
 from sync_engine.protocol import TokenResponse, UserInfo
 
 from . import errors
+from .fsync import replace_file
 from .transport import AccessExpired, ServerApi
 
 __all__ = [
@@ -173,14 +174,7 @@ class SecretVault:
 
     def _write_entries(self, entries: dict[str, str]) -> None:
         assert self.file is not None
-        tmp = self.file.with_name(self.file.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, json.dumps(entries).encode())
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.file)
+        replace_file(self.file, json.dumps(entries).encode())
 
 
 class TokenVault(SecretVault):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sync_engine.client import backups, cipher, integrity
+from sync_engine.client.cli import main as cli_main
 from sync_engine.client.engine import Engine
 from sync_engine.client.journal import JOURNAL_FILENAME, OutboxJournal
 from sync_engine.client.memory_keyring import MemoryKeyring
@@ -64,11 +65,15 @@ def test_nothing_in_the_data_folder_is_readable_without_the_key(tmp_path: Path) 
         assert again.orders()[0].notes == NOTE
 
 
+def _key_account(folder: Path) -> str:
+    return f"database-key {(folder / cipher.KEY_ID_FILE).read_text().strip()}"
+
+
 def test_the_key_stays_in_the_keyring_when_there_is_one(tmp_path: Path,
                                                         memory_keyring: MemoryKeyring) -> None:
     folder = tmp_path / "lap"
     Engine(folder).close()
-    key = memory_keyring.get_password(KEYRING_SERVICE, f"database-key {folder.resolve()}")
+    key = memory_keyring.get_password(KEYRING_SERVICE, _key_account(folder))
     assert key is not None and len(bytes.fromhex(key)) == 32
     assert not (folder / CREDENTIALS).exists()
     for path in _files(folder):
@@ -84,8 +89,101 @@ def test_without_a_keyring_the_key_is_in_the_private_file(
     folder = tmp_path / "lap"
     Engine(folder).close()
     kept = json.loads((folder / CREDENTIALS).read_text())
-    assert len(bytes.fromhex(kept[f"database-key {folder.resolve()}"])) == 32
+    assert len(bytes.fromhex(kept[_key_account(folder)])) == 32
     assert stat.S_IMODE((folder / CREDENTIALS).stat().st_mode) == 0o600
+
+
+def _unsent(folder: Path) -> tuple[str, list[str]]:
+    """An order with unsent changes in a data folder; returns its id and the outbox keys."""
+    with offline_engine(folder) as engine:
+        order_id = _customer_with_secrets(engine)
+        with engine.store.read() as db:
+            keys = [r[0] for r in db.execute(
+                "SELECT key FROM outbox WHERE state = 'pending' ORDER BY seq")]
+    assert keys
+    return order_id, keys
+
+
+def _cli(folder: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    cipher.forget_cached_keys()  # as a new process would
+    code = cli_main(["--data-dir", str(folder), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("keeper", ["keyring", "file"])
+def test_a_moved_data_folder_opens_with_its_unsent_orders(
+        tmp_path: Path, keeper: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A new laptop user name, a folder restored elsewhere: the key's entry follows the folder
+    (named by the id kept in it), so the app and the CLI open it where it now is."""
+    if keeper == "file":
+        monkeypatch.setenv("DINGHUO_KEYRING", "file")
+    old = tmp_path / "home" / "wang" / "dinghuo"
+    order_id, keys = _unsent(old)
+    new = tmp_path / "home" / "wang.li" / "dinghuo"
+    new.parent.mkdir(parents=True)
+    old.rename(new)
+    cipher.forget_cached_keys()
+    with Engine(new) as moved:
+        assert moved.repair is None and moved.replayed == 0
+        assert moved.order(order_id).notes == NOTE
+        with moved.store.read() as db:
+            assert [r[0] for r in db.execute(
+                "SELECT key FROM outbox WHERE state = 'pending' ORDER BY seq")] == keys
+    code, out, err = _cli(new, "status", "--json", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["pending"] == len(keys)
+    code, out, err = _cli(new, "orders", "show", order_id, "--json", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["notes"] == NOTE
+
+
+def test_a_key_named_after_the_folder_path_is_moved_to_the_folder_id(
+        tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    """A data folder from the releases that named the key's entry after the folder's path:
+    the first open moves the entry to the folder's id (and drops the old one)."""
+    folder = tmp_path / "lap"
+    order_id, keys = _unsent(folder)
+    key = memory_keyring.get_password(KEYRING_SERVICE, _key_account(folder))
+    assert key is not None
+    legacy = f"database-key {folder.resolve()}"
+    memory_keyring.set_password(KEYRING_SERVICE, legacy, key)
+    memory_keyring.delete_password(KEYRING_SERVICE, _key_account(folder))
+    (folder / cipher.KEY_ID_FILE).unlink()
+    cipher.forget_cached_keys()
+    with Engine(folder) as opened:
+        assert opened.repair is None and opened.order(order_id).notes == NOTE
+    assert memory_keyring.get_password(KEYRING_SERVICE, _key_account(folder)) == key
+    assert memory_keyring.get_password(KEYRING_SERVICE, legacy) is None
+    assert [e.key for e in OutboxJournal(folder, cipher.database_key(folder)).unsent()] == keys
+
+
+def test_a_folder_whose_key_is_gone_is_rebuilt_not_a_traceback(
+        tmp_path: Path, memory_keyring: MemoryKeyring,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The documented way out when the key is truly lost (keyring wiped, the folder taken to
+    another machine): the unreadable replica is moved aside and rebuilt by the next sync, in
+    the one repair sentence; the unsent changes cannot be read (they were under that key)."""
+    folder = tmp_path / "lap"
+    _unsent(folder)
+    backups_made = list_backups_of(folder)
+    memory_keyring.delete_password(KEYRING_SERVICE, _key_account(folder))
+    code, out, err = _cli(folder, "status", capsys=capsys)
+    assert code == 0, err
+    assert err.count("\n") == 1 and err.startswith("dinghuo-cli: repaired: ")
+    assert "rebuilt from the server at the next sync; 0 unsent change(s)" in err
+    assert "Traceback" not in err + out
+    assert "pending changes: 0" in out
+    assert list((folder).glob(f"{DB_FILENAME}.damaged-*"))
+    assert list_backups_of(folder) == backups_made  # none restored: they were under that key
+    cipher.forget_cached_keys()
+    with Engine(folder) as again:  # the new key is kept: the next start is an ordinary one
+        assert again.repair is None and again.orders() == []
+
+
+def list_backups_of(folder: Path) -> list[str]:
+    return sorted(p.name for p in (folder / backups.BACKUP_DIR).glob("*"))
 
 
 def test_a_replica_under_another_key_is_damage_not_data(tmp_path: Path) -> None:

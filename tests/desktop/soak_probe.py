@@ -2,8 +2,8 @@
 makes and settles conflicts and refreshes its screens, cycle after cycle, offscreen.
 
 Usage: ``python -m tests.desktop.soak_probe SERVER_URL DATA_DIR CYCLES``. Prints one JSON line
-per sample (cycle, RSS in KB, the reference counts of True, False and None), taken after a
-full garbage collection; exits 0 if every cycle ran.
+per sample (cycle, RSS in KB, the orders on the device, the reference counts of True, False
+and None), taken after a full garbage collection; exits 0 if every cycle ran.
 """
 
 from __future__ import annotations
@@ -97,8 +97,10 @@ def main(url: str, data_dir: str, cycles: int) -> int:
         sync.refresh_status()
         qt.processEvents()
         if cycle % max(1, cycles // 20) == 0 or cycle == cycles:
+            with engine.store.read() as db:
+                orders = int(db.execute("SELECT COUNT(*) FROM orders").fetchone()[0])
             gc.collect()
-            print(json.dumps({"cycle": cycle, "rss_kb": _rss_kb(),
+            print(json.dumps({"cycle": cycle, "rss_kb": _rss_kb(), "orders": orders,
                               "true": sys.getrefcount(True), "false": sys.getrefcount(False),
                               "none": sys.getrefcount(None)}), flush=True)
     window.close()

@@ -21,12 +21,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.live, pytest.mark.timeout(3600)]
 
 ROOT = Path(__file__).resolve().parents[2]
 RSS_GROWTH_KB = 40 * 1024  # after the warm-up: caches filled, nothing may grow with the cycles
-REFCOUNT_DRIFT = 200  # a leak of one per cycle would be thousands
-NONE_GAIN_PER_CYCLE = 12
-"""``None`` gains a few references a cycle (about 4 without conflicts, 8 with them, where the
-orders the conflicts leave behind are listed on the screens too; not yet attributed to a call:
-no memory grows with it). A gain cannot abort the app; a loss, the bug class of issue 13, can:
-``None`` may not fall at all."""
+REFCOUNT_DRIFT = 100  # a leak of one per cycle is 450 over the 450 cycles after the warm-up
+REFS_PER_ORDER = 6
+"""Each conflict leaves an order behind, and the screens list every order (up to 500): its
+fields hold ``None``, ``True`` and ``False`` (about 4 references to each of ``None`` and
+``True`` an order, measured). That much growth is the data's, not a leak; past it, no
+reference count may move with the cycles. (``None`` climbed 4 a cycle, 12 with conflicts, until
+the task runner stopped making a QObject per task: PySide6 6.11 keeps a reference to ``None``
+each time a QObject with connected signals is destroyed.)"""
 
 
 def test_thousands_of_cycles_leave_the_app_alive_and_flat(live_server_url: str,
@@ -42,7 +44,7 @@ def test_thousands_of_cycles_leave_the_app_alive_and_flat(live_server_url: str,
     warm = samples[len(samples) // 4]  # after the warm-up
     last = samples[-1]
     assert last["rss_kb"] - warm["rss_kb"] < RSS_GROWTH_KB, samples
-    for name in ("true", "false"):
-        assert abs(last[name] - warm[name]) < REFCOUNT_DRIFT, (name, samples)
-    gain = last["none"] - warm["none"]
-    assert -REFCOUNT_DRIFT < gain < NONE_GAIN_PER_CYCLE * (last["cycle"] - warm["cycle"]), samples
+    held_by_new_orders = REFS_PER_ORDER * (last["orders"] - warm["orders"])
+    for name in ("true", "false", "none"):
+        assert -REFCOUNT_DRIFT < last[name] - warm[name] < REFCOUNT_DRIFT + held_by_new_orders, (
+            name, samples)
