@@ -16,7 +16,9 @@ same database). Each device pulls once to have a cursor, then:
   server where nothing else happens (device to device);
 - the server's RSS (``/proc``, its processes summed) with N streams open, and the CPU time its
   processes spent serving the fleet-wide wake (per device woken: what a pull costs the server,
-  a figure the machine's other load disturbs less than the latencies).
+  a figure the machine's other load disturbs less than the latencies), beside the load
+  generator's own CPU time for it (one process: on a small machine it competes with the
+  server for the cores).
 
 Prints one JSON line per N. Latencies are measured from before the change is sent, so they
 include the write itself.
@@ -269,7 +271,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         for d in devices:
             d.watch.add(marker)
         product = await a_product(http, bases[0], devices)
-        cpu0 = sum(cpu_s(p) for p in pids)
+        cpu0, own0 = sum(cpu_s(p) for p in pids), time.process_time()
         t0 = time.perf_counter()
         r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
             "rows": [{**product, "name_en": marker,
@@ -277,6 +279,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         check(r)
         await _settle(devices, marker, len(devices), 120)
         cat_cpu = sum(cpu_s(p) for p in pids) - cpu0
+        own_cpu = time.process_time() - own0
         cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
         cat_missing = len(devices) - len(cat)
         cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
@@ -313,6 +316,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         "catalog_not_pulled": cat_missing,
         "catalog_server_cpu_s": round(cat_cpu, 2),
         "catalog_server_cpu_ms_per_device": round(cat_cpu * 1000 / max(1, len(cat)), 2),
+        "catalog_load_generator_cpu_s": round(own_cpu, 2),
         "one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
         "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke),
         "server_rss_mb": rss, "server_rss_after_mb": rss_after,
