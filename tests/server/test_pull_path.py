@@ -9,6 +9,8 @@ import asyncio
 import datetime as dt
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from unittest import mock
 
@@ -16,6 +18,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.domain import Role
 from sync_engine.server import accounts
@@ -86,16 +89,25 @@ def test_a_pull_is_noted_behind_it_and_the_back_office_sees_it(db_url: str) -> N
         assert rows[admin.client_id]["last_pull_at"] is None  # it never pulled
 
 
-def test_an_older_note_never_overwrites_a_newer_one(db_url: str) -> None:
-    """Two server instances note one device: whichever flush lands last, the later pull
-    stays."""
+@contextmanager
+def _one_device(db_url: str) -> Iterator[tuple[sessionmaker[Session], str, str]]:
+    """Sessions on a seeded database, and a device of rep1 with the cursor of its pull."""
     seed(db_url)
     engine = make_engine(db_url)
-    sessions = make_session_factory(engine)
     try:
         with served(create_app(ServerSettings(db=db_url, push_processes=0))) as server, \
                 Api(server, "rep1") as rep:
-            device_id = rep.client_id
+            rep.pull_all()
+        assert rep.cursor is not None
+        yield make_session_factory(engine), rep.client_id, rep.cursor
+    finally:
+        engine.dispose()
+
+
+def test_an_older_note_never_overwrites_a_newer_one(db_url: str) -> None:
+    """Two server instances note one device: whichever flush lands last, the later pull
+    stays."""
+    with _one_device(db_url) as (sessions, device_id, _cursor):
         now = utcnow()
         with sessions() as session:
             note_pulls(session, [PullNote(device_id, now, 40)])
@@ -103,22 +115,12 @@ def test_an_older_note_never_overwrites_a_newer_one(db_url: str) -> None:
         with sessions() as session:
             row = session.get(Device, device_id)
             assert row is not None and row.last_cursor_seq == 40
-    finally:
-        engine.dispose()
 
 
 def test_notes_that_fail_to_be_written_wait_for_the_next_flush(db_url: str) -> None:
-    seed(db_url)
-    engine = make_engine(db_url)
-    sessions = make_session_factory(engine)
-    try:
-        with served(create_app(ServerSettings(db=db_url, push_processes=0))) as server, \
-                Api(server, "rep1") as rep:
-            rep.pull_all()
-            cursor = rep.cursor
-        assert cursor is not None
+    with _one_device(db_url) as (sessions, device_id, cursor):
         notes = PullNotes(sessions)
-        notes(rep.client_id, cursor)
+        notes(device_id, cursor)
         notes("not-a-device", "not-a-cursor")  # not one of ours: not noted
         assert notes.pending == 1
         failing = mock.patch("sync_engine.server.api.pull_notes.note_pulls",
@@ -129,11 +131,9 @@ def test_notes_that_fail_to_be_written_wait_for_the_next_flush(db_url: str) -> N
         notes.flush()
         assert notes.pending == 0
         with sessions() as session:
-            row = session.get(Device, rep.client_id)
+            row = session.get(Device, device_id)
             assert row is not None and row.last_pull_at is not None
             assert row.last_cursor_seq is not None and row.last_cursor_seq > 0
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
