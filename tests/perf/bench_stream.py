@@ -14,7 +14,11 @@ same database). Each device pulls once to have a cursor, then:
 - one customer: a customer renamed; which devices woke (must be exactly those in scope: the
   rep's two devices, the admins, the clerks of its warehouse) and their latencies, on a
   server where nothing else happens (device to device);
-- the server's RSS (``/proc``, its processes summed) with N streams open.
+- the server's RSS (``/proc``, its processes summed) with N streams open, and the CPU time its
+  processes spent serving the fleet-wide wake (per device woken: what a pull costs the server,
+  a figure the machine's other load disturbs less than the latencies), beside the load
+  generator's own CPU time for it (one process: on a small machine it competes with the
+  server for the cores).
 
 Prints one JSON line per N. Latencies are measured from before the change is sent, so they
 include the write itself.
@@ -63,9 +67,8 @@ def summary(values: list[float]) -> dict[str, float | None]:
             "max": round(max(values) * 1000, 1)}
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and its children (push processes), MB."""
-    total = 0
+def _family(pid: int) -> set[int]:
+    """``pid`` and its children (push processes)."""
     pids = {pid}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -75,7 +78,26 @@ def rss_mb(pid: int) -> float:
                         pids.add(int(entry))
             except OSError:
                 continue
-    for p in pids:
+    return pids
+
+
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) spent so far by ``pid`` and its children, seconds."""
+    ticks = 0
+    for p in _family(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except OSError:
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (push processes), MB."""
+    total = 0
+    for p in _family(pid):
         try:
             with open(f"/proc/{p}/status") as f:
                 for line in f:
@@ -249,12 +271,15 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         for d in devices:
             d.watch.add(marker)
         product = await a_product(http, bases[0], devices)
+        cpu0, own0 = sum(cpu_s(p) for p in pids), time.process_time()
         t0 = time.perf_counter()
         r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
             "rows": [{**product, "name_en": marker,
                       "version": version}]})
         check(r)
         await _settle(devices, marker, len(devices), 120)
+        cat_cpu = sum(cpu_s(p) for p in pids) - cpu0
+        own_cpu = time.process_time() - own0
         cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
         cat_missing = len(devices) - len(cat)
         cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
@@ -289,6 +314,9 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         "first_pull_s": round(first_pull_s, 2), "connect_s": round(connect_s, 2),
         "catalog_ms": summary(cat), "catalog_event_ms": summary(cat_event),
         "catalog_not_pulled": cat_missing,
+        "catalog_server_cpu_s": round(cat_cpu, 2),
+        "catalog_server_cpu_ms_per_device": round(cat_cpu * 1000 / max(1, len(cat)), 2),
+        "catalog_load_generator_cpu_s": round(own_cpu, 2),
         "one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
         "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke),
         "server_rss_mb": rss, "server_rss_after_mb": rss_after,

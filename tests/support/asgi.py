@@ -86,7 +86,11 @@ class AppTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         server = self._server
         exchange = _Exchange(server.app, _scope(request, server.state), request.read())
-        server.begin(exchange, request)
+        try:
+            server.begin(exchange, request)
+        except BaseException:  # refused (the server has stopped): its body is never read
+            exchange.discard()
+            raise
         with self._lock:
             self._open.add(exchange)
         try:
@@ -160,6 +164,11 @@ class _Exchange:
                 self.chunks_in.close()
         if not self.started and not self.cancel_scope.cancel_called:
             raise RuntimeError(f"the app sent no answer to {self.scope['path']}")
+
+    def discard(self) -> None:
+        """Close the body's streams of an exchange that never ran."""
+        self.chunks_in.close()
+        self.chunks_out.close()
 
     async def next_chunk(self) -> bytes | None:
         """The next piece of the body, or None at its end."""

@@ -199,8 +199,8 @@ def _find(session: Session, token: str) -> AuthToken | None:
 def authenticate(session: Session, access_token: str) -> tuple[User, str]:
     """The user and device an access token belongs to; raises an :class:`AuthError`.
 
-    Read-only: it neither writes nor commits, so it can run at the start of any request. The
-    user may be a new, detached object rather than ``session``'s own
+    Read-only: it neither writes nor commits, so it can run at the start of any request (a
+    pull runs it in its own snapshot). The user is a new object, not ``session``'s own
     (:func:`~sync_engine.server.storage.tokens.token_and_user`).
     """
     digest = _digest(access_token)

@@ -39,6 +39,7 @@ from sync_engine.server.api.logs import RequestLog, configure_logging
 from sync_engine.server.api.metrics import start_metrics
 from sync_engine.server.api.middleware import BodyLimit
 from sync_engine.server.api.openapi import document_models
+from sync_engine.server.api.pull_notes import PullNotes
 from sync_engine.server.api.push_pool import PushNotes, PushPool
 from sync_engine.server.api.routes import (
     admin,
@@ -84,6 +85,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
+        pull_notes=PullNotes(sessions),
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),
     )
@@ -114,6 +116,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     services: Services = app.state.services
     listener = Listener(services.engine, services.hub)
     listener.start()
+    services.pull_notes.start()
     pool = services.push_pool
     if pool is not None:
         await anyio.to_thread.run_sync(pool.start)
@@ -121,6 +124,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if pool is not None:
         await anyio.to_thread.run_sync(pool.close)
     listener.stop()
+    services.pull_notes.stop()
     services.engine.dispose()
     services.metrics.process_ended(os.getpid())  # a worker that stops: its live gauges go
 

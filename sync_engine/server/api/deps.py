@@ -20,6 +20,7 @@ from sync_engine.protocol import MIN_SUPPORTED_VERSION, PROTOCOL_HEADER, PROTOCO
 from sync_engine.server.accounts import HashSlots
 from sync_engine.server.api.errors import Unauthorized, UpdateRequired
 from sync_engine.server.api.metrics import ServerMetrics
+from sync_engine.server.api.pull_notes import PullNotes
 from sync_engine.server.api.push_pool import PushNotes, PushPool, signed_in
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.feed.notify import Hub
@@ -40,6 +41,8 @@ class Services:
     ``push_slots`` at once (the others wait their turn)."""
     push_slots: anyio.CapacityLimiter
     push_notes: PushNotes
+    pull_notes: PullNotes
+    """Devices' last pulls, written behind (started and stopped with the app)."""
     metrics: ServerMetrics
     hash_slots: HashSlots
     """At most so many password hashes at once in this process (sign-in)."""
@@ -68,6 +71,13 @@ async def protocol(  # async: no I/O, so no hop to a worker thread on every requ
     return check_protocol(version)
 
 
+async def token(  # async: no I/O; checked before the query (as the user was before it)
+    authorization: Annotated[str | None, Header()] = None,
+) -> str:
+    """The bearer token of the request (checked by whoever uses it); 401 if there is none."""
+    return bearer_token(authorization)
+
+
 def current(
     request: Request,
     _version: Annotated[int, Depends(protocol)],
@@ -87,6 +97,7 @@ AppServices = Annotated[Services, Depends(get_services)]
 Db = Annotated[Session, Depends(db)]
 Version = Annotated[int, Depends(protocol)]
 Current = Annotated[tuple[User, str], Depends(current)]
+Token = Annotated[str, Depends(token)]
 
 
 def check_protocol(version: str | None) -> int:

@@ -101,12 +101,15 @@ class Subscriber:
             return self.warehouse_id in a.warehouses
         return bool(self.customer_ids & a.customers)
 
-    def offer(self, a: Announcement) -> None:
+    def offer(self, a: Announcement) -> bool:
+        """Take ``a`` if it is news for this user; True if the stream must be woken (the hub
+        wakes it on its loop)."""
         if a.seq > self.latest and self.wants(a):
             self.latest = a.seq
             if self.user_id in a.users:
                 self.rescope = True
-            self.loop.call_soon_threadsafe(self.wake.set)
+            return True
+        return False
 
 
 class Hub:
@@ -127,12 +130,23 @@ class Hub:
     def publish(self, a: Announcement) -> None:
         with self._lock:
             subs = list(self._subs)
+        woken: dict[asyncio.AbstractEventLoop, list[asyncio.Event]] = {}
         for sub in subs:
-            sub.offer(a)
+            if sub.offer(a):
+                woken.setdefault(sub.loop, []).append(sub.wake)
+        # One hop onto each event loop for all its streams: a catalog change wakes thousands,
+        # and a hop each cost the loop a wake-up write per stream.
+        for loop, wakes in woken.items():
+            loop.call_soon_threadsafe(_set_all, wakes)
 
     @property
     def count(self) -> int:
         return len(self._subs)
+
+
+def _set_all(wakes: list[asyncio.Event]) -> None:
+    for wake in wakes:
+        wake.set()
 
 
 def subscriber_for(session: Session, user: User, loop: asyncio.AbstractEventLoop) -> Subscriber:

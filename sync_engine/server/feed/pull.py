@@ -25,13 +25,23 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ClauseElement, ColumnElement, exists, false, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    bindparam,
+    exists,
+    false,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
 
 from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
@@ -45,7 +55,6 @@ from sync_engine.server.storage.models import (
     MutationRecord,
     ServerMeta,
     User,
-    utcnow,
 )
 from sync_engine.server.storage.numbers import skip_numbers_past
 
@@ -205,16 +214,25 @@ def time_travel(session: Session, user: User, cursor_text: str | None,
     return reason if reason == SERVER_RESTORED else None
 
 
+def begin(session: Session) -> None:
+    """Begin the one snapshot a pull reads, before anything else is read in ``session``: the
+    caller checks who asks in it (a token revoked before it is refused), and the pull itself
+    reads nothing outside it. On SQLite it reads beside the writer, so it must not write."""
+    snapshot_reads(session)
+
+
 def pull(session: Session, user: User, cursor_text: str | None, limit: int,
          last_applied: str | None = None, highest_number: int | None = None) -> PullPage:
     """One page of the changes ``user`` may see after ``cursor_text``.
 
-    Ends the session's read transaction; a position handed out for the first time gets its
-    mark in a short transaction of its own afterwards. ``highest_number``: the highest order
-    number the device holds; when the device shows that the server went back in time, no
-    order is numbered at or below it from then on (:mod:`~.storage.numbers`).
+    Reads in the snapshot :func:`begin` began (begun here if ``session`` has none), and ends
+    it; a position handed out for the first time gets its mark in a short transaction of its
+    own afterwards. ``highest_number``: the highest order number the device holds; when the
+    device shows that the server went back in time, no order is numbered at or below it from
+    then on (:mod:`~.storage.numbers`).
     """
-    snapshot_reads(session)
+    if not session.in_transaction():
+        begin(session)
     meta = _meta(session)
     top = current_seq(session)
     cursor = Cursor.decode(cursor_text) if cursor_text else None
@@ -261,23 +279,18 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
                     resync_reason)
 
 
-def _fetch_tuples(session: Session, stmt: ClauseElement) -> list[tuple[Any, ...]]:
-    """Run ``stmt`` on the DB-API cursor: a full page is up to 10,000 rows, and plain tuples
-    cost a fraction of ORM rows (the pull is the server's hottest path)."""
-    compiled = cast(
-        SQLCompiler,
-        stmt.compile(dialect=session.get_bind().dialect,
-                     compile_kwargs={"render_postcompile": True}),
-    )
-    params: Any = compiled.params
-    if compiled.positiontup is not None:
-        params = [params[name] for name in compiled.positiontup]
-    cursor = session.connection().connection.cursor()
+def _fetch_tuples(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
+    """Run ``stmt`` and take its rows off the DB-API cursor: a full page is up to 10,000 rows,
+    and plain tuples cost a fraction of result rows (the pull is the server's hottest path).
+    Executed through the connection, so SQLAlchemy compiles each shape of the statement once
+    (compiling it afresh cost more than the rest of a one-row pull)."""
+    result = session.connection().execute(stmt)
     try:
-        cursor.execute(str(compiled), params)
+        cursor = result.cursor
+        assert cursor is not None
         return list(cursor.fetchall())
     finally:
-        cursor.close()
+        result.close()
 
 
 def _snapshot(session: Session, customer_id: int, seq: int, *, up_to: int) -> list[str]:
@@ -303,18 +316,31 @@ def _snapshot(session: Session, customer_id: int, seq: int, *, up_to: int) -> li
     return [_change_json(seq, r.entity, r.entity_id, r.op, r.version, r.data) for r in rows]
 
 
-def note_pull(session: Session, device_id: str, cursor_text: str) -> None:
-    """Remember when a device last pulled (sync health for the back office)."""
-    cursor = Cursor.decode(cursor_text)
-    session.execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(
-            last_pull_at=utcnow(),
-            last_seen_at=utcnow(),
-            last_cursor_seq=cursor.seq if cursor else None,
-        )
-    )
+@dataclass(frozen=True, slots=True)
+class PullNote:
+    """A device finished a pull (its last page) at ``at``, reaching ``cursor_seq``."""
+
+    device_id: str
+    at: dt.datetime
+    cursor_seq: int
+
+
+_NOTE_PULL = (
+    update(Device)
+    .where(Device.id == bindparam("device"))
+    # Two server instances may note one device: the later pull wins, whichever lands last.
+    .where(or_(Device.last_pull_at.is_(None), Device.last_pull_at <= bindparam("at")))
+    .values(last_pull_at=bindparam("at"), last_seen_at=bindparam("at"),
+            last_cursor_seq=bindparam("seq"))
+)
+
+
+def note_pulls(session: Session, notes: Iterable[PullNote]) -> None:
+    """Remember when devices last pulled and how far (sync health for the back office), all
+    in one statement and one commit."""
+    params = [{"device": n.device_id, "at": n.at, "seq": n.cursor_seq} for n in notes]
+    if params:
+        session.connection().execute(_NOTE_PULL, params)
     session.commit()
 
 

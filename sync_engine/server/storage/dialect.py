@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from sync_engine.server.storage.engine import READS_ONLY
 from sync_engine.server.storage.sql import is_postgres
 
 _S = TypeVar("_S", bound=Select[Any])
@@ -36,10 +37,13 @@ def snapshot_reads(session: Session) -> None:
     """Let the transaction ``session`` is about to begin read from one snapshot throughout.
 
     PostgreSQL: REPEATABLE READ (its default, READ COMMITTED, takes a snapshot per statement).
-    SQLite: a transaction reads one snapshot already.
+    SQLite: a transaction reads one snapshot already (WAL); this one begins deferred, beside the
+    writer instead of queueing for its lock, so it must not write (:data:`.engine.READS_ONLY`).
     """
     if is_postgres(session):
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    else:
+        session.connection(execution_options={READS_ONLY: True})
 
 
 def skip_locked(session: Session, stmt: _S) -> _S:

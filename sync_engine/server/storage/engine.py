@@ -2,7 +2,9 @@
 
 PostgreSQL (``postgresql+psycopg://…``) in production; SQLite (``sqlite:///path``) as the embedded
 default. SQLite writers take the write lock at ``BEGIN`` (``BEGIN IMMEDIATE``) so that two
-writers never deadlock upgrading a read lock, and the change feed's commit order holds.
+writers never deadlock upgrading a read lock, and the change feed's commit order holds. A
+transaction that only reads one snapshot (a pull, :func:`.dialect.snapshot_reads`) begins
+without it: WAL lets it read beside the writer, and a fleet of pulls does not queue for the lock.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+READS_ONLY = "dinghuo_reads_only"
+"""Execution option of a SQLite connection whose transaction only reads: it begins deferred."""
 
 
 def normalise_url(url: str) -> str:
@@ -99,7 +104,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        reads_only = conn.get_execution_options().get(READS_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -17,7 +17,7 @@ from sync_engine.protocol import ErrorBody, UserAccount
 from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server import accounts
 from sync_engine.server.accounts import management
-from sync_engine.server.api.deps import Current, Db
+from sync_engine.server.api.deps import AppServices, Current, Db
 from sync_engine.server.api.errors import ERROR_RESPONSES, BadRequest, Forbidden, NotFound
 from sync_engine.server.storage.models import User, utcnow
 
@@ -38,9 +38,10 @@ def require_admin(user: User) -> None:
 
 
 @router.get("/v1/admin/devices")
-def devices(who: Current, session: Db) -> list[dict[str, Any]]:
+def devices(who: Current, session: Db, app: AppServices) -> list[dict[str, Any]]:
     """Every device with its latest health report; the ones that need attention first."""
     require_admin(who[0])
+    app.pull_notes.flush()  # this instance's pulls so far (others flush within a second)
     now = utcnow()
     return [row.as_json(now) for row in accounts.device_rows(session)]
 

@@ -20,42 +20,58 @@ from sync_engine.protocol import (
     PushResponse,
 )
 from sync_engine.server.api.deps import (
-    AppServices,
-    Current,
-    Db,
+    Services,
+    Token,
+    Version,
     bearer_token,
     check_protocol,
     services,
 )
 from sync_engine.server.api.errors import ERROR_RESPONSES
 from sync_engine.server.api.openapi import schema_ref
-from sync_engine.server.api.push_pool import answer_push
+from sync_engine.server.api.push_pool import answer_push, signed_in
 from sync_engine.server.feed import pull as feed
-from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import utcnow
 
 router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
 
 
 @router.get("/v1/pull", response_model=PullResponse)
-def pull(
-    who: Current,
-    session: Db,
-    app: AppServices,
+async def pull(
+    request: Request,
+    _version: Version,
+    token: Token,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
     last_applied: Annotated[str | None, Query(max_length=64,
                                               pattern=r"^[A-Za-z0-9_.:-]+$")] = None,
     highest_number: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
 ) -> Response:
-    user, device_id = who
-    page = feed.pull(session, user, cursor, limit, last_applied, highest_number)
-    end_read(session)  # end the read snapshot before the small write below
-    if not page.has_more:  # once per sync, not once per page
-        feed.note_pull(session, device_id, page.cursor)
-    app.metrics.count_pull(len(page.changes), page.resync_reason)
-    body = feed.render_page(page, utcnow().isoformat())
+    """One page of the changes the signed-in device may see (PROTOCOL.md).
+
+    What a catalog change makes every device of the fleet do at once, so all of its work is
+    one hop to a worker thread and one database session: the token is checked in the pull's
+    own snapshot (a token or device revoked before it is refused), and the device's last pull
+    is noted behind it (:class:`.PullNotes`).
+    """
+    app = services(request)
+    body = await anyio.to_thread.run_sync(answer_pull, app, token, cursor, limit,
+                                          last_applied, highest_number)
     return Response(body, media_type="application/json")
+
+
+def answer_pull(app: Services, token: str, cursor: str | None, limit: int,
+                last_applied: str | None, highest_number: int | None) -> str:
+    """The JSON answer to a pull by the holder of ``token``; raises :class:`.ApiError` for a
+    token that is no good."""
+    with app.sessions() as session:
+        feed.begin(session)
+        user, device_id = signed_in(session, token)
+        page = feed.pull(session, user, cursor, limit, last_applied, highest_number)
+    if not page.has_more:  # once per sync, not once per page
+        app.pull_notes(device_id, page.cursor)
+    app.metrics.count_pull(len(page.changes), page.resync_reason)
+    return feed.render_page(page, utcnow().isoformat())
 
 
 @router.post(
