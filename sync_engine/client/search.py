@@ -92,6 +92,7 @@ __all__ = [
     "create_search_schema",
     "index_products",
     "index_rows",
+    "merge_index",
     "plain_rows",
     "remove_products",
     "search_products",
@@ -339,6 +340,8 @@ _AUTOMERGE = 4  # FTS5's default
 _CRISISMERGE = 16  # FTS5's default
 # During a load: no merge before 1,000 segments (10 million products); FTS5 allows 2,000.
 _CRISISMERGE_MAX = 1000
+# Pages of merged index one step of merge_index writes (FTS5 leaf pages of about 4 KB).
+_MERGE_PAGES = 1000
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
 #: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
@@ -404,16 +407,15 @@ def set_bulk_load(conn: Any, on: bool) -> None:
       when it holds ``crisismerge``). During an initial sync each page adds one large segment,
       and merging them as they come rewrites the index again and again (a fifth of its cost).
       Loaded without merging, the index has a segment per page; a query reads them all, a
-      little slower, until the load ends.
+      little slower, until they are merged.
     - The barcode index is dropped, and made again at the end in one sort: inserting 100,000
       random barcodes one by one into it cost more than the rest of ``product_search``. Until
       then a barcode is found by a scan.
-    - At the end, the segments of the load are merged into one (``optimize``), once: left as
-      they are, the everyday writes that follow would merge them instead, and an incremental
-      sync of a few renamed products would pay for rewriting much of the catalog's index (a
-      level of 16 segments merged at once: 0.7 s at 300,000 products, against 0.02 s for the
-      renames themselves). One segment is also what a query reads fastest. Optimising an
-      index that is one segment already costs nothing.
+
+    The segments of the load are merged into one afterwards by :func:`merge_index`, in short
+    steps, as upkeep (``Engine.maintain``), not while the user waits for the catalog: merging
+    them at the end of the load was a third of the index's cost in an initial sync, paid on
+    the last page, when nothing else overlaps with it.
     """
     db = _driver(conn)
     for option, loading, everyday in (("automerge", 0, _AUTOMERGE),
@@ -423,8 +425,28 @@ def set_bulk_load(conn: Any, on: bool) -> None:
             (option, loading if on else everyday),
         )
     db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
-    if not on:
-        db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('optimize')")
+
+
+def merge_index(conn: Any, pages: int = _MERGE_PAGES) -> bool:
+    """One step of merging the segments a bulk load left (see :func:`set_bulk_load`) into one
+    (caller's write transaction; call again, in a new transaction, while it returns True).
+
+    Each step writes about ``pages`` pages of merged index (a few MB), so no step holds the
+    write lock for long. An index of at most ``automerge`` segments, its everyday state (FTS5's
+    own merging keeps it so), is left alone: nothing rewrites the whole catalog's index for a
+    few renamed products. Left unmerged (the upkeep did not run), the index still answers
+    every query alike, and FTS5's own merging takes the segments up at later writes.
+    """
+    db = _driver(conn)
+    segments = db.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx").fetchone()
+    if int(segments[0]) <= _AUTOMERGE:
+        return False
+    before = db.total_changes
+    # A negative size merges all segments into one, as 'optimize' does, but in steps.
+    db.execute("INSERT INTO product_search_fts (product_search_fts, rank) VALUES ('merge', ?)",
+               (-pages,))
+    # Less than two changes: nothing was left to merge (FTS5's documented signal).
+    return db.total_changes - before >= 2
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sync_engine.client.search import (
     create_search_schema,
     index_products,
+    merge_index,
     remove_products,
     search_products,
     set_bulk_load,
@@ -340,10 +341,11 @@ def _segments(conn: sqlite3.Connection) -> int:
                             ).fetchone()[0])
 
 
-def test_a_bulk_load_is_merged_once_at_its_end(conn: sqlite3.Connection) -> None:
+def test_a_bulk_load_is_merged_in_steps_after_its_end(conn: sqlite3.Connection) -> None:
     # Each committed page of a load is a segment; none is merged while loading, not even past
-    # FTS5's usual 16 a level; the end merges them all into one, so that the everyday writes
-    # after it (a few renamed products) never have the whole catalog's index to merge.
+    # FTS5's usual 16 a level; the end of the load leaves them, and merge_index merges them all
+    # into one in steps, so that the everyday writes after it (a few renamed products) never
+    # have the whole catalog's index to merge.
     set_bulk_load(conn, True)
     for page in range(20):
         set_bulk_load(conn, True)  # as every page of an initial sync does
@@ -355,12 +357,23 @@ def test_a_bulk_load_is_merged_once_at_its_end(conn: sqlite3.Connection) -> None
     assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
     set_bulk_load(conn, False)
     conn.commit()
-    assert _segments(conn) == 1
+    assert _segments(conn) > 20  # the end of the load does not merge
     assert conn.execute("SELECT v FROM product_search_fts_config WHERE k = 'crisismerge'"
                         ).fetchone() == (16,)
+    assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
+    steps = 0
+    while merge_index(conn, pages=1):
+        conn.commit()
+        steps += 1
+    conn.commit()
+    assert steps > 1  # several short steps, not one long one
+    assert _segments(conn) == 1
+    assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
     index_products(conn, [_row(1005, "P-0-5", None, "改名商品", "Renamed", True)])
     conn.commit()
     assert _segments(conn) <= 3  # the rename's own small segments (out and in); no merge
+    assert not merge_index(conn)  # the everyday state: left to FTS5's own merging
+    assert _segments(conn) <= 3
     assert search_products(conn, "改名") == [1005]
     assert 1005 not in search_products(conn, "测试商品", limit=500)
     assert_search_index_consistent(conn)
