@@ -26,8 +26,10 @@ Schema (owned here, created by :func:`create_search_schema`)
                ("coca cola 330ml bev 000123 330ml");
     ``head``   how the name starts, as whole tokens marked "·": the first four Han characters,
                the first ten letters of the pinyin and of the initials, the first English word
-               and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"); and the
-               SKU key, marked "§" ("§bev000123": the SKU lowercased, letters and digits only).
+               and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"), and the
+               first character of each ("·可 ·k ·c ·b": a one-character query reads one term);
+               and the SKU key, marked "§" ("§bev000123": the SKU lowercased, letters and
+               digits only).
 
     The markers keep terms of different kinds apart: an FTS5 prefix query ("s"*) merges the
     doclists of *every* term with that prefix, in any column, before it returns a row, so the
@@ -173,7 +175,7 @@ _SCHEMA = (
         py TEXT NOT NULL,
         ini TEXT NOT NULL,
         words TEXT NOT NULL,
-        head TEXT NOT NULL
+        head TEXT NOT NULL -- name starts, and the first character of each (see _columns)
     )
     """,
     _BARCODE_INDEX,
@@ -307,6 +309,10 @@ def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, 
         sku_word.group().lower()[:_HEAD_LATIN] if sku_word else sku_key[:_HEAD_LATIN],
     }
     starts.discard("")
+    # And the first character of each, a token too: a one-character query (tier 1 of "h" or
+    # "可") is then one exact term, read in rank order up to a page, not a prefix that merges
+    # the doclists of every name start with that letter.
+    starts.update([start[0] for start in starts])
     head = _START + f" {_START}".join(starts) if starts else ""
     if sku_key:
         head += f" {_SKU}{sku_key}"
@@ -576,6 +582,8 @@ def _head(term: str) -> str | None:
     """
     if " " in term:
         return None
+    if len(term) == 1:  # every name start's first character is a token of its own
+        return f'head : "{_START}{term}"'
     cap = _HEAD_HAN if _HAN_RUN_RE.match(term) else _HEAD_LATIN
     if len(term) <= cap:
         return f'head : "{_START}{term}"*'
@@ -617,14 +625,16 @@ class _Plan:
             self.tiers = [first, f"({self.everything}) NOT {first}"]
 
 
-# A query of several terms that matches at most this many products is fetched whole and split
+# A query of several terms is first fetched this far (its first rows in rank order), and split
 # into tiers here: FTS5 then merges the doclists of a short prefix ("可乐 3": every word in 3)
-# once rather than once per tier.
+# once rather than once per tier. When it matches no more, that is the whole answer; when it
+# matches more, the window's rows that are not tier 1 are tier 2's first ones (see
+# search_products).
 _SMALL = 1000
 
 
-def _split_tiers(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> list[int]:
-    """``rows`` (rank keys, in order) with those whose head tokens start with a prefix first."""
+def _starting(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> set[int]:
+    """Those of ``rows`` (rank keys) whose head tokens start with one of ``prefixes``."""
     heads: set[int] = set()
     ids = [r & _ID_MASK for r in rows]
     for start in range(0, len(ids), _CHUNK):
@@ -636,7 +646,7 @@ def _split_tiers(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, .
         ):
             if any(token.startswith(prefixes) for token in head.lower().split()):
                 heads.add(rank)
-    return [r for r in rows if r in heads] + [r for r in rows if r not in heads]
+    return heads
 
 
 _FETCH = (
@@ -687,8 +697,19 @@ def search_products(
     found = sorted(first)
     if len(terms) > 1 and plan.prefixes is not None:
         rows = [r[0] for r in db.execute(_FETCH, (plan.everything, below, _SMALL + 1))]
-        if len(rows) <= _SMALL:
-            found += _split_tiers(db, [r for r in rows if r not in first], plan.prefixes)
+        whole = len(rows) <= _SMALL
+        if whole or wanted <= _SMALL // 2:
+            window = [r for r in rows if r not in first]
+            starting = _starting(db, window, plan.prefixes)
+            tier1 = [r for r in window if r in starting]
+            if not whole and len(found) + len(tier1) < wanted:
+                # Tier 1 may go on past the window (its rows rank anywhere among the matches).
+                ask = wanted - len(found) + len(first)
+                tier1 = [r[0] for r in db.execute(_FETCH, (plan.tiers[0], below, ask))
+                         if r[0] not in first]
+            # Tier 2 ranks in the window as in all the matches; past the window are only rows
+            # ranked after all of it, and the window holds more than the page needs.
+            found += tier1 + [r for r in window if r not in starting]
             return [r & _ID_MASK for r in found[offset:wanted]]
     # Tiers 1 and 2 come in rank order from FTS5, which stops after the rows asked for.
     for tier in plan.tiers:
