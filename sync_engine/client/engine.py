@@ -205,6 +205,9 @@ class Engine(AfterSaleOperations, OnlineOperations):
     def _merge_search_index(self) -> None:
         """What an initial sync left to merge in the search index, in short transactions
         (see :func:`.search.merge_index`), before the backup copies the file."""
+        with self.store.read() as db, search.plain_rows(db):
+            if not search.merge_due(db):
+                return
         while True:
             with self.store.write() as db, search.plain_rows(db):
                 if not search.merge_index(db):

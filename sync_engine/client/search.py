@@ -94,6 +94,7 @@ __all__ = [
     "create_search_schema",
     "index_products",
     "index_rows",
+    "merge_due",
     "merge_index",
     "plain_rows",
     "remove_products",
@@ -433,6 +434,14 @@ def set_bulk_load(conn: Any, on: bool) -> None:
     db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
 
 
+def merge_due(conn: Any) -> bool:
+    """Whether the index has more segments than its everyday state (a bulk load's), which
+    :func:`merge_index` merges; a read, so the upkeep takes no write lock for nothing."""
+    db = _driver(conn)
+    segments = db.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx").fetchone()
+    return int(segments[0]) > _AUTOMERGE
+
+
 def merge_index(conn: Any, pages: int = _MERGE_PAGES) -> bool:
     """One step of merging the segments a bulk load left (see :func:`set_bulk_load`) into one
     (caller's write transaction; call again, in a new transaction, while it returns True).
@@ -444,8 +453,7 @@ def merge_index(conn: Any, pages: int = _MERGE_PAGES) -> bool:
     every query alike, and FTS5's own merging takes the segments up at later writes.
     """
     db = _driver(conn)
-    segments = db.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx").fetchone()
-    if int(segments[0]) <= _AUTOMERGE:
+    if not merge_due(db):
         return False
     before = db.total_changes
     # A negative size merges all segments into one, as 'optimize' does, but in steps.
