@@ -174,7 +174,8 @@ class Engine(AfterSaleOperations, OnlineOperations):
         self.close()
 
     def maintain(self, *, now: float | None = None) -> None:
-        """The replica's upkeep: a backup when the newest is older than
+        """The replica's upkeep: merging the search index an initial sync loaded (see
+        :func:`.search.merge_index`), a backup when the newest is older than
         :data:`.backups.INTERVAL`, and the full integrity check once a day (a damaged file is
         repaired at the next start). Not part of a sync round (which returns when the data is
         in): the desktop runs it on the sync lane after each successful sync, never on the UI
@@ -182,6 +183,10 @@ class Engine(AfterSaleOperations, OnlineOperations):
         round. A replica just filled by a full initial sync counts as checked (the sync
         records the time). Failures are logged and recorded, never raised."""
         t = self._clock() if now is None else now
+        try:
+            self._merge_search_index()
+        except cipher.Error:
+            log.exception("merging the search index failed (FTS5 merges it as it goes)")
         try:
             backups.backup_if_due(self.store)
         except (OSError, cipher.Error):
@@ -196,6 +201,17 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             self.store.set_meta(db, "integrity_checked_at", str(t))
             self.store.set_meta(db, "integrity", found or "ok")
+
+    def _merge_search_index(self) -> None:
+        """What an initial sync left to merge in the search index, in short transactions
+        (see :func:`.search.merge_index`), before the backup copies the file."""
+        with self.store.read() as db, search.plain_rows(db):
+            if not search.merge_due(db):
+                return
+        while True:
+            with self.store.write() as db, search.plain_rows(db):
+                if not search.merge_index(db):
+                    return
 
     def health(self) -> ReplicaHealth:
         """The replica's own health: the last full integrity check, the newest backup's age,

@@ -26,8 +26,10 @@ Schema (owned here, created by :func:`create_search_schema`)
                ("coca cola 330ml bev 000123 330ml");
     ``head``   how the name starts, as whole tokens marked "·": the first four Han characters,
                the first ten letters of the pinyin and of the initials, the first English word
-               and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"); and the
-               SKU key, marked "§" ("§bev000123": the SKU lowercased, letters and digits only).
+               and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"), and the
+               first character of each ("·可 ·k ·c ·b": a one-character query reads one term);
+               and the SKU key, marked "§" ("§bev000123": the SKU lowercased, letters and
+               digits only).
 
     The markers keep terms of different kinds apart: an FTS5 prefix query ("s"*) merges the
     doclists of *every* term with that prefix, in any column, before it returns a row, so the
@@ -92,6 +94,8 @@ __all__ = [
     "create_search_schema",
     "index_products",
     "index_rows",
+    "merge_due",
+    "merge_index",
     "plain_rows",
     "remove_products",
     "search_products",
@@ -172,7 +176,7 @@ _SCHEMA = (
         py TEXT NOT NULL,
         ini TEXT NOT NULL,
         words TEXT NOT NULL,
-        head TEXT NOT NULL
+        head TEXT NOT NULL -- name starts, and the first character of each (see _columns)
     )
     """,
     _BARCODE_INDEX,
@@ -306,6 +310,10 @@ def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, 
         sku_word.group().lower()[:_HEAD_LATIN] if sku_word else sku_key[:_HEAD_LATIN],
     }
     starts.discard("")
+    # And the first character of each, a token too: a one-character query (tier 1 of "h" or
+    # "可") is then one exact term, read in rank order up to a page, not a prefix that merges
+    # the doclists of every name start with that letter.
+    starts.update([start[0] for start in starts])
     head = _START + f" {_START}".join(starts) if starts else ""
     if sku_key:
         head += f" {_SKU}{sku_key}"
@@ -339,6 +347,8 @@ _AUTOMERGE = 4  # FTS5's default
 _CRISISMERGE = 16  # FTS5's default
 # During a load: no merge before 1,000 segments (10 million products); FTS5 allows 2,000.
 _CRISISMERGE_MAX = 1000
+# Pages of merged index one step of merge_index writes (FTS5 leaf pages of about 4 KB).
+_MERGE_PAGES = 1000
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
 #: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
@@ -404,16 +414,15 @@ def set_bulk_load(conn: Any, on: bool) -> None:
       when it holds ``crisismerge``). During an initial sync each page adds one large segment,
       and merging them as they come rewrites the index again and again (a fifth of its cost).
       Loaded without merging, the index has a segment per page; a query reads them all, a
-      little slower, until the load ends.
+      little slower, until they are merged.
     - The barcode index is dropped, and made again at the end in one sort: inserting 100,000
       random barcodes one by one into it cost more than the rest of ``product_search``. Until
       then a barcode is found by a scan.
-    - At the end, the segments of the load are merged into one (``optimize``), once: left as
-      they are, the everyday writes that follow would merge them instead, and an incremental
-      sync of a few renamed products would pay for rewriting much of the catalog's index (a
-      level of 16 segments merged at once: 0.7 s at 300,000 products, against 0.02 s for the
-      renames themselves). One segment is also what a query reads fastest. Optimising an
-      index that is one segment already costs nothing.
+
+    The segments of the load are merged into one afterwards by :func:`merge_index`, in short
+    steps, as upkeep (``Engine.maintain``), not while the user waits for the catalog: merging
+    them at the end of the load was a third of the index's cost in an initial sync, paid on
+    the last page, when nothing else overlaps with it.
     """
     db = _driver(conn)
     for option, loading, everyday in (("automerge", 0, _AUTOMERGE),
@@ -423,8 +432,35 @@ def set_bulk_load(conn: Any, on: bool) -> None:
             (option, loading if on else everyday),
         )
     db.execute("DROP INDEX IF EXISTS product_search_barcode" if on else _BARCODE_INDEX)
-    if not on:
-        db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('optimize')")
+
+
+def merge_due(conn: Any) -> bool:
+    """Whether the index has more segments than its everyday state (a bulk load's), which
+    :func:`merge_index` merges; a read, so the upkeep takes no write lock for nothing."""
+    db = _driver(conn)
+    segments = db.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx").fetchone()
+    return int(segments[0]) > _AUTOMERGE
+
+
+def merge_index(conn: Any, pages: int = _MERGE_PAGES) -> bool:
+    """One step of merging the segments a bulk load left (see :func:`set_bulk_load`) into one
+    (caller's write transaction; call again, in a new transaction, while it returns True).
+
+    Each step writes about ``pages`` pages of merged index (a few MB), so no step holds the
+    write lock for long. An index of at most ``automerge`` segments, its everyday state (FTS5's
+    own merging keeps it so), is left alone: nothing rewrites the whole catalog's index for a
+    few renamed products. Left unmerged (the upkeep did not run), the index still answers
+    every query alike, and FTS5's own merging takes the segments up at later writes.
+    """
+    db = _driver(conn)
+    if not merge_due(db):
+        return False
+    before = db.total_changes
+    # A negative size merges all segments into one, as 'optimize' does, but in steps.
+    db.execute("INSERT INTO product_search_fts (product_search_fts, rank) VALUES ('merge', ?)",
+               (-pages,))
+    # Less than two changes: nothing was left to merge (FTS5's documented signal).
+    return db.total_changes - before >= 2
 
 
 def remove_products(conn: Any, ids: Iterable[int]) -> None:
@@ -554,6 +590,8 @@ def _head(term: str) -> str | None:
     """
     if " " in term:
         return None
+    if len(term) == 1:  # every name start's first character is a token of its own
+        return f'head : "{_START}{term}"'
     cap = _HEAD_HAN if _HAN_RUN_RE.match(term) else _HEAD_LATIN
     if len(term) <= cap:
         return f'head : "{_START}{term}"*'
@@ -595,14 +633,16 @@ class _Plan:
             self.tiers = [first, f"({self.everything}) NOT {first}"]
 
 
-# A query of several terms that matches at most this many products is fetched whole and split
+# A query of several terms is first fetched this far (its first rows in rank order), and split
 # into tiers here: FTS5 then merges the doclists of a short prefix ("可乐 3": every word in 3)
-# once rather than once per tier.
+# once rather than once per tier. When it matches no more, that is the whole answer; when it
+# matches more, the window's rows that are not tier 1 are tier 2's first ones (see
+# search_products).
 _SMALL = 1000
 
 
-def _split_tiers(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> list[int]:
-    """``rows`` (rank keys, in order) with those whose head tokens start with a prefix first."""
+def _starting(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> set[int]:
+    """Those of ``rows`` (rank keys) whose head tokens start with one of ``prefixes``."""
     heads: set[int] = set()
     ids = [r & _ID_MASK for r in rows]
     for start in range(0, len(ids), _CHUNK):
@@ -614,7 +654,7 @@ def _split_tiers(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, .
         ):
             if any(token.startswith(prefixes) for token in head.lower().split()):
                 heads.add(rank)
-    return [r for r in rows if r in heads] + [r for r in rows if r not in heads]
+    return heads
 
 
 _FETCH = (
@@ -665,8 +705,19 @@ def search_products(
     found = sorted(first)
     if len(terms) > 1 and plan.prefixes is not None:
         rows = [r[0] for r in db.execute(_FETCH, (plan.everything, below, _SMALL + 1))]
-        if len(rows) <= _SMALL:
-            found += _split_tiers(db, [r for r in rows if r not in first], plan.prefixes)
+        whole = len(rows) <= _SMALL
+        if whole or wanted <= _SMALL // 2:
+            window = [r for r in rows if r not in first]
+            starting = _starting(db, window, plan.prefixes)
+            tier1 = [r for r in window if r in starting]
+            if not whole and len(found) + len(tier1) < wanted:
+                # Tier 1 may go on past the window (its rows rank anywhere among the matches).
+                ask = wanted - len(found) + len(first)
+                tier1 = [r[0] for r in db.execute(_FETCH, (plan.tiers[0], below, ask))
+                         if r[0] not in first]
+            # Tier 2 ranks in the window as in all the matches; past the window are only rows
+            # ranked after all of it, and the window holds more than the page needs.
+            found += tier1 + [r for r in window if r not in starting]
             return [r & _ID_MASK for r in found[offset:wanted]]
     # Tiers 1 and 2 come in rank order from FTS5, which stops after the rows asked for.
     for tier in plan.tiers:

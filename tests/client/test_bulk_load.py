@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sync_engine.client import search, sync
+from sync_engine.client import replica, search, sync
 from sync_engine.client.bulk_insert import insert_rows
 from sync_engine.client.cipher import PAGE_SIZE, dbapi
 from sync_engine.client.engine import Engine
@@ -156,6 +156,46 @@ def test_an_initial_sync_in_pages_ends_with_a_whole_index(tmp_path: Path) -> Non
         assert db.execute("SELECT v FROM product_search_fts_config WHERE k = 'automerge'"
                           ).fetchone() == (4,)
     store.close()
+    assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
+
+
+def _segments(db: Any) -> int:
+    return int(db.execute("SELECT count(DISTINCT segid) FROM product_search_fts_idx"
+                          ).fetchone()[0])
+
+
+def test_the_upkeep_after_an_initial_sync_merges_its_index(tmp_path: Path) -> None:
+    # The sync returns with a segment per page (searchable as it is); the upkeep the app runs
+    # after it merges them into one, and leaves an everyday index alone.
+    store = Store(tmp_path)
+    pages = [_page(n, [change("product", str(p), product(p)) for p in range(n * 50 + 1,
+                                                                        n * 50 + 51)], n < 5)
+             for n in range(6)]
+    syncer, _ = _syncer(store, pages)
+    syncer.pull(sync.Counts())
+    with store.read() as db, search.plain_rows(db):
+        assert _segments(db) == 6
+        found = search.search_products(db, "SKU", limit=500)
+        assert len(found) == 300
+    store.close()
+    engine = Engine(tmp_path)
+    try:
+        engine.maintain()
+        with engine.store.read() as db, search.plain_rows(db):
+            assert _segments(db) == 1
+            assert search.search_products(db, "SKU", limit=500) == found
+        with engine.store.write() as db:
+            replica.apply_changes(db, [change("product", "7", product(
+                7, name_zh="雪碧", pinyin="xue'bi", initials="xb"), version=2)])
+        with engine.store.read() as db:
+            everyday = _segments(db)
+        assert 1 < everyday <= 4
+        engine.maintain()
+        with engine.store.read() as db, search.plain_rows(db):
+            assert _segments(db) == everyday  # not the whole index rewritten for one rename
+            assert search.search_products(db, "雪碧") == [7]
+    finally:
+        engine.close()
     assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sync_engine.client.search import (
     create_search_schema,
     index_products,
+    merge_index,
     remove_products,
     search_products,
     set_bulk_load,
@@ -340,10 +341,11 @@ def _segments(conn: sqlite3.Connection) -> int:
                             ).fetchone()[0])
 
 
-def test_a_bulk_load_is_merged_once_at_its_end(conn: sqlite3.Connection) -> None:
+def test_a_bulk_load_is_merged_in_steps_after_its_end(conn: sqlite3.Connection) -> None:
     # Each committed page of a load is a segment; none is merged while loading, not even past
-    # FTS5's usual 16 a level; the end merges them all into one, so that the everyday writes
-    # after it (a few renamed products) never have the whole catalog's index to merge.
+    # FTS5's usual 16 a level; the end of the load leaves them, and merge_index merges them all
+    # into one in steps, so that the everyday writes after it (a few renamed products) never
+    # have the whole catalog's index to merge.
     set_bulk_load(conn, True)
     for page in range(20):
         set_bulk_load(conn, True)  # as every page of an initial sync does
@@ -355,12 +357,23 @@ def test_a_bulk_load_is_merged_once_at_its_end(conn: sqlite3.Connection) -> None
     assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
     set_bulk_load(conn, False)
     conn.commit()
-    assert _segments(conn) == 1
+    assert _segments(conn) > 20  # the end of the load does not merge
     assert conn.execute("SELECT v FROM product_search_fts_config WHERE k = 'crisismerge'"
                         ).fetchone() == (16,)
+    assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
+    steps = 0
+    while merge_index(conn, pages=1):
+        conn.commit()
+        steps += 1
+    conn.commit()
+    assert steps > 1  # several short steps, not one long one
+    assert _segments(conn) == 1
+    assert search_products(conn, "测试商品", limit=500) == list(range(1000, 1200))
     index_products(conn, [_row(1005, "P-0-5", None, "改名商品", "Renamed", True)])
     conn.commit()
     assert _segments(conn) <= 3  # the rename's own small segments (out and in); no merge
+    assert not merge_index(conn)  # the everyday state: left to FTS5's own merging
+    assert _segments(conn) <= 3
     assert search_products(conn, "改名") == [1005]
     assert 1005 not in search_products(conn, "测试商品", limit=500)
     assert_search_index_consistent(conn)
@@ -373,6 +386,36 @@ def test_ids_must_fit_the_rank_key(conn: sqlite3.Connection) -> None:
         index_products(conn, [_row(2**52, "T-1", None, "商品", "", True)])
     index_products(conn, [_row(2**52 - 1, "T-1", None, "测试商品", "", True)])
     assert search_products(conn, "测试商品") == [2**52 - 1]
+
+
+def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
+    # An index written before name starts had their first character as a token would find
+    # nothing in tier 1 of "k": its changed definition has it rebuilt from the products.
+    from sync_engine.client import search, search_index
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, barcode TEXT,"
+                " name_zh TEXT, name_en TEXT, category TEXT, pinyin TEXT, initials TEXT,"
+                " active INTEGER)")
+    create_search_schema(db)
+    old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
+    db.execute("DROP TABLE product_search")
+    db.execute(old.split(" -- ")[0] + "\n    )")  # the definition as it was before
+    db.execute(search._BARCODE_INDEX)
+    for p in _HAND_MADE:
+        row = _row(*p)
+        db.execute("INSERT INTO products VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
+                   (row["id"], row["sku"], row["barcode"], row["name_zh"], row["name_en"],
+                    row["pinyin"], row["initials"], int(row["active"])))
+    db.row_factory = sqlite3.Row
+    assert search_index.ensure_search_index(db)
+    assert not search_index.ensure_search_index(db)
+    db.row_factory = None
+    assert search_products(db, "k") == search_products(db, "k", limit=100)[:50]
+    assert {r[0] for r in db.execute(
+        "SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH 'head : \"\u00b7k\"'"
+    )}
+    assert_search_index_consistent(db)
 
 
 def test_an_index_in_the_first_layout_is_replaced(conn: sqlite3.Connection) -> None:
@@ -571,3 +614,51 @@ def test_every_pypinyin_syllable_is_known_to_the_query_parser() -> None:
         readings.update(s for r in search_keys(chr(codepoint))[0].split() for s in r.split("'"))
     unknown = {r for r in readings if r.isalpha() and r not in search._SYLLABLES}
     assert not unknown
+
+
+def test_a_window_of_many_results_splits_into_tiers_as_fts5_would(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A query of several terms with more results than the window: tier 1 comes from the
+    # window, or from FTS5 when the window has too few, and tier 2 from the window; page by
+    # page, the order must be the one the per-tier FTS5 queries give.
+    from sync_engine.client import search
+
+    db, rows = catalog
+    rng = random.Random(11)
+    queries = ["装 1", "装 2", "装 5", "kl 5", "包 1", "b 1", "s 1", "z 1"]
+    for _ in range(30):
+        words = str(rng.choice(list(rows.values()))["name_en"]).split()
+        queries.append(" ".join(w[:2] for w in rng.sample(words, min(2, len(words)))))
+    windowed = 0
+    for query in queries:
+        for offset, limit in ((0, 10), (0, 20), (5, 7), (13, 7)):
+            monkeypatch.setattr(search, "_SMALL", 40)
+            fast = search_products(db, query, limit=limit, offset=offset)
+            monkeypatch.setattr(search, "_SMALL", 0)
+            slow = search_products(db, query, limit=limit, offset=offset)
+            monkeypatch.undo()
+            assert fast == slow, (query, offset, limit)
+        if len(search_products(db, query, limit=100)) > 41:
+            windowed += 1
+    assert windowed >= 5
+
+
+def test_one_character_name_starts_are_tokens_of_their_own(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+) -> None:
+    # Tier 1 of a one-character query reads the exact token "·x": it must hold every product
+    # one of whose name starts (Chinese, pinyin, initials, English, SKU) begins with x.
+    db, rows = catalog
+    firsts = {str(r["name_zh"])[0] for r in rows.values()} | set("abcdefghijklmnopqrstuvwxyz0")
+    fetch = "SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH ?"
+    checked = 0
+    for first in sorted(firsts):
+        exact = {r[0] for r in db.execute(fetch, (f'head : "\u00b7{first}"',))}
+        prefix = {r[0] for r in db.execute(fetch, (f'head : "\u00b7{first}"*',))}
+        assert exact == prefix, first
+        checked += bool(exact)
+    assert checked > 20
+    found = search_products(db, "k", limit=30)
+    assert found and all(i in rows for i in found)
