@@ -119,8 +119,14 @@ _TERMS_EN = (("货到付款", "cash on delivery"), ("款到发货", "payment bef
 class Formatter:
     """Formats values for display in the current locale."""
 
-    def __init__(self, locale: QLocale | None = None) -> None:
+    def __init__(self, locale: QLocale | None = None, *, data_units: bool = False) -> None:
         self.locale = locale or QLocale()
+        self.data_units = data_units  # units as the data says them (瓶), in any UI language
+
+    def with_data_units(self) -> Formatter:
+        """This formatter, but saying units as the data does: for the Chinese business
+        documents (送货单) whose fixed forms are laid out for those words."""
+        return Formatter(self.locale, data_units=True)
 
     def integer(self, value: int) -> str:
         """A whole number with the locale's digit grouping."""
@@ -173,11 +179,11 @@ class Formatter:
         """A number of one unit: "12 瓶", in the English UI "12 bottles"."""
         return f"{self.integer(number)} {self.unit(unit, number)}"
 
-    @staticmethod
-    def unit(word: str, number: int = 1) -> str:
+    def unit(self, word: str, number: int = 1) -> str:
         """A product's unit word (瓶, 箱 …) in the UI language, agreeing with ``number``: the
         data's own word in Chinese, the English one where the English UI knows it."""
-        english = _UNITS_EN.get(word.strip()) if domain_lang() == "en" else None
+        english = (_UNITS_EN.get(word.strip())
+                   if domain_lang() == "en" and not self.data_units else None)
         if english is None:
             return word
         return english[0] if number == 1 else english[1]

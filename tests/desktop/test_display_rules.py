@@ -96,6 +96,8 @@ def test_the_english_ui_says_units_and_terms_in_english_where_it_knows_them(qapp
     assert fmt.quantity(1, _product(unit="瓶")) == "1 bottle"
     assert fmt.quantity(3, _product(unit="坨")) == "3 坨"  # unknown: as the data says it
     assert fmt.count(2, "提") == "2 multipacks"
+    # The delivery note's fixed forms keep the data's words whatever the UI language.
+    assert fmt.with_data_units().quantity(13, can) == "13 罐 (1 箱 + 1 罐)"
     assert fmt.terms("月结30天") == "monthly, 30 days"
     assert fmt.terms("票到15天付款") == "15 days after invoice"
     assert fmt.terms("货到付款") == "cash on delivery"
