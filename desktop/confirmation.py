@@ -53,9 +53,13 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
                 f"<br><span class='sub'>{_e(p.name_en)}</span>" if p else _e(line.product_id))
         if line.gift:
             name += f"<br><span class='sub'>赠品 Free · {_e(line.promotion)}</span>"
+        # The whole cases under the units, so the quantity column stays narrow in English too.
+        quantity = _e(fmt.count(line.quantity, p.unit) if p else fmt.integer(line.quantity))
+        if p and (cases := fmt.cases(line.quantity, p)):
+            quantity += f"<br><span class='sub'>({_e(cases)})</span>"
         rows.append(
             f"<tr><td>{line.line_no}</td><td>{name}</td>"
-            f"<td class='num'>{_e(fmt.quantity(line.quantity, p))}</td>"
+            f"<td class='num'>{quantity}</td>"
             f"<td class='num'>{fmt.unit_price(line.unit_price)}</td>"
             f"<td class='num'>{fmt.money(line.net)}</td>"
             f"<td class='num'>{fmt.percent(line.tax_rate)}</td>"

@@ -114,7 +114,7 @@ def _lines(order: OrderView, shipment: ShipmentView, products: Mapping[int, Prod
         out.append(_Line(
             no, p.sku if p else str(pid),
             f"{p.name_zh} {p.name_en}" if p else str(pid),
-            f"{fmt.integer(units)} {p.unit if p else ''}".strip(),
+            fmt.count(units, p.unit) if p else fmt.integer(units),
             fmt.cases(units, p) if p else "",
             fmt.unit_price(price), amounts[pid]))
     return out
@@ -125,7 +125,7 @@ def delivery_note_html(order: OrderView, shipment: ShipmentView,
                        fmt: Formatter, paper: Paper = Paper.A4, printed_at: str = "") -> str:
     """The note as HTML, one block per page of ``paper`` (prices tax included)."""
     spec = PAPERS[paper]
-    lines = _lines(order, shipment, products, fmt)
+    lines = _lines(order, shipment, products, fmt.with_data_units())  # the form's own words
     pages: list[Sequence[_Line]] = [lines[i:i + spec.lines]
                                     for i in range(0, max(len(lines), 1), spec.lines)]
     number = order.number or order.local_number

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from sync_engine.client.values import ProductView
-from sync_engine.domain import Issue
+from sync_engine.domain import Issue, credit
 
 from .resources import resource_path
 
@@ -98,12 +98,35 @@ def domain_lang() -> str:
 
 _CENT = Decimal("0.01")
 
+_UNITS_EN: dict[str, tuple[str, str]] = {
+    # The measure words (量词) of Chinese wholesale, as the English UI says them: singular,
+    # plural. A word not here is data the app cannot translate and is shown as it is.
+    "瓶": ("bottle", "bottles"), "箱": ("case", "cases"), "件": ("carton", "cartons"),
+    "袋": ("bag", "bags"), "包": ("pack", "packs"), "提": ("multipack", "multipacks"),
+    "罐": ("can", "cans"), "听": ("can", "cans"), "盒": ("box", "boxes"),
+    "桶": ("tub", "tubs"), "杯": ("cup", "cups"), "支": ("tube", "tubes"),
+    "块": ("bar", "bars"), "条": ("carton", "cartons"), "卷": ("roll", "rolls"),
+    "个": ("piece", "pieces"), "只": ("piece", "pieces"), "片": ("sheet", "sheets"),
+    "双": ("pair", "pairs"), "套": ("set", "sets"), "打": ("dozen", "dozen"),
+    "板": ("tray", "trays"), "托": ("pallet", "pallets"), "斤": ("jin", "jin"),
+    "公斤": ("kg", "kg"), "千克": ("kg", "kg"), "克": ("g", "g"), "升": ("L", "L"),
+    "毫升": ("ml", "ml"),
+}
+_TERMS_EN = (("货到付款", "cash on delivery"), ("款到发货", "payment before delivery"),
+             ("现款", "cash"), ("现金", "cash"))
+
 
 class Formatter:
     """Formats values for display in the current locale."""
 
-    def __init__(self, locale: QLocale | None = None) -> None:
+    def __init__(self, locale: QLocale | None = None, *, data_units: bool = False) -> None:
         self.locale = locale or QLocale()
+        self.data_units = data_units  # units as the data says them (瓶), in any UI language
+
+    def with_data_units(self) -> Formatter:
+        """This formatter, but saying units as the data does: for the Chinese business
+        documents (送货单) whose fixed forms are laid out for those words."""
+        return Formatter(self.locale, data_units=True)
 
     def integer(self, value: int) -> str:
         """A whole number with the locale's digit grouping."""
@@ -148,17 +171,48 @@ class Formatter:
         says the unit, just the number)."""
         if product is None:
             return self.integer(units)
-        text = f"{self.integer(units)} {product.unit}"
+        text = self.count(units, product.unit)
         cases = self.cases(units, product)
         return f"{text} ({cases})" if cases else text
+
+    def count(self, number: int, unit: str) -> str:
+        """A number of one unit: "12 瓶", in the English UI "12 bottles"."""
+        return f"{self.integer(number)} {self.unit(unit, number)}"
+
+    def unit(self, word: str, number: int = 1) -> str:
+        """A product's unit word (瓶, 箱 …) in the UI language, agreeing with ``number``: the
+        data's own word in Chinese, the English one where the English UI knows it."""
+        english = (_UNITS_EN.get(word.strip())
+                   if domain_lang() == "en" and not self.data_units else None)
+        if english is None:
+            return word
+        return english[0] if number == 1 else english[1]
+
+    @staticmethod
+    def terms(text: str) -> str:
+        """A customer's payment terms (账期) in the UI language: as the data says them in
+        Chinese; in English where they are understood ("月结30天" → "monthly, 30 days")."""
+        if domain_lang() != "en" or not text.strip():
+            return text
+        for word, english in _TERMS_EN:
+            if word in text:
+                return english
+        days = credit.terms_days(text)
+        if days is None or days == 0:
+            return text
+        if "月结" in text:
+            return f"monthly, {days} days"
+        if "票到" in text:
+            return f"{days} days after invoice"
+        return f"{days} days"
 
     def cases(self, units: int, product: ProductView) -> str:
         """The whole cases in ``units`` ("4 箱", "1 提 + 3 包"), or "" when not one case."""
         if product.case_qty <= 1 or units < product.case_qty:
             return ""
         cases, rest = divmod(units, product.case_qty)
-        text = f"{self.integer(cases)} {product.case_unit}"
-        return text + (f" + {self.integer(rest)} {product.unit}" if rest else "")
+        text = self.count(cases, product.case_unit)
+        return text + (f" + {self.count(rest, product.unit)}" if rest else "")
 
     def percent(self, rate: Decimal) -> str:
         """A tax rate such as 0.13 as "13%"."""

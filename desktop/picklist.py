@@ -37,7 +37,7 @@ def _units(units: int, p: ProductView | None, fmt: Formatter) -> str:
     if p is None:
         return fmt.integer(units)
     cases = fmt.cases(units, p)
-    text = f"{fmt.integer(units)} {_e(p.unit)}"
+    text = _e(fmt.count(units, p.unit))
     return text + (f"<br><span class='sub'>= {_e(cases)}</span>" if cases else "")
 
 

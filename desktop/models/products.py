@@ -74,7 +74,7 @@ def product_matches_model(fmt: Formatter) -> ListTableModel[CatalogRow]:
     def price(r: CatalogRow) -> str:
         value = r.quote.unit_price if r.quote is not None else r.product.base_price
         return translate("CatalogModel", "%1 / %2").replace("%1", fmt.unit_price(value)).replace(
-            "%2", r.product.unit)
+            "%2", fmt.unit(r.product.unit))
 
     def stock(r: CatalogRow) -> str:
         if r.stock is None:
@@ -240,9 +240,9 @@ class ProductTableModel(QAbstractTableModel):
         if col == 3:
             return (
                 translate("CatalogModel", "%1 (%2 per %3)")
-                .replace("%1", p.unit)
-                .replace("%2", str(p.case_qty))
-                .replace("%3", p.case_unit)
+                .replace("%1", self._fmt.unit(p.unit))
+                .replace("%2", self._fmt.count(p.case_qty, p.unit))
+                .replace("%3", self._fmt.unit(p.case_unit))
             )
         if col == 4:
             return f"{p.pack_size} / {p.min_qty}"

@@ -107,7 +107,11 @@ class CustomerListModel(ListTableModel[CustomerView]):
                     tooltip=lambda c: f"{c.name}\n{c.name_en}",
                 ),
                 Column(lambda: translate("Tables", "Phone"), lambda c: c.phone),
-                Column(lambda: translate("Tables", "Payment terms"), lambda c: c.payment_terms),
+                Column(
+                    lambda: translate("Tables", "Payment terms"),
+                    lambda c: _f().terms(c.payment_terms),
+                    tooltip=lambda c: c.payment_terms,
+                ),
                 Column(
                     lambda: translate("Tables", "Credit limit"),
                     lambda c: (

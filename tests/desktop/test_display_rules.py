@@ -69,16 +69,47 @@ def test_amounts_inside_messages_read_like_every_other_amount(qapp: Any, lang: s
 
 
 def test_quantities_carry_their_unit_and_whole_cases(qapp: Any) -> None:
+    install_language("zh_CN")
+    try:
+        fmt = Formatter(EN)
+        can = _product()
+        assert fmt.quantity(48, can) == "48 罐 (4 箱)"
+        assert fmt.quantity(15, can) == "15 罐 (1 箱 + 3 罐)"
+        assert fmt.quantity(2, can) == "2 罐"  # under one case: no "(0 箱)"
+        assert fmt.quantity(12_000, can) == "12,000 罐 (1,000 箱)"
+        assert fmt.quantity(5, _product(unit="袋", case_qty=1)) == "5 袋"  # sold singly
+        assert fmt.quantity(7, None) == "7"  # a product no longer known: the number alone
+        assert fmt.cases(15, can) == "1 箱 + 3 罐"
+        assert fmt.cases(11, can) == ""
+    finally:
+        install_language("en")
+
+
+def test_the_english_ui_says_units_and_terms_in_english_where_it_knows_them(qapp: Any) -> None:
+    """Units are the closed set of Chinese measure words: in English they read as English,
+    singular or plural; a word the app does not know stays as the data has it."""
+    install_language("en")
     fmt = Formatter(EN)
     can = _product()
-    assert fmt.quantity(48, can) == "48 罐 (4 箱)"
-    assert fmt.quantity(15, can) == "15 罐 (1 箱 + 3 罐)"
-    assert fmt.quantity(2, can) == "2 罐"  # under one case: no "(0 箱)"
-    assert fmt.quantity(12_000, can) == "12,000 罐 (1,000 箱)"
-    assert fmt.quantity(5, _product(unit="袋", case_qty=1)) == "5 袋"  # sold singly
-    assert fmt.quantity(7, None) == "7"  # a product no longer known: the number alone
-    assert fmt.cases(15, can) == "1 箱 + 3 罐"
-    assert fmt.cases(11, can) == ""
+    assert fmt.quantity(48, can) == "48 cans (4 cases)"
+    assert fmt.quantity(13, can) == "13 cans (1 case + 1 can)"
+    assert fmt.quantity(1, _product(unit="瓶")) == "1 bottle"
+    assert fmt.quantity(3, _product(unit="坨")) == "3 坨"  # unknown: as the data says it
+    assert fmt.count(2, "提") == "2 multipacks"
+    # The delivery note's fixed forms keep the data's words whatever the UI language.
+    assert fmt.with_data_units().quantity(13, can) == "13 罐 (1 箱 + 1 罐)"
+    assert fmt.terms("月结30天") == "monthly, 30 days"
+    assert fmt.terms("票到15天付款") == "15 days after invoice"
+    assert fmt.terms("货到付款") == "cash on delivery"
+    assert fmt.terms("现款现货") == "cash"
+    assert fmt.terms("net 45") == "45 days"
+    assert fmt.terms("按合同") == "按合同"  # not understood: as written
+    install_language("zh_CN")
+    try:
+        assert fmt.terms("月结30天") == "月结30天"
+        assert fmt.count(2, "提") == "2 提"
+    finally:
+        install_language("en")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

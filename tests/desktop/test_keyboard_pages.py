@@ -195,7 +195,7 @@ def test_price_break_and_stock_shortage_show_before_the_line_is_added(
     entry.quantity.selectAll()
     kb.type(str(units))
     fmt = app.ctx.fmt
-    kb.wait(lambda: f"from {fmt.integer(at)} {broken.unit}: {fmt.unit_price(lower)} each"
+    kb.wait(lambda: f"from {fmt.count(at, broken.unit)}: {fmt.unit_price(lower)} each"
             in entry.hints.text())
 
     # More than the stock: the rules' warning under the quantity, before anything is saved.

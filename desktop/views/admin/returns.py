@@ -84,7 +84,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             Column(lambda: translate("Returns", "SKU"), lambda ln: ln.sku),
             Column(lambda: translate("Returns", "Product"), lambda ln: ln.name_in(domain_lang())),
             Column(lambda: translate("Returns", "Units"),
-                   lambda ln: f"{fmt.integer(ln.quantity)} {ln.unit}", align_right=True),
+                   lambda ln: fmt.count(ln.quantity, ln.unit), align_right=True),
             Column(lambda: translate("Returns", "Unit price"),
                    lambda ln: fmt.unit_price(ln.unit_price), align_right=True),
             Column(lambda: translate("Returns", "Received"), lambda ln: (

@@ -175,7 +175,7 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.subtitle.setText(f"{c.code} · {other}")
         self.address.setText(c.address)
         self.phone.setText(c.phone)
-        self.terms.setText(c.payment_terms)
+        self.terms.setText(self.ctx.fmt.terms(c.payment_terms))
         if c.credit_limit is None:
             self.limit.setText(self.tr("No limit"))
             self.credit_bar.hide()

@@ -227,11 +227,13 @@ class CatalogPage(WorkspacePage["OrderingHost"]):
         self.other_name.setText(p.name_en if product_name(p) == p.name_zh else p.name_zh)
         self.codes.setText(p.sku)
         self.barcode.setText(p.barcode or "—")
+        fmt = self.ctx.fmt
         self.packing.setText(self.tr("%1 %2 per %3 (%4)").replace("%1", str(p.case_qty))
-                             .replace("%2", p.unit).replace("%3", p.case_unit)
-                             .replace("%4", p.category))
+                             .replace("%2", fmt.unit(p.unit, p.case_qty))
+                             .replace("%3", fmt.unit(p.case_unit)).replace("%4", p.category))
         self.rules.setText(self.tr("multiples of %1, at least %2 %3").replace(
-            "%1", str(p.pack_size)).replace("%2", str(p.min_qty)).replace("%3", p.unit))
+            "%1", str(p.pack_size)).replace("%2", str(p.min_qty)).replace(
+            "%3", fmt.unit(p.unit, p.min_qty)))
         self.tax.setText(self.ctx.fmt.percent(p.tax_rate))
         self._show_stock(row.stock)
         self.add_button.setEnabled(p.active and p.sellable)
@@ -270,7 +272,7 @@ class CatalogPage(WorkspacePage["OrderingHost"]):
                         breaks[-1].unit_price, breaks[-1].from_contract):
                     breaks.append(q)
             self.breaks_model.set_rows([
-                (self.tr("from %1").replace("%1", f"{fmt.integer(q.quantity)} {p.unit}"),
+                (self.tr("from %1").replace("%1", fmt.count(q.quantity, p.unit)),
                  fmt.unit_price(q.unit_price),
                  self.tr("customer price") if q.from_contract else self.tr("list price"))
                 for q in breaks])

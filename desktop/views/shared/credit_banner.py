@@ -47,7 +47,7 @@ class CreditBanner(QLabel):
     def text_of(self, account: CreditView) -> str:
         """The sentence for ``account`` in the UI language."""
         fmt = self.ctx.fmt
-        terms = account.payment_terms or "—"
+        terms = self.ctx.fmt.terms(account.payment_terms) or "—"
         if account.as_of is None:
             return self.tr("Terms: %1 · no open receivables known (as of the last sync)").replace(
                 "%1", terms)

@@ -240,18 +240,20 @@ class EntryBar(QWidget):
         self.product_label.setText(f"{product_name(product)}  ·  {product.sku}")
         self.unit.blockSignals(True)
         self.unit.clear()
-        self.unit.addItem(product.unit, 1)
+        fmt = self.ctx.fmt
+        unit, case_unit = fmt.unit(product.unit, product.case_qty), fmt.unit(product.case_unit)
+        self.unit.addItem(fmt.unit(product.unit), 1)
         if product.case_qty > 1:
-            self.unit.addItem(self.tr("%1 (%2 %3)").replace("%1", product.case_unit).replace(
-                "%2", str(product.case_qty)).replace("%3", product.unit), product.case_qty)
+            self.unit.addItem(self.tr("%1 (%2 %3)").replace("%1", case_unit).replace(
+                "%2", str(product.case_qty)).replace("%3", unit), product.case_qty)
         self.unit.setEnabled(self.unit.count() > 1)
-        hints = [self.tr("1 %1 = %2 %3").replace("%1", product.case_unit).replace(
-            "%2", str(product.case_qty)).replace("%3", product.unit)]
+        hints = [self.tr("1 %1 = %2 %3").replace("%1", case_unit).replace(
+            "%2", str(product.case_qty)).replace("%3", unit)]
         if product.pack_size > 1:
             hints.append(self.tr("sold in packs of %1").replace("%1", str(product.pack_size)))
         if product.min_qty > 1:
             hints.append(self.tr("minimum %1 %2").replace("%1", str(product.min_qty))
-                         .replace("%2", product.unit))
+                         .replace("%2", fmt.unit(product.unit, product.min_qty)))
         self._static_hints = " · ".join(hints)
         self.hints.setText(self._static_hints)
         self.quantity.setEnabled(True)
@@ -325,17 +327,19 @@ class EntryBar(QWidget):
         fmt, quote = self.ctx.fmt, preview.quote
         text = self._static_hints + "  —  " + self.tr(
             "%1 %2 × %3 = %4 (incl. tax %5)").replace("%1", fmt.integer(units)).replace(
-            "%2", product.unit).replace("%3", fmt.unit_price(quote.unit_price)).replace(
+            "%2", fmt.unit(product.unit, units)).replace(
+            "%3", fmt.unit_price(quote.unit_price)).replace(
             "%4", fmt.money(quote.gross)).replace("%5", fmt.money(quote.tax))
         following = preview.next_break(units)
         if following is not None:
             min_qty, price = following
             text += "  ·  " + self.tr("from %1 %2: %3 each").replace(
-                "%1", fmt.integer(min_qty)).replace("%2", product.unit).replace(
+                "%1", fmt.integer(min_qty)).replace("%2", fmt.unit(product.unit, min_qty)).replace(
                 "%3", fmt.unit_price(price))
         if preview.stock is not None:
             text += "  ·  " + self.tr("%1 %2 in stock").replace(
-                "%1", fmt.integer(preview.stock.available)).replace("%2", product.unit)
+                "%1", fmt.integer(preview.stock.available)).replace(
+                "%2", fmt.unit(product.unit, preview.stock.available))
         self.hints.setText(text)
         short = stock_issues(product, units, preview.stock)
         self.quantity_box.set_hint(fmt.issue(short[0]) if short else "")

@@ -55,7 +55,7 @@ class ReturnCountsModel(ListTableModel[ReturnCountLine]):
             Column(lambda: translate("Returns", "Barcode"), lambda r: r.barcode),
             Column(lambda: translate("Returns", "Expected") if receiving
                    else translate("Returns", "Returnable"),
-                   lambda r: f"{fmt.integer(r.limit)} {r.unit}", align_right=True),
+                   lambda r: fmt.count(r.limit, r.unit), align_right=True),
             Column(lambda: translate("Returns", "Back to stock") if receiving
                    else translate("Returns", "Return qty"),
                    lambda r: fmt.integer(r.count) if r.count else "", align_right=True),
@@ -167,7 +167,7 @@ class DamagedStockLabel(QLabel):
         fmt = self.ctx.fmt
         self.units = {ln.product_id: units[ln.product_id] for ln in r.lines
                       if units.get(ln.product_id)}
-        parts = [f"{ln.sku} {fmt.integer(self.units[ln.product_id])} {ln.unit}"
+        parts = [f"{ln.sku} {fmt.count(self.units[ln.product_id], ln.unit)}"
                  for ln in r.lines if ln.product_id in self.units]
         self.setText(self.tr("Damaged goods held at this warehouse (not sellable): %1")
                      .replace("%1", " · ".join(parts)))
