@@ -11,7 +11,8 @@ import pytest
 from sync_engine.client.cli import main
 from sync_engine.client.engine import Engine
 from tests.client.conftest import Env
-from tests.client.test_cli import run, signed_in
+from tests.client.test_cli import run, signed_in, table_rows
+from tests.client.test_returns_offline import _import_receivables
 
 pytestmark = pytest.mark.live
 
@@ -99,3 +100,20 @@ def test_a_return_conflict_is_reduced_from_the_command_line(
     mine = [r for r in json.loads(out) if r["reason"] == "damaged"]
     assert [(r["status"], [ln["quantity"] for ln in r["lines"]]) for r in mine] == [
         ("requested", [3])]
+
+
+def test_customers_show_open_and_overdue_receivables_as_of_the_last_sync(
+        env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rep at a terminal sees what a customer owes before taking the order, offline too."""
+    _import_receivables(env.db_url)
+    data = signed_in(env, tmp_path, capsys, monkeypatch)
+    code, out, _ = run(capsys, *data, "customers", "CUST-A")
+    assert code == 0
+    header = out.splitlines()[0]
+    assert "Open" in header and "Overdue" in header
+    row = next(r for r in table_rows(out) if r.startswith("CUST-A"))
+    assert row.count("¥1,130.00") == 2  # open, and all of it overdue
+    code, out, _ = run(capsys, *data, "customers", "CUST-B")
+    row = next(r for r in table_rows(out) if r.startswith("CUST-B"))
+    assert "¥1,130.00" not in row

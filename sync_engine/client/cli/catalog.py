@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 
 from ..engine import Engine
+from ..values import CustomerView
 from .output import Column, money, print_json, print_table, unit_price
 
 __all__ = ["customers_command", "search_command"]
@@ -35,9 +37,16 @@ def customers_command(engine: Engine, args: argparse.Namespace) -> int:
     if not found:
         print("no customers" + (f" match {args.text!r}" if args.text else " on this device"))
         return 0
+    accounts = {c.id: engine.credit(c.id) for c in found}  # as of the last sync
+
+    def owed(c: CustomerView, amount: Decimal) -> str:
+        return money(amount) if accounts[c.id].as_of is not None else "—"
+
     print_table(
         [Column("Code"), Column("Name", wrap=True), Column("English name", wrap=True),
-         Column("Credit limit", right=True), Column("Terms"), Column("Phone")],
+         Column("Credit limit", right=True), Column("Terms"), Column("Open", right=True),
+         Column("Overdue", right=True), Column("Phone")],
         ([c.code, c.name, c.name_en, money(c.credit_limit) if c.credit_limit is not None
-          else "no limit", c.payment_terms, c.phone] for c in found))
+          else "no limit", c.payment_terms, owed(c, accounts[c.id].open_amount),
+          owed(c, accounts[c.id].overdue_amount), c.phone] for c in found))
     return 0
