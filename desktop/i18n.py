@@ -7,6 +7,7 @@ as floats, so amounts are rounded as Decimals and only the separators come from 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -112,6 +113,7 @@ _UNITS_EN: dict[str, tuple[str, str]] = {
     "公斤": ("kg", "kg"), "千克": ("kg", "kg"), "克": ("g", "g"), "升": ("L", "L"),
     "毫升": ("ml", "ml"),
 }
+_UNIT_COUNTS = ("min_qty", "pack_size", "available")  # the number an Issue puts before {unit}
 _TERMS_EN = (("货到付款", "cash on delivery"), ("款到发货", "payment before delivery"),
              ("现款", "cash"), ("现金", "cash"))
 
@@ -162,7 +164,13 @@ class Formatter:
         return f"-¥{number[1:]}" if number.startswith("-") else f"¥{number}"
 
     def issue(self, issue: Issue) -> str:
-        """A domain issue as a sentence in the UI language, its amounts as on every screen."""
+        """A domain issue as a sentence in the UI language, its amounts and units as on every
+        screen (the unit agreeing with the number the sentence puts before it)."""
+        word = issue.params.get("unit")
+        if isinstance(word, str):
+            number = next((issue.params[k] for k in _UNIT_COUNTS if k in issue.params), 2)
+            issue = dataclasses.replace(issue, params={
+                **issue.params, "unit": self.unit(word, number if isinstance(number, int) else 2)})
         return issue.message(domain_lang(), money=self.unit_price)
 
     def quantity(self, units: int, product: ProductView | None) -> str:

@@ -219,3 +219,15 @@ def test_the_ship_queue_sorts_by_a_day_every_order_has(qtbot: Any) -> None:
 
 class _Ctx:
     fmt = Formatter(EN)
+
+
+def test_rule_messages_say_the_unit_as_the_screen_does(qapp: Any) -> None:
+    issue = d.Issue("quantity", "quantity_below_minimum",
+                    {"min_qty": 24, "unit": "瓶", "quantity": 13})
+    install_language("en")
+    assert Formatter(EN).issue(issue) == "Quantity must be at least 24 bottles."
+    install_language("zh_CN")
+    try:
+        assert "24 瓶" in Formatter(ZH).issue(issue)
+    finally:
+        install_language("en")

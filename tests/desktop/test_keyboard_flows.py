@@ -157,7 +157,7 @@ def test_a_five_line_order_from_the_keyboard_and_scanner(
     kb.type(f"{wanted}1")  # one digit too many: not a whole number of packs
     rules = d.validate_line(0, d.LineInput(p4.id, wanted * 10 + 1), p4, None)
     assert [i.code for i in rules] == ["quantity_not_multiple_of_pack"]
-    assert rules[0].message("en") in entry.quantity_box.error_text  # shown as it is typed
+    assert app.ctx.fmt.issue(rules[0]) in entry.quantity_box.error_text  # shown as it is typed
     assert not entry.add_button.isEnabled()
     kb.press(Key.Key_Backspace)
     assert entry.quantity.text() == str(wanted) and not entry.quantity_box.error_text

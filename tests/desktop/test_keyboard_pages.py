@@ -204,7 +204,7 @@ def test_price_break_and_stock_shortage_show_before_the_line_is_added(
     too_many = d.smallest_valid_quantity(broken, stock.available + 1)
     kb.press(Key.Key_Backspace, times=len(str(units)))
     kb.type(str(too_many))
-    warning = stock_issues(broken, too_many, stock)[0].message("en")
+    warning = fmt.issue(stock_issues(broken, too_many, stock)[0])
     kb.wait(lambda: entry.quantity_box.message.text() == warning)
     assert entry.add_button.isEnabled()  # a warning, not an error: it may still be ordered
     assert {o.id for o in engine.orders(limit=1000)} == before  # nothing saved yet

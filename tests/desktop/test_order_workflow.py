@@ -33,7 +33,7 @@ def test_validation_errors_are_shown_at_the_field_and_nothing_is_saved(
     assert message, "a wrong quantity must be explained under the field"
     expected = d.validate_line(0, d.LineInput(product.id, product.pack_size + 1),
                                product, None)
-    assert expected[0].message("en") in message
+    assert app.ctx.fmt.issue(expected[0]) in message
     assert not entry.add_button.isEnabled()
     settle(qtbot, app)
     assert {o.id for o in app.engine.orders(limit=1000)} == before  # nothing saved
