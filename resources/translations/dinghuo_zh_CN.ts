@@ -2427,34 +2427,6 @@ Log file: %1</source>
     </message>
   </context>
   <context>
-    <name>RejectDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="95" />
-      <source>Reject order %1</source>
-      <translation>拒绝订单 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="99" />
-      <source>e.g. credit limit exceeded: please pay the open invoices first</source>
-      <translation>例如：超出信用额度，请先结清未付账款</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="104" />
-      <source>Reject order</source>
-      <translation>拒绝订单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="109" />
-      <source>Why? The sales rep is notified with this reason.</source>
-      <translation>拒绝原因（会通知销售代表）：</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/review.py" line="119" />
-      <source>Say why the order is rejected.</source>
-      <translation>请填写拒绝原因。</translation>
-    </message>
-  </context>
-  <context>
     <name>ReorderPage</name>
     <message>
       <location filename="../../desktop/views/owner/reorder.py" line="105" />
@@ -4093,34 +4065,6 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/views/clerk/returns.py" line="254" />
       <source>Receipt for return %1 recorded. It is sent with the next sync.</source>
       <translation>退货单 %1 的收货已记录，将在下次同步时发送。</translation>
-    </message>
-  </context>
-  <context>
-    <name>RefuseReturnDialog</name>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="54" />
-      <source>Refuse return %1</source>
-      <translation>拒绝退货 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="57" />
-      <source>e.g. past the 30-day return period</source>
-      <translation>例如：已超过 30 天退货期</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="60" />
-      <source>Refuse return</source>
-      <translation>拒绝退货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="65" />
-      <source>Why? The rep and the store are told this reason.</source>
-      <translation>原因？业务员和门店会看到此原因。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/returns.py" line="75" />
-      <source>Say why the return is refused.</source>
-      <translation>请填写拒绝退货的原因。</translation>
     </message>
   </context>
   <context>
