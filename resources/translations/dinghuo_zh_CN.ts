@@ -930,26 +930,6 @@ as of %4</source>
       <source>Order confirmation %1 (%2)</source>
       <translation>订单确认单 %1（%2）</translation>
     </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="126" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="138" />
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/confirmation.py" line="139" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
   </context>
   <context>
     <name>ConflictsPage</name>
@@ -2351,26 +2331,6 @@ Log file: %1</source>
       <location filename="../../desktop/picklist.py" line="131" />
       <source>Pick list %1</source>
       <translation>拣货单 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="135" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="146" />
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/picklist.py" line="147" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
     </message>
   </context>
   <context>
@@ -4317,26 +4277,6 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <location filename="../../desktop/paperwork.py" line="1" />
       <source>Delivery note %1</source>
       <translation>送货单 %1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>Print…</source>
-      <translation>打印…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/paperwork.py" line="1" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
     </message>
   </context>
   <context>
