@@ -21,7 +21,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.live, pytest.mark.timeout(3600)]
 
 ROOT = Path(__file__).resolve().parents[2]
 RSS_GROWTH_KB = 40 * 1024  # after the warm-up: caches filled, nothing may grow with the cycles
-REFCOUNT_DRIFT = 100  # a leak of one per cycle is 450 over the 450 cycles after the warm-up
+REFCOUNT_DRIFT = 200  # a leak of one a cycle is 450 over the 450 cycles after the warm-up
+# (a screen refresh may free a few hundred references at once: CI saw True fall by 125)
 REFS_PER_ORDER = 6
 """Each conflict leaves an order behind, and the screens list every order (up to 500): its
 fields hold ``None``, ``True`` and ``False`` (about 4 references to each of ``None`` and
