@@ -185,3 +185,33 @@ def test_the_back_office_manages_users_through_the_api(db_url: str) -> None:
             ("enable", "admin"), ("reset_password", "admin"), ("set_assignment", "admin"),
             ("disable", "admin")]
         assert "fresh-pw" not in str(trail)
+
+
+def test_the_last_active_admin_cannot_be_disabled_or_demoted(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    with served(app) as server, Api(server, "admin") as admin:
+        me = s.users["admin"]
+        for change, field in (({"active": False}, "active"), ({"role": "sales_rep"}, "role")):
+            r = admin.http.post(f"/v1/admin/users/{me}", json=change)
+            assert r.status_code == 400, r.text
+            error = r.json()["error"]
+            assert error["fields"][0] == {
+                "field": field, "code": "last_admin", "severity": "error", "params": {},
+                "message": "this is the last active admin; make another user admin first",
+                "message_zh": "这是最后一个启用的管理员账号，请先把另一位用户设为管理员。"}
+        # Nothing changed: still an active admin, nothing recorded.
+        assert admin.http.get("/v1/me").status_code == 200
+        assert admin.http.get("/v1/admin/audit").json() == []
+        # The command line keeps the same rule.
+        assert server_cli(["users", "disable", "admin", "--db", db_url]) == 1
+        assert "last active admin" in capsys.readouterr().err
+        # With a second admin, the first may step down; then the second is the last one.
+        rep2 = s.users["rep2"]
+        assert admin.http.post(f"/v1/admin/users/{rep2}",
+                               json={"role": "admin"}).json()["role"] == "admin"
+        demoted = admin.http.post(f"/v1/admin/users/{me}", json={"role": "sales_rep"})
+        assert demoted.status_code == 200 and demoted.json()["role"] == "sales_rep"
+    assert server_cli(["users", "set-role", "rep2", "sales_rep", "--db", db_url]) == 1
+    assert "last active admin" in capsys.readouterr().err

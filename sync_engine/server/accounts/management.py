@@ -65,10 +65,29 @@ def create(session: Session, actor: str, username: str, password: str, role: str
     return user
 
 
+def _keep_an_admin(session: Session, user: User, field: str) -> None:
+    """Refuse to take the last active admin away (disabled or given another role): nobody could
+    manage users then. The other active admins' rows are locked while they are counted, so two
+    admins demoting each other at once cannot both succeed (PostgreSQL; SQLite writes one at a
+    time)."""
+    if not (user.active and user.role == Role.ADMIN.value):
+        return
+    others = session.scalars(
+        select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True),
+                              User.id != user.id).with_for_update()).first()
+    if others is None:
+        raise UserValidationError(field, "last_admin",
+                                  "this is the last active admin; make another user admin "
+                                  "first")
+
+
 def set_active(session: Session, actor: str, user: User, active: bool) -> None:
-    """Enable or disable ``user`` and commit; disabling ends every sign-in of theirs."""
+    """Enable or disable ``user`` and commit; disabling ends every sign-in of theirs. The last
+    active admin cannot be disabled."""
     if user.active == active:
         return
+    if not active:
+        _keep_an_admin(session, user, "active")
     user.active = active
     _record(session, actor, user, "enable" if active else "disable", {})
     session.commit()
@@ -107,8 +126,11 @@ def set_assignment(
 ) -> None:
     """Change ``user``'s role and/or fixed assignment and commit. A clerk has exactly one
     existing warehouse, a store owner one existing customer, other roles neither (as in
-    :func:`~.users.create_user`). Their devices resync with the new scope (scope epoch)."""
+    :func:`~.users.create_user`). Their devices resync with the new scope (scope epoch). The
+    last active admin keeps the admin role."""
     new_role = parse_role(role or user.role)
+    if new_role is not Role.ADMIN:
+        _keep_an_admin(session, user, "role")
     # A clerk keeps their warehouse, an owner their customer, unless another is named.
     if new_role is Role.WAREHOUSE_CLERK and warehouse_id is None:
         warehouse_id = user.warehouse_id

@@ -104,6 +104,7 @@ _USER_ERRORS_ZH = {
     "password_too_short": f"密码至少需要 {accounts.MIN_PASSWORD_LENGTH} 个字符。",
     "invalid_username": "用户名请用 2–64 个小写字母、数字、“_”、“.”或“-”。",
     "username_taken": "该用户名已存在。",
+    "last_admin": "这是最后一个启用的管理员账号，请先把另一位用户设为管理员。",
 }
 """The sentences of :class:`~.accounts.UserValidationError` codes in Chinese (the errors carry
 English; the other codes follow the domain's text rule, whose sentence is generic here)."""
