@@ -189,6 +189,18 @@ def test_tokens_scopes_revocation_and_last_use(world: tuple[str, Seed, Session])
         made = admin.http.post("/v1/admin/integration-tokens",
                                json={"name": "erp2", "scopes": ["catalog", "stock"]})
         assert made.status_code == 201 and made.json()["token"].startswith("dhi_")
+        # A revoked token's name goes to its replacement; a name in use is refused.
+        again = admin.http.post("/v1/admin/integration-tokens",
+                                json={"name": "wms", "scopes": ["stock"]})
+        assert again.status_code == 201, again.text
+        taken = admin.http.post("/v1/admin/integration-tokens",
+                                json={"name": "wms", "scopes": ["stock"]})
+        assert taken.status_code == 400
+        assert taken.json()["error"]["code"] == "token_name_taken"
+        states = sorted((t["name"], t["revoked_at"] is None)
+                        for t in admin.http.get("/v1/admin/integration-tokens").json())
+        assert states == [("erp2", True), ("pricing", True), ("wms", False), ("wms", True)]
+    assert FakeErp(url, again.json()["token"]).send("stock", row).status_code == 200
     r = wms.send("stock", row)
     assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_token"
     assert FakeErp(url, "dhi_guess").send("stock", row).status_code == 401

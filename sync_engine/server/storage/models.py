@@ -469,9 +469,13 @@ class IntegrationToken(Base):
     its last use, and its rate-limit bucket. Only a SHA-256 of the token is stored."""
 
     __tablename__ = "integration_tokens"
+    # Unique among the tokens in use: a revoked token's name may go to its replacement.
+    __table_args__ = (Index("uq_integration_tokens_live_name", "name", unique=True,
+                            sqlite_where=text("revoked_at IS NULL"),
+                            postgresql_where=text("revoked_at IS NULL")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     scopes: Mapped[str] = mapped_column(String(200))  # comma-separated: catalog,prices,…
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

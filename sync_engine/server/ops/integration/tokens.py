@@ -65,11 +65,13 @@ def parse_scopes(text: str) -> list[str]:
 
 def create_token(session: Session, name: str, scopes: list[str]) -> tuple[IntegrationToken, str]:
     """A new token for the system ``name``; returns its row and the token (shown once).
-    Raises ``ValueError`` for an empty or taken name."""
+    Raises ``ValueError`` for an empty name or one a token in use has (a revoked token's name
+    is free again)."""
     name = name.strip()
     if not name or len(name) > 100:
         raise ValueError("a token needs a name of 1–100 characters")
-    if session.scalars(select(IntegrationToken).where(IntegrationToken.name == name)).first():
+    if session.scalars(select(IntegrationToken).where(
+            IntegrationToken.name == name, IntegrationToken.revoked_at.is_(None))).first():
         raise ValueError(f"a token named {name!r} exists; revoke it or pick another name")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = IntegrationToken(name=name, token_hash=_hash(secret), scopes=",".join(scopes),
