@@ -39,11 +39,9 @@ from sync_engine.server.ops.importer import (
     ImportReport,
     Row,
     _duplicates,
-    add_new,
-    locked_by_code,
-    new_version,
+    write_by_code,
 )
-from sync_engine.server.storage.models import Customer, Product, Promotion, utcnow
+from sync_engine.server.storage.models import Customer, Product, Promotion
 
 COLUMNS = {
     "code": True, "kind": True, "starts_at": True, "ends_at": True, "name": False,
@@ -73,9 +71,6 @@ _NEEDS = {
 }
 _CHINA = dt.timezone(dt.timedelta(hours=8))
 _SPLIT = re.compile(r"[\s,;，；]+")
-_FIELDS = ("name", "kind", "starts_at", "ends_at", "customer_ids", "product_id", "unit_price",
-           "price_includes_tax", "buy_qty", "get_qty", "gift_product_id", "threshold",
-           "amount_off")
 
 
 def _when(row: Row, col: str, *, end: bool) -> dt.datetime | None:
@@ -151,27 +146,12 @@ def import_promotions(
     _duplicates(rows, lambda r: r.cells["code"], "code")
     if report.errors:
         return
-    existing = locked_by_code(session, Promotion)
-    now = utcnow()
-    created: list[Promotion] = []
-    for code, f in parsed:
-        assert f is not None
-        promotion = existing.get(code)
-        if promotion is None:
-            created.append(Promotion(code=code, **f, version=1, updated_at=now))
-            continue
-        changed = {k: f[k] for k in _FIELDS if _stored(getattr(promotion, k)) != _stored(f[k])}
-        if not changed:
-            report.unchanged += 1
-            continue
-        old_ids = promotion.customer_ids
-        new_version(promotion, changed, now, report)
-        entities.record_promotion(uow, promotion, old_ids)
-    add_new(uow, created, lambda uow, p: entities.record_promotion(uow, p, was_new=True), report)
+    write_by_code(uow, Promotion, [{"code": code, **f} for code, f in parsed if f is not None],
+                  report, new_defaults={},
+                  record_new=lambda uow, p: entities.record_promotion(uow, p, was_new=True),
+                  record_change=_record_promotion_change)
 
 
-def _stored(value: Any) -> Any:
-    """A value as the database gives it back (SQLite: naive UTC times)."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value
+def _record_promotion_change(uow: UnitOfWork, promotion: Promotion,
+                             before: dict[str, Any]) -> None:
+    entities.record_promotion(uow, promotion, before.get("customer_ids", promotion.customer_ids))
