@@ -70,8 +70,18 @@ from sync_engine.server.storage.models import (
 )
 
 __all__ = [
-    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "check_and_write", "import_csv",
-    "iter_errors", "locked_by_code", "new_version", "write_by_code",
+    "COLUMNS",
+    "KINDS",
+    "ImportReport",
+    "Row",
+    "RowError",
+    "check_and_write",
+    "ids_by_code",
+    "import_csv",
+    "iter_errors",
+    "locked_by_code",
+    "new_version",
+    "write_by_code",
 ]
 
 KINDS = ("products", "customers", "prices", "stock", "promotions", "receivables")
@@ -400,6 +410,12 @@ def locked_by_code(session: Session, model: type[_C]) -> dict[str, _C]:
     return {row.code: row for row in session.scalars(_locked(select(model), model.id))}
 
 
+def ids_by_code(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """Every customer's id by its code and every product's by its SKU: how rows name them."""
+    return (dict(session.execute(select(Customer.code, Customer.id)).all()),
+            dict(session.execute(select(Product.sku, Product.id)).all()))
+
+
 def write_by_code(
     uow: UnitOfWork,
     model: type[_C],
@@ -642,8 +658,7 @@ def _import_prices(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
-    customers = dict(session.execute(select(Customer.code, Customer.id)).all())
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
+    customers, products = ids_by_code(session)
     groups: dict[tuple[int, int], list[tuple[int, Decimal]]] = {}
     seen: dict[tuple[int, int, int], int] = {}
     for row in rows:

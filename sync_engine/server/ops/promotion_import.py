@@ -30,8 +30,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import select
-
 from sync_engine.domain import PromotionKind
 from sync_engine.server.feed import entities
 from sync_engine.server.feed.changes import UnitOfWork
@@ -39,9 +37,10 @@ from sync_engine.server.ops.importer import (
     ImportReport,
     Row,
     _duplicates,
+    ids_by_code,
     write_by_code,
 )
-from sync_engine.server.storage.models import Customer, Product, Promotion
+from sync_engine.server.storage.models import Promotion
 
 COLUMNS = {
     "code": True, "kind": True, "starts_at": True, "ends_at": True, "name": False,
@@ -138,9 +137,7 @@ def import_promotions(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     """Check every row, then create or update the promotions (see the module docstring)."""
-    session = uow.session
-    customers = dict(session.execute(select(Customer.code, Customer.id)).all())
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
+    customers, products = ids_by_code(uow.session)
     parsed = [(row.text("code", 64, required=True), _fields(row, header, customers, products))
               for row in rows]
     _duplicates(rows, lambda r: r.cells["code"], "code")
