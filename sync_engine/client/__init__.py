@@ -23,7 +23,9 @@ its errors are in :mod:`sync_engine.client.errors`, the values it returns in
 
 Each table has one writer: the module below holds every ``INSERT``, ``UPDATE`` and ``DELETE``
 on it, and everyone else calls that module's functions (``tests/client/test_table_owners.py``
-checks it).
+checks it). ``shipments`` and ``returns`` hold documents the server keeps whole: their owners
+declare them as :class:`.documents.ServerDocuments`, which makes the writes all such tables
+have, and those writes count as the owner's.
 
 - ``meta``: :mod:`.store`
 - ``outbox``: :mod:`.outbox`

@@ -20,8 +20,9 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
+from sync_engine.domain import USER_ROLES
 from sync_engine.domain import statements as st
-from sync_engine.protocol import UserAccount
+from sync_engine.protocol import INTEGRATION_SCOPES, UserAccount
 
 from . import errors
 from .session import Auth
@@ -40,11 +41,8 @@ from .values import (
 
 __all__ = ["INTEGRATION_SCOPES", "ROLES", "BackOffice", "device_from_json", "statement_from_json"]
 
-ROLES = ("sales_rep", "warehouse_clerk", "store_owner", "admin")
-"""The roles a user account may have."""
-
-INTEGRATION_SCOPES = ("catalog", "prices", "stock", "customers")
-"""What an integration token may write."""
+ROLES = USER_ROLES
+"""The roles a user account may have (the domain's)."""
 
 
 class BackOffice:

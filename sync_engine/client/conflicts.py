@@ -227,13 +227,13 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
     order_id = _order_id(conflict)
     if conflict["kind"] == "shipment.confirm":
         mine = json.loads(conflict["mine"])
-        shipments.drop_unsent(db, mine["mutation"]["args"].get("shipment_id"))
+        shipments.TABLE.drop_unsent(db, mine["mutation"]["args"].get("shipment_id"))
     if conflict["kind"] == "return.request":
         mine = json.loads(conflict["mine"])
-        returns.drop_unsent(db, mine["mutation"]["args"].get("return_id"))
+        returns.TABLE.drop_unsent(db, mine["mutation"]["args"].get("return_id"))
     if conflict["kind"] in ("return.decide", "return.receive") and conflict["server"]:
         server = json.loads(conflict["server"])
-        returns.store_server_states(db, [(server, int(server.get("version") or 0))])
+        returns.TABLE.store_server_states(db, [(server, int(server.get("version") or 0))])
     if conflict["kind"] == "favourite.set":
         favourites.drop_refused(db, json.loads(conflict["mine"])["mutation"]["args"])
     if order_id is None or orders.has_pending(db, order_id):
@@ -242,7 +242,7 @@ def take_theirs(db: sqlite3.Connection, conflict_id: int) -> None:
     if server is not None:
         orders.write_from_server(db, server, int(server.get("version") or 0))
     else:  # the server never had this order
-        shipments.drop_unsent_of_order(db, order_id)
+        shipments.TABLE.drop_unsent_of_order(db, order_id)
         orders.delete(db, order_id)
 
 

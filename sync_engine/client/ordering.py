@@ -424,7 +424,7 @@ def confirm_shipment(db: sqlite3.Connection, identity: Identity, order_id: str,
     data = {"id": shipment_id, "order_id": order_id, "warehouse_id": row["warehouse_id"],
             "customer_id": row["customer_id"], "lines": shipped, "carrier": carrier,
             "tracking_number": tracking_number, "shipped_at": None, "user_id": identity.user_id}
-    shipments.record_unsent(db, data)
+    shipments.TABLE.record_unsent(db, data)
     orders.set_status(db, order_id, target)
     outbox.enqueue(db, "shipment.confirm", ConfirmShipmentArgs.model_construct(
         shipment_id=shipment_id, order_id=order_id,

@@ -162,6 +162,8 @@ _UPSERTS = {
     "promotion": _PROMOTION_UPSERT,
     "warehouse": _WAREHOUSE_UPSERT,
 }
+_DOCUMENTS = {"shipment": shipments.TABLE, "return": returns.TABLE}
+"""The feed's documents kept whole, by entity (:mod:`.documents`)."""
 
 
 def _write_rows(db: sqlite3.Connection, sql: tuple[str, str],
@@ -221,10 +223,9 @@ def apply_changes(db: sqlite3.Connection, changes: Iterable[Mapping[str, Any]] |
         elif run.op == "upsert" and run.entity == "order":
             for c in run.changes:
                 orders.store_server_state(db, c["data"], int(c["version"]))
-        elif run.op == "upsert" and run.entity == "shipment":
-            shipments.store_server_states(db, ((c["data"], c["version"]) for c in run.changes))
-        elif run.op == "upsert" and run.entity == "return":
-            returns.store_server_states(db, ((c["data"], c["version"]) for c in run.changes))
+        elif run.op == "upsert" and run.entity in _DOCUMENTS:
+            _DOCUMENTS[run.entity].store_server_states(
+                db, ((c["data"], c["version"]) for c in run.changes))
         elif run.op == "upsert" and run.entity == "credit":
             credit.store(db, ((c["data"], c["version"]) for c in run.changes))
         elif run.op == "upsert" and run.entity == "favourite":
@@ -301,10 +302,8 @@ def _delete(db: sqlite3.Connection, entity: str, run: list[Mapping[str, Any]]) -
             purge_customer(db, int(i))
     elif entity == "warehouse":
         db.executemany("DELETE FROM warehouses WHERE id = ?", [(int(i),) for i in ids])
-    elif entity == "shipment":
-        shipments.delete(db, ids)
-    elif entity == "return":
-        returns.delete(db, ids)
+    elif entity in _DOCUMENTS:
+        _DOCUMENTS[entity].delete(db, ids)
     elif entity == "credit":
         credit.delete(db, [int(i) for i in ids])
     elif entity == "order":
@@ -316,8 +315,8 @@ def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
     db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
     db.execute("DELETE FROM prices WHERE customer_id = ?", (customer_id,))
     db.execute("DELETE FROM promotions WHERE customer_id = ?", (customer_id,))
-    shipments.purge_customer(db, customer_id)
-    returns.purge_customer(db, customer_id)
+    for documents in _DOCUMENTS.values():
+        documents.purge_customer(db, customer_id)
     credit.purge_customer(db, customer_id)
     orders.purge_customer(db, customer_id)
 
@@ -360,8 +359,8 @@ def swap_in_stage(db: sqlite3.Connection, chunk: int = 5000, *,
     db.execute("DELETE FROM promotions")
     db.execute("DELETE FROM warehouses")
     favourites.clear(db)
-    shipments.clear_synced(db)  # keeps this device's unsent ones
-    returns.clear_synced(db)  # likewise
+    for documents in _DOCUMENTS.values():
+        documents.clear_synced(db)  # keeps this device's unsent ones
     credit.clear(db)
     orders.clear_synced(db)
     if server_went_back:

@@ -81,7 +81,7 @@ def request_return(db: sqlite3.Connection, identity: Identity, order_id: str,
     lines = [rules.ReturnLine(pid, q, by_product[pid].unit_price, by_product[pid].tax_rate)
              for pid, q in sorted(quantities.items()) if q]
     return_id = str(uuid.uuid4())
-    returns.record_unsent(db, {
+    returns.TABLE.record_unsent(db, {
         "id": return_id, "number": None, "order_id": order_id,
         "customer_id": order["customer_id"], "warehouse_id": order["warehouse_id"],
         "status": rules.ReturnStatus.REQUESTED.value, "reason": reason, "note": note,

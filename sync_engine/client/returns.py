@@ -10,39 +10,28 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from .bulk_insert import insert_rows
+from .documents import ServerDocuments
 from .errors import NotFound
 from .store import compact_json, existing_row
 
 __all__ = [
+    "TABLE",
     "add_pending",
     "claimed_units",
-    "clear_synced",
     "damaged_units",
-    "delete",
     "drop_pending",
-    "drop_unsent",
     "for_order",
     "listed",
-    "purge_customer",
-    "record_unsent",
     "reduce_unsent",
     "return_row",
-    "store_server_states",
 ]
 
-_HEAD = ("INSERT INTO returns (id, order_id, customer_id, warehouse_id, status, data, version)"
-         " VALUES")
-# Keep the newer state: a replayed or reordered older change never overwrites a newer one.
-_NEWER = (
-    "ON CONFLICT (id) DO UPDATE SET order_id = excluded.order_id,"
-    " customer_id = excluded.customer_id, warehouse_id = excluded.warehouse_id,"
-    " status = excluded.status, data = excluded.data, version = excluded.version"
-    " WHERE excluded.version >= returns.version"
-)
+TABLE = ServerDocuments("returns", required=("status",))
+"""Writes to the ``returns`` table as to any table of server documents; those that only a return
+has (its pending actions, an unsent one reduced) are below."""
 
 
 # ---------------------------------------------------------------------- reading
@@ -95,13 +84,6 @@ def damaged_units(db: sqlite3.Connection, warehouse_id: int | None = None) -> di
     return {int(r["product_id"]): int(r["units"]) for r in rows}
 
 
-def record_unsent(db: sqlite3.Connection, data: Mapping[str, Any]) -> None:
-    """A return asked for here (version 0: the server has not answered yet)."""
-    db.execute(_HEAD + " (?, ?, ?, ?, ?, ?, 0)",
-               (data["id"], data["order_id"], data.get("customer_id"), data.get("warehouse_id"),
-                data["status"], compact_json(data)))
-
-
 def reduce_unsent(db: sqlite3.Connection, return_id: str, units: Mapping[int, int]) -> None:
     """A return asked for here, not taken by the server, now asks ``units`` (product id →
     units; products left out are dropped)."""
@@ -113,16 +95,6 @@ def reduce_unsent(db: sqlite3.Connection, return_id: str, units: Mapping[int, in
     data["lines"] = [dict(ln, quantity=units[int(ln["product_id"])]) for ln in data["lines"]
                      if units.get(int(ln["product_id"]))]
     db.execute("UPDATE returns SET data = ? WHERE id = ?", (compact_json(data), return_id))
-
-
-def store_server_states(db: sqlite3.Connection,
-                        states: Iterable[tuple[Mapping[str, Any], int]]) -> None:
-    """Returns as the server has them (data, version), from the feed or a push answer."""
-    insert_rows(db, _HEAD, [
-        (x["id"], x["order_id"], x.get("customer_id"), x.get("warehouse_id"), x["status"],
-         compact_json(x), version)
-        for x, version in states
-    ], _NEWER)
 
 
 def add_pending(db: sqlite3.Connection, return_id: str, action: Mapping[str, Any]) -> None:
@@ -139,23 +111,3 @@ def drop_pending(db: sqlite3.Connection, return_id: str, key: str) -> None:
         return
     pending = [p for p in json.loads(row["pending"]) if p.get("key") != key]
     db.execute("UPDATE returns SET pending = ? WHERE id = ?", (compact_json(pending), return_id))
-
-
-def delete(db: sqlite3.Connection, return_ids: Iterable[str]) -> None:
-    """The server deleted these returns."""
-    db.executemany("DELETE FROM returns WHERE id = ?", [(i,) for i in return_ids])
-
-
-def drop_unsent(db: sqlite3.Connection, return_id: str) -> None:
-    """Forget a return asked for here that the server refused (the user took its side)."""
-    db.execute("DELETE FROM returns WHERE id = ? AND version = 0", (return_id,))
-
-
-def purge_customer(db: sqlite3.Connection, customer_id: int) -> None:
-    """The customer left this user's scope: its returns go, except unsent ones."""
-    db.execute("DELETE FROM returns WHERE customer_id = ? AND version > 0", (customer_id,))
-
-
-def clear_synced(db: sqlite3.Connection) -> None:
-    """Before a resync's full state is swapped in: every return but this device's unsent."""
-    db.execute("DELETE FROM returns WHERE version > 0")

@@ -516,8 +516,8 @@ def _apply_result(db: sqlite3.Connection, row: Claimed, result: MutationResult) 
             and not orders.store_server_state(db, data, int(result.version or 0))):
         orders.settle(db, str(data["id"]))  # the feed was ahead: the view follows it
     if result.entity == "return" and data is not None:
-        returns.store_server_states(db, [(data, int(result.version or 1))])
+        returns.TABLE.store_server_states(db, [(data, int(result.version or 1))])
         returns.drop_pending(db, str(data["id"]), row.key)
     shipment = result.details.get("shipment")
     if row.kind == "shipment.confirm" and isinstance(shipment, Mapping):
-        shipments.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])
+        shipments.TABLE.store_server_states(db, [(shipment, int(shipment.get("version") or 1))])

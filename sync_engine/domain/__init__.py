@@ -40,6 +40,7 @@ from .lifecycle import (
 from .limits import MAX_AMOUNT, MAX_ID, MAX_INTEGER, MAX_QUANTITY, MONEY_DIGITS, MONEY_PLACES
 from .messages import LABELS, MESSAGES, render, render_params
 from .model import (
+    USER_ROLES,
     Customer,
     CustomerPrice,
     OrderLine,
@@ -91,6 +92,7 @@ __all__ = [
     "TERMINAL",
     "TEXT_CODES",
     "TRANSITIONS",
+    "USER_ROLES",
     "ZERO",
     "AppliedPromotion",
     "Customer",

@@ -44,6 +44,10 @@ class Role(StrEnum):
     SYSTEM = "system"
 
 
+USER_ROLES: tuple[str, ...] = tuple(r.value for r in Role if r is not Role.SYSTEM)
+"""The roles a user account may have: every one but the server's own."""
+
+
 class OrderStatus(StrEnum):
     """Where an order is in its life; see ``lifecycle`` for the allowed moves."""
 

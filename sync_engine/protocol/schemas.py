@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, Literal, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -211,6 +211,11 @@ class UserAccount(UserInfo):
 
     active: bool
     locked: bool = False
+
+
+IntegrationScope = Literal["catalog", "prices", "stock", "customers"]
+"""What an integration token may write (the back office grants each token some of these)."""
+INTEGRATION_SCOPES: tuple[IntegrationScope, ...] = get_args(IntegrationScope)
 
 
 class TokenResponse(_Model):
@@ -474,6 +479,7 @@ class DeviceReport(_Model):
 
 __all__ = [
     "ARGS_BY_KIND",
+    "INTEGRATION_SCOPES",
     "MAX_LINES_PER_ORDER",
     "MAX_MUTATIONS_PER_PUSH",
     "MAX_PULL_LIMIT",
@@ -490,6 +496,7 @@ __all__ = [
     "ErrorDetail",
     "FieldError",
     "GiftArgs",
+    "IntegrationScope",
     "LineArgs",
     "LoginRequest",
     "Mutation",

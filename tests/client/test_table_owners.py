@@ -7,6 +7,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 import sync_engine.client
 
 CLIENT = Path(sync_engine.client.__file__).parent
@@ -16,6 +18,9 @@ _VERB = r"\b(?:INSERT(?: OR \w+)? INTO|REPLACE INTO|(?<!DO )UPDATE|DELETE FROM)"
 _WRITE = re.compile(_VERB + r"\s+(\w+)")
 _WRITE_OF_A_NAME_MADE_LATER = re.compile(_VERB + r"\s*$")
 _CREATE = re.compile(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)")
+# The writes every table of server documents has, made on the table each owner declares.
+_DOCUMENTS_MODULE = "documents"
+_DOCUMENTS_CLASS = "ServerDocuments"
 
 
 def _owners() -> dict[str, str]:
@@ -70,15 +75,42 @@ def _sql_texts(path: Path) -> list[tuple[str, bool]]:
     return texts
 
 
+def _declared_documents(module: str, path: Path) -> list[str]:
+    """The tables a module declares as ``ServerDocuments("table", …)``: the writes that
+    :mod:`sync_engine.client.documents` makes to it are the declaring module's. The name must be
+    written out there, and the class is used for nothing else."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    tables = []
+    for node in ast.walk(tree):
+        name = node.id if isinstance(node, ast.Name) else (
+            node.attr if isinstance(node, ast.Attribute) else None)
+        if name != _DOCUMENTS_CLASS:
+            continue
+        call = calls.get(id(node))
+        assert call is not None and call.args and isinstance(call.args[0], ast.Constant) \
+            and isinstance(call.args[0].value, str), (
+                f"{module} uses {_DOCUMENTS_CLASS} other than to declare a table by its name "
+                f"written out (line {node.lineno})")
+        tables.append(call.args[0].value)
+    return tables
+
+
 def _writes() -> dict[str, set[str]]:
-    """Table → the modules whose SQL writes it."""
+    """Table → the modules whose SQL writes it, or that declare it as server documents."""
     writers: dict[str, set[str]] = {}
     for module, path in _sources(migrations=False).items():
         for text, followed in _sql_texts(path):
-            assert not (followed and _WRITE_OF_A_NAME_MADE_LATER.search(text)), (
+            # The one exception: the documents module writes the tables declared elsewhere
+            # (see _declared_documents).
+            assert module == _DOCUMENTS_MODULE or not (
+                followed and _WRITE_OF_A_NAME_MADE_LATER.search(text)), (
                 f"{module} writes a table whose name is made at run time: write it out, so that "
                 f"whoever reads the code (and this test) sees which table it writes: {text!r}")
             for table in _WRITE.findall(text):
+                writers.setdefault(table, set()).add(module)
+        if module != _DOCUMENTS_MODULE:
+            for table in _declared_documents(module, path):
                 writers.setdefault(table, set()).add(module)
     return writers
 
@@ -112,3 +144,14 @@ def test_the_scan_finds_writes_however_they_are_written() -> None:
     assert _WRITE.findall("DELETE FROM orders WHERE id = ?") == ["orders"]
     assert _WRITE.findall("SELECT * FROM orders WHERE id = ?") == []
     assert _WRITE_OF_A_NAME_MADE_LATER.search("DELETE FROM ")
+
+
+def test_a_table_of_documents_is_declared_by_its_name_written_out(tmp_path: Path) -> None:
+    declared = tmp_path / "declared.py"
+    declared.write_text('TABLE = ServerDocuments("shipments")\n'
+                        'OTHER = documents.ServerDocuments("returns", required=("status",))\n')
+    assert _declared_documents("declared", declared) == ["shipments", "returns"]
+    for made_later in ('TABLE = ServerDocuments(name)\n', 'make = ServerDocuments\n'):
+        declared.write_text(made_later)
+        with pytest.raises(AssertionError, match="declare a table by its name written out"):
+            _declared_documents("declared", declared)

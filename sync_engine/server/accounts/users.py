@@ -7,7 +7,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import Role
+from sync_engine.domain import USER_ROLES, Role
 from sync_engine.domain import text as text_rules
 from sync_engine.server.accounts.errors import UserValidationError
 from sync_engine.server.accounts.passwords import hash_password
@@ -51,7 +51,7 @@ def parse_role(role: str) -> Role:
     except ValueError:
         parsed = Role.SYSTEM
     if parsed is Role.SYSTEM:
-        choices = ", ".join(r.value for r in Role if r is not Role.SYSTEM)
+        choices = ", ".join(USER_ROLES)
         raise UserValidationError("role", "invalid_role", f"unknown role {role!r}; use {choices}")
     return parsed
 

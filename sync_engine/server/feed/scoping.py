@@ -67,13 +67,20 @@ def reassign_customer(uow: UnitOfWork, customer: Customer, new_rep_id: int | Non
     The caller records the customer's own change (its ``rep_id`` and ``version`` bump) too.
     """
     old = customer.rep_id
-    if old == new_rep_id:
-        return
     customer.rep_id = new_rep_id
-    if old is not None:
-        uow.scope_event(old, customer.id, "revoke")
+    customer_moved(uow, customer.id, old, new_rep_id)
+
+
+def customer_moved(uow: UnitOfWork, customer_id: int, old_rep_id: int | None,
+                   new_rep_id: int | None) -> None:
+    """The customer's ``rep_id`` was changed from ``old_rep_id`` (see :func:`reassign_customer`):
+    the old rep's devices purge it, the new rep's get it all."""
+    if old_rep_id == new_rep_id:
+        return
+    if old_rep_id is not None:
+        uow.scope_event(old_rep_id, customer_id, "revoke")
     if new_rep_id is not None:
-        uow.scope_event(new_rep_id, customer.id, "grant")
+        uow.scope_event(new_rep_id, customer_id, "grant")
 
 
-__all__ = ["can_access_customer", "change_filter", "reassign_customer"]
+__all__ = ["can_access_customer", "change_filter", "customer_moved", "reassign_customer"]

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import Role
+from sync_engine.domain import USER_ROLES
 from sync_engine.server import accounts
 from sync_engine.server.accounts import management
 from sync_engine.server.storage.models import Customer, Warehouse, utcnow
@@ -182,13 +182,13 @@ def add_commands(add: Add, sessions: Sessions, read_password: Callable[[argparse
     p = add("sign-out", sign_out, "end a user's sign-ins on every device")
     p.add_argument("username")
 
-    roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("users", users, "list and manage user accounts (every change is recorded)")
     p.add_argument("action", choices=["list", "disable", "enable", "unlock", "reset-password",
                                       "set-role", "set-warehouse", "set-customer", "audit"])
     p.add_argument("username", nargs="?")
     p.add_argument("value", nargs="?", metavar="ROLE|CODE",
-                   help=f"set-role: one of {', '.join(roles)}; set-warehouse/-customer: a code")
+                   help=f"set-role: one of {', '.join(USER_ROLES)}; set-warehouse/-customer: "
+                        "a code")
     p.add_argument("--warehouse", metavar="CODE", help="set-role warehouse_clerk: the warehouse")
     p.add_argument("--customer", metavar="CODE", help="set-role store_owner: the customer")
     p.add_argument("--password-stdin", action="store_true",

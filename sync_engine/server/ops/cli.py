@@ -41,7 +41,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from sync_engine.domain import Role
+from sync_engine.domain import USER_ROLES, Role
 from sync_engine.server import accounts as auth
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.demo.fleet import add_demo_fleet
@@ -447,10 +447,9 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
                         "(default: plain HTTP)")
     p.add_argument("--ssl-keyfile", metavar="PEM", help="the certificate's private key")
 
-    roles = [r.value for r in Role if r is not Role.SYSTEM]
     p = add("create-user", _cmd_create_user, "create a user")
     p.add_argument("username")
-    p.add_argument("--role", required=True, choices=roles)
+    p.add_argument("--role", required=True, choices=USER_ROLES)
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from the first line of stdin (else prompt)")
     p.add_argument("--display-name", default="", help="the name shown in the apps")

@@ -42,7 +42,7 @@ import functools
 import io
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -70,8 +70,18 @@ from sync_engine.server.storage.models import (
 )
 
 __all__ = [
-    "COLUMNS", "KINDS", "ImportReport", "Row", "RowError", "add_new", "check_and_write",
-    "import_csv", "iter_errors", "locked_by_code", "new_version",
+    "COLUMNS",
+    "KINDS",
+    "ImportReport",
+    "Row",
+    "RowError",
+    "check_and_write",
+    "ids_by_code",
+    "import_csv",
+    "iter_errors",
+    "locked_by_code",
+    "new_version",
+    "write_by_code",
 ]
 
 KINDS = ("products", "customers", "prices", "stock", "promotions", "receivables")
@@ -400,15 +410,56 @@ def locked_by_code(session: Session, model: type[_C]) -> dict[str, _C]:
     return {row.code: row for row in session.scalars(_locked(select(model), model.id))}
 
 
-def add_new(uow: UnitOfWork, rows: list[_C], record: Callable[[UnitOfWork, _C], None],
-            report: ImportReport) -> None:
-    """Add the new ``rows`` (flushed, so they have their ids), each recorded in the feed,
-    counted as created."""
-    uow.session.add_all(rows)
+def ids_by_code(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """Every customer's id by its code and every product's by its SKU: how rows name them."""
+    return (dict(session.execute(select(Customer.code, Customer.id)).all()),
+            dict(session.execute(select(Product.sku, Product.id)).all()))
+
+
+def write_by_code(
+    uow: UnitOfWork,
+    model: type[_C],
+    rows: list[dict[str, Any]],
+    report: ImportReport,
+    *,
+    new_defaults: Mapping[str, Any],
+    record_new: Callable[[UnitOfWork, _C], None],
+    record_change: Callable[[UnitOfWork, _C, dict[str, Any]], None],
+) -> None:
+    """Write the rows of a file whose natural key is ``code`` (each the fields it sets).
+
+    An unknown code is a new row (``new_defaults`` for what the file does not set), added and
+    flushed so it has its id, then ``record_new`` puts it in the feed. A known row whose fields
+    differ gets them as its next version, then ``record_change`` records it, given the old
+    values of what changed. The others are counted as unchanged.
+    """
+    existing = locked_by_code(uow.session, model)
+    now = utcnow()
+    created: list[_C] = []
+    for fields in rows:
+        row = existing.get(fields["code"])
+        if row is None:
+            created.append(model(**{**new_defaults, **fields}, version=1, updated_at=now))
+            continue
+        changed = {k: v for k, v in fields.items() if _stored(getattr(row, k)) != _stored(v)}
+        if not changed:
+            report.unchanged += 1
+            continue
+        before = {k: getattr(row, k) for k in changed}
+        new_version(row, changed, now, report)
+        record_change(uow, row, before)
+    uow.session.add_all(created)
     uow.session.flush()
-    for row in rows:
-        record(uow, row)
-    report.created = len(rows)
+    for row in created:
+        record_new(uow, row)
+    report.created = len(created)
+
+
+def _stored(value: Any) -> Any:
+    """A value as the database gives it back (SQLite: naive UTC times)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
 
 
 def _duplicates(rows: list[Row], key: Callable[[Row], object], column: str) -> None:
@@ -533,7 +584,7 @@ def _import_customers(
     session = uow.session
     warehouses = {w.code: w.id for w in session.scalars(select(Warehouse))}
     users = {u.username: u for u in session.scalars(select(User))}
-    parsed: list[tuple[dict[str, Any], int | None, bool]] = []
+    parsed: list[dict[str, Any]] = []
     for row in rows:
         f: dict[str, Any] = {"code": row.text("code", 32, required=True),
                              "name": row.text("name", 200, required=True)}
@@ -553,40 +604,40 @@ def _import_customers(
         if "prices_include_tax" in header:  # an empty cell: no (unlike active)
             f["prices_include_tax"] = bool(row.cells["prices_include_tax"]) and \
                 row.boolean("prices_include_tax")
-        rep_id: int | None = None
-        if "rep" in header and row.cells["rep"]:
-            rep = users.get(row.cells["rep"].lower())
-            if rep is None:
-                row.error("rep", "unknown_rep", f"no user {row.cells['rep']!r}")
-            elif rep.role != Role.SALES_REP.value or not rep.active:
-                row.error("rep", "not_a_rep", f"{rep.username!r} is not an active sales rep")
-            else:
-                rep_id = rep.id
-        parsed.append((f, rep_id, "rep" in header))
+        if "rep" in header:
+            f["rep_id"] = _rep_id(row, users)
+        parsed.append(f)
     _duplicates(rows, lambda r: r.cells["code"], "code")
     if report.errors:
         return
-    existing = locked_by_code(session, Customer)
-    now = utcnow()
-    created: list[Customer] = []
-    for f, rep_id, has_rep in parsed:
-        customer = existing.get(f["code"])
-        if customer is None:
-            created.append(Customer(**{"name_en": "", "address": "", "phone": "",
-                                       "payment_terms": "", "credit_limit": None, "active": True,
-                                       "prices_include_tax": False, **f},
-                                    rep_id=rep_id, version=1, updated_at=now))
-            continue
-        changed = {k: v for k, v in f.items() if getattr(customer, k) != v}
-        rep_changed = has_rep and customer.rep_id != rep_id
-        if not changed and not rep_changed:
-            report.unchanged += 1
-            continue
-        new_version(customer, changed, now, report)
-        if rep_changed:
-            scoping.reassign_customer(uow, customer, rep_id)
-        entities.record_customer(uow, customer)
-    add_new(uow, created, entities.record_customer, report)
+    write_by_code(uow, Customer, parsed, report, new_defaults=_NEW_CUSTOMER,
+                  record_new=entities.record_customer, record_change=_record_customer_change)
+
+
+_NEW_CUSTOMER = {"name_en": "", "address": "", "phone": "", "payment_terms": "",
+                 "credit_limit": None, "active": True, "prices_include_tax": False,
+                 "rep_id": None}
+"""What a new customer has where the file has no column for it."""
+
+
+def _rep_id(row: Row, users: dict[str, User]) -> int | None:
+    """The customer's rep (an active sales rep, by username); None for an empty cell."""
+    if not row.cells["rep"]:
+        return None
+    rep = users.get(row.cells["rep"].lower())
+    if rep is None:
+        row.error("rep", "unknown_rep", f"no user {row.cells['rep']!r}")
+    elif rep.role != Role.SALES_REP.value or not rep.active:
+        row.error("rep", "not_a_rep", f"{rep.username!r} is not an active sales rep")
+    else:
+        return rep.id
+    return None
+
+
+def _record_customer_change(uow: UnitOfWork, customer: Customer, before: dict[str, Any]) -> None:
+    if "rep_id" in before:
+        scoping.customer_moved(uow, customer.id, before["rep_id"], customer.rep_id)
+    entities.record_customer(uow, customer)
 
 
 # --- prices -------------------------------------------------------------------------------
@@ -607,8 +658,7 @@ def _import_prices(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     session = uow.session
-    customers = dict(session.execute(select(Customer.code, Customer.id)).all())
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
+    customers, products = ids_by_code(session)
     groups: dict[tuple[int, int], list[tuple[int, Decimal]]] = {}
     seen: dict[tuple[int, int, int], int] = {}
     for row in rows:

@@ -30,8 +30,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import select
-
 from sync_engine.domain import PromotionKind
 from sync_engine.server.feed import entities
 from sync_engine.server.feed.changes import UnitOfWork
@@ -39,11 +37,10 @@ from sync_engine.server.ops.importer import (
     ImportReport,
     Row,
     _duplicates,
-    add_new,
-    locked_by_code,
-    new_version,
+    ids_by_code,
+    write_by_code,
 )
-from sync_engine.server.storage.models import Customer, Product, Promotion, utcnow
+from sync_engine.server.storage.models import Promotion
 
 COLUMNS = {
     "code": True, "kind": True, "starts_at": True, "ends_at": True, "name": False,
@@ -73,9 +70,6 @@ _NEEDS = {
 }
 _CHINA = dt.timezone(dt.timedelta(hours=8))
 _SPLIT = re.compile(r"[\s,;，；]+")
-_FIELDS = ("name", "kind", "starts_at", "ends_at", "customer_ids", "product_id", "unit_price",
-           "price_includes_tax", "buy_qty", "get_qty", "gift_product_id", "threshold",
-           "amount_off")
 
 
 def _when(row: Row, col: str, *, end: bool) -> dt.datetime | None:
@@ -143,35 +137,18 @@ def import_promotions(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     """Check every row, then create or update the promotions (see the module docstring)."""
-    session = uow.session
-    customers = dict(session.execute(select(Customer.code, Customer.id)).all())
-    products = dict(session.execute(select(Product.sku, Product.id)).all())
+    customers, products = ids_by_code(uow.session)
     parsed = [(row.text("code", 64, required=True), _fields(row, header, customers, products))
               for row in rows]
     _duplicates(rows, lambda r: r.cells["code"], "code")
     if report.errors:
         return
-    existing = locked_by_code(session, Promotion)
-    now = utcnow()
-    created: list[Promotion] = []
-    for code, f in parsed:
-        assert f is not None
-        promotion = existing.get(code)
-        if promotion is None:
-            created.append(Promotion(code=code, **f, version=1, updated_at=now))
-            continue
-        changed = {k: f[k] for k in _FIELDS if _stored(getattr(promotion, k)) != _stored(f[k])}
-        if not changed:
-            report.unchanged += 1
-            continue
-        old_ids = promotion.customer_ids
-        new_version(promotion, changed, now, report)
-        entities.record_promotion(uow, promotion, old_ids)
-    add_new(uow, created, lambda uow, p: entities.record_promotion(uow, p, was_new=True), report)
+    write_by_code(uow, Promotion, [{"code": code, **f} for code, f in parsed if f is not None],
+                  report, new_defaults={},
+                  record_new=lambda uow, p: entities.record_promotion(uow, p, was_new=True),
+                  record_change=_record_promotion_change)
 
 
-def _stored(value: Any) -> Any:
-    """A value as the database gives it back (SQLite: naive UTC times)."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value
+def _record_promotion_change(uow: UnitOfWork, promotion: Promotion,
+                             before: dict[str, Any]) -> None:
+    entities.record_promotion(uow, promotion, before.get("customer_ids", promotion.customer_ids))

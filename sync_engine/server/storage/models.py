@@ -67,6 +67,21 @@ class Base(DeclarativeBase):
     }
 
 
+class Versioned:
+    """A synced entity's ``version``, which each write bumps (the change feed records the new
+    state with it), and when it was last written (server time)."""
+
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class InWarehouse:
+    """A count of one product in one warehouse: keyed by the two."""
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
+
+
 class Warehouse(Base):
     __tablename__ = "warehouses"
 
@@ -179,7 +194,7 @@ class AuthToken(Base):
     revoked_at: Mapped[dt.datetime | None]
 
 
-class Product(Base):
+class Product(Versioned, Base):
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -200,22 +215,16 @@ class Product(Base):
     # Search keys computed once here (pypinyin is slow) and shipped to every client.
     pinyin: Mapped[str] = mapped_column(String(600), default="")
     initials: Mapped[str] = mapped_column(String(300), default="")
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class Stock(Base):
+class Stock(Versioned, InWarehouse, Base):
     __tablename__ = "stock"
 
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
-    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
     on_hand: Mapped[int] = mapped_column(default=0)
     reserved: Mapped[int] = mapped_column(default=0)
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class Customer(Base):
+class Customer(Versioned, Base):
     __tablename__ = "customers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -231,11 +240,9 @@ class Customer(Base):
     active: Mapped[bool] = mapped_column(default=True)
     # The customer's prices are tax-inclusive (含税); see domain.money.
     prices_include_tax: Mapped[bool] = mapped_column(default=False)
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class CustomerPrice(Base):
+class CustomerPrice(Versioned, Base):
     """A customer's price for one product: a list of quantity breaks ``[[min_qty, "price"], …]``."""
 
     __tablename__ = "customer_prices"
@@ -243,8 +250,6 @@ class CustomerPrice(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
     breaks: Mapped[list[Any]]
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 OPEN_ORDER_SQL = "status IN ('submitted', 'confirmed', 'partially_shipped')"
@@ -309,7 +314,7 @@ class OrderLine(Base):
     gift: Mapped[bool] = mapped_column(default=False)
 
 
-class Promotion(Base):
+class Promotion(Versioned, Base):
     """A promotion (促销) as imported: see ``domain.promotions`` for the kinds and fields.
 
     ``customer_ids`` is a JSON list of customer ids, or NULL for everyone.
@@ -332,8 +337,6 @@ class Promotion(Base):
     gift_product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
     threshold: Mapped[Decimal | None]
     amount_off: Mapped[Decimal | None]
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class OrderEvent(Base):
@@ -541,7 +544,7 @@ class WebhookDelivery(Base):
 # ---------------------------------------------------------------- after the sale
 
 
-class Return(Base):
+class Return(Versioned, Base):
     """Goods asked back from a shipped order (退货): requested, decided by the back office,
     received by the warehouse. ``lines``: ``[{"product_id", "quantity", "unit_price",
     "tax_rate", "received_qty", "damaged_qty"}, …]``; ``history``: ``[{"status", "at",
@@ -563,17 +566,13 @@ class Return(Base):
     requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     device_id: Mapped[str] = mapped_column(String(64), default="")
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class DamagedStock(Base):
+class DamagedStock(InWarehouse, Base):
     """Returned units received damaged: counted per warehouse, never sellable."""
 
     __tablename__ = "damaged_stock"
 
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
-    warehouse_id: Mapped[int] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
     quantity: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -600,11 +599,9 @@ class Receivable(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-class CustomerAccount(Base):
+class CustomerAccount(Versioned, Base):
     """The version of a customer's ``credit`` entity (its open receivables as synced)."""
 
     __tablename__ = "customer_accounts"
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
-    version: Mapped[int] = mapped_column(default=1)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

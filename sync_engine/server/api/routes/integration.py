@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-from sync_engine.protocol import ErrorBody
+from sync_engine.protocol import ErrorBody, IntegrationScope
 from sync_engine.server.api.deps import Current, Db, bearer_token, services
 from sync_engine.server.api.errors import (
     ERROR_RESPONSES,
@@ -174,7 +174,7 @@ for _kind, _row, _doc in _UPSERTS:
 
 class TokenIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    scopes: list[Literal["catalog", "customers", "prices", "stock"]] = Field(min_length=1)
+    scopes: list[IntegrationScope] = Field(min_length=1)
 
 
 class TokenOut(BaseModel):

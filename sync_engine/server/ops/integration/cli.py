@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync_engine.protocol import INTEGRATION_SCOPES
 from sync_engine.server.ops.integration import tokens
 from sync_engine.server.ops.integration.consumer import QUEUE, run_consumer
 from sync_engine.server.ops.integration.webhooks import add_endpoint, run_webhooks
@@ -169,8 +170,8 @@ def register(add: Add, amqp: str) -> None:
             "create, list or revoke the ERP's and WMS's integration tokens")
     p.add_argument("action", choices=list(_TOKEN_ACTIONS))
     p.add_argument("name", nargs="?")
-    p.add_argument("--scopes", default=",".join(tokens.ALL_SCOPES),
-                   help=f"what it may write, comma-separated: {', '.join(tokens.ALL_SCOPES)}")
+    p.add_argument("--scopes", default=",".join(INTEGRATION_SCOPES),
+                   help=f"what it may write, comma-separated: {', '.join(INTEGRATION_SCOPES)}")
 
     p = add("consume", _cmd_consume, "apply the ERP's upserts from a RabbitMQ queue")
     p.add_argument("--amqp", default=amqp, help="the message broker's URL")

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync_engine.protocol import INTEGRATION_SCOPES
 from sync_engine.server.storage.models import IntegrationToken, utcnow
 
 __all__ = [
-    "ALL_SCOPES", "RATE_BURST", "RATE_PER_SECOND", "IntegrationAuthError", "authenticate",
+    "RATE_BURST", "RATE_PER_SECOND", "IntegrationAuthError", "authenticate",
     "create_token", "list_tokens", "parse_scopes", "revoke_token",
 ]
 
-ALL_SCOPES = ("catalog", "customers", "prices", "stock")
 TOKEN_PREFIX = "dhi_"
 RATE_PER_SECOND = 20.0
 """Requests per second a token may make on average (each may carry thousands of rows)."""
@@ -56,10 +56,10 @@ def parse_scopes(text: str) -> list[str]:
     """``"catalog,stock"`` → the scopes; raises ``ValueError`` naming an unknown one."""
     scopes = [s.strip() for s in text.split(",") if s.strip()]
     for s in scopes:
-        if s not in ALL_SCOPES:
-            raise ValueError(f"unknown scope {s!r}; use {', '.join(ALL_SCOPES)}")
+        if s not in INTEGRATION_SCOPES:
+            raise ValueError(f"unknown scope {s!r}; use {', '.join(INTEGRATION_SCOPES)}")
     if not scopes:
-        raise ValueError(f"give at least one scope: {', '.join(ALL_SCOPES)}")
+        raise ValueError(f"give at least one scope: {', '.join(INTEGRATION_SCOPES)}")
     return sorted(set(scopes))
 
 
