@@ -50,7 +50,7 @@ table.lines { border-collapse: collapse; width: 100%; }
 table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
                  text-align: left; font-size: 9pt; }
 table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
-td.num, th.num { text-align: right; }
+td.num, th.num, table.lines th.num { text-align: right; }
 """
 
 
