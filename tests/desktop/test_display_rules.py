@@ -259,3 +259,13 @@ def test_rule_messages_say_the_unit_as_the_screen_does(qapp: Any) -> None:
         assert "24 瓶" in Formatter(ZH).issue(issue)
     finally:
         install_language("en")
+
+
+def test_the_repair_message_counts_its_changes_in_words() -> None:
+    """No "change(s)": one change, or several."""
+    from sync_engine.client.values import ReplicaRepair
+
+    one = ReplicaRepair("damaged", "/d/x.damaged", "/d/b.sqlite3", replayed=1).message
+    three = ReplicaRepair("damaged", None, None, replayed=3).message
+    assert "1 unsent change will be sent" in one and "3 unsent changes will be sent" in three
+    assert "(s)" not in one + three
