@@ -33,6 +33,7 @@ from sync_engine.domain.statements import EntryKind, month_bounds
 
 from .delivery_note import CSS as FORM_CSS
 from .i18n import Formatter
+from .models.tables import customer_name
 from .printing import html_document, print_html, save_html_as_pdf
 
 __all__ = ["StatementDialog", "statement_html"]
@@ -117,7 +118,7 @@ class StatementDialog(QDialog):
         form = QFormLayout()
         self.customer = QComboBox()
         for c in customers:
-            self.customer.addItem(f"{c.code} {c.name}", c.id)
+            self.customer.addItem(f"{c.code} {customer_name(c)}", c.id)
         self.customer.setEnabled(len(customers) > 1)
         form.addRow(self.tr("Customer"), self.customer)
         self.month = QLineEdit(last_month())
