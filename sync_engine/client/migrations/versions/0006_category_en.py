@@ -1,5 +1,5 @@
 """Products' category in English (``category_en``), as the server sends it since its
-migration 0010. Products already here get it when the server next changes them (an import
+migration 0011. Products already here get it when the server next changes them (an import
 that sets it gives them a new version); until then the English UI shows the data's word.
 
 Revision ID: 0006_category_en

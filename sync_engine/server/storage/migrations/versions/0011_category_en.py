@@ -1,16 +1,16 @@
 """Products' category in English (``category_en``), beside the data's word, as ``name_en`` is
 beside ``name_zh``: the English UI shows it where it is given.
 
-Revision ID: 0010_category_en
-Revises: 0009_returns
+Revision ID: 0011_category_en
+Revises: 0010_token_names
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_category_en"
-down_revision = "0009_returns"
+revision = "0011_category_en"
+down_revision = "0010_token_names"
 branch_labels = None
 depends_on = None
 
