@@ -68,13 +68,18 @@ def html_document(html_text: str) -> QTextDocument:
     return doc
 
 
+# The margins of a document printed or saved as PDF (a form brings its own).
+_MARGIN_MM = 15.0
+
+
 def write_pdf(path: Path, doc: QTextDocument,
               page: QPageSize | None = None) -> None:
     """Save the document as a PDF at ``path``, on A4 unless ``page`` says otherwise, its pages
     numbered (see :func:`print_document`)."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(page or QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM),
+                          QPageLayout.Unit.Millimeter)
     # The document's own <title> (confirmation, pick list, …) names the PDF.
     title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     writer.setTitle(title or "Dinghuo 订货")
@@ -176,13 +181,13 @@ def build_preview(dialog: QDialog, html_text: str, *, print_label: str,
 def print_html(html_text: str, parent: QWidget, page: QPageSize | None = None,
                copies: int = 1, margin_mm: float | None = None) -> None:
     """Ask for a printer and print ``html_text`` on it; nothing happens if the user cancels.
-    ``page``, ``copies`` and ``margin_mm`` preset the dialog (the app's printer settings)."""
+    ``page``, ``copies`` and ``margin_mm`` preset the dialog (the app's printer settings; a
+    document without them gets the margins of its PDF)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if page is not None:
         printer.setPageSize(page)
-    if margin_mm is not None:
-        printer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
-                               QPageLayout.Unit.Millimeter)
+    margin = _MARGIN_MM if margin_mm is None else margin_mm  # as on the PDF, unless a form
+    printer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
     printer.setCopyCount(max(1, copies))
     if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
         # A form (a page size given: delivery notes) numbers its own pages.

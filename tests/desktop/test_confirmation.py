@@ -103,3 +103,27 @@ def test_the_lines_table_spans_the_text_width(qapp: Any, tmp_path: Path, paper: 
     assert left == pytest.approx(MARGIN_MM, abs=1.5), (left, right)
     assert right == pytest.approx(width_mm - MARGIN_MM, abs=1.5), (left, right)
     assert re.search(r"\b1\s*/\s*1\s*$", pdf_text(path).strip()), "page number"
+
+
+def test_a_printer_gets_the_same_full_width_pages(qapp: Any, tmp_path: Path) -> None:
+    """What "Print…" does after the dialog, on a printer (PDF output standing in for one, at
+    the printer's own resolution): the same layout as the saved PDF."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.printing import print_document
+
+    path = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                           QPageLayout.Unit.Millimeter)
+    print_document(_document(Formatter()), printer)
+    del printer  # the file is complete once the printer is gone
+    left, right = _shaded_span_mm(path)
+    assert left == pytest.approx(MARGIN_MM, abs=1.5), (left, right)
+    assert right == pytest.approx(210 - MARGIN_MM, abs=1.5), (left, right)
+    assert re.search(r"\b1\s*/\s*1\s*$", pdf_text(path).strip()), "page number"
