@@ -90,12 +90,12 @@ def confirmation_html(order: OrderView, products: Mapping[int, ProductView],
 <tr><td>{_bi('付款条件', 'Payment terms')}</td><td>{terms}</td></tr>
 </table></td></tr></table>
 <table class='lines' width='100%'>
-<tr><th>#</th><th class='product'>{_bi('编码 · 品名', 'SKU · Product')}</th>
+<thead><tr><th>#</th><th class='product'>{_bi('编码 · 品名', 'SKU · Product')}</th>
 <th class='num'>{_bi('数量', 'Quantity')}</th>
 <th class='num'>{_bi('单价', 'Unit price')}</th>
 <th class='num'>{_bi('金额', 'Net')}</th>
 <th class='num'>{_bi('税率', 'Tax rate')}</th>
-<th class='num'>{_bi('含税金额', 'Total')}</th></tr>
+<th class='num'>{_bi('含税金额', 'Total')}</th></tr></thead>
 {''.join(rows)}
 <tr class='total'><td colspan='4'>{_bi('合计', 'Totals')}</td>
 <td class='num'>{fmt.money(order.net)}</td><td></td>

@@ -29,8 +29,11 @@ from .resources import resource_path
 
 __all__ = [
     "LANGUAGES",
+    "OWN_VEHICLE",
     "QT_TRANSLATE_NOOP",
     "Formatter",
+    "carrier_choices",
+    "carrier_of",
     "current_language",
     "domain_lang",
     "install_language",
@@ -118,16 +121,55 @@ _TERMS_EN = (("货到付款", "cash on delivery"), ("款到发货", "payment bef
              ("现款", "cash"), ("现金", "cash"))
 
 
+# China's common carriers (快递): the name the data keeps (one vocabulary whatever the UI
+# language of the clerk who typed it), the other names clerks type for it, the English name.
+# A carrier not here is data the app cannot translate and is shown as it was typed.
+OWN_VEHICLE = "自有车辆"  # the warehouse's own van: there is no waybill
+_CARRIERS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("顺丰速运", ("顺丰", "顺丰快递"), "SF Express"),
+    ("中通快递", ("中通",), "ZTO Express"),
+    ("圆通速递", ("圆通", "圆通快递"), "YTO Express"),
+    ("韵达快递", ("韵达", "韵达速递"), "Yunda Express"),
+    ("申通快递", ("申通",), "STO Express"),
+    ("京东物流", ("京东", "京东快递"), "JD Logistics"),
+    ("德邦物流", ("德邦", "德邦快递"), "Deppon Logistics"),
+    ("中国邮政", ("EMS", "邮政", "中国邮政EMS", "邮政EMS"), "China Post EMS"),
+    ("极兔速递", ("极兔", "极兔快递"), "J&T Express"),
+    ("百世快递", ("百世", "百世汇通"), "Best Express"),
+    (OWN_VEHICLE, ("自有车", "自送"), "Own vehicle"),
+)
+_CARRIER_BY_NAME: dict[str, tuple[str, str]] = {
+    name.casefold(): (canonical, english)
+    for canonical, others, english in _CARRIERS
+    for name in (canonical, *others, english)
+}
+
+
+def carrier_of(text: str) -> str:
+    """The carrier the clerk means by ``text``, as the data keeps it: the canonical Chinese
+    name of a known carrier under any of its names (顺丰, SF Express, ems …), else ``text`` as
+    typed (trimmed)."""
+    known = _CARRIER_BY_NAME.get(text.strip().casefold())
+    return known[0] if known else text.strip()
+
+
+def carrier_choices() -> list[tuple[str, str]]:
+    """The known carriers a clerk picks from: (name in the UI language, name the data
+    keeps), in the order they are offered."""
+    return [(Formatter().carrier(canonical), canonical) for canonical, _o, _e in _CARRIERS]
+
+
 class Formatter:
     """Formats values for display in the current locale."""
 
     def __init__(self, locale: QLocale | None = None, *, data_units: bool = False) -> None:
         self.locale = locale or QLocale()
-        self.data_units = data_units  # units as the data says them (瓶), in any UI language
+        # Units and carriers as the data says them (瓶, 顺丰速运), in any UI language.
+        self.data_units = data_units
 
     def with_data_units(self) -> Formatter:
-        """This formatter, but saying units as the data does: for the Chinese business
-        documents (送货单) whose fixed forms are laid out for those words."""
+        """This formatter, but saying units (and carriers) as the data does: for the Chinese
+        business documents (送货单) whose fixed forms are laid out for those words."""
         return Formatter(self.locale, data_units=True)
 
     def integer(self, value: int) -> str:
@@ -195,6 +237,14 @@ class Formatter:
         if english is None:
             return word
         return english[0] if number == 1 else english[1]
+
+    def carrier(self, text: str) -> str:
+        """A shipment's carrier in the UI language: the English name of a known carrier in the
+        English UI (顺丰 → SF Express); otherwise, and in Chinese, as typed."""
+        known = _CARRIER_BY_NAME.get(text.strip().casefold())
+        if known is None or domain_lang() != "en" or self.data_units:
+            return text
+        return known[1]
 
     @staticmethod
     def terms(text: str) -> str:

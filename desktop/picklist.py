@@ -72,9 +72,10 @@ def pick_list_html(items: Sequence[ShipQueueItem], products: Mapping[int, Produc
                         f"<td class='num'><b>{_units(totals[pid], p, fmt)}</b></td>"
                         f"<td>{_e(', '.join(orders_of[pid]))}</td></tr>")
         parts.append(f"<h2>{_e('合计（按编码）')} · Totals by SKU</h2><table class='lines'>"
-                     f"<tr><th></th><th>{_bi('编码', 'SKU')}</th><th>{_bi('条码', 'Barcode')}</th>"
+                     f"<thead><tr><th></th><th>{_bi('编码', 'SKU')}</th>"
+                     f"<th>{_bi('条码', 'Barcode')}</th>"
                      f"<th>{_bi('品名', 'Product')}</th><th class='num'>{_bi('数量', 'Quantity')}"
-                     f"</th><th>{_bi('订单', 'Orders')}</th></tr>{''.join(rows)}</table>")
+                     f"</th><th>{_bi('订单', 'Orders')}</th></tr></thead>{''.join(rows)}</table>")
     for item in items:
         order = item.order
         c = customers.get(order.customer_id)
@@ -96,9 +97,10 @@ def pick_list_html(items: Sequence[ShipQueueItem], products: Mapping[int, Produc
             f"<h2>{_e(order.number or order.local_number)} — {who}</h2>"
             f"<p class='sub'>要求送货 Requested delivery: {_e(delivery)} · "
             f"备注 Notes: {_e(order.notes or '—')}</p>"
-            f"<table class='lines'><tr><th></th><th>{_bi('编码', 'SKU')}</th>"
+            f"<table class='lines'><thead><tr><th></th><th>{_bi('编码', 'SKU')}</th>"
             f"<th>{_bi('条码', 'Barcode')}</th><th>{_bi('品名', 'Product')}</th>"
-            f"<th class='num'>{_bi('待拣数量', 'To pick')}</th></tr>{''.join(rows)}</table>")
+            f"<th class='num'>{_bi('待拣数量', 'To pick')}</th></tr></thead>{''.join(rows)}"
+            "</table>")
     parts.append("<p class='sub'>拣货人 Picked by: ____________ 复核 Checked by: ____________</p>"
                  "</body></html>")
     return "".join(parts)

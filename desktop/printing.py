@@ -12,11 +12,14 @@ import html
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
+    QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
     QTextDocument,
 )
@@ -33,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from .fonts import ensure_chinese_font
 
-__all__ = ["PreviewParts", "build_preview", "html_document", "lay_out_for", "print_html",
+__all__ = ["PreviewParts", "build_preview", "html_document", "print_document", "print_html",
            "save_html_as_pdf", "write_form_pdf", "write_pdf"]
 
 
@@ -47,7 +50,7 @@ table.lines { border-collapse: collapse; width: 100%; }
 table.lines th { background: #e8eef6; border-bottom: 1px solid #888; padding: 4px;
                  text-align: left; font-size: 9pt; }
 table.lines td { border-bottom: 1px solid #ddd; padding: 4px; }
-td.num, th.num { text-align: right; }
+td.num, th.num, table.lines th.num { text-align: right; }
 """
 
 
@@ -65,33 +68,28 @@ def html_document(html_text: str) -> QTextDocument:
     return doc
 
 
-def write_pdf(path: Path, doc: QTextDocument) -> None:
-    """Save the document as an A4 PDF at ``path``."""
+# The margins of a document printed or saved as PDF (a form brings its own).
+_MARGIN_MM = 15.0
+
+
+def write_pdf(path: Path, doc: QTextDocument,
+              page: QPageSize | None = None) -> None:
+    """Save the document as a PDF at ``path``, on A4 unless ``page`` says otherwise, its pages
+    numbered (see :func:`print_document`)."""
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setPageSize(page or QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM),
+                          QPageLayout.Unit.Millimeter)
     # The document's own <title> (confirmation, pick list, …) names the PDF.
     title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     writer.setTitle(title or "Dinghuo 订货")
     writer.setCreator("Dinghuo")
-    # No page size on the document: print_() then lays it out on the writer's page and scales
-    # from screen points to the writer's resolution itself.
-    doc.print_(writer)
-
-
-def lay_out_for(doc: QTextDocument, device: QPagedPaintDevice) -> None:
-    """Lay ``doc`` out on the pages of ``device`` edge to edge of its margins, with no page
-    numbers or margins of Qt's own (a form has its own page numbers and no room to spare);
-    then ``doc.print_(device)`` prints it page for page."""
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)
-    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    doc.setPageSize(QSizeF(rect.size()))
+    print_document(doc, writer)
 
 
 def write_form_pdf(path: Path, doc: QTextDocument, page: QPageSize, margin_mm: float) -> None:
-    """Save a document that lays out its own pages (delivery notes, statements) as a PDF on
-    ``page``: see :func:`lay_out_for`."""
+    """Save a document that lays out its own pages and numbers them (delivery notes) as a PDF
+    on ``page``: see :func:`print_document`."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(page)
     writer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
@@ -99,8 +97,59 @@ def write_form_pdf(path: Path, doc: QTextDocument, page: QPageSize, margin_mm: f
     title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     writer.setTitle(title or "Dinghuo 订货")
     writer.setCreator("Dinghuo")
-    lay_out_for(doc, writer)
-    doc.print_(writer)
+    print_document(doc, writer, numbered=False)
+
+
+# Room under the text of each page for its number (the number sits at its foot).
+_FOOTER_MM = 8.0
+_PAGE_NUMBER_PT = 8
+
+
+def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
+                   numbered: bool = True) -> None:
+    """Print ``doc`` on ``device`` page by page, laid out across the whole width of the
+    page's text area (inside the device's margins) — THE way every document is printed or
+    written as PDF, and the one place page numbers are drawn.
+
+    ``QTextDocument.print_`` would lay an unpaginated document out with 2 cm margins of its
+    own inside the printer's, so a table of ``width: 100%`` came out 4 cm narrower than the
+    text width. Here the document is laid out on the device itself: ``numbered``, a strip at
+    the foot of each page holds "n / N" at the right; a form that numbers its own pages
+    (delivery notes) passes ``numbered=False`` and gets every bit of the page.
+    """
+    laid = doc.clone()  # the caller's document keeps its own layout (a preview, a test)
+    layout = laid.documentLayout()
+    layout.setPaintDevice(device)
+    laid.setDocumentMargin(0)
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    footer = round(_FOOTER_MM / 25.4 * dpi) if numbered else 0
+    page = QSizeF(area.width(), area.height() - footer)
+    laid.setPageSize(page)
+    pages = laid.pageCount()
+    painter = QPainter(device)
+    try:
+        number_font = QFont(laid.defaultFont())
+        number_font.setPointSize(_PAGE_NUMBER_PT)
+        for n in range(pages):
+            if n and not device.newPage():
+                break  # the printer refused a page (out of paper, cancelled): nothing to add
+            top = n * page.height()
+            painter.save()
+            painter.setPen(QColor("black"))  # drawContents writes text in the pen's colour
+            painter.translate(0, -top)
+            laid.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+            painter.restore()
+            if numbered:
+                painter.save()
+                painter.setFont(number_font)
+                painter.setPen(QColor("#555"))
+                painter.drawText(QRectF(0, page.height(), page.width(), footer),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                                 f"{n + 1} / {pages}")
+                painter.restore()
+    finally:
+        painter.end()
 
 
 class PreviewParts(NamedTuple):
@@ -132,19 +181,17 @@ def build_preview(dialog: QDialog, html_text: str, *, print_label: str,
 def print_html(html_text: str, parent: QWidget, page: QPageSize | None = None,
                copies: int = 1, margin_mm: float | None = None) -> None:
     """Ask for a printer and print ``html_text`` on it; nothing happens if the user cancels.
-    ``page``, ``copies`` and ``margin_mm`` preset the dialog (the app's printer settings)."""
+    ``page``, ``copies`` and ``margin_mm`` preset the dialog (the app's printer settings; a
+    document without them gets the margins of its PDF)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if page is not None:
         printer.setPageSize(page)
-    if margin_mm is not None:
-        printer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
-                               QPageLayout.Unit.Millimeter)
+    margin = _MARGIN_MM if margin_mm is None else margin_mm  # as on the PDF, unless a form
+    printer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
     printer.setCopyCount(max(1, copies))
     if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted:
-        doc = html_document(html_text)
-        if page is not None:  # a form: its own pages
-            lay_out_for(doc, printer)
-        doc.print_(printer)
+        # A form (a page size given: delivery notes) numbers its own pages.
+        print_document(html_document(html_text), printer, numbered=page is None)
 
 
 def save_html_as_pdf(html_text: str, parent: QWidget, caption: str, suggested_name: str,

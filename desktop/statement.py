@@ -33,6 +33,7 @@ from sync_engine.domain.statements import EntryKind, month_bounds
 
 from .delivery_note import CSS as FORM_CSS
 from .i18n import Formatter
+from .models.tables import customer_name
 from .printing import html_document, print_html, save_html_as_pdf
 
 __all__ = ["StatementDialog", "statement_html"]
@@ -80,9 +81,9 @@ def statement_html(view: StatementView, fmt: Formatter, printed_at: str = "") ->
         f"<tr><td colspan='2'>地址 Address: {_e(view.address)} · ☎ {_e(view.phone)} · "
         f"账期 Terms: {_e(view.payment_terms or '—')}</td></tr></table>"
         f"<table class='sign' width='100%' style='margin: 6px 0'><tr>{summary}</tr></table>"
-        "<table class='lines' width='100%'><tr><th>日期 Date</th><th>摘要 Item</th>"
+        "<table class='lines' width='100%'><thead><tr><th>日期 Date</th><th>摘要 Item</th>"
         "<th>单号 Ref.</th><th class='num'>应收 Debit</th><th class='num'>冲减 Credit</th>"
-        f"<th class='num'>余额 Balance</th></tr>{''.join(rows)}</table>"
+        f"<th class='num'>余额 Balance</th></tr></thead>{''.join(rows)}</table>"
         f"<p>期末余额大写 Closing balance in words: <b>{_e(capital_amount(s.closing))}</b></p>"
         "<p class='sub'>期初余额 + 本月发货 − 退货冲减 − 本月收款 = 期末余额 · "
         "Opening + shipped − returns − payments = closing. 如有异议请于收到后七日内联系我们。"
@@ -117,7 +118,7 @@ class StatementDialog(QDialog):
         form = QFormLayout()
         self.customer = QComboBox()
         for c in customers:
-            self.customer.addItem(f"{c.code} {c.name}", c.id)
+            self.customer.addItem(f"{c.code} {customer_name(c)}", c.id)
         self.customer.setEnabled(len(customers) > 1)
         form.addRow(self.tr("Customer"), self.customer)
         self.month = QLineEdit(last_month())

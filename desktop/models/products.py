@@ -67,6 +67,12 @@ def product_name(p: ProductView) -> str:
     return p.name_en or p.name_zh
 
 
+def product_category(p: ProductView) -> str:
+    """The product's category in the UI language: in English its English name where the data
+    gives one, else the data's word; in Chinese the data's word."""
+    return p.category_in(domain_lang())
+
+
 def product_matches_model(fmt: Formatter) -> ListTableModel[CatalogRow]:
     """The rows of a product field's drop-down: SKU, the full name, the customer's price and
     the stock of their warehouse."""
@@ -236,7 +242,7 @@ class ProductTableModel(QAbstractTableModel):
         if col == 1:
             return product_name(p)
         if col == 2:
-            return p.category
+            return product_category(p)
         if col == 3:
             return (
                 translate("CatalogModel", "%1 (%2 per %3)")

@@ -4067,10 +4067,13 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</tran
       <source>Type how many units come back.</source>
       <translation>Type how many units come back.</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../desktop/views/shared/return_request.py" line="118" />
-      <source>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</source>
-      <translation>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</translation>
+      <source>Return of %Ln unit(s) saved. It is sent with the next sync; the back office decides.</source>
+      <translation>
+        <numerusform>Return of %Ln unit saved. It is sent with the next sync; the back office decides.</numerusform>
+        <numerusform>Return of %Ln units saved. It is sent with the next sync; the back office decides.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -4064,10 +4064,12 @@ Changes made on it that were not sent yet are lost. This cannot be undone.</sour
       <source>Type how many units come back.</source>
       <translation>请填写退回数量。</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../desktop/views/shared/return_request.py" line="118" />
-      <source>Return of %1 unit(s) saved. It is sent with the next sync; the back office decides.</source>
-      <translation>已保存 %1 个单位的退货申请，将在下次同步时发送，由后台审批。</translation>
+      <source>Return of %Ln unit(s) saved. It is sent with the next sync; the back office decides.</source>
+      <translation>
+        <numerusform>已保存 %Ln 个单位的退货申请，将在下次同步时发送，由后台审批。</numerusform>
+      </translation>
     </message>
   </context>
   <context>

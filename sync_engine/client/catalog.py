@@ -45,6 +45,7 @@ def product_from_row(row: sqlite3.Row) -> d.Product:
         pack_size=row["pack_size"], min_qty=row["min_qty"], tax_rate=Decimal(row["tax_rate"]),
         base_price=Decimal(row["base_price"]), active=bool(row["active"]),
         sellable=bool(row["sellable"]), barcode=row["barcode"], category=row["category"],
+        category_en=row["category_en"],
     )
 
 

@@ -48,7 +48,7 @@ __all__ = [
 _PRODUCT_COLS = (
     "id", "sku", "barcode", "name_zh", "name_en", "category", "unit", "case_unit", "case_qty",
     "pack_size", "min_qty", "tax_rate", "base_price", "active", "sellable", "pinyin",
-    "initials", "version", "updated_at",
+    "initials", "category_en", "version", "updated_at",
 )
 
 
@@ -104,7 +104,8 @@ def _product_row_slow(d: Mapping[str, Any], version: int) -> tuple[Any, ...]:
         d.get("category") or "", d.get("unit") or "", d.get("case_unit") or "",
         d.get("case_qty", 1), d.get("pack_size", 1), d.get("min_qty", 1), d["tax_rate"],
         d["base_price"], 1 if d.get("active", True) else 0, 1 if d.get("sellable", True) else 0,
-        d.get("pinyin") or "", d.get("initials") or "", version, d.get("updated_at"),
+        d.get("pinyin") or "", d.get("initials") or "", d.get("category_en") or "", version,
+        d.get("updated_at"),
     )
 
 

@@ -419,8 +419,9 @@ class ReplicaRepair:
         how = (f"restored from the backup {self.restored_from}" if self.restored_from
                else "it will be rebuilt from the server at the next sync")
         kept = f" The damaged file was kept as {self.moved_to}." if self.moved_to else ""
+        changes = "1 unsent change" if self.replayed == 1 else f"{self.replayed} unsent changes"
         return (f"The local database was damaged or missing and has been repaired: {how}; "
-                f"{self.replayed} unsent change(s) will be sent.{kept}")
+                f"{changes} will be sent.{kept}")
 
     @property
     def message_zh(self) -> str:

@@ -104,6 +104,7 @@ class Product:
     sellable: bool = True
     barcode: str | None = None
     category: str = ""
+    category_en: str = ""
 
     def __post_init__(self) -> None:
         require_int(self.id, "id")
@@ -120,6 +121,13 @@ class Product:
         if lang.lower().startswith("zh"):
             return self.name_zh or self.name_en
         return self.name_en or self.name_zh
+
+    def category_in(self, lang: str = "zh") -> str:
+        """The product's category for a UI in ``lang``: in English its English name where the
+        data gives one; otherwise (and always in Chinese) the data's word."""
+        if lang.lower().startswith("zh"):
+            return self.category
+        return self.category_en or self.category
 
     def in_cases(self, quantity: int) -> tuple[int, int]:
         """Split a quantity in units into (whole cases, loose units), e.g. for a pick list."""

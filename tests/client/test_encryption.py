@@ -172,7 +172,7 @@ def test_a_folder_whose_key_is_gone_is_rebuilt_not_a_traceback(
     code, out, err = _cli(folder, "status", capsys=capsys)
     assert code == 0, err
     assert err.count("\n") == 1 and err.startswith("dinghuo-cli: repaired: ")
-    assert "rebuilt from the server at the next sync; 0 unsent change(s)" in err
+    assert "rebuilt from the server at the next sync; 0 unsent changes" in err
     assert "Traceback" not in err + out
     assert "pending changes: 0" in out
     assert list((folder).glob(f"{DB_FILENAME}.damaged-*"))

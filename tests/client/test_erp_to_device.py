@@ -60,3 +60,24 @@ def test_erp_stock_change_reaches_a_connected_device(env_pg: Env) -> None:
         watcher.join(timeout=70)
         wms.close()
         pricing.close()
+
+
+def test_a_category_in_english_reaches_the_device_from_the_erp(env: Env) -> None:
+    # The integration API takes the CSV import's columns (category_en among them); the change
+    # feed carries it to the replica, where the English UI reads it and the Chinese one does not.
+    rep = env.device("rep1")
+    product_id = env.seed.products[0]
+    assert (rep.product(product_id).category, rep.product(product_id).category_en) == ("饮料", "")
+    erp = _erp(env, _token(env.db_url, "erp", "catalog"))
+    try:
+        r = erp.post("/v1/integration/products", json={"rows": [
+            {"sku": "SKU-0001", "name_zh": "商品1", "unit": "瓶", "tax_rate": "0.13",
+             "base_price": "10.00", "category_en": "Beverages", "version": 2}]})
+        assert r.status_code == 200 and r.json()["updated"] == 1, r.text
+    finally:
+        erp.close()
+    rep.sync_once()
+    got = rep.product(product_id)
+    assert (got.category, got.category_en) == ("饮料", "Beverages")
+    assert (got.category_in("en"), got.category_in("zh")) == ("Beverages", "饮料")
+    assert env.device("rep2").product(product_id).category_en == "Beverages"  # a full sync too

@@ -163,10 +163,12 @@ def test_an_old_database_with_unsent_orders_is_upgraded_without_loss(tmp_path: P
     db.close()
 
     with Engine(data_dir) as engine:  # opening it upgrades it
-        assert engine.store.revision() == "0005_returns"
+        assert engine.store.revision() == "0006_category_en"
         with engine.store.read() as conn:
             columns = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
         assert {"claimed_by", "answered_at", "sent_by"} <= columns
+        with engine.store.read() as conn:
+            assert "category_en" in {r[1] for r in conn.execute("PRAGMA table_info(products)")}
         assert engine.status().pending == 2
         assert [engine.order(o).display_status for o in orders] == [
             "submitted (pending sync)"] * 2
@@ -182,7 +184,7 @@ def test_store_is_wal_and_reopens_without_migrating(tmp_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
     again = Store(tmp_path)
-    assert again.revision() == "0005_returns"
+    assert again.revision() == "0006_category_en"
     again.close()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QLocale, QModelIndex
 
 from desktop.application import DinghuoApp
@@ -65,3 +67,29 @@ def test_money_is_formatted_from_decimals_per_locale() -> None:
     assert en.unit_price(Decimal("0.1234")) == "¥0.1234"
     de = Formatter(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert de.money(Decimal("1234.5")) == "¥1.234,50"
+
+
+@pytest.mark.parametrize(("lang", "beverages"), [("en", "Beverages"), ("zh_CN", "饮料")])
+def test_the_category_reads_in_the_ui_language_where_the_data_allows(
+        qtbot: Any, app_factory: Any, server_url: str, network: Any, lang: str,
+        beverages: str) -> None:
+    """The demo's categories carry English names: the English UI shows them, the Chinese UI
+    the data's word; a category without an English name reads as the data says it."""
+    app = app_factory(server_url, network, lang)
+    app.open_main(app.engine.login("rep1", "demo"))
+    assert app.sync is not None
+    qtbot.waitUntil(lambda: app.sync.status is not None and app.sync.status.initial_sync_done
+                    and not app.sync.running, timeout=20000)
+    settle(qtbot, app)
+    page = workspace(app).catalog
+    page.search.setText("BEV")
+    page.search.search.emit("BEV")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not page.model.loading, timeout=5000)
+    categories = {page.model.index(r, 2).data() for r in range(page.model.rowCount())}
+    assert categories == {beverages}
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
+    assert beverages in page.packing.text()
+    settle(qtbot, app)
+    plain = dataclasses.replace(page.model.rows[0].product, category_en="")
+    assert product_models.product_category(plain) == "饮料"

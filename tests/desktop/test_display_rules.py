@@ -14,7 +14,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 
 from desktop.application import DinghuoApp
-from desktop.i18n import Formatter, install_language
+from desktop.i18n import Formatter, carrier_choices, carrier_of, install_language
 from desktop.labels import history_note, hold_reason_name
 from desktop.models.base import SORT_ROLE, Column, ListTableModel
 from desktop.views.clerk.queue import ShipQueueModel, ship_by
@@ -108,6 +108,34 @@ def test_the_english_ui_says_units_and_terms_in_english_where_it_knows_them(qapp
     try:
         assert fmt.terms("月结30天") == "月结30天"
         assert fmt.count(2, "提") == "2 提"
+    finally:
+        install_language("en")
+
+
+def test_the_english_ui_names_known_carriers_in_english(qapp: Any) -> None:
+    """China's carriers are a small known set: the English UI names them in English under any
+    of their names; an unknown one, the Chinese UI and printed documents keep the words typed."""
+    install_language("en")
+    try:
+        fmt = Formatter(EN)
+        assert fmt.carrier("顺丰速运") == fmt.carrier("顺丰") == "SF Express"
+        assert fmt.carrier("EMS") == fmt.carrier("中国邮政") == "China Post EMS"
+        assert fmt.carrier(" 极兔速递 ") == "J&T Express"
+        assert fmt.carrier("老王货运") == "老王货运"  # unknown: as typed
+        assert fmt.with_data_units().carrier("顺丰速运") == "顺丰速运"  # documents
+        shown = dict(carrier_choices())
+        assert shown["SF Express"] == "顺丰速运" and shown["Own vehicle"] == "自有车辆"
+        assert len(shown) == 11
+        # Whatever name the clerk used, the data keeps one vocabulary.
+        for typed in ("SF Express", "sf express", "顺丰", "顺丰速运"):
+            assert carrier_of(typed) == "顺丰速运"
+        assert carrier_of("ems") == "中国邮政"
+        assert carrier_of(" 老王货运 ") == "老王货运"
+        install_language("zh_CN")
+        assert Formatter(ZH).carrier("顺丰速运") == "顺丰速运"
+        assert Formatter(ZH).carrier("顺丰") == "顺丰"  # as typed
+        assert [kept for _shown, kept in carrier_choices()] == [
+            shown for shown, _kept in carrier_choices()]
     finally:
         install_language("en")
 
@@ -231,3 +259,13 @@ def test_rule_messages_say_the_unit_as_the_screen_does(qapp: Any) -> None:
         assert "24 瓶" in Formatter(ZH).issue(issue)
     finally:
         install_language("en")
+
+
+def test_the_repair_message_counts_its_changes_in_words() -> None:
+    """No "change(s)": one change, or several."""
+    from sync_engine.client.values import ReplicaRepair
+
+    one = ReplicaRepair("damaged", "/d/x.damaged", "/d/b.sqlite3", replayed=1).message
+    three = ReplicaRepair("damaged", None, None, replayed=3).message
+    assert "1 unsent change will be sent" in one and "3 unsent changes will be sent" in three
+    assert "(s)" not in one + three

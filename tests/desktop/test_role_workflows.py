@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.application import DinghuoApp
@@ -327,3 +328,57 @@ def test_admin_reviews_held_orders_and_sees_sync_health(
                 assert rejected.history[-1]["reason"] == "信用额度不足，请先结清欠款"
         finally:
             rep.close()
+
+
+def test_the_clerk_picks_a_carrier_in_english_and_the_data_keeps_its_chinese_name(
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable,
+        tmp_path: Path) -> None:
+    owner = device(tmp_path, server, "owner1")
+    orders = [_owner_order(owner) for _ in range(2)]
+    app = sign_in_app(qtbot, app_factory, server.url, network, "clerk1")
+    ws = _clerk(app)
+    page = ws.ship_page
+    names = [page.carrier.itemText(i) for i in range(page.carrier.count())]
+    assert names[:3] == ["SF Express", "ZTO Express", "YTO Express"]
+    assert "J&T Express" in names and "Own vehicle" in names
+    # One picked from the list, one typed in English: both kept as the data names them.
+    for order, choose in zip(orders, ("pick", "type"), strict=True):
+        _open_for_shipping(qtbot, app, order.id)
+        if choose == "pick":
+            page.carrier.setCurrentIndex(names.index("J&T Express"))
+        else:
+            page.carrier.setEditText("sf express")
+        page.count_all()
+        page.tracking.setText(f"T-{choose}")
+        page.confirm()
+        qtbot.waitUntil(lambda: ws.current_page() == "queue", timeout=5000)
+        qtbot.waitUntil(lambda: getattr(page, "delivery_note_dialog", None) is not None,
+                        timeout=5000)
+        page.delivery_note_dialog.close()
+        settle(qtbot, app)
+    kept = [app.engine.shipments(o.id)[0].carrier for o in orders]
+    assert kept == ["极兔速递", "顺丰速运"]
+    owner.close()
+
+
+@pytest.mark.parametrize(("lang", "carrier"), [("en", "SF Express"), ("zh_CN", "顺丰速运")])
+def test_the_order_detail_names_the_carrier_in_the_ui_language(
+        qtbot: Any, app_factory: Any, server: Server, network: Switchable, lang: str,
+        carrier: str) -> None:
+    app = app_factory(server.url, network, lang)
+    app.open_main(app.engine.login("rep1", "demo"))
+    qtbot.waitUntil(lambda: app.sync is not None and app.sync.status is not None
+                    and app.sync.status.initial_sync_done and not app.sync.running,
+                    timeout=20000)
+    settle(qtbot, app)
+    shipped = next(o for o in app.engine.orders(limit=200)
+                   if [s.carrier for s in app.engine.shipments(o.id)] == ["顺丰速运"])
+    assert app.window is not None
+    ws = app.window.workspace
+    ws.show_page("orders")
+    ws.orders.show_order(shipped.id)
+    detail = ws.orders.detail
+    qtbot.waitUntil(lambda: detail.order is not None and detail.order.id == shipped.id,
+                    timeout=10000)
+    settle(qtbot, app)
+    assert detail.shipments_model.index(0, 1).data() == carrier

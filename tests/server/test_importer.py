@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -109,6 +110,32 @@ def test_partial_columns_keep_existing_values(session: Session) -> None:
     assert report.unchanged == 1
     p = session.scalars(select(Product).where(Product.sku == "BEV-1")).one()
     assert p.case_qty == 24 and p.barcode == "6901234567892"
+
+
+def test_category_en_column_is_imported_and_sent_in_the_change_feed(session: Session) -> None:
+    _imp(session, "products", PRODUCTS)
+    seq = current_seq(session)
+    session.rollback()
+    report = _imp(session, "products", "sku,name_zh,unit,tax_rate,base_price,category_en\n"
+                                        "BEV-1,可口可乐 330ml,罐,0.13,2.50,Beverages\n"
+                                        "BEV-2,农夫山泉 550ml,瓶,0.13,1.2,\n")
+    assert report.errors == []
+    assert (report.updated, report.unchanged) == (1, 1)
+    p = session.scalars(select(Product).where(Product.sku == "BEV-1")).one()
+    assert (p.category, p.category_en, p.version) == ("饮料", "Beverages", 2)
+    entry = session.scalars(
+        select(ChangeLog).where(ChangeLog.entity == "product", ChangeLog.entity_id == str(p.id))
+    ).one()
+    assert entry.seq > seq
+    assert json.loads(entry.data or "{}")["category_en"] == "Beverages"
+    # A file without the column leaves it alone; one too long for its column is a row error.
+    _imp(session, "products", "sku,name_zh,unit,tax_rate,base_price\n"
+                              "BEV-1,可口可乐 330ml,罐,0.13,2.60\n")
+    session.refresh(p)
+    assert p.category_en == "Beverages" and p.version == 3
+    report = _imp(session, "products", "sku,name_zh,unit,tax_rate,base_price,category_en\n"
+                                       f"BEV-1,可口可乐 330ml,罐,0.13,2.60,{'x' * 101}\n")
+    assert [(e.line, e.column) for e in report.errors] == [(2, "category_en")]
 
 
 def test_product_row_errors_are_all_reported_and_nothing_is_written(session: Session) -> None:

@@ -89,8 +89,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
                    lambda ln: fmt.unit_price(ln.unit_price), align_right=True),
             Column(lambda: translate("Returns", "Received"), lambda ln: (
                 translate("Returns", "%1 + %2 damaged").replace(
-                    "%1", fmt.integer(ln.received_qty)).replace("%2", fmt.integer(ln.damaged_qty))
-                if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
+                    "%1", fmt.count(ln.received_qty, ln.unit)).replace(
+                    "%2", fmt.integer(ln.damaged_qty))
+                if ln.damaged_qty else fmt.count(ln.received_qty, ln.unit)), align_right=True),
         ])
         self.damaged = DamagedStockLabel(self.ctx)
         box, self.lines, self.approve_button, self.refuse_button = decision_box(

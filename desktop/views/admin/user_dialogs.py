@@ -22,6 +22,7 @@ from sync_engine.client.admin import ROLES
 from sync_engine.client.values import CustomerView, UserAccount, WarehouseView
 
 from ...i18n import domain_lang
+from ...models.tables import customer_name
 from ...widgets.field import FieldBox
 from ...widgets.parts import ok_cancel, wrapped_label
 from .labels import role_name
@@ -105,7 +106,7 @@ class UserDialog(_Form):
         self.customer.setEditable(True)  # thousands of customers: type to find one
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for c in customers:
-            self.customer.addItem(f"{c.code} {c.name}", c.id)
+            self.customer.addItem(f"{c.code} {customer_name(c)}", c.id)
         fields: list[tuple[str, str, QWidget]] = [
             ("username", self.tr("User name"), self.username),
             ("display_name", self.tr("Full name"), self.display_name),

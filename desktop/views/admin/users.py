@@ -24,6 +24,7 @@ from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, War
 from ...context import AppContext
 from ...i18n import translate
 from ...models.base import Column, ListTableModel
+from ...models.tables import customer_name
 from ...widgets.parts import action_button
 from ...widgets.tables import fit_columns, make_table, on_row_action, select_row_of
 from .ask import key, on_server
@@ -44,7 +45,7 @@ class Places:
 
     def names(self) -> dict[tuple[str, int], str]:
         out = {("warehouse", w.id): f"{w.code} {w.name}" for w in self.warehouses}
-        out.update({("customer", c.id): f"{c.code} {c.name}" for c in self.customers})
+        out.update({("customer", c.id): f"{c.code} {customer_name(c)}" for c in self.customers})
         return out
 
 

@@ -30,7 +30,7 @@ from sync_engine.client import errors as ce
 from sync_engine.client.values import OrderView
 
 from ...context import AppContext
-from ...i18n import domain_lang
+from ...i18n import OWN_VEHICLE, carrier_choices, carrier_of, domain_lang
 from ...labels import status_name
 from ...models.products import product_name
 from ...models.tables import load_order, order_number
@@ -46,9 +46,7 @@ from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
 
-__all__ = ["CARRIERS", "ShipPage"]
-
-CARRIERS = ("顺丰速运", "京东物流", "中通快递", "圆通速递", "德邦物流", "自有车辆")
+__all__ = ["ShipPage"]
 
 
 class ShipPage(WorkspacePage["ClerkWorkspace"]):
@@ -101,10 +99,15 @@ class ShipPage(WorkspacePage["ClerkWorkspace"]):
     def _build_footer(self) -> QHBoxLayout:
         box = QGroupBox(self.tr("Carrier"))
         form = QFormLayout(box)
+        # The known carriers, named in the UI language and completed as the clerk types; what
+        # is recorded is the name the data keeps (see carrier_of), so the data says 顺丰速运
+        # whichever language the clerk works in. Any other carrier is typed and kept as typed.
         self.carrier = QComboBox()
         self.carrier.setObjectName("carrier")
         self.carrier.setEditable(True)
-        self.carrier.addItems(CARRIERS)
+        self.carrier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for shown, kept in carrier_choices():
+            self.carrier.addItem(shown, kept)
         self.carrier.setCurrentIndex(0)
         self.tracking = text_field("tracking", self.tr("Scan or type the waybill number, "
                                                        "then Enter to confirm"),
@@ -275,9 +278,9 @@ class ShipPage(WorkspacePage["ClerkWorkspace"]):
         quantities = self.model.quantities()
         if order is None or not quantities:
             return
-        carrier = self.carrier.currentText().strip()
+        carrier = carrier_of(self.carrier.currentText())
         tracking = self.tracking.text().strip()
-        if carrier != CARRIERS[-1] and not tracking:
+        if carrier != OWN_VEHICLE and not tracking:
             self.tracking_box.set_error(self.tr("Enter the tracking number from the waybill."))
             self.tracking.setFocus()
             return

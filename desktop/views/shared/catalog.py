@@ -25,7 +25,13 @@ from sync_engine.client.values import CustomerView, PriceQuote, ProductView, Sto
 
 from ...context import AppContext
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...models.products import PAGE, CatalogRow, ProductTableModel, product_name
+from ...models.products import (
+    PAGE,
+    CatalogRow,
+    ProductTableModel,
+    product_category,
+    product_name,
+)
 from ...models.tables import customer_name
 from ...resources import icon
 from ...widgets.keys import page_shortcut
@@ -230,7 +236,8 @@ class CatalogPage(WorkspacePage["OrderingHost"]):
         fmt = self.ctx.fmt
         self.packing.setText(self.tr("%1 %2 per %3 (%4)").replace("%1", str(p.case_qty))
                              .replace("%2", fmt.unit(p.unit, p.case_qty))
-                             .replace("%3", fmt.unit(p.case_unit)).replace("%4", p.category))
+                             .replace("%3", fmt.unit(p.case_unit))
+                             .replace("%4", product_category(p)))
         self.rules.setText(self.tr("multiples of %1, at least %2 %3").replace(
             "%1", str(p.pack_size)).replace("%2", str(p.min_qty)).replace(
             "%3", fmt.unit(p.unit, p.min_qty)))

@@ -94,7 +94,7 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
         self.shipments_model: ListTableModel[ShipmentView] = ListTableModel([
             Column(lambda: self.tr("Shipped"), lambda s: ctx.fmt.timestamp(s.shipped_at)
                    or self.tr("waiting to be sent")),
-            Column(lambda: self.tr("Carrier"), lambda s: s.carrier),
+            Column(lambda: self.tr("Carrier"), lambda s: ctx.fmt.carrier(s.carrier)),
             Column(lambda: self.tr("Tracking"), lambda s: s.tracking_number),
             Column(lambda: self.tr("Units"), lambda s: ctx.fmt.integer(sum(q for _p, q in s.lines)),
                    align_right=True),

@@ -108,9 +108,8 @@ class ReturnRequestDialog(QDialog):
         def done(made: object) -> None:
             assert isinstance(made, ReturnView)
             self.made = made
-            self.ctx.message.emit(self.tr("Return of %1 unit(s) saved. It is sent with the next "
-                                          "sync; the back office decides.").replace(
-                "%1", self.ctx.fmt.integer(made.units)))
+            self.ctx.message.emit(self.tr("Return of %Ln unit(s) saved. It is sent with the next "
+                                          "sync; the back office decides.", "", made.units))
             self.accept()
 
         self.ctx.write(lambda: engine.request_return(order.id, quantities, reason, note), done,

@@ -2,11 +2,12 @@
 
 :func:`generate_products` crosses ~40 real brands with their product kinds, flavours and sizes,
 in a deterministic order per seed. The brands and kinds are data, in ``data/catalog.json``:
-categories (SKU prefix, VAT rate; basic foods such as grain, oil and dairy are 9 %), shared
-size and flavour sets, then per brand its kinds — small unit and case unit, case quantities,
-sizes, a typical unit price in CNY at the first size, and flavours as ``[Chinese, English]``
-pairs (a set's name, or a list; none given: one unnamed flavour) — and the editions, regional
-versions and English size names that tell apart the many SKUs of one product.
+categories (SKU prefix, VAT rate — basic foods such as grain, oil and dairy are 9 % — and
+English name), shared size and flavour sets, then per brand its kinds — small unit and case
+unit, case quantities, sizes, a typical unit price in CNY at the first size, and flavours as
+``[Chinese, English]`` pairs (a set's name, or a list; none given: one unnamed flavour) — and
+the editions, regional versions and English size names that tell apart the many SKUs of one
+product.
 
 Rows carry the columns of the product CSV import (see :mod:`sync_engine.server.ops.importer`),
 so the same rows can seed a database directly or be written as an ERP file with
@@ -28,8 +29,8 @@ from sync_engine.server.demo.data import demo_data
 __all__ = ["PRODUCT_COLUMNS", "ean13_check_digit", "generate_products", "write_products_csv"]
 
 PRODUCT_COLUMNS = (
-    "sku", "barcode", "name_zh", "name_en", "category", "unit", "case_unit", "case_qty",
-    "pack_size", "min_qty", "tax_rate", "base_price",
+    "sku", "barcode", "name_zh", "name_en", "category", "category_en", "unit", "case_unit",
+    "case_qty", "pack_size", "min_qty", "tax_rate", "base_price",
 )
 
 
@@ -57,7 +58,7 @@ class _Brand:
 class _Catalogue:
     """``data/catalog.json``, read."""
 
-    categories: dict[str, tuple[str, str]]  # name → (SKU prefix, VAT rate)
+    categories: dict[str, tuple[str, str, str]]  # name → (SKU prefix, VAT rate, English name)
     brands: tuple[_Brand, ...]
     editions: tuple[tuple[str, str], ...]
     regions: tuple[tuple[str, str], ...]
@@ -74,7 +75,7 @@ def _catalogue() -> _Catalogue:
         for b in data["brands"]
     )
     return _Catalogue(
-        categories={name: (c["sku_prefix"], c["tax_rate"])
+        categories={name: (c["sku_prefix"], c["tax_rate"], c["en"])
                     for name, c in data["categories"].items()},
         brands=brands,
         editions=_pairs(data["editions"]),
@@ -150,7 +151,7 @@ def generate_products(n: int, seed: int = 1) -> list[dict[str, Any]]:
         size_en = cat.size_en.get(size, size)
         en = " ".join(p for p in (brand.en, fl_en, kind.en, f"{size_en} x{case_qty}", ed_en,
                                   rg_en) if p)
-        prefix, tax = cat.categories[brand.category]
+        prefix, tax, category_en = cat.categories[brand.category]
         item = next_item[b]
         next_item[b] = item + 1
         body = f"69{companies[b]:05d}{item % 100_000:05d}"
@@ -164,6 +165,7 @@ def generate_products(n: int, seed: int = 1) -> list[dict[str, Any]]:
             "name_zh": zh,
             "name_en": en,
             "category": brand.category,
+            "category_en": category_en,
             "unit": kind.unit,
             "case_unit": kind.case_unit,
             "case_qty": case_qty,

@@ -35,8 +35,8 @@ def _as_is(row: object, names: str) -> dict[str, Any]:
 
 def product_data(p: Product) -> dict[str, Any]:
     return {
-        **_as_is(p, "id sku barcode name_zh name_en category unit case_unit case_qty pack_size"
-                    " min_qty"),
+        **_as_is(p, "id sku barcode name_zh name_en category category_en unit case_unit case_qty"
+                    " pack_size min_qty"),
         "tax_rate": str(p.tax_rate),
         "base_price": str(p.base_price),
         **_as_is(p, "active sellable pinyin initials version updated_at"),

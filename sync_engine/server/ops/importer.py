@@ -6,8 +6,8 @@ silently). Columns marked * must be in the header; a missing optional column lea
 rows' values alone and gives new rows the default shown.
 
 products   sku*, name_zh*, unit*, tax_rate* (0.13 or 13%), base_price* (per unit, excl. tax),
-           barcode, name_en, category, case_unit (= unit), case_qty (1), pack_size (1),
-           min_qty (1), active (yes), sellable (yes)
+           barcode, name_en, category, category_en (the category in English), case_unit
+           (= unit), case_qty (1), pack_size (1), min_qty (1), active (yes), sellable (yes)
 customers  code*, name*, warehouse* (code), name_en, address, phone, rep (username; empty =
            nobody), credit_limit (empty = no limit), payment_terms, active (yes),
            prices_include_tax (no: the customer's prices are 含税 when yes)
@@ -90,9 +90,9 @@ KINDS = ("products", "customers", "prices", "stock", "promotions", "receivables"
 COLUMNS: dict[str, dict[str, bool]] = {
     "products": {
         "sku": True, "barcode": False, "name_zh": True, "name_en": False, "category": False,
-        "unit": True, "case_unit": False, "case_qty": False, "pack_size": False,
-        "min_qty": False, "tax_rate": True, "base_price": True, "active": False,
-        "sellable": False,
+        "category_en": False, "unit": True, "case_unit": False, "case_qty": False,
+        "pack_size": False, "min_qty": False, "tax_rate": True, "base_price": True,
+        "active": False, "sellable": False,
     },
     "customers": {
         "code": True, "name": True, "name_en": False, "address": False, "phone": False,
@@ -480,7 +480,8 @@ def _product_fields(row: Row, header: set[str]) -> dict[str, Any]:
     f: dict[str, Any] = {"sku": row.text("sku", 64, required=True)}
     f["name_zh"] = row.text("name_zh", 300, required=True)
     f["unit"] = row.text("unit", 16, required=True)
-    for col, size in (("name_en", 300), ("category", 100), ("case_unit", 16)):
+    for col, size in (("name_en", 300), ("category", 100), ("category_en", 100),
+                      ("case_unit", 16)):
         if col in header:
             f[col] = row.text(col, size)
     if "case_unit" in f and not f["case_unit"]:
@@ -522,7 +523,8 @@ def _import_products(
         if product is None:
             pinyin, initials = search_keys(f["name_zh"])
             new_rows.append({
-                "barcode": None, "name_en": "", "category": "", "case_unit": f["unit"],
+                "barcode": None, "name_en": "", "category": "", "category_en": "",
+                "case_unit": f["unit"],
                 "case_qty": 1, "pack_size": 1, "min_qty": 1, "active": True, "sellable": True,
                 **f, "pinyin": pinyin, "initials": initials, "version": 1, "updated_at": now,
             })

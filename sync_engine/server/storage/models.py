@@ -203,6 +203,7 @@ class Product(Versioned, Base):
     name_zh: Mapped[str] = mapped_column(String(300))
     name_en: Mapped[str] = mapped_column(String(300), default="")
     category: Mapped[str] = mapped_column(String(100), default="")
+    category_en: Mapped[str] = mapped_column(String(100), default="")
     unit: Mapped[str] = mapped_column(String(16))
     case_unit: Mapped[str] = mapped_column(String(16))
     case_qty: Mapped[int] = mapped_column(default=1)

@@ -16,6 +16,7 @@ from sync_engine.server.storage import models as m
 _PRODUCT_FIELDS = (
     "id", "sku", "name_zh", "name_en", "unit", "case_unit", "case_qty", "pack_size", "min_qty",
     "tax_rate", "base_price", "active", "sellable", "barcode", "category",
+    "category_en",
 )
 _CUSTOMER_FIELDS = (
     "id", "code", "name", "rep_id", "warehouse_id", "credit_limit", "payment_terms", "active",
