@@ -75,6 +75,11 @@ def test_integration_tokens_are_made_once_listed_and_revoked(env: Env) -> None:
     assert {t.name: t for t in office.integration_tokens()}["erp"].revoked_at is not None
     with pytest.raises(errors.Refused):
         office.revoke_integration_token("erp")  # already revoked
+    # The revoked token's successor takes its name; while it is in use, the name is taken.
+    successor = office.create_integration_token("erp", ["stock"])
+    assert successor.secret != made.secret
+    states = sorted((t.name, t.revoked_at is None) for t in office.integration_tokens())
+    assert states == [("erp", False), ("erp", True)]
     with pytest.raises(errors.Refused) as taken:
         office.create_integration_token("erp", ["stock"])
     assert taken.value.code == "token_name_taken"
