@@ -68,6 +68,9 @@ prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER BY r
    every row of a large doclist), plus the other terms;
 2. the rest: everything NOT tier 1.
 
+A one-digit number among other terms ("可乐 1") is not an FTS5 term but checked on the rows the
+others find, in rank order (see ``_NUMBER_DIGITS``).
+
 Within a tier, rank-key order: active first, shorter names first, then id. The next tier is
 only queried when a tier has fewer rows than the page needs. Full pinyin never uses an FTS5
 prefix on a syllable (see :func:`_py_phrases`).
@@ -83,7 +86,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.engine import Connection as SAConnection
 
@@ -600,12 +603,50 @@ def _head(term: str) -> str | None:
     )
 
 
-class _Plan:
-    """The FTS5 queries for one search (see the module doc)."""
+# A one-digit number in a query of several terms ("可乐 1", "香皂 2") is usually the start of a
+# size or spec, and as an FTS5 prefix query ("1"*) it merges the doclists of every word so
+# starting (every size and SKU number from 1: ~450,000 rows at a million products, 50 ms)
+# before it returns a row. It is therefore checked on the rows the other terms find (see
+# _fetch), of which it matches many (a tenth of all SKU numbers start with each digit). Longer
+# numbers match few of those rows, and merge far fewer words: they stay FTS5 terms.
+_NUMBER_DIGITS = 1
+# The check reads at most this many rows of the other terms (a look-up each, ~5 µs at a
+# million products); a digit that rare among them is then an FTS5 term after all.
+_NUMBER_BUDGET = 1000
 
-    def __init__(self, terms: list[str], key: str | None) -> None:
+
+class _TooRare(Exception):
+    """A number checked on the rows of the other terms matched too few of them."""
+
+
+class _Query(NamedTuple):
+    """An FTS5 query, and the numbers a row it finds must also have a word starting with."""
+
+    match: str
+    numbers: tuple[str, ...] = ()
+
+
+def _is_number(term: str) -> bool:
+    return term.isascii() and term.isdigit() and len(term) <= _NUMBER_DIGITS
+
+
+class _Plan:
+    """The FTS5 queries for one search (see the module doc). With ``numbers``, a short number
+    among several terms is not an FTS5 term but checked on the rows of the others."""
+
+    def __init__(self, terms: list[str], key: str | None, *, numbers: bool = True) -> None:
+        checked = [numbers and _is_number(t) for t in terms]
+        if all(checked):  # nothing else to find the rows by ("500 1")
+            checked = [False] * len(terms)
         groups = [_or(_term_phrases(t)) for t in terms]
-        self.everything = " AND ".join(groups)
+
+        def query(indexes: range) -> tuple[str, tuple[str, ...]]:
+            kept = [groups[i] for i in indexes if not checked[i]]
+            return " AND ".join(kept), tuple(terms[i] for i in indexes if checked[i])
+
+        everything, all_numbers = query(range(len(terms)))
+        #: every term
+        self.everything = _Query(everything, all_numbers)
         #: tier 0: the exact SKU key
         self.exact = f'head : "{_SKU}{key}"' if key else None
         head = _head(terms[0])
@@ -628,17 +669,24 @@ class _Plan:
         self.tiers = [self.everything]
         if starts:  # not e.g. "đ-ħ": neither a name start nor a SKU key
             first = _or(starts)
-            if len(terms) > 1:
-                first = f"{first} AND {' AND '.join(groups[1:])}"
-            self.tiers = [first, f"({self.everything}) NOT {first}"]
+            rest, rest_numbers = query(range(1, len(terms)))
+            if rest:
+                first = f"{first} AND {rest}"
+            # A row with every number that is not tier 1 is tier 2: tier 1's numbers can be
+            # left out of the NOT (a row without one of them is in neither tier).
+            self.tiers = [
+                _Query(first, rest_numbers),
+                _Query(f"({everything}) NOT {first}", all_numbers),
+            ]
 
 
 # A query of several terms is first fetched this far (its first rows in rank order), and split
-# into tiers here: FTS5 then merges the doclists of a short prefix ("可乐 3": every word in 3)
-# once rather than once per tier. When it matches no more, that is the whole answer; when it
-# matches more, the window's rows that are not tier 1 are tier 2's first ones (see
-# search_products).
-_SMALL = 1000
+# into tiers here: FTS5 then evaluates its terms once rather than once per tier. When it
+# matches no more, that is the whole answer; when it matches more, the window's rows that are
+# not tier 1 are tier 2's first ones (see search_products). Twice the desktop's page of 100, so
+# its first page comes from the window; every row of the window costs a look-up of its head
+# (a window of 1,000 was 2-3 ms of a query at a million products).
+_SMALL = 200
 
 
 def _starting(db: sqlite3.Connection, rows: list[int], prefixes: tuple[str, ...]) -> set[int]:
@@ -661,6 +709,43 @@ _FETCH = (
     "SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH ? AND rowid < ?"
     " ORDER BY rowid LIMIT ?"
 )
+_NUMBER_BATCH = 200  # rows of the other terms checked for numbers at a time
+
+
+@lru_cache(maxsize=64)
+def _word_start(number: str) -> re.Pattern[str]:
+    """Finds ``number`` at the start of a word (a token of the ascii tokenizer)."""
+    return re.compile(rf"(?<![0-9A-Za-z\x80-\U0010ffff]){number}")
+
+
+def _fetch(db: sqlite3.Connection, query: _Query, below: int, limit: int) -> list[int]:
+    """The first ``limit`` (-1: all) rank keys of the rows ``query`` finds, best first.
+
+    Its numbers are checked on the rows its FTS5 query finds, a batch at a time in rank order,
+    as FTS5 would match them: a word of ``words`` starts with the number. Raises
+    :class:`_TooRare` after reading ``_NUMBER_BUDGET`` rows without completing the page.
+    """
+    cursor = db.execute(_FETCH, (query.match, below, limit if not query.numbers else -1))
+    if not query.numbers:
+        return [r[0] for r in cursor]
+    starts = [_word_start(n).search for n in query.numbers]
+    found: list[int] = []
+    read = 0
+    while rows := [r[0] for r in cursor.fetchmany(_NUMBER_BATCH)]:  # _NUMBER_BATCH < _CHUNK
+        ids = [r & _ID_MASK for r in rows]
+        words = dict(db.execute(
+            f"SELECT rk, words FROM product_search WHERE id IN ({','.join('?' * len(ids))})",
+            ids,
+        ).fetchall())
+        found += [r for r in rows if all(start(words.get(r, "")) for start in starts)]
+        if 0 <= limit <= len(found):
+            cursor.close()
+            return found[:limit]
+        read += len(rows)
+        if read >= _NUMBER_BUDGET:
+            cursor.close()
+            raise _TooRare
+    return found
 
 
 def search_products(
@@ -688,7 +773,19 @@ def search_products(
     offset = max(offset, 0)
     wanted = offset + limit
     below = (1 << 63) - 1 if include_inactive else _INACTIVE
-    plan = _Plan(terms, _NOT_ALNUM_RE.sub("", normalised) or None)
+    key = _NOT_ALNUM_RE.sub("", normalised) or None
+    try:
+        found = _search(db, normalised, terms, _Plan(terms, key), wanted, below)
+    except _TooRare:  # a number rare among the other terms' rows: let FTS5 match it
+        found = _search(db, normalised, terms, _Plan(terms, key, numbers=False), wanted, below)
+    return [r & _ID_MASK for r in found[offset:wanted]]
+
+
+def _search(
+    db: sqlite3.Connection, normalised: str, terms: list[str], plan: _Plan, wanted: int,
+    below: int,
+) -> list[int]:
+    """The first ``wanted`` rank keys of :func:`search_products` (a few more at times)."""
     # Tier 0, exact barcode or SKU: a handful of rows at most.
     first: set[int] = set()
     if " " not in normalised:  # barcodes are not tokens: a scanned code is looked up directly
@@ -699,12 +796,13 @@ def search_products(
         exact_rows = [r[0] for r in db.execute(_FETCH, (plan.exact, below, -1))]
         if exact_rows and any(_HAN_RUN_RE.match(t) for t in terms):
             # "可乐 330" must not put a product whose SKU is "330" first unless it is a 可乐
-            check = f"{plan.exact} AND {plan.everything}"
-            exact_rows = [r[0] for r in db.execute(_FETCH, (check, below, -1))]
+            check = _Query(f"{plan.exact} AND {plan.everything.match}", plan.everything.numbers)
+            exact_rows = _fetch(db, check, below, -1)
         first.update(exact_rows)
     found = sorted(first)
-    if len(terms) > 1 and plan.prefixes is not None:
-        rows = [r[0] for r in db.execute(_FETCH, (plan.everything, below, _SMALL + 1))]
+    # A number to check reads rows until the page is full, not a window's worth: no window.
+    if len(terms) > 1 and plan.prefixes is not None and not plan.everything.numbers:
+        rows = _fetch(db, plan.everything, below, _SMALL + 1)
         whole = len(rows) <= _SMALL
         if whole or wanted <= _SMALL // 2:
             window = [r for r in rows if r not in first]
@@ -713,17 +811,15 @@ def search_products(
             if not whole and len(found) + len(tier1) < wanted:
                 # Tier 1 may go on past the window (its rows rank anywhere among the matches).
                 ask = wanted - len(found) + len(first)
-                tier1 = [r[0] for r in db.execute(_FETCH, (plan.tiers[0], below, ask))
-                         if r[0] not in first]
+                tier1 = [r for r in _fetch(db, plan.tiers[0], below, ask) if r not in first]
             # Tier 2 ranks in the window as in all the matches; past the window are only rows
             # ranked after all of it, and the window holds more than the page needs.
-            found += tier1 + [r for r in window if r not in starting]
-            return [r & _ID_MASK for r in found[offset:wanted]]
+            return found + tier1 + [r for r in window if r not in starting]
     # Tiers 1 and 2 come in rank order from FTS5, which stops after the rows asked for.
     for tier in plan.tiers:
         if len(found) >= wanted:
             break
         ask = wanted - len(found) + len(first)
-        rows = [r[0] for r in db.execute(_FETCH, (tier, below, ask))]
+        rows = _fetch(db, tier, below, ask)
         found += [r for r in rows if r not in first] if first else rows
-    return [r & _ID_MASK for r in found[offset:wanted]]
+    return found

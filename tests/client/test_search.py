@@ -179,6 +179,19 @@ def test_mixed_chinese_and_number(conn: sqlite3.Connection) -> None:
     assert search_products(conn, "牛奶 250") == [5]
 
 
+def test_chinese_and_a_short_number_find_the_size(conn: sqlite3.Connection) -> None:
+    # One digit is the start of a size (330ml) or of a SKU number; a name starting with 可乐
+    # first, then shorter names first.
+    assert search_products(conn, "可乐 3") == [15, 3, 1]
+    assert search_products(conn, "3 可乐") == [3, 15, 1]  # no name starts with 3: rank order
+    assert search_products(conn, "可乐 5") == [2]
+    assert search_products(conn, "可乐 33") == [15, 3, 1]
+    assert search_products(conn, "箱 2") == [11]  # 24寸
+    assert search_products(conn, "可乐 9") == []
+    assert search_products(conn, "可乐 3", include_inactive=True) == [15, 3, 1]
+    assert search_products(conn, "可乐 0") == [15, 3, 2, 1]  # their SKU numbers: BEV-0000…
+
+
 # --------------------------------------------------------------------------- ranking
 
 
@@ -614,6 +627,44 @@ def test_every_pypinyin_syllable_is_known_to_the_query_parser() -> None:
         readings.update(s for r in search_keys(chr(codepoint))[0].split() for s in r.split("'"))
     unknown = {r for r in readings if r.isalpha() and r not in search._SYLLABLES}
     assert not unknown
+
+
+def test_short_numbers_checked_on_the_other_terms_rows_as_fts5_would(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A number of up to three digits among other terms is checked on the rows the others find
+    # (a batch at a time, up to a budget, then as an FTS5 term after all): the results must be
+    # those of the number as an FTS5 term, page by page.
+    from sync_engine.client import search
+
+    db, rows = catalog
+    rng = random.Random(13)
+    queries = ["装 1", "可乐 3", "3 可乐", "kl 5", "b 1", "装 12", "装 500 1", "1 2", "装 999",
+               "wet 3", "装 1 袋", "beef 1 5"]
+    for _ in range(40):
+        row = rng.choice(list(rows.values()))
+        name = "".join(c for c in str(row["name_zh"]) if "一" <= c <= "鿿")
+        start = rng.randrange(max(1, len(name) - 1))
+        number = rng.choice(["1", "2", "5", "10", "33", "500", "250", "0", "00", "9"])
+        queries.append(f"{name[start : start + rng.randint(1, 2)]} {number}")
+    checked = 0
+    for query in queries:
+        for offset, limit, inactive in ((0, 10, False), (0, 50, True), (7, 13, False),
+                                        (0, 1000, False)):
+            found = search_products(db, query, limit=limit, offset=offset,
+                                    include_inactive=inactive)
+            monkeypatch.setattr(search, "_NUMBER_BATCH", 3)
+            monkeypatch.setattr(search, "_NUMBER_BUDGET", 6)  # rare numbers: as FTS5 terms
+            small = search_products(db, query, limit=limit, offset=offset,
+                                    include_inactive=inactive)
+            monkeypatch.setattr(search, "_NUMBER_DIGITS", 0)  # every number an FTS5 term
+            fts5 = search_products(db, query, limit=limit, offset=offset,
+                                   include_inactive=inactive)
+            monkeypatch.undo()
+            assert found == small == fts5, (query, offset, limit)
+            checked += bool(found)
+    assert checked > 60
 
 
 def test_a_window_of_many_results_splits_into_tiers_as_fts5_would(
