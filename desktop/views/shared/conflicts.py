@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from sync_engine.client import errors as ce
 from sync_engine.client.conflicts import KEEPABLE, REDUCIBLE
-from sync_engine.client.values import ConflictView, OrderView, ProductView
+from sync_engine.client.values import ConflictView, OrderView, ProductView, side_lines
 
 from ...context import AppContext
 from ...i18n import domain_lang
@@ -35,23 +35,11 @@ from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, t
 from ..page import Page
 from .promotions import promotion_lines
 
-__all__ = ["ConflictsPage", "side_lines"]
+__all__ = ["ConflictsPage"]
 
 Line = dict[str, Any]
 _CHANGED = QBrush(QColor("#fef3c7"))  # a price that differs between the two sides
 _CHANGED_TEXT = QBrush(QColor("#92400e"))
-
-
-def side_lines(data: dict[str, Any] | None) -> list[Line]:
-    """The order lines of one side of a conflict (the user's mutation or the server's order)."""
-    if not data:
-        return []
-    if "mutation" in data:
-        args = data["mutation"].get("args", {})
-        if "lines" in args:
-            return list(args["lines"])
-        return list((data.get("order") or {}).get("lines", []))
-    return list(data.get("lines", []))
 
 
 def _load(engine: Any, lang: str
