@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 from sync_engine.client.values import ReturnLineView, ReturnView
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
-from ...labels import return_reason_name, return_status_name, sync_state_name
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
+from ...labels import return_reason_name, return_state, return_status_name, return_title
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
-from ..page import WorkspacePage
-from ..shared.return_lines import DamagedStockLabel
+from ..page import NavEntry, WorkspacePage
+from ..shared.return_lines import DamagedStockLabel, returns_list_columns
 from .decision import ReasonDialog, decision_box, queue_and_decision
 
 if TYPE_CHECKING:
@@ -30,15 +30,12 @@ _WAITING = QBrush(QColor("#b45309"))
 _ORDER = {"requested": 0, "approved": 1, "partially_received": 2, "received": 3, "refused": 4}
 
 
-def return_title(r: ReturnView) -> str:
-    return r.number or translate("Returns", "(not yet sent)")
-
-
 class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
+    nav = NavEntry("returns", QT_TRANSLATE_NOOP("Navigation", "Returns"), "return")
+
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
         super().__init__(ctx, "returnsReviewPage", workspace)
         self.current: ReturnView | None = None
-        fmt = ctx.fmt
         self.filter = QComboBox()
         self.filter.setObjectName("returnsFilter")
         self.filter.addItem(self.tr("All returns"), None)
@@ -46,13 +43,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             self.filter.addItem(return_status_name(status), status)
         self.filter.currentIndexChanged.connect(self.reload)
         self.model: ListTableModel[ReturnView] = ListTableModel([
-            Column(lambda: translate("Returns", "Return"), return_title),
-            Column(lambda: translate("Returns", "Customer"),
-                   lambda r: r.customer_name_in(domain_lang())),
-            Column(lambda: translate("Returns", "Status"), self._status,
-                   foreground=lambda r: _WAITING if r.status == "requested" else None),
+            *returns_list_columns(lambda r: _WAITING if r.status == "requested" else None),
             Column(lambda: translate("Returns", "Reason"), lambda r: return_reason_name(r.reason)),
-            Column(lambda: translate("Returns", "Units"), lambda r: fmt.integer(r.units),
+            Column(lambda: translate("Returns", "Units"), lambda r: ctx.fmt.integer(r.units),
                    align_right=True),
         ])
         self.table = make_table(stretch=1, model=self.model, name="returnsTable",
@@ -69,10 +62,6 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         self.refuse_dialog: ReasonDialog | None = None
         ctx.orders_changed.connect(self.reload)
         self.reload()
-
-    def _status(self, r: ReturnView) -> str:
-        text = return_status_name(r.status)
-        return text + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")
 
     def _build_detail(self) -> QWidget:
         self.title = wrapped_label(self.tr("Choose a return."), "detailTitle")
@@ -135,7 +124,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             return
         self.title.setText(self.tr("Return %1 — %2 · %3").replace("%1", return_title(r))
                            .replace("%2", r.customer_name_in(domain_lang()))
-                           .replace("%3", self._status(r)))
+                           .replace("%3", return_state(r)))
         self.order_label.setText(r.order_number or r.order_id)
         self.asked_label.setText(self.ctx.fmt.timestamp(r.requested_at) or self.tr("not yet sent"))
         self.reason_label.setText(return_reason_name(r.reason))

@@ -18,13 +18,13 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, OrderView, ProductView, StockView
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
 from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
 from .decision import ReasonDialog, decision_box, queue_and_decision
 from .labels import ago
@@ -72,6 +72,8 @@ def _detail(engine: Engine, order_id: str) -> ReviewDetail:
 
 
 class ReviewPage(WorkspacePage["AdminWorkspace"]):
+    nav = NavEntry("review", QT_TRANSLATE_NOOP("Navigation", "Review"), "review")
+
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
         super().__init__(ctx, "reviewPage", workspace)
         self.detail: ReviewDetail | None = None

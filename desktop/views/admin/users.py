@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -22,13 +21,14 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, WarehouseView
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.parts import action_button
 from ...widgets.tables import fit_columns, make_table, on_row_action, select_row_of
+from ..page import NavEntry
 from .ask import key, on_server
 from .labels import audit_text, role_name
-from .server_list import MUTED, ServerListPage
+from .server_list import ServerListPage
 from .user_dialogs import PasswordDialog, UserDialog
 
 __all__ = ["UsersPage"]
@@ -52,14 +52,11 @@ def _places(engine: Engine) -> Places:
     return Places(engine.warehouses(), engine.customers(include_inactive=True))
 
 
-
-def _muted(u: UserAccount) -> QBrush | None:
-    """Greyed when disabled: no longer in use."""
-    return None if u.active else MUTED
-
 class UsersPage(ServerListPage[UserAccount]):
+    nav = NavEntry("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "users")
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "usersPage", UserAccount)
+        super().__init__(ctx, "usersPage", UserAccount, in_use=lambda u: u.active)
         self.places = Places([], [])
         self.place_names: dict[tuple[str, int], str] = {}
         self._show_next: int | None = None  # the user to select after the next load
@@ -69,16 +66,16 @@ class UsersPage(ServerListPage[UserAccount]):
         self.model: ListTableModel[UserAccount] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "User name"), lambda u: u.username,
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Full name"), lambda u: u.display_name,
-                       tooltip=lambda u: u.display_name, foreground=_muted),
+                       tooltip=lambda u: u.display_name, foreground=self.muted),
                 Column(lambda: translate("Admin", "Role"), lambda u: role_name(u.role),
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Works for"), self._assigned,
-                       tooltip=self._assigned, foreground=_muted),
+                       tooltip=self._assigned, foreground=self.muted),
                 Column(lambda: translate("Admin", "State"),
                        lambda u: translate("Admin", "active") if u.active
-                       else translate("Admin", "disabled"), foreground=_muted),
+                       else translate("Admin", "disabled"), foreground=self.muted),
             ]
         )
         self.table = make_table(stretch=1, model=self.model, name="userList",

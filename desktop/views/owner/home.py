@@ -21,13 +21,13 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import PriceQuote, ProductView, Suggestion
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import quantity_text
 from ...widgets.parts import action_button, button_row, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -69,6 +69,8 @@ def _load(engine: Engine, customer_id: int) -> tuple[list[SuggestionRow], list[F
 
 
 class OwnerHomePage(WorkspacePage["OwnerWorkspace"]):
+    nav = NavEntry("home", QT_TRANSLATE_NOOP("Navigation", "For you"), "star")
+
     def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
         super().__init__(ctx, "ownerHome", workspace)
         fmt = ctx.fmt

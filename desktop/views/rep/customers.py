@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import CustomerView, OrderView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...widgets.flow import FlowLayout
@@ -36,7 +37,7 @@ from ...widgets.tables import (
     on_row_action,
     select_row_of,
 )
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..shared.credit_banner import CreditBanner
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ _RECENT_DELIVERY = 3  # the column of the recent orders (order, status, created,
 
 
 class CustomersPage(WorkspacePage["RepWorkspace"]):
+    nav = NavEntry("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers")
+
     def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
         super().__init__(ctx, "customersPage", workspace)
-        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"))
-        self.search.search.connect(self.reload)
+        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"), self.reload)
         self.model = CustomerListModel()
         self.table = make_table(stretch=1, model=self.model, on_current=self._selected)
         on_row_action(self.table, self._new_order)

@@ -25,14 +25,14 @@ from sync_engine.client.conflicts import KEEPABLE, REDUCIBLE
 from sync_engine.client.values import ConflictView, OrderView, ProductView, side_lines
 
 from ...context import AppContext
-from ...i18n import domain_lang
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang
 from ...labels import status_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
-from ..page import Page
+from ..page import NavEntry, Page
 from .promotions import promotion_lines
 
 __all__ = ["ConflictsPage"]
@@ -68,6 +68,8 @@ def _load(engine: Any, lang: str
 class ConflictsPage(Page):
     """``edit_order(order_id)`` opens an order for editing in the workspace around the page;
     without it (a role that edits no orders) "Edit a copy" is not offered."""
+
+    nav = NavEntry("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflicts"), "conflict")
 
     def __init__(self, ctx: AppContext,
                  edit_order: Callable[[str], None] | None = None) -> None:

@@ -19,13 +19,14 @@ from sync_engine import domain as d
 from sync_engine.client.values import OrderView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import OrderListModel
 from ...widgets.keys import page_shortcut
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..workspace import OrdersHost
 from .order_detail import OrderDetail
 
@@ -42,6 +43,8 @@ _SIDE_BY_SIDE = 1500
 class OrdersPage(WorkspacePage["OrdersHost"]):
     """``reorder``: see :class:`.OrderDetail`."""
 
+    nav = NavEntry("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders")
+
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
         super().__init__(ctx, "ordersPage", workspace)
@@ -51,8 +54,8 @@ class OrdersPage(WorkspacePage["OrdersHost"]):
         for s in _STATUSES:
             self.status.addItem(status_name(s), s)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = SearchBox(self.tr("Search by order number, customer or notes"))
-        self.search.search.connect(lambda _t: self.reload())
+        self.search = SearchBox(self.tr("Search by order number, customer or notes"),
+                                lambda _t: self.reload())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status)

@@ -10,18 +10,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
 
 from sync_engine import domain as d
 from sync_engine.client.values import ReturnView
 
 from ...context import AppContext
 from ...i18n import Formatter, domain_lang, translate
+from ...labels import return_state, return_title
 from ...models.base import Column, ListTableModel, whole_units
 from .lookup_label import LookupLabel
 
-__all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel"]
+__all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel", "returns_list_columns"]
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def returns_list_columns(status_foreground: Callable[[ReturnView], QBrush | None] | None = None
+                         ) -> list[Column[ReturnView]]:
+    """The columns a list of returns starts with: the return, its customer, its status
+    (coloured by ``status_foreground``)."""
+    return [
+        Column(lambda: translate("Returns", "Return"), return_title),
+        Column(lambda: translate("Returns", "Customer"),
+               lambda r: r.customer_name_in(domain_lang())),
+        Column(lambda: translate("Returns", "Status"), return_state, foreground=status_foreground),
+    ]
 
 
 @dataclass
