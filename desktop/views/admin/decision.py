@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync_engine.client.engine import Engine
+
+from ...context import AppContext
 from ...widgets.field import FieldBox
 from ...widgets.parts import action_button, button_row, ok_cancel
 from ...widgets.tables import make_table
 
-__all__ = ["DecisionBox", "ReasonDialog", "decision_box", "queue_and_decision"]
+__all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box", "queue_and_decision"]
+
+
+def decided(ctx: AppContext, decision: Callable[[Engine], object], said: str) -> None:
+    """Save a decision (``decision(engine)``, on the write lane); say ``said`` once it is
+    saved (it reaches the server, and the rep, with the next sync)."""
+    engine = ctx.engine
+    ctx.write(lambda: decision(engine), lambda _result: ctx.message.emit(said))
 
 
 class ReasonDialog(QDialog):

@@ -19,7 +19,7 @@ from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import NavEntry, WorkspacePage
 from ..shared.return_lines import DamagedStockLabel, returns_list_columns
-from .decision import ReasonDialog, decision_box, queue_and_decision
+from .decision import ReasonDialog, decided, decision_box, queue_and_decision
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -148,10 +148,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         r = self.current
         if r is None:
             return
-        engine = self.ctx.engine
-        self.ctx.write(lambda: engine.decide_return(r.id, True), lambda _r: self.ctx.message.emit(
-            self.tr("Return %1 approved. The warehouse can take the goods in after the next "
-                    "sync.").replace("%1", return_title(r))))
+        decided(self.ctx, lambda engine: engine.decide_return(r.id, True),
+                self.tr("Return %1 approved. The warehouse can take the goods in after the next "
+                        "sync.").replace("%1", return_title(r)))
 
     def ask_refuse(self) -> None:
         r = self.current
@@ -162,11 +161,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             self.tr("Why? The rep and the store are told this reason."),
             self.tr("e.g. past the 30-day return period"),
             self.tr("Refuse return"), self.tr("Say why the return is refused."),
-        ).ask(lambda reason: self.refuse(r, reason))
-
-    def refuse(self, r: ReturnView, reason: str) -> None:
-        engine = self.ctx.engine
-        self.ctx.write(lambda: engine.decide_return(r.id, False, reason),
-                       lambda _r: self.ctx.message.emit(
-                           self.tr("Return %1 refused. The rep is told after the next sync.")
-                           .replace("%1", return_title(r))))
+        ).ask(lambda reason: decided(
+            self.ctx, lambda engine: engine.decide_return(r.id, False, reason),
+            self.tr("Return %1 refused. The rep is told after the next sync.")
+            .replace("%1", return_title(r))))

@@ -26,7 +26,7 @@ from ...widgets.parts import wrapped_label
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
 from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
-from .decision import ReasonDialog, decision_box, queue_and_decision
+from .decision import ReasonDialog, decided, decision_box, queue_and_decision
 from .labels import ago
 
 if TYPE_CHECKING:
@@ -239,16 +239,10 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
     def confirm(self) -> None:
         if self.detail is None:
             return
-        order, engine = self.detail.order, self.ctx.engine
-        self.detail = None
-        self.ctx.write(
-            lambda: engine.confirm_order(order.id),
-            lambda _o: self.ctx.message.emit(
-                self.tr("Order %1 confirmed. The rep is notified after the next sync.").replace(
-                    "%1", order_number(order)
-                )
-            ),
-        )
+        order, self.detail = self.detail.order, None
+        decided(self.ctx, lambda engine: engine.confirm_order(order.id),
+                self.tr("Order %1 confirmed. The rep is notified after the next sync.")
+                .replace("%1", order_number(order)))
 
     def ask_reject(self) -> None:
         if self.detail is None:
@@ -259,16 +253,10 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
             self.tr("Why? The sales rep is notified with this reason."),
             self.tr("e.g. credit limit exceeded: please pay the open invoices first"),
             self.tr("Reject order"), self.tr("Say why the order is rejected."),
-        ).ask(lambda reason: self.reject_order(order, reason))
+        ).ask(lambda reason: self._reject(order, reason))
 
-    def reject_order(self, order: OrderView, reason: str) -> None:
-        engine = self.ctx.engine
+    def _reject(self, order: OrderView, reason: str) -> None:
         self.detail = None
-        self.ctx.write(
-            lambda: engine.reject_order(order.id, reason),
-            lambda _o: self.ctx.message.emit(
-                self.tr("Order %1 rejected. The rep is notified after the next sync.").replace(
-                    "%1", order_number(order)
-                )
-            ),
-        )
+        decided(self.ctx, lambda engine: engine.reject_order(order.id, reason),
+                self.tr("Order %1 rejected. The rep is notified after the next sync.")
+                .replace("%1", order_number(order)))
