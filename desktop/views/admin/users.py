@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync_engine.client.admin import BackOffice
 from sync_engine.client.engine import Engine
 from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, WarehouseView
 
@@ -32,6 +33,9 @@ from .server_list import ServerListPage
 from .user_dialogs import PasswordDialog, UserDialog
 
 __all__ = ["UsersPage"]
+
+# A change to an account: the request to the server, and what to say once it is done.
+Change = tuple[Callable[[BackOffice], object], str]
 
 
 
@@ -203,9 +207,15 @@ class UsersPage(ServerListPage[UserAccount]):
 
         return failed
 
-    def _open(self, dialog: UserDialog | PasswordDialog, submit: Callable[[], None]) -> None:
-        """Open ``dialog``; ``submit`` runs when its OK is pressed (it stays open until the
-        server answers)."""
+    def _open(self, dialog: UserDialog | PasswordDialog, change: Callable[[], Change]) -> None:
+        """Open ``dialog``; when its OK is pressed, send the request ``change()`` makes of its
+        fields, and say what it says once the server has done it. The dialog stays open until
+        the server answers, and shows a refusal."""
+
+        def submit() -> None:
+            request, said = change()
+            on_server(self.ctx, request, self._changed(said, dialog), self._refused(dialog))
+
         dialog.submitted.connect(submit)
         self.dialog = dialog
         dialog.open()
@@ -213,17 +223,15 @@ class UsersPage(ServerListPage[UserAccount]):
     def ask_create(self) -> None:
         dialog = UserDialog(None, self.places.warehouses, self.places.customers, self)
 
-        def submit() -> None:
+        def change() -> Change:
             username, name = dialog.username.text().strip(), dialog.display_name.text().strip()
             password, role = dialog.password.text(), dialog.chosen_role()
             wh, cust = dialog.warehouse_id(), dialog.customer_id()
-            on_server(self.ctx, lambda office: office.create_user(
-                username, password, role, display_name=name, warehouse_id=wh,
-                customer_id=cust),
-                self._changed(self.tr("User %1 created.").replace("%1", username), dialog),
-                self._refused(dialog))
+            return (lambda office: office.create_user(username, password, role, display_name=name,
+                                                      warehouse_id=wh, customer_id=cust),
+                    self.tr("User %1 created.").replace("%1", username))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_role(self) -> None:
         user = self.selected()
@@ -231,15 +239,14 @@ class UsersPage(ServerListPage[UserAccount]):
             return
         dialog = UserDialog(user, self.places.warehouses, self.places.customers, self)
 
-        def submit() -> None:
+        def change() -> Change:
             role, wh, cust = dialog.chosen_role(), dialog.warehouse_id(), dialog.customer_id()
-            on_server(self.ctx, lambda office: office.set_assignment(
-                user.id, role, warehouse_id=wh, customer_id=cust),
-                self._changed(self.tr("%1 is now %2.").replace("%1", user.username)
-                              .replace("%2", role_name(role)), dialog),
-                self._refused(dialog))
+            return (lambda office: office.set_assignment(user.id, role, warehouse_id=wh,
+                                                         customer_id=cust),
+                    self.tr("%1 is now %2.").replace("%1", user.username)
+                    .replace("%2", role_name(role)))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_password(self) -> None:
         user = self.selected()
@@ -247,14 +254,13 @@ class UsersPage(ServerListPage[UserAccount]):
             return
         dialog = PasswordDialog(user, self)
 
-        def submit() -> None:
+        def change() -> Change:
             password = dialog.password.text()
-            on_server(self.ctx, lambda office: office.reset_password(user.id, password),
-                      self._changed(self.tr("%1 has a new password and is signed out "
-                                            "everywhere.").replace("%1", user.username), dialog),
-                      self._refused(dialog))
+            return (lambda office: office.reset_password(user.id, password),
+                    self.tr("%1 has a new password and is signed out everywhere.")
+                    .replace("%1", user.username))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_toggle_active(self) -> None:
         """Enable at once; disable after saying what it does."""
