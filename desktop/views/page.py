@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Generic, NamedTuple, TypeVar
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from ..context import AppContext
@@ -32,6 +34,13 @@ class Page(QWidget):
         super().__init__()
         self.setObjectName(name)
         self.ctx = ctx
+
+    def keep_loaded(self, load: Callable[[], object], *changes: SignalInstance) -> None:
+        """``load()`` the page's data now, and again whenever one of ``changes`` (the app
+        context's ``orders_changed``, …) is announced."""
+        for changed in changes:
+            changed.connect(load)
+        load()
 
 
 class WorkspacePage(Page, Generic[W]):

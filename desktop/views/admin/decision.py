@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from ...widgets.field import FieldBox
 from ...widgets.parts import action_button, button_row, ok_cancel
 from ...widgets.tables import make_table
 
-__all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box", "queue_and_decision"]
+__all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box"]
 
 
 def decided(ctx: AppContext, decision: Callable[[Engine], object], said: str) -> None:
@@ -104,15 +103,3 @@ def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]
         layout.addWidget(under_lines)
     layout.addLayout(button_row(None, no_button, yes_button))
     return DecisionBox(box, view, yes_button, no_button)
-
-
-def queue_and_decision(page: QWidget, queue: QWidget, decision: QWidget,
-                       orientation: Qt.Orientation, sizes: list[int]) -> QSplitter:
-    """Lay ``page`` out as the queue and the decision, split by ``orientation``."""
-    split = QSplitter(orientation)
-    split.addWidget(queue)
-    split.addWidget(decision)
-    split.setSizes(sizes)
-    QVBoxLayout(page).addWidget(split)
-    return split
-

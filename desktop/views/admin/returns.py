@@ -15,11 +15,11 @@ from ...context import AppContext
 from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import return_reason_name, return_state, return_status_name, return_title
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...widgets.parts import wrapped_label
+from ...widgets.parts import two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import NavEntry, WorkspacePage
 from ..shared.return_lines import DamagedStockLabel, returns_list_columns
-from .decision import ReasonDialog, decided, decision_box, queue_and_decision
+from .decision import ReasonDialog, decided, decision_box
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -57,11 +57,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(table_pane(self.table, self.empty), 1)
-        queue_and_decision(self, left, self._build_detail(), Qt.Orientation.Horizontal,
-                           [640, 640])
+        two_panes(self, left, self._build_detail(), Qt.Orientation.Horizontal, sizes=(640, 640))
         self.refuse_dialog: ReasonDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
         self.title = wrapped_label(self.tr("Choose a return."), "detailTitle")

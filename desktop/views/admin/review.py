@@ -22,11 +22,11 @@ from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
-from ...widgets.parts import wrapped_label
+from ...widgets.parts import two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
 from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
-from .decision import ReasonDialog, decided, decision_box, queue_and_decision
+from .decision import ReasonDialog, decided, decision_box
 from .labels import ago
 
 if TYPE_CHECKING:
@@ -114,11 +114,10 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                                            "rule holds back (credit, stock) appear here."), "hint")
         # The queue over the decision, each the full width: side by side (~580 px each at
         # 1280×800) the customer name and the product name were cut to a word.
-        queue_and_decision(self, table_pane(self.table, self.empty), self._build_detail(),
-                           Qt.Orientation.Vertical, [220, 540])
+        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
+                  Qt.Orientation.Vertical, sizes=(220, 540))
         self.reject_dialog: ReasonDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
         self.title = wrapped_label(self.tr("Choose an order."), "detailTitle")

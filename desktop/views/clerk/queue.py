@@ -164,8 +164,7 @@ class ShipQueuePage(WorkspacePage["ClerkWorkspace"]):
         layout.addWidget(self.count)
         layout.addWidget(hint)
         self.pick_dialog: PickListDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
         self._enable()
 
     def focus_main_field(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from ...labels import return_reason_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
+from ...widgets.parts import action_button, choice_box, text_field, two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import NavEntry, WorkspacePage
 from ..shared.return_lines import (
@@ -60,15 +59,10 @@ class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
         self.list = make_table(stretch=1, model=self.list_model, name="returnsToReceive",
                                on_current=self._selected)
         self.empty = wrapped_label(self.tr("No approved return waits for the warehouse."), "hint")
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(table_pane(self.list, self.empty))
-        split.addWidget(self._build_counting())
-        split.setSizes([560, 720])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, table_pane(self.list, self.empty), self._build_counting(),
+                  Qt.Orientation.Horizontal, sizes=(560, 720))
         page_shortcut(FINAL_ACTION, self, self.confirm)
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_counting(self) -> QWidget:
         box = QWidget()

@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QSplitter,
     QVBoxLayout,
 )
 
@@ -25,7 +24,7 @@ from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import quantity_text
-from ...widgets.parts import action_button, button_row, wrapped_label
+from ...widgets.parts import action_button, button_row, two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..page import NavEntry, WorkspacePage
 
@@ -153,15 +152,8 @@ class OwnerHomePage(WorkspacePage["OwnerWorkspace"]):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.favourites, 1)
         bottom_layout.addLayout(button_row(None, self.unfav, self.order_fav))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setSizes([420, 300])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        ctx.orders_changed.connect(self.reload)
-        ctx.catalog_changed.connect(self.reload)
-        self.reload()
+        two_panes(self, top, bottom, Qt.Orientation.Vertical, sizes=(420, 300))
+        self.keep_loaded(self.reload, ctx.orders_changed, ctx.catalog_changed)
 
     def reload(self) -> None:
         customer = self.workspace.customer

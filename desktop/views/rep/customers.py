@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QProgressBar,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...widgets.flow import FlowLayout
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import action_button, two_panes, wrapped_label
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import (
     ROWS_FIRST,
@@ -66,16 +65,10 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.count.setObjectName("hint")
         left_layout.addWidget(self.count)
         self.detail = self._build_detail()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setSizes([680, 560])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, left, self.detail, Qt.Orientation.Horizontal, sizes=(680, 560))
         self.customer: CustomerView | None = None
-        ctx.customers_changed.connect(self.reload)
         ctx.orders_changed.connect(self._reload_detail)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.customers_changed)
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Customer"))

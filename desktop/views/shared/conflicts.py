@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from ...labels import status_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import action_button, two_panes, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
 from ..page import NavEntry, Page
 from .promotions import promotion_lines
@@ -81,17 +80,10 @@ class ConflictsPage(Page):
                                 on_current=self._selected)
         self.empty = wrapped_label(self.tr("Nothing needs your decision. Changes the server cannot "
                                            "apply as sent will appear here."), "hint")
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(table_pane(self.table, self.empty))
-        split.addWidget(self._build_detail())
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
+                  Qt.Orientation.Vertical, stretch=(1, 2))
         self.conflict: ConflictView | None = None
-        ctx.conflicts_changed.connect(self.reload)
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.conflicts_changed, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Decision"))

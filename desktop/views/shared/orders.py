@@ -13,7 +13,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
 from sync_engine.client.values import OrderView
@@ -24,6 +24,7 @@ from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import OrderListModel
 from ...widgets.keys import page_shortcut
+from ...widgets.parts import two_panes
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
 from ..page import NavEntry, WorkspacePage
@@ -76,22 +77,14 @@ class OrdersPage(WorkspacePage["OrdersHost"]):
         self.detail = OrderDetail(ctx, workspace, reorder)
         self.detail.hide()  # until an order is chosen: an empty pane only takes the list's width
         self.detail.loaded.connect(self.detail.show)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        self.split = split
+        self.split = two_panes(self, left, self.detail, Qt.Orientation.Horizontal, stretch=(1, 1))
         detail = self.detail
         for keys, button in (("Ctrl+E", detail.edit_button), ("Ctrl+R", detail.reorder_button),
                              ("Ctrl+P", detail.print_button)):
             page_shortcut(keys, self, partial(detail.run_action, button))
         page_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
         self._wanted: str | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
