@@ -24,7 +24,7 @@ from sync_engine.client.engine import Engine
 
 from ...context import AppContext
 from ...widgets.field import FieldBox
-from ...widgets.parts import action_button, button_row, ok_cancel
+from ...widgets.parts import action_button, button_row, ok_cancel, wrapped_label
 from ...widgets.tables import make_table
 
 __all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box"]
@@ -76,18 +76,19 @@ class ReasonDialog(QDialog):
 
 class DecisionBox(NamedTuple):
     box: QGroupBox
+    title: QLabel
     lines: QTableView
     yes: QPushButton
     no: QPushButton
 
 
-def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]],
+def decision_box(heading: str, title: str, facts: Sequence[tuple[str, QLabel]],
                  lines: QAbstractItemModel, yes: tuple[str, Callable[[], None]],
                  no: tuple[str, Callable[[], None]],
                  under_lines: QWidget | None = None) -> DecisionBox:
-    """The chosen one: its title, its facts (label, value) as a form, a table of its
-    ``lines`` (``under_lines`` below it, if given), and at the bottom right the "no" button
-    (text, action) before the "yes"."""
+    """The chosen one: its title (``title`` until one is chosen), its facts (label, value) as a
+    form, a table of its ``lines`` (``under_lines`` below it, if given), and at the bottom right
+    the "no" button (text, action) before the "yes"."""
     box = QGroupBox(heading)
     layout = QVBoxLayout(box)
     form = QFormLayout()
@@ -96,10 +97,11 @@ def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]
     view = make_table(stretch=1, model=lines)
     yes_button = action_button("review", yes[0], yes[1], name="primary")
     no_button = action_button("cancel", no[0], no[1])
-    layout.addWidget(title)
+    title_label = wrapped_label(title, "detailTitle")
+    layout.addWidget(title_label)
     layout.addLayout(form)
     layout.addWidget(view, 1)
     if under_lines is not None:
         layout.addWidget(under_lines)
     layout.addLayout(button_row(None, no_button, yes_button))
-    return DecisionBox(box, view, yes_button, no_button)
+    return DecisionBox(box, title_label, view, yes_button, no_button)

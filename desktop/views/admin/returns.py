@@ -62,7 +62,6 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
-        self.title = wrapped_label(self.tr("Choose a return."), "detailTitle")
         self.order_label, self.reason_label, self.credit_label, self.asked_label = (
             QLabel() for _ in range(4))
         self.note_label = wrapped_label()
@@ -80,8 +79,8 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
                 if ln.damaged_qty else fmt.integer(ln.received_qty)), align_right=True),
         ])
         self.damaged = DamagedStockLabel(self.ctx)
-        box, self.lines, self.approve_button, self.refuse_button = decision_box(
-            self.tr("Decision"), self.title, [
+        box, self.title, self.lines, self.approve_button, self.refuse_button = decision_box(
+            self.tr("Decision"), self.tr("Choose a return."), [
                 (self.tr("Order"), self.order_label), (self.tr("Asked"), self.asked_label),
                 (self.tr("Reason"), self.reason_label), (self.tr("Note"), self.note_label),
                 (self.tr("Credited"), self.credit_label)],

@@ -120,7 +120,6 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
         self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
-        self.title = wrapped_label(self.tr("Choose an order."), "detailTitle")
         self.reasons, self.credit, self.notes, self.promotions = (
             wrapped_label() for _ in range(4))
         fmt = self.ctx.fmt
@@ -150,8 +149,8 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                 ),
             ]
         )
-        box, self.lines, self.confirm_button, self.reject_button = decision_box(
-            self.tr("Decision"), self.title, [
+        box, self.title, self.lines, self.confirm_button, self.reject_button = decision_box(
+            self.tr("Decision"), self.tr("Choose an order."), [
                 (self.tr("Held because"), self.reasons), (self.tr("Credit"), self.credit),
                 (self.tr("Notes"), self.notes), (self.tr("Promotions"), self.promotions)],
             self.lines_model, yes=(self.tr("Confirm order"), self.confirm),
