@@ -16,6 +16,7 @@ import logging.handlers
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
@@ -23,7 +24,7 @@ from sync_engine.client import errors as ce
 
 from .i18n import QT_TRANSLATE_NOOP, Formatter, domain_lang, translate
 
-__all__ = ["Presented", "log_path", "present", "setup_logging"]
+__all__ = ["Kind", "Presented", "log_path", "present", "setup_logging"]
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +56,15 @@ def setup_logging(verbose: bool = False, directory: Path | None = None) -> Path:
     return _log_file
 
 
+# The three kinds of the style guide (mypy's strict equality refuses a comparison with another).
+Kind = Literal["cancelled", "user", "bug"]
+
+
 @dataclass(frozen=True, slots=True)
 class Presented:
-    """An error ready to show: ``kind`` is "cancelled", "user" or "bug"."""
+    """An error ready to show, of its :data:`Kind`."""
 
-    kind: str
+    kind: Kind
     title: str
     text: str
 

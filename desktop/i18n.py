@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from sync_engine.client.values import ProductView
 from sync_engine.domain import Issue, credit
+from sync_engine.protocol import parse_time
 
 from .resources import resource_path
 
@@ -288,11 +289,8 @@ class Formatter:
         """A server timestamp (ISO 8601, UTC) in local time, short format."""
         if not iso:
             return ""
-        try:
-            parsed = dt.datetime.fromisoformat(iso)
-        except ValueError:
+        parsed = parse_time(iso)
+        if parsed is None:
             return iso  # shown as sent rather than hidden
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=dt.UTC)
         when = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.utc())
         return self.locale.toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sync_engine.client.values import ReturnView
+
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["code_words", "history_note", "hold_reason_name", "hold_reasons_text",
-           "return_reason_name", "return_status_name", "status_name", "sync_state_name"]
+           "return_reason_name", "return_state", "return_status_name", "return_title",
+           "status_name", "sync_state_name"]
 
 
 # What each code reads as, by kind of code, in English; translated where it is shown
@@ -126,6 +129,17 @@ def history_note(status: str, reason: str | None) -> str:
 def return_status_name(status: str) -> str:
     """A return's status (退货) in the UI language."""
     return code_words("return", "Status", status)
+
+
+def return_title(r: ReturnView) -> str:
+    """A return's number, or that it has none yet (the server numbers a return it receives)."""
+    return r.number or translate("Returns", "(not yet sent)")
+
+
+def return_state(r: ReturnView) -> str:
+    """A return's status, and where this device's change of it stands until it is synced."""
+    return return_status_name(r.status) + (
+        " · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")
 
 
 def return_reason_name(reason: str) -> str:

@@ -19,28 +19,22 @@ _SAMPLE_SECRET = "dhi_Q2xvdWQgY29tcHV0aW5nIGlzIGp1c3QgYW5vdGhlcl9wYw"
 
 
 class AdminShots(RoleShots[AdminWorkspace]):
-    workspace_type = AdminWorkspace
-
     def steps(self) -> list[Step]:
         return [self.review, self.health, self.devices, self.users, self.integrations,
                 self.payments]
 
     def review(self) -> None:
-        ws = self.ws
-        ws.show_page("review")
-        self.camera.wait(lambda: ws.review.detail is not None, self.camera.snap("admin-review"))
+        page = self.ws.review
+        self.show_page("review", lambda: page.detail is not None, self.camera.snap("admin-review"))
 
     def health(self) -> None:
         page = self.ws.health
-        self.ws.show_page("health")
-        page.refresh()
-        self.camera.wait(lambda: page.health is not None and page.health.devices_live,
-                         self.camera.snap("admin-health"))
+        self.show_page("health", lambda: page.health is not None and page.health.devices_live,
+                       self.camera.snap("admin-health"), load=page.refresh)
 
     def devices(self) -> None:
         page = self.ws.devices
-        self.ws.show_page("devices")
-        self.camera.wait(lambda: page.loaded, self._devices_loaded)
+        self.show_page("devices", lambda: page.loaded, self._devices_loaded)
 
     def _devices_loaded(self) -> None:
         """The list with the device in trouble chosen, then the wipe's confirmation (never
@@ -59,7 +53,6 @@ class AdminShots(RoleShots[AdminWorkspace]):
 
     def users(self) -> None:
         page = self.ws.users
-        self.ws.show_page("users")
 
         def loaded() -> None:
             disabled = next((u for u in page.model.rows if not u.active), None)
@@ -67,7 +60,7 @@ class AdminShots(RoleShots[AdminWorkspace]):
                 page.select_user(disabled.id)
             self.camera.settle(self.camera.snap("admin-users", self._new_user))
 
-        self.camera.wait(lambda: page.loaded, loaded)
+        self.show_page("users", lambda: page.loaded, loaded)
 
     def _new_user(self) -> None:
         """The new user form, filled in for a clerk (never submitted)."""
@@ -87,8 +80,7 @@ class AdminShots(RoleShots[AdminWorkspace]):
 
     def integrations(self) -> None:
         page = self.ws.integrations
-        self.ws.show_page("integrations")
-        self.camera.wait(lambda: page.loaded, self._tokens_loaded)
+        self.show_page("integrations", lambda: page.loaded, self._tokens_loaded)
 
     def _tokens_loaded(self) -> None:
         """The list, then the dialog a new token's secret is shown in (with a sample secret)."""
@@ -107,8 +99,7 @@ class AdminShots(RoleShots[AdminWorkspace]):
         """The latest payments, then the customer of the newest one chosen and a payment typed
         in (never recorded)."""
         page = self.ws.payments
-        self.ws.show_page("payments")
-        self.camera.wait(lambda: page.loaded, self._payments_loaded)
+        self.show_page("payments", lambda: page.loaded, self._payments_loaded)
 
     def _payments_loaded(self) -> None:
         page = self.ws.payments

@@ -14,8 +14,6 @@ __all__ = ["AdminReturnShots", "ClerkReturnShots", "RepAfterSaleShots"]
 
 
 class RepAfterSaleShots(RoleShots[RepWorkspace]):
-    workspace_type = RepWorkspace
-
     def steps(self) -> list[Step]:
         return [self.customer_credit, self.return_request]
 
@@ -59,18 +57,13 @@ class RepAfterSaleShots(RoleShots[RepWorkspace]):
 
 
 class ClerkReturnShots(RoleShots[ClerkWorkspace]):
-    workspace_type = ClerkWorkspace
-
     def steps(self) -> list[Step]:
         return [self.receive]
 
     def receive(self) -> None:
-        ws = self.ws
-        ws.show_page("returns")
-        page = ws.returns
-        page.reload()
-        self.camera.wait(lambda: page.current is not None and page.model.rowCount() > 0,
-                         self._scan)
+        page = self.ws.returns
+        self.show_page("returns", lambda: page.current is not None and page.model.rowCount() > 0,
+                       self._scan, load=page.reload)
 
     def _scan(self) -> None:
         page = self.ws.returns
@@ -86,15 +79,11 @@ class ClerkReturnShots(RoleShots[ClerkWorkspace]):
 
 
 class AdminReturnShots(RoleShots[AdminWorkspace]):
-    workspace_type = AdminWorkspace
-
     def steps(self) -> list[Step]:
         return [self.returns]
 
     def returns(self) -> None:
-        ws = self.ws
-        ws.show_page("returns")
-        page = ws.returns
-        page.reload()
-        self.camera.wait(lambda: page.current is not None,
-                         lambda: self.camera.settle(self.camera.snap("admin-returns")))
+        page = self.ws.returns
+        self.show_page("returns", lambda: page.current is not None,
+                       lambda: self.camera.settle(self.camera.snap("admin-returns")),
+                       load=page.reload)

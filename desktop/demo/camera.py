@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, get_args, get_origin
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
@@ -195,9 +195,16 @@ class Camera(QObject):
 
 
 class RoleShots(Generic[W]):
-    """The steps that shoot one role's screens, with that role's workspace signed in."""
+    """The steps that shoot one role's screens, with that role's workspace signed in: the
+    workspace a subclass is generic over (``RoleShots[ClerkWorkspace]``)."""
 
     workspace_type: type[W]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            if get_origin(base) is RoleShots:
+                cls.workspace_type = get_args(base)[0]
 
     def __init__(self, camera: Camera) -> None:
         self.camera = camera
@@ -208,6 +215,15 @@ class RoleShots(Generic[W]):
 
     def steps(self) -> list[Step]:
         raise NotImplementedError
+
+    def show_page(self, name: str, ready: Callable[[], bool], then: Step, *,
+                  load: Step | None = None) -> None:
+        """Bring page ``name`` to the front, ``load`` it anew (when given), and once ``ready()``,
+        ``then``."""
+        self.ws.show_page(name)
+        if load is not None:
+            load()
+        self.camera.wait(ready, then)
 
     def show_order(self, orders: OrdersPage, order_id: str, then: Step) -> None:
         """Bring the orders page to the front with ``order_id`` in its detail, then ``then``."""

@@ -23,8 +23,6 @@ _FILES = {Paper.A4: "delivery-note", Paper.FORM_HALF: "delivery-note-241x140",
 
 
 class ClerkPaperShots(RoleShots[ClerkWorkspace]):
-    workspace_type = ClerkWorkspace
-
     def steps(self) -> list[Step]:
         return [self.delivery_note]
 

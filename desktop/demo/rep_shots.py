@@ -14,8 +14,6 @@ __all__ = ["RepShots"]
 
 
 class RepShots(RoleShots[RepWorkspace]):
-    workspace_type = RepWorkspace
-
     def steps(self) -> list[Step]:
         return [self.customers, self.catalog, self.order_entry, self.product_finder, self.orders,
                 self.order_detail, self.conflicts, self.server_restored, self.confirmation]
@@ -85,11 +83,9 @@ class RepShots(RoleShots[RepWorkspace]):
         self.camera.settle(self.camera.snap("rep-order-detail", tidy))
 
     def conflicts(self) -> None:
-        ws = self.ws
-        ws.show_page("conflicts")
-        ws.conflicts.reload()
-        self.camera.wait(lambda: ws.conflicts.model.rowCount() > 0,
-                         self.camera.snap("rep-conflicts"))
+        page = self.ws.conflicts
+        self.show_page("conflicts", lambda: page.model.rowCount() > 0,
+                       self.camera.snap("rep-conflicts"), load=page.reload)
 
     def server_restored(self) -> None:
         """The notice after a sync found the server restored from a backup."""

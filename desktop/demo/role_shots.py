@@ -17,20 +17,17 @@ __all__ = ["ClerkShots", "OwnerShots"]
 
 
 class ClerkShots(RoleShots[ClerkWorkspace]):
-    workspace_type = ClerkWorkspace
-
     def steps(self) -> list[Step]:
         return [self.queue, self.pick_list, self.ship]
 
     def queue(self) -> None:
-        ws = self.ws
-        ws.show_page("queue")
+        page = self.ws.queue
 
         def select() -> None:
-            ws.queue.select_orders([r.order.id for r in ws.queue.model.rows[:3]])
+            page.select_orders([r.order.id for r in page.model.rows[:3]])
             self.camera.settle(self.camera.snap("clerk-queue"))
 
-        self.camera.wait(lambda: ws.queue.model.rowCount() > 1, select)
+        self.show_page("queue", lambda: page.model.rowCount() > 1, select)
 
     def pick_list(self) -> None:
         """The pick list of the selected orders: the dialog, and the PDF it saves."""
@@ -78,21 +75,18 @@ class ClerkShots(RoleShots[ClerkWorkspace]):
 
 
 class OwnerShots(RoleShots[OwnerWorkspace]):
-    workspace_type = OwnerWorkspace
-
     def steps(self) -> list[Step]:
         return [self.home, self.catalog, self.reorder, self.orders]
 
     def home(self) -> None:
         home = self.ws.home
-        self.ws.show_page("home")
-        home.reload()
 
         def loaded() -> None:
             home.suggestions.selectRow(0)
             self.camera.snap("owner-home")()
 
-        self.camera.wait(lambda: home.suggestions_model.rowCount() > 0, loaded)
+        self.show_page("home", lambda: home.suggestions_model.rowCount() > 0, loaded,
+                       load=home.reload)
 
     def catalog(self) -> None:
         page = self.ws.catalog

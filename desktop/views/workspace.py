@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from sync_engine.client.values import CustomerView, ProductView
 
 from ..context import AppContext
+from ..i18n import translate
 from ..resources import icon
 from ..widgets.scroll import ScrollingPane
+from .page import NavEntry, Page
 
 __all__ = ["HasMainField", "OrderingHost", "OrdersHost", "Workspace", "focus_first_field"]
 
@@ -73,9 +75,19 @@ class Workspace(QWidget):
         self.nav.itemClicked.connect(lambda _item: self.focus_page())
         ctx.conflicts_changed.connect(self.count_conflicts)
 
-    def add_page(self, name: str, title: str, icon_name: str, page: QWidget) -> None:
-        """Add a page. It sits in a scroll area: on a screen too small for it (1366×768 at
-        150 %, say) it scrolls instead of making the window larger than the screen."""
+    def add_pages(self, *pages: Page) -> None:
+        """Add pages, each under its own :attr:`~desktop.views.page.Page.nav` entry."""
+        for page in pages:
+            self.add_page(page)
+
+    def add_page(self, page: Page, nav: NavEntry | None = None) -> None:
+        """Add a page under ``nav`` (this role's own words for it), else its own entry. It sits
+        in a scroll area: on a screen too small for it (1366×768 at 150 %, say) it scrolls
+        instead of making the window larger than the screen."""
+        entry = nav or page.nav
+        if entry is None:
+            raise TypeError(f"{type(page).__name__} says nowhere how the navigation lists it")
+        name, title, icon_name = entry.name, translate("Navigation", entry.title), entry.icon
         self.pages[name] = page
         self.page_titles[name] = title
         item = QListWidgetItem(icon(icon_name), title)

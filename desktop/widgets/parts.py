@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..resources import icon
 
-__all__ = ["action_button", "button_row", "choice_box", "ok_cancel", "text_field",
+__all__ = ["action_button", "button_row", "choice_box", "ok_cancel", "text_field", "two_panes",
            "wrapped_label"]
 
 
@@ -92,3 +95,18 @@ def choice_box(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
     for text, value in choices:
         box.addItem(text, value)
     return box
+
+
+def two_panes(page: QWidget, first: QWidget, second: QWidget, orientation: Qt.Orientation, *,
+              sizes: Sequence[int] = (), stretch: Sequence[int] = ()) -> QSplitter:
+    """Lay ``page`` out as two panes the user can resize: side by side (``Horizontal``) or one
+    over the other (``Vertical``), starting at ``sizes`` (pixels) or shared by ``stretch``."""
+    split = QSplitter(orientation)
+    split.addWidget(first)
+    split.addWidget(second)
+    for index, factor in enumerate(stretch):
+        split.setStretchFactor(index, factor)
+    if sizes:
+        split.setSizes(list(sizes))
+    QVBoxLayout(page).addWidget(split)
+    return split

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
@@ -21,8 +23,9 @@ class SearchBox(QLineEdit):
 
     search = Signal(str)
 
-    def __init__(self, placeholder: str = "", delay_ms: int = 200,
+    def __init__(self, placeholder: str, searched: Callable[[str], object], delay_ms: int = 200,
                  parent: QWidget | None = None) -> None:
+        """``searched(text)`` runs on each :attr:`search`."""
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
@@ -35,6 +38,7 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self._fire)
         self.textEdited.connect(lambda _t: self._timer.start())
         self.returnPressed.connect(self._enter)
+        self.search.connect(searched)
 
     def lead_to(self, view: QAbstractItemView) -> None:
         """Down (and Enter on a search already done) moves into ``view``."""

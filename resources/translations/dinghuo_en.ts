@@ -524,54 +524,6 @@
     </message>
   </context>
   <context>
-    <name>AdminWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="1" />
-      <source>Payments</source>
-      <translation>Payments</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="22" />
-      <source>Review</source>
-      <translation>Review</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="23" />
-      <source>Sync health</source>
-      <translation>Sync health</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="24" />
-      <source>Orders</source>
-      <translation>Orders</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="25" />
-      <source>Conflicts</source>
-      <translation>Conflicts</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="33" />
-      <source>Devices</source>
-      <translation>Devices</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="34" />
-      <source>Users</source>
-      <translation>Users</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="35" />
-      <source>Integrations</source>
-      <translation>Integrations</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="29" />
-      <source>Returns</source>
-      <translation>Returns</translation>
-    </message>
-  </context>
-  <context>
     <name>CatalogModel</name>
     <message>
       <location filename="../../desktop/models/products.py" line="86" />
@@ -899,29 +851,6 @@ as of %4</translation>
       <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>not given</translation>
-    </message>
-  </context>
-  <context>
-    <name>ClerkWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="21" />
-      <source>To ship</source>
-      <translation>To ship</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="22" />
-      <source>Ship</source>
-      <translation>Ship</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="23" />
-      <source>Conflicts</source>
-      <translation>Conflicts</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="27" />
-      <source>Returns in</source>
-      <translation>Returns in</translation>
     </message>
   </context>
   <context>
@@ -1697,6 +1626,104 @@ Log file: %1</translation>
     </message>
   </context>
   <context>
+    <name>Navigation</name>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="34" />
+      <source>Devices</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="102" />
+      <source>Sync health</source>
+      <translation>Sync health</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="154" />
+      <source>Integrations</source>
+      <translation>Integrations</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="48" />
+      <source>Payments</source>
+      <translation>Payments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="38" />
+      <source>Returns</source>
+      <translation>Returns</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="75" />
+      <source>Review</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="62" />
+      <source>Users</source>
+      <translation>Users</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="126" />
+      <source>To ship</source>
+      <translation>To ship</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="44" />
+      <source>Returns in</source>
+      <translation>Returns in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="55" />
+      <source>Ship</source>
+      <translation>Ship</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="72" />
+      <source>For you</source>
+      <translation>For you</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="90" />
+      <source>Order again</source>
+      <translation>Order again</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="34" />
+      <source>Cart</source>
+      <translation>Cart</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="35" />
+      <source>My orders</source>
+      <translation>My orders</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="52" />
+      <source>Customers</source>
+      <translation>Customers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="58" />
+      <source>Catalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="72" />
+      <source>Conflicts</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="65" />
+      <source>Order entry</source>
+      <translation>Order entry</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/orders.py" line="46" />
+      <source>Orders</source>
+      <translation>Orders</translation>
+    </message>
+  </context>
+  <context>
     <name>Notifier</name>
     <message>
       <location filename="../../desktop/notifier.py" line="44" />
@@ -1931,11 +1958,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/shared/order_detail.py" line="105" />
       <source>Return</source>
       <translation>Return</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
-      <source>(not yet sent)</source>
-      <translation>(not yet sent)</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="110" />
@@ -2278,36 +2300,6 @@ Log file: %1</translation>
       <source>Add to cart</source>
       <translation>Add to cart</translation>
     </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="75" />
-      <source>For you</source>
-      <translation>For you</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="76" />
-      <source>Catalog</source>
-      <translation>Catalog</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="77" />
-      <source>Cart</source>
-      <translation>Cart</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="78" />
-      <source>My orders</source>
-      <translation>My orders</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="79" />
-      <source>Order again</source>
-      <translation>Order again</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="80" />
-      <source>Conflicts</source>
-      <translation>Conflicts</translation>
-    </message>
     <message numerus="yes">
       <location filename="../../desktop/views/owner/workspace.py" line="151" />
       <source>%n product(s) added to the cart.</source>
@@ -2442,34 +2434,6 @@ Log file: %1</translation>
       <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>Order submitted. It is sent with the next sync.</translation>
-    </message>
-  </context>
-  <context>
-    <name>RepWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="37" />
-      <source>Customers</source>
-      <translation>Customers</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="38" />
-      <source>Catalog</source>
-      <translation>Catalog</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="39" />
-      <source>Order entry</source>
-      <translation>Order entry</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="40" />
-      <source>Orders</source>
-      <translation>Orders</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="41" />
-      <source>Conflicts</source>
-      <translation>Conflicts</translation>
     </message>
   </context>
   <context>

@@ -524,54 +524,6 @@
     </message>
   </context>
   <context>
-    <name>AdminWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="1" />
-      <source>Payments</source>
-      <translation>收款</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="22" />
-      <source>Review</source>
-      <translation>订单审核</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="23" />
-      <source>Sync health</source>
-      <translation>同步状态</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="24" />
-      <source>Orders</source>
-      <translation>订单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="25" />
-      <source>Conflicts</source>
-      <translation>冲突</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="33" />
-      <source>Devices</source>
-      <translation>设备</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="34" />
-      <source>Users</source>
-      <translation>用户</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="35" />
-      <source>Integrations</source>
-      <translation>系统集成</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/admin/workspace.py" line="29" />
-      <source>Returns</source>
-      <translation>退货</translation>
-    </message>
-  </context>
-  <context>
     <name>CatalogModel</name>
     <message>
       <location filename="../../desktop/models/products.py" line="86" />
@@ -898,29 +850,6 @@ as of %4</source>
       <location filename="../../desktop/views/clerk/queue.py" line="63" />
       <source>not given</source>
       <translation>未指定</translation>
-    </message>
-  </context>
-  <context>
-    <name>ClerkWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="21" />
-      <source>To ship</source>
-      <translation>待发货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="22" />
-      <source>Ship</source>
-      <translation>发货</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="23" />
-      <source>Conflicts</source>
-      <translation>冲突</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/clerk/workspace.py" line="27" />
-      <source>Returns in</source>
-      <translation>退货收货</translation>
     </message>
   </context>
   <context>
@@ -1687,6 +1616,104 @@ Log file: %1</source>
     </message>
   </context>
   <context>
+    <name>Navigation</name>
+    <message>
+      <location filename="../../desktop/views/admin/devices.py" line="34" />
+      <source>Devices</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/health.py" line="102" />
+      <source>Sync health</source>
+      <translation>同步状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/integrations.py" line="154" />
+      <source>Integrations</source>
+      <translation>系统集成</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/payments.py" line="48" />
+      <source>Payments</source>
+      <translation>收款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/returns.py" line="38" />
+      <source>Returns</source>
+      <translation>退货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/review.py" line="75" />
+      <source>Review</source>
+      <translation>订单审核</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/admin/users.py" line="62" />
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/queue.py" line="126" />
+      <source>To ship</source>
+      <translation>待发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/returns.py" line="44" />
+      <source>Returns in</source>
+      <translation>退货收货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/clerk/ship.py" line="55" />
+      <source>Ship</source>
+      <translation>发货</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/home.py" line="72" />
+      <source>For you</source>
+      <translation>为您推荐</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/reorder.py" line="90" />
+      <source>Order again</source>
+      <translation>再来一单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="34" />
+      <source>Cart</source>
+      <translation>购物车</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/owner/workspace.py" line="35" />
+      <source>My orders</source>
+      <translation>我的订单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/rep/customers.py" line="52" />
+      <source>Customers</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/catalog.py" line="58" />
+      <source>Catalog</source>
+      <translation>商品目录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/conflicts.py" line="72" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/order_entry.py" line="65" />
+      <source>Order entry</source>
+      <translation>下单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/shared/orders.py" line="46" />
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+  </context>
+  <context>
     <name>Notifier</name>
     <message>
       <location filename="../../desktop/notifier.py" line="44" />
@@ -1921,11 +1948,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/shared/order_detail.py" line="105" />
       <source>Return</source>
       <translation>退货单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/shared/order_detail.py" line="105" />
-      <source>(not yet sent)</source>
-      <translation>（尚未发送）</translation>
     </message>
     <message>
       <location filename="../../desktop/views/shared/order_detail.py" line="110" />
@@ -2277,36 +2299,6 @@ Log file: %1</source>
       <source>Add to cart</source>
       <translation>加入购物车</translation>
     </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="75" />
-      <source>For you</source>
-      <translation>为您推荐</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="76" />
-      <source>Catalog</source>
-      <translation>商品目录</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="77" />
-      <source>Cart</source>
-      <translation>购物车</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="78" />
-      <source>My orders</source>
-      <translation>我的订单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="79" />
-      <source>Order again</source>
-      <translation>再来一单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/owner/workspace.py" line="80" />
-      <source>Conflicts</source>
-      <translation>冲突</translation>
-    </message>
     <message numerus="yes">
       <location filename="../../desktop/views/owner/workspace.py" line="151" />
       <source>%n product(s) added to the cart.</source>
@@ -2439,34 +2431,6 @@ Log file: %1</source>
       <location filename="../../desktop/views/owner/reorder.py" line="235" />
       <source>Order submitted. It is sent with the next sync.</source>
       <translation>订单已提交，将在下次同步时发送。</translation>
-    </message>
-  </context>
-  <context>
-    <name>RepWorkspace</name>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="37" />
-      <source>Customers</source>
-      <translation>客户</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="38" />
-      <source>Catalog</source>
-      <translation>商品目录</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="39" />
-      <source>Order entry</source>
-      <translation>下单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="40" />
-      <source>Orders</source>
-      <translation>订单</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/rep/workspace.py" line="41" />
-      <source>Conflicts</source>
-      <translation>冲突</translation>
     </message>
   </context>
   <context>

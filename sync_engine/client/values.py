@@ -46,6 +46,7 @@ __all__ = [
     "SyncStatus",
     "UserAccount",
     "WarehouseView",
+    "side_lines",
 ]
 
 
@@ -218,6 +219,19 @@ class ConflictView:
     server: dict[str, Any] | None
     created_at: str
     held: int  # later changes of the same order held back until this is decided
+
+
+def side_lines(side: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The order lines of one side of a conflict: the user's (the lines of the change they sent,
+    else of the order as they had it) or the server's order."""
+    if not side:
+        return []
+    if "mutation" in side:
+        args = side["mutation"].get("args", {})
+        if "lines" in args:
+            return list(args["lines"])
+        return list((side.get("order") or {}).get("lines", []))
+    return list(side.get("lines", []))
 
 
 @dataclass(frozen=True, slots=True)

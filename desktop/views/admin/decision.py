@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -15,17 +15,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from sync_engine.client.engine import Engine
+
+from ...context import AppContext
 from ...widgets.field import FieldBox
-from ...widgets.parts import action_button, button_row, ok_cancel
+from ...widgets.parts import action_button, button_row, ok_cancel, wrapped_label
 from ...widgets.tables import make_table
 
-__all__ = ["DecisionBox", "ReasonDialog", "decision_box", "queue_and_decision"]
+__all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box"]
+
+
+def decided(ctx: AppContext, decision: Callable[[Engine], object], said: str) -> None:
+    """Save a decision (``decision(engine)``, on the write lane); say ``said`` once it is
+    saved (it reaches the server, and the rep, with the next sync)."""
+    engine = ctx.engine
+    ctx.write(lambda: decision(engine), lambda _result: ctx.message.emit(said))
 
 
 class ReasonDialog(QDialog):
@@ -67,18 +76,19 @@ class ReasonDialog(QDialog):
 
 class DecisionBox(NamedTuple):
     box: QGroupBox
+    title: QLabel
     lines: QTableView
     yes: QPushButton
     no: QPushButton
 
 
-def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]],
+def decision_box(heading: str, title: str, facts: Sequence[tuple[str, QLabel]],
                  lines: QAbstractItemModel, yes: tuple[str, Callable[[], None]],
                  no: tuple[str, Callable[[], None]],
                  under_lines: QWidget | None = None) -> DecisionBox:
-    """The chosen one: its title, its facts (label, value) as a form, a table of its
-    ``lines`` (``under_lines`` below it, if given), and at the bottom right the "no" button
-    (text, action) before the "yes"."""
+    """The chosen one: its title (``title`` until one is chosen), its facts (label, value) as a
+    form, a table of its ``lines`` (``under_lines`` below it, if given), and at the bottom right
+    the "no" button (text, action) before the "yes"."""
     box = QGroupBox(heading)
     layout = QVBoxLayout(box)
     form = QFormLayout()
@@ -87,22 +97,11 @@ def decision_box(heading: str, title: QLabel, facts: Sequence[tuple[str, QLabel]
     view = make_table(stretch=1, model=lines)
     yes_button = action_button("review", yes[0], yes[1], name="primary")
     no_button = action_button("cancel", no[0], no[1])
-    layout.addWidget(title)
+    title_label = wrapped_label(title, "detailTitle")
+    layout.addWidget(title_label)
     layout.addLayout(form)
     layout.addWidget(view, 1)
     if under_lines is not None:
         layout.addWidget(under_lines)
     layout.addLayout(button_row(None, no_button, yes_button))
-    return DecisionBox(box, view, yes_button, no_button)
-
-
-def queue_and_decision(page: QWidget, queue: QWidget, decision: QWidget,
-                       orientation: Qt.Orientation, sizes: list[int]) -> QSplitter:
-    """Lay ``page`` out as the queue and the decision, split by ``orientation``."""
-    split = QSplitter(orientation)
-    split.addWidget(queue)
-    split.addWidget(decision)
-    split.setSizes(sizes)
-    QVBoxLayout(page).addWidget(split)
-    return split
-
+    return DecisionBox(box, title_label, view, yes_button, no_button)

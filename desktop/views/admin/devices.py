@@ -11,47 +11,44 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from sync_engine.client.values import DeviceView
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.parts import action_button
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
+from ..page import NavEntry
 from .ask import key, on_server
 from .labels import ago, attention_text, device_state
-from .server_list import MUTED, ServerListPage
+from .server_list import ServerListPage
 
 __all__ = ["DevicesPage"]
 
 _BAD = QBrush(QColor("#b91c1c"))
 
 
-
-def _muted(d: DeviceView) -> QBrush | None:
-    """Greyed when revoked: no longer in use."""
-    return MUTED if d.revoked_at else None
-
 class DevicesPage(ServerListPage[DeviceView]):
+    nav = NavEntry("devices", QT_TRANSLATE_NOOP("Navigation", "Devices"), "devices")
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "devicesPage", DeviceView)
+        super().__init__(ctx, "devicesPage", DeviceView, in_use=lambda d: not d.revoked_at)
         self.now = dt.datetime.now(dt.UTC)
         fmt = ctx.fmt
 
         self.model: ListTableModel[DeviceView] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "User"), lambda d: d.username,
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Device"), lambda d: d.name or d.id,
-                       tooltip=lambda d: f"{d.name}\n{d.id}", foreground=_muted),
+                       tooltip=lambda d: f"{d.name}\n{d.id}", foreground=self.muted),
                 Column(lambda: translate("Admin", "Last seen"),
                        lambda d: ago(d.last_seen_at, self.now),
                        tooltip=lambda d: fmt.timestamp(d.last_seen_at),
                        sort=lambda d: d.last_seen_at or ""),
                 Column(lambda: translate("Admin", "State"), device_state,
                        tooltip=lambda d: fmt.timestamp(d.revoked_at) if d.revoked_at else "",
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Needs attention"), attention_text,
                        tooltip=attention_text,
-                       foreground=lambda d: MUTED if d.revoked_at else (
-                           _BAD if d.attention else None)),
+                       foreground=lambda d: self.muted(d) or (_BAD if d.attention else None)),
             ]
         )
         # The reasons take the spare width: elided, whole in the tooltip.

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import DeviceView, ReplicaHealth, SyncHealth
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...resources import icon
 from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import fit_columns, make_table
-from ..page import Page
+from ..page import NavEntry, Page
 from .labels import (
     ago,
     attention_short,
@@ -99,6 +99,8 @@ def device_summary(d: DeviceView, now: dt.datetime) -> str:
 
 
 class HealthPage(Page):
+    nav = NavEntry("health", QT_TRANSLATE_NOOP("Navigation", "Sync health"), "health")
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, "healthPage")
         self.health: SyncHealth | None = None

@@ -4,7 +4,7 @@ when each was last used; revoke one."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,14 +23,15 @@ from sync_engine.client.admin import INTEGRATION_SCOPES
 from sync_engine.client.values import IntegrationTokenView, NewIntegrationToken
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.parts import action_button, text_field, wrapped_label
 from ...widgets.tables import fit_columns, make_table, table_pane
+from ..page import NavEntry
 from .ask import key, on_server
 from .labels import item_separator, scope_name
-from .server_list import MUTED, ServerListPage
+from .server_list import ServerListPage
 
 __all__ = ["IntegrationsPage", "SecretDialog", "TokenDialog"]
 
@@ -144,14 +145,12 @@ class SecretDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
-
-def _muted(t: IntegrationTokenView) -> QBrush | None:
-    """Greyed when revoked: no longer in use."""
-    return MUTED if t.revoked_at else None
-
 class IntegrationsPage(ServerListPage[IntegrationTokenView]):
+    nav = NavEntry("integrations", QT_TRANSLATE_NOOP("Navigation", "Integrations"), "key")
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "integrationsPage", IntegrationTokenView)
+        super().__init__(ctx, "integrationsPage", IntegrationTokenView,
+                         in_use=lambda t: not t.revoked_at)
         self.dialog: TokenDialog | None = None
         self.secret_dialog: SecretDialog | None = None
         fmt = ctx.fmt
@@ -159,20 +158,20 @@ class IntegrationsPage(ServerListPage[IntegrationTokenView]):
         self.model: ListTableModel[IntegrationTokenView] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "System"), lambda t: t.name,
-                       tooltip=lambda t: t.name, foreground=_muted),
+                       tooltip=lambda t: t.name, foreground=self.muted),
                 Column(lambda: translate("Admin", "May write"), _scopes, tooltip=_scopes,
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Created"),
-                       lambda t: fmt.timestamp(t.created_at), foreground=_muted),
+                       lambda t: fmt.timestamp(t.created_at), foreground=self.muted),
                 Column(lambda: translate("Admin", "Last used"),
                        lambda t: fmt.timestamp(t.last_used_at) if t.last_used_at
                        else translate("Admin", "never"),
-                       sort=lambda t: t.last_used_at or "", foreground=_muted),
+                       sort=lambda t: t.last_used_at or "", foreground=self.muted),
                 Column(lambda: translate("Admin", "State"),
                        lambda t: (translate("Admin", "revoked %1").replace(
                            "%1", fmt.timestamp(t.revoked_at)) if t.revoked_at
                            else translate("Admin", "active")),
-                       foreground=_muted),
+                       foreground=self.muted),
             ]
         )
         self.table = make_table(stretch=1, model=self.model, name="tokenList",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sync_engine.client.values import AuditEntry, DeviceView
+from sync_engine.protocol import parse_time
 
 from ...i18n import domain_lang, translate
 from ...labels import code_words
@@ -34,15 +35,8 @@ __all__ = [
 
 def since(iso: str | None, now: dt.datetime) -> dt.timedelta | None:
     """How long before ``now`` the ISO time ``iso`` was (None: never, or not known)."""
-    if not iso:
-        return None
-    try:
-        at = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return now - at
+    at = parse_time(iso) if iso else None
+    return None if at is None else now - at
 
 
 def how_long(age: dt.timedelta) -> str:

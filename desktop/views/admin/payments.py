@@ -29,25 +29,26 @@ from sync_engine.client.values import CustomerView, PaymentAccount, PaymentList,
 from sync_engine.domain import credit as rules
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...resources import icon
 from ...widgets.field import FieldBox
 from ...widgets.parts import text_field
 from ...widgets.tables import fit_columns, make_table, table_pane
+from ..page import NavEntry, Page
 from ..shared.customer_field import CustomerField
 from .ask import key, list_failed, on_server
 
 __all__ = ["PaymentsPage"]
 
 
-class PaymentsPage(QWidget):
+class PaymentsPage(Page):
     """The Payments page of the back office."""
 
+    nav = NavEntry("payments", QT_TRANSLATE_NOOP("Navigation", "Payments"), "payment")
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("paymentsPage")
-        self.ctx = ctx
+        super().__init__(ctx, "paymentsPage")
         self.loaded = False
         self.customer: CustomerView | None = None
         self._key: str | None = None  # the payment being sent, until the server answers

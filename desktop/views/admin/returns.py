@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 from sync_engine.client.values import ReturnLineView, ReturnView
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
-from ...labels import return_reason_name, return_status_name, sync_state_name
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
+from ...labels import return_reason_name, return_state, return_status_name, return_title
 from ...models.base import ROW_ROLE, Column, ListTableModel
-from ...widgets.parts import wrapped_label
+from ...widgets.parts import two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
-from ..page import WorkspacePage
-from ..shared.return_lines import DamagedStockLabel
-from .decision import ReasonDialog, decision_box, queue_and_decision
+from ..page import NavEntry, WorkspacePage
+from ..shared.return_lines import DamagedStockLabel, returns_list_columns
+from .decision import ReasonDialog, decided, decision_box
 
 if TYPE_CHECKING:
     from .workspace import AdminWorkspace
@@ -30,15 +30,12 @@ _WAITING = QBrush(QColor("#b45309"))
 _ORDER = {"requested": 0, "approved": 1, "partially_received": 2, "received": 3, "refused": 4}
 
 
-def return_title(r: ReturnView) -> str:
-    return r.number or translate("Returns", "(not yet sent)")
-
-
 class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
+    nav = NavEntry("returns", QT_TRANSLATE_NOOP("Navigation", "Returns"), "return")
+
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
         super().__init__(ctx, "returnsReviewPage", workspace)
         self.current: ReturnView | None = None
-        fmt = ctx.fmt
         self.filter = QComboBox()
         self.filter.setObjectName("returnsFilter")
         self.filter.addItem(self.tr("All returns"), None)
@@ -46,13 +43,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             self.filter.addItem(return_status_name(status), status)
         self.filter.currentIndexChanged.connect(self.reload)
         self.model: ListTableModel[ReturnView] = ListTableModel([
-            Column(lambda: translate("Returns", "Return"), return_title),
-            Column(lambda: translate("Returns", "Customer"),
-                   lambda r: r.customer_name_in(domain_lang())),
-            Column(lambda: translate("Returns", "Status"), self._status,
-                   foreground=lambda r: _WAITING if r.status == "requested" else None),
+            *returns_list_columns(lambda r: _WAITING if r.status == "requested" else None),
             Column(lambda: translate("Returns", "Reason"), lambda r: return_reason_name(r.reason)),
-            Column(lambda: translate("Returns", "Units"), lambda r: fmt.integer(r.units),
+            Column(lambda: translate("Returns", "Units"), lambda r: ctx.fmt.integer(r.units),
                    align_right=True),
         ])
         self.table = make_table(stretch=1, model=self.model, name="returnsTable",
@@ -64,18 +57,11 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(table_pane(self.table, self.empty), 1)
-        queue_and_decision(self, left, self._build_detail(), Qt.Orientation.Horizontal,
-                           [640, 640])
+        two_panes(self, left, self._build_detail(), Qt.Orientation.Horizontal, sizes=(640, 640))
         self.refuse_dialog: ReasonDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
-
-    def _status(self, r: ReturnView) -> str:
-        text = return_status_name(r.status)
-        return text + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
-        self.title = wrapped_label(self.tr("Choose a return."), "detailTitle")
         self.order_label, self.reason_label, self.credit_label, self.asked_label = (
             QLabel() for _ in range(4))
         self.note_label = wrapped_label()
@@ -94,8 +80,8 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
                 if ln.damaged_qty else fmt.count(ln.received_qty, ln.unit)), align_right=True),
         ])
         self.damaged = DamagedStockLabel(self.ctx)
-        box, self.lines, self.approve_button, self.refuse_button = decision_box(
-            self.tr("Decision"), self.title, [
+        box, self.title, self.lines, self.approve_button, self.refuse_button = decision_box(
+            self.tr("Decision"), self.tr("Choose a return."), [
                 (self.tr("Order"), self.order_label), (self.tr("Asked"), self.asked_label),
                 (self.tr("Reason"), self.reason_label), (self.tr("Note"), self.note_label),
                 (self.tr("Credited"), self.credit_label)],
@@ -136,7 +122,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             return
         self.title.setText(self.tr("Return %1 — %2 · %3").replace("%1", return_title(r))
                            .replace("%2", r.customer_name_in(domain_lang()))
-                           .replace("%3", self._status(r)))
+                           .replace("%3", return_state(r)))
         self.order_label.setText(r.order_number or r.order_id)
         self.asked_label.setText(self.ctx.fmt.timestamp(r.requested_at) or self.tr("not yet sent"))
         self.reason_label.setText(return_reason_name(r.reason))
@@ -160,10 +146,9 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         r = self.current
         if r is None:
             return
-        engine = self.ctx.engine
-        self.ctx.write(lambda: engine.decide_return(r.id, True), lambda _r: self.ctx.message.emit(
-            self.tr("Return %1 approved. The warehouse can take the goods in after the next "
-                    "sync.").replace("%1", return_title(r))))
+        decided(self.ctx, lambda engine: engine.decide_return(r.id, True),
+                self.tr("Return %1 approved. The warehouse can take the goods in after the next "
+                        "sync.").replace("%1", return_title(r)))
 
     def ask_refuse(self) -> None:
         r = self.current
@@ -174,11 +159,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
             self.tr("Why? The rep and the store are told this reason."),
             self.tr("e.g. past the 30-day return period"),
             self.tr("Refuse return"), self.tr("Say why the return is refused."),
-        ).ask(lambda reason: self.refuse(r, reason))
-
-    def refuse(self, r: ReturnView, reason: str) -> None:
-        engine = self.ctx.engine
-        self.ctx.write(lambda: engine.decide_return(r.id, False, reason),
-                       lambda _r: self.ctx.message.emit(
-                           self.tr("Return %1 refused. The rep is told after the next sync.")
-                           .replace("%1", return_title(r))))
+        ).ask(lambda reason: decided(
+            self.ctx, lambda engine: engine.decide_return(r.id, False, reason),
+            self.tr("Return %1 refused. The rep is told after the next sync.")
+            .replace("%1", return_title(r))))

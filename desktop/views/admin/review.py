@@ -18,15 +18,15 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, OrderView, ProductView, StockView
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
-from ...widgets.parts import wrapped_label
+from ...widgets.parts import two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
-from .decision import ReasonDialog, decision_box, queue_and_decision
+from .decision import ReasonDialog, decided, decision_box
 from .labels import ago
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ def _detail(engine: Engine, order_id: str) -> ReviewDetail:
 
 
 class ReviewPage(WorkspacePage["AdminWorkspace"]):
+    nav = NavEntry("review", QT_TRANSLATE_NOOP("Navigation", "Review"), "review")
+
     def __init__(self, ctx: AppContext, workspace: AdminWorkspace) -> None:
         super().__init__(ctx, "reviewPage", workspace)
         self.detail: ReviewDetail | None = None
@@ -112,14 +114,12 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                                            "rule holds back (credit, stock) appear here."), "hint")
         # The queue over the decision, each the full width: side by side (~580 px each at
         # 1280×800) the customer name and the product name were cut to a word.
-        queue_and_decision(self, table_pane(self.table, self.empty), self._build_detail(),
-                           Qt.Orientation.Vertical, [220, 540])
+        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
+                  Qt.Orientation.Vertical, sizes=(220, 540))
         self.reject_dialog: ReasonDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
-        self.title = wrapped_label(self.tr("Choose an order."), "detailTitle")
         self.reasons, self.credit, self.notes, self.promotions = (
             wrapped_label() for _ in range(4))
         fmt = self.ctx.fmt
@@ -149,8 +149,8 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                 ),
             ]
         )
-        box, self.lines, self.confirm_button, self.reject_button = decision_box(
-            self.tr("Decision"), self.title, [
+        box, self.title, self.lines, self.confirm_button, self.reject_button = decision_box(
+            self.tr("Decision"), self.tr("Choose an order."), [
                 (self.tr("Held because"), self.reasons), (self.tr("Credit"), self.credit),
                 (self.tr("Notes"), self.notes), (self.tr("Promotions"), self.promotions)],
             self.lines_model, yes=(self.tr("Confirm order"), self.confirm),
@@ -237,16 +237,10 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
     def confirm(self) -> None:
         if self.detail is None:
             return
-        order, engine = self.detail.order, self.ctx.engine
-        self.detail = None
-        self.ctx.write(
-            lambda: engine.confirm_order(order.id),
-            lambda _o: self.ctx.message.emit(
-                self.tr("Order %1 confirmed. The rep is notified after the next sync.").replace(
-                    "%1", order_number(order)
-                )
-            ),
-        )
+        order, self.detail = self.detail.order, None
+        decided(self.ctx, lambda engine: engine.confirm_order(order.id),
+                self.tr("Order %1 confirmed. The rep is notified after the next sync.")
+                .replace("%1", order_number(order)))
 
     def ask_reject(self) -> None:
         if self.detail is None:
@@ -257,16 +251,10 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
             self.tr("Why? The sales rep is notified with this reason."),
             self.tr("e.g. credit limit exceeded: please pay the open invoices first"),
             self.tr("Reject order"), self.tr("Say why the order is rejected."),
-        ).ask(lambda reason: self.reject_order(order, reason))
+        ).ask(lambda reason: self._reject(order, reason))
 
-    def reject_order(self, order: OrderView, reason: str) -> None:
-        engine = self.ctx.engine
+    def _reject(self, order: OrderView, reason: str) -> None:
         self.detail = None
-        self.ctx.write(
-            lambda: engine.reject_order(order.id, reason),
-            lambda _o: self.ctx.message.emit(
-                self.tr("Order %1 rejected. The rep is notified after the next sync.").replace(
-                    "%1", order_number(order)
-                )
-            ),
-        )
+        decided(self.ctx, lambda engine: engine.reject_order(order.id, reason),
+                self.tr("Order %1 rejected. The rep is notified after the next sync.")
+                .replace("%1", order_number(order)))

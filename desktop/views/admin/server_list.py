@@ -23,13 +23,16 @@ MUTED = QBrush(QColor("#6b7280"))  # a row no longer in use (revoked, disabled)
 
 
 class ServerListPage(Page, Generic[R]):
-    """The page makes its :attr:`table` of ``row_type`` rows and says how to :meth:`refresh`."""
+    """The page makes its :attr:`table` of ``row_type`` rows and says how to :meth:`refresh`;
+    rows not ``in_use`` are greyed (:meth:`muted`)."""
 
     table: QTableView
 
-    def __init__(self, ctx: AppContext, name: str, row_type: type[R]) -> None:
+    def __init__(self, ctx: AppContext, name: str, row_type: type[R],
+                 in_use: Callable[[R], bool]) -> None:
         super().__init__(ctx, name)
         self.row_type = row_type
+        self.in_use = in_use
         self.loaded = False  # fetched once: the workspace fetches when the page is first shown
         self.confirm_box: ConfirmBox | None = None
         self.state = wrapped_label("", "hint")
@@ -41,6 +44,11 @@ class ServerListPage(Page, Generic[R]):
 
     def focus_main_field(self) -> None:
         self.table.setFocus()
+
+    def muted(self, row: R) -> QBrush | None:
+        """The colour of a row no longer in use (a device or token revoked, a user disabled):
+        greyed, in every column."""
+        return None if self.in_use(row) else MUTED
 
     def selected(self) -> R | None:
         row = self.table.currentIndex().data(ROW_ROLE)

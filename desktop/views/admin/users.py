@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -18,21 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync_engine.client.admin import BackOffice
 from sync_engine.client.engine import Engine
 from sync_engine.client.values import AuditEntry, CustomerView, UserAccount, WarehouseView
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import Column, ListTableModel
 from ...models.tables import customer_name
 from ...widgets.parts import action_button
 from ...widgets.tables import fit_columns, make_table, on_row_action, select_row_of
+from ..page import NavEntry
 from .ask import key, on_server
 from .labels import audit_text, role_name
-from .server_list import MUTED, ServerListPage
+from .server_list import ServerListPage
 from .user_dialogs import PasswordDialog, UserDialog
 
 __all__ = ["UsersPage"]
+
+# A change to an account: the request to the server, and what to say once it is done.
+Change = tuple[Callable[[BackOffice], object], str]
 
 
 
@@ -53,14 +57,11 @@ def _places(engine: Engine) -> Places:
     return Places(engine.warehouses(), engine.customers(include_inactive=True))
 
 
-
-def _muted(u: UserAccount) -> QBrush | None:
-    """Greyed when disabled: no longer in use."""
-    return None if u.active else MUTED
-
 class UsersPage(ServerListPage[UserAccount]):
+    nav = NavEntry("users", QT_TRANSLATE_NOOP("Navigation", "Users"), "users")
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx, "usersPage", UserAccount)
+        super().__init__(ctx, "usersPage", UserAccount, in_use=lambda u: u.active)
         self.places = Places([], [])
         self.place_names: dict[tuple[str, int], str] = {}
         self._show_next: int | None = None  # the user to select after the next load
@@ -70,16 +71,16 @@ class UsersPage(ServerListPage[UserAccount]):
         self.model: ListTableModel[UserAccount] = ListTableModel(
             [
                 Column(lambda: translate("Admin", "User name"), lambda u: u.username,
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Full name"), lambda u: u.display_name,
-                       tooltip=lambda u: u.display_name, foreground=_muted),
+                       tooltip=lambda u: u.display_name, foreground=self.muted),
                 Column(lambda: translate("Admin", "Role"), lambda u: role_name(u.role),
-                       foreground=_muted),
+                       foreground=self.muted),
                 Column(lambda: translate("Admin", "Works for"), self._assigned,
-                       tooltip=self._assigned, foreground=_muted),
+                       tooltip=self._assigned, foreground=self.muted),
                 Column(lambda: translate("Admin", "State"),
                        lambda u: translate("Admin", "active") if u.active
-                       else translate("Admin", "disabled"), foreground=_muted),
+                       else translate("Admin", "disabled"), foreground=self.muted),
             ]
         )
         self.table = make_table(stretch=1, model=self.model, name="userList",
@@ -207,9 +208,15 @@ class UsersPage(ServerListPage[UserAccount]):
 
         return failed
 
-    def _open(self, dialog: UserDialog | PasswordDialog, submit: Callable[[], None]) -> None:
-        """Open ``dialog``; ``submit`` runs when its OK is pressed (it stays open until the
-        server answers)."""
+    def _open(self, dialog: UserDialog | PasswordDialog, change: Callable[[], Change]) -> None:
+        """Open ``dialog``; when its OK is pressed, send the request ``change()`` makes of its
+        fields, and say what it says once the server has done it. The dialog stays open until
+        the server answers, and shows a refusal."""
+
+        def submit() -> None:
+            request, said = change()
+            on_server(self.ctx, request, self._changed(said, dialog), self._refused(dialog))
+
         dialog.submitted.connect(submit)
         self.dialog = dialog
         dialog.open()
@@ -217,17 +224,15 @@ class UsersPage(ServerListPage[UserAccount]):
     def ask_create(self) -> None:
         dialog = UserDialog(None, self.places.warehouses, self.places.customers, self)
 
-        def submit() -> None:
+        def change() -> Change:
             username, name = dialog.username.text().strip(), dialog.display_name.text().strip()
             password, role = dialog.password.text(), dialog.chosen_role()
             wh, cust = dialog.warehouse_id(), dialog.customer_id()
-            on_server(self.ctx, lambda office: office.create_user(
-                username, password, role, display_name=name, warehouse_id=wh,
-                customer_id=cust),
-                self._changed(self.tr("User %1 created.").replace("%1", username), dialog),
-                self._refused(dialog))
+            return (lambda office: office.create_user(username, password, role, display_name=name,
+                                                      warehouse_id=wh, customer_id=cust),
+                    self.tr("User %1 created.").replace("%1", username))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_role(self) -> None:
         user = self.selected()
@@ -235,15 +240,14 @@ class UsersPage(ServerListPage[UserAccount]):
             return
         dialog = UserDialog(user, self.places.warehouses, self.places.customers, self)
 
-        def submit() -> None:
+        def change() -> Change:
             role, wh, cust = dialog.chosen_role(), dialog.warehouse_id(), dialog.customer_id()
-            on_server(self.ctx, lambda office: office.set_assignment(
-                user.id, role, warehouse_id=wh, customer_id=cust),
-                self._changed(self.tr("%1 is now %2.").replace("%1", user.username)
-                              .replace("%2", role_name(role)), dialog),
-                self._refused(dialog))
+            return (lambda office: office.set_assignment(user.id, role, warehouse_id=wh,
+                                                         customer_id=cust),
+                    self.tr("%1 is now %2.").replace("%1", user.username)
+                    .replace("%2", role_name(role)))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_password(self) -> None:
         user = self.selected()
@@ -251,14 +255,13 @@ class UsersPage(ServerListPage[UserAccount]):
             return
         dialog = PasswordDialog(user, self)
 
-        def submit() -> None:
+        def change() -> Change:
             password = dialog.password.text()
-            on_server(self.ctx, lambda office: office.reset_password(user.id, password),
-                      self._changed(self.tr("%1 has a new password and is signed out "
-                                            "everywhere.").replace("%1", user.username), dialog),
-                      self._refused(dialog))
+            return (lambda office: office.reset_password(user.id, password),
+                    self.tr("%1 has a new password and is signed out everywhere.")
+                    .replace("%1", user.username))
 
-        self._open(dialog, submit)
+        self._open(dialog, change)
 
     def ask_toggle_active(self) -> None:
         """Enable at once; disable after saying what it does."""

@@ -30,15 +30,8 @@ class AdminWorkspace(Workspace):
         self.integrations = IntegrationsPage(ctx)
         self.returns = ReturnsReviewPage(ctx, self)
         self.payments = PaymentsPage(ctx)
-        self.add_page("review", self.tr("Review"), "review", self.review)
-        self.add_page("health", self.tr("Sync health"), "health", self.health)
-        self.add_page("orders", self.tr("Orders"), "orders", self.orders)
-        self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
-        self.add_page("devices", self.tr("Devices"), "devices", self.devices)
-        self.add_page("users", self.tr("Users"), "users", self.users)
-        self.add_page("integrations", self.tr("Integrations"), "key", self.integrations)
-        self.add_page("returns", self.tr("Returns"), "return", self.returns)
-        self.add_page("payments", self.tr("Payments"), "payment", self.payments)
+        self.add_pages(self.review, self.health, self.orders, self.conflicts, self.devices,
+                       self.users, self.integrations, self.returns, self.payments)
         ctx.open_order.connect(lambda order_id: self.orders.show_order(order_id))
         # The server's lists are fetched when their page is first shown.
         self.nav.currentRowChanged.connect(lambda _row: self._first_shown())

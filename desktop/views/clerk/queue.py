@@ -27,7 +27,7 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, ProductView, ShipQueueItem
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import status_name
 from ...models.base import ROW_ROLE, SORT_ROLE, Column, ListTableModel
 from ...models.tables import count_column, order_number
@@ -36,7 +36,7 @@ from ...widgets.keys import page_shortcut
 from ...widgets.parts import action_button, wrapped_label
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import ClerkWorkspace
@@ -123,10 +123,11 @@ def load_pick_data(
 
 
 class ShipQueuePage(WorkspacePage["ClerkWorkspace"]):
+    nav = NavEntry("queue", QT_TRANSLATE_NOOP("Navigation", "To ship"), "orders")
+
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
         super().__init__(ctx, "shipQueuePage", workspace)
-        self.search = SearchBox(self.tr("Order number or customer"))
-        self.search.search.connect(self._filter)
+        self.search = SearchBox(self.tr("Order number or customer"), self._filter)
         self.search.returnPressed.connect(self._search_entered)
         self.ship_button = action_button("truck", self.tr("Ship…"), self.ship_selected,
                                          name="primary")
@@ -163,8 +164,7 @@ class ShipQueuePage(WorkspacePage["ClerkWorkspace"]):
         layout.addWidget(self.count)
         layout.addWidget(hint)
         self.pick_dialog: PickListDialog | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
         self._enable()
 
     def focus_main_field(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -21,15 +20,20 @@ from sync_engine.client import errors as ce
 from sync_engine.client.values import ReturnView
 
 from ...context import AppContext
-from ...i18n import domain_lang, translate
-from ...labels import return_reason_name, return_status_name, sync_state_name
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
+from ...labels import return_reason_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
+from ...widgets.parts import action_button, choice_box, text_field, two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, reselect, table_pane
-from ..page import WorkspacePage
-from ..shared.return_lines import DamagedStockLabel, ReturnCountLine, ReturnCountsModel
+from ..page import NavEntry, WorkspacePage
+from ..shared.return_lines import (
+    DamagedStockLabel,
+    ReturnCountLine,
+    ReturnCountsModel,
+    returns_list_columns,
+)
 from .scanning import parse_scan, scan_row
 
 if TYPE_CHECKING:
@@ -41,33 +45,24 @@ _RECEIVABLE = ("approved", "partially_received")
 
 
 class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
+    nav = NavEntry("returns", QT_TRANSLATE_NOOP("Navigation", "Returns in"), "receive")
+
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
         super().__init__(ctx, "receiveReturnsPage", workspace)
         self.current: ReturnView | None = None
-        fmt = ctx.fmt
         self.list_model: ListTableModel[ReturnView] = ListTableModel([
-            Column(lambda: translate("Returns", "Return"),
-                   lambda r: r.number or translate("Returns", "(not yet sent)")),
-            Column(lambda: translate("Returns", "Customer"),
-                   lambda r: r.customer_name_in(domain_lang())),
-            Column(lambda: translate("Returns", "Status"), lambda r: return_status_name(r.status)
-                   + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")),
+            *returns_list_columns(),
             Column(lambda: translate("Returns", "Expected"),
-                   lambda r: fmt.integer(sum(ln.outstanding for ln in r.lines)),
+                   lambda r: ctx.fmt.integer(sum(ln.outstanding for ln in r.lines)),
                    align_right=True),
         ])
         self.list = make_table(stretch=1, model=self.list_model, name="returnsToReceive",
                                on_current=self._selected)
         self.empty = wrapped_label(self.tr("No approved return waits for the warehouse."), "hint")
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(table_pane(self.list, self.empty))
-        split.addWidget(self._build_counting())
-        split.setSizes([560, 720])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, table_pane(self.list, self.empty), self._build_counting(),
+                  Qt.Orientation.Horizontal, sizes=(560, 720))
         page_shortcut(FINAL_ACTION, self, self.confirm)
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def _build_counting(self) -> QWidget:
         box = QWidget()

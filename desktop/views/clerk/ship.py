@@ -30,7 +30,7 @@ from sync_engine.client import errors as ce
 from sync_engine.client.values import OrderView
 
 from ...context import AppContext
-from ...i18n import OWN_VEHICLE, carrier_choices, carrier_of, domain_lang
+from ...i18n import OWN_VEHICLE, QT_TRANSLATE_NOOP, carrier_choices, carrier_of, domain_lang
 from ...labels import status_name
 from ...models.products import product_name
 from ...models.tables import load_order, order_number
@@ -39,7 +39,7 @@ from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from .scanning import parse_scan, scan_row
 from .ship_lines import COUNT_COLUMN, ShipLine, ShipLinesModel
 
@@ -50,6 +50,8 @@ __all__ = ["ShipPage"]
 
 
 class ShipPage(WorkspacePage["ClerkWorkspace"]):
+    nav = NavEntry("ship", QT_TRANSLATE_NOOP("Navigation", "Ship"), "truck")
+
     def __init__(self, ctx: AppContext, workspace: ClerkWorkspace) -> None:
         super().__init__(ctx, "shipPage", workspace)
         self.order: OrderView | None = None

@@ -20,11 +20,8 @@ class ClerkWorkspace(Workspace):
         self.queue = ShipQueuePage(ctx, self)
         self.ship_page = ShipPage(ctx, self)
         self.conflicts = ConflictsPage(ctx)  # a clerk edits no orders
-        self.add_page("queue", self.tr("To ship"), "orders", self.queue)
-        self.add_page("ship", self.tr("Ship"), "truck", self.ship_page)
-        self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
         self.returns = ReceiveReturnsPage(ctx, self)
-        self.add_page("returns", self.tr("Returns in"), "receive", self.returns)
+        self.add_pages(self.queue, self.ship_page, self.conflicts, self.returns)
         self.nav.setCurrentRow(0)
         self.count_conflicts()
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QSplitter,
     QVBoxLayout,
 )
 
@@ -21,13 +20,13 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import PriceQuote, ProductView, Suggestion
 
 from ...context import AppContext
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import quantity_text
-from ...widgets.parts import action_button, button_row, wrapped_label
+from ...widgets.parts import action_button, button_row, two_panes, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -69,6 +68,8 @@ def _load(engine: Engine, customer_id: int) -> tuple[list[SuggestionRow], list[F
 
 
 class OwnerHomePage(WorkspacePage["OwnerWorkspace"]):
+    nav = NavEntry("home", QT_TRANSLATE_NOOP("Navigation", "For you"), "star")
+
     def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
         super().__init__(ctx, "ownerHome", workspace)
         fmt = ctx.fmt
@@ -151,15 +152,8 @@ class OwnerHomePage(WorkspacePage["OwnerWorkspace"]):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.favourites, 1)
         bottom_layout.addLayout(button_row(None, self.unfav, self.order_fav))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setSizes([420, 300])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        ctx.orders_changed.connect(self.reload)
-        ctx.catalog_changed.connect(self.reload)
-        self.reload()
+        two_panes(self, top, bottom, Qt.Orientation.Vertical, sizes=(420, 300))
+        self.keep_loaded(self.reload, ctx.orders_changed, ctx.catalog_changed)
 
     def reload(self) -> None:
         customer = self.workspace.customer

@@ -23,13 +23,13 @@ from sync_engine.client.values import (
 )
 
 from ...context import AppContext
-from ...i18n import Formatter, translate
+from ...i18n import QT_TRANSLATE_NOOP, Formatter, translate
 from ...models.base import Column, ListTableModel
 from ...models.tables import order_number, product_columns
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 
 if TYPE_CHECKING:
     from .workspace import OwnerWorkspace
@@ -87,6 +87,8 @@ def _load(
 
 
 class ReorderPage(WorkspacePage["OwnerWorkspace"]):
+    nav = NavEntry("reorder", QT_TRANSLATE_NOOP("Navigation", "Order again"), "reorder")
+
     def __init__(self, ctx: AppContext, workspace: OwnerWorkspace) -> None:
         super().__init__(ctx, "reorderPage", workspace)
         self.old: OrderView | None = None

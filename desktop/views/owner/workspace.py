@@ -16,8 +16,10 @@ from sync_engine.client.engine import Engine
 from sync_engine.client.values import CustomerView, OrderView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE
 from ...models.products import CatalogRow
+from ..page import NavEntry
 from ..shared.catalog import CatalogPage
 from ..shared.conflicts import ConflictsPage
 from ..shared.order_entry import OrderEntryPage
@@ -27,6 +29,10 @@ from .home import OwnerHomePage
 from .reorder import ReorderPage
 
 __all__ = ["OwnerWorkspace", "add_to_cart"]
+
+# The owner's own words for two pages the rep has too: their order is a cart, the orders theirs.
+_CART = NavEntry("order", QT_TRANSLATE_NOOP("Navigation", "Cart"), "cart")
+_MY_ORDERS = NavEntry("orders", QT_TRANSLATE_NOOP("Navigation", "My orders"), "orders")
 
 
 def add_to_cart(engine: Engine, customer_id: int, draft_id: str | None,
@@ -69,12 +75,10 @@ class OwnerWorkspace(OrderingWorkspace):
         self.catalog.add_detail_button(self.favourite_button)
         self.catalog.add_button.setText(self.tr("Add to cart"))
         self.catalog.table.selectionModel().currentRowChanged.connect(self._show_favourite)
-        self.add_page("home", self.tr("For you"), "star", self.home)
-        self.add_page("catalog", self.tr("Catalog"), "catalog", self.catalog)
-        self.add_page("order", self.tr("Cart"), "cart", self.order_entry)
-        self.add_page("orders", self.tr("My orders"), "orders", self.orders)
-        self.add_page("reorder", self.tr("Order again"), "reorder", self.reorder_page)
-        self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.add_pages(self.home, self.catalog)
+        self.add_page(self.order_entry, _CART)
+        self.add_page(self.orders, _MY_ORDERS)
+        self.add_pages(self.reorder_page, self.conflicts)
         ctx.open_order.connect(self.open_order)
         ctx.customers_changed.connect(self._load_customer)
         self.nav.setCurrentRow(0)

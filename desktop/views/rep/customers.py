@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QProgressBar,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import CustomerView, OrderView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...widgets.flow import FlowLayout
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import action_button, two_panes, wrapped_label
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import (
     ROWS_FIRST,
@@ -36,7 +36,7 @@ from ...widgets.tables import (
     on_row_action,
     select_row_of,
 )
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..shared.credit_banner import CreditBanner
 
 if TYPE_CHECKING:
@@ -48,10 +48,11 @@ _RECENT_DELIVERY = 3  # the column of the recent orders (order, status, created,
 
 
 class CustomersPage(WorkspacePage["RepWorkspace"]):
+    nav = NavEntry("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), "customers")
+
     def __init__(self, ctx: AppContext, workspace: RepWorkspace) -> None:
         super().__init__(ctx, "customersPage", workspace)
-        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"))
-        self.search.search.connect(self.reload)
+        self.search = SearchBox(self.tr("Search customers by code, name or pinyin"), self.reload)
         self.model = CustomerListModel()
         self.table = make_table(stretch=1, model=self.model, on_current=self._selected)
         on_row_action(self.table, self._new_order)
@@ -64,16 +65,10 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.count.setObjectName("hint")
         left_layout.addWidget(self.count)
         self.detail = self._build_detail()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setSizes([680, 560])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, left, self.detail, Qt.Orientation.Horizontal, sizes=(680, 560))
         self.customer: CustomerView | None = None
-        ctx.customers_changed.connect(self.reload)
         ctx.orders_changed.connect(self._reload_detail)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.customers_changed)
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Customer"))

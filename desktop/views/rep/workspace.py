@@ -30,11 +30,8 @@ class RepWorkspace(OrderingWorkspace):
         self.order_entry = OrderEntryPage(ctx, self)
         self.orders = OrdersPage(ctx, self)
         self.conflicts = ConflictsPage(ctx, self.edit_order)
-        self.add_page("customers", self.tr("Customers"), "customers", self.customers)
-        self.add_page("catalog", self.tr("Catalog"), "catalog", self.catalog)
-        self.add_page("order", self.tr("Order entry"), "order", self.order_entry)
-        self.add_page("orders", self.tr("Orders"), "orders", self.orders)
-        self.add_page("conflicts", self.tr("Conflicts"), "conflict", self.conflicts)
+        self.add_pages(self.customers, self.catalog, self.order_entry, self.orders,
+                       self.conflicts)
         ctx.open_order.connect(self.open_order)
         ctx.new_order_for.connect(self.new_order_for)
         self.nav.setCurrentRow(0)

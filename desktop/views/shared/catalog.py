@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sync_engine.client.values import CustomerView, PriceQuote, ProductView, StockView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import (
     PAGE,
@@ -45,7 +46,7 @@ from ...widgets.tables import (
     on_row_action,
     table_pane,
 )
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..workspace import OrderingHost
 
 __all__ = ["CatalogPage"]
@@ -60,6 +61,8 @@ def quantity_steps(p: ProductView) -> list[int]:
 
 
 class CatalogPage(WorkspacePage["OrderingHost"]):
+    nav = NavEntry("catalog", QT_TRANSLATE_NOOP("Navigation", "Catalog"), "catalog")
+
     def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
         super().__init__(ctx, "catalogPage", workspace)
         self.customer_combo = QComboBox()
@@ -68,9 +71,8 @@ class CatalogPage(WorkspacePage["OrderingHost"]):
         self.customer_combo.setMinimumContentsLength(24)
         self.customer_combo.currentIndexChanged.connect(self._customer_chosen)
         self.search = SearchBox(self.tr("SKU, barcode, name or pinyin (e.g. kl for 可乐)"),
-                                delay_ms=150)
+                                self._search, delay_ms=150)
         self.search.setObjectName("catalogSearch")
-        self.search.search.connect(self._search)
         top = QHBoxLayout()
         prices_for = QLabel(self.tr("Prices &for"))
         prices_for.setBuddy(self.customer_combo)

@@ -15,43 +15,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from sync_engine.client import errors as ce
 from sync_engine.client.conflicts import KEEPABLE, REDUCIBLE
-from sync_engine.client.values import ConflictView, OrderView, ProductView
+from sync_engine.client.values import ConflictView, OrderView, ProductView, side_lines
 
 from ...context import AppContext
-from ...i18n import domain_lang
+from ...i18n import QT_TRANSLATE_NOOP, domain_lang
 from ...labels import status_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
-from ...widgets.parts import action_button, wrapped_label
+from ...widgets.parts import action_button, two_panes, wrapped_label
 from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
-from ..page import Page
+from ..page import NavEntry, Page
 from .promotions import promotion_lines
 
-__all__ = ["ConflictsPage", "side_lines"]
+__all__ = ["ConflictsPage"]
 
 Line = dict[str, Any]
 _CHANGED = QBrush(QColor("#fef3c7"))  # a price that differs between the two sides
 _CHANGED_TEXT = QBrush(QColor("#92400e"))
-
-
-def side_lines(data: dict[str, Any] | None) -> list[Line]:
-    """The order lines of one side of a conflict (the user's mutation or the server's order)."""
-    if not data:
-        return []
-    if "mutation" in data:
-        args = data["mutation"].get("args", {})
-        if "lines" in args:
-            return list(args["lines"])
-        return list((data.get("order") or {}).get("lines", []))
-    return list(data.get("lines", []))
 
 
 def _load(engine: Any, lang: str
@@ -81,6 +68,8 @@ class ConflictsPage(Page):
     """``edit_order(order_id)`` opens an order for editing in the workspace around the page;
     without it (a role that edits no orders) "Edit a copy" is not offered."""
 
+    nav = NavEntry("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflicts"), "conflict")
+
     def __init__(self, ctx: AppContext,
                  edit_order: Callable[[str], None] | None = None) -> None:
         super().__init__(ctx, "conflictsPage")
@@ -91,17 +80,10 @@ class ConflictsPage(Page):
                                 on_current=self._selected)
         self.empty = wrapped_label(self.tr("Nothing needs your decision. Changes the server cannot "
                                            "apply as sent will appear here."), "hint")
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(table_pane(self.table, self.empty))
-        split.addWidget(self._build_detail())
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
+                  Qt.Orientation.Vertical, stretch=(1, 2))
         self.conflict: ConflictView | None = None
-        ctx.conflicts_changed.connect(self.reload)
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.conflicts_changed, ctx.orders_changed)
 
     def _build_detail(self) -> QWidget:
         box = QGroupBox(self.tr("Decision"))

@@ -3,40 +3,31 @@ of the last sync — for the rep before taking the order, and for the store owne
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
 
 from sync_engine.client.values import CreditView
 
 from ...context import AppContext
+from .lookup_label import LookupLabel
 
 __all__ = ["CreditBanner"]
 
 
-class CreditBanner(QLabel):
-    """Shows the account of the customer given to :meth:`show_for` (hidden without one)."""
+class CreditBanner(LookupLabel[int, CreditView]):
+    """Shows the account of the customer (id) given to :meth:`show_for` (hidden without one)."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("creditBanner")
-        self.setWordWrap(True)
-        self.ctx = ctx
-        self.customer_id: int | None = None
+        super().__init__(ctx, "creditBanner")
         self.account: CreditView | None = None
-        self.hide()
 
-    def show_for(self, customer_id: int | None) -> None:
-        self.customer_id = customer_id
-        if customer_id is None:
-            self.account = None
-            self.hide()
-            return
+    def lookup(self, customer_id: int) -> Callable[[], CreditView]:
         engine = self.ctx.engine
-        self.ctx.read(lambda: engine.credit(customer_id), self._shown)
+        return lambda: engine.credit(customer_id)
 
-    def _shown(self, account: object) -> None:
-        assert isinstance(account, CreditView)
-        if account.customer_id != self.customer_id:
-            return  # another customer was chosen meanwhile
+    def forget(self) -> None:
+        self.account = None
+
+    def found(self, _customer_id: int, account: CreditView) -> None:
         self.account = account
         self.setText(self.text_of(account))
         self.setProperty("overdue", account.overdue_amount > 0)

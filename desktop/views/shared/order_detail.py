@@ -35,7 +35,8 @@ from ...labels import (
     history_note,
     hold_reasons_text,
     return_reason_name,
-    return_status_name,
+    return_state,
+    return_title,
     status_name,
     sync_state_name,
 )
@@ -101,9 +102,8 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
         ])
         self.shipments = make_table(model=self.shipments_model)
         self.returns_model: ListTableModel[ReturnView] = ListTableModel([
-            Column(lambda: self.tr("Return"), lambda r: r.number or self.tr("(not yet sent)")),
-            Column(lambda: self.tr("Status"), lambda r: return_status_name(r.status)
-                   + (" · " + sync_state_name(r.sync_state) if r.sync_state != "synced" else "")),
+            Column(lambda: self.tr("Return"), return_title),
+            Column(lambda: self.tr("Status"), return_state),
             Column(lambda: self.tr("Reason"), lambda r: return_reason_name(r.reason)),
             Column(lambda: self.tr("Units"), lambda r: ctx.fmt.integer(r.units), align_right=True),
             Column(lambda: self.tr("Credited"), lambda r: ctx.fmt.money(r.credit_amount),

@@ -36,6 +36,7 @@ from sync_engine.client import errors as ce
 from sync_engine.client.values import CustomerView, OrderView, ProductView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import (
@@ -49,7 +50,7 @@ from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
 from ...widgets.parts import action_button, wrapped_label
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..workspace import OrderingHost
 from .credit_banner import CreditBanner
 from .customer_field import CustomerField
@@ -61,6 +62,8 @@ __all__ = ["OrderEntryPage", "load_order"]  # load_order lives in models.tables
 
 
 class OrderEntryPage(WorkspacePage["OrderingHost"]):
+    nav = NavEntry("order", QT_TRANSLATE_NOOP("Navigation", "Order entry"), "order")
+
     def __init__(self, ctx: AppContext, workspace: OrderingHost) -> None:
         super().__init__(ctx, "orderEntryPage", workspace)
         self.order: OrderView | None = None

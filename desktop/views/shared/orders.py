@@ -13,19 +13,21 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sync_engine import domain as d
 from sync_engine.client.values import OrderView
 
 from ...context import AppContext
+from ...i18n import QT_TRANSLATE_NOOP
 from ...labels import status_name
 from ...models.base import ROW_ROLE
 from ...models.tables import OrderListModel
 from ...widgets.keys import page_shortcut
+from ...widgets.parts import two_panes
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import fit_columns, make_table, on_row_action
-from ..page import WorkspacePage
+from ..page import NavEntry, WorkspacePage
 from ..workspace import OrdersHost
 from .order_detail import OrderDetail
 
@@ -42,6 +44,8 @@ _SIDE_BY_SIDE = 1500
 class OrdersPage(WorkspacePage["OrdersHost"]):
     """``reorder``: see :class:`.OrderDetail`."""
 
+    nav = NavEntry("orders", QT_TRANSLATE_NOOP("Navigation", "Orders"), "orders")
+
     def __init__(self, ctx: AppContext, workspace: OrdersHost,
                  reorder: Callable[[str], None] | None = None) -> None:
         super().__init__(ctx, "ordersPage", workspace)
@@ -51,8 +55,8 @@ class OrdersPage(WorkspacePage["OrdersHost"]):
         for s in _STATUSES:
             self.status.addItem(status_name(s), s)
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = SearchBox(self.tr("Search by order number, customer or notes"))
-        self.search.search.connect(lambda _t: self.reload())
+        self.search = SearchBox(self.tr("Search by order number, customer or notes"),
+                                lambda _t: self.reload())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status)
@@ -73,22 +77,14 @@ class OrdersPage(WorkspacePage["OrdersHost"]):
         self.detail = OrderDetail(ctx, workspace, reorder)
         self.detail.hide()  # until an order is chosen: an empty pane only takes the list's width
         self.detail.loaded.connect(self.detail.show)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        self.split = split
+        self.split = two_panes(self, left, self.detail, Qt.Orientation.Horizontal, stretch=(1, 1))
         detail = self.detail
         for keys, button in (("Ctrl+E", detail.edit_button), ("Ctrl+R", detail.reorder_button),
                              ("Ctrl+P", detail.print_button)):
             page_shortcut(keys, self, partial(detail.run_action, button))
         page_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
         self._wanted: str | None = None
-        ctx.orders_changed.connect(self.reload)
-        self.reload()
+        self.keep_loaded(self.reload, ctx.orders_changed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

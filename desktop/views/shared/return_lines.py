@@ -5,22 +5,37 @@ count (returned units received damaged, not sellable) the warehouse holds of its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QBrush
 
 from sync_engine import domain as d
 from sync_engine.client.values import ReturnView
 
 from ...context import AppContext
 from ...i18n import Formatter, domain_lang, translate
+from ...labels import return_state, return_title
 from ...models.base import Column, ListTableModel, whole_units
+from .lookup_label import LookupLabel
 
-__all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel"]
+__all__ = ["DamagedStockLabel", "ReturnCountLine", "ReturnCountsModel", "returns_list_columns"]
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def returns_list_columns(status_foreground: Callable[[ReturnView], QBrush | None] | None = None
+                         ) -> list[Column[ReturnView]]:
+    """The columns a list of returns starts with: the return, its customer, its status
+    (coloured by ``status_foreground``)."""
+    return [
+        Column(lambda: translate("Returns", "Return"), return_title),
+        Column(lambda: translate("Returns", "Customer"),
+               lambda r: r.customer_name_in(domain_lang())),
+        Column(lambda: translate("Returns", "Status"), return_state, foreground=status_foreground),
+    ]
 
 
 @dataclass
@@ -137,33 +152,24 @@ class ReturnCountsModel(ListTableModel[ReturnCountLine]):
         return {r.product_id: (r.count, r.damaged) for r in self.rows if r.total}
 
 
-class DamagedStockLabel(QLabel):
+class DamagedStockLabel(LookupLabel[ReturnView, dict[int, int]]):
     """The damaged-goods count of a return's warehouse for the return's products: "Damaged
     goods held (not sellable): SKU 2 瓶 · …", as of the last sync; hidden when there is none."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("damagedStock")
-        self.setWordWrap(True)
-        self.ctx = ctx
-        self.return_id: str | None = None
+        super().__init__(ctx, "damagedStock")
         self.units: dict[int, int] = {}
-        self.hide()
 
-    def show_for(self, r: ReturnView | None) -> None:
-        self.return_id = None if r is None else r.id
-        if r is None or r.warehouse_id is None:
-            self.units = {}
-            self.hide()
-            return
+    def lookup(self, r: ReturnView) -> Callable[[], dict[int, int]] | None:
+        if r.warehouse_id is None:
+            return None
         engine, warehouse_id = self.ctx.engine, r.warehouse_id
-        self.ctx.read(lambda: engine.damaged_units(warehouse_id),
-                      lambda units: self._shown(r, units))
+        return lambda: engine.damaged_units(warehouse_id)
 
-    def _shown(self, r: ReturnView, units: object) -> None:
-        assert isinstance(units, dict)
-        if r.id != self.return_id:
-            return  # another return was chosen meanwhile
+    def forget(self) -> None:
+        self.units = {}
+
+    def found(self, r: ReturnView, units: dict[int, int]) -> None:
         fmt = self.ctx.fmt
         self.units = {ln.product_id: units[ln.product_id] for ln in r.lines
                       if units.get(ln.product_id)}

@@ -12,7 +12,7 @@ from typing import Any
 from .. import errors
 from ..conflicts import KEEPABLE, REDUCIBLE
 from ..engine import Engine
-from ..values import ConflictView
+from ..values import ConflictView, side_lines
 from .orders import products_of
 from .output import Column, money, print_json, print_table, quantity, status_words, unit_price
 from .parser import UsageError
@@ -87,24 +87,12 @@ def _list(engine: Engine, *, include_resolved: bool, as_json: bool) -> int:
     return 0
 
 
-def _lines(side: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The order lines of one side: the user's mutation, or the server's order."""
-    if not side:
-        return []
-    if "mutation" in side:
-        args = side["mutation"].get("args", {})
-        if "lines" in args:
-            return list(args["lines"])
-        return list((side.get("order") or {}).get("lines", []))
-    return list(side.get("lines", []))
-
-
 def _show(engine: Engine, c: ConflictView, *, as_json: bool) -> int:
     if as_json:
         print_json(c)
         return 0
     number, customer = _order_label(engine, c)
-    mine, theirs = _lines(c.mine), _lines(c.server)
+    mine, theirs = side_lines(c.mine), side_lines(c.server)
     products = products_of(engine, (int(ln["product_id"]) for ln in [*mine, *theirs]))
     print(f"Conflict {c.id}: {KINDS.get(c.kind, c.kind)} of order {number} {customer}".rstrip())
     print(f"Why: {_reason(c)}")

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from sync_engine.protocol import parse_time
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.ops.importer import (
     COLUMNS,
@@ -199,13 +200,8 @@ def _source_version(value: Any) -> int | None:
         s = value.strip()
         if s.isdigit():
             return int(s) if int(s) <= 2**63 - 1 else None
-        try:
-            at = dt.datetime.fromisoformat(s)
-        except ValueError:
-            return None
-        if at.tzinfo is None:
-            at = at.replace(tzinfo=dt.UTC)
-        return (at - _EPOCH) // dt.timedelta(microseconds=1)
+        at = parse_time(s)
+        return None if at is None else (at - _EPOCH) // dt.timedelta(microseconds=1)
     return None
 
 
