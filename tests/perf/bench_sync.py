@@ -182,7 +182,7 @@ def start_server(db_url: str, push_processes: int | None = None
     url = f"http://127.0.0.1:{port}"
     import httpx
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded machine (load 20 on two cores) took over 30 s
     while time.monotonic() < deadline:
         try:
             if httpx.get(url + "/healthz", timeout=1).status_code == 200:
