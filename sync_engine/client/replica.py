@@ -34,6 +34,7 @@ from typing import Any
 
 from . import credit, favourites, orders, returns, search, shipments
 from .bulk_insert import insert_rows
+from .store import compact_json
 
 __all__ = [
     "Prepared",
@@ -142,11 +143,11 @@ def _upsert_rows(entity: str, run: list[Mapping[str, Any]]) -> list[tuple[Any, .
                  1 if x.get("prices_include_tax") else 0, c["version"])
                 for c in run for x in (c["data"],)]
     if entity == "promotion":
-        return [(str(c["id"]), x["code"], x.get("customer_id"),
-                 json.dumps(x, separators=(",", ":"), default=str), c["version"])
+        return [(str(c["id"]), x["code"], x.get("customer_id"), compact_json(x), c["version"])
                 for c in run for x in (c["data"],)]
     if entity == "price":
-        return [(x["customer_id"], x["product_id"], json.dumps(x["breaks"]), c["version"])
+        # As server states are kept (an initial sync stores tens of thousands of these).
+        return [(x["customer_id"], x["product_id"], compact_json(x["breaks"]), c["version"])
                 for c in run for x in (c["data"],)]
     if entity == "warehouse":
         return [(x["id"], x["code"], x["name"], c["version"]) for c in run for x in (c["data"],)]
