@@ -47,13 +47,14 @@ from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
 from sync_engine.server.storage.dialect import snapshot_reads
 from sync_engine.server.storage.engine import end_read
-from sync_engine.server.storage.marks import marks_at, place_mark
+from sync_engine.server.storage.marks import place_mark
 from sync_engine.server.storage.models import (
     ChangeLog,
     CursorMark,
     Device,
     MutationRecord,
     ServerMeta,
+    SyncCounter,
     User,
 )
 from sync_engine.server.storage.numbers import skip_numbers_past
@@ -233,11 +234,8 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     """
     if not session.in_transaction():
         begin(session)
-    meta = _meta(session)
-    top = current_seq(session)
     cursor = Cursor.decode(cursor_text) if cursor_text else None
-    marks = marks_at(session, [top] if cursor is None or cursor.mark_seq is None
-                     else [top, cursor.mark_seq])
+    meta, top, marks = _standing(session, None if cursor is None else cursor.mark_seq)
     start, resync_reason = check_cursor(session, user, cursor_text, meta, top=top, marks=marks,
                                         last_applied=last_applied)
     stmt = (
@@ -277,6 +275,34 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     cursor_out = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"], top, mark)
     return PullPage(out, cursor_out.encode(), has_more, resync_reason is not None,
                     resync_reason)
+
+
+def _meta_value(key: str) -> Any:
+    return select(ServerMeta.value).where(ServerMeta.key == key).scalar_subquery()
+
+
+_COUNTER = select(SyncCounter.value).where(SyncCounter.id == 1).scalar_subquery()
+_STANDING = select(
+    _COUNTER,
+    select(CursorMark.mark).where(CursorMark.seq == _COUNTER).scalar_subquery(),
+    select(CursorMark.mark).where(CursorMark.seq == bindparam("mark_seq")).scalar_subquery(),
+    _meta_value("log_epoch"),
+    _meta_value("tombstone_horizon"),
+)
+
+
+def _standing(session: Session, mark_seq: int | None
+              ) -> tuple[dict[str, str], int, dict[int, str]]:
+    """Where this database's feed stands, in one statement (every pull reads it): the facts a
+    cursor is checked against (``log_epoch``, ``tombstone_horizon``), the counter, and the
+    marks of the counter and of ``mark_seq`` as far as they exist."""
+    top, top_mark, cursor_mark, log_epoch, horizon = session.connection().execute(
+        _STANDING, {"mark_seq": -1 if mark_seq is None else mark_seq}).one()
+    meta = {k: str(v) for k, v in (("log_epoch", log_epoch), ("tombstone_horizon", horizon))
+            if v is not None}
+    marks = {int(seq): str(mark) for seq, mark in ((top, top_mark), (mark_seq, cursor_mark))
+             if seq is not None and mark is not None}
+    return meta, int(top), marks
 
 
 def _fetch_tuples(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
