@@ -257,3 +257,22 @@ def test_the_pull_threads_default_to_two_per_core_and_two_more() -> None:
     assert ServerSettings().pull_threads == 2 * cores + 2
     assert ServerSettings(pull_threads=0).pull_threads == 2 * cores + 2
     assert ServerSettings(pull_threads=3).pull_threads == 3
+
+
+def test_pulls_of_two_reps_at_once_each_get_their_own_customers_only(db_url: str) -> None:
+    """One page statement serves every rep (their own values are its parameters): pulls of two
+    reps interleaved on the server's threads never hand one the other's customers."""
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0, pull_threads=4))
+    mine = {"rep1": {str(s.customers["A"]), str(s.customers["B"])},
+            "rep2": {str(s.customers["C"])}}
+    with served(app) as server, Api(server, "rep1") as rep1, Api(server, "rep2") as rep2:
+
+        def customers(api: Api) -> set[str]:
+            r = api.http.get("/v1/pull", params={"limit": 1000})  # from the start each time
+            assert r.status_code == 200, r.text
+            return {c["id"] for c in r.json()["changes"] if c["entity"] == "customer"}
+
+        with ThreadPoolExecutor(8) as pool:
+            seen = list(pool.map(customers, [rep1, rep2] * 12))
+    assert seen == [mine["rep1"], mine["rep2"]] * 12

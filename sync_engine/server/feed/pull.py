@@ -29,6 +29,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -238,21 +239,9 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     meta, top, marks = _standing(session, None if cursor is None else cursor.mark_seq)
     start, resync_reason = check_cursor(session, user, cursor_text, meta, top=top, marks=marks,
                                         last_applied=last_applied)
-    stmt = (
-        select(
-            ChangeLog.seq,
-            ChangeLog.entity,
-            ChangeLog.entity_id,
-            ChangeLog.op,
-            ChangeLog.version,
-            ChangeLog.data,
-            ChangeLog.customer_id,
-        )
-        .where(ChangeLog.seq > start, ChangeLog.seq <= top, change_filter(user))
-        .order_by(ChangeLog.seq)
-        .limit(limit + 1)
-    )
-    rows = _fetch_tuples(session, stmt)
+    scope = change_filter(user)
+    rows = _fetch_tuples(session, _page_statement(scope.clause),
+                         {"start": start, "top": top, "limit": limit + 1, **scope.params})
     has_more = len(rows) > limit
     rows = rows[:limit]
     out: list[str] = []
@@ -305,12 +294,34 @@ def _standing(session: Session, mark_seq: int | None
     return meta, int(top), marks
 
 
-def _fetch_tuples(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
+@cache
+def _page_statement(scope: ColumnElement[bool]) -> Executable:
+    """The rows of a page for one kind of user (``scope``: :func:`.change_filter`'s clause),
+    everything else a parameter: built once, so SQLAlchemy neither builds nor keys it again per
+    pull (building the filter and keying the statement cost a sixth of a woken fleet's pull)."""
+    return (
+        select(
+            ChangeLog.seq,
+            ChangeLog.entity,
+            ChangeLog.entity_id,
+            ChangeLog.op,
+            ChangeLog.version,
+            ChangeLog.data,
+            ChangeLog.customer_id,
+        )
+        .where(ChangeLog.seq > bindparam("start"), ChangeLog.seq <= bindparam("top"), scope)
+        .order_by(ChangeLog.seq)
+        .limit(bindparam("limit"))
+    )
+
+
+def _fetch_tuples(session: Session, stmt: Executable,
+                  params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """Run ``stmt`` and take its rows off the DB-API cursor: a full page is up to 10,000 rows,
     and plain tuples cost a fraction of result rows (the pull is the server's hottest path).
     Executed through the connection, so SQLAlchemy compiles each shape of the statement once
     (compiling it afresh cost more than the rest of a one-row pull)."""
-    result = session.connection().execute(stmt)
+    result = session.connection().execute(stmt, params)
     try:
         cursor = result.cursor
         assert cursor is not None
