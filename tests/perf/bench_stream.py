@@ -117,8 +117,8 @@ class Pulls:
     """GET requests over plain HTTP/1.1 keep-alive connections on asyncio streams, at most
     ``slots`` at once: the load generator's pulls. It does what a device's pull does on the
     wire (a real request, the whole answer read, its status checked) with a fraction of an HTTP
-    library's CPU, so that the figures measure the server rather than the generator (httpx
-    spent about as much CPU per pull as the server did; see the README's benchmark section)."""
+    library's CPU, so that the figures measure the server rather than the generator, which
+    shares the machine's cores with it (``--floor`` measures what the generator costs)."""
 
     def __init__(self, slots: int = 100) -> None:
         self._idle: dict[tuple[str, int], list[tuple[asyncio.StreamReader,
