@@ -31,6 +31,9 @@ import asyncio
 import json
 import os
 import resource
+import signal
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -49,6 +53,7 @@ from sync_engine.server.ops.integration import tokens as integration_tokens
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 from sync_engine.server.storage.models import Customer, User, Warehouse
 from tests.perf.server_data import load_scale
+from tests.support.live import free_port
 from tests.support.server_process import ServerProcess
 
 ADMIN = os.environ.get("DINGHUO_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -108,6 +113,83 @@ def rss_mb(pid: int) -> float:
     return round(total / 1024, 1)
 
 
+class Pulls:
+    """GET requests over plain HTTP/1.1 keep-alive connections on asyncio streams, at most
+    ``slots`` at once: the load generator's pulls. It does what a device's pull does on the
+    wire (a real request, the whole answer read, its status checked) with a fraction of an HTTP
+    library's CPU, so that the figures measure the server rather than the generator, which
+    shares the machine's cores with it (``--floor`` measures what the generator costs)."""
+
+    def __init__(self, slots: int = 100) -> None:
+        self._idle: dict[tuple[str, int], list[tuple[asyncio.StreamReader,
+                                                       asyncio.StreamWriter]]] = {}
+        self._slots = asyncio.Semaphore(slots)
+        self._open: list[asyncio.StreamWriter] = []
+
+    async def get(self, base: str, target: str, headers: dict[str, str]) -> tuple[int, bytes]:
+        """The status and body of ``GET target`` on ``base`` (``http://host:port``)."""
+        host, port = base.removeprefix("http://").split(":")
+        key = (host, int(port))
+        head = (f"GET {target} HTTP/1.1\r\nHost: {host}\r\n"
+                + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode()
+        async with self._slots:
+            idle = self._idle.setdefault(key, [])
+            while True:
+                reused = bool(idle)
+                if reused:
+                    reader, writer = idle.pop()
+                else:
+                    reader, writer = await asyncio.open_connection(*key)
+                    self._open.append(writer)
+                try:
+                    writer.write(head)
+                    status, body, keep = await _answer(reader)
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    writer.close()
+                    if reused:  # the server closed it after its keep-alive time: another
+                        continue
+                    raise
+                if keep:
+                    idle.append((reader, writer))
+                else:
+                    writer.close()
+                return status, body
+
+    async def aclose(self) -> None:
+        for writer in self._open:
+            writer.close()
+
+
+async def _answer(reader: asyncio.StreamReader) -> tuple[int, bytes, bool]:
+    """One HTTP/1.1 answer: status, body (Content-Length or chunked), whether the connection
+    stays open."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    fields = {}
+    for line in lines[1:]:
+        if line:
+            name, _, value = line.partition(":")
+            fields[name.strip().lower()] = value.strip()
+    if "content-length" in fields:
+        body = await reader.readexactly(int(fields["content-length"]))
+    elif fields.get("transfer-encoding", "").lower() == "chunked":
+        parts = []
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            parts.append(await reader.readexactly(size + 2))
+            if size == 0:
+                break
+        body = b"".join(p[:-2] for p in parts)
+    else:
+        raise ConnectionError("an answer without a length")
+    return status, body, fields.get("connection", "").lower() != "close"
+
+
+class PullFailed(Exception):
+    """A pull answered with an error status."""
+
+
 class Device:
     def __init__(self, base: str, token: str, user_id: int, kind: str) -> None:
         self.base = base
@@ -122,18 +204,20 @@ class Device:
         self.watch: set[str] = set()
         self.wake = asyncio.Event()
 
-    async def pull(self, http: httpx.AsyncClient) -> None:
+    async def pull(self, pulls: Pulls) -> None:
+        """Pull until the feed has no more: each answer read whole, its status checked, its
+        cursor taken, the markers it contains noted."""
         while True:
-            params = {"limit": 10000, **({"cursor": self.cursor} if self.cursor else {})}
-            r = await http.get(self.base + "/v1/pull", params=params,
-                               headers={**HEADERS, "Authorization": f"Bearer {self.token}"})
-            r.raise_for_status()
+            target = "/v1/pull?limit=10000" + (f"&cursor={self.cursor}" if self.cursor else "")
+            status, raw = await pulls.get(self.base, target, {
+                **HEADERS, "Authorization": f"Bearer {self.token}"})
+            if status != 200:
+                raise PullFailed(f"pull answered {status}: {raw[:200]!r}")
             now = time.perf_counter()
-            text = r.text
             for marker in self.watch:
-                if marker in text and marker not in self.pulled:
+                if marker not in self.pulled and marker.encode() in raw:
                     self.pulled[marker] = now
-            body = r.json()
+            body = orjson.loads(raw)
             self.cursor = body["cursor"]
             if not body["has_more"]:
                 return
@@ -165,20 +249,15 @@ class Device:
         finally:
             writer.close()
 
-    async def run(self, http: httpx.AsyncClient, gate: asyncio.Semaphore | None = None) -> None:
-        """Pull whenever the stream says so. ``gate``: at most that many pulls in flight from
-        this process (httpx's pool slows down badly with thousands of queued requests: the
-        load generator would measure itself)."""
+    async def run(self, pulls: Pulls) -> None:
+        """Pull whenever the stream says so."""
         while True:
             await self.wake.wait()
             self.wake.clear()
             try:
-                if gate is None:
-                    await self.pull(http)
-                else:
-                    async with gate:
-                        await self.pull(http)
-            except httpx.HTTPError as exc:  # counted; the device tries again, as the app does
+                await self.pull(pulls)
+            except (OSError, asyncio.IncompleteReadError, PullFailed) as exc:
+                # counted; the device tries again, as the app does
                 self.errors.append(repr(exc)[:200])
                 self.wake.set()
                 await asyncio.sleep(1)
@@ -234,30 +313,29 @@ def setup(url: str, n: int) -> tuple[list[dict[str, Any]], dict[str, int], str]:
 
 
 async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str, int],
-                secret: str, pids: list[int]) -> dict[str, Any]:
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
-        devices = [Device(bases[i % len(bases)], s["token"], s["user_id"], s["kind"])
-                   for i, s in enumerate(specs)]
+                secret: str, pids: list[int], *, rounds: int = 1,
+                profile: Path | None = None) -> dict[str, Any]:
+    """The figures of one fleet (see the module's docstring). ``rounds``: how many catalog
+    changes, one after the other (each its own figures); ``profile``: record the servers with
+    py-spy during the catalog changes, into that folder. Without ``owners`` (an instant
+    server: :mod:`tests.perf.instant_server`) only the catalog changes are made."""
+    http = httpx.AsyncClient(timeout=120)
+    pulls = Pulls(100)
+    devices = [Device(bases[i % len(bases)], s["token"], s["user_id"], s["kind"])
+               for i, s in enumerate(specs)]
+    tasks: list[asyncio.Task[None]] = []
+    try:
         t = time.perf_counter()
         sem = asyncio.Semaphore(50)
 
         async def first_pull(d: Device) -> None:
             async with sem:
-                for attempt in range(3):  # a keep-alive connection the server just closed
-                    try:
-                        await d.pull(http)
-                        return
-                    except httpx.TransportError as exc:
-                        d.errors.append(repr(exc)[:200])
-                        if attempt == 2:
-                            raise
+                await d.pull(pulls)
         await asyncio.gather(*(first_pull(d) for d in devices))
         first_pull_s = time.perf_counter() - t
         readies = [asyncio.Event() for _ in devices]
         tasks = [asyncio.create_task(d.listen(r)) for d, r in zip(devices, readies, strict=True)]
-        gate = asyncio.Semaphore(100)
-        tasks += [asyncio.create_task(d.run(http, gate)) for d in devices]
+        tasks += [asyncio.create_task(d.run(pulls)) for d in devices]
         t = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 120)
         connect_s = time.perf_counter() - t
@@ -266,63 +344,99 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         api = {"Authorization": f"Bearer {secret}"}
         version = int(time.time() * 1000)
 
-        # (a) a catalog change: everyone.
-        marker = f"bench-cat-{version}"
-        for d in devices:
-            d.watch.add(marker)
+        # (a) catalog changes: everyone.
         product = await a_product(http, bases[0], devices)
-        cpu0, own0 = sum(cpu_s(p) for p in pids), time.process_time()
-        t0 = time.perf_counter()
-        r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
-            "rows": [{**product, "name_en": marker,
-                      "version": version}]})
-        check(r)
-        await _settle(devices, marker, len(devices), 120)
-        cat_cpu = sum(cpu_s(p) for p in pids) - cpu0
-        own_cpu = time.process_time() - own0
-        cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
-        cat_missing = len(devices) - len(cat)
-        cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
-                     if any(e > t0 for e in d.events)]
-        await asyncio.sleep(3)  # past the stream's coalescing pause
-
-        # (b) one customer: only those in scope.
-        code = sorted(owners)[len(owners) // 2]
-        rep_id = owners[code]
-        in_sh = code.endswith("1")
-        expected = {i for i, d in enumerate(devices) if d.kind == "admin"
-                    or (d.kind == "rep" and d.user_id == rep_id) or (d.kind == "clerk" and in_sh)}
-        marker = f"bench-cust-{version}"
-        for d in devices:
-            d.watch.add(marker)
-        t0 = time.perf_counter()
-        r = await http.post(bases[0] + "/v1/integration/customers", headers=api, json={
-            "rows": [{"code": code, "name": marker, "version": version + 1,
-                      "warehouse": "SH" if in_sh else "GZ",
-                      "rep": f"frep{rep_numbers(owners)[rep_id]}",
-                      "credit_limit": "50000"}]})
-        check(r)
-        await _settle(devices, marker, len(expected), 10)
-        await asyncio.sleep(2)  # let any wrongly woken device show itself
-        woke = {i for i, d in enumerate(devices) if any(e > t0 for e in d.events)}
-        one = [devices[i].pulled[marker] - t0 for i in expected if marker in devices[i].pulled]
-        rss_after = sum(rss_mb(p) for p in pids)
+        spies = _profile(pids, profile)
+        catalog = []
+        for i in range(rounds):
+            marker = f"bench-cat-{version}-{i}"
+            for d in devices:
+                d.watch.add(marker)
+            cpu0, own0 = sum(cpu_s(p) for p in pids), time.process_time()
+            t0 = time.perf_counter()
+            r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
+                "rows": [{**product, "name_en": marker, "version": version + i}]})
+            check(r)
+            await _settle(devices, marker, len(devices), 120)
+            cpu = sum(cpu_s(p) for p in pids) - cpu0
+            own = time.process_time() - own0
+            cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
+            cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
+                         if any(e > t0 for e in d.events)]
+            catalog.append({
+                "catalog_ms": summary(cat), "catalog_event_ms": summary(cat_event),
+                "catalog_not_pulled": len(devices) - len(cat),
+                "catalog_server_cpu_s": round(cpu, 2),
+                "catalog_server_cpu_ms_per_device": round(cpu * 1000 / max(1, len(cat)), 2),
+                "catalog_load_generator_cpu_s": round(own, 2)})
+            await asyncio.sleep(3)  # past the stream's coalescing pause
+        _stop_profile(spies)
+        figures: dict[str, Any] = {"first_pull_s": round(first_pull_s, 2),
+                                   "connect_s": round(connect_s, 2), **catalog[0]}
+        if rounds > 1:
+            figures["catalog_rounds"] = catalog
+        if owners:
+            figures.update(await _one_customer(http, bases[0], api, devices, owners,
+                                               version + rounds))
+        figures["server_rss_mb"] = rss
+        figures["server_rss_after_mb"] = sum(rss_mb(p) for p in pids)
+        figures["pull_errors"] = sum(len(d.errors) for d in devices)
+        figures["pull_error_sample"] = next((d.errors[0] for d in devices if d.errors), None)
+        return figures
+    finally:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-    return {
-        "first_pull_s": round(first_pull_s, 2), "connect_s": round(connect_s, 2),
-        "catalog_ms": summary(cat), "catalog_event_ms": summary(cat_event),
-        "catalog_not_pulled": cat_missing,
-        "catalog_server_cpu_s": round(cat_cpu, 2),
-        "catalog_server_cpu_ms_per_device": round(cat_cpu * 1000 / max(1, len(cat)), 2),
-        "catalog_load_generator_cpu_s": round(own_cpu, 2),
-        "one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
-        "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke),
-        "server_rss_mb": rss, "server_rss_after_mb": rss_after,
-        "pull_errors": sum(len(d.errors) for d in devices),
-        "pull_error_sample": next((d.errors[0] for d in devices if d.errors), None),
-    }
+        await pulls.aclose()
+        await http.aclose()
+
+
+async def _one_customer(http: httpx.AsyncClient, base: str, api: dict[str, str],
+                        devices: list[Device], owners: dict[str, int],
+                        version: int) -> dict[str, Any]:
+    """A customer renamed: which devices woke (only those in scope), and their latencies."""
+    code = sorted(owners)[len(owners) // 2]
+    rep_id = owners[code]
+    in_sh = code.endswith("1")
+    expected = {i for i, d in enumerate(devices) if d.kind == "admin"
+                or (d.kind == "rep" and d.user_id == rep_id) or (d.kind == "clerk" and in_sh)}
+    marker = f"bench-cust-{version}"
+    for d in devices:
+        d.watch.add(marker)
+    t0 = time.perf_counter()
+    r = await http.post(base + "/v1/integration/customers", headers=api, json={
+        "rows": [{"code": code, "name": marker, "version": version,
+                  "warehouse": "SH" if in_sh else "GZ",
+                  "rep": f"frep{rep_numbers(owners)[rep_id]}",
+                  "credit_limit": "50000"}]})
+    check(r)
+    await _settle(devices, marker, len(expected), 10)
+    await asyncio.sleep(2)  # let any wrongly woken device show itself
+    woke = {i for i, d in enumerate(devices) if any(e > t0 for e in d.events)}
+    one = [devices[i].pulled[marker] - t0 for i in expected if marker in devices[i].pulled]
+    return {"one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
+            "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke)}
+
+
+def _profile(pids: list[int], folder: Path | None) -> list[subprocess.Popen[bytes]]:
+    """py-spy recording each server process (not its children) into ``folder``."""
+    if folder is None:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    spies = [subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--rate", "250",
+                               "--format", "raw", "--nonblocking",
+                               "--output", str(folder / f"server-{pid}.txt")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for pid in pids]
+    time.sleep(1)  # py-spy attaches
+    return spies
+
+
+def _stop_profile(spies: list[subprocess.Popen[bytes]]) -> None:
+    for spy in spies:
+        spy.send_signal(signal.SIGINT)  # py-spy writes what it recorded and ends
+    for spy in spies:
+        spy.wait(60)
 
 
 def rep_numbers(owners: dict[str, int]) -> dict[int, int]:
@@ -358,7 +472,10 @@ async def _settle(devices: list[Device], marker: str, want: int, timeout: float)
         await asyncio.sleep(0.02)
 
 
-def run_one(n: int, db: str, instances: int, workdir: Path) -> dict[str, Any]:
+def run_one(n: int, db: str, instances: int, workdir: Path, *, rounds: int = 1,
+            profile: Path | None = None) -> dict[str, Any]:
+    if db == "instant":
+        return run_floor(n, workdir, rounds=rounds)
     if db == "postgres":
         name = f"bench_stream_{os.getpid()}_{n}"
         with psycopg.connect(ADMIN, autocommit=True) as conn:
@@ -376,7 +493,8 @@ def run_one(n: int, db: str, instances: int, workdir: Path) -> dict[str, Any]:
             s.start()
         try:
             pids = [s.process.pid for s in servers if s.process is not None]
-            figures = asyncio.run(fleet([s.url for s in servers], specs, owners, secret, pids))
+            figures = asyncio.run(fleet([s.url for s in servers], specs, owners, secret, pids,
+                                        rounds=rounds, profile=profile))
         finally:
             for s in servers:
                 s.stop()
@@ -387,17 +505,57 @@ def run_one(n: int, db: str, instances: int, workdir: Path) -> dict[str, Any]:
     return {"devices": n, "db": db, "instances": instances, **figures}
 
 
+def run_floor(n: int, workdir: Path, *, rounds: int) -> dict[str, Any]:
+    """The load generator's own floor: the same fleet against a server that answers at once
+    (:mod:`tests.perf.instant_server`), catalog changes only."""
+    port = free_port()
+    with (workdir / f"instant-{n}.log").open("ab") as log:
+        server = subprocess.Popen([sys.executable, "-m", "tests.perf.instant_server",
+                                   "--port", str(port)],
+                                  cwd=Path(__file__).resolve().parents[2],
+                                  stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        # Two admins (a_product asks one), the rest reps: the instant server tells them apart
+        # no more than it checks their tokens.
+        specs = [{"token": f"floor-{i}", "user_id": i, "kind": "admin" if i < 2 else "rep"}
+                 for i in range(n)]
+        figures = asyncio.run(fleet([f"http://127.0.0.1:{port}"], specs, {}, "floor",
+                                    [server.pid], rounds=rounds))
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {"devices": n, "db": "instant", "instances": 1, **figures}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--devices", type=int, nargs="+", default=[200, 1000, 2000])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--instances", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="catalog changes one after the other, each with its figures")
+    parser.add_argument("--floor", action="store_true",
+                        help="the load generator alone, against a server that answers at once")
+    parser.add_argument("--profile", type=Path,
+                        help="record the server with py-spy during the catalog changes, "
+                             "into this folder (raw collapsed stacks)")
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # a socket per stream
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     with tempfile.TemporaryDirectory(prefix="bench-stream-") as tmp:
         for n in args.devices:
-            print(json.dumps(run_one(n, args.db, args.instances, Path(tmp))), flush=True)
+            figures = run_one(n, "instant" if args.floor else args.db, args.instances,
+                              Path(tmp), rounds=args.rounds, profile=args.profile)
+            print(json.dumps(figures), flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from tests.perf.bench_stream import Device, a_product, check, rep_numbers, setup
+from tests.perf.bench_stream import Device, Pulls, a_product, check, rep_numbers, setup
 from tests.support.live import live_server
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
@@ -29,14 +29,15 @@ async def _until(done: object, what: str, timeout: float = 60) -> None:
 async def _fleet(base: str, specs: list[dict[str, object]], owners: dict[str, int],
                  secret: str) -> None:
     api = {"Authorization": f"Bearer {secret}"}
+    pulls = Pulls()
     async with httpx.AsyncClient(timeout=60) as http:
         devices = [Device(base, str(s["token"]), int(s["user_id"]),  # type: ignore[call-overload]
                           str(s["kind"])) for s in specs]
         for d in devices:
-            await d.pull(http)
+            await d.pull(pulls)
         readies = [asyncio.Event() for _ in devices]
         tasks = [asyncio.create_task(d.listen(r)) for d, r in zip(devices, readies, strict=True)]
-        tasks += [asyncio.create_task(d.run(http)) for d in devices]
+        tasks += [asyncio.create_task(d.run(pulls)) for d in devices]
         try:
             await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 60)
             # One customer of one rep, in warehouse SH (so the clerks see it too).
@@ -73,6 +74,7 @@ async def _fleet(base: str, specs: list[dict[str, object]], owners: dict[str, in
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await pulls.aclose()
 
 
 def test_a_customer_change_wakes_its_devices_only_and_the_catalog_wakes_all(

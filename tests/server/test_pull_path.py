@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 from unittest import mock
@@ -24,6 +27,7 @@ from sync_engine.domain import Role
 from sync_engine.server import accounts
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.pull_notes import PullNotes
+from sync_engine.server.api.routes import sync as sync_routes
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.feed.notify import Announcement, Hub, Subscriber
 from sync_engine.server.feed.pull import PullNote, note_pulls
@@ -217,3 +221,58 @@ def test_streams_on_two_loops_are_each_woken_on_their_own() -> None:
     finally:
         for loop in loops:
             loop.close()
+
+
+def test_pulls_are_worked_on_at_most_pull_threads_at_once(db_url: str) -> None:
+    """A fleet woken at once queues on the event loop, not in forty threads fighting over the
+    GIL and opening database connections past the pool's size; each pull is answered."""
+    seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0, pull_threads=2))
+    real = sync_routes.answer_pull
+    lock = threading.Lock()
+    running, most = 0, 0
+
+    def counted(*args: Any) -> str:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        try:
+            time.sleep(0.05)  # long enough for the others to pile up
+            return real(*args)
+        finally:
+            with lock:
+                running -= 1
+
+    with served(app) as server, Api(server, "rep1") as rep, \
+            mock.patch.object(sync_routes, "answer_pull", counted), \
+            ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: _pull(rep), range(8)))
+    assert [r.status_code for r in answers] == [200] * 8
+    assert most == 2
+
+
+def test_the_pull_threads_default_to_two_per_core_and_two_more() -> None:
+    cores = os.cpu_count() or 1
+    assert ServerSettings().pull_threads == 2 * cores + 2
+    assert ServerSettings(pull_threads=0).pull_threads == 2 * cores + 2
+    assert ServerSettings(pull_threads=3).pull_threads == 3
+
+
+def test_pulls_of_two_reps_at_once_each_get_their_own_customers_only(db_url: str) -> None:
+    """One page statement serves every rep (their own values are its parameters): pulls of two
+    reps interleaved on the server's threads never hand one the other's customers."""
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0, pull_threads=4))
+    mine = {"rep1": {str(s.customers["A"]), str(s.customers["B"])},
+            "rep2": {str(s.customers["C"])}}
+    with served(app) as server, Api(server, "rep1") as rep1, Api(server, "rep2") as rep2:
+
+        def customers(api: Api) -> set[str]:
+            r = api.http.get("/v1/pull", params={"limit": 1000})  # from the start each time
+            assert r.status_code == 200, r.text
+            return {c["id"] for c in r.json()["changes"] if c["entity"] == "customer"}
+
+        with ThreadPoolExecutor(8) as pool:
+            seen = list(pool.map(customers, [rep1, rep2] * 12))
+    assert seen == [mine["rep1"], mine["rep2"]] * 12

@@ -85,6 +85,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
+        pull_slots=anyio.CapacityLimiter(settings.pull_threads),
         pull_notes=PullNotes(sessions),
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),

@@ -41,6 +41,8 @@ class Services:
     ``push_slots`` at once (the others wait their turn)."""
     push_slots: anyio.CapacityLimiter
     push_notes: PushNotes
+    pull_slots: anyio.CapacityLimiter
+    """At most so many pulls at once in this process (the others wait their turn)."""
     pull_notes: PullNotes
     """Devices' last pulls, written behind (started and stopped with the app)."""
     metrics: ServerMetrics

@@ -9,6 +9,8 @@ server reads the environment anywhere else, or at import time.
                             user data directory)
 ``DINGHUO_PUSH_THREADS``    pushes worked on at once per server process (0 or unset: two per CPU
                             core and two more)
+``DINGHUO_PULL_THREADS``    pulls worked on at once per server process (0 or unset: two per CPU
+                            core and two more)
 ``DINGHUO_PUSH_PROCESSES``  push processes per server process, PostgreSQL only (unset: one per
                             CPU core on PostgreSQL, none on SQLite; 0: threads of the server)
 ``DINGHUO_MAX_BODY_BYTES``  larger requests are refused with 413 (default 8 MiB)
@@ -47,6 +49,13 @@ def _default_push_threads() -> int:
     return 2 * _cores() + 2
 
 
+def _default_pull_threads() -> int:
+    # Pulls too: a catalog change makes every device pull at once, and forty threads (the
+    # thread pool's size) fought over the GIL and opened database connections past the pool's
+    # size for each pull (measured with tests/perf/bench_stream.py).
+    return 2 * _cores() + 2
+
+
 class ServerSettings(BaseSettings):
     """How this server process runs. ``ServerSettings()`` reads the environment; keyword
     arguments override it (the CLI's options, tests)."""
@@ -59,6 +68,10 @@ class ServerSettings(BaseSettings):
     push_threads: int = Field(default_factory=_default_push_threads, ge=0)
     """Pushes worked on at once per server process when they run on its threads (the rest
     wait their turn); 0 means the default."""
+
+    pull_threads: int = Field(default_factory=_default_pull_threads, ge=0)
+    """Pulls worked on at once per server process (the rest wait their turn, on the event loop);
+    0 means the default."""
 
     push_processes: int | None = Field(default=None, ge=0)
     """Push processes per server process (PostgreSQL only); None: :meth:`push_process_count`
@@ -88,6 +101,11 @@ class ServerSettings(BaseSettings):
     @classmethod
     def _zero_is_default(cls, value: int) -> int:
         return value or _default_push_threads()
+
+    @field_validator("pull_threads")
+    @classmethod
+    def _zero_is_default_pull(cls, value: int) -> int:
+        return value or _default_pull_threads()
 
     def database_url(self) -> str:
         """:attr:`db`; raises ``ValueError`` when none was given."""

@@ -76,7 +76,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     into a log."""
     url = normalise_url(url)
     kwargs.setdefault("hide_parameters", True)
-    if make_url(url).get_backend_name() == "sqlite":
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database not in (None, "", ":memory:") and "poolclass" not in kwargs:
+            # As many connections as the server's threads use at once (pulls, pushes, the
+            # rest): past the pool's size each request opened and closed a connection of its
+            # own, its PRAGMAs and schema read again (SQLAlchemy's default keeps five).
+            kwargs.setdefault("pool_size", 20)
+            kwargs.setdefault("max_overflow", 20)
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
         )

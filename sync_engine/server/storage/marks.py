@@ -11,7 +11,6 @@ promoted standby that had not caught up lacks the marks of the cursors it cannot
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,16 +19,6 @@ from sqlalchemy.orm import Session
 
 from sync_engine.server.storage.models import CursorMark
 from sync_engine.server.storage.sql import is_postgres
-
-
-def marks_at(session: Session, seqs: Iterable[int]) -> dict[int, str]:
-    """The marks of those positions that have one (in the caller's transaction)."""
-    wanted = sorted(set(seqs))
-    if not wanted:
-        return {}
-    rows = session.execute(select(CursorMark.seq, CursorMark.mark)
-                           .where(CursorMark.seq.in_(wanted)))
-    return {int(seq): str(mark) for seq, mark in rows}
 
 
 def place_mark(session: Session, seq: int) -> str:

@@ -56,7 +56,8 @@ async def pull(
     """
     app = services(request)
     body = await anyio.to_thread.run_sync(answer_pull, app, token, cursor, limit,
-                                          last_applied, highest_number)
+                                          last_applied, highest_number,
+                                          limiter=app.pull_slots)
     return Response(body, media_type="application/json")
 
 
