@@ -39,6 +39,7 @@ def _probe(data_dir: Path, width: int, height: int, scale: str, tmp: Path) -> di
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+@pytest.mark.slow  # three app processes each: 6-7 s of CPU a user
 @pytest.mark.parametrize("user", ["rep1", "clerk1", "owner1"])
 def test_every_page_fits_the_screen_at_three_sizes(
         user: str, qtbot: Any, app_factory: Any, server_url: str, network: Switchable,

@@ -45,7 +45,12 @@ from sync_engine.server.accounts.errors import (
     UserInactive,
     UserValidationError,
 )
-from sync_engine.server.accounts.passwords import HashSlots, hash_password, verify_password
+from sync_engine.server.accounts.passwords import (
+    HashSlots,
+    dummy_hash,
+    hash_password,
+    verify_password,
+)
 from sync_engine.server.accounts.tokens import (
     ACCESS_TTL,
     REFRESH_TTL,
@@ -91,6 +96,7 @@ __all__ = [
     "check_new_password",
     "create_user",
     "device_rows",
+    "dummy_hash",
     "hash_password",
     "issue_tokens",
     "login",

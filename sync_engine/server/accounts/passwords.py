@@ -3,6 +3,7 @@ low-memory profile); the salt and parameters are part of each hash string."""
 
 from __future__ import annotations
 
+import functools
 import secrets
 import threading
 from collections.abc import Iterator
@@ -15,9 +16,20 @@ from sync_engine.server.accounts.errors import SignInBusy
 
 _hasher = PasswordHasher()
 
-DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
-"""Verified against when the user does not exist, so an unknown username costs as much time as
-a wrong password and response times do not reveal which usernames exist."""
+
+def dummy_hash() -> str:
+    """The hash verified against when the user does not exist, so an unknown username costs as
+    much time as a wrong password and response times do not reveal which usernames exist.
+
+    Made by the hasher in force, once (the server makes it as it starts), not at import: a hash
+    at today's parameters is 0.1–0.6 s that every process importing the server paid, the
+    CLI's ``--help`` among them."""
+    return _dummy_hash_of(_hasher)
+
+
+@functools.cache
+def _dummy_hash_of(hasher: PasswordHasher) -> str:
+    return hasher.hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:

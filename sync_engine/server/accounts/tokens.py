@@ -36,8 +36,8 @@ from sync_engine.server.accounts.errors import (
     UserInactive,
 )
 from sync_engine.server.accounts.passwords import (
-    DUMMY_HASH,
     HashSlots,
+    dummy_hash,
     hash_password,
     needs_rehash,
     verify_password,
@@ -168,7 +168,7 @@ def login(
     """
     throttle.check(session, username, address)
     user = session.scalar(select(User).where(User.username == normalise_username(username)))
-    known = DUMMY_HASH if user is None else user.password_hash
+    known = dummy_hash() if user is None else user.password_hash
     end_read(session)  # no connection held while waiting for a slot and hashing
     rehashed = None
     with slots.slot() if slots is not None else nullcontext():

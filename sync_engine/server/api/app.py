@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync_engine.protocol import PROTOCOL_VERSION, PushRequest
-from sync_engine.server.accounts import HashSlots
+from sync_engine.server.accounts import HashSlots, dummy_hash
 from sync_engine.server.api.deps import Services
 from sync_engine.server.api.errors import (
     ApiError,
@@ -90,6 +90,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),
     )
+    dummy_hash()  # made now: the first sign-in of an unknown name costs what any other does
 
     app = FastAPI(
         title="Dinghuo sync server",
