@@ -130,6 +130,10 @@ def test_cli_says_how_long_to_wait_after_wrong_passwords(
         env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     login = ["--data-dir", str(tmp_path / "cli"), "login", "--server", env.url, "--user", "rep1"]
+    # The throttle's clock stands still, so the 2 s wait cannot pass on a slow machine before
+    # the right password is tried.
+    now = throttle.utcnow()
+    monkeypatch.setattr(throttle, "utcnow", lambda: now)
     monkeypatch.setenv("DINGHUO_PASSWORD", "wrong-password")
     for _ in range(throttle.ACCOUNT.free + 1):
         assert run(capsys, *login)[0] == 5

@@ -264,6 +264,9 @@ def test_owner_suggestions_favourites_and_receipt(
     qtbot.waitUntil(lambda: detail.order is not None and detail.order.id == target.id,
                     timeout=5000)
     assert detail.receive_button.isEnabled()
+    # Offline while confirming, so the receipt is seen waiting to be sent (online, the sync
+    # that follows a change may already have sent it when the test looks).
+    network.online = False
     detail.confirm_receipt()
     dialog = detail.receipt
     dialog.problem.setChecked(True)
@@ -273,6 +276,7 @@ def test_owner_suggestions_favourites_and_receipt(
     dialog.confirm()
     settle(qtbot, app)
     assert app.engine.order(target.id).display_status == "closed (pending sync)"
+    network.online = True
     sync_app(qtbot, app)
     qtbot.waitUntil(lambda: app.engine.order(target.id).receipt_note == "少了一箱",
                     timeout=10000)
