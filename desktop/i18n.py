@@ -285,12 +285,13 @@ class Formatter:
         return self.locale.toString(QDate(value.year, value.month, value.day),
                                     QLocale.FormatType.ShortFormat)
 
-    def timestamp(self, iso: str | None) -> str:
-        """A server timestamp (ISO 8601, UTC) in local time, short format."""
-        if not iso:
+    def timestamp(self, at: str | dt.datetime | None) -> str:
+        """A server timestamp (ISO 8601, UTC; or a protocol model's aware datetime) in local
+        time, short format."""
+        if not at:
             return ""
-        parsed = parse_time(iso)
+        parsed = at if isinstance(at, dt.datetime) else parse_time(at)
         if parsed is None:
-            return iso  # shown as sent rather than hidden
+            return str(at)  # shown as sent rather than hidden
         when = QDateTime.fromSecsSinceEpoch(int(parsed.timestamp()), QTimeZone.utc())
         return self.locale.toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)

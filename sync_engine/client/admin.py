@@ -22,14 +22,13 @@ from urllib.parse import quote
 
 from sync_engine.domain import USER_ROLES
 from sync_engine.domain import statements as st
-from sync_engine.protocol import INTEGRATION_SCOPES, UserAccount
+from sync_engine.protocol import INTEGRATION_SCOPES, DeviceHealth, UserAccount
 
 from . import errors
 from .session import Auth
 from .transport import AccessExpired, ServerApi, validated
 from .values import (
     AuditEntry,
-    DeviceHealth,
     DeviceView,
     IntegrationTokenView,
     NewIntegrationToken,
@@ -186,6 +185,7 @@ def device_from_json(d: Any) -> DeviceView:
     """A device of ``GET /v1/admin/devices`` (or of the cached list) as a value."""
     seq = d.get("last_cursor_seq")
     report = d.get("report")
+    health = validated(DeviceHealth, report, "bad_device") if isinstance(report, dict) else None
     user_id = d.get("user_id")
     return DeviceView(
         id=str(d.get("id") or ""), name=str(d.get("name") or ""),
@@ -193,29 +193,9 @@ def device_from_json(d: Any) -> DeviceView:
         last_pull_at=d.get("last_pull_at"), last_push_at=d.get("last_push_at"),
         last_cursor_seq=None if seq is None else int(seq),
         revoked_at=d.get("revoked_at"), revoke_wipe=bool(d.get("revoke_wipe")),
-        report=_health(report) if isinstance(report, dict) else None,
+        report=health,
         attention=tuple(str(a) for a in d.get("attention") or ()),
         user_id=None if user_id is None else int(user_id),
-    )
-
-
-def _health(r: dict[str, Any]) -> DeviceHealth:
-    def text(name: str) -> str | None:
-        value = r.get(name)
-        return None if value is None else str(value)
-
-    def number(name: str) -> int | None:
-        value = r.get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-    encrypted = r.get("encrypted")
-    return DeviceHealth(
-        reported_at=text("reported_at"), unsent_changes=number("unsent_changes"),
-        oldest_unsent_at=text("oldest_unsent_at"),
-        conflicts_waiting=number("conflicts_waiting"), last_error=text("last_error"),
-        app_version=text("app_version"), protocol_version=number("protocol_version"),
-        db_check=text("db_check"), newest_backup_at=text("newest_backup_at"),
-        encrypted=encrypted if isinstance(encrypted, bool) else None,
     )
 
 

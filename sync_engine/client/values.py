@@ -11,14 +11,13 @@ from decimal import Decimal
 from typing import Any
 
 from sync_engine.domain import Issue, Product
-from sync_engine.protocol import UserAccount
+from sync_engine.protocol import DeviceHealth, UserAccount
 
 __all__ = [
     "AuditEntry",
     "ConflictView",
     "CreditView",
     "CustomerView",
-    "DeviceHealth",
     "DeviceView",
     "Identity",
     "IntegrationTokenView",
@@ -326,24 +325,6 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
-class DeviceHealth:
-    """A device's latest health report, as it sent it (None: the device did not know or say).
-    Times are ISO 8601 (UTC); ``db_check`` is ``ok``, ``failed`` or ``repaired``; ``last_error``
-    is an error code (``network``, ``unavailable`` …)."""
-
-    reported_at: str | None = None
-    unsent_changes: int | None = None
-    oldest_unsent_at: str | None = None
-    conflicts_waiting: int | None = None
-    last_error: str | None = None
-    app_version: str | None = None
-    protocol_version: int | None = None
-    db_check: str | None = None
-    newest_backup_at: str | None = None
-    encrypted: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class DeviceView:
     """A device as the server knows it (admin): who uses it, when it last synced, its latest
     health report, whether it was revoked, and ``attention``: why the back office should look
@@ -359,7 +340,7 @@ class DeviceView:
     last_cursor_seq: int | None
     revoked_at: str | None = None
     revoke_wipe: bool = False
-    report: DeviceHealth | None = None
+    report: DeviceHealth | None = None  # the protocol's model: its times are datetimes (UTC)
     attention: tuple[str, ...] = ()
     user_id: int | None = None
 
@@ -464,20 +445,23 @@ class ReplicaHealth:
 
     def text(self, lang: str) -> str:
         """One line for the sync-health page, in ``lang`` ("zh" or "en")."""
+
+        def say(en: str, zh: str) -> str:  # each phrase beside its translation
+            return zh if lang == "zh" else en
+
         age = self.newest_backup_age
-        if lang == "zh":
-            when = ("尚无备份" if age is None else
-                    f"最新备份于 {_age_words(age, 'zh')}前（共 {self.backups} 个）")
-            check = {None: "尚未检查", "ok": "正常"}.get(self.integrity, "发现损坏")
-            locked = "已开启" if self.encrypted else "未开启"
-            return (f"本地数据库：{when}，备份位置 {self.backup_dir}；完整性检查：{check}；"
-                    f"加密：{locked}。")
-        when = ("no backup yet" if age is None else
-                f"newest backup {_age_words(age, 'en')} ago ({self.backups} kept)")
-        check = {None: "not checked yet", "ok": "ok"}.get(self.integrity, "damage found")
-        locked = "on" if self.encrypted else "off"
-        return (f"Local database: {when}, in {self.backup_dir}; integrity check: {check}; "
-                f"encryption: {locked}.")
+        when = say("no backup yet", "尚无备份") if age is None else say(
+            "newest backup {age} ago ({count} kept)", "最新备份于 {age}前（共 {count} 个）",
+        ).format(age=_age_words(age, lang), count=self.backups)
+        if self.integrity is None:
+            check = say("not checked yet", "尚未检查")
+        else:
+            check = say("ok", "正常") if self.integrity == "ok" else say("damage found", "发现损坏")
+        locked = say("on", "已开启") if self.encrypted else say("off", "未开启")
+        return say(
+            "Local database: {when}, in {folder}; integrity check: {check}; encryption: {locked}.",
+            "本地数据库：{when}，备份位置 {folder}；完整性检查：{check}；加密：{locked}。",
+        ).format(when=when, folder=self.backup_dir, check=check, locked=locked)
 
 
 def _age_words(seconds: float, lang: str) -> str:

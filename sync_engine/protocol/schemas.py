@@ -26,6 +26,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     TypeAdapter,
     ValidationError,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticKnownError, core_schema
@@ -477,6 +478,22 @@ class DeviceReport(_Model):
     encrypted: bool | None = None
 
 
+class DeviceHealth(DeviceReport):
+    """A device's latest report as the back office reads it (``GET /v1/admin/devices``, each
+    device's ``report``): what the device sent, and when the server received it. A time the
+    server wrote without an offset is UTC."""
+
+    reported_at: dt.datetime | None = None
+
+    @model_validator(mode="after")
+    def _times_in_utc(self) -> DeviceHealth:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                setattr(self, name, value.replace(tzinfo=dt.UTC))
+        return self
+
+
 __all__ = [
     "ARGS_BY_KIND",
     "INTEGRATION_SCOPES",
@@ -491,6 +508,7 @@ __all__ = [
     "ConfirmOrderArgs",
     "ConfirmShipmentArgs",
     "DecideReturnArgs",
+    "DeviceHealth",
     "DeviceReport",
     "ErrorBody",
     "ErrorDetail",

@@ -33,9 +33,10 @@ __all__ = [
 
 
 
-def since(iso: str | None, now: dt.datetime) -> dt.timedelta | None:
-    """How long before ``now`` the ISO time ``iso`` was (None: never, or not known)."""
-    at = parse_time(iso) if iso else None
+def since(when: str | dt.datetime | None, now: dt.datetime) -> dt.timedelta | None:
+    """How long before ``now`` ``when`` was: an ISO time, or a protocol model's aware datetime
+    (None: never, or not known)."""
+    at = (parse_time(when) if when else None) if isinstance(when, str) else when
     return None if at is None else now - at
 
 
@@ -49,9 +50,9 @@ def how_long(age: dt.timedelta) -> str:
     return translate("Admin", "%1 days").replace("%1", str(minutes // 1440))
 
 
-def ago(iso: str | None, now: dt.datetime) -> str:
+def ago(when: str | dt.datetime | None, now: dt.datetime) -> str:
     """"just now", "12 min ago", "5 h ago", "3 days ago", or "never"."""
-    age = since(iso, now)
+    age = since(when, now)
     if age is None:
         return translate("Admin", "never")
     minutes = int(age.total_seconds() // 60)
