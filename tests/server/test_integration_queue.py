@@ -134,8 +134,8 @@ def test_out_of_order_and_repeated_messages_apply_once(
         stats = consumers.stop()
     assert _on_hand(sessions, data) == 60
     assert _on_hand(sessions, data, 1) == 105
-    assert sum(s.duplicates for s in stats) == 1
-    assert sum(s.applied for s in stats) == 4
+    assert sum(s.outcomes["duplicate"] for s in stats) == 1
+    assert sum(s.outcomes["applied"] for s in stats) == 4
     assert broker.dead() == []
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,11 +55,12 @@ class Outcome:
 
 @dataclass(slots=True)
 class ConsumerStats:
-    applied: int = 0
-    duplicates: int = 0
-    dead: int = 0
-    connections: int = 0
+    """What a consumer did until it stopped: its messages counted by their
+    :attr:`Outcome.status`, the dead ones' reasons, and how often it connected to the broker."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
     reasons: list[str] = field(default_factory=list)
+    connections: int = 0
 
 
 def handle(sessions: Callable[[], Session], body: bytes, message_id: str | None) -> Outcome:
@@ -163,11 +165,7 @@ def _one(channel: Any, method: Any, props: Any, body: bytes,
         channel.basic_publish("", dead_queue, body, pika.BasicProperties(
             content_type="application/json", delivery_mode=2,
             message_id=props.message_id, headers=headers))
-        stats.dead += 1
         stats.reasons.append(outcome.reason)
         log.warning("message %s dead-lettered: %s", props.message_id, outcome.reason)
-    elif outcome.status == "duplicate":
-        stats.duplicates += 1
-    else:
-        stats.applied += 1
+    stats.outcomes[outcome.status] += 1
     channel.basic_ack(method.delivery_tag)
