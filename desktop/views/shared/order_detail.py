@@ -54,6 +54,18 @@ from ..workspace import OrdersHost
 __all__ = ["OrderDetail"]
 
 
+def _on_order(action: Callable[[OrderDetail, OrderView], None]) -> Callable[[OrderDetail], None]:
+    """``action`` as the pane's buttons and shortcuts run it: on the order the pane shows, and
+    not at all while it shows none."""
+
+    def run(pane: OrderDetail) -> None:
+        if pane.order is not None:
+            action(pane, pane.order)
+
+    run.__name__, run.__doc__ = action.__name__, action.__doc__
+    return run
+
+
 class OrderDetail(WorkspacePage["OrdersHost"]):
     """``reorder(order_id)`` is how the workspace orders again, where it has a review of the
     differences of its own; without one, "Order again" makes the new draft at once, says what
@@ -236,14 +248,12 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
         if button.isVisible() and button.isEnabled():
             button.click()
 
-    def _edit(self) -> None:
-        if self.order is not None:
-            self.workspace.edit_order(self.order.id)
+    @_on_order
+    def _edit(self, order: OrderView) -> None:
+        self.workspace.edit_order(order.id)
 
-    def _cancel(self) -> None:
-        order = self.order
-        if order is None:
-            return
+    @_on_order
+    def _cancel(self, order: OrderView) -> None:
         reason, ok = QInputDialog.getText(
             self, self.tr("Cancel order"),
             self.tr("Cancel order %1? The reason is shown to the back office:").replace(
@@ -254,28 +264,24 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
         self.ctx.write(lambda: engine.cancel(order.id, reason.strip()),
                        lambda _o: self.show_order(order.id))
 
-    def confirm_receipt(self) -> None:
+    @_on_order
+    def confirm_receipt(self, order: OrderView) -> None:
         """Ask what arrived; then close the order with the note (offline too)."""
         from .receipt import ReceiptDialog
 
-        order = self.order
-        if order is None:
-            return
         dialog = ReceiptDialog(order, self.products, self.ctx, self)
         self.receipt = dialog
         dialog.open()
 
-    def ask_return(self) -> None:
+    @_on_order
+    def ask_return(self, order: OrderView) -> None:
         """Ask goods of this order back: how many of what, and why (offline too)."""
         from .return_request import ReturnRequestDialog
 
-        order = self.order
-        if order is None:
-            return
         engine = self.ctx.engine
 
         def opened(returnable: object) -> None:
-            assert isinstance(returnable, dict) and order is not None
+            assert isinstance(returnable, dict)
             dialog = ReturnRequestDialog(self.ctx, order, self.products, returnable, self)
             dialog.accepted.connect(self.reload)
             self.return_dialog = dialog
@@ -283,10 +289,8 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
 
         self.ctx.read(lambda: engine.returnable(order.id), opened)
 
-    def _reorder(self) -> None:
-        order = self.order
-        if order is None:
-            return
+    @_on_order
+    def _reorder(self, order: OrderView) -> None:
         if self.review_reorder is not None:
             self.review_reorder(order.id)
             return
@@ -315,23 +319,21 @@ class OrderDetail(WorkspacePage["OrdersHost"]):
             box.open()
         self.workspace.edit_order(result.draft.id)
 
-    def show_confirmation(self) -> None:
-        if self.order is None:
-            return
+    @_on_order
+    def show_confirmation(self, order: OrderView) -> None:
         customer = None
         try:
-            customer = self.ctx.engine.customer(self.order.customer_id)
+            customer = self.ctx.engine.customer(order.customer_id)
         except ce.NotFound:  # the customer left this device: print without the address
             customer = None
-        dialog = ConfirmationDialog(self.order, self.products, customer, self.ctx.fmt, self)
+        dialog = ConfirmationDialog(order, self.products, customer, self.ctx.fmt, self)
         self.confirmation = dialog
         dialog.open()
 
-    def show_statement(self) -> None:
+    @_on_order
+    def show_statement(self, order: OrderView) -> None:
         """The monthly statement of the order's customer (the back office may pick another)."""
-        if self.order is None:
-            return
-        engine, wanted = self.ctx.engine, self.order.customer_id
+        engine, wanted = self.ctx.engine, order.customer_id
         customers = [c for c in engine.customers(include_inactive=True)
                      if self.role is d.Role.ADMIN or c.id == wanted]
         customers.sort(key=lambda c: (c.id != wanted, c.code))
