@@ -1,5 +1,6 @@
 """The small pieces every page builds from: a wrapped label, a button that does one thing, a
-row of buttons. One way to make each, so a page says what it shows, not how it is wired."""
+row of buttons, a form of labelled rows. One way to make each, so a page says what it shows,
+not how it is wired."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from ..resources import icon
 
-__all__ = ["action_button", "button_row", "choice_box", "ok_cancel", "text_field", "two_panes",
-           "wrapped_label"]
+__all__ = ["action_button", "button_row", "choice_box", "form_rows", "ok_cancel", "text_field",
+           "two_panes", "wrapped_label"]
 
 
 def text_field(name: str, placeholder: str = "", *, max_length: int = 0,
@@ -75,6 +77,15 @@ def button_row(*items: QWidget | None, layout: QBoxLayout | None = None) -> QBox
         else:
             row.addWidget(item)
     return row
+
+
+def form_rows(*rows: tuple[str, QWidget]) -> QFormLayout:
+    """A form of ``(label, field)`` rows, in order; an empty label for a row that stands under
+    the fields without one of its own (a button, a bar)."""
+    form = QFormLayout()
+    for label, field in rows:
+        form.addRow(label, field)
+    return form
 
 
 def ok_cancel(dialog: QDialog, ok_text: str, ok: Callable[[], object]

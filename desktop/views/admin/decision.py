@@ -10,7 +10,6 @@ from typing import NamedTuple
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QPlainTextEdit,
@@ -24,7 +23,7 @@ from sync_engine.client.engine import Engine
 
 from ...context import AppContext
 from ...widgets.field import FieldBox
-from ...widgets.parts import action_button, button_row, ok_cancel, wrapped_label
+from ...widgets.parts import action_button, button_row, form_rows, ok_cancel, wrapped_label
 from ...widgets.tables import make_table
 
 __all__ = ["DecisionBox", "ReasonDialog", "decided", "decision_box"]
@@ -91,9 +90,7 @@ def decision_box(heading: str, title: str, facts: Sequence[tuple[str, QLabel]],
     the "no" button (text, action) before the "yes"."""
     box = QGroupBox(heading)
     layout = QVBoxLayout(box)
-    form = QFormLayout()
-    for label, value in facts:
-        form.addRow(label, value)
+    form = form_rows(*facts)
     view = make_table(stretch=1, model=lines)
     yes_button = action_button("review", yes[0], yes[1], name="primary")
     no_button = action_button("cancel", no[0], no[1])

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from ...context import AppContext
 from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.field import FieldBox
-from ...widgets.parts import action_button, text_field, wrapped_label
+from ...widgets.parts import action_button, form_rows, text_field, wrapped_label
 from ...widgets.tables import fit_columns, make_table, table_pane
 from ..page import NavEntry
 from .ask import key, on_server
@@ -63,9 +62,8 @@ class TokenDialog(QDialog):
         scopes.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
         self.scopes_box = FieldBox(scopes)
-        form = QFormLayout()
-        form.addRow(self.tr("System"), self.name_box)
-        form.addRow(self.tr("May write"), self.scopes_box)
+        form = form_rows((self.tr("System"), self.name_box),
+                         (self.tr("May write"), self.scopes_box))
         hint = wrapped_label(self.tr("The token belongs to a system, not a person: no password is "
                                      "involved. Give it only what it needs to write."), "hint")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

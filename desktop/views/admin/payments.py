@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...resources import icon
 from ...widgets.field import FieldBox
-from ...widgets.parts import text_field
+from ...widgets.parts import action_button, form_rows, text_field
 from ...widgets.tables import fit_columns, make_table, table_pane
 from ..page import NavEntry, Page
 from ..shared.customer_field import CustomerField
@@ -92,16 +91,12 @@ class PaymentsPage(Page):
         self.ref_box = FieldBox(self.ref)
         self.note = text_field("paymentNote", max_length=2000)
         self.note_box = FieldBox(self.note)
-        self.record_button = QPushButton(icon("add"), self.tr("Record payment"))
-        self.record_button.setObjectName("recordPayment")
-        self.record_button.clicked.connect(self.record)
-        form = QFormLayout()
-        form.addRow(self.tr("Customer"), self.customer_box)
-        form.addRow(self.tr("Amount received"), self.amount_box)
-        form.addRow(self.tr("Date received"), self.date_box)
-        form.addRow(self.tr("Reference"), self.ref_box)
-        form.addRow(self.tr("Note"), self.note_box)
-        form.addRow("", self.record_button)
+        self.record_button = action_button("add", self.tr("Record payment"), self.record,
+                                           name="recordPayment")
+        form = form_rows(
+            (self.tr("Customer"), self.customer_box), (self.tr("Amount received"), self.amount_box),
+            (self.tr("Date received"), self.date_box), (self.tr("Reference"), self.ref_box),
+            (self.tr("Note"), self.note_box), ("", self.record_button))
         self.account = QLabel(self.tr("Choose a customer to see what it owes."))
         self.account.setObjectName("paymentAccount")
         self.account.setWordWrap(True)

@@ -24,7 +24,7 @@ from sync_engine.client.values import CustomerView, UserAccount, WarehouseView
 from ...i18n import domain_lang
 from ...models.tables import customer_name
 from ...widgets.field import FieldBox
-from ...widgets.parts import ok_cancel, wrapped_label
+from ...widgets.parts import form_rows, ok_cancel, wrapped_label
 from .labels import role_name
 
 __all__ = ["PasswordDialog", "UserDialog"]
@@ -191,9 +191,8 @@ class PasswordDialog(_Form):
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.boxes["password"] = FieldBox(self.password)
         self.boxes["again"] = FieldBox(self.again)
-        form = QFormLayout()
-        form.addRow(self.tr("New password"), self.boxes["password"])
-        form.addRow(self.tr("Again"), self.boxes["again"])
+        form = form_rows((self.tr("New password"), self.boxes["password"]),
+                         (self.tr("Again"), self.boxes["again"]))
         hint = wrapped_label(self.tr("%1 is signed out on every device and signs in with the new "
                                      "password.").replace("%1", user.username), "hint")
         layout = QVBoxLayout(self)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QLabel,
     QProgressBar,
@@ -26,7 +25,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...models.base import ROW_ROLE
 from ...models.tables import CustomerListModel, OrderListModel, customer_name
 from ...widgets.flow import FlowLayout
-from ...widgets.parts import action_button, two_panes, wrapped_label
+from ...widgets.parts import action_button, form_rows, two_panes, wrapped_label
 from ...widgets.search_box import SearchBox
 from ...widgets.tables import (
     ROWS_FIRST,
@@ -79,7 +78,6 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.subtitle.setObjectName("hint")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        form = QFormLayout()
         self.address = wrapped_label()
         self.phone = QLabel()
         self.terms = QLabel()
@@ -88,13 +86,10 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.credit_bar = QProgressBar()
         self.credit_bar.setTextVisible(False)
         self.credit_bar.setMaximumHeight(8)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Payment terms"), self.terms)
-        form.addRow(self.tr("Credit limit"), self.limit)
-        form.addRow(self.tr("Used by open orders"), self.used)
-        form.addRow("", self.credit_bar)
-        layout.addLayout(form)
+        layout.addLayout(form_rows(
+            (self.tr("Address"), self.address), (self.tr("Phone"), self.phone),
+            (self.tr("Payment terms"), self.terms), (self.tr("Credit limit"), self.limit),
+            (self.tr("Used by open orders"), self.used), ("", self.credit_bar)))
         self.account = CreditBanner(self.ctx)  # receivables (账期) as of the last sync
         layout.addWidget(self.account)
         buttons = FlowLayout()

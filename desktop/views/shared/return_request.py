@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from ...labels import return_reason_name
 from ...models.products import product_name
 from ...models.tables import order_number
 from ...widgets.field import FieldBox
-from ...widgets.parts import ok_cancel, wrapped_label
+from ...widgets.parts import form_rows, ok_cancel, wrapped_label
 from ...widgets.tables import fit_columns, make_table
 from .return_lines import ReturnCountLine, ReturnCountsModel
 
@@ -68,9 +67,7 @@ class ReturnRequestDialog(QDialog):
                                              "to the rep"))
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
         self.note_box = FieldBox(self.note)
-        form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Note"), self.note_box)
+        form = form_rows((self.tr("Reason"), self.reason), (self.tr("Note"), self.note_box))
         buttons, self.ok_button = ok_cancel(self, self.tr("Ask for the return"), self.send)
         self.ok_button.setObjectName("primary")
         hint = wrapped_label(self.tr(
