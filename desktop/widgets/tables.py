@@ -1,4 +1,4 @@
-"""Table view defaults used on every screen."""
+"""Table view defaults used on every screen, and the list-and-detail layout of the queues."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .parts import two_panes, wrapped_label
+
 __all__ = ["ROWS_FIRST", "cut_text", "fit_columns", "fit_columns_once", "fit_height", "make_table",
-           "on_row_action", "reselect", "select_row_of", "table_pane"]
+           "on_row_action", "queue_and_detail", "reselect", "select_row_of", "table_pane"]
 
 # The stretch factor of a table whose height follows its rows (:func:`fit_height`), beside a
 # stretch of 1 under it: the table takes all the room it can use, the stretch only the rest.
@@ -207,3 +209,18 @@ def table_pane(table: QTableView, note: QLabel) -> QWidget:
     layout.addWidget(table, 1)
     layout.addWidget(note)
     return pane
+
+
+def queue_and_detail(page: QWidget, model: QAbstractItemModel, name: str, column: int,
+                     on_current: Callable[[], object], hint: str, detail: QWidget,
+                     orientation: Qt.Orientation, *, sizes: Sequence[int] = (),
+                     stretch: Sequence[int] = ()) -> tuple[QTableView, QLabel]:
+    """Lay ``page`` out as a queue and the detail of its current row, in two panes the user can
+    resize (:func:`~.parts.two_panes`, with ``sizes`` or ``stretch``). The queue is a table of
+    ``model`` (object name ``name``; ``column`` takes the spare width; ``on_current`` runs when
+    the current row changes) over ``hint``, what would be listed, for the page to show while
+    the queue is empty. Returns the table and the hint."""
+    table = make_table(stretch=column, model=model, name=name, on_current=on_current)
+    note = wrapped_label(hint, "hint")
+    two_panes(page, table_pane(table, note), detail, orientation, sizes=sizes, stretch=stretch)
+    return table, note

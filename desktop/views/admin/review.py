@@ -22,8 +22,8 @@ from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
-from ...widgets.parts import two_panes, wrapped_label
-from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
+from ...widgets.parts import wrapped_label
+from ...widgets.tables import fit_columns, queue_and_detail, select_row_of
 from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
 from .decision import ReasonDialog, decided, decision_box
@@ -108,14 +108,13 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
                 ),
             ]
         )
-        self.table = make_table(stretch=1, model=self.model, name="reviewQueue",
-                                on_current=self._selected)
-        self.empty = wrapped_label(self.tr("No order waits for review. Orders the auto-confirm "
-                                           "rule holds back (credit, stock) appear here."), "hint")
         # The queue over the decision, each the full width: side by side (~580 px each at
         # 1280×800) the customer name and the product name were cut to a word.
-        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
-                  Qt.Orientation.Vertical, sizes=(220, 540))
+        self.table, self.empty = queue_and_detail(
+            self, self.model, "reviewQueue", 1, self._selected,
+            self.tr("No order waits for review. Orders the auto-confirm rule holds back (credit, "
+                    "stock) appear here."), self._build_detail(), Qt.Orientation.Vertical,
+            sizes=(220, 540))
         self.reject_dialog: ReasonDialog | None = None
         self.keep_loaded(self.reload, ctx.orders_changed)
 

@@ -25,8 +25,8 @@ from ...labels import return_reason_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.keys import FINAL_ACTION, page_shortcut
-from ...widgets.parts import action_button, choice_box, text_field, two_panes, wrapped_label
-from ...widgets.tables import fit_columns, make_table, reselect, table_pane
+from ...widgets.parts import action_button, choice_box, text_field, wrapped_label
+from ...widgets.tables import fit_columns, make_table, queue_and_detail, reselect
 from ..page import NavEntry, WorkspacePage
 from ..shared.return_lines import (
     DamagedStockLabel,
@@ -56,11 +56,10 @@ class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
                    lambda r: ctx.fmt.integer(sum(ln.outstanding for ln in r.lines)),
                    align_right=True),
         ])
-        self.list = make_table(stretch=1, model=self.list_model, name="returnsToReceive",
-                               on_current=self._selected)
-        self.empty = wrapped_label(self.tr("No approved return waits for the warehouse."), "hint")
-        two_panes(self, table_pane(self.list, self.empty), self._build_counting(),
-                  Qt.Orientation.Horizontal, sizes=(560, 720))
+        self.list, self.empty = queue_and_detail(
+            self, self.list_model, "returnsToReceive", 1, self._selected,
+            self.tr("No approved return waits for the warehouse."), self._build_counting(),
+            Qt.Orientation.Horizontal, sizes=(560, 720))
         page_shortcut(FINAL_ACTION, self, self.confirm)
         self.keep_loaded(self.reload, ctx.orders_changed)
 

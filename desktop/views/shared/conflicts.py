@@ -29,8 +29,8 @@ from ...labels import status_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
-from ...widgets.parts import action_button, two_panes, wrapped_label
-from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, table_pane
+from ...widgets.parts import action_button, wrapped_label
+from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, queue_and_detail
 from ..page import NavEntry, Page
 from .promotions import promotion_lines
 
@@ -76,12 +76,10 @@ class ConflictsPage(Page):
         self.edit_order = edit_order
         self.products: dict[int, ProductView] = {}
         self.model = ConflictListModel()
-        self.table = make_table(stretch=3, model=self.model, name="conflictsTable",
-                                on_current=self._selected)
-        self.empty = wrapped_label(self.tr("Nothing needs your decision. Changes the server cannot "
-                                           "apply as sent will appear here."), "hint")
-        two_panes(self, table_pane(self.table, self.empty), self._build_detail(),
-                  Qt.Orientation.Vertical, stretch=(1, 2))
+        self.table, self.empty = queue_and_detail(
+            self, self.model, "conflictsTable", 3, self._selected,
+            self.tr("Nothing needs your decision. Changes the server cannot apply as sent will "
+                    "appear here."), self._build_detail(), Qt.Orientation.Vertical, stretch=(1, 2))
         self.conflict: ConflictView | None = None
         self.keep_loaded(self.reload, ctx.conflicts_changed, ctx.orders_changed)
 
