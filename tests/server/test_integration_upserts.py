@@ -60,9 +60,9 @@ def test_versions_deltas_and_message_ids(world: tuple[Seed, Session]) -> None:
     assert session.get(ConsumedMessage, "m-1") is not None
     session.commit()
     bad = apply_upserts(session, "stock", [row(5, delta=-57)])
-    assert [(e.line, e.column, e.code) for e in bad.errors] == [(0, "on_hand", "out_of_range")]
+    assert [(e.row, e.field, e.code) for e in bad.errors] == [(0, "on_hand", "out_of_range")]
     missing = apply_upserts(session, "stock", [{"sku": "SKU-0001", "warehouse": "SH"}])
-    assert [(e.column, e.code) for e in missing.errors] == [("version", "required")]
+    assert [(e.field, e.code) for e in missing.errors] == [("version", "required")]
     assert missing.errors[0].message_zh.startswith("必须填写")
     with pytest.raises(ValueError, match="unknown kind"):
         apply_upserts(session, "orders", [])
@@ -102,15 +102,15 @@ def test_one_batch_mixes_levels_deltas_stale_rows_and_reservations(
     ]
     strict = apply_upserts(session, "stock", rows)
     assert not strict.applied
-    assert [(e.line, e.column, e.code) for e in strict.errors] == [(3, "on_hand",
-                                                                      "below_reserved")]
+    assert [(e.row, e.field, e.code) for e in strict.errors] == [(3, "on_hand",
+                                                                   "below_reserved")]
     assert "20" in strict.errors[0].message
     assert _levels(session) == before  # all or nothing: nothing written
 
     report = apply_upserts(session, "stock", rows, per_row=True)
     assert report.applied and report.skipped == 2
-    assert [(e.line, e.column, e.code) for e in report.errors] == [(3, "on_hand",
-                                                                      "below_reserved")]
+    assert [(e.row, e.field, e.code) for e in report.errors] == [(3, "on_hand",
+                                                                   "below_reserved")]
     after = _levels(session)
     assert after[(p1, sh)] == (32, 0, before[(p1, sh)][2] + 1)  # 40, −10, +2: one new version
     assert after[(p1, gz)] == before[(p1, gz)] == (100, 20, before[(p1, gz)][2])  # not clipped

@@ -32,7 +32,7 @@ from sync_engine.server.api.errors import (
 )
 from sync_engine.server.ops.importer import COLUMNS
 from sync_engine.server.ops.integration import tokens
-from sync_engine.server.ops.integration.upserts import SCOPES, apply_upserts
+from sync_engine.server.ops.integration.upserts import SCOPES, UpsertReport, apply_upserts
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import IntegrationToken
 
@@ -92,26 +92,6 @@ def _batch(row: type[_Row]) -> type[_Batch]:
                         rows=(list[row], ...))  # type: ignore[valid-type]
 
 
-class RowErrorOut(BaseModel):
-    row: int = Field(description="the row's index in ``rows`` (0 = the first)")
-    field: str
-    code: str
-    message: str
-    message_zh: str
-
-
-class UpsertReportOut(BaseModel):
-    kind: str
-    rows: int
-    created: int
-    updated: int
-    unchanged: int
-    skipped: int = Field(description="rows whose version was not newer than the applied one")
-    applied: bool
-    duplicate: bool
-    errors: list[RowErrorOut]
-
-
 def _token_for(scope: str) -> Any:
     def check(request: Request,
               authorization: Annotated[str | None, Header()] = None) -> IntegrationToken:
@@ -132,11 +112,10 @@ def _upsert_route(kind: str, batch_model: type[_Batch], doc: str) -> Callable[..
     """The route of one kind: its request schema (``batch_model``, documented per endpoint),
     the token scope it needs, and :func:`.apply_upserts` — the same for every kind."""
 
-    def route(batch: _Batch, session: Session, token: IntegrationToken) -> dict[str, Any]:
+    def route(batch: _Batch, session: Session, token: IntegrationToken) -> UpsertReport:
         rows = batch.model_dump(exclude_unset=True, include={"rows"}).get("rows", [])
-        report = apply_upserts(session, kind, rows, per_row=batch.mode == "per_row",
-                               device_id=f"integration:{token.name}"[:64])
-        return report.as_dict()
+        return apply_upserts(session, kind, rows, per_row=batch.mode == "per_row",
+                             device_id=f"integration:{token.name}"[:64])
 
     param = inspect.Parameter.POSITIONAL_OR_KEYWORD
     route.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
@@ -144,7 +123,7 @@ def _upsert_route(kind: str, batch_model: type[_Batch], doc: str) -> Callable[..
         inspect.Parameter("session", param, annotation=Db),
         inspect.Parameter("token", param,
                           annotation=Annotated[IntegrationToken, _token_for(SCOPES[kind])]),
-    ], return_annotation=dict[str, Any])
+    ], return_annotation=UpsertReport)
     route.__name__ = route.__qualname__ = f"upsert_{kind}"
     route.__doc__ = doc
     return route
@@ -166,7 +145,7 @@ below."""
 
 for _kind, _row, _doc in _UPSERTS:
     router.add_api_route(f"/v1/integration/{_kind}", _upsert_route(_kind, _batch(_row), _doc),
-                         methods=["POST"], response_model=UpsertReportOut)
+                         methods=["POST"], response_model=UpsertReport)
 
 
 # --- the back office's token management -----------------------------------------------------

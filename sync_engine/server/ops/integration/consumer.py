@@ -158,7 +158,7 @@ def _one(channel: Any, method: Any, props: Any, body: bytes,
         stop.wait(1.0)
         return
     if outcome.status == "dead":
-        errors = outcome.report.as_dict()["errors"] if outcome.report else []
+        errors = [e.model_dump() for e in outcome.report.errors] if outcome.report else []
         headers = dict(props.headers or {})
         headers.update({"x-dinghuo-reason": outcome.reason,
                         "x-dinghuo-errors": json.dumps(errors, ensure_ascii=False)})

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,7 @@ from sync_engine.server.storage.models import (
 )
 from sync_engine.server.storage.sql import driver_connection, is_postgres, json_rows
 
-__all__ = ["KINDS", "SCOPES", "UpsertReport", "apply_upserts", "was_consumed"]
+__all__ = ["KINDS", "SCOPES", "RowErrorOut", "UpsertReport", "apply_upserts", "was_consumed"]
 
 KINDS = ("products", "customers", "prices", "stock")
 SCOPES = {"products": "catalog", "customers": "customers", "prices": "prices", "stock": "stock"}
@@ -63,29 +64,40 @@ _CHUNK = 500
 _NOT_CELLS = frozenset(("version", "delta", "breaks"))
 
 
-@dataclass(slots=True)
-class UpsertReport:
-    """What one batch did. ``applied`` is False when nothing was written (all-or-nothing with
+class RowErrorOut(BaseModel):
+    """A row's problem as the integration API answers it (and the dead-letter queue's
+    ``x-dinghuo-errors`` header carries it)."""
+
+    row: int = Field(description="the row's index in ``rows`` (0 = the first)")
+    field: str
+    code: str
+    message: str
+    message_zh: str
+
+    @classmethod
+    def of(cls, error: RowError) -> RowErrorOut:
+        return cls(row=error.line, field=error.column, code=error.code, message=error.message,
+                   message_zh=error.message_zh)
+
+
+class UpsertReport(BaseModel):
+    """What one batch did: the integration API's answer (its response model) and the queue
+    consumer's outcome. ``applied`` is False when nothing was written (all-or-nothing with
     errors, or a queue message seen before)."""
+
+    # Every field is in every answer: the API document says so (defaults are for the counting).
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     kind: str
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: int = 0
+    skipped: int = Field(default=0,
+                         description="rows whose version was not newer than the applied one")
     applied: bool = False
     duplicate: bool = False
-    errors: list[RowError] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind, "rows": self.rows, "created": self.created,
-            "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped,
-            "applied": self.applied, "duplicate": self.duplicate,
-            "errors": [{"row": e.line, "field": e.column, "code": e.code, "message": e.message,
-                        "message_zh": e.message_zh} for e in self.errors],
-        }
+    errors: list[RowErrorOut] = Field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -118,7 +130,8 @@ def apply_upserts(
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    report = UpsertReport(kind, rows=len(rows))
+    report = UpsertReport(kind=kind, rows=len(rows))
+    errors: list[RowError] = []
     uow = UnitOfWork(session, device_id=device_id)
     try:
         _serialise(session, kind)
@@ -126,12 +139,13 @@ def apply_upserts(
             report.duplicate = True
             uow.rollback()
             return report
-        updates = _parse(kind, rows, report.errors)
+        updates = _parse(kind, rows, errors)
         updates = _newer_only(session, kind, updates, report)
         if kind == "stock":
             updates = _resolve_deltas(session, updates)
-        good = _apply(uow, kind, updates, report, per_row=per_row)
-        if report.errors and not per_row:
+        good = _apply(uow, kind, updates, report, errors, per_row=per_row)
+        report.errors = [RowErrorOut.of(e) for e in errors]
+        if errors and not per_row:
             report.created = report.updated = report.unchanged = 0
             uow.rollback()
             return report
@@ -345,16 +359,18 @@ def _rows_for(kind: str, u: _Update, errors: list[RowError]) -> list[Row]:
 
 
 def _apply(
-    uow: UnitOfWork, kind: str, updates: list[_Update], report: UpsertReport, *, per_row: bool
+    uow: UnitOfWork, kind: str, updates: list[_Update], report: UpsertReport,
+    errors: list[RowError], *, per_row: bool
 ) -> list[_Update]:
     """Check and write ``updates``, grouped by the fields they set (a field a row leaves out
-    keeps its value); returns the updates written. With errors and not ``per_row``: none."""
+    keeps its value), counting into ``report`` and adding the problems to ``errors``; returns
+    the updates written. With errors and not ``per_row``: none."""
     groups: dict[frozenset[str], list[_Update]] = {}
     for u in updates:
         unknown = sorted(set(u.cells) - set(COLUMNS[kind]))
         if unknown:
-            report.errors.append(RowError(u.line, unknown[0], "unknown_column",
-                                          f"unknown field; expected: {', '.join(COLUMNS[kind])}"))
+            errors.append(RowError(u.line, unknown[0], "unknown_column",
+                                   f"unknown field; expected: {', '.join(COLUMNS[kind])}"))
             continue
         fields = set(u.cells) | ({"min_qty", "unit_price"} if kind == "prices" else set())
         groups.setdefault(frozenset(fields), []).append(u)
@@ -370,10 +386,10 @@ def _apply(
                 report.unchanged += part.unchanged
                 written.extend(group)
                 break
-            report.errors.extend(part.errors)
+            errors.extend(part.errors)
             if not per_row:  # check the other groups too, then write nothing
                 break
             bad = {e.line for e in part.errors}
             group = [u for u in group if u.line not in bad]
-    report.errors.sort(key=lambda e: e.line)
-    return written if per_row or not report.errors else []
+    errors.sort(key=lambda e: e.line)
+    return written if per_row or not errors else []
