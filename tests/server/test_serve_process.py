@@ -54,6 +54,26 @@ def test_help_shows_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(default: 90)" in capsys.readouterr().out
 
 
+def test_serve_options_are_the_settings(capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``serve``'s options are the server's settings: the environment gives their defaults,
+    and a value is checked alike from either (the command then stops before it migrates)."""
+    monkeypatch.setenv("DINGHUO_PORT", "8443")
+    monkeypatch.setenv("DINGHUO_LOG_LEVEL", "warning")
+    assert main(["serve", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--port PORT the port to listen on (default: 8443)" in text
+    assert "what the server logs (default: warning)" in text
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert main(["serve", "--db", url, "--port", "70000"]) == 1
+    assert capsys.readouterr().err == (
+        "dinghuo-server: --port: Input should be less than or equal to 65535\n")
+    monkeypatch.setenv("DINGHUO_WORKERS", "0")
+    assert main(["serve", "--db", url]) == 2
+    assert "DINGHUO_WORKERS: Input should be greater than or equal to 1" in capsys.readouterr().err
+    assert not (tmp_path / "server.sqlite3").exists()
+
+
 def _answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=0.2):

@@ -137,7 +137,7 @@ def app_from_env() -> FastAPI:
     settings = ServerSettings()
     if not settings.db:
         raise RuntimeError("DINGHUO_DB is not set")
-    configure_logging(settings.log_format)
+    configure_logging(settings.log_format, settings.log_level)
     app = create_app(settings)
     settle_heap()
     return app

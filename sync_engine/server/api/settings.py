@@ -20,6 +20,11 @@ server reads the environment anywhere else, or at import time.
                             directory per start; ``serve --workers N`` sets it for its workers)
 ==========================  =====================================================================
 
+``DINGHUO_HOST``, ``DINGHUO_PORT``, ``DINGHUO_WORKERS``, ``DINGHUO_LOG_LEVEL``,
+``DINGHUO_SSL_CERTFILE`` and ``DINGHUO_SSL_KEYFILE`` are the defaults of ``dinghuo-server serve``'s
+options of the same names (:data:`SERVE_OPTIONS`), so a service manager or a container can
+configure the server by its environment alone.
+
 Settings that every server instance must share (auto-confirm) live in the database instead.
 """
 
@@ -33,7 +38,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from sync_engine.server.storage.engine import many_writers
 
-__all__ = ["DEFAULT_AMQP", "DEFAULT_MAX_BODY_BYTES", "ServerSettings"]
+__all__ = ["DEFAULT_AMQP", "DEFAULT_MAX_BODY_BYTES", "SERVE_OPTIONS", "ServerSettings"]
 
 DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
 DEFAULT_AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
@@ -73,9 +78,11 @@ class ServerSettings(BaseSettings):
     """Pulls worked on at once per server process (the rest wait their turn, on the event loop);
     0 means the default."""
 
-    push_processes: int | None = Field(default=None, ge=0)
-    """Push processes per server process (PostgreSQL only); None: :meth:`push_process_count`
-    picks; 0: pushes run on threads of the server process."""
+    push_processes: int | None = Field(
+        default=None, ge=0,
+        description="processes that apply pushes, per server process (PostgreSQL only; "
+                    "default: one per CPU core; 0: threads of the server process)")
+    """None: :meth:`push_process_count` picks."""
 
     max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, ge=1)
     """Requests with larger bodies are refused with 413 before they are read into memory."""
@@ -83,8 +90,22 @@ class ServerSettings(BaseSettings):
     amqp: str = DEFAULT_AMQP
     """The message broker (RabbitMQ) the event relay publishes to."""
 
-    log_format: Literal["text", "json"] = "text"
-    """How ``dinghuo-server serve`` writes its log (each line with the request's id)."""
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="text, or json: one object per line (each line with the "
+                                    "request's id)")
+
+    log_level: Literal["critical", "error", "warning", "info", "debug"] = Field(
+        default="info", description="what the server logs")
+
+    # How `dinghuo-server serve` listens (its options of the same names, see SERVE_OPTIONS).
+    host: str = Field(default="127.0.0.1", description="the address to listen on")
+    port: int = Field(default=8000, ge=0, le=65535, description="the port to listen on")
+    workers: int = Field(default=1, ge=1, description="server processes")
+    ssl_certfile: str | None = Field(
+        default=None, description="serve HTTPS with this certificate (chain) file, a PEM file; "
+                                  "needs --ssl-keyfile (default: plain HTTP)")
+    ssl_keyfile: str | None = Field(default=None,
+                                    description="the certificate's private key, a PEM file")
 
     metrics_dir: str | None = None
     """The directory the processes of one server start share their metrics in (Prometheus'
@@ -123,3 +144,10 @@ class ServerSettings(BaseSettings):
         if self.push_processes is not None:
             return self.push_processes
         return _cores() if self.many_writers() else 0
+
+
+SERVE_OPTIONS = ("host", "port", "workers", "push_processes", "log_format", "log_level",
+                 "ssl_certfile", "ssl_keyfile")
+"""The settings ``dinghuo-server serve`` takes as options too (``--push-processes`` for
+``push_processes``): the option's help is the field's description, its default the setting
+from the environment."""

@@ -33,6 +33,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import UnionType
+from typing import Literal, Union, get_args, get_origin
 
 from platformdirs import user_data_dir
 from pydantic import ValidationError
@@ -43,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from sync_engine.domain import USER_ROLES, Role
 from sync_engine.server import accounts as auth
-from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.api.settings import SERVE_OPTIONS, ServerSettings
 from sync_engine.server.demo.fleet import add_demo_fleet
 from sync_engine.server.demo.load import DEMO_PASSWORD, DemoError, load_demo
 from sync_engine.server.feed import entities, scoping
@@ -100,23 +102,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from sync_engine.server.api.logs import configure_logging
     from sync_engine.server.api.metrics import new_metrics_dir
 
-    cert, key = _tls_files(args)  # before anything says it serves on https
-    settings: ServerSettings = args.settings.model_copy(update={"db": args.db})
-    if args.push_processes is not None:
-        settings = settings.model_copy(update={"push_processes": args.push_processes})
-    elif settings.push_processes is None and getattr(sys, "frozen", False):
+    settings = _serve_settings(args)
+    cert, key = _tls_files(settings)  # before anything says it serves on https
+    if settings.push_processes is None and getattr(sys, "frozen", False):
         # Not in the packaged app, whose server serves the embedded SQLite demo.
         settings = settings.model_copy(update={"push_processes": 0})
     if settings.push_process_count() and not settings.many_writers():
         raise CliError("--push-processes needs PostgreSQL (SQLite has one writer)")
-    if args.log_format is not None:
-        settings = settings.model_copy(update={"log_format": args.log_format})
-    configure_logging(settings.log_format, args.log_level)
+    configure_logging(settings.log_format, settings.log_level)
     if args.until_stdin_closes:
         _stop_when_stdin_closes()
     if not args.no_migrate:
         db.migrate(args.db)
-    if args.workers > 1:
+    if settings.workers > 1:
         # Worker processes build their own app from the environment (nothing is shared in
         # memory between instances; the database is the only state).
         os.environ["DINGHUO_DB"] = args.db
@@ -125,10 +123,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         metrics_dir = new_metrics_dir()
         os.environ["DINGHUO_METRICS_DIR"] = str(metrics_dir)
         os.environ["DINGHUO_LOG_FORMAT"] = settings.log_format
+        os.environ["DINGHUO_LOG_LEVEL"] = settings.log_level
         try:
             uvicorn.run("sync_engine.server.api.app:app_from_env", factory=True,
-                        host=args.host, port=args.port, workers=args.workers,
-                        log_level=args.log_level, timeout_graceful_shutdown=5,
+                        host=settings.host, port=settings.port, workers=settings.workers,
+                        log_level=settings.log_level, timeout_graceful_shutdown=5,
                         log_config=None, access_log=False, ssl_certfile=cert,
                         ssl_keyfile=key)
         finally:
@@ -137,18 +136,30 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         app = create_app(settings)
         settle_heap()
         # Event streams stay open: give them a few seconds at shutdown, then close them.
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level,
                     timeout_graceful_shutdown=5, log_config=None, access_log=False,
                     ssl_certfile=cert, ssl_keyfile=key)
     return 0
 
 
-def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
+def _serve_settings(args: argparse.Namespace) -> ServerSettings:
+    """The settings in force (from the environment) with ``serve``'s options and ``--db``
+    applied, checked as the environment's are: ``--port 70000`` is refused like
+    ``DINGHUO_PORT=70000``."""
+    given = {name: getattr(args, name) for name in SERVE_OPTIONS}
+    try:
+        return ServerSettings.model_validate(args.settings.model_dump() | given | {"db": args.db})
+    except ValidationError as exc:
+        raise CliError("; ".join(f"--{str(e['loc'][0]).replace('_', '-')}: {e['msg']}"
+                                 for e in exc.errors())) from None
+
+
+def _tls_files(settings: ServerSettings) -> tuple[str | None, str | None]:
     """The certificate and key files to serve HTTPS with (both or neither), or None, None.
 
     Checked here, before anything is logged or bound: uvicorn reads them only when a worker
     starts, after it has logged that it serves on https (with ``--workers``, in each worker)."""
-    cert, key = args.ssl_certfile, args.ssl_keyfile
+    cert, key = settings.ssl_certfile, settings.ssl_keyfile
     if bool(cert) != bool(key):
         raise CliError("--ssl-certfile and --ssl-keyfile go together")
     if not cert or not key:
@@ -405,6 +416,22 @@ class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
         return super()._get_help_string(action)
 
 
+def _add_setting_option(parser: argparse.ArgumentParser, settings: ServerSettings,
+                        name: str) -> None:
+    """``--name`` for the setting ``name``, as :class:`ServerSettings` declares it: its help is
+    the field's description, its choices a ``Literal``'s values, its default the setting in
+    force (the environment's, else the field's). The value is checked by the settings, see
+    :func:`_serve_settings`."""
+    field = ServerSettings.model_fields[name]
+    kind = field.annotation
+    if get_origin(kind) in (Union, UnionType):  # "int | None": an int or not given
+        kind = next(arg for arg in get_args(kind) if arg is not type(None))
+    choices = get_args(kind) if get_origin(kind) is Literal else None
+    parser.add_argument("--" + name.replace("_", "-"), default=getattr(settings, name),
+                        type=int if kind is int else str, choices=choices,
+                        help=field.description)
+
+
 def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dinghuo-server", description="Dinghuo sync server",
                                      formatter_class=_HelpFormatter)
@@ -427,25 +454,12 @@ def _parser(settings: ServerSettings) -> argparse.ArgumentParser:
     add("migrate", _cmd_migrate, "bring the database schema up to date")
 
     p = add("serve", _cmd_serve, "migrate the database, then serve the sync API")
-    p.add_argument("--host", default="127.0.0.1", help="the address to listen on")
-    p.add_argument("--port", type=int, default=8000, help="the port to listen on")
+    for name in SERVE_OPTIONS:
+        _add_setting_option(p, settings, name)
     p.add_argument("--no-migrate", action="store_true", help="do not migrate first")
-    p.add_argument("--workers", type=int, default=1, help="server processes")
-    p.add_argument("--push-processes", type=int, default=None, metavar="N",
-                   help="processes that apply pushes, per server process (PostgreSQL only; "
-                        "default: one per CPU core; 0: threads of the server process)")
-    p.add_argument("--log-format", choices=["text", "json"], default=None,
-                   help="text (default: $DINGHUO_LOG_FORMAT or text) or json, one per line")
-    p.add_argument("--log-level", default="info",
-                   choices=["critical", "error", "warning", "info", "debug"],
-                   help="what the server logs")
     p.add_argument("--until-stdin-closes", action="store_true",
                    help="stop when standard input closes: a program that runs the server holds "
                         "it open, so the server ends with that program however it ends")
-    p.add_argument("--ssl-certfile", metavar="PEM",
-                   help="serve HTTPS with this certificate (chain) file; needs --ssl-keyfile "
-                        "(default: plain HTTP)")
-    p.add_argument("--ssl-keyfile", metavar="PEM", help="the certificate's private key")
 
     p = add("create-user", _cmd_create_user, "create a user")
     p.add_argument("username")
