@@ -84,3 +84,30 @@ def _wakes_the_right_clients(db_url: str, push_processes: int) -> None:
         changes = rep1.pull_all()
         assert any(c["entity"] == "order" for c in changes)
         assert data["seq"] >= max(c["seq"] for c in changes) or before is None
+
+
+def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) -> None:
+    """Past the heartbeat time an idle stream sends a comment line and goes on waiting: a change
+    after it is still sent; a stream that ends leaves the hub."""
+    import asyncio
+
+    from sync_engine.domain import Role
+    from sync_engine.server.feed import stream as feed_stream
+    from sync_engine.server.feed.notify import Announcement, Hub, Subscriber
+
+    monkeypatch.setattr(feed_stream, "HEARTBEAT_SECONDS", 0.05)
+
+    async def run() -> list[str]:
+        hub = Hub()
+        sub = Subscriber(1, Role.SALES_REP, None, {7}, asyncio.get_running_loop(), latest=3)
+        hub.subscribe(sub)
+        texts = feed_stream._stream(None, hub, sub, 3, None)  # type: ignore[arg-type]
+        out = [await anext(texts), await anext(texts), await anext(texts)]
+        hub.publish(Announcement(4, customers=frozenset({7})))
+        out.append(await asyncio.wait_for(anext(texts), 5))
+        await texts.aclose()
+        assert hub.count == 0
+        return out
+
+    assert asyncio.run(run()) == ['event: hello\ndata: {"seq": 3}\n\n', ": keep-alive\n\n",
+                                  ": keep-alive\n\n", 'event: changes\ndata: {"seq": 4}\n\n']
