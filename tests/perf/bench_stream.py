@@ -13,7 +13,9 @@ same database). Each device pulls once to have a cursor, then:
   from sending it to each device having *pulled it* (a pull whose answer contains it);
 - one customer: a customer renamed; which devices woke (must be exactly those in scope: the
   rep's two devices, the admins, the clerks of its warehouse) and their latencies, on a
-  server where nothing else happens (device to device);
+  server where nothing else happens (device to device), split into the write (the
+  integration call answered), the event (the stream said so) and the pull (``--rounds N``:
+  N customers, one after the other, all in the figures);
 - the server's RSS (``/proc``, its processes summed) with N streams open, and the CPU time its
   processes spent serving the fleet-wide wake (per device woken: what a pull costs the server,
   a figure the machine's other load disturbs less than the latencies), beside the load
@@ -377,7 +379,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
             figures["catalog_rounds"] = catalog
         if owners:
             figures.update(await _one_customer(http, bases[0], api, devices, owners,
-                                               version + rounds))
+                                               version + rounds, rounds))
         figures["server_rss_mb"] = rss
         figures["server_rss_after_mb"] = sum(rss_mb(p) for p in pids)
         figures["pull_errors"] = sum(len(d.errors) for d in devices)
@@ -393,29 +395,46 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
 
 async def _one_customer(http: httpx.AsyncClient, base: str, api: dict[str, str],
                         devices: list[Device], owners: dict[str, int],
-                        version: int) -> dict[str, Any]:
-    """A customer renamed: which devices woke (only those in scope), and their latencies."""
-    code = sorted(owners)[len(owners) // 2]
-    rep_id = owners[code]
-    in_sh = code.endswith("1")
-    expected = {i for i, d in enumerate(devices) if d.kind == "admin"
-                or (d.kind == "rep" and d.user_id == rep_id) or (d.kind == "clerk" and in_sh)}
-    marker = f"bench-cust-{version}"
-    for d in devices:
-        d.watch.add(marker)
-    t0 = time.perf_counter()
-    r = await http.post(base + "/v1/integration/customers", headers=api, json={
-        "rows": [{"code": code, "name": marker, "version": version,
-                  "warehouse": "SH" if in_sh else "GZ",
-                  "rep": f"frep{rep_numbers(owners)[rep_id]}",
-                  "credit_limit": "50000"}]})
-    check(r)
-    await _settle(devices, marker, len(expected), 10)
-    await asyncio.sleep(2)  # let any wrongly woken device show itself
-    woke = {i for i, d in enumerate(devices) if any(e > t0 for e in d.events)}
-    one = [devices[i].pulled[marker] - t0 for i in expected if marker in devices[i].pulled]
-    return {"one_customer_ms": summary(one), "woke": len(woke), "in_scope": len(expected),
-            "woke_out_of_scope": len(woke - expected), "in_scope_not_woken": len(expected - woke)}
+                        version: int, rounds: int) -> dict[str, Any]:
+    """Customers renamed one after the other (``rounds`` of them, each of another rep): which
+    devices woke (only those in scope), and their latencies, split into the write (the
+    integration call answered), the event (the stream said so) and the pull."""
+    one: list[float] = []
+    write: list[float] = []
+    event: list[float] = []
+    woke_out = not_woken = woke_n = in_scope_n = 0
+    codes = sorted(owners)
+    for i in range(rounds):
+        code = codes[(len(codes) // 2 + 2 * i * 7919) % len(codes)]
+        rep_id = owners[code]
+        in_sh = code.endswith("1")
+        expected = {j for j, d in enumerate(devices) if d.kind == "admin"
+                    or (d.kind == "rep" and d.user_id == rep_id)
+                    or (d.kind == "clerk" and in_sh)}
+        marker = f"bench-cust-{version}-{i}"
+        for d in devices:
+            d.watch.add(marker)
+        t0 = time.perf_counter()
+        r = await http.post(base + "/v1/integration/customers", headers=api, json={
+            "rows": [{"code": code, "name": marker, "version": version + i,
+                      "warehouse": "SH" if in_sh else "GZ",
+                      "rep": f"frep{rep_numbers(owners)[rep_id]}",
+                      "credit_limit": "50000"}]})
+        write.append(time.perf_counter() - t0)
+        check(r)
+        await _settle(devices, marker, len(expected), 10)
+        await asyncio.sleep(2)  # let any wrongly woken device show itself
+        woke = {j for j, d in enumerate(devices) if any(e > t0 for e in d.events)}
+        one += [devices[j].pulled[marker] - t0 for j in expected
+                if marker in devices[j].pulled]
+        event += [min(e for e in devices[j].events if e > t0) - t0 for j in expected & woke]
+        woke_n += len(woke)
+        in_scope_n += len(expected)
+        woke_out += len(woke - expected)
+        not_woken += len(expected - woke)
+    return {"one_customer_ms": summary(one), "one_customer_write_ms": summary(write),
+            "one_customer_event_ms": summary(event), "woke": woke_n, "in_scope": in_scope_n,
+            "woke_out_of_scope": woke_out, "in_scope_not_woken": not_woken}
 
 
 def _profile(pids: list[int], folder: Path | None) -> list[subprocess.Popen[bytes]]:

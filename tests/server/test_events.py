@@ -84,3 +84,71 @@ def _wakes_the_right_clients(db_url: str, push_processes: int) -> None:
         changes = rep1.pull_all()
         assert any(c["entity"] == "order" for c in changes)
         assert data["seq"] >= max(c["seq"] for c in changes) or before is None
+
+
+def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) -> None:
+    """Past the heartbeat time an idle stream sends a comment line and goes on waiting: a change
+    after it is still sent; a stream that ends leaves the hub."""
+    import asyncio
+
+    from sync_engine.domain import Role
+    from sync_engine.server.feed import stream as feed_stream
+    from sync_engine.server.feed.notify import Announcement, Hub, Subscriber
+
+    monkeypatch.setattr(feed_stream, "HEARTBEAT_SECONDS", 0.05)
+
+    async def run() -> list[str]:
+        hub = Hub()
+        sub = Subscriber(1, Role.SALES_REP, None, {7}, asyncio.get_running_loop(), latest=3)
+        hub.subscribe(sub)
+        texts = feed_stream._stream(None, hub, sub, 3, None)  # type: ignore[arg-type]
+        out = [await anext(texts), await anext(texts), await anext(texts)]
+        hub.publish(Announcement(4, customers=frozenset({7})))
+        out.append(await asyncio.wait_for(anext(texts), 5))
+        await texts.aclose()
+        assert hub.count == 0
+        return out
+
+    assert asyncio.run(run()) == ['event: hello\ndata: {"seq": 3}\n\n', ": keep-alive\n\n",
+                                  ": keep-alive\n\n", 'event: changes\ndata: {"seq": 4}\n\n']
+
+
+def test_a_change_committed_in_the_server_process_is_heard_before_the_next_poll(
+        tmp_path: Any) -> None:
+    """SQLite: the counter watcher looks as soon as this process commits a change, not at its
+    next poll (here an hour away); what it announces is still read from the change log."""
+    import asyncio
+    import contextlib
+
+    from sync_engine.domain import Role
+    from sync_engine.server.feed.notify import Hub, Listener, Subscriber
+    from sync_engine.server.ops.integration.upserts import apply_upserts
+    from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
+
+    url = f"sqlite:///{tmp_path}/poke.db"
+    migrate(url)
+    seed(url)
+    engine = make_engine(url)
+    hub = Hub()
+    loop = asyncio.new_event_loop()
+    sub = Subscriber(1, Role.SALES_REP, None, set(), loop)
+    hub.subscribe(sub)
+    listener = Listener(engine, hub, poll=3600)
+    listener.start()
+    try:
+        # The watcher's first read is its starting point: a commit before it is not news. So a
+        # second change, if the first one raced that read.
+        for version in (1, 2):
+            with make_session_factory(engine)() as session:
+                assert apply_upserts(session, "products", [
+                    {"sku": "POKE-1", "name_zh": f"货{version}", "unit": "瓶",
+                     "tax_rate": "0.13", "base_price": "1.00", "version": version}]).applied
+            with contextlib.suppress(TimeoutError):
+                loop.run_until_complete(asyncio.wait_for(sub.wake.wait(), 30))
+            if sub.wake.is_set():
+                break
+        assert sub.wake.is_set() and sub.latest > 0
+    finally:
+        listener.stop()
+        loop.close()
+        engine.dispose()

@@ -4,8 +4,9 @@ Each committed transaction that appended to the change log announces itself:
 
 - on PostgreSQL with ``pg_notify`` inside the transaction (delivered only if it commits), so
   every server instance — each LISTENing on its own connection — hears every commit;
-- on SQLite (one embedded instance) a watcher reads the change counter ten times a second and,
-  when it moved, which scopes the change-log rows written since touched (one query per move,
+- on SQLite (one embedded instance) a watcher reads the change counter ten times a second, and
+  at once after a commit of this process (:func:`.announce.committed_here`), and when it
+  moved, which scopes the change-log rows written since touched (one query per move,
   however many streams are open), so SQLite scopes its wake-ups as PostgreSQL does.
 
 (:mod:`sync_engine.server.storage.announce` carries the signal; this module says what it means.)

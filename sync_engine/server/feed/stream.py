@@ -42,7 +42,10 @@ async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, se
         yield _event("hello", {"seq": seq})
         while True:
             try:
-                await asyncio.wait_for(sub.wake.wait(), timeout=HEARTBEAT_SECONDS)
+                # A deadline on this task, not wait_for's task of its own per wait: a catalog
+                # change wakes every stream of the fleet at once, and each idle stream held one.
+                async with asyncio.timeout(HEARTBEAT_SECONDS):
+                    await sub.wake.wait()
             except TimeoutError:
                 yield ": keep-alive\n\n"
                 continue

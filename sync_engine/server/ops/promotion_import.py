@@ -137,7 +137,10 @@ def import_promotions(
     uow: UnitOfWork, header: set[str], rows: list[Row], report: ImportReport
 ) -> None:
     """Check every row, then create or update the promotions (see the module docstring)."""
-    customers, products = ids_by_code(uow.session)
+    customers, products = ids_by_code(
+        uow.session,
+        (code for row in rows for code in _SPLIT.split(row.cells.get("customers", ""))),
+        (row.cells.get(col, "") for row in rows for col in ("sku", "gift_sku")))
     parsed = [(row.text("code", 64, required=True), _fields(row, header, customers, products))
               for row in rows]
     _duplicates(rows, lambda r: r.cells["code"], "code")

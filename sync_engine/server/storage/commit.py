@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from sync_engine.server.storage.announce import ANNOUNCE_SQL
+from sync_engine.server.storage.announce import ANNOUNCE_SQL, committed_here
 from sync_engine.server.storage.dialect import upsert
 from sync_engine.server.storage.encoding import dumps
 from sync_engine.server.storage.models import (
@@ -122,6 +122,8 @@ def commit_unit(session: Session, writes: PendingWrites, changes: Collection[Cha
         if is_postgres(session):  # SQLite: the server's counter watcher notices
             driver_connection(session).execute(ANNOUNCE_SQL, announcement(rows))
     session.commit()
+    if changes and not is_postgres(session):
+        committed_here()
     return last_seq
 
 

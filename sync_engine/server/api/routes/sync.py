@@ -5,11 +5,13 @@ See ``sync_engine/PROTOCOL.md`` for what they carry.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sync_engine.domain import MAX_ID
 from sync_engine.protocol import (
@@ -21,8 +23,6 @@ from sync_engine.protocol import (
 )
 from sync_engine.server.api.deps import (
     Services,
-    Token,
-    Version,
     bearer_token,
     check_protocol,
     services,
@@ -36,27 +36,59 @@ from sync_engine.server.storage.models import utcnow
 router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
 
 
-@router.get("/v1/pull", response_model=PullResponse)
-async def pull(
-    request: Request,
-    _version: Version,
-    token: Token,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT,
-    last_applied: Annotated[str | None, Query(max_length=64,
-                                              pattern=r"^[A-Za-z0-9_.:-]+$")] = None,
-    highest_number: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
-) -> Response:
+class PullQuery(BaseModel):
+    """The query of ``GET /v1/pull``: its one description, which checks a request's query and
+    makes the OpenAPI document's parameters (:data:`_PULL_PARAMETERS`)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    cursor: Annotated[str | None, Field(max_length=512)] = None
+    limit: Annotated[int, Field(ge=1, le=MAX_PULL_LIMIT)] = feed.DEFAULT_PULL_LIMIT
+    last_applied: Annotated[str | None, Field(max_length=64,
+                                              pattern=r"^[A-Za-z0-9_.:-]+$")] = None
+    highest_number: Annotated[int | None, Field(ge=0, le=MAX_ID)] = None
+
+
+def _parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The OpenAPI parameters of a lean route: ``model``'s fields in the query, then the
+    headers every ``/v1`` route reads."""
+    fields = model.model_json_schema()["properties"]
+    text = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    return ([{"name": name, "in": "query", "required": False, "schema": schema}
+             for name, schema in fields.items()]
+            + [{"name": name, "in": "header", "required": False,
+                "schema": {**text, "title": title}}
+               for name, title in ((PROTOCOL_HEADER, PROTOCOL_HEADER),
+                                   ("authorization", "Authorization"))])
+
+
+_PULL_PARAMETERS = _parameters(PullQuery)
+
+
+@router.get("/v1/pull", response_model=PullResponse,
+            openapi_extra={"parameters": _PULL_PARAMETERS})
+async def pull(request: Request) -> Response:
     """One page of the changes the signed-in device may see (PROTOCOL.md).
 
-    What a catalog change makes every device of the fleet do at once, so all of its work is
-    one hop to a worker thread and one database session: the token is checked in the pull's
-    own snapshot (a token or device revoked before it is refused), and the device's last pull
-    is noted behind it (:class:`.PullNotes`).
+    What a catalog change makes every device of the fleet do at once, so it skips FastAPI's
+    per-request machinery (dependencies and parameter checks resolved per request), as the
+    push does: the same checks in the same order — protocol, a bearer token, the query
+    (:class:`PullQuery`) — and all of its work in one hop to a worker thread and one database
+    session: the token is checked in the pull's own snapshot (a token or device revoked
+    before it is refused), and the device's last pull is noted behind it (:class:`.PullNotes`).
     """
+    headers = request.headers
+    check_protocol(headers.get(PROTOCOL_HEADER))
+    token = bearer_token(headers.get("authorization"))
+    try:
+        query = PullQuery.model_validate(request.query_params)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from None
     app = services(request)
-    body = await anyio.to_thread.run_sync(answer_pull, app, token, cursor, limit,
-                                          last_applied, highest_number,
+    body = await anyio.to_thread.run_sync(answer_pull, app, token, query.cursor, query.limit,
+                                          query.last_applied, query.highest_number,
                                           limiter=app.pull_slots)
     return Response(body, media_type="application/json")
 
