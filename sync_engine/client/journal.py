@@ -81,6 +81,8 @@ class OutboxJournal:
         self._key = key
         self._lock = FileLock(str(self.path) + ".lock", timeout=60, mode=0o600)
         self._high = 0  # the outbox's last seq this process has journaled
+        # What this process's last compaction wrote, and the file's stamp right after it.
+        self._compacted: tuple[list[dict[str, Any]], tuple[int, int, int] | None] | None = None
 
     def discard(self) -> None:
         """Delete the journal (a device revoked with wipe: its unsent work goes, as the
@@ -133,7 +135,12 @@ class OutboxJournal:
 
     def compact(self, store: Store) -> None:
         """Rewrite the journal with the entries the outbox still waits for (and the device's
-        identity); atomic (temporary file, fsync, rename, fsync of the folder)."""
+        identity); atomic (temporary file, fsync, rename, fsync of the folder).
+
+        Not when the file holds exactly that already: this process's last compaction wrote
+        those lines, and nobody has touched the file since (same inode, size and mtime; an
+        append by any process changes them). A sync round with nothing sent, the usual one,
+        then costs no write and no fsync here."""
         with self._lock:
             with store.read() as db:
                 rows = outbox.unsent_since(db, 0)
@@ -141,6 +148,9 @@ class OutboxJournal:
             lines: list[dict[str, Any]] = [{"device": {k: v for k, v in device.items() if v}}]
             lines += [JournalEntry(r["key"], r["kind"], r["entity"], r["base_version"],
                                    r["args"]).line() for r in rows]
+            if self._compacted is not None and self._compacted == (lines, self._stamp()):
+                return
+            self._compacted = None
             tmp = self.path.with_name(self.path.name + ".tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
@@ -150,6 +160,15 @@ class OutboxJournal:
                 os.close(fd)
             os.replace(tmp, self.path)
             fsync_dir(self.path.parent)
+            self._compacted = (lines, self._stamp())
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """The journal file's inode, size and modification time (ns); None if there is none."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
     def unsent(self) -> list[JournalEntry]:
         """The entries in the journal (latest line of each key), oldest first."""

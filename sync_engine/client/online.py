@@ -10,6 +10,7 @@ run on a background thread while the UI keeps calling the local operations.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.metadata
 import ipaddress
 import json
@@ -390,7 +391,10 @@ class OnlineOperations:
         return BackOffice(api, auth)
 
 
+@functools.cache
 def _app_version() -> str | None:
+    """The installed app's version (read once: the package's metadata is parsed from disk,
+    a few ms, and the health report goes with every sync round)."""
     try:
         return importlib.metadata.version("dinghuo")
     except importlib.metadata.PackageNotFoundError:

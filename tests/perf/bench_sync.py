@@ -16,7 +16,7 @@ its own process (uvicorn), and runs the client in another process (so its RSS is
       which the search index must follow: "W2 renamed")
 - W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull)
 - search p50/p95 over typical queries (SKU, barcode, Chinese, pinyin, initials, English)
-- RSS peak of the client process during W1
+- RSS peak of the client process during W1 ("RSS MB"), and with the upkeep after it too
 
 The database is dropped at the end. Prints a table.
 
@@ -24,6 +24,12 @@ A/B:  ``--compare DIR --rounds 3`` runs the client alternately from another chec
 project (A, e.g. ``git archive`` of the commit before a change) and from this one (B), on the
 same server data, and prints min–median–max of each measure for both (a loaded machine's
 drift hits both alike).
+
+``--keep-db NAME``: load into database NAME only if it does not exist yet, and keep it at the
+end (a million products take minutes to load: load once, run many times; drop it by hand with
+``DROP DATABASE NAME``). The sizes it was loaded with stay (give the same ``--products`` to
+label the figures). Each run changes 2,000 products in it (W2) and adds its W3 orders, which a
+later run's W1 pulls too (a few hundred changes more per run).
 """
 
 from __future__ import annotations
@@ -62,6 +68,14 @@ def _admin(sql: str) -> None:
 
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         conn.execute(sql)  # type: ignore[arg-type]
+
+
+def _exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                            (name,)).fetchone() is not None
 
 
 def _db_url(name: str) -> str:
@@ -265,6 +279,7 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
         server_after = _server_cpu()
         if server_cpu is not None and server_after is not None:
             out["W1 server CPU"] = server_after - server_cpu
+        rss_w1 = _peak_rss_mb()  # the peak during W1 (the upkeep's own comes after)
         # The upkeep the app runs after a round, as its own background task (the first backup;
         # the fill counts as checked): timed on its own, not part of W1. Absent from a checkout
         # from before backups.
@@ -276,7 +291,8 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
         out["W1 upkeep after CPU"] = time.process_time() - cpu
         out["W1 changes"] = report.pulled
         out["W1 pages"] = report.pages
-        out["RSS MB"] = _peak_rss_mb()
+        out["RSS MB"] = rss_w1
+        out["RSS with upkeep MB"] = _peak_rss_mb()
         out["RSS before W1 MB"] = rss_before
 
         _change_products(db_url, 1000)
@@ -342,19 +358,31 @@ def main() -> int:
     p.add_argument("--compare", type=Path, default=None,
                    help="another checkout: run its client (A) and this one (B) alternately")
     p.add_argument("--rounds", type=int, default=1, help="client runs (of each, with --compare)")
+    p.add_argument("--keep-db", metavar="NAME", default=None,
+                   help="reuse database NAME if it exists (else load it), and keep it")
     p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.client:
         print(json.dumps(client(*args.client, args.orders)))
         return 0
 
-    name = f"dinghuo_bench_{uuid.uuid4().hex[:10]}"
-    _admin(f'CREATE DATABASE "{name}"')
+    name = args.keep_db or f"dinghuo_bench_{uuid.uuid4().hex[:10]}"
+    fresh = args.keep_db is None or not _exists(name)
+    if fresh:
+        _admin(f'CREATE DATABASE "{name}"')
     server: subprocess.Popen[bytes] | None = None
     try:
         db_url = _db_url(name)
-        loaded = load(db_url, args.products, args.customers, args.prices, args.stock)
-        print(f"loaded {loaded['changes']:,} changes in {loaded['seconds']:.1f} s", flush=True)
+        if fresh:
+            try:
+                loaded = load(db_url, args.products, args.customers, args.prices, args.stock)
+            except BaseException:
+                args.keep_db = None  # half loaded: not worth keeping
+                raise
+            print(f"loaded {loaded['changes']:,} changes in {loaded['seconds']:.1f} s",
+                  flush=True)
+        else:
+            print(f"reusing database {name} (--keep-db)", flush=True)
         server, url = start_server(db_url, args.push_processes)
         trees = [ROOT] if args.compare is None else [args.compare.resolve(), ROOT]
         runs: dict[Path, list[dict[str, Any]]] = {tree: [] for tree in trees}
@@ -378,7 +406,8 @@ def main() -> int:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if args.keep_db is None:
+            _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(f"load average during the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
     if args.rounds > 1:
         print(f"\n{'measure':<20} " + "  ".join(f"{t.name[:24]:>26}" for t in runs))
