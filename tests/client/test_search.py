@@ -667,6 +667,51 @@ def test_short_numbers_checked_on_the_other_terms_rows_as_fts5_would(
     assert checked > 60
 
 
+def test_words_from_the_vocabulary_find_what_a_prefix_query_finds(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A term that is not all digits is read as the exact words of the vocabulary that start
+    # with it, not as an FTS5 prefix query: page by page, the results must be the same, also
+    # after renames and removals (the vocabulary then knows words no product has any more),
+    # with case, accents, full-width letters and punctuation in the names.
+    from sync_engine.client import search
+
+    _, rows = catalog
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, rows.values())
+    odd = [(1001, "ÉCL-9", None, "闪电泡芙", "ÉCLAIR Choc-Éclair", True),
+           (1002, "XR-7a", None, "Ｘ光片", "X-Ray FILM x2", True),
+           (1003, "ab-12cd", None, "测试", "Café Crème 1.25L", False)]
+    index_products(db, [_row(*p) for p in odd])
+    renamed = [{**rows[i], "name_en": f"Renamed Zyx{i} Item", "sku": f"ZZ-{i}"}
+               for i in range(1, 40)]
+    index_products(db, renamed)
+    remove_products(db, [1002, *range(40, 60)])
+    assert_search_index_consistent(db)
+    rng = random.Random(17)
+    queries = ["b", "be", "bee", "beef", "c", "cl", "classic", "zyx1", "zyx", "éc", "ecl", "e",
+               "x", "x-r", "xr7", "ray", "cafe", "creme", "renamed item", "bev", "ko33", "a",
+               "ab12", "1 25l", "25l", "500ml", "500m", "kl 5", "装 b", "qq", "zz", "v"]
+    for _ in range(40):
+        words = str(rng.choice(list(rows.values()))["name_en"]).split()
+        queries.append(" ".join(w[: rng.randint(1, 5)] for w in rng.sample(words, 2)))
+    looked_up = 0
+    for query in queries:
+        for offset, limit, inactive in ((0, 10, False), (0, 1000, True), (3, 7, False)):
+            found = search_products(db, query, limit=limit, offset=offset,
+                                    include_inactive=inactive)
+            monkeypatch.setattr(search, "_words_from", lambda db, term: None)
+            prefix = search_products(db, query, limit=limit, offset=offset,
+                                     include_inactive=inactive)
+            monkeypatch.undo()
+            assert found == prefix, (query, offset, limit)
+        looked_up += any(search._words_from(db, t) for t in search._terms(query))
+    assert looked_up > 25
+    db.close()
+
+
 def test_a_window_of_many_results_splits_into_tiers_as_fts5_would(
     catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
     monkeypatch: pytest.MonkeyPatch,
