@@ -431,6 +431,31 @@ def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
     assert_search_index_consistent(db)
 
 
+def test_an_index_without_the_vocabulary_is_rebuilt() -> None:
+    # An index written before the vocabulary (and before the SKU's words were marked) would
+    # find no word of "330" or "cola": the missing table has it rebuilt from the products.
+    from sync_engine.client import search_index
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, barcode TEXT,"
+                " name_zh TEXT, name_en TEXT, category TEXT, pinyin TEXT, initials TEXT,"
+                " active INTEGER)")
+    create_search_schema(db)
+    db.execute("DROP TABLE product_search_words")
+    for p in _HAND_MADE:
+        row = _row(*p)
+        db.execute("INSERT INTO products VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
+                   (row["id"], row["sku"], row["barcode"], row["name_zh"], row["name_en"],
+                    row["pinyin"], row["initials"], int(row["active"])))
+    db.row_factory = sqlite3.Row
+    assert search_index.ensure_search_index(db)
+    assert not search_index.ensure_search_index(db)
+    db.row_factory = None
+    assert set(search_products(db, "cola")) == {1, 2, 3, 15}
+    assert search_products(db, "000013") == [13]
+    assert_search_index_consistent(db, products={p[0] for p in _HAND_MADE})
+
+
 def test_an_index_in_the_first_layout_is_replaced(conn: sqlite3.Connection) -> None:
     db = sqlite3.connect(":memory:")
     db.execute(
