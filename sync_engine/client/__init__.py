@@ -37,7 +37,7 @@ have, and those writes count as the owner's.
 - ``favourites``: :mod:`.favourites`
 - ``products``, ``stock``, ``customers``, ``prices``, ``promotions``: :mod:`.replica`
 - ``warehouses``, ``resync_stage``: :mod:`.replica`
-- ``product_search``, ``product_search_fts``: :mod:`.search`
+- ``product_search``, ``product_search_fts``, ``product_search_words``: :mod:`.search`
 
 Files beside the database are not tables of the replica: ``outbox.journal``
 (:mod:`.journal`, the fsync'd second copy of unsent outbox entries, written only by that

@@ -22,8 +22,9 @@ Schema (owned here, created by :func:`create_search_schema`)
     ``ini``    overlapping pairs of the initials of those syllables plus the last one, marked:
                "°kk °kk °kl °lg °gz °z"; the initials "kl" are one token, "kkkl" a phrase of
                three. Pairs because a single letter occurs in most names;
-    ``words``  the English name, the SKU and the latin/digit words of the Chinese name
-               ("coca cola 330ml bev 000123 330ml");
+    ``words``  the English name, the SKU's words marked "¤" and the latin/digit words of the
+               Chinese name ("coca cola 330ml ¤bev ¤000123 330ml"): the SKU numbers, one
+               per product, are kept apart from the sizes and other words;
     ``head``   how the name starts, as whole tokens marked "·": the first four Han characters,
                the first ten letters of the pinyin and of the initials, the first English word
                and the SKU's first word ("·可口可乐 ·kekoukeleg ·kkklgz ·coca ·bev"), and the
@@ -34,7 +35,7 @@ Schema (owned here, created by :func:`create_search_schema`)
     The markers keep terms of different kinds apart: an FTS5 prefix query ("s"*) merges the
     doclists of *every* term with that prefix, in any column, before it returns a row, so the
     syllables (装 zhuang is in most names) and the unique SKU keys must not share a prefix
-    with the English words. Neither marker is a letter or digit, so no query term contains one.
+    with the English words. No marker is a letter or digit, so no query term contains one.
 
     The table uses FTS5's ``ascii`` tokenizer: it splits on ASCII spaces and punctuation only
     and keeps every other character, so what a token is is decided here alone, identically
@@ -44,6 +45,12 @@ Schema (owned here, created by :func:`create_search_schema`)
     one row per indexed product: ``id``, ``rk`` (its FTS rowid), ``barcode`` (exact lookups;
     barcodes are not tokens) and the five token strings. A contentless FTS5 table (SQLite
     3.40 has no ``contentless_delete``) can only delete a row when given the text it indexed.
+``product_search_words``
+    the vocabulary of ``words``: every token of that column but the SKU numbers (English
+    words, sizes such as "500ml", the letters of SKUs: a few hundred at a million products),
+    added as products are indexed and only dropped with the whole index (a word no product has
+    any more matches nothing). A query term is read as these words, exact, rather than as an
+    FTS5 prefix query (see :func:`_words_from`).
 
 Rank keys
 ---------
@@ -59,8 +66,9 @@ Query plan
 The query is normalised and split into terms: Han runs, and latin/digit runs ("KO-33" and
 "coca-cola" give one term made of two adjacent words). Every term must match (AND, any order);
 a term matches as a Han phrase, as initials, as full pinyin (from any syllable; the last one
-may be incomplete), as the prefix of a word, or, when it mixes letters and digits, as the
-prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER BY rowid LIMIT``:
+may be incomplete), as the prefix of a word (the vocabulary's words that start with it, and
+for an all-digit term the SKU numbers so starting), or, when it mixes letters and digits, as
+the prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER BY rowid LIMIT``:
 
 0. exact barcode, or exact SKU key (a handful of rows);
 1. the name (Chinese, pinyin, initials, first English word) or the SKU starts with the first
@@ -113,6 +121,9 @@ _NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _TERM_RE = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
 # A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
 _TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")
+_NOT_TOKEN_RE = re.compile(r"[^0-9A-Za-z\x80-\U0010ffff]+")
+# The ascii tokenizer folds the case of ASCII letters only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # Every toneless pinyin syllable pypinyin writes ("v" for ü, as pypinyin and keyboards write
 # it), taken from its dictionary; the test suite checks that none is missing.
@@ -164,6 +175,8 @@ _SKU = "\u00a7"  # "§bev000123": the SKU key
 # Marks the tokens of ``py`` and ``ini``: they never share a term with a latin word in
 # ``words``, so a prefix query there ("s"*) does not have to merge every "shui" and "sh".
 _PY = "\u00b0"
+# Marks the SKU's words in ``words`` ("¤bev ¤000123").
+_SKU_WORD = "\u00a4"
 # ``head`` holds the first characters of the name as tokens, up to these lengths.
 _HEAD_HAN = 4
 _HEAD_LATIN = 10
@@ -183,6 +196,11 @@ _SCHEMA = (
     )
     """,
     _BARCODE_INDEX,
+    """
+    CREATE TABLE IF NOT EXISTS product_search_words (
+        word TEXT PRIMARY KEY -- every token of ``words`` but the SKU numbers (see _vocabulary)
+    ) WITHOUT ROWID
+    """,
     """
     CREATE VIRTUAL TABLE IF NOT EXISTS product_search_fts USING fts5(
         han, py, ini, words, head, tokenize = 'ascii', content = '', columnsize = 0
@@ -320,7 +338,10 @@ def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, 
     head = _START + f" {_START}".join(starts) if starts else ""
     if sku_key:
         head += f" {_SKU}{sku_key}"
-    words_col = f"{name_en} {sku} {latin}"
+    # The SKU's words are marked: its number is unique to the product, and a prefix query
+    # over the other words ("10"*) must not merge a doclist per SKU number (see _words_from).
+    sku_words = _SKU_WORD + f" {_SKU_WORD}".join(_TOKEN_RE.findall(sku)) if sku else ""
+    words_col = f"{name_en} {sku_words} {latin}"
     return " ".join(han), py, ini, words_col, head
 
 
@@ -407,6 +428,22 @@ def write_index(conn: Any, rows: IndexRows) -> None:
         db.execute(_FTS_DELETE, (ids,))  # the text the replaced products were indexed with
     insert_rows(db, "INSERT OR REPLACE INTO product_search VALUES", rows.values())
     db.execute(_FTS_INSERT, (ids,))
+    insert_rows(db, "INSERT OR IGNORE INTO product_search_words VALUES",
+                [(word,) for word in _vocabulary(row[6] for row in rows.values())])
+
+
+def _vocabulary(texts: Iterable[str]) -> set[str]:
+    """The tokens of ``texts`` (``words`` columns) as the ascii tokenizer makes them, but for
+    the SKU's all-digit words (see ``product_search_words``).
+
+    Tokens repeat across a page (English words, sizes): the text is split on spaces first,
+    and only the distinct pieces are tokenized. The SKU numbers (one per product) are never
+    words of the vocabulary and are dropped before that.
+    """
+    pieces = " ".join(p for p in set(" ".join(texts).split())
+                      if not (p[0] == _SKU_WORD and p[1:].isdigit()))
+    pieces = pieces.lower() if pieces.isascii() else pieces.translate(_ASCII_LOWER)
+    return set(_NOT_TOKEN_RE.sub(" ", pieces).split())
 
 
 def set_bulk_load(conn: Any, on: bool) -> None:
@@ -479,6 +516,7 @@ def remove_products(conn: Any, ids: Iterable[int]) -> None:
     ).fetchone() is None:
         # Everything goes (a full resync): dropping all FTS data beats deleting row by row.
         db.execute("INSERT INTO product_search_fts (product_search_fts) VALUES ('delete-all')")
+        db.execute("DELETE FROM product_search_words")
     else:
         db.execute(_FTS_DELETE, (as_json,))
     db.execute("DELETE FROM product_search WHERE id IN (SELECT value FROM json_each(?))",
@@ -538,20 +576,63 @@ def _py_phrases(syllables: tuple[str, ...]) -> list[str]:
     return [f'py : "{body}{_PY}{s}"' for s in _COMPLETIONS.get(last, ())]
 
 
+# A term is looked up in the vocabulary when at most this many words start with it; it is
+# an FTS5 prefix query otherwise (see _words_from).
+_MAX_WORDS = 64
+
+
+def _words_from(db: sqlite3.Connection, term: str) -> tuple[str, ...] | None:
+    """The phrases of ``words`` that find the words starting with ``term``, mostly from the
+    vocabulary ``product_search_words``; None for a term of several words or Han.
+
+    An FTS5 prefix query ("gift"*) merges the whole doclists of every term so starting
+    (94,000 rows for "gift" at a million products, 2.7 ms) before it returns a row, even when
+    the page needs 50; the same words as exact terms are read in rank order and stop after
+    the page. The vocabulary holds every token of ``words`` but the SKU numbers, so it knows
+    every word starting with the term, and every SKU word, marked, but the all-digit ones;
+    those of an all-digit term are a prefix query over the SKU numbers alone ("¤10"*: a
+    doclist of one row each). A term that starts more than ``_MAX_WORDS`` words is a prefix
+    query.
+    """
+    if " " in term or _HAN_RUN_RE.match(term) or term[-1] == "\U0010ffff":
+        return None
+    after = term[:-1] + chr(ord(term[-1]) + 1)  # the first text past every word so starting
+    phrases: list[str] = []
+    for start, end, prefix in ((term, after, f'words : "{term}"*'),
+                               (_SKU_WORD + term, _SKU_WORD + after,
+                                f'words : "{_SKU_WORD}{term}"*')):
+        if start == _SKU_WORD + term and term.isdigit():
+            phrases.append(prefix)
+            continue
+        words = [row[0] for row in db.execute(
+            "SELECT word FROM product_search_words WHERE word >= ? AND word < ? LIMIT ?",
+            (start, end, _MAX_WORDS + 1),
+        )]
+        phrases += [prefix] if len(words) > _MAX_WORDS else [f'words : "{w}"' for w in words]
+    # No word starts with it: the term itself, which matches nothing there.
+    return tuple(phrases) or (f'words : "{term}"',)
+
+
 @lru_cache(maxsize=256)
-def _term_phrases(term: str) -> tuple[str, ...]:
-    """The FTS5 phrases (each with its column filter) one query term can match.
+def _term_phrases(term: str, words: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The FTS5 phrases (each with its column filter) one query term can match; ``words``:
+    its phrases of the ``words`` column (see :func:`_words_from`), or None for prefix queries.
 
     Every piece of text put in a phrase is letters, digits or Han characters only (the query
-    was split on everything else), so quoting it needs no escaping and no query syntax from
-    the user ever reaches FTS5.
+    was split on everything else, and words are tokens), so quoting it needs no escaping and
+    no query syntax from the user ever reaches FTS5.
     """
     if _HAN_RUN_RE.fullmatch(term):
         return (f'han : "{" ".join(term)}"',)
-    words = term.split()
-    if len(words) > 1:  # "ko-33": adjacent words, or the start of a SKU key
-        return (f'words : "{" ".join(words)}"*', f'head : "{_SKU}{"".join(words)}"*')
-    phrases = [f'words : "{term}"*']
+    parts = term.split()
+    if len(parts) > 1:  # "ko-33": adjacent words (of the SKU too), or the start of a SKU key
+        sku_words = " ".join(_SKU_WORD + part for part in parts)
+        return (f'words : "{" ".join(parts)}"*', f'words : "{sku_words}"*',
+                f'head : "{_SKU}{"".join(parts)}"*')
+    if words is None:
+        phrases = [f'words : "{term}"*', f'words : "{_SKU_WORD}{term}"*']
+    else:
+        phrases = list(words)
     if not term.isalpha() and not term.isdigit():
         # "ko33" typed for KO-3301. Only mixed terms: a prefix of a SKU's first word (letters)
         # or of its number (digits) is a word prefix already, and a short one would merge the
@@ -584,12 +665,13 @@ def _or(phrases: Iterable[str]) -> str:
     return "(" + " OR ".join(f"({p})" for p in phrases) + ")"
 
 
-def _head(term: str) -> str | None:
+def _head(term: str, words: tuple[str, ...] | None = None) -> str | None:
     """FTS5 query: the name (Chinese, pinyin, initials or English) or SKU starts with ``term``.
 
     Uses the ``head`` tokens (see :func:`_columns`): a prefix query over the few distinct name
     starts, instead of "^" phrases checked on every row of a large doclist.
-    A term of several words ("ko-33") only counts as the start of a SKU.
+    A term of several words ("ko-33") only counts as the start of a SKU. ``words``: see
+    :func:`_term_phrases`.
     """
     if " " in term:
         return None
@@ -599,7 +681,7 @@ def _head(term: str) -> str | None:
     if len(term) <= cap:
         return f'head : "{_START}{term}"*'
     return f'head : "{_START}{term[:cap]}" AND ' + _or(
-        p.replace(' : "', ' : ^"') for p in _term_phrases(term)
+        p.replace(' : "', ' : ^"') for p in _term_phrases(term, words)
     )
 
 
@@ -634,11 +716,12 @@ class _Plan:
     """The FTS5 queries for one search (see the module doc). With ``numbers``, a short number
     among several terms is not an FTS5 term but checked on the rows of the others."""
 
-    def __init__(self, terms: list[str], key: str | None, *, numbers: bool = True) -> None:
+    def __init__(self, terms: list[str], key: str | None,
+                 words: Mapping[str, tuple[str, ...] | None], *, numbers: bool = True) -> None:
         checked = [numbers and _is_number(t) for t in terms]
         if all(checked):  # nothing else to find the rows by ("500 1")
             checked = [False] * len(terms)
-        groups = [_or(_term_phrases(t)) for t in terms]
+        groups = [_or(_term_phrases(t, words[t])) for t in terms]
 
         def query(indexes: range) -> tuple[str, tuple[str, ...]]:
             kept = [groups[i] for i in indexes if not checked[i]]
@@ -649,7 +732,7 @@ class _Plan:
         self.everything = _Query(everything, all_numbers)
         #: tier 0: the exact SKU key
         self.exact = f'head : "{_SKU}{key}"' if key else None
-        head = _head(terms[0])
+        head = _head(terms[0], words[terms[0]])
         starts = [head] if head else []
         #: the head tokens of which a tier-1 row has one starting with one of these, when
         #: prefixes say it all (None when the head condition needs phrases)
@@ -714,8 +797,9 @@ _NUMBER_BATCH = 200  # rows of the other terms checked for numbers at a time
 
 @lru_cache(maxsize=64)
 def _word_start(number: str) -> re.Pattern[str]:
-    """Finds ``number`` at the start of a word (a token of the ascii tokenizer)."""
-    return re.compile(rf"(?<![0-9A-Za-z\x80-\U0010ffff]){number}")
+    """Finds ``number`` at the start of a word (a token of the ascii tokenizer), or of a
+    SKU word after its mark."""
+    return re.compile(rf"(?<![0-9A-Za-z\x80-\U0010ffff]){_SKU_WORD}?{number}")
 
 
 def _fetch(db: sqlite3.Connection, query: _Query, below: int, limit: int) -> list[int]:
@@ -774,10 +858,12 @@ def search_products(
     wanted = offset + limit
     below = (1 << 63) - 1 if include_inactive else _INACTIVE
     key = _NOT_ALNUM_RE.sub("", normalised) or None
+    words = {t: _words_from(db, t) for t in terms}
     try:
-        found = _search(db, normalised, terms, _Plan(terms, key), wanted, below)
+        found = _search(db, normalised, terms, _Plan(terms, key, words), wanted, below)
     except _TooRare:  # a number rare among the other terms' rows: let FTS5 match it
-        found = _search(db, normalised, terms, _Plan(terms, key, numbers=False), wanted, below)
+        plan = _Plan(terms, key, words, numbers=False)
+        found = _search(db, normalised, terms, plan, wanted, below)
     return [r & _ID_MASK for r in found[offset:wanted]]
 
 

@@ -431,6 +431,31 @@ def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
     assert_search_index_consistent(db)
 
 
+def test_an_index_without_the_vocabulary_is_rebuilt() -> None:
+    # An index written before the vocabulary (and before the SKU's words were marked) would
+    # find no word of "330" or "cola": the missing table has it rebuilt from the products.
+    from sync_engine.client import search_index
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, barcode TEXT,"
+                " name_zh TEXT, name_en TEXT, category TEXT, pinyin TEXT, initials TEXT,"
+                " active INTEGER)")
+    create_search_schema(db)
+    db.execute("DROP TABLE product_search_words")
+    for p in _HAND_MADE:
+        row = _row(*p)
+        db.execute("INSERT INTO products VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
+                   (row["id"], row["sku"], row["barcode"], row["name_zh"], row["name_en"],
+                    row["pinyin"], row["initials"], int(row["active"])))
+    db.row_factory = sqlite3.Row
+    assert search_index.ensure_search_index(db)
+    assert not search_index.ensure_search_index(db)
+    db.row_factory = None
+    assert set(search_products(db, "cola")) == {1, 2, 3, 15}
+    assert search_products(db, "000013") == [13]
+    assert_search_index_consistent(db, products={p[0] for p in _HAND_MADE})
+
+
 def test_an_index_in_the_first_layout_is_replaced(conn: sqlite3.Connection) -> None:
     db = sqlite3.connect(":memory:")
     db.execute(
@@ -665,6 +690,55 @@ def test_short_numbers_checked_on_the_other_terms_rows_as_fts5_would(
             assert found == small == fts5, (query, offset, limit)
             checked += bool(found)
     assert checked > 60
+
+
+def test_words_from_the_vocabulary_find_what_a_prefix_query_finds(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A term is read as the exact words of the vocabulary that start with it (but for the SKU
+    # numbers of an all-digit term), not as an FTS5 prefix query: page by page, the results
+    # must be the same, also after renames and removals (the vocabulary then knows words no
+    # product has any more), with case, accents, full-width letters and punctuation in the
+    # names.
+    from sync_engine.client import search
+
+    _, rows = catalog
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, rows.values())
+    odd = [(1001, "ÉCL-9", None, "闪电泡芙", "ÉCLAIR Choc-Éclair", True),
+           (1002, "XR-7a", None, "Ｘ光片", "X-Ray FILM x2", True),
+           (1003, "ab-12cd", None, "测试", "Café Crème 1.25L", False)]
+    index_products(db, [_row(*p) for p in odd])
+    renamed = [{**rows[i], "name_en": f"Renamed Zyx{i} Item", "sku": f"ZZ-{i}"}
+               for i in range(1, 40)]
+    index_products(db, renamed)
+    remove_products(db, [1002, *range(40, 60)])
+    assert_search_index_consistent(db)
+    rng = random.Random(17)
+    queries = ["b", "be", "bee", "beef", "c", "cl", "classic", "zyx1", "zyx", "éc", "ecl", "e",
+               "x", "x-r", "xr7", "ray", "cafe", "creme", "renamed item", "bev", "ko33", "a",
+               "ab12", "1 25l", "25l", "500ml", "500m", "kl 5", "装 b", "qq", "zz", "v", "1",
+               "10", "500", "000", "0000", "00001", "000012", "装 10", "可乐 33", "kl 50",
+               "bev 00", "bev-00", "ko-33", "xr-7", "ab-12c", "9", "330"]
+    for _ in range(40):
+        words = str(rng.choice(list(rows.values()))["name_en"]).split()
+        queries.append(" ".join(w[: rng.randint(1, 5)] for w in rng.sample(words, 2)))
+    looked_up = 0
+    for query in queries:
+        for offset, limit, inactive in ((0, 10, False), (0, 1000, True), (3, 7, False)):
+            found = search_products(db, query, limit=limit, offset=offset,
+                                    include_inactive=inactive)
+            monkeypatch.setattr(search, "_words_from", lambda db, term: None)
+            prefix = search_products(db, query, limit=limit, offset=offset,
+                                     include_inactive=inactive)
+            monkeypatch.undo()
+            assert found == prefix, (query, offset, limit)
+        looked_up += any("*" not in "".join(search._words_from(db, t) or "*")
+                         for t in search._terms(query))
+    assert looked_up > 25
+    db.close()
 
 
 def test_a_window_of_many_results_splits_into_tiers_as_fts5_would(
