@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,8 +34,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tokens in memory and the local database's key in the data folder's credentials file (see
+# sync_engine.client.cipher), so that the cold starts (other processes) can open the store the
+# stall run synced. A key kept in this process's memory keyring only was lost with it: each cold
+# start found the store undecryptable, moved it aside and waited at the sign-in dialog forever.
+os.environ["DINGHUO_KEYRING"] = "memory"
 
 import keyring
+from figures import emit
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from server_data import load_scale
@@ -136,7 +143,11 @@ def measure_stall(url: str, work: Path) -> dict[str, float]:
     }
 
 
-def cold_start(url: str, work: Path, runs: int = 5) -> list[tuple[float, float]]:
+def cold_start(url: str, work: Path, runs: int = 5,
+               timeout: float = 120) -> list[tuple[float, float]]:
+    """``runs`` starts of the app on the synced store: (seconds to a painted window, its peak
+    RSS MB) each. A start that shows no window within ``timeout`` seconds is killed and fails
+    the bench (it would otherwise wait on the app's output for ever)."""
     client = work / "client-stall"  # synced by the stall run: a 100,000-product local catalog
     env = dict(os.environ, DINGHUO_KEYRING="memory", QT_QPA_PLATFORM="offscreen")
     results = []
@@ -147,14 +158,21 @@ def cold_start(url: str, work: Path, runs: int = 5) -> list[tuple[float, float]]
              "--exit-when-ready"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             cwd=str(Path(__file__).resolve().parents[2]), text=True)
         assert proc.stdout is not None
+        watchdog = threading.Timer(timeout, proc.kill)
+        watchdog.start()
         line = ""
-        for line in proc.stdout:
-            if line.startswith("ready"):
-                break
-        ready = time.perf_counter() - t
-        proc.wait(timeout=60)
-        rss = float(line.split()[1]) if line.startswith("ready") else float("nan")
-        results.append((ready, rss))
+        try:
+            for line in proc.stdout:
+                if line.startswith("ready"):
+                    break
+            ready = time.perf_counter() - t
+            proc.wait(timeout=60)
+        finally:
+            watchdog.cancel()
+        if not line.startswith("ready"):
+            raise RuntimeError(f"the app showed no window within {timeout:.0f} s (exit code "
+                               f"{proc.returncode}; its log says why)")
+        results.append((ready, float(line.split()[1])))
     return results
 
 
@@ -189,6 +207,7 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     qapp = QApplication.instance() or QApplication([])
+    built = not (args.work / f"server-{args.products}.sqlite3").exists()
     url = server_db(args.work, args.products)
     with server_process(url) as base:
         stall = measure_stall(base, args.work)
@@ -196,13 +215,20 @@ def main() -> None:
               f"worker; event-loop gaps (10 ms timer, {stall['ticks']} ticks): "
               f"max {stall['max_gap_ms']:.0f} ms, p99 {stall['p99_gap_ms']:.0f} ms, "
               f"median {stall['median_gap_ms']:.0f} ms", flush=True)
-        print(f"bench process peak RSS: "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        bench_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"bench process peak RSS: {bench_rss:.0f} MB")
         starts = cold_start(base, args.work)
     times = [t for t, _ in starts]
     print(f"cold start to a usable window ({args.products:,}-product local catalog): "
           f"median {statistics.median(times):.2f} s, best {min(times):.2f} s, "
           f"worst {max(times):.2f} s; peak RSS {max(r for _, r in starts):.0f} MB")
+    emit({"products": args.products, "sync_s": stall["sync_s"],
+          "stall_max_gap_ms": stall["max_gap_ms"], "stall_p99_gap_ms": stall["p99_gap_ms"],
+          "stall_median_gap_ms": stall["median_gap_ms"], "bench_peak_rss_mb": bench_rss,
+          "server_db_built_in_this_run": built,  # its building raised the bench's RSS then
+          "cold_start_s": {"min": min(times), "median": statistics.median(times),
+                           "max": max(times)},
+          "cold_start_peak_rss_mb": max(r for _, r in starts)})
     del qapp
 
 
