@@ -102,9 +102,14 @@ class CpuMeter:
         }
 
     @staticmethod
-    def report(before: dict[str, float], after: dict[str, float], n: int) -> str:
-        parts = [f"{k} {(after[k] - before.get(k, 0.0)) / n * 1000:.2f}" for k in after]
-        return "CPU ms/mutation: " + ", ".join(parts)
+    def per_mutation(before: dict[str, float], after: dict[str, float],
+                     n: int) -> dict[str, float]:
+        """CPU milliseconds per mutation of each part between two snapshots."""
+        return {k: (after[k] - before.get(k, 0.0)) / n * 1000 for k in after}
+
+    @staticmethod
+    def report(per_mutation: dict[str, float]) -> str:
+        return "CPU ms/mutation: " + ", ".join(f"{k} {v:.2f}" for k, v in per_mutation.items())
 
 
 def pct(values: list[float], p: float) -> float:
@@ -315,10 +320,11 @@ def main() -> None:
             lat.append((time.perf_counter() - t0) / len(batch))
             assert all(x["status"] == "applied" for x in results), results[0]
         wall = time.perf_counter() - t
+        used = meter.per_mutation(cpu, meter.snapshot(), args.orders)
         figures["push 1 client mutations/s"] = args.orders / wall
+        figures.update({f"push 1 client {k} CPU ms/mutation": v for k, v in used.items()})
         print(f"push, 1 client, {args.orders} orders × 5 lines in batches of 100: "
-              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); "
-              + meter.report(cpu, meter.snapshot(), args.orders))
+              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); " + meter.report(used))
 
         # --- 20 clients at once, as a rep's device pushes its outbox (the client engine sends up
         # to 500 per push: all of a device's orders in one), then in smaller pushes, then one
@@ -351,14 +357,16 @@ def main() -> None:
             n = sum(k for _, k in lat)
             # Each order's latency is its push's: every order waits for the push's answer.
             per_order = [d for d, k in lat for _ in range(k)]
+            used = meter.per_mutation(cpu, meter.snapshot(), n)
             figures[f"push {args.clients} clients {size}/request mutations/s"] = n / wall
             figures[f"push {args.clients} clients {size}/request p99 ms"] = \
                 pct(per_order, 99) * 1000
+            figures.update({f"push {args.clients} clients {size}/request {k} CPU ms/mutation": v
+                            for k, v in used.items()})
             print(f"push, {args.clients} concurrent clients, {size} orders/request: "
                   f"{n / wall:.0f} mutations/s ({wall:.2f} s); latency per order p50 "
                   f"{statistics.median(per_order)*1000:.0f} ms, p99 {pct(per_order, 99)*1000:.0f}"
-                  f" ms, max {max(per_order)*1000:.0f} ms; "
-                  + meter.report(cpu, meter.snapshot(), n))
+                  f" ms, max {max(per_order)*1000:.0f} ms; " + meter.report(used))
         print(f"machine load average {os.getloadavg()[0]:.1f} (2 cores; other work counts too)")
         emit(figures)
     finally:
