@@ -112,6 +112,12 @@ class CpuMeter:
         return "CPU ms/mutation: " + ", ".join(f"{k} {v:.2f}" for k, v in per_mutation.items())
 
 
+IDLE_S = 2.0
+"""A push connection idle longer than this is opened afresh: the server closes a keep-alive
+connection idle for 5 s (uvicorn's default), and on a loaded machine making the next round's
+orders took that long (the pushes then failed with a broken pipe)."""
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
@@ -134,12 +140,16 @@ class Client:
         self.push_headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION),
                              "Authorization": self.http.headers["Authorization"],
                              "Content-Type": "application/json"}
+        self.used = time.monotonic()
 
     def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = orjson.dumps({"client_id": self.client_id, "mutations": mutations})
+        if time.monotonic() - self.used > IDLE_S:
+            self.conn.close()  # the next request connects afresh
         self.conn.request("POST", "/v1/push", body=body, headers=self.push_headers)
         answer = self.conn.getresponse()
         content = answer.read()
+        self.used = time.monotonic()
         if answer.status != 200:
             raise RuntimeError(f"push answered {answer.status}: {content[:300]!r}")
         return list(orjson.loads(content)["results"])
@@ -260,12 +270,14 @@ def main() -> None:
 
         # --- full catalog pull
         admin = Client(base, "admin")
+        server_cpu = CpuMeter(server.pid, name)
         for attempt in range(0 if args.skip_pull else 2):
             cursor = None
             pages = 0
             server_ms = 0.0
             nbytes = 0
             counts: dict[str, int] = {}
+            cpu = server_cpu.snapshot()
             t = time.perf_counter()
             while True:
                 params: dict[str, Any] = {"limit": 10_000}
@@ -283,11 +295,14 @@ def main() -> None:
                 if not page["has_more"]:
                     break
             wall = time.perf_counter() - t
+            used = {k: v - cpu[k] for k, v in server_cpu.snapshot().items()}
             figures[f"full pull #{attempt + 1} s"] = wall
             figures[f"full pull #{attempt + 1} server s"] = server_ms / 1000
+            figures.update({f"full pull #{attempt + 1} {k} CPU s": v for k, v in used.items()})
             print(f"full pull #{attempt + 1}: {sum(counts.values())} changes {counts} in "
                   f"{pages} pages, {nbytes / 1e6:.1f} MB; server {server_ms / 1000:.2f} s, "
-                  f"wall incl. client JSON parse {wall:.2f} s")
+                  f"wall incl. client JSON parse {wall:.2f} s; CPU s: "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in used.items()))
 
         products = [c["data"] for c in admin.http.get(
             "/v1/pull", params={"limit": 10_000}).json()["changes"] if c["entity"] == "product"]
