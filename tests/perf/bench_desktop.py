@@ -2,10 +2,12 @@
 initial sync, cold start to a usable window, and memory.
 
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/perf/bench_desktop.py \
-          [--products 100000] [--work /tmp/dinghuo-bench]
+          [--products 100000] [--work /tmp/dinghuo-bench-<checkout>]
 
 1. A server database with ``--products`` products (``server_data.load_scale``: ERP import,
-   2,000 customers, 40,000 customer prices) is built once in ``--work`` and reused.
+   2,000 customers, 40,000 customer prices) is built once in ``--work`` and reused (by default
+   a folder of this checkout's own: another checkout's database may have another schema, and
+   two checkouts benchmarked at once must not share the synced client's folder).
 2. Stall: the app signs in as rep1 on an empty local store, opens the main window, and runs
    its initial sync on the background worker while a QTimer fires every 10 ms and records the
    gaps between ticks; meanwhile the user searches the catalog every 300 ms. The longest gap
@@ -18,6 +20,7 @@ Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/perf/bench_desktop.py \
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import socket
@@ -52,6 +55,12 @@ from desktop.settings import Settings
 from sync_engine.client.memory_keyring import MemoryKeyring
 from sync_engine.server.storage.engine import migrate
 from tests.support.live import free_port
+
+
+def _checkout() -> str:
+    """A short name of this checkout's folder (its path's hash)."""
+    root = str(Path(__file__).resolve().parents[2])
+    return hashlib.sha1(root.encode()).hexdigest()[:8]
 
 
 def server_db(work: Path, products: int) -> str:
@@ -208,7 +217,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--work", type=Path,
-                        default=Path(tempfile.gettempdir()) / "dinghuo-bench")
+                        default=Path(tempfile.gettempdir()) / f"dinghuo-bench-{_checkout()}")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     qapp = QApplication.instance() or QApplication([])
