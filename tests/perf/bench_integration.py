@@ -44,6 +44,7 @@ from sync_engine.server.ops.integration import tokens
 from sync_engine.server.ops.integration.consumer import run_consumer
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 from sync_engine.server.storage.models import ConsumedMessage, Product, Warehouse
+from tests.perf.figures import emit
 from tests.perf.server_data import load_scale
 from tests.support.live import free_port
 
@@ -112,6 +113,8 @@ def main() -> None:
             assert r.json()["errors"] == [], r.json()["errors"][:3]
             rows += args.batch
         api_s = time.perf_counter() - t
+        figures: dict[str, float] = {"products": args.products, "batch": args.batch,
+                                     "api stock rows/s": rows / api_s}
         print(f"API:   {rows} stock rows in {api_s:.2f} s = {rows / api_s:,.0f} rows/s "
               f"(batches of {args.batch})")
 
@@ -140,6 +143,7 @@ def main() -> None:
                 break
             time.sleep(0.02)
         queue_s = time.perf_counter() - t
+        figures["queue stock rows/s"] = rows / queue_s
         stop.set()
         consumer.join()
         ch.queue_delete(q)
@@ -199,6 +203,10 @@ def main() -> None:
         print(f"ERP → device: p50 {statistics.median(latencies) * 1000:.0f} ms, "
               f"p95 {pct(latencies, 95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms "
               f"over {len(latencies)} changes")
+        figures.update({"erp to device p50 ms": statistics.median(latencies) * 1000,
+                        "erp to device p95 ms": pct(latencies, 95) * 1000,
+                        "erp to device max ms": max(latencies) * 1000})
+        emit(figures)
         erp.close()
         engine.dispose()
     finally:

@@ -23,14 +23,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from catalog_gen import generate_products  # noqa: E402
+from figures import emit  # noqa: E402
 
 from sync_engine.client import backups, cipher, integrity, replica  # noqa: E402
 from sync_engine.client.store import DB_FILENAME, Store  # noqa: E402
 
 
-def _time_open(folder: Path, key: cipher.DatabaseKey, rounds: int = 3) -> None:
+def _time_open(folder: Path, key: cipher.DatabaseKey, rounds: int = 3) -> dict[str, float]:
     """The check at open (``open_checked``), with a clean-close marker (skipped) and without
-    (the quick check), alternately; min–median–max of wall and CPU."""
+    (the quick check), alternately; min–median–max of wall and CPU (the medians returned,
+    seconds)."""
     times: dict[str, list[tuple[float, float]]] = {"open, marker of a clean close": [],
                                                    "open, no marker (quick_check)": []}
     for _ in range(rounds):
@@ -40,17 +42,22 @@ def _time_open(folder: Path, key: cipher.DatabaseKey, rounds: int = 3) -> None:
             start, cpu = time.perf_counter(), time.process_time()
             assert integrity.open_checked(folder, key) is None
             times[name].append((time.perf_counter() - start, time.process_time() - cpu))
+    medians: dict[str, float] = {}
     for name, runs in times.items():
         walls = sorted(w * 1000 for w, _ in runs)
         cpus = sorted(c * 1000 for _, c in runs)
         print(f"{name}: wall {walls[0]:.2f}–{statistics.median(walls):.2f}–{walls[-1]:.2f} ms, "
               f"CPU {cpus[0]:.2f}–{statistics.median(cpus):.2f}–{cpus[-1]:.2f} ms")
+        medians[f"{name} s"] = statistics.median(walls) / 1000
+        medians[f"{name} cpu s"] = statistics.median(cpus) / 1000
+    return medians
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--products", type=int, default=100_000)
     args = parser.parse_args()
+    figures: dict[str, float] = {"products": args.products}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = Store(folder)
@@ -69,24 +76,31 @@ def main() -> None:
               f"file {(folder / DB_FILENAME).stat().st_size / 1e6:.1f} MB")
         path = folder / DB_FILENAME
         store.close()
-        _time_open(folder, store.key)
+        figures.update(_time_open(folder, store.key))
         store = Store(folder)
         for name, full in (("quick_check (every open)", False),
                            ("integrity_check (daily)", True)):
             start, cpu = time.perf_counter(), time.process_time()
             assert integrity.damage(path, store.key, full=full) is None
-            print(f"{name}: {time.perf_counter() - start:.2f} s "
-                  f"(CPU {time.process_time() - cpu:.2f} s)")
+            figures[f"{name} s"] = time.perf_counter() - start
+            figures[f"{name} cpu s"] = time.process_time() - cpu
+            print(f"{name}: {figures[f'{name} s']:.2f} s "
+                  f"(CPU {figures[f'{name} cpu s']:.2f} s)")
         start, cpu = time.perf_counter(), time.process_time()
         made = backups.make_backup(store, "manual")
-        print(f"backup: {time.perf_counter() - start:.2f} s (CPU "
-              f"{time.process_time() - cpu:.2f} s), {made.size / 1e6:.1f} MB "
-              "(includes the backup's own quick_check)")
+        figures["backup s"] = time.perf_counter() - start
+        figures["backup cpu s"] = time.process_time() - cpu
+        figures["backup MB"] = made.size / 1e6
+        print(f"backup: {figures['backup s']:.2f} s (CPU {figures['backup cpu s']:.2f} s), "
+              f"{made.size / 1e6:.1f} MB (includes the backup's own quick_check)")
         store.close()
         start, cpu = time.perf_counter(), time.process_time()
         backups.restore(folder, made.path, store.key)
-        print(f"restore: {time.perf_counter() - start:.2f} s (CPU "
-              f"{time.process_time() - cpu:.2f} s; includes its check)")
+        figures["restore s"] = time.perf_counter() - start
+        figures["restore cpu s"] = time.process_time() - cpu
+        print(f"restore: {figures['restore s']:.2f} s (CPU {figures['restore cpu s']:.2f} s; "
+              "includes its check)")
+    emit(figures)
 
 
 if __name__ == "__main__":

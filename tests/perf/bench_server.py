@@ -102,9 +102,20 @@ class CpuMeter:
         }
 
     @staticmethod
-    def report(before: dict[str, float], after: dict[str, float], n: int) -> str:
-        parts = [f"{k} {(after[k] - before.get(k, 0.0)) / n * 1000:.2f}" for k in after]
-        return "CPU ms/mutation: " + ", ".join(parts)
+    def per_mutation(before: dict[str, float], after: dict[str, float],
+                     n: int) -> dict[str, float]:
+        """CPU milliseconds per mutation of each part between two snapshots."""
+        return {k: (after[k] - before.get(k, 0.0)) / n * 1000 for k in after}
+
+    @staticmethod
+    def report(per_mutation: dict[str, float]) -> str:
+        return "CPU ms/mutation: " + ", ".join(f"{k} {v:.2f}" for k, v in per_mutation.items())
+
+
+IDLE_S = 2.0
+"""A push connection idle longer than this is opened afresh: the server closes a keep-alive
+connection idle for 5 s (uvicorn's default), and on a loaded machine making the next round's
+orders took that long (the pushes then failed with a broken pipe)."""
 
 
 def pct(values: list[float], p: float) -> float:
@@ -129,12 +140,16 @@ class Client:
         self.push_headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION),
                              "Authorization": self.http.headers["Authorization"],
                              "Content-Type": "application/json"}
+        self.used = time.monotonic()
 
     def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = orjson.dumps({"client_id": self.client_id, "mutations": mutations})
+        if time.monotonic() - self.used > IDLE_S:
+            self.conn.close()  # the next request connects afresh
         self.conn.request("POST", "/v1/push", body=body, headers=self.push_headers)
         answer = self.conn.getresponse()
         content = answer.read()
+        self.used = time.monotonic()
         if answer.status != 200:
             raise RuntimeError(f"push answered {answer.status}: {content[:300]!r}")
         return list(orjson.loads(content)["results"])
@@ -255,12 +270,14 @@ def main() -> None:
 
         # --- full catalog pull
         admin = Client(base, "admin")
+        server_cpu = CpuMeter(server.pid, name)
         for attempt in range(0 if args.skip_pull else 2):
             cursor = None
             pages = 0
             server_ms = 0.0
             nbytes = 0
             counts: dict[str, int] = {}
+            cpu = server_cpu.snapshot()
             t = time.perf_counter()
             while True:
                 params: dict[str, Any] = {"limit": 10_000}
@@ -278,11 +295,14 @@ def main() -> None:
                 if not page["has_more"]:
                     break
             wall = time.perf_counter() - t
+            used = {k: v - cpu[k] for k, v in server_cpu.snapshot().items()}
             figures[f"full pull #{attempt + 1} s"] = wall
             figures[f"full pull #{attempt + 1} server s"] = server_ms / 1000
+            figures.update({f"full pull #{attempt + 1} {k} CPU s": v for k, v in used.items()})
             print(f"full pull #{attempt + 1}: {sum(counts.values())} changes {counts} in "
                   f"{pages} pages, {nbytes / 1e6:.1f} MB; server {server_ms / 1000:.2f} s, "
-                  f"wall incl. client JSON parse {wall:.2f} s")
+                  f"wall incl. client JSON parse {wall:.2f} s; CPU s: "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in used.items()))
 
         products = [c["data"] for c in admin.http.get(
             "/v1/pull", params={"limit": 10_000}).json()["changes"] if c["entity"] == "product"]
@@ -315,10 +335,11 @@ def main() -> None:
             lat.append((time.perf_counter() - t0) / len(batch))
             assert all(x["status"] == "applied" for x in results), results[0]
         wall = time.perf_counter() - t
+        used = meter.per_mutation(cpu, meter.snapshot(), args.orders)
         figures["push 1 client mutations/s"] = args.orders / wall
+        figures.update({f"push 1 client {k} CPU ms/mutation": v for k, v in used.items()})
         print(f"push, 1 client, {args.orders} orders × 5 lines in batches of 100: "
-              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); "
-              + meter.report(cpu, meter.snapshot(), args.orders))
+              f"{args.orders / wall:.0f} mutations/s ({wall:.2f} s); " + meter.report(used))
 
         # --- 20 clients at once, as a rep's device pushes its outbox (the client engine sends up
         # to 500 per push: all of a device's orders in one), then in smaller pushes, then one
@@ -351,14 +372,16 @@ def main() -> None:
             n = sum(k for _, k in lat)
             # Each order's latency is its push's: every order waits for the push's answer.
             per_order = [d for d, k in lat for _ in range(k)]
+            used = meter.per_mutation(cpu, meter.snapshot(), n)
             figures[f"push {args.clients} clients {size}/request mutations/s"] = n / wall
             figures[f"push {args.clients} clients {size}/request p99 ms"] = \
                 pct(per_order, 99) * 1000
+            figures.update({f"push {args.clients} clients {size}/request {k} CPU ms/mutation": v
+                            for k, v in used.items()})
             print(f"push, {args.clients} concurrent clients, {size} orders/request: "
                   f"{n / wall:.0f} mutations/s ({wall:.2f} s); latency per order p50 "
                   f"{statistics.median(per_order)*1000:.0f} ms, p99 {pct(per_order, 99)*1000:.0f}"
-                  f" ms, max {max(per_order)*1000:.0f} ms; "
-                  + meter.report(cpu, meter.snapshot(), n))
+                  f" ms, max {max(per_order)*1000:.0f} ms; " + meter.report(used))
         print(f"machine load average {os.getloadavg()[0]:.1f} (2 cores; other work counts too)")
         emit(figures)
     finally:

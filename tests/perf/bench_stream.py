@@ -22,7 +22,8 @@ same database). Each device pulls once to have a cursor, then:
   generator's own CPU time for it (one process: on a small machine it competes with the
   server for the cores).
 
-Prints one JSON line per N. Latencies are measured from before the change is sent, so they
+Prints one JSON line per N, then the ``FIGURES`` line for ``run_all.py``: ``{"fleets": [those
+figures, one per N]}``. Latencies are measured from before the change is sent, so they
 include the write itself.
 """
 
@@ -54,6 +55,7 @@ from sync_engine.server.accounts.tokens import issue_tokens
 from sync_engine.server.ops.integration import tokens as integration_tokens
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 from sync_engine.server.storage.models import Customer, User, Warehouse
+from tests.perf.figures import emit
 from tests.perf.server_data import load_scale
 from tests.support.live import free_port
 from tests.support.server_process import ServerProcess
@@ -570,11 +572,14 @@ def main() -> None:
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # a socket per stream
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    fleets = []
     with tempfile.TemporaryDirectory(prefix="bench-stream-") as tmp:
         for n in args.devices:
             figures = run_one(n, "instant" if args.floor else args.db, args.instances,
                               Path(tmp), rounds=args.rounds, profile=args.profile)
             print(json.dumps(figures), flush=True)
+            fleets.append(figures)
+    emit({"fleets": fleets})
 
 
 if __name__ == "__main__":
