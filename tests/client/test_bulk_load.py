@@ -71,6 +71,47 @@ def test_a_bulk_load_checkpoints_once_in_the_background(tmp_path: Path) -> None:
     again.close()
 
 
+def test_a_wal_left_large_by_a_bulk_load_shrinks_when_it_starts_over(tmp_path: Path) -> None:
+    """The checkpoint after a bulk load cannot truncate the WAL while a reader is in it (the
+    user searching during the initial sync). SQLite then reuses the file from its start once
+    everything in it is checkpointed, and cuts it back to the limit when it does."""
+    store = Store(tmp_path)
+    wal = tmp_path / "dinghuo.sqlite3-wal"
+    reading = threading.Event()
+    done = threading.Event()
+
+    def reader() -> None:
+        with store.read() as db:
+            db.execute("SELECT COUNT(*) FROM meta").fetchone()
+            reading.set()
+            done.wait(30)
+
+    with store.bulk_load():
+        with store.write() as db:
+            db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                           [(f"k{i}", "x" * 4000) for i in range(12_000)])
+        thread = threading.Thread(target=reader)
+        thread.start()
+        assert reading.wait(30)
+    checkpointer = store._checkpointer
+    if checkpointer is not None:
+        checkpointer.join(30)
+    done.set()
+    thread.join(30)
+    assert wal.stat().st_size > WAL_CHECKPOINT_BYTES  # the reader kept TRUNCATE from it
+    raw = store.engine.raw_connection()  # as the next commit's automatic checkpoint does
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    with store.write() as db:  # all of it is checkpointed: this write starts the WAL over
+        db.execute("INSERT INTO meta (key, value) VALUES ('after', 'x')")
+    assert wal.stat().st_size <= WAL_CHECKPOINT_BYTES
+    with store.read() as db:
+        assert db.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'k%'").fetchone()[0] == 12_000
+    store.close()
+
+
 def test_a_pull_restores_the_interpreter_settings_it_changes() -> None:
     interval = sys.getswitchinterval()
     assert gc.isenabled()
