@@ -401,25 +401,32 @@ def test_ids_must_fit_the_rank_key(conn: sqlite3.Connection) -> None:
     assert search_products(conn, "测试商品") == [2**52 - 1]
 
 
-def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
-    # An index written before name starts had their first character as a token would find
-    # nothing in tier 1 of "k": its changed definition has it rebuilt from the products.
-    from sync_engine.client import search, search_index
-
+def _replica_of_hand_made_products() -> sqlite3.Connection:
+    """A replica's products table holding the hand-made products, with an empty search index
+    (a test then makes it look as an older version left it)."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, barcode TEXT,"
                 " name_zh TEXT, name_en TEXT, category TEXT, pinyin TEXT, initials TEXT,"
                 " active INTEGER)")
     create_search_schema(db)
-    old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
-    db.execute("DROP TABLE product_search")
-    db.execute(old.split(" -- ")[0] + "\n    )")  # the definition as it was before
-    db.execute(search._BARCODE_INDEX)
     for p in _HAND_MADE:
         row = _row(*p)
         db.execute("INSERT INTO products VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
                    (row["id"], row["sku"], row["barcode"], row["name_zh"], row["name_en"],
                     row["pinyin"], row["initials"], int(row["active"])))
+    return db
+
+
+def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
+    # An index written before name starts had their first character as a token would find
+    # nothing in tier 1 of "k": its changed definition has it rebuilt from the products.
+    from sync_engine.client import search, search_index
+
+    db = _replica_of_hand_made_products()
+    old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
+    db.execute("DROP TABLE product_search")
+    db.execute(old.split(" -- ")[0] + "\n    )")  # the definition as it was before
+    db.execute(search._BARCODE_INDEX)
     db.row_factory = sqlite3.Row
     assert search_index.ensure_search_index(db)
     assert not search_index.ensure_search_index(db)
@@ -436,17 +443,8 @@ def test_an_index_without_the_vocabulary_is_rebuilt() -> None:
     # find no word of "330" or "cola": the missing table has it rebuilt from the products.
     from sync_engine.client import search_index
 
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, barcode TEXT,"
-                " name_zh TEXT, name_en TEXT, category TEXT, pinyin TEXT, initials TEXT,"
-                " active INTEGER)")
-    create_search_schema(db)
+    db = _replica_of_hand_made_products()
     db.execute("DROP TABLE product_search_words")
-    for p in _HAND_MADE:
-        row = _row(*p)
-        db.execute("INSERT INTO products VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)",
-                   (row["id"], row["sku"], row["barcode"], row["name_zh"], row["name_en"],
-                    row["pinyin"], row["initials"], int(row["active"])))
     db.row_factory = sqlite3.Row
     assert search_index.ensure_search_index(db)
     assert not search_index.ensure_search_index(db)
