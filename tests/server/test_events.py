@@ -136,15 +136,16 @@ def test_a_change_committed_in_the_server_process_is_heard_before_the_next_poll(
     listener = Listener(engine, hub, poll=3600)
     listener.start()
     try:
-        # The watcher's first read is its starting point: a commit before it is not news. So a
-        # second change, if the first one raced that read.
-        for version in (1, 2):
+        # The watcher's first read is its starting point: a commit before it is not news. So
+        # another change, while the first ones raced that read (each one pokes the watcher;
+        # nothing else could wake it within the hour).
+        for version in range(1, 31):
             with make_session_factory(engine)() as session:
                 assert apply_upserts(session, "products", [
                     {"sku": "POKE-1", "name_zh": f"货{version}", "unit": "瓶",
                      "tax_rate": "0.13", "base_price": "1.00", "version": version}]).applied
             with contextlib.suppress(TimeoutError):
-                loop.run_until_complete(asyncio.wait_for(sub.wake.wait(), 30))
+                loop.run_until_complete(asyncio.wait_for(sub.wake.wait(), 1))
             if sub.wake.is_set():
                 break
         assert sub.wake.is_set() and sub.latest > 0
@@ -152,3 +153,4 @@ def test_a_change_committed_in_the_server_process_is_heard_before_the_next_poll(
         listener.stop()
         loop.close()
         engine.dispose()
+    assert not listener._thread.is_alive()  # stopping woke the watcher, an hour from its poll

@@ -31,7 +31,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
-from sync_engine.server.storage.announce import commit_signals
+from sync_engine.server.storage.announce import commit_signals, committed_here
 from sync_engine.server.storage.models import ChangeLog, Customer, User
 
 log = logging.getLogger(__name__)
@@ -176,6 +176,7 @@ class Listener:
 
     def stop(self) -> None:
         self._stop.set()
+        committed_here()  # a SQLite counter watcher waits for a commit or its poll: look now
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
