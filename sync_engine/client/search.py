@@ -121,7 +121,6 @@ _NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _TERM_RE = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
 # A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
 _TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")
-_NOT_TOKEN_RE = re.compile(r"[^0-9A-Za-z\x80-\U0010ffff]+")
 # The ascii tokenizer folds the case of ASCII letters only.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -443,7 +442,7 @@ def _vocabulary(texts: Iterable[str]) -> set[str]:
     pieces = " ".join(p for p in set(" ".join(texts).split())
                       if not (p[0] == _SKU_WORD and p[1:].isdigit()))
     pieces = pieces.lower() if pieces.isascii() else pieces.translate(_ASCII_LOWER)
-    return set(_NOT_TOKEN_RE.sub(" ", pieces).split())
+    return set(_TOKEN_RE.findall(pieces))
 
 
 def set_bulk_load(conn: Any, on: bool) -> None:
@@ -596,19 +595,19 @@ def _words_from(db: sqlite3.Connection, term: str) -> tuple[str, ...] | None:
     """
     if " " in term or _HAN_RUN_RE.match(term) or term[-1] == "\U0010ffff":
         return None
-    after = term[:-1] + chr(ord(term[-1]) + 1)  # the first text past every word so starting
-    phrases: list[str] = []
-    for start, end, prefix in ((term, after, f'words : "{term}"*'),
-                               (_SKU_WORD + term, _SKU_WORD + after,
-                                f'words : "{_SKU_WORD}{term}"*')):
-        if start == _SKU_WORD + term and term.isdigit():
-            phrases.append(prefix)
-            continue
+    def starting(start: str) -> list[str]:
+        after = start[:-1] + chr(ord(start[-1]) + 1)  # the first text past every such word
         words = [row[0] for row in db.execute(
             "SELECT word FROM product_search_words WHERE word >= ? AND word < ? LIMIT ?",
-            (start, end, _MAX_WORDS + 1),
+            (start, after, _MAX_WORDS + 1),
         )]
-        phrases += [prefix] if len(words) > _MAX_WORDS else [f'words : "{w}"' for w in words]
+        if len(words) > _MAX_WORDS:
+            return [f'words : "{start}"*']
+        return [f'words : "{word}"' for word in words]
+
+    sku_start = _SKU_WORD + term
+    phrases = starting(term) + ([f'words : "{sku_start}"*'] if term.isdigit()
+                                else starting(sku_start))
     # No word starts with it: the term itself, which matches nothing there.
     return tuple(phrases) or (f'words : "{term}"',)
 
