@@ -138,7 +138,10 @@ def assert_converged(engine: Engine, server: Server | str, username: str) -> Non
     remote = server_view(server, username)
     local = local_view(engine)
     for entity in _TABLES:
-        assert local[entity] == remote[entity], entity
+        mine, theirs = local[entity], remote[entity]
+        assert mine == theirs, (entity, {key: (mine.get(key), theirs.get(key))
+                                         for key in mine.keys() | theirs.keys()
+                                         if mine.get(key) != theirs.get(key)})
     status = engine.status()
     assert status.pending == 0 and status.held == 0 and status.conflicts == 0
 
