@@ -53,6 +53,7 @@ class Device:
         self.product_id = product_id
         self.log = DeviceLog()
         self.ordering = threading.Event()
+        self._making = threading.Lock()  # held from "ordering?" until the order is queued
         self.stop = threading.Event()
         self._threads = [threading.Thread(target=self._work, name=f"device-{username}"),
                          threading.Thread(target=self._watch, name=f"stream-{username}")]
@@ -68,6 +69,14 @@ class Device:
             thread.join(90)
             assert not thread.is_alive(), thread.name
 
+    def stop_ordering(self) -> None:
+        """Make no more orders. Returns once an order begun before is in the outbox: an order
+        is made in steps (a draft, then its submit), and a device looked at between them shows
+        nothing to send while it is about to queue one more."""
+        self.ordering.clear()
+        with self._making:
+            pass
+
     def order_now(self) -> str:
         draft = self.engine.create_draft(self.customer_id, {self.product_id: 1})
         self.engine.submit(draft.id)
@@ -76,8 +85,9 @@ class Device:
 
     def _work(self) -> None:
         while not self.stop.is_set():
-            if self.ordering.is_set():
-                self.order_now()
+            with self._making:
+                if self.ordering.is_set():
+                    self.order_now()
             if self.engine.backoff.due():
                 try:
                     report = self.engine.sync_once(self.stop)
@@ -111,9 +121,10 @@ def wait_for(what: str, done: Any, timeout: float = 120.0) -> None:
 
 
 def drain(devices: list[Device], timeout: float = 120.0) -> None:
-    """Stop ordering, then sync every device until nothing of it is left to send."""
+    """Stop ordering, then sync every device until nothing of it is left to send: once this
+    returns, no device sends anything more (their sync loops only pull)."""
     for device in devices:
-        device.ordering.clear()
+        device.stop_ordering()
     for device in devices:
         wait_for(f"{device.username} to send everything",
                  lambda d=device: d.engine.status().pending == 0 and d.log.synced
