@@ -13,6 +13,7 @@ from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.entities import record_product
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Order, Product, Stock
+from sync_engine.server.storage.submit_sql import PostgresSubmitSql
 from tests.support.api import Api, new_id
 from tests.support.seed import seed
 from tests.support.server import app_server
@@ -122,3 +123,44 @@ def test_pull_paging_while_writers_commit_skips_and_duplicates_nothing(db_url: s
     engine.dispose()
     assert writes[0] > 50
     assert seen == final
+
+
+def test_a_submit_committed_after_a_later_one_is_not_skipped_by_a_pull_between(
+    pg_db_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two runs of ``order.submit`` at once (two server instances, two push processes): the
+    one that began first is held just before it writes its orders, the other one commits, a
+    device pulls, then the first commits. Sequence numbers follow commit order (the counter is
+    taken last, in the commit), so the held order comes after the pulled cursor and the next
+    pull brings it. Numbered when it began, it would sit below that cursor: never pulled."""
+    s = seed(pg_db_url)
+    held, release = threading.Event(), threading.Event()
+    write_orders = PostgresSubmitSql.write_orders
+
+    def held_once(self: PostgresSubmitSql, *args: Any) -> None:
+        if not held.is_set():
+            held.set()
+            assert release.wait(30)
+        write_orders(self, *args)
+
+    monkeypatch.setattr(PostgresSubmitSql, "write_orders", held_once)
+
+    def order(customer: str, product: int) -> dict[str, Any]:
+        return {"order_id": new_id(), "customer_id": s.customers[customer],
+                "lines": [{"product_id": product, "quantity": 1, "unit_price": "10.00"}]}
+
+    first, second = order("A", s.products[2]), order("B", s.products[1])  # no lock in common
+    with (app_server(pg_db_url) as server, Api(server, "rep1") as one,
+          Api(server, "rep1") as other, Api(server, "rep1") as reader):
+        reader.pull_all()
+        with ThreadPoolExecutor(1) as pool:
+            pushed = pool.submit(one.push_one, "order.submit", first)
+            assert held.wait(30)
+            assert other.push_one("order.submit", second)["status"] == "applied"
+            between = {c["id"]: c["seq"] for c in reader.pull_all() if c["entity"] == "order"}
+            release.set()
+            assert pushed.result(30)["status"] == "applied"
+        after = {c["id"]: c["seq"] for c in reader.pull_all() if c["entity"] == "order"}
+    assert list(between) == [second["order_id"]]
+    assert list(after) == [first["order_id"]]
+    assert after[first["order_id"]] > between[second["order_id"]]
