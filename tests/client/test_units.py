@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from alembic import command
 
-from sync_engine.client import outbox
+from sync_engine.client import outbox, replica
 from sync_engine.client.backoff import Backoff
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import DB_FILENAME, Store, _alembic_config
 from sync_engine.client.sync import Counts, record_results
 from sync_engine.protocol import FieldError, MutationResult
-from tests.client.offline import CUSTOMER_A, offline_engine
+from tests.client.offline import CUSTOMER_A, change, offline_engine
 
 
 class FakeClock:
@@ -196,3 +196,27 @@ def test_a_changed_search_schema_is_rebuilt_from_the_products(tmp_path: Path) ->
     engine.close()
     with Engine(tmp_path / "dev") as again:
         assert [p.id for p in again.search_products("SKU-0002")] == [2]
+
+
+def test_an_answer_recorded_after_the_feed_brought_a_newer_state_keeps_the_newer(
+    engine: Engine,
+) -> None:
+    """The submit's answer comes late (lost with a killed server instance, replayed through
+    another) while a pull has already brought the order as the back office confirmed it: the
+    older answer must not take the order back to version 1 (the device would never converge:
+    the feed does not send version 2 again)."""
+    order_id = _submit(engine)
+    submitted = {"id": order_id, "number": "DH00000001", "customer_id": CUSTOMER_A,
+                 "warehouse_id": 1, "status": "submitted", "notes": "",
+                 "lines": [{"product_id": 1, "quantity": 1, "unit_price": "9.00",
+                            "tax_rate": "0.13"}]}
+    confirmed = {**submitted, "status": "confirmed"}
+    with engine.store.write() as db:
+        [row] = outbox.claim(db, "me")
+        replica.apply_changes(db, [change("order", order_id, confirmed, version=2)])
+        answer = MutationResult(key=row.key, kind=row.kind, status="applied", entity="order",
+                                id=order_id, version=1, data=submitted, replayed=True)
+        record_results(db, [row], [answer], Counts())
+    view = engine.order(order_id)
+    assert (view.server_version, view.status, view.sync_state) == (2, "confirmed", "synced")
+    engine.close()
