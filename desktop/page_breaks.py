@@ -1,0 +1,157 @@
+"""Page breaks that never cut a table row: a row whose lines would fall on two pages moves
+whole to the next page, under the table's repeated header.
+
+Qt lays a paged QTextDocument out line by line: a line that crosses the foot of a page goes to
+the next one, and a table row moves down only when the first line of *every* cell crosses it.
+A row of several lines (a product's SKU, Chinese and English names; a quantity over its cases)
+whose first lines still fit was cut in two: its SKU on one page, its English name on the next.
+
+Qt has no "keep this row together" (CSS ``page-break-inside`` is not read), so
+:func:`keep_rows_whole` makes the row above such a row taller, by extra space after the one
+line of one of its cells (a line distance, which Qt never pushes to the next page), until the
+cut row starts below the page's foot, where Qt moves it to the next page itself. Only the
+laid-out copy that is printed is changed (see :func:`desktop.printing.print_document`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from PySide6.QtGui import (
+    QGuiApplication,
+    QTextBlockFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
+
+__all__ = ["CutRow", "RowSpan", "cut_rows", "keep_rows_whole"]
+
+
+class RowSpan(NamedTuple):
+    top: float  # where the row's cells begin (their top padding included), device pixels
+    bottom: float  # where the last line of its tallest cell ends
+
+
+class CutRow(NamedTuple):
+    """A row whose lines are on two pages."""
+
+    table_no: int  # the table is the document's table_no-th (from 0)
+    table: QTextTable
+    row: int
+    span: RowSpan
+
+
+def _tables(doc: QTextDocument) -> Iterator[QTextTable]:
+    """The tables of the document's body (a table nested in a cell moves with its row)."""
+    for frame in doc.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            yield frame
+
+
+def _device_scale(doc: QTextDocument) -> float:
+    """Device pixels per CSS pixel of the layout's paint device, as Qt scales margins and line
+    spacing (by the screen's logical DPI, 96 without a screen)."""
+    device = doc.documentLayout().paintDevice()
+    if device is None:
+        return 1.0
+    screen = QGuiApplication.primaryScreen()
+    default_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 96
+    return device.logicalDpiY() / default_dpi
+
+
+def _span(doc: QTextDocument, table: QTextTable, row: int) -> RowSpan | None:
+    layout = doc.documentLayout()
+    scale = _device_scale(doc)
+    top = bottom = None
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() != row or cell.column() != column:
+            continue  # a cell spanning from another row or column
+        first = layout.blockBoundingRect(cell.firstCursorPosition().block())
+        last = layout.blockBoundingRect(cell.lastCursorPosition().block())
+        pad = cell.format().toTableCellFormat().topPadding() * scale
+        top = first.top() - pad if top is None else min(top, first.top() - pad)
+        bottom = last.bottom() if bottom is None else max(bottom, last.bottom())
+    return None if top is None or bottom is None else RowSpan(top, bottom)
+
+
+def _page(y: float, page_height: float) -> int:
+    return math.floor(y / page_height)
+
+
+def cut_rows(doc: QTextDocument, start: tuple[int, int] = (0, 0)) -> Iterator[CutRow]:
+    """The table rows that begin on one page and end on another, from table ``start[0]``'s
+    row ``start[1]`` on (``doc`` laid out on pages: its page size has a height)."""
+    doc.pageCount()  # lays the document out anew after a change
+    height = doc.pageSize().height()
+    for t, table in enumerate(_tables(doc)):
+        if t < start[0]:
+            continue
+        for row in range(start[1] if t == start[0] else 0, table.rows()):
+            span = _span(doc, table, row)
+            if span is not None and _page(span.top, height) != _page(span.bottom - 0.5, height):
+                yield CutRow(t, table, row, span)
+
+
+def _lengthen(doc: QTextDocument, table: QTextTable, row: int, by: float) -> bool:
+    """Make ``row`` ``by`` device pixels taller: space after the last line of a cell of one
+    line (more lines would spread apart). False when the row has no such cell."""
+    layout = doc.documentLayout()
+    above = _span(doc, table, row)
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        cursor = cell.lastCursorPosition()
+        block = cursor.block()
+        if cell.column() != column or block != cell.firstCursorPosition().block():
+            continue
+        if block.layout().lineCount() != 1 or above is None:
+            continue
+        # The row is as tall as its tallest cell: this one grows past it by ``by``.
+        shorter = above.bottom - layout.blockBoundingRect(block).bottom()
+        fmt = cursor.blockFormat()
+        distance = fmt.lineHeight() if fmt.lineHeightType() == \
+            QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value else 0.0
+        fmt.setLineHeight(distance + (by + shorter) / _device_scale(doc),
+                          QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        cursor.setBlockFormat(fmt)
+        return True
+    return False
+
+
+def keep_rows_whole(doc: QTextDocument) -> None:
+    """Lay ``doc`` (paged) out again until no table row is cut by a page break, as far as it
+    can be: a row taller than a page, or under a row with no cell of one line, stays cut.
+
+    The row above a cut row is lengthened so that the cut row starts between the point from
+    which Qt moves a row to the next page (the page's foot less the table's margin and cell
+    spacing) and the foot itself. If Qt still cuts it, the row above is lengthened to the
+    foot; if even that fails, the row is left as Qt laid it. A cut first row (or the first
+    under the header) takes its whole table to the next page, so that a header never ends
+    a page alone.
+    """
+    scale = _device_scale(doc)
+    height = doc.pageSize().height()
+    tries: dict[tuple[int, int], int] = {}
+    resume = (0, 0)
+    while True:
+        cut = next((c for c in cut_rows(doc, resume)
+                    if tries.get((c.table.firstPosition(), c.row), 0) < 2), None)
+        if cut is None:
+            return
+        key = (cut.table.firstPosition(), cut.row)
+        attempt = tries.get(key, 0)
+        tries[key] = attempt + 1
+        resume = (cut.table_no, cut.row)
+        fmt = cut.table.format()
+        if cut.row <= fmt.headerRowCount():
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cut.table.setFormat(fmt)
+            continue
+        foot = (_page(cut.span.top, height) + 1) * height
+        room = 0.0 if attempt else (
+            max(fmt.topMargin(), fmt.bottomMargin()) + fmt.cellSpacing() / 2) * scale
+        if not _lengthen(doc, cut.table, cut.row - 1, foot - room - cut.span.top):
+            tries[key] = 2  # nothing to lengthen: leave this row
