@@ -9,8 +9,8 @@ whose first lines still fit was cut in two: its SKU on one page, its English nam
 Qt has no "keep this row together" (CSS ``page-break-inside`` is not read), so
 :func:`keep_rows_whole` makes the row above such a row taller, by extra space after the one
 line of one of its cells (a line distance, which Qt never pushes to the next page), until the
-cut row starts below the page's foot, where Qt moves it to the next page itself. Only the
-laid-out copy that is printed is changed (see :func:`desktop.printing.print_document`).
+cut row starts below the point where Qt moves a row to the next page itself. Only the laid-out
+copy that is printed is changed (see :func:`desktop.printing.paged_copy`).
 """
 
 from __future__ import annotations
@@ -19,15 +19,19 @@ import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import (
     QGuiApplication,
     QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextTable,
 )
 
 __all__ = ["CutRow", "RowSpan", "cut_rows", "keep_rows_whole"]
+
+_DISTANCE = QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
 
 
 class RowSpan(NamedTuple):
@@ -96,11 +100,56 @@ def cut_rows(doc: QTextDocument, start: tuple[int, int] = (0, 0)) -> Iterator[Cu
                 yield CutRow(t, table, row, span)
 
 
-def _lengthen(doc: QTextDocument, table: QTextTable, row: int, by: float) -> bool:
+def _next_page_top(doc: QTextDocument, cut: CutRow) -> float:
+    """Where a row of ``cut``'s table starts on a page the table runs onto, below its repeated
+    header, from the top of that page: where Qt put the first line it pushed from the cut row
+    (less the cell's top padding)."""
+    height = doc.pageSize().height()
+    next_page = (_page(cut.span.top, height) + 1) * height
+    layout, scale = doc.documentLayout(), _device_scale(doc)
+    tops = []
+    for column in range(cut.table.columns()):
+        cell = cut.table.cellAt(cut.row, column)
+        pad = cell.format().toTableCellFormat().topPadding() * scale
+        block, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+        while block.isValid():
+            top, lines = layout.blockBoundingRect(block).top(), block.layout()
+            tops += [top + lines.lineAt(i).y() - pad for i in range(lines.lineCount())
+                     if top + lines.lineAt(i).y() >= next_page]
+            if block == last:
+                break
+            block = block.next()
+    return min(tops, default=next_page) - next_page
+
+
+def _unpaged(doc: QTextDocument) -> QTextDocument:
+    """A copy of ``doc`` laid out as one long page: there its rows lie as they do between page
+    breaks."""
+    plain = doc.clone()
+    plain.documentLayout().setPaintDevice(doc.documentLayout().paintDevice())
+    plain.setDocumentMargin(doc.documentMargin())
+    plain.setPageSize(QSizeF(doc.pageSize().width(), -1))
+    plain.pageCount()
+    return plain
+
+
+class _Rows:
+    """The rows of one table as :func:`_unpaged` lays them out."""
+
+    def __init__(self, plain: QTextDocument, table_no: int) -> None:
+        self.doc = plain
+        self.table = list(_tables(plain))[table_no]
+        self.spans = [_span(plain, self.table, r) for r in range(self.table.rows())]
+
+
+def _lengthen(doc: QTextDocument, table: QTextTable, row: int, by: float,
+              measured: _Rows | None = None) -> bool:
     """Make ``row`` ``by`` device pixels taller: space after the last line of a cell of one
-    line (more lines would spread apart). False when the row has no such cell."""
-    layout = doc.documentLayout()
-    above = _span(doc, table, row)
+    line (more lines would spread apart). False when the row has no such cell. The row is
+    measured in ``doc``, or in ``measured`` when ``doc``'s layout is not the one to go by."""
+    geometry = measured.doc if measured else doc
+    geometry_table = measured.table if measured else table
+    above = _span(geometry, geometry_table, row)
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
         cursor = cell.lastCursorPosition()
@@ -110,15 +159,47 @@ def _lengthen(doc: QTextDocument, table: QTextTable, row: int, by: float) -> boo
         if block.layout().lineCount() != 1 or above is None:
             continue
         # The row is as tall as its tallest cell: this one grows past it by ``by``.
-        shorter = above.bottom - layout.blockBoundingRect(block).bottom()
+        same = geometry_table.cellAt(row, column).lastCursorPosition().block()
+        shorter = above.bottom - geometry.documentLayout().blockBoundingRect(same).bottom()
         fmt = cursor.blockFormat()
-        distance = fmt.lineHeight() if fmt.lineHeightType() == \
-            QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value else 0.0
-        fmt.setLineHeight(distance + (by + shorter) / _device_scale(doc),
-                          QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        distance = fmt.lineHeight() if fmt.lineHeightType() == _DISTANCE else 0.0
+        fmt.setLineHeight(distance + (by + shorter) / _device_scale(doc), _DISTANCE)
         cursor.setBlockFormat(fmt)
         return True
     return False
+
+
+class _Pages(NamedTuple):
+    """Where the rows of one table go on the pages it runs onto (device pixels)."""
+
+    height: float
+    top: float  # below a page's top, a continued page's first row starts
+    foot: float  # above a page's end, Qt moves a row that starts there to the next page
+    room: float  # above a page's end, a row to move is made to start
+
+
+def _foresee(doc: QTextDocument, cut: CutRow, rows: _Rows, pages: _Pages,
+             moved: dict[tuple[int, int], int]) -> None:
+    """With ``cut`` moved to the top of the next page: lengthen the rows above the later rows
+    of its table that the next page breaks would cut, from the rows' heights without pages
+    (one layout for the whole table instead of one a page; a row foreseen wrongly is found
+    again by :func:`keep_rows_whole`)."""
+    page = _page(cut.span.top, pages.height) + 1
+    y = page * pages.height + pages.top
+    for row in range(cut.row + 1, cut.table.rows()):
+        previous, this = rows.spans[row - 1], rows.spans[row]
+        if previous is None or this is None:
+            return
+        y += this.top - previous.top
+        end = (page + 1) * pages.height
+        if y + this.bottom - this.top <= end - pages.foot:
+            continue  # fits
+        if y <= end - pages.foot:  # Qt would cut it
+            if not _lengthen(doc, cut.table, row - 1, end - pages.room - y, rows):
+                return
+            moved[(cut.table.firstPosition(), row)] = 1
+        page += 1
+        y = page * pages.height + pages.top
 
 
 def keep_rows_whole(doc: QTextDocument) -> None:
@@ -127,15 +208,17 @@ def keep_rows_whole(doc: QTextDocument) -> None:
 
     The row above a cut row is lengthened so that the cut row starts between the point from
     which Qt moves a row to the next page (the page's foot less the table's margin and cell
-    spacing) and the foot itself. If Qt still cuts it, the row above is lengthened to the
-    foot; if even that fails, the row is left as Qt laid it. A cut first row (or the first
-    under the header) takes its whole table to the next page, so that a header never ends
-    a page alone.
+    spacing) and the foot itself; the later rows of the table that the next page breaks
+    would cut are foreseen and moved in the same change. If Qt still cuts a row, the row
+    above it is lengthened to the foot; if even that fails, the row is left as Qt laid it.
+    A cut first row (or the first under the header) takes its whole table to the next page,
+    so that a header never ends a page alone.
     """
     scale = _device_scale(doc)
     height = doc.pageSize().height()
     tries: dict[tuple[int, int], int] = {}
     resume = (0, 0)
+    plain: QTextDocument | None = None  # the rows' heights, made at the first need
     while True:
         cut = next((c for c in cut_rows(doc, resume)
                     if tries.get((c.table.firstPosition(), c.row), 0) < 2), None)
@@ -153,5 +236,20 @@ def keep_rows_whole(doc: QTextDocument) -> None:
         foot = (_page(cut.span.top, height) + 1) * height
         room = 0.0 if attempt else (
             max(fmt.topMargin(), fmt.bottomMargin()) + fmt.cellSpacing() / 2) * scale
-        if not _lengthen(doc, cut.table, cut.row - 1, foot - room - cut.span.top):
-            tries[key] = 2  # nothing to lengthen: leave this row
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()  # one layout for every row moved, not one a row
+        try:
+            if not _lengthen(doc, cut.table, cut.row - 1, foot - room - cut.span.top):
+                tries[key] = 2  # nothing to lengthen: leave this row
+            elif not attempt:
+                if plain is None or any(t == cut.table.firstPosition() and r > cut.row
+                                        for t, r in tries if (t, r) != key):
+                    plain = _unpaged(doc)  # (again, when rows below were lengthened since)
+                rows = _Rows(plain, cut.table_no)
+                top = _next_page_top(doc, cut)
+                first, body = rows.spans[0], rows.spans[min(fmt.headerRowCount(),
+                                                            len(rows.spans) - 1)]
+                header = body.top - first.top if first and body else 0.0
+                _foresee(doc, cut, rows, _Pages(height, top, top - header, room), tries)
+        finally:
+            edit.endEditBlock()

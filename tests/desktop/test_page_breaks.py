@@ -157,3 +157,25 @@ def test_a_header_never_ends_a_page_alone(qapp: Any) -> None:
     tops = [layout.blockBoundingRect(table.cellAt(r, 0).firstCursorPosition().block()).top()
             for r in (0, 1)]
     assert tops[0] // height == tops[1] // height == cut[0].span.top // height + 1
+
+
+def test_a_long_table_is_made_whole_in_one_change(qapp: Any, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page breaks after the first cut row of a table are foreseen from the rows' heights
+    and moved with it: one layout more for the table, not one for each of its pages (a 350-
+    line order is 26 pages)."""
+    import desktop.page_breaks as page_breaks
+
+    rounds: list[tuple[int, int]] = []
+    scan = page_breaks.cut_rows
+
+    def counted(doc: QTextDocument, start: tuple[int, int] = (0, 0)) -> Iterator[Any]:
+        rounds.append(start)
+        return scan(doc, start)
+
+    monkeypatch.setattr(page_breaks, "cut_rows", counted)
+    doc, writer = _confirmation(), _a4(tmp_path)
+    laid = paged_copy(doc, writer)
+    assert laid.pageCount() >= 4
+    assert len(rounds) == 2  # the first cut row and those foreseen; then none left
+    assert not list(scan(laid))
