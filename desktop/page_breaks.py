@@ -178,6 +178,20 @@ class _Pages(NamedTuple):
     room: float  # above a page's end, a row to move is made to start
 
 
+def _pages(doc: QTextDocument, cut: CutRow, rows: _Rows) -> _Pages:
+    """Where Qt puts the rows of ``cut``'s table on the pages it runs onto, measured where it
+    cut ``cut``: a row to move is made to start half a cell spacing past the point from which
+    Qt moves a row to the next page (the margin, cell spacing and border above the page's
+    end, which it also leaves above a continued page's header)."""
+    top = _next_page_top(doc, cut)
+    header_rows = cut.table.format().headerRowCount()
+    first, body = rows.spans[0], rows.spans[min(header_rows, len(rows.spans) - 1)]
+    header = body.top - first.top if first and body else 0.0
+    foot = top - header  # the table's margin, cell spacing and border
+    room = foot - cut.table.format().cellSpacing() / 2 * _device_scale(doc)
+    return _Pages(doc.pageSize().height(), top, foot, max(room, 0.0))
+
+
 def _foresee(doc: QTextDocument, cut: CutRow, rows: _Rows, pages: _Pages,
              moved: dict[tuple[int, int], int]) -> None:
     """With ``cut`` moved to the top of the next page: lengthen the rows above the later rows
@@ -214,7 +228,6 @@ def keep_rows_whole(doc: QTextDocument) -> None:
     A cut first row (or the first under the header) takes its whole table to the next page,
     so that a header never ends a page alone.
     """
-    scale = _device_scale(doc)
     height = doc.pageSize().height()
     tries: dict[tuple[int, int], int] = {}
     resume = (0, 0)
@@ -233,23 +246,20 @@ def keep_rows_whole(doc: QTextDocument) -> None:
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             cut.table.setFormat(fmt)
             continue
+        rows = pages = None
+        if not attempt:
+            if plain is None or any(t == key[0] and r > cut.row for t, r in tries):
+                plain = _unpaged(doc)  # (again when rows below this one were lengthened)
+            rows = _Rows(plain, cut.table_no)
+            pages = _pages(doc, cut, rows)
         foot = (_page(cut.span.top, height) + 1) * height
-        room = 0.0 if attempt else (
-            max(fmt.topMargin(), fmt.bottomMargin()) + fmt.cellSpacing() / 2) * scale
+        room = pages.room if pages is not None else 0.0
         edit = QTextCursor(doc)
         edit.beginEditBlock()  # one layout for every row moved, not one a row
         try:
             if not _lengthen(doc, cut.table, cut.row - 1, foot - room - cut.span.top):
                 tries[key] = 2  # nothing to lengthen: leave this row
-            elif not attempt:
-                if plain is None or any(t == cut.table.firstPosition() and r > cut.row
-                                        for t, r in tries if (t, r) != key):
-                    plain = _unpaged(doc)  # (again, when rows below were lengthened since)
-                rows = _Rows(plain, cut.table_no)
-                top = _next_page_top(doc, cut)
-                first, body = rows.spans[0], rows.spans[min(fmt.headerRowCount(),
-                                                            len(rows.spans) - 1)]
-                header = body.top - first.top if first and body else 0.0
-                _foresee(doc, cut, rows, _Pages(height, top, top - header, room), tries)
+            elif not attempt and rows is not None and pages is not None:
+                _foresee(doc, cut, rows, pages, tries)
         finally:
             edit.endEditBlock()
