@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from .fonts import ensure_chinese_font
+from .page_breaks import keep_rows_whole
 
-__all__ = ["PreviewParts", "build_preview", "html_document", "print_document", "print_html",
-           "save_html_as_pdf", "write_form_pdf", "write_pdf"]
+__all__ = ["PreviewParts", "build_preview", "html_document", "paged_copy", "print_document",
+           "print_html", "save_html_as_pdf", "write_form_pdf", "write_pdf"]
 
 
 # The style every printed page starts from (a table of lines under a title); each document
@@ -105,6 +106,21 @@ _FOOTER_MM = 8.0
 _PAGE_NUMBER_PT = 8
 
 
+def paged_copy(doc: QTextDocument, device: QPagedPaintDevice, *,
+               numbered: bool = True) -> QTextDocument:
+    """A copy of ``doc`` laid out on the pages of ``device`` as :func:`print_document` prints
+    it (the caller's document keeps its own layout: a preview, a test): the page's text area,
+    less the strip for the page number when ``numbered``, no table row cut in two."""
+    laid = doc.clone()
+    laid.documentLayout().setPaintDevice(device)
+    laid.setDocumentMargin(0)
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    footer = round(_FOOTER_MM / 25.4 * device.logicalDpiY()) if numbered else 0
+    laid.setPageSize(QSizeF(area.width(), area.height() - footer))
+    keep_rows_whole(laid)  # a table row moves whole to the next page, never cut in two
+    return laid
+
+
 def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
                    numbered: bool = True) -> None:
     """Print ``doc`` on ``device`` page by page, laid out across the whole width of the
@@ -115,17 +131,13 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
     own inside the printer's, so a table of ``width: 100%`` came out 4 cm narrower than the
     text width. Here the document is laid out on the device itself: ``numbered``, a strip at
     the foot of each page holds "n / N" at the right; a form that numbers its own pages
-    (delivery notes) passes ``numbered=False`` and gets every bit of the page.
+    (delivery notes) passes ``numbered=False`` and gets every bit of the page. No table row
+    is cut by a page break (:func:`~.page_breaks.keep_rows_whole`); a table with a header
+    (``<thead>``) repeats it on each page it runs onto.
     """
-    laid = doc.clone()  # the caller's document keeps its own layout (a preview, a test)
-    layout = laid.documentLayout()
-    layout.setPaintDevice(device)
-    laid.setDocumentMargin(0)
-    dpi = device.logicalDpiY()
-    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    footer = round(_FOOTER_MM / 25.4 * dpi) if numbered else 0
-    page = QSizeF(area.width(), area.height() - footer)
-    laid.setPageSize(page)
+    laid = paged_copy(doc, device, numbered=numbered)
+    page = laid.pageSize()
+    footer = device.pageLayout().paintRectPixels(device.logicalDpiX()).height() - page.height()
     pages = laid.pageCount()
     painter = QPainter(device)
     try:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from .parts import two_panes, wrapped_label
 
-__all__ = ["ROWS_FIRST", "cut_text", "fit_columns", "fit_columns_once", "fit_height", "make_table",
-           "on_row_action", "queue_and_detail", "reselect", "select_row_of", "table_pane"]
+__all__ = ["ROWS_FIRST", "EmptyHint", "cut_text", "fit_columns", "fit_columns_once", "fit_height",
+           "make_table", "on_row_action", "queue_and_detail", "reselect", "select_row_of",
+           "table_pane"]
 
 # The stretch factor of a table whose height follows its rows (:func:`fit_height`), beside a
 # stretch of 1 under it: the table takes all the room it can use, the stretch only the rest.
@@ -200,14 +209,37 @@ def on_row_action(view: QAbstractItemView, action: Callable[[], None]) -> None:
     view.activated.connect(lambda _index: action())
 
 
-def table_pane(table: QTableView, note: QLabel) -> QWidget:
+class EmptyHint(QObject):
+    """Shows a "nothing here" note exactly while a model has no rows, whatever changed them
+    (a reload, rows added or taken away): the pages only set their rows.
+
+    A child of the note, so that it goes (and stops listening) with it.
+    """
+
+    def __init__(self, note: QWidget, model: QAbstractItemModel) -> None:
+        super().__init__(note)
+        self.note, self.model = note, model
+        for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                        model.layoutChanged):
+            changed.connect(self.follow)
+        self.follow()
+
+    @Slot()
+    def follow(self) -> None:
+        self.note.setVisible(self.model.rowCount() == 0)
+
+
+def table_pane(table: QTableView, note: QLabel, *, empty: bool = False) -> QWidget:
     """The table over its note (a hint, a count, "nothing here"), without margins of its own,
-    so it lines up as one side of a splitter."""
+    so it lines up as one side of a splitter. ``empty``: the note says the table has no rows,
+    and shows only then (:class:`EmptyHint`)."""
     pane = QWidget()
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(table, 1)
     layout.addWidget(note)
+    if empty:  # once the note has a parent: shown alone it would be a window of its own
+        EmptyHint(note, table.model())
     return pane
 
 
@@ -218,9 +250,10 @@ def queue_and_detail(page: QWidget, model: QAbstractItemModel, name: str, column
     """Lay ``page`` out as a queue and the detail of its current row, in two panes the user can
     resize (:func:`~.parts.two_panes`, with ``sizes`` or ``stretch``). The queue is a table of
     ``model`` (object name ``name``; ``column`` takes the spare width; ``on_current`` runs when
-    the current row changes) over ``hint``, what would be listed, for the page to show while
-    the queue is empty. Returns the table and the hint."""
+    the current row changes) over ``hint``, what would be listed, shown while the queue is
+    empty. Returns the table and the hint."""
     table = make_table(stretch=column, model=model, name=name, on_current=on_current)
     note = wrapped_label(hint, "hint")
-    two_panes(page, table_pane(table, note), detail, orientation, sizes=sizes, stretch=stretch)
+    two_panes(page, table_pane(table, note, empty=True), detail, orientation, sizes=sizes,
+              stretch=stretch)
     return table, note

@@ -14,7 +14,7 @@ from ...context import AppContext
 from ...i18n import QT_TRANSLATE_NOOP, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.parts import action_button
-from ...widgets.tables import fit_columns, make_table, select_row_of, table_pane
+from ...widgets.tables import fit_columns, make_table, reselect, select_row_of, table_pane
 from ..page import NavEntry
 from .ask import key, on_server
 from .labels import ago, attention_text, device_state
@@ -74,7 +74,7 @@ class DevicesPage(ServerListPage[DeviceView]):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(table_pane(self.table, self.empty), 1)
+        layout.addWidget(table_pane(self.table, self.empty, empty=True), 1)
         layout.addLayout(buttons)
         key(self.table, QKeySequence.StandardKey.Delete, lambda: self.ask_revoke(wipe=False))
         self._enable()
@@ -101,15 +101,11 @@ class DevicesPage(ServerListPage[DeviceView]):
         self.now = dt.datetime.now(dt.UTC)
         self.model.set_rows(devices)
         fit_columns(self.table)
-        self.empty.setVisible(not devices)
         self.loaded = True
         self.state.setText(self.tr("%1 devices, as of %2.")
                            .replace("%1", self.ctx.fmt.integer(len(devices)))
                            .replace("%2", self.ctx.fmt.timestamp(self.now.isoformat())))
-        row = next((i for i, d in enumerate(devices)
-                    if current is not None and d.id == current.id), 0 if devices else -1)
-        if row >= 0:
-            self.table.selectRow(row)
+        reselect(self.table, devices, lambda d: current is not None and d.id == current.id)
         self._enable()
 
     def select_device(self, device_id: str) -> None:

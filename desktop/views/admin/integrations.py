@@ -26,7 +26,7 @@ from ...i18n import QT_TRANSLATE_NOOP, domain_lang, translate
 from ...models.base import Column, ListTableModel
 from ...widgets.field import FieldBox
 from ...widgets.parts import action_button, form_rows, text_field, wrapped_label
-from ...widgets.tables import fit_columns, make_table, table_pane
+from ...widgets.tables import fit_columns, make_table, reselect, table_pane
 from ..page import NavEntry
 from .ask import key, on_server
 from .labels import item_separator, scope_name
@@ -191,7 +191,7 @@ class IntegrationsPage(ServerListPage[IntegrationTokenView]):
             "(see “Integrating with your ERP or WMS” in the documentation)."), "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(table_pane(self.table, self.empty), 1)
+        layout.addWidget(table_pane(self.table, self.empty, empty=True), 1)
         layout.addWidget(hint)
         key(self.table, QKeySequence.StandardKey.Delete, self.ask_revoke)
         key(self, "Ctrl+N", self.ask_create)
@@ -212,14 +212,9 @@ class IntegrationsPage(ServerListPage[IntegrationTokenView]):
         current = self.selected()
         self.model.set_rows(tokens)
         fit_columns(self.table)
-        self.empty.setVisible(not tokens)
         self.loaded = True
         self.state.setText("")
-        names = [t.name for t in tokens]
-        if current is not None and current.name in names:
-            self.table.selectRow(names.index(current.name))
-        elif tokens:
-            self.table.selectRow(0)
+        reselect(self.table, tokens, lambda t: current is not None and t.name == current.name)
         self._enable()
 
     def ask_create(self) -> None:

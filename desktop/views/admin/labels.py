@@ -172,7 +172,10 @@ def audit_text(entry: AuditEntry, place: dict[tuple[str, int], str]) -> str:
 
 
 def _assignment(detail: dict[str, object], place: dict[tuple[str, int], str]) -> str:
-    """"warehouse clerk (上海仓)", "store owner (C0001 联华)", "sales rep"."""
+    """"warehouse clerk (SH 上海仓)", "store owner (C0001 Lianhua …)", "sales rep".
+
+    A warehouse has one name, as entered (data, like a person's name): it is shown after its
+    code, which reads the same in every language, and is never translated here."""
     text = role_name(str(detail.get("role") or ""))
     for kind in ("warehouse", "customer"):
         value = detail.get(f"{kind}_id")

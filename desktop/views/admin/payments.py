@@ -137,7 +137,7 @@ class PaymentsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addLayout(head)
-        layout.addWidget(table_pane(self.table, self.empty), 1)
+        layout.addWidget(table_pane(self.table, self.empty, empty=True), 1)
         key(self, "Ctrl+Return", self.record)
         key(self, QKeySequence.StandardKey.Refresh, self.refresh)
         self._title()
@@ -184,7 +184,6 @@ class PaymentsPage(Page):
         self.state.setText("")
         self.model.set_rows(page.payments)
         fit_columns(self.table)
-        self.empty.setVisible(not page.payments)
         self._show_account(page.account)
 
     def _show_account(self, account: PaymentAccount | None) -> None:

@@ -56,7 +56,7 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)
-        left_layout.addWidget(table_pane(self.table, self.empty), 1)
+        left_layout.addWidget(table_pane(self.table, self.empty, empty=True), 1)
         two_panes(self, left, self._build_detail(), Qt.Orientation.Horizontal, sizes=(640, 640))
         self.refuse_dialog: ReasonDialog | None = None
         self.keep_loaded(self.reload, ctx.orders_changed)
@@ -100,7 +100,6 @@ class ReturnsReviewPage(WorkspacePage["AdminWorkspace"]):
         current = self.current.id if self.current else None
         self.model.set_rows(rows)
         fit_columns(self.table)
-        self.empty.setVisible(not rows)
         self.workspace.set_badge("returns", sum(1 for r in found if r.status == "requested"))
         self._show(reselect(self.table, rows, lambda r: r.id == current))
 

@@ -23,7 +23,7 @@ from ...labels import hold_reasons_text, sync_state_name
 from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.tables import order_number, product_columns, quantity_text
 from ...widgets.parts import wrapped_label
-from ...widgets.tables import fit_columns, queue_and_detail, select_row_of
+from ...widgets.tables import fit_columns, queue_and_detail, reselect, select_row_of
 from ..page import NavEntry, WorkspacePage
 from ..shared.promotions import basis_label, promotion_lines
 from .decision import ReasonDialog, decided, decision_box
@@ -167,17 +167,9 @@ class ReviewPage(WorkspacePage["AdminWorkspace"]):
         self.now = dt.datetime.now(dt.UTC)
         self.model.set_rows(orders)
         fit_columns(self.table)
-        self.empty.setVisible(not orders)
         self.workspace.set_badge("review", len(orders))
-        for i, o in enumerate(orders):
-            if o.id == current:
-                self.table.selectRow(i)
-                break
-        else:
-            if orders:
-                self.table.selectRow(0)
-            else:
-                self._show(None)
+        if reselect(self.table, orders, lambda o: o.id == current) is None:
+            self._show(None)
 
     def _selected(self) -> None:
         order = self.table.currentIndex().data(ROW_ROLE)

@@ -117,7 +117,6 @@ class ReceiveReturnsPage(WorkspacePage["ClerkWorkspace"]):
         current = self.current.id if self.current else None
         self.list_model.set_rows(found)
         fit_columns(self.list)
-        self.empty.setVisible(not found)
         self.workspace.set_badge("returns", len(found))
         self._show(reselect(self.list, found, lambda r: r.id == current))
 

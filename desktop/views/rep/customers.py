@@ -33,6 +33,7 @@ from ...widgets.tables import (
     fit_height,
     make_table,
     on_row_action,
+    reselect,
     select_row_of,
 )
 from ..page import NavEntry, WorkspacePage
@@ -130,9 +131,7 @@ class CustomersPage(WorkspacePage["RepWorkspace"]):
         self.model.set_rows(customers)
         fit_columns(self.table)
         self.count.setText(self.tr("%n customer(s)", "", len(customers)))
-        rows = [i for i, c in enumerate(customers) if c.id == current]
-        if rows or customers:
-            self.table.selectRow(rows[0] if rows else 0)
+        reselect(self.table, customers, lambda c: c.id == current)
 
     def _selected(self) -> None:
         row = self.table.currentIndex().data(ROW_ROLE)

@@ -30,7 +30,14 @@ from ...models.base import ROW_ROLE, Column, ListTableModel
 from ...models.products import product_name
 from ...models.tables import ConflictListModel, conflict_message, order_number
 from ...widgets.parts import action_button, wrapped_label
-from ...widgets.tables import ROWS_FIRST, fit_columns, fit_height, make_table, queue_and_detail
+from ...widgets.tables import (
+    ROWS_FIRST,
+    fit_columns,
+    fit_height,
+    make_table,
+    queue_and_detail,
+    reselect,
+)
 from ..page import NavEntry, Page
 from .promotions import promotion_lines
 
@@ -169,13 +176,7 @@ class ConflictsPage(Page):
         self.model.set_rows(conflicts)
         fit_columns(self.table)
         fit_height(self.table)
-        self.empty.setVisible(not conflicts)
-        rows = [i for i, c in enumerate(conflicts) if c.id == current]
-        if conflicts:
-            self.table.selectRow(rows[0] if rows else 0)
-            self._selected()
-        else:
-            self._show(None)
+        self._show(reselect(self.table, conflicts, lambda c: c.id == current))
 
     def _selected(self) -> None:
         c = self.table.currentIndex().data(ROW_ROLE)
