@@ -849,6 +849,7 @@ _FETCH = (
     " ORDER BY rowid LIMIT ?"
 )
 _NUMBER_BATCH = 200  # rows of the other terms checked for numbers at a time
+_MIN_BATCH = 16  # and at least this many, so that a rare match takes a few batches, not many
 
 
 @lru_cache(maxsize=64)
@@ -876,7 +877,8 @@ def _fetch(db: sqlite3.Connection, query: _Query, below: int, limit: int) -> lis
     names = "".join(f", {column}" for column in COLUMNS) if checks else ""
     found: list[int] = []
     read = 0
-    while rows := [r[0] for r in cursor.fetchmany(_NUMBER_BATCH)]:  # _NUMBER_BATCH < _CHUNK
+    size = _NUMBER_BATCH if limit < 0 else min(max(limit, _MIN_BATCH), _NUMBER_BATCH)
+    while rows := [r[0] for r in cursor.fetchmany(size)]:  # _NUMBER_BATCH < _CHUNK
         ids = [r & _ID_MASK for r in rows]
         texts = {r[0]: r[1:] for r in db.execute(
             f"SELECT rk, words{names} FROM product_search"
@@ -901,6 +903,9 @@ def _fetch(db: sqlite3.Connection, query: _Query, below: int, limit: int) -> lis
         ):
             cursor.close()
             raise _TooRare
+        if limit >= 0:  # as many rows as the rate so far says the page needs
+            size = (limit - len(found)) * read // max(len(found), 1)
+            size = min(max(size, _MIN_BATCH), _NUMBER_BATCH)
     return found
 
 
