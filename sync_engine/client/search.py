@@ -77,7 +77,12 @@ the prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER 
 2. the rest: everything NOT tier 1.
 
 A one-digit number among other terms ("可乐 1") is not an FTS5 term but checked on the rows the
-others find, in rank order (see ``_NUMBER_DIGITS``).
+others find, in rank order (see ``_NUMBER_DIGITS``). A term whose phrases cost FTS5 a walk each
+(a pinyin prefix whose last syllable has many completions) or a merge of many doclists (a
+short last word: "lay's") is its *cover* in FTS5, a cheaper phrase that finds all their rows
+and a few more, and the rows it finds are checked against the phrases in Python, in rank
+order, until the page is full (see :class:`_Phrases` and :mod:`.search_phrases`). A number or
+a cover that matches too few of the rows gives way to the plain FTS5 query.
 
 Within a tier, rank-key order: active first, shorter names first, then id. The next tier is
 only queried when a tier has fewer rows than the page needs. Full pinyin never uses an FTS5
