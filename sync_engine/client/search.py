@@ -667,11 +667,14 @@ def _phrases(term: str, words: tuple[str, ...] | None = None) -> _Phrases:
         exact = (f'words : "{" ".join(parts)}"*', f'words : "{" ".join(sku_words)}"*',
                  sku_key)
         last = parts[-1]
-        if len(last) > (1 if last.isdigit() else 2):
+        if last.isdigit() and len(last) > 1:
+            # The number of a SKU ("bev-00"): the SKU's letters would cover a whole category,
+            # and a few SKU numbers merged cost less.
             return _Phrases(exact, exact)
-        # A short last word is a prefix that merges the doclists of many words before FTS5
-        # returns a row ("lay s"*: every word in s, 430,000 rows at a million products; "¤1"*:
-        # a tenth of the SKU numbers); the words before it are the cover.
+        # The last word is a prefix that merges the doclists of every word so starting before
+        # FTS5 returns a row ("lay s"*: every word in s, 430,000 rows at a million products;
+        # "6 pac"*: every "6-pack"; "¤1"*: a tenth of the SKU numbers); the words before it
+        # are the cover.
         return _Phrases(exact, (f'words : "{" ".join(parts[:-1])}"',
                                 f'words : "{" ".join(sku_words[:-1])}"', sku_key))
     if words is None:
