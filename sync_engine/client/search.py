@@ -946,7 +946,7 @@ def search_products(
     words = {t: _words_from(db, t) for t in terms}
     try:
         found = _search(db, normalised, terms, _Plan(terms, key, words), wanted, below)
-    except _TooRare:  # a number rare among the other terms' rows: let FTS5 match it
+    except _TooRare:  # a number or cover that matches too few rows: FTS5 matches every term
         plan = _Plan(terms, key, words, checks=False)
         found = _search(db, normalised, terms, plan, wanted, below)
     return [r & _ID_MASK for r in found[offset:wanted]]
@@ -974,8 +974,8 @@ def _search(
     # Numbers and covers to check read rows until the page is full, not a window's worth: no
     # window.
     everything = plan.everything
-    if len(terms) > 1 and plan.prefixes is not None and not (everything.numbers
-                                                             or everything.checks):
+    checked = everything.numbers or everything.checks
+    if len(terms) > 1 and plan.prefixes is not None and not checked:
         rows = _fetch(db, everything, below, _SMALL + 1)
         whole = len(rows) <= _SMALL
         if whole or wanted <= _SMALL // 2:
