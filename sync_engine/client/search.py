@@ -77,7 +77,12 @@ the prefix of a SKU key. Results are ranked in tiers, each fetched with ``ORDER 
 2. the rest: everything NOT tier 1.
 
 A one-digit number among other terms ("可乐 1") is not an FTS5 term but checked on the rows the
-others find, in rank order (see ``_NUMBER_DIGITS``).
+others find, in rank order (see ``_NUMBER_DIGITS``). A term whose phrases cost FTS5 a walk each
+(a pinyin prefix whose last syllable has many completions) or a merge of many doclists (a
+short last word: "lay's") is its *cover* in FTS5, a cheaper phrase that finds all their rows
+and a few more, and the rows it finds are checked against the phrases in Python, in rank
+order, until the page is full (see :class:`_Phrases` and :mod:`.search_phrases`). A number or
+a cover that matches too few of the rows gives way to the plain FTS5 query.
 
 Within a tier, rank-key order: active first, shorter names first, then id. The next tier is
 only queried when a tier has fewer rows than the page needs. Full pinyin never uses an FTS5
@@ -99,6 +104,9 @@ from typing import Any, NamedTuple
 from sqlalchemy.engine import Connection as SAConnection
 
 from .bulk_insert import insert_rows
+from .search_phrases import ASCII_LOWER as _ASCII_LOWER
+from .search_phrases import COLUMNS, Row, TermCheck
+from .search_phrases import TOKEN_RE as _TOKEN_RE
 
 __all__ = [
     "IndexRows",
@@ -119,10 +127,6 @@ _HAN_RUN_RE = re.compile(rf"[{_HAN}]+")
 _NOT_HAN_RE = re.compile(rf"[^{_HAN}]+")
 _NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _TERM_RE = re.compile(rf"[{_HAN}]+|[^\W_{_HAN}]+")
-# A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
-_TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")
-# The ascii tokenizer folds the case of ASCII letters only.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # Every toneless pinyin syllable pypinyin writes ("v" for ü, as pypinyin and keyboards write
 # it), taken from its dictionary; the test suite checks that none is missing.
@@ -555,8 +559,14 @@ def _syllables_from(prefix: str) -> list[str]:
     return _COMPLETIONS.get(prefix, [])
 
 
-def _py_phrases(syllables: tuple[str, ...]) -> list[str]:
-    """``py`` phrases for syllables whose last one may be incomplete.
+# A last syllable with at least this many completions is read through the cover of its
+# phrases (see _py_phrases): with fewer, the phrases cost less than checking the cover's rows.
+_COVERED = 4
+
+
+def _py_phrases(syllables: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """``py`` phrases for syllables whose last one may be incomplete, and their cover (see
+    :class:`_Phrases`).
 
     An incomplete last syllable is not made an FTS5 prefix: a prefix query merges the doclists
     of every matching term before it returns a row ("z"* or "zhu"* includes 装 zhuang, in most
@@ -564,15 +574,24 @@ def _py_phrases(syllables: tuple[str, ...]) -> list[str]:
     of one letter becomes the last initial: "jiah" is "jia" followed by a syllable starting
     with h, i.e. ``py : "jia"`` and ``ini : "jh"`` (in practice at the same place in the name).
     Longer ones are completed to each syllable they can start ("zhua" → zhua … zhuang).
+
+    Those completions are many phrases with the same start ("jiuchunsh": "°jiu °chun" and 19
+    syllables in sh), each a walk of its own over the doclists of that start, and a rare one
+    walks them to the end. From ``_COVERED`` completions on, their cover is the start with the
+    initial of the last syllable, as for one letter: ``py : "°jiu °chun" AND ini : "°jc °cs"``
+    (the initials key has one letter per syllable, the first, see
+    :mod:`sync_engine.domain.search_keys`).
     """
     last = syllables[-1]
-    if len(last) == 1 and len(syllables) > 1:
-        body = " ".join(f"{_PY}{s}" for s in syllables[:-1])
-        letters = "".join(s[0] for s in syllables)
-        pairs = f" {_PY}".join(map(add, letters, letters[1:]))
-        return [f'py : "{body}" AND ini : "{_PY}{pairs}"']
+    letters = "".join(s[0] for s in syllables)
+    pairs = f" {_PY}".join(map(add, letters, letters[1:]))
+    start = " ".join(f"{_PY}{s}" for s in syllables[:-1])
+    by_initial = [f'py : "{start}" AND ini : "{_PY}{pairs}"'] if len(syllables) > 1 else []
+    if len(last) == 1 and by_initial:
+        return by_initial, by_initial
     body = "".join(f"{_PY}{s} " for s in syllables[:-1])
-    return [f'py : "{body}{_PY}{s}"' for s in _COMPLETIONS.get(last, ())]
+    phrases = [f'py : "{body}{_PY}{s}"' for s in _COMPLETIONS.get(last, ())]
+    return phrases, by_initial if by_initial and len(phrases) >= _COVERED else phrases
 
 
 # A term is looked up in the vocabulary when at most this many words start with it; it is
@@ -612,22 +631,52 @@ def _words_from(db: sqlite3.Connection, term: str) -> tuple[str, ...] | None:
     return tuple(phrases) or (f'words : "{term}"',)
 
 
-@lru_cache(maxsize=256)
+class _Phrases(NamedTuple):
+    """The FTS5 phrases (each with its column filter) one query term can match (``exact``),
+    and a *cover* of them: phrases that every row they match matches too, and that FTS5
+    evaluates at a fraction of their cost (see :mod:`.search_phrases`). The rows of the cover
+    are checked against the exact phrases; a term without a cheaper cover has its phrases as
+    their own cover."""
+
+    exact: tuple[str, ...]
+    cover: tuple[str, ...]
+
+
 def _term_phrases(term: str, words: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """The FTS5 phrases (each with its column filter) one query term can match; ``words``:
-    its phrases of the ``words`` column (see :func:`_words_from`), or None for prefix queries.
+    """The FTS5 phrases one query term can match; see :func:`_phrases`."""
+    return _phrases(term, words).exact
+
+
+@lru_cache(maxsize=256)
+def _phrases(term: str, words: tuple[str, ...] | None = None) -> _Phrases:
+    """The FTS5 phrases (each with its column filter) one query term can match, and their
+    cover; ``words``: its phrases of the ``words`` column (see :func:`_words_from`), or None
+    for prefix queries.
 
     Every piece of text put in a phrase is letters, digits or Han characters only (the query
     was split on everything else, and words are tokens), so quoting it needs no escaping and
     no query syntax from the user ever reaches FTS5.
     """
     if _HAN_RUN_RE.fullmatch(term):
-        return (f'han : "{" ".join(term)}"',)
+        han = (f'han : "{" ".join(term)}"',)
+        return _Phrases(han, han)
     parts = term.split()
     if len(parts) > 1:  # "ko-33": adjacent words (of the SKU too), or the start of a SKU key
-        sku_words = " ".join(_SKU_WORD + part for part in parts)
-        return (f'words : "{" ".join(parts)}"*', f'words : "{sku_words}"*',
-                f'head : "{_SKU}{"".join(parts)}"*')
+        sku_words = [_SKU_WORD + part for part in parts]
+        sku_key = f'head : "{_SKU}{"".join(parts)}"*'
+        exact = (f'words : "{" ".join(parts)}"*', f'words : "{" ".join(sku_words)}"*',
+                 sku_key)
+        last = parts[-1]
+        if last.isdigit() and len(last) > 1:
+            # The number of a SKU ("bev-00"): the SKU's letters would cover a whole category,
+            # and a few SKU numbers merged cost less.
+            return _Phrases(exact, exact)
+        # The last word is a prefix that merges the doclists of every word so starting before
+        # FTS5 returns a row ("lay s"*: every word in s, 430,000 rows at a million products;
+        # "6 pac"*: every "6-pack"; "¤1"*: a tenth of the SKU numbers); the words before it
+        # are the cover.
+        return _Phrases(exact, (f'words : "{" ".join(parts[:-1])}"',
+                                f'words : "{" ".join(sku_words[:-1])}"', sku_key))
     if words is None:
         phrases = [f'words : "{term}"*', f'words : "{_SKU_WORD}{term}"*']
     else:
@@ -637,15 +686,18 @@ def _term_phrases(term: str, words: tuple[str, ...] | None = None) -> tuple[str,
         # or of its number (digits) is a word prefix already, and a short one would merge the
         # doclists of thousands of unique SKU keys.
         phrases.append(f'head : "{_SKU}{term}"*')
+    cover = list(phrases)
     if term.isalpha():
         # One letter as initials is the start of a syllable: the py phrases cover it.
         if len(term) > 1:
             pairs = f" {_PY}".join(map(add, term, term[1:]))
             phrases.append(f'ini : "{_PY}{pairs}"')
-        phrases += _py_phrases((term,))
-        for reading in _pinyin_readings(term):
-            phrases += _py_phrases(reading)
-    return tuple(phrases)
+            cover.append(phrases[-1])
+        for reading in ((term,), *_pinyin_readings(term)):
+            read_as, covering = _py_phrases(reading)
+            phrases += read_as
+            cover += [p for p in covering if p not in cover]
+    return _Phrases(tuple(phrases), tuple(cover))
 
 
 def _terms(query: str) -> list[str]:
@@ -692,43 +744,55 @@ def _head(term: str, words: tuple[str, ...] | None = None) -> str | None:
 # numbers match few of those rows, and merge far fewer words: they stay FTS5 terms.
 _NUMBER_DIGITS = 1
 # The check reads at most this many rows of the other terms (a look-up each, ~5 µs at a
-# million products); a digit that rare among them is then an FTS5 term after all.
+# million products); a digit that rare among them is then an FTS5 term after all. A cover
+# (see _Phrases) gives up as soon as the rows it matched so far say the page would take more.
 _NUMBER_BUDGET = 1000
 
 
 class _TooRare(Exception):
-    """A number checked on the rows of the other terms matched too few of them."""
+    """A number or a cover checked on the rows an FTS5 query finds matched too few of them."""
 
 
 class _Query(NamedTuple):
-    """An FTS5 query, and the numbers a row it finds must also have a word starting with."""
+    """An FTS5 query, the numbers a row it finds must also have a word starting with, and the
+    checks of the terms it has as their cover (see :class:`_Phrases`)."""
 
     match: str
     numbers: tuple[str, ...] = ()
+    checks: tuple[TermCheck, ...] = ()
 
 
 def _is_number(term: str) -> bool:
     return term.isascii() and term.isdigit() and len(term) <= _NUMBER_DIGITS
 
 
+@lru_cache(maxsize=256)
+def _term_check(term: str, words: tuple[str, ...] | None) -> TermCheck:
+    return TermCheck(_term_phrases(term, words))
+
+
 class _Plan:
-    """The FTS5 queries for one search (see the module doc). With ``numbers``, a short number
-    among several terms is not an FTS5 term but checked on the rows of the others."""
+    """The FTS5 queries for one search (see the module doc). With ``checks``, a short number
+    among several terms is not an FTS5 term but checked on the rows of the others, and a term
+    with a cover (see :class:`_Phrases`) is that cover, its rows checked."""
 
     def __init__(self, terms: list[str], key: str | None,
-                 words: Mapping[str, tuple[str, ...] | None], *, numbers: bool = True) -> None:
-        checked = [numbers and _is_number(t) for t in terms]
+                 words: Mapping[str, tuple[str, ...] | None], *, checks: bool = True) -> None:
+        checked = [checks and _is_number(t) for t in terms]
         if all(checked):  # nothing else to find the rows by ("500 1")
             checked = [False] * len(terms)
-        groups = [_or(_term_phrases(t, words[t])) for t in terms]
+        phrases = [_phrases(t, words[t]) for t in terms]
+        covered = [checks and p.cover != p.exact for p in phrases]
+        groups = [_or(p.cover if c else p.exact) for p, c in zip(phrases, covered, strict=True)]
 
-        def query(indexes: range) -> tuple[str, tuple[str, ...]]:
+        def query(indexes: range) -> _Query:
             kept = [groups[i] for i in indexes if not checked[i]]
-            return " AND ".join(kept), tuple(terms[i] for i in indexes if checked[i])
+            return _Query(" AND ".join(kept), tuple(terms[i] for i in indexes if checked[i]),
+                          tuple(_term_check(terms[i], words[terms[i]])
+                                for i in indexes if covered[i]))
 
-        everything, all_numbers = query(range(len(terms)))
         #: every term
-        self.everything = _Query(everything, all_numbers)
+        self.everything = query(range(len(terms)))
         #: tier 0: the exact SKU key
         self.exact = f'head : "{_SKU}{key}"' if key else None
         head = _head(terms[0], words[terms[0]])
@@ -751,14 +815,15 @@ class _Plan:
         self.tiers = [self.everything]
         if starts:  # not e.g. "đ-ħ": neither a name start nor a SKU key
             first = _or(starts)
-            rest, rest_numbers = query(range(1, len(terms)))
-            if rest:
-                first = f"{first} AND {rest}"
-            # A row with every number that is not tier 1 is tier 2: tier 1's numbers can be
-            # left out of the NOT (a row without one of them is in neither tier).
+            rest = query(range(1, len(terms)))
+            if rest.match:
+                first = f"{first} AND {rest.match}"
+            # A row with every number and every term that is not tier 1 is tier 2: tier 1's
+            # numbers and checks can be left out of the NOT (a row that fails one of them is
+            # in neither tier).
             self.tiers = [
-                _Query(first, rest_numbers),
-                _Query(f"({everything}) NOT {first}", all_numbers),
+                rest._replace(match=first),
+                self.everything._replace(match=f"({self.everything.match}) NOT {first}"),
             ]
 
 
@@ -792,6 +857,7 @@ _FETCH = (
     " ORDER BY rowid LIMIT ?"
 )
 _NUMBER_BATCH = 200  # rows of the other terms checked for numbers at a time
+_MIN_BATCH = 16  # and at least this many, so that a rare match takes a few batches, not many
 
 
 @lru_cache(maxsize=64)
@@ -804,30 +870,50 @@ def _word_start(number: str) -> re.Pattern[str]:
 def _fetch(db: sqlite3.Connection, query: _Query, below: int, limit: int) -> list[int]:
     """The first ``limit`` (-1: all) rank keys of the rows ``query`` finds, best first.
 
-    Its numbers are checked on the rows its FTS5 query finds, a batch at a time in rank order,
-    as FTS5 would match them: a word of ``words`` starts with the number. Raises
-    :class:`_TooRare` after reading ``_NUMBER_BUDGET`` rows without completing the page.
+    Its numbers and checks are tried on the rows its FTS5 query finds, a batch at a time in
+    rank order, as FTS5 would match them: for a number, a word of ``words`` starts with it;
+    for a check, one of its term's phrases is in the row's text. Raises :class:`_TooRare`
+    after reading ``_NUMBER_BUDGET`` rows without completing the page, or with checks, as
+    soon as the rows matched so far say the page would need more.
     """
-    cursor = db.execute(_FETCH, (query.match, below, limit if not query.numbers else -1))
-    if not query.numbers:
+    checked = query.numbers or query.checks
+    cursor = db.execute(_FETCH, (query.match, below, -1 if checked else limit))
+    if not checked:
         return [r[0] for r in cursor]
     starts = [_word_start(n).search for n in query.numbers]
+    checks = query.checks
+    names = "".join(f", {column}" for column in COLUMNS) if checks else ""
     found: list[int] = []
     read = 0
-    while rows := [r[0] for r in cursor.fetchmany(_NUMBER_BATCH)]:  # _NUMBER_BATCH < _CHUNK
+    size = _NUMBER_BATCH if limit < 0 else min(max(limit, _MIN_BATCH), _NUMBER_BATCH)
+    while rows := [r[0] for r in cursor.fetchmany(size)]:  # _NUMBER_BATCH < _CHUNK
         ids = [r & _ID_MASK for r in rows]
-        words = dict(db.execute(
-            f"SELECT rk, words FROM product_search WHERE id IN ({','.join('?' * len(ids))})",
+        texts = {r[0]: r[1:] for r in db.execute(
+            f"SELECT rk, words{names} FROM product_search"
+            f" WHERE id IN ({','.join('?' * len(ids))})",
             ids,
-        ).fetchall())
-        found += [r for r in rows if all(start(words.get(r, "")) for start in starts)]
+        )}
+        for rank in rows:
+            text = texts.get(rank)
+            if text is None or not all(start(text[0]) for start in starts):
+                continue
+            if checks:
+                row = Row(text[1:])
+                if not all(check(row) for check in checks):
+                    continue
+            found.append(rank)
         if 0 <= limit <= len(found):
             cursor.close()
             return found[:limit]
         read += len(rows)
-        if read >= _NUMBER_BUDGET:
+        if read >= _NUMBER_BUDGET or (
+            checks and limit >= 0 and read * limit > _NUMBER_BUDGET * max(len(found), 1)
+        ):
             cursor.close()
             raise _TooRare
+        if limit >= 0:  # as many rows as the rate so far says the page needs
+            size = (limit - len(found)) * read // max(len(found), 1)
+            size = min(max(size, _MIN_BATCH), _NUMBER_BATCH)
     return found
 
 
@@ -860,8 +946,8 @@ def search_products(
     words = {t: _words_from(db, t) for t in terms}
     try:
         found = _search(db, normalised, terms, _Plan(terms, key, words), wanted, below)
-    except _TooRare:  # a number rare among the other terms' rows: let FTS5 match it
-        plan = _Plan(terms, key, words, numbers=False)
+    except _TooRare:  # a number or cover that matches too few rows: FTS5 matches every term
+        plan = _Plan(terms, key, words, checks=False)
         found = _search(db, normalised, terms, plan, wanted, below)
     return [r & _ID_MASK for r in found[offset:wanted]]
 
@@ -881,13 +967,16 @@ def _search(
         exact_rows = [r[0] for r in db.execute(_FETCH, (plan.exact, below, -1))]
         if exact_rows and any(_HAN_RUN_RE.match(t) for t in terms):
             # "可乐 330" must not put a product whose SKU is "330" first unless it is a 可乐
-            check = _Query(f"{plan.exact} AND {plan.everything.match}", plan.everything.numbers)
+            check = plan.everything._replace(match=f"{plan.exact} AND {plan.everything.match}")
             exact_rows = _fetch(db, check, below, -1)
         first.update(exact_rows)
     found = sorted(first)
-    # A number to check reads rows until the page is full, not a window's worth: no window.
-    if len(terms) > 1 and plan.prefixes is not None and not plan.everything.numbers:
-        rows = _fetch(db, plan.everything, below, _SMALL + 1)
+    # Numbers and covers to check read rows until the page is full, not a window's worth: no
+    # window.
+    everything = plan.everything
+    checked = everything.numbers or everything.checks
+    if len(terms) > 1 and plan.prefixes is not None and not checked:
+        rows = _fetch(db, everything, below, _SMALL + 1)
         whole = len(rows) <= _SMALL
         if whole or wanted <= _SMALL // 2:
             window = [r for r in rows if r not in first]
