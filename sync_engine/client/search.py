@@ -378,8 +378,20 @@ _CRISISMERGE_MAX = 1000
 _MERGE_PAGES = 1000
 _CHUNK = 500  # ids per "IN (...)" lookup, well below SQLite's limit on variables
 
-#: What :func:`write_index` stores for a batch of products: id → ``product_search`` row.
-IndexRows = dict[int, tuple[Any, ...]]
+class IndexRows(dict[int, tuple[Any, ...]]):
+    """What :func:`write_index` stores for a batch of products: id → ``product_search`` row,
+    and the batch's ``words`` for ``product_search_words`` (see :func:`_vocabulary`).
+
+    Both are made by :func:`index_rows`, without the database: in an initial sync that is the
+    thread preparing pages, not the writer's, which is the pipeline's longer thread (the
+    vocabulary of 100,000 products is 0.13 s of Python work).
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[tuple[str]] = []
 
 
 def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
@@ -392,7 +404,7 @@ def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
     Ids must be in 0..2**52-1 (ValueError otherwise). If a batch repeats an id, its last row
     wins.
     """
-    table: IndexRows = {}
+    table = IndexRows()
     for row in rows:
         product_id = int(row["id"])
         sku = row.get("sku") or ""
@@ -405,6 +417,7 @@ def index_rows(rows: Iterable[Mapping[str, Any]]) -> IndexRows:
             _normalise(barcode).strip() if barcode else None,
             *_columns(row, sku_key),
         )
+    table.words = [(word,) for word in _vocabulary(row[6] for row in table.values())]
     return table
 
 
@@ -431,8 +444,7 @@ def write_index(conn: Any, rows: IndexRows) -> None:
         db.execute(_FTS_DELETE, (ids,))  # the text the replaced products were indexed with
     insert_rows(db, "INSERT OR REPLACE INTO product_search VALUES", rows.values())
     db.execute(_FTS_INSERT, (ids,))
-    insert_rows(db, "INSERT OR IGNORE INTO product_search_words VALUES",
-                [(word,) for word in _vocabulary(row[6] for row in rows.values())])
+    insert_rows(db, "INSERT OR IGNORE INTO product_search_words VALUES", rows.words)
 
 
 def _vocabulary(texts: Iterable[str]) -> set[str]:

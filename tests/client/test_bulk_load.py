@@ -292,3 +292,27 @@ def test_a_pull_stops_when_its_cursor_was_moved_under_it(tmp_path: Path) -> None
         assert [r[0] for r in db.execute("SELECT id FROM products")] == [1]
     store.close()
     assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
+
+
+def test_an_initial_sync_makes_the_search_vocabulary_on_the_pulling_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Python work without the database, done while the writer writes the page before.
+    threads: list[str] = []
+    vocabulary = search._vocabulary
+
+    def noting_the_thread(texts: Any) -> set[str]:
+        threads.append(threading.current_thread().name)
+        return vocabulary(texts)
+
+    monkeypatch.setattr(search, "_vocabulary", noting_the_thread)
+    store = Store(tmp_path)
+    pages = [_page(0, [change("product", "1", product(1))], True),
+             _page(1, [change("product", "2", product(2, name_en="Sprite 330ml"))], False)]
+    syncer, _api = _syncer(store, pages)
+    syncer.pull(sync.Counts())
+    assert threads == [threading.current_thread().name] * 2
+    with store.read() as db:
+        words = sorted(r[0] for r in db.execute("SELECT word FROM product_search_words"))
+    assert words == ["1", "330ml", "cola", "sprite", "¤sku"]
+    store.close()

@@ -1,0 +1,263 @@
+"""The client's side of an initial sync (W1), replayed from recorded pull pages: where its CPU
+goes, thread by thread and step by step, without a server sharing the machine.
+
+Run:  .venv/bin/python tests/perf/bench_w1_client.py record DIR --keep-db NAME
+      .venv/bin/python tests/perf/bench_w1_client.py replay DIR [--rounds 3] [--compare TREE]
+
+``record`` starts the server on database NAME (one ``bench_sync.py --products N --keep-db NAME``
+loaded), signs in as ``rep1`` and keeps the body of every page of an initial sync in DIR (71 MB
+for 100,000 products, 710 MB for a million). ``replay`` feeds those bodies to the real pull
+(``Syncer.pull``: its fetcher, pulling and writer threads, a fresh encrypted replica) in a
+process of its own per round, and reports:
+
+- ``wall``, ``CPU`` (the process), ``RSS MB`` (its peak during the pull, the page bodies read
+  one at a time as the fetcher asks for them);
+- the CPU of each thread of the pipeline: ``main`` (decoding pages, building rows and search
+  tokens), ``writer`` (SQLite: rows, search index, commits) and ``fetcher`` (here only reading a
+  file). Python work on any of them holds the one GIL: ``main`` plus the writer's Python part
+  is the floor of W1's wall time, whatever the number of cores;
+- the same work again step by step on one thread (``step …``: decode, rows, search tokens,
+  writes, commits, the end of the load), so a change is seen where it acts.
+
+``bench_sync.py`` measures W1 end to end (HTTP, the server's CPU, the load of the machine);
+this one measures the client's work alone, which varies far less on a loaded machine (its CPU
+figures, not its wall time). ``--compare TREE`` alternates another checkout's client (A) with
+this one (B), round by round, on the same pages, and prints min–median–max of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+# The client replayed: this checkout's, or with --compare the other one's (set for the child).
+sys.path.insert(0, os.environ.get("DINGHUO_BENCH_TREE", str(ROOT)))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import emit  # noqa: E402
+
+KEY = b"w1-replay-key-of-thirty-two-byte"  # a throwaway replica's key
+
+
+def record(out: Path, db_name: str) -> int:
+    """Keep the page bodies of an initial sync as rep1 from a server on ``db_name``."""
+    import bench_sync
+    import keyring
+
+    from sync_engine.client import transport
+    from sync_engine.client.engine import Engine
+    from sync_engine.client.memory_keyring import MemoryKeyring
+
+    out.mkdir(parents=True, exist_ok=True)
+    server, url = bench_sync.start_server(bench_sync._db_url(db_name))
+    pull_body = transport.ServerApi.pull_body
+    pages = 0
+
+    def keep(api: transport.ServerApi, *args: Any, **kwargs: Any) -> bytes:
+        nonlocal pages
+        body = pull_body(api, *args, **kwargs)
+        (out / f"{pages:05d}.json").write_bytes(body)
+        pages += 1
+        return body
+
+    transport.ServerApi.pull_body = keep  # type: ignore[method-assign]
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        with tempfile.TemporaryDirectory() as tmp, Engine(tmp, url) as engine:
+            engine.login("rep1", "demo")
+            report = engine.sync_once()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"{report.pulled:,} changes in {pages} pages kept in {out}")
+    return 0
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class _Pages:
+    """The pull API's one call, answered with the recorded bodies in order."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self._paths = iter(paths)
+
+    def pull_body(self, token: str, cursor: str | None, limit: int,
+                  last_applied: str | None = None, highest_number: int | None = None) -> bytes:
+        return next(self._paths).read_bytes()
+
+
+class _Auth:
+    def token(self) -> str:
+        return "replayed"
+
+    def refreshed_token(self, token: str) -> str:
+        return token
+
+
+def _thread_cpu(method: Any, into: dict[str, float], name: str) -> Any:
+    """``method`` (a thread's run function) also noting the CPU time its thread used."""
+
+    def run(self: Any, *args: Any) -> None:
+        try:
+            method(self, *args)
+        finally:
+            into[name] = into.get(name, 0.0) + time.thread_time()
+
+    return run
+
+
+def replay_pipeline(paths: list[Path], tmp: str) -> dict[str, float]:
+    """The pull as a sync runs it: threads, bulk load, the page transactions."""
+    from sync_engine.client import cipher, sync
+    from sync_engine.client.store import Store
+
+    threads: dict[str, float] = {}
+    sync._Writer._run = _thread_cpu(sync._Writer._run, threads, "writer")  # type: ignore[method-assign]
+    sync._Fetcher._run = _thread_cpu(sync._Fetcher._run, threads, "fetcher")  # type: ignore[method-assign]
+    store = Store(tmp, cipher.DatabaseKey(KEY))
+    syncer = sync.Syncer(store, _Pages(paths), _Auth(), "replay")  # type: ignore[arg-type]
+    counts = sync.Counts()
+    main_cpu = time.thread_time()
+    wall, cpu = time.perf_counter(), time.process_time()
+    syncer.pull(counts)
+    out = {
+        "wall": time.perf_counter() - wall,
+        "CPU": time.process_time() - cpu,
+        "main CPU": time.thread_time() - main_cpu,
+        "writer CPU": threads.get("writer", 0.0),
+        "fetcher CPU": threads.get("fetcher", 0.0),
+        "RSS MB": _peak_rss_mb(),
+        "changes": float(counts.pulled),
+    }
+    store.close()
+    out["replica MB"] = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
+    return out
+
+
+def replay_steps(paths: list[Path], tmp: str) -> dict[str, float]:
+    """The same work step by step on this one thread, each step's CPU summed over the pages."""
+    import gc
+
+    from sync_engine.client import cipher, replica, search
+    from sync_engine.client.store import Store
+    from sync_engine.client.transport import decode_page
+
+    steps = dict.fromkeys(("decode", "rows", "search tokens", "writes", "commits", "end"), 0.0)
+    store = Store(tmp, cipher.DatabaseKey(KEY))
+    gc.disable()  # as the pull runs (sync._bulk_work)
+    try:
+        with store.bulk_load():
+            for path in paths:
+                body = path.read_bytes()
+                t = time.thread_time()
+                _, changes = decode_page(body)
+                steps["decode"] += time.thread_time() - t
+                t = time.thread_time()
+                prepared = replica.prepare(changes)  # the rows alone
+                steps["rows"] += time.thread_time() - t
+                t = time.thread_time()
+                for run in prepared.runs:
+                    if run.entity == "product" and run.op == "upsert":
+                        run.index = search.index_rows(c["data"] for c in run.changes)
+                steps["search tokens"] += time.thread_time() - t
+                writing = store.write()
+                db = writing.__enter__()
+                with search.plain_rows(db):
+                    search.set_bulk_load(db, True)
+                t = time.thread_time()
+                replica.apply_changes(db, prepared, fresh=True)
+                steps["writes"] += time.thread_time() - t
+                t = time.thread_time()
+                writing.__exit__(None, None, None)
+                steps["commits"] += time.thread_time() - t
+        t = time.thread_time()
+        with store.write() as db, search.plain_rows(db):
+            search.set_bulk_load(db, False)
+        steps["end"] += time.thread_time() - t
+    finally:
+        gc.enable()
+        store.close()
+    return {f"step {name}": seconds for name, seconds in steps.items()}
+
+
+def child(pages: Path) -> dict[str, float]:
+    paths = sorted(pages.glob("*.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = replay_pipeline(paths, tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        out.update(replay_steps(paths, tmp))
+    return out
+
+
+def _spread(values: list[float]) -> str:
+    """min–median–max"""
+    return f"{min(values):.3f}–{statistics.median(values):.3f}–{max(values):.3f}"
+
+
+def replay(pages: Path, rounds: int, compare: Path | None) -> int:
+    trees = [ROOT] if compare is None else [compare.resolve(), ROOT]
+    runs: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
+    loads = []
+    for _ in range(rounds):
+        for tree in trees:
+            loads.append(os.getloadavg()[0])
+            done = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "child", str(pages.resolve())],
+                capture_output=True, text=True, cwd=tree, check=False,
+                env={**os.environ, "DINGHUO_BENCH_TREE": str(tree)})
+            if done.returncode != 0:
+                print(done.stderr, file=sys.stderr)
+                return 1
+            runs[tree].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"{tree}: " + ", ".join(f"{k} {runs[tree][-1][k]:.3f}"
+                                          for k in ("wall", "CPU", "main CPU", "writer CPU")),
+                  flush=True)
+    print(f"load average during the runs: {min(loads):.1f}–{max(loads):.1f} "
+          f"({os.cpu_count()} CPUs)\n")
+    print(f"{'measure':<22} " + "  ".join(f"{t.name[:24]:>26}" for t in trees))
+    for key in runs[ROOT][0]:
+        print(f"{key:<22} " + "  ".join(f"{_spread([r[key] for r in runs[t]]):>26}"
+                                       for t in trees))
+    emit({key: statistics.median(r[key] for r in runs[ROOT]) for key in runs[ROOT][0]})
+    return 0
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("record", help="keep the pages of an initial sync from a loaded DB")
+    rec.add_argument("dir", type=Path)
+    rec.add_argument("--keep-db", metavar="NAME", required=True,
+                     help="a database bench_sync.py --keep-db NAME loaded")
+    rep = sub.add_parser("replay", help="replay recorded pages into a fresh replica")
+    rep.add_argument("dir", type=Path)
+    rep.add_argument("--rounds", type=int, default=3)
+    rep.add_argument("--compare", type=Path, default=None,
+                     help="another checkout: its client (A) and this one (B) alternately")
+    one = sub.add_parser("child", help=argparse.SUPPRESS)
+    one.add_argument("dir", type=Path)
+    args = p.parse_args()
+    if args.command == "record":
+        return record(args.dir, args.keep_db)
+    if args.command == "child":
+        print(json.dumps(child(args.dir)))
+        return 0
+    return replay(args.dir, args.rounds, args.compare)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
