@@ -22,6 +22,7 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.telemetry import TelemetryConfig
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -58,6 +59,11 @@ from sync_engine.server.feed.notify import Hub, Listener
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 
 log = logging.getLogger(__name__)
+
+
+NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False,
+                                 "operation_spans": False}
+"""FastAPI's native OpenTelemetry, off (see :func:`create_app`)."""
 
 
 def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> FastAPI:
@@ -98,6 +104,10 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         description="Offline-first B2B ordering: change feed (pull) and commands (push). "
         "See sync_engine/PROTOCOL.md.",
         lifespan=_lifespan,
+        # The server's metrics are Prometheus' (:mod:`.metrics`), and nothing here exports
+        # OpenTelemetry: with FastAPI's own hooks on, every request looked up the global
+        # providers (three environment reads) to find them unconfigured.
+        telemetry=NO_TELEMETRY,
     )
     app.state.services = services
     _install_error_handlers(app)
