@@ -55,6 +55,7 @@ from sync_engine.server.api.routes import (
     sync,
 )
 from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.api.thread_lane import ThreadLane
 from sync_engine.server.feed.notify import Hub, Listener
 from sync_engine.server.storage.engine import make_engine, make_session_factory, migrate
 
@@ -91,7 +92,7 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
         push_slots=anyio.CapacityLimiter(settings.push_threads),
         push_notes=PushNotes(sessions),
-        pull_slots=anyio.CapacityLimiter(settings.pull_threads),
+        pull_lane=ThreadLane(settings.pull_threads, name="dinghuo-pull"),
         pull_notes=PullNotes(sessions),
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),

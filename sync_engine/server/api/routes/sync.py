@@ -73,9 +73,10 @@ async def pull(request: Request) -> Response:
     What a catalog change makes every device of the fleet do at once, so it skips FastAPI's
     per-request machinery (dependencies and parameter checks resolved per request), as the
     push does: the same checks in the same order — protocol, a bearer token, the query
-    (:class:`PullQuery`) — and all of its work in one hop to a worker thread and one database
-    session: the token is checked in the pull's own snapshot (a token or device revoked
-    before it is refused), and the device's last pull is noted behind it (:class:`.PullNotes`).
+    (:class:`PullQuery`) — and all of its work in one hop to a thread of the pull lane
+    (:class:`.ThreadLane`) and one database session: the token is checked in the pull's own
+    snapshot (a token or device revoked before it is refused), and the device's last pull is
+    noted behind it (:class:`.PullNotes`).
     """
     headers = request.headers
     check_protocol(headers.get(PROTOCOL_HEADER))
@@ -87,9 +88,8 @@ async def pull(request: Request) -> Response:
             [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
     app = services(request)
-    body = await anyio.to_thread.run_sync(answer_pull, app, token, query.cursor, query.limit,
-                                          query.last_applied, query.highest_number,
-                                          limiter=app.pull_slots)
+    body = await app.pull_lane.run(answer_pull, app, token, query.cursor, query.limit,
+                                   query.last_applied, query.highest_number)
     return Response(body, media_type="application/json")
 
 
