@@ -5,12 +5,14 @@ See ``sync_engine/PROTOCOL.md`` for what they carry.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any, cast
 
 import anyio.to_thread
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sync_engine.domain import MAX_ID
@@ -33,7 +35,20 @@ from sync_engine.server.api.push_pool import answer_push, signed_in
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.models import utcnow
 
-router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
+
+class LeanRoute(APIRoute):
+    """A route whose endpoint takes the request and answers it itself: FastAPI's request
+    handler (dependencies solved, a body read and validated, the answer validated and
+    serialized) is not run, though the route still describes itself in the OpenAPI document.
+    For the two endpoints a fleet calls at once; each makes the same checks by hand. FastAPI's
+    handler cost 0.02-0.04 ms of the event loop per pull only to hand the endpoint its request
+    (2,000 in-process pulls, alternating), and a catalog change has 2,000 to serve at once."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return cast(Callable[[Request], Coroutine[Any, Any, Response]], self.endpoint)
+
+
+router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES, route_class=LeanRoute)
 
 
 class PullQuery(BaseModel):
