@@ -5,6 +5,7 @@ raised as SQLAlchemy's, as it was."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 from unittest import mock
@@ -90,5 +91,21 @@ def test_a_drivers_error_is_raised_as_sqlalchemys_with_its_parameters_hidden(
             statement.rows(session, {})
         assert "no_such_table" in str(raised.value)
         assert "hidden" in str(raised.value)  # SQLAlchemy's words for hide_parameters
+    finally:
+        engine.dispose()
+
+
+def test_columns_come_back_typed_as_through_sqlalchemy(db_url: str) -> None:
+    """SQLite keeps times as text and truth as integers: the statement's column types make
+    them Python's, as SQLAlchemy's execution does."""
+    seed(db_url)
+    statement = select(User.id, User.username, User.active, User.created_at).order_by(User.id)
+    engine = make_engine(db_url)
+    try:
+        with make_session_factory(engine)() as session:
+            got = DriverStatement(statement).rows(session, {})
+            expected = [tuple(row) for row in session.execute(statement)]
+        assert got == expected and len(got) >= 5
+        assert all(isinstance(row[2], bool) and isinstance(row[3], dt.datetime) for row in got)
     finally:
         engine.dispose()

@@ -8,15 +8,15 @@ machinery (the compiled cache's key, an execution context, a result object) is l
 That machinery cost about 50 µs a statement, and a pull runs two of them for every device a
 catalog change wakes (bench_stream at 2,000 devices).
 
-Only for statements whose columns the driver already returns as Python wants them (integers,
-text): no result processing is done. A driver's error is raised as SQLAlchemy's
-(:class:`~sqlalchemy.exc.DBAPIError` and its kinds, e.g. ``OperationalError`` for a database
-gone away), as it would be through SQLAlchemy, its parameters hidden.
+A column the driver does not return as Python wants it (SQLite keeps times as text) is typed
+by its SQLAlchemy type's own result processor, as SQLAlchemy would. A driver's error is raised
+as SQLAlchemy's (:class:`~sqlalchemy.exc.DBAPIError` and its kinds, e.g. ``OperationalError``
+for a database gone away), as it would be through SQLAlchemy, its parameters hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect, Executable
@@ -27,6 +27,8 @@ from sqlalchemy.sql.compiler import Compiled
 
 class _Prepared(NamedTuple):
     sql: str
+    processors: list[Callable[[Any], Any] | None] | None
+    """Per column, what makes the driver's value the column type's (None: nothing to do)."""
     names: list[str] | None
     """The parameters' names in order (positional drivers: SQLite), None for named ones."""
     fixed: dict[str, Any]
@@ -54,12 +56,17 @@ class DriverStatement:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(prepared.sql, args)
-            return list(cursor.fetchall())
+            rows = cursor.fetchall()
         except dialect.loaded_dbapi.Error as exc:
             raise DBAPIError.instance(prepared.sql, args, exc, dialect.loaded_dbapi.Error,
                                       hide_parameters=True, dialect=dialect) from exc
         finally:
             cursor.close()
+        if prepared.processors is None:
+            return list(rows)
+        return [tuple(value if typed is None else typed(value)
+                      for typed, value in zip(prepared.processors, row, strict=True))
+                for row in rows]
 
 
 def _prepare(statement: Executable, dialect: Dialect) -> _Prepared:
@@ -72,4 +79,6 @@ def _prepare(statement: Executable, dialect: Dialect) -> _Prepared:
     fixed = {name: value for name, value in expanded.parameters.items()
              if name not in open_names}
     names = list(expanded.positiontup) if compiled.positional else None  # type: ignore[attr-defined]
-    return _Prepared(expanded.statement, names, fixed)
+    processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
+                  for column in statement.selected_columns]  # type: ignore[attr-defined]
+    return _Prepared(expanded.statement, processors if any(processors) else None, names, fixed)
