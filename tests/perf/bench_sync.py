@@ -409,7 +409,7 @@ def main() -> int:
         if args.keep_db is None:
             _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(f"load average during the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
-    if args.rounds > 1:
+    if len(trees) > 1 or args.rounds > 1:  # side by side, min–median–max of each
         print(f"\n{'measure':<20} " + "  ".join(f"{t.name[:24]:>26}" for t in runs))
         for key, value in figures.items():
             if isinstance(value, float):  # (a checkout from before a measure lacks it)
