@@ -18,6 +18,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from fastapi.dependencies import utils as fastapi_utils
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -276,3 +277,23 @@ def test_pulls_of_two_reps_at_once_each_get_their_own_customers_only(db_url: str
         with ThreadPoolExecutor(8) as pool:
             seen = list(pool.map(customers, [rep1, rep2] * 12))
     assert seen == [mine["rep1"], mine["rep2"]] * 12
+
+
+def test_pull_and_push_are_answered_without_fastapis_request_handler(db_url: str) -> None:
+    """The endpoints a woken fleet calls at once hand their request straight to their own
+    checks (:class:`.LeanRoute`): no dependency is solved for them, as one is for any other
+    route; and they still describe themselves in the OpenAPI document."""
+    seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    solved = mock.Mock(wraps=fastapi_utils.solve_dependencies)
+    with served(app) as server, Api(server, "rep1") as rep, \
+            mock.patch("fastapi.routing.solve_dependencies", solved):
+        assert _pull(rep).status_code == 200
+        assert rep.http.post("/v1/push", json={"mutations": []}).status_code == 422
+        assert solved.call_count == 0
+        assert rep.http.get("/healthz").status_code == 200
+        assert solved.call_count > 0
+        schema = rep.http.get("/openapi.json").json()
+    assert {p["name"] for p in schema["paths"]["/v1/pull"]["get"]["parameters"]} >= {
+        "cursor", "limit"}
+    assert "requestBody" in schema["paths"]["/v1/push"]["post"]

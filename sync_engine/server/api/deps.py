@@ -23,6 +23,7 @@ from sync_engine.server.api.metrics import ServerMetrics
 from sync_engine.server.api.pull_notes import PullNotes
 from sync_engine.server.api.push_pool import PushNotes, PushPool, signed_in
 from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.api.thread_lane import ThreadLane
 from sync_engine.server.feed.notify import Hub
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import User
@@ -41,8 +42,9 @@ class Services:
     ``push_slots`` at once (the others wait their turn)."""
     push_slots: anyio.CapacityLimiter
     push_notes: PushNotes
-    pull_slots: anyio.CapacityLimiter
-    """At most so many pulls at once in this process (the others wait their turn)."""
+    pull_lane: ThreadLane
+    """The threads pulls run on: at most so many at once in this process (the others wait
+    their turn)."""
     pull_notes: PullNotes
     """Devices' last pulls, written behind (started and stopped with the app)."""
     metrics: ServerMetrics

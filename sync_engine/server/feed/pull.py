@@ -34,7 +34,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Executable,
     bindparam,
     exists,
     false,
@@ -47,6 +46,7 @@ from sqlalchemy.orm import Session
 from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
 from sync_engine.server.storage.dialect import snapshot_reads
+from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.marks import place_mark
 from sync_engine.server.storage.models import (
@@ -240,8 +240,8 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     start, resync_reason = check_cursor(session, user, cursor_text, meta, top=top, marks=marks,
                                         last_applied=last_applied)
     scope = change_filter(user)
-    rows = _fetch_tuples(session, _page_statement(scope.clause),
-                         {"start": start, "top": top, "limit": limit + 1, **scope.params})
+    rows = _page_statement(scope.clause).rows(
+        session, {"start": start, "top": top, "limit": limit + 1, **scope.params})
     has_more = len(rows) > limit
     rows = rows[:limit]
     out: list[str] = []
@@ -271,13 +271,13 @@ def _meta_value(key: str) -> Any:
 
 
 _COUNTER = select(SyncCounter.value).where(SyncCounter.id == 1).scalar_subquery()
-_STANDING = select(
+_STANDING = DriverStatement(select(
     _COUNTER,
     select(CursorMark.mark).where(CursorMark.seq == _COUNTER).scalar_subquery(),
     select(CursorMark.mark).where(CursorMark.seq == bindparam("mark_seq")).scalar_subquery(),
     _meta_value("log_epoch"),
     _meta_value("tombstone_horizon"),
-)
+))
 
 
 def _standing(session: Session, mark_seq: int | None
@@ -285,8 +285,8 @@ def _standing(session: Session, mark_seq: int | None
     """Where this database's feed stands, in one statement (every pull reads it): the facts a
     cursor is checked against (``log_epoch``, ``tombstone_horizon``), the counter, and the
     marks of the counter and of ``mark_seq`` as far as they exist."""
-    top, top_mark, cursor_mark, log_epoch, horizon = session.connection().execute(
-        _STANDING, {"mark_seq": -1 if mark_seq is None else mark_seq}).one()
+    (top, top_mark, cursor_mark, log_epoch, horizon), = _STANDING.rows(
+        session, {"mark_seq": -1 if mark_seq is None else mark_seq})
     meta = {k: str(v) for k, v in (("log_epoch", log_epoch), ("tombstone_horizon", horizon))
             if v is not None}
     marks = {int(seq): str(mark) for seq, mark in ((top, top_mark), (mark_seq, cursor_mark))
@@ -295,11 +295,13 @@ def _standing(session: Session, mark_seq: int | None
 
 
 @cache
-def _page_statement(scope: ColumnElement[bool]) -> Executable:
+def _page_statement(scope: ColumnElement[bool]) -> DriverStatement:
     """The rows of a page for one kind of user (``scope``: :func:`.change_filter`'s clause),
     everything else a parameter: built once, so SQLAlchemy neither builds nor keys it again per
-    pull (building the filter and keying the statement cost a sixth of a woken fleet's pull)."""
-    return (
+    pull (building the filter and keying the statement cost a sixth of a woken fleet's pull),
+    and run on the driver's cursor (:mod:`~.storage.driver_statements`): a full page is up to
+    10,000 rows, and plain tuples cost a fraction of result rows."""
+    return DriverStatement(
         select(
             ChangeLog.seq,
             ChangeLog.entity,
@@ -313,21 +315,6 @@ def _page_statement(scope: ColumnElement[bool]) -> Executable:
         .order_by(ChangeLog.seq)
         .limit(bindparam("limit"))
     )
-
-
-def _fetch_tuples(session: Session, stmt: Executable,
-                  params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """Run ``stmt`` and take its rows off the DB-API cursor: a full page is up to 10,000 rows,
-    and plain tuples cost a fraction of result rows (the pull is the server's hottest path).
-    Executed through the connection, so SQLAlchemy compiles each shape of the statement once
-    (compiling it afresh cost more than the rest of a one-row pull)."""
-    result = session.connection().execute(stmt, params)
-    try:
-        cursor = result.cursor
-        assert cursor is not None
-        return list(cursor.fetchall())
-    finally:
-        result.close()
 
 
 def _snapshot(session: Session, customer_id: int, seq: int, *, up_to: int) -> list[str]:

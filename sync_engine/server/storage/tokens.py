@@ -8,8 +8,8 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.models import AuthToken, User
-from sync_engine.server.storage.sql import driver_connection, is_postgres
 
 
 class TokenRow(NamedTuple):
@@ -23,14 +23,7 @@ class TokenRow(NamedTuple):
 
 
 _USER_COLUMNS = tuple(c.key for c in User.__table__.columns)
-_TOKEN_AND_USER_SQL = (
-    "SELECT t.token_hash, t.kind, t.device_id, t.expires_at, t.revoked_at, "
-    + ", ".join(f"u.{c}" for c in _USER_COLUMNS)
-    + " FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = %s"
-)
-
-
-_TOKEN_AND_USER = (
+_TOKEN_AND_USER = DriverStatement(
     select(AuthToken.token_hash, AuthToken.kind, AuthToken.device_id, AuthToken.expires_at,
            AuthToken.revoked_at, *User.__table__.columns)
     .join(User, User.id == AuthToken.user_id)
@@ -42,13 +35,12 @@ def token_and_user(session: Session, digest: str) -> tuple[TokenRow, User] | Non
     """The token stored under ``digest`` and its user (a new, detached object); None if there
     is none. Read-only.
 
-    No ORM entities: on PostgreSQL plain SQL, a few times cheaper than loading two of them;
-    elsewhere one statement built once (SQLAlchemy compiles it once), its values typed.
+    No ORM entities, and run on the driver's cursor (:mod:`.driver_statements`): loading
+    two entities cost a few times as much, and this runs on every request (each pull of a
+    woken fleet).
     """
-    if is_postgres(session):
-        row = driver_connection(session).execute(_TOKEN_AND_USER_SQL, (digest,)).fetchone()
-    else:
-        row = session.connection().execute(_TOKEN_AND_USER, {"digest": digest}).first()
-    if row is None:
+    rows = _TOKEN_AND_USER.rows(session, {"digest": digest})
+    if not rows:
         return None
+    row = rows[0]
     return TokenRow(*row[:5]), User(**dict(zip(_USER_COLUMNS, row[5:], strict=True)))

@@ -5,12 +5,14 @@ See ``sync_engine/PROTOCOL.md`` for what they carry.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any, cast
 
 import anyio.to_thread
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sync_engine.domain import MAX_ID
@@ -33,7 +35,20 @@ from sync_engine.server.api.push_pool import answer_push, signed_in
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.models import utcnow
 
-router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
+
+class LeanRoute(APIRoute):
+    """A route whose endpoint takes the request and answers it itself: FastAPI's request
+    handler (dependencies solved, a body read and validated, the answer validated and
+    serialized) is not run, though the route still describes itself in the OpenAPI document.
+    For the two endpoints a fleet calls at once; each makes the same checks by hand. FastAPI's
+    handler cost 0.02-0.04 ms of the event loop per pull only to hand the endpoint its request
+    (2,000 in-process pulls, alternating), and a catalog change has 2,000 to serve at once."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return cast(Callable[[Request], Coroutine[Any, Any, Response]], self.endpoint)
+
+
+router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES, route_class=LeanRoute)
 
 
 class PullQuery(BaseModel):
@@ -73,9 +88,10 @@ async def pull(request: Request) -> Response:
     What a catalog change makes every device of the fleet do at once, so it skips FastAPI's
     per-request machinery (dependencies and parameter checks resolved per request), as the
     push does: the same checks in the same order — protocol, a bearer token, the query
-    (:class:`PullQuery`) — and all of its work in one hop to a worker thread and one database
-    session: the token is checked in the pull's own snapshot (a token or device revoked
-    before it is refused), and the device's last pull is noted behind it (:class:`.PullNotes`).
+    (:class:`PullQuery`) — and all of its work in one hop to a thread of the pull lane
+    (:class:`.ThreadLane`) and one database session: the token is checked in the pull's own
+    snapshot (a token or device revoked before it is refused), and the device's last pull is
+    noted behind it (:class:`.PullNotes`).
     """
     headers = request.headers
     check_protocol(headers.get(PROTOCOL_HEADER))
@@ -87,9 +103,8 @@ async def pull(request: Request) -> Response:
             [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
     app = services(request)
-    body = await anyio.to_thread.run_sync(answer_pull, app, token, query.cursor, query.limit,
-                                          query.last_applied, query.highest_number,
-                                          limiter=app.pull_slots)
+    body = await app.pull_lane.run(answer_pull, app, token, query.cursor, query.limit,
+                                   query.last_applied, query.highest_number)
     return Response(body, media_type="application/json")
 
 

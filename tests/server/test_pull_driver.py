@@ -1,0 +1,111 @@
+"""The pull's hot statements run on the driver's cursor (:mod:`.storage.driver_statements`):
+the answer is the same, byte for byte, as through SQLAlchemy's own execution, for every role,
+page by page, across a customer that moves from one rep to another; and a driver's error is
+raised as SQLAlchemy's, as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from unittest import mock
+
+import pytest
+from sqlalchemy import literal_column, select, table
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from sync_engine.server.feed import pull as feed
+from sync_engine.server.feed.changes import UnitOfWork
+from sync_engine.server.feed.entities import record_customer
+from sync_engine.server.feed.scoping import reassign_customer
+from sync_engine.server.storage.driver_statements import DriverStatement
+from sync_engine.server.storage.engine import make_engine, make_session_factory
+from sync_engine.server.storage.models import Customer, User
+from tests.support.seed import seed
+
+USERS = ("rep1", "rep2", "admin", "clerk1", "owner1")
+
+
+def _through_sqlalchemy(self: DriverStatement, session: Session,
+                        params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """What :meth:`DriverStatement.rows` stands for: the statement executed by SQLAlchemy."""
+    return [tuple(row) for row in session.connection().execute(self.statement, dict(params))]
+
+
+def _pages(sessions: Any, user_id: int, limit: int) -> list[str]:
+    """Every page of the user's feed from the start, rendered (one server time for all)."""
+    pages: list[str] = []
+    cursor = None
+    while True:
+        with sessions() as session:
+            feed.begin(session)
+            user = session.get(User, user_id)
+            assert user is not None
+            page = feed.pull(session, user, cursor, limit)
+        pages.append(feed.render_page(page, "2026-01-01T00:00:00+00:00"))
+        cursor = page.cursor
+        if not page.has_more:
+            return pages
+
+
+def test_every_role_pulls_the_same_bytes_as_through_sqlalchemy(db_url: str) -> None:
+    s = seed(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    try:
+        with sessions() as session:  # rep1's customer B goes to rep2: a purge and a snapshot
+            uow = UnitOfWork(session)
+            customer = session.get(Customer, s.customers["B"])
+            assert customer is not None
+            reassign_customer(uow, customer, s.users["rep2"])
+            customer.version += 1
+            record_customer(uow, customer)
+            uow.commit()
+        for name in USERS:
+            for limit in (1, 3, 1000):
+                # The reference first: it places the marks both then share.
+                with mock.patch.object(DriverStatement, "rows", _through_sqlalchemy):
+                    expected = _pages(sessions, s.users[name], limit)
+                got = _pages(sessions, s.users[name], limit)
+                assert got == expected, (name, limit)
+                assert len(got) > 1 or limit == 1000
+        # The feed did carry what makes the roles differ.
+        admin = "".join(_pages(sessions, s.users["admin"], 1000))
+        rep1 = "".join(_pages(sessions, s.users["rep1"], 1000))
+        rep2 = "".join(_pages(sessions, s.users["rep2"], 1000))
+        assert '"op":"purge"' in rep1 and '"op":"purge"' not in rep2
+        assert f'"entity":"customer","id":"{s.customers["B"]}"' in rep2
+        assert admin.count('"entity":"customer"') >= 3
+    finally:
+        engine.dispose()
+
+
+def test_a_drivers_error_is_raised_as_sqlalchemys_with_its_parameters_hidden(
+        db_url: str) -> None:
+    engine = make_engine(db_url)
+    statement = DriverStatement(select(literal_column("1")).select_from(table("no_such_table"))
+                                .where(literal_column("2") == 2))
+    try:
+        with make_session_factory(engine)() as session, pytest.raises(DBAPIError) as raised:
+            statement.rows(session, {})
+        assert "no_such_table" in str(raised.value)
+        assert "hidden" in str(raised.value)  # SQLAlchemy's words for hide_parameters
+    finally:
+        engine.dispose()
+
+
+def test_columns_come_back_typed_as_through_sqlalchemy(db_url: str) -> None:
+    """SQLite keeps times as text and truth as integers: the statement's column types make
+    them Python's, as SQLAlchemy's execution does."""
+    seed(db_url)
+    statement = select(User.id, User.username, User.active, User.created_at).order_by(User.id)
+    engine = make_engine(db_url)
+    try:
+        with make_session_factory(engine)() as session:
+            got = DriverStatement(statement).rows(session, {})
+            expected = [tuple(row) for row in session.execute(statement)]
+        assert got == expected and len(got) >= 5
+        assert all(isinstance(row[2], bool) and isinstance(row[3], dt.datetime) for row in got)
+    finally:
+        engine.dispose()
