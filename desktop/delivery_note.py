@@ -26,7 +26,7 @@ from sync_engine.domain.numerals import capital_amount
 from sync_engine.domain.shipping import shipped_amounts
 
 from .i18n import Formatter
-from .printing import html_document, write_form_pdf
+from .printing import PAPER_FONTS, html_document, write_form_pdf
 
 __all__ = ["PAPERS", "Paper", "PaperSpec", "delivery_note_html", "write_delivery_note"]
 
@@ -60,11 +60,9 @@ PAPERS: dict[Paper, PaperSpec] = {
     Paper.FORM_THIRD: PaperSpec(241, 93.1, 3, 5, 7.5, "241 × 93 mm (⅓ × 11 in) 三等分"),
 }
 
-# Latin letters and digits from a Latin font first: the CJK font's digits lose their text in
-# the PDF (pdftotext, search, copy); Chinese falls back to the CJK font, bundled if need be.
+# The printed documents' one list of typefaces (see printing.PAPER_FONTS).
 CSS = """
-body { font-family: 'DejaVu Sans', Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC',
-       sans-serif;
+body { font-family: """ + PAPER_FONTS + """;
        font-size: %(font)spt; color: #000; }
 .title { font-size: %(title)spt; font-weight: bold; }
 .sub { color: #444; }

@@ -37,14 +37,24 @@ from PySide6.QtWidgets import (
 from .fonts import ensure_chinese_font
 from .page_breaks import keep_rows_whole
 
-__all__ = ["PreviewParts", "build_preview", "html_document", "paged_copy", "print_document",
-           "print_html", "save_html_as_pdf", "write_form_pdf", "write_pdf"]
+__all__ = ["PAPER_FONTS", "PreviewParts", "build_preview", "html_document", "paged_copy",
+           "print_document", "print_html", "save_html_as_pdf", "write_form_pdf", "write_pdf"]
 
+
+# The typefaces of every printed document, in the order Qt tries them for each character: a
+# Latin face first for letters and digits, a CJK face for the Chinese it lacks. Not the CJK face
+# first: Noto Sans CJK swaps a digit among Latin letters ("SKU-0042", "27 bottles") for an
+# alternate glyph ('locl' feature) no character maps to, and Qt's PDF writer reads a glyph's
+# text (ToUnicode) back from the font's character map, so that digit had no text in the PDF:
+# pdftotext, search and copy lost it. The bundled font has no such alternates (see
+# packaging/make_font_subset.py), for a machine with none of these faces.
+PAPER_FONTS = ("'DejaVu Sans', Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', "
+               "sans-serif")
 
 # The style every printed page starts from (a table of lines under a title); each document
 # adds its own rules after it.
 PAPER_CSS = """
-body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;
+body { font-family: """ + PAPER_FONTS + """;
        font-size: 10pt; color: #111; }
 .sub { color: #555; }
 table.lines { border-collapse: collapse; width: 100%; }

@@ -15,6 +15,13 @@ symbols, kana, Greek and Cyrillic), and every character the project's own text u
 translations, the demo data, the code's messages) — the script fails if the font lacks a
 Chinese character among those. The font keeps its names; its licence travels beside it as
 ``OFL.txt``.
+
+What it drops: the features that draw a glyph no character maps to (``DROPPED_FEATURES``).
+Qt's PDF writer reads a glyph's text back from the font's character map, so such a glyph has
+no text in the PDF — on a machine with no other font pdftotext, search and copy lost every
+digit among Latin letters ("SKU-0042", "27 bottles": 'locl' swaps them for alternates), the
+"fi" of "Confirmation" ('liga') and a Chinese dash "——" ('ccmp'). Without them each glyph is
+the one its character maps to; the default glyphs are the Simplified Chinese ones anyway.
 """
 
 from __future__ import annotations
@@ -53,6 +60,12 @@ RANGES = [
     (0xFF01, 0xFF5E),  # full-width ASCII forms
     (0xFFE0, 0xFFE6),  # full-width signs: ￥ ￠ ￡
 ]
+
+# Features whose glyphs no character maps to, so a PDF has no text for them (see above):
+# 'locl' the digits among Latin letters (and the Japanese, Korean and traditional forms),
+# 'liga' the Latin ligatures (fi, fl, ff, ffi, ffl), 'ccmp' a run of dashes (——) and a few
+# letters with combining marks.
+DROPPED_FEATURES = {"locl", "liga", "ccmp"}
 
 # Where the project's own text lives: the characters found there must all be in the font.
 PROJECT_TEXT = [
@@ -97,6 +110,12 @@ def load_face(source: Path, family: str) -> TTFont:
     raise SystemExit(f"{source}: no face named {family!r}")
 
 
+def layout_features(font: TTFont) -> set[str]:
+    """The tags of the font's substitution and positioning features."""
+    return {record.FeatureTag for table in ("GSUB", "GPOS") if table in font
+            for record in font[table].table.FeatureList.FeatureRecord}
+
+
 def describe(points: Iterable[int]) -> str:
     return ", ".join(f"{chr(p)} U+{p:04X} {unicodedata.name(chr(p), '?')}" for p in points)
 
@@ -122,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     keep = sorted(p for p in points if p in cmap)
     options = subset.Options()
-    options.layout_features = ["*"]  # vertical forms, proportional punctuation, kerning
+    # Vertical forms, proportional punctuation, kerning: all but the dropped (see above).
+    options.layout_features = sorted(layout_features(font) - DROPPED_FEATURES)
     options.name_IDs = ["*"]  # the copyright, licence and licence URL stay in the font
     options.name_languages = ["*"]
     options.notdef_outline = True

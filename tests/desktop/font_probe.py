@@ -11,9 +11,12 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QTextLayout
 
 from desktop.fonts import ensure_chinese_font, system_has_chinese_font
-from desktop.printing import html_document, write_pdf
+from desktop.printing import PAPER_CSS, html_document, write_pdf
 
 TEXT = "订货单 客户：上海华联超市 合计 ¥1,234.56（含税）"
+# Written in the PDF under TEXT, in the printed documents' style: digits among Latin letters, a
+# ligature and a Chinese dash, each of which the font could draw with a glyph without text.
+PRINTED = "SKU-0042 · 27 bottles · Order Confirmation · 备注——无"
 
 
 def glyph_runs(text: str) -> list[tuple[str, list[int]]]:
@@ -32,7 +35,8 @@ def main() -> int:
     loaded = ensure_chinese_font()
     metrics = QFontMetrics(QFont())
     pdf = Path(sys.argv[1])
-    write_pdf(pdf, html_document(f"<p>{TEXT}</p>"))
+    write_pdf(pdf, html_document(f"<html><head><style>{PAPER_CSS}</style></head><body>"
+                                 f"<p>{TEXT}</p><p>{PRINTED}</p></body></html>"))
     print(json.dumps({
         "system_had_font": had_font,
         "loaded": loaded,

@@ -9,11 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from desktop.fonts import BUNDLED_FONT
 from desktop.resources import resource_path
+from tests.desktop.font_probe import PRINTED, TEXT
+from tests.desktop.test_paperwork import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FAMILY = "Noto Sans CJK SC"
@@ -56,9 +59,19 @@ def test_with_no_font_on_the_machine_the_bundled_one_draws_the_chinese(tmp_path:
     assert result["missing"] == []
     assert result["runs"] and all(family == FAMILY and 0 not in glyphs
                                   for family, glyphs in result["runs"])
-    # The PDF is written in it.
+    # The PDF is written in it, and its text reads back whole (copy, search, pdftotext): the
+    # digits among Latin letters too, which the font once drew with glyphs the PDF had no
+    # text for.
     assert any(name.endswith("NotoSansCJKsc-Regular") for name in result["pdf_fonts"]), \
         result["pdf_fonts"]
+    text = _squeezed(pdf_text(tmp_path / "probe.pdf"))
+    for printed in (TEXT, PRINTED):
+        assert _squeezed(unicodedata.normalize("NFKC", printed)) in text, text
+
+
+def _squeezed(text: str) -> str:
+    """``text`` without its spaces (pdftotext spaces words as it measures them)."""
+    return "".join(text.split())
 
 
 def test_a_chinese_font_on_the_machine_is_preferred(tmp_path: Path) -> None:

@@ -34,14 +34,17 @@ def pdf_pages(path: Path) -> tuple[int, tuple[float, float]]:
     return pages, (float(w), float(h))
 
 
-# pdftotext names some CJK glyphs by their radicals' code points (页 as ⻚).
-_RADICALS = str.maketrans({"⻚": "页", "⻆": "角", "⻓": "长", "⻔": "门"})
+# Noto Sans CJK draws some hanzi with the glyph of a radical, and Qt's PDF writer gives a glyph
+# the text of the first character mapped to it: 页 reads back as ⻚, 户 as ⼾, 水 as ⽔ (NFKC
+# takes the Kangxi radicals back, but ⼾ to the traditional 戶).
+_RADICALS = str.maketrans({"⻚": "页", "⻆": "角", "⻓": "长", "⻔": "门", "⼾": "户",
+                             "⺠": "民"})
 
 
 def pdf_text(path: Path) -> str:
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
-    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
+    return unicodedata.normalize("NFKC", text.translate(_RADICALS))
 
 
 MM = 72 / 25.4
