@@ -618,6 +618,19 @@ def test_small_results_split_into_tiers_here_as_fts5_would(
         assert fast == slow, query
 
 
+def test_tier_two_reads_the_other_terms_once() -> None:
+    # Tier 2 is every term NOT a name start: the other terms are not repeated in the NOT, or
+    # FTS5 would merge the SKU numbers from 45 ("¤45"*, ~9,500 doclists at a million
+    # products) twice.
+    from sync_engine.client import search
+
+    words = {"柔顺": None, "45": ('words : "45g"', 'words : "\u00a445"*')}
+    tier_1, tier_2 = search._Plan(["柔顺", "45"], "45", words).tiers
+    assert tier_1.match.count('"\u00a445"*') == 1
+    assert tier_2.match.count('"\u00a445"*') == 1
+    assert tier_2.match.endswith(' NOT ((head : "\u00b7柔顺"*) OR (head : "\u00a745"*))')
+
+
 def test_initials_matches_equal_substring_of_initials(
     catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
 ) -> None:
