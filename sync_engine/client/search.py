@@ -813,8 +813,10 @@ class _Plan:
         #: tiers 1 and 2. The "starts with" condition of a one-term query is used alone: a
         #: name whose Chinese, pinyin, initials or English starts with the term matches it.
         self.tiers = [self.everything]
+        #: the "starts with" condition alone (None when there is none)
+        self.start: str | None = None
         if starts:  # not e.g. "đ-ħ": neither a name start nor a SKU key
-            start = first = _or(starts)
+            self.start = start = first = _or(starts)
             rest = query(range(1, len(terms)))
             if rest.match:
                 first = f"{first} AND {rest.match}"
@@ -992,8 +994,12 @@ def _search(
             window = [r for r in rows if r not in first]
             starting = _starting(db, window, plan.prefixes)
             tier1 = [r for r in window if r in starting]
-            if not whole and len(found) + len(tier1) < wanted:
-                # Tier 1 may go on past the window (its rows rank anywhere among the matches).
+            if not whole and len(found) + len(tier1) < wanted and plan.start and _fetch(
+                db, _Query(plan.start), below, 1
+            ):
+                # Tier 1 may go on past the window (its rows rank anywhere among the matches),
+                # if any name starts so: a query of those few name starts tells (家庭装 is
+                # not 庭装…), where tier 1's own query would read the other terms again.
                 ask = wanted - len(found) + len(first)
                 tier1 = [r for r in _fetch(db, plan.tiers[0], below, ask) if r not in first]
             # Tier 2 ranks in the window as in all the matches; past the window are only rows
