@@ -618,6 +618,44 @@ def test_small_results_split_into_tiers_here_as_fts5_would(
         assert fast == slow, query
 
 
+def test_tier_two_reads_the_other_terms_once() -> None:
+    # Tier 2 is every term NOT a name start: the other terms are not repeated in the NOT, or
+    # FTS5 would merge the SKU numbers from 45 ("¤45"*, ~9,500 doclists at a million
+    # products) twice.
+    from sync_engine.client import search
+
+    words = {"柔顺": None, "45": ('words : "45g"', 'words : "\u00a445"*')}
+    tier_1, tier_2 = search._Plan(["柔顺", "45"], "45", words).tiers
+    assert tier_1.match.count('"\u00a445"*') == 1
+    assert tier_2.match.count('"\u00a445"*') == 1
+    assert tier_2.match.endswith(' NOT ((head : "\u00b7柔顺"*) OR (head : "\u00a745"*))')
+
+
+def test_tier_one_past_the_window_is_read_only_when_a_name_starts_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 60 short names with 瓶装 and 100ml rank first and fill the window; the names that start
+    # with 瓶装 are long and rank after it. Tier 1 must still come first, found by its own
+    # query; a query whose first term starts no name ("庭装") has no tier 1 to look for.
+    from sync_engine.client import search
+
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    short = [_row(i, f"S-{i}", None, "好瓶装 100ml", "", True) for i in range(1, 61)]
+    long = [_row(i, f"L-{i}", None, "瓶装矿泉水家庭装特惠 100ml", "", True) for i in range(61, 64)]
+    index_products(db, short + long)
+    monkeypatch.setattr(search, "_SMALL", 40)
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    assert search_products(db, "瓶装 100", limit=10) == [61, 62, 63, *range(1, 8)]
+    assert any("head : " in s and "100ml" in s for s in statements)  # tier 1's own query
+    assert search_products(db, "庭装 100", limit=5) == [61, 62, 63]
+    statements.clear()
+    assert search_products(db, "装 100", limit=5) == [*range(1, 6)]
+    assert not any("head : " in s and "100ml" in s for s in statements)
+    db.close()
+
+
 def test_initials_matches_equal_substring_of_initials(
     catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
 ) -> None:
