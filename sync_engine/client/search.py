@@ -104,8 +104,7 @@ from typing import Any, NamedTuple
 from sqlalchemy.engine import Connection as SAConnection
 
 from .bulk_insert import insert_rows
-from .search_phrases import ASCII_LOWER as _ASCII_LOWER
-from .search_phrases import COLUMNS, Row, TermCheck
+from .search_phrases import COLUMNS, Row, TermCheck, tokens
 from .search_phrases import TOKEN_RE as _TOKEN_RE
 
 __all__ = [
@@ -457,8 +456,7 @@ def _vocabulary(texts: Iterable[str]) -> set[str]:
     """
     pieces = " ".join(p for p in set(" ".join(texts).split())
                       if not (p[0] == _SKU_WORD and p[1:].isdigit()))
-    pieces = pieces.lower() if pieces.isascii() else pieces.translate(_ASCII_LOWER)
-    return set(_TOKEN_RE.findall(pieces))
+    return set(tokens(pieces))
 
 
 def set_bulk_load(conn: Any, on: bool) -> None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["ASCII_LOWER", "COLUMNS", "TOKEN_RE", "Row", "TermCheck", "tokens"]
+__all__ = ["COLUMNS", "TOKEN_RE", "Row", "TermCheck", "tokens"]
 
 #: The columns of ``product_search`` that are indexed, in the full-text table's order.
 COLUMNS = ("han", "py", "ini", "words", "head")
@@ -30,7 +30,7 @@ _COLUMN = {name: i for i, name in enumerate(COLUMNS)}
 #: A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
 TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")
 #: The ascii tokenizer folds the case of ASCII letters only.
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PART_RE = re.compile(r'(\w+) : "([^"]*)"(\*?)')
 
 
@@ -42,7 +42,7 @@ def _folded(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return text if text.lower() == text else text.translate(ASCII_LOWER)
+    return text if text.lower() == text else text.translate(_ASCII_LOWER)
 
 
 def tokens(text: str) -> tuple[str, ...]:
