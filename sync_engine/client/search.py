@@ -564,11 +564,6 @@ def _pinyin_readings(text: str) -> Iterator[tuple[str, ...]]:
                 return
 
 
-def _syllables_from(prefix: str) -> list[str]:
-    """The complete syllables a typed prefix can be the start of ("zhua" → zhua … zhuang)."""
-    return _COMPLETIONS.get(prefix, [])
-
-
 # A last syllable with at least this many completions is read through the cover of its
 # phrases (see _py_phrases): with fewer, the phrases cost less than checking the cover's rows.
 _COVERED = 4
