@@ -34,22 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .fonts import ensure_chinese_font
+from .fonts import CHINESE_FAMILY, LATIN_FAMILY, load_bundled_fonts
 from .page_breaks import keep_rows_whole
 
 __all__ = ["PAPER_FONTS", "PreviewParts", "build_preview", "html_document", "paged_copy",
-           "print_document", "print_html", "save_html_as_pdf", "write_form_pdf", "write_pdf"]
+           "paper_font", "print_document", "print_html", "save_html_as_pdf", "write_form_pdf",
+           "write_pdf"]
 
 
-# The typefaces of every printed document, in the order Qt tries them for each character: a
-# Latin face first for letters and digits, a CJK face for the Chinese it lacks. Not the CJK face
-# first: Noto Sans CJK swaps a digit among Latin letters ("SKU-0042", "27 bottles") for an
-# alternate glyph ('locl' feature) no character maps to, and Qt's PDF writer reads a glyph's
-# text (ToUnicode) back from the font's character map, so that digit had no text in the PDF:
-# pdftotext, search and copy lost it. The bundled font has no such alternates (see
-# packaging/make_font_subset.py), for a machine with none of these faces.
-PAPER_FONTS = ("'DejaVu Sans', Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', "
-               "sans-serif")
+# The typefaces of every printed document, in the order Qt tries them for each character: the
+# app's own (desktop/fonts.py), a Latin face first for letters and digits, then a Chinese face.
+# With them a document is set in the same faces on every machine, and its PDF reads back
+# what was printed: Qt's PDF writer gives a glyph the text of the lowest code point the font's
+# character map sends to it, and an installed Noto Sans CJK draws 225 hanzi of GB2312 with the
+# glyph of a radical (客户 read back as 客⼾, 黄 as ⻩), and, where no DejaVu Sans or Arial is
+# installed, a digit among Latin letters ("SKU-0042") with an alternate no character maps to (no
+# text at all). The installed faces after them only draw what the app's lack (a rare hanzi).
+PAPER_FONTS = (f"'{LATIN_FAMILY}', '{CHINESE_FAMILY}', 'Noto Sans CJK SC', 'Microsoft YaHei', "
+               "'PingFang SC', sans-serif")
+
 
 # The style every printed page starts from (a table of lines under a title); each document
 # adds its own rules after it.
@@ -65,15 +68,23 @@ td.num, th.num, table.lines th.num { text-align: right; }
 """
 
 
+def paper_font(point_size: int) -> QFont:
+    """The font of what is drawn on paper outside a document's HTML (its page numbers)."""
+    font = QFont()
+    font.setFamilies([LATIN_FAMILY, CHINESE_FAMILY])
+    font.setPointSize(point_size)
+    return font
+
+
 def bilingual(zh: str, en: str) -> str:
     """A heading in Chinese with its English under it, smaller (HTML)."""
     return f"{html.escape(zh)}<br><span class='sub'>{html.escape(en)}</span>"
 
 
 def html_document(html_text: str) -> QTextDocument:
-    """A QTextDocument holding ``html_text``, ready to print or write as PDF (in Chinese too on
-    a machine with no Chinese font: the bundled one is embedded then)."""
-    ensure_chinese_font()
+    """A QTextDocument holding ``html_text``, ready to print or write as PDF (set in the app's
+    own typefaces, which the PDF embeds)."""
+    load_bundled_fonts()
     doc = QTextDocument()
     doc.setHtml(html_text)
     return doc
@@ -151,8 +162,7 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
     pages = laid.pageCount()
     painter = QPainter(device)
     try:
-        number_font = QFont(laid.defaultFont())
-        number_font.setPointSize(_PAGE_NUMBER_PT)
+        number_font = paper_font(_PAGE_NUMBER_PT)
         for n in range(pages):
             if n and not device.newPage():
                 break  # the printer refused a page (out of paper, cancelled): nothing to add
@@ -186,7 +196,7 @@ def build_preview(dialog: QDialog, html_text: str, *, print_label: str,
 
     The labels come translated from the caller; connecting the buttons is left to it too.
     """
-    ensure_chinese_font()
+    load_bundled_fonts()
     preview = QTextBrowser()
     preview.setHtml(html_text)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -1,27 +1,44 @@
-"""Make ``resources/fonts/NotoSansSC-Dinghuo.otf``: Noto Sans CJK SC cut down to the characters
-a Chinese ordering app shows, so the app can carry it (a few MB instead of 19) and render
-Chinese on a machine that has no CJK font (see ``desktop/fonts.py``).
+"""Make the app's own typefaces, ``resources/fonts/``: the faces every printed document is set in,
+and that draw Chinese on a screen where no installed font does (see ``desktop/fonts.py``).
+
+=================================  =====================  =====================================
+file                               family, style          made from
+=================================  =====================  =====================================
+``DejaVuSans-Dinghuo.ttf``         DejaVu Sans Dinghuo    DejaVu Sans (Bitstream Vera licence,
+``DejaVuSans-Dinghuo-Bold.ttf``    Regular, Bold          ``DejaVu-LICENSE.txt``): Latin, digits
+``NotoSansSC-Dinghuo.otf``         Noto Sans SC Dinghuo   Noto Sans CJK SC (SIL Open Font
+``NotoSansSC-Dinghuo-Bold.otf``    Regular, Bold          License 1.1, ``OFL.txt``): Chinese
+=================================  =====================  =====================================
 
 A one-off, kept so it can be redone (a newer Noto, more characters)::
 
-    apt-get install -y fonts-noto-cjk          # the source font (SIL Open Font License 1.1)
+    apt-get install -y fonts-noto-cjk fonts-dejavu-core   # the sources
     .venv/bin/pip install fonttools
-    .venv/bin/python packaging/make_font_subset.py [--source PATH.ttc]
+    .venv/bin/python packaging/make_font_subset.py
 
-What it keeps: ASCII, Latin-1, Latin Extended-A and pinyin's tone-marked vowels, general
-punctuation, arrows and a few shapes, CJK symbols and punctuation, full-width forms (￥), every
-character of GB2312 (its 6,763 hanzi, levels 1 and 2, hold the 3,500 common ones, plus its
-symbols, kana, Greek and Cyrillic), and every character the project's own text uses (the
-translations, the demo data, the code's messages) — the script fails if the font lacks a
-Chinese character among those. The font keeps its names; its licence travels beside it as
-``OFL.txt``.
+Each face is cut down to the same characters (what it has of them): ASCII, Latin-1, Latin
+Extended-A and pinyin's tone-marked vowels, general punctuation, arrows and a few shapes, CJK
+symbols and punctuation, full-width forms (￥), every character of GB2312 (its 6,763 hanzi,
+levels 1 and 2, hold the 3,500 common ones, plus its symbols, kana, Greek and Cyrillic), every
+character the project's own text uses (the translations, the demo data, the code's messages) —
+the script fails if the Chinese face lacks a Chinese character among those — and every hanzi
+whose glyph the source font shares with a radical (below). The faces are renamed (``… Dinghuo``):
+a modified font must not take its source's name (both licences), and an installed DejaVu Sans or
+Noto Sans CJK must not be confused with the app's cut of it.
 
-What it drops: the features that draw a glyph no character maps to (``DROPPED_FEATURES``).
-Qt's PDF writer reads a glyph's text back from the font's character map, so such a glyph has
-no text in the PDF — on a machine with no other font pdftotext, search and copy lost every
-digit among Latin letters ("SKU-0042", "27 bottles": 'locl' swaps them for alternates), the
-"fi" of "Confirmation" ('liga') and a Chinese dash "——" ('ccmp'). Without them each glyph is
-the one its character maps to; the default glyphs are the Simplified Chinese ones anyway.
+Why the app prints with its own faces, not the system's: Qt's PDF writer gives each glyph the
+text (ToUnicode) of the *lowest* code point the font's character map sends to it. Noto Sans CJK
+maps 50 common hanzi and their radicals to one glyph — 户 and ⼾ (U+2F3E), 页 and ⻚, 黄 and ⻩,
+长 门 车 马 鱼 鸟 食 风 飞 龙 见 贝 角 青 民 胶 (㬵, U+3B35) … — and the radical is the lower code
+point, so a PDF set in it reads back 客⼾, ⻩瓜, ⻝品: search, copy and an ERP reading the PDF get
+the wrong characters. These faces keep no radicals and no code point that shares a glyph with a
+preferred one (``glyph_owners``), so each glyph has the text of the character that was printed.
+
+What it drops: the features that draw a glyph no character maps to (``DROPPED_FEATURES``): such
+a glyph has no text in the PDF. pdftotext, search and copy lost every digit among Latin letters
+("SKU-0042", "27 bottles": Noto's 'locl' swaps them for alternates), the "fi" of "Confirmation"
+('liga') and a Chinese dash "——" ('ccmp'). Without them each glyph is the one its character maps
+to; Noto's default glyphs are the Simplified Chinese ones anyway.
 """
 
 from __future__ import annotations
@@ -29,16 +46,44 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "resources" / "fonts" / "NotoSansSC-Dinghuo.otf"
-SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-FAMILY = "Noto Sans CJK SC"  # the face taken from the collection
+OUT_DIR = ROOT / "resources" / "fonts"
+NOTO = Path("/usr/share/fonts/opentype/noto")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@dataclass(frozen=True)
+class Face:
+    out: str  # file name under resources/fonts
+    source: Path  # a font, or a collection
+    source_family: str  # the face taken from a collection
+    family: str  # the bundled face's family name
+    style: str  # Regular or Bold
+    chinese: bool  # must hold every Chinese character of the project's text
+
+    @property
+    def postscript_name(self) -> str:
+        return f"{self.family.replace(' ', '')}-{self.style}"
+
+
+FACES = [
+    Face("DejaVuSans-Dinghuo.ttf", DEJAVU / "DejaVuSans.ttf", "DejaVu Sans",
+         "DejaVu Sans Dinghuo", "Regular", chinese=False),
+    Face("DejaVuSans-Dinghuo-Bold.ttf", DEJAVU / "DejaVuSans-Bold.ttf", "DejaVu Sans",
+         "DejaVu Sans Dinghuo", "Bold", chinese=False),
+    Face("NotoSansSC-Dinghuo.otf", NOTO / "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC",
+         "Noto Sans SC Dinghuo", "Regular", chinese=True),
+    Face("NotoSansSC-Dinghuo-Bold.otf", NOTO / "NotoSansCJK-Bold.ttc", "Noto Sans CJK SC",
+         "Noto Sans SC Dinghuo", "Bold", chinese=True),
+]
 
 RANGES = [
     (0x0020, 0x007E),  # ASCII
@@ -64,8 +109,8 @@ RANGES = [
 # Features whose glyphs no character maps to, so a PDF has no text for them (see above):
 # 'locl' the digits among Latin letters (and the Japanese, Korean and traditional forms),
 # 'liga' the Latin ligatures (fi, fl, ff, ffi, ffl), 'ccmp' a run of dashes (——) and a few
-# letters with combining marks.
-DROPPED_FEATURES = {"locl", "liga", "ccmp"}
+# letters with combining marks; DejaVu's discretionary, historical and required ligatures.
+DROPPED_FEATURES = {"locl", "liga", "ccmp", "dlig", "hlig", "rlig"}
 
 # Where the project's own text lives: the characters found there must all be in the font.
 PROJECT_TEXT = [
@@ -75,6 +120,10 @@ PROJECT_TEXT = [
     ("sync_engine", "*.json"),
     ("desktop", "*.py"),
 ]
+
+# Where the source draws several characters with one glyph, the one that keeps it (see
+# glyph_owners): an en dash is written far more often than a figure dash.
+PREFERRED = {0x2013}
 
 
 def gb2312() -> Iterator[str]:
@@ -95,15 +144,59 @@ def project_characters() -> set[str]:
     return {c for c in chars if c.isprintable() and ord(c) > 0x7F}
 
 
-def wanted() -> tuple[set[int], set[int]]:
+def is_hanzi(point: int) -> bool:
+    return 0x3400 <= point <= 0x4DBF or 0x4E00 <= point <= 0x9FFF
+
+
+def shares_with_lower(cmap: dict[int, str]) -> set[int]:
+    """The hanzi whose glyph a lower code point of ``cmap`` also maps to (a radical: ⼾ for 户,
+    ⻩ for 黄): set in this font by Qt, they read back from a PDF as that lower character."""
+    lowest: dict[str, int] = {}
+    for point in sorted(cmap):
+        lowest.setdefault(cmap[point], point)
+    return {p for p, glyph in cmap.items() if is_hanzi(p) and lowest[glyph] != p}
+
+
+def wanted(cmap: dict[int, str]) -> tuple[set[int], set[int]]:
     """All code points to keep, and those of them the project's own text uses."""
     points = {p for low, high in RANGES for p in range(low, high + 1)}
     points |= {ord(c) for c in gb2312()}
+    # Held here so that no such hanzi falls back to an installed copy of the source (below).
+    points |= shares_with_lower(cmap)
     own = {ord(c) for c in project_characters()}
     return points | own, own
 
 
+def glyph_owners(points: Iterable[int], cmap: dict[int, str]) -> tuple[set[int], set[int]]:
+    """Of ``points``, those to keep and those to drop so that every glyph reads back as the
+    character it was printed for: Qt gives a glyph the text of the lowest code point mapped to
+    it. Where several map to one glyph, the owner is the most common (ASCII or GB2312: the
+    katakana middle dot ・ that GB2312 has, not the Latin one, which the Latin face draws on
+    paper; then PREFERRED, then the lowest); a code point that reads the same as its owner (a
+    no-break space as a space) is kept too, the rest are dropped."""
+    common = set(range(0x20, 0x7F)) | {ord(c) for c in gb2312()}
+
+    def rank(point: int) -> tuple[bool, bool, int]:
+        return (point not in common, point not in PREFERRED, point)
+
+    by_glyph: dict[str, list[int]] = defaultdict(list)
+    for point in points:
+        if point in cmap:
+            by_glyph[cmap[point]].append(point)
+    keep: set[int] = set()
+    drop: set[int] = set()
+    for group in by_glyph.values():
+        owner = min(group, key=rank)
+        for point in group:
+            same = (unicodedata.normalize("NFKC", chr(point))
+                    == unicodedata.normalize("NFKC", chr(owner)))
+            (keep if point == owner or (same and point > owner) else drop).add(point)
+    return keep, drop
+
+
 def load_face(source: Path, family: str) -> TTFont:
+    if source.suffix.lower() not in (".ttc", ".otc"):
+        return TTFont(str(source))
     for font in TTCollection(str(source)).fonts:
         if font["name"].getDebugName(1) == family:
             return font
@@ -120,43 +213,68 @@ def describe(points: Iterable[int]) -> str:
     return ", ".join(f"{chr(p)} U+{p:04X} {unicodedata.name(chr(p), '?')}" for p in points)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, default=SOURCE,
-                        help="the Noto Sans CJK collection (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=OUT, help="default: %(default)s")
-    args = parser.parse_args(argv)
-    font = load_face(args.source, FAMILY)
+def rename(font: TTFont, face: Face) -> None:
+    """Give the cut its own names; the copyright, licence and vendor strings stay."""
+    names = font["name"]
+    full = face.family if face.style == "Regular" else f"{face.family} {face.style}"
+    for record in list(names.names):
+        if record.nameID in (1, 2, 3, 4, 6, 16, 17, 18, 21, 22):
+            names.removeNames(nameID=record.nameID)
+    for name_id, text in ((1, face.family), (2, face.style), (4, full),
+                          (3, f"{face.postscript_name};Dinghuo"), (6, face.postscript_name)):
+        names.setName(text, name_id, 3, 1, 0x409)  # Windows, Unicode BMP, English
+        names.setName(text, name_id, 1, 0, 0)  # Macintosh, Roman, English
+    if "CFF " in font:
+        font["CFF "].cff.fontNames[0] = face.postscript_name
+
+
+def make(face: Face, out_dir: Path) -> int:
+    font = load_face(face.source, face.source_family)
     cmap = font.getBestCmap()
-    points, own = wanted()
-    missing_own = sorted(p for p in own if p not in cmap)
-    # Symbols and rare Latin letters the font does not draw (☐, ħ in a comment) come from the
-    # system's other fonts; say so, but a Chinese character missing would be a real gap.
-    gaps = [p for p in missing_own if unicodedata.name(chr(p), "").startswith("CJK")]
-    if missing_own:
-        print(f"not in {FAMILY}: {describe(missing_own)}", file=sys.stderr)
-    if gaps:
-        print("the font lacks Chinese characters the project uses; refusing to make a partial font",
-              file=sys.stderr)
-        return 1
-    keep = sorted(p for p in points if p in cmap)
+    points, own = wanted(cmap)
+    if face.chinese:
+        missing_own = sorted(p for p in own if p not in cmap)
+        # Symbols and rare Latin letters the font does not draw (☐, ħ in a comment) come from
+        # the system's other fonts; say so, but a Chinese character missing would be a real gap.
+        gaps = [p for p in missing_own if unicodedata.name(chr(p), "").startswith("CJK")]
+        if missing_own:
+            print(f"not in {face.source_family}: {describe(missing_own)}", file=sys.stderr)
+        if gaps:
+            print("the font lacks Chinese characters the project uses; refusing to make a "
+                  "partial font", file=sys.stderr)
+            return 1
+    keep, dropped = glyph_owners(points, cmap)
+    if dropped:
+        print(f"{face.out}: left out, their glyph read back as another character: "
+              f"{describe(sorted(dropped))}", file=sys.stderr)
     options = subset.Options()
     # Vertical forms, proportional punctuation, kerning: all but the dropped (see above).
     options.layout_features = sorted(layout_features(font) - DROPPED_FEATURES)
     options.name_IDs = ["*"]  # the copyright, licence and licence URL stay in the font
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.hinting = False  # CJK outlines carry no useful hints; saves space
+    options.hinting = not face.chinese  # CJK outlines carry no useful hints; DejaVu's do
     options.desubroutinize = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=keep)
+    subsetter.populate(unicodes=sorted(keep))
     subsetter.subset(font)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    rename(font, face)
+    out = out_dir / face.out
+    out.parent.mkdir(parents=True, exist_ok=True)
     font.recalcTimestamp = False  # the source's date: the same source gives the same file
-    font.save(str(args.out))
-    size = args.out.stat().st_size
-    print(f"{args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}: "
-          f"{len(keep)} characters, {size / 1e6:.1f} MB")
+    font.save(str(out))
+    print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {face.family} "
+          f"{face.style}, {len(keep)} characters, {out.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help="default: %(default)s")
+    args = parser.parse_args(argv)
+    for face in FACES:
+        if make(face, args.out_dir):
+            return 1
     return 0
 
 

@@ -1,72 +1,89 @@
-"""Chinese renders on a machine with no Chinese font: the bundled font is loaded then (and only
-then), every character of a Chinese string has a glyph, and the PDFs embed it. Each case runs Qt
-in a subprocess under a fontconfig of its own, so the machine's fonts are hidden from it."""
+"""The app's own typefaces: loaded on every machine; on a machine with no Chinese font they draw
+the screens' Chinese, where one is installed the screens keep it; paper is set in the app's
+faces either way, and its PDF reads back exactly what was printed. Each case runs Qt in a
+subprocess under a fontconfig of its own, so the machine's fonts are hidden from it."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
-from desktop.fonts import BUNDLED_FONT
+from desktop.fonts import BUNDLED_FONTS, CHINESE_FAMILY, LATIN_FAMILY
 from desktop.resources import resource_path
 from tests.desktop.font_probe import PRINTED, TEXT
 from tests.desktop.test_paperwork import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
-FAMILY = "Noto Sans CJK SC"
 
 
-def probe(tmp_path: Path, font_dirs: list[Path]) -> dict[str, Any]:
-    """Run tests/desktop/font_probe.py with only ``font_dirs`` visible to fontconfig."""
+def installed_noto_cjk() -> Path:
+    """The folder of the machine's Noto Sans CJK (fonts-noto-cjk), as fontconfig finds it."""
+    found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "NotoSansCJK" in found, f"Noto Sans CJK is not installed (fc-match: {found})"
+    return Path(found).parent
+
+
+def fontconfig_env(tmp_path: Path, font_dirs: list[Path]) -> dict[str, str]:
+    """An environment in which fontconfig (and so Qt) sees only ``font_dirs``."""
     cache = tmp_path / "fc-cache"
-    cache.mkdir()
+    cache.mkdir(exist_ok=True)
     dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs)
     conf = tmp_path / "fonts.conf"
     conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
                     f"<fontconfig>{dirs}<cachedir>{cache}</cachedir></fontconfig>",
                     encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen",
-               QT_QPA_FONTDIR=str(tmp_path / "no-fonts"))
+    return dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen",
+                QT_QPA_FONTDIR=str(tmp_path / "no-fonts"))
+
+
+def probe(tmp_path: Path, font_dirs: list[Path]) -> dict[str, Any]:
+    """Run tests/desktop/font_probe.py with only ``font_dirs`` visible to fontconfig."""
     done = subprocess.run([sys.executable, "-m", "tests.desktop.font_probe",
-                           str(tmp_path / "probe.pdf")], cwd=ROOT, env=env,
+                           str(tmp_path / "probe.pdf")], cwd=ROOT,
+                          env=fontconfig_env(tmp_path, font_dirs),
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 
-def test_the_bundled_font_is_a_few_megabytes_with_its_licence() -> None:
-    font = resource_path(BUNDLED_FONT)
-    assert 1_000_000 < font.stat().st_size < 6_000_000
-    licence = (font.parent / "OFL.txt").read_text(encoding="utf-8")
-    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Noto Sans CJK SC" in licence
+def test_the_bundled_fonts_are_a_few_megabytes_with_their_licences() -> None:
+    sizes = {name: resource_path(name).stat().st_size for name in BUNDLED_FONTS}
+    assert all(100_000 < size < 2_500_000 for size in sizes.values()), sizes
+    assert sum(sizes.values()) < 4_500_000, sizes
+    folder = resource_path(BUNDLED_FONTS[0]).parent
+    ofl = (folder / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in ofl and "Noto Sans CJK SC" in ofl
+    dejavu = (folder / "DejaVu-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Bitstream" in dejavu and "DejaVu changes are in public domain" in dejavu
 
 
-def test_with_no_font_on_the_machine_the_bundled_one_draws_the_chinese(tmp_path: Path) -> None:
+def _paper_reads_back(result: dict[str, Any], pdf: Path) -> None:
+    """The PDF is set in the app's faces alone, Regular and Bold, and reads back exactly."""
+    assert {name.lstrip("/").split("+")[-1] for name in result["pdf_fonts"]} == {
+        f"{family.replace(' ', '')}-{style}" for family in (LATIN_FAMILY, CHINESE_FAMILY)
+        for style in ("Regular", "Bold")}, result["pdf_fonts"]
+    text = _squeezed(pdf_text(pdf))
+    for printed in (TEXT, PRINTED):
+        assert _squeezed(printed) in text, text
+
+
+def test_with_no_font_on_the_machine_the_apps_own_draw_the_chinese(tmp_path: Path) -> None:
     empty = tmp_path / "fonts"
     empty.mkdir()
     result = probe(tmp_path, [empty])
-    assert result["system_had_font"] is False
-    assert result["loaded"] == [FAMILY]
-    assert result["again"] == [FAMILY]  # decided once
-    assert FAMILY in result["chinese_families"]
+    assert result["loaded"] == [LATIN_FAMILY, CHINESE_FAMILY]
+    assert result["again"] == result["loaded"]  # loaded once
     assert result["missing"] == []
-    assert result["runs"] and all(family == FAMILY and 0 not in glyphs
-                                  for family, glyphs in result["runs"])
-    # The PDF is written in it, and its text reads back whole (copy, search, pdftotext): the
-    # digits among Latin letters too, which the font once drew with glyphs the PDF had no
-    # text for.
-    assert any(name.endswith("NotoSansCJKsc-Regular") for name in result["pdf_fonts"]), \
-        result["pdf_fonts"]
-    text = _squeezed(pdf_text(tmp_path / "probe.pdf"))
-    for printed in (TEXT, PRINTED):
-        assert _squeezed(unicodedata.normalize("NFKC", printed)) in text, text
+    chinese = [family for family, _glyphs in result["runs"]]
+    assert CHINESE_FAMILY in chinese, result["runs"]
+    assert all(0 not in glyphs for _family, glyphs in result["runs"])
+    _paper_reads_back(result, tmp_path / "probe.pdf")
 
 
 def _squeezed(text: str) -> str:
@@ -74,12 +91,17 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def test_a_chinese_font_on_the_machine_is_preferred(tmp_path: Path) -> None:
-    installed = tmp_path / "fonts"
-    installed.mkdir()
-    # Stands for any installed Chinese font: this copy is the system's, not the app's.
-    shutil.copy(resource_path(BUNDLED_FONT), installed / "system-chinese.otf")
-    result = probe(tmp_path, [installed])
-    assert result["system_had_font"] is True
-    assert result["loaded"] == [] and result["again"] == []
+def test_an_installed_chinese_font_keeps_the_screens_and_paper_stays_the_apps(
+        tmp_path: Path) -> None:
+    # Noto Sans CJK and nothing else (no DejaVu Sans, no Arial): the screens draw Chinese in
+    # it, as they did before the app had faces of its own; paper is set in the app's, whose
+    # text reads back (Noto Sans CJK's gave 户 the text ⼾, 黄 ⻩, and digits among Latin
+    # letters none).
+    result = probe(tmp_path, [installed_noto_cjk()])
+    assert result["loaded"] == [LATIN_FAMILY, CHINESE_FAMILY]
     assert result["missing"] == []
+    # (Its Latin comes from whichever face this bare fontconfig, with no aliases, ranks first.)
+    families = {family for family, _glyphs in result["runs"]}
+    assert CHINESE_FAMILY not in families, families
+    assert any(family.startswith("Noto Sans CJK") for family in families), families
+    _paper_reads_back(result, tmp_path / "probe.pdf")

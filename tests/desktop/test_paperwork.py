@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-import unicodedata
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -34,17 +33,12 @@ def pdf_pages(path: Path) -> tuple[int, tuple[float, float]]:
     return pages, (float(w), float(h))
 
 
-# Noto Sans CJK draws some hanzi with the glyph of a radical, and Qt's PDF writer gives a glyph
-# the text of the first character mapped to it: 页 reads back as ⻚, 户 as ⼾, 水 as ⽔ (NFKC
-# takes the Kangxi radicals back, but ⼾ to the traditional 戶).
-_RADICALS = str.maketrans({"⻚": "页", "⻆": "角", "⻓": "长", "⻔": "门", "⼾": "户",
-                             "⺠": "民"})
-
-
 def pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+    """The PDF's text as pdftotext reads it (as copy, search and a back office that files PDFs
+    get it), exactly: not normalised, so a hanzi that comes back as a radical (户 as ⼾, 水 as
+    ⽔) or a full-width form as another character fails the test that looks for it."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
-    return unicodedata.normalize("NFKC", text.translate(_RADICALS))
 
 
 MM = 72 / 25.4
