@@ -2,9 +2,11 @@
 
 Starts the embedded demo server on a fresh scratch copy of the demo data, signs in as the demo
 user, syncs, renders every page of the workspace offscreen, writes an order confirmation as
-PDF, switches to Chinese and renders again (so the translations, the icons, the Qt plugins, a
-Chinese font and the server's executable are all shown to be there), then exits 0 with one
-line saying what it did. Any failure exits 1 with one line saying why.
+PDF, switches to Chinese, renders again and writes the confirmation in Chinese (so the
+translations, the icons, the Qt plugins, the fonts and the server's executable are all shown to
+be there). Each PDF must read back what was printed (:mod:`.pdf_check`): the order number, the
+customer, each line's SKU and Chinese name, and every character of the document. Then it exits 0
+with one line saying what it did. Any failure exits 1 with one line saying why.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from sync_engine.version import installed_version
 
 from ..application import DinghuoApp
 from ..confirmation import confirmation_document
+from ..i18n import current_language
 from ..printing import write_pdf
 from ..resources import icon
 from .camera import Camera, Step
+from .pdf_check import pdf_text, unreadable
 from .server import DemoServer
 
 __all__ = ["SelfTest"]
@@ -52,7 +56,8 @@ class SelfTest(Camera):
         self.app.demo_failed.connect(
             lambda why: self.fail(f"the demo server did not start: {why}"))
         self.app.start()
-        self.steps = [self.check_data, *self._page_steps(), self.check_pdf, self.check_chinese]
+        self.steps = [self.check_data, *self._page_steps(), self.check_pdf, self.check_chinese,
+                      self.check_pdf]
         self.wait(self.synced, self.next)
 
     # ------------------------------------------------------------------ steps
@@ -97,7 +102,8 @@ class SelfTest(Camera):
         self.next()
 
     def check_pdf(self) -> None:
-        """The first order's confirmation, written as a PDF."""
+        """The first order's confirmation, written as a PDF in the language of the moment, and
+        its text read back."""
         engine = self.app.engine
         orders = engine.orders(limit=1)
         if not orders:
@@ -105,15 +111,24 @@ class SelfTest(Camera):
             return
         order = engine.order(orders[0].id)
         products = {line.product_id: engine.product(line.product_id) for line in order.lines}
-        path = self.directory / "confirmation.pdf"
-        write_pdf(path, confirmation_document(order, products,
-                                              engine.customer(order.customer_id),
-                                              self.window.ctx.fmt))
+        customer = engine.customer(order.customer_id)
+        lang = current_language()
+        path = self.directory / f"confirmation.{lang}.pdf"
+        document = confirmation_document(order, products, customer, self.window.ctx.fmt)
+        write_pdf(path, document)
         data = path.read_bytes() if path.is_file() else b""
         if not data.startswith(b"%PDF") or len(data) < 2000:
-            self.fail("the order confirmation PDF was not written")
+            self.fail(f"the order confirmation PDF ({lang}) was not written")
             return
-        self.done.append(f"wrote a {len(data) // 1024} KB PDF")
+        words = [order.number or order.local_number,
+                 *((customer.code, customer.name) if customer else ()),
+                 *(text for p in products.values() if p for text in (p.sku, p.name_zh))]
+        lost = unreadable(pdf_text(path), document.toPlainText(), words)
+        if lost:
+            self.fail(f"the order confirmation PDF ({lang}) does not read back what it printed: "
+                      f"{', '.join(lost)}")
+            return
+        self.done.append(f"wrote a {len(data) // 1024} KB PDF ({lang}) that reads back whole")
         self.next()
 
     def check_chinese(self) -> None:

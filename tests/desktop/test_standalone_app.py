@@ -98,13 +98,39 @@ def test_self_test_passes_in_one_line(live_server_url: str, tmp_path: Path, qtbo
     [line] = out.splitlines()
     assert line.startswith(f"dinghuo {installed_version()}: self-test passed in ")
     assert "signed in as rep1, synced 300 products" in line
-    assert "wrote a " in line and " KB PDF" in line and "Chinese in " in line
+    assert "KB PDF (en) that reads back whole" in line and "Chinese in " in line
+    assert "KB PDF (zh_CN) that reads back whole" in line
     # Every page of the rep's workspace, and the window once more in Chinese.
     assert {"the customers page", "the catalog page", "the orders page",
             "the conflicts page"} <= set(test.rendered[:-1])
     assert test.rendered[-1] == "the window in Chinese"
     assert f"{len(test.rendered)} screens rendered" in line
-    assert (tmp_path / "scratch" / "confirmation.pdf").read_bytes().startswith(b"%PDF")
+    for lang in ("en", "zh_CN"):
+        assert (tmp_path / "scratch" / f"confirmation.{lang}.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.live
+def test_self_test_fails_when_its_pdf_does_not_read_back(
+        live_server_url: str, tmp_path: Path, qtbot: Any, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The confirmation set in an installed Noto Sans CJK, as the app printed before it had
+    faces of its own: its glyph for 户 has the text ⼾, and its digits among Latin letters none;
+    the self-test says so and fails."""
+    from desktop import confirmation
+    from desktop.demo import self_test as module
+    from desktop.printing import PAPER_FONTS, html_document
+
+    def in_noto(*args: Any) -> Any:
+        css = confirmation.confirmation_html(*args)
+        return html_document(css.replace(PAPER_FONTS, "'Noto Sans CJK SC'"))
+
+    monkeypatch.setattr(module, "confirmation_document", in_noto)
+    code, _test = self_test(ServedDemo(tmp_path / "demo", live_server_url), tmp_path, qtbot)
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.startswith("dinghuo: self-test failed: the order confirmation PDF (en) does not "
+                          "read back what it printed: "), err
+    assert "户 ×" in err and "DH" in err  # 客户, and the order number's digits
 
 
 def test_self_test_says_why_it_failed_in_one_line(tmp_path: Path, qtbot: Any,
