@@ -174,6 +174,18 @@ def test_every_character_of_the_apps_chinese_face_reads_back_as_itself(
     assert not lost, lost
 
 
+def test_the_page_numbers_are_set_in_the_papers_faces(qapp: Any, tmp_path: Path) -> None:
+    """Not in the app's screen font (an installed one): a page holding only Chinese embeds the
+    app's Chinese face, and its number the app's Latin face, nothing else."""
+    path = tmp_path / "numbered.pdf"
+    write_pdf(path, html_document(f"<html><head><style>{PAPER_CSS}</style></head>"
+                                  "<body><p>订货单</p></body></html>"))
+    fonts = {line.split(b"/BaseFont", 1)[1].split()[0].decode().split("+")[-1].lstrip("/")
+             for line in path.read_bytes().split(b"\n") if b"/BaseFont" in line}
+    assert fonts == {"DejaVuSansDinghuo-Regular", "NotoSansSCDinghuo-Regular"}, fonts
+    assert "1/1" in "".join(pdf_text(path).split())
+
+
 def test_the_self_tests_check_finds_what_does_not_read_back(qapp: Any, tmp_path: Path) -> None:
     """``dinghuo --self-test`` reads its PDFs back with pypdf (the built app has no pdftotext):
     set in an installed Noto Sans CJK, 户 and 水 come back as radicals and the digits among
