@@ -446,6 +446,23 @@ def test_an_index_without_the_one_character_starts_or_han_pairs_is_rebuilt() -> 
     assert_search_index_consistent(db)
 
 
+def test_an_index_without_the_number_starts_is_rebuilt() -> None:
+    # An index written before the number starts ("¦33") would find no product of "33": its
+    # definition, as it was then, has it rebuilt from the products.
+    from sync_engine.client import search_index
+
+    db = _replica_of_hand_made_products()
+    new = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
+    db.execute("DROP TABLE product_search")
+    db.execute(new.replace("-- name starts, the first character of each, number starts",
+                           "-- name starts, and the first character of each (see _columns)"))
+    db.row_factory = sqlite3.Row
+    assert search_index.ensure_search_index(db)
+    db.row_factory = None
+    assert set(search_products(db, "33")) == {1, 3, 10, 11, 15}
+    assert_search_index_consistent(db, products={p[0] for p in _HAND_MADE})
+
+
 def test_an_index_without_the_vocabulary_is_rebuilt() -> None:
     # An index written before the vocabulary (and before the SKU's words were marked) would
     # find no word of "330" or "cola": the missing table has it rebuilt from the products.
@@ -765,7 +782,8 @@ def test_words_from_the_vocabulary_find_what_a_prefix_query_finds(
                "x", "x-r", "xr7", "ray", "cafe", "creme", "renamed item", "bev", "ko33", "a",
                "ab12", "1 25l", "25l", "500ml", "500m", "kl 5", "装 b", "qq", "zz", "v", "1",
                "10", "500", "000", "0000", "00001", "000012", "装 10", "可乐 33", "kl 50",
-               "bev 00", "bev-00", "ko-33", "xr-7", "ab-12c", "9", "330"]
+               "bev 00", "bev-00", "ko-33", "xr-7", "ab-12c", "9", "330", "12", "25", "05",
+               "99", "50 装", "10 10", "１０", "可乐 ３３", "00 00001"]
     for _ in range(40):
         words = str(rng.choice(list(rows.values()))["name_en"]).split()
         queries.append(" ".join(w[: rng.randint(1, 5)] for w in rng.sample(words, 2)))
@@ -941,3 +959,53 @@ def test_han_pairs_page_as_the_phrase_of_characters_on_a_catalog(
         plain = {query: _pages(db, query) for query in queries}
     assert expected == plain
     assert sum(bool(pages[0]) for pages in expected.values()) > 40
+
+
+# --------------------------------------------------------------------------- number starts
+
+
+def test_a_two_digit_number_is_one_token() -> None:
+    # "超能 10" reads "¦10", not the words starting with 10 side by side ("10", "100g",
+    # "10kg" …) and the merge of every SKU number from 10 (10,000 at a million products).
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(1, "A-000001", None, "超能洗衣粉 100g", "", True),
+                        _row(2, "A-104233", None, "超能洗衣粉 2kg", "", True),
+                        _row(3, "A-000003", None, "超能洗衣粉", "Detergent 10x", True),
+                        _row(4, "A-000004", None, "超能洗衣粉 1.05kg", "", True),
+                        _row(5, "A-000005", None, "超能洗衣粉 ¤10", "", True)])
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    # by the length of the name; 5's "¤10" matches as the prefix query "¤10"* would
+    assert search_products(db, "超能 10") == [3, 2, 5, 1]
+    db.set_trace_callback(None)
+    matches = [s for s in statements if "MATCH" in s]
+    assert any('head : "\u00a610"' in s for s in matches)
+    assert not any("words" in s for s in matches)
+    db.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.tuples(st.text(alphabet="0123456789a.-\u00a4 ", max_size=12),
+                             st.text(alphabet="0123456789B-\u00a4", max_size=8)),
+                   min_size=1, max_size=12),
+    query=st.sampled_from(["10", "01", "00", "1", "100", "10 可", "可 10", "a 10", "10a", "１０",
+                           "-10", "10.5", "\u00a410"]),
+)
+def test_two_digit_numbers_find_what_a_prefix_query_finds(
+    words: list[tuple[str, str]], query: str
+) -> None:
+    # Whatever the words and SKUs around the digits (glued, after punctuation, after a
+    # "¤" of their own), "¦10" holds the rows of the prefix queries "10"* and "¤10"*.
+    from sync_engine.client import search
+
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(i, sku, None, f"可{i}", name, i % 3 != 0)
+                        for i, (name, sku) in enumerate(words, 1)])
+    pages = _pages(db, query)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_words_from", lambda db, term: None)  # FTS5 prefix queries
+        assert pages == _pages(db, query), query
+    db.close()
