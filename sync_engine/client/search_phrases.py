@@ -25,7 +25,7 @@ from typing import NamedTuple
 __all__ = ["COLUMNS", "TOKEN_RE", "Row", "TermCheck", "tokens"]
 
 #: The columns of ``product_search`` that are indexed, in the full-text table's order.
-COLUMNS = ("han", "py", "ini", "words", "head")
+COLUMNS = ("han", "py", "ini", "words", "head", "bi")
 _COLUMN = {name: i for i, name in enumerate(COLUMNS)}
 #: A token as the ascii tokenizer makes it: ASCII letters and digits, and any non-ASCII.
 TOKEN_RE = re.compile(r"[0-9A-Za-z\x80-\U0010ffff]+")

@@ -24,13 +24,15 @@ def assert_search_index_consistent(db: sqlite3.Connection, *,
     """The contentless FTS index holds each indexed product's tokens exactly once (as a fresh
     index built from ``product_search`` would), and nothing of removed or replaced products.
     ``products``: the ids that must be in the index (the replica's products)."""
-    rows = db.execute("SELECT id, rk, han, py, ini, words, head FROM product_search").fetchall()
+    rows = db.execute("SELECT id, rk, han, py, ini, words, head, bi FROM product_search"
+                      ).fetchall()
     if products is not None:
         assert {r[0] for r in rows} == products, "the index and the products differ"
     fresh = sqlite3.connect(":memory:")
     create_search_schema(fresh)
     fresh.executemany(
-        "INSERT INTO product_search_fts (rowid, han, py, ini, words, head) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO product_search_fts (rowid, han, py, ini, words, head, bi)"
+        " VALUES (?,?,?,?,?,?,?)",
         sorted(tuple(r[1:]) for r in rows),
     )
     assert _instances(db) == _instances(fresh), "the full-text index is not what it should be"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -417,25 +419,48 @@ def _replica_of_hand_made_products() -> sqlite3.Connection:
     return db
 
 
-def test_an_index_without_the_one_character_starts_is_rebuilt() -> None:
+def test_an_index_without_the_one_character_starts_or_han_pairs_is_rebuilt() -> None:
     # An index written before name starts had their first character as a token would find
-    # nothing in tier 1 of "k": its changed definition has it rebuilt from the products.
+    # nothing in tier 1 of "k", and one written before the pairs of Han characters nothing of
+    # "可乐": its changed definition has it rebuilt from the products.
     from sync_engine.client import search, search_index
 
     db = _replica_of_hand_made_products()
     old = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
     db.execute("DROP TABLE product_search")
-    db.execute(old.split(" -- ")[0] + "\n    )")  # the definition as it was before
+    db.execute("DROP TABLE product_search_fts")
+    # the definitions as they were before
+    db.execute(old.split(" -- ")[0].rstrip(",") + "\n    )")
+    db.execute("CREATE VIRTUAL TABLE product_search_fts USING fts5(han, py, ini, words, head,"
+               " tokenize = 'ascii', content = '', columnsize = 0)")
     db.execute(search._BARCODE_INDEX)
     db.row_factory = sqlite3.Row
     assert search_index.ensure_search_index(db)
     assert not search_index.ensure_search_index(db)
     db.row_factory = None
     assert search_products(db, "k") == search_products(db, "k", limit=100)[:50]
+    assert search_products(db, "可乐") == [15, 3, 2, 1]
     assert {r[0] for r in db.execute(
         "SELECT rowid FROM product_search_fts WHERE product_search_fts MATCH 'head : \"\u00b7k\"'"
     )}
     assert_search_index_consistent(db)
+
+
+def test_an_index_without_the_number_starts_is_rebuilt() -> None:
+    # An index written before the number starts ("¦33") would find no product of "33": its
+    # definition, as it was then, has it rebuilt from the products.
+    from sync_engine.client import search_index
+
+    db = _replica_of_hand_made_products()
+    new = db.execute("SELECT sql FROM sqlite_master WHERE name = 'product_search'").fetchone()[0]
+    db.execute("DROP TABLE product_search")
+    db.execute(new.replace("-- name starts, the first character of each, number starts",
+                           "-- name starts, and the first character of each (see _columns)"))
+    db.row_factory = sqlite3.Row
+    assert search_index.ensure_search_index(db)
+    db.row_factory = None
+    assert set(search_products(db, "33")) == {1, 3, 10, 11, 15}
+    assert_search_index_consistent(db, products={p[0] for p in _HAND_MADE})
 
 
 def test_an_index_without_the_vocabulary_is_rebuilt() -> None:
@@ -757,7 +782,8 @@ def test_words_from_the_vocabulary_find_what_a_prefix_query_finds(
                "x", "x-r", "xr7", "ray", "cafe", "creme", "renamed item", "bev", "ko33", "a",
                "ab12", "1 25l", "25l", "500ml", "500m", "kl 5", "装 b", "qq", "zz", "v", "1",
                "10", "500", "000", "0000", "00001", "000012", "装 10", "可乐 33", "kl 50",
-               "bev 00", "bev-00", "ko-33", "xr-7", "ab-12c", "9", "330"]
+               "bev 00", "bev-00", "ko-33", "xr-7", "ab-12c", "9", "330", "12", "25", "05",
+               "99", "50 装", "10 10", "１０", "可乐 ３３", "00 00001"]
     for _ in range(40):
         words = str(rng.choice(list(rows.values()))["name_en"]).split()
         queries.append(" ".join(w[: rng.randint(1, 5)] for w in rng.sample(words, 2)))
@@ -823,3 +849,163 @@ def test_one_character_name_starts_are_tokens_of_their_own(
     assert checked > 20
     found = search_products(db, "k", limit=30)
     assert found and all(i in rows for i in found)
+
+
+# --------------------------------------------------------------------------- pairs of Han
+
+
+@contextmanager
+def _han_phrases_of_characters(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Chinese terms read as the plain phrase of their characters in ``han`` (the query the
+    pairs of ``bi`` stand for), not as pairs."""
+    from sync_engine.client import search
+
+    def characters(term: str) -> str:
+        return f'han : "{" ".join(term)}"'
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "_han_phrase", characters)
+        search._phrases.cache_clear()
+        search._term_check.cache_clear()
+        try:
+            yield
+        finally:
+            search._phrases.cache_clear()
+            search._term_check.cache_clear()
+
+
+def _pages(db: sqlite3.Connection, query: str) -> list[list[int]]:
+    return [search_products(db, query, limit=limit, offset=offset, include_inactive=inactive)
+            for offset, limit, inactive in ((0, 50, False), (0, 1000, True), (3, 7, False))]
+
+
+def test_a_chinese_term_of_two_characters_is_one_token() -> None:
+    # "箱装 500" reads the pair 箱装 (one doclist), not the phrase "箱 装", which FTS5 walks
+    # over the positions of every row with both characters (11 ms at a million products).
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(1, "A-1", None, "整箱装 500ml", "", True),
+                        _row(2, "A-2", None, "纸箱 装 500ml", "", True),
+                        _row(3, "A-3", None, "瓶装 500ml 箱", "", True)])
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    assert search_products(db, "箱装 500") == [1, 2]  # 箱 and 装 adjacent in the Han of 2
+    assert search_products(db, "装箱") == [3]
+    assert search_products(db, "箱") == [1, 2, 3]
+    db.set_trace_callback(None)
+    matches = [s for s in statements if "MATCH" in s]
+    assert any('bi : "箱装"' in s for s in matches)
+    assert any('bi : "装箱"' in s for s in matches)
+    assert not any('han : "箱 装"' in s or 'han : "装 箱"' in s for s in matches)
+    db.close()
+
+
+# Few characters, so that names repeat them, next to each other and apart; one outside the
+# BMP, one compatibility ideograph (NFKC makes it 豈), full-width digits and letters between.
+_FEW_HAN = "可乐口装箱瓶豈\uf900\U00020001"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(st.text(alphabet=_FEW_HAN + " 5０3ab", max_size=10), min_size=1, max_size=15),
+    query=st.lists(
+        st.one_of(st.text(alphabet=_FEW_HAN, min_size=1, max_size=4),
+                  st.sampled_from(["5", "５", "3", "30", "5ml", "a"])),
+        min_size=1, max_size=3,
+    ).map(" ".join),
+)
+def test_han_pairs_find_what_the_phrase_of_characters_finds(
+    names: list[str], query: str
+) -> None:
+    # Page by page, the same rows in the same order as the phrase of the characters in han;
+    # and every product whose Han characters have the term, and only those.
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    rows = [_row(i, f"T-{i}", None, name, "", i % 4 != 0) for i, name in enumerate(names, 1)]
+    index_products(db, rows)
+    pages = _pages(db, query)
+    with _han_phrases_of_characters(pytest.MonkeyPatch()):
+        assert pages == _pages(db, query), query
+    from sync_engine.client import search
+
+    terms = search._terms(search._normalise(query))
+    if all(search._HAN_RUN_RE.fullmatch(t) for t in terms):
+        expected = {r["id"] for r in rows
+                    if all(t in search._han(r["name_zh"]) for t in terms)}
+        assert set(pages[1]) == expected, query
+    db.close()
+
+
+def test_han_pairs_page_as_the_phrase_of_characters_on_a_catalog(
+    catalog: tuple[sqlite3.Connection, dict[int, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Chinese with numbers (of one digit: checked on the rows; of more: FTS5 terms; full
+    # width), repeated terms and one-character terms, on a generated catalog.
+    db, rows = catalog
+    rng = random.Random(19)
+    queries = ["可乐 330", "可乐 ３３０", "箱装 500", "瓶装 1", "装 5", "可乐 可乐", "乐 可乐 1",
+               "牛奶 250 牛奶", "可口可乐", "康师傅红烧牛肉面", "纯牛奶 ２５０ml", "装装"]
+    for _ in range(60):
+        row = str(rng.choice(list(rows.values()))["name_zh"])
+        name = "".join(c for c in row if "一" <= c <= "鿿")
+        length = rng.randint(1, 5)
+        start = rng.randrange(max(1, len(name) - length + 1))
+        sizes = [f" {size}" for size in re.findall(r"\d+", row)]  # the row's own, mostly
+        number = rng.choice([*sizes, *sizes, "", " 1", " 5", " 10", " 330", " 500", " ５００"])
+        queries.append(name[start : start + length] + number)
+    expected = {query: _pages(db, query) for query in queries}
+    with _han_phrases_of_characters(monkeypatch):
+        plain = {query: _pages(db, query) for query in queries}
+    assert expected == plain
+    assert sum(bool(pages[0]) for pages in expected.values()) > 40
+
+
+# --------------------------------------------------------------------------- number starts
+
+
+def test_a_two_digit_number_is_one_token() -> None:
+    # "超能 10" reads "¦10", not the words starting with 10 side by side ("10", "100g",
+    # "10kg" …) and the merge of every SKU number from 10 (10,000 at a million products).
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(1, "A-000001", None, "超能洗衣粉 100g", "", True),
+                        _row(2, "A-104233", None, "超能洗衣粉 2kg", "", True),
+                        _row(3, "A-000003", None, "超能洗衣粉", "Detergent 10x", True),
+                        _row(4, "A-000004", None, "超能洗衣粉 1.05kg", "", True),
+                        _row(5, "A-000005", None, "超能洗衣粉 ¤10", "", True)])
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    # by the length of the name; 5's "¤10" matches as the prefix query "¤10"* would
+    assert search_products(db, "超能 10") == [3, 2, 5, 1]
+    db.set_trace_callback(None)
+    matches = [s for s in statements if "MATCH" in s]
+    assert any('head : "\u00a610"' in s for s in matches)
+    assert not any("words" in s for s in matches)
+    db.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.tuples(st.text(alphabet="0123456789a.-\u00a4 ", max_size=12),
+                             st.text(alphabet="0123456789B-\u00a4", max_size=8)),
+                   min_size=1, max_size=12),
+    query=st.sampled_from(["10", "01", "00", "1", "100", "10 可", "可 10", "a 10", "10a", "１０",
+                           "-10", "10.5", "\u00a410"]),
+)
+def test_two_digit_numbers_find_what_a_prefix_query_finds(
+    words: list[tuple[str, str]], query: str
+) -> None:
+    # Whatever the words and SKUs around the digits (glued, after punctuation, after a
+    # "¤" of their own), "¦10" holds the rows of the prefix queries "10"* and "¤10"*.
+    from sync_engine.client import search
+
+    db = sqlite3.connect(":memory:")
+    create_search_schema(db)
+    index_products(db, [_row(i, sku, None, f"可{i}", name, i % 3 != 0)
+                        for i, (name, sku) in enumerate(words, 1)])
+    pages = _pages(db, query)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_words_from", lambda db, term: None)  # FTS5 prefix queries
+        assert pages == _pages(db, query), query
+    db.close()
