@@ -194,9 +194,16 @@ def _server_lines(data: Mapping[str, Any]) -> list[d.OrderLine]:
 
 def write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: int) -> None:
     """Make the view of the order exactly the server's state ``data`` (at ``version``)."""
-    order_id = str(data["id"])
     existing = db.execute("SELECT local_number, created_at FROM orders WHERE id = ?",
-                          (order_id,)).fetchone()
+                          (str(data["id"]),)).fetchone()
+    _write_from_server(db, data, version, existing)
+
+
+def _write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: int,
+                       existing: sqlite3.Row | None) -> None:
+    """:func:`write_from_server` with the order's row as read by the caller (None: the view
+    has no such order yet), which holds its ``local_number`` and ``created_at``."""
+    order_id = str(data["id"])
     text = compact_json(data)
     values = (
         data.get("number"),
@@ -212,27 +219,18 @@ def write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: 
         version,
         text,
     )
-    if existing is None:
-        db.execute(
-            "INSERT INTO orders (number, local_number, customer_id, warehouse_id, status, notes,"
-            " delivery_date, created_at, updated_at, hold_reasons, server_version, server_data,"
-            " net, tax, gross, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0', '0', '0', ?)",
-            (*values, order_id),
-        )
-    else:
-        db.execute(
-            "UPDATE orders SET number = ?, local_number = ?, customer_id = ?, warehouse_id = ?,"
-            " status = ?, notes = ?, delivery_date = ?, created_at = ?, updated_at = ?,"
-            " hold_reasons = ?, server_version = ?, server_data = ? WHERE id = ?",
-            (*values, order_id),
-        )
     totals = data.get("totals")
     promotions = [d.AppliedPromotion.from_dict(p) for p in data.get("promotions") or []]
     if not isinstance(totals, Mapping):
+        _write_order_row(db, order_id, existing is None, values)
         replace_lines(db, order_id, _server_lines(data), promotions)
         return
     # The server's lines and totals are already computed by the shared rules: store them as
-    # they are (rebuilding them here would cost more than the rest of recording a result).
+    # they are (rebuilding them here would cost more than the rest of recording a result),
+    # with the rest of the order's row in one statement.
+    _write_order_row(db, order_id, existing is None, values, (
+        str(totals["net"]), str(totals["tax"]), str(totals["gross"]),
+        compact_json([p.to_dict() for p in promotions])))
     db.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
     db.executemany(
         _INSERT_LINES,
@@ -242,9 +240,33 @@ def write_from_server(db: sqlite3.Connection, data: Mapping[str, Any], version: 
           int(bool(ln.get("gift"))))
          for i, ln in enumerate(data.get("lines", []))],
     )
-    db.execute("UPDATE orders SET net = ?, tax = ?, gross = ?, promotions = ? WHERE id = ?",
-               (str(totals["net"]), str(totals["tax"]), str(totals["gross"]),
-                compact_json([p.to_dict() for p in promotions]), order_id))
+
+
+_ORDER_ROW = {
+    # (new row, with totals and promotions): the statement
+    (True, False): "INSERT INTO orders (number, local_number, customer_id, warehouse_id, status,"
+    " notes, delivery_date, created_at, updated_at, hold_reasons, server_version, server_data,"
+    " net, tax, gross, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '0', '0', '0', ?)",
+    (True, True): "INSERT INTO orders (number, local_number, customer_id, warehouse_id, status,"
+    " notes, delivery_date, created_at, updated_at, hold_reasons, server_version, server_data,"
+    " net, tax, gross, promotions, id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    (False, False): "UPDATE orders SET number = ?, local_number = ?, customer_id = ?,"
+    " warehouse_id = ?, status = ?, notes = ?, delivery_date = ?, created_at = ?,"
+    " updated_at = ?, hold_reasons = ?, server_version = ?, server_data = ? WHERE id = ?",
+    (False, True): "UPDATE orders SET number = ?, local_number = ?, customer_id = ?,"
+    " warehouse_id = ?, status = ?, notes = ?, delivery_date = ?, created_at = ?,"
+    " updated_at = ?, hold_reasons = ?, server_version = ?, server_data = ?, net = ?, tax = ?,"
+    " gross = ?, promotions = ? WHERE id = ?",
+}
+
+
+def _write_order_row(db: sqlite3.Connection, order_id: str, new: bool, values: tuple[Any, ...],
+                     money: tuple[str, str, str, str] | None = None) -> None:
+    """Insert (``new``) or update the order's row with ``values`` and, if given, its totals
+    and promotions (``money``); a new row without them has zero totals until its lines are
+    written."""
+    db.execute(_ORDER_ROW[new, money is not None], (*values, *(money or ()), order_id))
 
 
 def store_server_state(db: sqlite3.Connection, data: Mapping[str, Any], version: int) -> bool:
@@ -254,7 +276,8 @@ def store_server_state(db: sqlite3.Connection, data: Mapping[str, Any], version:
     arrive in either order). Returns True if the view was rewritten from ``data``.
     """
     order_id = str(data["id"])
-    row = db.execute("SELECT server_version FROM orders WHERE id = ?", (order_id,)).fetchone()
+    row = db.execute("SELECT server_version, local_number, created_at FROM orders WHERE id = ?",
+                     (order_id,)).fetchone()
     if row is not None and version < int(row["server_version"]):
         return False
     if row is not None and has_pending(db, order_id):
@@ -265,7 +288,7 @@ def store_server_state(db: sqlite3.Connection, data: Mapping[str, Any], version:
              order_id),
         )
         return False
-    write_from_server(db, data, version)
+    _write_from_server(db, data, version, row)
     return True
 
 

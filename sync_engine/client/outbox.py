@@ -226,12 +226,14 @@ def is_waiting(db: sqlite3.Connection, entity: str) -> bool:
                       (entity,)).fetchone() is not None
 
 
-def mark_done(db: sqlite3.Connection, seq: int, answer: str, *, user_id: int | None) -> None:
+def mark_done(db: sqlite3.Connection, seq: int, answer: str, *, user_id: int | None,
+              answered_at: str | None = None) -> None:
     """The server applied the row: it is done, with the server's answer (JSON text) kept, and
-    who sent it (only they send it again, should the server forget it)."""
+    who sent it (only they send it again, should the server forget it). ``answered_at``: when
+    the answer came (default: now), one time for the rows of one push's answer."""
     db.execute("UPDATE outbox SET state = 'done', result = ?, claimed_by = NULL,"
                " lease_until = NULL, answered_at = ?, sent_by = ? WHERE seq = ?",
-               (answer, now_iso(), user_id, seq))
+               (answer, answered_at or now_iso(), user_id, seq))
 
 
 def mark_refused(db: sqlite3.Connection, row: Claimed, status: str, answer: str,

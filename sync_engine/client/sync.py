@@ -47,7 +47,7 @@ from . import conflicts, orders, outbox, replica, returns, search, shipments
 from .errors import ResyncRequired, SyncCancelled
 from .outbox import Claimed
 from .session import Auth
-from .store import Store, get_meta, set_meta
+from .store import Store, get_meta, now_iso, set_meta
 from .transport import AccessExpired, ServerApi, decode_page
 from .values import SyncReport
 
@@ -503,6 +503,8 @@ def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
     """Record the server's answers to a pushed batch (caller's transaction)."""
     identity = get_meta(db, "identity")
     user_id = int(json.loads(identity)["user_id"]) if identity else None
+    answered_at = now_iso()  # the batch's answers came together
+    last_applied: str | None = None
     for row, result in zip(claimed, results, strict=True):
         if result.key != row.key:
             raise ValueError(f"push answer for {result.key!r} where {row.key!r} was sent")
@@ -510,8 +512,9 @@ def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
             continue  # answered already (another instance took over an expired lease)
         if result.status == "applied":
             counts.applied += 1
-            outbox.mark_done(db, row.seq, _kept(result), user_id=user_id)
-            set_meta(db, "last_applied", row.key)  # until a pull vouches for it
+            outbox.mark_done(db, row.seq, _kept(result), user_id=user_id,
+                             answered_at=answered_at)
+            last_applied = row.key
             _apply_result(db, row, result)
             continue
         if result.status == "conflict":
@@ -526,6 +529,8 @@ def record_results(db: sqlite3.Connection, claimed: Sequence[Claimed],
         if row.entity.startswith("order:") and server is not None and "lines" in server:
             orders.store_server_state(db, server, int(server.get("version") or 0))
         log.info("mutation %s (%s) %s: %s", row.key, row.kind, result.status, result.reason)
+    if last_applied is not None:  # the batch's last one applied, until a pull vouches for it
+        set_meta(db, "last_applied", last_applied)
 
 
 def _apply_result(db: sqlite3.Connection, row: Claimed, result: MutationResult) -> None:

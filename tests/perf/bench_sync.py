@@ -14,7 +14,8 @@ its own process (uvicorn), and runs the client in another process (so its RSS is
 - W1 upkeep after: the backup (and full check, when due) the app runs after a round, timed apart
 - W2  incremental sync after 1,000 products changed on the server (prices; then names too,
       which the search index must follow: "W2 renamed")
-- W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull)
+- W3  push of N orders × 5 lines (the push alone, then the whole sync_once with the pull);
+      with the CPU time of the client and of the server (and its push processes) during the push
 - search p50/p95 over typical queries (SKU, barcode, Chinese, pinyin, initials, English)
 - RSS peak of the client process during W1 ("RSS MB"), and with the upkeep after it too
 
@@ -246,14 +247,28 @@ def _peak_rss_mb() -> float:
 
 
 def _server_cpu() -> float | None:
-    """CPU seconds the server process has used so far (its pid is handed down by ``main``), or
-    None if it is not known (not on Linux, or no pid)."""
+    """CPU seconds the server has used so far — its process (the pid is handed down by
+    ``main``) and the processes under it (its push processes) — or None if it is not known
+    (not on Linux, or no pid)."""
     pid = os.environ.get("DINGHUO_BENCH_SERVER_PID")
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
+    if pid is None or not Path(f"/proc/{pid}").exists():
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    used: dict[int, tuple[int, float]] = {}  # pid -> (parent, utime + stime)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or gone meanwhile
+        used[int(entry.name)] = (int(fields[1]),
+                                 (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    total, todo = 0.0, [int(pid)]
+    while todo:
+        p = todo.pop()
+        total += used.get(p, (0, 0.0))[1]
+        todo.extend(child for child, (parent, _) in used.items() if parent == p)
+    return total
 
 
 def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
@@ -317,9 +332,14 @@ def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
         api, auth = engine._session()
         syncer = Syncer(engine.store, api, auth, engine._owner)
         counts = Counts()
-        start = time.perf_counter()
+        server_cpu = _server_cpu()
+        start, cpu = time.perf_counter(), time.process_time()
         syncer.push(counts)
         out["W3 push"] = time.perf_counter() - start
+        out["W3 push client CPU"] = time.process_time() - cpu
+        server_after = _server_cpu()
+        if server_cpu is not None and server_after is not None:
+            out["W3 push server CPU"] = server_after - server_cpu  # with its push processes
         out["W3 applied"] = counts.applied
         start = time.perf_counter()
         engine.sync_once()

@@ -1,4 +1,4 @@
-"""The pull lane (:class:`.ThreadLane`): calls answered with their result or their exception,
+"""A thread lane (:class:`.ThreadLane`): calls answered with their result or their exception,
 at most so many at once, in their caller's context; answers that finish while the event loop
 is busy reach it in one call, not one each; a caller gone before its call began is skipped;
 idle threads end."""

@@ -17,7 +17,6 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -90,10 +89,11 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         sessions=sessions,
         hub=Hub(),
         push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
-        push_slots=anyio.CapacityLimiter(settings.push_threads),
+        push_lane=ThreadLane(settings.push_threads, name="dinghuo-push"),
         push_notes=PushNotes(sessions),
         pull_lane=ThreadLane(settings.pull_threads, name="dinghuo-pull"),
         pull_notes=PullNotes(sessions),
+        metrics_lane=ThreadLane(1, name="dinghuo-metrics"),
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),
     )

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, cast
 
-import anyio
 from fastapi import Depends, Header, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,15 +37,19 @@ class Services:
     sessions: sessionmaker[Session]
     hub: Hub
     push_pool: PushPool | None
-    """Push processes, or None: pushes run on this process's threads, at most
-    ``push_slots`` at once (the others wait their turn)."""
-    push_slots: anyio.CapacityLimiter
+    """Push processes, or None: pushes run on this process's threads, on :attr:`push_lane`."""
+    push_lane: ThreadLane
+    """The threads pushes run on when there are no push processes: at most so many at once in
+    this process (the others wait their turn, in the order they came)."""
     push_notes: PushNotes
     pull_lane: ThreadLane
     """The threads pulls run on: at most so many at once in this process (the others wait
     their turn)."""
     pull_notes: PullNotes
     """Devices' last pulls, written behind (started and stopped with the app)."""
+    metrics_lane: ThreadLane
+    """The thread a metrics scrape is rendered on: one at a time, so scrapes of the open
+    ``/metrics`` never hold more than one thread (see :mod:`.routes.metrics`)."""
     metrics: ServerMetrics
     hash_slots: HashSlots
     """At most so many password hashes at once in this process (sign-in)."""

@@ -1,5 +1,7 @@
-"""Blocking work (a pull: its database reads) on a few threads of its own, answered on the
-event loop in batches.
+"""Blocking work of a request (a pull, a push, a metrics scrape: their database work) on a few
+threads of its own, answered on the event loop in batches. Each kind of work the server's own
+routes hand to threads has a lane (:class:`.Services`' ``pull_lane``, ``push_lane``,
+``metrics_lane``), bounded on its own, so one kind never waits for another's threads.
 
 A catalog change wakes the whole fleet, and each woken device pulls: 2,000 hops from the event
 loop to a worker thread and back within a second. ``anyio.to_thread.run_sync`` made each hop
@@ -11,9 +13,12 @@ wait for one call onto it, not one each (measured in-process, 2,000 pulls: 0.11-
 with anyio, 0.01-0.05 ms here).
 
 At most ``threads`` calls run at once, in the order they came; the rest wait their turn in the
-queue. Each call runs in a copy of its caller's context (the request's id reaches its log
-lines). Threads are started when work comes and no thread is free, and end after
-``idle_seconds`` without work, so an app that serves nothing holds none.
+queue. A call whose caller is gone (a client that hung up) before it began is skipped; one
+already running is left to finish and keeps its thread until then, so the bound holds whatever
+the callers do (a push that finishes unheard has stored its answers under its keys: the
+device's resend is answered from them). Each call runs in a copy of its caller's context (the
+request's id reaches its log lines). Threads are started when work comes and no thread is
+free, and end after ``idle_seconds`` without work, so an app that serves nothing holds none.
 """
 
 from __future__ import annotations

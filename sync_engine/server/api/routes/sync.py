@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, cast
 
-import anyio.to_thread
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
@@ -136,7 +135,9 @@ async def push(request: Request) -> Response:
     The busiest endpoint, so it skips FastAPI's per-request machinery (dependencies, body
     and response validation on the event loop and three hops to worker threads): the same
     checks in the same order — protocol, token, body — and one hop for all the work: to a
-    push process (:class:`.PushPool`) if the server has them, else to a thread.
+    push process (:class:`.PushPool`) if the server has them, else to a thread of the push
+    lane (:class:`.ThreadLane`, at most :attr:`~.ServerSettings.push_threads` at once, the
+    others waiting their turn on the event loop).
     """
     check_protocol(request.headers.get(PROTOCOL_HEADER))
     token = bearer_token(request.headers.get("authorization"))
@@ -145,6 +146,6 @@ async def push(request: Request) -> Response:
     if app.push_pool is not None:
         status, answer = await app.push_pool.push(token, raw)
         return Response(answer, status_code=status, media_type="application/json")
-    answer = await anyio.to_thread.run_sync(answer_push, app.sessions, app.push_notes, token,
-                                            raw, app.metrics, limiter=app.push_slots)
+    answer = await app.push_lane.run(answer_push, app.sessions, app.push_notes, token, raw,
+                                     app.metrics)
     return Response(answer, media_type="application/json")
