@@ -168,6 +168,26 @@ def test_a_pull_on_sqlite_reads_beside_a_writer_holding_the_lock(db_url: str) ->
         engine.dispose()
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_refused_sqlite_begin_is_raised_as_sqlalchemys_error(db_url: str) -> None:
+    """SQLite's BEGIN goes to the driver's cursor, not through SQLAlchemy's execution: a BEGIN
+    the database refuses (another writer holds the lock past the wait) is still raised as
+    SQLAlchemy's ``OperationalError``, which callers catch."""
+    seed(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as writer:
+            writer.execute(text("SELECT 1"))  # (BEGIN IMMEDIATE: the write lock, held)
+            with engine.connect() as other:
+                other.connection.driver_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA busy_timeout=0")
+                with pytest.raises(OperationalError, match="locked"):
+                    other.execute(text("SELECT 1"))
+            writer.rollback()
+    finally:
+        engine.dispose()
+
+
 def _subscriber(loop: asyncio.AbstractEventLoop, user_id: int, role: Role,
                 customers: set[int]) -> Subscriber:
     return Subscriber(user_id, role, None, customers, loop)
