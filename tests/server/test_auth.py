@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from sync_engine.server import accounts as auth
@@ -37,6 +37,20 @@ def test_login_and_authenticate(session: Session, rep: User) -> None:
     hashes = set(session.scalars(select(AuthToken.token_hash)))
     assert pair.access_token not in hashes and len(hashes) == 2
     assert session.get(Device, "dev-1") is not None
+
+
+def test_the_signed_in_user_has_every_column_and_is_not_the_sessions(session: Session,
+                                                                     rep: User) -> None:
+    """The user a token check returns (built without the ORM's constructor) holds every
+    column's value as the ORM loads it, and belongs to no session."""
+    pair = auth.login(session, "rep1", "secret-pw", "dev-1")
+    user, _ = auth.authenticate(session, pair.access_token)
+    session.expire_all()  # (read back, as stored)
+    stored = session.get(User, rep.id)
+    assert stored is not None and user is not stored and user not in session
+    for column in User.__table__.columns:
+        assert getattr(user, column.key) == getattr(stored, column.key), column.key
+    assert inspect(user).transient
 
 
 def test_bad_password_and_unknown_user_get_the_same_error(session: Session, rep: User) -> None:

@@ -123,10 +123,9 @@ def test_an_older_note_never_overwrites_a_newer_one(db_url: str) -> None:
 
 
 def test_notes_that_fail_to_be_written_wait_for_the_next_flush(db_url: str) -> None:
-    with _one_device(db_url) as (sessions, device_id, cursor):
+    with _one_device(db_url) as (sessions, device_id, _cursor):
         notes = PullNotes(sessions)
-        notes(device_id, cursor)
-        notes("not-a-device", "not-a-cursor")  # not one of ours: not noted
+        notes(device_id, 7)
         assert notes.pending == 1
         failing = mock.patch("sync_engine.server.api.pull_notes.note_pulls",
                              side_effect=OperationalError("UPDATE", {}, Exception("gone")))
@@ -138,7 +137,7 @@ def test_notes_that_fail_to_be_written_wait_for_the_next_flush(db_url: str) -> N
         with sessions() as session:
             row = session.get(Device, device_id)
             assert row is not None and row.last_pull_at is not None
-            assert row.last_cursor_seq is not None and row.last_cursor_seq > 0
+            assert row.last_cursor_seq == 7
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -165,6 +164,26 @@ def test_a_pull_on_sqlite_reads_beside_a_writer_holding_the_lock(db_url: str) ->
                 finally:
                     other.close()
                 writer.rollback()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_refused_sqlite_begin_is_raised_as_sqlalchemys_error(db_url: str) -> None:
+    """SQLite's BEGIN goes to the driver's cursor, not through SQLAlchemy's execution: a BEGIN
+    the database refuses (another writer holds the lock past the wait) is still raised as
+    SQLAlchemy's ``OperationalError``, which callers catch."""
+    seed(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as writer:
+            writer.execute(text("SELECT 1"))  # (BEGIN IMMEDIATE: the write lock, held)
+            with engine.connect() as other:
+                other.connection.driver_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA busy_timeout=0")
+                with pytest.raises(OperationalError, match="locked"):
+                    other.execute(text("SELECT 1"))
+            writer.rollback()
     finally:
         engine.dispose()
 

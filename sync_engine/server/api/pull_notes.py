@@ -17,7 +17,7 @@ import threading
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync_engine.server.feed.pull import Cursor, PullNote, note_pulls
+from sync_engine.server.feed.pull import PullNote, note_pulls
 from sync_engine.server.storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -39,12 +39,9 @@ class PullNotes:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def __call__(self, device_id: str, cursor_text: str) -> None:
-        """Note that ``device_id`` finished a pull with ``cursor_text`` (one of ours)."""
-        cursor = Cursor.decode(cursor_text)
-        if cursor is None:  # not one this server issued: nothing to note
-            return
-        note = PullNote(device_id, utcnow(), cursor.seq)
+    def __call__(self, device_id: str, cursor_seq: int) -> None:
+        """Note that ``device_id`` finished a pull with a cursor at ``cursor_seq``."""
+        note = PullNote(device_id, utcnow(), cursor_seq)
         with self._lock:
             self._pending[device_id] = note
 

@@ -118,6 +118,8 @@ class PullPage:
 
     changes: list[str]
     cursor: str
+    cursor_seq: int
+    """The position ``cursor`` stands at (what the device has been sent up to)."""
     has_more: bool
     resync: bool
     resync_reason: str | None
@@ -154,6 +156,7 @@ def check_cursor(
     session: Session,
     user: User,
     text: str | None,
+    cursor: Cursor | None,
     meta: dict[str, str],
     *,
     top: int,
@@ -162,12 +165,13 @@ def check_cursor(
 ) -> tuple[int, str | None]:
     """Where to start from, and the reason for a resync (None when the cursor is fine).
 
-    ``top``: the counter in this snapshot; ``marks``: the marks of ``top`` and of the cursor's
-    position, as far as they exist. A server gone back in time is named before the reasons
-    that would also send the device into a resync, since only that one makes the device send
-    again what the server forgot (another database altogether is not a server gone back).
+    ``cursor``: ``text`` as the caller decoded it (:meth:`Cursor.decode`; None for no text
+    or not a cursor); ``top``: the counter in this snapshot; ``marks``: the marks of ``top``
+    and of the cursor's position, as far as they exist. A server gone back in time is named
+    before the reasons that would also send the device into a resync, since only that one
+    makes the device send again what the server forgot (another database altogether is not a
+    server gone back).
     """
-    cursor = Cursor.decode(text) if text else None
     if cursor is not None and cursor.user_id != user.id:
         cursor = None
     if cursor is not None and cursor.log_epoch != meta["log_epoch"]:
@@ -211,8 +215,8 @@ def time_travel(session: Session, user: User, cursor_text: str | None,
         # Something is off: the full check names it (rare, so its reads do not matter).
         marks = {} if mark is None else {cursor.mark_seq: str(mark)}
         top = cursor.mark_seq  # (not read: only a format-1 cursor is checked against it)
-    _, reason = check_cursor(session, user, cursor_text, _meta(session), top=top, marks=marks,
-                             last_applied=last_applied)
+    _, reason = check_cursor(session, user, cursor_text, cursor, _meta(session), top=top,
+                             marks=marks, last_applied=last_applied)
     return reason if reason == SERVER_RESTORED else None
 
 
@@ -237,8 +241,8 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
         begin(session)
     cursor = Cursor.decode(cursor_text) if cursor_text else None
     meta, top, marks = _standing(session, None if cursor is None else cursor.mark_seq)
-    start, resync_reason = check_cursor(session, user, cursor_text, meta, top=top, marks=marks,
-                                        last_applied=last_applied)
+    start, resync_reason = check_cursor(session, user, cursor_text, cursor, meta, top=top,
+                                        marks=marks, last_applied=last_applied)
     scope = change_filter(user)
     rows = _page_statement(scope.clause).rows(
         session, {"start": start, "top": top, "limit": limit + 1, **scope.params})
@@ -262,7 +266,7 @@ def pull(session: Session, user: User, cursor_text: str | None, limit: int,
     if resync_reason == SERVER_RESTORED and highest_number:
         skip_numbers_past(session, highest_number)
     cursor_out = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"], top, mark)
-    return PullPage(out, cursor_out.encode(), has_more, resync_reason is not None,
+    return PullPage(out, cursor_out.encode(), next_seq, has_more, resync_reason is not None,
                     resync_reason)
 
 

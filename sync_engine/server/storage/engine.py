@@ -16,6 +16,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -112,7 +113,19 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         reads_only = conn.get_execution_options().get(READS_ONLY, False)
-        conn.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
+        # On the driver's cursor: through exec_driver_sql, SQLAlchemy's per-statement machinery
+        # (an execution context, a result) cost several times the BEGIN itself, and a woken
+        # fleet's every pull begins a transaction (about 5 % of its CPU on the pull threads).
+        sql = "BEGIN" if reads_only else "BEGIN IMMEDIATE"
+        dbapi = conn.dialect.loaded_dbapi
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            cursor.execute(sql)
+        except dbapi.Error as exc:  # raised as SQLAlchemy's, as exec_driver_sql would
+            raise DBAPIError.instance(sql, (), exc, dbapi.Error,
+                                      dialect=conn.dialect) from exc
+        finally:
+            cursor.close()
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, attributes
 
 from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.models import AuthToken, User
@@ -23,6 +23,7 @@ class TokenRow(NamedTuple):
 
 
 _USER_COLUMNS = tuple(c.key for c in User.__table__.columns)
+_NEW_USER = User.__mapper__.class_manager.new_instance
 _TOKEN_AND_USER = DriverStatement(
     select(AuthToken.token_hash, AuthToken.kind, AuthToken.device_id, AuthToken.expires_at,
            AuthToken.revoked_at, *User.__table__.columns)
@@ -37,10 +38,14 @@ def token_and_user(session: Session, digest: str) -> tuple[TokenRow, User] | Non
 
     No ORM entities, and run on the driver's cursor (:mod:`.driver_statements`): loading
     two entities cost a few times as much, and this runs on every request (each pull of a
-    woken fleet).
+    woken fleet). The user is made as the ORM makes the objects it loads (an instance with
+    its state, its columns' values put in its dictionary), not through ``User(...)``, whose
+    instrumented attribute sets cost 40 µs per request against 5.
     """
     rows = _TOKEN_AND_USER.rows(session, {"digest": digest})
     if not rows:
         return None
     row = rows[0]
-    return TokenRow(*row[:5]), User(**dict(zip(_USER_COLUMNS, row[5:], strict=True)))
+    user = _NEW_USER()
+    attributes.instance_dict(user).update(zip(_USER_COLUMNS, row[5:], strict=True))
+    return TokenRow(*row[:5]), user

@@ -116,7 +116,7 @@ def answer_pull(app: Services, token: str, cursor: str | None, limit: int,
         user, device_id = signed_in(session, token)
         page = feed.pull(session, user, cursor, limit, last_applied, highest_number)
     if not page.has_more:  # once per sync, not once per page
-        app.pull_notes(device_id, page.cursor)
+        app.pull_notes(device_id, page.cursor_seq)
     app.metrics.count_pull(len(page.changes), page.resync_reason)
     return feed.render_page(page, utcnow().isoformat())
 
