@@ -17,7 +17,9 @@ beside them). They are loaded as application fonts at start, on every machine:
   face fontconfig ranks first for it, and fontconfig ranks the CJK faces by the *process's*
   locale (Qt passes it no language for Han text, and not the app's): under an English or C
   locale every face of Noto Sans CJK claims Chinese alike and the first in its file wins, which
-  is Noto Sans CJK JP, whose 直, 骨, 角, 写, 画, 关 ... are the Japanese forms.
+  is Noto Sans CJK JP, whose 直, 骨, 角, 写, 画, 关, 海, 区 ... are the Japanese forms. (In the
+  Chinese UI Qt shapes text in the app's language, zh_CN, and the JP face's ``locl`` feature
+  swapped in the Chinese forms; the English UI drew Chinese names in the Japanese ones.)
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -38,6 +39,9 @@ def glyph_runs(text: str, font: QFont) -> list[tuple[str, list[int]]]:
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
+    # As in the English UI (i18n.install_language): Qt shapes the hanzi with no Chinese language,
+    # so a face's Chinese forms are only drawn if the face itself is a Chinese one.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     ui_family = QFontInfo(QFont()).family()  # the face Qt draws Latin in unless told otherwise
     screen = use_screen_fonts(app)
     loaded = load_bundled_fonts()
