@@ -40,7 +40,7 @@ from sync_engine.version import version_line
 
 from .application import DinghuoApp
 from .errors import setup_logging
-from .fonts import load_bundled_fonts
+from .fonts import use_screen_fonts
 from .i18n import LANGUAGES, install_language, system_language
 from .resources import icon, style_sheet
 from .settings import Settings
@@ -153,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
     qapp.setOrganizationName("dinghuo")
     qapp.setApplicationDisplayName("Dinghuo 订货")
     qapp.setWindowIcon(icon("app"))
-    load_bundled_fonts()  # paper is set in them; screens with no Chinese font fall back to them
+    use_screen_fonts(qapp)  # loads the app's faces (paper); screens draw Chinese in an SC face
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.screenshots or args.self_test:
         # A fresh demo and settings of its own: the pictures (and the self-test) never depend

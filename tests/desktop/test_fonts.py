@@ -1,7 +1,9 @@
 """The app's own typefaces: loaded on every machine; on a machine with no Chinese font they draw
-the screens' Chinese, where one is installed the screens keep it; paper is set in the app's
-faces either way, and its PDF reads back exactly what was printed. Each case runs Qt in a
-subprocess under a fontconfig of its own, so the machine's fonts are hidden from it."""
+the screens' Chinese, where one is installed the screens draw Chinese in its Simplified Chinese
+face (not the Japanese one fontconfig ranks first outside a Chinese locale) and keep the
+desktop's Latin face; paper is set in the app's faces either way, and its PDF reads back exactly
+what was printed. Each case runs Qt in a subprocess under a fontconfig of its own, so the
+machine's fonts are hidden from it."""
 
 from __future__ import annotations
 
@@ -12,7 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.fonts import BUNDLED_FONTS, CHINESE_FAMILY, LATIN_FAMILY
+from desktop.fonts import (
+    BUNDLED_FONTS,
+    CHINESE_FAMILY,
+    LATIN_FAMILY,
+    SCREEN_CHINESE_FAMILIES,
+    screen_families,
+)
 from desktop.resources import resource_path
 from tests.desktop.font_probe import PRINTED, TEXT
 from tests.desktop.test_paperwork import pdf_text
@@ -20,12 +28,18 @@ from tests.desktop.test_paperwork import pdf_text
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def installed_font_folder(family: str, file_name: str) -> Path:
+    """The folder of the machine's ``family``, as fontconfig finds it (its file's name holds
+    ``file_name``)."""
+    found = subprocess.run(["fc-match", "-f", "%{file}", family],
+                           capture_output=True, text=True, check=True).stdout
+    assert file_name in found, f"{family} is not installed (fc-match: {found})"
+    return Path(found).parent
+
+
 def installed_noto_cjk() -> Path:
     """The folder of the machine's Noto Sans CJK (fonts-noto-cjk), as fontconfig finds it."""
-    found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC"],
-                           capture_output=True, text=True, check=True).stdout
-    assert "NotoSansCJK" in found, f"Noto Sans CJK is not installed (fc-match: {found})"
-    return Path(found).parent
+    return installed_font_folder("Noto Sans CJK SC", "NotoSansCJK")
 
 
 def fontconfig_env(tmp_path: Path, font_dirs: list[Path]) -> dict[str, str]:
@@ -82,6 +96,7 @@ def test_with_no_font_on_the_machine_the_apps_own_draw_the_chinese(tmp_path: Pat
     assert result["missing"] == []
     chinese = [family for family, _glyphs in result["runs"]]
     assert CHINESE_FAMILY in chinese, result["runs"]
+    assert result["han"] == [CHINESE_FAMILY]
     assert all(0 not in glyphs for _family, glyphs in result["runs"])
     _paper_reads_back(result, tmp_path / "probe.pdf")
 
@@ -91,17 +106,37 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def test_an_installed_chinese_font_keeps_the_screens_and_paper_stays_the_apps(
+def test_an_installed_chinese_font_draws_the_screens_in_its_sc_face_and_paper_stays_the_apps(
         tmp_path: Path) -> None:
     # Noto Sans CJK and nothing else (no DejaVu Sans, no Arial): the screens draw Chinese in
-    # it, as they did before the app had faces of its own; paper is set in the app's, whose
-    # text reads back (Noto Sans CJK's gave 户 the text ⼾, 黄 ⻩, and digits among Latin
-    # letters none).
+    # it, in its Simplified Chinese face (left to fontconfig outside a Chinese locale, its
+    # Japanese one, whose 直 骨 角 写 画 关 differ); paper is set in the app's, whose text reads
+    # back (Noto Sans CJK's gave 户 the text ⼾, 黄 ⻩, and digits among Latin letters none).
     result = probe(tmp_path, [installed_noto_cjk()])
     assert result["loaded"] == [LATIN_FAMILY, CHINESE_FAMILY]
     assert result["missing"] == []
-    # (Its Latin comes from whichever face this bare fontconfig, with no aliases, ranks first.)
-    families = {family for family, _glyphs in result["runs"]}
-    assert CHINESE_FAMILY not in families, families
-    assert any(family.startswith("Noto Sans CJK") for family in families), families
+    assert result["bold"]  # the label's font is the style sheet's, which keeps the families
+    assert result["han"] == ["Noto Sans CJK SC"], result["runs"]
+    assert all(0 not in glyphs for _family, glyphs in result["runs"])
     _paper_reads_back(result, tmp_path / "probe.pdf")
+
+
+def test_with_a_latin_font_installed_too_the_screens_latin_face_is_unchanged(
+        tmp_path: Path) -> None:
+    dejavu = installed_font_folder("DejaVu Sans", "DejaVuSans")
+    result = probe(tmp_path, [installed_noto_cjk(), dejavu])
+    assert result["latin"] == [result["ui_family"]], result  # the face Qt chose before
+    assert result["screen"][0] == result["ui_family"]
+    assert result["han"] == ["Noto Sans CJK SC"], result["runs"]
+
+
+def test_the_screens_chinese_face_is_the_first_sc_one_installed_then_the_apps() -> None:
+    # The UI face first (it draws the Latin), the SC faces in the order preferred whatever
+    # order they were found in or how they are spelt, the app's own last; each once.
+    assert screen_families("DejaVu Sans", set()) == ["DejaVu Sans", CHINESE_FAMILY]
+    installed = {"WenQuanYi Zen Hei", "noto sans cjk sc", "Noto Sans CJK JP", "DejaVu Sans"}
+    assert screen_families("DejaVu Sans", installed) == [
+        "DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", CHINESE_FAMILY]
+    assert screen_families("Microsoft YaHei UI", {"Microsoft YaHei UI", "Segoe UI"}) == [
+        "Microsoft YaHei UI", CHINESE_FAMILY]
+    assert "Noto Sans CJK JP" not in SCREEN_CHINESE_FAMILIES
