@@ -27,6 +27,8 @@ _STREAM: dict[int | str, dict[str, Any]] = {
 @router.get("/v1/events", response_class=StreamingResponse,
             responses={**ERROR_RESPONSES, **_STREAM})
 async def events(who: Current, app: AppServices) -> StreamingResponse:
-    stream = await open_stream(app.sessions, app.hub, who[0])
+    # The stream's reads are a device's short reads, as its pulls are: on the pull lane, bounded
+    # with them (see :mod:`.feed.stream`).
+    stream = await open_stream(app.sessions, app.hub, who[0], app.pull_lane.run)
     return StreamingResponse(app.metrics.stream_open(stream), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
