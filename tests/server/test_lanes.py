@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from unittest import mock
 
+from sync_engine.server import accounts
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.routes import metrics as metrics_routes
 from sync_engine.server.api.routes import sync as sync_routes
@@ -100,3 +101,20 @@ def test_an_event_streams_reads_run_on_the_pull_lane(db_url: str) -> None:
             assert heard.get(timeout=10)[0] == "changes"
     assert subscribe.threads == {"dinghuo-pull"}
     assert refresh.threads == {"dinghuo-pull"}
+
+
+def test_an_event_streams_token_is_checked_on_the_pull_lane_and_a_bad_one_refused(
+        db_url: str) -> None:
+    """The stream's token is checked in its first read (one hop, one session), as a pull's is:
+    not by a dependency on anyio's threads before it."""
+    seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    authenticate = _Watch(accounts.authenticate)
+    with served(app) as server, Api(server, "rep1") as rep:
+        with mock.patch.object(accounts, "authenticate", authenticate), listen(rep):
+            pass
+        with server.client(headers={**rep.http.headers, "authorization": "Bearer nonsense"}) \
+                as http:
+            refused = http.get("/v1/events")
+    assert authenticate.threads == {"dinghuo-pull"}
+    assert refused.status_code == 401

@@ -7,11 +7,12 @@ reaches a rep within a second even mid-burst, long enough that a burst of commit
 device a few pulls, not one per commit. A comment line keeps idle connections open, and a
 client that cannot hold a stream simply polls.
 
-A stream's database reads (the user's scope when it opens, and again when a commit names the
-user) run on the threads of the caller's ``hop`` (the server passes its pull lane's
-:meth:`.ThreadLane.run`): the same kind of work as a pull (short reads for one device), and
-bounded with the pulls, so a fleet that reconnects at once (and then pulls) holds at most the
-pull lane's threads and database connections, not a thread pool's more.
+A stream's database reads (who is asking and their scope when it opens, in one session; the
+scope again when a commit names the user) run on the threads of the caller's ``hop`` (the
+server passes its pull lane's :meth:`.ThreadLane.run`): the same kind of work as a pull (short
+reads for one device), and bounded with the pulls, so a fleet that reconnects at once (and
+then pulls) holds at most the pull lane's threads and database connections, not a thread
+pool's more.
 """
 
 from __future__ import annotations
@@ -40,11 +41,12 @@ class Hop(Protocol):
     def __call__(self, func: Callable[..., T], /, *args: Any) -> Awaitable[T]: ...
 
 
-async def open_stream(sessions: sessionmaker[Session], hub: Hub, user: User,
-                      hop: Hop) -> AsyncIterator[str]:
-    """Subscribe ``user`` to ``hub`` now; the stream's text, event by event (it unsubscribes
-    when it ends). Its database reads run through ``hop``."""
-    sub, seq = await hop(_subscribe, sessions, user, asyncio.get_running_loop())
+async def open_stream(sessions: sessionmaker[Session], hub: Hub,
+                      who: Callable[[Session], User], hop: Hop) -> AsyncIterator[str]:
+    """Subscribe the user ``who`` names (it raises for no one: the stream is refused) to
+    ``hub`` now; the stream's text, event by event (it unsubscribes when it ends). Its database
+    reads run through ``hop``."""
+    sub, seq, user = await hop(_subscribe, sessions, who, asyncio.get_running_loop())
     hub.subscribe(sub)
     return _stream(sessions, hub, sub, seq, user, hop)
 
@@ -72,13 +74,14 @@ async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, se
         hub.unsubscribe(sub)
 
 
-def _subscribe(sessions: sessionmaker[Session], user: User,
-               loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int]:
+def _subscribe(sessions: sessionmaker[Session], who: Callable[[Session], User],
+               loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int, User]:
     with sessions() as session:
+        user = who(session)
         sub = subscriber_for(session, user, loop)
         seq = current_seq(session)
     sub.latest = seq
-    return sub, seq
+    return sub, seq, user
 
 
 def _refresh(sessions: sessionmaker[Session], sub: Subscriber, user: User) -> None:
