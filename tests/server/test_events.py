@@ -101,7 +101,7 @@ def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) ->
         hub = Hub()
         sub = Subscriber(1, Role.SALES_REP, None, {7}, asyncio.get_running_loop(), latest=3)
         hub.subscribe(sub)
-        texts = feed_stream._stream(None, hub, sub, 3, None)  # type: ignore[arg-type]
+        texts = feed_stream._stream(None, hub, sub, 3, None, None)  # type: ignore[arg-type]
         out = [await anext(texts), await anext(texts), await anext(texts)]
         hub.publish(Announcement(4, customers=frozenset({7})))
         out.append(await asyncio.wait_for(anext(texts), 5))

@@ -1,6 +1,6 @@
 """The server's hops to threads while it serves go through :class:`.ThreadLane`\\ s: pushes
-(without push processes) on the push lane, at most ``push_threads`` at once; metrics scrapes on
-a lane of one thread."""
+(without push processes) on the push lane, at most ``push_threads`` at once; an event stream's
+reads on the pull lane; metrics scrapes on a lane of one thread."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from unittest import mock
 
+from sync_engine.server import accounts
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.routes import metrics as metrics_routes
 from sync_engine.server.api.routes import sync as sync_routes
 from sync_engine.server.api.settings import ServerSettings
+from sync_engine.server.feed import stream as stream_module
+from tests.server.test_events import listen
 from tests.server.test_metrics import order, served
 from tests.support.api import Api
 from tests.support.seed import seed
@@ -78,3 +81,40 @@ def test_metrics_scrapes_are_rendered_one_at_a_time_on_their_own_lane(db_url: st
     assert codes == [200] * 6
     assert watch.most == 1
     assert watch.threads == {"dinghuo-metrics"}
+
+
+def test_an_event_streams_reads_run_on_the_pull_lane(db_url: str) -> None:
+    """A stream's reads (the user's scope when it opens, and again when a commit names the
+    user) are a device's short reads, as its pulls are: on the pull lane, bounded with them,
+    not on anyio's threads."""
+    s = seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0, pull_threads=2))
+    subscribe = _Watch(stream_module._subscribe)
+    refresh = _Watch(stream_module._refresh)
+    with served(app) as server, Api(server, "rep1") as rep, \
+            mock.patch.object(stream_module, "_subscribe", subscribe), \
+            mock.patch.object(stream_module, "_refresh", refresh), listen(rep) as heard:
+        # rep1's own favourite names rep1: the stream reloads rep1's customers, then says so.
+        r = rep.push_one("favourite.set", {"product_id": s.products[0], "favourite": True})
+        assert r["status"] == "applied"
+        while not refresh.threads:
+            assert heard.get(timeout=10)[0] == "changes"
+    assert subscribe.threads == {"dinghuo-pull"}
+    assert refresh.threads == {"dinghuo-pull"}
+
+
+def test_an_event_streams_token_is_checked_on_the_pull_lane_and_a_bad_one_refused(
+        db_url: str) -> None:
+    """The stream's token is checked in its first read (one hop, one session), as a pull's is:
+    not by a dependency on anyio's threads before it."""
+    seed(db_url)
+    app = create_app(ServerSettings(db=db_url, push_processes=0))
+    authenticate = _Watch(accounts.authenticate)
+    with served(app) as server, Api(server, "rep1") as rep:
+        with mock.patch.object(accounts, "authenticate", authenticate), listen(rep):
+            pass
+        with server.client(headers={**rep.http.headers, "authorization": "Bearer nonsense"}) \
+                as http:
+            refused = http.get("/v1/events")
+    assert authenticate.threads == {"dinghuo-pull"}
+    assert refused.status_code == 401

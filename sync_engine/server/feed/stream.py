@@ -6,16 +6,22 @@ coalesced (at most one event per :data:`COALESCE_SECONDS`), short enough that an
 reaches a rep within a second even mid-burst, long enough that a burst of commits costs a
 device a few pulls, not one per commit. A comment line keeps idle connections open, and a
 client that cannot hold a stream simply polls.
+
+A stream's database reads (who is asking and their scope when it opens, in one session; the
+scope again when a commit names the user) run on the threads of the caller's ``hop`` (the
+server passes its pull lane's :meth:`.ThreadLane.run`): the same kind of work as a pull (short
+reads for one device), and bounded with the pulls, so a fleet that reconnects at once (and
+then pulls) holds at most the pull lane's threads and database connections, not a thread
+pool's more.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Protocol, TypeVar
 
-import anyio.to_thread
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.server.feed.changes import current_seq
@@ -25,19 +31,28 @@ from sync_engine.server.storage.models import User
 COALESCE_SECONDS = 0.25
 HEARTBEAT_SECONDS = 20.0
 
+T = TypeVar("T")
+
+
+class Hop(Protocol):
+    """Runs a blocking call on a worker thread: ``await hop(func, *args)`` (the server's is a
+    :class:`.ThreadLane`'s ``run``)."""
+
+    def __call__(self, func: Callable[..., T], /, *args: Any) -> Awaitable[T]: ...
+
 
 async def open_stream(sessions: sessionmaker[Session], hub: Hub,
-                      user: User) -> AsyncIterator[str]:
-    """Subscribe ``user`` to ``hub`` now; the stream's text, event by event (it unsubscribes
-    when it ends)."""
-    sub, seq = await anyio.to_thread.run_sync(_subscribe, sessions, user,
-                                              asyncio.get_running_loop())
+                      who: Callable[[Session], User], hop: Hop) -> AsyncIterator[str]:
+    """Subscribe the user ``who`` names (it raises for no one: the stream is refused) to
+    ``hub`` now; the stream's text, event by event (it unsubscribes when it ends). Its database
+    reads run through ``hop``."""
+    sub, seq, user = await hop(_subscribe, sessions, who, asyncio.get_running_loop())
     hub.subscribe(sub)
-    return _stream(sessions, hub, sub, seq, user)
+    return _stream(sessions, hub, sub, seq, user, hop)
 
 
 async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, seq: int,
-                  user: User) -> AsyncIterator[str]:
+                  user: User, hop: Hop) -> AsyncIterator[str]:
     try:
         yield _event("hello", {"seq": seq})
         while True:
@@ -52,20 +67,21 @@ async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, se
             sub.wake.clear()
             if sub.rescope:  # a scope event for this user: which customers are theirs
                 sub.rescope = False
-                await anyio.to_thread.run_sync(_refresh, sessions, sub, user)
+                await hop(_refresh, sessions, sub, user)
             yield _event("changes", {"seq": sub.latest})
             await asyncio.sleep(COALESCE_SECONDS)
     finally:
         hub.unsubscribe(sub)
 
 
-def _subscribe(sessions: sessionmaker[Session], user: User,
-               loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int]:
+def _subscribe(sessions: sessionmaker[Session], who: Callable[[Session], User],
+               loop: asyncio.AbstractEventLoop) -> tuple[Subscriber, int, User]:
     with sessions() as session:
+        user = who(session)
         sub = subscriber_for(session, user, loop)
         seq = current_seq(session)
     sub.latest = seq
-    return sub, seq
+    return sub, seq, user
 
 
 def _refresh(sessions: sessionmaker[Session], sub: Subscriber, user: User) -> None:

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
-from sync_engine.server.api.deps import AppServices, Current
+from sync_engine.server.api.deps import AppServices, Token, Version
 from sync_engine.server.api.errors import ERROR_RESPONSES
+from sync_engine.server.api.push_pool import signed_in
 from sync_engine.server.feed.stream import open_stream
+from sync_engine.server.storage.models import User
 
 router = APIRouter(tags=["sync"])
 
@@ -26,7 +30,15 @@ _STREAM: dict[int | str, dict[str, Any]] = {
 
 @router.get("/v1/events", response_class=StreamingResponse,
             responses={**ERROR_RESPONSES, **_STREAM})
-async def events(who: Current, app: AppServices) -> StreamingResponse:
-    stream = await open_stream(app.sessions, app.hub, who[0])
+async def events(_version: Version, token: Token, app: AppServices) -> StreamingResponse:
+    # The same checks as the Current dependency, in the same order, but the token is checked in
+    # the stream's first read on the pull lane (one hop, one session), not on anyio's threads.
+    stream = await open_stream(app.sessions, app.hub, partial(_user, token),
+                               app.pull_lane.run)
     return StreamingResponse(app.metrics.stream_open(stream), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+def _user(token: str, session: Session) -> User:
+    """The user of ``token`` (401 if it is no good)."""
+    return signed_in(session, token)[0]
