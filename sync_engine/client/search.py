@@ -362,14 +362,12 @@ def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, 
         head += f" {_SKU}{sku_key}"
     # The SKU's words are marked: its number is unique to the product, and a prefix query
     # over the other words ("10"*) must not merge a doclist per SKU number (see _words_from).
-    sku_tokens = _TOKEN_RE.findall(sku)
-    sku_words = _SKU_WORD + f" {_SKU_WORD}".join(sku_tokens) if sku else ""
+    sku_words = _SKU_WORD + f" {_SKU_WORD}".join(_TOKEN_RE.findall(sku)) if sku else ""
     words_col = f"{name_en} {sku_words} {latin}"
-    # The first digits of its words that start with two (see _NUMBER_START): the SKU's words
-    # are tokens already, the others are looked up per piece (sizes and English words recur).
-    numbers = {t[:_NUMBER_START_DIGITS] for t in sku_tokens
-               if t[:_NUMBER_START_DIGITS].isdigit() and t[:_NUMBER_START_DIGITS].isascii()
-               and len(t) >= _NUMBER_START_DIGITS}
+    # The first digits of its words that start with two (see _NUMBER_START), by the one
+    # pattern: the SKU's words read at once, the others per piece, cached (sizes and English
+    # words recur).
+    numbers = set(_NUMBER_START_RE.findall(sku_words))
     for piece in f"{name_en} {latin}".split():
         if piece[0] in _DIGITS or not piece.isalpha():
             numbers.update(_number_starts(piece))
