@@ -1,5 +1,6 @@
 """Page breaks that never cut a table row: a row whose lines would fall on two pages moves
-whole to the next page, under the table's repeated header.
+whole to the next page, under the table's repeated header; and a line is printed on its own
+page only.
 
 Qt lays a paged QTextDocument out line by line: a line that crosses the foot of a page goes to
 the next one, and a table row moves down only when the first line of *every* cell crosses it.
@@ -11,6 +12,10 @@ Qt has no "keep this row together" (CSS ``page-break-inside`` is not read), so
 line of one of its cells (a line distance, which Qt never pushes to the next page), until the
 cut row starts below the point where Qt moves a row to the next page itself. Only the laid-out
 copy that is printed is changed (see :func:`desktop.printing.paged_copy`).
+
+A paragraph's lines need no help to stay whole (Qt moves a line that crosses the foot to the
+next page), but Qt draws a page of a paragraph from the line *above* it: a paragraph that runs
+onto the next page is made two there (:func:`split_paragraphs_at_page_breaks`).
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-__all__ = ["CutRow", "RowSpan", "cut_rows", "keep_rows_whole"]
+__all__ = ["CutRow", "RowSpan", "cut_rows", "keep_rows_whole", "split_paragraphs_at_page_breaks"]
 
 _DISTANCE = QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
+_LINE_SEPARATOR = "\u2028"  # what <br> is in a QTextDocument
 
 
 class RowSpan(NamedTuple):
@@ -263,3 +269,70 @@ def keep_rows_whole(doc: QTextDocument) -> None:
                 _foresee(doc, cut, rows, pages, tries)
         finally:
             edit.endEditBlock()
+
+
+def _page_breaks_in_paragraphs(doc: QTextDocument) -> list[int]:
+    """Where a paragraph outside a table runs onto the next page: the position of the first
+    character of each line that begins a page while the line before it is on the page above
+    (``doc`` laid out on pages)."""
+    doc.pageCount()  # lays the document out anew after a change
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    starts = []
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1 and QTextCursor(block).currentTable() is None:
+            top = layout.blockBoundingRect(block).top()
+            for i in range(1, lines.lineCount()):
+                above, line = lines.lineAt(i - 1), lines.lineAt(i)
+                if _page(top + line.y(), height) != _page(top + above.y(), height):
+                    starts.append(block.position() + line.textStart())
+        block = block.next()
+    return starts
+
+
+def split_paragraphs_at_page_breaks(doc: QTextDocument) -> None:
+    """Make each paragraph that runs onto the next page two paragraphs, the second starting
+    with the line that begins that page; the lines stay where they were.
+
+    Qt draws a page of a paragraph's lines from the last line that ends *above* the page
+    (``QTextLayout::draw`` starts one line early), so the last line of page N was written
+    again, clipped, at the top of page N + 1: a PDF reader (pdftotext, copy, search, an ERP
+    that reads the PDF) read it on both pages. Split at the break, a paragraph has no line
+    above the page it starts on. The second part takes the paragraph's format without its
+    space above and first-line indent (its first line is not the paragraph's first), and
+    outside the list it continues (no second bullet); the first part has no space below.
+    A line separator (``<br>``) the break falls after becomes the paragraph break itself.
+    """
+    starts = _page_breaks_in_paragraphs(doc)
+    if not starts:
+        return
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()  # one layout for every paragraph split
+    try:
+        for position in reversed(starts):  # from the end: the positions before stay valid
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            if doc.characterAt(position - 1) == _LINE_SEPARATOR:
+                cursor.deletePreviousChar()
+            cursor.insertBlock()
+            _continue_paragraph(cursor)
+    finally:
+        edit.endEditBlock()
+
+
+def _continue_paragraph(cursor: QTextCursor) -> None:
+    """Format the paragraph ``cursor`` is in as the rest of the one above it."""
+    block = cursor.block()
+    items = block.textList()
+    if items is not None:
+        items.remove(block)  # indented as the list's items, without a bullet of its own
+    fmt = cursor.blockFormat()
+    fmt.setTopMargin(0)
+    fmt.setTextIndent(0)
+    cursor.setBlockFormat(fmt)
+    above = QTextCursor(block.previous())
+    first = above.blockFormat()
+    first.setBottomMargin(0)
+    above.setBlockFormat(first)

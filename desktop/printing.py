@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPagedPaintDevice,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from .fonts import CHINESE_FAMILY, LATIN_FAMILY, load_bundled_fonts
-from .page_breaks import keep_rows_whole
+from .page_breaks import keep_rows_whole, split_paragraphs_at_page_breaks
 
 __all__ = ["PAPER_FONTS", "PreviewParts", "build_preview", "html_document", "paged_copy",
            "paper_font", "print_document", "print_html", "save_html_as_pdf", "write_form_pdf",
@@ -139,7 +140,20 @@ def paged_copy(doc: QTextDocument, device: QPagedPaintDevice, *,
     footer = round(_FOOTER_MM / 25.4 * device.logicalDpiY()) if numbered else 0
     laid.setPageSize(QSizeF(area.width(), area.height() - footer))
     keep_rows_whole(laid)  # a table row moves whole to the next page, never cut in two
+    split_paragraphs_at_page_breaks(laid)  # a line is drawn on its own page only
     return laid
+
+
+def _page_context(top: float, page: QSizeF) -> QAbstractTextDocumentLayout.PaintContext:
+    """What the layout draws of the page that begins at ``top``: the lines on it, not the
+    line that begins the next page. Qt draws every line whose top is at or above the bottom
+    of the clip, so the line pushed to the next page, whose top is the page's foot, was
+    written on this page too, clipped out of sight but read by pdftotext: the clip the layout
+    goes by ends a device pixel short of the foot (no line that fits a page begins in that
+    pixel). Lines above the page: :func:`~.page_breaks.split_paragraphs_at_page_breaks`."""
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = QRectF(0, top, page.width(), page.height() - 1)
+    return context
 
 
 def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
@@ -154,7 +168,8 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
     the foot of each page holds "n / N" at the right; a form that numbers its own pages
     (delivery notes) passes ``numbered=False`` and gets every bit of the page. No table row
     is cut by a page break (:func:`~.page_breaks.keep_rows_whole`); a table with a header
-    (``<thead>``) repeats it on each page it runs onto.
+    (``<thead>``) repeats it on each page it runs onto. Each line is written on its own page
+    only, not also clipped on the page before or after (:func:`_page_context`).
     """
     laid = paged_copy(doc, device, numbered=numbered)
     page = laid.pageSize()
@@ -168,9 +183,10 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice, *,
                 break  # the printer refused a page (out of paper, cancelled): nothing to add
             top = n * page.height()
             painter.save()
-            painter.setPen(QColor("black"))  # drawContents writes text in the pen's colour
+            painter.setPen(QColor("black"))  # the layout writes text in the pen's colour
             painter.translate(0, -top)
-            laid.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+            painter.setClipRect(QRectF(0, top, page.width(), page.height()))
+            laid.documentLayout().draw(painter, _page_context(top, page))
             painter.restore()
             if numbered:
                 painter.save()

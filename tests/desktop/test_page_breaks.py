@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from desktop.confirmation import confirmation_document
 from desktop.i18n import Formatter, install_language
 from desktop.page_breaks import cut_rows, keep_rows_whole
 from desktop.picklist import pick_list_document
-from desktop.printing import html_document, paged_copy, write_pdf
+from desktop.printing import PAPER_CSS, html_document, paged_copy, write_pdf
 from sync_engine.client.values import ProductView, ShipQueueItem
 from tests.desktop.paper_fixtures import CUSTOMER, order_and_shipment, products
 from tests.desktop.test_paperwork import pdf_text
@@ -179,3 +180,118 @@ def test_a_long_table_is_made_whole_in_one_change(qapp: Any, tmp_path: Path,
     assert laid.pageCount() >= 4
     assert len(rounds) == 2  # the first cut row and those foreseen; then none left
     assert not list(scan(laid))
+
+
+# A paragraph that runs onto the next page (an order's long notes, many lines of text) is
+# printed a line on a page: Qt drew the last line of page N again at the top of page N + 1,
+# and the line that begins page N + 1 at the foot of page N, both clipped out of sight, and
+# pdftotext read both lines twice (see desktop.page_breaks.split_paragraphs_at_page_breaks
+# and desktop.printing._page_context).
+
+NOTES = 70  # sentences of notes: more than a page of them
+
+
+def _note(i: int) -> str:
+    return f"N{_tag(i)} 请从后门卸货，卸货前电话联系店长王先生 unload at the back door, call first."
+
+
+def _long_notes() -> str:
+    return " ".join(_note(i) for i in range(NOTES))
+
+
+def _confirmation_with_notes() -> QTextDocument:
+    order, _ = order_and_shipment(12)
+    order = dataclasses.replace(order, notes=_long_notes())
+    return confirmation_document(order, _products(), CUSTOMER, Formatter())
+
+
+def _pick_list_with_notes() -> QTextDocument:
+    order, _ = order_and_shipment(12)
+    order = dataclasses.replace(order, notes=_long_notes())
+    items = [ShipQueueItem(order, CUSTOMER.code, 0, 0, 0, 12)]
+    return pick_list_document(items, _products(), {CUSTOMER.id: CUSTOMER}, Formatter())
+
+
+def _page(body: str) -> QTextDocument:
+    return html_document(f"<html><head><style>{PAPER_CSS}</style></head><body>{body}</body>"
+                         "</html>")
+
+
+def _lines_of_text() -> QTextDocument:
+    """One paragraph of short lines (``<br>``), three pages of them."""
+    return _page("<p>" + "<br>".join(_note(i)[:30] for i in range(NOTES * 2)) + "</p>")
+
+
+def _list_items() -> QTextDocument:
+    """A list of long items (promotions, say), each more than a page: the part of an item on
+    the next page keeps the item's indent and has no bullet."""
+    return _page("<ul>" + f"<li>{_long_notes()}</li>" * 2 + "</ul>")
+
+
+NOTED: dict[str, tuple[Callable[[], QTextDocument], int]] = {
+    # the document, and how many times it says each note
+    "confirmation": (_confirmation_with_notes, 1),
+    "pick list": (_pick_list_with_notes, 1),
+    "lines": (_lines_of_text, 1),
+    "list": (_list_items, 2),
+}
+
+
+def _words_out_of_sight(path: Path) -> list[tuple[int, float, str]]:
+    """The words pdftotext reads outside the text area of an A4 page of :func:`write_pdf`
+    (15 mm margins; in the 8 mm strip at its foot, only the page's number "n / N"): words
+    written there are clipped away, unseen on paper but read by any PDF reader."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    mm, out = 72 / 25.4, []
+    for n, page in enumerate(boxes.split("<page ")[1:], 1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        top, foot = 15 * mm, height - 15 * mm - 8 * mm
+        for y_min, y_max, word in re.findall(
+                r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page):
+            number = re.fullmatch(r"\d+|/", word) and float(y_min) > foot
+            if not number and (float(y_min) < top - 0.5 or float(y_max) > foot + 0.5):
+                out.append((n, float(y_min), word))
+    return out
+
+
+@pytest.mark.parametrize("name", list(NOTED))
+def test_a_paragraph_line_is_printed_on_one_page(qapp: Any, tmp_path: Path, lang: str,
+                                                 name: str) -> None:
+    make, times = NOTED[name]
+    path = tmp_path / f"{name}.pdf"
+    write_pdf(path, make())
+    pages = _pages(path)
+    tags = [f"N{_tag(i)}" for i in range(NOTES * (2 if name == "lines" else 1))]
+    on = {tag: [n for n, page in enumerate(pages, 1)
+                for _ in re.finditer(rf"\b{tag}\b", page)] for tag in tags}
+    assert {tag: seen for tag, seen in on.items() if len(seen) != times} == {}
+    assert len({seen[0] for seen in on.values()}) >= 2  # the paragraph crosses a page break
+    assert _words_out_of_sight(path) == []  # none written clipped, above or below a page
+
+
+@pytest.mark.parametrize("name", list(NOTED))
+def test_splitting_a_paragraph_at_a_page_break_moves_no_line(
+        qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Each line of the printed layout is where Qt put it before its paragraph was split."""
+    import desktop.printing as printing
+
+    def lines(laid: QTextDocument) -> list[tuple[str, float]]:
+        layout, out = laid.documentLayout(), []
+        block = laid.begin()
+        while block.isValid():
+            top, text = layout.blockBoundingRect(block).top(), block.text()
+            for i in range(block.layout().lineCount()):
+                line = block.layout().lineAt(i)
+                start = line.textStart()
+                out.append((text[start:start + line.textLength()].strip(" \u2028"),
+                            top + line.y()))
+            block = block.next()
+        return out
+
+    doc = NOTED[name][0]()
+    split = paged_copy(doc, _a4(tmp_path))
+    monkeypatch.setattr(printing, "split_paragraphs_at_page_breaks", lambda _doc: None)
+    whole = paged_copy(doc, _a4(tmp_path))
+    assert split.blockCount() > whole.blockCount()
+    assert lines(split) == lines(whole)
