@@ -10,7 +10,8 @@ beside them). They are loaded as application fonts at start, on every machine:
   installed Noto Sans CJK gives 50 common hanzi the text of a radical (户 reads back as ⼾, 黄
   as ⻩), and 175 more that of a Kangxi radical (水 as ⽔); where no DejaVu Sans or Arial is
   installed, its digits among Latin letters had no text at all. The app's cuts have neither
-  fault, and a real bold.
+  fault, and a real bold; and one line height: the Latin face has the Chinese face's ascent
+  and descent, so a cell with Chinese in it stands on its row's baseline.
 - **Screens** (``use_screen_fonts``) keep the desktop's own face for Latin letters and digits,
   and draw Chinese in a Simplified Chinese face: the first of ``SCREEN_CHINESE_FAMILIES`` that
   is installed, else the app's own. Left to itself, Qt draws a hanzi the UI face lacks in the
