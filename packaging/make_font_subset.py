@@ -59,9 +59,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools import subset
-from fontTools.ttLib import TTCollection, TTFont
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+# fontTools is imported where a font is read or cut (load_face, make), not here: the tests load
+# this module for gb2312() (tests/desktop/test_pdf_text.py), and do not install fontTools.
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "resources" / "fonts"
@@ -204,6 +208,8 @@ def glyph_owners(points: Iterable[int], cmap: dict[int, str]) -> tuple[set[int],
 
 
 def load_face(source: Path, family: str) -> TTFont:
+    from fontTools.ttLib import TTCollection, TTFont
+
     if source.suffix.lower() not in (".ttc", ".otc"):
         return TTFont(str(source))
     for font in TTCollection(str(source)).fonts:
@@ -255,6 +261,8 @@ def chinese_face(style: str) -> Face:
 
 
 def make(face: Face, out_dir: Path) -> int:
+    from fontTools import subset
+
     font = load_face(face.source, face.source_family)
     if not face.chinese:
         chinese = chinese_face(face.style)
