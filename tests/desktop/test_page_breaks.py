@@ -276,16 +276,16 @@ def test_splitting_a_paragraph_at_a_page_break_moves_no_line(
     """Each line of the printed layout is where Qt put it before its paragraph was split."""
     import desktop.printing as printing
 
-    def lines(laid: QTextDocument) -> list[tuple[str, float]]:
+    def lines(laid: QTextDocument) -> list[tuple[str, float, float]]:
         layout, out = laid.documentLayout(), []
         block = laid.begin()
         while block.isValid():
-            top, text = layout.blockBoundingRect(block).top(), block.text()
+            at, text = layout.blockBoundingRect(block).topLeft(), block.text()
             for i in range(block.layout().lineCount()):
                 line = block.layout().lineAt(i)
                 start = line.textStart()
                 out.append((text[start:start + line.textLength()].strip(" \u2028"),
-                            top + line.y()))
+                            at.x() + line.x(), at.y() + line.y()))
             block = block.next()
         return out
 
