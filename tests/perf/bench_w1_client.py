@@ -240,19 +240,29 @@ def floor(paths: list[Path], tmp: str) -> dict[str, float]:
     db.execute("CREATE VIRTUAL TABLE product_names USING fts5(name_zh, name_en,"
                " content = 'products', content_rowid = 'id', tokenize = 'trigram')")
     products = 0
+    steps = dict.fromkeys(("parse", "insert", "index", "commit"), 0.0)
     for path in paths:
+        t = time.thread_time()
         changes = msgspec.json.decode(path.read_bytes())["changes"]
         rows = [fields(c["data"]) for c in changes
                 if c["entity"] == "product" and c["op"] == "upsert"]
+        steps["parse"] += time.thread_time() - t
         db.execute("BEGIN")
+        t = time.thread_time()
         db.executemany(f"INSERT OR REPLACE INTO products VALUES ({marks})", rows)
+        steps["insert"] += time.thread_time() - t
+        t = time.thread_time()
         db.executemany("INSERT INTO product_names (rowid, name_zh, name_en) VALUES (?, ?, ?)",
                        [(r[0], r[3], r[4]) for r in rows])
+        steps["index"] += time.thread_time() - t
+        t = time.thread_time()
         db.execute("COMMIT")
+        steps["commit"] += time.thread_time() - t
         products += len(rows)
     db.close()
     return {"floor wall": time.perf_counter() - wall, "floor CPU": time.process_time() - cpu,
-            "floor products": float(products), "floor RSS MB": _peak_rss_mb()}
+            "floor products": float(products), "floor RSS MB": _peak_rss_mb(),
+            **{f"floor step {name}": seconds for name, seconds in steps.items()}}
 
 
 def child(pages: Path) -> dict[str, float]:
