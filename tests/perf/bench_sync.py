@@ -26,6 +26,12 @@ project (A, e.g. ``git archive`` of the commit before a change) and from this on
 same server data, and prints min–median–max of each measure for both (a loaded machine's
 drift hits both alike).
 
+``--floor``: issue 18's floor of W1 on this machine, beside it: the pages of an initial sync
+are kept once (``bench_w1_client.record_pages``), and after each client run the floor
+(``bench_w1_client.floor``: those pages decoded, their products inserted into a plain SQLite
+file with an FTS5 trigram index on the names, a transaction per page) runs in a process of its
+own; W1 / floor is printed for the wall time and for the client's CPU.
+
 ``--keep-db NAME``: load into database NAME only if it does not exist yet, and keep it at the
 end (a million products take minutes to load: load once, run many times; drop it by hand with
 ``DROP DATABASE NAME``). The sizes it was loaded with stay (give the same ``--products`` to

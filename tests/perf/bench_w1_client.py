@@ -3,6 +3,7 @@ goes, thread by thread and step by step, without a server sharing the machine.
 
 Run:  .venv/bin/python tests/perf/bench_w1_client.py record DIR --keep-db NAME
       .venv/bin/python tests/perf/bench_w1_client.py replay DIR [--rounds 3] [--compare TREE]
+                                                                [--floor]
 
 ``record`` starts the server on database NAME (one ``bench_sync.py --products N --keep-db NAME``
 loaded), signs in as ``rep1`` and keeps the body of every page of an initial sync in DIR (71 MB
@@ -23,6 +24,11 @@ process of its own per round, and reports:
 this one measures the client's work alone, which varies far less on a loaded machine (its CPU
 figures, not its wall time). ``--compare TREE`` alternates another checkout's client (A) with
 this one (B), round by round, on the same pages, and prints min–median–max of each.
+
+``--floor`` runs, after each replay and in a process of its own, issue 18's floor of W1 on the
+same pages (:func:`floor`: decode them, insert their products into a plain SQLite file with an
+FTS5 trigram index on the names), and prints the replay's wall and CPU over the floor's.
+``bench_sync.py --floor`` does the same beside the end-to-end W1.
 """
 
 from __future__ import annotations
