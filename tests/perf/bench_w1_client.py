@@ -273,6 +273,7 @@ def floor(paths: list[Path], tmp: str) -> dict[str, float]:
     db.close()
     return {"floor wall": time.perf_counter() - wall, "floor CPU": time.process_time() - cpu,
             "floor products": float(products), "floor RSS MB": _peak_rss_mb(),
+            "floor MB": sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20,
             **{f"floor step {name}": seconds for name, seconds in steps.items()}}
 
 
