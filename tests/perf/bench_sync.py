@@ -26,6 +26,12 @@ project (A, e.g. ``git archive`` of the commit before a change) and from this on
 same server data, and prints min–median–max of each measure for both (a loaded machine's
 drift hits both alike).
 
+``--floor``: issue 18's floor of W1 on this machine, beside it: the pages of an initial sync
+are kept once (``bench_w1_client.record_pages``), and after each client run the floor
+(``bench_w1_client.floor``: those pages decoded, their products inserted into a plain SQLite
+file with an FTS5 trigram index on the names, a transaction per page) runs in a process of its
+own; W1 / floor is printed for the wall time and for the client's CPU.
+
 ``--keep-db NAME``: load into database NAME only if it does not exist yet, and keep it at the
 end (a million products take minutes to load: load once, run many times; drop it by hand with
 ``DROP DATABASE NAME``). The sizes it was loaded with stay (give the same ``--products`` to
@@ -40,6 +46,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import socket
 import statistics
 import subprocess
@@ -378,6 +385,9 @@ def main() -> int:
     p.add_argument("--compare", type=Path, default=None,
                    help="another checkout: run its client (A) and this one (B) alternately")
     p.add_argument("--rounds", type=int, default=1, help="client runs (of each, with --compare)")
+    p.add_argument("--floor", action="store_true",
+                   help="after each client run, issue 18's floor of W1 on the same pages "
+                        "(bench_w1_client.floor), and W1 / floor")
     p.add_argument("--keep-db", metavar="NAME", default=None,
                    help="reuse database NAME if it exists (else load it), and keep it")
     p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
@@ -391,6 +401,7 @@ def main() -> int:
     if fresh:
         _admin(f'CREATE DATABASE "{name}"')
     server: subprocess.Popen[bytes] | None = None
+    floor_pages: Path | None = None
     try:
         db_url = _db_url(name)
         if fresh:
@@ -404,6 +415,13 @@ def main() -> int:
         else:
             print(f"reusing database {name} (--keep-db)", flush=True)
         server, url = start_server(db_url, args.push_processes)
+        if args.floor:
+            import bench_w1_client
+
+            floor_pages = Path(tempfile.mkdtemp(prefix="dinghuo-floor-"))
+            pulled, pages = bench_w1_client.record_pages(url, floor_pages)
+            print(f"floor: the {pulled:,} changes of an initial sync kept ({pages} pages)",
+                  flush=True)
         trees = [ROOT] if args.compare is None else [args.compare.resolve(), ROOT]
         runs: dict[Path, list[dict[str, Any]]] = {tree: [] for tree in trees}
         for _ in range(args.rounds):
@@ -417,15 +435,22 @@ def main() -> int:
                 if done.returncode != 0:
                     print(done.stderr, file=sys.stderr)
                     return 1
-                runs[tree].append(json.loads(done.stdout.strip().splitlines()[-1]))
+                run = json.loads(done.stdout.strip().splitlines()[-1])
+                if floor_pages is not None:  # right after W1's client, on the same machine
+                    run.update(bench_w1_client.run_floor(floor_pages))
+                    run["W1 / floor wall"] = run["W1"] / run["floor wall"]
+                    run["W1 client CPU / floor CPU"] = run["W1 client CPU"] / run["floor CPU"]
+                runs[tree].append(run)
                 print(f"{tree}: " + ", ".join(
-                    f"{k} {v:.3f}" for k, v in runs[tree][-1].items()
-                    if k in ("W1", "W2", "W3 push", "search p50 ms")), flush=True)
+                    f"{k} {v:.3f}" for k, v in run.items()
+                    if k in ("W1", "W2", "W3 push", "search p50 ms", "floor wall")), flush=True)
         figures = runs[ROOT][-1]
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
+        if floor_pages is not None:
+            shutil.rmtree(floor_pages, ignore_errors=True)
         if args.keep_db is None:
             _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(f"load average during the run: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
