@@ -20,9 +20,8 @@ same database). Each device pulls once to have a cursor, then:
   processes) with N streams open, and their PSS (a page they share counted once), and the
   CPU time its processes spent serving the fleet-wide wake (per device woken: what a pull
   costs the server, a figure the machine's other load disturbs less than the latencies),
-  beside the load
-  generator's own CPU time for it (one process: on a small machine it competes with the
-  server for the cores).
+  beside the load generator's own CPU time for it (one process: on a small machine it
+  competes with the server for the cores).
 
 Prints one JSON line per N, then the ``FIGURES`` line for ``run_all.py``: ``{"fleets": [those
 figures, one per N]}``. Latencies are measured from before the change is sent, so they
