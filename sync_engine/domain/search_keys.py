@@ -37,8 +37,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 __all__ = ["search_keys"]
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the supplementary-plane
@@ -55,7 +53,13 @@ def _han_word(word: str) -> tuple[str, str]:
     Cached per word: catalog names reuse the same brands and product words over and over, so
     most words after the first few thousand names are cache hits. The phrase dictionary still
     sees the whole run, which is what resolves polyphones.
+
+    pypinyin is imported here, by the first word that needs it: its dictionaries cost a process
+    some 55 MB, which a server that is not importing Chinese product names does not pay (nor the
+    app, :mod:`sync_engine.client.customer_search`, until someone types pinyin).
     """
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [
         s for s in lazy_pinyin(word, style=Style.NORMAL, errors="ignore") if s.isascii() and s
     ]

@@ -16,11 +16,12 @@ same database). Each device pulls once to have a cursor, then:
   server where nothing else happens (device to device), split into the write (the
   integration call answered), the event (the stream said so) and the pull (``--rounds N``:
   N customers, one after the other, all in the figures);
-- the server's RSS (``/proc``, its processes summed) with N streams open, and the CPU time its
-  processes spent serving the fleet-wide wake (per device woken: what a pull costs the server,
-  a figure the machine's other load disturbs less than the latencies), beside the load
-  generator's own CPU time for it (one process: on a small machine it competes with the
-  server for the cores).
+- the server's RSS (``/proc``, its processes summed: the server, its fork server and push
+  processes) with N streams open, and their PSS (a page they share counted once), and the
+  CPU time its processes spent serving the fleet-wide wake (per device woken: what a pull
+  costs the server, a figure the machine's other load disturbs less than the latencies),
+  beside the load generator's own CPU time for it (one process: on a small machine it
+  competes with the server for the cores).
 
 Prints one JSON line per N, then the ``FIGURES`` line for ``run_all.py``: ``{"fleets": [those
 figures, one per N]}``. Latencies are measured from before the change is sent, so they
@@ -77,21 +78,26 @@ def summary(values: list[float]) -> dict[str, float | None]:
 
 
 def _family(pid: int) -> set[int]:
-    """``pid`` and its children (push processes)."""
-    pids = {pid}
+    """``pid`` and its descendants: the push processes are the children of the fork server
+    that the server started, not of the server (counting only its children left them out)."""
+    parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        pids.add(int(entry))
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
             except OSError:
                 continue
-    return pids
+    pids = {pid}
+    while True:
+        more = {child for child, parent in parents.items() if parent in pids} - pids
+        if not more:
+            return pids
+        pids |= more
 
 
 def cpu_s(pid: int) -> float:
-    """CPU time (user + system) spent so far by ``pid`` and its children, seconds."""
+    """CPU time (user + system) spent so far by ``pid`` and its descendants, seconds."""
     ticks = 0
     for p in _family(pid):
         try:
@@ -104,13 +110,24 @@ def cpu_s(pid: int) -> float:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and its children (push processes), MB."""
+    """Resident memory of ``pid`` and its descendants (push processes), MB."""
+    return _memory_mb(pid, "Rss:")
+
+
+def pss_mb(pid: int) -> float:
+    """The same processes' proportional set size, MB: a page they share (the push processes
+    with the fork server they were forked from) is counted once, not once per process: what
+    they cost the machine together."""
+    return _memory_mb(pid, "Pss:")
+
+
+def _memory_mb(pid: int, field: str) -> float:
     total = 0
     for p in _family(pid):
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
         except OSError:
             continue
@@ -345,6 +362,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
         connect_s = time.perf_counter() - t
         await asyncio.sleep(2)
         rss = sum(rss_mb(p) for p in pids)
+        pss = sum(pss_mb(p) for p in pids)
         api = {"Authorization": f"Bearer {secret}"}
         version = int(time.time() * 1000)
 
@@ -383,6 +401,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
             figures.update(await _one_customer(http, bases[0], api, devices, owners,
                                                version + rounds, rounds))
         figures["server_rss_mb"] = rss
+        figures["server_pss_mb"] = pss
         figures["server_rss_after_mb"] = sum(rss_mb(p) for p in pids)
         figures["pull_errors"] = sum(len(d.errors) for d in devices)
         figures["pull_error_sample"] = next((d.errors[0] for d in devices if d.errors), None)

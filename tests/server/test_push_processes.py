@@ -175,6 +175,30 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.live
+def test_push_processes_share_the_fork_servers_memory(pg_db_url: str) -> None:
+    """A push process keeps sharing the pages it inherited from the fork server (the imported
+    push code, :mod:`.push_preload`). Its start-up's garbage collection used to copy most of
+    them: less than half of its memory was still shared, and its PSS was about 45 of 68 MB
+    (now about 28)."""
+    seed(pg_db_url)
+    app = create_app(ServerSettings(db=pg_db_url, push_processes=2))
+    with serve_app(app):
+        pids = app.state.services.push_pool.pids()
+        assert len(pids) == 2
+        for pid in pids:
+            memory = _memory_kb(pid)
+            private = memory["Private_Clean"] + memory["Private_Dirty"]
+            assert memory["Rss"] - private > memory["Rss"] // 2, memory
+
+
+def _memory_kb(pid: int) -> dict[str, int]:
+    """A process's memory figures (``/proc/PID/smaps_rollup``), kB."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        return {line.split()[0].rstrip(":"): int(line.split()[1]) for line in f
+                if line.rstrip().endswith("kB")}
+
+
 @pytest.mark.slow
 @pytest.mark.live
 def test_push_processes_end_with_a_killed_server(pg_db_url: str) -> None:

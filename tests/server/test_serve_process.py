@@ -176,3 +176,28 @@ def demo_sqlite(tmp_path: Path) -> Path:
         timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return path
+
+
+# Builds the server's app as ``serve --no-migrate`` does, and prints what it left unimported.
+UNLOADED = (
+    "import sys\n"
+    "from sync_engine.server.api.app import create_app, settle_heap\n"
+    "from sync_engine.server.api.push_preload import gc  # the push processes' code too\n"
+    "from sync_engine.server.api.settings import ServerSettings\n"
+    "from sync_engine.server.ops.cli import _parser\n"
+    "create_app(ServerSettings(db=sys.argv[1]))\n"
+    "settle_heap()\n"
+    "print(' '.join(m for m in ('pypinyin', 'alembic', 'mako') if m not in sys.modules))\n"
+)
+
+
+def test_a_server_holds_no_pinyin_dictionaries_nor_migrations_until_it_uses_them(
+        sqlite_template: Path) -> None:
+    """pypinyin (some 55 MB) is loaded by the first Chinese product name a server imports,
+    alembic (some 10 MB) by a migration: neither by serving."""
+    done = subprocess.run(
+        [sys.executable, "-c", UNLOADED, f"sqlite:///{sqlite_template}"],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True,
+        timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["pypinyin", "alembic", "mako"]

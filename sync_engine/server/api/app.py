@@ -11,9 +11,11 @@ busiest, does the same by hand with less machinery, or hands the push to a push 
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import os
+import platform
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -148,10 +150,31 @@ def app_from_env() -> FastAPI:
     settings = ServerSettings()
     if not settings.db:
         raise RuntimeError("DINGHUO_DB is not set")
+    limit_malloc_arenas()
     configure_logging(settings.log_format, settings.log_level)
     app = create_app(settings)
     settle_heap()
     return app
+
+
+def limit_malloc_arenas(arenas: int | None = None) -> None:
+    """Before a server process starts its threads: glibc's allocator gives each thread that
+    allocates at once with another an arena of its own, up to eight per core, and each arena
+    keeps the memory its thread freed for that thread. The pull and push lanes' threads work on
+    one request at a time and hold the interpreter lock while they allocate, so more arenas
+    buy them nothing but memory: with two, a server on SQLite with 2,000 devices' streams open
+    (after their first pulls) held 184-188 MB, with glibc's sixteen 199-203 MB. The
+    environment's ``MALLOC_ARENA_MAX``, if set, wins (glibc has read it already); not glibc:
+    nothing to do."""
+    if "MALLOC_ARENA_MAX" in os.environ or platform.libc_ver()[0] != "glibc":
+        return
+    ctypes.CDLL(None).mallopt(_M_ARENA_MAX, arenas or MALLOC_ARENAS)
+
+
+MALLOC_ARENAS = 2
+"""The glibc malloc arenas of a server process (:func:`limit_malloc_arenas`)."""
+
+_M_ARENA_MAX = -8  # glibc's malloc.h
 
 
 def settle_heap() -> None:

@@ -257,8 +257,9 @@ class PushPool:
         self._context = multiprocessing.get_context(
             "forkserver" if "forkserver" in methods else "spawn")
         if self._context.get_start_method() == "forkserver":
-            # Imported once in the fork server: a new push process starts in milliseconds.
-            self._context.set_forkserver_preload([__name__])
+            # Imported once in the fork server: a new push process starts in milliseconds, and
+            # shares that memory with the fork server (:mod:`.push_preload`).
+            self._context.set_forkserver_preload([f"{__package__}.push_preload"])
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False

@@ -98,10 +98,15 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync_engine.server.api.app import create_app, settle_heap  # only when serving
+    from sync_engine.server.api.app import (  # only when serving
+        create_app,
+        limit_malloc_arenas,
+        settle_heap,
+    )
     from sync_engine.server.api.logs import configure_logging
     from sync_engine.server.api.metrics import new_metrics_dir
 
+    limit_malloc_arenas()  # before any thread starts
     settings = _serve_settings(args)
     cert, key = _tls_files(settings)  # before anything says it serves on https
     if settings.push_processes is None and getattr(sys, "frozen", False):

@@ -10,14 +10,15 @@ without it: WAL lets it read beside the writer, and a fleet of pulls does not qu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -144,6 +145,11 @@ def end_read(session: Session) -> None:
 
 
 def alembic_config(url: str) -> Config:
+    # Alembic (and Mako, which it brings) only here: a server process that does not migrate
+    # (``serve --no-migrate``, its push processes and their fork server) never holds it, about
+    # 10 MB of memory in each.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
@@ -152,4 +158,6 @@ def alembic_config(url: str) -> Config:
 
 def migrate(url: str, revision: str = "head") -> None:
     """Bring the database at ``url`` to ``revision`` (run at every server start)."""
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
