@@ -19,6 +19,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync_engine.server.storage.sql import Executor
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 READS_ONLY = "dinghuo_reads_only"
@@ -132,7 +134,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def end_read(session: Session) -> None:
+def end_read(session: Executor) -> None:
     """End a transaction that only read, with COMMIT rather than ROLLBACK.
 
     Both end a read alike, but psycopg forgets every statement it has prepared on a connection
