@@ -230,8 +230,9 @@ def begin(session: Executor) -> None:
     reads nothing outside it. On SQLite it reads beside the writer, so it must not write.
 
     The server's pulls read on a plain connection (:data:`.storage.sql.Executor`): they load
-    no entities, and a session's own work around the transaction cost half of what its
-    handling costs in all."""
+    no entities, and a session's own work around the transaction (its state, the checkout
+    through it, its commit and close) cost as much again as the connection's handling of it
+    (68 µs against 32 µs, SQLite, in process)."""
     snapshot_reads(session)
     if not session.in_transaction():
         session.begin()
