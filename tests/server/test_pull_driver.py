@@ -11,17 +11,20 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from sqlalchemy import literal_column, select, table
+from sqlalchemy import Engine, func, literal_column, select, table, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from sync_engine.server.accounts.tokens import issue_tokens
+from sync_engine.server.api.errors import ApiError
+from sync_engine.server.api.push_pool import signed_in
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.feed.changes import UnitOfWork
 from sync_engine.server.feed.entities import record_customer
 from sync_engine.server.feed.scoping import reassign_customer
 from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.engine import make_engine, make_session_factory
-from sync_engine.server.storage.models import Customer, User
+from sync_engine.server.storage.models import AuthToken, CursorMark, Customer, User
 from tests.support.seed import seed
 
 USERS = ("rep1", "rep2", "admin", "clerk1", "owner1")
@@ -43,6 +46,27 @@ def _pages(sessions: Any, user_id: int, limit: int) -> list[str]:
             user = session.get(User, user_id)
             assert user is not None
             page = feed.pull(session, user, cursor, limit)
+        pages.append(feed.render_page(page, "2026-01-01T00:00:00+00:00"))
+        cursor = page.cursor
+        if not page.has_more:
+            return pages
+
+
+def _pages_on_connections(engine: Engine, user_id: int, limit: int) -> list[str]:
+    """:func:`_pages`, each page pulled on a plain connection as the server pulls (its token
+    checked in the pull's snapshot)."""
+    with make_session_factory(engine)() as session:
+        user = session.get(User, user_id)
+        assert user is not None
+        token = issue_tokens(session, user, f"device-{user_id}").access_token
+    pages: list[str] = []
+    cursor = None
+    while True:
+        with engine.connect() as connection:
+            feed.begin(connection)
+            signed, _ = signed_in(connection, token)
+            page = feed.pull(connection, signed, cursor, limit)
+            assert not connection.in_transaction()
         pages.append(feed.render_page(page, "2026-01-01T00:00:00+00:00"))
         cursor = page.cursor
         if not page.has_more:
@@ -77,6 +101,47 @@ def test_every_role_pulls_the_same_bytes_as_through_sqlalchemy(db_url: str) -> N
         assert '"op":"purge"' in rep1 and '"op":"purge"' not in rep2
         assert f'"entity":"customer","id":"{s.customers["B"]}"' in rep2
         assert admin.count('"entity":"customer"') >= 3
+    finally:
+        engine.dispose()
+
+
+def test_a_pull_on_a_plain_connection_answers_as_on_a_session(db_url: str) -> None:
+    """The server pulls on a connection, not a session: the same pages, byte for byte, for
+    every role, page by page; the marks of new positions placed on that connection after its
+    snapshot (a transaction that writes); a revoked token refused in the pull's snapshot."""
+    s = seed(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    try:
+        with sessions() as session:
+            uow = UnitOfWork(session)
+            customer = session.get(Customer, s.customers["B"])
+            assert customer is not None
+            reassign_customer(uow, customer, s.users["rep2"])
+            customer.version += 1
+            record_customer(uow, customer)
+            uow.commit()
+        for name in USERS:
+            for limit in (1, 3, 1000):
+                with sessions() as session:
+                    marks_before = session.scalar(select(func.count()).select_from(CursorMark))
+                got = _pages_on_connections(engine, s.users[name], limit)
+                with sessions() as session:
+                    marks_after = session.scalar(select(func.count()).select_from(CursorMark))
+                expected = _pages(sessions, s.users[name], limit)
+                assert got == expected, (name, limit)
+                if name == USERS[0] and limit == 1:
+                    assert marks_after == (marks_before or 0) + 1  # placed on a connection
+        with sessions() as session:
+            rep1 = session.get(User, s.users["rep1"])
+            assert rep1 is not None
+            token = issue_tokens(session, rep1, "revoked-device").access_token
+            session.execute(update(AuthToken).values(revoked_at=func.now()))
+            session.commit()
+        with engine.connect() as connection, pytest.raises(ApiError) as refused:
+            feed.begin(connection)
+            signed_in(connection, token)
+        assert refused.value.status == 401
     finally:
         engine.dispose()
 

@@ -45,6 +45,7 @@ from sync_engine.server.accounts.passwords import (
 from sync_engine.server.accounts.users import normalise_username
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import AuthToken, Device, User, utcnow
+from sync_engine.server.storage.sql import Executor
 from sync_engine.server.storage.tokens import token_and_user
 
 ACCESS_TTL = dt.timedelta(minutes=15)
@@ -110,7 +111,7 @@ def _register_device(session: Session, user: User, device_id: str, device_name: 
             device.name = device_name[:200]
 
 
-def _check_not_cut_off(session: Session, device_id: str) -> None:
+def _check_not_cut_off(session: Executor, device_id: str) -> None:
     """Raise :class:`DeviceRevoked` if the back office revoked ``device_id``."""
     row = session.execute(
         select(Device.revoked_at, Device.revoke_wipe).where(Device.id == device_id)
@@ -196,12 +197,12 @@ def _find(session: Session, token: str) -> AuthToken | None:
     return row
 
 
-def authenticate(session: Session, access_token: str) -> tuple[User, str]:
+def authenticate(session: Executor, access_token: str) -> tuple[User, str]:
     """The user and device an access token belongs to; raises an :class:`AuthError`.
 
     Read-only: it neither writes nor commits, so it can run at the start of any request (a
-    pull runs it in its own snapshot). The user is a new object, not ``session``'s own
-    (:func:`~sync_engine.server.storage.tokens.token_and_user`).
+    pull runs it in its own snapshot, on a plain connection). The user is a new object, in no
+    session (:func:`~sync_engine.server.storage.tokens.token_and_user`).
     """
     digest = _digest(access_token)
     # The token and its user in one query: this runs on every request.

@@ -60,6 +60,7 @@ from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import Device, User, utcnow
 from sync_engine.server.storage.numbers import skip_numbers_past
+from sync_engine.server.storage.sql import Executor
 
 log = logging.getLogger(__name__)
 
@@ -67,15 +68,12 @@ PUSH_NOTE_INTERVAL = dt.timedelta(seconds=30)
 """How stale a device's last-push time may be (sync health reads minutes)."""
 
 
-def signed_in(session: Session, token: str) -> tuple[User, str]:
-    """The token's user, detached from ``session``, and device; 401 if the token is no good."""
+def signed_in(session: Executor, token: str) -> tuple[User, str]:
+    """The token's user (in no session) and device; 401 if the token is no good."""
     try:
-        user, device_id = auth.authenticate(session, token)
+        return auth.authenticate(session, token)
     except auth.AuthError as exc:
         raise auth_refusal(exc) from exc
-    if user in session:
-        session.expunge(user)
-    return user, device_id
 
 
 class PushNotes:

@@ -18,7 +18,6 @@ pool's more.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Protocol, TypeVar
 
@@ -54,7 +53,7 @@ async def open_stream(sessions: sessionmaker[Session], hub: Hub,
 async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, seq: int,
                   user: User, hop: Hop) -> AsyncIterator[str]:
     try:
-        yield _event("hello", {"seq": seq})
+        yield _event("hello", seq)
         while True:
             try:
                 # A deadline on this task, not wait_for's task of its own per wait: a catalog
@@ -68,7 +67,7 @@ async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, se
             if sub.rescope:  # a scope event for this user: which customers are theirs
                 sub.rescope = False
                 await hop(_refresh, sessions, sub, user)
-            yield _event("changes", {"seq": sub.latest})
+            yield _event("changes", sub.latest)
             await asyncio.sleep(COALESCE_SECONDS)
     finally:
         hub.unsubscribe(sub)
@@ -89,5 +88,7 @@ def _refresh(sessions: sessionmaker[Session], sub: Subscriber, user: User) -> No
         sub.customer_ids = subscriber_for(session, user, sub.loop).customer_ids
 
 
-def _event(name: str, data: dict[str, Any]) -> str:
-    return f"event: {name}\ndata: {json.dumps(data)}\n\n"
+def _event(name: str, seq: int) -> str:
+    """The event ``name`` with its data, ``{"seq": seq}`` (the JSON text ``json.dumps`` makes
+    of it, written out: a catalog change sends one to every stream of the fleet at once)."""
+    return f'event: {name}\ndata: {{"seq": {int(seq)}}}\n\n'

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from sync_engine.server.storage.engine import READS_ONLY
-from sync_engine.server.storage.sql import is_postgres
+from sync_engine.server.storage.sql import Executor, is_postgres
 
 _S = TypeVar("_S", bound=Select[Any])
 
@@ -33,17 +33,32 @@ def upsert(session: Session, model: type[Any], index_elements: Sequence[Any],
     )
 
 
-def snapshot_reads(session: Session) -> None:
-    """Let the transaction ``session`` is about to begin read from one snapshot throughout.
+def snapshot_reads(executor: Executor) -> None:
+    """Let the transaction ``executor`` is about to begin read from one snapshot throughout.
 
     PostgreSQL: REPEATABLE READ (its default, READ COMMITTED, takes a snapshot per statement).
     SQLite: a transaction reads one snapshot already (WAL); this one begins deferred, beside the
     writer instead of queueing for its lock, so it must not write (:data:`.engine.READS_ONLY`).
+    A connection keeps this for its next transactions too, until :func:`default_transactions`.
     """
-    if is_postgres(session):
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    options: dict[str, Any] = ({"isolation_level": "REPEATABLE READ"} if is_postgres(executor)
+                               else {READS_ONLY: True})
+    if isinstance(executor, Session):
+        executor.connection(execution_options=options)
     else:
-        session.connection(execution_options={READS_ONLY: True})
+        executor.execution_options(**options)
+
+
+def default_transactions(executor: Executor) -> None:
+    """Let ``executor``'s next transaction begin as any other, one that may write: undo
+    :func:`snapshot_reads` once its snapshot ended. (A session needs nothing: its next
+    transaction takes a connection afresh.)"""
+    if isinstance(executor, Session):
+        return
+    if is_postgres(executor):
+        executor.execution_options(isolation_level=executor.default_isolation_level)
+    else:
+        executor.execution_options(**{READS_ONLY: False})
 
 
 def skip_locked(session: Session, stmt: _S) -> _S:

@@ -21,8 +21,9 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect, Executable
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import Compiled
+
+from sync_engine.server.storage.sql import Executor, connection_of
 
 
 class _Prepared(NamedTuple):
@@ -42,10 +43,10 @@ class DriverStatement:
         self.statement = statement
         self._prepared: dict[str, _Prepared] = {}
 
-    def rows(self, session: Session, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-        """The rows of the statement with ``params``, read in ``session``'s transaction
+    def rows(self, executor: Executor, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The rows of the statement with ``params``, read in ``executor``'s transaction
         (begun if need be), as the driver returns them."""
-        connection = session.connection()
+        connection = connection_of(executor)
         dialect = connection.dialect
         prepared = self._prepared.get(dialect.name)
         if prepared is None:

@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync_engine.server.storage.sql import Executor
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -133,7 +135,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def end_read(session: Session) -> None:
+def end_read(session: Executor) -> None:
     """End a transaction that only read, with COMMIT rather than ROLLBACK.
 
     Both end a read alike, but psycopg forgets every statement it has prepared on a connection

@@ -18,10 +18,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from sync_engine.server.storage.models import CursorMark
-from sync_engine.server.storage.sql import is_postgres
+from sync_engine.server.storage.sql import Executor, is_postgres
 
 
-def place_mark(session: Session, seq: int) -> str:
+def place_mark(session: Executor, seq: int) -> str:
     """The mark of position ``seq``, made now if it has none; commits its own transaction
     (call it outside a read snapshot: the insert must see marks committed meanwhile)."""
     mark = secrets.token_hex(8)

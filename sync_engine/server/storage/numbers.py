@@ -17,9 +17,8 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
-from sync_engine.server.storage.sql import is_postgres
+from sync_engine.server.storage.sql import Executor, is_postgres
 
 __all__ = ["NUMBER_FLOOR", "skip_numbers_past"]
 
@@ -28,7 +27,7 @@ log = logging.getLogger(__name__)
 NUMBER_FLOOR = "order_number_floor"  # (SQLite) no order number at or below this one
 
 
-def skip_numbers_past(session: Session, number: int) -> None:
+def skip_numbers_past(session: Executor, number: int) -> None:
     """From now on, hand out no order number at or below ``number`` (never moves back).
     Commits its own transaction: call it outside another."""
     if number <= 0:

@@ -11,14 +11,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:  # a server on SQLite (the app's demo) runs without psycopg installed
     import psycopg
 
 
-def is_postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+Executor = Session | Connection
+"""Where statements run: an ORM session, or a plain connection. A pull reads on a plain
+connection: it loads no entities, and the session's own machinery around a transaction (its
+state, the connection's checkout through it, its commit and close) cost about 35 µs of a
+pull's 70 µs of transaction handling (SQLite, in process), with the same statements. The
+functions a pull shares with the rest of the server take either."""
+
+
+def connection_of(executor: Executor) -> Connection:
+    """The connection ``executor``'s statements run on (a session's: that of its current
+    transaction, begun if need be)."""
+    return executor if isinstance(executor, Connection) else executor.connection()
+
+
+def is_postgres(executor: Executor) -> bool:
+    bind = executor if isinstance(executor, Connection) else executor.get_bind()
+    return bind.dialect.name == "postgresql"
 
 
 def driver_connection(session: Session) -> psycopg.Connection[Any]:

@@ -6,10 +6,11 @@ import datetime as dt
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy.orm import attributes
 
 from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.models import AuthToken, User
+from sync_engine.server.storage.sql import Executor
 
 
 class TokenRow(NamedTuple):
@@ -32,7 +33,7 @@ _TOKEN_AND_USER = DriverStatement(
 )
 
 
-def token_and_user(session: Session, digest: str) -> tuple[TokenRow, User] | None:
+def token_and_user(session: Executor, digest: str) -> tuple[TokenRow, User] | None:
     """The token stored under ``digest`` and its user (a new, detached object); None if there
     is none. Read-only.
 

@@ -88,9 +88,9 @@ async def pull(request: Request) -> Response:
     per-request machinery (dependencies and parameter checks resolved per request), as the
     push does: the same checks in the same order — protocol, a bearer token, the query
     (:class:`PullQuery`) — and all of its work in one hop to a thread of the pull lane
-    (:class:`.ThreadLane`) and one database session: the token is checked in the pull's own
-    snapshot (a token or device revoked before it is refused), and the device's last pull is
-    noted behind it (:class:`.PullNotes`).
+    (:class:`.ThreadLane`) and one database connection (no session: :func:`.feed.begin`): the
+    token is checked in the pull's own snapshot (a token or device revoked before it is
+    refused), and the device's last pull is noted behind it (:class:`.PullNotes`).
     """
     headers = request.headers
     check_protocol(headers.get(PROTOCOL_HEADER))
@@ -111,10 +111,10 @@ def answer_pull(app: Services, token: str, cursor: str | None, limit: int,
                 last_applied: str | None, highest_number: int | None) -> str:
     """The JSON answer to a pull by the holder of ``token``; raises :class:`.ApiError` for a
     token that is no good."""
-    with app.sessions() as session:
-        feed.begin(session)
-        user, device_id = signed_in(session, token)
-        page = feed.pull(session, user, cursor, limit, last_applied, highest_number)
+    with app.engine.connect() as connection:
+        feed.begin(connection)
+        user, device_id = signed_in(connection, token)
+        page = feed.pull(connection, user, cursor, limit, last_applied, highest_number)
     if not page.has_more:  # once per sync, not once per page
         app.pull_notes(device_id, page.cursor_seq)
     app.metrics.count_pull(len(page.changes), page.resync_reason)
