@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -101,7 +102,12 @@ def test_pull_paging_while_writers_commit_skips_and_duplicates_nothing(db_url: s
         seen: dict[str, int] = {}
         pairs: set[tuple[str, int]] = set()
         try:
-            for _ in range(40):
+            # At least 40 paged pulls, and on until the writers have committed 60 times
+            # between them (a loaded machine gives them fewer turns per pull): the test is of
+            # pages read while writes commit.
+            rounds, deadline = 0, time.monotonic() + 120
+            while rounds < 40 or (writes[0] < 60 and time.monotonic() < deadline):
+                rounds += 1
                 for c in rep.pull_all(limit=7):
                     if c["entity"] != "product":
                         continue
