@@ -348,15 +348,16 @@ def _columns(row: Mapping[str, Any], sku_key: str) -> tuple[str, str, str, str, 
     en = _TOKEN_RE.search(name_en)
     en_word = en.group().lower()[:_HEAD_LATIN] if en else ""
     sku_word = _TOKEN_RE.search(sku)
-    starts = {
+    # (A dict, not a set: its order, and so the index's bytes, does not follow the process's
+    # hash seed.)
+    starts = dict.fromkeys(filter(None, (
         han[:_HEAD_HAN], py_start, letters[:_HEAD_LATIN], en_word,
         sku_word.group().lower()[:_HEAD_LATIN] if sku_word else sku_key[:_HEAD_LATIN],
-    }
-    starts.discard("")
+    )))
     # And the first character of each, a token too: a one-character query (tier 1 of "h" or
     # "可") is then one exact term, read in rank order up to a page, not a prefix that merges
     # the doclists of every name start with that letter.
-    starts.update([start[0] for start in starts])
+    starts.update(dict.fromkeys([start[0] for start in starts]))
     head = _START + f" {_START}".join(starts) if starts else ""
     if sku_key:
         head += f" {_SKU}{sku_key}"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -1009,3 +1012,22 @@ def test_two_digit_numbers_find_what_a_prefix_query_finds(
         patch.setattr(search, "_words_from", lambda db, term: None)  # FTS5 prefix queries
         assert pages == _pages(db, query), query
     db.close()
+
+
+def test_a_products_index_row_does_not_follow_the_hash_seed() -> None:
+    """The index row of a product is the same in every process (a set's order follows
+    ``PYTHONHASHSEED``: the ``head`` column's name starts were in a different order per run)."""
+    script = (
+        "from sync_engine.client.search import index_rows\n"
+        "row = {'id': 7, 'sku': 'KO-330-A', 'barcode': '6901234567892',"
+        " 'name_zh': '可口可乐 330ml', 'name_en': 'Coca-Cola Classic 330ml',"
+        " 'pinyin': 'ke kou ke le 330ml', 'initials': 'k k k l 330ml',"
+        " 'category': 'drinks', 'active': True}\n"
+        "print(repr(index_rows([row])[7]))\n"
+    )
+    rows = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(1, 7)
+    }
+    assert len(rows) == 1, rows
