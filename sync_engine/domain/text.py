@@ -29,6 +29,7 @@ __all__ = [
     "CARRIER",
     "DEVICE_NAME",
     "DISPLAY_NAME",
+    "INTEGRATION_TOKEN_NAME",
     "LOCAL_NUMBER",
     "NOTES",
     "PASSWORD",
@@ -108,3 +109,6 @@ DEVICE_NAME = TextRule(200)
 
 DISPLAY_NAME = TextRule(200)
 """A user's name as others see it."""
+
+INTEGRATION_TOKEN_NAME = TextRule(100)
+"""The name the back office gives a system's integration token (the ERP, the WMS)."""

@@ -11,6 +11,8 @@ import pytest
 
 from sync_engine.domain import MAX_ID, MAX_QUANTITY
 from sync_engine.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync_engine.server.ops.integration import tokens
+from sync_engine.server.storage.engine import make_engine, make_session_factory
 from tests.support.api import Api, mutation, new_id
 from tests.support.seed import Seed, seed, totals
 from tests.support.server import Server, app_server
@@ -204,3 +206,29 @@ def test_refresh_after_logout_says_the_session_was_signed_out(
     assert r.json()["error"] == {
         "code": "token_revoked", "message": "this session was signed out; sign in again",
         "message_zh": "该登录已退出，请重新登录", "fields": []}
+
+
+def test_integration_token_names_follow_the_text_rule(env: tuple[str, Server, Seed]) -> None:
+    """A token's name is text like any other: a NUL (which PostgreSQL refuses even in a
+    comparison, so the name check answered 500 there) is a field error when a token is made,
+    and names no token to revoke; the CLI's path refuses it as the API does."""
+    db_url, server, _s = env
+    with Api(server, "admin") as admin:
+        made = admin.http.post("/v1/admin/integration-tokens",
+                               json={"name": "erp\x00", "scopes": ["stock"]})
+        assert made.status_code == 422, made.text
+        assert [(e["field"], e["code"]) for e in made.json()["error"]["fields"]] == [
+            ("name", "text_control_char")]
+        gone = admin.http.delete("/v1/admin/integration-tokens/erp%00")
+        assert gone.status_code == 404, gone.text
+        assert admin.http.post("/v1/admin/integration-tokens",
+                               json={"name": "erp", "scopes": ["stock"]}).status_code == 201
+        assert admin.http.delete("/v1/admin/integration-tokens/erp").status_code == 204
+    engine = make_engine(db_url)
+    try:
+        with make_session_factory(engine)() as session:
+            with pytest.raises(ValueError, match="U\\+001B"):
+                tokens.create_token(session, "\x1b[31merp", ["stock"])
+            assert [t.name for t in tokens.list_tokens(session)] == ["erp"]  # the revoked one
+    finally:
+        engine.dispose()

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from sqlalchemy.orm import Session
 
 from sync_engine.domain import Role
+from sync_engine.domain import text as text_rules
 from sync_engine.protocol import ErrorBody, IntegrationScope
+from sync_engine.protocol.schemas import FollowsRule
 from sync_engine.server.api.deps import Current, Db, bearer_token, services
 from sync_engine.server.api.errors import (
     ERROR_RESPONSES,
@@ -152,7 +154,7 @@ for _kind, _row, _doc in _UPSERTS:
 
 
 class TokenIn(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, Field(min_length=1), FollowsRule(text_rules.INTEGRATION_TOKEN_NAME)]
     scopes: list[IntegrationScope] = Field(min_length=1)
 
 

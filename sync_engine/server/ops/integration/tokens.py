@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync_engine.domain.text import INTEGRATION_TOKEN_NAME
 from sync_engine.protocol import INTEGRATION_SCOPES
 from sync_engine.server.storage.models import IntegrationToken, utcnow
 
@@ -65,11 +66,16 @@ def parse_scopes(text: str) -> list[str]:
 
 def create_token(session: Session, name: str, scopes: list[str]) -> tuple[IntegrationToken, str]:
     """A new token for the system ``name``; returns its row and the token (shown once).
-    Raises ``ValueError`` for an empty name or one a token in use has (a revoked token's name
-    is free again)."""
+    Raises ``ValueError`` for an empty name, one the text rule refuses
+    (:data:`~sync_engine.domain.text.INTEGRATION_TOKEN_NAME`: too long, a control character,
+    which PostgreSQL cannot even compare) or one a token in use has (a revoked token's name is
+    free again)."""
     name = name.strip()
-    if not name or len(name) > 100:
-        raise ValueError("a token needs a name of 1–100 characters")
+    if not name:
+        raise ValueError("a token needs a name")
+    issue = INTEGRATION_TOKEN_NAME.check("name", name)
+    if issue is not None:
+        raise ValueError(issue.message("en"))
     if session.scalars(select(IntegrationToken).where(
             IntegrationToken.name == name, IntegrationToken.revoked_at.is_(None))).first():
         raise ValueError(f"a token named {name!r} exists; revoke it or pick another name")
@@ -86,7 +92,10 @@ def list_tokens(session: Session) -> list[IntegrationToken]:
 
 
 def revoke_token(session: Session, name: str) -> bool:
-    """Revoke the token ``name``; False if there is none (or it was revoked already)."""
+    """Revoke the token ``name``; False if there is none (or it was revoked already). A name
+    the text rule refuses names none, and is not looked up (PostgreSQL refuses a NUL)."""
+    if INTEGRATION_TOKEN_NAME.check("name", name) is not None:
+        return False
     row = session.scalars(select(IntegrationToken).where(
         IntegrationToken.name == name, IntegrationToken.revoked_at.is_(None))).first()
     if row is None:
