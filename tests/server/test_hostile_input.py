@@ -219,6 +219,10 @@ def test_integration_token_names_follow_the_text_rule(env: tuple[str, Server, Se
         assert made.status_code == 422, made.text
         assert [(e["field"], e["code"]) for e in made.json()["error"]["fields"]] == [
             ("name", "text_control_char")]
+        blank = admin.http.post("/v1/admin/integration-tokens",
+                                json={"name": "   ", "scopes": ["stock"]})
+        assert blank.status_code == 422, blank.text  # was 400 "a token of that name exists"
+        assert [e["field"] for e in blank.json()["error"]["fields"]] == ["name"]
         gone = admin.http.delete("/v1/admin/integration-tokens/erp%00")
         assert gone.status_code == 404, gone.text
         assert admin.http.post("/v1/admin/integration-tokens",

@@ -154,7 +154,9 @@ for _kind, _row, _doc in _UPSERTS:
 
 
 class TokenIn(BaseModel):
-    name: Annotated[str, Field(min_length=1), FollowsRule(text_rules.INTEGRATION_TOKEN_NAME)]
+    # Something besides spaces (the name is stored stripped), by the text rule.
+    name: Annotated[str, Field(min_length=1, pattern=r"\S"),
+                    FollowsRule(text_rules.INTEGRATION_TOKEN_NAME)]
     scopes: list[IntegrationScope] = Field(min_length=1)
 
 
@@ -190,7 +192,7 @@ def create_integration_token(body: TokenIn, who: Current, session: Db) -> TokenO
     _admin(who)
     try:
         row, secret = tokens.create_token(session, body.name, sorted(set(body.scopes)))
-    except ValueError as exc:
+    except tokens.TokenNameTaken as exc:
         raise ApiError("token_name_taken", str(exc), "该名称的集成令牌已存在。") from None
     return _out(row, secret)
 

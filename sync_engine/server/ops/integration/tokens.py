@@ -64,12 +64,16 @@ def parse_scopes(text: str) -> list[str]:
     return sorted(set(scopes))
 
 
+class TokenNameTaken(ValueError):
+    """A token in use has that name."""
+
+
 def create_token(session: Session, name: str, scopes: list[str]) -> tuple[IntegrationToken, str]:
     """A new token for the system ``name``; returns its row and the token (shown once).
     Raises ``ValueError`` for an empty name, one the text rule refuses
     (:data:`~sync_engine.domain.text.INTEGRATION_TOKEN_NAME`: too long, a control character,
-    which PostgreSQL cannot even compare) or one a token in use has (a revoked token's name is
-    free again)."""
+    which PostgreSQL cannot even compare), and :class:`TokenNameTaken` for one a token in use
+    has (a revoked token's name is free again)."""
     name = name.strip()
     if not name:
         raise ValueError("a token needs a name")
@@ -78,7 +82,7 @@ def create_token(session: Session, name: str, scopes: list[str]) -> tuple[Integr
         raise ValueError(issue.message("en"))
     if session.scalars(select(IntegrationToken).where(
             IntegrationToken.name == name, IntegrationToken.revoked_at.is_(None))).first():
-        raise ValueError(f"a token named {name!r} exists; revoke it or pick another name")
+        raise TokenNameTaken(f"a token named {name!r} exists; revoke it or pick another name")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = IntegrationToken(name=name, token_hash=_hash(secret), scopes=",".join(scopes),
                            bucket_level=RATE_BURST)
