@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -86,9 +87,31 @@ def _wakes_the_right_clients(db_url: str, push_processes: int) -> None:
         assert data["seq"] >= max(c["seq"] for c in changes) or before is None
 
 
+def test_the_open_streams_gauge_counts_a_stream_until_its_client_leaves(db_url: str) -> None:
+    """``dinghuo_event_streams`` is 1 while a device holds its stream and 0 once it has gone
+    (the server notices the disconnect: bounded wait, no time asserted)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    def open_streams(server: Any) -> float:
+        with server.client() as http:
+            text = http.get("/metrics").text
+        return sum(s.value for f in text_string_to_metric_families(text) for s in f.samples
+                   if s.name == "dinghuo_event_streams")
+
+    seed(db_url)
+    with app_server(db_url) as server, Api(server, "rep1") as rep1:
+        assert open_streams(server) == 0
+        with listen(rep1):
+            assert open_streams(server) == 1
+        deadline = time.monotonic() + 30
+        while open_streams(server) != 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert open_streams(server) == 0
+
+
 def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) -> None:
     """Past the heartbeat time an idle stream sends a comment line and goes on waiting: a change
-    after it is still sent; a stream that ends leaves the hub."""
+    after it is still sent; a stream that ends leaves the hub and the count of open streams."""
     import asyncio
 
     from sync_engine.domain import Role
@@ -97,16 +120,29 @@ def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) ->
 
     monkeypatch.setattr(feed_stream, "HEARTBEAT_SECONDS", 0.05)
 
+    class Tally:
+        n = 0
+
+        def inc(self) -> None:
+            self.n += 1
+
+        def dec(self) -> None:
+            self.n -= 1
+
     async def run() -> list[str]:
         hub = Hub()
+        tally = Tally()
         sub = Subscriber(1, Role.SALES_REP, None, {7}, asyncio.get_running_loop(), latest=3)
         hub.subscribe(sub)
-        texts = feed_stream._stream(None, hub, sub, 3, None, None)  # type: ignore[arg-type]
+        texts = feed_stream._stream(None, hub, sub, 3, None, None,  # type: ignore[arg-type]
+                                    tally)
         out = [await anext(texts), await anext(texts), await anext(texts)]
+        assert tally.n == 1
         hub.publish(Announcement(4, customers=frozenset({7})))
         out.append(await asyncio.wait_for(anext(texts), 5))
         await texts.aclose()
         assert hub.count == 0
+        assert tally.n == 0
         return out
 
     assert asyncio.run(run()) == ['event: hello\ndata: {"seq": 3}\n\n', ": keep-alive\n\n",

@@ -14,9 +14,9 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import random
 import re
 import time
-import uuid
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -34,6 +34,14 @@ request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", d
 _GIVEN_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 access = logging.getLogger("dinghuo.requests")
 errors = logging.getLogger("dinghuo.errors")
+
+
+def _new_id() -> str:
+    """A new request id: 16 hex digits (64 random bits; the id names a request in the logs, it
+    is no secret). Not ``uuid4().hex[:16]``: building a UUID costs 6–20 µs of the event loop's
+    time when the worker threads hold the GIL, per request, 2,000 of them when a catalog change
+    wakes the fleet; this, 0.2 µs. (``random`` reseeds itself in a forked child.)"""
+    return f"{random.getrandbits(64):016x}"
 
 
 class _WithRequestId(logging.Filter):
@@ -110,7 +118,7 @@ class RequestLog(HttpMiddleware):
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
-        rid = given if _GIVEN_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+        rid = given if _GIVEN_ID.fullmatch(given) else _new_id()
         token = request_id.set(rid)
         started = time.perf_counter()
         status = 0

@@ -148,20 +148,6 @@ class ServerMetrics:
         event.listen(engine, "checkout", lambda *_: self.db_connections.inc())
         event.listen(engine, "checkin", lambda *_: self.db_connections.dec())
 
-    def stream_open(self, stream: Any) -> Any:
-        """Wrap an event stream's async iterator so the open ones are counted."""
-        gauge = self.event_streams
-
-        async def counted() -> Any:
-            gauge.inc()
-            try:
-                async for chunk in stream:
-                    yield chunk
-            finally:
-                gauge.dec()
-
-        return counted()
-
     def process_ended(self, pid: int) -> None:
         """Forget the live gauges of a process that has ended (its counters still count)."""
         multiprocess.mark_process_dead(pid, str(self.directory))  # type: ignore[no-untyped-call]

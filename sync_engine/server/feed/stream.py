@@ -33,6 +33,14 @@ HEARTBEAT_SECONDS = 20.0
 T = TypeVar("T")
 
 
+class Tally(Protocol):
+    """Counts the open streams (the server's is the ``dinghuo_event_streams`` gauge)."""
+
+    def inc(self) -> None: ...
+
+    def dec(self) -> None: ...
+
+
 class Hop(Protocol):
     """Runs a blocking call on a worker thread: ``await hop(func, *args)`` (the server's is a
     :class:`.ThreadLane`'s ``run``)."""
@@ -41,17 +49,21 @@ class Hop(Protocol):
 
 
 async def open_stream(sessions: sessionmaker[Session], hub: Hub,
-                      who: Callable[[Session], User], hop: Hop) -> AsyncIterator[str]:
+                      who: Callable[[Session], User], hop: Hop,
+                      tally: Tally) -> AsyncIterator[str]:
     """Subscribe the user ``who`` names (it raises for no one: the stream is refused) to
     ``hub`` now; the stream's text, event by event (it unsubscribes when it ends). Its database
-    reads run through ``hop``."""
+    reads run through ``hop``; ``tally`` counts it from its first event until it ends (here,
+    not in a generator around this one: each event of a fleet's wake went through that one
+    too)."""
     sub, seq, user = await hop(_subscribe, sessions, who, asyncio.get_running_loop())
     hub.subscribe(sub)
-    return _stream(sessions, hub, sub, seq, user, hop)
+    return _stream(sessions, hub, sub, seq, user, hop, tally)
 
 
 async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, seq: int,
-                  user: User, hop: Hop) -> AsyncIterator[str]:
+                  user: User, hop: Hop, tally: Tally) -> AsyncIterator[str]:
+    tally.inc()
     try:
         yield _event("hello", seq)
         while True:
@@ -71,6 +83,7 @@ async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, se
             await asyncio.sleep(COALESCE_SECONDS)
     finally:
         hub.unsubscribe(sub)
+        tally.dec()
 
 
 def _subscribe(sessions: sessionmaker[Session], who: Callable[[Session], User],

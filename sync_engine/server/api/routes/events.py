@@ -34,8 +34,8 @@ async def events(_version: Version, token: Token, app: AppServices) -> Streaming
     # The same checks as the Current dependency, in the same order, but the token is checked in
     # the stream's first read on the pull lane (one hop, one session), not on anyio's threads.
     stream = await open_stream(app.sessions, app.hub, partial(_user, token),
-                               app.pull_lane.run)
-    return StreamingResponse(app.metrics.stream_open(stream), media_type="text/event-stream",
+                               app.pull_lane.run, app.metrics.event_streams)
+    return StreamingResponse(stream, media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
