@@ -149,6 +149,41 @@ def test_an_idle_stream_keeps_alive_and_still_hears_changes(monkeypatch: Any) ->
                                   ": keep-alive\n\n", 'event: changes\ndata: {"seq": 4}\n\n']
 
 
+def test_a_stream_whose_response_never_started_leaves_the_hub(monkeypatch: Any) -> None:
+    """The stream subscribes before its response starts (no change is missed between its
+    hello's number and the subscription); a response that never starts (the client left, the
+    first send failed) never runs the stream's own ``finally``: it leaves the hub when it is
+    dropped, or the hub would wake it at every change for the life of the server."""
+    import asyncio
+    import gc
+
+    from sync_engine.domain import Role
+    from sync_engine.server.feed import stream as feed_stream
+    from sync_engine.server.feed.notify import Hub, Subscriber
+
+    class Tally:
+        def inc(self) -> None: ...
+
+        def dec(self) -> None: ...
+
+    async def hop(func: Any, *args: Any) -> Any:
+        return func(*args)
+
+    async def run() -> int:
+        hub = Hub()
+        loop = asyncio.get_running_loop()
+        monkeypatch.setattr(feed_stream, "_subscribe", lambda *_: (
+            Subscriber(1, Role.SALES_REP, None, {7}, loop, latest=3), 3, None))
+        texts = await feed_stream.open_stream(None, hub, None, hop,  # type: ignore[arg-type]
+                                              Tally())
+        assert hub.count == 1
+        del texts  # never iterated
+        gc.collect()
+        return hub.count
+
+    assert asyncio.run(run()) == 0
+
+
 def test_a_change_committed_in_the_server_process_is_heard_before_the_next_poll(
         tmp_path: Any) -> None:
     """SQLite: the counter watcher looks as soon as this process commits a change, not at its

@@ -18,6 +18,7 @@ pool's more.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Protocol, TypeVar
 
@@ -58,7 +59,11 @@ async def open_stream(sessions: sessionmaker[Session], hub: Hub,
     too)."""
     sub, seq, user = await hop(_subscribe, sessions, who, asyncio.get_running_loop())
     hub.subscribe(sub)
-    return _stream(sessions, hub, sub, seq, user, hop, tally)
+    stream = _stream(sessions, hub, sub, seq, user, hop, tally)
+    # A stream whose response never starts (the client left first, the first send failed)
+    # never runs its own ``finally``: it leaves the hub when it is dropped, whichever comes.
+    weakref.finalize(stream, hub.unsubscribe, sub)
+    return stream
 
 
 async def _stream(sessions: sessionmaker[Session], hub: Hub, sub: Subscriber, seq: int,
