@@ -13,7 +13,7 @@ from unittest import mock
 import pytest
 from sqlalchemy import Engine, func, literal_column, select, table, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.server.accounts.tokens import issue_tokens
 from sync_engine.server.api.errors import ApiError
@@ -25,7 +25,7 @@ from sync_engine.server.feed.scoping import reassign_customer
 from sync_engine.server.storage.driver_statements import DriverStatement
 from sync_engine.server.storage.engine import make_engine, make_session_factory
 from sync_engine.server.storage.models import AuthToken, CursorMark, Customer, User
-from tests.support.seed import seed
+from tests.support.seed import Seed, seed
 
 USERS = ("rep1", "rep2", "admin", "clerk1", "owner1")
 
@@ -73,19 +73,24 @@ def _pages_on_connections(engine: Engine, user_id: int, limit: int) -> list[str]
             return pages
 
 
+def _give_b_to_rep2(sessions: sessionmaker[Session], s: Seed) -> None:
+    """rep1's customer B goes to rep2: rep1's feed gets a purge, rep2's a snapshot."""
+    with sessions() as session:
+        uow = UnitOfWork(session)
+        customer = session.get(Customer, s.customers["B"])
+        assert customer is not None
+        reassign_customer(uow, customer, s.users["rep2"])
+        customer.version += 1
+        record_customer(uow, customer)
+        uow.commit()
+
+
 def test_every_role_pulls_the_same_bytes_as_through_sqlalchemy(db_url: str) -> None:
     s = seed(db_url)
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
     try:
-        with sessions() as session:  # rep1's customer B goes to rep2: a purge and a snapshot
-            uow = UnitOfWork(session)
-            customer = session.get(Customer, s.customers["B"])
-            assert customer is not None
-            reassign_customer(uow, customer, s.users["rep2"])
-            customer.version += 1
-            record_customer(uow, customer)
-            uow.commit()
+        _give_b_to_rep2(sessions, s)
         for name in USERS:
             for limit in (1, 3, 1000):
                 # The reference first: it places the marks both then share.
@@ -113,14 +118,7 @@ def test_a_pull_on_a_plain_connection_answers_as_on_a_session(db_url: str) -> No
     engine = make_engine(db_url)
     sessions = make_session_factory(engine)
     try:
-        with sessions() as session:
-            uow = UnitOfWork(session)
-            customer = session.get(Customer, s.customers["B"])
-            assert customer is not None
-            reassign_customer(uow, customer, s.users["rep2"])
-            customer.version += 1
-            record_customer(uow, customer)
-            uow.commit()
+        _give_b_to_rep2(sessions, s)
         for name in USERS:
             for limit in (1, 3, 1000):
                 with sessions() as session:
