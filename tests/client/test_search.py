@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import re
@@ -29,16 +28,12 @@ from sync_engine.client.search import (
 )
 from sync_engine.domain.search_keys import search_keys
 from tests.client.search_check import assert_search_index_consistent
+from tests.support.scripts import load_script
 
 
 def _load_catalog_gen() -> Any:
     """tests/perf is not a package (and not collected); load the generator by path."""
-    path = Path(__file__).resolve().parents[1] / "perf" / "catalog_gen.py"
-    spec = importlib.util.spec_from_file_location("catalog_gen", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(Path(__file__).resolve().parents[1] / "perf" / "catalog_gen.py")
 
 
 # id, sku, barcode, name_zh, name_en, active

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-import importlib.util
 import json
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from tests.desktop import paper_fixtures
 from tests.desktop.paper_fixtures import order_and_shipment, products
 from tests.desktop.test_fonts import ROOT, fontconfig_env, installed_noto_cjk
 from tests.desktop.test_paperwork import pdf_text
+from tests.support.scripts import load_script
 
 # Goods and a customer named with hanzi that Noto Sans CJK draws with a radical's glyph (户 门 长
 # 黄 鱼 马 车 食 …, and the Kangxi radicals' 一 八 大 小 山 水 米 面 …): words a distributor
@@ -206,11 +206,5 @@ def gb2312() -> Iterator[str]:
     """Every character GB2312 encodes, as packaging/make_font_subset.py keeps them in the app's
     faces (loaded by its path: packaging/ is no package, and PyPI's ``packaging`` has the
     name)."""
-    path = ROOT / "packaging" / "make_font_subset.py"
-    spec = importlib.util.spec_from_file_location("make_font_subset", path)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, script)  # its dataclasses look their module up there
-    spec.loader.exec_module(script)
-    chars: Iterator[str] = script.gb2312()
+    chars: Iterator[str] = load_script(ROOT / "packaging" / "make_font_subset.py").gb2312()
     return chars
