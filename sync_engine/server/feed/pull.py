@@ -27,10 +27,10 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -240,48 +240,108 @@ def begin(session: Executor) -> None:
 
 def pull(session: Executor, user: User, cursor_text: str | None, limit: int,
          last_applied: str | None = None, highest_number: int | None = None) -> PullPage:
-    """One page of the changes ``user`` may see after ``cursor_text``.
+    """One page of the changes ``user`` may see after ``cursor_text``: a
+    :class:`PullSnapshot` that serves this one pull (read it for what happens)."""
+    snapshot = PullSnapshot(session, [cursor_text])
+    snapshot.serve(user, cursor_text, limit, last_applied, highest_number)
+    return snapshot.finish()[0]
 
-    Reads in the snapshot :func:`begin` began (begun here if ``session`` has none), and ends
-    it; a position handed out for the first time gets its mark in a short transaction of its
-    own afterwards. ``highest_number``: the highest order number the device holds; when the
-    device shows that the server went back in time, no order is numbered at or below it from
-    then on (:mod:`~.storage.numbers`).
+
+class _Served(NamedTuple):
+    """One pull's part of a shared snapshot, before its cursor can be made (the mark of the
+    snapshot's counter may be placed only after the snapshot ends)."""
+
+    user_id: int
+    scope_epoch: int
+    changes: list[str]
+    next_seq: int
+    has_more: bool
+    resync_reason: str | None
+    skip_past: int | None
+
+
+class PullSnapshot:
+    """One snapshot that serves one or several pulls, each as it would be served alone.
+
+    Pulls that arrive together are served together (the server's "group read",
+    :mod:`~sync_engine.server.api.pull_groups`): what only depends on the snapshot is read
+    once for all of them — its BEGIN and COMMIT, where the feed stands (:func:`_standing`: the
+    counter ``top``, the marks of ``top`` and of the cursors' positions, the log's epoch and
+    tombstone horizon), and at most one mark placed for ``top`` — and each pull reads only
+    what is its own: its user's scope of the page, its cursor's checks (:func:`check_cursor`),
+    a customer snapshot for a scope grant. A pull alone is a snapshot serving one pull
+    (:func:`pull`): there is one way a pull is served.
+
+    Made in the snapshot :func:`begin` began in ``session`` (begun here if it has none), with
+    the cursors of the pulls it will serve (their positions' marks are read with the rest);
+    the caller may read its own things in it too (who asks: a token revoked before the
+    snapshot is refused). :meth:`finish` ends it; a position handed out for the first time
+    gets its mark in a short transaction of its own afterwards.
     """
-    if not session.in_transaction():
-        begin(session)
-    cursor = Cursor.decode(cursor_text) if cursor_text else None
-    meta, top, marks = _standing(session, None if cursor is None else cursor.mark_seq)
-    start, resync_reason = check_cursor(session, user, cursor_text, cursor, meta, top=top,
-                                        marks=marks, last_applied=last_applied)
-    scope = change_filter(user)
-    rows = _page_statement(scope.clause).rows(
-        session, {"start": start, "top": top, "limit": limit + 1, **scope.params})
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    out: list[str] = []
-    for seq, entity, entity_id, op, version, data, customer_id in rows:
-        if entity != "scope":
-            out.append(_change_json(seq, entity, entity_id, op, version, data))
-        elif op == "revoke":
-            out.append(_change_json(seq, "customer", str(customer_id), "purge", 0, None))
-        elif customer_id is not None:
-            out.extend(_snapshot(session, customer_id, seq, up_to=start))
-    next_seq = rows[-1][0] if has_more else top
-    end_read(session)
-    # The mark goes on the snapshot's counter, at or past every page of this pull: all of them
-    # (and every other device pulling up to it) share one mark.
-    mark = marks.get(top)
-    skip_past = highest_number if resync_reason == SERVER_RESTORED else None
-    if mark is None or skip_past:
-        default_transactions(session)  # (these write)
-    if mark is None:
-        mark = place_mark(session, top)
-    if skip_past:
-        skip_numbers_past(session, skip_past)
-    cursor_out = Cursor(next_seq, user.id, user.scope_epoch, meta["log_epoch"], top, mark)
-    return PullPage(out, cursor_out.encode(), next_seq, has_more, resync_reason is not None,
-                    resync_reason)
+
+    def __init__(self, session: Executor, cursor_texts: Iterable[str | None]) -> None:
+        if not session.in_transaction():
+            begin(session)
+        self.session = session
+        cursors = (Cursor.decode(text) for text in cursor_texts if text)
+        mark_seqs = {c.mark_seq for c in cursors if c is not None and c.mark_seq is not None}
+        self.meta, self.top, self.marks = _standing(session, mark_seqs)
+        self._served: list[_Served] = []
+        self.rows = 0
+        """How many changes the pulls served so far hold (what the snapshot keeps in memory)."""
+
+    def serve(self, user: User, cursor_text: str | None, limit: int,
+              last_applied: str | None = None, highest_number: int | None = None) -> None:
+        """Read one page of the changes ``user`` may see after ``cursor_text`` (its page
+        comes with the others' from :meth:`finish`). ``highest_number``: the highest order
+        number the device holds; when the device shows that the server went back in time,
+        no order is numbered at or below it from then on (:mod:`~.storage.numbers`)."""
+        session, top = self.session, self.top
+        cursor = Cursor.decode(cursor_text) if cursor_text else None
+        start, resync_reason = check_cursor(session, user, cursor_text, cursor, self.meta,
+                                            top=top, marks=self.marks,
+                                            last_applied=last_applied)
+        scope = change_filter(user)
+        rows = _page_statement(scope.clause).rows(
+            session, {"start": start, "top": top, "limit": limit + 1, **scope.params})
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        out: list[str] = []
+        for seq, entity, entity_id, op, version, data, customer_id in rows:
+            if entity != "scope":
+                out.append(_change_json(seq, entity, entity_id, op, version, data))
+            elif op == "revoke":
+                out.append(_change_json(seq, "customer", str(customer_id), "purge", 0, None))
+            elif customer_id is not None:
+                out.extend(_snapshot(session, customer_id, seq, up_to=start))
+        next_seq = rows[-1][0] if has_more else top
+        skip_past = highest_number if resync_reason == SERVER_RESTORED else None
+        self._served.append(_Served(user.id, user.scope_epoch, out, next_seq, has_more,
+                                    resync_reason, skip_past))
+        self.rows += len(out)
+
+    def finish(self) -> list[PullPage]:
+        """End the snapshot; the pages of the pulls served, in the order they were served."""
+        session = self.session
+        end_read(session)
+        # The mark goes on the snapshot's counter, at or past every page of these pulls: all
+        # of them (and every other device pulling up to it) share one mark.
+        mark = self.marks.get(self.top)
+        skips = [s.skip_past for s in self._served if s.skip_past]
+        if self._served and (mark is None or skips):
+            default_transactions(session)  # (these write)
+        if self._served and mark is None:
+            mark = place_mark(session, self.top)
+        for number in skips:
+            skip_numbers_past(session, number)
+        log_epoch = self.meta["log_epoch"]
+        pages = []
+        for s in self._served:
+            assert mark is not None
+            cursor = Cursor(s.next_seq, s.user_id, s.scope_epoch, log_epoch, self.top, mark)
+            pages.append(PullPage(s.changes, cursor.encode(), s.next_seq, s.has_more,
+                                  s.resync_reason is not None, s.resync_reason))
+        return pages
 
 
 def _meta_value(key: str) -> Any:
@@ -298,17 +358,24 @@ _STANDING = DriverStatement(select(
 ))
 
 
-def _standing(session: Executor, mark_seq: int | None
+def _standing(session: Executor, mark_seqs: Collection[int]
               ) -> tuple[dict[str, str], int, dict[int, str]]:
-    """Where this database's feed stands, in one statement (every pull reads it): the facts a
+    """Where this database's feed stands (every snapshot of pulls reads it): the facts a
     cursor is checked against (``log_epoch``, ``tombstone_horizon``), the counter, and the
-    marks of the counter and of ``mark_seq`` as far as they exist."""
+    marks of the counter and of the positions ``mark_seqs`` as far as they exist. One
+    statement when the cursors name one position (a woken fleet's do: the counter of the
+    previous wake), a second for any others."""
+    first = max(mark_seqs, default=-1)
     (top, top_mark, cursor_mark, log_epoch, horizon), = _STANDING.rows(
-        session, {"mark_seq": -1 if mark_seq is None else mark_seq})
+        session, {"mark_seq": first})
     meta = {k: str(v) for k, v in (("log_epoch", log_epoch), ("tombstone_horizon", horizon))
             if v is not None}
-    marks = {int(seq): str(mark) for seq, mark in ((top, top_mark), (mark_seq, cursor_mark))
+    marks = {int(seq): str(mark) for seq, mark in ((top, top_mark), (first, cursor_mark))
              if seq is not None and mark is not None}
+    others = set(mark_seqs) - {first, int(top)}
+    if others:
+        marks.update((int(seq), str(mark)) for seq, mark in session.execute(
+            select(CursorMark.seq, CursorMark.mark).where(CursorMark.seq.in_(others))))
     return meta, int(top), marks
 
 
