@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync_engine.domain import Role
 from sync_engine.server import accounts
+from sync_engine.server.api import pull_groups
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.pull_notes import PullNotes
-from sync_engine.server.api.routes import sync as sync_routes
 from sync_engine.server.api.settings import ServerSettings
 from sync_engine.server.feed.notify import Announcement, Hub, Subscriber
 from sync_engine.server.feed.pull import PullNote, note_pulls
@@ -248,11 +248,11 @@ def test_pulls_are_worked_on_at_most_pull_threads_at_once(db_url: str) -> None:
     GIL and opening database connections past the pool's size; each pull is answered."""
     seed(db_url)
     app = create_app(ServerSettings(db=db_url, push_processes=0, pull_threads=2))
-    real = sync_routes.answer_pull
+    real = pull_groups.answer_pulls
     lock = threading.Lock()
     running, most = 0, 0
 
-    def counted(*args: Any) -> str:
+    def counted(*args: Any) -> Any:
         nonlocal running, most
         with lock:
             running += 1
@@ -265,7 +265,7 @@ def test_pulls_are_worked_on_at_most_pull_threads_at_once(db_url: str) -> None:
                 running -= 1
 
     with served(app) as server, Api(server, "rep1") as rep, \
-            mock.patch.object(sync_routes, "answer_pull", counted), \
+            mock.patch.object(pull_groups, "answer_pulls", counted), \
             ThreadPoolExecutor(8) as pool:
         answers = list(pool.map(lambda _: _pull(rep), range(8)))
     assert [r.status_code for r in answers] == [200] * 8

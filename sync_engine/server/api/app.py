@@ -41,6 +41,7 @@ from sync_engine.server.api.logs import RequestLog, configure_logging
 from sync_engine.server.api.metrics import start_metrics
 from sync_engine.server.api.middleware import BodyLimit
 from sync_engine.server.api.openapi import document_models
+from sync_engine.server.api.pull_groups import PullGroups
 from sync_engine.server.api.pull_notes import PullNotes
 from sync_engine.server.api.push_pool import PushNotes, PushPool
 from sync_engine.server.api.routes import (
@@ -85,6 +86,8 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     push_processes = settings.push_process_count()
     if push_processes and not settings.many_writers():
         raise ValueError("push processes serve PostgreSQL; SQLite has one writer")
+    pull_lane = ThreadLane(settings.pull_threads, name="dinghuo-pull")
+    pull_notes = PullNotes(sessions)
     services = Services(
         settings=settings,
         engine=engine,
@@ -93,8 +96,9 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
         push_pool=PushPool(db_url, push_processes, server_metrics) if push_processes else None,
         push_lane=ThreadLane(settings.push_threads, name="dinghuo-push"),
         push_notes=PushNotes(sessions),
-        pull_lane=ThreadLane(settings.pull_threads, name="dinghuo-pull"),
-        pull_notes=PullNotes(sessions),
+        pull_lane=pull_lane,
+        pull_notes=pull_notes,
+        pull_groups=PullGroups(engine, pull_lane, pull_notes, server_metrics),
         metrics_lane=ThreadLane(1, name="dinghuo-metrics"),
         metrics=server_metrics,
         hash_slots=HashSlots(settings.signin_hashes, settings.signin_wait),

@@ -19,6 +19,7 @@ from sync_engine.protocol import MIN_SUPPORTED_VERSION, PROTOCOL_HEADER, PROTOCO
 from sync_engine.server.accounts import HashSlots
 from sync_engine.server.api.errors import Unauthorized, UpdateRequired
 from sync_engine.server.api.metrics import ServerMetrics
+from sync_engine.server.api.pull_groups import PullGroups
 from sync_engine.server.api.pull_notes import PullNotes
 from sync_engine.server.api.push_pool import PushNotes, PushPool, signed_in
 from sync_engine.server.api.settings import ServerSettings
@@ -47,6 +48,8 @@ class Services:
     their turn)."""
     pull_notes: PullNotes
     """Devices' last pulls, written behind (started and stopped with the app)."""
+    pull_groups: PullGroups
+    """Serves the pulls on :attr:`pull_lane`, those that wait together in one snapshot."""
     metrics_lane: ThreadLane
     """The thread a metrics scrape is rendered on: one at a time, so scrapes of the open
     ``/metrics`` never hold more than one thread (see :mod:`.routes.metrics`)."""

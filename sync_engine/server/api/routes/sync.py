@@ -23,16 +23,15 @@ from sync_engine.protocol import (
     PushResponse,
 )
 from sync_engine.server.api.deps import (
-    Services,
     bearer_token,
     check_protocol,
     services,
 )
 from sync_engine.server.api.errors import ERROR_RESPONSES
 from sync_engine.server.api.openapi import schema_ref
-from sync_engine.server.api.push_pool import answer_push, signed_in
+from sync_engine.server.api.pull_groups import PullAsk
+from sync_engine.server.api.push_pool import answer_push
 from sync_engine.server.feed import pull as feed
-from sync_engine.server.storage.models import utcnow
 
 
 class LeanRoute(APIRoute):
@@ -87,10 +86,10 @@ async def pull(request: Request) -> Response:
     What a catalog change makes every device of the fleet do at once, so it skips FastAPI's
     per-request machinery (dependencies and parameter checks resolved per request), as the
     push does: the same checks in the same order — protocol, a bearer token, the query
-    (:class:`PullQuery`) — and all of its work in one hop to a thread of the pull lane
-    (:class:`.ThreadLane`) and one database connection (no session: :func:`.feed.begin`): the
-    token is checked in the pull's own snapshot (a token or device revoked before it is
-    refused), and the device's last pull is noted behind it (:class:`.PullNotes`).
+    (:class:`PullQuery`) — and all of its work in one hop to a thread of the pull lane, served
+    with the pulls that wait with it in one snapshot (:class:`.PullGroups`): the token is
+    checked in that snapshot (a token or device revoked before it is refused), and the
+    device's last pull is noted behind it (:class:`.PullNotes`).
     """
     headers = request.headers
     check_protocol(headers.get(PROTOCOL_HEADER))
@@ -101,24 +100,9 @@ async def pull(request: Request) -> Response:
         raise RequestValidationError(
             [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
         ) from None
-    app = services(request)
-    body = await app.pull_lane.run(answer_pull, app, token, query.cursor, query.limit,
-                                   query.last_applied, query.highest_number)
+    ask = PullAsk(token, query.cursor, query.limit, query.last_applied, query.highest_number)
+    body = await services(request).pull_groups.answer(ask)
     return Response(body, media_type="application/json")
-
-
-def answer_pull(app: Services, token: str, cursor: str | None, limit: int,
-                last_applied: str | None, highest_number: int | None) -> str:
-    """The JSON answer to a pull by the holder of ``token``; raises :class:`.ApiError` for a
-    token that is no good."""
-    with app.engine.connect() as connection:
-        feed.begin(connection)
-        user, device_id = signed_in(connection, token)
-        page = feed.pull(connection, user, cursor, limit, last_applied, highest_number)
-    if not page.has_more:  # once per sync, not once per page
-        app.pull_notes(device_id, page.cursor_seq)
-    app.metrics.count_pull(len(page.changes), page.resync_reason)
-    return feed.render_page(page, utcnow().isoformat())
 
 
 @router.post(
