@@ -21,7 +21,9 @@ same database). Each device pulls once to have a cursor, then:
   CPU time its processes spent serving the fleet-wide wake (per device woken: what a pull
   costs the server, a figure the machine's other load disturbs less than the latencies),
   beside the load generator's own CPU time for it (one process: on a small machine it
-  competes with the server for the cores).
+  competes with the server for the cores), and on PostgreSQL the CPU time the database's
+  backends spent on it (per device woken: ``catalog_db_cpu_ms_per_device``; the three share
+  the machine's cores, so this says where a wake's time goes).
 
 Prints one JSON line per N, then the ``FIGURES`` line for ``run_all.py``: ``{"fleets": [those
 figures, one per N]}``. Latencies are measured from before the change is sent, so they
@@ -107,6 +109,34 @@ def cpu_s(pid: int) -> float:
         except OSError:
             continue
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def db_ticks(database: str) -> dict[int, int]:
+    """CPU time (user + system, clock ticks) spent so far by each PostgreSQL backend serving
+    ``database`` (their pids from ``pg_stat_activity``; the server's connections stay open in
+    its pool, so a round's difference is what the database worked for it)."""
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        pids = [row[0] for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", (database,))]
+    ticks = {}
+    for pid in pids:
+        try:
+            ticks[pid] = _ticks(pid)
+        except OSError:  # (ended meanwhile)
+            continue
+    return ticks
+
+
+def db_cpu_s(before: dict[int, int], after: dict[int, int]) -> float:
+    """The CPU seconds the backends spent between two :func:`db_ticks` (a backend that ended
+    meanwhile is left out)."""
+    return sum(t - before.get(pid, 0) for pid, t in after.items()) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -335,11 +365,13 @@ def setup(url: str, n: int) -> tuple[list[dict[str, Any]], dict[str, int], str]:
 
 async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str, int],
                 secret: str, pids: list[int], *, rounds: int = 1,
-                profile: Path | None = None) -> dict[str, Any]:
+                profile: Path | None = None, database: str | None = None) -> dict[str, Any]:
     """The figures of one fleet (see the module's docstring). ``rounds``: how many catalog
     changes, one after the other (each its own figures); ``profile``: record the servers with
-    py-spy during the catalog changes, into that folder. Without ``owners`` (an instant
-    server: :mod:`tests.perf.instant_server`) only the catalog changes are made."""
+    py-spy during the catalog changes, into that folder; ``database``: the PostgreSQL database
+    the servers use, whose backends' CPU time per woken device is measured too. Without
+    ``owners`` (an instant server: :mod:`tests.perf.instant_server`) only the catalog changes
+    are made."""
     http = httpx.AsyncClient(timeout=120)
     pulls = Pulls(100)
     devices = [Device(bases[i % len(bases)], s["token"], s["user_id"], s["kind"])
@@ -374,6 +406,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
             marker = f"bench-cat-{version}-{i}"
             for d in devices:
                 d.watch.add(marker)
+            db0 = db_ticks(database) if database else {}
             cpu0, own0 = sum(cpu_s(p) for p in pids), time.process_time()
             t0 = time.perf_counter()
             r = await http.post(bases[0] + "/v1/integration/products", headers=api, json={
@@ -382,6 +415,7 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
             await _settle(devices, marker, len(devices), 120)
             cpu = sum(cpu_s(p) for p in pids) - cpu0
             own = time.process_time() - own0
+            db = db_cpu_s(db0, db_ticks(database)) if database else None
             cat = [d.pulled[marker] - t0 for d in devices if marker in d.pulled]
             cat_event = [min(e for e in d.events if e > t0) - t0 for d in devices
                          if any(e > t0 for e in d.events)]
@@ -391,6 +425,10 @@ async def fleet(bases: list[str], specs: list[dict[str, Any]], owners: dict[str,
                 "catalog_server_cpu_s": round(cpu, 2),
                 "catalog_server_cpu_ms_per_device": round(cpu * 1000 / max(1, len(cat)), 2),
                 "catalog_load_generator_cpu_s": round(own, 2)})
+            if db is not None:
+                catalog[-1]["catalog_db_cpu_s"] = round(db, 2)
+                catalog[-1]["catalog_db_cpu_ms_per_device"] = round(
+                    db * 1000 / max(1, len(cat)), 2)
             await asyncio.sleep(3)  # past the stream's coalescing pause
         _stop_profile(spies)
         figures: dict[str, Any] = {"first_pull_s": round(first_pull_s, 2),
@@ -534,7 +572,8 @@ def run_one(n: int, db: str, instances: int, workdir: Path, *, rounds: int = 1,
         try:
             pids = [s.process.pid for s in servers if s.process is not None]
             figures = asyncio.run(fleet([s.url for s in servers], specs, owners, secret, pids,
-                                        rounds=rounds, profile=profile))
+                                        rounds=rounds, profile=profile,
+                                        database=name if db == "postgres" else None))
         finally:
             for s in servers:
                 s.stop()
