@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from sync_engine.server.accounts import throttle
 from sync_engine.server.accounts.errors import (
+    AuthError,
     DeviceConflict,
     DeviceRevoked,
     InvalidCredentials,
@@ -46,7 +48,7 @@ from sync_engine.server.accounts.users import normalise_username
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.models import AuthToken, Device, User, utcnow
 from sync_engine.server.storage.sql import Executor
-from sync_engine.server.storage.tokens import token_and_user
+from sync_engine.server.storage.tokens import TokenRow, tokens_and_users
 
 ACCESS_TTL = dt.timedelta(minutes=15)
 """Lifetime of an access token. Module-level so tests can shorten it (read at each call)."""
@@ -202,11 +204,33 @@ def authenticate(session: Executor, access_token: str) -> tuple[User, str]:
 
     Read-only: it neither writes nor commits, so it can run at the start of any request (a
     pull runs it in its own snapshot, on a plain connection). The user is a new object, in no
-    session (:func:`~sync_engine.server.storage.tokens.token_and_user`).
+    session (:func:`~sync_engine.server.storage.tokens.tokens_and_users`).
     """
-    digest = _digest(access_token)
-    # The token and its user in one query: this runs on every request.
-    found = token_and_user(session, digest)
+    who = authenticate_each(session, [access_token])[0]
+    if isinstance(who, AuthError):
+        raise who
+    return who
+
+
+def authenticate_each(session: Executor, access_tokens: Sequence[str]
+                      ) -> list[tuple[User, str] | AuthError]:
+    """:func:`authenticate` for each of ``access_tokens``, read together: per token, its user
+    and device, or the :class:`AuthError` that refuses it (each judged on its own). A group of
+    pulls checks its tokens so, in its snapshot."""
+    digests = [_digest(token) for token in access_tokens]
+    # The tokens and their users in one query: this runs on every request.
+    found = tokens_and_users(session, digests)
+    out: list[tuple[User, str] | AuthError] = []
+    for digest in digests:
+        try:
+            out.append(_judge(session, digest, found.get(digest)))
+        except AuthError as exc:
+            out.append(exc)
+    return out
+
+
+def _judge(session: Executor, digest: str, found: tuple[TokenRow, User] | None
+           ) -> tuple[User, str]:
     if found is None:
         raise TokenInvalid()
     token, user = found

@@ -7,8 +7,8 @@ database, those round trips and PostgreSQL's work per statement are what the fle
 (py-spy during a wake: 77 % of the pull threads' time waiting for PostgreSQL). As a database's
 group commit writes the commits that wait together with one flush, the pull lane serves the pulls
 that wait together with one snapshot (:class:`~.feed.pull.PullSnapshot`): one BEGIN, one read of
-where the feed stands, one COMMIT and at most one mark placed for all of them; per pull only what
-is its own — its token checked in that snapshot, and its page.
+where the feed stands, one read of their tokens (each judged on its own), one COMMIT and at most
+one mark placed for all of them; per pull only what is its own — its page.
 
 Each request puts what it asks for in the waiting list; while fewer groups run than the lane has
 threads, it starts one more. A group takes what waits (up to :data:`MOST_PULLS`) on a thread of
@@ -45,9 +45,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from sync_engine.server import accounts as auth
+from sync_engine.server.api.errors import auth_refusal
 from sync_engine.server.api.metrics import ServerMetrics
 from sync_engine.server.api.pull_notes import PullNotes
-from sync_engine.server.api.push_pool import signed_in
 from sync_engine.server.api.thread_lane import ThreadLane
 from sync_engine.server.feed import pull as feed
 from sync_engine.server.storage.models import utcnow
@@ -87,11 +88,17 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
     served: list[tuple[int, str]] = []  # (index in answers, device)
     with engine.connect() as connection:
         snapshot = feed.PullSnapshot(connection, [ask.cursor for ask in asks])
-        for ask in asks:
+        # Who asks, judged in the snapshot (a token revoked before it is refused), each token
+        # on its own, all read in one statement.
+        signed = auth.authenticate_each(connection, [ask.token for ask in asks])
+        for ask, who in zip(asks, signed, strict=True):
             if answers and snapshot.rows >= row_budget:
                 break
+            if isinstance(who, auth.AuthError):
+                answers.append(auth_refusal(who))
+                continue
+            user, device_id = who
             try:
-                user, device_id = signed_in(connection, ask.token)
                 snapshot.serve(user, ask.cursor, ask.limit, ask.last_applied,
                                ask.highest_number)
             except SQLAlchemyError:
