@@ -264,3 +264,28 @@ def test_a_pull_alone_and_in_a_group_answer_the_same(db_url: str, group: int) ->
     for answer in answers:
         assert answer["changes"] == [json.loads(c) for c in alone.changes]
         assert answer["cursor"] == alone.cursor
+
+
+def test_cursors_at_several_positions_in_one_group_are_each_checked_against_their_mark(
+        db_url: str) -> None:
+    """Where the feed stands is read once for a group: the marks of every cursor's position
+    (two in the one statement, any others in a second), each cursor judged by its own."""
+    s = seed(db_url)
+    with _services(db_url) as services:
+        token = _token(services, s.users["rep1"], "r1")
+        cursors = []
+        cursor = None
+        for n in range(3):
+            cursor = _answer(services, [PullAsk(token, cursor, 1000)])[0]["cursor"]
+            cursors.append(cursor)
+            _rename_a_product(services, f"改名{n}")
+        held = feed.Cursor.decode(cursors[-1])
+        assert held is not None
+        forged = feed.Cursor(held.seq, held.user_id, held.scope_epoch, held.log_epoch,
+                             held.mark_seq, "0" * 16).encode()
+        answers = _answer(services, [PullAsk(token, c, 1000) for c in [*cursors, forged]])
+    assert [a["resync_reason"] for a in answers] == [None, None, None, "server_restored"]
+    for answer in answers[:3]:  # (the feed holds a product's latest change only)
+        assert [(c["entity"], c["data"]["name_zh"]) for c in answer["changes"]] == [
+            ("product", "改名2")]
+    assert len({a["cursor"] for a in answers[:3]}) == 1  # one position, one mark

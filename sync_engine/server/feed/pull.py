@@ -358,6 +358,7 @@ _STANDING = DriverStatement(select(
     _COUNTER,
     select(CursorMark.mark).where(CursorMark.seq == _COUNTER).scalar_subquery(),
     select(CursorMark.mark).where(CursorMark.seq == bindparam("mark_seq")).scalar_subquery(),
+    select(CursorMark.mark).where(CursorMark.seq == bindparam("mark_seq2")).scalar_subquery(),
     _meta_value("log_epoch"),
     _meta_value("tombstone_horizon"),
 ))
@@ -368,16 +369,17 @@ def _standing(session: Executor, mark_seqs: Collection[int]
     """Where this database's feed stands (every snapshot of pulls reads it): the facts a
     cursor is checked against (``log_epoch``, ``tombstone_horizon``), the counter, and the
     marks of the counter and of the positions ``mark_seqs`` as far as they exist. One
-    statement when the cursors name one position (a woken fleet's do: the counter of the
-    previous wake), a second for any others."""
-    first = max(mark_seqs, default=-1)
-    (top, top_mark, cursor_mark, log_epoch, horizon), = _STANDING.rows(
-        session, {"mark_seq": first})
+    statement when the cursors name at most two positions (a woken fleet's do: the counter of
+    the previous wake, and of this one for a device that pulls again), a second for others."""
+    first, second = [*sorted(mark_seqs, reverse=True)[:2], -1, -1][:2]
+    (top, top_mark, first_mark, second_mark, log_epoch, horizon), = _STANDING.rows(
+        session, {"mark_seq": first, "mark_seq2": second})
     meta = {k: str(v) for k, v in (("log_epoch", log_epoch), ("tombstone_horizon", horizon))
             if v is not None}
-    marks = {int(seq): str(mark) for seq, mark in ((top, top_mark), (first, cursor_mark))
+    marks = {int(seq): str(mark)
+             for seq, mark in ((top, top_mark), (first, first_mark), (second, second_mark))
              if seq is not None and mark is not None}
-    others = set(mark_seqs) - {first, int(top)}
+    others = set(mark_seqs) - {first, second, int(top)}
     if others:
         marks.update((int(seq), str(mark)) for seq, mark in session.execute(
             select(CursorMark.seq, CursorMark.mark).where(CursorMark.seq.in_(others))))
