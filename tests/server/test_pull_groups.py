@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sync_engine.server import accounts
 from sync_engine.server.accounts.tokens import issue_tokens
-from sync_engine.server.api import pull_groups
+from sync_engine.server.api import logs, pull_groups
 from sync_engine.server.api.app import create_app
 from sync_engine.server.api.deps import Services
 from sync_engine.server.api.errors import ApiError
@@ -289,3 +289,29 @@ def test_cursors_at_several_positions_in_one_group_are_each_checked_against_thei
         assert [(c["entity"], c["data"]["name_zh"]) for c in answer["changes"]] == [
             ("product", "改名2")]
     assert len({a["cursor"] for a in answers[:3]}) == 1  # one position, one mark
+
+
+def test_a_group_does_not_carry_the_request_id_of_the_pull_that_started_it(
+        db_url: str) -> None:
+    """A group serves several requests' pulls: what it logs carries none of their ids (the
+    first request's id on every line of its group would send a reader to the wrong request)."""
+    s = seed(db_url)
+    seen: list[str] = []
+    real = pull_groups.answer_pulls
+
+    def recorded(*args: Any) -> Any:
+        seen.append(logs.request_id.get())
+        return real(*args)
+
+    async def asked_by(groups: PullGroups, ask: PullAsk) -> str:
+        logs.request_id.set("req-first")  # (set in this task's own context, as a request's)
+        return await groups.answer(ask)
+
+    with _services(db_url) as services:
+        token = _token(services, s.users["rep1"], "r1")
+        groups = PullGroups(services.engine, ThreadLane(1), services.pull_notes,
+                            services.metrics)
+        with mock.patch.object(pull_groups, "answer_pulls", recorded):
+            answer = asyncio.run(asked_by(groups, PullAsk(token, None, 1000)))
+    assert json.loads(answer)["changes"]
+    assert seen == ["-"]

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import threading
 from collections import deque
 from typing import Any, NamedTuple
@@ -147,7 +148,9 @@ class PullGroups:
             if start:
                 self._running += 1
         if start:
-            task = loop.create_task(self._groups())
+            # In a context of its own: the group serves other requests' pulls too, so what it
+            # logs must not carry this request's id (nor anything else this request set).
+            task = loop.create_task(self._groups(), context=contextvars.Context())
             self._tasks.add(task)  # (held until done: the loop keeps only a weak reference)
             task.add_done_callback(self._tasks.discard)
         return await future
