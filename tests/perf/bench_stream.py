@@ -103,15 +103,14 @@ def cpu_s(pid: int) -> float:
     ticks = 0
     for p in _family(pid):
         try:
-            with open(f"/proc/{p}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])
-        except OSError:
+            ticks += _ticks(p)
+        except OSError:  # (ended meanwhile)
             continue
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _ticks(pid: int) -> int:
+    """CPU time (user + system) spent so far by ``pid`` alone, clock ticks."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
