@@ -7,6 +7,7 @@ every pull of its group and loses nothing; a group holds no more than its caps."
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import json
 import threading
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 from unittest import mock
 
+import orjson
 import pytest
 from sqlalchemy import column, event, select, table, update
 from sqlalchemy.exc import DBAPIError
@@ -315,3 +317,24 @@ def test_a_group_does_not_carry_the_request_id_of_the_pull_that_started_it(
             answer = asyncio.run(asked_by(groups, PullAsk(token, None, 1000)))
     assert json.loads(answer)["changes"]
     assert seen == ["-"]
+
+
+def test_a_hostile_cursor_fails_no_other_pull_of_its_group(db_url: str) -> None:
+    """A cursor is read before its token is judged (the group's marks are read together): a
+    crafted one — positions past what the database's integers hold — is only ever its own
+    pull's problem, and a pull with no good token is refused for its token, nothing else."""
+    s = seed(db_url)
+    huge = [2**63, 2**64 - 1]
+    crafted = [base64.urlsafe_b64encode(orjson.dumps(
+        [2, seq, s.users["rep1"], 0, "epoch", mark_seq, "mark"])).decode().rstrip("=")
+        for seq, mark_seq in ((0, huge[0]), (huge[1], huge[1]))]
+    with _services(db_url) as services:
+        token = _token(services, s.users["rep1"], "r1")
+        answers = _answer(services, [PullAsk(token, None, 1000),
+                                     PullAsk("never-issued", crafted[0], 1000),
+                                     PullAsk(token, crafted[1], 1000),
+                                     PullAsk(token, None, 1000)])
+    assert _customers(answers[0]) == _customers(answers[3]) != set()
+    assert isinstance(answers[1], ApiError) and answers[1].code == "token_invalid"
+    # Not a cursor of this server: a resync from the start, as for any cursor it cannot read.
+    assert answers[2]["resync"] and answers[2]["resync_reason"] == "cursor_invalid"

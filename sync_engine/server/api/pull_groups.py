@@ -88,10 +88,15 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
     answers: list[str | Exception] = []
     served: list[tuple[int, str]] = []  # (index in answers, device)
     with engine.connect() as connection:
-        snapshot = feed.PullSnapshot(connection, [ask.cursor for ask in asks])
+        feed.begin(connection)
         # Who asks, judged in the snapshot (a token revoked before it is refused), each token
-        # on its own, all read in one statement.
+        # on its own, all read in one statement; only then the cursors of those signed in
+        # (their positions' marks, read together): nothing a request without a good token sent
+        # reaches a statement the others' pulls share.
         signed = auth.authenticate_each(connection, [ask.token for ask in asks])
+        snapshot = feed.PullSnapshot(connection, [
+            ask.cursor for ask, who in zip(asks, signed, strict=True)
+            if not isinstance(who, auth.AuthError)])
         for ask, who in zip(asks, signed, strict=True):
             if answers and snapshot.rows >= row_budget:
                 break

@@ -70,6 +70,17 @@ SERVER_RESTORED = "server_restored"
 _SNAPSHOT_ENTITIES = ("customer", "price", "promotion", "order", "shipment", "return", "credit")
 
 
+_MOST = 2**63 - 1
+"""The largest number a cursor may hold: a position is a ``bigint`` (and so, here, the rest)."""
+
+
+def _position(value: Any) -> bool:
+    """Whether ``value`` is a number a cursor may hold. A cursor is the client's text: a number
+    past what the database's integers hold would fail the statement it is read in — shared by
+    every pull of a group (:class:`PullSnapshot`), not only the one that sent it."""
+    return type(value) is int and 0 <= value <= _MOST
+
+
 @dataclass(frozen=True, slots=True)
 class Cursor:
     """Where a device stands in the feed. ``mark_seq``/``mark``: the counter of the snapshot
@@ -102,16 +113,16 @@ class Cursor:
             version, seq, user_id, scope_epoch, log_epoch, *marked = value
         except (ValueError, binascii.Error, TypeError):
             return None
-        if not all(isinstance(v, int) for v in (seq, user_id, scope_epoch)):
+        if not all(_position(v) for v in (seq, user_id, scope_epoch)):
             return None
-        if not isinstance(log_epoch, str) or seq < 0:
+        if not isinstance(log_epoch, str):
             return None
         if version == 1 and not marked:
             return Cursor(seq, user_id, scope_epoch, log_epoch)
         if version != 2 or len(marked) != 2:
             return None
         mark_seq, mark = marked
-        if not isinstance(mark_seq, int) or not isinstance(mark, str) or mark_seq < seq:
+        if not _position(mark_seq) or not isinstance(mark, str) or mark_seq < seq:
             return None
         return Cursor(seq, user_id, scope_epoch, log_epoch, mark_seq, mark)
 
