@@ -226,6 +226,12 @@ def test_the_position_check_of_a_push_costs_one_read(db_url: str) -> None:
             gone = Cursor(cur.seq, cur.user_id, cur.scope_epoch, cur.log_epoch,
                           cur.mark_seq + 1000, cur.mark).encode()  # type: ignore[operator]
             assert time_travel(session, user, gone, None) == "server_restored"
+            # A crafted position past the database's integers is not a cursor of this server
+            # (before: the push's read failed on it, a 500).
+            huge = Cursor(cur.seq, cur.user_id, cur.scope_epoch, cur.log_epoch, 2**63,
+                          cur.mark).encode()
+            assert Cursor.decode(huge) is None
+            assert time_travel(session, user, huge, None) is None
         finally:
             event.remove(bind, "before_cursor_execute", count)
 
