@@ -8,7 +8,9 @@ database, those round trips and PostgreSQL's work per statement are what the fle
 group commit writes the commits that wait together with one flush, the pull lane serves the pulls
 that wait together with one snapshot (:class:`~.feed.pull.PullSnapshot`): one BEGIN, one read of
 where the feed stands, one read of their tokens (each judged on its own), one COMMIT and at most
-one mark placed for all of them; per pull only what is its own — its page.
+one mark placed for all of them; per pull only what is its own — its page, the pages' queries
+sent together (in psycopg's pipeline mode: one round trip for a woken fleet's group on
+PostgreSQL, within the row budget below).
 
 Each request puts what it asks for in the waiting list; while fewer groups run than the lane has
 threads, it starts one more. A group takes what waits (up to :data:`MOST_PULLS`) on a thread of
