@@ -251,6 +251,69 @@ def test_a_group_holds_at_most_most_pulls_and_stops_at_its_row_budget(db_url: st
     assert len({len(p["changes"]) for p in pages}) == 1 and pages[0]["changes"]
 
 
+def test_a_groups_page_queries_are_sent_together_within_its_row_budget(db_url: str) -> None:
+    """A woken fleet's pulls (a change each) have their page queries sent together: on
+    PostgreSQL in one pipeline, one round trip; a group's row budget still bounds what its
+    pages may hold (full pages of first syncs are read one at a time)."""
+    s = seed(db_url)
+    with _services(db_url) as services:
+        tokens = [_token(services, s.users[name], name) for name in ("rep1", "rep2", "admin")]
+        firsts = [PullAsk(t, None, 1000) for t in tokens]
+        cursors = [_answer(services, [ask])[0]["cursor"] for ask in firsts]
+        _rename_a_product(services, "改名")
+        woken = [PullAsk(t, c, 1000) for t, c in zip(tokens, cursors, strict=True)]
+        batches: list[int] = []  # page queries per call of rows_each
+        pipelined: list[int] = []  # statements sent in each pipeline (PostgreSQL)
+        real_rows_each = feed.rows_each
+
+        def rows_each(executor: Any, runs: Any) -> Any:
+            batches.append(len(runs))
+            return real_rows_each(executor, runs)
+
+        def answer(asks: list[PullAsk], budget: int) -> list[Any]:
+            batches.clear()
+            pipelined.clear()
+            return [json.loads(a) for a in answer_pulls(
+                services.engine, services.pull_notes, services.metrics, asks, budget)]
+
+        with mock.patch.object(feed, "rows_each", rows_each), _pipelines(db_url, pipelined):
+            together = answer(woken, pull_groups.ROW_BUDGET)
+            assert batches == [3]
+            assert pipelined == ([3] if db_url.startswith("postgresql") else [])
+            # A budget of two changes: two pages of one change are read together, then the
+            # group stops (the third pull waits for the next group).
+            assert len(answer(woken, 2)) == 2 and batches == [2]
+            # First syncs' pages may be full: the first is read alone, and fills the budget.
+            assert len(answer(firsts, 1)) == 1 and batches == [1] and pipelined == []
+    assert [[c["entity"] for c in a["changes"]] for a in together] == [["product"]] * 3
+
+
+@contextmanager
+def _pipelines(db_url: str, sent: list[int]) -> Iterator[None]:
+    """On PostgreSQL, count the statements sent in each of psycopg's pipelines in ``sent``."""
+    if not db_url.startswith("postgresql"):
+        yield
+        return
+    import psycopg
+
+    real_pipeline, real_execute = psycopg.Connection.pipeline, psycopg.Cursor.execute
+
+    @contextmanager
+    def pipeline(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        sent.append(0)
+        with real_pipeline(self, *args, **kwargs) as p:
+            yield p
+
+    def execute(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if self.connection._pipeline is not None:
+            sent[-1] += 1
+        return real_execute(self, *args, **kwargs)
+
+    with mock.patch.object(psycopg.Connection, "pipeline", pipeline), \
+            mock.patch.object(psycopg.Cursor, "execute", execute):
+        yield
+
+
 @pytest.mark.parametrize("group", [1, 3])
 def test_a_pull_alone_and_in_a_group_answer_the_same(db_url: str, group: int) -> None:
     """One way a pull is served: feed.pull (a snapshot of one) and a group's pages match."""

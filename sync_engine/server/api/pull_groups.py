@@ -8,7 +8,9 @@ database, those round trips and PostgreSQL's work per statement are what the fle
 group commit writes the commits that wait together with one flush, the pull lane serves the pulls
 that wait together with one snapshot (:class:`~.feed.pull.PullSnapshot`): one BEGIN, one read of
 where the feed stands, one read of their tokens (each judged on its own), one COMMIT and at most
-one mark placed for all of them; per pull only what is its own — its page.
+one mark placed for all of them; per pull only what is its own — its page, the pages' queries
+sent together (in psycopg's pipeline mode: one round trip for a woken fleet's group on
+PostgreSQL, within the row budget below).
 
 Each request puts what it asks for in the waiting list; while fewer groups run than the lane has
 threads, it starts one more. A group takes what waits (up to :data:`MOST_PULLS`) on a thread of
@@ -97,23 +99,39 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
         snapshot = feed.PullSnapshot(connection, [
             ask.cursor for ask, who in zip(asks, signed, strict=True)
             if not isinstance(who, auth.AuthError)])
+        # The pulls' page queries are sent together, in chunks (one round trip each on
+        # PostgreSQL): a chunk grows while what its pages may hold (at most, before scope
+        # grants' snapshots) leaves the pulls served under the budget, so each of its pulls
+        # would be served one by one too; its pages are then served in order, and a grant's
+        # snapshot that reaches the budget ends the group there, as one by one.
+        chunk: list[tuple[int, str, feed.Planned]] = []  # (index in answers, device, pull)
+        ahead = 0  # the most rows the chunk's pages hold
+        cut: int | None = None  # where the budget ended the group (the rest wait)
         for ask, who in zip(asks, signed, strict=True):
-            if answers and snapshot.rows >= row_budget:
-                break
+            if answers and snapshot.rows + ahead >= row_budget:
+                cut = _serve_chunk(snapshot, chunk, answers, served, row_budget)
+                chunk, ahead = [], 0
+                if cut is not None or snapshot.rows >= row_budget:
+                    break
             if isinstance(who, auth.AuthError):
                 answers.append(auth_refusal(who))
                 continue
             user, device_id = who
             try:
-                snapshot.serve(user, ask.cursor, ask.limit, ask.last_applied,
-                               ask.highest_number)
+                planned = snapshot.plan(user, ask.cursor, ask.limit, ask.last_applied,
+                                        ask.highest_number)
             except SQLAlchemyError:
                 raise
             except Exception as exc:  # this pull's own: the others are served
                 answers.append(exc)
                 continue
-            served.append((len(answers), device_id))
+            chunk.append((len(answers), device_id, planned))
+            ahead += planned.most_rows(snapshot.top)
             answers.append("")
+        else:
+            cut = _serve_chunk(snapshot, chunk, answers, served, row_budget)
+        if cut is not None:
+            del answers[cut:]
         pages = snapshot.finish()
     server_time = utcnow().isoformat()
     for (index, device_id), page in zip(served, pages, strict=True):
@@ -122,6 +140,30 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
         metrics.count_pull(len(page.changes), page.resync_reason)
         answers[index] = feed.render_page(page, server_time)
     return answers
+
+
+def _serve_chunk(snapshot: feed.PullSnapshot, chunk: list[tuple[int, str, feed.Planned]],
+                 answers: list[str | Exception], served: list[tuple[int, str]],
+                 row_budget: int) -> int | None:
+    """Read the pages of ``chunk``'s pulls together and serve them in order, as one by one
+    (a pull after the first of the group only while those served hold less than
+    ``row_budget``). Returns the index in ``answers`` where the budget ended the group (None
+    if every pull was served)."""
+    if not chunk:
+        return None
+    for (index, device_id, planned), rows in zip(chunk, snapshot.read_pages(
+            [planned for _, _, planned in chunk]), strict=True):
+        if index and snapshot.rows >= row_budget:
+            return index
+        try:
+            snapshot.take(planned, rows)
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:  # this pull's own: the others are served
+            answers[index] = exc
+            continue
+        served.append((index, device_id))
+    return None
 
 
 class PullGroups:

@@ -27,7 +27,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 from sync_engine.server.feed.changes import CUSTOMER, current_seq
 from sync_engine.server.feed.scoping import change_filter
 from sync_engine.server.storage.dialect import default_transactions, snapshot_reads
-from sync_engine.server.storage.driver_statements import DriverStatement
+from sync_engine.server.storage.driver_statements import DriverStatement, rows_each
 from sync_engine.server.storage.engine import end_read
 from sync_engine.server.storage.marks import place_mark
 from sync_engine.server.storage.models import (
@@ -258,6 +258,24 @@ def pull(session: Executor, user: User, cursor_text: str | None, limit: int,
     return snapshot.finish()[0]
 
 
+class Planned(NamedTuple):
+    """One pull checked and its page query made (:meth:`PullSnapshot.plan`), not yet run."""
+
+    user: User
+    start: int
+    limit: int
+    resync_reason: str | None
+    highest_number: int | None
+    statement: DriverStatement
+    params: dict[str, Any]
+
+    def most_rows(self, top: int) -> int:
+        """The most rows its page query returns: positions are dense sequence numbers, so
+        at most ``top - start`` after ``start`` (and ``limit + 1`` are asked for). A scope
+        grant's snapshot, read once the page is served, comes on top of these."""
+        return max(0, min(self.limit + 1, top - self.start))
+
+
 class _Served(NamedTuple):
     """One pull's part of a shared snapshot, before its cursor can be made (the mark of the
     snapshot's counter may be placed only after the snapshot ends)."""
@@ -308,18 +326,38 @@ class PullSnapshot:
         """Read one page of the changes ``user`` may see after ``cursor_text`` (its page
         comes with the others' from :meth:`finish`). ``highest_number``: the highest order
         number the device holds; when the device shows that the server went back in time,
-        no order is numbered at or below it from then on (:mod:`~.storage.numbers`)."""
-        session, top = self.session, self.top
+        no order is numbered at or below it from then on (:mod:`~.storage.numbers`).
+
+        The same as :meth:`plan`, then :meth:`read_pages` and :meth:`take` for this pull
+        alone; a group plans several and reads their pages together."""
+        planned = self.plan(user, cursor_text, limit, last_applied, highest_number)
+        self.take(planned, self.read_pages([planned])[0])
+
+    def plan(self, user: User, cursor_text: str | None, limit: int,
+             last_applied: str | None = None, highest_number: int | None = None) -> Planned:
+        """Check one pull's cursor (its own reads) and make its page query, not yet run."""
+        top = self.top
         cursor = None
         if cursor_text:
             cursor = (self._cursors[cursor_text] if cursor_text in self._cursors
                       else Cursor.decode(cursor_text))
-        start, resync_reason = check_cursor(session, user, cursor_text, cursor, self.meta,
+        start, resync_reason = check_cursor(self.session, user, cursor_text, cursor, self.meta,
                                             top=top, marks=self.marks,
                                             last_applied=last_applied)
         scope = change_filter(user)
-        rows = _page_statement(scope.clause).rows(
-            session, {"start": start, "top": top, "limit": limit + 1, **scope.params})
+        return Planned(user, start, limit, resync_reason, highest_number,
+                       _page_statement(scope.clause),
+                       {"start": start, "top": top, "limit": limit + 1, **scope.params})
+
+    def read_pages(self, planned: Sequence[Planned]) -> list[list[tuple[Any, ...]]]:
+        """The page rows of the pulls ``planned``, in order, their queries sent together
+        (:func:`~.storage.driver_statements.rows_each`: one round trip on PostgreSQL)."""
+        return rows_each(self.session, [(p.statement, p.params) for p in planned])
+
+    def take(self, planned: Planned, rows: list[tuple[Any, ...]]) -> None:
+        """Serve the pull ``planned`` with its page ``rows`` (from :meth:`read_pages`): a
+        customer that entered its scope is read here, as of what the device was sent."""
+        session, top, limit, start = self.session, self.top, planned.limit, planned.start
         has_more = len(rows) > limit
         rows = rows[:limit]
         out: list[str] = []
@@ -331,9 +369,11 @@ class PullSnapshot:
             elif customer_id is not None:
                 out.extend(_snapshot(session, customer_id, seq, up_to=start))
         next_seq = rows[-1][0] if has_more else top
-        skip_past = highest_number if resync_reason == SERVER_RESTORED else None
+        skip_past = (planned.highest_number if planned.resync_reason == SERVER_RESTORED
+                     else None)
+        user = planned.user
         self._served.append(_Served(user.id, user.scope_epoch, out, next_seq, has_more,
-                                    resync_reason, skip_past))
+                                    planned.resync_reason, skip_past))
         self.rows += len(out)
 
     def finish(self) -> list[PullPage]:

@@ -16,7 +16,7 @@ for a database gone away), as it would be through SQLAlchemy, its parameters hid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect, Executable
@@ -46,28 +46,61 @@ class DriverStatement:
     def rows(self, executor: Executor, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """The rows of the statement with ``params``, read in ``executor``'s transaction
         (begun if need be), as the driver returns them."""
-        connection = connection_of(executor)
-        dialect = connection.dialect
+        return rows_each(executor, [(self, params)])[0]
+
+    def _args(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[_Prepared, Any]:
         prepared = self._prepared.get(dialect.name)
         if prepared is None:
             prepared = self._prepared[dialect.name] = _prepare(self.statement, dialect)
         values = {**prepared.fixed, **params}
-        args: Any = (values if prepared.names is None
-                     else tuple(values[name] for name in prepared.names))
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(prepared.sql, args)
-            rows = cursor.fetchall()
-        except dialect.loaded_dbapi.Error as exc:
-            raise DBAPIError.instance(prepared.sql, args, exc, dialect.loaded_dbapi.Error,
-                                      hide_parameters=True, dialect=dialect) from exc
-        finally:
+        return prepared, (values if prepared.names is None
+                          else tuple(values[name] for name in prepared.names))
+
+
+def rows_each(executor: Executor, runs: Sequence[tuple[DriverStatement, Mapping[str, Any]]]
+              ) -> list[list[tuple[Any, ...]]]:
+    """The rows of each statement with its parameters, in order, read in ``executor``'s
+    transaction (begun if need be) as :meth:`DriverStatement.rows` reads one. On PostgreSQL
+    several are sent together in psycopg's pipeline mode: one round trip for all of them (a
+    woken fleet's pull group runs one page query per pull, and those round trips one after
+    the other were the largest part of its time); SQLite runs them one after the other."""
+    connection = connection_of(executor)
+    dialect = connection.dialect
+    driver = connection.connection.driver_connection
+    prepared = [statement._args(dialect, params) for statement, params in runs]
+    cursors: list[Any] = []
+    fetched: list[list[Any]] = []
+    sql, args = "", None
+    try:
+        if len(prepared) > 1 and dialect.name == "postgresql":
+            with driver.pipeline():  # type: ignore[union-attr]
+                for statement, args in prepared:
+                    sql = statement.sql
+                    cursors.append(driver.cursor())  # type: ignore[union-attr]
+                    cursors[-1].execute(sql, args)
+            # (the pipeline sent them all and read every result as it ended: one round trip)
+            fetched = [cursor.fetchall() for cursor in cursors]
+        else:
+            for statement, args in prepared:
+                sql = statement.sql
+                cursors.append(driver.cursor())  # type: ignore[union-attr]
+                cursors[-1].execute(sql, args)
+                fetched.append(cursors[-1].fetchall())
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
+                                  hide_parameters=True, dialect=dialect) from exc
+    finally:
+        for cursor in cursors:
             cursor.close()
-        if prepared.processors is None:
-            return list(rows)
-        return [tuple(value if typed is None else typed(value)
-                      for typed, value in zip(prepared.processors, row, strict=True))
-                for row in rows]
+    return [_typed(statement, rows) for (statement, _), rows in zip(prepared, fetched, strict=True)]
+
+
+def _typed(prepared: _Prepared, rows: list[Any]) -> list[tuple[Any, ...]]:
+    if prepared.processors is None:
+        return list(rows)
+    return [tuple(value if typed is None else typed(value)
+                  for typed, value in zip(prepared.processors, row, strict=True))
+            for row in rows]
 
 
 def _prepare(statement: Executable, dialect: Dialect) -> _Prepared:
