@@ -1,7 +1,10 @@
-"""The exact index rows of awkward products (pinned before :func:`index_rows` was made
-faster, so a faster version must produce the same bytes): missing and blank fields, full-width
-and compatibility forms, combining accents, emoji, astral Han, mixed scripts, pinyin and
-initials whose word counts differ, non-ASCII white space and a name over 1,023 characters."""
+"""The exact index rows of awkward products: missing and blank fields, full-width and
+compatibility forms, combining accents, emoji, astral Han, mixed scripts, pinyin and initials
+whose word counts differ, non-ASCII white space and a name over 1,023 characters.
+
+Pinned as :func:`index_rows` makes them, so that a change to how it makes them (a faster way,
+say) changes no byte by accident: the query side folds and splits text the same way, and a row
+indexed otherwise would be found otherwise. A change meant to alter them changes these too."""
 
 from __future__ import annotations
 
