@@ -29,6 +29,19 @@ this one (B), round by round, on the same pages, and prints min–median–max o
 same pages (:func:`floor`: decode them, insert their products into a plain SQLite file with an
 FTS5 trigram index on the names), and prints the replay's wall and CPU over the floor's.
 ``bench_sync.py --floor`` does the same beside the end-to-end W1.
+
+Run:  .venv/bin/python tests/perf/bench_w1_client.py pack DIR [--rounds 3]
+
+``pack`` measures a design the product does not have (issue 18's target 2, the route not
+taken yet): the catalog sent as a prebuilt plain SQLite file (its products, their search
+index rows and FTS5 index, made by this client's own code: the replay's replica, its index
+merged) and copied into a fresh encrypted replica in one transaction, the rest of the initial
+sync (customers, prices, orders) pulled as today. Per round, in a process of its own: the copy
+(``pack copy``), then the replay of the pages with their products left out (``pack rest``),
+and a check that a list of queries finds the same products, in the same order, as in the
+replica the ordinary pull built; then the floor. It prints the pack's size, raw and gzipped,
+beside the pages' (what the wire would carry); its download and unpacking are not in the
+times.
 """
 
 from __future__ import annotations
@@ -290,6 +303,133 @@ def floor(paths: list[Path], tmp: str) -> dict[str, float]:
             **{f"floor step {name}": seconds for name, seconds in steps.items()}}
 
 
+# The replica's tables the catalog pack carries: the products and their search index (the
+# FTS5 table's own tables: it is contentless, its text is in product_search).
+_PACK_TABLES = ("products", "product_search", "product_search_words",
+                "product_search_fts_data", "product_search_fts_idx", "product_search_fts_config")
+_PACK_QUERIES = ("可乐", "牛肉面 110", "沐浴露", "kele", "niurou", "kl", "shu", "coca",
+                 "body wash", "BEV-0", "ins-0010", "330ml", "6991727022823", "12")
+
+
+def _search_all(db: Any) -> dict[str, list[int]]:
+    from sync_engine.client import search
+
+    with search.plain_rows(db):
+        return {q: search.search_products(db, q) for q in _PACK_QUERIES}
+
+
+def make_pack(paths: list[Path], work: Path) -> dict[str, float]:
+    """An ordinary replay into ``work/built``, its index merged, and its catalog tables
+    copied into the plain file ``work/pack.sqlite3`` with the replica's own DDL."""
+    import gzip
+    import re
+
+    from sync_engine.client import cipher, search
+
+    key = cipher.DatabaseKey(KEY)
+    built = work / "built"
+    replay_pipeline(paths, str(built))
+    db = cipher.connect(built / "dinghuo.sqlite3", key)
+    with search.plain_rows(db):
+        while search.merge_index(db):
+            db.commit()
+    db.commit()
+    db.execute("ATTACH ? AS pack KEY ''", (str(work / "pack.sqlite3"),))
+    marks = ",".join("?" * len(_PACK_TABLES))
+    for name, sql in db.execute("SELECT name, sql FROM main.sqlite_master"
+                                f" WHERE type = 'table' AND name IN ({marks})", _PACK_TABLES):
+        db.execute(re.sub(rf"^CREATE TABLE\s+(['\"]?){name}\1", f"CREATE TABLE pack.{name}",
+                          sql.strip()))
+        db.execute(f"INSERT INTO pack.{name} SELECT * FROM main.{name}")
+    db.commit()
+    db.close()
+    raw = (work / "pack.sqlite3").read_bytes()
+    body = b"".join(path.read_bytes() for path in paths)
+    return {"pack MB": len(raw) / 2**20, "pack gzip MB": len(gzip.compress(raw, 6)) / 2**20,
+            "pages MB": len(body) / 2**20, "pages gzip MB": len(gzip.compress(body, 6)) / 2**20}
+
+
+def _without_products(paths: list[Path], out: Path) -> list[Path]:
+    """The pages again, their product changes left out (what the pack does not carry)."""
+    import msgspec
+
+    out.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for path in paths:
+        page = msgspec.json.decode(path.read_bytes())
+        page["changes"] = [c for c in page["changes"] if c["entity"] != "product"]
+        (out / path.name).write_bytes(msgspec.json.encode(page))
+        kept.append(out / path.name)
+    return kept
+
+
+def pack_child(pages: Path, work: Path) -> dict[str, float]:
+    """One round of the pack route in a fresh replica: the copy, then the rest pulled."""
+    from sync_engine.client import cipher, search
+    from sync_engine.client.store import Store
+
+    key = cipher.DatabaseKey(KEY)
+    rest = sorted((work / "rest").glob("*.json"))
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        wall, cpu = time.perf_counter(), time.process_time()
+        Store(tmp, key).close()  # the replica made as the app makes it, its schema empty
+        db = cipher.connect(Path(tmp) / "dinghuo.sqlite3", key)
+        db.isolation_level = None
+        db.execute("ATTACH ? AS pack KEY ''", (str(work / "pack.sqlite3"),))
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DROP INDEX IF EXISTS product_search_barcode")  # made once, after the copy
+        for name in _PACK_TABLES:
+            db.execute(f"DELETE FROM main.{name}")
+            db.execute(f"INSERT INTO main.{name} SELECT * FROM pack.{name}")
+        db.execute(search._BARCODE_INDEX)
+        db.execute("COMMIT")
+        db.execute("DETACH pack")
+        db.close()
+        copied_wall, copied_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        pulled = replay_pipeline(rest, tmp)
+        out = {"pack copy": copied_wall, "pack copy CPU": copied_cpu,
+               "pack rest": pulled["wall"], "pack rest CPU": pulled["CPU"],
+               "pack W1": copied_wall + pulled["wall"],
+               "pack W1 CPU": copied_cpu + pulled["CPU"], "RSS MB": _peak_rss_mb()}
+        db = cipher.connect(Path(tmp) / "dinghuo.sqlite3", key)
+        found = _search_all(db)
+        db.close()
+    db = cipher.connect(work / "built" / "dinghuo.sqlite3", key)
+    same = found == _search_all(db)
+    db.close()
+    out["same results"] = float(same)
+    out["results"] = float(sum(map(len, found.values())))
+    return out
+
+
+def pack_route(pages: Path, rounds: int) -> int:
+    """See ``pack`` in the module's docstring."""
+    paths = sorted(pages.glob("*.json"))
+    runs: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        made = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "pack-make", str(pages.resolve()),
+             str(work)], capture_output=True, text=True, check=True)
+        sizes = json.loads(made.stdout.strip().splitlines()[-1])
+        _without_products(paths, work / "rest")
+        for _ in range(rounds):
+            done = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "pack-child",
+                 str(pages.resolve()), str(work)], capture_output=True, text=True, check=True)
+            run = json.loads(done.stdout.strip().splitlines()[-1])
+            run.update(run_floor(pages))
+            run["pack W1 / floor wall"] = run["pack W1"] / run["floor wall"]
+            runs.append(run)
+            print(", ".join(f"{k} {run[k]:.3f}" for k in (
+                "pack copy", "pack rest", "pack W1", "floor wall", "same results")), flush=True)
+    print(", ".join(f"{k} {v:.1f}" for k, v in sizes.items()))
+    for key in runs[0]:
+        print(f"{key:<22} {_spread([r[key] for r in runs]):>26}")
+    emit({**sizes, **{key: statistics.median(r[key] for r in runs) for key in runs[0]}})
+    return 0 if all(r["same results"] for r in runs) else 1
+
+
 def child(pages: Path) -> dict[str, float]:
     paths = sorted(pages.glob("*.json"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -364,6 +504,13 @@ def main() -> int:
                      help="another checkout: its client (A) and this one (B) alternately")
     rep.add_argument("--floor", action="store_true",
                      help="after each replay, the issue's floor on the same pages (see floor)")
+    pack = sub.add_parser("pack", help="the catalog as a prebuilt file: a route measured")
+    pack.add_argument("dir", type=Path)
+    pack.add_argument("--rounds", type=int, default=3)
+    for name in ("pack-make", "pack-child"):
+        hidden = sub.add_parser(name, help=argparse.SUPPRESS)
+        hidden.add_argument("dir", type=Path)
+        hidden.add_argument("work", type=Path)
     one = sub.add_parser("child", help=argparse.SUPPRESS)
     one.add_argument("dir", type=Path)
     bare = sub.add_parser("floor", help=argparse.SUPPRESS)
@@ -373,6 +520,14 @@ def main() -> int:
         return record(args.dir, args.keep_db)
     if args.command == "child":
         print(json.dumps(child(args.dir)))
+        return 0
+    if args.command == "pack":
+        return pack_route(args.dir, args.rounds)
+    if args.command == "pack-make":
+        print(json.dumps(make_pack(sorted(args.dir.glob("*.json")), args.work)))
+        return 0
+    if args.command == "pack-child":
+        print(json.dumps(pack_child(args.dir, args.work)))
         return 0
     if args.command == "floor":
         print(json.dumps(floor_child(args.dir)))
