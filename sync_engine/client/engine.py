@@ -14,9 +14,11 @@ while sync writes. Errors are the typed ones of :mod:`.errors`.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import datetime as dt
 import logging
+import platform
 import sqlite3
 import threading
 import time
@@ -183,6 +185,7 @@ class Engine(AfterSaleOperations, OnlineOperations):
         round. A replica just filled by a full initial sync counts as checked (the sync
         records the time). Failures are logged and recorded, never raised."""
         t = self._clock() if now is None else now
+        return_freed_memory()
         try:
             self._merge_search_index()
         except cipher.Error:
@@ -544,6 +547,24 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             draft_id = conflicts.edit(db, who, conflict_id)
             return queries.order_view(db, draft_id)
+
+
+def return_freed_memory() -> None:
+    """Give the operating system back the memory the process has freed but its allocator
+    keeps (glibc's ``malloc_trim``; elsewhere nothing to do).
+
+    glibc returns freed memory to the system only from the top of its heaps; what a sync freed
+    below memory still in use stays resident, kept for later allocations that rarely fit it.
+    After an initial sync of a million products that was 55 MB of the client's 255 (the pages'
+    decoded rows, freed across the sync's threads' heaps), and the upkeep after it (the merge's
+    and the backup check's page caches) allocated anew on top: the upkeep, not the sync, was
+    the client's peak. Called at the start of :meth:`Engine.maintain`, after every round (a few
+    milliseconds: it walks the heaps' free lists)."""
+    if _GLIBC:
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+_GLIBC = platform.libc_ver()[0] == "glibc"
 
 
 def _past_orders(db: sqlite3.Connection, customer_id: int) -> Iterator[PastOrder]:
