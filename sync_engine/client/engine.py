@@ -14,11 +14,9 @@ while sync writes. Errors are the typed ones of :mod:`.errors`.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import datetime as dt
 import logging
-import platform
 import sqlite3
 import threading
 import time
@@ -53,7 +51,7 @@ from .journal import OutboxJournal
 from .online import OnlineOperations
 from .outbox import SENT_RETENTION_DAYS, make_owner
 from .session import Auth
-from .store import Store, default_data_dir, make_private_dir
+from .store import Store, default_data_dir, make_private_dir, return_freed_memory
 from .suggestions import PastOrder, suggest
 from .sync import PULL_LIMIT
 from .transport import ServerApi
@@ -547,24 +545,6 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             draft_id = conflicts.edit(db, who, conflict_id)
             return queries.order_view(db, draft_id)
-
-
-def return_freed_memory() -> None:
-    """Give the operating system back the memory the process has freed but its allocator
-    keeps (glibc's ``malloc_trim``; elsewhere nothing to do).
-
-    glibc returns freed memory to the system only from the top of its heaps; what a sync freed
-    below memory still in use stays resident, kept for later allocations that rarely fit it.
-    After an initial sync of a million products that was 55 MB of the client's 255 (the pages'
-    decoded rows, freed across the sync's threads' heaps), and the upkeep after it (the merge's
-    and the backup check's page caches) allocated anew on top: the upkeep, not the sync, was
-    the client's peak. Called at the start of :meth:`Engine.maintain`, after every round (a few
-    milliseconds: it walks the heaps' free lists)."""
-    if _GLIBC:
-        ctypes.CDLL(None).malloc_trim(0)
-
-
-_GLIBC = platform.libc_ver()[0] == "glibc"
 
 
 def _past_orders(db: sqlite3.Connection, customer_id: int) -> Iterator[PastOrder]:
