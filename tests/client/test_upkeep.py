@@ -124,24 +124,53 @@ def _resident_mb() -> float:
     raise AssertionError("no VmRSS")
 
 
+class _FreedHeap:
+    """40 MB of glibc heap in 2 KB blocks, resident, and one more block above them (as live
+    data above a sync's freed rows keeps them): :meth:`free` frees the 40 MB, which stays
+    resident until given back."""
+
+    def __init__(self) -> None:
+        self.libc = libc = ctypes.CDLL(None)
+        libc.malloc.restype = ctypes.c_void_p
+        libc.free.argtypes = [ctypes.c_void_p]
+        libc.memset.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t]
+        self.blocks = [libc.malloc(2000) for _ in range(20_000)]
+        for block in self.blocks:
+            libc.memset(block, 1, 2000)
+        self.kept = libc.malloc(2000)
+
+    def free(self) -> float:
+        """Free the 40 MB; the resident memory after it, in MB."""
+        for block in self.blocks:
+            self.libc.free(block)
+        self.blocks = []
+        return _resident_mb()
+
+    def close(self) -> None:
+        self.libc.free(self.kept)
+
+
 def test_the_upkeep_gives_back_the_memory_freed_before_it(tmp_path: Path) -> None:
-    # What a sync freed below memory still in use stays resident under glibc until trimmed:
-    # 40 MB in 2 KB blocks, the last one kept (as live data above freed rows keeps them).
-    libc = ctypes.CDLL(None)
-    libc.malloc.restype = ctypes.c_void_p
-    libc.free.argtypes = [ctypes.c_void_p]
-    libc.memset.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t]
-    blocks = [libc.malloc(2000) for _ in range(20_000)]
-    for block in blocks:
-        libc.memset(block, 1, 2000)  # resident
-    kept = libc.malloc(2000)
-    with Engine(tmp_path) as engine:
-        for block in blocks:
-            libc.free(block)
-        freed = _resident_mb()
-        engine.maintain()
-        assert _resident_mb() < freed - 20
-    libc.free(kept)
+    heap = _FreedHeap()
+    try:
+        with Engine(tmp_path) as engine:
+            freed = heap.free()
+            engine.maintain()
+            assert _resident_mb() < freed - 20
+    finally:
+        heap.close()
+
+
+def test_a_small_cache_gives_the_freed_memory_back(tmp_path: Path) -> None:
+    db = cipher.connect(tmp_path / "plain.sqlite3", None)
+    heap = _FreedHeap()
+    try:
+        freed = heap.free()
+        with store.small_cache(db):
+            assert _resident_mb() < freed - 20
+    finally:
+        heap.close()
+        db.close()
 
 
 def test_a_backup_copies_with_a_small_cache_and_restores_the_replica_cache(
