@@ -33,7 +33,7 @@ from pathlib import Path
 from . import cipher
 from .fsync import fsync_dir, fsync_file
 from .integrity import damage
-from .store import DB_FILENAME, Store
+from .store import DB_FILENAME, Store, small_cache
 
 __all__ = [
     "BACKUP_DIR",
@@ -114,7 +114,11 @@ def make_backup(store: Store, kind: str = "manual") -> Backup:
     """Back the open replica up now (online: the app keeps working); then rotate."""
     raw = store.engine.raw_connection()
     try:
-        return _copy_from(raw.driver_connection, store.data_dir, store.key, kind)
+        source: cipher.Connection = raw.driver_connection
+        # The copy reads every page once, and the check of it opens its own connection: the
+        # replica's connection need not hold 32 MB of the pages it copied meanwhile.
+        with small_cache(source):
+            return _copy_from(source, store.data_dir, store.key, kind)
     finally:
         raw.close()
 

@@ -51,7 +51,7 @@ from .journal import OutboxJournal
 from .online import OnlineOperations
 from .outbox import SENT_RETENTION_DAYS, make_owner
 from .session import Auth
-from .store import Store, default_data_dir, make_private_dir
+from .store import Store, default_data_dir, make_private_dir, return_freed_memory
 from .suggestions import PastOrder, suggest
 from .sync import PULL_LIMIT
 from .transport import ServerApi
@@ -183,6 +183,7 @@ class Engine(AfterSaleOperations, OnlineOperations):
         round. A replica just filled by a full initial sync counts as checked (the sync
         records the time). Failures are logged and recorded, never raised."""
         t = self._clock() if now is None else now
+        return_freed_memory()
         try:
             self._merge_search_index()
         except cipher.Error:

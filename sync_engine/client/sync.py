@@ -47,7 +47,7 @@ from . import conflicts, orders, outbox, replica, returns, search, shipments
 from .errors import ResyncRequired, SyncCancelled
 from .outbox import Claimed
 from .session import Auth
-from .store import Store, get_meta, now_iso, set_meta
+from .store import Store, get_meta, now_iso, set_meta, small_cache
 from .transport import AccessExpired, ServerApi, decode_page
 from .values import SyncReport
 
@@ -262,7 +262,7 @@ class Syncer:
                     # This pull began after that answer: its cursor vouches for it now.
                     self.store.set_meta(db, "last_applied", None)
                 if self.store.get_meta(db, "initial_sync_done") != "1":
-                    with search.plain_rows(db), _small_cache(db):
+                    with search.plain_rows(db), small_cache(db):
                         search.set_bulk_load(db, False)
                     # Just written from the server's answers: nothing to check it against
                     # that this fill did not write. The first backup follows (``maintain``).
@@ -286,24 +286,6 @@ class Syncer:
             self.store.journal_everything()  # unsent again: kept outside the replica too
             log.warning("the server went back in time: %d sent change(s) go again", n)
         return n
-
-
-@contextlib.contextmanager
-def _small_cache(db: sqlite3.Connection) -> Iterator[None]:
-    """``db``'s page cache cut to 2 MB for the block, then back to its size.
-
-    For the end of an initial sync, where the search index's barcode index is made: that
-    sorts every barcode in memory (SQLCipher keeps temporary data in memory, never in a plain
-    file: 45 MB at a million products), and on top of the 32 MB cache of the pages just
-    written it was the client's peak memory. Freed first, the cache's memory is the sort's
-    (on the same thread, so from the same malloc arena).
-    """
-    size = int(db.execute("PRAGMA cache_size").fetchone()[0])
-    db.execute("PRAGMA cache_size=-2048")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size={size}")
 
 
 @dataclass(frozen=True, slots=True)

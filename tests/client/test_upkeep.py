@@ -3,13 +3,14 @@ exactly as the last clean close left it (damage is never used silently: DESIGN.m
 
 from __future__ import annotations
 
+import ctypes
 import os
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
-from sync_engine.client import backups, cipher, cli, integrity
+from sync_engine.client import backups, cipher, cli, integrity, store
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import DB_FILENAME
 from tests.client.conftest import Env
@@ -114,3 +115,101 @@ def test_a_database_error_in_use_means_a_check_at_the_next_open(
         assert cli.main(["--data-dir", str(tmp_path), "status"]) == cli.EXIT_DAMAGED
     assert not (tmp_path / integrity.CLEAN_MARKER).exists()
     assert _opened_checks(tmp_path)[0] == 1
+
+
+def _resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+class _FreedHeap:
+    """40 MB of glibc heap in 2 KB blocks, resident, and one more block above them (as live
+    data above a sync's freed rows keeps them): :meth:`free` frees the 40 MB, which stays
+    resident until given back."""
+
+    def __init__(self) -> None:
+        self.libc = libc = ctypes.CDLL(None)
+        libc.malloc.restype = ctypes.c_void_p
+        libc.free.argtypes = [ctypes.c_void_p]
+        libc.memset.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t]
+        self.blocks = [libc.malloc(2000) for _ in range(20_000)]
+        for block in self.blocks:
+            libc.memset(block, 1, 2000)
+        self.kept = libc.malloc(2000)
+
+    def free(self) -> float:
+        """Free the 40 MB; the resident memory after it, in MB."""
+        for block in self.blocks:
+            self.libc.free(block)
+        self.blocks = []
+        return _resident_mb()
+
+    def close(self) -> None:
+        self.libc.free(self.kept)
+
+
+def test_the_upkeep_gives_back_the_memory_freed_before_it(tmp_path: Path) -> None:
+    heap = _FreedHeap()
+    try:
+        with Engine(tmp_path) as engine:
+            freed = heap.free()
+            engine.maintain()
+            assert _resident_mb() < freed - 20
+    finally:
+        heap.close()
+
+
+def test_a_small_cache_gives_the_freed_memory_back(tmp_path: Path) -> None:
+    db = cipher.connect(tmp_path / "plain.sqlite3", None)
+    heap = _FreedHeap()
+    try:
+        freed = heap.free()
+        with store.small_cache(db):
+            assert _resident_mb() < freed - 20
+    finally:
+        heap.close()
+        db.close()
+
+
+def test_a_backup_copies_with_a_small_cache_and_restores_the_replica_cache(
+        tmp_path: Path) -> None:
+    _filled(tmp_path)
+    during: list[int] = []
+    copy = backups._copy_from
+
+    def watched(source: cipher.Connection, *args: object) -> backups.Backup:
+        during.append(int(source.execute("PRAGMA cache_size").fetchone()[0]))
+        return copy(source, *args)  # type: ignore[arg-type]
+
+    with Engine(tmp_path) as engine:
+        with engine.store.read() as db:
+            usual = int(db.execute("PRAGMA cache_size").fetchone()[0])
+        with mock.patch.object(backups, "_copy_from", watched):
+            made = backups.make_backup(engine.store, "manual")
+        # The replica's connection (the pool's last used, the same) has its cache back.
+        with engine.store.read() as db:
+            assert int(db.execute("PRAGMA cache_size").fetchone()[0]) == usual
+        with engine.store.write() as db:
+            engine.store.set_meta(db, "probe0", "after the backup")
+    assert usual == -32768 and during == [-store.SMALL_CACHE_KIB]
+    # Still an encrypted copy, sound, that restores the replica as it was.
+    assert not cipher.is_plain(made.path) and integrity.damage(made.path, cipher.database_key(
+        tmp_path)) is None
+    backups.restore(tmp_path, made.path, cipher.database_key(tmp_path))
+    with Engine(tmp_path) as engine, engine.store.read() as db:
+        assert engine.store.get_meta(db, "probe0") == "x" * 500
+        assert engine.store.get_meta(db, "probe199") == "x" * 500
+
+
+def test_a_small_cache_is_put_back_after_an_error(tmp_path: Path) -> None:
+    db = cipher.connect(tmp_path / "plain.sqlite3", None)
+    try:
+        db.execute("PRAGMA cache_size=-32768")
+        with pytest.raises(ZeroDivisionError), store.small_cache(db):
+            assert int(db.execute("PRAGMA cache_size").fetchone()[0]) == -store.SMALL_CACHE_KIB
+            _ = 1 / 0
+        assert int(db.execute("PRAGMA cache_size").fetchone()[0]) == -32768
+    finally:
+        db.close()
