@@ -4,8 +4,9 @@ connection returns; never on the UI thread. Reports status and order status chan
 Offline shows within seconds: a failed sync says so when it fails, and so does the server's
 change stream when it breaks or cannot be opened (the engine records it), without waiting for
 the next sync; the stream coming back starts a sync at once. After each successful sync the
-engine's upkeep (scheduled backup, daily full integrity check) runs on the sync lane as its own
-task, so the round itself returns as soon as the data is in.
+engine's upkeep (the search index's merge after a first sync, scheduled backup, daily full
+integrity check) runs on the sync lane as its own task, so the round itself returns as soon as
+the data is in; it gives way, between its steps, to a sync asked for behind it and to quitting.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ class SyncController(QObject):
         self._stream_up.connect(self._on_stream_up)
         self._stream_lost.connect(self._on_stream_lost)
         self._watch_stop: threading.Event | None = None
+        # Set: the upkeep running or queued on the sync lane gives way (a sync was asked for
+        # behind it, or the app quits); a new one for each upkeep.
+        self._upkeep_stop = threading.Event()
 
     # ------------------------------------------------------------------ control
 
@@ -95,6 +99,7 @@ class SyncController(QObject):
         self._timer.stop()
         self._soon.stop()
         self._cancel.set()
+        self._upkeep_stop.set()
         if self._watch_stop is not None:
             self._watch_stop.set()
             self._watch_stop = None
@@ -167,6 +172,7 @@ class SyncController(QObject):
         self._again = False
         self._cancel = threading.Event()
         cancel = self._cancel
+        self._upkeep_stop.set()  # the sync goes first; the upkeep carries on after it
         self.running_changed.emit(True)
         self.ctx.run("sync", lambda: self._job(cancel), self._done, self._error)
 
@@ -203,9 +209,13 @@ class SyncController(QObject):
             self.order_events.emit(events)
         if report.server_went_back:
             self.server_went_back.emit(report.resubmitted)
-        # The replica's upkeep (a backup, the full check, when due) after the round, on the
-        # same lane: never on the UI thread, never inside the sync the user waits for.
-        self.ctx.run("sync", self.ctx.engine.maintain, None,
+        # The replica's upkeep (the search index's merge, a backup, the full check, when due)
+        # after the round, on the same lane: never on the UI thread, never inside the sync the
+        # user waits for, and never in front of one (it gives way to the next sync asked for).
+        stop = self._upkeep_stop = threading.Event()
+        if self._stopped:
+            stop.set()
+        self.ctx.run("sync", lambda: self.ctx.engine.maintain(stop=stop), None,
                      lambda exc: log.error("replica upkeep failed", exc_info=exc))
 
     def _error(self, exc: BaseException) -> None:

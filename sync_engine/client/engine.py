@@ -173,7 +173,8 @@ class Engine(AfterSaleOperations, OnlineOperations):
             self.store.note_error(exc)
         self.close()
 
-    def maintain(self, *, now: float | None = None) -> None:
+    def maintain(self, *, now: float | None = None,
+                 stop: threading.Event | None = None) -> bool:
         """The replica's upkeep: merging the search index an initial sync loaded (see
         :func:`.search.merge_index`), a backup when the newest is older than
         :data:`.backups.INTERVAL`, and the full integrity check once a day (a damaged file is
@@ -181,13 +182,24 @@ class Engine(AfterSaleOperations, OnlineOperations):
         in): the desktop runs it on the sync lane after each successful sync, never on the UI
         thread; ``dinghuo-cli sync`` after printing its result; the sync loop after each
         round. A replica just filled by a full initial sync counts as checked (the sync
-        records the time). Failures are logged and recorded, never raised."""
+        records the time). Failures are logged and recorded, never raised.
+
+        ``stop``, once set, makes the upkeep give way between its steps: between two of the
+        merge's short transactions, before the backup and before the full check. The desktop
+        sets it when a sync is asked for behind the upkeep on its lane (an order saved just
+        after a first sync of a million products waited half a minute for the merge and the
+        backup to be sent) and when the app quits; the sync loop when it stops. What is left
+        stays due and is done after a later round. Returns False when it gave way."""
         t = self._clock() if now is None else now
         return_freed_memory()
+        given_way = stop.is_set if stop is not None else _never
         try:
-            self._merge_search_index()
+            if not self._merge_search_index(given_way):
+                return False
         except cipher.Error:
             log.exception("merging the search index failed (FTS5 merges it as it goes)")
+        if given_way():
+            return False
         try:
             backups.backup_if_due(self.store)
         except (OSError, cipher.Error):
@@ -195,24 +207,29 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.read() as db:
             last = float(self.store.get_meta(db, "integrity_checked_at") or 0)
         if t - last < FULL_CHECK_INTERVAL:
-            return
+            return True
+        if given_way():
+            return False
         found = integrity.full_check(self.store.data_dir, self.store.key)
         if found is not None:
             log.error("the full integrity check found damage: %s", found)
         with self.store.write() as db:
             self.store.set_meta(db, "integrity_checked_at", str(t))
             self.store.set_meta(db, "integrity", found or "ok")
+        return True
 
-    def _merge_search_index(self) -> None:
+    def _merge_search_index(self, given_way: Callable[[], bool]) -> bool:
         """What an initial sync left to merge in the search index, in short transactions
-        (see :func:`.search.merge_index`), before the backup copies the file."""
+        (see :func:`.search.merge_index`), before the backup copies the file; False if it gave
+        way before the end (the index stays searchable as it is, and the merge due)."""
         with self.store.read() as db, search.plain_rows(db):
             if not search.merge_due(db):
-                return
-        while True:
+                return True
+        while not given_way():
             with self.store.write() as db, search.plain_rows(db):
                 if not search.merge_index(db):
-                    return
+                    return True
+        return False
 
     def health(self) -> ReplicaHealth:
         """The replica's own health: the last full integrity check, the newest backup's age,
@@ -545,6 +562,10 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             draft_id = conflicts.edit(db, who, conflict_id)
             return queries.order_view(db, draft_id)
+
+
+def _never() -> bool:
+    return False
 
 
 def _past_orders(db: sqlite3.Connection, customer_id: int) -> Iterator[PastOrder]:

@@ -47,7 +47,8 @@ class OnlineOperations:
     store: Store
     journal: OutboxJournal
 
-    def maintain(self) -> None:  # pragma: no cover - defined by Engine
+    def maintain(self, *, now: float | None = None,
+                 stop: threading.Event | None = None) -> bool:  # pragma: no cover - Engine's
         raise NotImplementedError
     client_id: str
     backoff: Backoff
@@ -353,7 +354,7 @@ class OnlineOperations:
             if self.backoff.due():
                 try:
                     self.sync_once(stop)
-                    self.maintain()  # the backup and the full check, when due
+                    self.maintain(stop=stop)  # the backup and the full check, when due
                 except errors.SyncCancelled:
                     return
                 except errors.Retryable as exc:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sync_engine.client import replica, search, sync
+from sync_engine.client import backups, replica, search, sync
 from sync_engine.client.bulk_insert import insert_rows
 from sync_engine.client.cipher import PAGE_SIZE, dbapi
 from sync_engine.client.engine import Engine
@@ -235,6 +235,53 @@ def test_the_upkeep_after_an_initial_sync_merges_its_index(tmp_path: Path) -> No
         with engine.store.read() as db, search.plain_rows(db):
             assert _segments(db) == everyday  # not the whole index rewritten for one rename
             assert search.search_products(db, "雪碧") == [7]
+    finally:
+        engine.close()
+    assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
+
+
+def test_the_upkeep_gives_way_between_its_steps(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sync asked for behind the upkeep (or the app quitting) sets ``stop``: the upkeep ends
+    # after the merge step it is in, before the backup; the rest stays due for a later round.
+    store = Store(tmp_path)
+    pages = [_page(n, [change("product", str(p), product(p)) for p in range(n * 50 + 1,
+                                                                        n * 50 + 51)], n < 5)
+             for n in range(6)]
+    syncer, _ = _syncer(store, pages)
+    syncer.pull(sync.Counts())
+    store.close()
+    engine = Engine(tmp_path)
+    try:
+        stop = threading.Event()
+        stop.set()
+        assert engine.maintain(stop=stop) is False  # asked to give way before it began
+        with engine.store.read() as db:
+            assert _segments(db) == 6
+        assert backups.list_backups(tmp_path) == []
+
+        steps: list[int] = []
+        merge_index = search.merge_index
+
+        def one_step_then_stop(db: Any, pages: int = 10) -> bool:  # small steps: several
+            steps.append(_segments(db))
+            stop.set()  # a sync is asked for while this step runs
+            return merge_index(db, pages)
+
+        stop = threading.Event()
+        monkeypatch.setattr(search, "merge_index", one_step_then_stop)
+        assert engine.maintain(stop=stop) is False
+        assert len(steps) == 1  # the step it was in, then no other
+        with engine.store.read() as db, search.plain_rows(db):
+            assert search.merge_due(db)  # still due
+            assert len(search.search_products(db, "SKU", limit=500)) == 300  # searchable
+        assert backups.list_backups(tmp_path) == []  # the backup waits too
+        monkeypatch.undo()
+
+        assert engine.maintain(stop=threading.Event()) is True  # a later round: the rest
+        with engine.store.read() as db:
+            assert _segments(db) == 1
+        assert len(backups.list_backups(tmp_path)) == 1
     finally:
         engine.close()
     assert_store_search_consistent(tmp_path / "dinghuo.sqlite3")
