@@ -172,3 +172,44 @@ def test_columns_come_back_typed_as_through_sqlalchemy(db_url: str) -> None:
         assert all(isinstance(row[2], bool) and isinstance(row[3], dt.datetime) for row in got)
     finally:
         engine.dispose()
+
+
+
+def _raw_pages(sessions: Any, user_id: int, limit: int) -> list[list[str]]:
+    """Every page of the user's feed from the start: its changes as the server sends them."""
+    pages: list[list[str]] = []
+    cursor = None
+    while True:
+        with sessions() as session:
+            feed.begin(session)
+            user = session.get(User, user_id)
+            assert user is not None
+            page = feed.pull(session, user, cursor, limit)
+        pages.append(page.changes)
+        cursor = page.cursor
+        if not page.has_more:
+            return pages
+
+
+@pytest.mark.parametrize("text", [1, 600, 2500])
+def test_a_page_ends_at_its_size_and_the_next_goes_on_from_there(
+        db_url: str, monkeypatch: pytest.MonkeyPatch, text: int) -> None:
+    # A page of 10,000 orders with their lines is three times one of products, and a device
+    # decodes a page whole: a page also ends by its size (feed.PAGE_TEXT), under its limit.
+    s = seed(db_url)
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    try:
+        _give_b_to_rep2(sessions, s)  # a purge and a customer's snapshot in the feed too
+        for name in ("admin", "rep1", "rep2"):
+            whole = _raw_pages(sessions, s.users[name], 1000)
+            assert len(whole) == 1
+            monkeypatch.setattr(feed, "PAGE_TEXT", text)
+            pages = _raw_pages(sessions, s.users[name], 1000)
+            monkeypatch.undo()
+            assert len(pages) > 1
+            assert [c for page in pages for c in page] == whole[0]  # none lost or twice, in order
+            for page in pages[:-1]:  # each ended because it was full, not before
+                assert page and sum(map(len, page)) >= text
+    finally:
+        engine.dispose()
