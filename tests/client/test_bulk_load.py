@@ -205,15 +205,22 @@ def _segments(db: Any) -> int:
                           ).fetchone()[0])
 
 
-def test_the_upkeep_after_an_initial_sync_merges_its_index(tmp_path: Path) -> None:
-    # The sync returns with a segment per page (searchable as it is); the upkeep the app runs
-    # after it merges them into one, and leaves an everyday index alone.
+def _loaded_in_six_pages(tmp_path: Path) -> Store:
+    """A replica filled by an initial sync of 300 products in six pages (a search index
+    segment per page, left for the upkeep to merge)."""
     store = Store(tmp_path)
     pages = [_page(n, [change("product", str(p), product(p)) for p in range(n * 50 + 1,
                                                                         n * 50 + 51)], n < 5)
              for n in range(6)]
     syncer, _ = _syncer(store, pages)
     syncer.pull(sync.Counts())
+    return store
+
+
+def test_the_upkeep_after_an_initial_sync_merges_its_index(tmp_path: Path) -> None:
+    # The sync returns with a segment per page (searchable as it is); the upkeep the app runs
+    # after it merges them into one, and leaves an everyday index alone.
+    store = _loaded_in_six_pages(tmp_path)
     with store.read() as db, search.plain_rows(db):
         assert _segments(db) == 6
         found = search.search_products(db, "SKU", limit=500)
@@ -244,12 +251,7 @@ def test_the_upkeep_gives_way_between_its_steps(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # A sync asked for behind the upkeep (or the app quitting) sets ``stop``: the upkeep ends
     # after the merge step it is in, before the backup; the rest stays due for a later round.
-    store = Store(tmp_path)
-    pages = [_page(n, [change("product", str(p), product(p)) for p in range(n * 50 + 1,
-                                                                        n * 50 + 51)], n < 5)
-             for n in range(6)]
-    syncer, _ = _syncer(store, pages)
-    syncer.pull(sync.Counts())
+    store = _loaded_in_six_pages(tmp_path)
     store.close()
     engine = Engine(tmp_path)
     try:

@@ -30,9 +30,11 @@ def test_upkeep_follows_a_sync_off_the_ui_thread(qtbot: Any, signed_in: DinghuoA
     qtbot.waitUntil(lambda: bool(backups.list_backups(engine.store.data_dir)), timeout=15000)
 
 
-def _endless_merge(monkeypatch: Any, steps: list[float]) -> None:
-    """The search index's merge as after a first sync of a very large catalog: step after
-    step, never done (each step a short transaction, as the real ones)."""
+def _upkeep_merging(qtbot: Any, app: DinghuoApp, monkeypatch: Any) -> list[float]:
+    """A sync, and the upkeep after it merging the search index as after a first sync of a
+    very large catalog: step after step (each a short transaction, as the real ones), never
+    done. Returns the steps' times, growing."""
+    steps: list[float] = []
 
     def merge_due(_db: Any) -> bool:
         return True
@@ -44,6 +46,11 @@ def _endless_merge(monkeypatch: Any, steps: list[float]) -> None:
 
     monkeypatch.setattr(search, "merge_due", merge_due)
     monkeypatch.setattr(search, "merge_index", merge_index)
+    assert app.sync is not None
+    with qtbot.waitSignal(app.sync.synced, timeout=15000):
+        app.sync.sync_now()
+    qtbot.waitUntil(lambda: len(steps) >= 3, timeout=15000)  # the upkeep is merging
+    return steps
 
 
 def test_a_sync_asked_for_during_the_upkeep_goes_first(
@@ -52,12 +59,8 @@ def test_a_sync_asked_for_during_the_upkeep_goes_first(
     # minute on the sync lane, and a sync asked for meanwhile (an order just saved) waited
     # behind it. The upkeep now gives way between its steps.
     app = signed_in
+    steps = _upkeep_merging(qtbot, app, monkeypatch)
     assert app.sync is not None
-    steps: list[float] = []
-    _endless_merge(monkeypatch, steps)
-    with qtbot.waitSignal(app.sync.synced, timeout=15000):
-        app.sync.sync_now()
-    qtbot.waitUntil(lambda: len(steps) >= 3, timeout=15000)  # the upkeep is merging
     with qtbot.waitSignal(app.sync.synced, timeout=5000):
         app.sync.sync_now()
     # And after that sync, the upkeep carries on where it stopped.
@@ -68,12 +71,7 @@ def test_a_sync_asked_for_during_the_upkeep_goes_first(
 def test_quitting_during_the_upkeep_does_not_wait_for_it(
         qtbot: Any, signed_in: DinghuoApp, monkeypatch: Any) -> None:
     app = signed_in
-    assert app.sync is not None
-    steps: list[float] = []
-    _endless_merge(monkeypatch, steps)
-    with qtbot.waitSignal(app.sync.synced, timeout=15000):
-        app.sync.sync_now()
-    qtbot.waitUntil(lambda: len(steps) >= 3, timeout=15000)
+    _upkeep_merging(qtbot, app, monkeypatch)
     started = time.monotonic()
     app.shutdown()  # waits for the lanes (up to 10 s), then closes the replica
     assert time.monotonic() - started < 5

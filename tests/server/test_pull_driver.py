@@ -36,9 +36,9 @@ def _through_sqlalchemy(self: DriverStatement, session: Session,
     return [tuple(row) for row in session.connection().execute(self.statement, dict(params))]
 
 
-def _pages(sessions: Any, user_id: int, limit: int) -> list[str]:
-    """Every page of the user's feed from the start, rendered (one server time for all)."""
-    pages: list[str] = []
+def _feed_pages(sessions: Any, user_id: int, limit: int) -> list[feed.PullPage]:
+    """Every page of the user's feed from the start, as pulled."""
+    pages: list[feed.PullPage] = []
     cursor = None
     while True:
         with sessions() as session:
@@ -46,10 +46,16 @@ def _pages(sessions: Any, user_id: int, limit: int) -> list[str]:
             user = session.get(User, user_id)
             assert user is not None
             page = feed.pull(session, user, cursor, limit)
-        pages.append(feed.render_page(page, "2026-01-01T00:00:00+00:00"))
+        pages.append(page)
         cursor = page.cursor
         if not page.has_more:
             return pages
+
+
+def _pages(sessions: Any, user_id: int, limit: int) -> list[str]:
+    """Every page of the user's feed from the start, rendered (one server time for all)."""
+    return [feed.render_page(page, "2026-01-01T00:00:00+00:00")
+            for page in _feed_pages(sessions, user_id, limit)]
 
 
 def _pages_on_connections(engine: Engine, user_id: int, limit: int) -> list[str]:
@@ -175,21 +181,10 @@ def test_columns_come_back_typed_as_through_sqlalchemy(db_url: str) -> None:
 
 
 
+
 def _raw_pages(sessions: Any, user_id: int, limit: int) -> list[list[str]]:
     """Every page of the user's feed from the start: its changes as the server sends them."""
-    pages: list[list[str]] = []
-    cursor = None
-    while True:
-        with sessions() as session:
-            feed.begin(session)
-            user = session.get(User, user_id)
-            assert user is not None
-            page = feed.pull(session, user, cursor, limit)
-        pages.append(page.changes)
-        cursor = page.cursor
-        if not page.has_more:
-            return pages
-
+    return [page.changes for page in _feed_pages(sessions, user_id, limit)]
 
 @pytest.mark.parametrize("text", [1, 600, 2500])
 def test_a_page_ends_at_its_size_and_the_next_goes_on_from_there(
