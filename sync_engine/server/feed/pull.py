@@ -69,7 +69,7 @@ PAGE_TEXT = 8_000_000
 always holds at least one change, and a row that takes in a customer's snapshot is never cut).
 A page of 10,000 products is about 5 million characters, but of 10,000 orders with their lines
 three times that, and a device decodes a page whole, one beside the one it writes: a first sync
-of a million products and 20,000-24,000 orders peaked at 324-367 MB (the budget is 300), and
+of a million products and 20,000-25,000 orders peaked at 324-395 MB (the budget is 300), and
 at 280-295 MB with pages so bounded. The cursor goes on from the last change sent, as after a
 page full by its ``limit``."""
 
