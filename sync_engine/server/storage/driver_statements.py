@@ -17,6 +17,7 @@ for a database gone away), as it would be through SQLAlchemy, its parameters hid
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from typing import Any, NamedTuple
 
 from sqlalchemy import Dialect, Executable
@@ -69,23 +70,16 @@ def rows_each(executor: Executor, runs: Sequence[tuple[DriverStatement, Mapping[
     driver = connection.connection.driver_connection
     prepared = [statement._args(dialect, params) for statement, params in runs]
     cursors: list[Any] = []
-    fetched: list[list[Any]] = []
     sql, args = "", None
+    pipelined = len(prepared) > 1 and dialect.name == "postgresql"
     try:
-        if len(prepared) > 1 and dialect.name == "postgresql":
-            with driver.pipeline():  # type: ignore[union-attr]
-                for statement, args in prepared:
-                    sql = statement.sql
-                    cursors.append(driver.cursor())  # type: ignore[union-attr]
-                    cursors[-1].execute(sql, args)
-            # (the pipeline sent them all and read every result as it ended: one round trip)
-            fetched = [cursor.fetchall() for cursor in cursors]
-        else:
+        with driver.pipeline() if pipelined else nullcontext():  # type: ignore[union-attr]
             for statement, args in prepared:
                 sql = statement.sql
                 cursors.append(driver.cursor())  # type: ignore[union-attr]
                 cursors[-1].execute(sql, args)
-                fetched.append(cursors[-1].fetchall())
+        # (a pipeline sent them all and read every result as it ended: one round trip)
+        fetched = [cursor.fetchall() for cursor in cursors]
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
                                   hide_parameters=True, dialect=dialect) from exc
