@@ -192,7 +192,7 @@ class Engine(AfterSaleOperations, OnlineOperations):
         stays due and is done after a later round. Returns False when it gave way."""
         t = self._clock() if now is None else now
         return_freed_memory()
-        given_way = stop.is_set if stop is not None else _never
+        given_way = (stop or threading.Event()).is_set
         try:
             if not self._merge_search_index(given_way):
                 return False
@@ -562,10 +562,6 @@ class Engine(AfterSaleOperations, OnlineOperations):
         with self.store.write() as db:
             draft_id = conflicts.edit(db, who, conflict_id)
             return queries.order_view(db, draft_id)
-
-
-def _never() -> bool:
-    return False
 
 
 def _past_orders(db: sqlite3.Connection, customer_id: int) -> Iterator[PastOrder]:
