@@ -456,6 +456,26 @@ class PullResponse(_Model):
     server_time: dt.datetime
 
 
+class CatalogPackInfo(_Model):
+    """The catalog pack a server offers a device's first sync (``GET /v1/catalog-pack``): the
+    catalog — its products and their search index — as one SQLite file made by a client's own
+    pull (``dinghuo catalog-pack publish``), gzipped. A device that copies it in pulls the rest
+    with ``catalog_from=position``: every change but the products the pack already holds
+    (PROTOCOL.md, "Catalog pack")."""
+
+    position: Annotated[str, Field(min_length=1, max_length=512)]
+    """Where in the feed the pack's products stand: opaque, like a cursor."""
+    schema_id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+    """The client schema the file was made with: a device with another one pulls instead."""
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    """Of the SQLite file, unzipped."""
+    size: Annotated[int, Field(ge=1, le=MAX_ID)]
+    """Bytes of the SQLite file, unzipped."""
+    gzip_size: Annotated[int, Field(ge=1, le=MAX_ID)]
+    """Bytes of what ``GET /v1/catalog-pack/file`` sends."""
+    built_at: dt.datetime
+
+
 # ---------------------------------------------------------------- operations
 
 
@@ -504,6 +524,7 @@ __all__ = [
     "MONEY_PLACES",
     "AssignCustomerArgs",
     "CancelOrderArgs",
+    "CatalogPackInfo",
     "Change",
     "ConfirmOrderArgs",
     "ConfirmShipmentArgs",
