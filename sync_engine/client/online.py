@@ -15,17 +15,19 @@ import importlib.metadata
 import ipaddress
 import json
 import logging
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from sync_engine.protocol import PROTOCOL_VERSION, DeviceReport
+from sync_engine.protocol import PROTOCOL_VERSION, CatalogPackInfo, DeviceReport
 
-from . import backups, cipher, errors, outbox, replica
+from . import backups, catalog_pack, cipher, errors, outbox, replica
 from .admin import BackOffice, device_from_json
 from .backoff import Backoff
 from .journal import OutboxJournal
@@ -390,6 +392,25 @@ class OnlineOperations:
         """The back office's requests (admins only; online) for the signed-in session."""
         api, auth = self._session()
         return BackOffice(api, auth)
+
+    def publish_catalog_pack(self) -> CatalogPackInfo:
+        """Make a catalog pack of this replica and publish it (admins; online): what every
+        device's first sync copies in from then on (:mod:`.catalog_pack`). It holds the
+        catalog as of this replica's cursor: sync first. Returns what the server offers."""
+        api, auth = self._session()
+        with tempfile.TemporaryDirectory(dir=self.store.data_dir) as folder:
+            made = catalog_pack.export(self.store, Path(folder))
+
+            def send(token: str) -> CatalogPackInfo:
+                return api.publish_catalog_pack(
+                    token, made.path, cursor=made.cursor, schema_id=made.schema_id,
+                    sha256=made.sha256, size=made.size)
+
+            token = auth.token()
+            try:
+                return send(token)
+            except AccessExpired:
+                return send(auth.refreshed_token(token))
 
 
 @functools.cache

@@ -43,7 +43,7 @@ from typing import Any, TypeVar
 
 from sync_engine.protocol import MutationResult, PullResponse, PushRequest
 
-from . import conflicts, orders, outbox, replica, returns, search, shipments
+from . import catalog_pack, conflicts, orders, outbox, replica, returns, search, shipments
 from .errors import ResyncRequired, SyncCancelled
 from .outbox import Claimed
 from .session import Auth
@@ -180,8 +180,13 @@ class Syncer:
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
             self._last_applied_sent = self.store.get_meta(db, "last_applied")
             highest = orders.highest_number(db)
+            # A catalog pack copied in by a first sync that stopped before its first page.
+            catalog_from = None if cursor else self.store.get_meta(db, catalog_pack.POSITION)
+            first = bulk and cursor is None and self.store.get_meta(db, "resync_active") != "1"
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
-            fetcher = _Fetcher(self, cursor, self._last_applied_sent, highest)
+            if first and catalog_from is None:
+                catalog_from = self._take_catalog_pack(cancel)
+            fetcher = _Fetcher(self, cursor, self._last_applied_sent, highest, catalog_from)
             writer = _Writer(self, counts)
             try:
                 self._pull_pages(fetcher, writer, cancel, bulk=bulk)
@@ -190,6 +195,40 @@ class Syncer:
                 fetcher.stop()
                 if bulk:
                     self._end_bulk_load()
+
+    def _take_catalog_pack(self, cancel: threading.Event | None) -> str | None:
+        """Copy in the catalog pack the server offers (:mod:`.catalog_pack`); its position,
+        for the pull to leave out the products it holds, or None: the catalog comes by the
+        feed (no pack, another schema, no room, or a pack refused — remembered, so that one
+        is not downloaded again). A failed connection or a cancel ends the sync as any."""
+        folder = self.store.data_dir
+        info = self._authorised(self.api.catalog_pack_info)
+        if info is None:
+            return None
+        with self.store.read() as db:
+            if self.store.get_meta(db, catalog_pack.REFUSED) == info.sha256:
+                return None
+            ours = catalog_pack.schema_id(db)
+        if info.schema_id != ours or info.size > catalog_pack.MAX_PACK_BYTES \
+                or not catalog_pack.room_for(folder, info.size):
+            log.info("the catalog pack is not for this device; the catalog comes by the feed")
+            return None
+
+        def download(take: Callable[[bytes], None]) -> None:
+            self._authorised(lambda token: self.api.catalog_pack_file(token, info.sha256, take))
+
+        try:
+            with catalog_pack.downloaded(folder):
+                path = catalog_pack.fetch(info, folder, download, cancel)
+                catalog_pack.check(path, catalog_pack.expected_definitions(self.store))
+                if not catalog_pack.copy_in(self.store, path, info.position):
+                    return None
+        except catalog_pack.PackRefused as exc:
+            log.warning("%s The catalog comes by the feed.", exc)
+            with self.store.write() as db:
+                self.store.set_meta(db, catalog_pack.REFUSED, info.sha256)
+            return None
+        return info.position
 
     def _end_bulk_load(self) -> None:
         """After an initial sync that stopped before its last page: the search index back to
@@ -257,6 +296,7 @@ class Syncer:
                         search.set_bulk_load(db, True)
                 replica.apply_changes(db, page.prepared, fresh=fresh)
             self.store.set_meta(db, "cursor", envelope.cursor)
+            self.store.set_meta(db, catalog_pack.POSITION, None)  # the cursor carries it now
             if not envelope.has_more:
                 if self.store.get_meta(db, "last_applied") == self._last_applied_sent:
                     # This pull began after that answer: its cursor vouches for it now.
@@ -310,10 +350,12 @@ class _Fetcher:
     """
 
     def __init__(self, syncer: Syncer, cursor: str | None,
-                 last_applied: str | None = None, highest_number: int | None = None) -> None:
+                 last_applied: str | None = None, highest_number: int | None = None,
+                 catalog_from: str | None = None) -> None:
         self._syncer = syncer
         self._last_applied = last_applied  # for the first request only
         self._highest_number = highest_number  # (the same)
+        self._catalog_from = catalog_from  # (the same)
         self._bodies: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=1)
         self._cursors: queue.Queue[str | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, args=(cursor,), name="dinghuo-pull",
@@ -350,11 +392,12 @@ class _Fetcher:
 
                 def get(token: str, at: str | None = at,
                         last_applied: str | None = self._last_applied,
-                        highest: int | None = self._highest_number) -> bytes:
-                    return api.pull_body(token, at, limit, last_applied, highest)
+                        highest: int | None = self._highest_number,
+                        catalog_from: str | None = self._catalog_from) -> bytes:
+                    return api.pull_body(token, at, limit, last_applied, highest, catalog_from)
 
                 self._bodies.put(("page", (at, self._syncer._authorised(get))))
-                self._last_applied = self._highest_number = None
+                self._last_applied = self._highest_number = self._catalog_from = None
                 after = self._cursors.get()
                 if after is None:
                     return

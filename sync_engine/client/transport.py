@@ -18,7 +18,8 @@ import json
 import logging
 import socket
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -28,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 from sync_engine.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    CatalogPackInfo,
     DeviceReport,
     ErrorBody,
     LoginRequest,
@@ -274,17 +276,21 @@ class ServerApi:
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
                   last_applied: str | None = None,
-                  highest_number: int | None = None) -> bytes:
+                  highest_number: int | None = None, catalog_from: str | None = None) -> bytes:
         """``GET /v1/pull``, the page as the server sent it (JSON, see :func:`decode_page`).
 
         For a caller that fetches on one thread and decodes on another: decoding is Python
         work, which belongs on the thread that does the rest of it. ``last_applied``: the key
         of the last mutation answered "applied" since ``cursor`` was issued; ``highest_number``:
-        the highest order number the replica holds (PROTOCOL.md).
+        the highest order number the replica holds (PROTOCOL.md); ``catalog_from``: the
+        position of the catalog pack copied in, on the first pull after it (its products are
+        left out).
         """
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
+        elif catalog_from:
+            params["catalog_from"] = catalog_from
         if last_applied:
             params["last_applied"] = last_applied
         if highest_number:
@@ -301,6 +307,65 @@ class ServerApi:
                     response.read()  # the error body, for raise_for_answer
                     raise_for_answer(response)
                 return b"".join(response.iter_bytes())
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
+
+    # ------------------------------------------------------------------ catalog pack
+
+    def catalog_pack_info(self, token: str) -> CatalogPackInfo | None:
+        """``GET /v1/catalog-pack``: the pack this server offers a first sync, or None (it has
+        none that holds, or is older than packs)."""
+        response = self._get("/v1/catalog-pack", token)
+        if response.status_code == 404:
+            return None
+        raise_for_answer(response)
+        return validated(CatalogPackInfo, parse_json(response.content), "bad_catalog_pack")
+
+    def catalog_pack_file(self, token: str, sha256: str,
+                          take: Callable[[bytes], None]) -> None:
+        """``GET /v1/catalog-pack/file``: the gzipped pack named ``sha256``, fed to ``take``
+        in chunks as it arrives (never whole in memory)."""
+        try:
+            with self.http.stream("GET", "/v1/catalog-pack/file", params={"sha256": sha256},
+                                  headers={"Authorization": f"Bearer {token}"}) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise_for_answer(response)
+                for chunk in response.iter_bytes(1 << 20):
+                    take(chunk)
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
+
+    def publish_catalog_pack(self, token: str, path: Path, *, cursor: str, schema_id: str,
+                             sha256: str, size: int) -> CatalogPackInfo:
+        """``PUT /v1/catalog-pack`` (admins): the gzipped pack at ``path``, sent as a stream;
+        the pack the server now offers."""
+        def chunks() -> Iterator[bytes]:
+            with path.open("rb") as file:
+                while chunk := file.read(1 << 20):
+                    yield chunk
+
+        params: dict[str, str | int] = {"cursor": cursor, "schema_id": schema_id,
+                                        "sha256": sha256, "size": size}
+        try:
+            response = self.http.put(
+                "/v1/catalog-pack", params=params, content=chunks(),
+                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/gzip",
+                         "Content-Length": str(path.stat().st_size)},
+                timeout=httpx.Timeout(600.0, connect=5.0))
+        except httpx.TransportError as exc:
+            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                      "network") from exc
+        if response.status_code in (400, 404, 413, 422):
+            raise _refused(response)
+        raise_for_answer(response)
+        return validated(CatalogPackInfo, parse_json(response.content), "bad_catalog_pack")
+
+    def _get(self, path: str, token: str) -> httpx.Response:
+        try:
+            return self.http.get(path, headers={"Authorization": f"Bearer {token}"})
         except httpx.TransportError as exc:
             raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
                                       "network") from exc

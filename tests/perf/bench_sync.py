@@ -32,6 +32,11 @@ are kept once (``bench_w1_client.record_pages``), and after each client run the 
 file with an FTS5 trigram index on the names, a transaction per page) runs in a process of its
 own; W1 / floor is printed for the wall time and for the client's CPU.
 
+``--pack``: before the client runs, an admin's device syncs and publishes the catalog pack
+(``dinghuo-cli catalog-pack``; its time is printed), so each W1 copies the catalog in and pulls
+the rest (a client from before packs, with ``--compare``, pulls it all as before). A kept
+database keeps its pack: a later run without ``--pack`` still offers it.
+
 ``--keep-db NAME``: load into database NAME only if it does not exist yet, and keep it at the
 end (a million products take minutes to load: load once, run many times; drop it by hand with
 ``DROP DATABASE NAME``). The sizes it was loaded with stay (give the same ``--products`` to
@@ -278,6 +283,25 @@ def _server_cpu() -> float | None:
     return total
 
 
+def publish(url: str, data_dir: str) -> dict[str, Any]:
+    """An admin's device syncs and publishes the catalog pack (``--pack``)."""
+    import keyring
+
+    from sync_engine.client.engine import Engine
+    from sync_engine.client.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    with Engine(data_dir, url) as engine:
+        engine.login("admin", "demo")
+        start = time.perf_counter()
+        engine.sync_once()
+        synced = time.perf_counter() - start
+        start = time.perf_counter()
+        info = engine.publish_catalog_pack()
+        return {"pack admin sync": synced, "pack publish": time.perf_counter() - start,
+                "pack MB": info.size / 2**20, "pack gzip MB": info.gzip_size / 2**20}
+
+
 def client(url: str, db_url: str, data_dir: str, orders: int) -> dict[str, Any]:
     import keyring
 
@@ -388,12 +412,18 @@ def main() -> int:
     p.add_argument("--floor", action="store_true",
                    help="after each client run, issue 18's floor of W1 on the same pages "
                         "(bench_w1_client.floor), and W1 / floor")
+    p.add_argument("--pack", action="store_true",
+                   help="publish the catalog pack (an admin's device) before the client runs")
+    p.add_argument("--publish", nargs=2, metavar=("URL", "DIR"), help=argparse.SUPPRESS)
     p.add_argument("--keep-db", metavar="NAME", default=None,
                    help="reuse database NAME if it exists (else load it), and keep it")
     p.add_argument("--client", nargs=3, metavar=("URL", "DB_URL", "DIR"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.client:
         print(json.dumps(client(*args.client, args.orders)))
+        return 0
+    if args.publish:
+        print(json.dumps(publish(*args.publish)))
         return 0
 
     name = args.keep_db or f"dinghuo_bench_{uuid.uuid4().hex[:10]}"
@@ -415,6 +445,16 @@ def main() -> int:
         else:
             print(f"reusing database {name} (--keep-db)", flush=True)
         server, url = start_server(db_url, args.push_processes)
+        if args.pack:
+            with tempfile.TemporaryDirectory() as tmp:
+                done = subprocess.run(
+                    [sys.executable, str(Path(__file__).resolve()), "--publish", url, tmp],
+                    capture_output=True, text=True, cwd=ROOT, check=False)
+            if done.returncode != 0:
+                print(done.stderr, file=sys.stderr)
+                return 1
+            made = json.loads(done.stdout.strip().splitlines()[-1])
+            print(", ".join(f"{k} {v:.1f}" for k, v in made.items()), flush=True)
         if args.floor:
             import bench_w1_client
 

@@ -6,6 +6,7 @@
 
     login --server URL --user NAME      sign in (password: $DINGHUO_PASSWORD, stdin, prompt)
     sync [--loop]                       push pending changes, pull new ones
+    catalog-pack                        sync, publish the catalog for first syncs (admins)
     status [--json]                     pending, conflicts, last sync, counts
     orders list [--status S] [--customer CODE] [--from DATE] [--to DATE] [--text T] [--json]
     orders show ORDER [--json]          ORDER: DH number, local number or id
@@ -52,7 +53,7 @@ from .parser import (
     build_parser,
 )
 from .returns import returns_command
-from .session import login_command, status_command, sync_command
+from .session import catalog_pack_command, login_command, status_command, sync_command
 
 __all__ = ["EXIT_CONFLICTS", "EXIT_DAMAGED", "main"]
 
@@ -61,6 +62,7 @@ log = logging.getLogger("dinghuo.cli")
 COMMANDS: dict[str, Callable[[Engine, argparse.Namespace], int]] = {
     "login": login_command,
     "sync": sync_command,
+    "catalog-pack": catalog_pack_command,
     "status": status_command,
     "orders": order_command,
     "order": order_command,

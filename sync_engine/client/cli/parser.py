@@ -149,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--loop", action="store_true",
                       help="keep syncing (every 30 s, and at once on news) until Ctrl+C")
 
+    command("catalog-pack", "sync, then publish this device's catalog as the pack every "
+                            "device's first sync copies in (admins; a few minutes for a "
+                            "million products)")
+
     status = command("status", "who is signed in, what waits to be sent, what needs deciding")
     status.add_argument("--json", action="store_true", help="as JSON")
 

@@ -77,6 +77,17 @@ def sync_command(engine: Engine, args: argparse.Namespace) -> int:
     return EXIT_CONFLICTS if waiting else 0
 
 
+def catalog_pack_command(engine: Engine, args: argparse.Namespace) -> int:
+    """``catalog-pack``: sync, then publish this replica's catalog (see ``catalog_pack``)."""
+    if engine.server_url is None:
+        raise NoServer(NO_SERVER)
+    engine.sync_once()
+    info = engine.publish_catalog_pack()
+    print(f"published the catalog pack: {info.size / 2**20:.1f} MB "
+          f"({info.gzip_size / 2**20:.1f} MB to download), sha256 {info.sha256[:12]}")
+    return 0
+
+
 def status_command(engine: Engine, args: argparse.Namespace) -> int:
     status = engine.status()
     with engine.store.read() as db:

@@ -1,0 +1,338 @@
+"""The catalog pack: a device's first sync copies the catalog in instead of building it.
+
+A first sync of 100,000 products spent most of its time turning each product into search-index
+rows and FTS5 entries — the same work on every device, for the same catalog. The pack is that
+work done once: the catalog tables of a replica (``products`` and the search index's tables,
+its FTS5 index merged) exported as a plain SQLite file at the replica's cursor, gzipped and
+published to the server by an admin's device (:func:`export`, ``dinghuo-cli catalog-pack``).
+A fresh device downloads it (:func:`fetch`), checks it as the hostile input it may be
+(:func:`check`), copies it into its encrypted replica in one transaction (:func:`copy_in`), and
+pulls everything else with ``catalog_from``: the server leaves out the product changes the pack
+already holds, and sends those made since (PROTOCOL.md, "Catalog pack").
+
+Nothing here is a second way to apply a change: the pack's rows are what a replica's own pull
+wrote (:mod:`.replica`, :mod:`.search`), copied table to table, and every change after the
+pack's position comes through the feed as always. A pack that cannot be used — none offered,
+made with another schema, too large, damaged, refused by the checks — leaves the device to pull
+the catalog as before; and a position the server no longer holds (restored, failed over) is
+answered with a resync, which replaces the whole replica from the feed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sync_engine.protocol import CatalogPackInfo
+
+from . import cipher, search
+from .errors import SyncCancelled, SyncError
+from .store import Store, get_meta, set_meta
+
+__all__ = [
+    "MAX_PACK_BYTES",
+    "PackRefused",
+    "Published",
+    "check",
+    "copy_in",
+    "export",
+    "fetch",
+    "pack_tables",
+    "schema_id",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_PACK_BYTES = 8 * 2**30
+"""The largest pack (unzipped) a device takes: a million products make about 1.2 GB."""
+
+POSITION = "catalog_pack_position"
+"""Meta: the position of the pack copied in, until the first page of the pull is written."""
+
+REFUSED = "catalog_pack_refused"
+"""Meta: the sha256 of a pack this device refused (it is not downloaded again)."""
+
+_DOWNLOAD = "catalog-pack.sqlite3"
+_CHUNK = 1 << 20
+
+
+class PackRefused(SyncError):
+    """A pack that must not be copied in (damaged, not ours, not what the server said)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "catalog_pack_refused")
+
+
+# ------------------------------------------------------------------ what a pack holds
+
+
+def pack_tables(db: sqlite3.Connection) -> list[str]:
+    """The replica's tables a pack carries: ``products`` and the search index's own tables
+    (the FTS5 table's shadow tables included; the virtual table itself is their view)."""
+    return [name for name, in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        " AND (name = 'products' OR name LIKE 'product\\_search%' ESCAPE '\\')"
+        " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+
+
+def _definitions(db: sqlite3.Connection, schema: str = "main") -> dict[str, str]:
+    """Every table's and index's ``(type, name) -> sql`` in ``schema``."""
+    return {f"{kind} {name}": sql or "" for kind, name, sql in db.execute(
+        f"SELECT type, name, sql FROM {schema}.sqlite_master")}
+
+
+def schema_id(db: sqlite3.Connection) -> str:
+    """What a pack made from this replica's schema is named by: a hash of the definitions of
+    the tables it carries and of the FTS5 table (its tokenizer and options decide what the
+    index's bytes mean). A device with another one pulls the catalog instead."""
+    tables = pack_tables(db)
+    marks = ",".join("?" * len(tables))
+    text = "\n".join(sql for sql, in db.execute(
+        f"SELECT sql FROM sqlite_master WHERE name IN ({marks}, 'product_search_fts')"
+        " ORDER BY name", tables))
+    return "p1-" + hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+# ------------------------------------------------------------------ making one
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A pack made by :func:`export`: the gzipped file, and what the upload names."""
+
+    path: Path
+    cursor: str
+    schema_id: str
+    sha256: str
+    size: int
+
+
+def export(store: Store, folder: Path) -> Published:
+    """Write this replica's catalog as a pack into ``folder`` (``catalog-pack.sqlite3.gz``).
+
+    The replica must have finished a pull (its cursor names where its products stand, and the
+    server checks it is this user's and this database's). The search index is merged first,
+    so every device starts with a merged one. Raises :class:`SyncError` when the replica is
+    not ready (never synced, in the middle of a resync)."""
+    with store.read() as db:
+        if get_meta(db, "initial_sync_done") != "1" or get_meta(db, "resync_active") == "1":
+            raise SyncError("Sync this device fully before making a catalog pack.",
+                            "not_synced")
+    while True:
+        with store.write() as db, search.plain_rows(db):
+            if not search.merge_index(db):
+                break
+    raw = folder / _DOWNLOAD
+    raw.unlink(missing_ok=True)
+    db = _open(store)
+    try:
+        db.execute("ATTACH ? AS pack KEY ''", (str(raw),))
+        db.execute("BEGIN")  # one snapshot: the cursor and the rows it vouches for
+        cursor = get_meta(db, "cursor")
+        if cursor is None or get_meta(db, "resync_active") == "1":
+            raise SyncError("Sync this device fully before making a catalog pack.",
+                            "not_synced")
+        identity = schema_id(db)
+        for name in pack_tables(db):
+            sql, = db.execute("SELECT sql FROM main.sqlite_master WHERE name = ?",
+                              (name,)).fetchone()
+            # (SQLite keeps the text as written, less "pack.": the same definition)
+            db.execute(re.sub(rf"^(CREATE TABLE\s+)(['\"]?){name}\2", rf"\1pack.\2{name}\2",
+                              sql, count=1))
+            db.execute(f"INSERT INTO pack.{name} SELECT * FROM main.{name}")
+        db.execute("COMMIT")
+        db.execute("DETACH pack")
+    finally:
+        db.close()
+    zipped = folder / f"{_DOWNLOAD}.gz"
+    digest = hashlib.sha256()
+    with raw.open("rb") as source, gzip.open(zipped, "wb", compresslevel=6) as out:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+    size = raw.stat().st_size
+    raw.unlink()
+    return Published(zipped, cursor, identity, digest.hexdigest(), size)
+
+
+def _open(store: Store) -> sqlite3.Connection:
+    """A connection of its own to the replica (ATTACH needs one outside a transaction)."""
+    db: sqlite3.Connection = cipher.connect(store.path, store.key)
+    db.isolation_level = None
+    db.execute("PRAGMA busy_timeout=30000")
+    db.execute("PRAGMA trusted_schema=OFF")
+    return db
+
+
+# ------------------------------------------------------------------ taking one
+
+
+def fetch(info: CatalogPackInfo, folder: Path,
+          download: Callable[[Callable[[bytes], None]], None],
+          cancel: threading.Event | None = None) -> Path:
+    """Download the pack ``info`` names into ``folder`` (``download`` feeds the gzipped
+    bytes, chunk by chunk, to the function it is given), unzipped as it arrives: never more
+    than ``info.size`` bytes written, and they must hash to ``info.sha256``. Returns the file;
+    raises :class:`PackRefused` (the file removed) when what came is not what was named."""
+    path = folder / _DOWNLOAD
+    unzip = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    digest = hashlib.sha256()
+    written = 0
+
+    def take(chunk: bytes) -> None:
+        nonlocal written
+        if cancel is not None and cancel.is_set():
+            raise SyncCancelled()
+        if unzip.eof:
+            raise PackRefused("The catalog pack has data after its end.")
+        while chunk:
+            try:
+                piece = unzip.decompress(chunk, _CHUNK)
+            except zlib.error as exc:
+                raise PackRefused("The catalog pack is not a valid gzip file.") from exc
+            written += len(piece)
+            if written > info.size:
+                raise PackRefused("The catalog pack is larger than the server said.")
+            digest.update(piece)
+            out.write(piece)
+            chunk = unzip.unconsumed_tail
+            if unzip.eof and (chunk or unzip.unused_data):
+                raise PackRefused("The catalog pack has data after its end.")
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            download(take)
+        if not unzip.eof or written != info.size or digest.hexdigest() != info.sha256:
+            raise PackRefused("The catalog pack is not the one the server named.")
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def check(path: Path, expected: dict[str, str]) -> None:
+    """Refuse a pack file that is anything but the catalog tables ``expected`` (the replica's
+    own ``(type, name) -> sql`` of them) holding sound rows: it came from outside.
+
+    - exactly those tables, each defined as the replica defines it, and nothing else (no
+      trigger, view or index that could run or hide anything when it is read);
+    - a sound SQLite file (``quick_check``);
+    - every value of the type its column declares, and a search row for each product and
+      for nothing else.
+    The FTS5 index's own consistency is checked once copied in (:func:`copy_in`)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise PackRefused("The catalog pack cannot be opened.") from exc
+    try:
+        db.execute("PRAGMA trusted_schema=OFF")
+        db.execute("PRAGMA cell_size_check=ON")
+        found = _definitions(db)
+        extra = {k for k, sql in found.items()
+                 if k not in expected and not (k.startswith("index sqlite_autoindex_")
+                                               and sql == "")}
+        if extra or any(found.get(k) != sql for k, sql in expected.items()):
+            raise PackRefused("The catalog pack holds other tables than the catalog's.")
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise PackRefused("The catalog pack is damaged.")
+        bad, = db.execute(
+            f"SELECT {_mistyped(db, 'products')} + {_mistyped(db, 'product_search')}"
+            " + (SELECT count(*) FROM product_search s"
+            "    WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = s.id))"
+            " + (SELECT count(*) FROM products p"
+            "    WHERE NOT EXISTS (SELECT 1 FROM product_search s WHERE s.id = p.id))"
+        ).fetchone()
+        if bad:
+            raise PackRefused("The catalog pack's rows are not sound.")
+    except sqlite3.Error as exc:
+        raise PackRefused(f"The catalog pack cannot be read ({exc}).") from exc
+    finally:
+        db.close()
+
+
+_BROKEN = ("corrupt", "malformed", "constraint", "fts5")
+"""What an error copying a pack in says when the pack is at fault."""
+
+_TYPES = {"INTEGER": "integer", "TEXT": "text"}
+
+
+def _mistyped(db: sqlite3.Connection, table: str) -> str:
+    """An expression counting the rows of ``table`` with a value not of its column's type
+    (SQLite keeps a blob, say, in a TEXT column: the app reads text there)."""
+    tests = [f"typeof({name}) NOT IN ('{_TYPES[kind]}', 'null')"
+             for _cid, name, kind, *_ in db.execute(f"PRAGMA table_info({table})")
+             if kind in _TYPES]
+    return f"(SELECT count(*) FROM {table} WHERE {' OR '.join(tests)})"
+
+
+def copy_in(store: Store, path: Path, position: str) -> bool:
+    """Copy the pack at ``path`` (checked) into the replica in one transaction, its
+    ``position`` kept for the pull (meta ``catalog_pack_position``). False, nothing written,
+    when the replica is no longer fresh (another sync filled it meanwhile). The barcode index
+    is left for the end of the initial sync, which makes it in one sort (as for a pull)."""
+    db = _open(store)
+    try:
+        db.execute("ATTACH ? AS pack KEY ''", (f"{path}",))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if get_meta(db, "cursor") is not None or get_meta(db, "initial_sync_done") == "1" \
+                    or db.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None:
+                db.execute("ROLLBACK")
+                return False
+            db.execute("DROP INDEX IF EXISTS product_search_barcode")
+            for name in pack_tables(db):
+                db.execute(f"DELETE FROM main.{name}")
+                db.execute(f"INSERT INTO main.{name} SELECT * FROM pack.{name}")
+            search.set_bulk_load(db, True)  # (the pack's settings are everyday ones)
+            # The index's bytes came from outside: FTS5 checks its structure and entries.
+            db.execute("INSERT INTO product_search_fts (product_search_fts, rank)"
+                       " VALUES ('integrity-check', 0)")
+            set_meta(db, POSITION, position)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("DETACH pack")
+    except cipher.DatabaseError as exc:
+        if not any(word in str(exc).lower() for word in _BROKEN):
+            raise  # (busy, full, …: the replica's, not the pack's)
+        raise PackRefused(f"The catalog pack could not be copied in ({exc}).") from exc
+    finally:
+        db.close()
+    return True
+
+
+@contextlib.contextmanager
+def downloaded(folder: Path) -> Iterator[None]:
+    """Removes the unzipped pack (or what a crash left of it) when the block ends."""
+    try:
+        yield
+    finally:
+        (folder / _DOWNLOAD).unlink(missing_ok=True)
+
+
+def expected_definitions(store: Store) -> dict[str, str]:
+    """The replica's own definitions of the tables a pack carries (what :func:`check` holds a
+    pack to)."""
+    with store.read() as db:
+        tables = set(pack_tables(db))
+        return {k: sql for k, sql in _definitions(db).items()
+                if k.startswith("table ") and k.removeprefix("table ") in tables}
+
+
+def room_for(folder: Path, size: int) -> bool:
+    """Whether the disk holds the unzipped pack and its copy in the replica, with room left."""
+    return shutil.disk_usage(folder).free > 2 * size + 256 * 2**20
