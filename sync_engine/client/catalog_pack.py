@@ -36,7 +36,7 @@ from pathlib import Path
 
 from sync_engine.protocol import CatalogPackInfo
 
-from . import cipher, search
+from . import cipher, replica, search
 from .errors import SyncCancelled, SyncError
 from .store import Store, get_meta, set_meta
 
@@ -77,13 +77,11 @@ class PackRefused(SyncError):
 # ------------------------------------------------------------------ what a pack holds
 
 
-def pack_tables(db: sqlite3.Connection) -> list[str]:
-    """The replica's tables a pack carries: ``products`` and the search index's own tables
-    (the FTS5 table's shadow tables included; the virtual table itself is their view)."""
-    return [name for name, in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'"
-        " AND (name = 'products' OR name LIKE 'product\\_search%' ESCAPE '\\')"
-        " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+def pack_tables() -> tuple[str, ...]:
+    """The replica's tables a pack carries: the products (:mod:`.replica`'s) and the search
+    index's (:mod:`.search`'s, FTS5's own tables of the full-text index among them), each
+    copied in by its owner."""
+    return replica.CATALOG_TABLES + search.INDEX_TABLES
 
 
 def _definitions(db: sqlite3.Connection, schema: str = "main") -> dict[str, str]:
@@ -96,7 +94,7 @@ def schema_id(db: sqlite3.Connection) -> str:
     """What a pack made from this replica's schema is named by: a hash of the definitions of
     the tables it carries and of the FTS5 table (its tokenizer and options decide what the
     index's bytes mean). A device with another one pulls the catalog instead."""
-    tables = pack_tables(db)
+    tables = pack_tables()
     marks = ",".join("?" * len(tables))
     text = "\n".join(sql for sql, in db.execute(
         f"SELECT sql FROM sqlite_master WHERE name IN ({marks}, 'product_search_fts')"
@@ -144,7 +142,7 @@ def export(store: Store, folder: Path) -> Published:
             raise SyncError("Sync this device fully before making a catalog pack.",
                             "not_synced")
         identity = schema_id(db)
-        for name in pack_tables(db):
+        for name in pack_tables():
             sql, = db.execute("SELECT sql FROM main.sqlite_master WHERE name = ?",
                               (name,)).fetchone()
             # (SQLite keeps the text as written, less "pack.": the same definition)
@@ -280,8 +278,8 @@ def _mistyped(db: sqlite3.Connection, table: str) -> str:
 def copy_in(store: Store, path: Path, position: str) -> bool:
     """Copy the pack at ``path`` (checked) into the replica in one transaction, its
     ``position`` kept for the pull (meta ``catalog_pack_position``). False, nothing written,
-    when the replica is no longer fresh (another sync filled it meanwhile). The barcode index
-    is left for the end of the initial sync, which makes it in one sort (as for a pull)."""
+    when the replica is no longer fresh (another sync filled it meanwhile). Raises
+    :class:`PackRefused` when the pack's index fails FTS5's check (nothing written)."""
     db = _open(store)
     try:
         db.execute("ATTACH ? AS pack KEY ''", (f"{path}",))
@@ -291,14 +289,8 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
                     or db.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None:
                 db.execute("ROLLBACK")
                 return False
-            db.execute("DROP INDEX IF EXISTS product_search_barcode")
-            for name in pack_tables(db):
-                db.execute(f"DELETE FROM main.{name}")
-                db.execute(f"INSERT INTO main.{name} SELECT * FROM pack.{name}")
-            search.set_bulk_load(db, True)  # (the pack's settings are everyday ones)
-            # The index's bytes came from outside: FTS5 checks its structure and entries.
-            db.execute("INSERT INTO product_search_fts (product_search_fts, rank)"
-                       " VALUES ('integrity-check', 0)")
+            replica.copy_catalog(db)
+            search.copy_index(db)
             set_meta(db, POSITION, position)
             db.execute("COMMIT")
         except BaseException:
@@ -328,7 +320,7 @@ def expected_definitions(store: Store) -> dict[str, str]:
     """The replica's own definitions of the tables a pack carries (what :func:`check` holds a
     pack to)."""
     with store.read() as db:
-        tables = set(pack_tables(db))
+        tables = set(pack_tables())
         return {k: sql for k, sql in _definitions(db).items()
                 if k.startswith("table ") and k.removeprefix("table ") in tables}
 

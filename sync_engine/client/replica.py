@@ -278,6 +278,17 @@ def _upsert_products(db: sqlite3.Connection, run: _Prepared, *, fresh: bool) -> 
             search.write_index(db, index)
 
 
+CATALOG_TABLES = ("products",)
+"""This module's tables a catalog pack carries (:mod:`.catalog_pack`)."""
+
+
+def copy_catalog(db: sqlite3.Connection) -> None:
+    """Replace the products with those of the catalog pack attached as ``pack`` (checked,
+    same definition; caller's transaction). Their search index is :func:`.search.copy_index`'s."""
+    db.execute("DELETE FROM main.products")
+    db.execute("INSERT INTO main.products SELECT * FROM pack.products")
+
+
 def _pairs(ids: list[str]) -> list[tuple[int, int]]:
     """The two ids in the key of a stock, price or favourite change ("3:7")."""
     return [(int(a), int(b)) for a, _, b in (i.partition(":") for i in ids)]

@@ -499,6 +499,38 @@ def _vocabulary(texts: Iterable[str]) -> set[str]:
     return set(tokens(pieces))
 
 
+INDEX_TABLES = ("product_search", "product_search_words", "product_search_fts_config",
+                "product_search_fts_data", "product_search_fts_idx")
+"""The index's tables a catalog pack carries (:mod:`.catalog_pack`): its rows, its
+vocabulary, and FTS5's own tables of the full-text index (contentless: those are all of it)."""
+
+
+def copy_index(conn: Any) -> None:
+    """Replace the index with that of the catalog pack attached as ``pack`` (checked, same
+    definitions; caller's transaction), then check the full-text index's structure and
+    entries: its bytes came from outside (FTS5's ``integrity-check``; an error if damaged).
+    The barcode index is dropped, made again at the end of the initial sync in one sort, and
+    the index is left in bulk-load mode (see :func:`set_bulk_load`), as a pull leaves it."""
+    db = _driver(conn)
+    db.execute("DROP INDEX IF EXISTS product_search_barcode")
+    db.execute("DELETE FROM main.product_search")
+    db.execute("INSERT INTO main.product_search SELECT * FROM pack.product_search")
+    db.execute("DELETE FROM main.product_search_words")
+    db.execute("INSERT INTO main.product_search_words SELECT * FROM pack.product_search_words")
+    db.execute("DELETE FROM main.product_search_fts_config")
+    db.execute("INSERT INTO main.product_search_fts_config"
+               " SELECT * FROM pack.product_search_fts_config")
+    db.execute("DELETE FROM main.product_search_fts_data")
+    db.execute("INSERT INTO main.product_search_fts_data"
+               " SELECT * FROM pack.product_search_fts_data")
+    db.execute("DELETE FROM main.product_search_fts_idx")
+    db.execute("INSERT INTO main.product_search_fts_idx"
+               " SELECT * FROM pack.product_search_fts_idx")
+    set_bulk_load(db, True)  # (the pack's settings are the everyday ones)
+    db.execute("INSERT INTO product_search_fts (product_search_fts, rank)"
+               " VALUES ('integrity-check', 0)")
+
+
 def set_bulk_load(conn: Any, on: bool) -> None:
     """Tune the index for loading a whole catalog (``on``), or back for everyday updates
     (caller's transaction; idempotent).

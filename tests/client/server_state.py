@@ -77,6 +77,19 @@ def set_base_price(db_url: str, product_id: int, price: str) -> None:
         uow.commit()
 
 
+def rename_product(db_url: str, product_id: int, name_zh: str, name_en: str) -> None:
+    """A product renamed on the server, recorded in the feed as the catalog import does."""
+    with server_session(db_url) as s:
+        p = s.get(Product, product_id)
+        assert p is not None
+        p.name_zh, p.name_en = name_zh, name_en
+        p.version += 1
+        p.updated_at = utcnow()
+        uow = UnitOfWork(s)
+        record_product(uow, p)
+        uow.commit()
+
+
 def delete_product(db_url: str, product_id: int) -> None:
     """A product removed from the server's database behind its back (no order uses it)."""
     with server_session(db_url) as s:

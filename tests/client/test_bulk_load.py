@@ -157,9 +157,12 @@ class _Pages:
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
                   last_applied: str | None = None,
-                  highest_number: int | None = None) -> bytes:
+                  highest_number: int | None = None, catalog_from: str | None = None) -> bytes:
         self.asked.append(cursor)
         return self.bodies[cursor]
+
+    def catalog_pack_info(self, token: str) -> None:
+        return None  # no pack: the catalog comes in these pages
 
 
 class _Auth:

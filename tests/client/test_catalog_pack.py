@@ -244,3 +244,15 @@ def test_a_cancelled_download_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(SyncCancelled):
         catalog_pack.fetch(_info(raw), tmp_path, _feeding(gzip.compress(raw)), cancel)
     assert not (tmp_path / "catalog-pack.sqlite3").exists()
+
+
+def test_a_pack_carries_every_table_of_the_catalog_and_its_index(tmp_path: Path) -> None:
+    """The tables the owners copy in are all those the schema has for the catalog: a table
+    added to it (a new FTS5 option's, say) must be added to the pack too."""
+    store = Store(tmp_path)
+    with store.read() as db:
+        scanned = {name for name, in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND (name = 'products' OR name LIKE 'product\\_search%' ESCAPE '\\')"
+            " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")}
+    assert set(catalog_pack.pack_tables()) == scanned

@@ -15,8 +15,10 @@ CLIENT = Path(sync_engine.client.__file__).parent
 
 _OWNER_LINE = re.compile(r"^- ((?:``\w+``(?:, )?)+): :mod:`\.(\w+)`$")
 _VERB = r"\b(?:INSERT(?: OR \w+)? INTO|REPLACE INTO|(?<!DO )UPDATE|DELETE FROM)"
-_WRITE = re.compile(_VERB + r"\s+(\w+)")
-_WRITE_OF_A_NAME_MADE_LATER = re.compile(_VERB + r"\s*$")
+_WRITE = re.compile(_VERB + r"\s+(?:(\w+)\.)?(\w*)")
+# FTS5's own tables of a full-text table (``x_fts``): written by FTS5, or copied by its owner.
+_FTS5_OWN = re.compile(r"^(\w+_fts)_(?:data|idx|config|docsize|content)$")
+_WRITE_OF_A_NAME_MADE_LATER = re.compile(_VERB + r"\s*(?:main\.)?$")
 _CREATE = re.compile(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)")
 # The writes every table of server documents has, made on the table each owner declares.
 _DOCUMENTS_MODULE = "documents"
@@ -96,6 +98,18 @@ def _declared_documents(module: str, path: Path) -> list[str]:
     return tables
 
 
+def _written(text: str) -> list[str]:
+    """The local tables ``text`` writes. A table of another database attached (the catalog
+    pack being made, ``pack.products``) is not one; FTS5's own tables count as theirs."""
+    out = []
+    for schema, table in _WRITE.findall(text):
+        if schema not in ("", "main") or not table:
+            continue
+        shadow = _FTS5_OWN.match(table)
+        out.append(shadow.group(1) if shadow else table)
+    return out
+
+
 def _writes() -> dict[str, set[str]]:
     """Table → the modules whose SQL writes it, or that declare it as server documents."""
     writers: dict[str, set[str]] = {}
@@ -107,7 +121,7 @@ def _writes() -> dict[str, set[str]]:
                 followed and _WRITE_OF_A_NAME_MADE_LATER.search(text)), (
                 f"{module} writes a table whose name is made at run time: write it out, so that "
                 f"whoever reads the code (and this test) sees which table it writes: {text!r}")
-            for table in _WRITE.findall(text):
+            for table in _written(text):
                 writers.setdefault(table, set()).add(module)
         if module != _DOCUMENTS_MODULE:
             for table in _declared_documents(module, path):
@@ -135,15 +149,21 @@ def test_each_table_is_written_by_its_owner_alone() -> None:
 
 def test_the_scan_finds_writes_however_they_are_written() -> None:
     """The patterns the scan relies on, on the kinds of statement the client has."""
-    assert _WRITE.findall("INSERT OR IGNORE INTO favourites (user_id) VALUES") == ["favourites"]
-    assert _WRITE.findall("REPLACE INTO product_search (id) VALUES (?)") == ["product_search"]
-    assert _WRITE.findall(
+    assert _written("INSERT OR IGNORE INTO favourites (user_id) VALUES") == ["favourites"]
+    assert _written("REPLACE INTO product_search (id) VALUES (?)") == ["product_search"]
+    assert _written(
         "INSERT INTO stock (a) VALUES ON CONFLICT (a) DO UPDATE SET a = excluded.a"
     ) == ["stock"]
-    assert _WRITE.findall("UPDATE outbox SET state = 'done' WHERE seq = ?") == ["outbox"]
-    assert _WRITE.findall("DELETE FROM orders WHERE id = ?") == ["orders"]
-    assert _WRITE.findall("SELECT * FROM orders WHERE id = ?") == []
+    assert _written("UPDATE outbox SET state = 'done' WHERE seq = ?") == ["outbox"]
+    assert _written("DELETE FROM orders WHERE id = ?") == ["orders"]
+    assert _written("SELECT * FROM orders WHERE id = ?") == []
+    assert _written("INSERT INTO main.products SELECT * FROM pack.products") == ["products"]
+    assert _written("INSERT INTO pack.products SELECT * FROM main.products") == []
+    assert _written("INSERT INTO pack.") == []  # (the name follows, in an f-string)
+    assert _written("INSERT INTO product_search_fts_idx SELECT 1") == ["product_search_fts"]
     assert _WRITE_OF_A_NAME_MADE_LATER.search("DELETE FROM ")
+    assert _WRITE_OF_A_NAME_MADE_LATER.search("DELETE FROM main.")
+    assert not _WRITE_OF_A_NAME_MADE_LATER.search("INSERT INTO pack.")
 
 
 def test_a_table_of_documents_is_declared_by_its_name_written_out(tmp_path: Path) -> None:

@@ -126,8 +126,12 @@ class _Pages:
         self._paths = iter(paths)
 
     def pull_body(self, token: str, cursor: str | None, limit: int,
-                  last_applied: str | None = None, highest_number: int | None = None) -> bytes:
+                  last_applied: str | None = None, highest_number: int | None = None,
+                  catalog_from: str | None = None) -> bytes:
         return next(self._paths).read_bytes()
+
+    def catalog_pack_info(self, token: str) -> None:
+        return None  # (the pages recorded hold the whole catalog)
 
 
 class _Auth:
