@@ -432,6 +432,7 @@ def main() -> int:
         _admin(f'CREATE DATABASE "{name}"')
     server: subprocess.Popen[bytes] | None = None
     floor_pages: Path | None = None
+    made: dict[str, float] = {}  # the pack published (--pack)
     try:
         db_url = _db_url(name)
         if fresh:
@@ -484,7 +485,7 @@ def main() -> int:
                 print(f"{tree}: " + ", ".join(
                     f"{k} {v:.3f}" for k, v in run.items()
                     if k in ("W1", "W2", "W3 push", "search p50 ms", "floor wall")), flush=True)
-        figures = runs[ROOT][-1]
+        figures = {**made, **runs[ROOT][-1]}
     finally:
         if server is not None:
             server.terminate()

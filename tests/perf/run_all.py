@@ -54,6 +54,7 @@ class Benchmark(NamedTuple):
 
 BENCHMARKS: dict[str, Benchmark] = {
     "sync": Benchmark("bench_sync.py", "--products", "products", [], {}),
+    "sync_pack": Benchmark("bench_sync.py", "--products", "products", ["--pack", "--floor"], {}),
     "search": Benchmark("bench_search.py", "--n", "products", [], {}),
     "server": Benchmark("bench_server.py", "--products", "products", [], {}),
     "integration": Benchmark("bench_integration.py", "--products", "products", [], {}),
