@@ -39,9 +39,10 @@ class Server:
 
 
 @contextmanager
-def app_server(db_url: str, push_processes: int = 0) -> Iterator[Server]:
+def app_server(db_url: str, push_processes: int = 0, **settings: Any) -> Iterator[Server]:
     """The app over ``db_url``, served in this process for the ``with`` block. Pushes run on
-    threads, or in ``push_processes`` processes (PostgreSQL)."""
-    settings = ServerSettings(db=db_url, push_processes=push_processes)
-    with serve_in_process(create_app(settings)) as app:
+    threads, or in ``push_processes`` processes (PostgreSQL); ``settings``: other
+    :class:`ServerSettings`."""
+    config = ServerSettings(db=db_url, push_processes=push_processes, **settings)
+    with serve_in_process(create_app(config)) as app:
         yield Server(BASE_URL, app.connect)

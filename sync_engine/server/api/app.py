@@ -47,6 +47,7 @@ from sync_engine.server.api.push_pool import PushNotes, PushPool
 from sync_engine.server.api.routes import (
     admin,
     auth,
+    catalog_pack,
     devices,
     events,
     health,
@@ -120,10 +121,11 @@ def create_app(settings: ServerSettings, *, run_migrations: bool = False) -> Fas
     _install_error_handlers(app)
     # Requests are matched against the routers in this order: the busiest first.
     for area in (sync, events, health, auth, devices, admin, payments, statements,
-                 integration, metrics):
+                 catalog_pack, integration, metrics):
         app.include_router(area.router)
     document_models(app, PushRequest)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, streamed={
+        ("PUT", "/v1/catalog-pack"): settings.catalog_pack_max_bytes})
     # Outermost of ours: its id covers every log line, its time the whole answer.
     app.add_middleware(RequestLog, metrics=server_metrics)
     return app

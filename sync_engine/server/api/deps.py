@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, cast
+from typing import Annotated, TypeVar, cast
 
 from fastapi import Depends, Header, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -129,6 +131,20 @@ def check_protocol(version: str | None) -> int:
             "客户端版本不兼容，请更新应用；未发送的更改会保留。",
         )
     return n
+
+
+_Query = TypeVar("_Query", bound=BaseModel)
+
+
+def query_of(model: type[_Query], request: Request) -> _Query:
+    """``request``'s query as ``model`` (for a route that reads its own query: the pull, the
+    catalog pack upload); 422 where it is wrong, as FastAPI answers."""
+    try:
+        return model.model_validate(request.query_params)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from None
 
 
 def bearer_token(authorization: str | None) -> str:

@@ -9,6 +9,7 @@ Exception tree::
     ├── Forbidden (403)         authenticated, but the role or assignments do not allow it
     ├── NotFound (404)
     ├── ResyncRequired (409)    the server went back in time: pull (a resync) before pushing
+    ├── PayloadTooLarge (413)   the request's body is over its route's limit
     ├── UpdateRequired (426)    protocol version not served: update the app
     ├── TooManyRequests (429)   wait ``retry_after`` seconds (``Retry-After``), then try again
     ├── Unavailable (503)       the work was cut off on the server: send it again
@@ -100,6 +101,16 @@ class Forbidden(ApiError, status=403):
 
 class NotFound(ApiError, status=404):
     """Nothing there."""
+
+
+class PayloadTooLarge(ApiError, status=413):
+    """The request's body is over the limit of its route (:func:`too_large`)."""
+
+
+def too_large(limit: int) -> PayloadTooLarge:
+    """The answer to a request whose body is over ``limit`` bytes."""
+    return PayloadTooLarge("payload_too_large", f"The request is larger than {limit} bytes.",
+                           f"请求超过 {limit} 字节。")
 
 
 class UpdateRequired(ApiError, status=426):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync_engine.server.api.errors import error_body
+from sync_engine.server.api.errors import too_large
 
 
 class HttpMiddleware:
@@ -28,16 +28,27 @@ class HttpMiddleware:
 
 
 class BodyLimit(HttpMiddleware):
-    """Refuse request bodies over ``limit`` bytes (declared or streamed) with 413."""
+    """Refuse request bodies over ``limit`` bytes (declared or streamed) with 413.
 
-    def __init__(self, app: ASGIApp, limit: int):
+    ``streamed``: routes (method and path) whose endpoint reads its body as a stream under a
+    limit of its own (an upload of up to gigabytes): a body declared over that limit is refused
+    here, and the endpoint counts what it reads against it; their bodies are not read here."""
+
+    def __init__(self, app: ASGIApp, limit: int,
+                 streamed: dict[tuple[str, str], int] | None = None):
         super().__init__(app)
         self.limit = limit
+        self.streamed = streamed or {}
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send, self.limit)
+        own = self.streamed.get((scope["method"], scope["path"]))
+        limit = self.limit if own is None else own
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, limit)
+            return
+        if own is not None:
+            await self.app(scope, receive, send)
             return
         # Read the body first (it is bounded), so an oversized stream is refused cleanly
         # instead of failing somewhere inside request parsing.
@@ -67,14 +78,7 @@ class BodyLimit(HttpMiddleware):
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = JSONResponse(
-        error_body(
-            "payload_too_large",
-            f"The request is larger than {limit} bytes.",
-            f"请求超过 {limit} 字节。",
-        ),
-        status_code=413,
-    ).body
+    body = JSONResponse(too_large(limit).body(), status_code=413).body
     await send(
         {
             "type": "http.response.start",

@@ -20,6 +20,15 @@ def schema_ref(model: type[BaseModel]) -> str:
     return _SCHEMAS + model.__name__
 
 
+def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    """The OpenAPI query parameters of a route that reads its query as ``model``
+    (:func:`~.deps.query_of`)."""
+    schema = model.model_json_schema()
+    required = set(schema.get("required", ()))
+    return [{"name": name, "in": "query", "required": name in required, "schema": field}
+            for name, field in schema["properties"].items()]
+
+
 def document_models(app: FastAPI, *models: type[BaseModel]) -> None:
     """Add ``models`` to ``app``'s OpenAPI document's components."""
     build = app.openapi  # builds the document once and keeps it in app.openapi_schema

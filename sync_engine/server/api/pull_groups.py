@@ -71,6 +71,8 @@ class PullAsk(NamedTuple):
     limit: int
     last_applied: str | None = None
     highest_number: int | None = None
+    catalog_from: str | None = None
+    """The position of the catalog pack the device copied in (a pull without a cursor)."""
 
 
 class _Waiting(NamedTuple):
@@ -96,9 +98,10 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
         # (their positions' marks, read together): nothing a request without a good token sent
         # reaches a statement the others' pulls share.
         signed = auth.authenticate_each(connection, [ask.token for ask in asks])
-        snapshot = feed.PullSnapshot(connection, [
-            ask.cursor for ask, who in zip(asks, signed, strict=True)
-            if not isinstance(who, auth.AuthError)])
+        asking = [ask for ask, who in zip(asks, signed, strict=True)
+                  if not isinstance(who, auth.AuthError)]
+        snapshot = feed.PullSnapshot(connection, [ask.cursor for ask in asking],
+                                     [ask.catalog_from for ask in asking if not ask.cursor])
         # The pulls' page queries are sent together, in chunks (one round trip each on
         # PostgreSQL): a chunk grows while what its pages may hold (at most, before scope
         # grants' snapshots) leaves the pulls served under the budget, so each of its pulls
@@ -119,7 +122,7 @@ def answer_pulls(engine: Engine, notes: PullNotes, metrics: ServerMetrics,
             user, device_id = who
             try:
                 planned = snapshot.plan(user, ask.cursor, ask.limit, ask.last_applied,
-                                        ask.highest_number)
+                                        ask.highest_number, ask.catalog_from)
             except SQLAlchemyError:
                 raise
             except Exception as exc:  # this pull's own: the others are served

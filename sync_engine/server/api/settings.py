@@ -14,6 +14,8 @@ server reads the environment anywhere else, or at import time.
 ``DINGHUO_PUSH_PROCESSES``  push processes per server process, PostgreSQL only (unset: one per
                             CPU core on PostgreSQL, none on SQLite; 0: threads of the server)
 ``DINGHUO_MAX_BODY_BYTES``  larger requests are refused with 413 (default 8 MiB)
+``DINGHUO_CATALOG_PACK_MAX_BYTES``  larger catalog pack uploads (gzipped) are refused with
+                            413 (default 2 GiB less a byte)
 ``DINGHUO_AMQP``            the message broker ``dinghuo-server relay`` publishes to
 ``DINGHUO_LOG_FORMAT``      ``text`` (default) or ``json``: one object per line
 ``DINGHUO_METRICS_DIR``     where the server's processes keep their metrics (unset: a fresh
@@ -38,9 +40,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from sync_engine.server.storage.engine import many_writers
 
-__all__ = ["DEFAULT_AMQP", "DEFAULT_MAX_BODY_BYTES", "SERVE_OPTIONS", "ServerSettings"]
+__all__ = ["DEFAULT_AMQP", "DEFAULT_CATALOG_PACK_MAX_BYTES", "DEFAULT_MAX_BODY_BYTES",
+           "SERVE_OPTIONS", "ServerSettings"]
 
 DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
+DEFAULT_CATALOG_PACK_MAX_BYTES = 2**31 - 1
+"""2 GiB less a byte: the most a catalog pack's ``gzip_size`` holds (``domain.MAX_ID``)."""
 DEFAULT_AMQP = "amqp://guest:guest@127.0.0.1:5672/%2F"
 
 
@@ -91,6 +96,10 @@ class ServerSettings(BaseSettings):
 
     max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, ge=1)
     """Requests with larger bodies are refused with 413 before they are read into memory."""
+
+    catalog_pack_max_bytes: int = Field(default=DEFAULT_CATALOG_PACK_MAX_BYTES, ge=1)
+    """A catalog pack upload (``PUT /v1/catalog-pack``, gzipped) over this is refused with 413:
+    the route's own limit (it streams its body to the database), not :attr:`max_body_bytes`."""
 
     amqp: str = DEFAULT_AMQP
     """The message broker (RabbitMQ) the event relay publishes to."""

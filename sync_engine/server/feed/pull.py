@@ -75,6 +75,9 @@ page full by its ``limit``."""
 
 SERVER_RESTORED = "server_restored"
 
+PRODUCT = "product"
+"""The entity a catalog pack holds (its search index is the client's, made from these)."""
+
 # A customer moving into scope arrives as these entities, in this order.
 _SNAPSHOT_ENTITIES = ("customer", "price", "promotion", "order", "shipment", "return", "credit")
 
@@ -90,11 +93,36 @@ def _position(value: Any) -> bool:
     return type(value) is int and 0 <= value <= _MOST
 
 
+def _unpack(text: str) -> list[Any] | None:
+    """The JSON list inside a token of ours (base64url, padding left off), or None."""
+    try:
+        value = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, binascii.Error, TypeError):
+        return None
+    return value if isinstance(value, list) else None
+
+
+def _pack(fields: list[Any]) -> str:
+    """``fields`` as a token of ours (what :func:`_unpack` reads)."""
+    return base64.urlsafe_b64encode(orjson.dumps(fields)).decode().rstrip("=")
+
+
+def _marked(seq: Any, log_epoch: Any, mark_seq: Any, mark: Any) -> bool:
+    """Whether these are a position in a database's feed as a token names it: a sequence
+    number, the log's epoch, and the counter of the snapshot it was handed out in (at or past
+    ``seq``) with that position's mark. One check for cursors and catalog pack positions."""
+    return (_position(seq) and isinstance(log_epoch, str) and _position(mark_seq)
+            and isinstance(mark, str) and mark_seq >= seq)
+
+
 @dataclass(frozen=True, slots=True)
 class Cursor:
     """Where a device stands in the feed. ``mark_seq``/``mark``: the counter of the snapshot
     the cursor was issued in (at or past ``seq``) and that position's mark; None in cursors
-    made before marks existed (format 1), which are checked against the counter instead."""
+    made before marks existed (format 1), which are checked against the counter instead.
+    ``catalog_seq``: the position of the catalog pack the device copied in (its pull began
+    with ``catalog_from``): the chain's pages leave out the products at or before it (format
+    3); None for every other pull."""
 
     seq: int
     user_id: int
@@ -102,6 +130,7 @@ class Cursor:
     log_epoch: str
     mark_seq: int | None = None
     mark: str | None = None
+    catalog_seq: int | None = None
 
     def encode(self) -> str:
         # orjson, not json: every pull decodes a cursor and encodes one, and json's took 7 µs
@@ -109,31 +138,75 @@ class Cursor:
         fields: list[Any] = [self.seq, self.user_id, self.scope_epoch, self.log_epoch]
         if self.mark is None:
             raw = json.dumps([1, *fields]).encode()
-        else:
-            raw = orjson.dumps([2, *fields, self.mark_seq, self.mark])
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+            return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+        if self.catalog_seq is None:
+            return _pack([2, *fields, self.mark_seq, self.mark])
+        return _pack([3, *fields, self.mark_seq, self.mark, self.catalog_seq])
 
     @staticmethod
     def decode(text: str) -> Cursor | None:
         """The cursor in ``text``, or None if it is not one of ours."""
-        try:
-            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            value = orjson.loads(raw)
-            version, seq, user_id, scope_epoch, log_epoch, *marked = value
-        except (ValueError, binascii.Error, TypeError):
+        value = _unpack(text)
+        if value is None or len(value) < 5:
             return None
+        version, seq, user_id, scope_epoch, log_epoch, *marked = value
         if not all(_position(v) for v in (seq, user_id, scope_epoch)):
             return None
         if not isinstance(log_epoch, str):
             return None
         if version == 1 and not marked:
             return Cursor(seq, user_id, scope_epoch, log_epoch)
-        if version != 2 or len(marked) != 2:
+        if (version, len(marked)) not in ((2, 2), (3, 3)):
             return None
-        mark_seq, mark = marked
-        if not _position(mark_seq) or not isinstance(mark, str) or mark_seq < seq:
+        mark_seq, mark, *catalog = marked
+        if not _marked(seq, log_epoch, mark_seq, mark):
             return None
-        return Cursor(seq, user_id, scope_epoch, log_epoch, mark_seq, mark)
+        if catalog and not _position(catalog[0]):
+            return None
+        return Cursor(seq, user_id, scope_epoch, log_epoch, mark_seq, mark,
+                      catalog[0] if catalog else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a catalog pack's products stand in the feed (PROTOCOL.md, "Catalog pack"): the
+    position of the pull that made them, with its mark. Its token (``[1, seq, log_epoch,
+    mark_seq, mark]``, opaque to clients like a cursor) names no user: every user sees the
+    whole catalog. It is checked as a cursor of the user who presents it would be
+    (:meth:`cursor_for`, :func:`check_cursor`)."""
+
+    seq: int
+    log_epoch: str
+    mark_seq: int
+    mark: str
+
+    MAX_TEXT = 512
+    """The most characters of a token (the ``catalog_from`` query parameter's bound)."""
+
+    def encode(self) -> str:
+        return _pack([1, self.seq, self.log_epoch, self.mark_seq, self.mark])
+
+    @staticmethod
+    def decode(text: str) -> Position | None:
+        """The position in ``text``, or None if it is not one of ours."""
+        value = _unpack(text) if len(text) <= Position.MAX_TEXT else None
+        if value is None or len(value) != 5 or value[0] != 1:
+            return None
+        _, seq, log_epoch, mark_seq, mark = value
+        return Position(seq, log_epoch, mark_seq, mark) if _marked(*value[1:]) else None
+
+    @staticmethod
+    def of(cursor: Cursor) -> Position | None:
+        """Where ``cursor`` stands, or None for a cursor without a mark (format 1)."""
+        if cursor.mark_seq is None or cursor.mark is None:
+            return None
+        return Position(cursor.seq, cursor.log_epoch, cursor.mark_seq, cursor.mark)
+
+    def cursor_for(self, user: User) -> Cursor:
+        """This position as a cursor of ``user`` (the scope is theirs as it is now: products
+        are in everyone's)."""
+        return Cursor(self.seq, user.id, user.scope_epoch, self.log_epoch, self.mark_seq,
+                      self.mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,12 +332,26 @@ def begin(session: Executor) -> None:
 
 
 def pull(session: Executor, user: User, cursor_text: str | None, limit: int,
-         last_applied: str | None = None, highest_number: int | None = None) -> PullPage:
+         last_applied: str | None = None, highest_number: int | None = None,
+         catalog_from: str | None = None) -> PullPage:
     """One page of the changes ``user`` may see after ``cursor_text``: a
     :class:`PullSnapshot` that serves this one pull (read it for what happens)."""
-    snapshot = PullSnapshot(session, [cursor_text])
-    snapshot.serve(user, cursor_text, limit, last_applied, highest_number)
+    snapshot = PullSnapshot(session, [cursor_text], [catalog_from])
+    snapshot.serve(user, cursor_text, limit, last_applied, highest_number, catalog_from)
     return snapshot.finish()[0]
+
+
+def catalog_start(session: Executor, user: User, text: str, position: Position | None,
+                  meta: dict[str, str], *, top: int, marks: dict[int, str],
+                  last_applied: str | None = None) -> str | None:
+    """Why the catalog pack at ``text`` cannot stand in for the products ``user`` would pull
+    (a resync reason), or None when it can: its position holds in this database, checked as
+    ``user``'s cursor at that position would be (:func:`check_cursor`). ``position``: ``text``
+    decoded (:meth:`Position.decode`; None for a token that is not one: ``cursor_invalid``);
+    ``marks``: the mark of its ``mark_seq`` if this database has one."""
+    cursor = position.cursor_for(user) if position is not None else None
+    return check_cursor(session, user, text, cursor, meta, top=top, marks=marks,
+                        last_applied=last_applied)[1]
 
 
 class Planned(NamedTuple):
@@ -277,6 +364,8 @@ class Planned(NamedTuple):
     highest_number: int | None
     statement: DriverStatement
     params: dict[str, Any]
+    catalog_seq: int | None = None
+    """The catalog pack's position this chain's pages leave products out up to (None: none)."""
 
     def most_rows(self, top: int) -> int:
         """The most rows its page query returns: positions are dense sequence numbers, so
@@ -296,6 +385,7 @@ class _Served(NamedTuple):
     has_more: bool
     resync_reason: str | None
     skip_past: int | None
+    catalog_seq: int | None
 
 
 class PullSnapshot:
@@ -317,21 +407,26 @@ class PullSnapshot:
     gets its mark in a short transaction of its own afterwards.
     """
 
-    def __init__(self, session: Executor, cursor_texts: Iterable[str | None]) -> None:
+    def __init__(self, session: Executor, cursor_texts: Iterable[str | None],
+                 catalog_froms: Iterable[str | None] = ()) -> None:
         if not session.in_transaction():
             begin(session)
         self.session = session
         # (decoded once: a cursor's decoding cost as much as a tenth of a woken device's pull)
         self._cursors = {text: Cursor.decode(text) for text in cursor_texts if text}
+        self._positions = {text: Position.decode(text) for text in catalog_froms if text}
         mark_seqs = {c.mark_seq for c in self._cursors.values()
                      if c is not None and c.mark_seq is not None}
+        mark_seqs |= {p.mark_seq for p in self._positions.values() if p is not None}
         self.meta, self.top, self.marks = _standing(session, mark_seqs)
+        self._marks_read = mark_seqs | {self.top}
         self._served: list[_Served] = []
         self.rows = 0
         """How many changes the pulls served so far hold (what the snapshot keeps in memory)."""
 
     def serve(self, user: User, cursor_text: str | None, limit: int,
-              last_applied: str | None = None, highest_number: int | None = None) -> None:
+              last_applied: str | None = None, highest_number: int | None = None,
+              catalog_from: str | None = None) -> None:
         """Read one page of the changes ``user`` may see after ``cursor_text`` (its page
         comes with the others' from :meth:`finish`). ``highest_number``: the highest order
         number the device holds; when the device shows that the server went back in time,
@@ -339,24 +434,57 @@ class PullSnapshot:
 
         The same as :meth:`plan`, then :meth:`read_pages` and :meth:`take` for this pull
         alone; a group plans several and reads their pages together."""
-        planned = self.plan(user, cursor_text, limit, last_applied, highest_number)
+        planned = self.plan(user, cursor_text, limit, last_applied, highest_number,
+                            catalog_from)
         self.take(planned, self.read_pages([planned])[0])
 
     def plan(self, user: User, cursor_text: str | None, limit: int,
-             last_applied: str | None = None, highest_number: int | None = None) -> Planned:
-        """Check one pull's cursor (its own reads) and make its page query, not yet run."""
+             last_applied: str | None = None, highest_number: int | None = None,
+             catalog_from: str | None = None) -> Planned:
+        """Check one pull's cursor (its own reads) and make its page query, not yet run.
+
+        ``catalog_from``: the position of the catalog pack the device copied in, honoured on a
+        pull without a cursor only: when it holds here (:func:`catalog_start`), the chain's
+        pages leave out the products at or before it; when not, the pull is a resync from
+        the start with every product (the device throws the pack's products away)."""
         top = self.top
         cursor = None
+        catalog_seq: int | None = None
         if cursor_text:
             cursor = (self._cursors[cursor_text] if cursor_text in self._cursors
                       else Cursor.decode(cursor_text))
-        start, resync_reason = check_cursor(self.session, user, cursor_text, cursor, self.meta,
-                                            top=top, marks=self.marks,
-                                            last_applied=last_applied)
+        if cursor_text or not catalog_from:
+            start, resync_reason = check_cursor(self.session, user, cursor_text, cursor,
+                                                self.meta, top=top, marks=self.marks,
+                                                last_applied=last_applied)
+            if cursor is not None and resync_reason is None:
+                catalog_seq = cursor.catalog_seq
+        else:
+            position = (self._positions[catalog_from] if catalog_from in self._positions
+                        else Position.decode(catalog_from))
+            if position is not None:
+                self._read_marks({position.mark_seq})
+            start, resync_reason = 0, catalog_start(
+                self.session, user, catalog_from, position, self.meta, top=top,
+                marks=self.marks, last_applied=last_applied)
+            if resync_reason is None:
+                assert position is not None
+                catalog_seq = position.seq
         scope = change_filter(user)
         return Planned(user, start, limit, resync_reason, highest_number,
                        _page_statement(scope.clause),
-                       {"start": start, "top": top, "limit": limit + 1, **scope.params})
+                       {"start": start, "top": top, "limit": limit + 1,
+                        "catalog_seq": catalog_seq or 0, **scope.params},
+                       catalog_seq)
+
+    def _read_marks(self, mark_seqs: set[int]) -> None:
+        """Read the marks of ``mark_seqs`` not read yet (a position this snapshot was not
+        made with)."""
+        missing = mark_seqs - self._marks_read
+        if missing:
+            self.marks.update((int(seq), str(mark)) for seq, mark in self.session.execute(
+                select(CursorMark.seq, CursorMark.mark).where(CursorMark.seq.in_(missing))))
+            self._marks_read |= missing
 
     def read_pages(self, planned: Sequence[Planned]) -> list[list[tuple[Any, ...]]]:
         """The page rows of the pulls ``planned``, in order, their queries sent together
@@ -389,9 +517,13 @@ class PullSnapshot:
         next_seq = rows[taken - 1][0] if has_more else top
         skip_past = (planned.highest_number if planned.resync_reason == SERVER_RESTORED
                      else None)
+        # Past the pack's position no product is left out: the cursor need not carry it.
+        catalog_seq = planned.catalog_seq
+        if catalog_seq is not None and next_seq >= catalog_seq:
+            catalog_seq = None
         user = planned.user
         self._served.append(_Served(user.id, user.scope_epoch, out, next_seq, has_more,
-                                    planned.resync_reason, skip_past))
+                                    planned.resync_reason, skip_past, catalog_seq))
         self.rows += len(out)
 
     def finish(self) -> list[PullPage]:
@@ -412,7 +544,8 @@ class PullSnapshot:
         pages = []
         for s in self._served:
             assert mark is not None
-            cursor = Cursor(s.next_seq, s.user_id, s.scope_epoch, log_epoch, self.top, mark)
+            cursor = Cursor(s.next_seq, s.user_id, s.scope_epoch, log_epoch, self.top, mark,
+                            s.catalog_seq)
             pages.append(PullPage(s.changes, cursor.encode(), s.next_seq, s.has_more,
                                   s.resync_reason is not None, s.resync_reason))
         return pages
@@ -461,7 +594,11 @@ def _page_statement(scope: ColumnElement[bool]) -> DriverStatement:
     everything else a parameter: built once, so SQLAlchemy neither builds nor keys it again per
     pull (building the filter and keying the statement cost a sixth of a woken fleet's pull),
     and run on the driver's cursor (:mod:`~.storage.driver_statements`): a full page is up to
-    10,000 rows, and plain tuples cost a fraction of result rows."""
+    10,000 rows, and plain tuples cost a fraction of result rows.
+
+    ``catalog_seq`` (0 when unused): a chain that began from a catalog pack leaves out the
+    products at or before the pack's position (one statement for both: a fleet's pulls share
+    it whether they began from a pack or not)."""
     return DriverStatement(
         select(
             ChangeLog.seq,
@@ -472,7 +609,8 @@ def _page_statement(scope: ColumnElement[bool]) -> DriverStatement:
             ChangeLog.data,
             ChangeLog.customer_id,
         )
-        .where(ChangeLog.seq > bindparam("start"), ChangeLog.seq <= bindparam("top"), scope)
+        .where(ChangeLog.seq > bindparam("start"), ChangeLog.seq <= bindparam("top"), scope,
+               or_(ChangeLog.entity != PRODUCT, ChangeLog.seq > bindparam("catalog_seq")))
         .order_by(ChangeLog.seq)
         .limit(bindparam("limit"))
     )

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -429,6 +430,41 @@ class CursorMark(Base):
 
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
     mark: Mapped[str] = mapped_column(String(32))
+
+
+class CatalogPack(Base):
+    """A catalog pack (PROTOCOL.md, "Catalog pack"): the catalog tables of a client replica as
+    a gzipped SQLite file, published by the back office for devices' first syncs. Kept in the
+    database beside the history its ``position`` belongs to: a restore or a failover brings the
+    matching pack, and every server instance serves the same one. Only the newest ``complete``
+    pack is served; an upload's chunks are written before it is complete."""
+
+    __tablename__ = "catalog_pack"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    position: Mapped[str] = mapped_column(String(512))
+    """Where its products stand in the feed (``feed.pull.Position``'s token)."""
+    schema_id: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    """Of the SQLite file, unzipped."""
+    size: Mapped[int] = mapped_column(BigInteger)
+    """Bytes of the SQLite file, unzipped."""
+    gzip_size: Mapped[int] = mapped_column(BigInteger)
+    """Bytes of the gzip file as uploaded (its chunks together)."""
+    built_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    built_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    complete: Mapped[bool] = mapped_column(default=False)
+
+
+class CatalogPackChunk(Base):
+    """One piece of a catalog pack's gzip file, in order (``n`` from 0), each
+    ``feed.catalog_pack.CHUNK`` bytes but the last: read a few at a time to be sent."""
+
+    __tablename__ = "catalog_pack_chunk"
+
+    pack_id: Mapped[int] = mapped_column(BigId, ForeignKey("catalog_pack.id"), primary_key=True)
+    n: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ServerMeta(Base):

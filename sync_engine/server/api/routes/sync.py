@@ -9,10 +9,9 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from sync_engine.domain import MAX_ID
 from sync_engine.protocol import (
@@ -25,10 +24,11 @@ from sync_engine.protocol import (
 from sync_engine.server.api.deps import (
     bearer_token,
     check_protocol,
+    query_of,
     services,
 )
 from sync_engine.server.api.errors import ERROR_RESPONSES
-from sync_engine.server.api.openapi import schema_ref
+from sync_engine.server.api.openapi import query_parameters, schema_ref
 from sync_engine.server.api.pull_groups import PullAsk
 from sync_engine.server.api.push_pool import answer_push
 from sync_engine.server.feed import pull as feed
@@ -60,15 +60,16 @@ class PullQuery(BaseModel):
     last_applied: Annotated[str | None, Field(max_length=64,
                                               pattern=r"^[A-Za-z0-9_.:-]+$")] = None
     highest_number: Annotated[int | None, Field(ge=0, le=MAX_ID)] = None
+    catalog_from: Annotated[str | None, Field(max_length=feed.Position.MAX_TEXT)] = None
+    """The position of the catalog pack the device copied in; only on a pull without a
+    cursor (PROTOCOL.md, "Catalog pack")."""
 
 
 def _parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
     """The OpenAPI parameters of a lean route: ``model``'s fields in the query, then the
     headers every ``/v1`` route reads."""
-    fields = model.model_json_schema()["properties"]
     text = {"anyOf": [{"type": "string"}, {"type": "null"}]}
-    return ([{"name": name, "in": "query", "required": False, "schema": schema}
-             for name, schema in fields.items()]
+    return (query_parameters(model)
             + [{"name": name, "in": "header", "required": False,
                 "schema": {**text, "title": title}}
                for name, title in ((PROTOCOL_HEADER, PROTOCOL_HEADER),
@@ -94,13 +95,9 @@ async def pull(request: Request) -> Response:
     headers = request.headers
     check_protocol(headers.get(PROTOCOL_HEADER))
     token = bearer_token(headers.get("authorization"))
-    try:
-        query = PullQuery.model_validate(request.query_params)
-    except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("query", *e["loc"])} for e in exc.errors(include_url=False)]
-        ) from None
-    ask = PullAsk(token, query.cursor, query.limit, query.last_applied, query.highest_number)
+    query = query_of(PullQuery, request)
+    ask = PullAsk(token, query.cursor, query.limit, query.last_applied, query.highest_number,
+                  query.catalog_from)
     body = await services(request).pull_groups.answer(ask)
     return Response(body, media_type="application/json")
 
