@@ -38,6 +38,7 @@ from sync_engine.protocol import CatalogPackInfo
 
 from . import cipher, replica, search
 from .errors import SyncCancelled, SyncError
+from .search_index import rebuild_search_index
 from .store import Store, get_meta, set_meta
 
 __all__ = [
@@ -59,6 +60,9 @@ MAX_PACK_BYTES = 8 * 2**30
 
 POSITION = "catalog_pack_position"
 """Meta: the position of the pack copied in, until the first page of the pull is written."""
+
+UNCHECKED = "catalog_pack_index_unchecked"
+"""Meta: the search index came with a pack and FTS5 has not checked it yet (the upkeep does)."""
 
 REFUSED = "catalog_pack_refused"
 """Meta: the sha256 of a pack this device refused (it is not downloaded again)."""
@@ -154,13 +158,14 @@ def export(store: Store, folder: Path) -> Published:
     finally:
         db.close()
     zipped = folder / f"{_DOWNLOAD}.gz"
-    digest = hashlib.sha256()
     with raw.open("rb") as source, gzip.open(zipped, "wb", compresslevel=6) as out:
-        while chunk := source.read(_CHUNK):
-            digest.update(chunk)
-            out.write(chunk)
+        shutil.copyfileobj(source, out, _CHUNK)
     size = raw.stat().st_size
     raw.unlink()
+    digest = hashlib.sha256()
+    with zipped.open("rb") as sent:
+        while chunk := sent.read(_CHUNK):
+            digest.update(chunk)
     return Published(zipped, cursor, identity, digest.hexdigest(), size)
 
 
@@ -181,7 +186,7 @@ def fetch(info: CatalogPackInfo, folder: Path,
           cancel: threading.Event | None = None) -> Path:
     """Download the pack ``info`` names into ``folder`` (``download`` feeds the gzipped
     bytes, chunk by chunk, to the function it is given), unzipped as it arrives: never more
-    than ``info.size`` bytes written, and they must hash to ``info.sha256``. Returns the file;
+    than ``info.size`` bytes written; what came must hash to ``info.sha256``. Returns the file;
     raises :class:`PackRefused` (the file removed) when what came is not what was named."""
     path = folder / _DOWNLOAD
     unzip = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
@@ -194,6 +199,7 @@ def fetch(info: CatalogPackInfo, folder: Path,
             raise SyncCancelled()
         if unzip.eof:
             raise PackRefused("The catalog pack has data after its end.")
+        digest.update(chunk)  # (of the bytes sent: a sixth of the unzipped ones to hash)
         while chunk:
             try:
                 piece = unzip.decompress(chunk, _CHUNK)
@@ -202,7 +208,6 @@ def fetch(info: CatalogPackInfo, folder: Path,
             written += len(piece)
             if written > info.size:
                 raise PackRefused("The catalog pack is larger than the server said.")
-            digest.update(piece)
             out.write(piece)
             chunk = unzip.unconsumed_tail
             if unzip.eof and (chunk or unzip.unused_data):
@@ -226,10 +231,11 @@ def check(path: Path, expected: dict[str, str]) -> None:
 
     - exactly those tables, each defined as the replica defines it, and nothing else (no
       trigger, view or index that could run or hide anything when it is read);
-    - a sound SQLite file (``quick_check``);
+    - (a damaged file is found by the copy, which reads every page: :func:`copy_in`);
     - every value of the type its column declares, and a search row for each product and
       for nothing else.
-    The FTS5 index's own consistency is checked once copied in (:func:`copy_in`)."""
+    The FTS5 index's own consistency is checked in the upkeep after the sync
+    (:func:`check_copied_index`)."""
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -243,8 +249,6 @@ def check(path: Path, expected: dict[str, str]) -> None:
                                                and sql == "")}
         if extra or any(found.get(k) != sql for k, sql in expected.items()):
             raise PackRefused("The catalog pack holds other tables than the catalog's.")
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise PackRefused("The catalog pack is damaged.")
         bad, = db.execute(
             f"SELECT {_mistyped(db, 'products')} + {_mistyped(db, 'product_search')}"
             " + (SELECT count(*) FROM product_search s"
@@ -282,6 +286,7 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
     :class:`PackRefused` when the pack's index fails FTS5's check (nothing written)."""
     db = _open(store)
     try:
+        db.execute("PRAGMA cell_size_check=ON")  # (every page of the pack is read here)
         db.execute("ATTACH ? AS pack KEY ''", (f"{path}",))
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -292,6 +297,7 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
             replica.copy_catalog(db)
             search.copy_index(db)
             set_meta(db, POSITION, position)
+            set_meta(db, UNCHECKED, "1")
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -304,6 +310,28 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
         raise PackRefused(f"The catalog pack could not be copied in ({exc}).") from exc
     finally:
         db.close()
+    return True
+
+
+def check_copied_index(store: Store) -> bool:
+    """FTS5's check of a search index that came with a pack (see :func:`copy_in`), once, in
+    the upkeep: a damaged one is made again from the products (what a pull would have
+    made), and the pack's fault logged. Returns whether it checked one."""
+    with store.read() as db:
+        if get_meta(db, UNCHECKED) is None:
+            return False
+    try:
+        with store.write() as db:
+            search.check_index(db)
+            set_meta(db, UNCHECKED, None)
+    except cipher.DatabaseError as exc:
+        if not any(word in str(exc).lower() for word in _BROKEN):
+            raise
+        log.error("the catalog pack's search index is damaged (%s): made again from the "
+                  "products", exc)
+        with store.write() as db:
+            rebuild_search_index(db)
+            set_meta(db, UNCHECKED, None)
     return True
 
 

@@ -34,6 +34,7 @@ from sync_engine.domain import Issue
 from . import (
     backups,
     catalog,
+    catalog_pack,
     cipher,
     conflicts,
     errors,
@@ -175,8 +176,9 @@ class Engine(AfterSaleOperations, OnlineOperations):
 
     def maintain(self, *, now: float | None = None,
                  stop: threading.Event | None = None) -> bool:
-        """The replica's upkeep: merging the search index an initial sync loaded (see
-        :func:`.search.merge_index`), a backup when the newest is older than
+        """The replica's upkeep: FTS5's check of a search index a catalog pack brought
+        (:func:`.catalog_pack.check_copied_index`), merging the search index an initial sync
+        loaded (see :func:`.search.merge_index`), a backup when the newest is older than
         :data:`.backups.INTERVAL`, and the full integrity check once a day (a damaged file is
         repaired at the next start). Not part of a sync round (which returns when the data is
         in): the desktop runs it on the sync lane after each successful sync, never on the UI
@@ -193,6 +195,13 @@ class Engine(AfterSaleOperations, OnlineOperations):
         t = self._clock() if now is None else now
         return_freed_memory()
         given_way = (stop or threading.Event()).is_set
+        try:
+            catalog_pack.check_copied_index(self.store)
+        except cipher.Error:
+            log.exception("checking the catalog pack's search index failed (checked again "
+                          "at the next upkeep)")
+        if given_way():
+            return False
         try:
             if not self._merge_search_index(given_way):
                 return False

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from . import search
 
-__all__ = ["ensure_search_index"]
+__all__ = ["ensure_search_index", "rebuild_search_index"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,13 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
     if have == wanted:
         return False
     log.info("search index schema changed: rebuilding it from the products")
+    rebuild_search_index(db)
+    return True
+
+
+def rebuild_search_index(db: sqlite3.Connection) -> None:
+    """Drop the index's tables and make them again from the replicated products (caller's
+    write transaction): for a new definition, or an index found damaged."""
     for name, kind in db.execute(
         "SELECT name, type FROM sqlite_master WHERE name LIKE 'product_search%'"
         " AND type = 'table' AND name NOT LIKE 'product_search_fts_%'"
@@ -78,4 +85,3 @@ def ensure_search_index(db: sqlite3.Connection) -> bool:
     for chunk in _products(db):
         with search.plain_rows(db):
             search.index_products(db, chunk)
-    return True

@@ -468,7 +468,7 @@ class CatalogPackInfo(_Model):
     schema_id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
     """The client schema the file was made with: a device with another one pulls instead."""
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    """Of the SQLite file, unzipped."""
+    """Of the gzipped file, as ``GET /v1/catalog-pack/file`` sends it."""
     size: Annotated[int, Field(ge=1, le=MAX_ID)]
     """Bytes of the SQLite file, unzipped."""
     gzip_size: Annotated[int, Field(ge=1, le=MAX_ID)]
