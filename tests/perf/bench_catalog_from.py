@@ -18,8 +18,10 @@ import statistics
 import time
 import uuid
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+import orjson
 import psycopg
 from sqlalchemy import bindparam, select, text
 
@@ -122,9 +124,52 @@ def main() -> None:
                 print(f"prepared {kind}: generic plans {generic}, custom plans {custom}")
             conn.commit()
         engine.dispose()
+        _fleet_groups(url, args.rounds)
     finally:
         with psycopg.connect(ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+def _fleet_groups(url: str, rounds: int) -> None:
+    """Whole pulls as a woken fleet's are served: groups of 64 pulls of rep1's devices at the
+    counter (``pull_groups.answer_pulls``: tokens, standing, pages, commit, marks), with the
+    page statement as it was and as it is, alternating."""
+    from unittest import mock
+
+    from sync_engine.server.accounts.tokens import issue_tokens
+    from sync_engine.server.api.app import create_app
+    from sync_engine.server.api.deps import Services
+    from sync_engine.server.api.pull_groups import PullAsk, answer_pulls
+    from sync_engine.server.api.settings import ServerSettings
+
+    app = create_app(ServerSettings(db=url, push_processes=0))
+    services: Services = app.state.services
+    with services.sessions() as session:
+        user = session.scalars(select(User).where(User.username == "rep1")).one()
+        tokens = [issue_tokens(session, user, f"bench-{i}").access_token for i in range(64)]
+    first = answer_pulls(services.engine, services.pull_notes, services.metrics,
+                         [PullAsk(tokens[0], None, 10_000)])[0]
+    cursor = None
+    while True:  # to the end of the feed: the fleet's devices stand at the counter
+        page = orjson.loads(first if isinstance(first, str) else "{}")
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+        first = answer_pulls(services.engine, services.pull_notes, services.metrics,
+                             [PullAsk(tokens[0], cursor, 10_000)])[0]
+    asks = [PullAsk(token, cursor, 2000) for token in tokens]
+    real, old = feed._page_statement, cache(_old_statement)
+    results: dict[str, list[float]] = {}
+    for round_ in range(rounds):
+        kinds = ["before", "after"] if round_ % 2 == 0 else ["after", "before"]
+        for kind in kinds:
+            use = real if kind == "after" else old
+            with mock.patch.object(feed, "_page_statement", use):
+                results.setdefault(kind, []).extend(_times(lambda: answer_pulls(
+                    services.engine, services.pull_notes, services.metrics, asks), 20))
+    for kind, values in results.items():
+        print(f"fleet group of 64 pulls {kind:8} {_figures(values)}")
+    services.engine.dispose()
 
 
 def _sql(stmt: DriverStatement, engine: Any, params: dict[str, Any]) -> tuple[str, Any]:

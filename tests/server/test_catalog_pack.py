@@ -459,3 +459,23 @@ def test_position_tokens_decode_strictly() -> None:
     assert feed.Cursor.decode(c2.encode()) == c2
     c1 = feed.Cursor(5, 1, 0, "epoch")
     assert feed.Cursor.decode(c1.encode()) == c1
+
+
+def test_a_device_cut_off_or_a_token_expired_is_refused_the_pack(
+        db_url: str, published: tuple[Seed, Api, dict[str, Any], bytes]) -> None:
+    import datetime as dt
+
+    from sync_engine.server import accounts
+    from sync_engine.server.storage.models import AuthToken
+
+    _, admin, info, _ = published
+    with Api(admin.server, "rep1") as lost, Api(admin.server, "rep2") as old:
+        assert _info(lost).status_code == 200 and _info(old).status_code == 200
+        with server_session(db_url) as session:
+            accounts.revoke_device(session, lost.client_id, wipe=True)
+            session.execute(update(AuthToken).where(AuthToken.device_id == old.client_id)
+                            .values(expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)))
+            session.commit()
+        for who, code in ((lost, "device_revoked"), (old, "token_expired")):
+            for r in (_info(who), _download(who, info["sha256"])):
+                assert r.status_code == 401 and r.json()["error"]["code"] == code, r.text

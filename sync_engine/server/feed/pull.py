@@ -107,12 +107,16 @@ def _pack(fields: list[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(fields)).decode().rstrip("=")
 
 
-def _marked(seq: Any, log_epoch: Any, mark_seq: Any, mark: Any) -> bool:
-    """Whether these are a position in a database's feed as a token names it: a sequence
-    number, the log's epoch, and the counter of the snapshot it was handed out in (at or past
-    ``seq``) with that position's mark. One check for cursors and catalog pack positions."""
-    return (_position(seq) and isinstance(log_epoch, str) and _position(mark_seq)
-            and isinstance(mark, str) and mark_seq >= seq)
+def _feed_position(seq: Any, log_epoch: Any) -> bool:
+    """Whether these are a sequence number and a log's epoch as a token names them."""
+    return _position(seq) and isinstance(log_epoch, str)
+
+
+def _marked(seq: int, mark_seq: Any, mark: Any) -> bool:
+    """Whether ``mark_seq`` and ``mark`` are the counter of the snapshot position ``seq`` was
+    handed out in (at or past it) and that position's mark, as a token names them. The checks
+    of :meth:`Cursor.decode` and :meth:`Position.decode` alike."""
+    return _position(mark_seq) and isinstance(mark, str) and mark_seq >= seq
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +154,15 @@ class Cursor:
         if value is None or len(value) < 5:
             return None
         version, seq, user_id, scope_epoch, log_epoch, *marked = value
-        if not all(_position(v) for v in (seq, user_id, scope_epoch)):
-            return None
-        if not isinstance(log_epoch, str):
+        if not (_feed_position(seq, log_epoch) and _position(user_id)
+                and _position(scope_epoch)):
             return None
         if version == 1 and not marked:
             return Cursor(seq, user_id, scope_epoch, log_epoch)
         if (version, len(marked)) not in ((2, 2), (3, 3)):
             return None
         mark_seq, mark, *catalog = marked
-        if not _marked(seq, log_epoch, mark_seq, mark):
+        if not _marked(seq, mark_seq, mark):
             return None
         if catalog and not _position(catalog[0]):
             return None
@@ -190,10 +193,12 @@ class Position:
     def decode(text: str) -> Position | None:
         """The position in ``text``, or None if it is not one of ours."""
         value = _unpack(text) if len(text) <= Position.MAX_TEXT else None
-        if value is None or len(value) != 5 or value[0] != 1:
+        if value is None or len(value) != 5 or type(value[0]) is not int or value[0] != 1:
             return None
         _, seq, log_epoch, mark_seq, mark = value
-        return Position(seq, log_epoch, mark_seq, mark) if _marked(*value[1:]) else None
+        if not (_feed_position(seq, log_epoch) and _marked(seq, mark_seq, mark)):
+            return None
+        return Position(seq, log_epoch, mark_seq, mark)
 
     @staticmethod
     def of(cursor: Cursor) -> Position | None:

@@ -118,12 +118,15 @@ async def upload(request: Request, who: Current, app: AppServices) -> Response:
             seen += len(data)
             if seen > limit:
                 raise too_large(limit)
-            pending += data
-            while len(pending) >= packs.CHUNK:
-                piece = bytes(pending[:packs.CHUNK])
-                del pending[:packs.CHUNK]
+            rest = memoryview(data)  # (a message may be large: cut, not copied whole)
+            while len(pending) + len(rest) >= packs.CHUNK:
+                take = packs.CHUNK - len(pending)
+                piece = bytes(pending) + bytes(rest[:take])
+                pending.clear()
+                rest = rest[take:]
                 await _run(partial(store, stored, piece))
                 stored += 1
+            pending += rest
         if pending or not stored:
             await _run(partial(store, stored, bytes(pending)))
         info = await _run(partial(finish, seen))
