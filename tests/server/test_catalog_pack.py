@@ -54,12 +54,22 @@ def _final_cursor(api: Api) -> str:
     return api.cursor
 
 
+def _zipped(raw: bytes) -> bytes:
+    return gzip.compress(raw, compresslevel=1, mtime=0)
+
+
+def _sha(raw: bytes) -> str:
+    """The SHA-256 of ``raw`` as :func:`_upload` sends it (gzipped)."""
+    return hashlib.sha256(_zipped(raw)).hexdigest()
+
+
 def _upload(api: Api, cursor: str, raw: bytes, *, body: Any = None,
             sha256: str | None = None, size: int | None = None) -> Any:
+    content = _zipped(raw) if body is None else body
     params = {"cursor": cursor, "schema_id": SCHEMA,
-              "sha256": sha256 or hashlib.sha256(raw).hexdigest(),
+              "sha256": sha256 or (hashlib.sha256(content).hexdigest()
+                                   if isinstance(content, bytes) else _sha(raw)),
               "size": len(raw) if size is None else size}
-    content = gzip.compress(raw, compresslevel=1) if body is None else body
     return api.http.put("/v1/catalog-pack", params=params, content=content,
                         headers={"Content-Type": "application/gzip"})
 
@@ -122,7 +132,7 @@ def test_a_published_pack_is_offered_to_every_role_and_sent_back_whole(
     assert position is not None and cursor is not None
     assert (position.seq, position.mark_seq, position.mark) == (cursor.seq, cursor.mark_seq,
                                                                 cursor.mark)
-    assert info["sha256"] == hashlib.sha256(raw).hexdigest() and info["size"] == len(raw)
+    assert info["sha256"] == _sha(raw) and info["size"] == len(raw)
     assert info["schema_id"] == SCHEMA
     with server_session(db_url) as session:
         chunks = session.scalars(select(CatalogPackChunk.data).order_by(CatalogPackChunk.n)).all()
@@ -135,7 +145,8 @@ def test_a_published_pack_is_offered_to_every_role_and_sent_back_whole(
             r = _download(who, info["sha256"])
             assert r.status_code == 200 and r.headers["content-type"] == "application/gzip"
             assert int(r.headers["content-length"]) == info["gzip_size"] == len(r.content)
-            assert hashlib.sha256(gzip.decompress(r.content)).hexdigest() == info["sha256"]
+            assert hashlib.sha256(r.content).hexdigest() == info["sha256"]
+            assert gzip.decompress(r.content) == raw
             if name != "admin":  # every role reads it; only the back office publishes
                 r = _upload(who, _final_cursor(who), _file(1000))
                 assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
@@ -166,7 +177,7 @@ def test_refused_uploads_leave_the_previous_pack_served(
     good = _final_cursor(admin)
     raw = _file(300_000, 2)
     packed = gzip.compress(raw)
-    sha = hashlib.sha256(raw).hexdigest()
+    sha = hashlib.sha256(packed).hexdigest()
     cur = feed.Cursor.decode(good)
     assert cur is not None
     with Api(admin.server, "rep1") as rep:
@@ -185,6 +196,8 @@ def test_refused_uploads_leave_the_previous_pack_served(
         (_upload(admin, good, raw, body=b"not gzip at all"), 400, "pack_not_gzip"),
         (_upload(admin, good, raw, body=packed[:-9]), 400, "pack_not_gzip"),
         (_upload(admin, good, raw, body=packed + b"junk after"), 400, "pack_not_gzip"),
+        (_upload(admin, good, raw, body=packed + gzip.compress(b"a second member")), 400,
+         "pack_not_gzip"),
         (_upload(admin, good, raw, body=b""), 400, "pack_not_gzip"),
         (_upload(admin, good, raw, body=packed, sha256="ab" * 32), 400, "pack_sha256_mismatch"),
         (_upload(admin, good, raw, body=packed, size=len(raw) + 1), 400, "pack_size_mismatch"),
@@ -209,7 +222,7 @@ def test_refused_uploads_leave_the_previous_pack_served(
         assert session.scalar(select(func.count()).select_from(CatalogPack)) == 1
         assert session.scalar(select(func.count()).select_from(CatalogPackChunk)) == 3
     # The previous pack is still sent whole; a good upload then replaces it.
-    assert hashlib.sha256(gzip.decompress(_download(admin, info["sha256"]).content)
+    assert hashlib.sha256(_download(admin, info["sha256"]).content
                           ).hexdigest() == info["sha256"]
     r = _upload(admin, good, raw, body=packed)
     assert r.status_code == 201 and r.json()["sha256"] == sha
@@ -240,7 +253,7 @@ def test_an_upload_has_its_own_body_limit(db_url: str) -> None:
 
         r = _upload(admin, cursor, big, body=streamed())
         assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
-        assert _info(admin).json()["sha256"] == hashlib.sha256(small).hexdigest()
+        assert _info(admin).json()["sha256"] == _sha(small)
         # The other routes keep the general limit.
         r = admin.http.post("/v1/push", json={"client_id": admin.client_id, "mutations": [],
                                               "pad": "x" * 30_000})

@@ -108,9 +108,9 @@ def upload_position(session: Session, user: User, cursor_text: str) -> Position:
 
 
 class GzipCheck:
-    """Checks an upload's gzip bytes as they arrive: valid gzip (one member or several),
-    exactly ``size`` bytes unzipped, whose SHA-256 is ``sha256``. Holds at most a step's
-    worth of unzipped bytes at a time."""
+    """Checks an upload's gzip bytes as they arrive: one whole gzip member (what devices take),
+    exactly ``size`` bytes unzipped, the bytes sent with the SHA-256 ``sha256`` (what devices
+    check a download against). Holds at most a step's worth of unzipped bytes at a time."""
 
     def __init__(self, size: int, sha256: str) -> None:
         self.size = size
@@ -122,9 +122,10 @@ class GzipCheck:
     def feed(self, data: bytes) -> None:
         """Check the next gzip bytes; raises :class:`PackRefused` as soon as they cannot be."""
         inflate = self._inflate
+        self._hash.update(data)
         while data:
-            if inflate.eof:  # another gzip member follows
-                inflate = self._inflate = zlib.decompressobj(wbits=31)
+            if inflate.eof:  # bytes after the gzip member
+                raise _not_gzip()
             try:
                 out = inflate.decompress(data, _INFLATE)
                 while not inflate.eof and (inflate.unconsumed_tail or len(out) == _INFLATE):
@@ -144,20 +145,19 @@ class GzipCheck:
             raise _size_differs(self.size, self._unzipped)
         if self._hash.hexdigest() != self.sha256:
             raise PackRefused("pack_sha256_mismatch", "sha256",
-                              "The unzipped file does not have this SHA-256.",
-                              "解压后的文件与所给 SHA-256 不符。",
+                              "The file sent does not have this SHA-256.",
+                              "所传文件与所给 SHA-256 不符。",
                               {"sha256": self._hash.hexdigest()})
 
     def _take(self, out: bytes) -> None:
         self._unzipped += len(out)
         if self._unzipped > self.size:
             raise _size_differs(self.size, self._unzipped)
-        self._hash.update(out)
 
 
 def _not_gzip() -> PackRefused:
-    return PackRefused("pack_not_gzip", "body", "The body is not a whole gzip file.",
-                       "请求内容不是完整的 gzip 文件。")
+    return PackRefused("pack_not_gzip", "body", "The body is not one whole gzip file.",
+                       "请求内容不是一个完整的 gzip 文件。")
 
 
 def _size_differs(size: int, seen: int) -> PackRefused:

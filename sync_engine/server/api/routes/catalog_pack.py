@@ -166,7 +166,7 @@ def file(
     sha256: Annotated[str, Query(max_length=64)],
     range_: Annotated[str | None, Header(alias="range")] = None,
 ) -> Response:
-    """The gzip bytes of the offered pack whose SHA-256 (unzipped) is ``sha256`` (404
+    """The gzip bytes of the offered pack whose SHA-256 is ``sha256`` (404
     ``no_catalog_pack`` for another), sent as they are read, a few chunks at a time.
     ``Range: bytes=N-`` sends them from byte N (206); other ranges get the whole file."""
     with app.sessions() as session:  # (ended before the bytes are sent, a few chunks a read)
