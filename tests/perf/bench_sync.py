@@ -446,6 +446,14 @@ def main() -> int:
         else:
             print(f"reusing database {name} (--keep-db)", flush=True)
         server, url = start_server(db_url, args.push_processes)
+        if args.floor:
+            import bench_w1_client
+
+            floor_pages = Path(tempfile.mkdtemp(prefix="dinghuo-floor-"))
+            pulled, pages = bench_w1_client.record_pages(url, floor_pages)
+            print(f"floor: the {pulled:,} changes of an initial sync kept ({pages} pages)",
+                  flush=True)
+        # (after the floor's pages are kept: those hold the whole catalog)
         if args.pack:
             with tempfile.TemporaryDirectory() as tmp:
                 done = subprocess.run(
@@ -456,13 +464,6 @@ def main() -> int:
                 return 1
             made = json.loads(done.stdout.strip().splitlines()[-1])
             print(", ".join(f"{k} {v:.1f}" for k, v in made.items()), flush=True)
-        if args.floor:
-            import bench_w1_client
-
-            floor_pages = Path(tempfile.mkdtemp(prefix="dinghuo-floor-"))
-            pulled, pages = bench_w1_client.record_pages(url, floor_pages)
-            print(f"floor: the {pulled:,} changes of an initial sync kept ({pages} pages)",
-                  flush=True)
         trees = [ROOT] if args.compare is None else [args.compare.resolve(), ROOT]
         runs: dict[Path, list[dict[str, Any]]] = {tree: [] for tree in trees}
         for _ in range(args.rounds):

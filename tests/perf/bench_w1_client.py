@@ -101,7 +101,10 @@ def record_pages(url: str, out: Path) -> tuple[int, int]:
         pages += 1
         return body
 
+    info = transport.ServerApi.catalog_pack_info
     transport.ServerApi.pull_body = keep  # type: ignore[method-assign]
+    # The pages of the whole catalog, as without a catalog pack (a server may offer one).
+    transport.ServerApi.catalog_pack_info = lambda api, token: None  # type: ignore[method-assign]
     keyring.set_keyring(MemoryKeyring())
     try:
         with tempfile.TemporaryDirectory() as tmp, Engine(tmp, url) as engine:
@@ -109,6 +112,7 @@ def record_pages(url: str, out: Path) -> tuple[int, int]:
             report = engine.sync_once()
     finally:
         transport.ServerApi.pull_body = pull_body  # type: ignore[method-assign]
+        transport.ServerApi.catalog_pack_info = info  # type: ignore[method-assign]
     return report.pulled, pages
 
 
