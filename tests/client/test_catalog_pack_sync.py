@@ -83,7 +83,7 @@ def _by_the_feed(env: Env, info: CatalogPackInfo, user: str = "rep1") -> Engine:
     return device
 
 
-def _assert_whole(device: Engine, env: Env, user: str, info: CatalogPackInfo) -> None:
+def _assert_whole(device: Engine, env: Env, user: str, info: CatalogPackInfo) -> Engine:
     """The device holds what the server holds for it, its catalog and search as a device
     that pulled it all, and nothing of the pack is left lying around."""
     assert_converged(device, env.server, user)
@@ -94,6 +94,7 @@ def _assert_whole(device: Engine, env: Env, user: str, info: CatalogPackInfo) ->
     with device.store.read() as db:
         assert get_meta(db, catalog_pack.POSITION) is None
     assert not (device.store.data_dir / "catalog-pack.sqlite3").exists()
+    return plain
 
 
 def test_a_first_sync_copies_the_pack_in_and_pulls_only_what_changed_since(env: Env) -> None:
@@ -106,8 +107,14 @@ def test_a_first_sync_copies_the_pack_in_and_pulls_only_what_changed_since(env: 
         device.sync_once()
         assert net.paths().count(FILE) == 1
         assert net.products_pulled == 2  # the two changed since the pack, not the catalog
-        _assert_whole(device, env, user, info)
+        plain = _assert_whole(device, env, user, info)
         assert first in _search(device)["新名字"]
+        with device.store.read() as db:  # FTS5 checks the copied index in the upkeep
+            assert get_meta(db, catalog_pack.UNCHECKED) == "1"
+        assert device.maintain()
+        with device.store.read() as db:
+            assert get_meta(db, catalog_pack.UNCHECKED) is None
+        assert _search(device) == _search(plain)
         device.close()
 
 
