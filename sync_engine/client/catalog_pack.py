@@ -315,23 +315,24 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
 
 def check_copied_index(store: Store) -> bool:
     """FTS5's check of a search index that came with a pack (see :func:`copy_in`), once, in
-    the upkeep: a damaged one is made again from the products (what a pull would have
-    made), and the pack's fault logged. Returns whether it checked one."""
+    the upkeep, in a read snapshot (writes go on meanwhile): a damaged one is made again from
+    the products (what a pull would have made), and the pack's fault logged. Returns whether
+    it checked one."""
     with store.read() as db:
         if get_meta(db, UNCHECKED) is None:
             return False
-    try:
-        with store.write() as db:
-            search.check_index(db)
-            set_meta(db, UNCHECKED, None)
-    except cipher.DatabaseError as exc:
-        if not any(word in str(exc).lower() for word in _BROKEN):
-            raise
-        log.error("the catalog pack's search index is damaged (%s): made again from the "
-                  "products", exc)
-        with store.write() as db:
+        try:
+            problem = search.check_index(db)
+        except cipher.DatabaseError as exc:
+            if not any(word in str(exc).lower() for word in _BROKEN):
+                raise
+            problem = str(exc)
+    with store.write() as db:
+        if problem is not None:
+            log.error("the catalog pack's search index is damaged (%s): made again from the "
+                      "products", problem)
             rebuild_search_index(db)
-            set_meta(db, UNCHECKED, None)
+        set_meta(db, UNCHECKED, None)
     return True
 
 
