@@ -74,6 +74,17 @@ def _device(env: Env, name: str, user: str = "rep1") -> tuple[Engine, Watching]:
     return device, net
 
 
+def _stopped(env: Env, name: str, lost: str) -> tuple[CatalogPackInfo, Engine, Watching]:
+    """A pack published, and a device whose first sync failed with the answer to ``lost``
+    lost on the way (the server served it)."""
+    info = _publish(env)
+    device, net = _device(env, name)
+    net.drop_after.add(lost)
+    with pytest.raises(errors.NetworkError):
+        device.sync_once()
+    return info, device, net
+
+
 def _by_the_feed(env: Env, info: CatalogPackInfo, user: str = "rep1") -> Engine:
     """A device that pulls the whole catalog (it refused this pack before)."""
     device, _ = _device(env, f"feed-{user}", user)
@@ -119,11 +130,7 @@ def test_a_first_sync_copies_the_pack_in_and_pulls_only_what_changed_since(env: 
 
 
 def test_a_sync_that_stops_after_the_copy_goes_on_from_it(env: Env) -> None:
-    info = _publish(env)
-    device, net = _device(env, "stopped")
-    net.drop_after.add(PULL)  # the first page's answer lost: the copy is in, no cursor yet
-    with pytest.raises(errors.NetworkError):
-        device.sync_once()
+    info, device, net = _stopped(env, "stopped", PULL)  # the copy is in, no cursor yet
     with device.store.read() as db:
         assert get_meta(db, catalog_pack.POSITION) == info.position
         assert get_meta(db, "cursor") is None
@@ -135,11 +142,7 @@ def test_a_sync_that_stops_after_the_copy_goes_on_from_it(env: Env) -> None:
 
 def test_a_download_cut_short_copies_nothing_and_the_next_sync_takes_the_pack(
         env: Env) -> None:
-    info = _publish(env)
-    device, net = _device(env, "cut")
-    net.drop_after.add(FILE)
-    with pytest.raises(errors.NetworkError):
-        device.sync_once()
+    info, device, net = _stopped(env, "cut", FILE)
     with device.store.read() as db:
         assert db.execute("SELECT count(*) FROM products").fetchone()[0] == 0
     assert not (device.store.data_dir / "catalog-pack.sqlite3").exists()
@@ -150,11 +153,7 @@ def test_a_download_cut_short_copies_nothing_and_the_next_sync_takes_the_pack(
 
 def test_a_position_the_server_no_longer_holds_brings_the_whole_catalog_by_the_feed(
         env: Env) -> None:
-    info = _publish(env)
-    device, net = _device(env, "went-back")
-    net.drop_after.add(PULL)
-    with pytest.raises(errors.NetworkError):
-        device.sync_once()
+    info, device, net = _stopped(env, "went-back", PULL)
     # As if the server had been restored behind the pack meanwhile: its position's mark is
     # not this database's (the position is opaque to devices; the test reads inside it).
     fields = json.loads(base64.urlsafe_b64decode(info.position + "=" * (-len(info.position) % 4)))
