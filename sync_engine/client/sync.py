@@ -180,9 +180,10 @@ class Syncer:
             bulk = self.store.get_meta(db, "initial_sync_done") != "1"
             self._last_applied_sent = self.store.get_meta(db, "last_applied")
             highest = orders.highest_number(db)
-            # A catalog pack copied in by a first sync that stopped before its first page.
-            catalog_from = None if cursor else self.store.get_meta(db, catalog_pack.POSITION)
+            # A first sync (not a resync, which replaces the replica with what it pulls) may
+            # start from a catalog pack, or go on from one a sync that stopped copied in.
             first = bulk and cursor is None and self.store.get_meta(db, "resync_active") != "1"
+            catalog_from = self.store.get_meta(db, catalog_pack.POSITION) if first else None
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
             if first and catalog_from is None:
                 catalog_from = self._take_catalog_pack(cancel)

@@ -11,15 +11,22 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import delete
 
 from sync_engine.client import catalog_pack, errors, search
 from sync_engine.client.engine import Engine
 from sync_engine.client.store import get_meta, set_meta
 from sync_engine.protocol import CatalogPackInfo
+from sync_engine.server.storage.models import AuthToken, Device
 from tests.client.conftest import Env
 from tests.client.net import FlakyTransport
 from tests.client.search_check import assert_store_search_consistent
-from tests.client.server_state import assert_converged, rename_product, set_base_price
+from tests.client.server_state import (
+    assert_converged,
+    rename_product,
+    server_session,
+    set_base_price,
+)
 
 PACK = "/v1/catalog-pack"
 FILE = "/v1/catalog-pack/file"
@@ -138,6 +145,21 @@ def test_a_sync_that_stops_after_the_copy_goes_on_from_it(env: Env) -> None:
     assert net.paths().count(FILE) == 1  # not downloaded again
     assert net.products_pulled == 0
     _assert_whole(device, env, "rep1", info)
+
+
+def test_another_user_signing_in_after_the_copy_gets_the_whole_catalog(env: Env) -> None:
+    """The copy is in, then someone else signs in on the laptop: their first pull is a resync
+    (it replaces the replica with what it pulls), so it takes every product by the feed."""
+    info, device, net = _stopped(env, "switched", PULL)
+    device.logout()
+    with server_session(env.db_url) as session:  # the back office frees the device for rep2
+        session.execute(delete(AuthToken))
+        session.execute(delete(Device))
+        session.commit()
+    device.login("rep2", "demo")
+    device.sync_once()
+    assert net.products_pulled == len(env.seed.products)
+    _assert_whole(device, env, "rep2", info)
 
 
 def test_a_download_cut_short_copies_nothing_and_the_next_sync_takes_the_pack(
