@@ -179,6 +179,18 @@ def decode_page(body: bytes) -> tuple[PullResponse, list[Any]]:
     return envelope, changes
 
 
+@contextlib.contextmanager
+def _reaching() -> Iterator[None]:
+    """A failed connection, or an answer lost on the way, as :class:`~.errors.NetworkError`.
+    That includes a response lost after the server committed: the caller retries with the
+    same idempotency keys, which the server answers from its stored results."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
+                                  "network") from exc
+
+
 class ServerApi:
     """One server, over one ``httpx.Client`` (pass ``transport`` in tests to fake the network)."""
 
@@ -201,14 +213,9 @@ class ServerApi:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         if content is not None:
             headers["Content-Type"] = "application/json"
-        try:
+        with _reaching():
             response = self.http.request(method, path, params=params, content=content,
                                          headers=headers)
-        except httpx.TransportError as exc:
-            # Includes a response lost after the server committed: the caller retries with the
-            # same idempotency keys, which the server answers from its stored results.
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
         raise_for_answer(response)
         return response
 
@@ -221,11 +228,8 @@ class ServerApi:
         headers = {"Authorization": f"Bearer {token}"}
         if content is not None:
             headers["Content-Type"] = "application/json"
-        try:
+        with _reaching():
             response = self.http.request(method, path, content=content, headers=headers)
-        except httpx.TransportError as exc:
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
         if response.status_code in (400, 404, 422):
             raise _refused(response)
         raise_for_answer(response)
@@ -300,23 +304,30 @@ class ServerApi:
         # collector runs, which a pull pauses (see sync._bulk_work). With the page's 6 MB in
         # it, every page of an initial sync stayed in memory until the sync ended (the
         # client's peak memory grew 0.65 MB per 1,000 products).
-        try:
-            with self.http.stream("GET", "/v1/pull", params=params,
-                                  headers={"Authorization": f"Bearer {token}"}) as response:
-                if response.status_code >= 400:
-                    response.read()  # the error body, for raise_for_answer
-                    raise_for_answer(response)
-                return b"".join(response.iter_bytes())
-        except httpx.TransportError as exc:
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
+        with self._streamed("/v1/pull", token, params) as response:
+            return b"".join(response.iter_bytes())
+
+    @contextlib.contextmanager
+    def _streamed(self, path: str, token: str, params: Mapping[str, Any]
+                  ) -> Iterator[httpx.Response]:
+        """``GET path``, its answer's body left to read as it arrives (an error raised as
+        :func:`raise_for_answer` says)."""
+        with _reaching(), self.http.stream(
+                "GET", path, params=params,
+                headers={"Authorization": f"Bearer {token}"}) as response:
+            if response.status_code >= 400:
+                response.read()  # the error body, for raise_for_answer
+                raise_for_answer(response)
+            yield response
 
     # ------------------------------------------------------------------ catalog pack
 
     def catalog_pack_info(self, token: str) -> CatalogPackInfo | None:
         """``GET /v1/catalog-pack``: the pack this server offers a first sync, or None (it has
         none that holds, or is older than packs)."""
-        response = self._get("/v1/catalog-pack", token)
+        with _reaching():
+            response = self.http.get("/v1/catalog-pack",
+                                     headers={"Authorization": f"Bearer {token}"})
         if response.status_code == 404:
             return None
         raise_for_answer(response)
@@ -326,17 +337,9 @@ class ServerApi:
                           take: Callable[[bytes], None]) -> None:
         """``GET /v1/catalog-pack/file``: the gzipped pack named ``sha256``, fed to ``take``
         in chunks as it arrives (never whole in memory)."""
-        try:
-            with self.http.stream("GET", "/v1/catalog-pack/file", params={"sha256": sha256},
-                                  headers={"Authorization": f"Bearer {token}"}) as response:
-                if response.status_code >= 400:
-                    response.read()
-                    raise_for_answer(response)
-                for chunk in response.iter_bytes(1 << 20):
-                    take(chunk)
-        except httpx.TransportError as exc:
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
+        with self._streamed("/v1/catalog-pack/file", token, {"sha256": sha256}) as response:
+            for chunk in response.iter_bytes(1 << 20):
+                take(chunk)
 
     def publish_catalog_pack(self, token: str, path: Path, *, cursor: str, schema_id: str,
                              sha256: str, size: int) -> CatalogPackInfo:
@@ -349,26 +352,16 @@ class ServerApi:
 
         params: dict[str, str | int] = {"cursor": cursor, "schema_id": schema_id,
                                         "sha256": sha256, "size": size}
-        try:
+        with _reaching():
             response = self.http.put(
                 "/v1/catalog-pack", params=params, content=chunks(),
                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/gzip",
                          "Content-Length": str(path.stat().st_size)},
                 timeout=httpx.Timeout(600.0, connect=5.0))
-        except httpx.TransportError as exc:
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
         if response.status_code in (400, 404, 413, 422):
             raise _refused(response)
         raise_for_answer(response)
         return validated(CatalogPackInfo, parse_json(response.content), "bad_catalog_pack")
-
-    def _get(self, path: str, token: str) -> httpx.Response:
-        try:
-            return self.http.get(path, headers={"Authorization": f"Bearer {token}"})
-        except httpx.TransportError as exc:
-            raise errors.NetworkError(f"Cannot reach the server ({type(exc).__name__}).",
-                                      "network") from exc
 
     def report(self, token: str, report: DeviceReport) -> None:
         """``POST /v1/devices/report``: this device's health."""
