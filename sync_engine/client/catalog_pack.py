@@ -46,10 +46,14 @@ __all__ = [
     "PackRefused",
     "Published",
     "check",
+    "check_copied_index",
     "copy_in",
+    "downloaded",
+    "expected_definitions",
     "export",
     "fetch",
     "pack_tables",
+    "room_for",
     "schema_id",
 ]
 
@@ -265,7 +269,12 @@ def check(path: Path, expected: dict[str, str]) -> None:
 
 
 _BROKEN = ("corrupt", "malformed", "constraint", "fts5")
-"""What an error copying a pack in says when the pack is at fault."""
+
+
+def _the_packs_fault(exc: Exception) -> bool:
+    """Whether a database error reading what a pack brought is the pack's fault (damage),
+    not the replica's (busy, disk full, …)."""
+    return any(word in str(exc).lower() for word in _BROKEN)
 
 _TYPES = {"INTEGER": "integer", "TEXT": "text"}
 
@@ -283,7 +292,7 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
     """Copy the pack at ``path`` (checked) into the replica in one transaction, its
     ``position`` kept for the pull (meta ``catalog_pack_position``). False, nothing written,
     when the replica is no longer fresh (another sync filled it meanwhile). Raises
-    :class:`PackRefused` when the pack's index fails FTS5's check (nothing written)."""
+    :class:`PackRefused` when reading the pack finds it damaged (nothing written)."""
     db = _open(store)
     try:
         db.execute("PRAGMA cell_size_check=ON")  # (every page of the pack is read here)
@@ -305,8 +314,8 @@ def copy_in(store: Store, path: Path, position: str) -> bool:
             raise
         db.execute("DETACH pack")
     except cipher.DatabaseError as exc:
-        if not any(word in str(exc).lower() for word in _BROKEN):
-            raise  # (busy, full, …: the replica's, not the pack's)
+        if not _the_packs_fault(exc):
+            raise
         raise PackRefused(f"The catalog pack could not be copied in ({exc}).") from exc
     finally:
         db.close()
@@ -324,7 +333,7 @@ def check_copied_index(store: Store) -> bool:
         try:
             problem = search.check_index(db)
         except cipher.DatabaseError as exc:
-            if not any(word in str(exc).lower() for word in _BROKEN):
+            if not _the_packs_fault(exc):
                 raise
             problem = str(exc)
     with store.write() as db:
@@ -338,7 +347,8 @@ def check_copied_index(store: Store) -> bool:
 
 @contextlib.contextmanager
 def downloaded(folder: Path) -> Iterator[None]:
-    """Removes the unzipped pack (or what a crash left of it) when the block ends."""
+    """Removes the unzipped pack when the block ends: a first sync's attempt wraps its use of
+    a pack in it, so what a crash left of one goes at the next attempt."""
     try:
         yield
     finally:

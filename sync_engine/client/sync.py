@@ -185,8 +185,9 @@ class Syncer:
             first = bulk and cursor is None and self.store.get_meta(db, "resync_active") != "1"
             catalog_from = self.store.get_meta(db, catalog_pack.POSITION) if first else None
         with _bulk_work(), self.store.bulk_load() if bulk else contextlib.nullcontext():
-            if first and catalog_from is None:
-                catalog_from = self._take_catalog_pack(cancel)
+            if first:
+                with catalog_pack.downloaded(self.store.data_dir):
+                    catalog_from = catalog_from or self._take_catalog_pack(cancel)
             fetcher = _Fetcher(self, cursor, self._last_applied_sent, highest, catalog_from)
             writer = _Writer(self, counts)
             try:
@@ -219,11 +220,10 @@ class Syncer:
             self._authorised(lambda token: self.api.catalog_pack_file(token, info.sha256, take))
 
         try:
-            with catalog_pack.downloaded(folder):
-                path = catalog_pack.fetch(info, folder, download, cancel)
-                catalog_pack.check(path, catalog_pack.expected_definitions(self.store))
-                if not catalog_pack.copy_in(self.store, path, info.position):
-                    return None
+            path = catalog_pack.fetch(info, folder, download, cancel)
+            catalog_pack.check(path, catalog_pack.expected_definitions(self.store))
+            if not catalog_pack.copy_in(self.store, path, info.position):
+                return None
         except catalog_pack.PackRefused as exc:
             log.warning("%s The catalog comes by the feed.", exc)
             with self.store.write() as db:
