@@ -139,3 +139,26 @@ def test_idle_threads_end_and_new_work_starts_them_again() -> None:
 
 async def _one(lane: ThreadLane) -> int:
     return await lane.run(int, "42")
+
+
+def test_a_lane_is_waited_for_until_idle_before_the_server_closes_its_connections() -> None:
+    """``wait_idle``: true once the calls running and waiting have ended; false when one
+    outlasts the time given (the server's shutdown waits so, then closes its connections)."""
+    import asyncio
+    import threading
+
+    from sync_engine.server.api.thread_lane import ThreadLane
+
+    lane = ThreadLane(1, name="idle-test")
+    release = threading.Event()
+
+    async def main() -> None:
+        running = asyncio.ensure_future(lane.run(release.wait, 10))
+        await asyncio.sleep(0.05)
+        assert not await asyncio.to_thread(lane.wait_idle, 0.1)
+        release.set()
+        assert await asyncio.to_thread(lane.wait_idle, 5)
+        assert await running
+
+    asyncio.run(main())
+    assert lane.wait_idle(0)

@@ -146,6 +146,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(pool.close)
     listener.stop()
     services.pull_notes.stop()
+    # The calls still on the lanes (a stream's read as it was cancelled, say) end before the
+    # engine closes its connections: one they hold would be left open, orphaned.
+    for lane in (services.pull_lane, services.push_lane, services.metrics_lane):
+        await anyio.to_thread.run_sync(lane.wait_idle, 5.0)
     services.engine.dispose()
     services.metrics.process_ended(os.getpid())  # a worker that stops: its live gauges go
 

@@ -27,6 +27,7 @@ import asyncio
 import contextvars
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
@@ -63,6 +64,19 @@ class ThreadLane:
     def alive(self) -> int:
         """How many threads the lane holds now."""
         return self._alive
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait, at most ``timeout`` seconds, until no call runs or waits; whether it came to
+        that. For the server's shutdown: a call still running holds a database connection,
+        which the engine's disposal would leave open, orphaned."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                if self._queued == 0 and self._free == self._alive:
+                    return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
 
     async def run(self, func: Callable[..., T], *args: Any) -> T:
         """``func(*args)`` on one of the lane's threads; its result, or its exception raised.
